@@ -1,0 +1,72 @@
+import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
+import type { ModelQueryBuilderContract, LucidModel } from '@adonisjs/lucid/types/model'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import { loadGrants, ScopeResolver, type Grants, type ScopeConstraint } from './scope_resolver.js'
+import { ForbiddenException } from '#exceptions/forbidden_exception'
+
+type AnyQuery = DatabaseQueryBuilderContract<any> | ModelQueryBuilderContract<LucidModel, any>
+
+export interface ScopeOptions {
+  /** Table (or alias) whose columns are constrained; defaults to the query's own columns. */
+  table?: string
+  ownerColumn?: string
+}
+
+/**
+ * Who is asking, in which organization, and what they may do. Built once per request; every
+ * list, count, detail, export and search takes its constraint from `scope()`.
+ */
+export class AccessContext {
+  readonly resolver: ScopeResolver
+
+  constructor(
+    readonly userId: number,
+    readonly organizationId: number,
+    readonly grants: Grants,
+    client?: TransactionClientContract
+  ) {
+    this.resolver = new ScopeResolver(userId, organizationId, grants, client)
+  }
+
+  static async forUser(user: { id: number; organizationId: number }, client?: TransactionClientContract) {
+    return new AccessContext(user.id, user.organizationId, await loadGrants(user.id, client), client)
+  }
+
+  get isAdmin(): boolean {
+    return this.grants.isAdmin
+  }
+
+  can(permission: string): boolean {
+    return this.grants.isAdmin || this.grants.permissions.has(permission)
+  }
+
+  /** Throws a 403 when the permission is missing. */
+  authorize(permission: string): void {
+    if (!this.can(permission)) throw new ForbiddenException(permission)
+  }
+
+  constraint(resource: string): Promise<ScopeConstraint> {
+    return this.resolver.constraint(resource)
+  }
+
+  /**
+   * Restricts a query to the organization and to the rows of `resource` the user may see.
+   * Out-of-scope rows simply do not match, so a detail lookup answers 404.
+   */
+  async scope<Q extends AnyQuery>(query: Q, resource: string, options: ScopeOptions = {}): Promise<Q> {
+    const col = (name: string) => (options.table ? `${options.table}.${name}` : name)
+    query.where(col('organization_id'), this.organizationId)
+    const constraint = await this.constraint(resource)
+    if (constraint.kind === 'none') query.whereRaw('1 = 0')
+    if (constraint.kind === 'owners') query.whereIn(col(options.ownerColumn ?? 'owner_id'), constraint.ownerIds)
+    return query
+  }
+
+  /** Whether a row owned by `ownerId` is visible under the user's scope for `resource`. */
+  async canSee(resource: string, ownerId: number | null): Promise<boolean> {
+    const constraint = await this.constraint(resource)
+    if (constraint.kind === 'all') return true
+    if (constraint.kind === 'none' || ownerId === null) return false
+    return constraint.ownerIds.includes(ownerId)
+  }
+}

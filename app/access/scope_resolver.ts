@@ -1,0 +1,114 @@
+import db from '@adonisjs/lucid/services/db'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import { SCOPES, type Scope } from '#app/registry/types'
+
+/** What a user may see of one resource. */
+export type ScopeConstraint =
+  | { kind: 'all' }
+  | { kind: 'owners'; ownerIds: number[] }
+  | { kind: 'none' }
+
+export interface Grants {
+  isAdmin: boolean
+  permissions: Set<string>
+  /** Per resource, the scopes granted by any of the user's roles. */
+  scopes: Map<string, Set<Scope>>
+}
+
+/**
+ * Loads a user's grants: the union of their roles' permissions and scopes. An administrator
+ * role grants everything.
+ */
+export async function loadGrants(userId: number, client?: TransactionClientContract): Promise<Grants> {
+  const q = client ?? db
+  const roles = await q.from('user_roles').join('roles', 'roles.id', 'user_roles.role_id')
+    .where('user_roles.user_id', userId).select('roles.id', 'roles.is_admin')
+  const roleIds = roles.map((r) => r.id as number)
+  const isAdmin = roles.some((r) => Boolean(r.is_admin))
+  const permissions = new Set<string>()
+  const scopes = new Map<string, Set<Scope>>()
+  if (roleIds.length) {
+    const [perms, scopeRows] = await Promise.all([
+      q.from('role_permissions').whereIn('role_id', roleIds).select('permission'),
+      q.from('role_scopes').whereIn('role_id', roleIds).select('resource', 'scope'),
+    ])
+    for (const p of perms) permissions.add(p.permission)
+    for (const s of scopeRows) {
+      if (!SCOPES.includes(s.scope)) continue
+      if (!scopes.has(s.resource)) scopes.set(s.resource, new Set())
+      scopes.get(s.resource)!.add(s.scope)
+    }
+  }
+  return { isAdmin, permissions, scopes }
+}
+
+/**
+ * Resolves record scopes into owner sets. `own` = me; `team` = members and leaders of every
+ * team I belong to or lead; `hierarchy` = me and everyone who reports to me, directly or
+ * through others; `all` = the whole organization. Several scopes (from several roles) add up.
+ * The owner sets are computed once per resolver (one request).
+ */
+export class ScopeResolver {
+  #team?: Promise<number[]>
+  #hierarchy?: Promise<number[]>
+
+  constructor(
+    readonly userId: number,
+    readonly organizationId: number,
+    readonly grants: Grants,
+    private client?: TransactionClientContract
+  ) {}
+
+  /** The constraint for reading `resource` (needs `<resource>.view`). */
+  async constraint(resource: string): Promise<ScopeConstraint> {
+    if (this.grants.isAdmin) return { kind: 'all' }
+    if (!this.grants.permissions.has(`${resource}.view`)) return { kind: 'none' }
+    const granted = this.grants.scopes.get(resource) ?? new Set<Scope>(['own'])
+    if (granted.has('all')) return { kind: 'all' }
+    const owners = new Set<number>([this.userId])
+    if (granted.has('team')) for (const id of await this.teamMembers()) owners.add(id)
+    if (granted.has('hierarchy')) for (const id of await this.subordinates()) owners.add(id)
+    return { kind: 'owners', ownerIds: [...owners].sort((a, b) => a - b) }
+  }
+
+  teamMembers(): Promise<number[]> {
+    this.#team ??= (async () => {
+      const q = this.client ?? db
+      const teamIds = q.from('teams').where('organization_id', this.organizationId)
+        .where((w) => w.where('leader_id', this.userId)
+          .orWhereIn('id', q.from('team_members').where('user_id', this.userId).select('team_id')))
+        .select('id')
+      const [members, leaders] = await Promise.all([
+        q.from('team_members').whereIn('team_id', teamIds).select('user_id'),
+        q.from('teams').whereIn('id', teamIds).whereNotNull('leader_id').select('leader_id'),
+      ])
+      return [...new Set([...members.map((m) => m.user_id), ...leaders.map((l) => l.leader_id)])]
+    })()
+    return this.#team
+  }
+
+  subordinates(): Promise<number[]> {
+    this.#hierarchy ??= (async () => {
+      const q = this.client ?? db
+      const rows = await q.from('users').where('organization_id', this.organizationId)
+        .whereNotNull('reports_to_id').select('id', 'reports_to_id')
+      const children = new Map<number, number[]>()
+      for (const r of rows) {
+        if (!children.has(r.reports_to_id)) children.set(r.reports_to_id, [])
+        children.get(r.reports_to_id)!.push(r.id)
+      }
+      const found = new Set<number>()
+      const stack = [this.userId]
+      while (stack.length) {
+        for (const child of children.get(stack.pop()!) ?? []) {
+          if (!found.has(child) && child !== this.userId) {
+            found.add(child)
+            stack.push(child)
+          }
+        }
+      }
+      return [...found]
+    })()
+    return this.#hierarchy
+  }
+}

@@ -1,0 +1,42 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { DateTime } from 'luxon'
+import User from '#models/user'
+import { loginValidator } from '#validators/auth'
+
+export default class SessionController {
+  async show({ inertia }: HttpContext) {
+    return inertia.render('auth/login')
+  }
+
+  async store({ request, auth, session, response, i18n }: HttpContext) {
+    const { email, password, remember } = await request.validateUsing(loginValidator)
+    let user: User
+    try {
+      user = await User.verifyCredentials(email, password)
+    } catch {
+      session.flash('error', i18n.t('auth.errors.invalid'))
+      session.flashOnly(['email'])
+      return response.redirect().back()
+    }
+    if (!user.isActive) {
+      session.flash('error', i18n.t('auth.errors.inactive'))
+      session.flashOnly(['email'])
+      return response.redirect().back()
+    }
+    await auth.use('web').login(user, !!remember)
+    user.lastLoginAt = DateTime.utc()
+    await user.save()
+    session.regenerate()
+    return response.redirect(safeRedirect(session.pull('intended_url')) ?? '/')
+  }
+
+  async destroy({ auth, response }: HttpContext) {
+    await auth.use('web').logout()
+    return response.redirect('/login')
+  }
+}
+
+/** Only same-site relative paths may be used after login. */
+function safeRedirect(url: unknown): string | null {
+  return typeof url === 'string' && url.startsWith('/') && !url.startsWith('//') ? url : null
+}

@@ -1,0 +1,7 @@
+import type { HttpContext } from '@adonisjs/core/http'
+
+export default class HomeController {
+  async show({ inertia }: HttpContext) {
+    return inertia.render('home')
+  }
+}

@@ -1,0 +1,50 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import hash from '@adonisjs/core/services/hash'
+import app from '@adonisjs/core/services/app'
+import { changePasswordValidator, localeValidator, preferencesValidator } from '#validators/auth'
+import { LOCALE_COOKIE } from '#middleware/detect_user_locale_middleware'
+
+export default class ProfileController {
+  async show({ inertia, auth }: HttpContext) {
+    const user = auth.getUserOrFail()
+    return inertia.render('profile/show', {
+      profile: { fullName: user.fullName, email: user.email, locale: user.locale, timezone: user.timezone },
+      timezones: Intl.supportedValuesOf('timeZone'),
+    })
+  }
+
+  async update({ request, auth, session, response, i18n }: HttpContext) {
+    const user = auth.getUserOrFail()
+    const data = await request.validateUsing(preferencesValidator)
+    user.merge(data)
+    await user.save()
+    session.flash('success', i18n.t('profile.saved', {}, data.locale))
+    response.cookie(LOCALE_COOKIE, data.locale, { maxAge: '1y', httpOnly: true, sameSite: 'lax', secure: app.inProduction })
+    return response.redirect().back()
+  }
+
+  async password({ request, auth, session, response, i18n }: HttpContext) {
+    const user = auth.getUserOrFail()
+    const { currentPassword, password } = await request.validateUsing(changePasswordValidator)
+    if (!(await hash.verify(user.password, currentPassword))) {
+      session.flashErrors({ currentPassword: i18n.t('profile.wrong_password') })
+      return response.redirect().back()
+    }
+    user.password = password
+    await user.save()
+    session.flash('success', i18n.t('profile.password_changed'))
+    return response.redirect().back()
+  }
+
+  /** Language switch from the user menu or the login page (works signed in or not). */
+  async locale({ request, auth, response }: HttpContext) {
+    const { locale } = await request.validateUsing(localeValidator)
+    await auth.check()
+    if (auth.user) {
+      auth.user.locale = locale
+      await auth.user.save()
+    }
+    response.cookie(LOCALE_COOKIE, locale, { maxAge: '1y', httpOnly: true, sameSite: 'lax', secure: app.inProduction })
+    return response.redirect().back()
+  }
+}

@@ -1,0 +1,96 @@
+import { dbTimestamp } from '#app/support/dates'
+import type { KeyObject } from 'node:crypto'
+import db from '@adonisjs/lucid/services/db'
+import licenceConfig from '#config/licence'
+import { tierRank, type Tier } from '#app/registry/types'
+import { parsePublicKeys, verifyLicence, type LicenceProblem, type LicencePayload } from './licence.js'
+
+/** What the deployment is entitled to right now. */
+export interface Entitlement {
+  mode: 'licensed' | 'evaluation'
+  tier: Tier
+  seats: number
+  licence: LicencePayload | null
+  /** Why an installed licence is not in force (expired, tampered…); evaluation applies meanwhile. */
+  problem: { code: LicenceProblem; detail: string; licence?: LicencePayload } | null
+}
+
+export class LicenceError extends Error {
+  constructor(readonly code: LicenceProblem | 'seats_exceeded', message: string, readonly meta: Record<string, unknown> = {}) {
+    super(message)
+  }
+}
+
+/**
+ * Reads the installed licence and answers what it allows. A licence that is missing, tampered
+ * or expired leaves the deployment in evaluation mode; no data is touched either way.
+ */
+export class LicenceService {
+  #keys: KeyObject[]
+  #cached?: { content: string | null; at: number }
+
+  constructor(private config = licenceConfig) {
+    this.#keys = parsePublicKeys(config.publicKeys)
+  }
+
+  async #content(): Promise<string | null> {
+    const fresh = this.#cached && Date.now() - this.#cached.at < this.config.cacheSeconds * 1000
+    if (!fresh) {
+      const row = await db.from('licences').orderBy('id', 'desc').select('content').first()
+      this.#cached = { content: row?.content ?? null, at: Date.now() }
+    }
+    return this.#cached!.content
+  }
+
+  forget() {
+    this.#cached = undefined
+  }
+
+  async entitlement(now = new Date()): Promise<Entitlement> {
+    const evaluation = { mode: 'evaluation' as const, ...this.config.evaluation, licence: null }
+    const content = await this.#content()
+    if (!content) return { ...evaluation, problem: null }
+    const result = verifyLicence(content, this.#keys, now)
+    if (!result.ok) return { ...evaluation, problem: { code: result.problem, detail: result.detail, licence: result.licence } }
+    return { mode: 'licensed', tier: result.licence.tier, seats: result.licence.seats, licence: result.licence, problem: null }
+  }
+
+  /** Verifies a licence file and, only if it is valid now, makes it the deployment's licence. */
+  async install(content: string, installedBy: number | null, now = new Date()): Promise<LicencePayload> {
+    const result = verifyLicence(content.trim(), this.#keys, now)
+    if (!result.ok) throw new LicenceError(result.problem, result.detail)
+    await db.table('licences').insert({
+      content: content.trim(),
+      licence_id: result.licence.id,
+      installed_by: installedBy,
+      installed_at: dbTimestamp(),
+    })
+    this.forget()
+    return result.licence
+  }
+
+  async covers(tier: Tier): Promise<boolean> {
+    return tierRank((await this.entitlement()).tier) >= tierRank(tier)
+  }
+
+  /** Active users across the deployment (seats are counted per deployment). */
+  async activeUsers(): Promise<number> {
+    const row = await db.from('users').where('is_active', true).count('* as total').first()
+    return Number(row?.total ?? 0)
+  }
+
+  /** Throws when activating `adding` more users would exceed the seat count. */
+  async assertSeats(adding = 1): Promise<void> {
+    const [entitlement, active] = await Promise.all([this.entitlement(), this.activeUsers()])
+    if (active + adding > entitlement.seats) {
+      throw new LicenceError('seats_exceeded', `seat limit reached: ${active} of ${entitlement.seats} in use`, {
+        active,
+        seats: entitlement.seats,
+        mode: entitlement.mode,
+      })
+    }
+  }
+}
+
+/** The process-wide licence service. */
+export const licences = new LicenceService()

@@ -1,0 +1,80 @@
+import { readdir, stat } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { TIERS, type LoadedModule, type ModuleManifest } from './types.js'
+import { ModuleGraphError } from './graph.js'
+
+export interface LoaderOptions {
+  /** Directory holding one folder per built-in module (`<app>/modules`). */
+  modulesDir: string
+  /** npm packages that export a module manifest as their default export. */
+  packages: string[]
+  /** Built-in module folders to leave out. */
+  disabled?: string[]
+}
+
+/**
+ * Loads every built-in manifest (`modules/<name>/module.ts`) and every package manifest, and
+ * checks each one's shape. Ordering and graph checks are the registry's job.
+ */
+export async function loadModules(options: LoaderOptions): Promise<LoadedModule[]> {
+  const loaded: LoadedModule[] = []
+  const disabled = new Set(options.disabled ?? [])
+
+  for (const folder of (await readdir(options.modulesDir)).sort()) {
+    if (disabled.has(folder)) continue
+    const dir = join(options.modulesDir, folder)
+    if (!(await stat(dir)).isDirectory()) continue
+    const manifest = (await import(pathToFileURL(join(dir, 'module.js')).href)).default
+    assertManifest(manifest, `modules/${folder}/module`)
+    if (manifest.name !== folder) {
+      throw new ModuleGraphError(
+        `modules/${folder}/module declares name "${manifest.name}": the name must equal the folder`,
+        'E_MODULE_INVALID'
+      )
+    }
+    loaded.push({ manifest, dir, source: 'builtin' })
+  }
+
+  for (const packageName of options.packages) {
+    let imported: { default?: unknown }
+    try {
+      imported = await import(packageName)
+    } catch (error) {
+      throw new ModuleGraphError(
+        `Module package "${packageName}" (config/modules.ts) cannot be loaded: ${(error as Error).message}`,
+        'E_MODULE_INVALID'
+      )
+    }
+    const manifest = imported.default
+    assertManifest(manifest, `package ${packageName}`)
+    loaded.push({
+      manifest,
+      dir: dirname(fileURLToPath(manifest.root)),
+      source: 'package',
+      packageName,
+    })
+  }
+  return loaded
+}
+
+function assertManifest(value: unknown, where: string): asserts value is ModuleManifest {
+  const fail = (why: string): never => {
+    throw new ModuleGraphError(`Invalid module manifest in ${where}: ${why}`, 'E_MODULE_INVALID')
+  }
+  if (!value || typeof value !== 'object') fail('it must export a manifest object as default')
+  const m = value as Partial<ModuleManifest>
+  if (typeof m.name !== 'string') fail('"name" is missing')
+  if (!m.tier || !TIERS.includes(m.tier)) fail(`"tier" must be one of ${TIERS.join(', ')}`)
+  if (!Array.isArray(m.dependsOn)) fail('"dependsOn" must be an array')
+  if (typeof m.root !== 'string' || !m.root.startsWith('file:')) {
+    fail('"root" must be import.meta.url of the manifest')
+  }
+  const prefix = `${m.name}.`
+  for (const r of m.resources ?? []) {
+    if (!r.key.startsWith(prefix)) fail(`resource "${r.key}" must start with "${prefix}"`)
+  }
+  for (const p of m.permissions ?? []) {
+    if (!p.key.startsWith(prefix)) fail(`permission "${p.key}" must start with "${prefix}"`)
+  }
+}

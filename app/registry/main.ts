@@ -1,0 +1,23 @@
+import { fileURLToPath } from 'node:url'
+import modulesConfig from '#config/modules'
+import { loadModules } from './loader.js'
+import { ModuleRegistry } from './registry.js'
+
+/** Application root (the repository in development, build/ in production). */
+export const APP_ROOT = fileURLToPath(new URL('../../', import.meta.url))
+const MODULES_DIR = fileURLToPath(new URL('../../modules/', import.meta.url))
+
+let registry: Promise<ModuleRegistry> | undefined
+
+/**
+ * The deployment's module registry, loaded once. Boot fails with the registry's message when a
+ * manifest is invalid, a dependency is unknown or the graph has a cycle.
+ */
+export function moduleRegistry(): Promise<ModuleRegistry> {
+  registry ??= loadModules({
+    modulesDir: MODULES_DIR,
+    packages: modulesConfig.packages,
+    disabled: modulesConfig.disabled,
+  }).then((loaded) => new ModuleRegistry(loaded))
+  return registry
+}

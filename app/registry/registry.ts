@@ -1,0 +1,106 @@
+import { relative, join } from 'node:path'
+import { orderModules, transitiveDependencies, dependents } from './graph.js'
+import type {
+  LoadedModule,
+  ModuleManifest,
+  NavigationItem,
+  PermissionDefinition,
+  ResourceDefinition,
+} from './types.js'
+
+export interface NavigationEntry extends NavigationItem {
+  module: string
+}
+
+/**
+ * The validated set of modules this deployment knows about, in dependency order. Whether a
+ * module is installed for an organization is a separate, per-organization fact
+ * (see installations.ts).
+ */
+export class ModuleRegistry {
+  readonly modules: LoadedModule[]
+  #byName: Map<string, LoadedModule>
+
+  constructor(loaded: LoadedModule[]) {
+    const order = orderModules(loaded.map((l) => l.manifest))
+    const byName = new Map(loaded.map((l) => [l.manifest.name, l]))
+    this.modules = order.map((name) => byName.get(name)!)
+    this.#byName = byName
+  }
+
+  names(): string[] {
+    return this.modules.map((m) => m.manifest.name)
+  }
+
+  has(name: string): boolean {
+    return this.#byName.has(name)
+  }
+
+  get(name: string): LoadedModule | undefined {
+    return this.#byName.get(name)
+  }
+
+  manifest(name: string): ModuleManifest {
+    const found = this.#byName.get(name)
+    if (!found) throw new Error(`Unknown module "${name}"`)
+    return found.manifest
+  }
+
+  /** Hard dependencies of a module, transitively. */
+  requires(name: string): string[] {
+    return transitiveDependencies(this.#nodes(), name)
+  }
+
+  /** Modules that need `name` (hard), transitively. */
+  requiredBy(name: string): string[] {
+    return dependents(this.#nodes(), name)
+  }
+
+  /** Permission keys of every module: resource actions plus extra permissions. */
+  permissions(): (PermissionDefinition & { module: string; resource?: string })[] {
+    return this.modules.flatMap(({ manifest }) => [
+      ...(manifest.resources ?? []).flatMap((r) =>
+        r.actions.map((action) => ({
+          key: `${r.key}.${action}`,
+          label: `permissions.actions.${action}`,
+          module: manifest.name,
+          resource: r.key,
+        }))
+      ),
+      ...(manifest.permissions ?? []).map((p) => ({ ...p, module: manifest.name })),
+    ])
+  }
+
+  resources(): (ResourceDefinition & { module: string })[] {
+    return this.modules.flatMap(({ manifest }) =>
+      (manifest.resources ?? []).map((r) => ({ ...r, module: manifest.name }))
+    )
+  }
+
+  navigation(): NavigationEntry[] {
+    return this.modules.flatMap(({ manifest }) =>
+      (manifest.navigation ?? []).map((n) => ({ ...n, module: manifest.name }))
+    )
+  }
+
+  /**
+   * Migration folders, relative to the application root, in dependency order. Lucid runs the
+   * folders in this order and stores each migration under its folder path, so a module's
+   * migrations folder must never move once shipped.
+   */
+  migrationPaths(appRoot: string): string[] {
+    return this.modules
+      .filter((m) => m.manifest.migrations)
+      .map((m) => this.migrationPath(m.manifest.name, appRoot)!)
+  }
+
+  migrationPath(name: string, appRoot: string): string | null {
+    const loaded = this.#byName.get(name)
+    if (!loaded?.manifest.migrations) return null
+    return relative(appRoot, join(loaded.dir, loaded.manifest.migrations)).split('\\').join('/')
+  }
+
+  #nodes() {
+    return this.modules.map((m) => m.manifest)
+  }
+}

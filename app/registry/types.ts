@@ -1,0 +1,93 @@
+import type { HttpRouterService } from '@adonisjs/core/types'
+
+/** Licence tiers, lowest first. A module declares the lowest tier that enables it. */
+export const TIERS = ['basico', 'profesional', 'empresa'] as const
+export type Tier = (typeof TIERS)[number]
+
+export function tierRank(tier: Tier): number {
+  return TIERS.indexOf(tier)
+}
+
+/** Record scopes a role can grant on a resource, from narrowest to widest. */
+export const SCOPES = ['own', 'team', 'hierarchy', 'all'] as const
+export type Scope = (typeof SCOPES)[number]
+
+/** A resource whose rows have an owner and are filtered by record scope. */
+export interface ResourceDefinition {
+  /** `<module>.<plural>`, e.g. `crm.companies`. */
+  key: string
+  /** i18n key of the resource label. */
+  label: string
+  /** Actions that become permission keys `<resource>.<action>`. */
+  actions: string[]
+}
+
+export interface PermissionDefinition {
+  key: string
+  label: string
+}
+
+export interface NavigationItem {
+  /** i18n key. */
+  label: string
+  /** Named route. */
+  route: string
+  /** Permission needed to see the entry. */
+  permission?: string
+  /** Icon name known to the UI shell. */
+  icon?: string
+}
+
+export type RouteRegistrar = (router: HttpRouterService) => void
+
+/** What a module declares about itself in `modules/<name>/module.ts`. */
+export interface ModuleManifest {
+  /** Folder, route prefix, table prefix, permission prefix and Cube subfolder. */
+  name: string
+  /** i18n keys of the module's title and description. */
+  label: string
+  description: string
+  version: string
+  tier: Tier
+  dependsOn: string[]
+  optionalDeps?: string[]
+  resources?: ResourceDefinition[]
+  permissions?: PermissionDefinition[]
+  navigation?: NavigationItem[]
+  /** Registers the module's routes; the kernel mounts them under `/<name>` behind its guards. */
+  routes?: () => Promise<{ default: RouteRegistrar }>
+  /** Registers event listeners; called at boot. */
+  listeners?: () => Promise<{ default: () => void | Promise<void> }>
+  /** Seeds demo data for one organization. */
+  demoSeeder?: () => Promise<{ default: (params: DemoSeedParams) => Promise<void> }>
+  /** Folder of migrations, relative to the module root. */
+  migrations?: string
+  /** Folder of translation files (`es.json`, `en.json`), relative to the module root. */
+  lang?: string
+  /** Folder of the Cube data model, relative to the application root. */
+  cubeSchema?: string
+  /** `import.meta.url` of the manifest, used to locate the module's folders. */
+  root: string
+}
+
+export interface DemoSeedParams {
+  organizationId: number
+  /** User ids by demo role: admin, manager, reps, support. */
+  users: Record<string, number>
+  random: () => number
+}
+
+/** A manifest after loading: where it lives and where it came from. */
+export interface LoadedModule {
+  manifest: ModuleManifest
+  /** Absolute directory of the module. */
+  dir: string
+  source: 'builtin' | 'package'
+  /** npm package name for modules that come from a package. */
+  packageName?: string
+}
+
+/** Ensures a manifest has the right shape at compile time. */
+export function defineModule(manifest: ModuleManifest): ModuleManifest {
+  return manifest
+}

@@ -1,0 +1,66 @@
+import { createHash, randomBytes } from 'node:crypto'
+import { dbTimestamp, toDate } from '#app/support/dates'
+import { DateTime } from 'luxon'
+import db from '@adonisjs/lucid/services/db'
+import mail from '@adonisjs/mail/services/main'
+import i18nManager from '@adonisjs/i18n/services/main'
+import User from '#models/user'
+
+const TOKEN_TTL_MINUTES = 60
+
+function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex')
+}
+
+/**
+ * Password reset by e-mail: a random token is mailed, only its SHA-256 is stored, it expires
+ * after an hour and works once. A successful reset also signs out "remember me" devices.
+ */
+export const passwordResets = {
+  async request(email: string, baseUrl: string): Promise<void> {
+    const user = await User.findBy('email', email)
+    if (!user || !user.isActive) return
+    const token = randomBytes(32).toString('base64url')
+    await db.table('password_reset_tokens').insert({
+      user_id: user.id,
+      token_hash: hashToken(token),
+      expires_at: dbTimestamp(DateTime.utc().plus({ minutes: TOKEN_TTL_MINUTES }).toJSDate()),
+      created_at: dbTimestamp(),
+    })
+    const t = i18nManager.locale(user.locale)
+    const link = `${baseUrl}/password/reset/${token}`
+    await mail.send((message) => {
+      message
+        .to(user.email, user.fullName)
+        .subject(t.t('auth.reset.mail_subject'))
+        .text(t.t('auth.reset.mail_body', { name: user.fullName, link, minutes: TOKEN_TTL_MINUTES }))
+    })
+  },
+
+  async #find(token: string) {
+    if (!token || token.length > 100) return null
+    const row = await db.from('password_reset_tokens').where('token_hash', hashToken(token)).whereNull('used_at').first()
+    if (!row) return null
+    return toDate(row.expires_at).getTime() > Date.now() ? row : null
+  },
+
+  async isUsable(token: string): Promise<boolean> {
+    return (await this.#find(token)) !== null
+  },
+
+  async reset(token: string, password: string): Promise<boolean> {
+    const row = await this.#find(token)
+    if (!row) return false
+    const user = await User.find(row.user_id)
+    if (!user || !user.isActive) return false
+    await db.transaction(async (trx) => {
+      user.useTransaction(trx)
+      user.password = password
+      await user.save()
+      const now = dbTimestamp()
+      await trx.from('password_reset_tokens').where('user_id', user.id).whereNull('used_at').update({ used_at: now })
+      await trx.from('remember_me_tokens').where('tokenable_id', user.id).delete()
+    })
+    return true
+  },
+}

@@ -1,0 +1,46 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import router from '@adonisjs/core/services/router'
+import { moduleRegistry } from '#app/registry/main'
+import { installer } from '#app/registry/services'
+import { licences } from '#app/licensing/licence_service'
+
+export interface ShellProps {
+  user: { id: number; fullName: string; email: string; locale: string; timezone: string; isAdmin: boolean } | null
+  organization: { id: number; name: string; currency: string } | null
+  navigation: { module: string; label: string; href: string; icon: string | null }[]
+  permissions: string[]
+  licence: { mode: 'licensed' | 'evaluation'; problem: string | null } | null
+}
+
+/**
+ * What every page's layout needs: the signed-in user, the organization, the navigation of
+ * enabled modules the user may open, and the licence banner.
+ */
+export async function shellProps(ctx: HttpContext): Promise<ShellProps> {
+  const user = ctx.auth?.user
+  if (!user || !ctx.access || !ctx.organization) {
+    return { user: null, organization: null, navigation: [], permissions: [], licence: null }
+  }
+  const [registry, enabled, entitlement] = await Promise.all([
+    moduleRegistry(),
+    ctx.enabledModules ?? installer().then((i) => i.enabled(ctx.organization.id)),
+    licences.entitlement(),
+  ])
+  const navigation = registry.navigation()
+    .filter((n) => enabled.has(n.module) && (!n.permission || ctx.access.can(n.permission)))
+    .map((n) => ({ module: n.module, label: n.label, href: router.makeUrl(n.route), icon: n.icon ?? null }))
+  return {
+    user: {
+      id: user.id,
+      fullName: user.fullName,
+      email: user.email,
+      locale: user.locale,
+      timezone: user.timezone,
+      isAdmin: ctx.access.isAdmin,
+    },
+    organization: { id: ctx.organization.id, name: ctx.organization.name, currency: ctx.organization.currency },
+    navigation,
+    permissions: ctx.access.isAdmin ? ['*'] : [...ctx.access.grants.permissions],
+    licence: { mode: entitlement.mode, problem: entitlement.problem?.code ?? null },
+  }
+}

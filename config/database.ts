@@ -1,0 +1,75 @@
+import env from '#start/env'
+import { defineConfig } from '@adonisjs/lucid'
+import { dataPath } from '#app/support/paths'
+import { APP_ROOT, moduleRegistry } from '#app/registry/main'
+
+/**
+ * One connection named by DB_CONNECTION: sqlite (default), mysql (MySQL/MariaDB) or mssql.
+ * Migration folders come from the module graph: the kernel's first, then each module's in
+ * dependency order.
+ */
+const registry = await moduleRegistry()
+const migrations = {
+  naturalSort: true,
+  paths: ['database/migrations', ...registry.migrationPaths(APP_ROOT)],
+}
+const seeders = { paths: ['database/seeders'] }
+const debug = env.get('DB_DEBUG', false)
+
+const dbConfig = defineConfig({
+  connection: env.get('DB_CONNECTION', 'sqlite'),
+  prettyPrintDebugQueries: true,
+  connections: {
+    sqlite: {
+      client: 'better-sqlite3',
+      connection: { filename: env.get('SQLITE_PATH') || dataPath('cartera.sqlite3') },
+      useNullAsDefault: true,
+      migrations,
+      seeders,
+      debug,
+      pool: {
+        afterCreate: (conn: any, done: (err: Error | null, conn: any) => void) => {
+          conn.pragma('journal_mode = WAL')
+          conn.pragma('foreign_keys = ON')
+          conn.pragma('busy_timeout = 5000')
+          done(null, conn)
+        },
+      },
+    },
+    mysql: {
+      client: 'mysql2',
+      connection: {
+        host: env.get('DB_HOST', '127.0.0.1'),
+        port: env.get('DB_PORT', 3306),
+        user: env.get('DB_USER', 'root'),
+        password: env.get('DB_PASSWORD', ''),
+        database: env.get('DB_DATABASE', 'cartera'),
+        charset: 'utf8mb4',
+        timezone: 'Z',
+        dateStrings: false,
+      },
+      migrations,
+      seeders,
+      debug,
+    },
+    mssql: {
+      client: 'mssql',
+      connection: {
+        server: env.get('DB_HOST', '127.0.0.1'),
+        port: env.get('DB_PORT', 1433),
+        user: env.get('DB_USER', 'sa'),
+        password: env.get('DB_PASSWORD', ''),
+        database: env.get('DB_DATABASE', 'cartera'),
+        options: {
+          encrypt: env.get('DB_MSSQL_ENCRYPT', true),
+          trustServerCertificate: env.get('DB_MSSQL_TRUST_CERT', false),
+        },
+      },
+      migrations,
+      seeders,
+      debug,
+    },
+  },
+})
+
+export default dbConfig

@@ -1,0 +1,23 @@
+import env from '#start/env'
+import type { Tier } from '#app/registry/types'
+
+/**
+ * The Cartera project's licence signing key (public half). Deployments that issue their own
+ * licences add keys with LICENCE_PUBLIC_KEYS (PEM blocks separated by "|").
+ */
+const CARTERA_VENDOR_KEY = `-----BEGIN PUBLIC KEY-----
+MCowBQYDK2VwAyEAwWnfeqm/dwP0ssYwfeNLyLNydeGN/Q+CtkvSG1PYJFk=
+-----END PUBLIC KEY-----`
+
+const licenceConfig = {
+  publicKeys: [
+    CARTERA_VENDOR_KEY,
+    ...(env.get('LICENCE_PUBLIC_KEYS') ?? '').split('|').filter((k) => k.trim()),
+  ],
+  /** Without a valid licence: every module, up to this many active users. */
+  evaluation: { tier: 'empresa' as Tier, seats: 10 },
+  /** Seconds an instance trusts its cached copy of the installed licence. */
+  cacheSeconds: 60,
+}
+
+export default licenceConfig

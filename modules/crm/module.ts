@@ -1,0 +1,22 @@
+import { defineModule } from '#app/registry/types'
+
+export default defineModule({
+  name: 'crm',
+  label: 'crm.module.label',
+  description: 'crm.module.description',
+  version: '0.1.0',
+  tier: 'basico',
+  dependsOn: [],
+  resources: [
+    { key: 'crm.companies', label: 'crm.companies.title', actions: ['view', 'create', 'edit', 'delete', 'export'] },
+    { key: 'crm.contacts', label: 'crm.contacts.title', actions: ['view', 'create', 'edit', 'delete', 'export'] },
+  ],
+  navigation: [
+    { label: 'crm.nav.companies', route: 'crm.companies.index', permission: 'crm.companies.view', icon: 'building' },
+    { label: 'crm.nav.contacts', route: 'crm.contacts.index', permission: 'crm.contacts.view', icon: 'users' },
+  ],
+  migrations: 'database/migrations',
+  lang: 'lang',
+  cubeSchema: 'cube/schema/crm',
+  root: import.meta.url,
+})

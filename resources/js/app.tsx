@@ -1,0 +1,50 @@
+import '@mantine/core/styles.css'
+import '@mantine/notifications/styles.css'
+import '@mantine/dates/styles.css'
+import '../css/app.css'
+import type { ReactNode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { createInertiaApp } from '@inertiajs/react'
+import { MantineProvider } from '@mantine/core'
+import { Notifications } from '@mantine/notifications'
+import { DatesProvider } from '@mantine/dates'
+import 'dayjs/locale/es'
+import { AppLayout } from './ui/app_layout'
+import { theme } from './ui/theme'
+
+/*
+ * Page names: kernel pages live in resources/js/pages/<name>.tsx; a module's pages in
+ * modules/<module>/pages/<rest>.tsx and are named "<module>/<rest>".
+ */
+const kernelPages = import.meta.glob('./pages/**/*.tsx')
+const modulePages = import.meta.glob('../../modules/*/pages/**/*.tsx')
+
+type PageModule = { default: { layout?: (page: ReactNode) => ReactNode } }
+
+async function resolvePage(name: string): Promise<PageModule> {
+  const kernel = kernelPages[`./pages/${name}.tsx`]
+  const [module, ...rest] = name.split('/')
+  const fromModule = modulePages[`../../modules/${module}/pages/${rest.join('/')}.tsx`]
+  const loader = kernel ?? fromModule
+  if (!loader) throw new Error(`Page not found: ${name}`)
+  const page = (await loader()) as PageModule
+  page.default.layout ??= (children: ReactNode) => <AppLayout>{children}</AppLayout>
+  return page
+}
+
+createInertiaApp({
+  progress: { color: '#4263eb', delay: 150 },
+  title: (title) => (title ? `${title} · Cartera` : 'Cartera'),
+  resolve: resolvePage,
+  setup({ el, App, props }) {
+    const locale = (props.initialPage.props as { locale?: string }).locale ?? 'es'
+    createRoot(el).render(
+      <MantineProvider theme={theme}>
+        <DatesProvider settings={{ locale, firstDayOfWeek: 1 }}>
+          <Notifications position="top-right" />
+          <App {...props} />
+        </DatesProvider>
+      </MantineProvider>
+    )
+  },
+})

@@ -1,0 +1,118 @@
+import { type ReactNode, useEffect } from 'react'
+import { Link, router, usePage } from '@inertiajs/react'
+import {
+  Alert, AppShell, Avatar, Burger, Group, Menu, NavLink, ScrollArea, Text, UnstyledButton,
+} from '@mantine/core'
+import { useDisclosure } from '@mantine/hooks'
+import { notifications } from '@mantine/notifications'
+import { IconChevronDown, IconLanguage, IconLogout, IconSettings, IconUserCircle } from '@tabler/icons-react'
+import { useT } from './i18n'
+import { NavIcon } from './icons'
+import type { SharedProps } from './types'
+
+const ADMIN_LINKS = [
+  { href: '/admin/users', label: 'admin.nav.users', icon: 'user' },
+  { href: '/admin/roles', label: 'admin.nav.roles', icon: 'roles' },
+  { href: '/admin/teams', label: 'admin.nav.teams', icon: 'team' },
+  { href: '/admin/modules', label: 'admin.nav.modules', icon: 'modules' },
+  { href: '/admin/licence', label: 'admin.nav.licence', icon: 'licence' },
+  { href: '/admin/audit', label: 'admin.nav.audit', icon: 'audit' },
+]
+
+/** Shows flashed messages, and errors the framework flashes (E_BAD_CSRF_TOKEN…), once per visit. */
+export function useFlashNotifications() {
+  const { flash, errors } = usePage<SharedProps>().props
+  const frameworkErrors = Object.entries(errors ?? {}).filter(([key]) => key.startsWith('E_')).map(([, message]) => message)
+  useEffect(() => {
+    if (flash.success) notifications.show({ color: 'teal', message: flash.success, autoClose: 4000 })
+    if (flash.error) notifications.show({ color: 'red', message: flash.error, autoClose: 8000 })
+    for (const message of frameworkErrors) notifications.show({ color: 'red', message, autoClose: 8000 })
+  }, [flash.success, flash.error, frameworkErrors.join('|')])
+}
+
+export function switchLocale(locale: 'es' | 'en') {
+  router.post('/preferences/locale', { locale }, { preserveScroll: true })
+}
+
+/** The signed-in shell: header with user menu, sidebar from enabled modules, content. */
+export function AppLayout({ children }: { children: ReactNode }) {
+  const { shell, url } = { ...usePage<SharedProps>().props, url: usePage().url }
+  const { t, locale } = useT()
+  const [opened, { toggle, close }] = useDisclosure()
+  useFlashNotifications()
+  useEffect(() => close(), [url])
+
+  const isActive = (href: string) => (href === '/' ? url === '/' : url === href || url.startsWith(`${href}/`) || url.startsWith(`${href}?`))
+  const user = shell.user
+
+  return (
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding={{ base: 'sm', sm: 'lg' }}
+    >
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('common.menu')} />
+            <Link href="/" className="cartera-brand">Cartera</Link>
+            <Text size="sm" c="dimmed" visibleFrom="md" truncate>{shell.organization?.name}</Text>
+          </Group>
+          {user && (
+            <Menu position="bottom-end" width={220} withinPortal>
+              <Menu.Target>
+                <UnstyledButton aria-label={t('common.user_menu')} data-testid="user-menu">
+                  <Group gap={6} wrap="nowrap">
+                    <Avatar size={30} radius="xl" color="indigo">{initials(user.fullName)}</Avatar>
+                    <Text size="sm" fw={500} visibleFrom="sm" truncate maw={160}>{user.fullName}</Text>
+                    <IconChevronDown size={14} />
+                  </Group>
+                </UnstyledButton>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Label>{user.email}</Menu.Label>
+                <Menu.Item component={Link} href="/profile" leftSection={<IconUserCircle size={16} />}>{t('common.profile')}</Menu.Item>
+                <Menu.Divider />
+                <Menu.Label>{t('common.language')}</Menu.Label>
+                <Menu.Item leftSection={<IconLanguage size={16} />} onClick={() => switchLocale('es')} disabled={locale === 'es'}>Español</Menu.Item>
+                <Menu.Item leftSection={<IconLanguage size={16} />} onClick={() => switchLocale('en')} disabled={locale === 'en'}>English</Menu.Item>
+                <Menu.Divider />
+                <Menu.Item color="red" leftSection={<IconLogout size={16} />} onClick={() => router.post('/logout')}>{t('common.logout')}</Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
+          )}
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar p="xs" aria-label={t('common.navigation')}>
+        <AppShell.Section grow component={ScrollArea}>
+          <NavLink component={Link} href="/" label={t('common.home')} leftSection={<NavIcon name="home" />} active={isActive('/')} />
+          {shell.navigation.map((item) => (
+            <NavLink key={item.href} component={Link} href={item.href} label={t(item.label)} leftSection={<NavIcon name={item.icon} />} active={isActive(item.href)} />
+          ))}
+          {user?.isAdmin && (
+            <NavLink label={t('admin.nav.title')} leftSection={<IconSettings size={18} stroke={1.6} />} defaultOpened={url.startsWith('/admin')} childrenOffset={20}>
+              {ADMIN_LINKS.map((item) => (
+                <NavLink key={item.href} component={Link} href={item.href} label={t(item.label)} leftSection={<NavIcon name={item.icon} size={16} />} active={isActive(item.href)} />
+              ))}
+            </NavLink>
+          )}
+        </AppShell.Section>
+      </AppShell.Navbar>
+
+      <AppShell.Main>
+        {shell.licence && shell.licence.mode === 'evaluation' && user?.isAdmin && (
+          <Alert color={shell.licence.problem ? 'red' : 'blue'} variant="light" mb="md" py={6}>
+            {shell.licence.problem ? t(`admin.licence.problems.${shell.licence.problem}`) : t('admin.licence.evaluation_banner')}{' '}
+            <Link href="/admin/licence">{t('admin.licence.manage')}</Link>
+          </Alert>
+        )}
+        {children}
+      </AppShell.Main>
+    </AppShell>
+  )
+}
+
+function initials(name: string): string {
+  return name.split(/\s+/).filter(Boolean).slice(0, 2).map((p) => p[0]!.toUpperCase()).join('')
+}

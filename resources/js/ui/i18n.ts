@@ -1,0 +1,58 @@
+import { usePage } from '@inertiajs/react'
+import { IntlMessageFormat } from 'intl-messageformat'
+import type { SharedProps } from './types'
+
+type Catalog = Record<string, string>
+
+/** Flattens nested JSON into dotted keys. */
+function flatten(value: unknown, prefix: string, out: Catalog) {
+  if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) flatten(v, prefix ? `${prefix}.${k}` : k, out)
+  } else if (typeof value === 'string') {
+    out[prefix] = value
+  }
+}
+
+/*
+ * The same files the server reads: resources/lang/<locale>/<file>.json (keys "<file>.…") and
+ * modules/<name>/lang/<locale>.json (keys "<name>.…"), bundled at build time.
+ */
+const kernelFiles = import.meta.glob('../../lang/*/*.json', { eager: true, import: 'default' })
+const moduleFiles = import.meta.glob('../../../modules/*/lang/*.json', { eager: true, import: 'default' })
+
+const catalogs: Record<string, Catalog> = { es: {}, en: {} }
+for (const [path, json] of Object.entries(kernelFiles)) {
+  const [, locale, file] = path.match(/lang\/([a-z]{2})\/([\w-]+)\.json$/) ?? []
+  if (locale && file) flatten(json, file, (catalogs[locale] ??= {}))
+}
+for (const [path, json] of Object.entries(moduleFiles)) {
+  const [, module, locale] = path.match(/modules\/([\w-]+)\/lang\/([a-z]{2})\.json$/) ?? []
+  if (locale && module) flatten(json, module, (catalogs[locale] ??= {}))
+}
+
+const formats = new Map<string, IntlMessageFormat>()
+
+/** Translates `key` in `locale` (falls back to Spanish, then to the key itself). */
+export function translate(locale: string, key: string, values?: Record<string, unknown>): string {
+  const message = catalogs[locale]?.[key] ?? catalogs.es[key]
+  if (message === undefined) return key
+  if (!values && !message.includes('{')) return message
+  const cacheKey = `${locale}\u0000${key}`
+  let format = formats.get(cacheKey)
+  if (!format) {
+    format = new IntlMessageFormat(message, locale)
+    formats.set(cacheKey, format)
+  }
+  return String(format.format(values as Record<string, string>))
+}
+
+export function hasTranslation(locale: string, key: string): boolean {
+  return key in (catalogs[locale] ?? {}) || key in catalogs.es
+}
+
+/** Translation function for the current page's locale. */
+export function useT() {
+  const { locale } = usePage<SharedProps>().props
+  const t = (key: string, values?: Record<string, unknown>) => translate(locale, key, values)
+  return { t, locale }
+}

@@ -1,0 +1,31 @@
+import {
+  IconAddressBook,
+  IconBuilding,
+  IconHome,
+  IconLicense,
+  IconPackages,
+  IconShieldLock,
+  IconUsers,
+  IconUsersGroup,
+  IconHistory,
+  IconPuzzle,
+  type Icon,
+} from '@tabler/icons-react'
+
+/** Icons modules may name in their navigation entries. */
+const icons: Record<string, Icon> = {
+  home: IconHome,
+  building: IconBuilding,
+  users: IconAddressBook,
+  user: IconUsers,
+  team: IconUsersGroup,
+  roles: IconShieldLock,
+  modules: IconPackages,
+  licence: IconLicense,
+  audit: IconHistory,
+}
+
+export function NavIcon({ name, size = 18 }: { name: string | null; size?: number }) {
+  const Component = (name && icons[name]) || IconPuzzle
+  return <Component size={size} stroke={1.6} />
+}

@@ -1,0 +1,83 @@
+import { useState } from 'react'
+import { Button, Group, Paper, Stack, Text, Textarea, ThemeIcon, Timeline as MTimeline } from '@mantine/core'
+import { IconEdit, IconNote, IconPlus, IconPoint } from '@tabler/icons-react'
+import { useForm } from '@inertiajs/react'
+import { hasTranslation, useT } from './i18n'
+import { useFormat } from './format'
+
+/** One entry of the kernel activity history, as the server sends it. */
+export interface TimelineEntry {
+  id: number
+  kind: string
+  actorName: string | null
+  data: Record<string, any>
+  createdAt: string
+}
+
+/**
+ * A record's activity history. `fieldLabel` turns a field name into its translated label;
+ * `noteUrl` (optional) adds a "new note" box posting `{ body }` there.
+ */
+export function Timeline({ entries, fieldLabel, noteUrl, hasMore, onLoadMore }: {
+  entries: TimelineEntry[]
+  fieldLabel: (field: string) => string
+  noteUrl?: string
+  hasMore?: boolean
+  onLoadMore?: () => void
+}) {
+  const { t, locale } = useT()
+  const f = useFormat()
+  const form = useForm({ body: '' })
+  const [open, setOpen] = useState(false)
+
+  const describeValue = (value: unknown) => (value === null || value === '' || value === undefined ? '—' : Array.isArray(value) ? value.join(', ') : typeof value === 'object' ? JSON.stringify(value) : String(value))
+
+  return (
+    <Stack gap="sm">
+      {noteUrl && (
+        open ? (
+          <form onSubmit={(e) => { e.preventDefault(); form.post(noteUrl, { preserveScroll: true, onSuccess: () => { form.reset(); setOpen(false) } }) }}>
+            <Textarea autosize minRows={3} label={t('timeline.note_label')} value={form.data.body} onChange={(e) => form.setData('body', e.currentTarget.value)} error={form.errors.body} data-autofocus />
+            <Group justify="flex-end" mt="xs" gap="xs">
+              <Button variant="default" size="xs" onClick={() => setOpen(false)}>{t('common.cancel')}</Button>
+              <Button type="submit" size="xs" loading={form.processing}>{t('timeline.add_note')}</Button>
+            </Group>
+          </form>
+        ) : (
+          <Button variant="light" size="xs" leftSection={<IconNote size={14} />} onClick={() => setOpen(true)} w="fit-content">{t('timeline.new_note')}</Button>
+        )
+      )}
+      {entries.length === 0 ? (
+        <Text c="dimmed" size="sm">{t('timeline.empty')}</Text>
+      ) : (
+        <MTimeline bulletSize={24} lineWidth={2}>
+          {entries.map((e) => (
+            <MTimeline.Item key={e.id} bullet={<ThemeIcon size={22} radius="xl" variant="light" color={e.kind === 'note' ? 'yellow' : 'indigo'}>{icon(e.kind)}</ThemeIcon>}
+              title={<Text size="sm" fw={500}>{hasTranslation(locale, `timeline.kinds.${e.kind}`) ? t(`timeline.kinds.${e.kind}`, { actor: e.actorName ?? t('timeline.system') }) : e.kind}</Text>}>
+              {e.kind === 'note' && <Paper withBorder p="xs" mt={4} radius="sm" bg="var(--mantine-color-yellow-0)"><Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{String(e.data.body ?? '')}</Text></Paper>}
+              {e.kind === 'updated' && Array.isArray(e.data.changes) && (
+                <Stack gap={0} mt={2}>
+                  {e.data.changes.map((c: { field: string; from: unknown; to: unknown }) => (
+                    <Text key={c.field} size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+                      <b>{fieldLabel(c.field)}</b>: {describeValue(c.from)} → {describeValue(c.to)}
+                    </Text>
+                  ))}
+                </Stack>
+              )}
+              {e.kind !== 'note' && e.kind !== 'updated' && typeof e.data.summary === 'string' && <Text size="xs" c="dimmed">{e.data.summary}</Text>}
+              <Text size="xs" c="dimmed" mt={2}>{f.dateTime(e.createdAt)}</Text>
+            </MTimeline.Item>
+          ))}
+        </MTimeline>
+      )}
+      {hasMore && onLoadMore && <Button variant="subtle" size="xs" onClick={onLoadMore} w="fit-content">{t('timeline.more')}</Button>}
+    </Stack>
+  )
+}
+
+function icon(kind: string) {
+  if (kind === 'created') return <IconPlus size={13} />
+  if (kind === 'updated') return <IconEdit size={13} />
+  if (kind === 'note') return <IconNote size={13} />
+  return <IconPoint size={13} />
+}

@@ -1,0 +1,25 @@
+/** Props the server shares with every page (see app/ui/shell_props.ts and config/inertia.ts). */
+export interface ShellUser {
+  id: number
+  fullName: string
+  email: string
+  locale: string
+  timezone: string
+  isAdmin: boolean
+}
+
+export interface Shell {
+  user: ShellUser | null
+  organization: { id: number; name: string; currency: string } | null
+  navigation: { module: string; label: string; href: string; icon: string | null }[]
+  permissions: string[]
+  licence: { mode: 'licensed' | 'evaluation'; problem: string | null } | null
+}
+
+export interface SharedProps {
+  locale: 'es' | 'en'
+  shell: Shell
+  flash: { success: string | null; error: string | null }
+  errors: Record<string, string>
+  [key: string]: unknown
+}

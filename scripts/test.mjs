@@ -1,0 +1,97 @@
+// npm test: runs every Japa suite against a throw-away database (SQLite by default, MySQL/
+// MariaDB with DB_CONNECTION=mysql). Suites whose server is missing are skipped and named;
+// with CARTERA_REQUIRE_SERVICES=1 (set by .ci/run) a skip is a failure.
+import { existsSync, rmSync, mkdirSync, accessSync, constants } from 'node:fs'
+import { createServer } from 'node:net'
+import { spawnSync } from 'node:child_process'
+import { join } from 'node:path'
+import { ROOT, checkNode, ensureEnvFile, installDependencies, say } from './lib.mjs'
+
+checkNode()
+if (!existsSync(join(ROOT, 'node_modules', '@adonisjs', 'core'))) installDependencies()
+ensureEnvFile()
+
+const requireAll = process.env.CARTERA_REQUIRE_SERVICES === '1'
+const args = process.argv.slice(2)
+const env = { ...process.env, NODE_ENV: 'test', TZ: 'UTC' }
+const skipped = []
+const cleanups = []
+
+function freePort() {
+  return new Promise((resolve) => {
+    const server = createServer()
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address()
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+// Database
+const connection = env.DB_CONNECTION ?? 'sqlite'
+const tag = `${process.pid}_${Date.now().toString(36)}`
+if (connection === 'sqlite') {
+  mkdirSync(join(ROOT, 'tmp'), { recursive: true })
+  const file = join(ROOT, 'tmp', `test-${tag}.sqlite3`)
+  env.SQLITE_PATH = file
+  cleanups.push(() => ['', '-wal', '-shm'].forEach((s) => rmSync(file + s, { force: true })))
+} else if (connection === 'mysql') {
+  const { default: mysql } = await import('mysql2/promise')
+  const database = env.DB_DATABASE_TEST ?? `cartera_test_${tag}`
+  const options = {
+    host: env.DB_HOST ?? '127.0.0.1',
+    port: Number(env.DB_PORT ?? 3306),
+    user: env.DB_USER ?? 'root',
+    password: env.DB_PASSWORD ?? '',
+  }
+  const admin = await mysql.createConnection(options).catch((error) => {
+    say(`cannot reach MySQL/MariaDB at ${options.host}:${options.port}: ${error.message}`)
+    process.exit(1)
+  })
+  await admin.query(`CREATE DATABASE \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`)
+  await admin.end()
+  env.DB_DATABASE = database
+  say(`test database ${database} on ${options.host}:${options.port}`)
+  cleanups.push(async () => {
+    const c = await mysql.createConnection(options)
+    await c.query(`DROP DATABASE IF EXISTS \`${database}\``)
+    await c.end()
+  })
+} else {
+  say(`DB_CONNECTION=${connection}: no test database can be created here (MS SQL is compile-checked only)`)
+  process.exit(1)
+}
+
+// SMTP sink: started in-process by the tests on this port.
+env.SMTP_HOST = '127.0.0.1'
+env.SMTP_PORT = String(await freePort())
+
+// Browser: Debian's chromium.
+const chromium = env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+let hasChromium = false
+try {
+  accessSync(chromium, constants.X_OK)
+  hasChromium = true
+  env.CHROMIUM_PATH = chromium
+} catch {
+  skipped.push(`browser: no Chromium at ${chromium} (apt-get install chromium, or set CHROMIUM_PATH)`)
+}
+
+const explicitSuites = args.filter((a) => !a.startsWith('-'))
+const options = args.filter((a) => a.startsWith('-'))
+const suites = explicitSuites.length ? explicitSuites : ['unit', 'functional', ...(hasChromium ? ['browser'] : [])]
+
+for (const line of skipped) say(`SKIPPED suite ${line}`)
+if (skipped.length && requireAll) {
+  say('CARTERA_REQUIRE_SERVICES=1: a skipped suite is a failure')
+}
+
+say(`running suites: ${suites.join(', ')} on ${connection}`)
+const started = Date.now()
+const result = spawnSync('node', ['ace', 'test', ...suites, ...options], { cwd: ROOT, stdio: 'inherit', env })
+for (const cleanup of cleanups) await cleanup()
+say(`tests finished in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+for (const line of skipped) say(`SKIPPED suite ${line}`)
+
+const failed = result.status !== 0 || (skipped.length > 0 && requireAll)
+process.exit(failed ? result.status || 1 : 0)

@@ -1,0 +1,51 @@
+/*
+| Environment variables are validated here at boot. `.env.example` documents each one;
+| everything except APP_KEY has a default so a fresh clone runs on SQLite.
+*/
+import { Env } from '@adonisjs/core/env'
+
+export default await Env.create(new URL('../', import.meta.url), {
+  NODE_ENV: Env.schema.enum(['development', 'production', 'test'] as const),
+  PORT: Env.schema.number.optional(),
+  HOST: Env.schema.string.optional({ format: 'host' }),
+  APP_KEY: Env.schema.string(),
+  APP_URL: Env.schema.string.optional(),
+  LOG_LEVEL: Env.schema.string.optional(),
+  TZ: Env.schema.string.optional(),
+
+  /** Where SQLite files, uploads, mail previews and the licence live. */
+  DATA_DIR: Env.schema.string.optional(),
+
+  /** Database: sqlite (default), mysql (MySQL/MariaDB) or mssql (SQL Server). */
+  DB_CONNECTION: Env.schema.enum.optional(['sqlite', 'mysql', 'mssql'] as const),
+  SQLITE_PATH: Env.schema.string.optional(),
+  DB_HOST: Env.schema.string.optional(),
+  DB_PORT: Env.schema.number.optional(),
+  DB_USER: Env.schema.string.optional(),
+  DB_PASSWORD: Env.schema.string.optional(),
+  DB_DATABASE: Env.schema.string.optional(),
+  DB_MSSQL_ENCRYPT: Env.schema.boolean.optional(),
+  DB_MSSQL_TRUST_CERT: Env.schema.boolean.optional(),
+  DB_DEBUG: Env.schema.boolean.optional(),
+
+  SESSION_DRIVER: Env.schema.enum.optional(['cookie', 'memory'] as const),
+  LIMITER_STORE: Env.schema.enum.optional(['database', 'memory'] as const),
+  DRIVE_DISK: Env.schema.enum.optional(['fs'] as const),
+
+  /** Mail: "preview" (default; logs and writes .eml files) or "smtp". */
+  MAIL_MAILER: Env.schema.enum.optional(['preview', 'smtp'] as const),
+  MAIL_FROM_ADDRESS: Env.schema.string.optional(),
+  MAIL_FROM_NAME: Env.schema.string.optional(),
+  SMTP_HOST: Env.schema.string.optional(),
+  SMTP_PORT: Env.schema.number.optional(),
+  SMTP_USERNAME: Env.schema.string.optional(),
+  SMTP_PASSWORD: Env.schema.string.optional(),
+  SMTP_SECURE: Env.schema.boolean.optional(),
+
+  /** Licence file path and extra trusted Ed25519 public keys (PEM, separated by "|"). */
+  LICENCE_FILE: Env.schema.string.optional(),
+  LICENCE_PUBLIC_KEYS: Env.schema.string.optional(),
+
+  /** npm packages that provide extra Cartera modules, comma separated. */
+  CARTERA_MODULE_PACKAGES: Env.schema.string.optional(),
+})

@@ -1,0 +1,45 @@
+/*
+| Kernel routes, then every registered module's routes mounted under /<module> behind
+| auth + access + the module guard (installed for the organization and licensed).
+*/
+import router from '@adonisjs/core/services/router'
+import { middleware } from '#start/kernel'
+import { loginThrottle, resetThrottle } from '#start/limiter'
+import { moduleRegistry } from '#app/registry/main'
+
+const SessionController = () => import('#controllers/auth/session_controller')
+const PasswordResetController = () => import('#controllers/auth/password_reset_controller')
+const ProfileController = () => import('#controllers/profile_controller')
+const HomeController = () => import('#controllers/home_controller')
+
+router.get('/health', async () => ({ ok: true })).as('health')
+
+router.group(() => {
+  router.get('/login', [SessionController, 'show']).as('login')
+  router.post('/login', [SessionController, 'store']).as('login.store').use(loginThrottle)
+  router.get('/password/forgot', [PasswordResetController, 'forgot']).as('password.forgot')
+  router.post('/password/forgot', [PasswordResetController, 'send']).as('password.send').use(resetThrottle)
+  router.get('/password/reset/:token', [PasswordResetController, 'edit']).as('password.reset')
+  router.post('/password/reset', [PasswordResetController, 'update']).as('password.update')
+}).use(middleware.guest())
+
+router.post('/preferences/locale', [ProfileController, 'locale']).as('preferences.locale')
+
+router.group(() => {
+  router.get('/', [HomeController, 'show']).as('home')
+  router.post('/logout', [SessionController, 'destroy']).as('logout')
+  router.get('/profile', [ProfileController, 'show']).as('profile')
+  router.put('/profile', [ProfileController, 'update']).as('profile.update')
+  router.put('/profile/password', [ProfileController, 'password']).as('profile.password')
+}).use([middleware.auth(), middleware.access()])
+
+await import('#start/routes/admin')
+
+const registry = await moduleRegistry()
+for (const { manifest } of registry.modules) {
+  if (!manifest.routes) continue
+  const { default: register } = await manifest.routes()
+  router.group(() => register(router))
+    .prefix(`/${manifest.name}`)
+    .use([middleware.auth(), middleware.access(), middleware.module({ name: manifest.name })])
+}
