@@ -15,6 +15,8 @@ export default defineConfig({
     // Kernel and module pages import the shared UI kit as "~/ui".
     alias: { '~': fileURLToPath(new URL('./resources/js', import.meta.url)) },
   },
+  // Test runs pick their own HMR port so several can run side by side.
+  server: process.env.VITE_HMR_PORT ? { hmr: { port: Number(process.env.VITE_HMR_PORT) } } : {},
   css: { postcss: './postcss.config.cjs' },
   build: {
     chunkSizeWarningLimit: 1500,

@@ -62,6 +62,11 @@ if (connection === 'sqlite') {
   process.exit(1)
 }
 
+// The test HTTP server and Vite's HMR socket get free ports so runs can overlap.
+env.PORT = String(await freePort())
+env.HOST = '127.0.0.1'
+env.VITE_HMR_PORT = String(await freePort())
+
 // SMTP sink: started in-process by the tests on this port.
 env.SMTP_HOST = '127.0.0.1'
 env.SMTP_PORT = String(await freePort())
