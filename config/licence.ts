@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs'
 import env from '#start/env'
+import app from '@adonisjs/core/services/app'
 import type { Tier } from '#app/registry/types'
 
 /**
@@ -13,6 +15,8 @@ const licenceConfig = {
   publicKeys: [
     CARTERA_VENDOR_KEY,
     ...(env.get('LICENCE_PUBLIC_KEYS') ?? '').split('|').filter((k) => k.trim()),
+    // The test suite signs licences with tests/fixtures/licence/test-private.pem.
+    ...(app.inTest ? [readFileSync(app.makePath('tests/fixtures/licence/test-public.pem'), 'utf8')] : []),
   ],
   /** Without a valid licence: every module, up to this many active users. */
   evaluation: { tier: 'empresa' as Tier, seats: 10 },
