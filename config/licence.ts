@@ -21,7 +21,7 @@ const licenceConfig = {
   /** Without a valid licence: every module, up to this many active users. */
   evaluation: { tier: 'empresa' as Tier, seats: 10 },
   /** Seconds an instance trusts its cached copy of the installed licence. */
-  cacheSeconds: 60,
+  cacheSeconds: app.inTest ? 0 : 60,
 }
 
 export default licenceConfig
