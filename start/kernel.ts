@@ -22,6 +22,7 @@ export const middleware = router.named({
   guest: () => import('#middleware/guest_middleware'),
   auth: () => import('#middleware/auth_middleware'),
   access: () => import('#middleware/access_middleware'),
+  silentAccess: () => import('#middleware/silent_access_middleware'),
   admin: () => import('#middleware/admin_middleware'),
   module: () => import('#middleware/module_middleware'),
 })

@@ -3,6 +3,7 @@
 | auth + access + the module guard (installed for the organization and licensed).
 */
 import router from '@adonisjs/core/services/router'
+import { errors as httpErrors } from '@adonisjs/core/http'
 import { middleware } from '#start/kernel'
 import { loginThrottle, resetThrottle } from '#start/limiter'
 import { moduleRegistry } from '#app/registry/main'
@@ -43,3 +44,8 @@ for (const { manifest } of registry.modules) {
     .prefix(`/${manifest.name}`)
     .use([middleware.auth(), middleware.access(), middleware.module({ name: manifest.name })])
 }
+
+// Unknown pages: a catch-all so the 404 page renders inside the shell for signed-in users.
+router.get('*', ({ request }) => {
+  throw new httpErrors.E_ROUTE_NOT_FOUND(['GET', request.url()])
+}).use(middleware.silentAccess()).as('not_found')

@@ -8,6 +8,7 @@ import { sessionApiClient } from '@adonisjs/session/plugins/api_client'
 import { authApiClient } from '@adonisjs/auth/plugins/api_client'
 import { shieldApiClient } from '@adonisjs/shield/plugins/api_client'
 import { inertiaApiClient } from '@adonisjs/inertia/plugins/api_client'
+import { smtpSink } from '#tests/helpers/smtp_sink'
 
 export const plugins: Config['plugins'] = [
   assert(),
@@ -30,6 +31,10 @@ export const runnerHooks: Required<Pick<Config, 'setup' | 'teardown'>> = {
 
 export const configureSuite: Config['configureSuite'] = (suite) => {
   if (['functional', 'browser'].includes(suite.name)) {
+    suite.setup(async () => {
+      await smtpSink.start()
+      return () => smtpSink.stop()
+    })
     return suite.setup(() => testUtils.httpServer().start())
   }
 }

@@ -12,6 +12,14 @@ function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex')
 }
 
+/** The stored, unused, unexpired token row for a plain token, or null. */
+async function findUsable(token: string) {
+  if (!token || token.length > 100) return null
+  const row = await db.from('password_reset_tokens').where('token_hash', hashToken(token)).whereNull('used_at').first()
+  if (!row) return null
+  return toDate(row.expires_at).getTime() > Date.now() ? row : null
+}
+
 /**
  * Password reset by e-mail: a random token is mailed, only its SHA-256 is stored, it expires
  * after an hour and works once. A successful reset also signs out "remember me" devices.
@@ -37,19 +45,12 @@ export const passwordResets = {
     })
   },
 
-  async #find(token: string) {
-    if (!token || token.length > 100) return null
-    const row = await db.from('password_reset_tokens').where('token_hash', hashToken(token)).whereNull('used_at').first()
-    if (!row) return null
-    return toDate(row.expires_at).getTime() > Date.now() ? row : null
-  },
-
   async isUsable(token: string): Promise<boolean> {
-    return (await this.#find(token)) !== null
+    return (await findUsable(token)) !== null
   },
 
   async reset(token: string, password: string): Promise<boolean> {
-    const row = await this.#find(token)
+    const row = await findUsable(token)
     if (!row) return false
     const user = await User.find(row.user_id)
     if (!user || !user.isActive) return false

@@ -1,0 +1,81 @@
+import { test } from '@japa/runner'
+import testUtils from '@adonisjs/core/services/test_utils'
+import limiter from '@adonisjs/limiter/services/main'
+import db from '@adonisjs/lucid/services/db'
+import User from '#models/user'
+import { createOrganization, createUser } from '#tests/helpers/world'
+
+test.group('Security basics', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+  group.each.setup(() => limiter.clear(['memory']))
+
+  test('login is rate limited per e-mail and IP with a translated message', async ({ client, assert }) => {
+    const org = await createOrganization()
+    await createUser(org, {}, { email: 'objetivo@prueba.test', password: 'clave-buena-123' })
+    for (let i = 0; i < 10; i++) {
+      const attempt = await client.post('/login').form({ email: 'objetivo@prueba.test', password: `mala-${i}` }).withCsrfToken().redirects(0)
+      attempt.assertFlashMessage('error', 'Correo o contraseña incorrectos.')
+    }
+    const blocked = await client.post('/login').form({ email: 'objetivo@prueba.test', password: 'clave-buena-123' }).withCsrfToken().redirects(0)
+    blocked.assertStatus(302)
+    const message = blocked.flashMessages().error as string
+    assert.match(message, /^Demasiados intentos\. Vuelva a intentarlo en \d+ segundos\.$/)
+    const home = await client.get('/').redirects(0)
+    home.assertHeader('location', '/login')
+  })
+
+  test('the session cookie is HttpOnly and SameSite=Lax', async ({ client, assert }) => {
+    const response = await client.get('/login')
+    const cookies = ([] as string[]).concat(response.header('set-cookie') ?? [])
+    const session = cookies.find((c) => c.startsWith('cartera_session='))
+    assert.exists(session)
+    assert.match(session!, /HttpOnly/)
+    assert.match(session!, /SameSite=Lax/)
+  })
+
+  test('"remember me" issues a persistent token and logout clears the session', async ({ client, assert }) => {
+    const org = await createOrganization()
+    await createUser(org, {}, { email: 'recordar@prueba.test', password: 'clave-buena-123' })
+    const login = await client.post('/login').form({ email: 'recordar@prueba.test', password: 'clave-buena-123', remember: 'true' }).withCsrfToken().redirects(0)
+    const cookies = ([] as string[]).concat(login.header('set-cookie') ?? [])
+    assert.isTrue(cookies.some((c) => /^remember_web=[^;]+;.*Max-Age=\d{6,}/.test(c)), 'a long-lived remember-me cookie is set')
+    const user = await User.findByOrFail('email', 'recordar@prueba.test')
+    const tokens = await db.from('remember_me_tokens').where('tokenable_id', user.id)
+    assert.lengthOf(tokens, 1)
+
+    const remember = login.cookie('remember_web')!.value
+    const logout = await client.post('/logout').loginAs(user).withEncryptedCookie('remember_web', remember).withCsrfToken().redirects(0)
+    logout.assertHeader('location', '/login')
+    assert.lengthOf(await db.from('remember_me_tokens').where('tokenable_id', user.id), 0, 'logout revokes the remember-me token')
+  })
+
+  test('unknown pages answer the 404 page, inside the shell when signed in', async ({ client, assert }) => {
+    const anonymous = await client.get('/no-existe').withInertia()
+    anonymous.assertStatus(404)
+    anonymous.assertInertiaComponent('errors/not_found')
+    assert.isNull(anonymous.inertiaProps.shell.user)
+
+    const org = await createOrganization()
+    const user = await createUser(org)
+    const signedIn = await client.get('/no-existe/tampoco').loginAs(user).withInertia()
+    signedIn.assertStatus(404)
+    signedIn.assertInertiaComponent('errors/not_found')
+    assert.equal(signedIn.inertiaProps.shell.user.id, user.id)
+  })
+
+  test('administration pages answer 403 to non-administrators', async ({ client }) => {
+    const org = await createOrganization()
+    const user = await createUser(org)
+    const response = await client.get('/admin').loginAs(user).withInertia()
+    response.assertStatus(403)
+    response.assertInertiaComponent('errors/forbidden')
+  })
+
+  test('a deactivated user with a live session is signed out on the next request', async ({ client }) => {
+    const org = await createOrganization()
+    const user = await createUser(org, {}, { isActive: false })
+    const response = await client.get('/').loginAs(user).redirects(0)
+    response.assertStatus(302)
+    response.assertHeader('location', '/login')
+  })
+})
