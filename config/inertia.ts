@@ -1,12 +1,19 @@
 import { defineConfig } from '@adonisjs/inertia'
 import type { InferSharedProps } from '@adonisjs/inertia/types'
-import { shellProps } from '#app/ui/shell_props'
+import { emptyShell, shellProps } from '#app/ui/shell_props'
 
 const inertiaConfig = defineConfig({
   rootView: 'inertia_layout',
   sharedData: {
     locale: (ctx) => ctx.inertia.always(() => ctx.i18n?.locale ?? 'es'),
-    shell: (ctx) => ctx.inertia.always(() => shellProps(ctx)),
+    // A failure here must not take the error pages down with it: log it and render signed out.
+    shell: (ctx) =>
+      ctx.inertia.always(() =>
+        shellProps(ctx).catch((error) => {
+          ctx.logger.error({ err: error }, 'cannot build the page shell')
+          return emptyShell()
+        })
+      ),
     flash: (ctx) =>
       ctx.inertia.always(() => ({
         success: (ctx.session?.flashMessages.get('success') as string | undefined) ?? null,

@@ -12,15 +12,17 @@ export interface ShellProps {
   licence: { mode: 'licensed' | 'evaluation'; problem: string | null } | null
 }
 
+export function emptyShell(): ShellProps {
+  return { user: null, organization: null, navigation: [], permissions: [], licence: null }
+}
+
 /**
  * What every page's layout needs: the signed-in user, the organization, the navigation of
  * enabled modules the user may open, and the licence banner.
  */
 export async function shellProps(ctx: HttpContext): Promise<ShellProps> {
   const user = ctx.auth?.user
-  if (!user || !ctx.access || !ctx.organization) {
-    return { user: null, organization: null, navigation: [], permissions: [], licence: null }
-  }
+  if (!user || !ctx.access || !ctx.organization) return emptyShell()
   const [registry, enabled, entitlement] = await Promise.all([
     moduleRegistry(),
     ctx.enabledModules ?? installer().then((i) => i.enabled(ctx.organization.id)),
