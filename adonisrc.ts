@@ -48,10 +48,10 @@ export default defineConfig({
   metaFiles: [
     { pattern: 'resources/views/**/*.edge', reloadServer: false },
     { pattern: 'public/**', reloadServer: false },
-    {
-      pattern: 'resources/lang/**/*.{json,yaml,yml}',
-      reloadServer: false,
-    }
+    { pattern: 'resources/lang/**/*.{json,yaml,yml}', reloadServer: false },
+    // Module translations and the Cube data model are read at run time from the build too.
+    { pattern: 'modules/*/lang/*.json', reloadServer: false },
+    { pattern: 'cube/schema/**/*.{yml,yaml}', reloadServer: false },
   ],
   hooks: {
     onBuildStarting: [() => import('@adonisjs/vite/build_hook')]

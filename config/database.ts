@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
 import env from '#start/env'
 import { defineConfig } from '@adonisjs/lucid'
 import { dataPath } from '#app/support/paths'
@@ -15,6 +17,9 @@ const migrations = {
 }
 const seeders = { paths: ['database/seeders'] }
 const debug = env.get('DB_DEBUG', false)
+const sqliteFile = env.get('SQLITE_PATH') || dataPath('cartera.sqlite3')
+// SQLite cannot create the directory of its file; a fresh checkout or DATA_DIR has none yet.
+if (env.get('DB_CONNECTION', 'sqlite') === 'sqlite') mkdirSync(dirname(sqliteFile), { recursive: true })
 
 const dbConfig = defineConfig({
   connection: env.get('DB_CONNECTION', 'sqlite'),
@@ -22,7 +27,7 @@ const dbConfig = defineConfig({
   connections: {
     sqlite: {
       client: 'better-sqlite3',
-      connection: { filename: env.get('SQLITE_PATH') || dataPath('cartera.sqlite3') },
+      connection: { filename: sqliteFile },
       useNullAsDefault: true,
       migrations,
       seeders,

@@ -1,0 +1,30 @@
+// Screenshots for reviewing the UI: `node scripts/screenshots.mjs <baseUrl> <email> <password> <path>...`
+// Writes tmp/screenshots/<name>-<width>.png at 1280 and 375 px for every path (login first).
+import { mkdirSync } from 'node:fs'
+import { chromium } from 'playwright-core'
+
+const [base = 'http://127.0.0.1:3333', email = 'admin@demo.cartera.es', password = 'cartera-demo', ...paths] = process.argv.slice(2)
+mkdirSync('tmp/screenshots', { recursive: true })
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+})
+const name = (path) => (path.replace(/[^a-z0-9]+/gi, '_').replace(/^_|_$/g, '') || 'home')
+for (const width of [1280, 375]) {
+  const context = await browser.newContext({ viewport: { width, height: width < 600 ? 812 : 900 } })
+  const page = await context.newPage()
+  await page.goto(`${base}/login`)
+  await page.waitForLoadState('networkidle')
+  await page.screenshot({ path: `tmp/screenshots/login-${width}.png`, fullPage: true })
+  await page.fill('input[name=email]', email)
+  await page.fill('input[name=password]', password)
+  await Promise.all([page.waitForURL(`${base}/`), page.click('button[type=submit]')])
+  for (const path of ['/', ...paths]) {
+    await page.goto(`${base}${path}`)
+    await page.waitForLoadState('networkidle')
+    await page.screenshot({ path: `tmp/screenshots/${name(path)}-${width}.png`, fullPage: true })
+    console.log(`tmp/screenshots/${name(path)}-${width}.png`)
+  }
+  await context.close()
+}
+await browser.close()
