@@ -38,6 +38,11 @@ export default defineConfig({
         timeout: 30000,
       },
       {
+        name: 'architecture',
+        files: ['tests/architecture/**/*.spec(.ts|.js)'],
+        timeout: 60000,
+      },
+      {
         name: 'browser',
         files: ['tests/browser/**/*.spec(.ts|.js)'],
         timeout: 120000,

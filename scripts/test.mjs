@@ -84,7 +84,7 @@ try {
 
 const explicitSuites = args.filter((a) => !a.startsWith('-'))
 const options = args.filter((a) => a.startsWith('-'))
-const suites = explicitSuites.length ? explicitSuites : ['unit', 'functional', ...(hasChromium ? ['browser'] : [])]
+const suites = explicitSuites.length ? explicitSuites : ['unit', 'architecture', 'functional', ...(hasChromium ? ['browser'] : [])]
 
 for (const line of skipped) say(`SKIPPED suite ${line}`)
 if (skipped.length && requireAll) {

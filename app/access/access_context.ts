@@ -50,16 +50,17 @@ export class AccessContext {
   }
 
   /**
-   * Restricts a query to the organization and to the rows of `resource` the user may see.
-   * Out-of-scope rows simply do not match, so a detail lookup answers 404.
+   * Restricts a query (in place) to the organization and to the rows of `resource` the user
+   * may see. Out-of-scope rows simply do not match, so a detail lookup answers 404.
+   * Resolves to nothing on purpose: a Lucid query builder is thenable, so an async function
+   * returning it would execute the whole (unpaginated) query.
    */
-  async scope<Q extends AnyQuery>(query: Q, resource: string, options: ScopeOptions = {}): Promise<Q> {
+  async scope(query: AnyQuery, resource: string, options: ScopeOptions = {}): Promise<void> {
     const col = (name: string) => (options.table ? `${options.table}.${name}` : name)
     query.where(col('organization_id'), this.organizationId)
     const constraint = await this.constraint(resource)
     if (constraint.kind === 'none') query.whereRaw('1 = 0')
     if (constraint.kind === 'owners') query.whereIn(col(options.ownerColumn ?? 'owner_id'), constraint.ownerIds)
-    return query
   }
 
   /** Whether a row owned by `ownerId` is visible under the user's scope for `resource`. */

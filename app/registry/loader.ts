@@ -1,5 +1,5 @@
-import { readdir, stat } from 'node:fs/promises'
-import { dirname, join } from 'node:path'
+import { readdir, readFile, stat } from 'node:fs/promises'
+import { dirname, join, relative, sep } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { TIERS, type LoadedModule, type ModuleManifest } from './types.js'
 import { ModuleGraphError } from './graph.js'
@@ -48,14 +48,37 @@ export async function loadModules(options: LoaderOptions): Promise<LoadedModule[
     }
     const manifest = imported.default
     assertManifest(manifest, `package ${packageName}`)
+    const dir = dirname(fileURLToPath(manifest.root))
     loaded.push({
       manifest,
-      dir: dirname(fileURLToPath(manifest.root)),
+      dir,
       source: 'package',
       packageName,
+      packageSubdir: await subdirInPackage(dir, packageName),
     })
   }
   return loaded
+}
+
+/**
+ * Where the manifest sits inside its package (e.g. 'build' when `main` is build/module.js):
+ * the nearest folder upwards whose package.json is named `packageName` is the package root.
+ */
+async function subdirInPackage(dir: string, packageName: string): Promise<string> {
+  const name = packageRootName(packageName)
+  for (let current = dir; ; current = dirname(current)) {
+    try {
+      const pkg = JSON.parse(await readFile(join(current, 'package.json'), 'utf8'))
+      if (pkg.name === name) return relative(current, dir).split(sep).join('/')
+    } catch {}
+    if (dirname(current) === current) return ''
+  }
+}
+
+/** `@acme/pkg/sub` → `@acme/pkg`, `pkg/sub` → `pkg`. */
+export function packageRootName(specifier: string): string {
+  const parts = specifier.split('/')
+  return (specifier.startsWith('@') ? parts.slice(0, 2) : parts.slice(0, 1)).join('/')
 }
 
 function assertManifest(value: unknown, where: string): asserts value is ModuleManifest {

@@ -1,5 +1,6 @@
-import { relative, join } from 'node:path'
+import { relative, join, posix } from 'node:path'
 import { orderModules, transitiveDependencies, dependents } from './graph.js'
+import { packageRootName } from './loader.js'
 import type {
   LoadedModule,
   ModuleManifest,
@@ -94,9 +95,18 @@ export class ModuleRegistry {
       .map((m) => this.migrationPath(m.manifest.name, appRoot)!)
   }
 
+  /**
+   * A package module's folder is named through node_modules/<package> (relative to the app
+   * root), never by its real path: the same migration keeps the same name whether the app runs
+   * from the repository or from build/ (where build/node_modules links to ../node_modules),
+   * and whether the package is a copy or a link (npm `file:`).
+   */
   migrationPath(name: string, appRoot: string): string | null {
     const loaded = this.#byName.get(name)
     if (!loaded?.manifest.migrations) return null
+    if (loaded.source === 'package' && loaded.packageName) {
+      return posix.normalize(posix.join('node_modules', packageRootName(loaded.packageName), loaded.packageSubdir ?? '', loaded.manifest.migrations.split('\\').join('/')))
+    }
     return relative(appRoot, join(loaded.dir, loaded.manifest.migrations)).split('\\').join('/')
   }
 

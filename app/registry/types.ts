@@ -85,6 +85,8 @@ export interface LoadedModule {
   source: 'builtin' | 'package'
   /** npm package name for modules that come from a package. */
   packageName?: string
+  /** For package modules: the manifest's folder relative to the package root ('' at the root). */
+  packageSubdir?: string
 }
 
 /** Ensures a manifest has the right shape at compile time. */

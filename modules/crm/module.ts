@@ -15,6 +15,8 @@ export default defineModule({
     { label: 'crm.nav.companies', route: 'crm.companies.index', permission: 'crm.companies.view', icon: 'building' },
     { label: 'crm.nav.contacts', route: 'crm.contacts.index', permission: 'crm.contacts.view', icon: 'users' },
   ],
+  routes: () => import('./routes.js'),
+  demoSeeder: () => import('./database/seeders/demo.js'),
   migrations: 'database/migrations',
   lang: 'lang',
   cubeSchema: 'cube/schema/crm',

@@ -1,0 +1,185 @@
+// Module boundaries (ARCHITECTURE.md §3), checked by `npm run boundaries` (part of `npm run lint`)
+// and by tests/architecture. Paths in the rules are relative to the tree being cruised (the
+// repository root here; tests/architecture cruises a deliberately bad fixture tree with the same
+// rules through `forRoot`).
+//
+// Resolution: the server imports `#app/*`, `#models/*`, `#modules/*`… (package.json "imports",
+// mapped to `.js` files that are `.ts` on disk) and the client imports `~/…` (resources/js, see
+// vite.config.ts and resources/js/tsconfig.json). enhanced-resolve (5.20) does not apply
+// `extensionAlias` to "imports" targets, so both are turned into plain resolve aliases, derived
+// from package.json so they never drift. dependency-cruiser only accepts aliases through a
+// webpack-style config; this file is that config too (`webpackConfig.fileName` points here and
+// the `resolve` key is non-enumerable so the rule-set validator does not see it).
+// The rule `not-to-unresolvable` makes any alias that stops resolving an error instead of a
+// silently unchecked import.
+const { readFileSync, readdirSync, existsSync } = require('node:fs')
+const { join } = require('node:path')
+
+const ROOT = __dirname
+
+/** `#app/*` → `./app/*.js` becomes the alias `#app` → `<root>/app`. */
+function subpathAliases(root) {
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
+  const aliases = {}
+  for (const [key, target] of Object.entries(pkg.imports ?? {})) {
+    if (typeof target !== 'string' || !key.endsWith('/*') || !target.endsWith('/*.js')) continue
+    aliases[key.slice(0, -2)] = join(root, target.slice(0, -'/*.js'.length))
+  }
+  return aliases
+}
+
+/**
+ * Per module: the modules it declares in its manifest (`dependsOn` + `optionalDeps`), read from
+ * the manifest's text. The architecture test cross-checks the same thing with the manifests
+ * actually loaded; this gives the same answer in `npm run lint`.
+ */
+function declaredDependencies(root) {
+  const dir = join(root, 'modules')
+  if (!existsSync(dir)) return {}
+  const declared = {}
+  for (const name of readdirSync(dir)) {
+    const file = ['module.ts', 'module.js'].map((f) => join(dir, name, f)).find(existsSync)
+    if (!file) continue
+    const text = readFileSync(file, 'utf8')
+    const list = (key) => {
+      const match = new RegExp(`${key}\\s*:\\s*\\[([^\\]]*)\\]`).exec(text)
+      return match ? [...match[1].matchAll(/['"]([a-z][a-z0-9_]*)['"]/g)].map((m) => m[1]) : []
+    }
+    declared[name] = [...list('dependsOn'), ...list('optionalDeps')]
+  }
+  return declared
+}
+
+const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+const SERVER_DIRS = '^(app|config|start|database|commands|bin|tests)/'
+const SERVER_PACKAGES =
+  'node_modules/(@adonisjs/(core|lucid|auth|session|mail|drive|limiter|bouncer|shield|static|i18n)|@vinejs|knex|better-sqlite3|mysql2|tedious|nodemailer|mailparser|imapflow)/'
+const PAGES = '^(resources/js/|modules/[^/]+/pages/)'
+const MIGRATIONS = '^(database/migrations|modules/[^/]+/database/migrations)/'
+
+function rules(root) {
+  const undeclared = Object.entries(declaredDependencies(root)).map(([name, deps]) => ({
+    name: `undeclared-module-dependency-${name}`,
+    comment: `modules/${name} imports a module missing from its manifest's dependsOn/optionalDeps (declared: ${deps.join(', ') || 'none'})`,
+    severity: 'error',
+    from: { path: `^modules/${escape(name)}/` },
+    to: { path: '^modules/[^/]+/', pathNot: [`^modules/(${[name, ...deps].map(escape).join('|')})/`] },
+  }))
+
+  return [
+    {
+      name: 'module-private-import',
+      comment:
+        'A module imports another module only through its contracts/ or events/ (ARCHITECTURE §3).',
+      severity: 'error',
+      from: { path: '^modules/([^/]+)/' },
+      to: { path: '^modules/[^/]+/', pathNot: ['^modules/$1/', '^modules/[^/]+/(contracts|events)/'] },
+    },
+    ...undeclared,
+    {
+      name: 'kernel-imports-module',
+      comment: 'The kernel (app/) never imports modules/; only app/registry loads manifests.',
+      severity: 'error',
+      from: { path: '^app/', pathNot: '^app/registry/' },
+      to: { path: '^modules/' },
+    },
+    {
+      name: 'registry-imports-beyond-manifest',
+      comment: 'app/registry may import a module\'s manifest (module.ts) and nothing else of it.',
+      severity: 'error',
+      from: { path: '^app/registry/' },
+      to: { path: '^modules/', pathNot: '^modules/[^/]+/module\\.(ts|js)$' },
+    },
+    {
+      name: 'kernel-entry-imports-module',
+      comment: 'config/, start/, database/, commands/ and bin/ reach modules through the registry only.',
+      severity: 'error',
+      from: { path: '^(config|start|database|commands|bin)/' },
+      to: { path: '^modules/' },
+    },
+    {
+      name: 'no-circular',
+      comment: 'No dependency cycles (between modules, or anywhere else).',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'page-imports-server-code',
+      comment: 'Pages (resources/js, modules/*/pages) import no server code; ~/ui, React, Mantine and Inertia are fine.',
+      severity: 'error',
+      from: { path: PAGES },
+      to: { path: [SERVER_DIRS, '^modules/[^/]+/(?!pages/|lang/|contracts/|events/)'] },
+    },
+    {
+      name: 'page-imports-contract-value',
+      comment: 'Pages may take DTO types from a module\'s contracts/ or events/, never runtime code.',
+      severity: 'error',
+      from: { path: PAGES },
+      to: { path: '^modules/[^/]+/(contracts|events)/', dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'page-imports-server-package',
+      comment: 'Pages import neither Node built-ins nor server-side packages.',
+      severity: 'error',
+      from: { path: PAGES },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'page-imports-server-npm',
+      comment: 'Pages import neither Node built-ins nor server-side packages.',
+      severity: 'error',
+      from: { path: PAGES },
+      to: { path: SERVER_PACKAGES, dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'migration-imports-model',
+      comment: 'Migrations describe tables with the schema builder; they never import models.',
+      severity: 'error',
+      from: { path: MIGRATIONS },
+      to: { path: '^(app/models|modules/[^/]+/models)/' },
+    },
+    {
+      name: 'not-to-unresolvable',
+      comment: 'Every import resolves (an unresolved alias would escape every other rule).',
+      severity: 'error',
+      from: { path: '^(app|modules|config|start|database|resources|commands|bin)/' },
+      to: { couldNotResolve: true },
+    },
+  ]
+}
+
+/** The rule set for the tree rooted at `root` (the repository by default). */
+function forRoot(root = ROOT) {
+  const config = {
+    forbidden: rules(root),
+    options: {
+      doNotFollow: { path: 'node_modules' },
+      exclude: { path: '(^|/)(node_modules|build|tmp|storage|public/assets)/' },
+      // Type-only imports count: a page importing a server type is still a boundary smell.
+      tsPreCompilationDeps: true,
+      // Manifests, contracts and pages resolve through these (see the header).
+      webpackConfig: { fileName: __filename },
+      enhancedResolveOptions: {
+        exportsFields: ['exports'],
+        conditionNames: ['import', 'require', 'node', 'default', 'types'],
+        mainFields: ['module', 'main', 'types', 'typings'],
+        extensions: ['.ts', '.tsx', '.d.ts', '.js', '.mjs', '.cjs', '.jsx', '.json'],
+      },
+      reporterOptions: { text: { highlightFocused: true } },
+      cache: false,
+    },
+  }
+  Object.defineProperty(config, 'resolve', {
+    enumerable: false,
+    value: {
+      alias: { ...subpathAliases(ROOT), ...(root === ROOT ? {} : subpathAliases(root)), '~': join(ROOT, 'resources/js') },
+    },
+  })
+  return config
+}
+
+const config = forRoot()
+Object.defineProperty(config, 'forRoot', { enumerable: false, value: forRoot })
+module.exports = config

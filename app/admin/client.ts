@@ -1,0 +1,4 @@
+import type { QueryClientContract } from '@adonisjs/lucid/types/database'
+
+/** The default connection or a transaction: all the admin reads need is `from`. */
+export type Client = Pick<QueryClientContract, 'from'>

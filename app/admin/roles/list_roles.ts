@@ -1,0 +1,31 @@
+import db from '@adonisjs/lucid/services/db'
+import { keysetPage } from '#app/support/keyset'
+
+export interface RoleRow {
+  id: number
+  name: string
+  description: string | null
+  isAdmin: boolean
+  users: number
+}
+
+const PAGE_SIZE = 50
+
+/** The organization's roles by name (keyset), each with how many users hold it. */
+export async function listRoles(organizationId: number, cursor?: string | null) {
+  const query = db.from('roles').where('organization_id', organizationId).select('id', 'name', 'description', 'is_admin')
+  const page = await keysetPage<any>(query, { column: 'name', idColumn: 'id', direction: 'asc', limit: PAGE_SIZE, cursor }, (r) => r.name)
+  const ids = page.rows.map((r) => Number(r.id))
+  const counts = ids.length
+    ? await db.from('user_roles').whereIn('role_id', ids).groupBy('role_id').select('role_id').count('* as total')
+    : []
+  const usersOf = new Map(counts.map((c) => [Number(c.role_id), Number(c.total)]))
+  const rows: RoleRow[] = page.rows.map((r) => ({
+    id: Number(r.id),
+    name: r.name,
+    description: r.description ?? null,
+    isAdmin: Boolean(r.is_admin),
+    users: usersOf.get(Number(r.id)) ?? 0,
+  }))
+  return { rows, next: page.next }
+}

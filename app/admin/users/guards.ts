@@ -1,0 +1,56 @@
+import db from '@adonisjs/lucid/services/db'
+import type { Client } from '../client.js'
+import { AdminRuleError } from '../errors.js'
+
+/** Ids of the organization's active users that hold a role with the administrator flag. */
+export async function activeAdminIds(organizationId: number, client: Client = db): Promise<number[]> {
+  const rows = await client.from('users as u')
+    .join('user_roles as ur', 'ur.user_id', 'u.id')
+    .join('roles as r', 'r.id', 'ur.role_id')
+    .where('u.organization_id', organizationId)
+    .where('u.is_active', true)
+    .where('r.is_admin', true)
+    .distinct('u.id')
+  return rows.map((r) => Number(r.id))
+}
+
+/**
+ * Lockout protection, checked after a change and inside its transaction so a refused change
+ * rolls back: the acting administrator must still be an active administrator, and the
+ * organization must keep at least one.
+ */
+export async function assertAdminsRemain(organizationId: number, actorId: number | null, client: Client) {
+  const admins = await activeAdminIds(organizationId, client)
+  if (actorId !== null && !admins.includes(actorId)) throw new AdminRuleError('admin.users.errors.own_admin_role')
+  if (admins.length === 0) throw new AdminRuleError('admin.users.errors.last_admin')
+}
+
+/** Every role id must be a role of the organization. */
+export async function assertOrganizationRoles(organizationId: number, roleIds: number[], client: Client = db) {
+  if (!roleIds.length) return
+  const found = await client.from('roles').where('organization_id', organizationId).whereIn('id', roleIds).select('id')
+  if (found.length !== new Set(roleIds).size) throw new AdminRuleError('admin.users.errors.unknown_role', {}, 'roleIds')
+}
+
+/**
+ * The manager must be a user of the organization, not the user themself, and not someone who
+ * (directly or through others) reports to the user: that would make a reporting loop.
+ */
+export async function assertReportsTo(
+  organizationId: number,
+  userId: number | null,
+  reportsToId: number | null | undefined,
+  client: Client = db
+) {
+  if (!reportsToId) return
+  if (reportsToId === userId) throw new AdminRuleError('admin.users.errors.reports_to_self', {}, 'reportsToId')
+  const rows = await client.from('users').where('organization_id', organizationId).select('id', 'reports_to_id')
+  const managerOf = new Map(rows.map((r) => [Number(r.id), r.reports_to_id === null ? null : Number(r.reports_to_id)]))
+  if (!managerOf.has(reportsToId)) throw new AdminRuleError('admin.users.errors.reports_to_unknown', {}, 'reportsToId')
+  if (userId === null) return
+  const seen = new Set<number>()
+  for (let id: number | null = reportsToId; id !== null && !seen.has(id); id = managerOf.get(id) ?? null) {
+    if (id === userId) throw new AdminRuleError('admin.users.errors.reports_to_cycle', {}, 'reportsToId')
+    seen.add(id)
+  }
+}

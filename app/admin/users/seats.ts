@@ -1,0 +1,18 @@
+import { LicenceError, licences } from '#app/licensing/licence_service'
+import { AdminRuleError } from '../errors.js'
+
+/**
+ * One more active user must fit in the licence's seats. The message names the limit and, in
+ * evaluation mode, says so (the evaluation limit is what applies without a licence).
+ */
+export async function assertSeatAvailable(): Promise<void> {
+  try {
+    await licences.assertSeats(1)
+  } catch (error) {
+    if (!(error instanceof LicenceError) || error.code !== 'seats_exceeded') throw error
+    const evaluation = error.meta.mode === 'evaluation'
+    throw new AdminRuleError(evaluation ? 'admin.users.errors.seats_exceeded_evaluation' : 'admin.users.errors.seats_exceeded', {
+      seats: error.meta.seats,
+    })
+  }
+}

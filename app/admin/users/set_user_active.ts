@@ -1,0 +1,42 @@
+import db from '@adonisjs/lucid/services/db'
+import { recordHistory } from '#app/history/record_history'
+import { dbTimestamp } from '#app/support/dates'
+import { AdminRuleError } from '../errors.js'
+import { activeAdminIds } from './guards.js'
+import { assertSeatAvailable } from './seats.js'
+import { USER_SUBJECT } from './snapshot.js'
+
+export interface SetUserActiveParams {
+  organizationId: number
+  /** Null when the system acts (no lockout-by-self to prevent). */
+  actorId: number | null
+  userId: number
+  active: boolean
+}
+
+/**
+ * Activates (takes a licence seat) or deactivates a user. Deactivating signs the user out of
+ * every device; an administrator cannot deactivate themself, nor the last active administrator.
+ */
+export async function setUserActive(params: SetUserActiveParams): Promise<{ fullName: string; changed: boolean }> {
+  const { organizationId, actorId, userId, active } = params
+  const user = await db.from('users').where({ id: userId, organization_id: organizationId })
+    .select('id', 'full_name', 'is_active').firstOrFail()
+  if (Boolean(user.is_active) === active) return { fullName: user.full_name, changed: false }
+
+  if (active) {
+    await assertSeatAvailable()
+  } else {
+    if (userId === actorId) throw new AdminRuleError('admin.users.errors.deactivate_self')
+    const admins = await activeAdminIds(organizationId)
+    if (admins.length === 1 && admins[0] === userId) throw new AdminRuleError('admin.users.errors.last_admin')
+  }
+
+  await db.transaction(async (trx) => {
+    await trx.from('users').where('id', userId).update({ is_active: active, updated_at: dbTimestamp() })
+    if (!active) await trx.from('remember_me_tokens').where('tokenable_id', userId).delete()
+    const subject = { organizationId, actorId, subjectType: USER_SUBJECT, subjectId: userId }
+    await recordHistory.updated(subject, { isActive: !active }, { isActive: active }, trx)
+  })
+  return { fullName: user.full_name, changed: true }
+}

@@ -1,0 +1,30 @@
+import { readFile } from 'node:fs/promises'
+import type { HttpContext } from '@adonisjs/core/http'
+import { licenceValidator } from '#validators/admin/licence'
+import { actor, orBack } from '#app/admin/http'
+import { licenceOverview } from '#app/admin/licence/licence_overview'
+import { installLicence } from '#app/admin/licence/install_licence'
+
+export default class LicenceController {
+  async show(ctx: HttpContext) {
+    return ctx.inertia.render('admin/licence/index', { overview: await licenceOverview() })
+  }
+
+  /** Accepts the licence file itself (multipart) or its text pasted into the form. */
+  async store(ctx: HttpContext) {
+    const { content, file } = await ctx.request.validateUsing(licenceValidator)
+    const text = file?.tmpPath ? await readFile(file.tmpPath, 'utf8') : content
+    if (!text?.trim()) {
+      ctx.session.flashErrors({ content: ctx.i18n.t('admin.licence.errors.missing') })
+      return ctx.response.redirect().back()
+    }
+    return orBack(ctx, async () => {
+      const licence = await installLicence({ ...actor(ctx), content: text })
+      ctx.session.flash('success', ctx.i18n.t('admin.licence.installed', {
+        customer: licence.customer,
+        expiresAt: licence.expiresAt.split('-').reverse().join('/'), // dd/mm/yyyy in both languages
+      }))
+      return ctx.response.redirect().toRoute('admin.licence.show')
+    })
+  }
+}

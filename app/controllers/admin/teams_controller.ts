@@ -1,0 +1,57 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { teamValidator } from '#validators/admin/teams'
+import { actor, orBack } from '#app/admin/http'
+import { listTeams } from '#app/admin/teams/list_teams'
+import { teamFormValues, teamUserOptions } from '#app/admin/teams/team_form'
+import { saveTeam } from '#app/admin/teams/save_team'
+import { deleteTeam } from '#app/admin/teams/delete_team'
+
+export default class TeamsController {
+  async index(ctx: HttpContext) {
+    const cursor = typeof ctx.request.qs().cursor === 'string' ? ctx.request.qs().cursor : null
+    const page = await listTeams(ctx.organization.id, cursor)
+    return ctx.inertia.render('admin/teams/index', { teams: page.rows, next: page.next, cursor })
+  }
+
+  async create(ctx: HttpContext) {
+    return ctx.inertia.render('admin/teams/form', {
+      team: null,
+      users: await teamUserOptions(ctx.organization.id),
+      defaultCurrency: ctx.organization.currency,
+    })
+  }
+
+  async store(ctx: HttpContext) {
+    const data = await ctx.request.validateUsing(teamValidator, { meta: { organizationId: ctx.organization.id } })
+    return orBack(ctx, async () => {
+      const team = await saveTeam({ ...actor(ctx), data })
+      ctx.session.flash('success', ctx.i18n.t('admin.teams.created', { name: team.name }))
+      return ctx.response.redirect().toRoute('admin.teams.index')
+    })
+  }
+
+  async edit(ctx: HttpContext) {
+    const [team, users] = await Promise.all([
+      teamFormValues(ctx.organization.id, Number(ctx.params.id), ctx.i18n.locale),
+      teamUserOptions(ctx.organization.id),
+    ])
+    return ctx.inertia.render('admin/teams/form', { team, users, defaultCurrency: ctx.organization.currency })
+  }
+
+  async update(ctx: HttpContext) {
+    const teamId = Number(ctx.params.id)
+    await teamFormValues(ctx.organization.id, teamId, ctx.i18n.locale) // another organization's team: 404 first
+    const data = await ctx.request.validateUsing(teamValidator, { meta: { organizationId: ctx.organization.id, teamId } })
+    return orBack(ctx, async () => {
+      const team = await saveTeam({ ...actor(ctx), teamId, data })
+      ctx.session.flash('success', ctx.i18n.t('admin.teams.updated', { name: team.name }))
+      return ctx.response.redirect().toRoute('admin.teams.index')
+    })
+  }
+
+  async destroy(ctx: HttpContext) {
+    const team = await deleteTeam({ ...actor(ctx), teamId: Number(ctx.params.id) })
+    ctx.session.flash('success', ctx.i18n.t('admin.teams.deleted', { name: team.name }))
+    return ctx.response.redirect().toRoute('admin.teams.index')
+  }
+}

@@ -1,0 +1,82 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { createUserValidator, listUsersValidator, updateUserValidator } from '#validators/admin/users'
+import { actor, orBack } from '#app/admin/http'
+import { listUsers } from '#app/admin/users/list_users'
+import { userFormOptions, userFormValues } from '#app/admin/users/user_form'
+import { createUser } from '#app/admin/users/create_user'
+import { updateUser } from '#app/admin/users/update_user'
+import { setUserActive } from '#app/admin/users/set_user_active'
+import { sendPasswordReset } from '#app/admin/users/send_password_reset'
+
+/** Origin for links in e-mails (scheme + host of the current request). */
+const baseUrl = ({ request }: HttpContext) => `${request.protocol()}://${request.host()}`
+
+export default class UsersController {
+  async index(ctx: HttpContext) {
+    // A bad filter in the address bar shows the unfiltered list rather than an error.
+    const [, filters] = await listUsersValidator.tryValidate(ctx.request.qs())
+    const organizationId = ctx.organization.id
+    const [page, options] = await Promise.all([listUsers(organizationId, filters ?? {}), userFormOptions(organizationId)])
+    return ctx.inertia.render('admin/users/index', {
+      users: page.rows,
+      next: page.next,
+      count: page.count,
+      filters: { q: filters?.q ?? '', status: filters?.status ?? null, roleId: filters?.roleId ?? null, cursor: filters?.cursor ?? null },
+      roles: options.roles,
+    })
+  }
+
+  async create(ctx: HttpContext) {
+    return ctx.inertia.render('admin/users/form', { user: null, options: await userFormOptions(ctx.organization.id) })
+  }
+
+  async store(ctx: HttpContext) {
+    const data = await ctx.request.validateUsing(createUserValidator, { meta: {} })
+    return orBack(ctx, async () => {
+      const user = await createUser({ ...actor(ctx), data, baseUrl: baseUrl(ctx) })
+      ctx.session.flash('success', ctx.i18n.t(data.passwordMode === 'email' ? 'admin.users.created_mailed' : 'admin.users.created', { name: user.fullName }))
+      return ctx.response.redirect().toRoute('admin.users.index')
+    })
+  }
+
+  async edit(ctx: HttpContext) {
+    const id = Number(ctx.params.id)
+    const [user, options] = await Promise.all([userFormValues(ctx.organization.id, id), userFormOptions(ctx.organization.id, id)])
+    return ctx.inertia.render('admin/users/form', { user, options })
+  }
+
+  async update(ctx: HttpContext) {
+    const userId = Number(ctx.params.id)
+    await userFormValues(ctx.organization.id, userId) // another organization's user: 404 before validating
+    const data = await ctx.request.validateUsing(updateUserValidator, { meta: { userId } })
+    return orBack(ctx, async () => {
+      const user = await updateUser({ ...actor(ctx), userId, data })
+      ctx.session.flash('success', ctx.i18n.t('admin.users.updated', { name: user.fullName }))
+      return ctx.response.redirect().toRoute('admin.users.index')
+    })
+  }
+
+  async activate(ctx: HttpContext) {
+    return this.#setActive(ctx, true)
+  }
+
+  async deactivate(ctx: HttpContext) {
+    return this.#setActive(ctx, false)
+  }
+
+  async passwordReset(ctx: HttpContext) {
+    return orBack(ctx, async () => {
+      await sendPasswordReset({ organizationId: ctx.organization.id, userId: Number(ctx.params.id), baseUrl: baseUrl(ctx) })
+      ctx.session.flash('success', ctx.i18n.t('admin.users.reset_sent'))
+      return ctx.response.redirect().back()
+    })
+  }
+
+  async #setActive(ctx: HttpContext, active: boolean) {
+    return orBack(ctx, async () => {
+      const result = await setUserActive({ ...actor(ctx), userId: Number(ctx.params.id), active })
+      ctx.session.flash('success', ctx.i18n.t(active ? 'admin.users.activated' : 'admin.users.deactivated', { name: result.fullName }))
+      return ctx.response.redirect().back()
+    })
+  }
+}

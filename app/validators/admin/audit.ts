@@ -1,0 +1,19 @@
+import vine from '@vinejs/vine'
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/
+
+/** Filters of the audit log (query string). */
+export const auditFiltersValidator = vine.compile(
+  vine.object({
+    actorId: vine.number().withoutDecimals().positive().optional(),
+    subjectType: vine.string().trim().maxLength(60).regex(/^[a-z][a-z0-9_.]*$/).optional(),
+    subjectId: vine.number().withoutDecimals().positive().optional(),
+    action: vine.enum(['create', 'update', 'delete'] as const).optional(),
+    from: vine.string().regex(DAY).optional(),
+    to: vine.string().regex(DAY).optional(),
+    cursor: vine.string().maxLength(1000).optional(),
+    exact: vine.boolean().optional(),
+  })
+)
+
+export type AuditFilters = Awaited<ReturnType<typeof auditFiltersValidator.validate>>

@@ -1,0 +1,48 @@
+import db from '@adonisjs/lucid/services/db'
+import type { AccessContext } from '#app/access/access_context'
+import { toDate, dbTimestamp } from '#app/support/dates'
+import type { KeysetOptions } from '#app/support/keyset'
+import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
+import type { CompanyFilters } from '../../validators/companies.js'
+import type { Sort } from '../../validators/shared.js'
+import { applySearch } from '../../support/search.js'
+import { normalizeName } from '../../support/normalize.js'
+import { COMPANIES } from './load_company.js'
+
+/**
+ * The filtered, scoped companies query (alias `c`) shared by the list, its count and the
+ * export: every one of them starts from `access.scope`, so out-of-scope rows never appear.
+ * Wrapped in an object because a query builder is thenable: returned from an async function
+ * it would run.
+ */
+export async function filteredCompanies(access: AccessContext, filters: CompanyFilters): Promise<{ query: DatabaseQueryBuilderContract<any> }> {
+  const organizationId = access.organizationId
+  const query = db.from('crm_companies as c')
+  await access.scope(query, COMPANIES, { table: 'c' })
+  if (filters.q) applySearch(query, { organizationId, q: filters.q, table: 'crm_companies', alias: 'c' })
+  if (filters.type) query.where('c.type', filters.type)
+  if (filters.industry) query.where('c.industry', filters.industry)
+  if (filters.owner) query.where('c.owner_id', filters.owner === 'mine' ? access.userId : Number(filters.owner))
+  // Address filters as semi-joins on their own (organization, value, company) indexes.
+  if (filters.province) {
+    query.whereIn('c.id', db.from('crm_addresses').where('organization_id', organizationId).where('province', filters.province).select('company_id'))
+  }
+  if (filters.city) {
+    query.whereIn('c.id', db.from('crm_addresses').where('organization_id', organizationId)
+      .where('city_normalized', normalizeName(filters.city, 100)).select('company_id'))
+  }
+  return { query }
+}
+
+/** Keyset order for a sort key: by normalized name (either way) or newest first. */
+export function keysetFor(sort: Sort | undefined, alias: string) {
+  const byCreated = sort === '-created'
+  const options: Omit<KeysetOptions, 'limit' | 'cursor'> = {
+    column: byCreated ? `${alias}.created_at` : `${alias}.name_normalized`,
+    idColumn: `${alias}.id`,
+    direction: sort === 'name' || sort === undefined ? 'asc' : 'desc',
+  }
+  // The cursor holds the value as the database compares it: UTC "YYYY-MM-DD HH:MM:SS".
+  const sortValue = (row: Record<string, any>) => (byCreated ? dbTimestamp(toDate(row.created_at)) : row.name_normalized)
+  return { options, sortValue }
+}

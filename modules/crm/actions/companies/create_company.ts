@@ -1,0 +1,42 @@
+import db from '@adonisjs/lucid/services/db'
+import type { AccessContext } from '#app/access/access_context'
+import { recordHistory } from '#app/history/record_history'
+import { dbTimestamp } from '#app/support/dates'
+import type { CompanyData } from '../../validators/companies.js'
+import { insertId } from '../../support/db.js'
+import { replaceAddresses, replaceChannels } from '../../support/channels.js'
+import { resolveOwner } from '../../support/owners.js'
+import CompanyCreated from '../../events/company_created.js'
+import { COMPANIES, COMPANY_SUBJECT, companySnapshot, loadCompany } from './load_company.js'
+import { assertNifFree, companyColumns, companySummary } from './company_columns.js'
+
+export interface CreateCompanyParams {
+  organizationId: number
+  actorId: number
+  access: AccessContext
+  data: CompanyData
+}
+
+/** Creates a company with its addresses, phones and e-mails, and its first history entry. */
+export async function createCompany({ organizationId, actorId, access, data }: CreateCompanyParams) {
+  const ownerId = await resolveOwner({ access, resource: COMPANIES, requested: data.ownerId })
+  const company = await db.transaction(async (trx) => {
+    await assertNifFree(trx, organizationId, data.nif, null)
+    const now = dbTimestamp()
+    const id = await insertId(trx, 'crm_companies', {
+      ...companyColumns(data),
+      organization_id: organizationId,
+      owner_id: ownerId,
+      created_by: actorId,
+      created_at: now,
+      updated_at: now,
+    })
+    await replaceAddresses(trx, organizationId, id, data.addresses ?? [])
+    await replaceChannels(trx, organizationId, { companyId: id }, { phones: data.phones ?? [], emails: data.emails ?? [] })
+    const record = (await loadCompany(trx, organizationId, id))!
+    await recordHistory.created({ organizationId, actorId, subjectType: COMPANY_SUBJECT, subjectId: id }, companySnapshot(record), trx)
+    return record
+  })
+  await CompanyCreated.dispatch(organizationId, actorId, companySummary(company))
+  return company
+}

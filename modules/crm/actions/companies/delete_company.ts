@@ -1,0 +1,47 @@
+import db from '@adonisjs/lucid/services/db'
+import { recordHistory } from '#app/history/record_history'
+import { dbTimestamp } from '#app/support/dates'
+import { deleteChildren } from '../../support/channels.js'
+import CompanyDeleted from '../../events/company_deleted.js'
+import { CONTACT_SUBJECT } from '../contacts/load_contact.js'
+import { COMPANY_SUBJECT, companySnapshot, loadCompany } from './load_company.js'
+
+export interface DeleteCompanyParams {
+  organizationId: number
+  actorId: number
+  /** Already checked to be in the user's scope. */
+  companyId: number
+}
+
+/**
+ * Deletes a company and its addresses, phones and e-mails. Its contacts stay, without
+ * company and without a manager (the org chart belonged to the company); each of them gets
+ * the change in its own history. No ON DELETE rules: every dependent row is handled here.
+ */
+export async function deleteCompany({ organizationId, actorId, companyId }: DeleteCompanyParams) {
+  const result = await db.transaction(async (trx) => {
+    const company = (await loadCompany(trx, organizationId, companyId))!
+    const contacts = await trx.from('crm_contacts as ct').leftJoin('crm_contacts as m', 'm.id', 'ct.reports_to_id')
+      .where('ct.organization_id', organizationId).where('ct.company_id', companyId)
+      .select('ct.id', 'm.first_name as m_first', 'm.last_name as m_last')
+    if (contacts.length) {
+      await trx.from('crm_contacts').where('organization_id', organizationId).where('company_id', companyId)
+        .update({ company_id: null, reports_to_id: null, updated_at: dbTimestamp() })
+      for (const c of contacts) {
+        const manager = c.m_first ? [c.m_first, c.m_last].filter(Boolean).join(' ') : null
+        await recordHistory.updated(
+          { organizationId, actorId, subjectType: CONTACT_SUBJECT, subjectId: Number(c.id) },
+          { company: company.name, reportsTo: manager },
+          { company: null, reportsTo: null },
+          trx
+        )
+      }
+    }
+    await deleteChildren(trx, { companyId })
+    await trx.from('crm_companies').where('organization_id', organizationId).where('id', companyId).delete()
+    await recordHistory.deleted({ organizationId, actorId, subjectType: COMPANY_SUBJECT, subjectId: companyId }, companySnapshot(company), trx)
+    return { name: company.name, detached: contacts.map((c) => Number(c.id)) }
+  })
+  await CompanyDeleted.dispatch(organizationId, actorId, companyId, result.name, result.detached)
+  return result
+}

@@ -1,0 +1,60 @@
+import type { AccessContext } from '#app/access/access_context'
+import { cappedCount, keysetPage, type CappedCount } from '#app/support/keyset'
+import { toIso } from '#app/support/dates'
+import type { CompanyFilters } from '../../validators/companies.js'
+import { addressesOf, channelsOf, mainAddress, primaryOf } from '../../support/channels.js'
+import { filteredCompanies, keysetFor } from './company_query.js'
+
+export interface CompanyRow {
+  id: number
+  name: string
+  legalName: string | null
+  nif: string | null
+  type: string
+  industry: string | null
+  city: string | null
+  province: string | null
+  phone: string | null
+  email: string | null
+  ownerName: string | null
+  createdAt: string
+}
+
+export const PAGE_SIZE = 25
+
+/** One page of companies (keyset), the capped count, and the columns the list shows. */
+export async function listCompanies(access: AccessContext, filters: CompanyFilters, pageSize = PAGE_SIZE) {
+  const { options, sortValue } = keysetFor(filters.sort, 'c')
+  const { query } = await filteredCompanies(access, filters)
+  query.leftJoin('users as o', 'o.id', 'c.owner_id')
+    .select('c.id', 'c.name', 'c.name_normalized', 'c.legal_name', 'c.nif', 'c.type', 'c.industry', 'c.created_at', 'o.full_name as owner_name')
+  const [page, count] = await Promise.all([
+    keysetPage<Record<string, any>>(query, { ...options, limit: pageSize, cursor: filters.cursor }, sortValue),
+    filteredCompanies(access, filters).then(({ query: q }) => cappedCount(q, { exact: filters.count === 'exact' })),
+  ])
+  return { rows: await companyRows(page.rows), next: page.next, count: count as CappedCount }
+}
+
+/** Rows as the list and the export show them, with main address and primary phone/e-mail. */
+export async function companyRows(rows: Record<string, any>[]): Promise<CompanyRow[]> {
+  const ids = rows.map((r) => Number(r.id))
+  const [addresses, channels] = await Promise.all([addressesOf(ids), channelsOf('company_id', ids)])
+  return rows.map((r) => {
+    const id = Number(r.id)
+    const address = mainAddress(addresses.get(id))
+    return {
+      id,
+      name: r.name,
+      legalName: r.legal_name,
+      nif: r.nif,
+      type: r.type,
+      industry: r.industry,
+      city: address?.city ?? null,
+      province: address?.province ?? null,
+      phone: primaryOf(channels.phones.get(id)),
+      email: primaryOf(channels.emails.get(id)),
+      ownerName: r.owner_name ?? null,
+      createdAt: toIso(r.created_at),
+    }
+  })
+}

@@ -1,0 +1,98 @@
+import db from '@adonisjs/lucid/services/db'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import type { AccessContext } from '#app/access/access_context'
+import { toIso } from '#app/support/dates'
+import { addressesOf, channelsOf, type Address, type Channel } from '../../support/channels.js'
+
+export const COMPANY_SUBJECT = 'crm.company'
+export const COMPANIES = 'crm.companies'
+
+/** A company with everything its page, its form and its history need. */
+export interface CompanyRecord {
+  id: number
+  name: string
+  legalName: string | null
+  type: string
+  nif: string | null
+  website: string | null
+  industry: string | null
+  ownerId: number | null
+  ownerName: string | null
+  description: string | null
+  createdByName: string | null
+  createdAt: string
+  updatedAt: string
+  addresses: Address[]
+  phones: Channel[]
+  emails: Channel[]
+}
+
+type Client = TransactionClientContract | typeof db
+
+/**
+ * The id when the company exists in the user's organization and scope, else null (the
+ * caller answers 404: an out-of-scope record looks exactly like a missing one).
+ */
+export async function visibleCompanyId(access: AccessContext, id: number): Promise<number | null> {
+  const query = db.from('crm_companies as c').where('c.id', id).select('c.id')
+  await access.scope(query, COMPANIES, { table: 'c' })
+  const row = await query.first()
+  return row ? Number(row.id) : null
+}
+
+/** Loads a company of the organization (no scope: callers have checked it). */
+export async function loadCompany(client: Client, organizationId: number, id: number): Promise<CompanyRecord | null> {
+  const row = await client.from('crm_companies as c')
+    .leftJoin('users as o', 'o.id', 'c.owner_id')
+    .leftJoin('users as cb', 'cb.id', 'c.created_by')
+    .where('c.organization_id', organizationId).where('c.id', id)
+    .select('c.*', 'o.full_name as owner_name', 'cb.full_name as created_by_name')
+    .first()
+  if (!row) return null
+  const [addresses, channels] = await Promise.all([addressesOf([id], client), channelsOf('company_id', [id], client)])
+  return {
+    id: Number(row.id),
+    name: row.name,
+    legalName: row.legal_name,
+    type: row.type,
+    nif: row.nif,
+    website: row.website,
+    industry: row.industry,
+    ownerId: row.owner_id === null ? null : Number(row.owner_id),
+    ownerName: row.owner_name ?? null,
+    description: row.description,
+    createdByName: row.created_by_name ?? null,
+    createdAt: toIso(row.created_at),
+    updatedAt: toIso(row.updated_at),
+    addresses: addresses.get(id) ?? [],
+    phones: channels.phones.get(id) ?? [],
+    emails: channels.emails.get(id) ?? [],
+  }
+}
+
+const channelText = (c: Channel) => `${c.label ? `${c.label}: ` : ''}${c.value}${c.primary ? ' *' : ''}`
+const addressText = (a: Address) =>
+  [a.kind, a.street, [a.postalCode, a.city].filter(Boolean).join(' '), a.province, a.country].filter(Boolean).join(', ')
+
+/**
+ * What the audit log and the timeline compare: people by name (readable in the history),
+ * lists as lines of text so a changed phone shows as one field.
+ */
+export function companySnapshot(c: CompanyRecord): Record<string, unknown> {
+  return {
+    name: c.name,
+    legalName: c.legalName,
+    type: c.type,
+    nif: c.nif,
+    website: c.website,
+    industry: c.industry,
+    owner: c.ownerName,
+    description: c.description,
+    addresses: lines(c.addresses.map(addressText)),
+    phones: lines(c.phones.map(channelText)),
+    emails: lines(c.emails.map(channelText)),
+  }
+}
+
+/** An empty list is "nothing", so creating a record without phones logs no phones field. */
+export const lines = (list: string[]) => (list.length ? list : null)

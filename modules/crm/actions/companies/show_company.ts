@@ -1,0 +1,50 @@
+import db from '@adonisjs/lucid/services/db'
+import type { AccessContext } from '#app/access/access_context'
+import { timeline } from '#app/history/timeline'
+import { channelsOf, primaryOf } from '../../support/channels.js'
+import { CONTACTS, fullName } from '../contacts/load_contact.js'
+import { COMPANY_SUBJECT, loadCompany } from './load_company.js'
+
+/** Contacts shown on a company page; beyond this the page links to the filtered list. */
+const CONTACTS_SHOWN = 200
+export const TIMELINE_PAGE = 20
+
+export interface CompanyContact {
+  id: number
+  name: string
+  position: string | null
+  department: string | null
+  reportsToId: number | null
+  email: string | null
+  phone: string | null
+}
+
+/**
+ * Everything a company page shows. Its contacts inherit the contacts' own scope: the page
+ * lists only those the user may see, and the org chart is drawn from them alone.
+ */
+export async function showCompany(access: AccessContext, companyId: number) {
+  const organizationId = access.organizationId
+  const contactsQuery = db.from('crm_contacts as ct').where('ct.company_id', companyId)
+    .orderBy('ct.name_normalized').orderBy('ct.id').limit(CONTACTS_SHOWN + 1)
+    .select('ct.id', 'ct.first_name', 'ct.last_name', 'ct.position', 'ct.department', 'ct.reports_to_id')
+  await access.scope(contactsQuery, CONTACTS, { table: 'ct' })
+  const [company, contactRows, history] = await Promise.all([
+    loadCompany(db, organizationId, companyId),
+    contactsQuery,
+    timeline.list({ organizationId, subjectType: COMPANY_SUBJECT, subjectId: companyId, limit: TIMELINE_PAGE }),
+  ])
+  const shown = contactRows.slice(0, CONTACTS_SHOWN)
+  const ids = shown.map((r) => Number(r.id))
+  const channels = await channelsOf('contact_id', ids)
+  const contacts: CompanyContact[] = shown.map((r) => ({
+    id: Number(r.id),
+    name: fullName(r.first_name, r.last_name),
+    position: r.position,
+    department: r.department,
+    reportsToId: r.reports_to_id === null ? null : Number(r.reports_to_id),
+    email: primaryOf(channels.emails.get(Number(r.id))),
+    phone: primaryOf(channels.phones.get(Number(r.id))),
+  }))
+  return { company: company!, contacts, contactsTruncated: contactRows.length > CONTACTS_SHOWN, timeline: history }
+}

@@ -1,0 +1,43 @@
+import db from '@adonisjs/lucid/services/db'
+import type { AccessContext } from '#app/access/access_context'
+import { recordHistory } from '#app/history/record_history'
+import { dbTimestamp } from '#app/support/dates'
+import type { CompanyData } from '../../validators/companies.js'
+import { replaceAddresses, replaceChannels } from '../../support/channels.js'
+import { resolveOwner } from '../../support/owners.js'
+import CompanyUpdated from '../../events/company_updated.js'
+import { COMPANIES, COMPANY_SUBJECT, companySnapshot, loadCompany } from './load_company.js'
+import { assertNifFree, companyColumns, companySummary } from './company_columns.js'
+
+export interface UpdateCompanyParams {
+  organizationId: number
+  actorId: number
+  access: AccessContext
+  /** Already checked to be in the user's scope. */
+  companyId: number
+  data: CompanyData
+}
+
+/**
+ * Saves a company. Lists sent by the form (addresses, phones, e-mails) replace the stored
+ * ones; a list left out stays as it is. History records only what really changed.
+ */
+export async function updateCompany({ organizationId, actorId, access, companyId, data }: UpdateCompanyParams) {
+  const result = await db.transaction(async (trx) => {
+    const before = (await loadCompany(trx, organizationId, companyId))!
+    const ownerId = await resolveOwner({ access, resource: COMPANIES, requested: data.ownerId, current: before.ownerId })
+    await assertNifFree(trx, organizationId, data.nif, companyId)
+    await trx.from('crm_companies').where('organization_id', organizationId).where('id', companyId)
+      .update({ ...companyColumns(data), owner_id: ownerId, updated_at: dbTimestamp() })
+    if (data.addresses) await replaceAddresses(trx, organizationId, companyId, data.addresses)
+    await replaceChannels(trx, organizationId, { companyId }, { phones: data.phones, emails: data.emails })
+    const after = (await loadCompany(trx, organizationId, companyId))!
+    const subject = { organizationId, actorId, subjectType: COMPANY_SUBJECT, subjectId: companyId }
+    const changes = await recordHistory.updated(subject, companySnapshot(before), companySnapshot(after), trx)
+    return { after, changes }
+  })
+  if (result.changes.length) {
+    await CompanyUpdated.dispatch(organizationId, actorId, companySummary(result.after), result.changes.map((c) => c.field))
+  }
+  return result.after
+}

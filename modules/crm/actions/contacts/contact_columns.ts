@@ -1,0 +1,41 @@
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import { recordHistory } from '#app/history/record_history'
+import { dbTimestamp } from '#app/support/dates'
+import type { ContactData } from '../../validators/contacts.js'
+import { normalizeName } from '../../support/normalize.js'
+import { CONTACT_SUBJECT, fullName } from './load_contact.js'
+
+/** The row's columns from validated input (the validator is the allow-list). */
+export function contactColumns(data: ContactData) {
+  return {
+    first_name: data.firstName,
+    last_name: data.lastName || null,
+    name_normalized: normalizeName(fullName(data.firstName, data.lastName), 260),
+    company_id: data.companyId ?? null,
+    position: data.position || null,
+    department: data.department || null,
+    reports_to_id: data.companyId ? (data.reportsToId ?? null) : null,
+    notes: data.notes || null,
+  }
+}
+
+/**
+ * Contacts reporting to `managerId` lose their manager (the manager left the company or was
+ * deleted); each of them gets the change in its history.
+ */
+export async function detachReports(trx: TransactionClientContract, params: {
+  organizationId: number
+  actorId: number
+  managerId: number
+  managerName: string
+}) {
+  const { organizationId, actorId, managerId } = params
+  const reports = await trx.from('crm_contacts').where('organization_id', organizationId).where('reports_to_id', managerId).select('id')
+  if (!reports.length) return
+  await trx.from('crm_contacts').where('organization_id', organizationId).where('reports_to_id', managerId)
+    .update({ reports_to_id: null, updated_at: dbTimestamp() })
+  for (const r of reports) {
+    await recordHistory.updated({ organizationId, actorId, subjectType: CONTACT_SUBJECT, subjectId: Number(r.id) },
+      { reportsTo: params.managerName }, { reportsTo: null }, trx)
+  }
+}

@@ -1,0 +1,71 @@
+import db from '@adonisjs/lucid/services/db'
+import type { AccessContext } from '#app/access/access_context'
+import { assignableOwners, canAssign } from '../../support/owners.js'
+import { searchKeys, wherePrefix } from '../../support/search.js'
+import { COMPANIES } from '../companies/load_company.js'
+import { CONTACTS, fullName, loadContact, type ContactRecord } from './load_contact.js'
+
+export interface Option {
+  value: string
+  label: string
+}
+
+/** Form values as the page edits them. */
+export function contactFormValues(c: ContactRecord) {
+  return {
+    id: c.id,
+    firstName: c.firstName,
+    lastName: c.lastName ?? '',
+    companyId: c.companyId === null ? '' : String(c.companyId),
+    position: c.position ?? '',
+    department: c.department ?? '',
+    reportsToId: c.reportsToId === null ? '' : String(c.reportsToId),
+    ownerId: c.ownerId === null ? '' : String(c.ownerId),
+    ownerName: c.ownerName,
+    notes: c.notes ?? '',
+    phones: c.phones.map((p) => ({ label: p.label ?? '', number: p.value, primary: p.primary })),
+    emails: c.emails.map((e) => ({ label: e.label ?? '', address: e.value, primary: e.primary })),
+  }
+}
+
+/** Companies the user may see whose name starts with `q` (the searchable company select). */
+export async function companyOptions(access: AccessContext, params: { q?: string; id?: number; limit?: number }): Promise<Option[]> {
+  const query = db.from('crm_companies as c').orderBy('c.name_normalized').orderBy('c.id').limit(params.limit ?? 20).select('c.id', 'c.name')
+  await access.scope(query, COMPANIES, { table: 'c' })
+  if (params.id) query.where('c.id', params.id)
+  else if (params.q) wherePrefix(query, 'c.name_normalized', searchKeys(params.q).name)
+  return (await query).map((r) => ({ value: String(r.id), label: r.name }))
+}
+
+/** Visible contacts of a company, as managers to choose from (never the contact itself). */
+export async function managerOptions(access: AccessContext, companyId: number, exceptId?: number): Promise<Option[]> {
+  const query = db.from('crm_contacts as ct').where('ct.company_id', companyId)
+    .orderBy('ct.name_normalized').orderBy('ct.id').limit(500).select('ct.id', 'ct.first_name', 'ct.last_name', 'ct.position')
+  await access.scope(query, CONTACTS, { table: 'ct' })
+  if (exceptId) query.whereNot('ct.id', exceptId)
+  return (await query).map((r) => ({
+    value: String(r.id),
+    label: r.position ? `${fullName(r.first_name, r.last_name)} · ${r.position}` : fullName(r.first_name, r.last_name),
+  }))
+}
+
+/**
+ * Choices of the form: assignable owners, the selected company (when visible) and the
+ * managers available at that company.
+ */
+export async function contactFormOptions(access: AccessContext, selected: { companyId: number | null; contactId?: number }) {
+  const owners = await assignableOwners(access, CONTACTS)
+  const [companies, managers] = selected.companyId
+    ? await Promise.all([companyOptions(access, { id: selected.companyId }), managerOptions(access, selected.companyId, selected.contactId)])
+    : [[], []]
+  return { owners, canAssign: canAssign(owners, access.userId), companies, managers }
+}
+
+/** The edit form of a contact the user may see: its values and the choices. */
+export async function editContactForm(access: AccessContext, contactId: number) {
+  const record = (await loadContact(db, access.organizationId, contactId))!
+  const options = await contactFormOptions(access, { companyId: record.companyId, contactId })
+  // Keep a company the user cannot see selectable as "unchanged" without revealing its name.
+  if (record.companyId && !options.companies.length) options.companies.push({ value: String(record.companyId), label: '' })
+  return { contact: contactFormValues(record), initialCompanyId: record.companyId, ...options }
+}

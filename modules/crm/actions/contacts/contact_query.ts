@@ -1,0 +1,64 @@
+import db from '@adonisjs/lucid/services/db'
+import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
+import type { AccessContext } from '#app/access/access_context'
+import { toIso } from '#app/support/dates'
+import type { ContactFilters } from '../../validators/contacts.js'
+import { applySearch } from '../../support/search.js'
+import { channelsOf, primaryOf } from '../../support/channels.js'
+import { COMPANIES } from '../companies/load_company.js'
+import { CONTACTS, fullName } from './load_contact.js'
+
+/** The filtered, scoped contacts query (alias `ct`) shared by the list, its count and the export. */
+export async function filteredContacts(access: AccessContext, filters: ContactFilters): Promise<{ query: DatabaseQueryBuilderContract<any> }> {
+  const query = db.from('crm_contacts as ct')
+  await access.scope(query, CONTACTS, { table: 'ct' })
+  if (filters.q) applySearch(query, { organizationId: access.organizationId, q: filters.q, table: 'crm_contacts', alias: 'ct' })
+  if (filters.company) query.where('ct.company_id', filters.company)
+  if (filters.owner) query.where('ct.owner_id', filters.owner === 'mine' ? access.userId : Number(filters.owner))
+  return { query }
+}
+
+export const CONTACT_LIST_COLUMNS = [
+  'ct.id', 'ct.first_name', 'ct.last_name', 'ct.name_normalized', 'ct.position', 'ct.company_id', 'ct.created_at', 'o.full_name as owner_name',
+]
+
+export interface ContactRow {
+  id: number
+  name: string
+  position: string | null
+  companyId: number | null
+  /** Null when the contact has no company or the user may not see it. */
+  companyName: string | null
+  email: string | null
+  phone: string | null
+  ownerName: string | null
+  createdAt: string
+}
+
+/**
+ * Rows as the list and the export show them. A contact's company is named only when the
+ * user may see that company too: a visible contact must not reveal an invisible company.
+ */
+export async function contactRows(access: AccessContext, rows: Record<string, any>[]): Promise<ContactRow[]> {
+  const ids = rows.map((r) => Number(r.id))
+  const companyIds = [...new Set(rows.filter((r) => r.company_id !== null).map((r) => Number(r.company_id)))]
+  const companiesQuery = db.from('crm_companies as c').whereIn('c.id', companyIds.length ? companyIds : [0]).select('c.id', 'c.name')
+  await access.scope(companiesQuery, COMPANIES, { table: 'c' })
+  const [channels, companies] = await Promise.all([channelsOf('contact_id', ids), companyIds.length ? companiesQuery : []])
+  const names = new Map(companies.map((c: any) => [Number(c.id), c.name as string]))
+  return rows.map((r) => {
+    const id = Number(r.id)
+    const companyId = r.company_id === null ? null : Number(r.company_id)
+    return {
+      id,
+      name: fullName(r.first_name, r.last_name),
+      position: r.position,
+      companyId: companyId !== null && names.has(companyId) ? companyId : null,
+      companyName: companyId !== null ? (names.get(companyId) ?? null) : null,
+      email: primaryOf(channels.emails.get(id)),
+      phone: primaryOf(channels.phones.get(id)),
+      ownerName: r.owner_name ?? null,
+      createdAt: toIso(r.created_at),
+    }
+  })
+}

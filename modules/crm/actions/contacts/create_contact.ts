@@ -1,0 +1,44 @@
+import db from '@adonisjs/lucid/services/db'
+import type { AccessContext } from '#app/access/access_context'
+import { recordHistory } from '#app/history/record_history'
+import { dbTimestamp } from '#app/support/dates'
+import type { ContactData } from '../../validators/contacts.js'
+import { insertId } from '../../support/db.js'
+import { replaceChannels } from '../../support/channels.js'
+import { resolveOwner } from '../../support/owners.js'
+import ContactCreated from '../../events/contact_created.js'
+import { CONTACTS, CONTACT_SUBJECT, contactSnapshot, contactSummary, loadContact } from './load_contact.js'
+import { assertCompany, assertReportsTo } from './org_chart_rules.js'
+import { contactColumns } from './contact_columns.js'
+
+export interface CreateContactParams {
+  organizationId: number
+  actorId: number
+  access: AccessContext
+  data: ContactData
+}
+
+/** Creates a contact (optionally at a company, under a manager) with phones and e-mails. */
+export async function createContact({ organizationId, actorId, access, data }: CreateContactParams) {
+  const ownerId = await resolveOwner({ access, resource: CONTACTS, requested: data.ownerId })
+  const companyId = data.companyId ?? null
+  const contact = await db.transaction(async (trx) => {
+    await assertCompany(trx, access, companyId, null)
+    await assertReportsTo(trx, { access, contactId: null, companyId, reportsToId: data.reportsToId ?? null, current: null })
+    const now = dbTimestamp()
+    const id = await insertId(trx, 'crm_contacts', {
+      ...contactColumns(data),
+      organization_id: organizationId,
+      owner_id: ownerId,
+      created_by: actorId,
+      created_at: now,
+      updated_at: now,
+    })
+    await replaceChannels(trx, organizationId, { contactId: id }, { phones: data.phones ?? [], emails: data.emails ?? [] })
+    const record = (await loadContact(trx, organizationId, id))!
+    await recordHistory.created({ organizationId, actorId, subjectType: CONTACT_SUBJECT, subjectId: id }, contactSnapshot(record), trx)
+    return record
+  })
+  await ContactCreated.dispatch(organizationId, actorId, contactSummary(contact))
+  return contact
+}

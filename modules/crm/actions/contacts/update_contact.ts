@@ -1,0 +1,51 @@
+import db from '@adonisjs/lucid/services/db'
+import type { AccessContext } from '#app/access/access_context'
+import { recordHistory } from '#app/history/record_history'
+import { dbTimestamp } from '#app/support/dates'
+import type { ContactData } from '../../validators/contacts.js'
+import { replaceChannels } from '../../support/channels.js'
+import { resolveOwner } from '../../support/owners.js'
+import ContactUpdated from '../../events/contact_updated.js'
+import { CONTACTS, CONTACT_SUBJECT, contactSnapshot, contactSummary, loadContact } from './load_contact.js'
+import { assertCompany, assertReportsTo } from './org_chart_rules.js'
+import { contactColumns, detachReports } from './contact_columns.js'
+
+export interface UpdateContactParams {
+  organizationId: number
+  actorId: number
+  access: AccessContext
+  /** Already checked to be in the user's scope. */
+  contactId: number
+  data: ContactData
+}
+
+/**
+ * Saves a contact. Moving them to another company (or to none) leaves their direct reports
+ * without a manager: a manager must work at the same company.
+ */
+export async function updateContact({ organizationId, actorId, access, contactId, data }: UpdateContactParams) {
+  const result = await db.transaction(async (trx) => {
+    const before = (await loadContact(trx, organizationId, contactId))!
+    const ownerId = await resolveOwner({ access, resource: CONTACTS, requested: data.ownerId, current: before.ownerId })
+    const companyId = data.companyId === undefined ? before.companyId : data.companyId
+    // Left out, the manager stays (unless the contact changes company: then there is none).
+    const reportsToId = data.reportsToId !== undefined ? data.reportsToId : companyId === before.companyId ? before.reportsToId : null
+    const input = { ...data, companyId, reportsToId }
+    await assertCompany(trx, access, companyId, before.companyId)
+    await assertReportsTo(trx, { access, contactId, companyId, reportsToId, current: before.reportsToId })
+    await trx.from('crm_contacts').where('organization_id', organizationId).where('id', contactId)
+      .update({ ...contactColumns(input), owner_id: ownerId, updated_at: dbTimestamp() })
+    await replaceChannels(trx, organizationId, { contactId }, { phones: data.phones, emails: data.emails })
+    if (companyId !== before.companyId) {
+      await detachReports(trx, { organizationId, actorId, managerId: contactId, managerName: before.fullName })
+    }
+    const after = (await loadContact(trx, organizationId, contactId))!
+    const subject = { organizationId, actorId, subjectType: CONTACT_SUBJECT, subjectId: contactId }
+    const changes = await recordHistory.updated(subject, contactSnapshot(before), contactSnapshot(after), trx)
+    return { after, changes }
+  })
+  if (result.changes.length) {
+    await ContactUpdated.dispatch(organizationId, actorId, contactSummary(result.after), result.changes.map((c) => c.field))
+  }
+  return result.after
+}

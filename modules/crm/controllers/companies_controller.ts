@@ -1,0 +1,119 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { catalogProps } from '../catalog.js'
+import { companyValidator, listCompaniesValidator } from '../validators/companies.js'
+import { noteValidator } from '../validators/shared.js'
+import { actor, exportDate, notFound, orBack, routeId, streamCsv } from '../support/http.js'
+import { ownerFilterOptions } from '../support/owners.js'
+import { COMPANIES, COMPANY_SUBJECT, visibleCompanyId } from '../actions/companies/load_company.js'
+import { listCompanies } from '../actions/companies/list_companies.js'
+import { showCompany, TIMELINE_PAGE } from '../actions/companies/show_company.js'
+import { companyFormOptions, editCompanyForm } from '../actions/companies/company_form.js'
+import { createCompany } from '../actions/companies/create_company.js'
+import { updateCompany } from '../actions/companies/update_company.js'
+import { deleteCompany } from '../actions/companies/delete_company.js'
+import { exportCompanies } from '../actions/companies/export_companies.js'
+import { companyOptions } from '../actions/contacts/contact_form.js'
+import { addNote } from '../actions/add_note.js'
+import { timeline } from '#app/history/timeline'
+
+/** Thin: permission (403) → scope (404) → validate → one action → a DTO for the page. */
+export default class CompaniesController {
+  async index(ctx: HttpContext) {
+    ctx.access.authorize(`${COMPANIES}.view`)
+    // A malformed filter in the address bar shows the unfiltered list rather than an error.
+    const [, parsed] = await listCompaniesValidator.tryValidate(ctx.request.qs())
+    const filters = parsed ?? {}
+    const [page, owners] = await Promise.all([listCompanies(ctx.access, filters), ownerFilterOptions(ctx.access, COMPANIES)])
+    return ctx.inertia.render('crm/companies/index', {
+      companies: page.rows,
+      next: page.next,
+      count: page.count,
+      filters: {
+        q: filters.q ?? '', type: filters.type ?? '', industry: filters.industry ?? '', owner: filters.owner ?? '',
+        province: filters.province ?? '', city: filters.city ?? '', sort: filters.sort ?? 'name', cursor: filters.cursor ?? null,
+      },
+      owners,
+      catalog: catalogProps(),
+    })
+  }
+
+  async show(ctx: HttpContext) {
+    ctx.access.authorize(`${COMPANIES}.view`)
+    const id = (await visibleCompanyId(ctx.access, routeId(ctx))) ?? notFound()
+    return ctx.inertia.render('crm/companies/show', await showCompany(ctx.access, id))
+  }
+
+  async create(ctx: HttpContext) {
+    ctx.access.authorize(`${COMPANIES}.create`)
+    return ctx.inertia.render('crm/companies/form', { company: null, ...(await companyFormOptions(ctx.access)) })
+  }
+
+  async store(ctx: HttpContext) {
+    ctx.access.authorize(`${COMPANIES}.create`)
+    const data = await ctx.request.validateUsing(companyValidator)
+    return orBack(ctx, async () => {
+      const company = await createCompany({ ...actor(ctx), data })
+      ctx.session.flash('success', ctx.i18n.t('crm.companies.created', { name: company.name }))
+      return ctx.response.redirect().toRoute('crm.companies.show', { id: company.id })
+    })
+  }
+
+  async edit(ctx: HttpContext) {
+    ctx.access.authorize(`${COMPANIES}.edit`)
+    const id = (await visibleCompanyId(ctx.access, routeId(ctx))) ?? notFound()
+    return ctx.inertia.render('crm/companies/form', await editCompanyForm(ctx.access, id))
+  }
+
+  async update(ctx: HttpContext) {
+    ctx.access.authorize(`${COMPANIES}.edit`)
+    const companyId = (await visibleCompanyId(ctx.access, routeId(ctx))) ?? notFound()
+    const data = await ctx.request.validateUsing(companyValidator)
+    return orBack(ctx, async () => {
+      const company = await updateCompany({ ...actor(ctx), companyId, data })
+      ctx.session.flash('success', ctx.i18n.t('crm.companies.updated', { name: company.name }))
+      return ctx.response.redirect().toRoute('crm.companies.show', { id: companyId })
+    })
+  }
+
+  async destroy(ctx: HttpContext) {
+    ctx.access.authorize(`${COMPANIES}.delete`)
+    const companyId = (await visibleCompanyId(ctx.access, routeId(ctx))) ?? notFound()
+    const { name } = await deleteCompany({ ...actor(ctx), companyId })
+    ctx.session.flash('success', ctx.i18n.t('crm.companies.deleted', { name }))
+    return ctx.response.redirect().toRoute('crm.companies.index')
+  }
+
+  async export(ctx: HttpContext) {
+    ctx.access.authorize(`${COMPANIES}.export`)
+    const [, filters] = await listCompaniesValidator.tryValidate(ctx.request.qs())
+    const lines = exportCompanies(ctx.access, filters ?? {}, {
+      t: (key) => ctx.i18n.t(key),
+      date: exportDate(ctx.auth.getUserOrFail().timezone),
+    })
+    streamCsv(ctx, `${ctx.i18n.t('crm.companies.file_name')}-${new Date().toISOString().slice(0, 10)}.csv`, lines)
+  }
+
+  async note(ctx: HttpContext) {
+    ctx.access.authorize(`${COMPANIES}.edit`)
+    const subjectId = (await visibleCompanyId(ctx.access, routeId(ctx))) ?? notFound()
+    const { body } = await ctx.request.validateUsing(noteValidator)
+    await addNote({ ...actor(ctx), subjectType: COMPANY_SUBJECT, subjectId, body })
+    ctx.session.flash('success', ctx.i18n.t('crm.notes.added'))
+    return ctx.response.redirect().toRoute('crm.companies.show', { id: subjectId })
+  }
+
+  /** Older timeline entries ("ver más"), as JSON for the page to append. */
+  async timeline(ctx: HttpContext) {
+    ctx.access.authorize(`${COMPANIES}.view`)
+    const subjectId = (await visibleCompanyId(ctx.access, routeId(ctx))) ?? notFound()
+    const before = Number(ctx.request.input('before')) || undefined
+    return timeline.list({ organizationId: ctx.organization.id, subjectType: COMPANY_SUBJECT, subjectId, before, limit: TIMELINE_PAGE })
+  }
+
+  /** Visible companies whose name starts with `q` (the contact form's company search). */
+  async lookup(ctx: HttpContext) {
+    ctx.access.authorize(`${COMPANIES}.view`)
+    const q = String(ctx.request.input('q') ?? '').slice(0, 100)
+    return companyOptions(ctx.access, { q })
+  }
+}

@@ -1,0 +1,126 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { timeline } from '#app/history/timeline'
+import { contactValidator, listContactsValidator } from '../validators/contacts.js'
+import { noteValidator } from '../validators/shared.js'
+import { actor, exportDate, notFound, orBack, routeId, streamCsv } from '../support/http.js'
+import { ownerFilterOptions } from '../support/owners.js'
+import { CONTACTS, CONTACT_SUBJECT, visibleContactId } from '../actions/contacts/load_contact.js'
+import { listContacts } from '../actions/contacts/list_contacts.js'
+import { showContact } from '../actions/contacts/show_contact.js'
+import { TIMELINE_PAGE } from '../actions/companies/show_company.js'
+import { contactFormOptions, editContactForm, managerOptions } from '../actions/contacts/contact_form.js'
+import { createContact } from '../actions/contacts/create_contact.js'
+import { updateContact } from '../actions/contacts/update_contact.js'
+import { deleteContact } from '../actions/contacts/delete_contact.js'
+import { exportContacts } from '../actions/contacts/export_contacts.js'
+import { companyOptions } from '../actions/contacts/contact_form.js'
+import { addNote } from '../actions/add_note.js'
+
+/** Thin: permission (403) → scope (404) → validate → one action → a DTO for the page. */
+export default class ContactsController {
+  async index(ctx: HttpContext) {
+    ctx.access.authorize(`${CONTACTS}.view`)
+    const [, parsed] = await listContactsValidator.tryValidate(ctx.request.qs())
+    const filters = parsed ?? {}
+    const [page, owners, company] = await Promise.all([
+      listContacts(ctx.access, filters),
+      ownerFilterOptions(ctx.access, CONTACTS),
+      filters.company ? companyOptions(ctx.access, { id: filters.company }) : [],
+    ])
+    return ctx.inertia.render('crm/contacts/index', {
+      contacts: page.rows,
+      next: page.next,
+      count: page.count,
+      filters: {
+        q: filters.q ?? '', owner: filters.owner ?? '', company: filters.company ? String(filters.company) : '',
+        sort: filters.sort ?? 'name', cursor: filters.cursor ?? null,
+      },
+      owners,
+      // The selected company filter's label, when the user may see that company.
+      companies: company,
+    })
+  }
+
+  async show(ctx: HttpContext) {
+    ctx.access.authorize(`${CONTACTS}.view`)
+    const id = (await visibleContactId(ctx.access, routeId(ctx))) ?? notFound()
+    return ctx.inertia.render('crm/contacts/show', await showContact(ctx.access, id))
+  }
+
+  async create(ctx: HttpContext) {
+    ctx.access.authorize(`${CONTACTS}.create`)
+    // "New contact" from a company page arrives with ?company=<id>.
+    const companyId = Number(ctx.request.input('company')) || null
+    const options = await contactFormOptions(ctx.access, { companyId })
+    return ctx.inertia.render('crm/contacts/form', { contact: null, initialCompanyId: options.companies.length ? companyId : null, ...options })
+  }
+
+  async store(ctx: HttpContext) {
+    ctx.access.authorize(`${CONTACTS}.create`)
+    const data = await ctx.request.validateUsing(contactValidator)
+    return orBack(ctx, async () => {
+      const contact = await createContact({ ...actor(ctx), data })
+      ctx.session.flash('success', ctx.i18n.t('crm.contacts.created', { name: contact.fullName }))
+      return ctx.response.redirect().toRoute('crm.contacts.show', { id: contact.id })
+    })
+  }
+
+  async edit(ctx: HttpContext) {
+    ctx.access.authorize(`${CONTACTS}.edit`)
+    const id = (await visibleContactId(ctx.access, routeId(ctx))) ?? notFound()
+    return ctx.inertia.render('crm/contacts/form', await editContactForm(ctx.access, id))
+  }
+
+  async update(ctx: HttpContext) {
+    ctx.access.authorize(`${CONTACTS}.edit`)
+    const contactId = (await visibleContactId(ctx.access, routeId(ctx))) ?? notFound()
+    const data = await ctx.request.validateUsing(contactValidator)
+    return orBack(ctx, async () => {
+      const contact = await updateContact({ ...actor(ctx), contactId, data })
+      ctx.session.flash('success', ctx.i18n.t('crm.contacts.updated', { name: contact.fullName }))
+      return ctx.response.redirect().toRoute('crm.contacts.show', { id: contactId })
+    })
+  }
+
+  async destroy(ctx: HttpContext) {
+    ctx.access.authorize(`${CONTACTS}.delete`)
+    const contactId = (await visibleContactId(ctx.access, routeId(ctx))) ?? notFound()
+    const contact = await deleteContact({ ...actor(ctx), contactId })
+    ctx.session.flash('success', ctx.i18n.t('crm.contacts.deleted', { name: contact.fullName }))
+    return ctx.response.redirect().toRoute('crm.contacts.index')
+  }
+
+  async export(ctx: HttpContext) {
+    ctx.access.authorize(`${CONTACTS}.export`)
+    const [, filters] = await listContactsValidator.tryValidate(ctx.request.qs())
+    const lines = exportContacts(ctx.access, filters ?? {}, {
+      t: (key) => ctx.i18n.t(key),
+      date: exportDate(ctx.auth.getUserOrFail().timezone),
+    })
+    streamCsv(ctx, `${ctx.i18n.t('crm.contacts.file_name')}-${new Date().toISOString().slice(0, 10)}.csv`, lines)
+  }
+
+  async note(ctx: HttpContext) {
+    ctx.access.authorize(`${CONTACTS}.edit`)
+    const subjectId = (await visibleContactId(ctx.access, routeId(ctx))) ?? notFound()
+    const { body } = await ctx.request.validateUsing(noteValidator)
+    await addNote({ ...actor(ctx), subjectType: CONTACT_SUBJECT, subjectId, body })
+    ctx.session.flash('success', ctx.i18n.t('crm.notes.added'))
+    return ctx.response.redirect().toRoute('crm.contacts.show', { id: subjectId })
+  }
+
+  async timeline(ctx: HttpContext) {
+    ctx.access.authorize(`${CONTACTS}.view`)
+    const subjectId = (await visibleContactId(ctx.access, routeId(ctx))) ?? notFound()
+    const before = Number(ctx.request.input('before')) || undefined
+    return timeline.list({ organizationId: ctx.organization.id, subjectType: CONTACT_SUBJECT, subjectId, before, limit: TIMELINE_PAGE })
+  }
+
+  /** Visible contacts of a company, to pick a manager from (the form reloads them on company change). */
+  async managers(ctx: HttpContext) {
+    ctx.access.authorize(`${CONTACTS}.view`)
+    const companyId = Number(ctx.request.input('company')) || 0
+    const exceptId = Number(ctx.request.input('except')) || undefined
+    return companyId ? managerOptions(ctx.access, companyId, exceptId) : []
+  }
+}

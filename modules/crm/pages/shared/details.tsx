@@ -1,0 +1,56 @@
+import type { ReactNode } from 'react'
+import { Anchor, Badge, Group, Stack, Text } from '@mantine/core'
+import { useT } from '~/ui'
+import type { Address, Channel } from './types'
+
+/** One label/value line of a detail page; empty values show a dash. */
+export function Detail({ label, children }: { label: string; children: ReactNode }) {
+  const empty = children === null || children === undefined || children === ''
+  return (
+    <div>
+      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>{label}</Text>
+      <Text size="sm" style={{ overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' }} component="div">{empty ? '—' : children}</Text>
+    </div>
+  )
+}
+
+/** Phones or e-mails as links (tel:/mailto:), the primary one marked. */
+export function ChannelLines({ items, kind, empty }: { items: Channel[]; kind: 'phone' | 'email'; empty: string }) {
+  const { t } = useT()
+  if (!items.length) return <Text size="sm" c="dimmed">{empty}</Text>
+  return (
+    <Stack gap={4}>
+      {items.map((c, i) => (
+        <Group key={i} gap={6} wrap="nowrap">
+          <Anchor href={kind === 'phone' ? `tel:${c.value.replace(/\s/g, '')}` : `mailto:${c.value}`} size="sm" style={{ overflowWrap: 'anywhere' }}>{c.value}</Anchor>
+          {c.label && <Text size="xs" c="dimmed">{c.label}</Text>}
+          {c.primary && items.length > 1 && <Badge size="xs" variant="light">{t('crm.form.primary')}</Badge>}
+        </Group>
+      ))}
+    </Stack>
+  )
+}
+
+/** Postal addresses, one block each, with their kind. */
+export function AddressLines({ items, empty }: { items: Address[]; empty: string }) {
+  const { t } = useT()
+  if (!items.length) return <Text size="sm" c="dimmed">{empty}</Text>
+  return (
+    <Stack gap="xs">
+      {items.map((a, i) => (
+        <div key={i}>
+          <Badge size="xs" variant="outline" mb={2}>{t(`crm.address_kinds.${a.kind}`)}</Badge>
+          {a.street && <Text size="sm">{a.street}</Text>}
+          <Text size="sm">{[a.postalCode, a.city].filter(Boolean).join(' ')}{a.province ? ` (${a.province})` : ''}{a.country !== 'ES' ? ` · ${a.country}` : ''}</Text>
+        </div>
+      ))}
+    </Stack>
+  )
+}
+
+const TYPE_COLORS: Record<string, string> = { cliente: 'teal', prospecto: 'blue', competidor: 'red', proveedor: 'grape', distribuidor: 'orange' }
+
+export function TypeBadge({ type }: { type: string }) {
+  const { t } = useT()
+  return <Badge variant="light" color={TYPE_COLORS[type] ?? 'gray'}>{t(`crm.types.${type}`)}</Badge>
+}

@@ -1,0 +1,36 @@
+/*
+| CRM routes. The kernel mounts them under /crm behind auth, access and the module guard.
+| Every name starts with "crm." so validation messages are looked up under crm.validator.*.
+*/
+import type { HttpRouterService } from '@adonisjs/core/types'
+
+const CompaniesController = () => import('./controllers/companies_controller.js')
+const ContactsController = () => import('./controllers/contacts_controller.js')
+
+export default function register(router: HttpRouterService) {
+  const id = { id: router.matchers.number() }
+
+  router.get('/companies', [CompaniesController, 'index']).as('crm.companies.index')
+  router.get('/companies/create', [CompaniesController, 'create']).as('crm.companies.create')
+  router.get('/companies/export', [CompaniesController, 'export']).as('crm.companies.export')
+  router.get('/companies/lookup', [CompaniesController, 'lookup']).as('crm.companies.lookup')
+  router.post('/companies', [CompaniesController, 'store']).as('crm.companies.store')
+  router.get('/companies/:id', [CompaniesController, 'show']).where('id', id.id).as('crm.companies.show')
+  router.get('/companies/:id/edit', [CompaniesController, 'edit']).where('id', id.id).as('crm.companies.edit')
+  router.put('/companies/:id', [CompaniesController, 'update']).where('id', id.id).as('crm.companies.update')
+  router.delete('/companies/:id', [CompaniesController, 'destroy']).where('id', id.id).as('crm.companies.destroy')
+  router.post('/companies/:id/notes', [CompaniesController, 'note']).where('id', id.id).as('crm.companies.notes.store')
+  router.get('/companies/:id/timeline', [CompaniesController, 'timeline']).where('id', id.id).as('crm.companies.timeline')
+
+  router.get('/contacts', [ContactsController, 'index']).as('crm.contacts.index')
+  router.get('/contacts/create', [ContactsController, 'create']).as('crm.contacts.create')
+  router.get('/contacts/export', [ContactsController, 'export']).as('crm.contacts.export')
+  router.get('/contacts/managers', [ContactsController, 'managers']).as('crm.contacts.managers')
+  router.post('/contacts', [ContactsController, 'store']).as('crm.contacts.store')
+  router.get('/contacts/:id', [ContactsController, 'show']).where('id', id.id).as('crm.contacts.show')
+  router.get('/contacts/:id/edit', [ContactsController, 'edit']).where('id', id.id).as('crm.contacts.edit')
+  router.put('/contacts/:id', [ContactsController, 'update']).where('id', id.id).as('crm.contacts.update')
+  router.delete('/contacts/:id', [ContactsController, 'destroy']).where('id', id.id).as('crm.contacts.destroy')
+  router.post('/contacts/:id/notes', [ContactsController, 'note']).where('id', id.id).as('crm.contacts.notes.store')
+  router.get('/contacts/:id/timeline', [ContactsController, 'timeline']).where('id', id.id).as('crm.contacts.timeline')
+}

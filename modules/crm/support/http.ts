@@ -1,0 +1,55 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { Readable } from 'node:stream'
+import { Exception } from '@adonisjs/core/exceptions'
+
+/** A business rule refused a write: a translated message, optionally tied to a form field. */
+export class CrmRuleError extends Error {
+  constructor(readonly key: string, readonly field?: string, readonly values: Record<string, unknown> = {}) {
+    super(key)
+  }
+}
+
+/**
+ * Runs a write; when a rule refuses it, goes back to the form with the translated reason
+ * (inline under the field, or as a notification). Anything else propagates.
+ */
+export async function orBack<T>(ctx: HttpContext, work: () => Promise<T>): Promise<T | void> {
+  try {
+    return await work()
+  } catch (error) {
+    if (!(error instanceof CrmRuleError)) throw error
+    const message = ctx.i18n.t(error.key, error.values)
+    if (error.field) ctx.session.flashErrors({ [error.field]: message })
+    else ctx.session.flash('error', message)
+    return ctx.response.redirect().back()
+  }
+}
+
+/** Who acts, where, and with which record scopes. */
+export function actor(ctx: HttpContext) {
+  return { organizationId: ctx.organization.id, actorId: ctx.auth.getUserOrFail().id, access: ctx.access }
+}
+
+/** The numeric :id of the route (the router only matches digits). */
+export function routeId(ctx: HttpContext): number {
+  return Number(ctx.params.id)
+}
+
+/** An out-of-scope record answers exactly like a missing one. */
+export function notFound(): never {
+  throw new Exception('Not found', { status: 404, code: 'E_ROW_NOT_FOUND' })
+}
+
+/** Day-month-year in the user's time zone, for exports. */
+export function exportDate(timeZone: string): (iso: string) => string {
+  const format = new Intl.DateTimeFormat('es-ES', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone })
+  return (iso) => format.format(new Date(iso))
+}
+
+/** Sends CSV lines as a download without holding the whole file in memory. */
+export function streamCsv(ctx: HttpContext, filename: string, lines: AsyncIterable<string>) {
+  ctx.response.header('Content-Type', 'text/csv; charset=utf-8')
+  ctx.response.header('Content-Disposition', `attachment; filename="${filename}"`)
+  ctx.response.header('Cache-Control', 'no-store')
+  ctx.response.stream(Readable.from(lines))
+}

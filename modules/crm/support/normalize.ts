@@ -1,0 +1,45 @@
+/*
+ * Normalized forms stored next to what the user typed: they drive search, sorting and (later)
+ * duplicate detection, so they must be computed the same way everywhere.
+ */
+
+/** Lowercase, accents and other combining marks removed (ñ → n), spaces collapsed. */
+export function normalizeText(value: string): string {
+  return value.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim()
+}
+
+/** Normalized name, cut to the column's length. */
+export function normalizeName(value: string, max = 200): string {
+  return normalizeText(value).slice(0, max)
+}
+
+export function normalizeEmail(value: string): string {
+  return value.trim().toLowerCase()
+}
+
+/**
+ * A phone as "+<digits>": 00 becomes +, and a bare Spanish 9-digit number gets +34, so
+ * "912 345 678", "+34 912-345-678" and "0034912345678" compare equal.
+ */
+export function normalizePhone(value: string): string {
+  let text = value.trim().replace(/[^\d+]/g, '')
+  if (text.startsWith('00')) text = `+${text.slice(2)}`
+  const digits = text.replace(/\D/g, '')
+  if (!text.startsWith('+')) return /^[6789]\d{8}$/.test(digits) ? `+34${digits}` : digits
+  return `+${digits}`
+}
+
+/** NIF/CIF/NIE as stored: uppercase without spaces, dashes or dots (and no "ES" VAT prefix). */
+export function normalizeNif(value: string): string {
+  const text = value.toUpperCase().replace(/[\s.\-_/]/g, '')
+  return /^ES[A-Z0-9]{9}$/.test(text) ? text.slice(2) : text
+}
+
+/** The smallest string greater than every string that starts with `prefix` (binary order). */
+export function prefixUpperBound(prefix: string): string | null {
+  for (let i = prefix.length - 1; i >= 0; i--) {
+    const code = prefix.charCodeAt(i)
+    if (code < 0xffff) return prefix.slice(0, i) + String.fromCharCode(code + 1)
+  }
+  return null
+}

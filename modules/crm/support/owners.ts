@@ -1,0 +1,51 @@
+import db from '@adonisjs/lucid/services/db'
+import type { AccessContext } from '#app/access/access_context'
+import { CrmRuleError } from './http.js'
+
+export interface OwnerOption {
+  value: string
+  label: string
+}
+
+/**
+ * Users a record of `resource` may be given to: active users of the organization whose
+ * records the current user can see (everyone with an `all` scope; team or reports otherwise).
+ * A user limited to their own records can only own what they create.
+ */
+export async function assignableOwners(access: AccessContext, resource: string, activeOnly = true): Promise<OwnerOption[]> {
+  const constraint = await access.constraint(resource)
+  if (constraint.kind === 'none') return []
+  const query = db.from('users').where('organization_id', access.organizationId)
+    .orderBy('full_name').orderBy('id').select('id', 'full_name')
+  if (activeOnly) query.where('is_active', true)
+  if (constraint.kind === 'owners') query.whereIn('id', constraint.ownerIds)
+  const rows = await query
+  return rows.map((r) => ({ value: String(r.id), label: r.full_name }))
+}
+
+/** Owners to filter a list by: the same people, including those who have left. */
+export function ownerFilterOptions(access: AccessContext, resource: string): Promise<OwnerOption[]> {
+  return assignableOwners(access, resource, false)
+}
+
+export function canAssign(owners: OwnerOption[], userId: number): boolean {
+  return owners.some((o) => o.value !== String(userId))
+}
+
+/**
+ * The owner to store: the requested one when the user may give records to them, the current
+ * owner when unchanged (even if that user has left), the acting user by default.
+ */
+export async function resolveOwner(params: {
+  access: AccessContext
+  resource: string
+  requested: number | undefined
+  current?: number | null
+}): Promise<number | null> {
+  const { access, requested, current } = params
+  if (requested === undefined) return current === undefined ? access.userId : current
+  if (requested === current || requested === access.userId) return requested
+  const owners = await assignableOwners(access, params.resource)
+  if (!owners.some((o) => o.value === String(requested))) throw new CrmRuleError('crm.errors.owner_not_assignable', 'ownerId')
+  return requested
+}

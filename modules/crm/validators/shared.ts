@@ -1,0 +1,63 @@
+import vine from '@vinejs/vine'
+import { ADDRESS_KINDS, PROVINCE_NAMES } from '../catalog.js'
+
+/*
+ * Pieces shared by the company and contact validators. Every schema is an explicit allow-list:
+ * organization, creator and ids of child rows never come from the form.
+ */
+
+const PHONE = /^\+?[\d\s().-]{6,30}$/
+
+export const phonesSchema = vine.array(
+  vine.object({
+    label: vine.string().trim().maxLength(40).optional(),
+    number: vine.string().trim().regex(PHONE),
+    primary: vine.boolean().optional(),
+  })
+).maxLength(10).optional()
+
+export const emailsSchema = vine.array(
+  vine.object({
+    label: vine.string().trim().maxLength(40).optional(),
+    address: vine.string().trim().toLowerCase().email().maxLength(254),
+    primary: vine.boolean().optional(),
+  })
+).maxLength(10).optional()
+
+export const addressesSchema = vine.array(
+  vine.object({
+    kind: vine.enum(ADDRESS_KINDS),
+    street: vine.string().trim().maxLength(200).optional(),
+    postalCode: vine.string().trim().maxLength(10).regex(/^[A-Za-z0-9 -]+$/).optional(),
+    city: vine.string().trim().maxLength(100).optional(),
+    country: vine.string().trim().toUpperCase().fixedLength(2).regex(/^[A-Z]{2}$/).optional(),
+    // A Spanish address names one of the 52 provinces; a foreign one any region.
+    province: vine.string().trim().maxLength(60).use(provinceRule()).optional(),
+  })
+).maxLength(10).optional()
+
+function provinceRule() {
+  return vine.createRule((value, _options, field) => {
+    const country = (field.parent as { country?: string })?.country ?? 'ES'
+    if (country === 'ES' && typeof value === 'string' && !PROVINCE_NAMES.includes(value)) {
+      field.report('La provincia {{ field }} no es válida', 'province', field)
+    }
+  })()
+}
+
+export const ownerIdSchema = vine.number().withoutDecimals().positive().optional()
+
+/** A note on a record's timeline. */
+export const noteValidator = vine.compile(vine.object({ body: vine.string().trim().minLength(1).maxLength(5000) }))
+
+export const SORTS = ['name', '-name', '-created'] as const
+export type Sort = (typeof SORTS)[number]
+
+/** Filters shared by both lists; unknown or malformed ones are dropped by the controllers. */
+export const listFields = {
+  q: vine.string().trim().maxLength(100).optional(),
+  owner: vine.string().trim().regex(/^(mine|\d{1,10})$/).optional(),
+  sort: vine.enum(SORTS).optional(),
+  cursor: vine.string().maxLength(1000).optional(),
+  count: vine.enum(['exact'] as const).optional(),
+}

@@ -1,0 +1,110 @@
+import { Head, router } from '@inertiajs/react'
+import { Autocomplete, Badge, Box, Button, Group, Paper, Select, Text } from '@mantine/core'
+import { DatePickerInput } from '@mantine/dates'
+import { DataTable, EmptyState, KeysetPager, PageHeader, hasTranslation, useFormat, useT, type CappedCount, type Column } from '~/ui'
+import { fullBadge, inlineLines, listFrame, usePhone, withQuery } from '../shared'
+import { Change } from './change'
+
+interface Entry {
+  id: number
+  createdAt: string
+  actorName: string | null
+  subjectType: string
+  subjectId: number
+  subjectLabel: string | null
+  labelIsKey: boolean
+  action: 'create' | 'update' | 'delete'
+  field: string | null
+  oldValue: string | null
+  newValue: string | null
+}
+
+interface Filters {
+  actorId: number | null
+  subjectType: string
+  subjectId: number | null
+  action: string | null
+  from: string | null
+  to: string | null
+  cursor: string | null
+}
+
+interface Props {
+  entries: Entry[]
+  next: string | null
+  count: CappedCount
+  filters: Filters
+  users: { value: string; label: string }[]
+  subjectTypes: string[]
+}
+
+const ACTION_COLORS = { create: 'teal', update: 'blue', delete: 'red' } as const
+
+export default function AuditIndex({ entries, next, count, filters, users, subjectTypes }: Props) {
+  const { t, locale } = useT()
+  const f = useFormat()
+  const phone = usePhone()
+  const base = { actorId: filters.actorId, subjectType: filters.subjectType, subjectId: filters.subjectId, action: filters.action, from: filters.from, to: filters.to }
+  const apply = (changes: Partial<typeof base>) => router.get(withQuery('/admin/audit', { ...base, ...changes }), {}, { preserveState: true, preserveScroll: true })
+  const typeLabel = (type: string) => (hasTranslation(locale, `admin.audit.subject_types.${type}`) ? t(`admin.audit.subject_types.${type}`) : type)
+  const fieldLabel = (field: string) => (hasTranslation(locale, `admin.audit.fields.${field}`) ? t(`admin.audit.fields.${field}`) : field)
+
+  const columns: Column<Entry>[] = [
+    { key: 'date', header: t('admin.audit.columns.date'), render: (e) => f.dateTime(e.createdAt), width: 150 },
+    { key: 'user', header: t('admin.audit.columns.user'), render: (e) => e.actorName ?? <Text span size="sm" c="dimmed">{t('admin.audit.system')}</Text> },
+    {
+      key: 'subject',
+      header: t('admin.audit.columns.subject'),
+      render: (e) => (
+        <Box component="span" style={inlineLines}>
+          <Text span size="sm">{e.subjectLabel ? (e.labelIsKey ? t(e.subjectLabel) : e.subjectLabel) : '—'}</Text>
+          <Text span size="xs" c="dimmed">{typeLabel(e.subjectType)} #{e.subjectId}</Text>
+        </Box>
+      ),
+    },
+    { key: 'action', header: t('admin.audit.columns.action'), render: (e) => <Badge component="span" styles={fullBadge} variant="light" color={ACTION_COLORS[e.action] ?? 'gray'} tt="none">{t(`admin.audit.actions.${e.action}`)}</Badge> },
+    { key: 'field', header: t('admin.audit.columns.field'), render: (e) => (e.field ? fieldLabel(e.field) : '—') },
+    {
+      key: 'change',
+      header: t('admin.audit.columns.change'),
+      render: (e) => (e.field ? <Change from={e.oldValue} to={e.newValue} /> : '—'),
+    },
+  ]
+  const filtered = Object.values(base).some((v) => v !== null && v !== '')
+
+  return (
+    <>
+      <Head title={t('admin.audit.title')} />
+      <PageHeader title={t('admin.audit.title')} subtitle={t('admin.audit.subtitle')} crumbs={[{ label: t('admin.nav.title') }, { label: t('admin.audit.title') }]} />
+      <Paper withBorder radius="md" p="sm" mb="md">
+        <Group gap="sm" align="flex-end" wrap="wrap">
+          <Select label={t('admin.audit.filters.user')} placeholder={t('admin.audit.filters.any_user')} data={users} value={filters.actorId ? String(filters.actorId) : null}
+            onChange={(v) => apply({ actorId: v ? Number(v) : null })} searchable clearable w={{ base: '100%', xs: 200 }} />
+          <Autocomplete label={t('admin.audit.filters.subject_type')} data={subjectTypes.map((s) => ({ value: s, label: typeLabel(s) }))} defaultValue={filters.subjectType}
+            onOptionSubmit={(v) => apply({ subjectType: v, subjectId: null })} onBlur={(e) => e.currentTarget.value !== filters.subjectType && apply({ subjectType: e.currentTarget.value.trim(), subjectId: null })}
+            w={{ base: '100%', xs: 200 }} />
+          <Select label={t('admin.audit.filters.action')} placeholder={t('admin.audit.filters.any_action')} data={(['create', 'update', 'delete'] as const).map((a) => ({ value: a, label: t(`admin.audit.actions.${a}`) }))}
+            value={filters.action} onChange={(v) => apply({ action: v })} clearable w={{ base: '100%', xs: 170 }} />
+          <DatePickerInput label={t('admin.audit.filters.from')} value={filters.from} onChange={(v) => apply({ from: v ? String(v).slice(0, 10) : null })} valueFormat="DD/MM/YYYY" clearable w={{ base: '100%', xs: 150 }} />
+          <DatePickerInput label={t('admin.audit.filters.to')} value={filters.to} onChange={(v) => apply({ to: v ? String(v).slice(0, 10) : null })} valueFormat="DD/MM/YYYY" clearable w={{ base: '100%', xs: 150 }} />
+          {filtered && <Button variant="subtle" onClick={() => router.get('/admin/audit')}>{t('common.clear_filters')}</Button>}
+        </Group>
+      </Paper>
+      {entries.length === 0 ? (
+        <EmptyState title={t('admin.audit.empty_title')} description={t('admin.audit.empty_description')} />
+      ) : (
+        <Paper radius="md" {...listFrame(phone)}>
+          <DataTable rows={entries} columns={columns} rowKey={(e) => e.id} />
+        </Paper>
+      )}
+      <KeysetPager
+        count={count}
+        noun={(n) => t('admin.audit.noun', { count: n })}
+        firstHref={withQuery('/admin/audit', base)}
+        nextHref={next ? withQuery('/admin/audit', { ...base, cursor: next }) : null}
+        isFirstPage={!filters.cursor}
+        exactHref={withQuery('/admin/audit', { ...base, exact: true })}
+      />
+    </>
+  )
+}

@@ -1,0 +1,179 @@
+import { Head, useForm } from '@inertiajs/react'
+import {
+  Alert, Badge, Button, Divider, FileInput, Grid, Group, Paper, Progress, SimpleGrid, Stack, Table, Text, Textarea, Title,
+} from '@mantine/core'
+import { IconAlertTriangle, IconCertificate, IconUpload } from '@tabler/icons-react'
+import { EmptyState, PageHeader, useFormat, useT } from '~/ui'
+
+interface Payload {
+  id: string
+  customer: string
+  tier: string
+  seats: number
+  issuedAt: string
+  expiresAt: string
+}
+
+interface Overview {
+  mode: 'licensed' | 'evaluation'
+  tier: string
+  seats: number
+  activeUsers: number
+  licence: Payload | null
+  problem: { code: string; licence: Payload | null } | null
+  evaluation: { tier: string; seats: number }
+  history: {
+    id: number
+    licenceId: string
+    customer: string | null
+    tier: string | null
+    seats: number | null
+    expiresAt: string | null
+    installedAt: string
+    installedBy: string | null
+    current: boolean
+  }[]
+}
+
+/** A calendar date (YYYY-MM-DD) as dd/mm/yyyy, without time-zone shifts. */
+const day = (iso: string | null | undefined) => (iso ? iso.split('-').reverse().join('/') : '—')
+
+export default function LicencePage({ overview }: { overview: Overview }) {
+  const { t } = useT()
+  const f = useFormat()
+  const form = useForm<{ file: File | null; content: string }>({ file: null, content: '' })
+  const tierName = (tier: string | null) => (tier ? t(`admin.modules.tiers.${tier}`) : '—')
+  const used = Math.min(100, Math.round((overview.activeUsers / Math.max(1, overview.seats)) * 100))
+
+  const submit = (e: React.FormEvent) => {
+    e.preventDefault()
+    form.post('/admin/licence', { forceFormData: form.data.file !== null, preserveScroll: true, onSuccess: () => form.reset() })
+  }
+
+  const facts: [string, React.ReactNode][] = [
+    [t('admin.licence.tier'), tierName(overview.tier)],
+    [t('admin.licence.seats'), t('admin.licence.seats_value', { used: f.number(overview.activeUsers), total: f.number(overview.seats) })],
+    // Customer, expiry and id belong to a licence; evaluation mode has none.
+    ...(overview.licence
+      ? ([
+          [t('admin.licence.customer'), overview.licence.customer],
+          [t('admin.licence.expires'), day(overview.licence.expiresAt)],
+          [t('admin.licence.licence_id'), overview.licence.id],
+        ] as [string, React.ReactNode][])
+      : []),
+  ]
+
+  return (
+    <>
+      <Head title={t('admin.licence.title')} />
+      <PageHeader title={t('admin.licence.title')} subtitle={t('admin.licence.subtitle')} crumbs={[{ label: t('admin.nav.title') }, { label: t('admin.licence.title') }]} />
+      {overview.problem && (
+        <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} />} mb="md" title={t(`admin.licence.problems.${overview.problem.code}`)}>
+          {t('admin.licence.nothing_lost')}
+        </Alert>
+      )}
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, md: 6 }}>
+          <Paper withBorder radius="md" p="md" h="100%">
+            <Stack gap="sm">
+              <Group justify="space-between">
+                <Title order={4}>{t('admin.licence.current')}</Title>
+                <Badge color={overview.mode === 'licensed' ? 'teal' : 'blue'} variant="light" tt="none" size="lg">{t(`admin.licence.mode.${overview.mode}`)}</Badge>
+              </Group>
+              {overview.mode === 'evaluation' && (
+                <Text size="sm" c="dimmed">{t('admin.licence.evaluation_help', { tier: tierName(overview.evaluation.tier), seats: overview.evaluation.seats })}</Text>
+              )}
+              <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="xs" verticalSpacing="xs">
+                {facts.map(([label, value]) => (
+                  <div key={label}>
+                    <Text size="xs" c="dimmed" tt="uppercase">{label}</Text>
+                    <Text size="sm" fw={500} style={{ overflowWrap: 'anywhere' }}>{value}</Text>
+                  </div>
+                ))}
+              </SimpleGrid>
+              <Progress value={used} color={used >= 100 ? 'red' : used >= 80 ? 'orange' : 'teal'} aria-label={t('admin.licence.seats')} />
+            </Stack>
+          </Paper>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 6 }}>
+          <Paper withBorder radius="md" p="md" h="100%">
+            <form onSubmit={submit} noValidate>
+              <Stack gap="sm">
+                <Title order={4}>{t('admin.licence.upload_title')}</Title>
+                <Text size="sm" c="dimmed">{t('admin.licence.upload_help')}</Text>
+                <FileInput
+                  label={t('admin.licence.file')}
+                  placeholder={t('admin.licence.file_placeholder')}
+                  accept=".json,.lic,.txt,application/json,text/plain"
+                  leftSection={<IconCertificate size={16} />}
+                  value={form.data.file}
+                  onChange={(file) => form.setData('file', file)}
+                  error={form.errors.file}
+                  clearable
+                />
+                <Divider label={t('admin.licence.or')} labelPosition="center" />
+                <Textarea
+                  label={t('admin.licence.content')}
+                  placeholder={t('admin.licence.content_placeholder')}
+                  autosize
+                  minRows={3}
+                  maxRows={8}
+                  styles={{ input: { fontFamily: 'monospace', fontSize: 12 } }}
+                  value={form.data.content}
+                  onChange={(e) => form.setData('content', e.currentTarget.value)}
+                  error={form.errors.content}
+                  disabled={form.data.file !== null}
+                />
+                <Button type="submit" leftSection={<IconUpload size={16} />} loading={form.processing} w="fit-content"
+                  disabled={!form.data.file && !form.data.content.trim()}>
+                  {t('admin.licence.install')}
+                </Button>
+              </Stack>
+            </form>
+          </Paper>
+        </Grid.Col>
+      </Grid>
+
+      <Title order={4} mt="xl" mb="sm">{t('admin.licence.history')}</Title>
+      {overview.history.length === 0 ? (
+        <EmptyState title={t('admin.licence.history_empty')} />
+      ) : (
+        <Paper withBorder radius="md" p="xs">
+          <Table.ScrollContainer minWidth={720}>
+            <Table verticalSpacing="xs" striped="even">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('admin.licence.columns.installed_at')}</Table.Th>
+                  <Table.Th>{t('admin.licence.columns.licence_id')}</Table.Th>
+                  <Table.Th>{t('admin.licence.columns.customer')}</Table.Th>
+                  <Table.Th>{t('admin.licence.columns.tier')}</Table.Th>
+                  <Table.Th>{t('admin.licence.columns.seats')}</Table.Th>
+                  <Table.Th>{t('admin.licence.columns.expires')}</Table.Th>
+                  <Table.Th>{t('admin.licence.columns.installed_by')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {overview.history.map((h) => (
+                  <Table.Tr key={h.id}>
+                    <Table.Td>{f.dateTime(h.installedAt)}</Table.Td>
+                    <Table.Td>
+                      <Group gap={6} wrap="nowrap">
+                        <Text size="sm" ff="monospace">{h.licenceId}</Text>
+                        {h.current && <Badge size="xs" variant="light" tt="none">{t('admin.licence.in_force')}</Badge>}
+                      </Group>
+                    </Table.Td>
+                    <Table.Td>{h.customer ?? '—'}</Table.Td>
+                    <Table.Td>{tierName(h.tier)}</Table.Td>
+                    <Table.Td>{h.seats ?? '—'}</Table.Td>
+                    <Table.Td>{day(h.expiresAt)}</Table.Td>
+                    <Table.Td>{h.installedBy ?? '—'}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </Paper>
+      )}
+    </>
+  )
+}

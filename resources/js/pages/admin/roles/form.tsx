@@ -1,0 +1,93 @@
+import { Head, Link, router, useForm } from '@inertiajs/react'
+import { Alert, Button, Group, Paper, Stack, Switch, Text, TextInput, Textarea, Title } from '@mantine/core'
+import { IconAlertTriangle } from '@tabler/icons-react'
+import { ConfirmButton, PageHeader, useT } from '~/ui'
+import { PermissionMatrix, type CatalogModule, type MatrixValue } from './matrix'
+
+interface RoleValues {
+  id: number
+  name: string
+  description: string | null
+  isAdmin: boolean
+  permissions: string[]
+  scopes: Record<string, string>
+  users: number
+}
+
+export default function RoleForm({ role, catalog, scopes }: { role: RoleValues | null; catalog: CatalogModule[]; scopes: string[] }) {
+  const { t } = useT()
+  const editing = role !== null
+  const resources = catalog.flatMap((m) => m.resources.map((r) => r.key))
+  const form = useForm({
+    name: role?.name ?? '',
+    description: role?.description ?? '',
+    isAdmin: role?.isAdmin ?? false,
+    permissions: role?.permissions ?? [],
+    // Every resource gets a scope; "own" (the narrowest) unless the role says otherwise.
+    scopes: Object.fromEntries(resources.map((r) => [r, role?.scopes[r] ?? 'own'])) as Record<string, string>,
+  })
+  const errors = form.errors as Record<string, string | undefined>
+  const matrixErrors = Object.keys(errors).some((k) => k.startsWith('permissions') || k.startsWith('scopes'))
+  const title = editing ? t('admin.roles.edit_title') : t('admin.roles.create_title')
+
+  const submit = (e: React.FormEvent) => {
+    e.preventDefault()
+    form.transform((data) => ({
+      name: data.name,
+      description: data.description || null,
+      isAdmin: data.isAdmin,
+      permissions: data.permissions,
+      scopes: Object.entries(data.scopes).map(([resource, scope]) => ({ resource, scope })),
+    }))
+    if (editing) form.put(`/admin/roles/${role.id}`, { preserveScroll: true })
+    else form.post('/admin/roles', { preserveScroll: true })
+  }
+  const setMatrix = (value: MatrixValue) => {
+    form.setData((data) => ({ ...data, permissions: value.permissions, scopes: value.scopes }))
+  }
+
+  return (
+    <>
+      <Head title={title} />
+      <PageHeader
+        title={editing ? role.name : title}
+        subtitle={editing ? t('admin.roles.users_count', { count: role.users }) : undefined}
+        crumbs={[{ label: t('admin.roles.title'), href: '/admin/roles' }, { label: title }]}
+        actions={editing && (
+          <ConfirmButton
+            label={t('admin.roles.delete')}
+            title={t('admin.roles.delete_title')}
+            message={t('admin.roles.delete_message', { name: role.name })}
+            onConfirm={() => router.delete(`/admin/roles/${role.id}`)}
+          />
+        )}
+      />
+      <form onSubmit={submit} noValidate>
+        <Stack gap="md">
+          <Paper withBorder radius="md" p="md">
+            <Stack gap="sm" maw={640}>
+              <TextInput label={t('admin.roles.fields.name')} value={form.data.name} onChange={(e) => form.setData('name', e.currentTarget.value)} error={errors.name} required />
+              <Textarea label={t('admin.roles.fields.description')} autosize minRows={2} value={form.data.description} onChange={(e) => form.setData('description', e.currentTarget.value)} error={errors.description} />
+              <Switch label={t('admin.roles.fields.is_admin')} description={t('admin.roles.fields.is_admin_help')} checked={form.data.isAdmin} onChange={(e) => form.setData('isAdmin', e.currentTarget.checked)} color="grape" />
+            </Stack>
+          </Paper>
+          <Paper withBorder radius="md" p={{ base: 'sm', sm: 'md' }}>
+            <Stack gap="sm">
+              <div>
+                <Title order={4}>{t('admin.roles.matrix.title')}</Title>
+                <Text size="sm" c="dimmed">{t('admin.roles.matrix.help')}</Text>
+              </div>
+              {form.data.isAdmin && <Alert color="grape" variant="light">{t('admin.roles.matrix.admin_note')}</Alert>}
+              {matrixErrors && <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} />}>{t('admin.roles.invalid_permissions')}</Alert>}
+              <PermissionMatrix catalog={catalog} scopes={scopes} value={{ permissions: form.data.permissions, scopes: form.data.scopes }} onChange={setMatrix} disabled={form.data.isAdmin} />
+            </Stack>
+          </Paper>
+        </Stack>
+        <Group mt="md" gap="xs">
+          <Button type="submit" loading={form.processing}>{t('common.save')}</Button>
+          <Button component={Link} href="/admin/roles" variant="default">{t('common.cancel')}</Button>
+        </Group>
+      </form>
+    </>
+  )
+}

@@ -1,0 +1,69 @@
+import { Head, Link, router } from '@inertiajs/react'
+import { Anchor, Badge, Box, Button, Paper, Text } from '@mantine/core'
+import { IconPlus, IconShieldCheck } from '@tabler/icons-react'
+import { ConfirmButton, DataTable, EmptyState, KeysetPager, PageHeader, useT, type Column } from '~/ui'
+import { fullBadge, inlineLines, inlineRow, listFrame, usePhone, withQuery } from '../shared'
+
+interface RoleRow {
+  id: number
+  name: string
+  description: string | null
+  isAdmin: boolean
+  users: number
+}
+
+export default function RolesIndex({ roles, next, cursor }: { roles: RoleRow[]; next: string | null; cursor: string | null }) {
+  const { t } = useT()
+  const phone = usePhone()
+  const columns: Column<RoleRow>[] = [
+    {
+      key: 'name',
+      header: t('admin.roles.columns.name'),
+      render: (r) => (
+        <Box component="span" style={inlineLines}>
+          <Anchor component={Link} href={`/admin/roles/${r.id}/edit`} fw={600}>{r.name}</Anchor>
+          {r.description && <Text span size="xs" c="dimmed">{r.description}</Text>}
+        </Box>
+      ),
+    },
+    {
+      key: 'admin',
+      header: t('admin.roles.columns.admin'),
+      render: (r) => (r.isAdmin
+        ? <Badge component="span" styles={fullBadge} color="grape" variant="light" tt="none" leftSection={<IconShieldCheck size={12} />}>{t('admin.roles.admin_badge')}</Badge>
+        : <Text span size="sm" c="dimmed">{t('common.no')}</Text>),
+    },
+    { key: 'users', header: t('admin.roles.columns.users'), render: (r) => t('admin.roles.users_count', { count: r.users }) },
+    {
+      key: 'actions',
+      header: t('common.actions'),
+      render: (r) => (
+        <Box component="span" style={inlineRow}>
+          <Button component={Link} href={`/admin/roles/${r.id}/edit`} size="xs" variant="default">{t('common.edit')}</Button>
+          <ConfirmButton
+            size="xs"
+            label={t('common.delete')}
+            title={t('admin.roles.delete_title')}
+            message={t('admin.roles.delete_message', { name: r.name })}
+            onConfirm={() => router.delete(`/admin/roles/${r.id}`, { preserveScroll: true })}
+          />
+        </Box>
+      ),
+    },
+  ]
+  const newButton = <Button component={Link} href="/admin/roles/create" leftSection={<IconPlus size={16} />}>{t('admin.roles.new')}</Button>
+  return (
+    <>
+      <Head title={t('admin.roles.title')} />
+      <PageHeader title={t('admin.roles.title')} subtitle={t('admin.roles.subtitle')} crumbs={[{ label: t('admin.nav.title') }, { label: t('admin.roles.title') }]} actions={newButton} />
+      {roles.length === 0 ? (
+        <EmptyState title={t('admin.roles.empty_title')} description={t('admin.roles.empty_description')} action={newButton} />
+      ) : (
+        <Paper radius="md" {...listFrame(phone)}>
+          <DataTable rows={roles} columns={columns} rowKey={(r) => r.id} />
+        </Paper>
+      )}
+      <KeysetPager count={null} noun={() => ''} firstHref="/admin/roles" nextHref={next ? withQuery('/admin/roles', { cursor: next }) : null} isFirstPage={!cursor} />
+    </>
+  )
+}

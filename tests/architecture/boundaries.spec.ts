@@ -1,0 +1,61 @@
+import { test } from '@japa/runner'
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import app from '@adonisjs/core/services/app'
+import { cruiseTree, describe, type Violation } from './support/depcruise.js'
+
+const REPO_PATHS = ['app', 'modules', 'config', 'start', 'database', 'resources', 'commands', 'bin']
+const BAD = () => app.makePath('tests/fixtures/bad_modules')
+
+const key = (v: Violation) => `${v.rule} | ${v.from} → ${v.to}`
+
+test.group('Architecture · dependency-cruiser boundaries', () => {
+  test('the repository breaks no boundary rule, and the known-violations baseline holds nothing stale', async ({ assert }) => {
+    const root = app.makePath()
+    const { output, violations, known } = await cruiseTree(root, REPO_PATHS.filter((p) => existsSync(join(root, p))))
+    const knownKeys = new Set(known.map(key))
+    const currentKeys = new Set(violations.map(key))
+    const fresh = violations.filter((v) => !knownKeys.has(key(v)))
+    assert.deepEqual(fresh, [], `new boundary violations:\n${describe(fresh)}`)
+    // The baseline may only shrink: a fixed violation must leave it.
+    const stale = known.filter((v) => !currentKeys.has(key(v)))
+    assert.deepEqual(stale, [], `fixed violations still in the baseline, remove them:\n${describe(stale)}`)
+    assert.isAbove(output.summary.totalCruised, 50, 'the cruise saw the code base')
+  }).timeout(60_000)
+
+  test('#subpath imports and the ~ alias resolve to real files', async ({ assert }) => {
+    const root = app.makePath()
+    const { output } = await cruiseTree(root, ['start', 'resources'])
+    const routes = output.modules.find((m) => m.source === 'start/routes.ts')!
+    const registry = routes.dependencies.find((d) => d.module === '#app/registry/main')
+    assert.equal(registry?.resolved, 'app/registry/main.ts')
+    assert.include(registry!.dependencyTypes, 'aliased')
+
+    const uiUsers = output.modules.flatMap((m) => m.dependencies.filter((d) => d.module === '~/ui').map((d) => d.resolved))
+    assert.isNotEmpty(uiUsers, 'some page imports ~/ui')
+    assert.sameMembers([...new Set(uiUsers)], ['resources/js/ui/index.ts'])
+
+    const unresolved = output.modules.flatMap((m) => m.dependencies.filter((d) => d.couldNotResolve).map((d) => `${m.source} → ${d.module}`))
+    assert.deepEqual(unresolved, [])
+  }).timeout(60_000)
+
+  test('a deliberately bad module tree: every violation is reported with its files', async ({ assert }) => {
+    const { violations } = await cruiseTree(BAD(), ['modules'])
+    const found = violations.map(key)
+    const expected = [
+      'module-private-import | modules/ventas/services/quote_customer.ts → modules/crm/models/company.ts',
+      'module-private-import | modules/ventas/services/crm_manifest.ts → modules/crm/module.ts',
+      'undeclared-module-dependency-soporte | modules/soporte/listeners/on_quote_accepted.ts → modules/ventas/events/quote_accepted.ts',
+      'page-imports-server-code | modules/ventas/pages/quotes/index.tsx → modules/ventas/models/quote.ts',
+      'migration-imports-model | modules/ventas/database/migrations/0001_create_ventas_quotes_table.ts → modules/ventas/models/quote.ts',
+    ]
+    for (const line of expected) assert.include(found, line)
+    assert.isTrue(
+      violations.some((v) => v.rule === 'no-circular' && /services\/(totals|taxes)\.ts/.test(v.from) && /services\/(totals|taxes)\.ts/.test(v.to)),
+      `the totals ↔ taxes cycle is reported:\n${describe(violations)}`
+    )
+    assert.notInclude(found.join('\n'), 'customer_name.ts', 'importing crm through contracts/ and events/ is allowed')
+    assert.isFalse(violations.some((v) => v.rule === 'not-to-unresolvable'), `every fixture import resolves:\n${describe(violations)}`)
+    assert.lengthOf(violations, expected.length + 1, describe(violations))
+  }).timeout(60_000)
+})

