@@ -48,7 +48,11 @@ test.group('Admin · modules marketplace', (group) => {
     const { org, admin } = await adminWorld(['crm'])
     const modules = await installer()
     const hasCrmRoutes = Boolean((await moduleRegistry()).manifest('crm').routes)
-    const hasCompanies = false // TODO(admin): seed a company through the crm module once it ships a factory
+    const hasCompanies = await db.connection().schema.hasTable('crm_companies')
+    if (hasCompanies) {
+      // A bare row with the crm table's required columns: the kernel must not touch module data.
+      await db.table('crm_companies').insert({ organization_id: org.id, name: 'Conservada S.L.', name_normalized: 'conservada sl', type: 'cliente', owner_id: null, created_at: '2026-01-01 00:00:00', updated_at: '2026-01-01 00:00:00' })
+    }
 
     const off = await write(client.post('/admin/modules/crm/uninstall'), admin)
     off.assertStatus(302)
@@ -70,7 +74,7 @@ test.group('Admin · modules marketplace', (group) => {
       back.assertStatus(200)
     }
     if (hasCompanies) {
-      assert.isNotNull(await db.from('crm_companies').where({ organization_id: org.id }).first())
+      assert.isNotNull(await db.from('crm_companies').where({ organization_id: org.id, name: 'Conservada S.L.' }).first())
     }
     const audit = await db.from('audit_logs').where({ organization_id: org.id, subject_type: 'kernel.module', field: 'status' }).orderBy('id')
     assert.deepEqual(audit.map((a) => [a.old_value, a.new_value]), [['installed', 'uninstalled'], ['uninstalled', 'installed']])

@@ -203,8 +203,9 @@ test.group('Access · scope() on real queries', (group) => {
 
   const titles = async (user: User) => {
     const access = await AccessContext.forUser(user)
-    const rows = await access.scope(db.from(TABLE).select('title').orderBy('id'), RESOURCE)
-    return rows.map((r) => r.title)
+    const query = db.from(TABLE).select('title').orderBy('id')
+    await access.scope(query, RESOURCE)
+    return (await query).map((r) => r.title)
   }
 
   test('each scope lists exactly its rows and never another organization\'s', async ({ assert }) => {
@@ -221,25 +222,38 @@ test.group('Access · scope() on real queries', (group) => {
   test('counts and joins take the same constraint (table alias and owner column options)', async ({ assert }) => {
     const w = await world()
     const access = await AccessContext.forUser(w.boss)
-    const count = await access.scope(db.from(TABLE).count('* as total'), RESOURCE)
-    assert.equal(Number(count[0].total), 2)
+    const count = db.from(TABLE).count('* as total')
+    await access.scope(count, RESOURCE)
+    assert.equal(Number((await count)[0].total), 2)
 
-    const joined = await access.scope(
-      db.from(`${TABLE} as p`).join('users as u', 'u.id', 'p.owner_id').select('p.title', 'u.full_name').orderBy('p.id'),
-      RESOURCE,
-      { table: 'p' }
-    )
-    assert.deepEqual(joined.map((r) => r.title), ['del jefe', 'del comercial'])
+    const joined = db.from(`${TABLE} as p`).join('users as u', 'u.id', 'p.owner_id').select('p.title', 'u.full_name').orderBy('p.id')
+    await access.scope(joined, RESOURCE, { table: 'p' })
+    assert.deepEqual((await joined).map((r) => r.title), ['del jefe', 'del comercial'])
   })
 
   test('a Lucid model query on the users table: a manager sees the people who report to them', async ({ assert }) => {
     const w = await world()
     const access = await AccessContext.forUser(w.boss)
-    const visible = await access.scope(User.query().orderBy('id'), RESOURCE, { ownerColumn: 'id' })
-    assert.deepEqual(visible.map((u) => u.id), ids(w.boss, w.rep))
-    const forAll = await (await AccessContext.forUser(w.all)).scope(User.query(), RESOURCE, { ownerColumn: 'id' })
-    assert.isTrue(forAll.every((u) => u.organizationId === w.org.id))
-    assert.lengthOf(forAll, 6)
+    const visible = User.query().orderBy('id')
+    await access.scope(visible, RESOURCE, { ownerColumn: 'id' })
+    assert.deepEqual((await visible).map((u) => u.id), ids(w.boss, w.rep))
+    const forAll = User.query()
+    await (await AccessContext.forUser(w.all)).scope(forAll, RESOURCE, { ownerColumn: 'id' })
+    assert.isTrue((await forAll).every((u) => u.organizationId === w.org.id))
+    assert.lengthOf(await forAll, 6)
+  })
+
+  test('scope() constrains the query in place and runs nothing itself (a query builder is thenable)', async ({ assert }) => {
+    const w = await world()
+    const access = await AccessContext.forUser(w.rep)
+    let executed = 0
+    const query = db.from(TABLE).select('title')
+    query.knexQuery.on('query', () => executed++)
+    const returned: unknown = await access.scope(query, RESOURCE)
+    assert.isUndefined(returned)
+    assert.equal(executed, 0, 'awaiting scope() must not execute the (unpaginated) query')
+    assert.deepEqual((await query).map((r) => r.title), ['del comercial'])
+    assert.equal(executed, 1)
   })
 
   test('canSee agrees with scope(); a row without owner is visible only with all', async ({ assert }) => {

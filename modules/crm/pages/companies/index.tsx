@@ -60,7 +60,7 @@ export default function CompaniesIndex({ companies, next, count, filters, owners
     {
       key: 'name', header: t('crm.companies.fields.name'), render: (r) => (
         <div>
-          <Anchor component={Link} href={`${BASE}/${r.id}`} fw={600} size="sm">{r.name}</Anchor>
+          <Anchor component={Link} href={`${BASE}/${r.id}`} fw={600} size="sm" onClick={(e) => e.stopPropagation()}>{r.name}</Anchor>
           {r.nif && <Text size="xs" c="dimmed">{r.nif}</Text>}
         </div>
       ),

@@ -24,7 +24,7 @@ export function AddressFields({ items, onChange, errors, kinds, provinces }: {
       {items.length === 0 && <Text size="sm" c="dimmed">{t('crm.form.no_addresses')}</Text>}
       {items.map((a, i) => (
         <Paper key={i} withBorder p="sm" radius="sm">
-          <Grid gutter="xs">
+          <Grid gap="xs">
             <Grid.Col span={{ base: 10, sm: 3 }}>
               <Select label={t('crm.form.kind')} data={kinds.map((k) => ({ value: k, label: t(`crm.address_kinds.${k}`) }))} value={a.kind}
                 onChange={(v) => v && update(i, { kind: v })} allowDeselect={false} error={err(i, 'kind')} />

@@ -23,7 +23,7 @@ export function ChannelFields<T extends PhoneValue | EmailValue>({ kind, items, 
   const suggestions = (kind === 'phones' ? PHONE_LABELS : EMAIL_LABELS).map((k) => t(`crm.form.${kind === 'phones' ? 'phone' : 'email'}_labels.${k}`))
   const update = (index: number, patch: Partial<T>) => onChange(items.map((item, i) => (i === index ? { ...item, ...patch } : item)))
   const setPrimary = (index: number) => onChange(items.map((item, i) => ({ ...item, primary: i === index })))
-  const add = () => onChange([...items, { label: '', [valueKey]: '', primary: items.length === 0 } as T])
+  const add = () => onChange([...items, { label: '', [valueKey]: '', primary: items.length === 0 } as unknown as T])
   const remove = (index: number) => {
     const rest = items.filter((_, i) => i !== index)
     if (rest.length && !rest.some((r) => r.primary)) rest[0] = { ...rest[0], primary: true }
@@ -34,7 +34,7 @@ export function ChannelFields<T extends PhoneValue | EmailValue>({ kind, items, 
     <Stack gap="xs">
       {items.length === 0 && <Text size="sm" c="dimmed">{t(kind === 'phones' ? 'crm.form.no_phones' : 'crm.form.no_emails')}</Text>}
       {items.map((item, i) => (
-        <Grid key={i} gutter="xs" align="flex-start">
+        <Grid key={i} gap="xs" align="flex-start">
           <Grid.Col span={{ base: 12, xs: 4 }}>
             <Autocomplete aria-label={t('crm.form.label')} placeholder={t('crm.form.label')} data={suggestions} value={item.label}
               onChange={(v) => update(i, { label: v } as Partial<T>)} error={errors[`${kind}.${i}.label`]} />

@@ -1,5 +1,6 @@
 import { Box, Text } from '@mantine/core'
 import { IconArrowRight } from '@tabler/icons-react'
+import { useT } from '~/ui'
 import { inlineLines, inlineRow } from '../shared'
 
 /** A stored value back as JSON when it is a list or an object (the audit stores those as JSON). */
@@ -21,13 +22,15 @@ const wrap = { overflowWrap: 'anywhere' } as const
  * cells that are paragraphs on phones).
  */
 export function Change({ from, to }: { from: string | null; to: string | null }) {
+  const { t } = useT()
   const before = parse(from)
   const after = parse(to)
+  const plain = (v: unknown) => (v === 'true' ? t('common.yes') : v === 'false' ? t('common.no') : show(v))
   if (Array.isArray(after) && (before === null || Array.isArray(before))) {
     const old = (before as unknown[] | null) ?? []
     const added = after.filter((x) => !old.some((o) => JSON.stringify(o) === JSON.stringify(x)))
     const removed = old.filter((x) => !after.some((n) => JSON.stringify(n) === JSON.stringify(x)))
-    if (!added.length && !removed.length) return <Text span size="sm">{show(after)}</Text>
+    if (!added.length && !removed.length) return <Text span size="sm">{after.length ? show(after) : '—'}</Text>
     return (
       <Box component="span" style={inlineLines}>
         {added.map((x) => <Text key={`+${show(x)}`} span size="sm" c="teal.8" style={wrap}>+ {show(x)}</Text>)}
@@ -47,9 +50,9 @@ export function Change({ from, to }: { from: string | null; to: string | null })
   }
   return (
     <Box component="span" style={{ ...inlineRow, flexWrap: 'nowrap', alignItems: 'flex-start', maxWidth: 420 }}>
-      <Text span size="sm" c="dimmed" style={wrap} td={from ? 'line-through' : undefined}>{show(before)}</Text>
+      <Text span size="sm" c="dimmed" style={wrap} td={from ? 'line-through' : undefined}>{plain(before)}</Text>
       <IconArrowRight size={14} style={{ flexShrink: 0, marginTop: 4 }} />
-      <Text span size="sm" style={wrap}>{show(after)}</Text>
+      <Text span size="sm" style={wrap}>{plain(after)}</Text>
     </Box>
   )
 }

@@ -1,5 +1,7 @@
+import { useState } from 'react'
 import { Head, router } from '@inertiajs/react'
-import { Autocomplete, Badge, Box, Button, Group, Paper, Select, Text } from '@mantine/core'
+import { Autocomplete, Badge, Box, Button, Collapse, Group, Paper, Select, Text } from '@mantine/core'
+import { IconFilter } from '@tabler/icons-react'
 import { DatePickerInput } from '@mantine/dates'
 import { DataTable, EmptyState, KeysetPager, PageHeader, hasTranslation, useFormat, useT, type CappedCount, type Column } from '~/ui'
 import { fullBadge, inlineLines, listFrame, usePhone, withQuery } from '../shared'
@@ -70,12 +72,21 @@ export default function AuditIndex({ entries, next, count, filters, users, subje
       render: (e) => (e.field ? <Change from={e.oldValue} to={e.newValue} /> : '—'),
     },
   ]
-  const filtered = Object.values(base).some((v) => v !== null && v !== '')
+  const active = Object.values(base).filter((v) => v !== null && v !== '').length
+  const filtered = active > 0
+  // On a phone the five filters would push the log below the fold: they fold away.
+  const [showFilters, setShowFilters] = useState(false)
 
   return (
     <>
       <Head title={t('admin.audit.title')} />
       <PageHeader title={t('admin.audit.title')} subtitle={t('admin.audit.subtitle')} crumbs={[{ label: t('admin.nav.title') }, { label: t('admin.audit.title') }]} />
+      {phone && (
+        <Button variant="default" leftSection={<IconFilter size={16} />} mb="sm" onClick={() => setShowFilters((v) => !v)}>
+          {t('common.filters')}{active ? ` (${active})` : ''}
+        </Button>
+      )}
+      <Collapse expanded={!phone || showFilters}>
       <Paper withBorder radius="md" p="sm" mb="md">
         <Group gap="sm" align="flex-end" wrap="wrap">
           <Select label={t('admin.audit.filters.user')} placeholder={t('admin.audit.filters.any_user')} data={users} value={filters.actorId ? String(filters.actorId) : null}
@@ -90,6 +101,7 @@ export default function AuditIndex({ entries, next, count, filters, users, subje
           {filtered && <Button variant="subtle" onClick={() => router.get('/admin/audit')}>{t('common.clear_filters')}</Button>}
         </Group>
       </Paper>
+      </Collapse>
       {entries.length === 0 ? (
         <EmptyState title={t('admin.audit.empty_title')} description={t('admin.audit.empty_description')} />
       ) : (

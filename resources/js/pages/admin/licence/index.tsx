@@ -1,9 +1,10 @@
 import { Head, useForm } from '@inertiajs/react'
 import {
-  Alert, Badge, Button, Divider, FileInput, Grid, Group, Paper, Progress, SimpleGrid, Stack, Table, Text, Textarea, Title,
+  Alert, Badge, Box, Button, Divider, FileInput, Grid, Group, Paper, Progress, SimpleGrid, Stack, Text, Textarea, Title,
 } from '@mantine/core'
 import { IconAlertTriangle, IconCertificate, IconUpload } from '@tabler/icons-react'
-import { EmptyState, PageHeader, useFormat, useT } from '~/ui'
+import { DataTable, EmptyState, PageHeader, useFormat, useT, type Column } from '~/ui'
+import { fullBadge, inlineRow, listFrame, usePhone } from '../shared'
 
 interface Payload {
   id: string
@@ -14,6 +15,18 @@ interface Payload {
   expiresAt: string
 }
 
+interface HistoryRow {
+  id: number
+  licenceId: string
+  customer: string | null
+  tier: string | null
+  seats: number | null
+  expiresAt: string | null
+  installedAt: string
+  installedBy: string | null
+  current: boolean
+}
+
 interface Overview {
   mode: 'licensed' | 'evaluation'
   tier: string
@@ -22,17 +35,7 @@ interface Overview {
   licence: Payload | null
   problem: { code: string; licence: Payload | null } | null
   evaluation: { tier: string; seats: number }
-  history: {
-    id: number
-    licenceId: string
-    customer: string | null
-    tier: string | null
-    seats: number | null
-    expiresAt: string | null
-    installedAt: string
-    installedBy: string | null
-    current: boolean
-  }[]
+  history: HistoryRow[]
 }
 
 /** A calendar date (YYYY-MM-DD) as dd/mm/yyyy, without time-zone shifts. */
@@ -43,6 +46,7 @@ export default function LicencePage({ overview }: { overview: Overview }) {
   const f = useFormat()
   const form = useForm<{ file: File | null; content: string }>({ file: null, content: '' })
   const tierName = (tier: string | null) => (tier ? t(`admin.modules.tiers.${tier}`) : '—')
+  const phone = usePhone()
   const used = Math.min(100, Math.round((overview.activeUsers / Math.max(1, overview.seats)) * 100))
 
   const submit = (e: React.FormEvent) => {
@@ -63,13 +67,35 @@ export default function LicencePage({ overview }: { overview: Overview }) {
       : []),
   ]
 
+  const historyColumns: Column<HistoryRow>[] = [
+    {
+      key: 'id',
+      header: t('admin.licence.columns.licence_id'),
+      render: (h) => (
+        <Box component="span" style={inlineRow}>
+          <Text span size="sm" fw={600} ff="monospace">{h.licenceId}</Text>
+          {h.current && <Badge component="span" styles={fullBadge} size="xs" variant="light" tt="none">{t('admin.licence.in_force')}</Badge>}
+        </Box>
+      ),
+    },
+    { key: 'installed', header: t('admin.licence.columns.installed_at'), render: (h) => f.dateTime(h.installedAt) },
+    { key: 'customer', header: t('admin.licence.columns.customer'), render: (h) => h.customer ?? '—' },
+    { key: 'tier', header: t('admin.licence.columns.tier'), render: (h) => tierName(h.tier) },
+    { key: 'seats', header: t('admin.licence.columns.seats'), render: (h) => h.seats ?? '—' },
+    { key: 'expires', header: t('admin.licence.columns.expires'), render: (h) => day(h.expiresAt) },
+    { key: 'by', header: t('admin.licence.columns.installed_by'), render: (h) => h.installedBy ?? '—' },
+  ]
+
   return (
     <>
       <Head title={t('admin.licence.title')} />
       <PageHeader title={t('admin.licence.title')} subtitle={t('admin.licence.subtitle')} crumbs={[{ label: t('admin.nav.title') }, { label: t('admin.licence.title') }]} />
       {overview.problem && (
         <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} />} mb="md" title={t(`admin.licence.problems.${overview.problem.code}`)}>
-          {t('admin.licence.nothing_lost')}
+          {overview.problem.licence && (
+            <Text size="sm" mb={4}>{t('admin.licence.problem_licence', { id: overview.problem.licence.id, customer: overview.problem.licence.customer, expiresAt: day(overview.problem.licence.expiresAt) })}</Text>
+          )}
+          <Text size="sm">{t('admin.licence.nothing_lost')}</Text>
         </Alert>
       )}
       <Grid gap="md">
@@ -138,40 +164,8 @@ export default function LicencePage({ overview }: { overview: Overview }) {
       {overview.history.length === 0 ? (
         <EmptyState title={t('admin.licence.history_empty')} />
       ) : (
-        <Paper withBorder radius="md" p="xs">
-          <Table.ScrollContainer minWidth={720}>
-            <Table verticalSpacing="xs" striped="even">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('admin.licence.columns.installed_at')}</Table.Th>
-                  <Table.Th>{t('admin.licence.columns.licence_id')}</Table.Th>
-                  <Table.Th>{t('admin.licence.columns.customer')}</Table.Th>
-                  <Table.Th>{t('admin.licence.columns.tier')}</Table.Th>
-                  <Table.Th>{t('admin.licence.columns.seats')}</Table.Th>
-                  <Table.Th>{t('admin.licence.columns.expires')}</Table.Th>
-                  <Table.Th>{t('admin.licence.columns.installed_by')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {overview.history.map((h) => (
-                  <Table.Tr key={h.id}>
-                    <Table.Td>{f.dateTime(h.installedAt)}</Table.Td>
-                    <Table.Td>
-                      <Group gap={6} wrap="nowrap">
-                        <Text size="sm" ff="monospace">{h.licenceId}</Text>
-                        {h.current && <Badge size="xs" variant="light" tt="none">{t('admin.licence.in_force')}</Badge>}
-                      </Group>
-                    </Table.Td>
-                    <Table.Td>{h.customer ?? '—'}</Table.Td>
-                    <Table.Td>{tierName(h.tier)}</Table.Td>
-                    <Table.Td>{h.seats ?? '—'}</Table.Td>
-                    <Table.Td>{day(h.expiresAt)}</Table.Td>
-                    <Table.Td>{h.installedBy ?? '—'}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+        <Paper radius="md" {...listFrame(phone)}>
+          <DataTable rows={overview.history} columns={historyColumns} rowKey={(h) => h.id} />
         </Paper>
       )}
     </>

@@ -1,0 +1,129 @@
+import { Head, Link, useForm } from '@inertiajs/react'
+import { Button, Grid, Group, Paper, Select, Stack, Textarea, TextInput, Title } from '@mantine/core'
+import { PageHeader, useT } from '~/ui'
+import { AddressFields } from '../shared/address_fields'
+import { ChannelFields } from '../shared/channel_fields'
+import type { AddressValue, Catalog, EmailValue, Option, PhoneValue } from '../shared/types'
+
+interface CompanyValues {
+  id: number
+  name: string
+  legalName: string
+  type: string
+  nif: string
+  website: string
+  industry: string
+  ownerId: string
+  ownerName: string | null
+  description: string
+  addresses: AddressValue[]
+  phones: PhoneValue[]
+  emails: EmailValue[]
+}
+
+/** Create and edit a company. Server validation errors show inline under each field. */
+export default function CompanyForm({ company, owners, canAssign, catalog }: {
+  company: CompanyValues | null
+  owners: Option[]
+  canAssign: boolean
+  catalog: Catalog
+}) {
+  const { t } = useT()
+  const form = useForm({
+    name: company?.name ?? '',
+    legalName: company?.legalName ?? '',
+    type: company?.type ?? 'prospecto',
+    nif: company?.nif ?? '',
+    website: company?.website ?? '',
+    industry: company?.industry ?? '',
+    ownerId: company?.ownerId ?? '',
+    description: company?.description ?? '',
+    addresses: company?.addresses ?? [{ kind: 'fiscal', street: '', postalCode: '', city: '', province: '', country: 'ES' }],
+    phones: company?.phones ?? [],
+    emails: company?.emails ?? [],
+  })
+  const errors = form.errors as Record<string, string | undefined>
+  const field = (name: string) => t(`crm.companies.fields.${name}`)
+  // A former owner who can no longer be assigned still shows as the current value.
+  const ownerOptions = company?.ownerId && !owners.some((o) => o.value === company.ownerId)
+    ? [{ value: company.ownerId, label: company.ownerName ?? '—' }, ...owners] : owners
+  const title = company ? t('crm.companies.edit_title') : t('crm.companies.new')
+  const back = company ? `/crm/companies/${company.id}` : '/crm/companies'
+
+  const submit = (e: React.FormEvent) => {
+    e.preventDefault()
+    const options = { preserveScroll: true }
+    if (company) form.put(`/crm/companies/${company.id}`, options)
+    else form.post('/crm/companies', options)
+  }
+
+  return (
+    <>
+      <Head title={title} />
+      <PageHeader title={title} crumbs={[{ label: t('crm.companies.title'), href: '/crm/companies' }, ...(company ? [{ label: company.name, href: back }] : []), { label: title }]} />
+      <form onSubmit={submit} noValidate>
+        <Stack gap="md">
+          <Paper withBorder radius="md" p="md">
+            <Title order={5} mb="sm">{t('crm.sections.general')}</Title>
+            <Grid gap="sm">
+              <Grid.Col span={{ base: 12, sm: 6 }}>
+                <TextInput label={field('name')} required value={form.data.name} onChange={(e) => form.setData('name', e.currentTarget.value)} error={errors.name} data-autofocus />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, sm: 6 }}>
+                <TextInput label={field('legalName')} value={form.data.legalName} onChange={(e) => form.setData('legalName', e.currentTarget.value)} error={errors.legalName} />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, xs: 6, sm: 4 }}>
+                <TextInput label={field('nif')} placeholder="B12345674" value={form.data.nif} onChange={(e) => form.setData('nif', e.currentTarget.value)} error={errors.nif} />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, xs: 6, sm: 4 }}>
+                <Select label={field('type')} required allowDeselect={false} value={form.data.type} error={errors.type}
+                  data={catalog.types.map((v) => ({ value: v, label: t(`crm.types.${v}`) }))} onChange={(v) => v && form.setData('type', v)} />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, sm: 4 }}>
+                <Select label={field('industry')} clearable searchable value={form.data.industry || null} error={errors.industry}
+                  data={catalog.industries.map((v) => ({ value: v, label: t(`crm.industries.${v}`) }))} onChange={(v) => form.setData('industry', v ?? '')} />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, sm: 6 }}>
+                <TextInput label={field('website')} placeholder="www.empresa.es" value={form.data.website} onChange={(e) => form.setData('website', e.currentTarget.value)} error={errors.website} />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, sm: 6 }}>
+                <Select label={field('owner')} searchable value={form.data.ownerId || null} data={ownerOptions} disabled={!canAssign}
+                  description={!canAssign && !company ? t('crm.form.owner_fixed') : undefined}
+                  placeholder={!canAssign ? undefined : t('crm.filters.any_owner')} onChange={(v) => form.setData('ownerId', v ?? '')} error={errors.ownerId} />
+              </Grid.Col>
+              <Grid.Col span={12}>
+                <Textarea label={field('description')} autosize minRows={2} maxRows={8} value={form.data.description}
+                  onChange={(e) => form.setData('description', e.currentTarget.value)} error={errors.description} />
+              </Grid.Col>
+            </Grid>
+          </Paper>
+
+          <Grid gap="md">
+            <Grid.Col span={{ base: 12, md: 6 }}>
+              <Paper withBorder radius="md" p="md" h="100%">
+                <Title order={5} mb="sm">{field('phones')}</Title>
+                <ChannelFields kind="phones" items={form.data.phones} onChange={(v) => form.setData('phones', v)} errors={errors} />
+              </Paper>
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, md: 6 }}>
+              <Paper withBorder radius="md" p="md" h="100%">
+                <Title order={5} mb="sm">{field('emails')}</Title>
+                <ChannelFields kind="emails" items={form.data.emails} onChange={(v) => form.setData('emails', v)} errors={errors} />
+              </Paper>
+            </Grid.Col>
+          </Grid>
+
+          <Paper withBorder radius="md" p="md">
+            <Title order={5} mb="sm">{t('crm.sections.addresses')}</Title>
+            <AddressFields items={form.data.addresses} onChange={(v) => form.setData('addresses', v)} errors={errors} kinds={catalog.addressKinds} provinces={catalog.provinces} />
+          </Paper>
+
+          <Group justify="flex-end" gap="sm">
+            <Button component={Link} href={back} variant="default">{t('common.cancel')}</Button>
+            <Button type="submit" loading={form.processing} data-testid="save">{t('common.save')}</Button>
+          </Group>
+        </Stack>
+      </form>
+    </>
+  )
+}

@@ -1,0 +1,131 @@
+import { useEffect, useRef, useState } from 'react'
+import { Head, Link, useForm } from '@inertiajs/react'
+import { Button, Grid, Group, Paper, Select, Stack, Textarea, TextInput, Title } from '@mantine/core'
+import { PageHeader, useT } from '~/ui'
+import { ChannelFields } from '../shared/channel_fields'
+import { CompanySelect } from '../shared/company_select'
+import { getJson } from '../shared/query'
+import type { EmailValue, Option, PhoneValue } from '../shared/types'
+
+interface ContactValues {
+  id: number
+  firstName: string
+  lastName: string
+  companyId: string
+  position: string
+  department: string
+  reportsToId: string
+  ownerId: string
+  ownerName: string | null
+  notes: string
+  phones: PhoneValue[]
+  emails: EmailValue[]
+}
+
+/** Create and edit a contact; the manager list follows the chosen company. */
+export default function ContactForm({ contact, initialCompanyId, owners, canAssign, companies, managers }: {
+  contact: ContactValues | null
+  initialCompanyId: number | null
+  owners: Option[]
+  canAssign: boolean
+  companies: Option[]
+  managers: Option[]
+}) {
+  const { t } = useT()
+  const form = useForm({
+    firstName: contact?.firstName ?? '',
+    lastName: contact?.lastName ?? '',
+    companyId: contact?.companyId ?? (initialCompanyId ? String(initialCompanyId) : ''),
+    position: contact?.position ?? '',
+    department: contact?.department ?? '',
+    reportsToId: contact?.reportsToId ?? '',
+    ownerId: contact?.ownerId ?? '',
+    notes: contact?.notes ?? '',
+    phones: contact?.phones ?? [],
+    emails: contact?.emails ?? [],
+  })
+  const errors = form.errors as Record<string, string | undefined>
+  const field = (name: string) => t(`crm.contacts.fields.${name}`)
+  const [managerOptions, setManagerOptions] = useState(managers)
+  const firstRender = useRef(true)
+
+  // Another company: its people become the possible managers, and the old manager goes.
+  useEffect(() => {
+    if (firstRender.current) { firstRender.current = false; return }
+    form.setData('reportsToId', '')
+    if (!form.data.companyId) { setManagerOptions([]); return }
+    const except = contact ? `&except=${contact.id}` : ''
+    getJson<Option[]>(`/crm/contacts/managers?company=${form.data.companyId}${except}`).then(setManagerOptions).catch(() => setManagerOptions([]))
+  }, [form.data.companyId])
+
+  const ownerOptions = contact?.ownerId && !owners.some((o) => o.value === contact.ownerId)
+    ? [{ value: contact.ownerId, label: contact.ownerName ?? '—' }, ...owners] : owners
+  const title = contact ? t('crm.contacts.edit_title') : t('crm.contacts.new')
+  const back = contact ? `/crm/contacts/${contact.id}` : '/crm/contacts'
+  const submit = (e: React.FormEvent) => {
+    e.preventDefault()
+    if (contact) form.put(`/crm/contacts/${contact.id}`, { preserveScroll: true })
+    else form.post('/crm/contacts', { preserveScroll: true })
+  }
+
+  return (
+    <>
+      <Head title={title} />
+      <PageHeader title={title} crumbs={[{ label: t('crm.contacts.title'), href: '/crm/contacts' }, ...(contact ? [{ label: `${contact.firstName} ${contact.lastName}`.trim(), href: back }] : []), { label: title }]} />
+      <form onSubmit={submit} noValidate>
+        <Stack gap="md">
+          <Paper withBorder radius="md" p="md">
+            <Title order={5} mb="sm">{t('crm.sections.general')}</Title>
+            <Grid gap="sm">
+              <Grid.Col span={{ base: 12, sm: 5 }}>
+                <TextInput label={field('firstName')} required value={form.data.firstName} onChange={(e) => form.setData('firstName', e.currentTarget.value)} error={errors.firstName} data-autofocus />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, sm: 7 }}>
+                <TextInput label={field('lastName')} value={form.data.lastName} onChange={(e) => form.setData('lastName', e.currentTarget.value)} error={errors.lastName} />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, sm: 6 }}>
+                <CompanySelect label={field('company')} placeholder={t('crm.contacts.company_search')} initial={companies} value={form.data.companyId || null}
+                  onChange={(v) => form.setData('companyId', v ?? '')} error={errors.companyId} />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, sm: 6 }}>
+                <Select label={field('reportsTo')} description={t('crm.contacts.manager_hint')} searchable clearable data={managerOptions}
+                  value={form.data.reportsToId || null} disabled={!form.data.companyId} onChange={(v) => form.setData('reportsToId', v ?? '')} error={errors.reportsToId} />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, sm: 6 }}>
+                <TextInput label={field('position')} value={form.data.position} onChange={(e) => form.setData('position', e.currentTarget.value)} error={errors.position} />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, sm: 6 }}>
+                <TextInput label={field('department')} value={form.data.department} onChange={(e) => form.setData('department', e.currentTarget.value)} error={errors.department} />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, sm: 6 }}>
+                <Select label={field('owner')} searchable value={form.data.ownerId || null} data={ownerOptions} disabled={!canAssign}
+                  description={!canAssign && !contact ? t('crm.form.owner_fixed') : undefined} onChange={(v) => form.setData('ownerId', v ?? '')} error={errors.ownerId} />
+              </Grid.Col>
+              <Grid.Col span={12}>
+                <Textarea label={field('notes')} autosize minRows={2} maxRows={8} value={form.data.notes} onChange={(e) => form.setData('notes', e.currentTarget.value)} error={errors.notes} />
+              </Grid.Col>
+            </Grid>
+          </Paper>
+          <Grid gap="md">
+            <Grid.Col span={{ base: 12, md: 6 }}>
+              <Paper withBorder radius="md" p="md" h="100%">
+                <Title order={5} mb="sm">{field('phones')}</Title>
+                <ChannelFields kind="phones" items={form.data.phones} onChange={(v) => form.setData('phones', v)} errors={errors} />
+              </Paper>
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, md: 6 }}>
+              <Paper withBorder radius="md" p="md" h="100%">
+                <Title order={5} mb="sm">{field('emails')}</Title>
+                <ChannelFields kind="emails" items={form.data.emails} onChange={(v) => form.setData('emails', v)} errors={errors} />
+              </Paper>
+            </Grid.Col>
+          </Grid>
+          <Group justify="flex-end" gap="sm">
+            <Button component={Link} href={back} variant="default">{t('common.cancel')}</Button>
+            <Button type="submit" loading={form.processing} data-testid="save">{t('common.save')}</Button>
+          </Group>
+        </Stack>
+      </form>
+    </>
+  )
+}

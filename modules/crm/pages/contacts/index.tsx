@@ -1,0 +1,115 @@
+import { useState } from 'react'
+import { Head, Link, router } from '@inertiajs/react'
+import { Anchor, Button, Select, Stack, Text, TextInput } from '@mantine/core'
+import { IconDownload, IconPlus, IconSearch } from '@tabler/icons-react'
+import { DataTable, EmptyState, KeysetPager, PageHeader, useCan, useFormat, useT, type Column } from '~/ui'
+import { FilterPanel } from '../shared/filter_panel'
+import { CompanySelect } from '../shared/company_select'
+import { applyFilters, listUrl } from '../shared/query'
+import type { CappedCount, Option } from '../shared/types'
+
+interface Row {
+  id: number
+  name: string
+  position: string | null
+  companyId: number | null
+  companyName: string | null
+  email: string | null
+  phone: string | null
+  ownerName: string | null
+  createdAt: string
+}
+
+interface Filters {
+  q: string
+  owner: string
+  company: string
+  sort: string
+  cursor: string | null
+}
+
+const BASE = '/crm/contacts'
+const SORTS = [['name', 'name'], ['-name', 'name_desc'], ['-created', 'created_desc']]
+
+export default function ContactsIndex({ contacts, next, count, filters, owners, companies }: {
+  contacts: Row[]
+  next: string | null
+  count: CappedCount
+  filters: Filters
+  owners: Option[]
+  companies: Option[]
+}) {
+  const { t } = useT()
+  const f = useFormat()
+  const can = useCan()
+  const [q, setQ] = useState(filters.q)
+  const { cursor, ...current } = filters
+  const params = { ...current, sort: current.sort === 'name' ? '' : current.sort }
+  const set = (patch: Partial<Filters>) => applyFilters(BASE, { ...params, ...patch })
+  const active = ['owner', 'company'].filter((k) => current[k as keyof typeof current]).length
+  const stop = (e: React.MouseEvent) => e.stopPropagation()
+
+  const columns: Column<Row>[] = [
+    { key: 'name', header: t('crm.contacts.fields.name'), render: (r) => <Anchor component={Link} href={`${BASE}/${r.id}`} fw={600} size="sm" onClick={stop}>{r.name}</Anchor> },
+    { key: 'position', header: t('crm.contacts.fields.position'), render: (r) => r.position ?? '—' },
+    {
+      key: 'company', header: t('crm.contacts.fields.company'), render: (r) => (r.companyId
+        ? <Anchor component={Link} href={`/crm/companies/${r.companyId}`} size="sm" onClick={stop}>{r.companyName}</Anchor>
+        : <Text span size="sm" c="dimmed">{t('crm.contacts.no_company')}</Text>),
+    },
+    { key: 'email', header: t('crm.contacts.fields.email'), render: (r) => r.email ?? '—' },
+    { key: 'phone', header: t('crm.contacts.fields.phone'), render: (r) => r.phone ?? '—', hideOnMobile: true },
+    { key: 'owner', header: t('crm.contacts.fields.owner'), render: (r) => r.ownerName ?? '—', hideOnMobile: true },
+    { key: 'created', header: t('crm.contacts.fields.createdAt'), render: (r) => f.date(r.createdAt), hideOnMobile: true },
+  ]
+
+  return (
+    <>
+      <Head title={t('crm.contacts.title')} />
+      <PageHeader
+        title={t('crm.contacts.title')}
+        actions={<>
+          {can('crm.contacts.export') && contacts.length > 0 && (
+            <Button component="a" href={listUrl(`${BASE}/export`, params)} variant="default" leftSection={<IconDownload size={16} />}>{t('common.export_csv')}</Button>
+          )}
+          {can('crm.contacts.create') && <Button component={Link} href={`${BASE}/create`} leftSection={<IconPlus size={16} />}>{t('crm.contacts.new')}</Button>}
+        </>}
+      />
+      <FilterPanel
+        active={active}
+        onClear={() => { setQ(''); applyFilters(BASE, {}) }}
+        search={
+          <form onSubmit={(e) => { e.preventDefault(); set({ q }) }}>
+            <TextInput aria-label={t('common.search')} placeholder={t('crm.contacts.search_placeholder')} leftSection={<IconSearch size={16} />}
+              value={q} onChange={(e) => setQ(e.currentTarget.value)} onBlur={() => q !== filters.q && set({ q })} data-testid="search" />
+          </form>
+        }
+      >
+        <CompanySelect aria-label={t('crm.contacts.fields.company')} placeholder={t('crm.filters.any_company')} initial={companies}
+          value={filters.company || null} onChange={(v) => set({ company: v ?? '' })} />
+        <Select aria-label={t('crm.contacts.fields.owner')} placeholder={t('crm.filters.any_owner')} clearable searchable value={filters.owner || null}
+          data={[{ value: 'mine', label: t('crm.filters.mine') }, ...owners]} onChange={(v) => set({ owner: v ?? '' })} />
+        <Select aria-label={t('crm.filters.sort')} value={filters.sort} allowDeselect={false}
+          data={SORTS.map(([value, key]) => ({ value, label: t(`crm.sort.${key}`) }))} onChange={(v) => set({ sort: v === 'name' ? '' : (v ?? '') })} />
+      </FilterPanel>
+
+      {contacts.length === 0 ? (
+        active > 0 || filters.q ? (
+          <EmptyState title={t('crm.contacts.no_results')} description={t('crm.contacts.no_results_description')}
+            action={<Button variant="default" onClick={() => applyFilters(BASE, {})}>{t('crm.filters.clear')}</Button>} />
+        ) : (
+          <EmptyState title={t('crm.contacts.empty_title')}
+            description={can('crm.contacts.create') ? t('crm.contacts.empty_description') : t('crm.contacts.empty_readonly')}
+            action={can('crm.contacts.create') ? <Button component={Link} href={`${BASE}/create`} leftSection={<IconPlus size={16} />}>{t('crm.contacts.new')}</Button> : undefined} />
+        )
+      ) : (
+        <Stack gap={0}>
+          <DataTable rows={contacts} columns={columns} rowKey={(r) => r.id} onRowClick={(r) => router.visit(`${BASE}/${r.id}`)} />
+          <KeysetPager count={count} noun={(n) => t('crm.contacts.noun', { count: n })} firstHref={listUrl(BASE, params)}
+            nextHref={next ? listUrl(BASE, { ...params, cursor: next }) : null} isFirstPage={!cursor}
+            exactHref={listUrl(BASE, { ...params, cursor, count: 'exact' })} />
+        </Stack>
+      )}
+    </>
+  )
+}

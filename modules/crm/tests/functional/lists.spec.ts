@@ -1,0 +1,117 @@
+import { test } from '@japa/runner'
+import testUtils from '@adonisjs/core/services/test_utils'
+import db from '@adonisjs/lucid/services/db'
+import { createOrganization } from '#tests/helpers/world'
+import { crmUser, insertCompanies, insertCompany, insertContact } from '../helpers.js'
+
+async function walk(client: any, user: any, url: string) {
+  const seen: string[] = []
+  const ids: number[] = []
+  let next: string | null = null
+  let pages = 0
+  do {
+    const sep = url.includes('?') ? '&' : '?'
+    const response: any = await client.get(next ? `${url}${sep}cursor=${encodeURIComponent(next)}` : url).loginAs(user).withInertia()
+    seen.push(...response.inertiaProps.companies.map((c: any) => c.name))
+    ids.push(...response.inertiaProps.companies.map((c: any) => c.id))
+    next = response.inertiaProps.next
+    pages++
+  } while (next && pages < 20)
+  return { seen, ids, pages }
+}
+
+test.group('Company list: keyset pages, search, filters', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  for (const sort of ['name', '-name', '-created']) {
+    test(`every visible row appears exactly once across pages (sort ${sort})`, async ({ client, assert }) => {
+      const org = await createOrganization(['crm'])
+      const user = await crmUser(org, 'own')
+      const colleague = await crmUser(org, 'own')
+      // Duplicate names and timestamps on purpose: the id breaks ties.
+      await insertCompanies(org, 60, (i) => ({ name: `Talleres ${String(i % 9).padStart(2, '0')}`, owner_id: user.id, created_at: `2025-0${1 + (i % 3)}-01 10:00:00` }))
+      await insertCompanies(org, 20, (i) => ({ name: `Ajena ${i}`, owner_id: colleague.id }))
+      const { seen, ids, pages } = await walk(client, user, `/crm/companies?sort=${sort}`)
+      assert.equal(pages, 3)
+      const expected = await db.from('crm_companies').where('owner_id', user.id).select('id')
+      assert.sameMembers(ids, expected.map((r) => Number(r.id)))
+      assert.lengthOf(new Set(ids), 60, 'no row twice')
+      if (sort !== '-created') {
+        const sorted = [...seen].sort()
+        assert.deepEqual(seen, sort === 'name' ? sorted : sorted.reverse())
+      }
+      assert.notInclude(seen.join(), 'Ajena')
+    })
+  }
+
+  test('pages keep their filters: a filtered walk returns each matching row once', async ({ client, assert }) => {
+    const org = await createOrganization(['crm'])
+    const user = await crmUser(org, 'all')
+    await insertCompanies(org, 40, (i) => ({ name: `Cliente ${i}`, type: i % 2 ? 'cliente' : 'prospecto', owner_id: user.id }))
+    const { seen } = await walk(client, user, '/crm/companies?type=cliente')
+    assert.lengthOf(seen, 20)
+    assert.lengthOf(new Set(seen), 20)
+  })
+
+  test('search: name prefix (accents and case ignored), exact NIF, exact e-mail, exact phone', async ({ client, assert }) => {
+    const org = await createOrganization(['crm'])
+    const user = await crmUser(org, 'own')
+    const perez = await insertCompany(org, { name: 'Construcciones Pérez', owner_id: user.id, nif: 'B12345674' })
+    const gomez = await insertCompany(org, { name: 'Talleres Gómez', owner_id: user.id })
+    await insertCompany(org, { name: 'Grupo Construcciones', owner_id: user.id })
+    await db.table('crm_emails').insert({ organization_id: org.id, company_id: gomez, value: 'Info@Gomez.es', value_normalized: 'info@gomez.es', is_primary: true, position: 0 })
+    await db.table('crm_phones').insert({ organization_id: org.id, company_id: perez, value: '912 345 678', value_normalized: '+34912345678', is_primary: true, position: 0 })
+    // A contact's e-mail must not make its company match.
+    const contact = await insertContact(org, { company_id: perez, owner_id: user.id })
+    await db.table('crm_emails').insert({ organization_id: org.id, contact_id: contact, value: 'x@y.es', value_normalized: 'x@y.es', is_primary: true, position: 0 })
+
+    const search = async (q: string) => {
+      const response = await client.get(`/crm/companies?q=${encodeURIComponent(q)}`).loginAs(user).withInertia()
+      return response.inertiaProps.companies.map((c: any) => c.name)
+    }
+    assert.deepEqual(await search('CONSTRUCCIONES pe'), ['Construcciones Pérez'])
+    assert.deepEqual(await search('construcciones'), ['Construcciones Pérez'], 'a prefix, not a substring')
+    assert.deepEqual(await search('b-12345674'), ['Construcciones Pérez'])
+    assert.deepEqual(await search('INFO@gomez.es'), ['Talleres Gómez'])
+    assert.deepEqual(await search('+34 912 34 56 78'), ['Construcciones Pérez'])
+    assert.deepEqual(await search('x@y.es'), [])
+    assert.deepEqual(await search('50%_!'), [], 'LIKE wildcards are taken literally')
+  })
+
+  test('filters: type, industry, owner (incl. "mine"), province and city', async ({ client, assert }) => {
+    const org = await createOrganization(['crm'])
+    const user = await crmUser(org, 'all')
+    const other = await crmUser(org, 'own')
+    const a = await insertCompany(org, { name: 'A', type: 'cliente', industry: 'salud', owner_id: user.id })
+    const b = await insertCompany(org, { name: 'B', type: 'proveedor', industry: 'salud', owner_id: other.id })
+    await insertCompany(org, { name: 'C', type: 'cliente', industry: 'energia', owner_id: other.id })
+    await db.table('crm_addresses').multiInsert([
+      { organization_id: org.id, company_id: a, kind: 'fiscal', city: 'Móstoles', city_normalized: 'mostoles', province: 'Madrid', country: 'ES', position: 0 },
+      { organization_id: org.id, company_id: b, kind: 'fiscal', city: 'Sevilla', city_normalized: 'sevilla', province: 'Sevilla', country: 'ES', position: 0 },
+    ])
+    const list = async (qs: string) => (await client.get(`/crm/companies?${qs}`).loginAs(user).withInertia()).inertiaProps.companies.map((c: any) => c.name)
+    assert.deepEqual(await list('type=cliente'), ['A', 'C'])
+    assert.deepEqual(await list('industry=salud'), ['A', 'B'])
+    assert.deepEqual(await list('owner=mine'), ['A'])
+    assert.deepEqual(await list(`owner=${other.id}`), ['B', 'C'])
+    assert.deepEqual(await list('province=Sevilla'), ['B'])
+    assert.deepEqual(await list('city=MOSTOLES'), ['A'])
+    assert.deepEqual(await list('type=cliente&industry=salud'), ['A'])
+    assert.deepEqual(await list('type=no-existe'), ['A', 'B', 'C'], 'a malformed filter shows the whole list')
+  })
+
+  test('the contact list filters by company and searches by name, e-mail and phone', async ({ client, assert }) => {
+    const org = await createOrganization(['crm'])
+    const user = await crmUser(org, 'own')
+    const company = await insertCompany(org, { owner_id: user.id })
+    const ana = await insertContact(org, { first_name: 'Ana', last_name: 'Martín', company_id: company, owner_id: user.id })
+    await insertContact(org, { first_name: 'Ángel', last_name: 'Ruiz', owner_id: user.id })
+    await db.table('crm_phones').insert({ organization_id: org.id, contact_id: ana, value: '600 11 22 33', value_normalized: '+34600112233', is_primary: true, position: 0 })
+    const list = async (qs: string) => (await client.get(`/crm/contacts?${qs}`).loginAs(user).withInertia()).inertiaProps.contacts.map((c: any) => c.name)
+    assert.deepEqual(await list(''), ['Ana Martín', 'Ángel Ruiz'])
+    assert.deepEqual(await list(`company=${company}`), ['Ana Martín'])
+    assert.deepEqual(await list('q=angel'), ['Ángel Ruiz'])
+    assert.deepEqual(await list('q=600112233'), ['Ana Martín'])
+    assert.deepEqual(await list('sort=-name'), ['Ángel Ruiz', 'Ana Martín'])
+  })
+})

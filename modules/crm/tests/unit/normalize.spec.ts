@@ -1,0 +1,54 @@
+import { test } from '@japa/runner'
+import { normalizeEmail, normalizeName, normalizePhone, prefixUpperBound } from '../../support/normalize.js'
+import { searchKeys } from '../../support/search.js'
+import { buildChart } from '../../pages/shared/org_chart_tree.js'
+
+test.group('Normalized values', () => {
+  test('names lose case, accents and extra spaces (ñ → n) so search and sorting agree everywhere', ({ assert }) => {
+    assert.equal(normalizeName('  Construcciones   Hermanos PÉREZ S.L. '), 'construcciones hermanos perez s.l.')
+    assert.equal(normalizeName('Muñoz Ibáñez, Àngels'), 'munoz ibanez, angels')
+    assert.equal(normalizeName('x'.repeat(300)).length, 200)
+  })
+
+  test('phones compare equal however they were typed', ({ assert }) => {
+    for (const typed of ['912 345 678', '+34 912-345-678', '0034912345678', '(+34) 91 234 56 78']) {
+      assert.equal(normalizePhone(typed), '+34912345678', typed)
+    }
+    assert.equal(normalizePhone('+33 1 23 45 67 89'), '+33123456789')
+    assert.equal(normalizePhone('12345'), '12345')
+  })
+
+  test('e-mails compare case-insensitively', ({ assert }) => {
+    assert.equal(normalizeEmail(' Info@Empresa.ES '), 'info@empresa.es')
+  })
+
+  test('the prefix upper bound is the smallest string after every string with that prefix', ({ assert }) => {
+    assert.equal(prefixUpperBound('abc'), 'abd')
+    assert.equal(prefixUpperBound('ab\uffff'), 'ac')
+    assert.isNull(prefixUpperBound(''))
+    for (const s of ['abc', 'abc ', 'abcz', 'abc\u00e9']) assert.isTrue(s >= 'abc' && s < prefixUpperBound('abc')!, s)
+    assert.isFalse('abd' < prefixUpperBound('abc')!)
+  })
+
+  test('a search text becomes the keys it could be', ({ assert }) => {
+    assert.deepEqual(searchKeys('Pérez'), { name: 'perez', nif: null, email: null, phone: null })
+    assert.equal(searchKeys('b-12345674').nif, 'B12345674')
+    assert.equal(searchKeys('Info@Empresa.es').email, 'info@empresa.es')
+    assert.equal(searchKeys('912 345 678').phone, '+34912345678')
+    assert.isNull(searchKeys('Talleres 2000').phone, 'a name with a number is not a phone')
+  })
+})
+
+test.group('Org chart tree', () => {
+  test('people hang under their manager; an unknown or invisible manager starts a new branch', ({ assert }) => {
+    const tree = buildChart([
+      { id: 1, name: 'Gerente', position: null, reportsToId: null },
+      { id: 2, name: 'Compras', position: null, reportsToId: 1 },
+      { id: 3, name: 'Técnico', position: null, reportsToId: 2 },
+      { id: 4, name: 'Huérfano', position: null, reportsToId: 99 },
+    ])
+    assert.deepEqual(tree.map((n) => n.value), ['1', '4'])
+    assert.equal(tree[0].children![0].value, '2')
+    assert.equal(tree[0].children![0].children![0].value, '3')
+  })
+})
