@@ -120,15 +120,15 @@ function rules(root) {
       to: { path: '^modules/[^/]+/(contracts|events)/', dependencyTypesNot: ['type-only'] },
     },
     {
-      name: 'page-imports-server-package',
-      comment: 'Pages import neither Node built-ins nor server-side packages.',
+      name: 'page-imports-node-builtin',
+      comment: 'Pages run in the browser: no Node built-ins.',
       severity: 'error',
       from: { path: PAGES },
       to: { dependencyTypes: ['core'] },
     },
     {
       name: 'page-imports-server-npm',
-      comment: 'Pages import neither Node built-ins nor server-side packages.',
+      comment: 'Pages import no server-side package at run time (types are fine).',
       severity: 'error',
       from: { path: PAGES },
       to: { path: SERVER_PACKAGES, dependencyTypesNot: ['type-only'] },

@@ -14,7 +14,8 @@ export default class Role extends BaseModel {
   @column()
   declare description: string | null
 
-  @column()
+  // SQLite returns 0/1.
+  @column({ consume: (value) => Boolean(value) })
   declare isAdmin: boolean
 
   @column.dateTime({ autoCreate: true })

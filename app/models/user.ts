@@ -30,7 +30,8 @@ export default class User extends compose(BaseModel, AuthFinder) {
   @column({ serializeAs: null })
   declare password: string
 
-  @column()
+  // SQLite returns 0/1.
+  @column({ consume: (value) => Boolean(value) })
   declare isActive: boolean
 
   @column()

@@ -56,6 +56,10 @@ export async function keysetPage<Row extends Record<string, any>>(
   const op = options.direction === 'asc' ? '>' : '<'
   const cursor = decodeCursor(options.cursor)
   if (cursor) {
+    // Redundant on purpose: without a plain range on the sort column, SQLite (and others) read
+    // the OR below as a filter and scan every earlier row of the index, so page 500 cost ~40×
+    // page 1 on 100k rows (bench/run.mjs). With it the index seeks straight to the cursor.
+    if (cursor.v !== null) query.where(options.column, options.direction === 'asc' ? '>=' : '<=', cursor.v as any)
     query.where((w) => {
       w.where(options.column, op, cursor.v as any).orWhere((eq) => {
         eq.where(options.column, cursor.v as any).where(options.idColumn, op, cursor.id)

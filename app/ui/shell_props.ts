@@ -30,7 +30,16 @@ export async function shellProps(ctx: HttpContext): Promise<ShellProps> {
   ])
   const navigation = registry.navigation()
     .filter((n) => enabled.has(n.module) && (!n.permission || ctx.access.can(n.permission)))
-    .map((n) => ({ module: n.module, label: n.label, href: router.makeUrl(n.route), icon: n.icon ?? null }))
+    .flatMap((n) => {
+      // A manifest naming a missing route loses that entry, not the whole shell (a test checks
+      // every entry resolves).
+      try {
+        return [{ module: n.module, label: n.label, href: router.makeUrl(n.route), icon: n.icon ?? null }]
+      } catch {
+        ctx.logger.warn(`navigation of module ${n.module}: route "${n.route}" does not exist`)
+        return []
+      }
+    })
   return {
     user: {
       id: user.id,

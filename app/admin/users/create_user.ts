@@ -21,7 +21,7 @@ export interface CreateUserParams {
  * Creates a user of the organization with their roles and manager. An active user takes a
  * licence seat, so the seat limit is checked first and nothing is written when it is reached.
  */
-export async function createUser(params: CreateUserParams): Promise<{ id: number; fullName: string }> {
+export async function createUser(params: CreateUserParams): Promise<{ id: number; fullName: string; mailError: AdminRuleError | null }> {
   const { organizationId, actorId, data } = params
   if (data.passwordMode === 'email' && !data.isActive) {
     // Reset links only work for active users; an inactive user would get a dead link.
@@ -51,6 +51,13 @@ export async function createUser(params: CreateUserParams): Promise<{ id: number
     return created
   })
 
-  if (data.passwordMode === 'email') await sendPasswordReset({ organizationId, userId: user.id, baseUrl: params.baseUrl })
-  return { id: user.id, fullName: user.fullName }
+  // The user exists either way; a mail that failed is reported so the administrator can resend it.
+  let mailError: AdminRuleError | null = null
+  if (data.passwordMode === 'email') {
+    await sendPasswordReset({ organizationId, userId: user.id, baseUrl: params.baseUrl }).catch((error) => {
+      if (!(error instanceof AdminRuleError)) throw error
+      mailError = error
+    })
+  }
+  return { id: user.id, fullName: user.fullName, mailError }
 }

@@ -41,8 +41,11 @@ export async function updateUser(params: UpdateUserParams): Promise<{ id: number
     await assertAdminsRemain(organizationId, actorId, trx)
     const subject = { organizationId, actorId, subjectType: USER_SUBJECT, subjectId: user.id }
     await recordHistory.updated(subject, before, await userSnapshot(trx, user.id), trx)
-    // That the password changed is audited; its value never is.
-    if (data.password) await audit.record({ ...subject, action: 'update', changes: [{ field: 'password', from: null, to: '••••••' }] }, trx)
+    if (data.password) {
+      // That the password changed is audited (its value never is); "remember me" devices must sign in again.
+      await audit.record({ ...subject, action: 'update', changes: [{ field: 'password', from: null, to: '••••••' }] }, trx)
+      await trx.from('remember_me_tokens').where('tokenable_id', user.id).delete()
+    }
   })
   return { id: user.id, fullName: user.fullName }
 }

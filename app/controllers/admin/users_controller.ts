@@ -1,6 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { createUserValidator, listUsersValidator, updateUserValidator } from '#validators/admin/users'
-import { actor, orBack } from '#app/admin/http'
+import { actor, orBack, translateRule } from '#app/admin/http'
 import { listUsers } from '#app/admin/users/list_users'
 import { userFormOptions, userFormValues } from '#app/admin/users/user_form'
 import { createUser } from '#app/admin/users/create_user'
@@ -34,7 +34,9 @@ export default class UsersController {
     const data = await ctx.request.validateUsing(createUserValidator, { meta: {} })
     return orBack(ctx, async () => {
       const user = await createUser({ ...actor(ctx), data, baseUrl: baseUrl(ctx) })
-      ctx.session.flash('success', ctx.i18n.t(data.passwordMode === 'email' ? 'admin.users.created_mailed' : 'admin.users.created', { name: user.fullName }))
+      const mailed = data.passwordMode === 'email' && !user.mailError
+      ctx.session.flash('success', ctx.i18n.t(mailed ? 'admin.users.created_mailed' : 'admin.users.created', { name: user.fullName }))
+      if (user.mailError) ctx.session.flash('error', translateRule(ctx, user.mailError.key, user.mailError.values))
       return ctx.response.redirect().toRoute('admin.users.index')
     })
   }

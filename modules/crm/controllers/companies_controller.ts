@@ -99,7 +99,8 @@ export default class CompaniesController {
     const { body } = await ctx.request.validateUsing(noteValidator)
     await addNote({ ...actor(ctx), subjectType: COMPANY_SUBJECT, subjectId, body })
     ctx.session.flash('success', ctx.i18n.t('crm.notes.added'))
-    return ctx.response.redirect().toRoute('crm.companies.show', { id: subjectId })
+    // Back on the history tab, where the note was written.
+    return ctx.response.redirect().toRoute('crm.companies.show', { id: subjectId }, { qs: { tab: 'history' } })
   }
 
   /** Older timeline entries ("ver más"), as JSON for the page to append. */

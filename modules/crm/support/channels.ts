@@ -70,9 +70,12 @@ export async function replaceChannels(
   }
 }
 
+/** Whether an address row says anything (the form starts with an empty fiscal one). */
+const hasContent = (a: AddressInput) => !!(a.street || a.postalCode || a.city || a.province)
+
 export async function replaceAddresses(trx: TransactionClientContract, organizationId: number, companyId: number, addresses: AddressInput[]) {
   await trx.from('crm_addresses').where('company_id', companyId).delete()
-  await insertInBatches(trx, 'crm_addresses', addresses.map((a, i) => ({
+  await insertInBatches(trx, 'crm_addresses', addresses.filter(hasContent).map((a, i) => ({
     organization_id: organizationId,
     company_id: companyId,
     kind: a.kind,

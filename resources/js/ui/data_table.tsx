@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import { Card, Stack, Table, Text } from '@mantine/core'
+import { Box, Card, Group, Stack, Table, Text } from '@mantine/core'
 import { useMediaQuery } from '@mantine/hooks'
 
 export interface Column<Row> {
@@ -28,12 +28,13 @@ export function DataTable<Row>({ rows, columns, rowKey, onRowClick }: {
       <Stack gap="xs">
         {rows.map((row) => (
           <Card key={rowKey(row)} withBorder padding="sm" radius="md" onClick={onRowClick ? () => onRowClick(row) : undefined} style={onRowClick ? { cursor: 'pointer' } : undefined}>
-            <Text fw={600} style={{ overflowWrap: 'anywhere' }}>{first.render(row)}</Text>
+            <Box fw={600} style={{ overflowWrap: 'anywhere' }}>{first.render(row)}</Box>
             {rest.filter((c) => !c.hideOnMobile).map((c) => (
-              <Text key={c.key} size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
-                <Text span size="xs" tt="uppercase" c="dimmed" mr={6}>{c.header}</Text>
-                <Text span size="sm" c="var(--mantine-color-text)">{c.render(row)}</Text>
-              </Text>
+              // div, not p: cells may hold badges, groups or links.
+              <Group key={c.key} gap={6} wrap="wrap" align="baseline" fz="sm" style={{ overflowWrap: 'anywhere' }}>
+                <Text span size="xs" tt="uppercase" c="dimmed">{c.header}</Text>
+                <Box>{c.render(row)}</Box>
+              </Group>
             ))}
           </Card>
         ))}

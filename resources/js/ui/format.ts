@@ -9,11 +9,11 @@ export function formatDate(iso: string | null, locale: string, timeZone?: string
   return new Intl.DateTimeFormat(intlLocale(locale), { day: '2-digit', month: '2-digit', year: 'numeric', timeZone }).format(new Date(iso))
 }
 
+/** dd/mm/yyyy hh:mm (24 h), in the user's time zone. */
 export function formatDateTime(iso: string | null, locale: string, timeZone?: string): string {
   if (!iso) return ''
-  return new Intl.DateTimeFormat(intlLocale(locale), {
-    day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone,
-  }).format(new Date(iso))
+  const time = new Intl.DateTimeFormat(intlLocale(locale), { hour: '2-digit', minute: '2-digit', hour12: false, timeZone }).format(new Date(iso))
+  return `${formatDate(iso, locale, timeZone)} ${time}`
 }
 
 export function formatNumber(value: number, locale: string, digits = 0): string {

@@ -163,6 +163,7 @@ test.group('Admin · users', (group) => {
     await a.refresh()
     assert.isNull(a.reportsToId)
 
+    await db.table('remember_me_tokens').insert({ tokenable_id: c.id, hash: `h-${c.id}`, created_at: '2026-01-01 00:00:00', updated_at: '2026-01-01 00:00:00', expires_at: '2099-01-01 00:00:00' })
     const ok = await write(client.put(`/admin/users/${c.id}`), admin, { fullName: 'Celia Nueva', email: 'celia@prueba.test', locale: 'en', timezone: 'Atlantic/Canary', roleIds: [role.id], reportsToId: a.id, password: 'otra-clave-segura' })
     ok.assertFlashMessage('success', 'Cambios de Celia Nueva guardados.')
     await c.refresh()
@@ -171,6 +172,7 @@ test.group('Admin · users', (group) => {
     assert.equal(c.timezone, 'Atlantic/Canary')
     assert.equal(c.reportsToId, a.id)
     assert.isTrue(await hash.verify(c.password, 'otra-clave-segura'))
+    assert.lengthOf(await db.from('remember_me_tokens').where('tokenable_id', c.id), 0, 'a new password signs "remember me" devices out')
     const roles = await db.from('user_roles').where('user_id', c.id)
     assert.deepEqual(roles.map((r) => r.role_id), [role.id], 'the old role was replaced')
     const audit = await db.from('audit_logs').where({ subject_type: 'kernel.user', subject_id: c.id, action: 'update' })

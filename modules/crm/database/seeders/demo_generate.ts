@@ -70,7 +70,7 @@ export function generate(random: Random, companies = 300) {
       while (nifs.has(nif))
       nifs.add(nif)
     }
-    const domain = `${normalizeText(base).replace(/[^a-z0-9]/g, '').slice(0, 40)}.es`
+    const domain = `${domainFor(base)}.es`
     const phones: [string, string][] = [['Oficina', landline(city[3])]]
     if (random() < 0.35) phones.push([pick(['Centralita', 'Móvil', 'Fax']), random() < 0.5 ? mobile() : landline(city[3])])
     const emails: [string, string][] = [['General', `info@${domain}`]]
@@ -129,4 +129,13 @@ export function generate(random: Random, companies = 300) {
   })
   while (contacts.length < Math.round(companies * 2.35)) person(null, null, null)
   return { companies: result, contacts }
+}
+
+const FILLER = new Set(['y', 'e', 'de', 'del', 'la', 'las', 'el', 'los', 'hermanos', 'hijos'])
+
+/** A plausible web domain: the name's words, or initials plus the last word when that is long. */
+function domainFor(name: string): string {
+  const words = normalizeText(name).replace(/[^a-z0-9 ]/g, '').split(' ').filter((w) => w && !FILLER.has(w))
+  const joined = words.join('')
+  return joined.length <= 20 ? joined : words.slice(0, -1).map((w) => w[0]).join('') + words[words.length - 1]
 }

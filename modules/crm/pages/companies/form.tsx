@@ -1,6 +1,6 @@
-import { Head, Link, useForm } from '@inertiajs/react'
+import { Head, Link, useForm, usePage } from '@inertiajs/react'
 import { Button, Grid, Group, Paper, Select, Stack, Textarea, TextInput, Title } from '@mantine/core'
-import { PageHeader, useT } from '~/ui'
+import { PageHeader, useT, type SharedProps } from '~/ui'
 import { AddressFields } from '../shared/address_fields'
 import { ChannelFields } from '../shared/channel_fields'
 import type { AddressValue, Catalog, EmailValue, Option, PhoneValue } from '../shared/types'
@@ -29,6 +29,7 @@ export default function CompanyForm({ company, owners, canAssign, catalog }: {
   catalog: Catalog
 }) {
   const { t } = useT()
+  const me = usePage<SharedProps>().props.shell.user
   const form = useForm({
     name: company?.name ?? '',
     legalName: company?.legalName ?? '',
@@ -36,7 +37,8 @@ export default function CompanyForm({ company, owners, canAssign, catalog }: {
     nif: company?.nif ?? '',
     website: company?.website ?? '',
     industry: company?.industry ?? '',
-    ownerId: company?.ownerId ?? '',
+    // New records belong to whoever creates them unless they pick someone else.
+    ownerId: company?.ownerId ?? (me ? String(me.id) : ''),
     description: company?.description ?? '',
     addresses: company?.addresses ?? [{ kind: 'fiscal', street: '', postalCode: '', city: '', province: '', country: 'ES' }],
     phones: company?.phones ?? [],
@@ -52,7 +54,7 @@ export default function CompanyForm({ company, owners, canAssign, catalog }: {
 
   const submit = (e: React.FormEvent) => {
     e.preventDefault()
-    const options = { preserveScroll: true }
+    const options = { preserveScroll: 'errors' as const }
     if (company) form.put(`/crm/companies/${company.id}`, options)
     else form.post('/crm/companies', options)
   }

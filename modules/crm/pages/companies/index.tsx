@@ -68,9 +68,9 @@ export default function CompaniesIndex({ companies, next, count, filters, owners
     { key: 'type', header: t('crm.companies.fields.type'), render: (r) => <TypeBadge type={r.type} /> },
     { key: 'industry', header: t('crm.companies.fields.industry'), render: (r) => (r.industry ? t(`crm.industries.${r.industry}`) : '—'), hideOnMobile: true },
     { key: 'location', header: t('crm.companies.fields.location'), render: (r) => [r.city, r.province !== r.city ? r.province : null].filter(Boolean).join(', ') || '—' },
-    { key: 'phone', header: t('crm.companies.fields.phone'), render: (r) => r.phone ?? '—', hideOnMobile: true },
+    { key: 'phone', header: t('crm.companies.fields.phone'), render: (r) => <Text span size="sm" style={{ whiteSpace: 'nowrap' }}>{r.phone ?? '—'}</Text>, hideOnMobile: true },
     { key: 'owner', header: t('crm.companies.fields.owner'), render: (r) => r.ownerName ?? '—' },
-    { key: 'created', header: t('crm.companies.fields.createdAt'), render: (r) => f.date(r.createdAt), hideOnMobile: true },
+    { key: 'created', header: t('crm.companies.fields.createdAt'), render: (r) => <Text span size="sm" style={{ whiteSpace: 'nowrap' }}>{f.date(r.createdAt)}</Text>, hideOnMobile: true },
   ]
 
   return (

@@ -1,4 +1,4 @@
-import { Head, Link, router } from '@inertiajs/react'
+import { Head, Link, router, usePage } from '@inertiajs/react'
 import { Anchor, Badge, Button, Grid, Group, Paper, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core'
 import { IconEdit, IconPlus } from '@tabler/icons-react'
 import { ConfirmButton, DataTable, PageHeader, useCan, useFormat, useT, type Column } from '~/ui'
@@ -46,6 +46,8 @@ export default function CompanyShow({ company, contacts, contactsTruncated, time
   const can = useCan()
   const base = `/crm/companies/${company.id}`
   const field = (name: string) => t(`crm.companies.fields.${name}`)
+  // ?tab=history after adding a note, so the user lands where they wrote it.
+  const tab = new URLSearchParams(usePage().url.split('?')[1] ?? '').get('tab')
 
   const contactColumns: Column<Contact>[] = [
     { key: 'name', header: t('crm.contacts.fields.name'), render: (c) => <Anchor component={Link} href={`/crm/contacts/${c.id}`} size="sm" fw={600} onClick={(e) => e.stopPropagation()}>{c.name}</Anchor> },
@@ -69,8 +71,8 @@ export default function CompanyShow({ company, contacts, contactsTruncated, time
           )}
         </>}
       />
-      <Tabs defaultValue="data" keepMounted={false}>
-        <Tabs.List mb="md">
+      <Tabs defaultValue={['contacts', 'org', 'history'].includes(tab ?? '') ? tab : 'data'} keepMounted={false} styles={{ tab: { paddingInline: 'var(--mantine-spacing-sm)' } }}>
+        <Tabs.List mb="md" style={{ flexWrap: 'nowrap', overflowX: 'auto', overflowY: 'hidden' }}>
           <Tabs.Tab value="data">{t('crm.sections.data')}</Tabs.Tab>
           <Tabs.Tab value="contacts" rightSection={<Badge size="xs" variant="light" circle={contacts.length < 10}>{contacts.length}{contactsTruncated ? '+' : ''}</Badge>}>{t('crm.sections.contacts')}</Tabs.Tab>
           <Tabs.Tab value="org">{t('crm.sections.org_chart')}</Tabs.Tab>

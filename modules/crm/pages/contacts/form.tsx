@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
-import { Head, Link, useForm } from '@inertiajs/react'
+import { Head, Link, useForm, usePage } from '@inertiajs/react'
 import { Button, Grid, Group, Paper, Select, Stack, Textarea, TextInput, Title } from '@mantine/core'
-import { PageHeader, useT } from '~/ui'
+import { PageHeader, useT, type SharedProps } from '~/ui'
 import { ChannelFields } from '../shared/channel_fields'
 import { CompanySelect } from '../shared/company_select'
 import { getJson } from '../shared/query'
@@ -32,6 +32,7 @@ export default function ContactForm({ contact, initialCompanyId, owners, canAssi
   managers: Option[]
 }) {
   const { t } = useT()
+  const me = usePage<SharedProps>().props.shell.user
   const form = useForm({
     firstName: contact?.firstName ?? '',
     lastName: contact?.lastName ?? '',
@@ -39,7 +40,7 @@ export default function ContactForm({ contact, initialCompanyId, owners, canAssi
     position: contact?.position ?? '',
     department: contact?.department ?? '',
     reportsToId: contact?.reportsToId ?? '',
-    ownerId: contact?.ownerId ?? '',
+    ownerId: contact?.ownerId ?? (me ? String(me.id) : ''),
     notes: contact?.notes ?? '',
     phones: contact?.phones ?? [],
     emails: contact?.emails ?? [],
@@ -64,8 +65,8 @@ export default function ContactForm({ contact, initialCompanyId, owners, canAssi
   const back = contact ? `/crm/contacts/${contact.id}` : '/crm/contacts'
   const submit = (e: React.FormEvent) => {
     e.preventDefault()
-    if (contact) form.put(`/crm/contacts/${contact.id}`, { preserveScroll: true })
-    else form.post('/crm/contacts', { preserveScroll: true })
+    if (contact) form.put(`/crm/contacts/${contact.id}`, { preserveScroll: 'errors' as const })
+    else form.post('/crm/contacts', { preserveScroll: 'errors' as const })
   }
 
   return (
@@ -88,7 +89,7 @@ export default function ContactForm({ contact, initialCompanyId, owners, canAssi
                   onChange={(v) => form.setData('companyId', v ?? '')} error={errors.companyId} />
               </Grid.Col>
               <Grid.Col span={{ base: 12, sm: 6 }}>
-                <Select label={field('reportsTo')} description={t('crm.contacts.manager_hint')} searchable clearable data={managerOptions}
+                <Select label={field('reportsTo')} placeholder={t('crm.contacts.manager_hint')} searchable clearable data={managerOptions}
                   value={form.data.reportsToId || null} disabled={!form.data.companyId} onChange={(v) => form.setData('reportsToId', v ?? '')} error={errors.reportsToId} />
               </Grid.Col>
               <Grid.Col span={{ base: 12, sm: 6 }}>

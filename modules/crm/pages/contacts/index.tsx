@@ -50,17 +50,18 @@ export default function ContactsIndex({ contacts, next, count, filters, owners, 
   const stop = (e: React.MouseEvent) => e.stopPropagation()
 
   const columns: Column<Row>[] = [
-    { key: 'name', header: t('crm.contacts.fields.name'), render: (r) => <Anchor component={Link} href={`${BASE}/${r.id}`} fw={600} size="sm" onClick={stop}>{r.name}</Anchor> },
+    { key: 'name', header: t('crm.contacts.fields.name'), render: (r) => <Anchor component={Link} href={`${BASE}/${r.id}`} fw={600} size="sm" onClick={stop} style={{ whiteSpace: 'nowrap' }}>{r.name}</Anchor> },
     { key: 'position', header: t('crm.contacts.fields.position'), render: (r) => r.position ?? '—' },
     {
       key: 'company', header: t('crm.contacts.fields.company'), render: (r) => (r.companyId
         ? <Anchor component={Link} href={`/crm/companies/${r.companyId}`} size="sm" onClick={stop}>{r.companyName}</Anchor>
         : <Text span size="sm" c="dimmed">{t('crm.contacts.no_company')}</Text>),
     },
-    { key: 'email', header: t('crm.contacts.fields.email'), render: (r) => r.email ?? '—' },
-    { key: 'phone', header: t('crm.contacts.fields.phone'), render: (r) => r.phone ?? '—', hideOnMobile: true },
+    // Long addresses are cut (full text on hover) so they do not squeeze every other column.
+    { key: 'email', header: t('crm.contacts.fields.email'), render: (r) => <Text span size="sm" truncate="end" maw={240} display="block" title={r.email ?? undefined}>{r.email ?? '—'}</Text> },
+    { key: 'phone', header: t('crm.contacts.fields.phone'), render: (r) => <Text span size="sm" style={{ whiteSpace: 'nowrap' }}>{r.phone ?? '—'}</Text>, hideOnMobile: true },
     { key: 'owner', header: t('crm.contacts.fields.owner'), render: (r) => r.ownerName ?? '—', hideOnMobile: true },
-    { key: 'created', header: t('crm.contacts.fields.createdAt'), render: (r) => f.date(r.createdAt), hideOnMobile: true },
+    { key: 'created', header: t('crm.contacts.fields.createdAt'), render: (r) => <Text span size="sm" style={{ whiteSpace: 'nowrap' }}>{f.date(r.createdAt)}</Text>, hideOnMobile: true },
   ]
 
   return (

@@ -1,6 +1,7 @@
 import { Head, Link, router } from '@inertiajs/react'
 import { Anchor, Button, Grid, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
 import { IconEdit } from '@tabler/icons-react'
+import { useMediaQuery } from '@mantine/hooks'
 import { ConfirmButton, PageHeader, useCan, useFormat, useT } from '~/ui'
 import { ChannelLines, Detail } from '../shared/details'
 import { RecordHistory } from '../shared/record_history'
@@ -47,6 +48,14 @@ export default function ContactShow({ contact, manager, reports, timeline }: { c
   const base = `/crm/contacts/${contact.id}`
   const field = (name: string) => t(`crm.contacts.fields.${name}`)
   const subtitle = [contact.position, contact.companyName].filter(Boolean).join(' · ')
+  // Wide screens: history under the details; phones: after phones and org chart.
+  const wide = useMediaQuery('(min-width: 62em)')
+  const history = (
+    <Paper withBorder radius="md" p="md">
+      <Title order={5} mb="sm">{t('crm.sections.history')}</Title>
+      <RecordHistory history={timeline} baseUrl={base} resource="crm.contacts" fieldPrefix="crm.contacts.fields" />
+    </Paper>
+  )
 
   return (
     <>
@@ -79,10 +88,7 @@ export default function ContactShow({ contact, manager, reports, timeline }: { c
               </SimpleGrid>
               {contact.notes && <Stack mt="md"><Detail label={field('notes')}>{contact.notes}</Detail></Stack>}
             </Paper>
-            <Paper withBorder radius="md" p="md">
-              <Title order={5} mb="sm">{t('crm.sections.history')}</Title>
-              <RecordHistory history={timeline} baseUrl={base} resource="crm.contacts" fieldPrefix="crm.contacts.fields" />
-            </Paper>
+            {wide && history}
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
@@ -102,6 +108,7 @@ export default function ContactShow({ contact, manager, reports, timeline }: { c
               {reports.length ? <Stack gap={6}>{reports.map((p) => <PersonLine key={p.id} person={p} />)}</Stack>
                 : <Text size="sm" c="dimmed">{t('crm.org_chart.no_reports')}</Text>}
             </Paper>
+            {!wide && history}
           </Stack>
         </Grid.Col>
       </Grid>

@@ -25,25 +25,25 @@ export function AddressFields({ items, onChange, errors, kinds, provinces }: {
       {items.map((a, i) => (
         <Paper key={i} withBorder p="sm" radius="sm">
           <Grid gap="xs">
-            <Grid.Col span={{ base: 10, sm: 3 }}>
+            <Grid.Col span={{ base: 10, sm: 3 }} order={1}>
               <Select label={t('crm.form.kind')} data={kinds.map((k) => ({ value: k, label: t(`crm.address_kinds.${k}`) }))} value={a.kind}
                 onChange={(v) => v && update(i, { kind: v })} allowDeselect={false} error={err(i, 'kind')} />
             </Grid.Col>
-            <Grid.Col span={{ base: 2, sm: 1 }} offset={{ sm: 8 }} style={{ display: 'flex', justifyContent: 'flex-end' }}>
+            <Grid.Col span={{ base: 2, sm: 1 }} order={{ base: 2, sm: 3 }} style={{ display: 'flex', justifyContent: 'flex-end' }}>
               <ActionIcon variant="subtle" color="red" mt={26} aria-label={t('crm.form.remove')} onClick={() => onChange(items.filter((_, k) => k !== i))}>
                 <IconTrash size={16} />
               </ActionIcon>
             </Grid.Col>
-            <Grid.Col span={12}>
+            <Grid.Col span={{ base: 12, sm: 8 }} order={{ base: 3, sm: 2 }}>
               <TextInput label={t('crm.form.street')} value={a.street} onChange={(e) => update(i, { street: e.currentTarget.value })} error={err(i, 'street')} />
             </Grid.Col>
-            <Grid.Col span={{ base: 5, sm: 2 }}>
+            <Grid.Col span={{ base: 5, sm: 2 }} order={4}>
               <TextInput label={t('crm.form.postal_code')} value={a.postalCode} onChange={(e) => update(i, { postalCode: e.currentTarget.value })} error={err(i, 'postalCode')} />
             </Grid.Col>
-            <Grid.Col span={{ base: 7, sm: 4 }}>
+            <Grid.Col span={{ base: 7, sm: 4 }} order={5}>
               <TextInput label={t('crm.form.city')} value={a.city} onChange={(e) => update(i, { city: e.currentTarget.value })} error={err(i, 'city')} />
             </Grid.Col>
-            <Grid.Col span={{ base: 8, sm: 4 }}>
+            <Grid.Col span={{ base: 8, sm: 4 }} order={6}>
               {a.country === 'ES' ? (
                 <Select label={t('crm.form.province')} data={provinces} value={a.province || null} searchable clearable
                   onChange={(v) => update(i, { province: v ?? '' })} error={err(i, 'province')} />
@@ -51,7 +51,7 @@ export function AddressFields({ items, onChange, errors, kinds, provinces }: {
                 <TextInput label={t('crm.form.province')} value={a.province} onChange={(e) => update(i, { province: e.currentTarget.value })} error={err(i, 'province')} />
               )}
             </Grid.Col>
-            <Grid.Col span={{ base: 4, sm: 2 }}>
+            <Grid.Col span={{ base: 4, sm: 2 }} order={7}>
               <TextInput label={t('crm.form.country')} maxLength={2} value={a.country}
                 onChange={(e) => update(i, { country: e.currentTarget.value.toUpperCase(), province: '' })} error={err(i, 'country')} />
             </Grid.Col>

@@ -1,4 +1,5 @@
-import { ActionIcon, Autocomplete, Button, Grid, Radio, Stack, Text, TextInput, Tooltip } from '@mantine/core'
+import { ActionIcon, Autocomplete, Button, Grid, Paper, Radio, Stack, Text, TextInput, Tooltip } from '@mantine/core'
+import { useMediaQuery } from '@mantine/hooks'
 import { IconPlus, IconTrash } from '@tabler/icons-react'
 import { useT } from '~/ui'
 import type { EmailValue, PhoneValue } from './types'
@@ -19,6 +20,8 @@ export function ChannelFields<T extends PhoneValue | EmailValue>({ kind, items, 
   errors: Errors
 }) {
   const { t } = useT()
+  // On phones label and value stack; a frame keeps each pair visibly together.
+  const stacked = useMediaQuery('(max-width: 36em)')
   const valueKey = kind === 'phones' ? 'number' : 'address'
   const suggestions = (kind === 'phones' ? PHONE_LABELS : EMAIL_LABELS).map((k) => t(`crm.form.${kind === 'phones' ? 'phone' : 'email'}_labels.${k}`))
   const update = (index: number, patch: Partial<T>) => onChange(items.map((item, i) => (i === index ? { ...item, ...patch } : item)))
@@ -34,7 +37,8 @@ export function ChannelFields<T extends PhoneValue | EmailValue>({ kind, items, 
     <Stack gap="xs">
       {items.length === 0 && <Text size="sm" c="dimmed">{t(kind === 'phones' ? 'crm.form.no_phones' : 'crm.form.no_emails')}</Text>}
       {items.map((item, i) => (
-        <Grid key={i} gap="xs" align="flex-start">
+        <Paper key={i} withBorder={!!stacked} p={stacked ? 'xs' : 0} radius="sm" bg="transparent">
+        <Grid gap="xs" align="flex-start">
           <Grid.Col span={{ base: 12, xs: 4 }}>
             <Autocomplete aria-label={t('crm.form.label')} placeholder={t('crm.form.label')} data={suggestions} value={item.label}
               onChange={(v) => update(i, { label: v } as Partial<T>)} error={errors[`${kind}.${i}.label`]} />
@@ -50,6 +54,7 @@ export function ChannelFields<T extends PhoneValue | EmailValue>({ kind, items, 
             <ActionIcon variant="subtle" color="red" mt={4} aria-label={t('crm.form.remove')} onClick={() => remove(i)}><IconTrash size={16} /></ActionIcon>
           </Grid.Col>
         </Grid>
+        </Paper>
       ))}
       {errors[kind] && <Text size="xs" c="red">{errors[kind]}</Text>}
       <Button variant="light" size="xs" w="fit-content" leftSection={<IconPlus size={14} />} onClick={add} disabled={items.length >= 10}>

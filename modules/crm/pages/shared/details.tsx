@@ -41,7 +41,7 @@ export function AddressLines({ items, empty }: { items: Address[]; empty: string
         <div key={i}>
           <Badge size="xs" variant="outline" mb={2}>{t(`crm.address_kinds.${a.kind}`)}</Badge>
           {a.street && <Text size="sm">{a.street}</Text>}
-          <Text size="sm">{[a.postalCode, a.city].filter(Boolean).join(' ')}{a.province ? ` (${a.province})` : ''}{a.country !== 'ES' ? ` · ${a.country}` : ''}</Text>
+          <Text size="sm">{[a.postalCode, a.city].filter(Boolean).join(' ')}{a.province && a.province !== a.city ? ` (${a.province})` : ''}{a.country !== 'ES' ? ` · ${a.country}` : ''}</Text>
         </div>
       ))}
     </Stack>
@@ -52,5 +52,6 @@ const TYPE_COLORS: Record<string, string> = { cliente: 'teal', prospecto: 'blue'
 
 export function TypeBadge({ type }: { type: string }) {
   const { t } = useT()
-  return <Badge variant="light" color={TYPE_COLORS[type] ?? 'gray'}>{t(`crm.types.${type}`)}</Badge>
+  // Never squeezed into "PROSP…" by a narrow table column.
+  return <Badge component="span" variant="light" color={TYPE_COLORS[type] ?? 'gray'} style={{ minWidth: 'max-content' }}>{t(`crm.types.${type}`)}</Badge>
 }

@@ -14,7 +14,7 @@ export function OrgChart({ people }: { people: ChartPerson[] }) {
   return (
     <Tree data={data} tree={tree} withLines levelOffset={28} expandOnClick={false}
       renderNode={({ node, elementProps }) => (
-        <Group gap={6} wrap="nowrap" {...elementProps} style={{ ...elementProps.style, padding: '4px 0' }}>
+        <Group gap={6} wrap="nowrap" {...elementProps} style={{ ...elementProps.style, paddingTop: 4, paddingBottom: 4 }}>
           <IconUser size={15} stroke={1.6} />
           <Anchor component={Link} href={`/crm/contacts/${node.value}`} size="sm" fw={500}>{node.label}</Anchor>
           {node.nodeProps?.position && <Text size="xs" c="dimmed" truncate>{node.nodeProps.position}</Text>}

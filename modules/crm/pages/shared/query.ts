@@ -23,3 +23,4 @@ export async function getJson<T>(url: string): Promise<T> {
   if (!response.ok) throw new Error(`${response.status}`)
   return (await response.json()) as T
 }
+

@@ -102,7 +102,7 @@ test.group('CSV export', (group) => {
     await db.table('crm_phones').insert({ organization_id: org.id, company_id: id, value: '+34 600 000 000', value_normalized: '+34600000000', is_primary: true, position: 0 })
     await insertCompany(org, { name: '@SUMA(A1)', owner_id: user.id })
     const response = await client.get('/crm/companies/export').loginAs(user)
-    assert.match(response.header('content-disposition'), /^attachment; filename="empresas-\d{4}-\d\d-\d\d\.csv"$/)
+    assert.match(response.header('content-disposition') ?? '', /^attachment; filename="empresas-\d{4}-\d\d-\d\d\.csv"$/)
     const text = response.text()
     assert.isTrue(text.startsWith('\uFEFF'), 'UTF-8 BOM for Excel')
     const [, ...rows] = text.replace(/^\uFEFF/, '').trim().split('\r\n')

@@ -15,7 +15,7 @@ export default function Profile({ profile, timezones }: Props) {
     <>
       <Head title={t('profile.title')} />
       <PageHeader title={t('profile.title')} subtitle={profile.email} />
-      <Grid gutter="md">
+      <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 6 }}>
           <Paper withBorder p="md" radius="md">
             <form onSubmit={(e) => { e.preventDefault(); prefs.put('/profile', { preserveScroll: true }) }}>

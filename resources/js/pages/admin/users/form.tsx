@@ -1,6 +1,6 @@
 import { Head, Link, router, useForm, usePage } from '@inertiajs/react'
 import {
-  Alert, Badge, Button, Grid, Group, MultiSelect, Paper, PasswordInput, Radio, Select, Stack, Switch, Text, TextInput, Title,
+  Alert, Badge, Button, Grid, Group, MultiSelect, Paper, PasswordInput, Radio, Select, SimpleGrid, Stack, Switch, Text, TextInput, Title,
 } from '@mantine/core'
 import { IconMail, IconUserCheck, IconUserOff } from '@tabler/icons-react'
 import { ConfirmButton, PageHeader, useFormat, useT, type SharedProps } from '~/ui'
@@ -63,6 +63,7 @@ export default function UserForm({ user, options }: Props) {
     else form.post('/admin/users', { preserveScroll: true })
   }
 
+  const adminRoles = new Set(options.roles.filter((r) => r.isAdmin).map((r) => r.value))
   const managers = options.managers.map((m) => ({ value: m.value, label: m.isActive ? m.label : `${m.label} ${t('admin.users.inactive_suffix')}` }))
   const isSelf = editing && shell.user?.id === user.id
 
@@ -82,10 +83,10 @@ export default function UserForm({ user, options }: Props) {
                 <Title order={4}>{t('admin.users.sections.profile')}</Title>
                 <TextInput label={t('admin.users.fields.full_name')} value={form.data.fullName} onChange={(e) => form.setData('fullName', e.currentTarget.value)} error={errors.fullName} required autoComplete="off" />
                 <TextInput label={t('admin.users.fields.email')} type="email" value={form.data.email} onChange={(e) => form.setData('email', e.currentTarget.value)} error={errors.email} required autoComplete="off" />
-                <Group grow align="flex-start" wrap="wrap">
-                  <Select label={t('admin.users.fields.locale')} data={[{ value: 'es', label: 'Español' }, { value: 'en', label: 'English' }]} value={form.data.locale} onChange={(v) => v && form.setData('locale', v as 'es' | 'en')} error={errors.locale} allowDeselect={false} miw={160} />
-                  <Select label={t('admin.users.fields.timezone')} data={options.timezones} searchable value={form.data.timezone} onChange={(v) => v && form.setData('timezone', v)} error={errors.timezone} allowDeselect={false} miw={200} />
-                </Group>
+                <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+                  <Select label={t('admin.users.fields.locale')} data={[{ value: 'es', label: 'Español' }, { value: 'en', label: 'English' }]} value={form.data.locale} onChange={(v) => v && form.setData('locale', v as 'es' | 'en')} error={errors.locale} allowDeselect={false} />
+                  <Select label={t('admin.users.fields.timezone')} data={options.timezones} searchable value={form.data.timezone} onChange={(v) => v && form.setData('timezone', v)} error={errors.timezone} allowDeselect={false} />
+                </SimpleGrid>
               </Stack>
             </Paper>
             <Paper withBorder radius="md" p="md" mt="md">
@@ -94,7 +95,13 @@ export default function UserForm({ user, options }: Props) {
                 <MultiSelect
                   label={t('admin.users.fields.roles')}
                   description={t('admin.users.roles_help')}
-                  data={options.roles.map((r) => ({ value: r.value, label: r.isAdmin ? `${r.label} · ${t('admin.users.admin_badge')}` : r.label }))}
+                  data={options.roles.map((r) => ({ value: r.value, label: r.label }))}
+                  renderOption={({ option }) => (
+                    <Group gap="xs" wrap="nowrap">
+                      <span>{option.label}</span>
+                      {adminRoles.has(option.value) && <Badge size="xs" color="grape" variant="light" tt="none">{t('admin.users.admin_badge')}</Badge>}
+                    </Group>
+                  )}
                   value={form.data.roleIds}
                   onChange={(v) => form.setData('roleIds', v)}
                   error={fieldError(errors, 'roleIds')}
