@@ -1,6 +1,7 @@
 import { dbTimestamp } from '#app/support/dates'
 import type { KeyObject } from 'node:crypto'
 import db from '@adonisjs/lucid/services/db'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import licenceConfig from '#config/licence'
 import { tierRank, type Tier } from '#app/registry/types'
 import { parsePublicKeys, verifyLicence, type LicenceProblem, type LicencePayload } from './licence.js'
@@ -73,15 +74,24 @@ export class LicenceService {
     return tierRank((await this.entitlement()).tier) >= tierRank(tier)
   }
 
-  /** Active users across the deployment (seats are counted per deployment). */
-  async activeUsers(): Promise<number> {
-    const row = await db.from('users').where('is_active', true).count('* as total').first()
+  /**
+   * Active users across the deployment (seats are counted per deployment). Inside a
+   * transaction the counted rows are locked (FOR UPDATE; SQLite serializes writers anyway), so
+   * two simultaneous activations cannot both take the last seat.
+   */
+  async activeUsers(trx?: TransactionClientContract): Promise<number> {
+    const query = (trx ?? db).from('users').where('is_active', true).count('* as total')
+    if (trx && trx.dialect.name !== 'better-sqlite3') query.forUpdate()
+    const row = await query.first()
     return Number(row?.total ?? 0)
   }
 
-  /** Throws when activating `adding` more users would exceed the seat count. */
-  async assertSeats(adding = 1): Promise<void> {
-    const [entitlement, active] = await Promise.all([this.entitlement(), this.activeUsers()])
+  /**
+   * Throws when activating `adding` more users would exceed the seat count. Call it inside the
+   * transaction that activates them.
+   */
+  async assertSeats(adding = 1, trx?: TransactionClientContract): Promise<void> {
+    const [entitlement, active] = await Promise.all([this.entitlement(), this.activeUsers(trx)])
     if (active + adding > entitlement.seats) {
       throw new LicenceError('seats_exceeded', `seat limit reached: ${active} of ${entitlement.seats} in use`, {
         active,

@@ -19,7 +19,8 @@ export interface CreateUserParams {
 
 /**
  * Creates a user of the organization with their roles and manager. An active user takes a
- * licence seat, so the seat limit is checked first and nothing is written when it is reached.
+ * licence seat, so the seat limit is checked in the same transaction and nothing is written
+ * when it is reached.
  */
 export async function createUser(params: CreateUserParams): Promise<{ id: number; fullName: string; mailError: AdminRuleError | null }> {
   const { organizationId, actorId, data } = params
@@ -29,9 +30,9 @@ export async function createUser(params: CreateUserParams): Promise<{ id: number
   }
   await assertOrganizationRoles(organizationId, data.roleIds)
   await assertReportsTo(organizationId, null, data.reportsToId)
-  if (data.isActive) await assertSeatAvailable()
 
   const user = await db.transaction(async (trx) => {
+    if (data.isActive) await assertSeatAvailable(trx)
     const created = await User.create({
       organizationId,
       fullName: data.fullName,

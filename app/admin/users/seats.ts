@@ -1,13 +1,15 @@
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { LicenceError, licences } from '#app/licensing/licence_service'
 import { AdminRuleError } from '../errors.js'
 
 /**
- * One more active user must fit in the licence's seats. The message names the limit and, in
+ * One more active user must fit in the licence's seats (checked, with the rows locked, inside
+ * the transaction that activates the user). The message names the limit and, in
  * evaluation mode, says so (the evaluation limit is what applies without a licence).
  */
-export async function assertSeatAvailable(): Promise<void> {
+export async function assertSeatAvailable(trx: TransactionClientContract): Promise<void> {
   try {
-    await licences.assertSeats(1)
+    await licences.assertSeats(1, trx)
   } catch (error) {
     if (!(error instanceof LicenceError) || error.code !== 'seats_exceeded') throw error
     const evaluation = error.meta.mode === 'evaluation'

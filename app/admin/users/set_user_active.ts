@@ -24,15 +24,14 @@ export async function setUserActive(params: SetUserActiveParams): Promise<{ full
     .select('id', 'full_name', 'is_active').firstOrFail()
   if (Boolean(user.is_active) === active) return { fullName: user.full_name, changed: false }
 
-  if (active) {
-    await assertSeatAvailable()
-  } else {
+  if (!active) {
     if (userId === actorId) throw new AdminRuleError('admin.users.errors.deactivate_self')
     const admins = await activeAdminIds(organizationId)
     if (admins.length === 1 && admins[0] === userId) throw new AdminRuleError('admin.users.errors.last_admin')
   }
 
   await db.transaction(async (trx) => {
+    if (active) await assertSeatAvailable(trx)
     await trx.from('users').where('id', userId).update({ is_active: active, updated_at: dbTimestamp() })
     if (!active) await trx.from('remember_me_tokens').where('tokenable_id', userId).delete()
     const subject = { organizationId, actorId, subjectType: USER_SUBJECT, subjectId: userId }
