@@ -1,4 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { timeline } from '#app/history/timeline'
 import { catalogProps } from '../catalog.js'
 import { companyValidator, listCompaniesValidator } from '../validators/companies.js'
 import { noteValidator } from '../validators/shared.js'
@@ -14,7 +15,6 @@ import { deleteCompany } from '../actions/companies/delete_company.js'
 import { exportCompanies } from '../actions/companies/export_companies.js'
 import { companyOptions } from '../actions/contacts/contact_form.js'
 import { addNote } from '../actions/add_note.js'
-import { timeline } from '#app/history/timeline'
 
 /** Thin: permission (403) → scope (404) → validate → one action → a DTO for the page. */
 export default class CompaniesController {

@@ -8,12 +8,11 @@ import { CONTACTS, CONTACT_SUBJECT, visibleContactId } from '../actions/contacts
 import { listContacts } from '../actions/contacts/list_contacts.js'
 import { showContact } from '../actions/contacts/show_contact.js'
 import { TIMELINE_PAGE } from '../actions/companies/show_company.js'
-import { contactFormOptions, editContactForm, managerOptions } from '../actions/contacts/contact_form.js'
+import { companyOptions, contactFormOptions, editContactForm, managerOptions } from '../actions/contacts/contact_form.js'
 import { createContact } from '../actions/contacts/create_contact.js'
 import { updateContact } from '../actions/contacts/update_contact.js'
 import { deleteContact } from '../actions/contacts/delete_contact.js'
 import { exportContacts } from '../actions/contacts/export_contacts.js'
-import { companyOptions } from '../actions/contacts/contact_form.js'
 import { addNote } from '../actions/add_note.js'
 
 /** Thin: permission (403) → scope (404) → validate → one action → a DTO for the page. */

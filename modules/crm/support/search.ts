@@ -36,10 +36,10 @@ export function wherePrefix(query: Query, column: string, prefix: string) {
 }
 
 /**
- * Restricts `query` to rows matching a search. A plain name is a prefix condition on the
- * sorted index. When the text could also be a NIF, e-mail or phone, each key is looked up by
- * its own index and the ids are combined with UNION: a single WHERE name … OR nif = … OR …
- * makes the databases give up on the indexes and scan.
+ * Restricts `query` to rows matching a search. A plain company name is a prefix condition on
+ * the sorted index. When the text could also be a NIF, e-mail, phone (or, for people, a
+ * surname), each key is looked up by its own index and the ids are combined with UNION: a
+ * single WHERE name … OR nif = … OR … makes the databases give up on the indexes and scan.
  */
 export function applySearch(query: Query, params: {
   organizationId: number
@@ -58,6 +58,10 @@ export function applySearch(query: Query, params: {
     if (!value) continue
     exact.push(db.from(channel).where('organization_id', organizationId).where('value_normalized', value)
       .whereNotNull(parentColumn).select(`${parentColumn} as id`))
+  }
+  // People: the surname too ("garcia" finds "Ana García"), through its own index.
+  if (table === 'crm_contacts') {
+    exact.push(wherePrefix(db.from(table).where('organization_id', organizationId).select('id'), 'last_name_normalized', keys.name))
   }
   if (!exact.length) return wherePrefix(query, `${alias}.name_normalized`, keys.name)
   const byName = wherePrefix(db.from(table).where('organization_id', organizationId).select('id'), 'name_normalized', keys.name)

@@ -41,7 +41,7 @@ export async function insertContact(org: Organization, attributes: Record<string
   const last = String(attributes.last_name ?? 'Prueba')
   const now = dbTimestamp()
   return insertId(db.connection() as any, 'crm_contacts', {
-    organization_id: org.id, first_name: first, last_name: last, name_normalized: normalizeName(`${first} ${last}`),
+    organization_id: org.id, first_name: first, last_name: last, name_normalized: normalizeName(`${first} ${last}`), last_name_normalized: normalizeName(last),
     owner_id: null, created_at: now, updated_at: now, ...attributes,
   })
 }

@@ -11,6 +11,7 @@ export function contactColumns(data: ContactData) {
     first_name: data.firstName,
     last_name: data.lastName || null,
     name_normalized: normalizeName(fullName(data.firstName, data.lastName), 260),
+    last_name_normalized: data.lastName ? normalizeName(data.lastName, 150) : null,
     company_id: data.companyId ?? null,
     position: data.position || null,
     department: data.department || null,

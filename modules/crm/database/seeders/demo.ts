@@ -51,7 +51,8 @@ export default async function seedCrmDemo({ organizationId, users, random }: Dem
         const created = at(c.daysAgo)
         return {
           organization_id: organizationId, company_id: c.company === null ? null : companyIds[c.company], first_name: c.first, last_name: c.last,
-          name_normalized: normalizeName(`${c.first} ${c.last}`, 260), position: c.position, department: c.department,
+          name_normalized: normalizeName(`${c.first} ${c.last}`, 260), last_name_normalized: normalizeName(c.last, 150),
+          position: c.position, department: c.department,
           reports_to_id: c.manager === null ? null : contactIds[c.manager], owner_id: ownerId(c.ownerKey), notes: null,
           created_by: ownerId(c.ownerKey), created_at: created, updated_at: created,
         }

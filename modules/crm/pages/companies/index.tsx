@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { Head, Link, router } from '@inertiajs/react'
 import { Anchor, Button, Select, Stack, Text, TextInput } from '@mantine/core'
 import { IconDownload, IconPlus, IconSearch } from '@tabler/icons-react'
@@ -50,6 +50,8 @@ export default function CompaniesIndex({ companies, next, count, filters, owners
   const can = useCan()
   const [q, setQ] = useState(filters.q)
   const [city, setCity] = useState(filters.city)
+  // The boxes follow the URL when filters change elsewhere ("quitar filtros", back button).
+  useEffect(() => { setQ(filters.q); setCity(filters.city) }, [filters.q, filters.city])
   const { cursor, ...current } = filters
   const set = (patch: Partial<Filters>) => applyFilters(BASE, { ...current, sort: current.sort === 'name' ? '' : current.sort, ...patch })
   const active = ['type', 'industry', 'owner', 'province', 'city'].filter((k) => current[k as keyof typeof current]).length

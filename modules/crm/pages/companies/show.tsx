@@ -1,5 +1,5 @@
 import { Head, Link, router, usePage } from '@inertiajs/react'
-import { Anchor, Badge, Button, Grid, Group, Paper, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core'
+import { Anchor, Button, Grid, Group, Paper, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core'
 import { IconEdit, IconPlus } from '@tabler/icons-react'
 import { ConfirmButton, DataTable, PageHeader, useCan, useFormat, useT, type Column } from '~/ui'
 import { AddressLines, ChannelLines, Detail, TypeBadge } from '../shared/details'
@@ -71,10 +71,10 @@ export default function CompanyShow({ company, contacts, contactsTruncated, time
           )}
         </>}
       />
-      <Tabs defaultValue={['contacts', 'org', 'history'].includes(tab ?? '') ? tab : 'data'} keepMounted={false} styles={{ tab: { paddingInline: 'var(--mantine-spacing-sm)' } }}>
+      <Tabs defaultValue={['contacts', 'org', 'history'].includes(tab ?? '') ? tab : 'data'} keepMounted={false} styles={{ tab: { paddingInline: 'var(--mantine-spacing-xs)', fontSize: 'var(--mantine-font-size-sm)' } }}>
         <Tabs.List mb="md" style={{ flexWrap: 'nowrap', overflowX: 'auto', overflowY: 'hidden' }}>
           <Tabs.Tab value="data">{t('crm.sections.data')}</Tabs.Tab>
-          <Tabs.Tab value="contacts" rightSection={<Badge size="xs" variant="light" circle={contacts.length < 10}>{contacts.length}{contactsTruncated ? '+' : ''}</Badge>}>{t('crm.sections.contacts')}</Tabs.Tab>
+          <Tabs.Tab value="contacts">{t('crm.sections.contacts')} <Text span c="dimmed" size="sm">{contacts.length}{contactsTruncated ? '+' : ''}</Text></Tabs.Tab>
           <Tabs.Tab value="org">{t('crm.sections.org_chart')}</Tabs.Tab>
           <Tabs.Tab value="history">{t('crm.sections.history')}</Tabs.Tab>
         </Tabs.List>

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { Head, Link, router } from '@inertiajs/react'
 import { Anchor, Button, Select, Stack, Text, TextInput } from '@mantine/core'
 import { IconDownload, IconPlus, IconSearch } from '@tabler/icons-react'
@@ -43,6 +43,7 @@ export default function ContactsIndex({ contacts, next, count, filters, owners, 
   const f = useFormat()
   const can = useCan()
   const [q, setQ] = useState(filters.q)
+  useEffect(() => setQ(filters.q), [filters.q])
   const { cursor, ...current } = filters
   const params = { ...current, sort: current.sort === 'name' ? '' : current.sort }
   const set = (patch: Partial<Filters>) => applyFilters(BASE, { ...params, ...patch })

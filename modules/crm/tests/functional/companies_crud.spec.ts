@@ -15,7 +15,10 @@ test.group('Companies: create, edit, delete', (group) => {
     const events = emitter.fake()
     const org = await createOrganization(['crm'])
     const user = await crmUser(org, 'own')
-    const response = await client.post('/crm/companies').json(companyPayload()).loginAs(user).withCsrfToken().withInertia().redirects(0)
+    const payload = companyPayload()
+    // The form starts with an empty address row; left empty, it is not stored.
+    payload.addresses.push({ kind: 'otra', street: '', postalCode: '', city: '', province: '', country: 'ES' })
+    const response = await client.post('/crm/companies').json(payload).loginAs(user).withCsrfToken().withInertia().redirects(0)
     response.assertStatus(302)
 
     const company = await db.from('crm_companies').where('organization_id', org.id).firstOrFail()
@@ -35,7 +38,7 @@ test.group('Companies: create, edit, delete', (group) => {
     const emails = await db.from('crm_emails').where('company_id', company.id)
     assert.deepEqual(emails.map((e) => [e.value, e.value_normalized, Boolean(e.is_primary)]), [['info@construccionesperez.es', 'info@construccionesperez.es', true]])
     const addresses = await db.from('crm_addresses').where('company_id', company.id).orderBy('position')
-    assert.deepEqual(addresses.map((a) => [a.kind, a.city, a.city_normalized, a.province]), [['fiscal', 'Madrid', 'madrid', 'Madrid'], ['envio', 'Getafe', 'getafe', 'Madrid']])
+    assert.deepEqual(addresses.map((a) => [a.kind, a.city, a.city_normalized, a.province]), [['fiscal', 'Madrid', 'madrid', 'Madrid'], ['envio', 'Getafe', 'getafe', 'Madrid']], 'the empty third address is dropped')
 
     const audit = await db.from('audit_logs').where({ subject_type: 'crm.company', subject_id: company.id, action: 'create' })
     assert.includeMembers(audit.map((a) => a.field), ['name', 'nif', 'type', 'owner', 'phones', 'addresses'])
@@ -121,6 +124,7 @@ test.group('Companies: create, edit, delete', (group) => {
   })
 
   test('a NIF is unique per organization (not across organizations)', async ({ client, assert }) => {
+    const events = emitter.fake()
     const org = await createOrganization(['crm'])
     const other = await createOrganization(['crm'])
     const user = await crmUser(org, 'own')
@@ -131,6 +135,9 @@ test.group('Companies: create, edit, delete', (group) => {
     duplicate.assertStatus(302)
     duplicate.assertFlashMessage('errorsBag', { nif: 'Ya hay una empresa con este NIF/CIF en su organización.' })
     assert.lengthOf(await db.from('crm_companies').where('organization_id', org.id), 1)
+    assert.lengthOf(await db.from('crm_companies').where('name', 'Otra'), 0, 'the refused company left nothing behind')
+    events.assertEmittedCount(CompanyCreated, 1)
+    emitter.restore()
 
     await client.post('/crm/companies').json(companyPayload()).loginAs(otherUser).withCsrfToken().withInertia()
     assert.lengthOf(await db.from('crm_companies').where('organization_id', other.id).where('nif', 'B12345674'), 1)

@@ -111,6 +111,8 @@ test.group('Company list: keyset pages, search, filters', (group) => {
     assert.deepEqual(await list(''), ['Ana Martín', 'Ángel Ruiz'])
     assert.deepEqual(await list(`company=${company}`), ['Ana Martín'])
     assert.deepEqual(await list('q=angel'), ['Ángel Ruiz'])
+    assert.deepEqual(await list('q=MARTIN'), ['Ana Martín'], 'by surname too')
+    assert.deepEqual(await list('q=ru'), ['Ángel Ruiz'])
     assert.deepEqual(await list('q=600112233'), ['Ana Martín'])
     assert.deepEqual(await list('sort=-name'), ['Ángel Ruiz', 'Ana Martín'])
   })

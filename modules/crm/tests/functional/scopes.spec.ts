@@ -66,24 +66,29 @@ test.group('Record scopes on companies', (group) => {
     assert.deepEqual(names(response), ['Empresa de leader', 'Empresa de rep2'])
   })
 
-  test('out of scope is 404 everywhere: detail, edit, update, delete, notes, timeline', async ({ client, assert }) => {
+  test('out of scope is 404 everywhere (own, team, hierarchy): detail, edit, update, delete, notes, timeline', async ({ client, assert }) => {
     const { users, ids } = await world()
-    for (const target of [ids.outsider, ids.other]) {
-      const base = `/crm/companies/${target}`
-      const responses = await Promise.all([
-        client.get(base).loginAs(users.leader).withInertia(),
-        client.get(`${base}/edit`).loginAs(users.leader).withInertia(),
-        client.get(`${base}/timeline`).loginAs(users.leader),
-        client.put(base).json({ name: 'Robada', type: 'cliente' }).loginAs(users.leader).withCsrfToken().withInertia(),
-        client.delete(base).loginAs(users.leader).withCsrfToken().withInertia(),
-        client.post(`${base}/notes`).json({ body: 'hola' }).loginAs(users.leader).withCsrfToken().withInertia(),
-      ])
-      for (const response of responses) response.assertStatus(404)
+    // The outsider's company is beyond every limited scope; the other organization's beyond all.
+    for (const user of [users.rep, users.leader, users.manager]) {
+      for (const target of [ids.outsider, ids.other]) {
+        const base = `/crm/companies/${target}`
+        const responses = [
+          await client.get(base).loginAs(user).withInertia(),
+          await client.get(`${base}/edit`).loginAs(user).withInertia(),
+          await client.get(`${base}/timeline`).loginAs(user),
+          await client.put(base).json({ name: 'Robada', type: 'cliente' }).loginAs(user).withCsrfToken().withInertia(),
+          await client.delete(base).loginAs(user).withCsrfToken().withInertia(),
+          await client.post(`${base}/notes`).json({ body: 'hola' }).loginAs(user).withCsrfToken().withInertia(),
+        ]
+        for (const response of responses) response.assertStatus(404)
+      }
     }
-    assert.lengthOf(await db.from('crm_companies').whereIn('id', [ids.outsider, ids.other]).whereIn('name', ['Robada']), 0)
-    assert.lengthOf(await db.from('crm_companies').whereIn('id', [ids.outsider, ids.other]), 2, 'nothing was deleted')
-    const visible = await client.get(`/crm/companies/${ids.rep2}`).loginAs(users.leader).withInertia()
-    visible.assertStatus(200)
+    const untouched = await db.from('crm_companies').whereIn('id', [ids.outsider, ids.other]).orderBy('id').select('name')
+    assert.deepEqual(untouched.map((c) => c.name), ['Empresa de outsider', 'Empresa de otra organización'], 'nothing renamed or deleted')
+    assert.lengthOf(await db.from('timeline_events').where({ subject_type: 'crm.company', subject_id: ids.outsider }), 0, 'no note slipped in')
+    for (const [user, key] of [[users.rep, 'rep'], [users.leader, 'rep2'], [users.manager, 'rep2']] as const) {
+      ;(await client.get(`/crm/companies/${ids[key]}`).loginAs(user).withInertia()).assertStatus(200)
+    }
   })
 
   test("another organization's records stay invisible even to this organization's administrator", async ({ client }) => {
