@@ -44,11 +44,27 @@ test.group('Browser: signing in', (group) => {
       await page.goto(`${baseUrl()}/login`)
       await screenshot(page, 'login-375')
       await signIn(page, 'movil@prueba.test', 'clave-movil-123')
+      // Mantine slides the collapsed navbar out of the viewport (it stays in the DOM).
       const nav = page.getByRole('navigation', { name: 'Navegación principal' })
-      assert.isFalse(await nav.isVisible(), 'navbar hidden on a phone')
-      await page.getByRole('button', { name: 'Menú' }).click()
-      await nav.getByText('Empresas').waitFor({ state: 'visible' })
-      assert.isTrue(await nav.isVisible())
+      const inViewport = async () => {
+        const box = await nav.boundingBox()
+        return !!box && box.x + box.width > 1 && box.x < 375
+      }
+      assert.isFalse(await inViewport(), 'navbar off screen on a phone')
+      await page.getByRole('button', { name: 'Menú', exact: true }).click()
+      await page.waitForFunction(() => {
+        const el = document.querySelector('nav[aria-label="Navegación principal"]')
+        return !!el && el.getBoundingClientRect().x >= 0
+      })
+      assert.isTrue(await inViewport(), 'navbar slides in after tapping the menu button')
+      await nav.getByText('Empresas').click()
+      await page.waitForURL(`${baseUrl()}/crm/companies`)
+      await page.getByRole('heading', { name: 'Empresas' }).waitFor()
+      await page.waitForFunction(() => {
+        const el = document.querySelector('nav[aria-label="Navegación principal"]')
+        return !!el && el.getBoundingClientRect().right <= 1
+      }, undefined, { timeout: 5000 })
+      assert.isFalse(await inViewport(), 'navbar closes after navigating')
     } finally {
       await context.close()
     }

@@ -3,8 +3,9 @@ import { BaseSchema } from '@adonisjs/lucid/schema'
 /*
  * Companies. Portable to SQLite, MySQL/MariaDB and MS SQL: dateTime (not timestamp), no
  * cascading foreign keys, explicit short index names (MySQL caps them at 64 characters).
- * The NIF is unique per organization only when present; MS SQL unique indexes treat NULLs as
- * equal, so the create/update actions enforce it and the index here only serves look-ups.
+ * The NIF is unique per organization when present: the actions check it for a friendly
+ * message and the database guarantees it. SQLite and MySQL unique indexes allow many NULLs;
+ * MS SQL's treat NULLs as equal, so there the index is filtered to non-NULL values.
  */
 export default class extends BaseSchema {
   async up() {
@@ -30,10 +31,13 @@ export default class extends BaseSchema {
       table.index(['organization_id', 'type', 'name_normalized', 'id'], 'crm_companies_org_type_idx')
       table.index(['organization_id', 'industry', 'name_normalized', 'id'], 'crm_companies_org_industry_idx')
       table.index(['organization_id', 'created_at', 'id'], 'crm_companies_org_created_idx')
-      table.index(['organization_id', 'nif'], 'crm_companies_org_nif_idx')
+      if (this.db.dialect.name !== 'mssql') table.unique(['organization_id', 'nif'], { indexName: 'crm_companies_org_nif_unique' })
       table.index(['owner_id'], 'crm_companies_owner_fk_idx')
       table.index(['created_by'], 'crm_companies_created_by_fk_idx')
     })
+    if (this.db.dialect.name === 'mssql') {
+      this.schema.raw('CREATE UNIQUE INDEX crm_companies_org_nif_unique ON crm_companies (organization_id, nif) WHERE nif IS NOT NULL')
+    }
   }
 
   async down() {

@@ -14,6 +14,8 @@ export default class extends BaseSchema {
       table.string('first_name', 100).notNullable()
       table.string('last_name', 150).nullable()
       table.string('name_normalized', 260).notNullable()
+      // People are looked up by surname as often as by first name ("García").
+      table.string('last_name_normalized', 150).nullable()
       table.string('position', 120).nullable()
       table.string('department', 120).nullable()
       table.integer('reports_to_id').unsigned().nullable().references('id').inTable('crm_contacts')
@@ -24,6 +26,7 @@ export default class extends BaseSchema {
       table.dateTime('updated_at').notNullable()
 
       table.index(['organization_id', 'name_normalized', 'id'], 'crm_contacts_org_name_idx')
+      table.index(['organization_id', 'last_name_normalized', 'id'], 'crm_contacts_org_last_name_idx')
       table.index(['organization_id', 'owner_id', 'name_normalized', 'id'], 'crm_contacts_org_owner_idx')
       table.index(['organization_id', 'company_id', 'name_normalized', 'id'], 'crm_contacts_org_company_idx')
       table.index(['organization_id', 'created_at', 'id'], 'crm_contacts_org_created_idx')
