@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect } from 'react'
+import { type ReactNode, useEffect, useState } from 'react'
 import { Link, router, usePage } from '@inertiajs/react'
 import {
   Alert, AppShell, Avatar, Burger, Group, Menu, NavLink, ScrollArea, Text, UnstyledButton,
@@ -9,6 +9,8 @@ import { IconChevronDown, IconLanguage, IconLogout, IconSettings, IconUserCircle
 import { useT } from './i18n'
 import { NavIcon } from './icons'
 import type { SharedProps } from './types'
+
+const BANNER_KEY = 'cartera.evaluationBannerDismissed'
 
 const ADMIN_LINKS = [
   { href: '/admin/users', label: 'admin.nav.users', icon: 'user' },
@@ -39,6 +41,12 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const { shell, url } = { ...usePage<SharedProps>().props, url: usePage().url }
   const { t, locale } = useT()
   const [opened, { toggle, close }] = useDisclosure()
+  // The evaluation notice can be hidden for the browser session; a licence problem cannot.
+  const [bannerDismissed, setBannerDismissed] = useState(() => typeof sessionStorage !== 'undefined' && sessionStorage.getItem(BANNER_KEY) === '1')
+  const dismissBanner = () => {
+    sessionStorage.setItem(BANNER_KEY, '1')
+    setBannerDismissed(true)
+  }
   useFlashNotifications()
   useEffect(() => close(), [url])
 
@@ -101,8 +109,9 @@ export function AppLayout({ children }: { children: ReactNode }) {
       </AppShell.Navbar>
 
       <AppShell.Main>
-        {shell.licence && shell.licence.mode === 'evaluation' && user?.isAdmin && (
-          <Alert color={shell.licence.problem ? 'red' : 'blue'} variant="light" mb="md" py={6}>
+        {shell.licence && shell.licence.mode === 'evaluation' && user?.isAdmin && (shell.licence.problem || !bannerDismissed) && (
+          <Alert color={shell.licence.problem ? 'red' : 'blue'} variant="light" mb="md" py={6}
+            withCloseButton={!shell.licence.problem} closeButtonLabel={t('common.close')} onClose={dismissBanner}>
             {shell.licence.problem ? t(`admin.licence.problems.${shell.licence.problem}`) : t('admin.licence.evaluation_banner')}{' '}
             <Link href="/admin/licence">{t('admin.licence.manage')}</Link>
           </Alert>
