@@ -1,31 +1,4 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { AdminRuleError, isI18nValue } from './errors.js'
-
-/** Translates a message key with its values; translated values (and lists of them) first. */
-export function translateRule(ctx: HttpContext, key: string, values: Record<string, unknown>): string {
-  const one = (v: unknown) => (isI18nValue(v) ? ctx.i18n.t(v.i18n, {}, v.fallback) : v)
-  const resolved = Object.fromEntries(
-    Object.entries(values).map(([k, v]) => [k, Array.isArray(v) ? v.map(one).join(', ') : one(v)])
-  )
-  return ctx.i18n.t(key, resolved)
-}
-
-/**
- * Runs a write and, when a business rule refuses it, goes back to the form with the
- * translated reason (inline for a field, as a notification otherwise). Anything else is a
- * real error and propagates.
- */
-export async function orBack<T>(ctx: HttpContext, work: () => Promise<T>): Promise<T | void> {
-  try {
-    return await work()
-  } catch (error) {
-    if (!(error instanceof AdminRuleError)) throw error
-    const message = translateRule(ctx, error.key, error.values)
-    if (error.field) ctx.session.flashErrors({ [error.field]: message })
-    else ctx.session.flash('error', message)
-    return ctx.response.redirect().back()
-  }
-}
 
 /** The signed-in administrator and their organization: who acts, where. */
 export function actor(ctx: HttpContext): { organizationId: number; actorId: number } {

@@ -5,6 +5,7 @@ import db from '@adonisjs/lucid/services/db'
 import mail from '@adonisjs/mail/services/main'
 import i18nManager from '@adonisjs/i18n/services/main'
 import User from '#models/user'
+import { appUrl } from '#app/support/app_url'
 
 const TOKEN_TTL_MINUTES = 60
 
@@ -25,7 +26,7 @@ async function findUsable(token: string) {
  * after an hour and works once. A successful reset also signs out "remember me" devices.
  */
 export const passwordResets = {
-  async request(email: string, baseUrl: string): Promise<void> {
+  async request(email: string): Promise<void> {
     const user = await User.findBy('email', email)
     if (!user || !user.isActive) return
     const token = randomBytes(32).toString('base64url')
@@ -36,7 +37,7 @@ export const passwordResets = {
       created_at: dbTimestamp(),
     })
     const t = i18nManager.locale(user.locale)
-    const link = `${baseUrl}/password/reset/${token}`
+    const link = appUrl(`/password/reset/${token}`)
     await mail.send((message) => {
       message
         .to(user.email, user.fullName)

@@ -2,7 +2,7 @@ import db from '@adonisjs/lucid/services/db'
 import { audit } from '#app/history/audit'
 import { LicenceError, licences } from '#app/licensing/licence_service'
 import type { LicencePayload } from '#app/licensing/licence'
-import { AdminRuleError } from '../errors.js'
+import { RuleError } from '#app/support/rule_error'
 
 export const LICENCE_SUBJECT = 'kernel.licence'
 
@@ -15,7 +15,7 @@ export async function installLicence(params: { organizationId: number; actorId: 
   try {
     licence = await licences.install(params.content, params.actorId)
   } catch (error) {
-    if (error instanceof LicenceError) throw new AdminRuleError(`admin.licence.errors.${error.code}`, {}, 'content')
+    if (error instanceof LicenceError) throw new RuleError(`admin.licence.errors.${error.code}`, {}, 'content')
     throw error
   }
   const row = await db.from('licences').where('licence_id', licence.id).orderBy('id', 'desc').select('id').first()

@@ -1,6 +1,6 @@
 import { ModuleInstallError } from '#app/registry/installations'
 import type { ModuleRegistry } from '#app/registry/registry'
-import { AdminRuleError, type I18nValue } from '../errors.js'
+import { RuleError, type I18nValue } from '#app/support/rule_error'
 
 /** A module's translated label for messages (its name when the module is unknown or untranslated). */
 export function moduleLabel(registry: ModuleRegistry, name: string): I18nValue | string {
@@ -14,19 +14,19 @@ export function toRuleError(error: unknown, registry: ModuleRegistry): unknown {
   const module = moduleLabel(registry, meta.module ?? '')
   switch (error.code) {
     case 'not_licensed':
-      return new AdminRuleError('admin.modules.errors.not_licensed', {
+      return new RuleError('admin.modules.errors.not_licensed', {
         module,
         tier: { i18n: `admin.modules.tiers.${meta.tier}`, fallback: String(meta.tier) },
       })
     case 'required_by':
-      return new AdminRuleError('admin.modules.errors.required_by', {
+      return new RuleError('admin.modules.errors.required_by', {
         module,
         blockers: (meta.blockers ?? []).map((b) => moduleLabel(registry, b)),
         count: meta.blockers?.length ?? 0,
       })
     case 'unknown_module':
-      return new AdminRuleError('admin.modules.errors.unknown_module', { module: meta.module ?? '' })
+      return new RuleError('admin.modules.errors.unknown_module', { module: meta.module ?? '' })
     default:
-      return new AdminRuleError('admin.modules.errors.migration_failed', { module })
+      return new RuleError('admin.modules.errors.migration_failed', { module })
   }
 }

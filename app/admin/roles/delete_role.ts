@@ -1,6 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
 import { recordHistory } from '#app/history/record_history'
-import { AdminRuleError } from '../errors.js'
+import { RuleError } from '#app/support/rule_error'
 import { ROLE_SUBJECT, roleSnapshot } from './snapshot.js'
 
 /** Deletes a role nobody holds; a role in use must first be taken away from its users. */
@@ -10,7 +10,7 @@ export async function deleteRole(params: { organizationId: number; actorId: numb
     const role = await trx.from('roles').where({ id: roleId, organization_id: organizationId }).select('id', 'name').firstOrFail()
     const holders = await trx.from('user_roles').where('role_id', roleId).count('* as total').first()
     const count = Number(holders?.total ?? 0)
-    if (count > 0) throw new AdminRuleError('admin.roles.errors.in_use', { count })
+    if (count > 0) throw new RuleError('admin.roles.errors.in_use', { count })
     const snapshot = await roleSnapshot(trx, roleId)
     await trx.from('role_permissions').where('role_id', roleId).delete()
     await trx.from('role_scopes').where('role_id', roleId).delete()

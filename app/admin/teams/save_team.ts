@@ -3,7 +3,7 @@ import type { Client } from '../client.js'
 import { recordHistory } from '#app/history/record_history'
 import Team from '#models/team'
 import type { TeamData } from '#validators/admin/teams'
-import { AdminRuleError } from '../errors.js'
+import { RuleError } from '#app/support/rule_error'
 import { TEAM_SUBJECT, teamSnapshot } from './snapshot.js'
 
 export interface SaveTeamParams {
@@ -49,5 +49,5 @@ export async function saveTeam(params: SaveTeamParams): Promise<{ id: number; na
 async function assertOrganizationUsers(organizationId: number, userIds: number[], field: string, client: Client = db) {
   if (!userIds.length) return
   const found = await client.from('users').where('organization_id', organizationId).whereIn('id', userIds).select('id')
-  if (found.length !== new Set(userIds).size) throw new AdminRuleError('admin.teams.errors.unknown_user', {}, field)
+  if (found.length !== new Set(userIds).size) throw new RuleError('admin.teams.errors.unknown_user', {}, field)
 }

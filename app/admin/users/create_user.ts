@@ -3,7 +3,7 @@ import db from '@adonisjs/lucid/services/db'
 import User from '#models/user'
 import { recordHistory } from '#app/history/record_history'
 import type { CreateUserData } from '#validators/admin/users'
-import { AdminRuleError } from '../errors.js'
+import { RuleError } from '#app/support/rule_error'
 import { assertOrganizationRoles, assertReportsTo } from './guards.js'
 import { assertSeatAvailable } from './seats.js'
 import { USER_SUBJECT, userSnapshot } from './snapshot.js'
@@ -13,8 +13,6 @@ export interface CreateUserParams {
   organizationId: number
   actorId: number
   data: CreateUserData
-  /** Origin of the links in the password-reset e-mail. */
-  baseUrl: string
 }
 
 /**
@@ -22,11 +20,11 @@ export interface CreateUserParams {
  * licence seat, so the seat limit is checked in the same transaction and nothing is written
  * when it is reached.
  */
-export async function createUser(params: CreateUserParams): Promise<{ id: number; fullName: string; mailError: AdminRuleError | null }> {
+export async function createUser(params: CreateUserParams): Promise<{ id: number; fullName: string; mailError: RuleError | null }> {
   const { organizationId, actorId, data } = params
   if (data.passwordMode === 'email' && !data.isActive) {
     // Reset links only work for active users; an inactive user would get a dead link.
-    throw new AdminRuleError('admin.users.errors.reset_needs_active', {}, 'passwordMode')
+    throw new RuleError('admin.users.errors.reset_needs_active', {}, 'passwordMode')
   }
   await assertOrganizationRoles(organizationId, data.roleIds)
   await assertReportsTo(organizationId, null, data.reportsToId)
@@ -53,10 +51,10 @@ export async function createUser(params: CreateUserParams): Promise<{ id: number
   })
 
   // The user exists either way; a mail that failed is reported so the administrator can resend it.
-  let mailError: AdminRuleError | null = null
+  let mailError: RuleError | null = null
   if (data.passwordMode === 'email') {
-    await sendPasswordReset({ organizationId, userId: user.id, baseUrl: params.baseUrl }).catch((error) => {
-      if (!(error instanceof AdminRuleError)) throw error
+    await sendPasswordReset({ organizationId, userId: user.id }).catch((error) => {
+      if (!(error instanceof RuleError)) throw error
       mailError = error
     })
   }

@@ -1,6 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
 import type { Client } from '../client.js'
-import { AdminRuleError } from '../errors.js'
+import { RuleError } from '#app/support/rule_error'
 
 /** Ids of the organization's active users that hold a role with the administrator flag. */
 export async function activeAdminIds(organizationId: number, client: Client = db): Promise<number[]> {
@@ -21,15 +21,15 @@ export async function activeAdminIds(organizationId: number, client: Client = db
  */
 export async function assertAdminsRemain(organizationId: number, actorId: number | null, client: Client) {
   const admins = await activeAdminIds(organizationId, client)
-  if (actorId !== null && !admins.includes(actorId)) throw new AdminRuleError('admin.users.errors.own_admin_role')
-  if (admins.length === 0) throw new AdminRuleError('admin.users.errors.last_admin')
+  if (actorId !== null && !admins.includes(actorId)) throw new RuleError('admin.users.errors.own_admin_role')
+  if (admins.length === 0) throw new RuleError('admin.users.errors.last_admin')
 }
 
 /** Every role id must be a role of the organization. */
 export async function assertOrganizationRoles(organizationId: number, roleIds: number[], client: Client = db) {
   if (!roleIds.length) return
   const found = await client.from('roles').where('organization_id', organizationId).whereIn('id', roleIds).select('id')
-  if (found.length !== new Set(roleIds).size) throw new AdminRuleError('admin.users.errors.unknown_role', {}, 'roleIds')
+  if (found.length !== new Set(roleIds).size) throw new RuleError('admin.users.errors.unknown_role', {}, 'roleIds')
 }
 
 /**
@@ -43,14 +43,14 @@ export async function assertReportsTo(
   client: Client = db
 ) {
   if (!reportsToId) return
-  if (reportsToId === userId) throw new AdminRuleError('admin.users.errors.reports_to_self', {}, 'reportsToId')
+  if (reportsToId === userId) throw new RuleError('admin.users.errors.reports_to_self', {}, 'reportsToId')
   const rows = await client.from('users').where('organization_id', organizationId).select('id', 'reports_to_id')
   const managerOf = new Map(rows.map((r) => [Number(r.id), r.reports_to_id === null ? null : Number(r.reports_to_id)]))
-  if (!managerOf.has(reportsToId)) throw new AdminRuleError('admin.users.errors.reports_to_unknown', {}, 'reportsToId')
+  if (!managerOf.has(reportsToId)) throw new RuleError('admin.users.errors.reports_to_unknown', {}, 'reportsToId')
   if (userId === null) return
   const seen = new Set<number>()
   for (let id: number | null = reportsToId; id !== null && !seen.has(id); id = managerOf.get(id) ?? null) {
-    if (id === userId) throw new AdminRuleError('admin.users.errors.reports_to_cycle', {}, 'reportsToId')
+    if (id === userId) throw new RuleError('admin.users.errors.reports_to_cycle', {}, 'reportsToId')
     seen.add(id)
   }
 }

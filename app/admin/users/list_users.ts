@@ -2,7 +2,7 @@ import db from '@adonisjs/lucid/services/db'
 import { cappedCount, keysetPage, type CappedCount } from '#app/support/keyset'
 import { toIso } from '#app/support/dates'
 import type { ListUsersFilters } from '#validators/admin/users'
-import { whereContains } from '../like.js'
+import { whereContains } from '#app/support/like'
 
 export interface UserRow {
   id: number

@@ -1,6 +1,6 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { LicenceError, licences } from '#app/licensing/licence_service'
-import { AdminRuleError } from '../errors.js'
+import { RuleError } from '#app/support/rule_error'
 
 /**
  * One more active user must fit in the licence's seats (checked, with the rows locked, inside
@@ -13,7 +13,7 @@ export async function assertSeatAvailable(trx: TransactionClientContract): Promi
   } catch (error) {
     if (!(error instanceof LicenceError) || error.code !== 'seats_exceeded') throw error
     const evaluation = error.meta.mode === 'evaluation'
-    throw new AdminRuleError(evaluation ? 'admin.users.errors.seats_exceeded_evaluation' : 'admin.users.errors.seats_exceeded', {
+    throw new RuleError(evaluation ? 'admin.users.errors.seats_exceeded_evaluation' : 'admin.users.errors.seats_exceeded', {
       seats: error.meta.seats,
     })
   }

@@ -1,7 +1,7 @@
 import db from '@adonisjs/lucid/services/db'
 import { recordHistory } from '#app/history/record_history'
 import { dbTimestamp } from '#app/support/dates'
-import { AdminRuleError } from '../errors.js'
+import { RuleError } from '#app/support/rule_error'
 import { activeAdminIds } from './guards.js'
 import { assertSeatAvailable } from './seats.js'
 import { USER_SUBJECT } from './snapshot.js'
@@ -25,9 +25,9 @@ export async function setUserActive(params: SetUserActiveParams): Promise<{ full
   if (Boolean(user.is_active) === active) return { fullName: user.full_name, changed: false }
 
   if (!active) {
-    if (userId === actorId) throw new AdminRuleError('admin.users.errors.deactivate_self')
+    if (userId === actorId) throw new RuleError('admin.users.errors.deactivate_self')
     const admins = await activeAdminIds(organizationId)
-    if (admins.length === 1 && admins[0] === userId) throw new AdminRuleError('admin.users.errors.last_admin')
+    if (admins.length === 1 && admins[0] === userId) throw new RuleError('admin.users.errors.last_admin')
   }
 
   await db.transaction(async (trx) => {

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises'
 import type { HttpContext } from '@adonisjs/core/http'
 import { licenceValidator } from '#validators/admin/licence'
-import { actor, orBack } from '#app/admin/http'
+import { actor } from '#app/admin/http'
+import { orBack } from '#app/support/http'
 import { licenceOverview } from '#app/admin/licence/licence_overview'
 import { installLicence } from '#app/admin/licence/install_licence'
 

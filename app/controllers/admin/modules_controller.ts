@@ -1,5 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { actor, orBack, translateRule } from '#app/admin/http'
+import { actor } from '#app/admin/http'
+import { orBack, translateRule } from '#app/support/http'
 import { moduleCatalog, defaultModuleDeps } from '#app/admin/modules/module_catalog'
 import { installModule, uninstallModule } from '#app/admin/modules/change_module'
 import { moduleLabel } from '#app/admin/modules/install_errors'

@@ -1,6 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { roleValidator } from '#validators/admin/roles'
-import { actor, orBack } from '#app/admin/http'
+import { actor } from '#app/admin/http'
+import { orBack } from '#app/support/http'
 import { listRoles } from '#app/admin/roles/list_roles'
 import { roleFormValues } from '#app/admin/roles/role_form'
 import { permissionCatalog } from '#app/admin/roles/permission_catalog'

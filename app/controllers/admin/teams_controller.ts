@@ -1,6 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { teamValidator } from '#validators/admin/teams'
-import { actor, orBack } from '#app/admin/http'
+import { actor } from '#app/admin/http'
+import { orBack } from '#app/support/http'
 import { listTeams } from '#app/admin/teams/list_teams'
 import { teamFormValues, teamUserOptions } from '#app/admin/teams/team_form'
 import { saveTeam } from '#app/admin/teams/save_team'

@@ -1,6 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { createUserValidator, listUsersValidator, updateUserValidator } from '#validators/admin/users'
-import { actor, orBack, translateRule } from '#app/admin/http'
+import { actor } from '#app/admin/http'
+import { orBack, translateRule } from '#app/support/http'
 import { listUsers } from '#app/admin/users/list_users'
 import { userFormOptions, userFormValues } from '#app/admin/users/user_form'
 import { createUser } from '#app/admin/users/create_user'
@@ -9,7 +10,6 @@ import { setUserActive } from '#app/admin/users/set_user_active'
 import { sendPasswordReset } from '#app/admin/users/send_password_reset'
 
 /** Origin for links in e-mails (scheme + host of the current request). */
-const baseUrl = ({ request }: HttpContext) => `${request.protocol()}://${request.host()}`
 
 export default class UsersController {
   async index(ctx: HttpContext) {
@@ -33,7 +33,7 @@ export default class UsersController {
   async store(ctx: HttpContext) {
     const data = await ctx.request.validateUsing(createUserValidator, { meta: {} })
     return orBack(ctx, async () => {
-      const user = await createUser({ ...actor(ctx), data, baseUrl: baseUrl(ctx) })
+      const user = await createUser({ ...actor(ctx), data })
       const mailed = data.passwordMode === 'email' && !user.mailError
       ctx.session.flash('success', ctx.i18n.t(mailed ? 'admin.users.created_mailed' : 'admin.users.created', { name: user.fullName }))
       if (user.mailError) ctx.session.flash('error', translateRule(ctx, user.mailError.key, user.mailError.values))
@@ -68,7 +68,7 @@ export default class UsersController {
 
   async passwordReset(ctx: HttpContext) {
     return orBack(ctx, async () => {
-      await sendPasswordReset({ organizationId: ctx.organization.id, userId: Number(ctx.params.id), baseUrl: baseUrl(ctx) })
+      await sendPasswordReset({ organizationId: ctx.organization.id, userId: Number(ctx.params.id) })
       ctx.session.flash('success', ctx.i18n.t('admin.users.reset_sent'))
       return ctx.response.redirect().back()
     })

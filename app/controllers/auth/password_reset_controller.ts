@@ -12,7 +12,7 @@ export default class PasswordResetController {
   async send({ request, session, response, i18n }: HttpContext) {
     const { email } = await request.validateUsing(forgotPasswordValidator)
     try {
-      await passwordResets.request(email, request.completeUrl().replace(/\/password\/forgot.*$/, ''))
+      await passwordResets.request(email)
     } catch (error) {
       logger.error({ err: error }, 'password reset mail failed')
       session.flash('error', i18n.t('auth.reset.mail_failed'))

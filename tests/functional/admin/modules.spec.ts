@@ -9,8 +9,8 @@ import { ModuleInstaller } from '#app/registry/installations'
 import { defineModule } from '#app/registry/types'
 import { licences } from '#app/licensing/licence_service'
 import { installModule, uninstallModule } from '#app/admin/modules/change_module'
-import { AdminRuleError } from '#app/admin/errors'
-import { translateRule } from '#app/admin/http'
+import { RuleError } from '#app/support/rule_error'
+import { translateRule } from '#app/support/http'
 import { testLicence } from '#tests/helpers/licences'
 import { adminWorld, write } from './_helpers.js'
 
@@ -27,7 +27,7 @@ async function fakeDeps() {
   return { registry, installer: new ModuleInstaller(registry, licences) }
 }
 
-const message = (error: AdminRuleError, locale = 'es') => translateRule({ i18n: i18nManager.locale(locale) } as any, error.key, error.values)
+const message = (error: RuleError, locale = 'es') => translateRule({ i18n: i18nManager.locale(locale) } as any, error.key, error.values)
 
 test.group('Admin · modules marketplace', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
@@ -91,7 +91,7 @@ test.group('Admin · modules marketplace', (group) => {
     await licences.install(testLicence({ tier: 'basico' }), admin.id)
     const deps = await fakeDeps()
     const error = await installModule({ organizationId: org.id, actorId: admin.id, name: 'ventas' }, deps).catch((e) => e)
-    assert.instanceOf(error, AdminRuleError)
+    assert.instanceOf(error, RuleError)
     assert.equal(message(error), '«ventas» requiere la edición Profesional. Actualice su licencia para instalarlo.')
     assert.equal(message(error, 'en'), '“ventas” requires the Professional edition. Upgrade your licence to install it.')
     assert.isFalse((await deps.installer.installed(org.id)).has('ventas'))
@@ -105,7 +105,7 @@ test.group('Admin · modules marketplace', (group) => {
     assert.deepEqual(installed, ['crm', 'ventas', 'soporte'])
 
     const error = await uninstallModule({ organizationId: org.id, actorId: admin.id, name: 'crm' }, deps).catch((e) => e)
-    assert.instanceOf(error, AdminRuleError)
+    assert.instanceOf(error, RuleError)
     assert.equal(message(error), `No se puede desinstalar «${i18nManager.locale('es').t('crm.module.label', {}, 'crm')}»: lo necesitan ventas, soporte. Desinstale esos módulos antes.`)
     assert.isTrue((await deps.installer.installed(org.id)).has('crm'))
 

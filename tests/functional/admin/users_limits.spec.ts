@@ -5,7 +5,7 @@ import User from '#models/user'
 import Role from '#models/role'
 import { licences } from '#app/licensing/licence_service'
 import { setUserActive } from '#app/admin/users/set_user_active'
-import { AdminRuleError } from '#app/admin/errors'
+import { RuleError } from '#app/support/rule_error'
 import { createUser } from '#tests/helpers/world'
 import { testLicence } from '#tests/helpers/licences'
 import { adminWorld, write } from './_helpers.js'
@@ -89,7 +89,7 @@ test.group('Admin · seat limit and lockout protection', (group) => {
     const { org, admin } = await adminWorld()
     const clerk = await createUser(org)
     const error = await setUserActive({ organizationId: org.id, actorId: clerk.id, userId: admin.id, active: false }).catch((e) => e)
-    assert.instanceOf(error, AdminRuleError)
+    assert.instanceOf(error, RuleError)
     assert.equal(error.key, 'admin.users.errors.last_admin')
     await admin.refresh()
     assert.isTrue(Boolean(admin.isActive))

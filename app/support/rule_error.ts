@@ -8,18 +8,19 @@ export interface I18nValue {
 }
 
 /**
- * A business rule of the administration refused the change (seat limit, lockout, a role still
- * in use…). Carries an i18n key and its values so the controller can show it in the user's
- * language; `field` puts it next to a form field instead of in a notification.
+ * A business rule refused a change (seat limit, lockout, a NIF already in use…). Carries an
+ * i18n key and its values so the controller can show it in the user's language; `field` puts
+ * it next to a form field instead of in a notification. Shared by the kernel and every module;
+ * `orBack` (app/support/http.ts) turns it into the response.
  */
-export class AdminRuleError extends Error {
+export class RuleError extends Error {
   constructor(
     readonly key: string,
     readonly values: Record<string, unknown> = {},
     readonly field?: string
   ) {
     super(key)
-    this.name = 'AdminRuleError'
+    this.name = 'RuleError'
   }
 }
 
