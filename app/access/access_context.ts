@@ -1,6 +1,6 @@
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
 import type { ModelQueryBuilderContract, LucidModel } from '@adonisjs/lucid/types/model'
-import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { loadGrants, ScopeResolver, type Grants, type ScopeConstraint } from './scope_resolver.js'
 import { ForbiddenException } from '#exceptions/forbidden_exception'
 
@@ -45,8 +45,8 @@ export class AccessContext {
     if (!this.can(permission)) throw new ForbiddenException(permission)
   }
 
-  constraint(resource: string): Promise<ScopeConstraint> {
-    return this.resolver.constraint(resource)
+  constraint(resource: string, client?: QueryClientContract): Promise<ScopeConstraint> {
+    return this.resolver.constraint(resource, client)
   }
 
   /**
@@ -58,14 +58,15 @@ export class AccessContext {
   async scope(query: AnyQuery, resource: string, options: ScopeOptions = {}): Promise<void> {
     const col = (name: string) => (options.table ? `${options.table}.${name}` : name)
     query.where(col('organization_id'), this.organizationId)
-    const constraint = await this.constraint(resource)
+    // Resolve owner sets on the query's own client (its transaction, if any).
+    const constraint = await this.constraint(resource, query.client as QueryClientContract)
     if (constraint.kind === 'none') query.whereRaw('1 = 0')
     if (constraint.kind === 'owners') query.whereIn(col(options.ownerColumn ?? 'owner_id'), constraint.ownerIds)
   }
 
   /** Whether a row owned by `ownerId` is visible under the user's scope for `resource`. */
-  async canSee(resource: string, ownerId: number | null): Promise<boolean> {
-    const constraint = await this.constraint(resource)
+  async canSee(resource: string, ownerId: number | null, client?: QueryClientContract): Promise<boolean> {
+    const constraint = await this.constraint(resource, client)
     if (constraint.kind === 'all') return true
     if (constraint.kind === 'none' || ownerId === null) return false
     return constraint.ownerIds.includes(ownerId)

@@ -1,5 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
-import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { SCOPES, type Scope } from '#app/registry/types'
 
 /** What a user may see of one resource. */
@@ -16,8 +16,10 @@ export interface Grants {
 }
 
 /**
- * Loads a user's grants: the union of their roles' permissions and scopes. An administrator
- * role grants everything.
+ * Loads a user's grants: the union of their roles' permissions and scopes. A role's scope on a
+ * resource counts only if that role may view the resource: a role that only exports, with
+ * scope "all", must not widen what another role lets the user see. An administrator role
+ * grants everything.
  */
 export async function loadGrants(userId: number, client?: TransactionClientContract): Promise<Grants> {
   const q = client ?? db
@@ -29,12 +31,16 @@ export async function loadGrants(userId: number, client?: TransactionClientContr
   const scopes = new Map<string, Set<Scope>>()
   if (roleIds.length) {
     const [perms, scopeRows] = await Promise.all([
-      q.from('role_permissions').whereIn('role_id', roleIds).select('permission'),
-      q.from('role_scopes').whereIn('role_id', roleIds).select('resource', 'scope'),
+      q.from('role_permissions').whereIn('role_id', roleIds).select('role_id', 'permission'),
+      q.from('role_scopes').whereIn('role_id', roleIds).select('role_id', 'resource', 'scope'),
     ])
-    for (const p of perms) permissions.add(p.permission)
+    const granted = new Set<string>()
+    for (const p of perms) {
+      permissions.add(p.permission)
+      granted.add(`${p.role_id}:${p.permission}`)
+    }
     for (const s of scopeRows) {
-      if (!SCOPES.includes(s.scope)) continue
+      if (!SCOPES.includes(s.scope) || !granted.has(`${s.role_id}:${s.resource}.view`)) continue
       if (!scopes.has(s.resource)) scopes.set(s.resource, new Set())
       scopes.get(s.resource)!.add(s.scope)
     }
@@ -59,21 +65,25 @@ export class ScopeResolver {
     private client?: TransactionClientContract
   ) {}
 
-  /** The constraint for reading `resource` (needs `<resource>.view`). */
-  async constraint(resource: string): Promise<ScopeConstraint> {
+  /**
+   * The constraint for reading `resource` (needs `<resource>.view`). `client` is the connection
+   * or transaction the caller is using: on SQLite there is a single connection, so a lookup
+   * through the global `db` while a transaction holds it would wait forever.
+   */
+  async constraint(resource: string, client?: QueryClientContract): Promise<ScopeConstraint> {
     if (this.grants.isAdmin) return { kind: 'all' }
     if (!this.grants.permissions.has(`${resource}.view`)) return { kind: 'none' }
     const granted = this.grants.scopes.get(resource) ?? new Set<Scope>(['own'])
     if (granted.has('all')) return { kind: 'all' }
     const owners = new Set<number>([this.userId])
-    if (granted.has('team')) for (const id of await this.teamMembers()) owners.add(id)
-    if (granted.has('hierarchy')) for (const id of await this.subordinates()) owners.add(id)
+    if (granted.has('team')) for (const id of await this.teamMembers(client)) owners.add(id)
+    if (granted.has('hierarchy')) for (const id of await this.subordinates(client)) owners.add(id)
     return { kind: 'owners', ownerIds: [...owners].sort((a, b) => a - b) }
   }
 
-  teamMembers(): Promise<number[]> {
+  teamMembers(client?: QueryClientContract): Promise<number[]> {
     this.#team ??= (async () => {
-      const q = this.client ?? db
+      const q = client ?? this.client ?? db
       const teamIds = q.from('teams').where('organization_id', this.organizationId)
         .where((w) => w.where('leader_id', this.userId)
           .orWhereIn('id', q.from('team_members').where('user_id', this.userId).select('team_id')))
@@ -87,9 +97,9 @@ export class ScopeResolver {
     return this.#team
   }
 
-  subordinates(): Promise<number[]> {
+  subordinates(client?: QueryClientContract): Promise<number[]> {
     this.#hierarchy ??= (async () => {
-      const q = this.client ?? db
+      const q = client ?? this.client ?? db
       const rows = await q.from('users').where('organization_id', this.organizationId)
         .whereNotNull('reports_to_id').select('id', 'reports_to_id')
       const children = new Map<number, number[]>()

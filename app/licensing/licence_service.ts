@@ -1,7 +1,7 @@
 import { dbTimestamp } from '#app/support/dates'
 import type { KeyObject } from 'node:crypto'
 import db from '@adonisjs/lucid/services/db'
-import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
 import licenceConfig from '#config/licence'
 import { tierRank, type Tier } from '#app/registry/types'
 import { parsePublicKeys, verifyLicence, type LicenceProblem, type LicencePayload } from './licence.js'
@@ -34,10 +34,10 @@ export class LicenceService {
     this.#keys = parsePublicKeys(config.publicKeys)
   }
 
-  async #content(): Promise<string | null> {
+  async #content(client?: QueryClientContract): Promise<string | null> {
     const fresh = this.#cached && Date.now() - this.#cached.at < this.config.cacheSeconds * 1000
     if (!fresh) {
-      const row = await db.from('licences').orderBy('id', 'desc').select('content').first()
+      const row = await (client ?? db).from('licences').orderBy('id', 'desc').select('content').first()
       this.#cached = { content: row?.content ?? null, at: Date.now() }
     }
     return this.#cached!.content
@@ -47,9 +47,10 @@ export class LicenceService {
     this.#cached = undefined
   }
 
-  async entitlement(now = new Date()): Promise<Entitlement> {
+  /** `client`: the caller's transaction, if any (SQLite has one connection; see ScopeResolver). */
+  async entitlement(now = new Date(), client?: QueryClientContract): Promise<Entitlement> {
     const evaluation = { mode: 'evaluation' as const, ...this.config.evaluation, licence: null }
-    const content = await this.#content()
+    const content = await this.#content(client)
     if (!content) return { ...evaluation, problem: null }
     const result = verifyLicence(content, this.#keys, now)
     if (!result.ok) return { ...evaluation, problem: { code: result.problem, detail: result.detail, licence: result.licence } }
@@ -91,7 +92,7 @@ export class LicenceService {
    * transaction that activates them.
    */
   async assertSeats(adding = 1, trx?: TransactionClientContract): Promise<void> {
-    const [entitlement, active] = await Promise.all([this.entitlement(), this.activeUsers(trx)])
+    const [entitlement, active] = await Promise.all([this.entitlement(new Date(), trx), this.activeUsers(trx)])
     if (active + adding > entitlement.seats) {
       throw new LicenceError('seats_exceeded', `seat limit reached: ${active} of ${entitlement.seats} in use`, {
         active,

@@ -52,18 +52,13 @@ test.group('Browser: signing in', (group) => {
       }
       assert.isFalse(await inViewport(), 'navbar off screen on a phone')
       await page.getByRole('button', { name: 'Menú', exact: true }).click()
-      await page.waitForFunction(() => {
-        const el = document.querySelector('nav[aria-label="Navegación principal"]')
-        return !!el && el.getBoundingClientRect().x >= 0
-      })
+      // Strings run in the page (the server tsconfig has no DOM types).
+      await page.waitForFunction(`document.querySelector('nav[aria-label="Navegación principal"]')?.getBoundingClientRect().x >= 0`)
       assert.isTrue(await inViewport(), 'navbar slides in after tapping the menu button')
       await nav.getByText('Empresas').click()
       await page.waitForURL(`${baseUrl()}/crm/companies`)
       await page.getByRole('heading', { name: 'Empresas' }).waitFor()
-      await page.waitForFunction(() => {
-        const el = document.querySelector('nav[aria-label="Navegación principal"]')
-        return !!el && el.getBoundingClientRect().right <= 1
-      }, undefined, { timeout: 5000 })
+      await page.waitForFunction(`document.querySelector('nav[aria-label="Navegación principal"]')?.getBoundingClientRect().right <= 1`, undefined, { timeout: 5000 })
       assert.isFalse(await inViewport(), 'navbar closes after navigating')
     } finally {
       await context.close()

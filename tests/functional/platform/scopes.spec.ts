@@ -124,7 +124,7 @@ test.group('Access · record scopes', (group) => {
     assert.deepEqual(await ownersVisibleTo(all, 'otro.recurso'), { kind: 'none' }, 'scopes are per resource')
   })
 
-  test('several roles add up: permissions and scopes are the union', async ({ assert }) => {
+  test('several roles add up, but a role widens the scope only where it may view', async ({ assert }) => {
     const org = await createOrganization()
     const boss = await createUser(org, { permissions: [] })
     const report = await reportingTo(org, boss, {})
@@ -135,8 +135,13 @@ test.group('Access · record scopes', (group) => {
     await addRole(boss, { scopes: { [RESOURCE]: 'hierarchy' } })
     assert.deepEqual(await ownersVisibleTo(boss), { kind: 'none' }, 'still no view permission')
     await addRole(boss, { permissions: [VIEW], scopes: { [RESOURCE]: 'team' } })
-    assert.deepEqual(await ownersVisibleTo(boss), { kind: 'owners', ownerIds: ids(boss, report, mate) })
-    await addRole(boss, { scopes: { [RESOURCE]: 'all' } })
+    assert.deepEqual(await ownersVisibleTo(boss), { kind: 'owners', ownerIds: ids(boss, mate) }, 'the hierarchy scope of a role without view does not count')
+    // A role that may only export, with scope "all", must not widen what the user sees.
+    await addRole(boss, { permissions: [`${RESOURCE}.export`], scopes: { [RESOURCE]: 'all' } })
+    assert.deepEqual(await ownersVisibleTo(boss), { kind: 'owners', ownerIds: ids(boss, mate) })
+    await addRole(boss, { permissions: [VIEW], scopes: { [RESOURCE]: 'hierarchy' } })
+    assert.deepEqual(await ownersVisibleTo(boss), { kind: 'owners', ownerIds: ids(boss, report, mate) }, 'team + hierarchy from viewing roles add up')
+    await addRole(boss, { permissions: [VIEW], scopes: { [RESOURCE]: 'all' } })
     assert.deepEqual(await ownersVisibleTo(boss), { kind: 'all' })
 
     const grants = await loadGrants(boss.id)
