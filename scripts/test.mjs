@@ -13,7 +13,7 @@ ensureEnvFile()
 
 const requireAll = process.env.CARTERA_REQUIRE_SERVICES === '1'
 const args = process.argv.slice(2)
-const env = { ...process.env, NODE_ENV: 'test', TZ: 'UTC' }
+const env = { ...process.env, NODE_ENV: 'test', TZ: 'UTC', CARTERA_TRUST_TEST_LICENCE_KEY: '1' }
 const skipped = []
 const cleanups = []
 

@@ -57,7 +57,7 @@ export async function seedDemo(registry: ModuleRegistry, log: (line: string) => 
     log('demo organization already exists: nothing to do')
     return false
   }
-  const org = await Organization.create({ name: DEMO_ORGANIZATION, slug: 'demo', nif: 'B12345674', defaultLocale: 'es', timezone: 'Europe/Madrid', currency: 'EUR' })
+  const org = await Organization.create({ name: DEMO_ORGANIZATION, slug: 'demo', nif: 'B12345674', defaultLocale: 'es', timezone: 'Europe/Madrid', currency: 'EUR', managesLicence: true })
 
   const roles: Record<string, Role> = {}
   for (const [key, spec] of Object.entries(ROLES)) {

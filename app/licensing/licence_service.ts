@@ -6,15 +6,23 @@ import licenceConfig from '#config/licence'
 import { tierRank, type Tier } from '#app/registry/types'
 import { parsePublicKeys, verifyLicence, type LicenceProblem, type LicencePayload } from './licence.js'
 
-/** What the deployment is entitled to right now. */
+/**
+ * What the deployment is entitled to right now:
+ * - evaluation: no licence was ever installed (every module, a few users);
+ * - licensed: the installed licence is valid;
+ * - grace: it expired less than `graceDays` ago and still applies, with a warning;
+ * - restricted: it was refused (expired for longer, tampered, malformed): the restricted tier.
+ */
 export interface Entitlement {
-  mode: 'licensed' | 'evaluation'
+  mode: 'evaluation' | 'licensed' | 'grace' | 'restricted'
   tier: Tier
   seats: number
   licence: LicencePayload | null
-  /** Why an installed licence is not in force (expired, tampered…); evaluation applies meanwhile. */
-  problem: { code: LicenceProblem; detail: string; licence?: LicencePayload } | null
+  /** Why the installed licence is not fully in force. */
+  problem: { code: LicenceProblem; detail: string; licence?: LicencePayload; graceUntil?: string } | null
 }
+
+const DAY = 86_400_000
 
 export class LicenceError extends Error {
   constructor(readonly code: LicenceProblem | 'seats_exceeded', message: string, readonly meta: Record<string, unknown> = {}) {
@@ -23,8 +31,8 @@ export class LicenceError extends Error {
 }
 
 /**
- * Reads the installed licence and answers what it allows. A licence that is missing, tampered
- * or expired leaves the deployment in evaluation mode; no data is touched either way.
+ * Reads the installed licence and answers what it allows. A refused licence never deletes or
+ * deactivates anything: it only narrows what is enabled (see Entitlement).
  */
 export class LicenceService {
   #keys: KeyObject[]
@@ -49,12 +57,23 @@ export class LicenceService {
 
   /** `client`: the caller's transaction, if any (SQLite has one connection; see ScopeResolver). */
   async entitlement(now = new Date(), client?: QueryClientContract): Promise<Entitlement> {
-    const evaluation = { mode: 'evaluation' as const, ...this.config.evaluation, licence: null }
     const content = await this.#content(client)
-    if (!content) return { ...evaluation, problem: null }
+    if (!content) return { mode: 'evaluation', ...this.config.evaluation, licence: null, problem: null }
     const result = verifyLicence(content, this.#keys, now)
-    if (!result.ok) return { ...evaluation, problem: { code: result.problem, detail: result.detail, licence: result.licence } }
-    return { mode: 'licensed', tier: result.licence.tier, seats: result.licence.seats, licence: result.licence, problem: null }
+    if (result.ok) return { mode: 'licensed', tier: result.licence.tier, seats: result.licence.seats, licence: result.licence, problem: null }
+
+    const problem = { code: result.problem, detail: result.detail, licence: result.licence }
+    if (result.problem === 'expired' && result.licence) {
+      const graceUntil = new Date(Date.parse(`${result.licence.expiresAt}T00:00:00Z`) + (this.config.graceDays + 1) * DAY)
+      if (now < graceUntil) {
+        const until = new Date(graceUntil.getTime() - DAY).toISOString().slice(0, 10)
+        return { mode: 'grace', tier: result.licence.tier, seats: result.licence.seats, licence: result.licence, problem: { ...problem, graceUntil: until } }
+      }
+    }
+    // A genuine licence (expired, not yet valid) keeps its seats; a forged one gets the evaluation's.
+    const genuine = result.problem === 'expired' || result.problem === 'not_yet_valid'
+    const seats = genuine && result.licence ? result.licence.seats : this.config.evaluation.seats
+    return { mode: 'restricted', tier: lowest(this.config.restrictedTier, result.licence?.tier), seats, licence: null, problem }
   }
 
   /** Verifies a licence file and, only if it is valid now, makes it the deployment's licence. */
@@ -69,10 +88,6 @@ export class LicenceService {
     })
     this.forget()
     return result.licence
-  }
-
-  async covers(tier: Tier): Promise<boolean> {
-    return tierRank((await this.entitlement()).tier) >= tierRank(tier)
   }
 
   /**
@@ -105,3 +120,8 @@ export class LicenceService {
 
 /** The process-wide licence service. */
 export const licences = new LicenceService()
+
+/** The lower of two tiers (a restricted basico licence never gains from the restricted tier). */
+function lowest(a: Tier, b?: Tier): Tier {
+  return b && tierRank(b) < tierRank(a) ? b : a
+}

@@ -23,6 +23,9 @@ export default class Organization extends BaseModel {
   @column()
   declare currency: string
 
+  @column({ consume: (value) => Boolean(value) })
+  declare managesLicence: boolean
+
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
 

@@ -2,14 +2,21 @@ import type { HttpContext } from '@adonisjs/core/http'
 import router from '@adonisjs/core/services/router'
 import { moduleRegistry } from '#app/registry/main'
 import { installer } from '#app/registry/services'
-import { licences } from '#app/licensing/licence_service'
+import { licences, type Entitlement } from '#app/licensing/licence_service'
 
 export interface ShellProps {
   user: { id: number; fullName: string; email: string; locale: string; timezone: string; isAdmin: boolean } | null
   organization: { id: number; name: string; currency: string } | null
   navigation: { module: string; label: string; href: string; icon: string | null }[]
   permissions: string[]
-  licence: { mode: 'licensed' | 'evaluation'; problem: string | null } | null
+  /** For administrators only: what to warn about. */
+  licence: {
+    mode: Entitlement['mode']
+    problem: string | null
+    tier: string
+    graceUntil: string | null
+    overSeats: { active: number; seats: number } | null
+  } | null
 }
 
 export function emptyShell(): ShellProps {
@@ -52,6 +59,17 @@ export async function shellProps(ctx: HttpContext): Promise<ShellProps> {
     organization: { id: ctx.organization.id, name: ctx.organization.name, currency: ctx.organization.currency },
     navigation,
     permissions: ctx.access.isAdmin ? ['*'] : [...ctx.access.grants.permissions],
-    licence: { mode: entitlement.mode, problem: entitlement.problem?.code ?? null },
+    licence: ctx.access.isAdmin ? await licenceNotice(entitlement) : null,
+  }
+}
+
+async function licenceNotice(entitlement: Entitlement): Promise<NonNullable<ShellProps['licence']>> {
+  const active = await licences.activeUsers()
+  return {
+    mode: entitlement.mode,
+    problem: entitlement.problem?.code ?? null,
+    tier: entitlement.tier,
+    graceUntil: entitlement.problem?.graceUntil ?? null,
+    overSeats: active > entitlement.seats ? { active, seats: entitlement.seats } : null,
   }
 }

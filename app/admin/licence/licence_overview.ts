@@ -1,6 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
 import licenceConfig from '#config/licence'
-import { licences } from '#app/licensing/licence_service'
+import { licences, type Entitlement } from '#app/licensing/licence_service'
 import type { LicencePayload } from '#app/licensing/licence'
 import { toIso } from '#app/support/dates'
 
@@ -18,34 +18,56 @@ export interface LicenceHistoryRow {
 }
 
 export interface LicenceOverview {
-  mode: 'licensed' | 'evaluation'
+  mode: Entitlement['mode']
+  /** Whether this organization's administrators may install licences here (see licenceManageable). */
+  canManage: boolean
   tier: string
   seats: number
   activeUsers: number
   licence: LicencePayload | null
-  problem: { code: string; licence: LicencePayload | null } | null
+  problem: { code: string; licence: LicencePayload | null; graceUntil: string | null } | null
+  restrictedTier: string
   evaluation: { tier: string; seats: number }
   history: LicenceHistoryRow[]
 }
 
 const HISTORY_SIZE = 50
 
-/** What the deployment is entitled to now, and the licences installed over time (newest first). */
-export async function licenceOverview(): Promise<LicenceOverview> {
-  const [entitlement, activeUsers, rows] = await Promise.all([
+/**
+ * The licence covers the whole deployment: only the host organization's administrators
+ * (organizations.manages_licence) may replace it; a provider's other tenants see it read-only
+ * and the operator can always use `node ace licence:install`.
+ */
+export async function licenceManageable(organizationId: number): Promise<boolean> {
+  const row = await db.from('organizations').where('id', organizationId).select('manages_licence').first()
+  return Boolean(row?.manages_licence)
+}
+
+/**
+ * What the deployment is entitled to now, and the licences installed over time (newest first).
+ * Who installed a licence is shown only for installers of the viewer's own organization.
+ */
+export async function licenceOverview(organizationId: number): Promise<LicenceOverview> {
+  const [entitlement, activeUsers, canManage, rows] = await Promise.all([
     licences.entitlement(),
     licences.activeUsers(),
-    db.from('licences as l').leftJoin('users as u', 'u.id', 'l.installed_by')
+    licenceManageable(organizationId),
+    db.from('licences as l')
+      .leftJoin('users as u', (join) => join.on('u.id', '=', 'l.installed_by').andOnVal('u.organization_id', '=', organizationId))
       .orderBy('l.id', 'desc').limit(HISTORY_SIZE)
       .select('l.id', 'l.licence_id', 'l.content', 'l.installed_at', 'u.full_name as installed_by'),
   ])
   return {
     mode: entitlement.mode,
+    canManage,
+    restrictedTier: licenceConfig.restrictedTier,
     tier: entitlement.tier,
     seats: entitlement.seats,
     activeUsers,
     licence: entitlement.licence,
-    problem: entitlement.problem ? { code: entitlement.problem.code, licence: entitlement.problem.licence ?? null } : null,
+    problem: entitlement.problem
+      ? { code: entitlement.problem.code, licence: entitlement.problem.licence ?? null, graceUntil: entitlement.problem.graceUntil ?? null }
+      : null,
     evaluation: { tier: licenceConfig.evaluation.tier, seats: licenceConfig.evaluation.seats },
     history: rows.map((r, index) => ({ ...describe(r.content), id: Number(r.id), licenceId: r.licence_id, installedAt: toIso(r.installed_at), installedBy: r.installed_by ?? null, current: index === 0 })),
   }

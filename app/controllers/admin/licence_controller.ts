@@ -3,16 +3,20 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { licenceValidator } from '#validators/admin/licence'
 import { actor } from '#app/admin/http'
 import { orBack } from '#app/support/http'
-import { licenceOverview } from '#app/admin/licence/licence_overview'
+import { licenceManageable, licenceOverview } from '#app/admin/licence/licence_overview'
 import { installLicence } from '#app/admin/licence/install_licence'
 
 export default class LicenceController {
   async show(ctx: HttpContext) {
-    return ctx.inertia.render('admin/licence/index', { overview: await licenceOverview() })
+    return ctx.inertia.render('admin/licence/index', { overview: await licenceOverview(ctx.organization.id) })
   }
 
   /** Accepts the licence file itself (multipart) or its text pasted into the form. */
   async store(ctx: HttpContext) {
+    if (!(await licenceManageable(ctx.organization.id))) {
+      ctx.session.flash('error', ctx.i18n.t('admin.licence.managed_by_operator'))
+      return ctx.response.redirect().back()
+    }
     const { content, file } = await ctx.request.validateUsing(licenceValidator)
     const text = file?.tmpPath ? await readFile(file.tmpPath, 'utf8') : content
     if (!text?.trim()) {

@@ -8,6 +8,7 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { AccessContext } from '#app/access/access_context'
 import { normalizeEmail } from '../support/normalize.js'
 import { primaryOf, channelsOf } from '../support/channels.js'
+import { fullName } from '../support/people.js'
 import type { CompanySummary, ContactSummary } from './types.js'
 
 export type { CompanySummary, ContactSummary } from './types.js'
@@ -66,7 +67,7 @@ async function contactSummaries(query: any, client: Client): Promise<ContactSumm
   return rows.map((r: any) => ({
     id: Number(r.id),
     companyId: r.company_id === null ? null : Number(r.company_id),
-    name: [r.first_name, r.last_name].filter(Boolean).join(' '),
+    name: fullName(r.first_name, r.last_name),
     position: r.position,
     email: primaryOf(emails.get(Number(r.id))),
     ownerId: r.owner_id === null ? null : Number(r.owner_id),

@@ -129,6 +129,11 @@ export async function addressesOf(companyIds: number[], client: Client = db): Pr
   return byCompany
 }
 
+/** A phone or e-mail as one line of history text: "Oficina: 912 345 678 *" (* = primary). */
+export function channelText(c: Channel): string {
+  return `${c.label ? `${c.label}: ` : ''}${c.value}${c.primary ? ' *' : ''}`
+}
+
 /** The entry to show in a list: the primary one. */
 export function primaryOf(list: Channel[] | undefined): string | null {
   return list?.find((c) => c.primary)?.value ?? list?.[0]?.value ?? null

@@ -2,28 +2,10 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { Readable } from 'node:stream'
 import { Exception } from '@adonisjs/core/exceptions'
 
-/** A business rule refused a write: a translated message, optionally tied to a form field. */
-export class CrmRuleError extends Error {
-  constructor(readonly key: string, readonly field?: string, readonly values: Record<string, unknown> = {}) {
-    super(key)
-  }
-}
-
-/**
- * Runs a write; when a rule refuses it, goes back to the form with the translated reason
- * (inline under the field, or as a notification). Anything else propagates.
+/*
+ * Controller helpers of the CRM. Business-rule refusals use the kernel's RuleError and orBack
+ * (#app/support/rule_error, #app/support/http).
  */
-export async function orBack<T>(ctx: HttpContext, work: () => Promise<T>): Promise<T | void> {
-  try {
-    return await work()
-  } catch (error) {
-    if (!(error instanceof CrmRuleError)) throw error
-    const message = ctx.i18n.t(error.key, error.values)
-    if (error.field) ctx.session.flashErrors({ [error.field]: message })
-    else ctx.session.flash('error', message)
-    return ctx.response.redirect().back()
-  }
-}
 
 /** Who acts, where, and with which record scopes. */
 export function actor(ctx: HttpContext) {

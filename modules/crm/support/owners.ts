@@ -1,6 +1,7 @@
 import db from '@adonisjs/lucid/services/db'
+import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import type { AccessContext } from '#app/access/access_context'
-import { CrmRuleError } from './http.js'
+import { RuleError } from '#app/support/rule_error'
 
 export interface OwnerOption {
   value: string
@@ -10,14 +11,15 @@ export interface OwnerOption {
 /**
  * Users a record of `resource` may be given to: active users of the organization whose
  * records the current user can see (everyone with an `all` scope; team or reports otherwise).
- * A user limited to their own records can only own what they create.
+ * A user limited to their own records can only own what they create. `client` is the caller's
+ * transaction when inside one (SQLite has a single connection: the global `db` would wait).
  */
-export async function assignableOwners(access: AccessContext, resource: string, activeOnly = true): Promise<OwnerOption[]> {
-  const constraint = await access.constraint(resource)
+export async function assignableOwners(access: AccessContext, resource: string, options: { activeOnly?: boolean; client?: QueryClientContract } = {}): Promise<OwnerOption[]> {
+  const constraint = await access.constraint(resource, options.client)
   if (constraint.kind === 'none') return []
-  const query = db.from('users').where('organization_id', access.organizationId)
+  const query = (options.client ?? db).from('users').where('organization_id', access.organizationId)
     .orderBy('full_name').orderBy('id').select('id', 'full_name')
-  if (activeOnly) query.where('is_active', true)
+  if (options.activeOnly ?? true) query.where('is_active', true)
   if (constraint.kind === 'owners') query.whereIn('id', constraint.ownerIds)
   const rows = await query
   return rows.map((r) => ({ value: String(r.id), label: r.full_name }))
@@ -25,7 +27,7 @@ export async function assignableOwners(access: AccessContext, resource: string, 
 
 /** Owners to filter a list by: the same people, including those who have left. */
 export function ownerFilterOptions(access: AccessContext, resource: string): Promise<OwnerOption[]> {
-  return assignableOwners(access, resource, false)
+  return assignableOwners(access, resource, { activeOnly: false })
 }
 
 export function canAssign(owners: OwnerOption[], userId: number): boolean {
@@ -34,18 +36,20 @@ export function canAssign(owners: OwnerOption[], userId: number): boolean {
 
 /**
  * The owner to store: the requested one when the user may give records to them, the current
- * owner when unchanged (even if that user has left), the acting user by default.
+ * owner when unchanged (even if that user has left), the acting user by default. Pass the
+ * transaction when called inside one.
  */
 export async function resolveOwner(params: {
   access: AccessContext
   resource: string
   requested: number | undefined
   current?: number | null
+  client?: QueryClientContract
 }): Promise<number | null> {
   const { access, requested, current } = params
   if (requested === undefined) return current === undefined ? access.userId : current
   if (requested === current || requested === access.userId) return requested
-  const owners = await assignableOwners(access, params.resource)
-  if (!owners.some((o) => o.value === String(requested))) throw new CrmRuleError('crm.errors.owner_not_assignable', 'ownerId')
+  const owners = await assignableOwners(access, params.resource, { client: params.client })
+  if (!owners.some((o) => o.value === String(requested))) throw new RuleError('crm.errors.owner_not_assignable', {}, 'ownerId')
   return requested
 }

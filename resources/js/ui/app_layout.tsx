@@ -109,13 +109,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
       </AppShell.Navbar>
 
       <AppShell.Main>
-        {shell.licence && shell.licence.mode === 'evaluation' && user?.isAdmin && (shell.licence.problem || !bannerDismissed) && (
-          <Alert color={shell.licence.problem ? 'red' : 'blue'} variant="light" mb="md" py={6}
-            withCloseButton={!shell.licence.problem} closeButtonLabel={t('common.close')} onClose={dismissBanner}>
-            {shell.licence.problem ? t(`admin.licence.problems.${shell.licence.problem}`) : t('admin.licence.evaluation_banner')}{' '}
-            <Link href="/admin/licence">{t('admin.licence.manage')}</Link>
-          </Alert>
-        )}
+        {shell.licence && <LicenceNotice licence={shell.licence} dismissed={bannerDismissed} onDismiss={dismissBanner} />}
         {children}
       </AppShell.Main>
     </AppShell>
@@ -124,4 +118,26 @@ export function AppLayout({ children }: { children: ReactNode }) {
 
 function initials(name: string): string {
   return name.split(/\s+/).filter(Boolean).slice(0, 2).map((p) => p[0]!.toUpperCase()).join('')
+}
+
+/** What administrators are told about the licence: evaluation (dismissible), grace, restricted, seats. */
+function LicenceNotice({ licence, dismissed, onDismiss }: { licence: NonNullable<SharedProps['shell']['licence']>; dismissed: boolean; onDismiss: () => void }) {
+  const { t } = useT()
+  const day = (iso: string | null) => (iso ? iso.split('-').reverse().join('/') : '')
+  const messages: { color: string; text: string; closable?: boolean }[] = []
+  if (licence.mode === 'evaluation' && !dismissed) messages.push({ color: 'blue', text: t('admin.licence.evaluation_banner'), closable: true })
+  if (licence.mode === 'grace') messages.push({ color: 'orange', text: t('admin.licence.problems.grace', { until: day(licence.graceUntil) }) })
+  if (licence.mode === 'restricted' && licence.problem) {
+    messages.push({ color: 'red', text: t(`admin.licence.problems.${licence.problem}`, { tier: t(`admin.modules.tiers.${licence.tier}`) }) })
+  }
+  if (licence.overSeats) messages.push({ color: 'red', text: t('admin.licence.problems.over_seats', licence.overSeats) })
+  return (
+    <>
+      {messages.map((m) => (
+        <Alert key={m.text} color={m.color} variant="light" mb="md" py={6} withCloseButton={!!m.closable} closeButtonLabel={t('common.close')} onClose={onDismiss}>
+          {m.text} <Link href="/admin/licence">{t('admin.licence.manage')}</Link>
+        </Alert>
+      ))}
+    </>
+  )
 }

@@ -13,7 +13,13 @@ export interface Shell {
   organization: { id: number; name: string; currency: string } | null
   navigation: { module: string; label: string; href: string; icon: string | null }[]
   permissions: string[]
-  licence: { mode: 'licensed' | 'evaluation'; problem: string | null } | null
+  licence: {
+    mode: 'licensed' | 'evaluation' | 'grace' | 'restricted'
+    problem: string | null
+    tier: string
+    graceUntil: string | null
+    overSeats: { active: number; seats: number } | null
+  } | null
 }
 
 export interface SharedProps {

@@ -6,6 +6,9 @@ import { createOrganization, createUser } from '#tests/helpers/world'
 /** An organization with the given modules and one administrator (Spanish unless told). */
 export async function adminWorld(modules: string[] = [], attributes: Partial<User> = {}) {
   const org = await createOrganization(modules)
+  // The organization under test is the deployment's host (it may manage the licence).
+  org.managesLicence = true
+  await org.save()
   const admin = await createUser(org, { isAdmin: true }, { fullName: 'Ana Administradora', ...attributes })
   return { org, admin }
 }

@@ -5,7 +5,7 @@ import { generateKeyPairSync } from 'node:crypto'
 import { signLicence, type LicencePayload } from '#app/licensing/licence'
 import { licences } from '#app/licensing/licence_service'
 import { dbTimestamp } from '#app/support/dates'
-import { createUser } from '#tests/helpers/world'
+import { createOrganization, createUser } from '#tests/helpers/world'
 import { testLicence } from '#tests/helpers/licences'
 import { adminWorld, fieldErrors, write } from './_helpers.js'
 
@@ -90,16 +90,33 @@ test.group('Admin · licence', (group) => {
     assert.equal(fieldErrors(en).content, 'That licence has already expired. The current licence stays in force.')
   })
 
-  test('an installed licence that has since expired is reported, and evaluation mode applies', async ({ client, assert }) => {
+  test('an installed licence expired past its grace period is reported and the basic tier applies', async ({ client, assert }) => {
     const { admin } = await adminWorld()
     // As if it had been valid when installed: written straight to the table.
-    const text = testLicence({ id: 'lic-vieja', issuedAt: '2020-01-01', expiresAt: '2021-06-30' })
+    const text = testLicence({ id: 'lic-vieja', tier: 'empresa', seats: 12, issuedAt: '2020-01-01', expiresAt: '2021-06-30' })
     await db.table('licences').insert({ content: text, licence_id: 'lic-vieja', installed_by: admin.id, installed_at: dbTimestamp() })
     const page = await client.get('/admin/licence').loginAs(admin).withInertia()
     const overview = page.inertiaProps.overview as any
-    assert.equal(overview.mode, 'evaluation')
+    assert.equal(overview.mode, 'restricted')
+    assert.equal(overview.tier, 'basico')
     assert.equal(overview.problem.code, 'expired')
     assert.equal(overview.problem.licence.id, 'lic-vieja')
-    assert.equal(overview.seats, 10)
+    assert.equal(overview.seats, 12, 'a genuine licence keeps its seats')
+    assert.equal(page.inertiaProps.shell.licence.mode, 'restricted', 'the shell warns administrators')
+  })
+
+  test('a tenant that is not the host cannot replace the licence; installer names of other tenants stay hidden', async ({ client, assert }) => {
+    const { admin: otherAdmin } = await adminWorld()
+    const tenant = await createOrganization()
+    const admin = await createUser(tenant, { isAdmin: true })
+    await db.table('licences').insert({ content: testLicence({ id: 'lic-operador' }), licence_id: 'lic-operador', installed_by: otherAdmin.id, installed_at: dbTimestamp() })
+    const page = await client.get('/admin/licence').loginAs(admin).withInertia()
+    const overview = page.inertiaProps.overview as any
+    assert.isFalse(overview.canManage)
+    assert.isNull(overview.history[0].installedBy)
+
+    const refused = await client.post('/admin/licence').form({ content: testLicence({ id: 'lic-intruso' }) }).loginAs(admin).withCsrfToken().redirects(0)
+    refused.assertFlashMessage('error', 'Esta instalación aloja varias empresas: la licencia la gestiona la empresa anfitriona o el operador del servidor con «node ace licence:install».')
+    assert.deepEqual(await licenceRows(), ['lic-operador'])
   })
 })

@@ -36,23 +36,29 @@ test.group('LicenceService · entitlement', (group) => {
     const entitlement = await licences.entitlement()
     assert.deepInclude(entitlement, { mode: 'licensed', tier: 'profesional', seats: 7, problem: null })
     assert.equal(entitlement.licence?.id, 'lic-ok')
-    assert.isTrue(await licences.covers('basico'))
-    assert.isTrue(await licences.covers('profesional'))
-    assert.isFalse(await licences.covers('empresa'))
   })
 
-  test('an installed licence that has since expired falls back to evaluation, says why, and loses no data', async ({ assert }) => {
+  test('an expired licence keeps working during the grace period, with a warning', async ({ assert }) => {
+    const licences = service()
+    await licences.install(testLicence({ id: 'lic-gracia', tier: 'empresa', seats: 30, issuedAt: day(-60), expiresAt: day(-5) }), null, new Date(Date.now() - 10 * 86400_000))
+    const entitlement = await licences.entitlement()
+    assert.deepInclude(entitlement, { mode: 'grace', tier: 'empresa', seats: 30 })
+    assert.equal(entitlement.problem?.code, 'expired')
+    assert.equal(entitlement.problem?.graceUntil, day(25))
+  })
+
+  test('past the grace period an expired licence falls back to the basic tier (not evaluation), keeps its seats, and loses no data', async ({ assert }) => {
     const licences = service()
     const org = await createOrganization(['crm'])
     const user = await createUser(org, { permissions: ['crm.companies.view'] })
-    const text = testLicence({ id: 'lic-caduca', tier: 'basico', seats: 3, issuedAt: day(-30), expiresAt: day(-1) })
-    // Installed while it was valid (yesterday's check passes), read today.
-    await licences.install(text, user.id, new Date(Date.now() - 2 * 86400_000))
+    const text = testLicence({ id: 'lic-caduca', tier: 'empresa', seats: 3, issuedAt: day(-400), expiresAt: day(-31) })
+    // Installed while it was valid, read today.
+    await licences.install(text, user.id, new Date(Date.now() - 40 * 86400_000))
 
     const entitlement = await licences.entitlement()
-    assert.deepInclude(entitlement, { mode: 'evaluation', tier: 'empresa', seats: 10, licence: null })
+    assert.deepInclude(entitlement, { mode: 'restricted', tier: 'basico', seats: 3, licence: null })
     assert.equal(entitlement.problem?.code, 'expired')
-    assert.equal(entitlement.problem?.detail, `expired on ${day(-1)}`)
+    assert.equal(entitlement.problem?.detail, `expired on ${day(-31)}`)
     assert.equal(entitlement.problem?.licence?.id, 'lic-caduca')
 
     const stored = await db.from('licences').orderBy('id', 'desc').first()
@@ -68,7 +74,8 @@ test.group('LicenceService · entitlement', (group) => {
     const row = await db.from('licences').orderBy('id', 'desc').first()
     await db.from('licences').where('id', row.id).update({ content: row.content.replace('"seats":2', '"seats":200') })
     const entitlement = await licences.entitlement()
-    assert.equal(entitlement.mode, 'evaluation')
+    assert.equal(entitlement.mode, 'restricted', 'a forged licence unlocks nothing: not even evaluation')
+    assert.equal(entitlement.tier, 'basico')
     assert.equal(entitlement.seats, 10)
     assert.equal(entitlement.problem?.code, 'bad_signature')
   })

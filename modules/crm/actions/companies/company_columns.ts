@@ -1,7 +1,7 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { CompanyData } from '../../validators/companies.js'
 import { normalizeName } from '../../support/normalize.js'
-import { CrmRuleError } from '../../support/http.js'
+import { RuleError } from '#app/support/rule_error'
 import type { CompanyRecord } from './load_company.js'
 import type { CompanySummary } from '../../contracts/types.js'
 
@@ -32,7 +32,7 @@ export async function assertNifFree(trx: TransactionClientContract, organization
   if (!nif) return
   const query = trx.from('crm_companies').where('organization_id', organizationId).where('nif', nif).select('id')
   if (exceptId) query.whereNot('id', exceptId)
-  if (await query.first()) throw new CrmRuleError('crm.errors.nif_taken', 'nif')
+  if (await query.first()) throw new RuleError('crm.errors.nif_taken', {}, 'nif')
 }
 
 export function companySummary(c: CompanyRecord): CompanySummary {

@@ -2,7 +2,7 @@ import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { AccessContext } from '#app/access/access_context'
 import { toIso } from '#app/support/dates'
-import { addressesOf, channelsOf, type Address, type Channel } from '../../support/channels.js'
+import { addressesOf, channelText, channelsOf, type Address } from '../../support/channels.js'
 
 export const COMPANY_SUBJECT = 'crm.company'
 export const COMPANIES = 'crm.companies'
@@ -70,13 +70,13 @@ export async function loadCompany(client: Client, organizationId: number, id: nu
   }
 }
 
-const channelText = (c: Channel) => `${c.label ? `${c.label}: ` : ''}${c.value}${c.primary ? ' *' : ''}`
 const addressText = (a: Address) =>
   [a.kind, a.street, [a.postalCode, a.city].filter(Boolean).join(' '), a.province, a.country].filter(Boolean).join(', ')
 
 /**
- * What the audit log and the timeline compare: people by name (readable in the history),
- * lists as lines of text so a changed phone shows as one field.
+ * What the audit log and the timeline compare: the owner by name (users are not scoped
+ * records), lists as lines of text so a changed phone shows as one field. An address line
+ * starts with its kind's key (`fiscal, Calle Mayor 12, …`): the page translates it.
  */
 export function companySnapshot(c: CompanyRecord): Record<string, unknown> {
   return {

@@ -2,7 +2,8 @@ import db from '@adonisjs/lucid/services/db'
 import type { AccessContext } from '#app/access/access_context'
 import { timeline } from '#app/history/timeline'
 import { channelsOf, primaryOf } from '../../support/channels.js'
-import { CONTACTS, fullName } from '../contacts/load_contact.js'
+import { fullName } from '../../support/people.js'
+import { CONTACTS } from '../contacts/load_contact.js'
 import { COMPANY_SUBJECT, loadCompany } from './load_company.js'
 
 /** Contacts shown on a company page; beyond this the page links to the filtered list. */

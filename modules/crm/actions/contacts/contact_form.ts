@@ -3,7 +3,8 @@ import type { AccessContext } from '#app/access/access_context'
 import { assignableOwners, canAssign } from '../../support/owners.js'
 import { searchKeys, wherePrefix } from '../../support/search.js'
 import { COMPANIES } from '../companies/load_company.js'
-import { CONTACTS, fullName, loadContact, type ContactRecord } from './load_contact.js'
+import { fullName } from '../../support/people.js'
+import { CONTACTS, loadContact, type ContactRecord } from './load_contact.js'
 
 export interface Option {
   value: string

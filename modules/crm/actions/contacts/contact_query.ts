@@ -6,7 +6,8 @@ import type { ContactFilters } from '../../validators/contacts.js'
 import { applySearch } from '../../support/search.js'
 import { channelsOf, primaryOf } from '../../support/channels.js'
 import { COMPANIES } from '../companies/load_company.js'
-import { CONTACTS, fullName } from './load_contact.js'
+import { fullName } from '../../support/people.js'
+import { CONTACTS } from './load_contact.js'
 
 /** The filtered, scoped contacts query (alias `ct`) shared by the list, its count and the export. */
 export async function filteredContacts(access: AccessContext, filters: ContactFilters): Promise<{ query: DatabaseQueryBuilderContract<any> }> {

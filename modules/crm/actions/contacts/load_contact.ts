@@ -2,7 +2,9 @@ import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { AccessContext } from '#app/access/access_context'
 import { toIso } from '#app/support/dates'
-import { channelsOf, primaryOf, type Channel } from '../../support/channels.js'
+import { channelText, channelsOf, primaryOf, type Channel } from '../../support/channels.js'
+import { fullName } from '../../support/people.js'
+import { ref } from '../../support/history.js'
 import { lines } from '../companies/load_company.js'
 import type { ContactSummary } from '../../contracts/types.js'
 
@@ -31,8 +33,6 @@ export interface ContactRecord {
 }
 
 type Client = TransactionClientContract | typeof db
-
-export const fullName = (first: string, last: string | null | undefined) => [first, last].filter(Boolean).join(' ')
 
 /** The id when the contact exists in the user's organization and scope, else null (→ 404). */
 export async function visibleContactId(access: AccessContext, id: number): Promise<number | null> {
@@ -77,18 +77,20 @@ export async function loadContact(client: Client, organizationId: number, id: nu
   }
 }
 
-const channelText = (c: Channel) => `${c.label ? `${c.label}: ` : ''}${c.value}${c.primary ? ' *' : ''}`
-
-/** What the audit log and timeline compare (names, not ids, so the history reads well). */
+/**
+ * What the audit log and timeline compare. The company and the manager are references: the
+ * audit keeps their names, the timeline only their ids (support/history.ts), so a reader who
+ * may not see them never reads their names in this contact's history.
+ */
 export function contactSnapshot(c: ContactRecord): Record<string, unknown> {
   return {
     name: c.fullName,
     firstName: c.firstName,
     lastName: c.lastName,
-    company: c.companyName,
+    company: ref(c.companyId, c.companyName),
     position: c.position,
     department: c.department,
-    reportsTo: c.reportsToName,
+    reportsTo: ref(c.reportsToId, c.reportsToName),
     owner: c.ownerName,
     notes: c.notes,
     phones: lines(c.phones.map(channelText)),

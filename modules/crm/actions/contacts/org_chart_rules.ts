@@ -1,11 +1,8 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { AccessContext } from '#app/access/access_context'
-import { CrmRuleError } from '../../support/http.js'
+import { RuleError } from '#app/support/rule_error'
 import { COMPANIES } from '../companies/load_company.js'
 import { CONTACTS } from './load_contact.js'
-
-/** Longest reporting chain we follow before calling it a cycle (real org charts are shallow). */
-const MAX_DEPTH = 500
 
 /**
  * The company a contact may be linked to: unchanged, none, or one the user can see (an
@@ -15,7 +12,7 @@ export async function assertCompany(trx: TransactionClientContract, access: Acce
   if (companyId === null || companyId === current) return
   const query = trx.from('crm_companies as c').where('c.id', companyId).select('c.id')
   await access.scope(query, COMPANIES, { table: 'c' })
-  if (!(await query.first())) throw new CrmRuleError('crm.errors.company_not_found', 'companyId')
+  if (!(await query.first())) throw new RuleError('crm.errors.company_not_found', {}, 'companyId')
 }
 
 /**
@@ -31,18 +28,33 @@ export async function assertReportsTo(trx: TransactionClientContract, params: {
 }) {
   const { access, contactId, companyId, reportsToId } = params
   if (reportsToId === null) return
-  if (companyId === null) throw new CrmRuleError('crm.errors.reports_to_needs_company', 'reportsToId')
-  if (reportsToId === contactId) throw new CrmRuleError('crm.errors.reports_to_cycle', 'reportsToId')
+  if (companyId === null) throw new RuleError('crm.errors.reports_to_needs_company', {}, 'reportsToId')
+  if (reportsToId === contactId) throw new RuleError('crm.errors.reports_to_cycle', {}, 'reportsToId')
   const manager = await trx.from('crm_contacts').where('organization_id', access.organizationId).where('id', reportsToId)
-    .select('id', 'company_id', 'owner_id', 'reports_to_id').first()
-  const visible = manager && (reportsToId === params.current || (await access.canSee(CONTACTS, manager.owner_id === null ? null : Number(manager.owner_id))))
-  if (!manager || !visible) throw new CrmRuleError('crm.errors.reports_to_not_found', 'reportsToId')
-  if (Number(manager.company_id) !== companyId) throw new CrmRuleError('crm.errors.reports_to_other_company', 'reportsToId')
-  if (contactId === null) return
-  let next: number | null = manager.reports_to_id === null ? null : Number(manager.reports_to_id)
-  for (let depth = 0; next !== null; depth++) {
-    if (next === contactId || depth > MAX_DEPTH) throw new CrmRuleError('crm.errors.reports_to_cycle', 'reportsToId')
-    const row = await trx.from('crm_contacts').where('organization_id', access.organizationId).where('id', next).select('reports_to_id').first()
-    next = row?.reports_to_id == null ? null : Number(row.reports_to_id)
+    .select('id', 'company_id', 'owner_id').first()
+  const visible = manager && (reportsToId === params.current
+    || (await access.canSee(CONTACTS, manager.owner_id === null ? null : Number(manager.owner_id), trx)))
+  if (!manager || !visible) throw new RuleError('crm.errors.reports_to_not_found', {}, 'reportsToId')
+  if (Number(manager.company_id) !== companyId) throw new RuleError('crm.errors.reports_to_other_company', {}, 'reportsToId')
+  if (contactId !== null && (await closesLoop(trx, access.organizationId, companyId, reportsToId, contactId))) {
+    throw new RuleError('crm.errors.reports_to_cycle', {}, 'reportsToId')
   }
+}
+
+/**
+ * Whether `contactId` already sits above `managerId` in the company's org chart. The chart is
+ * read once (id → manager, one indexed query) and walked in memory, not one query per level.
+ * A chain that leaves the company ends the walk: managers are always of the same company.
+ */
+async function closesLoop(trx: TransactionClientContract, organizationId: number, companyId: number, managerId: number, contactId: number) {
+  const rows = await trx.from('crm_contacts').where('organization_id', organizationId).where('company_id', companyId)
+    .select('id', 'reports_to_id')
+  const managerOf = new Map(rows.map((r) => [Number(r.id), r.reports_to_id === null ? null : Number(r.reports_to_id)]))
+  const seen = new Set<number>()
+  for (let next = managerOf.get(managerId) ?? null; next !== null; next = managerOf.get(next) ?? null) {
+    // A loop already in the data (which the rules prevent) ends the walk rather than spinning.
+    if (next === contactId || seen.has(next)) return next === contactId
+    seen.add(next)
+  }
+  return false
 }

@@ -3,7 +3,8 @@ import type { AccessContext } from '#app/access/access_context'
 import { timeline } from '#app/history/timeline'
 import { visibleCompanyId } from '../companies/load_company.js'
 import { TIMELINE_PAGE } from '../companies/show_company.js'
-import { CONTACTS, CONTACT_SUBJECT, fullName, loadContact } from './load_contact.js'
+import { fullName } from '../../support/people.js'
+import { CONTACTS, CONTACT_SUBJECT, loadContact } from './load_contact.js'
 
 export interface PersonLink {
   id: number

@@ -28,12 +28,14 @@ interface HistoryRow {
 }
 
 interface Overview {
-  mode: 'licensed' | 'evaluation'
+  mode: 'licensed' | 'evaluation' | 'grace' | 'restricted'
+  canManage: boolean
+  restrictedTier: string
   tier: string
   seats: number
   activeUsers: number
   licence: Payload | null
-  problem: { code: string; licence: Payload | null } | null
+  problem: { code: string; licence: Payload | null; graceUntil: string | null } | null
   evaluation: { tier: string; seats: number }
   history: HistoryRow[]
 }
@@ -91,7 +93,10 @@ export default function LicencePage({ overview }: { overview: Overview }) {
       <Head title={t('admin.licence.title')} />
       <PageHeader title={t('admin.licence.title')} subtitle={t('admin.licence.subtitle')} crumbs={[{ label: t('admin.nav.title') }, { label: t('admin.licence.title') }]} />
       {overview.problem && (
-        <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} />} mb="md" title={t(`admin.licence.problems.${overview.problem.code}`)}>
+        <Alert color={overview.mode === 'grace' ? 'orange' : 'red'} variant="light" icon={<IconAlertTriangle size={18} />} mb="md"
+          title={overview.mode === 'grace'
+            ? t('admin.licence.problems.grace', { until: day(overview.problem.graceUntil) })
+            : t(`admin.licence.problems.${overview.problem.code}`, { tier: tierName(overview.restrictedTier) })}>
           {overview.problem.licence && (
             <Text size="sm" mb={4}>{t('admin.licence.problem_licence', { id: overview.problem.licence.id, customer: overview.problem.licence.customer, expiresAt: day(overview.problem.licence.expiresAt) })}</Text>
           )}
@@ -104,7 +109,7 @@ export default function LicencePage({ overview }: { overview: Overview }) {
             <Stack gap="sm">
               <Group justify="space-between">
                 <Title order={4}>{t('admin.licence.current')}</Title>
-                <Badge color={overview.mode === 'licensed' ? 'teal' : 'blue'} variant="light" tt="none" size="lg">{t(`admin.licence.mode.${overview.mode}`)}</Badge>
+                <Badge color={{ licensed: 'teal', evaluation: 'blue', grace: 'orange', restricted: 'red' }[overview.mode]} variant="light" tt="none" size="lg">{t(`admin.licence.mode.${overview.mode}`)}</Badge>
               </Group>
               {overview.mode === 'evaluation' && (
                 <Text size="sm" c="dimmed">{t('admin.licence.evaluation_help', { tier: tierName(overview.evaluation.tier), seats: overview.evaluation.seats })}</Text>
@@ -123,6 +128,12 @@ export default function LicencePage({ overview }: { overview: Overview }) {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 6 }}>
           <Paper withBorder radius="md" p="md" h="100%">
+            {!overview.canManage ? (
+              <Stack gap="sm">
+                <Title order={4}>{t('admin.licence.upload_title')}</Title>
+                <Text size="sm" c="dimmed">{t('admin.licence.managed_by_operator')}</Text>
+              </Stack>
+            ) : (
             <form onSubmit={submit} noValidate>
               <Stack gap="sm">
                 <Title order={4}>{t('admin.licence.upload_title')}</Title>
@@ -156,6 +167,7 @@ export default function LicencePage({ overview }: { overview: Overview }) {
                 </Button>
               </Stack>
             </form>
+            )}
           </Paper>
         </Grid.Col>
       </Grid>

@@ -1,0 +1,66 @@
+import db from '@adonisjs/lucid/services/db'
+import type { AccessContext } from '#app/access/access_context'
+import { timeline, type TimelineEntry } from '#app/history/timeline'
+import { fullName } from './people.js'
+import { REFERENCES } from './history.js'
+
+/** What a reader sees instead of a linked record's name: translated by the page. */
+export type Unavailable = { unavailable: 'no_access' | 'deleted' }
+const NO_ACCESS: Unavailable = { unavailable: 'no_access' }
+const DELETED: Unavailable = { unavailable: 'deleted' }
+
+interface Change {
+  field: string
+  from: unknown
+  to: unknown
+}
+
+/**
+ * One page of a CRM record's timeline as `access`'s user may read it: linked records (stored
+ * as ids, see support/history.ts) named when the user may see them, else a neutral marker.
+ * The caller has checked the subject itself is in scope.
+ */
+export async function readTimeline(access: AccessContext, params: { subjectType: string; subjectId: number; before?: number; limit: number }) {
+  const page = await timeline.list({ organizationId: access.organizationId, ...params })
+  await nameReferences(access, page.entries)
+  return page
+}
+
+async function nameReferences(access: AccessContext, entries: TimelineEntry[]) {
+  const changes: Change[] = entries
+    .filter((e) => e.kind === 'updated' && Array.isArray(e.data.changes))
+    .flatMap((e) => e.data.changes as Change[])
+  if (!changes.length) return
+  for (const [key, spec] of Object.entries(REFERENCES)) {
+    const byId = changes.filter((c) => c.field === spec.field)
+    // Entries written before references were stored by id carry the name itself: shown only
+    // to readers who see every record of that kind.
+    const legacy = changes.filter((c) => c.field === key)
+    if (legacy.length && (await access.constraint(spec.resource)).kind !== 'all') {
+      for (const c of legacy) {
+        if (c.from !== null) c.from = NO_ACCESS
+        if (c.to !== null) c.to = NO_ACCESS
+      }
+    }
+    const ids = [...new Set(byId.flatMap((c) => [c.from, c.to]).filter((v): v is number => typeof v === 'number'))]
+    if (!ids.length) continue
+    const names = await visibleNames(access, spec, ids)
+    const label = (v: unknown) => (typeof v === 'number' ? (names.get(v) ?? DELETED) : v)
+    for (const c of byId) {
+      c.from = label(c.from)
+      c.to = label(c.to)
+    }
+  }
+}
+
+/** Names of the linked records the user may see; NO_ACCESS for the others that still exist. */
+async function visibleNames(access: AccessContext, spec: (typeof REFERENCES)[string], ids: number[]) {
+  const columns = spec.table === 'crm_contacts' ? ['id', 'owner_id', 'first_name', 'last_name'] : ['id', 'owner_id', 'name']
+  const rows = await db.from(spec.table).where('organization_id', access.organizationId).whereIn('id', ids).select(columns)
+  const names = new Map<number, string | Unavailable>()
+  for (const r of rows) {
+    const visible = await access.canSee(spec.resource, r.owner_id === null ? null : Number(r.owner_id))
+    names.set(Number(r.id), visible ? (r.name ?? fullName(r.first_name, r.last_name)) : NO_ACCESS)
+  }
+  return names
+}
