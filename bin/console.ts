@@ -1,6 +1,10 @@
 /*
 | Ace (command line) entrypoint.
 */
+// Stored timestamps are UTC and Lucid fills them from the process clock: pin the zone (users
+// still see their own time zone in the UI).
+process.env.TZ = 'UTC'
+
 import 'reflect-metadata'
 import { Ignitor, prettyPrintError } from '@adonisjs/core'
 

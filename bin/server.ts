@@ -1,6 +1,10 @@
 /*
 | HTTP server entrypoint: `node bin/server.js` (built) or `node ace serve`.
 */
+// Stored timestamps are UTC and Lucid fills them from the process clock: pin the zone (users
+// still see their own time zone in the UI).
+process.env.TZ = 'UTC'
+
 import 'reflect-metadata'
 import { Ignitor, prettyPrintError } from '@adonisjs/core'
 

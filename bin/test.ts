@@ -3,6 +3,10 @@
 */
 process.env.NODE_ENV = 'test'
 
+// Stored timestamps are UTC and Lucid fills them from the process clock: pin the zone (users
+// still see their own time zone in the UI).
+process.env.TZ = 'UTC'
+
 import 'reflect-metadata'
 import { Ignitor, prettyPrintError } from '@adonisjs/core'
 import { configure, processCLIArgs, run } from '@japa/runner'

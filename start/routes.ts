@@ -5,7 +5,9 @@
 import router from '@adonisjs/core/services/router'
 import { errors as httpErrors } from '@adonisjs/core/http'
 import { middleware } from '#start/kernel'
-import { loginThrottle, resetThrottle } from '#start/limiter'
+import {
+  loginAccountThrottle, loginIpThrottle, loginThrottle, passwordChangeThrottle, resetAddressThrottle, resetThrottle,
+} from '#start/limiter'
 import { moduleRegistry } from '#app/registry/main'
 
 const SessionController = () => import('#controllers/auth/session_controller')
@@ -17,9 +19,9 @@ router.get('/health', async () => ({ ok: true })).as('health')
 
 router.group(() => {
   router.get('/login', [SessionController, 'show']).as('login')
-  router.post('/login', [SessionController, 'store']).as('login.store').use(loginThrottle)
+  router.post('/login', [SessionController, 'store']).as('login.store').use([loginIpThrottle, loginAccountThrottle, loginThrottle])
   router.get('/password/forgot', [PasswordResetController, 'forgot']).as('password.forgot')
-  router.post('/password/forgot', [PasswordResetController, 'send']).as('password.send').use(resetThrottle)
+  router.post('/password/forgot', [PasswordResetController, 'send']).as('password.send').use([resetThrottle, resetAddressThrottle])
   router.get('/password/reset/:token', [PasswordResetController, 'edit']).as('password.reset')
   router.post('/password/reset', [PasswordResetController, 'update']).as('password.update')
 }).use(middleware.guest())
@@ -31,7 +33,7 @@ router.group(() => {
   router.post('/logout', [SessionController, 'destroy']).as('logout')
   router.get('/profile', [ProfileController, 'show']).as('profile')
   router.put('/profile', [ProfileController, 'update']).as('profile.update')
-  router.put('/profile/password', [ProfileController, 'password']).as('profile.password')
+  router.put('/profile/password', [ProfileController, 'password']).as('profile.password').use(passwordChangeThrottle)
 }).use([middleware.auth(), middleware.access()])
 
 await import('#start/routes/admin')

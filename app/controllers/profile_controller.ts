@@ -1,6 +1,9 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import hash from '@adonisjs/core/services/hash'
 import app from '@adonisjs/core/services/app'
+import i18nManager from '@adonisjs/i18n/services/main'
+import db from '@adonisjs/lucid/services/db'
+import { stampSession } from '#app/access/session_stamp'
 import { changePasswordValidator, localeValidator, preferencesValidator } from '#validators/auth'
 import { LOCALE_COOKIE } from '#middleware/detect_user_locale_middleware'
 
@@ -13,17 +16,19 @@ export default class ProfileController {
     })
   }
 
-  async update({ request, auth, session, response, i18n }: HttpContext) {
+  async update({ request, auth, session, response }: HttpContext) {
     const user = auth.getUserOrFail()
     const data = await request.validateUsing(preferencesValidator)
     user.merge(data)
     await user.save()
-    session.flash('success', i18n.t('profile.saved', {}, data.locale))
+    // Confirm in the language just chosen.
+    session.flash('success', i18nManager.locale(data.locale).t('profile.saved'))
     response.cookie(LOCALE_COOKIE, data.locale, { maxAge: '1y', httpOnly: true, sameSite: 'lax', secure: app.inProduction })
     return response.redirect().back()
   }
 
-  async password({ request, auth, session, response, i18n }: HttpContext) {
+  async password(ctx: HttpContext) {
+    const { request, auth, session, response, i18n } = ctx
     const user = auth.getUserOrFail()
     const { currentPassword, password } = await request.validateUsing(changePasswordValidator)
     if (!(await hash.verify(user.password, currentPassword))) {
@@ -32,6 +37,10 @@ export default class ProfileController {
     }
     user.password = password
     await user.save()
+    // Other devices are signed out (their session stamp no longer matches); this one stays.
+    await db.from('remember_me_tokens').where('tokenable_id', user.id).delete()
+    await db.from('password_reset_tokens').where('user_id', user.id).whereNull('used_at').delete()
+    stampSession(ctx, user)
     session.flash('success', i18n.t('profile.password_changed'))
     return response.redirect().back()
   }

@@ -31,7 +31,8 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/
 
 /** Stable JSON: keys sorted, so the signature does not depend on key order. */
 export function canonical(payload: LicencePayload): string {
-  const sorted = Object.fromEntries(Object.entries(payload).sort(([a], [b]) => a.localeCompare(b)))
+  // Code-point order: the same on every machine, whatever its locale or ICU version.
+  const sorted = Object.fromEntries(Object.entries(payload).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
   return JSON.stringify(sorted)
 }
 

@@ -7,8 +7,8 @@ import type { MailTransportContract, NodeMailerMessage } from '@adonisjs/mail/ty
 
 /**
  * Development transport: builds the real MIME message, writes it as an .eml file under
- * `<DATA_DIR>/mail-preview/` and logs recipient, subject and text body. Nothing leaves the
- * machine.
+ * `<DATA_DIR>/mail-preview/` and logs recipient, subject and file. Bodies are never logged:
+ * they carry password-reset links. Nothing leaves the machine.
  */
 export class PreviewTransport implements MailTransportContract {
   #transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' })
@@ -20,8 +20,7 @@ export class PreviewTransport implements MailTransportContract {
     await mkdir(this.directory, { recursive: true })
     const file = join(this.directory, `${Date.now()}-${info.messageId.replace(/[^a-z0-9]/gi, '')}.eml`)
     await writeFile(file, info.message as Buffer)
-    logger.info({ to: message.to, subject: message.subject, file }, 'mail preview written')
-    if (typeof message.text === 'string') logger.info(message.text)
+    logger.info({ to: message.to, subject: message.subject, file }, 'mail preview written (not sent)')
     return new MailResponse(info.messageId, info.envelope, info)
   }
 }

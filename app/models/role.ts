@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon'
-import { BaseModel, column } from '@adonisjs/lucid/orm'
+import { BaseModel, beforeSave, column } from '@adonisjs/lucid/orm'
+import { normalizeName } from '#app/support/normalize'
 
 export default class Role extends BaseModel {
   @column({ isPrimary: true })
@@ -10,6 +11,10 @@ export default class Role extends BaseModel {
 
   @column()
   declare name: string
+
+  /** Sort key of the name (lowercase, no accents), kept by `normalize` below. */
+  @column({ serializeAs: null })
+  declare nameNormalized: string
 
   @column()
   declare description: string | null
@@ -23,4 +28,9 @@ export default class Role extends BaseModel {
 
   @column.dateTime({ autoCreate: true, autoUpdate: true })
   declare updatedAt: DateTime
+
+  @beforeSave()
+  static normalize(role: Role) {
+    if (typeof role.name === 'string') role.nameNormalized = normalizeName(role.name, 80)
+  }
 }

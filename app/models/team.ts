@@ -1,7 +1,8 @@
 import { DateTime } from 'luxon'
-import { BaseModel, column, manyToMany } from '@adonisjs/lucid/orm'
+import { BaseModel, beforeSave, column, manyToMany } from '@adonisjs/lucid/orm'
 import type { ManyToMany } from '@adonisjs/lucid/types/relations'
 import User from '#models/user'
+import { normalizeName } from '#app/support/normalize'
 
 export default class Team extends BaseModel {
   @column({ isPrimary: true })
@@ -12,6 +13,10 @@ export default class Team extends BaseModel {
 
   @column()
   declare name: string
+
+  /** Sort key of the name (lowercase, no accents), kept by `normalize` below. */
+  @column({ serializeAs: null })
+  declare nameNormalized: string
 
   @column()
   declare leaderId: number | null
@@ -31,4 +36,9 @@ export default class Team extends BaseModel {
 
   @manyToMany(() => User, { pivotTable: 'team_members' })
   declare members: ManyToMany<typeof User>
+
+  @beforeSave()
+  static normalize(team: Team) {
+    if (typeof team.name === 'string') team.nameNormalized = normalizeName(team.name, 120)
+  }
 }

@@ -1,11 +1,12 @@
 import { DateTime } from 'luxon'
 import hash from '@adonisjs/core/services/hash'
 import { compose } from '@adonisjs/core/helpers'
-import { BaseModel, column, manyToMany } from '@adonisjs/lucid/orm'
+import { BaseModel, beforeSave, column, manyToMany } from '@adonisjs/lucid/orm'
 import type { ManyToMany } from '@adonisjs/lucid/types/relations'
 import { withAuthFinder } from '@adonisjs/auth/mixins/lucid'
 import { DbRememberMeTokensProvider } from '@adonisjs/auth/session'
 import Role from '#models/role'
+import { normalizeName } from '#app/support/normalize'
 
 const AuthFinder = withAuthFinder(() => hash.use('scrypt'), {
   uids: ['email'],
@@ -23,6 +24,10 @@ export default class User extends compose(BaseModel, AuthFinder) {
 
   @column()
   declare fullName: string
+
+  /** Sort and search key of the name (lowercase, no accents), kept by `normalize` below. */
+  @column({ serializeAs: null })
+  declare fullNameNormalized: string
 
   @column()
   declare email: string
@@ -54,4 +59,9 @@ export default class User extends compose(BaseModel, AuthFinder) {
 
   @manyToMany(() => Role, { pivotTable: 'user_roles' })
   declare roles: ManyToMany<typeof Role>
+
+  @beforeSave()
+  static normalize(user: User) {
+    if (typeof user.fullName === 'string') user.fullNameNormalized = normalizeName(user.fullName, 160)
+  }
 }

@@ -38,6 +38,16 @@ export interface NavigationItem {
   icon?: string
 }
 
+/** A kind of record the module writes to the audit log and the timeline. */
+export interface SubjectDefinition {
+  /** Subject type as recorded, `<module>.<singular>`, e.g. `crm.company`. */
+  type: string
+  /** i18n key of the record type's name, e.g. `crm.companies.one`. */
+  label: string
+  /** i18n key prefix of the audited fields' labels (`<fields>.<field>`), e.g. `crm.companies.fields`. */
+  fields?: string
+}
+
 export type RouteRegistrar = (router: HttpRouterService) => void
 
 /** What a module declares about itself in `modules/<name>/module.ts`. */
@@ -54,6 +64,8 @@ export interface ModuleManifest {
   resources?: ResourceDefinition[]
   permissions?: PermissionDefinition[]
   navigation?: NavigationItem[]
+  /** Record types the module audits, so the audit log can name them and their fields. */
+  subjects?: SubjectDefinition[]
   /** Registers the module's routes; the kernel mounts them under `/<name>` behind its guards. */
   routes?: () => Promise<{ default: RouteRegistrar }>
   /** Registers event listeners; called at boot. */

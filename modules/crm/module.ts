@@ -11,6 +11,10 @@ export default defineModule({
     { key: 'crm.companies', label: 'crm.companies.title', actions: ['view', 'create', 'edit', 'delete', 'export'] },
     { key: 'crm.contacts', label: 'crm.contacts.title', actions: ['view', 'create', 'edit', 'delete', 'export'] },
   ],
+  subjects: [
+    { type: 'crm.company', label: 'crm.companies.one', fields: 'crm.companies.fields' },
+    { type: 'crm.contact', label: 'crm.contacts.one', fields: 'crm.contacts.fields' },
+  ],
   navigation: [
     { label: 'crm.nav.companies', route: 'crm.companies.index', permission: 'crm.companies.view', icon: 'building' },
     { label: 'crm.nav.contacts', route: 'crm.contacts.index', permission: 'crm.contacts.view', icon: 'users' },

@@ -11,10 +11,10 @@ export interface RoleRow {
 
 const PAGE_SIZE = 50
 
-/** The organization's roles by name (keyset), each with how many users hold it. */
+/** The organization's roles by normalized name (keyset), each with how many users hold it. */
 export async function listRoles(organizationId: number, cursor?: string | null) {
-  const query = db.from('roles').where('organization_id', organizationId).select('id', 'name', 'description', 'is_admin')
-  const page = await keysetPage<any>(query, { column: 'name', idColumn: 'id', direction: 'asc', limit: PAGE_SIZE, cursor }, (r) => r.name)
+  const query = db.from('roles').where('organization_id', organizationId).select('id', 'name', 'name_normalized', 'description', 'is_admin')
+  const page = await keysetPage<any>(query, { column: 'name_normalized', idColumn: 'id', direction: 'asc', limit: PAGE_SIZE, cursor }, (r) => r.name_normalized)
   const ids = page.rows.map((r) => Number(r.id))
   const counts = ids.length
     ? await db.from('user_roles').whereIn('role_id', ids).groupBy('role_id').select('role_id').count('* as total')

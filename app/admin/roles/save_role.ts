@@ -2,7 +2,7 @@ import db from '@adonisjs/lucid/services/db'
 import Role from '#models/role'
 import { recordHistory } from '#app/history/record_history'
 import type { RoleData } from '#validators/admin/roles'
-import { assertAdminsRemain } from '../users/guards.js'
+import { assertAdminsRemain, lockActiveAdmins } from '../users/guards.js'
 import { ROLE_SUBJECT, roleSnapshot } from './snapshot.js'
 
 export interface SaveRoleParams {
@@ -21,6 +21,8 @@ export interface SaveRoleParams {
 export async function saveRole(params: SaveRoleParams): Promise<{ id: number; name: string }> {
   const { organizationId, actorId, data } = params
   return db.transaction(async (trx) => {
+    // Editing a role can take administrator rights away: serialize with other such changes.
+    if (params.roleId) await lockActiveAdmins(organizationId, trx)
     const role = params.roleId
       ? await Role.query({ client: trx }).where({ id: params.roleId, organizationId }).firstOrFail()
       : new Role()

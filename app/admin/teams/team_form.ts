@@ -28,6 +28,6 @@ export async function teamFormValues(organizationId: number, teamId: number, loc
 
 /** Users of the organization that can lead or join a team. */
 export async function teamUserOptions(organizationId: number) {
-  const users = await db.from('users').where('organization_id', organizationId).orderBy('full_name').select('id', 'full_name', 'is_active')
+  const users = await db.from('users').where('organization_id', organizationId).orderBy('full_name_normalized').orderBy('id').select('id', 'full_name', 'is_active')
   return users.map((u) => ({ value: String(u.id), label: u.full_name, isActive: Boolean(u.is_active) }))
 }

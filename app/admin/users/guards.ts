@@ -1,17 +1,36 @@
 import db from '@adonisjs/lucid/services/db'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { Client } from '../client.js'
 import { RuleError } from '#app/support/rule_error'
 
-/** Ids of the organization's active users that hold a role with the administrator flag. */
-export async function activeAdminIds(organizationId: number, client: Client = db): Promise<number[]> {
-  const rows = await client.from('users as u')
+function adminsQuery(organizationId: number, client: Client) {
+  return client.from('users as u')
     .join('user_roles as ur', 'ur.user_id', 'u.id')
     .join('roles as r', 'r.id', 'ur.role_id')
     .where('u.organization_id', organizationId)
     .where('u.is_active', true)
     .where('r.is_admin', true)
-    .distinct('u.id')
-  return rows.map((r) => Number(r.id))
+    .select('u.id')
+}
+
+const ids = (rows: { id: unknown }[]) => [...new Set(rows.map((r) => Number(r.id)))]
+
+/** Ids of the organization's active users that hold a role with the administrator flag. */
+export async function activeAdminIds(organizationId: number, client: Client = db): Promise<number[]> {
+  return ids(await adminsQuery(organizationId, client))
+}
+
+/**
+ * The active administrators, read with their rows locked until the transaction ends (FOR
+ * UPDATE, which also reads the latest committed rows; SQLite has a single writer, so its
+ * transactions run one after the other anyway). Every change that can take administrator
+ * rights away calls it first: two administrators deactivating each other at the same moment
+ * then run one after the other, and the second sees what the first did.
+ */
+export async function lockActiveAdmins(organizationId: number, trx: TransactionClientContract): Promise<number[]> {
+  const query = adminsQuery(organizationId, trx)
+  if (!['sqlite3', 'better-sqlite3'].includes(trx.dialect.name)) query.forUpdate()
+  return ids(await query)
 }
 
 /**
@@ -19,8 +38,8 @@ export async function activeAdminIds(organizationId: number, client: Client = db
  * rolls back: the acting administrator must still be an active administrator, and the
  * organization must keep at least one.
  */
-export async function assertAdminsRemain(organizationId: number, actorId: number | null, client: Client) {
-  const admins = await activeAdminIds(organizationId, client)
+export async function assertAdminsRemain(organizationId: number, actorId: number | null, trx: TransactionClientContract) {
+  const admins = await lockActiveAdmins(organizationId, trx)
   if (actorId !== null && !admins.includes(actorId)) throw new RuleError('admin.users.errors.own_admin_role')
   if (admins.length === 0) throw new RuleError('admin.users.errors.last_admin')
 }

@@ -2,7 +2,8 @@ import db from '@adonisjs/lucid/services/db'
 import { cappedCount, keysetPage, type CappedCount } from '#app/support/keyset'
 import { toIso } from '#app/support/dates'
 import type { ListUsersFilters } from '#validators/admin/users'
-import { whereContains } from '#app/support/like'
+import { LIKE_ESCAPE, likePattern } from '#app/support/like'
+import { normalizeName } from '#app/support/normalize'
 
 export interface UserRow {
   id: number
@@ -23,11 +24,19 @@ export interface UsersPage {
 
 const PAGE_SIZE = 25
 
-/** The organization's users by name (keyset), with their roles, teams and manager. */
+/**
+ * The organization's users by name (keyset on the normalized name, so "Álvaro" sorts with the
+ * A's on every database), with their roles, teams and manager.
+ */
 export async function listUsers(organizationId: number, filters: ListUsersFilters): Promise<UsersPage> {
   const filtered = () => {
     const query = db.from('users as u').where('u.organization_id', organizationId)
-    if (filters.q) whereContains(query, ['u.full_name', 'u.email'], filters.q)
+    if (filters.q) {
+      const q = filters.q
+      // The name is searched on its normalized form: "alvaro" finds "Álvaro" on SQLite too.
+      query.where((w) => w.whereRaw(`u.full_name_normalized LIKE ? ${LIKE_ESCAPE}`, [likePattern(normalizeName(q))])
+        .orWhereRaw(`u.email LIKE ? ${LIKE_ESCAPE}`, [likePattern(q.toLowerCase())]))
+    }
     if (filters.status) query.where('u.is_active', filters.status === 'active')
     if (filters.roleId) {
       query.whereIn('u.id', db.from('user_roles').where('role_id', filters.roleId).select('user_id'))
@@ -36,9 +45,9 @@ export async function listUsers(organizationId: number, filters: ListUsersFilter
   }
 
   const query = filtered().leftJoin('users as m', 'm.id', 'u.reports_to_id')
-    .select('u.id', 'u.full_name', 'u.email', 'u.is_active', 'u.last_login_at', 'm.full_name as manager')
+    .select('u.id', 'u.full_name', 'u.full_name_normalized', 'u.email', 'u.is_active', 'u.last_login_at', 'm.full_name as manager')
   const [page, count] = await Promise.all([
-    keysetPage<any>(query, { column: 'u.full_name', idColumn: 'u.id', direction: 'asc', limit: PAGE_SIZE, cursor: filters.cursor }, (r) => r.full_name),
+    keysetPage<any>(query, { column: 'u.full_name_normalized', idColumn: 'u.id', direction: 'asc', limit: PAGE_SIZE, cursor: filters.cursor }, (r) => r.full_name_normalized),
     cappedCount(filtered()),
   ])
 
@@ -62,7 +71,7 @@ export async function listUsers(organizationId: number, filters: ListUsersFilter
 
 async function rolesOf(userIds: number[]) {
   const rows = await db.from('user_roles as ur').join('roles as r', 'r.id', 'ur.role_id')
-    .whereIn('ur.user_id', userIds).orderBy('r.name').select('ur.user_id', 'r.id', 'r.name', 'r.is_admin')
+    .whereIn('ur.user_id', userIds).orderBy('r.name_normalized').select('ur.user_id', 'r.id', 'r.name', 'r.is_admin')
   const byUser = new Map<number, UserRow['roles']>()
   for (const r of rows) {
     const list = byUser.get(Number(r.user_id)) ?? []

@@ -2,7 +2,7 @@ import db from '@adonisjs/lucid/services/db'
 import { recordHistory } from '#app/history/record_history'
 import { dbTimestamp } from '#app/support/dates'
 import { RuleError } from '#app/support/rule_error'
-import { activeAdminIds } from './guards.js'
+import { assertAdminsRemain, lockActiveAdmins } from './guards.js'
 import { assertSeatAvailable } from './seats.js'
 import { USER_SUBJECT } from './snapshot.js'
 
@@ -17,25 +17,30 @@ export interface SetUserActiveParams {
 /**
  * Activates (takes a licence seat) or deactivates a user. Deactivating signs the user out of
  * every device; an administrator cannot deactivate themself, nor the last active administrator.
+ * Every check runs inside the transaction, after the administrators' rows are locked, so two
+ * administrators deactivating each other at the same moment cannot both succeed: the second
+ * finds they are no longer an active administrator.
  */
 export async function setUserActive(params: SetUserActiveParams): Promise<{ fullName: string; changed: boolean }> {
   const { organizationId, actorId, userId, active } = params
-  const user = await db.from('users').where({ id: userId, organization_id: organizationId })
-    .select('id', 'full_name', 'is_active').firstOrFail()
-  if (Boolean(user.is_active) === active) return { fullName: user.full_name, changed: false }
+  return db.transaction(async (trx) => {
+    const admins = await lockActiveAdmins(organizationId, trx)
+    const user = await trx.from('users').where({ id: userId, organization_id: organizationId })
+      .select('id', 'full_name', 'is_active').firstOrFail()
+    if (Boolean(user.is_active) === active) return { fullName: user.full_name, changed: false }
+    if (!active && userId === actorId) throw new RuleError('admin.users.errors.deactivate_self')
+    // Checked now, not when the request came in: another administrator may have just
+    // deactivated the actor or taken their administrator role away.
+    if (actorId !== null && !admins.includes(actorId)) throw new RuleError('admin.users.errors.actor_not_admin')
 
-  if (!active) {
-    if (userId === actorId) throw new RuleError('admin.users.errors.deactivate_self')
-    const admins = await activeAdminIds(organizationId)
-    if (admins.length === 1 && admins[0] === userId) throw new RuleError('admin.users.errors.last_admin')
-  }
-
-  await db.transaction(async (trx) => {
     if (active) await assertSeatAvailable(trx)
     await trx.from('users').where('id', userId).update({ is_active: active, updated_at: dbTimestamp() })
-    if (!active) await trx.from('remember_me_tokens').where('tokenable_id', userId).delete()
+    if (!active) {
+      await trx.from('remember_me_tokens').where('tokenable_id', userId).delete()
+      await assertAdminsRemain(organizationId, actorId, trx)
+    }
     const subject = { organizationId, actorId, subjectType: USER_SUBJECT, subjectId: userId }
     await recordHistory.updated(subject, { isActive: !active }, { isActive: active }, trx)
+    return { fullName: user.full_name, changed: true }
   })
-  return { fullName: user.full_name, changed: true }
 }

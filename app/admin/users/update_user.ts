@@ -3,7 +3,7 @@ import User from '#models/user'
 import { recordHistory } from '#app/history/record_history'
 import { audit } from '#app/history/audit'
 import type { UpdateUserData } from '#validators/admin/users'
-import { assertAdminsRemain, assertOrganizationRoles, assertReportsTo } from './guards.js'
+import { assertAdminsRemain, assertOrganizationRoles, assertReportsTo, lockActiveAdmins } from './guards.js'
 import { USER_SUBJECT, userSnapshot } from './snapshot.js'
 
 export interface UpdateUserParams {
@@ -25,6 +25,8 @@ export async function updateUser(params: UpdateUserParams): Promise<{ id: number
   await assertReportsTo(organizationId, user.id, data.reportsToId)
 
   await db.transaction(async (trx) => {
+    // First, so concurrent changes to administrators run one after the other (see guards.ts).
+    await lockActiveAdmins(organizationId, trx)
     user.useTransaction(trx)
     const before = await userSnapshot(trx, user.id)
     user.fullName = data.fullName

@@ -19,14 +19,21 @@ export interface UserFormValues {
   lastLoginAt: string | null
 }
 
+/** The organization's roles as choices (the users list filter and the user form). */
+export async function roleOptions(organizationId: number): Promise<UserFormOptions['roles']> {
+  const roles = await db.from('roles').where('organization_id', organizationId)
+    .orderBy('name_normalized').orderBy('id').select('id', 'name', 'is_admin')
+  return roles.map((r) => ({ value: String(r.id), label: r.name, isAdmin: Boolean(r.is_admin) }))
+}
+
 /** Choices of the user form: the organization's roles and possible managers. */
 export async function userFormOptions(organizationId: number, editingId?: number): Promise<UserFormOptions> {
   const [roles, users] = await Promise.all([
-    db.from('roles').where('organization_id', organizationId).orderBy('name').select('id', 'name', 'is_admin'),
-    db.from('users').where('organization_id', organizationId).orderBy('full_name').select('id', 'full_name', 'is_active'),
+    roleOptions(organizationId),
+    db.from('users').where('organization_id', organizationId).orderBy('full_name_normalized').orderBy('id').select('id', 'full_name', 'is_active'),
   ])
   return {
-    roles: roles.map((r) => ({ value: String(r.id), label: r.name, isAdmin: Boolean(r.is_admin) })),
+    roles,
     managers: users.filter((u) => Number(u.id) !== editingId)
       .map((u) => ({ value: String(u.id), label: u.full_name, isActive: Boolean(u.is_active) })),
     timezones: Intl.supportedValuesOf('timeZone'),

@@ -6,6 +6,7 @@ import { listTeams } from '#app/admin/teams/list_teams'
 import { teamFormValues, teamUserOptions } from '#app/admin/teams/team_form'
 import { saveTeam } from '#app/admin/teams/save_team'
 import { deleteTeam } from '#app/admin/teams/delete_team'
+import { TEAM_CURRENCIES, defaultTeamCurrency } from '#app/admin/teams/currencies'
 
 export default class TeamsController {
   async index(ctx: HttpContext) {
@@ -18,7 +19,8 @@ export default class TeamsController {
     return ctx.inertia.render('admin/teams/form', {
       team: null,
       users: await teamUserOptions(ctx.organization.id),
-      defaultCurrency: ctx.organization.currency,
+      currencies: TEAM_CURRENCIES,
+      defaultCurrency: defaultTeamCurrency(ctx.organization.currency),
     })
   }
 
@@ -36,7 +38,12 @@ export default class TeamsController {
       teamFormValues(ctx.organization.id, Number(ctx.params.id), ctx.i18n.locale),
       teamUserOptions(ctx.organization.id),
     ])
-    return ctx.inertia.render('admin/teams/form', { team, users, defaultCurrency: ctx.organization.currency })
+    return ctx.inertia.render('admin/teams/form', {
+      team,
+      users,
+      currencies: TEAM_CURRENCIES,
+      defaultCurrency: defaultTeamCurrency(ctx.organization.currency),
+    })
   }
 
   async update(ctx: HttpContext) {

@@ -3,26 +3,25 @@ import { createUserValidator, listUsersValidator, updateUserValidator } from '#v
 import { actor } from '#app/admin/http'
 import { orBack, translateRule } from '#app/support/http'
 import { listUsers } from '#app/admin/users/list_users'
-import { userFormOptions, userFormValues } from '#app/admin/users/user_form'
+import { roleOptions, userFormOptions, userFormValues } from '#app/admin/users/user_form'
 import { createUser } from '#app/admin/users/create_user'
 import { updateUser } from '#app/admin/users/update_user'
 import { setUserActive } from '#app/admin/users/set_user_active'
 import { sendPasswordReset } from '#app/admin/users/send_password_reset'
-
-/** Origin for links in e-mails (scheme + host of the current request). */
 
 export default class UsersController {
   async index(ctx: HttpContext) {
     // A bad filter in the address bar shows the unfiltered list rather than an error.
     const [, filters] = await listUsersValidator.tryValidate(ctx.request.qs())
     const organizationId = ctx.organization.id
-    const [page, options] = await Promise.all([listUsers(organizationId, filters ?? {}), userFormOptions(organizationId)])
+    // The role filter needs the roles only (not every user and time zone the form offers).
+    const [page, roles] = await Promise.all([listUsers(organizationId, filters ?? {}), roleOptions(organizationId)])
     return ctx.inertia.render('admin/users/index', {
       users: page.rows,
       next: page.next,
       count: page.count,
       filters: { q: filters?.q ?? '', status: filters?.status ?? null, roleId: filters?.roleId ?? null, cursor: filters?.cursor ?? null },
-      roles: options.roles,
+      roles: roles.map((r) => ({ value: r.value, label: r.label })),
     })
   }
 

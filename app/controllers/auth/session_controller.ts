@@ -2,13 +2,15 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { DateTime } from 'luxon'
 import User from '#models/user'
 import { loginValidator } from '#validators/auth'
+import { stampSession } from '#app/access/session_stamp'
 
 export default class SessionController {
   async show({ inertia }: HttpContext) {
     return inertia.render('auth/login')
   }
 
-  async store({ request, auth, session, response, i18n }: HttpContext) {
+  async store(ctx: HttpContext) {
+    const { request, auth, session, response, i18n } = ctx
     const { email, password, remember } = await request.validateUsing(loginValidator)
     let user: User
     try {
@@ -27,6 +29,7 @@ export default class SessionController {
     user.lastLoginAt = DateTime.utc()
     await user.save()
     session.regenerate()
+    stampSession(ctx, user)
     return response.redirect(safeRedirect(session.pull('intended_url')) ?? '/')
   }
 
@@ -38,5 +41,6 @@ export default class SessionController {
 
 /** Only same-site relative paths may be used after login. */
 function safeRedirect(url: unknown): string | null {
-  return typeof url === 'string' && url.startsWith('/') && !url.startsWith('//') ? url : null
+  // "/\\evil.com" is read as "//evil.com" by browsers; control characters have no place either.
+  return typeof url === 'string' && /^\/(?![\/\\])[^\\\x00-\x1f]*$/.test(url) ? url : null
 }

@@ -1,5 +1,6 @@
 import vine from '@vinejs/vine'
 import { parseMoneyToMinor } from '#app/admin/teams/money'
+import { TEAM_CURRENCIES } from '#app/admin/teams/currencies'
 
 interface Meta {
   organizationId: number
@@ -13,8 +14,6 @@ const moneyRule = vine.createRule((value, _options, field) => {
   if (minor === null || minor < 0n) field.report('The {{ field }} field must be an amount like 60.000,00', 'money', field)
 })
 
-const CURRENCIES = Intl.supportedValuesOf('currency')
-
 export const teamValidator = vine.withMetaData<Meta>().compile(
   vine.object({
     name: vine.string().trim().minLength(2).maxLength(120)
@@ -27,7 +26,8 @@ export const teamValidator = vine.withMetaData<Meta>().compile(
     memberIds: vine.array(vine.number().withoutDecimals().positive()).distinct().maxLength(500),
     monthlyTarget: vine.string().trim().maxLength(30).use(moneyRule())
       .transform((value) => parseMoneyToMinor(value)!.toString()),
-    currency: vine.string().trim().toUpperCase().fixedLength(3).in(CURRENCIES),
+    // Two-decimal currencies only: the target is parsed and stored as hundredths.
+    currency: vine.string().trim().toUpperCase().in([...TEAM_CURRENCIES]),
   })
 )
 

@@ -1,10 +1,11 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { timeline } from '#app/history/timeline'
 import { catalogProps } from '../catalog.js'
 import { companyValidator, listCompaniesValidator } from '../validators/companies.js'
 import { noteValidator } from '../validators/shared.js'
-import { actor, exportDate, notFound, orBack, routeId, streamCsv } from '../support/http.js'
+import { orBack } from '#app/support/http'
+import { actor, exportDate, notFound, routeId, streamCsv } from '../support/http.js'
 import { ownerFilterOptions } from '../support/owners.js'
+import { readTimeline } from '../support/timeline_reader.js'
 import { COMPANIES, COMPANY_SUBJECT, visibleCompanyId } from '../actions/companies/load_company.js'
 import { listCompanies } from '../actions/companies/list_companies.js'
 import { showCompany, TIMELINE_PAGE } from '../actions/companies/show_company.js'
@@ -15,6 +16,7 @@ import { deleteCompany } from '../actions/companies/delete_company.js'
 import { exportCompanies } from '../actions/companies/export_companies.js'
 import { companyOptions } from '../actions/contacts/contact_form.js'
 import { addNote } from '../actions/add_note.js'
+import { recordExport } from '../actions/record_export.js'
 
 /** Thin: permission (403) → scope (404) → validate → one action → a DTO for the page. */
 export default class CompaniesController {
@@ -86,6 +88,7 @@ export default class CompaniesController {
   async export(ctx: HttpContext) {
     ctx.access.authorize(`${COMPANIES}.export`)
     const [, filters] = await listCompaniesValidator.tryValidate(ctx.request.qs())
+    await recordExport({ ...actor(ctx), subjectType: COMPANY_SUBJECT, filters: filters ?? {} })
     const lines = exportCompanies(ctx.access, filters ?? {}, {
       t: (key) => ctx.i18n.t(key),
       date: exportDate(ctx.auth.getUserOrFail().timezone),
@@ -108,7 +111,7 @@ export default class CompaniesController {
     ctx.access.authorize(`${COMPANIES}.view`)
     const subjectId = (await visibleCompanyId(ctx.access, routeId(ctx))) ?? notFound()
     const before = Number(ctx.request.input('before')) || undefined
-    return timeline.list({ organizationId: ctx.organization.id, subjectType: COMPANY_SUBJECT, subjectId, before, limit: TIMELINE_PAGE })
+    return readTimeline(ctx.access, { subjectType: COMPANY_SUBJECT, subjectId, before, limit: TIMELINE_PAGE })
   }
 
   /** Visible companies whose name starts with `q` (the contact form's company search). */

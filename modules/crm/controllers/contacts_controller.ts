@@ -1,9 +1,10 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { timeline } from '#app/history/timeline'
 import { contactValidator, listContactsValidator } from '../validators/contacts.js'
 import { noteValidator } from '../validators/shared.js'
-import { actor, exportDate, notFound, orBack, routeId, streamCsv } from '../support/http.js'
+import { orBack } from '#app/support/http'
+import { actor, exportDate, notFound, routeId, streamCsv } from '../support/http.js'
 import { ownerFilterOptions } from '../support/owners.js'
+import { readTimeline } from '../support/timeline_reader.js'
 import { CONTACTS, CONTACT_SUBJECT, visibleContactId } from '../actions/contacts/load_contact.js'
 import { listContacts } from '../actions/contacts/list_contacts.js'
 import { showContact } from '../actions/contacts/show_contact.js'
@@ -14,6 +15,7 @@ import { updateContact } from '../actions/contacts/update_contact.js'
 import { deleteContact } from '../actions/contacts/delete_contact.js'
 import { exportContacts } from '../actions/contacts/export_contacts.js'
 import { addNote } from '../actions/add_note.js'
+import { recordExport } from '../actions/record_export.js'
 
 /** Thin: permission (403) → scope (404) → validate → one action → a DTO for the page. */
 export default class ContactsController {
@@ -92,6 +94,7 @@ export default class ContactsController {
   async export(ctx: HttpContext) {
     ctx.access.authorize(`${CONTACTS}.export`)
     const [, filters] = await listContactsValidator.tryValidate(ctx.request.qs())
+    await recordExport({ ...actor(ctx), subjectType: CONTACT_SUBJECT, filters: filters ?? {} })
     const lines = exportContacts(ctx.access, filters ?? {}, {
       t: (key) => ctx.i18n.t(key),
       date: exportDate(ctx.auth.getUserOrFail().timezone),
@@ -112,7 +115,7 @@ export default class ContactsController {
     ctx.access.authorize(`${CONTACTS}.view`)
     const subjectId = (await visibleContactId(ctx.access, routeId(ctx))) ?? notFound()
     const before = Number(ctx.request.input('before')) || undefined
-    return timeline.list({ organizationId: ctx.organization.id, subjectType: CONTACT_SUBJECT, subjectId, before, limit: TIMELINE_PAGE })
+    return readTimeline(ctx.access, { subjectType: CONTACT_SUBJECT, subjectId, before, limit: TIMELINE_PAGE })
   }
 
   /** Visible contacts of a company, to pick a manager from (the form reloads them on company change). */

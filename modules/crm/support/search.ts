@@ -1,5 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
+import { LIKE_ESCAPE, likePrefix } from '#app/support/like'
 import { normalizeEmail, normalizeName, normalizeNif, normalizePhone, prefixUpperBound } from './normalize.js'
 import { isSqlite } from './db.js'
 
@@ -12,14 +13,19 @@ export interface SearchKeys {
   phone: string | null
 }
 
-/** What a search box entry can be: a name prefix, and possibly an exact NIF, e-mail or phone. */
+/**
+ * What a search box entry can be: a name prefix, and possibly an exact NIF or phone, or the
+ * start of an e-mail address ("ana.garcia@", "ana.garcia@talleres"): one word with an @ or
+ * a dot in it.
+ */
 export function searchKeys(q: string): SearchKeys {
   const nif = normalizeNif(q)
   const digits = q.replace(/\D/g, '')
+  const email = normalizeEmail(q)
   return {
     name: normalizeName(q),
     nif: /^[A-Z0-9]{9}$/.test(nif) && /\d/.test(nif) ? nif : null,
-    email: q.includes('@') ? normalizeEmail(q) : null,
+    email: email.length >= 3 && !/\s/.test(email) && /[@.]/.test(email) ? email : null,
     phone: /^[+\d\s().-]+$/.test(q.trim()) && digits.length >= 6 ? normalizePhone(q) : null,
   }
 }
@@ -32,7 +38,7 @@ export function searchKeys(q: string): SearchKeys {
 export function wherePrefix(query: Query, column: string, prefix: string) {
   const upper = prefixUpperBound(prefix)
   if (isSqlite(query.client) && upper) return query.where(column, '>=', prefix).where(column, '<', upper)
-  return query.whereRaw(`${column} LIKE ? ESCAPE '!'`, [`${prefix.replace(/[!%_[]/g, (c) => `!${c}`)}%`])
+  return query.whereRaw(`${column} LIKE ? ${LIKE_ESCAPE}`, [likePrefix(prefix)])
 }
 
 /**
@@ -40,6 +46,8 @@ export function wherePrefix(query: Query, column: string, prefix: string) {
  * the sorted index. When the text could also be a NIF, e-mail, phone (or, for people, a
  * surname), each key is looked up by its own index and the ids are combined with UNION: a
  * single WHERE name … OR nif = … OR … makes the databases give up on the indexes and scan.
+ * NIF and phone match exactly; an e-mail by prefix of its normalized value, a range on the
+ * (organization, value) index.
  */
 export function applySearch(query: Query, params: {
   organizationId: number
@@ -50,20 +58,18 @@ export function applySearch(query: Query, params: {
   const keys = searchKeys(params.q)
   const { organizationId, table, alias } = params
   const parentColumn = table === 'crm_companies' ? 'company_id' : 'contact_id'
-  const exact: Query[] = []
+  const others: Query[] = []
   if (keys.nif && table === 'crm_companies') {
-    exact.push(db.from(table).where('organization_id', organizationId).where('nif', keys.nif).select('id'))
+    others.push(db.from(table).where('organization_id', organizationId).where('nif', keys.nif).select('id'))
   }
-  for (const [channel, value] of [['crm_emails', keys.email], ['crm_phones', keys.phone]] as const) {
-    if (!value) continue
-    exact.push(db.from(channel).where('organization_id', organizationId).where('value_normalized', value)
-      .whereNotNull(parentColumn).select(`${parentColumn} as id`))
-  }
+  const channel = (name: 'crm_emails' | 'crm_phones') => db.from(name).where('organization_id', organizationId).whereNotNull(parentColumn).select(`${parentColumn} as id`)
+  if (keys.email) others.push(wherePrefix(channel('crm_emails'), 'value_normalized', keys.email))
+  if (keys.phone) others.push(channel('crm_phones').where('value_normalized', keys.phone))
   // People: the surname too ("garcia" finds "Ana García"), through its own index.
   if (table === 'crm_contacts') {
-    exact.push(wherePrefix(db.from(table).where('organization_id', organizationId).select('id'), 'last_name_normalized', keys.name))
+    others.push(wherePrefix(db.from(table).where('organization_id', organizationId).select('id'), 'last_name_normalized', keys.name))
   }
-  if (!exact.length) return wherePrefix(query, `${alias}.name_normalized`, keys.name)
+  if (!others.length) return wherePrefix(query, `${alias}.name_normalized`, keys.name)
   const byName = wherePrefix(db.from(table).where('organization_id', organizationId).select('id'), 'name_normalized', keys.name)
-  return query.whereIn(`${alias}.id`, byName.union(exact))
+  return query.whereIn(`${alias}.id`, byName.union(others))
 }

@@ -3,6 +3,7 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import limiter from '@adonisjs/limiter/services/main'
 import db from '@adonisjs/lucid/services/db'
 import User from '#models/user'
+import { passwordStamp } from '#app/access/session_stamp'
 import { createOrganization, createUser } from '#tests/helpers/world'
 
 test.group('Security basics', (group) => {
@@ -77,5 +78,55 @@ test.group('Security basics', (group) => {
     const response = await client.get('/').loginAs(user).redirects(0)
     response.assertStatus(302)
     response.assertHeader('location', '/login')
+  })
+})
+
+test.group('Sessions after a password change', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('a session from before the password changed is signed out; a current one goes on', async ({ client, assert }) => {
+    const org = await createOrganization()
+    const user = await createUser(org, {}, { password: 'clave-antigua-1' })
+    const oldStamp = passwordStamp(user)
+    const fresh = await client.get('/').loginAs(user).withSession({ auth_stamp: oldStamp }).redirects(0)
+    fresh.assertStatus(200)
+
+    // The password changes on another device (profile, reset link or an administrator).
+    user.password = 'clave-nueva-123'
+    await user.save()
+    assert.notEqual(passwordStamp(user), oldStamp)
+
+    const stale = await client.get('/').loginAs(user).withSession({ auth_stamp: oldStamp }).redirects(0)
+    stale.assertStatus(302)
+    stale.assertHeader('location', '/login')
+    stale.assertFlashMessage('error', 'Su contraseña ha cambiado. Inicie sesión de nuevo.')
+    const current = await client.get('/').loginAs(user).withSession({ auth_stamp: passwordStamp(user) }).redirects(0)
+    current.assertStatus(200)
+  })
+
+  test('changing one\'s own password revokes remember-me tokens and keeps this session valid', async ({ client, assert }) => {
+    const org = await createOrganization()
+    const user = await createUser(org, {}, { password: 'clave-antigua-1' })
+    await db.table('remember_me_tokens').insert({ tokenable_id: user.id, hash: 'x'.repeat(64), created_at: '2026-01-01 00:00:00', updated_at: '2026-01-01 00:00:00', expires_at: '2099-01-01 00:00:00' })
+    const response = await client.put('/profile/password')
+      .form({ currentPassword: 'clave-antigua-1', password: 'clave-nueva-123', password_confirmation: 'clave-nueva-123' })
+      .loginAs(user).withSession({ auth_stamp: passwordStamp(user) }).withCsrfToken().redirects(0)
+    response.assertFlashMessage('success', 'Contraseña cambiada.')
+    await user.refresh()
+    assert.equal(response.session().auth_stamp, passwordStamp(user), 'this session carries the new stamp')
+    assert.lengthOf(await db.from('remember_me_tokens').where('tokenable_id', user.id), 0)
+  })
+
+  test('only same-site paths are used after login', async ({ client }) => {
+    const org = await createOrganization()
+    await createUser(org, {}, { email: 'destino@prueba.test', password: 'clave-buena-123' })
+    for (const target of ['//evil.example', '/\\evil.example', 'https://evil.example']) {
+      const response = await client.post('/login').form({ email: 'destino@prueba.test', password: 'clave-buena-123' })
+        .withSession({ intended_url: target }).withCsrfToken().redirects(0)
+      response.assertHeader('location', '/')
+    }
+    const ok = await client.post('/login').form({ email: 'destino@prueba.test', password: 'clave-buena-123' })
+      .withSession({ intended_url: '/profile' }).withCsrfToken().redirects(0)
+    ok.assertHeader('location', '/profile')
   })
 })

@@ -1,11 +1,11 @@
 import db from '@adonisjs/lucid/services/db'
 import type { AccessContext } from '#app/access/access_context'
-import { recordHistory } from '#app/history/record_history'
 import { dbTimestamp } from '#app/support/dates'
 import type { CompanyData } from '../../validators/companies.js'
 import { insertId } from '../../support/db.js'
 import { replaceAddresses, replaceChannels } from '../../support/channels.js'
 import { resolveOwner } from '../../support/owners.js'
+import { crmHistory } from '../../support/history.js'
 import CompanyCreated from '../../events/company_created.js'
 import { COMPANIES, COMPANY_SUBJECT, companySnapshot, loadCompany } from './load_company.js'
 import { assertNifFree, companyColumns, companySummary } from './company_columns.js'
@@ -34,7 +34,7 @@ export async function createCompany({ organizationId, actorId, access, data }: C
     await replaceAddresses(trx, organizationId, id, data.addresses ?? [])
     await replaceChannels(trx, organizationId, { companyId: id }, { phones: data.phones ?? [], emails: data.emails ?? [] })
     const record = (await loadCompany(trx, organizationId, id))!
-    await recordHistory.created({ organizationId, actorId, subjectType: COMPANY_SUBJECT, subjectId: id }, companySnapshot(record), trx)
+    await crmHistory.created({ organizationId, actorId, subjectType: COMPANY_SUBJECT, subjectId: id }, companySnapshot(record), trx)
     return record
   })
   await CompanyCreated.dispatch(organizationId, actorId, companySummary(company))

@@ -1,7 +1,8 @@
 import db from '@adonisjs/lucid/services/db'
-import { recordHistory } from '#app/history/record_history'
 import { dbTimestamp } from '#app/support/dates'
 import { deleteChildren } from '../../support/channels.js'
+import { crmHistory, ref } from '../../support/history.js'
+import { fullName } from '../../support/people.js'
 import CompanyDeleted from '../../events/company_deleted.js'
 import { CONTACT_SUBJECT } from '../contacts/load_contact.js'
 import { COMPANY_SUBJECT, companySnapshot, loadCompany } from './load_company.js'
@@ -16,30 +17,29 @@ export interface DeleteCompanyParams {
 /**
  * Deletes a company and its addresses, phones and e-mails. Its contacts stay, without
  * company and without a manager (the org chart belonged to the company); each of them gets
- * the change in its own history. No ON DELETE rules: every dependent row is handled here.
+ * the change in its own history, written in multi-row inserts (a company may have thousands
+ * of contacts, some beyond the user's scope). No ON DELETE rules: every dependent row is
+ * handled here, in one transaction.
  */
 export async function deleteCompany({ organizationId, actorId, companyId }: DeleteCompanyParams) {
   const result = await db.transaction(async (trx) => {
     const company = (await loadCompany(trx, organizationId, companyId))!
     const contacts = await trx.from('crm_contacts as ct').leftJoin('crm_contacts as m', 'm.id', 'ct.reports_to_id')
       .where('ct.organization_id', organizationId).where('ct.company_id', companyId)
-      .select('ct.id', 'm.first_name as m_first', 'm.last_name as m_last')
+      .select('ct.id', 'ct.reports_to_id', 'm.first_name as m_first', 'm.last_name as m_last')
     if (contacts.length) {
       await trx.from('crm_contacts').where('organization_id', organizationId).where('company_id', companyId)
         .update({ company_id: null, reports_to_id: null, updated_at: dbTimestamp() })
-      for (const c of contacts) {
-        const manager = c.m_first ? [c.m_first, c.m_last].filter(Boolean).join(' ') : null
-        await recordHistory.updated(
-          { organizationId, actorId, subjectType: CONTACT_SUBJECT, subjectId: Number(c.id) },
-          { company: company.name, reportsTo: manager },
-          { company: null, reportsTo: null },
-          trx
-        )
-      }
+      const companyRef = ref(companyId, company.name)
+      await crmHistory.updatedMany(trx, { organizationId, actorId, subjectType: CONTACT_SUBJECT }, contacts.map((c) => ({
+        subjectId: Number(c.id),
+        before: { company: companyRef, reportsTo: c.reports_to_id === null ? null : ref(Number(c.reports_to_id), fullName(c.m_first ?? '', c.m_last)) },
+        after: { company: null, reportsTo: null },
+      })))
     }
     await deleteChildren(trx, { companyId })
     await trx.from('crm_companies').where('organization_id', organizationId).where('id', companyId).delete()
-    await recordHistory.deleted({ organizationId, actorId, subjectType: COMPANY_SUBJECT, subjectId: companyId }, companySnapshot(company), trx)
+    await crmHistory.deleted({ organizationId, actorId, subjectType: COMPANY_SUBJECT, subjectId: companyId }, companySnapshot(company), trx)
     return { name: company.name, detached: contacts.map((c) => Number(c.id)) }
   })
   await CompanyDeleted.dispatch(organizationId, actorId, companyId, result.name, result.detached)

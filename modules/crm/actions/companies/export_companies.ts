@@ -1,12 +1,17 @@
 import type { AccessContext } from '#app/access/access_context'
 import { keysetPage } from '#app/support/keyset'
-import { CSV_BOM, csvLine } from '#app/support/csv'
 import type { CompanyFilters } from '../../validators/companies.js'
 import { filteredCompanies, keysetFor } from './company_query.js'
 import { companyRows } from './list_companies.js'
+import { csvHeader, csvRow, type CsvColumn } from '../../support/csv.js'
 
 /** Rows fetched per query: memory stays flat however many companies are exported. */
 const BATCH = 500
+
+const COLUMNS: CsvColumn[] = [
+  { key: 'name' }, { key: 'legalName' }, { key: 'nif' }, { key: 'type' }, { key: 'industry' }, { key: 'website' },
+  { key: 'email' }, { key: 'phone', phone: true }, { key: 'city' }, { key: 'province' }, { key: 'owner' }, { key: 'createdAt' },
+]
 
 export interface ExportText {
   t: (key: string) => string
@@ -19,8 +24,7 @@ export interface ExportText {
  */
 export async function* exportCompanies(access: AccessContext, filters: CompanyFilters, text: ExportText): AsyncGenerator<string> {
   const { t, date } = text
-  yield CSV_BOM + csvLine(['name', 'legalName', 'nif', 'type', 'industry', 'website', 'email', 'phone', 'city', 'province', 'owner', 'createdAt']
-    .map((f) => t(`crm.companies.fields.${f}`)))
+  yield csvHeader(COLUMNS, (key) => t(`crm.companies.fields.${key}`))
   const { options, sortValue } = keysetFor(filters.sort, 'c')
   let cursor: string | null = null
   do {
@@ -31,7 +35,7 @@ export async function* exportCompanies(access: AccessContext, filters: CompanyFi
     const websites = new Map(page.rows.map((r) => [Number(r.id), r.website as string | null]))
     let chunk = ''
     for (const r of await companyRows(page.rows)) {
-      chunk += csvLine([
+      chunk += csvRow(COLUMNS, [
         r.name, r.legalName, r.nif, t(`crm.types.${r.type}`), r.industry ? t(`crm.industries.${r.industry}`) : null,
         websites.get(r.id), r.email, r.phone, r.city, r.province, r.ownerName, date(r.createdAt),
       ])

@@ -2,7 +2,7 @@ import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { AccessContext } from '#app/access/access_context'
 import { toIso } from '#app/support/dates'
-import { addressesOf, channelText, channelsOf, type Address } from '../../support/channels.js'
+import { addressesOf, channelText, channelsOf, type Address, type Channel } from '../../support/channels.js'
 
 export const COMPANY_SUBJECT = 'crm.company'
 export const COMPANIES = 'crm.companies'

@@ -1,6 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
 import type { AccessContext } from '#app/access/access_context'
-import { timeline } from '#app/history/timeline'
+import { readTimeline } from '../../support/timeline_reader.js'
 import { channelsOf, primaryOf } from '../../support/channels.js'
 import { fullName } from '../../support/people.js'
 import { CONTACTS } from '../contacts/load_contact.js'
@@ -33,7 +33,7 @@ export async function showCompany(access: AccessContext, companyId: number) {
   const [company, contactRows, history] = await Promise.all([
     loadCompany(db, organizationId, companyId),
     contactsQuery,
-    timeline.list({ organizationId, subjectType: COMPANY_SUBJECT, subjectId: companyId, limit: TIMELINE_PAGE }),
+    readTimeline(access, { subjectType: COMPANY_SUBJECT, subjectId: companyId, limit: TIMELINE_PAGE }),
   ])
   const shown = contactRows.slice(0, CONTACTS_SHOWN)
   const ids = shown.map((r) => Number(r.id))

@@ -1,10 +1,10 @@
 import db from '@adonisjs/lucid/services/db'
 import type { AccessContext } from '#app/access/access_context'
-import { recordHistory } from '#app/history/record_history'
 import { dbTimestamp } from '#app/support/dates'
 import type { CompanyData } from '../../validators/companies.js'
 import { replaceAddresses, replaceChannels } from '../../support/channels.js'
 import { resolveOwner } from '../../support/owners.js'
+import { crmHistory } from '../../support/history.js'
 import CompanyUpdated from '../../events/company_updated.js'
 import { COMPANIES, COMPANY_SUBJECT, companySnapshot, loadCompany } from './load_company.js'
 import { assertNifFree, companyColumns, companySummary } from './company_columns.js'
@@ -25,7 +25,8 @@ export interface UpdateCompanyParams {
 export async function updateCompany({ organizationId, actorId, access, companyId, data }: UpdateCompanyParams) {
   const result = await db.transaction(async (trx) => {
     const before = (await loadCompany(trx, organizationId, companyId))!
-    const ownerId = await resolveOwner({ access, resource: COMPANIES, requested: data.ownerId, current: before.ownerId })
+    // Inside the transaction, on its client: SQLite has one connection, the global db would wait.
+    const ownerId = await resolveOwner({ access, resource: COMPANIES, requested: data.ownerId, current: before.ownerId, client: trx })
     await assertNifFree(trx, organizationId, data.nif, companyId)
     await trx.from('crm_companies').where('organization_id', organizationId).where('id', companyId)
       .update({ ...companyColumns(data), owner_id: ownerId, updated_at: dbTimestamp() })
@@ -33,7 +34,7 @@ export async function updateCompany({ organizationId, actorId, access, companyId
     await replaceChannels(trx, organizationId, { companyId }, { phones: data.phones, emails: data.emails })
     const after = (await loadCompany(trx, organizationId, companyId))!
     const subject = { organizationId, actorId, subjectType: COMPANY_SUBJECT, subjectId: companyId }
-    const changes = await recordHistory.updated(subject, companySnapshot(before), companySnapshot(after), trx)
+    const changes = await crmHistory.updated(subject, companySnapshot(before), companySnapshot(after), trx)
     return { after, changes }
   })
   if (result.changes.length) {

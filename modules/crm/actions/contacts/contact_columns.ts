@@ -1,9 +1,10 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import { recordHistory } from '#app/history/record_history'
 import { dbTimestamp } from '#app/support/dates'
 import type { ContactData } from '../../validators/contacts.js'
 import { normalizeName } from '../../support/normalize.js'
-import { CONTACT_SUBJECT, fullName } from './load_contact.js'
+import { fullName } from '../../support/people.js'
+import { crmHistory, ref } from '../../support/history.js'
+import { CONTACT_SUBJECT } from './load_contact.js'
 
 /** The row's columns from validated input (the validator is the allow-list). */
 export function contactColumns(data: ContactData) {
@@ -22,7 +23,9 @@ export function contactColumns(data: ContactData) {
 
 /**
  * Contacts reporting to `managerId` lose their manager (the manager left the company or was
- * deleted); each of them gets the change in its history.
+ * deleted); each of them gets the change in its history, written in multi-row inserts. The
+ * timeline stores the manager's id only: some of these contacts may be seen by users who may
+ * not see the manager.
  */
 export async function detachReports(trx: TransactionClientContract, params: {
   organizationId: number
@@ -35,8 +38,7 @@ export async function detachReports(trx: TransactionClientContract, params: {
   if (!reports.length) return
   await trx.from('crm_contacts').where('organization_id', organizationId).where('reports_to_id', managerId)
     .update({ reports_to_id: null, updated_at: dbTimestamp() })
-  for (const r of reports) {
-    await recordHistory.updated({ organizationId, actorId, subjectType: CONTACT_SUBJECT, subjectId: Number(r.id) },
-      { reportsTo: params.managerName }, { reportsTo: null }, trx)
-  }
+  const before = { reportsTo: ref(managerId, params.managerName) }
+  await crmHistory.updatedMany(trx, { organizationId, actorId, subjectType: CONTACT_SUBJECT },
+    reports.map((r) => ({ subjectId: Number(r.id), before, after: { reportsTo: null } })))
 }

@@ -2,7 +2,7 @@ import db from '@adonisjs/lucid/services/db'
 import type { AccessContext } from '#app/access/access_context'
 import { assignableOwners, canAssign } from '../../support/owners.js'
 import { searchKeys, wherePrefix } from '../../support/search.js'
-import { COMPANIES } from '../companies/load_company.js'
+import { COMPANIES, visibleCompanyId } from '../companies/load_company.js'
 import { fullName } from '../../support/people.js'
 import { CONTACTS, loadContact, type ContactRecord } from './load_contact.js'
 
@@ -38,8 +38,12 @@ export async function companyOptions(access: AccessContext, params: { q?: string
   return (await query).map((r) => ({ value: String(r.id), label: r.name }))
 }
 
-/** Visible contacts of a company, as managers to choose from (never the contact itself). */
+/**
+ * Visible contacts of a company, as managers to choose from (never the contact itself). Only
+ * for a company the user may see: which contacts work at a hidden company is not theirs to know.
+ */
 export async function managerOptions(access: AccessContext, companyId: number, exceptId?: number): Promise<Option[]> {
+  if (!(await visibleCompanyId(access, companyId))) return []
   const query = db.from('crm_contacts as ct').where('ct.company_id', companyId)
     .orderBy('ct.name_normalized').orderBy('ct.id').limit(500).select('ct.id', 'ct.first_name', 'ct.last_name', 'ct.position')
   await access.scope(query, CONTACTS, { table: 'ct' })
@@ -52,13 +56,14 @@ export async function managerOptions(access: AccessContext, companyId: number, e
 
 /**
  * Choices of the form: assignable owners, the selected company (when visible) and the
- * managers available at that company.
+ * managers available at that company (none when the company is not visible).
  */
 export async function contactFormOptions(access: AccessContext, selected: { companyId: number | null; contactId?: number }) {
-  const owners = await assignableOwners(access, CONTACTS)
-  const [companies, managers] = selected.companyId
-    ? await Promise.all([companyOptions(access, { id: selected.companyId }), managerOptions(access, selected.companyId, selected.contactId)])
-    : [[], []]
+  const [owners, companies] = await Promise.all([
+    assignableOwners(access, CONTACTS),
+    selected.companyId ? companyOptions(access, { id: selected.companyId }) : ([] as Option[]),
+  ])
+  const managers: Option[] = companies.length ? await managerOptions(access, selected.companyId!, selected.contactId) : []
   return { owners, canAssign: canAssign(owners, access.userId), companies, managers }
 }
 
@@ -66,7 +71,21 @@ export async function contactFormOptions(access: AccessContext, selected: { comp
 export async function editContactForm(access: AccessContext, contactId: number) {
   const record = (await loadContact(db, access.organizationId, contactId))!
   const options = await contactFormOptions(access, { companyId: record.companyId, contactId })
-  // Keep a company the user cannot see selectable as "unchanged" without revealing its name.
-  if (record.companyId && !options.companies.length) options.companies.push({ value: String(record.companyId), label: '' })
+  // Keep a company the user cannot see selectable as "unchanged" without revealing its name,
+  // and the current manager with it (named only if the user may see that contact).
+  if (record.companyId && !options.companies.length) {
+    options.companies.push({ value: String(record.companyId), label: '' })
+    if (record.reportsToId) {
+      const [manager] = await namedContacts(access, [record.reportsToId])
+      options.managers.push({ value: String(record.reportsToId), label: manager?.label ?? '' })
+    }
+  }
   return { contact: contactFormValues(record), initialCompanyId: record.companyId, ...options }
+}
+
+/** Names of the given contacts the user may see. */
+async function namedContacts(access: AccessContext, ids: number[]): Promise<Option[]> {
+  const query = db.from('crm_contacts as ct').whereIn('ct.id', ids).select('ct.id', 'ct.first_name', 'ct.last_name')
+  await access.scope(query, CONTACTS, { table: 'ct' })
+  return (await query).map((r) => ({ value: String(r.id), label: fullName(r.first_name, r.last_name) }))
 }

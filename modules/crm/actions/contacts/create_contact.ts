@@ -1,11 +1,11 @@
 import db from '@adonisjs/lucid/services/db'
 import type { AccessContext } from '#app/access/access_context'
-import { recordHistory } from '#app/history/record_history'
 import { dbTimestamp } from '#app/support/dates'
 import type { ContactData } from '../../validators/contacts.js'
 import { insertId } from '../../support/db.js'
 import { replaceChannels } from '../../support/channels.js'
 import { resolveOwner } from '../../support/owners.js'
+import { crmHistory } from '../../support/history.js'
 import ContactCreated from '../../events/contact_created.js'
 import { CONTACTS, CONTACT_SUBJECT, contactSnapshot, contactSummary, loadContact } from './load_contact.js'
 import { assertCompany, assertReportsTo } from './org_chart_rules.js'
@@ -36,7 +36,7 @@ export async function createContact({ organizationId, actorId, access, data }: C
     })
     await replaceChannels(trx, organizationId, { contactId: id }, { phones: data.phones ?? [], emails: data.emails ?? [] })
     const record = (await loadContact(trx, organizationId, id))!
-    await recordHistory.created({ organizationId, actorId, subjectType: CONTACT_SUBJECT, subjectId: id }, contactSnapshot(record), trx)
+    await crmHistory.created({ organizationId, actorId, subjectType: CONTACT_SUBJECT, subjectId: id }, contactSnapshot(record), trx)
     return record
   })
   await ContactCreated.dispatch(organizationId, actorId, contactSummary(contact))

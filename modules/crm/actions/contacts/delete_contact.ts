@@ -1,6 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
-import { recordHistory } from '#app/history/record_history'
 import { deleteChildren } from '../../support/channels.js'
+import { crmHistory } from '../../support/history.js'
 import ContactDeleted from '../../events/contact_deleted.js'
 import { CONTACT_SUBJECT, contactSnapshot, loadContact } from './load_contact.js'
 import { detachReports } from './contact_columns.js'
@@ -19,7 +19,7 @@ export async function deleteContact({ organizationId, actorId, contactId }: Dele
     await detachReports(trx, { organizationId, actorId, managerId: contactId, managerName: record.fullName })
     await deleteChildren(trx, { contactId })
     await trx.from('crm_contacts').where('organization_id', organizationId).where('id', contactId).delete()
-    await recordHistory.deleted({ organizationId, actorId, subjectType: CONTACT_SUBJECT, subjectId: contactId }, contactSnapshot(record), trx)
+    await crmHistory.deleted({ organizationId, actorId, subjectType: CONTACT_SUBJECT, subjectId: contactId }, contactSnapshot(record), trx)
     return record
   })
   await ContactDeleted.dispatch(organizationId, actorId, contactId, contact.companyId, contact.fullName)

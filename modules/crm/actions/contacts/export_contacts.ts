@@ -1,18 +1,22 @@
 import type { AccessContext } from '#app/access/access_context'
 import { keysetPage } from '#app/support/keyset'
-import { CSV_BOM, csvLine } from '#app/support/csv'
 import type { ContactFilters } from '../../validators/contacts.js'
 import { keysetFor } from '../companies/company_query.js'
 import type { ExportText } from '../companies/export_companies.js'
+import { csvHeader, csvRow, type CsvColumn } from '../../support/csv.js'
 import { CONTACT_LIST_COLUMNS, contactRows, filteredContacts } from './contact_query.js'
 
 const BATCH = 500
 
+const COLUMNS: CsvColumn[] = [
+  { key: 'firstName' }, { key: 'lastName' }, { key: 'position' }, { key: 'department' }, { key: 'company' },
+  { key: 'email' }, { key: 'phone', phone: true }, { key: 'owner' }, { key: 'createdAt' },
+]
+
 /** The filtered contacts as CSV lines, in keyset batches over the same scoped query as the list. */
 export async function* exportContacts(access: AccessContext, filters: ContactFilters, text: ExportText): AsyncGenerator<string> {
   const { t, date } = text
-  yield CSV_BOM + csvLine(['firstName', 'lastName', 'position', 'department', 'company', 'email', 'phone', 'owner', 'createdAt']
-    .map((f) => t(`crm.contacts.fields.${f}`)))
+  yield csvHeader(COLUMNS, (key) => t(`crm.contacts.fields.${key}`))
   const { options, sortValue } = keysetFor(filters.sort, 'ct')
   let cursor: string | null = null
   do {
@@ -24,7 +28,7 @@ export async function* exportContacts(access: AccessContext, filters: ContactFil
     let chunk = ''
     for (const r of await contactRows(access, page.rows)) {
       const raw = extra.get(r.id)!
-      chunk += csvLine([raw.first_name, raw.last_name, r.position, raw.department, r.companyName, r.email, r.phone, r.ownerName, date(r.createdAt)])
+      chunk += csvRow(COLUMNS, [raw.first_name, raw.last_name, r.position, raw.department, r.companyName, r.email, r.phone, r.ownerName, date(r.createdAt)])
     }
     if (chunk) yield chunk
     cursor = page.next

@@ -1,6 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
 import type { AccessContext } from '#app/access/access_context'
-import { timeline } from '#app/history/timeline'
+import { readTimeline } from '../../support/timeline_reader.js'
 import { visibleCompanyId } from '../companies/load_company.js'
 import { TIMELINE_PAGE } from '../companies/show_company.js'
 import { fullName } from '../../support/people.js'
@@ -30,7 +30,7 @@ export async function showContact(access: AccessContext, contactId: number) {
   const [rows, companyVisible, history] = await Promise.all([
     related,
     contact.companyId ? visibleCompanyId(access, contact.companyId) : null,
-    timeline.list({ organizationId, subjectType: CONTACT_SUBJECT, subjectId: contactId, limit: TIMELINE_PAGE }),
+    readTimeline(access, { subjectType: CONTACT_SUBJECT, subjectId: contactId, limit: TIMELINE_PAGE }),
   ])
   const link = (r: any): PersonLink => ({ id: Number(r.id), name: fullName(r.first_name, r.last_name), position: r.position })
   const manager = rows.find((r) => Number(r.id) === contact.reportsToId)

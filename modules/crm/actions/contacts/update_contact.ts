@@ -1,10 +1,10 @@
 import db from '@adonisjs/lucid/services/db'
 import type { AccessContext } from '#app/access/access_context'
-import { recordHistory } from '#app/history/record_history'
 import { dbTimestamp } from '#app/support/dates'
 import type { ContactData } from '../../validators/contacts.js'
 import { replaceChannels } from '../../support/channels.js'
 import { resolveOwner } from '../../support/owners.js'
+import { crmHistory } from '../../support/history.js'
 import ContactUpdated from '../../events/contact_updated.js'
 import { CONTACTS, CONTACT_SUBJECT, contactSnapshot, contactSummary, loadContact } from './load_contact.js'
 import { assertCompany, assertReportsTo } from './org_chart_rules.js'
@@ -26,7 +26,8 @@ export interface UpdateContactParams {
 export async function updateContact({ organizationId, actorId, access, contactId, data }: UpdateContactParams) {
   const result = await db.transaction(async (trx) => {
     const before = (await loadContact(trx, organizationId, contactId))!
-    const ownerId = await resolveOwner({ access, resource: CONTACTS, requested: data.ownerId, current: before.ownerId })
+    // Inside the transaction, on its client: SQLite has one connection, the global db would wait.
+    const ownerId = await resolveOwner({ access, resource: CONTACTS, requested: data.ownerId, current: before.ownerId, client: trx })
     const companyId = data.companyId === undefined ? before.companyId : data.companyId
     // Left out, the manager stays (unless the contact changes company: then there is none).
     const reportsToId = data.reportsToId !== undefined ? data.reportsToId : companyId === before.companyId ? before.reportsToId : null
@@ -41,7 +42,7 @@ export async function updateContact({ organizationId, actorId, access, contactId
     }
     const after = (await loadContact(trx, organizationId, contactId))!
     const subject = { organizationId, actorId, subjectType: CONTACT_SUBJECT, subjectId: contactId }
-    const changes = await recordHistory.updated(subject, contactSnapshot(before), contactSnapshot(after), trx)
+    const changes = await crmHistory.updated(subject, contactSnapshot(before), contactSnapshot(after), trx)
     return { after, changes }
   })
   if (result.changes.length) {

@@ -1,6 +1,6 @@
 import { Head, Link, router, useForm } from '@inertiajs/react'
 import { Button, Group, MultiSelect, Paper, Select, Stack, TextInput } from '@mantine/core'
-import { ConfirmButton, PageHeader, useT } from '~/ui'
+import { ConfirmButton, PageHeader, hasTranslation, useT } from '~/ui'
 import { fieldError } from '../shared'
 
 interface TeamValues {
@@ -15,13 +15,13 @@ interface TeamValues {
 interface Props {
   team: TeamValues | null
   users: { value: string; label: string; isActive: boolean }[]
+  /** Codes the server accepts (two-decimal currencies). */
+  currencies: string[]
   defaultCurrency: string
 }
 
-const CURRENCIES = ['EUR', 'USD', 'GBP', 'CHF']
-
-export default function TeamForm({ team, users, defaultCurrency }: Props) {
-  const { t } = useT()
+export default function TeamForm({ team, users, currencies, defaultCurrency }: Props) {
+  const { t, locale } = useT()
   const editing = team !== null
   const form = useForm({
     name: team?.name ?? '',
@@ -34,7 +34,11 @@ export default function TeamForm({ team, users, defaultCurrency }: Props) {
   const errors = form.errors as Record<string, string | undefined>
   const title = editing ? t('admin.teams.edit_title') : t('admin.teams.create_title')
   const options = users.map((u) => ({ value: u.value, label: u.isActive ? u.label : `${u.label} ${t('admin.teams.inactive_suffix')}` }))
-  const currencies = [...new Set([...CURRENCIES, form.data.currency])]
+  // A team saved before the list existed may hold another code: shown, so it can be changed.
+  const currencyOptions = [...new Set([...currencies, form.data.currency])].map((code) => ({
+    value: code,
+    label: hasTranslation(locale, `admin.teams.currencies.${code}`) ? t(`admin.teams.currencies.${code}`) : code,
+  }))
 
   const submit = (e: React.FormEvent) => {
     e.preventDefault()
@@ -77,7 +81,8 @@ export default function TeamForm({ team, users, defaultCurrency }: Props) {
                 placeholder="60.000,00"
                 style={{ flex: '1 1 220px' }}
               />
-              <Select label={t('admin.teams.fields.currency')} data={currencies} value={form.data.currency} onChange={(v) => v && form.setData('currency', v)} error={errors.currency} allowDeselect={false} w={120} />
+              <Select label={t('admin.teams.fields.currency')} data={currencyOptions} value={form.data.currency} onChange={(v) => v && form.setData('currency', v)}
+                error={errors.currency} allowDeselect={false} searchable style={{ flex: '1 1 220px' }} />
             </Group>
           </Stack>
         </Paper>
