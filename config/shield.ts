@@ -2,9 +2,25 @@ import app from '@adonisjs/core/services/app'
 import { defineConfig } from '@adonisjs/shield'
 
 const shieldConfig = defineConfig({
+  /**
+   * Content Security Policy in production: scripts only from this origin (Vite's bundles) with
+   * the per-request nonce; styles may be inline (Mantine sets style attributes and its CSS
+   * variables). Off in development, where Vite injects inline scripts and a websocket.
+   */
   csp: {
-    enabled: false,
-    directives: {},
+    enabled: app.inProduction,
+    directives: {
+      defaultSrc: [`'self'`],
+      scriptSrc: [`'self'`, '@nonce'],
+      styleSrc: [`'self'`, `'unsafe-inline'`],
+      imgSrc: [`'self'`, 'data:', 'blob:'],
+      fontSrc: [`'self'`, 'data:'],
+      connectSrc: [`'self'`],
+      objectSrc: [`'none'`],
+      baseUri: [`'self'`],
+      formAction: [`'self'`],
+      frameAncestors: [`'none'`],
+    },
     reportOnly: false,
   },
   /**

@@ -8,8 +8,11 @@ export interface SubjectLabel {
 }
 
 /**
- * Names of the kernel subjects on one page of the audit log, in one query per type. Deleted
- * subjects (and module subject types the kernel does not know) get no label.
+ * Names of the subjects on one page of the audit log, in one query per type. Kernel records
+ * are named as they are now. Records the kernel cannot read (a module's, or any deleted one)
+ * are named by the last name the audit log itself recorded for them: the kernel knows no
+ * module's tables, and a deleted record keeps the name it had. Subjects that never had a
+ * "name" field get no label.
  */
 export async function subjectLabels(organizationId: number, subjects: { type: string; id: number }[]) {
   const idsOf = (type: string) => [...new Set(subjects.filter((s) => s.type === type).map((s) => s.id))]
@@ -38,8 +41,17 @@ export async function subjectLabels(organizationId: number, subjects: { type: st
     },
   }
   await Promise.all(Object.entries(lookups).map(([type, lookup]) => (idsOf(type).length ? lookup(idsOf(type)) : null)))
+
+  const unnamed = subjects.filter((s) => !labels.has(`${s.type}:${s.id}`))
+  await Promise.all([...new Set(unnamed.map((s) => s.type))].map(async (type) => {
+    const ids = [...new Set(unnamed.filter((s) => s.type === type).map((s) => s.id))]
+    const rows = await db.from('audit_logs')
+      .where('organization_id', organizationId).where('subject_type', type).whereIn('subject_id', ids).where('field', 'name')
+      .orderBy('id', 'desc').select('subject_id', 'old_value', 'new_value')
+    for (const r of rows) {
+      const name = r.new_value ?? r.old_value // a deletion records the name as the old value
+      if (name && !labels.has(`${type}:${Number(r.subject_id)}`)) put(type, r.subject_id, name)
+    }
+  }))
   return labels
 }
-
-/** Subject types the audit filter offers (modules add theirs by typing them). */
-export const KERNEL_SUBJECT_TYPES = ['kernel.user', 'kernel.role', 'kernel.team', 'kernel.module', 'kernel.licence']

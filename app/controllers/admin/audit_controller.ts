@@ -2,7 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
 import { auditFiltersValidator } from '#validators/admin/audit'
 import { listAudit } from '#app/admin/audit/list_audit'
-import { KERNEL_SUBJECT_TYPES } from '#app/admin/audit/subject_labels'
+import { auditSubjects, labelEntries, subjectNames } from '#app/admin/audit/subject_types'
 
 export default class AuditController {
   async index(ctx: HttpContext) {
@@ -10,12 +10,14 @@ export default class AuditController {
     const [, parsed] = await auditFiltersValidator.tryValidate(ctx.request.qs())
     const filters = parsed ?? {}
     const organizationId = ctx.organization.id
-    const [page, users] = await Promise.all([
+    const [page, users, subjects] = await Promise.all([
       listAudit(organizationId, filters, ctx.auth.getUserOrFail().timezone),
-      db.from('users').where('organization_id', organizationId).orderBy('full_name').select('id', 'full_name'),
+      db.from('users').where('organization_id', organizationId).orderBy('full_name_normalized').orderBy('id').select('id', 'full_name'),
+      auditSubjects(),
     ])
+    const names = subjectNames(ctx.i18n, subjects)
     return ctx.inertia.render('admin/audit/index', {
-      entries: page.rows,
+      entries: labelEntries(page.rows, ctx.i18n, subjects),
       next: page.next,
       count: page.count,
       filters: {
@@ -28,7 +30,8 @@ export default class AuditController {
         cursor: filters.cursor ?? null,
       },
       users: users.map((u) => ({ value: String(u.id), label: u.full_name })),
-      subjectTypes: KERNEL_SUBJECT_TYPES,
+      // Every registered module's record types, so the filter needs no typing.
+      subjectTypes: subjects.map((s) => ({ value: s.type, label: names.type(s.type) })),
     })
   }
 }

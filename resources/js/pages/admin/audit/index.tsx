@@ -1,10 +1,10 @@
 import { useState } from 'react'
 import { Head, router } from '@inertiajs/react'
-import { Autocomplete, Badge, Box, Button, Collapse, Group, Paper, Select, Text } from '@mantine/core'
+import { Badge, Box, Button, Collapse, Group, Paper, Select, Text } from '@mantine/core'
 import { IconFilter } from '@tabler/icons-react'
 import { DatePickerInput } from '@mantine/dates'
-import { DataTable, EmptyState, KeysetPager, PageHeader, hasTranslation, useFormat, useT, type CappedCount, type Column } from '~/ui'
-import { fullBadge, inlineLines, listFrame, usePhone, withQuery } from '../shared'
+import { DataTable, EmptyState, KeysetPager, PageHeader, useFormat, useT, type CappedCount, type Column } from '~/ui'
+import { fullBadge, inlineLines, listFrame, usePhone, withQuery, type Option } from '../shared'
 import { Change } from './change'
 
 interface Entry {
@@ -13,8 +13,11 @@ interface Entry {
   actorName: string | null
   subjectType: string
   subjectId: number
+  /** The record's name, when known (already translated). */
   subjectLabel: string | null
-  labelIsKey: boolean
+  /** Names of the record type and of the field in the reader's language (from the manifests). */
+  typeLabel: string
+  fieldLabel: string | null
   action: 'create' | 'update' | 'delete'
   field: string | null
   oldValue: string | null
@@ -36,20 +39,23 @@ interface Props {
   next: string | null
   count: CappedCount
   filters: Filters
-  users: { value: string; label: string }[]
-  subjectTypes: string[]
+  users: Option[]
+  /** Record types of the kernel and of every registered module. */
+  subjectTypes: Option[]
 }
 
 const ACTION_COLORS = { create: 'teal', update: 'blue', delete: 'red' } as const
 
 export default function AuditIndex({ entries, next, count, filters, users, subjectTypes }: Props) {
-  const { t, locale } = useT()
+  const { t } = useT()
   const f = useFormat()
   const phone = usePhone()
   const base = { actorId: filters.actorId, subjectType: filters.subjectType, subjectId: filters.subjectId, action: filters.action, from: filters.from, to: filters.to }
   const apply = (changes: Partial<typeof base>) => router.get(withQuery('/admin/audit', { ...base, ...changes }), {}, { preserveState: true, preserveScroll: true })
-  const typeLabel = (type: string) => (hasTranslation(locale, `admin.audit.subject_types.${type}`) ? t(`admin.audit.subject_types.${type}`) : type)
-  const fieldLabel = (field: string) => (hasTranslation(locale, `admin.audit.fields.${field}`) ? t(`admin.audit.fields.${field}`) : field)
+  // A type typed into the address bar that no manifest declares still shows as selected.
+  const typeOptions = filters.subjectType && !subjectTypes.some((s) => s.value === filters.subjectType)
+    ? [...subjectTypes, { value: filters.subjectType, label: filters.subjectType }]
+    : subjectTypes
 
   const columns: Column<Entry>[] = [
     { key: 'date', header: t('admin.audit.columns.date'), render: (e) => f.dateTime(e.createdAt), width: 150 },
@@ -59,13 +65,13 @@ export default function AuditIndex({ entries, next, count, filters, users, subje
       header: t('admin.audit.columns.subject'),
       render: (e) => (
         <Box component="span" style={inlineLines}>
-          <Text span size="sm">{e.subjectLabel ? (e.labelIsKey ? t(e.subjectLabel) : e.subjectLabel) : '—'}</Text>
-          <Text span size="xs" c="dimmed">{typeLabel(e.subjectType)} #{e.subjectId}</Text>
+          <Text span size="sm">{e.subjectLabel ?? '—'}</Text>
+          <Text span size="xs" c="dimmed">{e.typeLabel} #{e.subjectId}</Text>
         </Box>
       ),
     },
     { key: 'action', header: t('admin.audit.columns.action'), render: (e) => <Badge component="span" styles={fullBadge} variant="light" color={ACTION_COLORS[e.action] ?? 'gray'} tt="none">{t(`admin.audit.actions.${e.action}`)}</Badge> },
-    { key: 'field', header: t('admin.audit.columns.field'), render: (e) => (e.field ? fieldLabel(e.field) : '—') },
+    { key: 'field', header: t('admin.audit.columns.field'), render: (e) => e.fieldLabel ?? '—' },
     {
       key: 'change',
       header: t('admin.audit.columns.change'),
@@ -91,9 +97,8 @@ export default function AuditIndex({ entries, next, count, filters, users, subje
         <Group gap="sm" align="flex-end" wrap="wrap">
           <Select label={t('admin.audit.filters.user')} placeholder={t('admin.audit.filters.any_user')} data={users} value={filters.actorId ? String(filters.actorId) : null}
             onChange={(v) => apply({ actorId: v ? Number(v) : null })} searchable clearable w={{ base: '100%', xs: 200 }} />
-          <Autocomplete label={t('admin.audit.filters.subject_type')} data={subjectTypes.map((s) => ({ value: s, label: typeLabel(s) }))} defaultValue={filters.subjectType}
-            onOptionSubmit={(v) => apply({ subjectType: v, subjectId: null })} onBlur={(e) => e.currentTarget.value !== filters.subjectType && apply({ subjectType: e.currentTarget.value.trim(), subjectId: null })}
-            w={{ base: '100%', xs: 200 }} />
+          <Select label={t('admin.audit.filters.subject_type')} placeholder={t('admin.audit.filters.any_subject_type')} data={typeOptions} value={filters.subjectType || null}
+            onChange={(v) => apply({ subjectType: v ?? '', subjectId: null })} searchable clearable w={{ base: '100%', xs: 200 }} />
           <Select label={t('admin.audit.filters.action')} placeholder={t('admin.audit.filters.any_action')} data={(['create', 'update', 'delete'] as const).map((a) => ({ value: a, label: t(`admin.audit.actions.${a}`) }))}
             value={filters.action} onChange={(v) => apply({ action: v })} clearable w={{ base: '100%', xs: 170 }} />
           <DatePickerInput label={t('admin.audit.filters.from')} value={filters.from} onChange={(v) => apply({ from: v ? String(v).slice(0, 10) : null })} valueFormat="DD/MM/YYYY" clearable w={{ base: '100%', xs: 150 }} />
