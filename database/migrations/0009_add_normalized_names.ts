@@ -53,11 +53,16 @@ export default class extends BaseSchema {
   }
 
   async down() {
+    // knex drops a SQLite column by copying the table, and dropping `users` fails while other
+    // tables' rows point at it (foreign keys stay on inside the migration's transaction).
+    // SQLite has had its own DROP COLUMN since 3.35: use it.
+    const sqlite = ['sqlite3', 'better-sqlite3'].includes(this.db.dialect.name)
     for (const target of TARGETS) {
       this.schema.alterTable(target.table, (table) => {
         table.dropIndex(['organization_id', target.column, 'id'], target.index)
-        table.dropColumn(target.column)
+        if (!sqlite) table.dropColumn(target.column)
       })
+      if (sqlite) this.schema.raw(`ALTER TABLE "${target.table}" DROP COLUMN "${target.column}"`)
     }
   }
 }

@@ -65,3 +65,22 @@ export function companyPayload(overrides: Record<string, unknown> = {}) {
     ...overrides,
   }
 }
+
+/**
+ * Runs `work` and counts the SQL statements matching `pattern` it sent (every statement of the
+ * default connection, transactions included: knex reports them all).
+ */
+export async function countQueries<T>(pattern: RegExp, work: () => Promise<T>): Promise<{ result: T; count: number; sql: string[] }> {
+  const knex = db.connection().getWriteClient()
+  const sql: string[] = []
+  const listener = (query: { sql: string }) => {
+    if (pattern.test(query.sql)) sql.push(query.sql)
+  }
+  knex.on('query', listener)
+  try {
+    const result = await work()
+    return { result, count: sql.length, sql }
+  } finally {
+    knex.off('query', listener)
+  }
+}

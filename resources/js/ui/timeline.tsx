@@ -14,13 +14,21 @@ export interface TimelineEntry {
   createdAt: string
 }
 
+/** A stored value as plain text: lists joined, objects as JSON. */
+function describeTimelineValue(value: unknown): string {
+  return Array.isArray(value) ? value.join(', ') : typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value)
+}
+
 /**
  * A record's activity history. `fieldLabel` turns a field name into its translated label;
- * `noteUrl` (optional) adds a "new note" box posting `{ body }` there.
+ * `valueLabel` (optional) turns a changed value into display text (translated keys, yes/no…),
+ * called for each non-empty value, and for each item of a list; without it values show as
+ * stored. `noteUrl` (optional) adds a "new note" box posting `{ body }` there.
  */
-export function Timeline({ entries, fieldLabel, noteUrl, hasMore, onLoadMore }: {
+export function Timeline({ entries, fieldLabel, valueLabel, noteUrl, hasMore, onLoadMore }: {
   entries: TimelineEntry[]
   fieldLabel: (field: string) => string
+  valueLabel?: (field: string, value: unknown) => string
   noteUrl?: string
   hasMore?: boolean
   onLoadMore?: () => void
@@ -30,7 +38,12 @@ export function Timeline({ entries, fieldLabel, noteUrl, hasMore, onLoadMore }: 
   const form = useForm({ body: '' })
   const [open, setOpen] = useState(false)
 
-  const describeValue = (value: unknown) => (value === null || value === '' || value === undefined ? '—' : Array.isArray(value) ? value.join(', ') : typeof value === 'object' ? JSON.stringify(value) : String(value))
+  const isEmpty = (value: unknown) => value === null || value === '' || value === undefined
+  const describeValue = (field: string, value: unknown) => {
+    if (isEmpty(value)) return '—'
+    if (!valueLabel) return describeTimelineValue(value)
+    return Array.isArray(value) ? value.map((item) => valueLabel(field, item)).join(', ') : valueLabel(field, value)
+  }
 
   return (
     <Stack gap="sm">
@@ -59,7 +72,7 @@ export function Timeline({ entries, fieldLabel, noteUrl, hasMore, onLoadMore }: 
                 <Stack gap={0} mt={2}>
                   {e.data.changes.map((c: { field: string; from: unknown; to: unknown }) => (
                     <Text key={c.field} size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
-                      <b>{fieldLabel(c.field)}</b>: {describeValue(c.from)} → {describeValue(c.to)}
+                      <b>{fieldLabel(c.field)}</b>: {describeValue(c.field, c.from)} → {describeValue(c.field, c.to)}
                     </Text>
                   ))}
                 </Stack>

@@ -38,6 +38,42 @@ test.group('Admin · audit log', (group) => {
     assert.isNotEmpty(byAction.inertiaProps.entries)
   })
 
+  test('module records are named: their type, their fields and the filter come from the manifests', async ({ client, assert }) => {
+    const { org, admin } = await adminWorld(['crm'])
+    const created = await write(client.post('/crm/companies'), admin, { name: 'Ferretería Álvarez', type: 'cliente' }).withInertia()
+    created.assertStatus(302)
+    const company = await db.from('crm_companies').where({ organization_id: org.id, name: 'Ferretería Álvarez' }).firstOrFail()
+    const edited = await write(client.put(`/crm/companies/${company.id}`), admin, { name: 'Ferretería Álvarez', legalName: 'Ferretería Álvarez, S.L.', type: 'cliente' }).withInertia()
+    edited.assertStatus(303)
+    const contact = await write(client.post('/crm/contacts'), admin, { firstName: 'Lola', lastName: 'Flores', companyId: company.id }).withInertia()
+    contact.assertStatus(302)
+
+    const page = await client.get('/admin/audit?subjectType=crm.company').loginAs(admin).withInertia()
+    const entries = page.inertiaProps.entries as any[]
+    assert.isNotEmpty(entries)
+    assert.isTrue(entries.every((e) => e.subjectType === 'crm.company' && e.typeLabel === 'Empresa' && e.subjectLabel === 'Ferretería Álvarez'))
+    assert.deepInclude(entries[0], { action: 'update', field: 'legalName', fieldLabel: 'Razón social', newValue: 'Ferretería Álvarez, S.L.' })
+    const types = page.inertiaProps.subjectTypes as any[]
+    assert.deepInclude(types, { value: 'crm.company', label: 'Empresa' })
+    assert.deepInclude(types, { value: 'crm.contact', label: 'Contacto' })
+    assert.deepInclude(types, { value: 'kernel.user', label: 'Usuario' })
+
+    const contacts = await client.get('/admin/audit?subjectType=crm.contact').loginAs(admin).withInertia()
+    const lola = (contacts.inertiaProps.entries as any[]).find((e) => e.field === 'company')
+    assert.deepInclude(lola, { typeLabel: 'Contacto', subjectLabel: 'Lola Flores', fieldLabel: 'Empresa', newValue: 'Ferretería Álvarez' })
+
+    // A deleted record keeps the name the log recorded for it.
+    const deleted = await write(client.delete(`/crm/companies/${company.id}`), admin).withInertia()
+    deleted.assertStatus(303)
+    const after = await client.get('/admin/audit?subjectType=crm.company&action=delete').loginAs(admin).withInertia()
+    assert.isTrue((after.inertiaProps.entries as any[]).every((e) => e.subjectLabel === 'Ferretería Álvarez'))
+
+    const english = await createUser(org, { isAdmin: true }, { locale: 'en' })
+    const en = await client.get('/admin/audit?subjectType=crm.company&action=update').loginAs(english).withInertia()
+    assert.deepInclude((en.inertiaProps.entries as any[])[0], { typeLabel: 'Company', fieldLabel: 'Legal name' })
+    assert.deepInclude(en.inertiaProps.subjectTypes as any[], { value: 'crm.contact', label: 'Contact' })
+  })
+
   test('the date range counts whole days in the administrator time zone', async ({ client, assert }) => {
     const { org, admin } = await adminWorld([], { timezone: 'Europe/Madrid' })
     const at = (iso: string) => dbTimestamp(new Date(iso))

@@ -1,5 +1,8 @@
 import { test } from '@japa/runner'
+import { readFileSync } from 'node:fs'
+import app from '@adonisjs/core/services/app'
 import { formatMinorForInput, parseMoneyToMinor } from '#app/admin/teams/money'
+import { TEAM_CURRENCIES } from '#app/admin/teams/currencies'
 
 test.group('Admin · money parser (no floats)', () => {
   test('reads Spanish and English writing into integer minor units', ({ assert }) => {
@@ -31,6 +34,17 @@ test.group('Admin · money parser (no floats)', () => {
   test('refuses what is malformed or ambiguous instead of guessing', ({ assert }) => {
     for (const text of ['', ' ', 'abc', '1,2,3', '12.345,6.7', '1.23.456', '0.500,00', '12,345.6,7', '1,5.00', ',5', '5,', '1.', '12.3456', '1e5', '10000000000000,00', '--5', '5-', '1 2 3x', 'NaN', 'Infinity']) {
       assert.isNull(parseMoneyToMinor(text), JSON.stringify(text))
+    }
+  })
+
+  test('team currencies all have two decimals, and a label in each language', ({ assert }) => {
+    for (const code of TEAM_CURRENCIES) {
+      const digits = new Intl.NumberFormat('en', { style: 'currency', currency: code }).resolvedOptions().maximumFractionDigits
+      assert.equal(digits, 2, code)
+    }
+    for (const locale of ['es', 'en']) {
+      const labels = JSON.parse(readFileSync(app.makePath(`resources/lang/${locale}/admin.json`), 'utf8')).teams.currencies
+      assert.sameMembers(Object.keys(labels), [...TEAM_CURRENCIES], locale)
     }
   })
 

@@ -60,6 +60,26 @@ test.group('Admin · teams', (group) => {
     assert.equal(fieldErrors(en).monthlyTarget, 'Type a valid amount, e.g. 60,000.00')
   })
 
+  test('only currencies with two decimals are accepted (the target is stored in hundredths)', async ({ client, assert }) => {
+    const { org, admin } = await adminWorld()
+    for (const currency of ['JPY', 'CLP', 'KWD', 'XYZ', 'eu']) {
+      const refused = await write(client.post('/admin/teams'), admin, { name: 'Equipo Tokio', memberIds: [], monthlyTarget: '60.000,00', currency })
+      assert.equal(fieldErrors(refused).currency, 'Elija una moneda de la lista', currency)
+    }
+    assert.isNull(await db.from('teams').where({ organization_id: org.id, name: 'Equipo Tokio' }).first())
+
+    const usd = await write(client.post('/admin/teams'), admin, { name: 'Equipo Miami', memberIds: [], monthlyTarget: '1,500.50', currency: 'usd' })
+    usd.assertFlashMessage('success', 'Equipo Equipo Miami creado.')
+    const row = await db.from('teams').where({ organization_id: org.id, name: 'Equipo Miami' }).firstOrFail()
+    assert.deepEqual([String(row.monthly_target_minor), row.currency], ['150050', 'USD'])
+
+    const form = await client.get('/admin/teams/create').loginAs(admin).withInertia()
+    const offered = form.inertiaProps.currencies as string[]
+    assert.includeMembers(offered, ['EUR', 'USD', 'GBP', 'MXN'])
+    assert.notInclude(offered, 'JPY')
+    assert.equal(form.inertiaProps.defaultCurrency, 'EUR')
+  })
+
   test('names are unique per organization and members must belong to it', async ({ client, assert }) => {
     const { org, admin } = await adminWorld()
     await createTeam(org, null, [], 'Equipo Centro')

@@ -49,6 +49,30 @@ test.group('Admin · users', (group) => {
     assert.deepEqual(response.inertiaProps.count, { value: 3, capped: false })
   })
 
+  test('the list fills its role filter with the roles only: no unbounded read of the users', async ({ client, assert }) => {
+    const { org, admin } = await adminWorld()
+    await Role.create({ organizationId: org.id, name: 'Comercial', isAdmin: false })
+    for (let i = 0; i < 3; i++) await createUser(org)
+    // Every statement the request runs, as the driver sees it (transactions included).
+    const knex = (db as any).manager.get(db.primaryConnectionName).connection.client
+    const statements: string[] = []
+    const listen = (query: { sql: string }) => statements.push(query.sql)
+    knex.on('query', listen)
+    let response
+    try {
+      response = await client.get('/admin/users').loginAs(admin).withInertia()
+    } finally {
+      knex.off('query', listen)
+    }
+    response.assertStatus(200)
+    assert.sameMembers((response.inertiaProps.roles as any[]).map((r) => r.label), ['Comercial', ...(await db.from('roles').where('organization_id', org.id).whereNot('name', 'Comercial').select('name')).map((r) => r.name)])
+    assert.deepEqual(Object.keys((response.inertiaProps.roles as any[])[0]).sort(), ['label', 'value'])
+    const readsUsers = statements.filter((sql) => /\bfrom [`"[]?users[`"\]]?/i.test(sql))
+    assert.isNotEmpty(readsUsers)
+    const unbounded = readsUsers.filter((sql) => !/\blimit\b/i.test(sql) && !/[`"\]]id[`"\]]? (=|in)/i.test(sql))
+    assert.deepEqual(unbounded, [], 'every read of users is paged or by id')
+  })
+
   test('search, status and role filters, and keyset pages without repeats', async ({ client, assert }) => {
     const { org, admin } = await adminWorld()
     for (let i = 0; i < 27; i++) await createUser(org, {}, { fullName: `Persona ${String(i).padStart(2, '0')}` })

@@ -88,9 +88,14 @@ test.group('Admin · seat limit and lockout protection', (group) => {
   test('the last active administrator cannot be deactivated, whoever asks', async ({ assert }) => {
     const { org, admin } = await adminWorld()
     const clerk = await createUser(org)
-    const error = await setUserActive({ organizationId: org.id, actorId: clerk.id, userId: admin.id, active: false }).catch((e) => e)
+    // The system (no actor) is refused too: the organization would be left without administrators.
+    const error = await setUserActive({ organizationId: org.id, actorId: null, userId: admin.id, active: false }).catch((e) => e)
     assert.instanceOf(error, RuleError)
     assert.equal(error.key, 'admin.users.errors.last_admin')
+    // Someone who is not (or no longer) an active administrator cannot change anyone's access.
+    const byClerk = await setUserActive({ organizationId: org.id, actorId: clerk.id, userId: admin.id, active: false }).catch((e) => e)
+    assert.instanceOf(byClerk, RuleError)
+    assert.equal(byClerk.key, 'admin.users.errors.actor_not_admin')
     await admin.refresh()
     assert.isTrue(Boolean(admin.isActive))
 

@@ -14,9 +14,10 @@ import type { Scope } from '#app/registry/types'
  * single pooled connection: that query waits for the connection the transaction holds, the
  * request fails after the pool's acquire timeout and everyone else waits meanwhile.
  *
- * Each test creates its own organization; the rows stay (the test database is throw-away).
- * The pool's acquire timeout is cut to a few seconds and every request is raced against a
- * timer, so a regression fails fast instead of hanging the suite.
+ * Each test creates its own organization. The pool's acquire timeout is cut to a few seconds
+ * and every request is raced against a timer, so a regression fails fast instead of hanging the
+ * suite. The organizations are removed when the group ends: SQLite rebuilds a table to drop a
+ * column, and the suite's final rollback of the migrations would fail on rows left behind.
  */
 
 const ACQUIRE_TIMEOUT_MS = 3_000
@@ -68,6 +69,42 @@ function insertContact(org: Organization, ownerId: number, first: string, attrib
   })
 }
 
+const created: number[] = []
+
+async function newOrganization() {
+  const org = await createOrganization(['crm'])
+  created.push(org.id)
+  return org
+}
+
+/**
+ * Deletes everything of the given organizations: rows carrying their id, and rows pointing at
+ * their users, roles and teams. Foreign keys are checked at commit, so the order is free.
+ */
+async function removeOrganizations(ids: number[]) {
+  if (!ids.length) return
+  // The schema is read before the transaction: these helpers use the connection, not the
+  // transaction, and would wait for it (the very trap these tests are about).
+  const client = db.connection()
+  const tables: { name: string; columns: string[] }[] = []
+  for (const name of await client.getAllTables()) {
+    if (!name.startsWith('adonis_schema') && name !== 'organizations') tables.push({ name, columns: Object.keys(await client.columnsInfo(name)) })
+  }
+  await db.transaction(async (trx) => {
+    const sqlite = ['better-sqlite3', 'sqlite3', 'libsql'].includes(trx.dialect.name)
+    await trx.rawQuery(sqlite ? 'PRAGMA defer_foreign_keys = ON' : 'SET FOREIGN_KEY_CHECKS = 0')
+    const idsOf = async (table: string) => (await trx.from(table).whereIn('organization_id', ids).select('id')).map((r) => Number(r.id))
+    const users = await idsOf('users')
+    const owners: Record<string, number[]> = { organization_id: ids, user_id: users, tokenable_id: users, role_id: await idsOf('roles'), team_id: await idsOf('teams') }
+    for (const table of tables) {
+      const keys = Object.entries(owners).filter(([column, list]) => table.columns.includes(column) && list.length)
+      if (keys.length) await trx.from(table.name).where((w) => { for (const [column, list] of keys) w.orWhereIn(column, list) }).delete()
+    }
+    await trx.from('organizations').whereIn('id', ids).delete()
+    if (!sqlite) await trx.rawQuery('SET FOREIGN_KEY_CHECKS = 1')
+  })
+}
+
 const companyForm = (overrides: Record<string, unknown> = {}) => ({
   name: 'Suministros Levante', type: 'cliente', phones: [{ number: '961 234 567' }], ...overrides,
 })
@@ -78,13 +115,14 @@ test.group('Writes outside a global test transaction (SQLite has one connection)
     const p = pool()
     previous = p?.acquireTimeoutMillis
     if (p) p.acquireTimeoutMillis = ACQUIRE_TIMEOUT_MS
-    return () => {
+    return async () => {
       if (p && previous !== undefined) p.acquireTimeoutMillis = previous
+      await removeOrganizations(created.splice(0))
     }
   })
 
   test('a director (scope all) gives a company and a contact to someone else', async ({ client, assert }) => {
-    const org = await createOrganization(['crm'])
+    const org = await newOrganization()
     const director = await crmUser(org, 'all', { fullName: 'Directora' })
     const rep = await crmUser(org, 'own', { fullName: 'Comercial' })
     const companyId = await insertCompany(org, director.id, 'Suministros Levante')
@@ -104,7 +142,7 @@ test.group('Writes outside a global test transaction (SQLite has one connection)
   })
 
   test('a team-scope user creates a contact at a teammate\'s company, under a teammate\'s contact', async ({ client, assert }) => {
-    const org = await createOrganization(['crm'])
+    const org = await newOrganization()
     const leader = await crmUser(org, 'team', { fullName: 'Jefa de equipo' })
     const mate = await crmUser(org, 'own', { fullName: 'Compañero' })
     await createTeam(org, leader, [mate], 'Levante')
@@ -121,7 +159,7 @@ test.group('Writes outside a global test transaction (SQLite has one connection)
   })
 
   test('a hierarchy-scope user edits a subordinate\'s company and gives it to another subordinate', async ({ client, assert }) => {
-    const org = await createOrganization(['crm'])
+    const org = await newOrganization()
     const manager = await crmUser(org, 'hierarchy', { fullName: 'Gerente' })
     const rep = await crmUser(org, 'own', { fullName: 'Comercial A', reportsToId: manager.id })
     const other = await crmUser(org, 'own', { fullName: 'Comercial B', reportsToId: manager.id })
@@ -135,7 +173,7 @@ test.group('Writes outside a global test transaction (SQLite has one connection)
   })
 
   test('a hierarchy-scope user moves a subordinate\'s contact under another contact of the company', async ({ client, assert }) => {
-    const org = await createOrganization(['crm'])
+    const org = await newOrganization()
     const manager = await crmUser(org, 'hierarchy', { fullName: 'Gerente' })
     const rep = await crmUser(org, 'own', { fullName: 'Comercial', reportsToId: manager.id })
     const companyId = await insertCompany(org, rep.id, 'Transportes Albufera')
@@ -149,7 +187,7 @@ test.group('Writes outside a global test transaction (SQLite has one connection)
   })
 
   test('deleting a company with contacts (some beyond the user\'s scope) detaches them all', async ({ client, assert }) => {
-    const org = await createOrganization(['crm'])
+    const org = await newOrganization()
     const leader = await crmUser(org, 'team', { fullName: 'Jefa de equipo' })
     const mate = await crmUser(org, 'own', { fullName: 'Compañero' })
     const stranger = await crmUser(org, 'own', { fullName: 'Otra persona' })
@@ -169,7 +207,7 @@ test.group('Writes outside a global test transaction (SQLite has one connection)
   })
 
   test('nothing is left waiting: the next request is answered at once', async ({ client }) => {
-    const org = await createOrganization(['crm'])
+    const org = await newOrganization()
     const user = await crmUser(org, 'all')
     const response = await send(client.get('/crm/companies').loginAs(user).withInertia(), 'list')
     response.assertStatus(200)

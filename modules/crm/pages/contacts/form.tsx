@@ -4,7 +4,7 @@ import { Button, Grid, Group, Paper, Select, Stack, Textarea, TextInput, Title }
 import { PageHeader, useT, type SharedProps } from '~/ui'
 import { ChannelFields } from '../shared/channel_fields'
 import { CompanySelect } from '../shared/company_select'
-import { getJson } from '../shared/query'
+import { getJson, reportLookupError } from '../shared/query'
 import type { EmailValue, Option, PhoneValue } from '../shared/types'
 
 interface ContactValues {
@@ -47,7 +47,8 @@ export default function ContactForm({ contact, initialCompanyId, owners, canAssi
   })
   const errors = form.errors as Record<string, string | undefined>
   const field = (name: string) => t(`crm.contacts.fields.${name}`)
-  const [managerOptions, setManagerOptions] = useState(managers)
+  // The current manager at a company the user cannot see comes without a name.
+  const [managerOptions, setManagerOptions] = useState(() => managers.map((m) => (m.label ? m : { ...m, label: t('crm.contacts.hidden_manager') })))
   const firstRender = useRef(true)
 
   // Another company: its people become the possible managers, and the old manager goes.
@@ -56,7 +57,10 @@ export default function ContactForm({ contact, initialCompanyId, owners, canAssi
     form.setData('reportsToId', '')
     if (!form.data.companyId) { setManagerOptions([]); return }
     const except = contact ? `&except=${contact.id}` : ''
-    getJson<Option[]>(`/crm/contacts/managers?company=${form.data.companyId}${except}`).then(setManagerOptions).catch(() => setManagerOptions([]))
+    getJson<Option[]>(`/crm/contacts/managers?company=${form.data.companyId}${except}`).then(setManagerOptions).catch((error) => {
+      setManagerOptions([])
+      reportLookupError(error, t)
+    })
   }, [form.data.companyId])
 
   const ownerOptions = contact?.ownerId && !owners.some((o) => o.value === contact.ownerId)

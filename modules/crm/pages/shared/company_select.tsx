@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { Select, type SelectProps } from '@mantine/core'
 import { useT } from '~/ui'
-import { getJson } from './query'
+import { getJson, reportLookupError } from './query'
 import type { Option } from './types'
 
 /**
@@ -28,8 +28,9 @@ export function CompanySelect({ initial, value, onChange, ...props }: Omit<Selec
         // Keep the selected company among the options so its label stays visible.
         const keep = selected.current.filter((o) => o.value === value && !found.some((f) => f.value === o.value))
         setOptions([...keep, ...found])
-      } catch {
-        // The select keeps its current options; the user can type again.
+      } catch (error) {
+        // The select keeps its current options; the user is told (or, signed out, sent to log in).
+        reportLookupError(error, t)
       }
     }, 200)
     return () => clearTimeout(timer.current)

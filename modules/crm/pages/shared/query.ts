@@ -1,4 +1,5 @@
 import { router } from '@inertiajs/react'
+import { notifications } from '@mantine/notifications'
 
 export type Params = Record<string, string | number | null | undefined>
 
@@ -17,10 +18,30 @@ export function applyFilters(base: string, params: Params) {
   router.get(listUrl(base, { ...params, cursor: null }), {}, { preserveState: true, preserveScroll: true, replace: true })
 }
 
+/** A lookup that failed; `expired` when the session is gone (401, or sent to the login page). */
+export class LookupError extends Error {
+  constructor(readonly status: number, readonly expired: boolean) {
+    super(`lookup failed: ${status}`)
+  }
+}
+
 /** Reads JSON from one of the module's lookup endpoints (same origin, session cookie). */
 export async function getJson<T>(url: string): Promise<T> {
   const response = await fetch(url, { headers: { accept: 'application/json' }, credentials: 'same-origin' })
-  if (!response.ok) throw new Error(`${response.status}`)
+  const toLogin = response.redirected && new URL(response.url).pathname === '/login'
+  if (response.status === 401 || toLogin) throw new LookupError(response.status, true)
+  if (!response.ok) throw new LookupError(response.status, false)
   return (await response.json()) as T
 }
 
+/**
+ * What a page does when a lookup fails: an expired session reloads the page (the server sends
+ * it to the login page, and back here after signing in); anything else says so, translated.
+ */
+export function reportLookupError(error: unknown, t: (key: string) => string) {
+  if (error instanceof LookupError && error.expired) {
+    window.location.reload()
+    return
+  }
+  notifications.show({ color: 'red', message: t('crm.errors.load_failed'), autoClose: 8000 })
+}

@@ -1,17 +1,20 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { Timeline, useCan, useT } from '~/ui'
-import { getJson } from './query'
+import { getJson, reportLookupError } from './query'
+import { historyValueLabel } from './history_values'
 import type { History } from './types'
 
 /**
  * A record's timeline with "add note" (when the user may edit it) and "ver más", which asks
  * the server for entries older than the last one shown (the `before` cursor) and appends them.
+ * A failed "ver más" says so; an expired session reloads the page (to the login page).
  */
 export function RecordHistory({ history, baseUrl, resource, fieldPrefix }: { history: History; baseUrl: string; resource: string; fieldPrefix: string }) {
-  const { t } = useT()
+  const { t, locale } = useT()
   const can = useCan()
   const [entries, setEntries] = useState(history.entries)
   const [next, setNext] = useState(history.nextBefore)
+  const valueLabel = useMemo(() => historyValueLabel(t, locale), [locale])
   // A new note reloads the page's props: start again from the newest entries.
   useEffect(() => {
     setEntries(history.entries)
@@ -20,14 +23,19 @@ export function RecordHistory({ history, baseUrl, resource, fieldPrefix }: { his
 
   const loadMore = async () => {
     if (next === null) return
-    const page = await getJson<History>(`${baseUrl}/timeline?before=${next}`)
-    setEntries((current) => [...current, ...page.entries])
-    setNext(page.nextBefore)
+    try {
+      const page = await getJson<History>(`${baseUrl}/timeline?before=${next}`)
+      setEntries((current) => [...current, ...page.entries])
+      setNext(page.nextBefore)
+    } catch (error) {
+      reportLookupError(error, t)
+    }
   }
   return (
     <Timeline
       entries={entries}
       fieldLabel={(field) => t(`${fieldPrefix}.${field}`)}
+      valueLabel={valueLabel}
       noteUrl={can(`${resource}.edit`) ? `${baseUrl}/notes` : undefined}
       hasMore={next !== null}
       onLoadMore={loadMore}

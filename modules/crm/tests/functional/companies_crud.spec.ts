@@ -113,8 +113,19 @@ test.group('Companies: create, edit, delete', (group) => {
     assert.lengthOf(await db.from('crm_phones').where('contact_id', clerk), 1, "the contact's own phone stays")
     const clerkHistory = await db.from('timeline_events').where({ subject_type: 'crm.contact', subject_id: clerk, kind: 'updated' }).firstOrFail()
     assert.deepEqual(JSON.parse(clerkHistory.data).changes, [
-      { field: 'company', from: 'Construcciones Hermanos Pérez S.L.', to: null },
-      { field: 'reportsTo', from: 'Marta Prueba', to: null },
+      { field: 'companyId', from: company.id, to: null },
+      { field: 'reportsToId', from: boss, to: null },
+    ])
+    const clerkAudit = await db.from('audit_logs').where({ subject_type: 'crm.contact', subject_id: clerk, action: 'update' }).orderBy('id')
+    assert.deepEqual(clerkAudit.map((a) => [a.field, a.old_value, a.new_value]), [
+      ['company', 'Construcciones Hermanos Pérez S.L.', null],
+      ['reportsTo', 'Marta Prueba', null],
+    ], 'the audit (administrators) keeps the names')
+    // Read back: the company no longer exists; the manager is named for whoever may see her.
+    const page = await client.get(`/crm/contacts/${clerk}`).loginAs(user).withInertia()
+    assert.deepEqual(page.inertiaProps.timeline.entries[0].data.changes, [
+      { field: 'companyId', from: { unavailable: 'deleted' }, to: null },
+      { field: 'reportsToId', from: 'Marta Prueba', to: null },
     ])
     assert.lengthOf(await db.from('timeline_events').where({ subject_type: 'crm.company', subject_id: company.id }), 0)
     const audit = await db.from('audit_logs').where({ subject_type: 'crm.company', subject_id: company.id, action: 'delete' })

@@ -94,7 +94,13 @@ test.group('Contacts: create, edit, delete, org chart', (group) => {
     await client.put(`/crm/contacts/${boss}`).json(contactPayload({ firstName: 'Jefa', companyId: second })).loginAs(user).withCsrfToken().withInertia()
     assert.isNull((await db.from('crm_contacts').where('id', report).firstOrFail()).reports_to_id)
     const entry = await db.from('timeline_events').where({ subject_type: 'crm.contact', subject_id: report, kind: 'updated' }).firstOrFail()
-    assert.deepEqual(JSON.parse(entry.data).changes, [{ field: 'reportsTo', from: 'Jefa Prueba', to: null }])
+    // The timeline keeps the manager by id (named when read); the audit by name.
+    assert.deepEqual(JSON.parse(entry.data).changes, [{ field: 'reportsToId', from: boss, to: null }])
+    const audit = await db.from('audit_logs').where({ subject_type: 'crm.contact', subject_id: report, action: 'update' }).select('field', 'old_value', 'new_value')
+    assert.deepEqual(audit, [{ field: 'reportsTo', old_value: 'Jefa Prueba', new_value: null }])
+    const page = await client.get(`/crm/contacts/${report}`).loginAs(user).withInertia()
+    // Named as she is now (the form renamed her), for a reader who may see her.
+    assert.deepEqual(page.inertiaProps.timeline.entries[0].data.changes, [{ field: 'reportsToId', from: 'Jefa Fernández Soto', to: null }])
   })
 
   test('a contact cannot be linked to a company the user may not see', async ({ client, assert }) => {

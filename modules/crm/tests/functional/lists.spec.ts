@@ -78,6 +78,33 @@ test.group('Company list: keyset pages, search, filters', (group) => {
     assert.deepEqual(await search('50%_!'), [], 'LIKE wildcards are taken literally')
   })
 
+  test('search: an e-mail matches by its start, literally, and only the record that owns it', async ({ client, assert }) => {
+    const org = await createOrganization(['crm'])
+    const user = await crmUser(org, 'own')
+    const gomez = await insertCompany(org, { name: 'Talleres Gómez', owner_id: user.id })
+    const ruiz = await insertCompany(org, { name: 'Infografías Ruiz', owner_id: user.id })
+    await db.table('crm_emails').multiInsert([
+      { organization_id: org.id, company_id: gomez, value: 'Info@Gomez.es', value_normalized: 'info@gomez.es', is_primary: true, position: 0 },
+      { organization_id: org.id, company_id: ruiz, value: 'info_ruiz@ruiz.es', value_normalized: 'info_ruiz@ruiz.es', is_primary: true, position: 0 },
+    ])
+    const ana = await insertContact(org, { first_name: 'Ana', last_name: 'Martín', owner_id: user.id })
+    await db.table('crm_emails').insert({ organization_id: org.id, contact_id: ana, value: 'ana.martin@talleres.es', value_normalized: 'ana.martin@talleres.es', is_primary: true, position: 0 })
+
+    const companies = async (q: string) => (await client.get(`/crm/companies?q=${encodeURIComponent(q)}`).loginAs(user).withInertia())
+      .inertiaProps.companies.map((c: any) => c.name)
+    const contacts = async (q: string) => (await client.get(`/crm/contacts?q=${encodeURIComponent(q)}`).loginAs(user).withInertia())
+      .inertiaProps.contacts.map((c: any) => c.name)
+    assert.deepEqual(await companies('INFO@gom'), ['Talleres Gómez'], 'the start of the address is enough')
+    assert.deepEqual(await companies('info@'), ['Talleres Gómez'])
+    assert.deepEqual(await companies('info_ruiz@'), ['Infografías Ruiz'])
+    assert.deepEqual(await companies('in%o@'), [], '% and _ are characters, not wildcards')
+    assert.deepEqual(await companies('info'), ['Infografías Ruiz'], 'a bare word is a name prefix only')
+    assert.deepEqual(await companies('ana.martin@'), [], "a contact's address does not find a company")
+    assert.deepEqual(await contacts('ana.mar'), ['Ana Martín'])
+    assert.deepEqual(await contacts('ana.martin@talleres.es'), ['Ana Martín'])
+    assert.deepEqual(await contacts('ana.x'), [])
+  })
+
   test('filters: type, industry, owner (incl. "mine"), province and city', async ({ client, assert }) => {
     const org = await createOrganization(['crm'])
     const user = await crmUser(org, 'all')
