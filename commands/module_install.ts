@@ -2,7 +2,7 @@ import { BaseCommand, args, flags } from '@adonisjs/core/ace'
 import type { CommandOptions } from '@adonisjs/core/types/ace'
 import { installer } from '#app/registry/services'
 import { ModuleInstallError } from '#app/registry/installations'
-import { organizationBySlug } from '#app/kernel/organizations'
+import { UnknownOrganizationError, organizationBySlug } from '#app/kernel/organizations'
 
 export default class ModuleInstall extends BaseCommand {
   static commandName = 'module:install'
@@ -16,13 +16,13 @@ export default class ModuleInstall extends BaseCommand {
   declare org?: string
 
   async run() {
-    const org = await organizationBySlug(this.org)
     try {
+      const org = await organizationBySlug(this.org)
       const installed = await (await installer()).install(org.id, this.name, null)
       if (installed.length) this.logger.success(`Installed for ${org.name}: ${installed.join(', ')}`)
       else this.logger.info(`"${this.name}" was already installed for ${org.name}`)
     } catch (error) {
-      if (!(error instanceof ModuleInstallError)) throw error
+      if (!(error instanceof ModuleInstallError || error instanceof UnknownOrganizationError)) throw error
       this.logger.error(error.message)
       this.exitCode = 1
     }

@@ -2,7 +2,7 @@ import { BaseCommand, flags } from '@adonisjs/core/ace'
 import type { CommandOptions } from '@adonisjs/core/types/ace'
 import { moduleRegistry } from '#app/registry/main'
 import { installer } from '#app/registry/services'
-import { organizationBySlug } from '#app/kernel/organizations'
+import { UnknownOrganizationError, organizationBySlug } from '#app/kernel/organizations'
 
 export default class ModuleList extends BaseCommand {
   static commandName = 'module:list'
@@ -13,7 +13,15 @@ export default class ModuleList extends BaseCommand {
   declare org?: string
 
   async run() {
-    const org = await organizationBySlug(this.org)
+    let org
+    try {
+      org = await organizationBySlug(this.org)
+    } catch (error) {
+      if (!(error instanceof UnknownOrganizationError)) throw error
+      this.logger.error(error.message)
+      this.exitCode = 1
+      return
+    }
     const registry = await moduleRegistry()
     const statuses = await (await installer()).statuses(org.id)
     const table = this.ui.table()

@@ -2,7 +2,7 @@ import { BaseCommand, args, flags } from '@adonisjs/core/ace'
 import type { CommandOptions } from '@adonisjs/core/types/ace'
 import { installer } from '#app/registry/services'
 import { ModuleInstallError } from '#app/registry/installations'
-import { organizationBySlug } from '#app/kernel/organizations'
+import { UnknownOrganizationError, organizationBySlug } from '#app/kernel/organizations'
 
 export default class ModuleUninstall extends BaseCommand {
   static commandName = 'module:uninstall'
@@ -16,12 +16,12 @@ export default class ModuleUninstall extends BaseCommand {
   declare org?: string
 
   async run() {
-    const org = await organizationBySlug(this.org)
     try {
+      const org = await organizationBySlug(this.org)
       await (await installer()).uninstall(org.id, this.name)
       this.logger.success(`Uninstalled "${this.name}" for ${org.name}; its data is kept`)
     } catch (error) {
-      if (!(error instanceof ModuleInstallError)) throw error
+      if (!(error instanceof ModuleInstallError || error instanceof UnknownOrganizationError)) throw error
       this.logger.error(error.message)
       this.exitCode = 1
     }

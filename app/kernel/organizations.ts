@@ -7,10 +7,13 @@ import { moduleRegistry } from '#app/registry/main'
 import { installer } from '#app/registry/services'
 import { ModuleInstallError } from '#app/registry/installations'
 
+/** No organization answers to the slug given on the command line (or none exists yet). */
+export class UnknownOrganizationError extends Error {}
+
 /** The organization named by slug, or the first one when no slug is given (CLI default). */
 export async function organizationBySlug(slug?: string): Promise<Organization> {
   const org = slug ? await Organization.findBy('slug', slug) : await Organization.query().orderBy('id').first()
-  if (!org) throw new Error(slug ? `No organization with slug "${slug}"` : 'No organization yet: run `npm run setup` first')
+  if (!org) throw new UnknownOrganizationError(slug ? `No organization with slug "${slug}"` : 'No organization yet: run `npm run setup` first')
   return org
 }
 
