@@ -11,7 +11,7 @@ const browser = await chromium.launch({
 })
 const name = (path) => (path.replace(/[^a-z0-9]+/gi, '_').replace(/^_|_$/g, '') || 'home')
 for (const width of [1280, 375]) {
-  const context = await browser.newContext({ viewport: { width, height: width < 600 ? 812 : 900 } })
+  const context = await browser.newContext({ viewport: { width, height: width < 600 ? 812 : 900 }, locale: 'es-ES' })
   const page = await context.newPage()
   await page.goto(`${base}/login`)
   await page.waitForLoadState('networkidle')
