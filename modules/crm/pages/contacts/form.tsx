@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react'
-import { Head, Link, useForm, usePage } from '@inertiajs/react'
-import { Button, Grid, Group, Paper, Select, Stack, Textarea, TextInput, Title } from '@mantine/core'
+import { Head, useForm, usePage } from '@inertiajs/react'
+import { Grid, Paper, Select, Stack, Textarea, TextInput, Title } from '@mantine/core'
 import { PageHeader, useT, type SharedProps } from '~/ui'
-import { ChannelFields } from '../shared/channel_fields'
+import { ChannelSections, FormActions } from '../shared/form_sections'
 import { CompanySelect } from '../shared/company_select'
 import { getJson, reportLookupError } from '../shared/query'
 import type { EmailValue, Option, PhoneValue } from '../shared/types'
@@ -111,24 +111,9 @@ export default function ContactForm({ contact, initialCompanyId, owners, canAssi
               </Grid.Col>
             </Grid>
           </Paper>
-          <Grid gap="md">
-            <Grid.Col span={{ base: 12, md: 6 }}>
-              <Paper withBorder radius="md" p="md" h="100%">
-                <Title order={5} mb="sm">{field('phones')}</Title>
-                <ChannelFields kind="phones" items={form.data.phones} onChange={(v) => form.setData('phones', v)} errors={errors} />
-              </Paper>
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, md: 6 }}>
-              <Paper withBorder radius="md" p="md" h="100%">
-                <Title order={5} mb="sm">{field('emails')}</Title>
-                <ChannelFields kind="emails" items={form.data.emails} onChange={(v) => form.setData('emails', v)} errors={errors} />
-              </Paper>
-            </Grid.Col>
-          </Grid>
-          <Group justify="flex-end" gap="sm">
-            <Button component={Link} href={back} variant="default">{t('common.cancel')}</Button>
-            <Button type="submit" loading={form.processing} data-testid="save">{t('common.save')}</Button>
-          </Group>
+          <ChannelSections title={field} phones={form.data.phones} emails={form.data.emails} errors={errors}
+            onPhones={(v) => form.setData('phones', v)} onEmails={(v) => form.setData('emails', v)} />
+          <FormActions back={back} processing={form.processing} />
         </Stack>
       </form>
     </>

@@ -1,0 +1,45 @@
+import { Link } from '@inertiajs/react'
+import { Button, Grid, Group, Paper, Title } from '@mantine/core'
+import { useT } from '~/ui'
+import { ChannelFields } from './channel_fields'
+import type { EmailValue, PhoneValue } from './types'
+
+type Errors = Record<string, string | undefined>
+
+/** Phones and e-mails side by side (stacked on a phone), as both CRM forms show them. */
+export function ChannelSections({ title, phones, emails, onPhones, onEmails, errors }: {
+  title: (kind: 'phones' | 'emails') => string
+  phones: PhoneValue[]
+  emails: EmailValue[]
+  onPhones: (items: PhoneValue[]) => void
+  onEmails: (items: EmailValue[]) => void
+  errors: Errors
+}) {
+  return (
+    <Grid gap="md">
+      <Grid.Col span={{ base: 12, md: 6 }}>
+        <Paper withBorder radius="md" p="md" h="100%">
+          <Title order={5} mb="sm">{title('phones')}</Title>
+          <ChannelFields kind="phones" items={phones} onChange={onPhones} errors={errors} />
+        </Paper>
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, md: 6 }}>
+        <Paper withBorder radius="md" p="md" h="100%">
+          <Title order={5} mb="sm">{title('emails')}</Title>
+          <ChannelFields kind="emails" items={emails} onChange={onEmails} errors={errors} />
+        </Paper>
+      </Grid.Col>
+    </Grid>
+  )
+}
+
+/** Cancel (back to `back`) and Save, at the foot of a form. */
+export function FormActions({ back, processing }: { back: string; processing: boolean }) {
+  const { t } = useT()
+  return (
+    <Group justify="flex-end" gap="sm">
+      <Button component={Link} href={back} variant="default">{t('common.cancel')}</Button>
+      <Button type="submit" loading={processing} data-testid="save">{t('common.save')}</Button>
+    </Group>
+  )
+}
