@@ -15,7 +15,10 @@ export const http = defineConfig({
   cookie: {
     domain: '',
     path: '/',
-    maxAge: '2h',
+    // No default lifetime (0 = none; leaving it out would inherit the framework's 2 h): the
+    // session cookie goes when the browser closes and the idle timeout is the server's (see
+    // config/session.ts); cookies that must last set their own maxAge.
+    maxAge: 0,
     httpOnly: true,
     secure: app.inProduction && env.get('APP_URL', '').startsWith('https'),
     sameSite: 'lax',

@@ -4,13 +4,16 @@ import { defineConfig, stores } from '@adonisjs/session'
 
 /**
  * Session data lives in an encrypted, HttpOnly, SameSite=Lax cookie: no server memory, so any
- * app instance can answer any request.
+ * app instance can answer any request. The cookie is cleared when the browser closes; `age`
+ * (SESSION_IDLE_TIMEOUT, 8 h by default) is how long a session may sit idle before the server
+ * asks for the password again ("remember me" sessions excepted), enforced by the access
+ * middleware because a cookie store cannot expire sessions itself.
  */
 const sessionConfig = defineConfig({
   enabled: true,
   cookieName: 'cartera_session',
   clearWithBrowser: true,
-  age: '8h',
+  age: env.get('SESSION_IDLE_TIMEOUT', '8h'),
   cookie: {
     path: '/',
     httpOnly: true,

@@ -29,6 +29,7 @@ export default await Env.create(new URL('../', import.meta.url), {
   DB_DEBUG: Env.schema.boolean.optional(),
 
   SESSION_DRIVER: Env.schema.enum.optional(['cookie', 'memory'] as const),
+  SESSION_IDLE_TIMEOUT: Env.schema.string.optional(),
   LIMITER_STORE: Env.schema.enum.optional(['database', 'memory'] as const),
   DRIVE_DISK: Env.schema.enum.optional(['fs'] as const),
 

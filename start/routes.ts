@@ -6,7 +6,7 @@ import router from '@adonisjs/core/services/router'
 import { errors as httpErrors } from '@adonisjs/core/http'
 import { middleware } from '#start/kernel'
 import {
-  loginAccountThrottle, loginIpThrottle, loginThrottle, passwordChangeThrottle, resetAddressThrottle, resetThrottle,
+  loginAccountThrottle, loginThrottle, passwordChangeThrottle, resetAddressThrottle, resetThrottle,
 } from '#start/limiter'
 import { moduleRegistry } from '#app/registry/main'
 
@@ -19,7 +19,7 @@ router.get('/health', async () => ({ ok: true })).as('health')
 
 router.group(() => {
   router.get('/login', [SessionController, 'show']).as('login')
-  router.post('/login', [SessionController, 'store']).as('login.store').use([loginIpThrottle, loginAccountThrottle, loginThrottle])
+  router.post('/login', [SessionController, 'store']).as('login.store').use([loginAccountThrottle, loginThrottle])
   router.get('/password/forgot', [PasswordResetController, 'forgot']).as('password.forgot')
   router.post('/password/forgot', [PasswordResetController, 'send']).as('password.send').use([resetThrottle, resetAddressThrottle])
   router.get('/password/reset/:token', [PasswordResetController, 'edit']).as('password.reset')

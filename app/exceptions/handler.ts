@@ -4,8 +4,18 @@ import type { StatusPageRange, StatusPageRenderer } from '@adonisjs/core/types/h
 import { errors as limiterErrors } from '@adonisjs/limiter'
 
 /**
+ * An Inertia form keeps what the user typed in the page, so its input is never flashed back
+ * through the session: in the cookie store a long text would push the cookie past the browser's
+ * 4 KB limit, the browser would drop it, and the errors would vanish with it.
+ */
+function forgetFlashedInput(ctx: HttpContext) {
+  if (ctx.request.header('x-inertia') && ctx.session) ctx.session.responseFlashMessages.unset('input')
+}
+
+/**
  * Errors render as the app's own 403/404/500 pages (Inertia) for browsers and as JSON for API
- * clients. Validation errors go back to the form (framework default).
+ * clients. Validation errors go back to the form (framework default, without the input for
+ * Inertia requests).
  */
 export default class HttpExceptionHandler extends ExceptionHandler {
   protected debug = !app.inProduction && !app.inTest
@@ -30,10 +40,16 @@ export default class HttpExceptionHandler extends ExceptionHandler {
     if (error instanceof limiterErrors.E_TOO_MANY_REQUESTS && !wantsJson && ctx.request.method() !== 'GET' && ctx.session) {
       ctx.session.flash('error', error.getResponseMessage(ctx))
       ctx.session.flashExcept(['password', 'password_confirmation', '_csrf'])
+      forgetFlashedInput(ctx)
       return ctx.response.redirect().back()
     }
     if (error?.code === 'E_ROW_NOT_FOUND') error.status = 404
     return super.handle(error, ctx)
+  }
+
+  async renderValidationErrorAsHTML(error: any, ctx: HttpContext) {
+    await super.renderValidationErrorAsHTML(error, ctx)
+    forgetFlashedInput(ctx)
   }
 
   async report(error: unknown, ctx: HttpContext) {

@@ -34,6 +34,7 @@ const ROLES: Record<string, RoleSpec> = {
   admin: { name: 'Administrador', description: 'Acceso completo y administración', isAdmin: true, actions: [], scope: 'all' },
   director: { name: 'Dirección comercial', description: 'Ve y gestiona todos los registros', actions: ['view', 'create', 'edit', 'delete', 'export'], scope: 'all' },
   leader: { name: 'Jefe de equipo', description: 'Ve los registros de su equipo', actions: ['view', 'create', 'edit', 'export'], scope: 'team' },
+  zone: { name: 'Jefa de zona', description: 'Ve sus registros y los de quienes le reportan, directa o indirectamente', actions: ['view', 'create', 'edit', 'export'], scope: 'hierarchy' },
   rep: { name: 'Comercial', description: 'Ve y gestiona solo sus registros', actions: ['view', 'create', 'edit', 'delete'], scope: 'own' },
   support: { name: 'Soporte', description: 'Consulta todos los registros', actions: ['view', 'export'], scope: 'all' },
 }
@@ -42,8 +43,10 @@ const USERS = [
   { key: 'admin', email: 'admin@demo.cartera.es', fullName: 'Ana Martín Gómez', role: 'admin', reportsTo: null },
   { key: 'manager', email: 'gerente@demo.cartera.es', fullName: 'Carlos Ruiz Ortega', role: 'director', reportsTo: null },
   { key: 'leader', email: 'jefe.norte@demo.cartera.es', fullName: 'Elena Navarro Gil', role: 'leader', reportsTo: 'manager' },
+  // Reporting line, not a team: she sees her own records and those of ventas2 (hierarchy scope).
+  { key: 'zoneLead', email: 'jefa.sur@demo.cartera.es', fullName: 'Rocío Jiménez Morales', role: 'zone', reportsTo: 'manager' },
   { key: 'rep1', email: 'ventas1@demo.cartera.es', fullName: 'Lucía Fernández Soto', role: 'rep', reportsTo: 'manager' },
-  { key: 'rep2', email: 'ventas2@demo.cartera.es', fullName: 'Javier López Prieto', role: 'rep', reportsTo: 'leader' },
+  { key: 'rep2', email: 'ventas2@demo.cartera.es', fullName: 'Javier López Prieto', role: 'rep', reportsTo: 'zoneLead' },
   { key: 'support', email: 'soporte@demo.cartera.es', fullName: 'Marta Sánchez Vidal', role: 'support', reportsTo: null },
   { key: 'former', email: 'antiguo@demo.cartera.es', fullName: 'Pedro Alonso Rey', role: 'rep', reportsTo: 'manager', inactive: true },
 ] as const

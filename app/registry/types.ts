@@ -50,6 +50,18 @@ export interface SubjectDefinition {
 
 export type RouteRegistrar = (router: HttpRouterService) => void
 
+/** A class-based event about one organization's data (every module event carries its id). */
+export type OrganizationEvent = { organizationId: number }
+
+/** What a module's `listeners` receives to subscribe to other modules' events. */
+export interface ModuleEvents {
+  /**
+   * Runs `handler` for each `event` of an organization where the listening module is enabled
+   * (installed and licensed); for the others the event is ignored.
+   */
+  on<T extends OrganizationEvent>(event: new (...args: any[]) => T, handler: (event: T) => void | Promise<void>): void
+}
+
 /** What a module declares about itself in `modules/<name>/module.ts`. */
 export interface ModuleManifest {
   /** Folder, route prefix, table prefix, permission prefix and Cube subfolder. */
@@ -68,8 +80,12 @@ export interface ModuleManifest {
   subjects?: SubjectDefinition[]
   /** Registers the module's routes; the kernel mounts them under `/<name>` behind its guards. */
   routes?: () => Promise<{ default: RouteRegistrar }>
-  /** Registers event listeners; called at boot. */
-  listeners?: () => Promise<{ default: () => void | Promise<void> }>
+  /**
+   * Registers event listeners; called once at boot (start/events.ts) with a subscriber whose
+   * handlers run only for organizations where this module is enabled. Listen to the events of
+   * `dependsOn` / `optionalDeps` modules, imported from their `events/`.
+   */
+  listeners?: () => Promise<{ default: (events: ModuleEvents) => void | Promise<void> }>
   /** Seeds demo data for one organization. */
   demoSeeder?: () => Promise<{ default: (params: DemoSeedParams) => Promise<void> }>
   /** Folder of migrations, relative to the module root. */

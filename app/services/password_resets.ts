@@ -5,9 +5,32 @@ import db from '@adonisjs/lucid/services/db'
 import mail from '@adonisjs/mail/services/main'
 import i18nManager from '@adonisjs/i18n/services/main'
 import User from '#models/user'
+import logger from '@adonisjs/core/services/logger'
 import { appUrl } from '#app/support/app_url'
 
 const TOKEN_TTL_MINUTES = 60
+/** Waits before the 2nd and 3rd delivery attempts of a mail sent in the background. */
+const RETRY_DELAYS_MS = [5_000, 30_000]
+
+/**
+ * Sends in the background, three attempts, then logs the failure (without the mail's body: it
+ * holds the reset link). The request that asked has already answered.
+ */
+function deliverInBackground(send: () => Promise<unknown>, to: number) {
+  const attempt = async (n: number): Promise<void> => {
+    try {
+      await send()
+    } catch (error) {
+      if (n < RETRY_DELAYS_MS.length) {
+        logger.warn({ err: error, userId: to, attempt: n + 1 }, 'password reset mail failed; retrying')
+        await new Promise((resolve) => setTimeout(resolve, RETRY_DELAYS_MS[n]).unref())
+        return attempt(n + 1)
+      }
+      logger.error({ err: error, userId: to, attempts: n + 1 }, 'password reset mail could not be delivered')
+    }
+  }
+  void attempt(0)
+}
 
 function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex')
@@ -26,7 +49,12 @@ async function findUsable(token: string) {
  * after an hour and works once. A successful reset also signs out "remember me" devices.
  */
 export const passwordResets = {
-  async request(email: string): Promise<void> {
+  /**
+   * Mails a reset link to an active user with this address (nothing for anyone else). With
+   * `background` the mail leaves after the call returns, so a public form answers as fast for
+   * an unknown address as for a real one; otherwise a delivery failure reaches the caller.
+   */
+  async request(email: string, { background = false }: { background?: boolean } = {}): Promise<void> {
     const user = await User.findBy('email', email)
     if (!user || !user.isActive) return
     const token = randomBytes(32).toString('base64url')
@@ -38,12 +66,14 @@ export const passwordResets = {
     })
     const t = i18nManager.locale(user.locale)
     const link = appUrl(`/password/reset/${token}`)
-    await mail.send((message) => {
+    const send = () => mail.send((message) => {
       message
         .to(user.email, user.fullName)
         .subject(t.t('auth.reset.mail_subject'))
         .text(t.t('auth.reset.mail_body', { name: user.fullName, link, minutes: TOKEN_TTL_MINUTES }))
     })
+    if (background) deliverInBackground(send, user.id)
+    else await send()
   },
 
   async isUsable(token: string): Promise<boolean> {

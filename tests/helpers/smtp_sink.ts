@@ -39,6 +39,16 @@ class SmtpSink {
     this.messages = []
   }
 
+  /** Waits until `count` messages to `address` have arrived (mail sent in the background). */
+  async waitFor(address: string, count = 1, timeoutMs = 5_000): Promise<ParsedMail[]> {
+    const deadline = Date.now() + timeoutMs
+    while (this.to(address).length < count) {
+      if (Date.now() > deadline) throw new Error(`no mail to ${address} within ${timeoutMs} ms`)
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
+    return this.to(address)
+  }
+
   /** Messages sent to `address`, oldest first. */
   to(address: string): ParsedMail[] {
     return this.messages.filter((m) => {

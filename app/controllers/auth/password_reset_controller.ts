@@ -1,5 +1,4 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import logger from '@adonisjs/core/services/logger'
 import { forgotPasswordValidator, resetPasswordValidator } from '#validators/auth'
 import { passwordResets } from '#services/password_resets'
 
@@ -8,16 +7,13 @@ export default class PasswordResetController {
     return inertia.render('auth/forgot_password')
   }
 
-  /** Same answer whether or not the address exists, so accounts cannot be discovered. */
+  /**
+   * Same answer, as fast, whether or not the address exists, so accounts cannot be discovered:
+   * the mail leaves in the background (retried, failures logged).
+   */
   async send({ request, session, response, i18n }: HttpContext) {
     const { email } = await request.validateUsing(forgotPasswordValidator)
-    try {
-      await passwordResets.request(email)
-    } catch (error) {
-      logger.error({ err: error }, 'password reset mail failed')
-      session.flash('error', i18n.t('auth.reset.mail_failed'))
-      return response.redirect().back()
-    }
+    await passwordResets.request(email, { background: true })
     session.flash('success', i18n.t('auth.reset.sent'))
     return response.redirect('/login')
   }

@@ -3,6 +3,7 @@ import { DateTime } from 'luxon'
 import User from '#models/user'
 import { loginValidator } from '#validators/auth'
 import { stampSession } from '#app/access/session_stamp'
+import { countFailedLogin, failedLoginWait } from '#start/limiter'
 
 export default class SessionController {
   async show({ inertia }: HttpContext) {
@@ -12,10 +13,17 @@ export default class SessionController {
   async store(ctx: HttpContext) {
     const { request, auth, session, response, i18n } = ctx
     const { email, password, remember } = await request.validateUsing(loginValidator)
+    const wait = await failedLoginWait(ctx)
+    if (wait) {
+      session.flash('error', i18n.t('auth.errors.throttled', { seconds: wait }))
+      session.flashOnly(['email'])
+      return response.redirect().back()
+    }
     let user: User
     try {
       user = await User.verifyCredentials(email, password)
     } catch {
+      await countFailedLogin(ctx)
       session.flash('error', i18n.t('auth.errors.invalid'))
       session.flashOnly(['email'])
       return response.redirect().back()

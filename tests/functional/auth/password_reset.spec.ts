@@ -24,7 +24,7 @@ test.group('Password reset by e-mail', (group) => {
     sent.assertStatus(302)
     sent.assertHeader('location', '/login')
 
-    const mails = smtpSink.to('marta@prueba.test')
+    const mails = await smtpSink.waitFor('marta@prueba.test')
     assert.lengthOf(mails, 1)
     assert.equal(mails[0].subject, 'Cartera: password reset')
     const token = linkFrom(mails[0].text)
@@ -62,7 +62,7 @@ test.group('Password reset by e-mail', (group) => {
     const org = await createOrganization()
     const user = await createUser(org, {}, { email: 'pablo@prueba.test' })
     await client.post('/password/forgot').form({ email: 'pablo@prueba.test' }).withCsrfToken()
-    const token = linkFrom(smtpSink.to('pablo@prueba.test')[0]?.text)
+    const token = linkFrom((await smtpSink.waitFor('pablo@prueba.test'))[0].text)
     await db.from('password_reset_tokens').where('user_id', user.id).update({ expires_at: '2000-01-01 00:00:00' })
 
     const page = await client.get(`/password/reset/${token}`).withInertia()

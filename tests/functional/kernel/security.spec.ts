@@ -25,13 +25,56 @@ test.group('Security basics', (group) => {
     home.assertHeader('location', '/login')
   })
 
-  test('the session cookie is HttpOnly and SameSite=Lax', async ({ client, assert }) => {
-    const response = await client.get('/login')
-    const cookies = ([] as string[]).concat(response.header('set-cookie') ?? [])
-    const session = cookies.find((c) => c.startsWith('cartera_session='))
-    assert.exists(session)
-    assert.match(session!, /HttpOnly/)
-    assert.match(session!, /SameSite=Lax/)
+  test('an office behind one address: its successful logins never lock it out; 60 failures do', async ({ client, assert }) => {
+    const org = await createOrganization()
+    const staff = []
+    for (let i = 0; i < 7; i++) staff.push(await createUser(org, {}, { email: `oficina${i}@prueba.test`, password: 'clave-buena-123' }))
+    const office = '203.0.113.10'
+    const login = (email: string, password: string, ip = office) =>
+      client.post('/login').form({ email, password }).header('x-forwarded-for', ip).withCsrfToken().redirects(0)
+    // 63 sign-ins from one address: more than the 60 failures the address may have.
+    for (let round = 0; round < 9; round++) {
+      for (const user of staff) (await login(user.email, 'clave-buena-123')).assertHeader('location', '/')
+    }
+    // Password spraying from that address: 60 wrong guesses, each at a different account.
+    for (let i = 0; i < 60; i++) (await login(`nadie${i}@prueba.test`, 'Verano2026')).assertFlashMessage('error', 'Correo o contraseña incorrectos.')
+    const blocked = await login(staff[0].email, 'clave-buena-123')
+    assert.match(blocked.flashMessages().error as string, /^Demasiados intentos\. Vuelva a intentarlo en \d+ segundos\.$/)
+    assert.notProperty(blocked.session(), 'auth_web', 'not signed in, even with the right password')
+    const elsewhere = await login(staff[0].email, 'clave-buena-123', '198.51.100.7')
+    assert.property(elsewhere.session(), 'auth_web', 'another address signs in')
+  }).timeout(60_000)
+
+  test('the session cookie is HttpOnly, SameSite=Lax and goes when the browser closes', async ({ client, assert }) => {
+    const org = await createOrganization()
+    await createUser(org, {}, { email: 'cookie@prueba.test', password: 'clave-buena-123' })
+    const page = await client.get('/login')
+    const login = await client.post('/login').form({ email: 'cookie@prueba.test', password: 'clave-buena-123' }).withCsrfToken().redirects(0)
+    for (const response of [page, login]) {
+      const cookies = ([] as string[]).concat(response.header('set-cookie') ?? [])
+      const session = cookies.find((c) => c.startsWith('cartera_session='))
+      assert.exists(session)
+      assert.match(session!, /HttpOnly/)
+      assert.match(session!, /SameSite=Lax/)
+      assert.notMatch(session!, /Max-Age|Expires/i, 'a browser-session cookie: no lifetime of its own')
+    }
+  })
+
+  test('a session idle for longer than the session age is signed out; an active one goes on', async ({ client, assert }) => {
+    const org = await createOrganization()
+    const user = await createUser(org)
+    const now = Math.floor(Date.now() / 1000)
+    const stamp = passwordStamp(user)
+    const active = await client.get('/').loginAs(user).withSession({ auth_stamp: stamp, seen_at: now - 7 * 3600 }).redirects(0)
+    active.assertStatus(200)
+    assert.closeTo(active.session().seen_at, now, 5, 'each request renews the idle clock')
+
+    const idle = await client.get('/crm/companies?q=ana').loginAs(user).withSession({ auth_stamp: stamp, seen_at: now - 9 * 3600 }).redirects(0)
+    idle.assertStatus(302)
+    idle.assertHeader('location', '/login')
+    idle.assertFlashMessage('error', 'Su sesión ha caducado por inactividad. Inicie sesión de nuevo.')
+    assert.equal(idle.session().intended_url, '/crm/companies?q=ana', 'back to the same page after signing in')
+    assert.notProperty(idle.session(), 'auth_web', 'signed out')
   })
 
   test('"remember me" issues a persistent token and logout clears the session', async ({ client, assert }) => {

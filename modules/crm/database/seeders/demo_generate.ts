@@ -45,7 +45,7 @@ export function generate(random: Random, companies = 300) {
     for (const [value, w] of pairs) if ((r -= w) < 0) return value
     return pairs[0][0]
   }
-  const owner = () => weighted([['rep1', 30], ['rep2', 28], ['leader', 17], ['manager', 20], ['former', 5]])
+  const owner = () => weighted([['rep1', 27], ['rep2', 25], ['zoneLead', 13], ['leader', 15], ['manager', 15], ['former', 5]])
   const spaced = (n: string) => n.replace(/^(\d{3})(\d{3})(\d{3})$/, '$1 $2 $3')
   const landline = (prefix: string) => `+34 ${spaced(prefix + digits(9 - prefix.length))}`
   const mobile = () => `+34 ${spaced(pick(['6', '7']) + digits(8))}`

@@ -33,6 +33,20 @@ test.group('Validation messages in Spanish and English', (group) => {
     assert.lengthOf(await db.from('crm_companies').where('organization_id', org.id), 0)
   })
 
+  test('a refused form with long texts flashes only the errors back, never the input', async ({ client, assert }) => {
+    // In the cookie session store the flash rides in the cookie: a 4,900-character description
+    // flashed back would push it past the browser's 4 KB limit and the errors would be lost.
+    const org = await createOrganization(['crm'])
+    const user = await crmUser(org, 'own')
+    const payload = companyPayload({ name: 'Talleres Largos', nif: 'B12345675', description: 'Texto largo. '.repeat(377) })
+    const response = await client.post('/crm/companies').json(payload).loginAs(user).withCsrfToken().withInertia().redirects(0)
+    response.assertStatus(302)
+    const flashed = response.flashMessages()
+    assert.notProperty(flashed, 'input')
+    assert.deepEqual(flashed.inputErrorsBag, { nif: ['El NIF/CIF no es válido: revise la letra o el dígito de control'] })
+    assert.isBelow(JSON.stringify(flashed).length, 1000)
+  })
+
   test('an English user gets English messages', async ({ client }) => {
     const org = await createOrganization(['crm'])
     const user = await crmUser(org, 'own', { locale: 'en' })

@@ -17,6 +17,18 @@ test.group('Spanish tax identifiers (NIF, NIE, CIF)', () => {
     for (const invalid of ['X1234567A', 'W1234567L', 'X123456L']) assert.notEqual(nifKind(invalid), 'nie', invalid)
   })
 
+  test('K, L, M: letter + 7 digits + the DNI letter of the 7 digits mod 23', ({ assert }) => {
+    // 1234567 mod 23 = 19 → L; 7654321 mod 23 = 13 → J; 2345678 mod 23 = 0 → T; 0012345 mod 23 = 17 → V.
+    for (const valid of ['K1234567L', 'L7654321J', 'M2345678T', 'K0012345V', 'M1234567L']) assert.equal(nifKind(valid), 'klm', valid)
+    assert.isFalse(isValidNif('K1234567A'), 'wrong control letter')
+    assert.isFalse(isValidNif('L7654321T'), 'wrong control letter')
+    assert.isFalse(isValidNif('M2345678R'), 'wrong control letter')
+    // K is no longer a CIF entity letter: the CIF control of 1234567 (4 → D) does not count.
+    assert.isFalse(isValidNif('K1234567D'), 'CIF-style control letter')
+    assert.isFalse(isValidNif('K12345674'), 'CIF-style control digit')
+    for (const invalid of ['K123456L', 'L12345678J', 'M1234567', 'KA234567L']) assert.isFalse(isValidNif(invalid), invalid)
+  })
+
   test('CIF control digit follows the official algorithm', ({ assert }) => {
     // A58818501: odd positions 5,8,8,0 doubled → 1+7+7+0 = 15; even 8+1+5 = 14; 29 → 10−9 = 1.
     assert.equal(cifControlDigit('5881850'), 1)
@@ -26,7 +38,7 @@ test.group('Spanish tax identifiers (NIF, NIE, CIF)', () => {
     assert.equal(cifControlDigit('0000000'), 0)
   })
 
-  test('CIF: digit for A, B, E, H; letter for K, P, Q, S, N, W and 00…; either for the rest', ({ assert }) => {
+  test('CIF: digit for A, B, E, H; letter for P, Q, S, N, W and 00…; either for the rest', ({ assert }) => {
     // Worked by hand: Q2826000 → 8+14 = 22 → 8 → H; P2807900 → 13+15 = 28 → 2 → B;
     // N0032484 → 22+10 = 32 → 8 → H; W0184081 → 9+13 = 22 → 8 → H; G/J1234567 → 4 → 4 or D;
     // A0012345 → 9+6 = 15 → 5 → E (digits starting with 00 take the letter).
@@ -57,18 +69,27 @@ test.group('Spanish tax identifiers (NIF, NIE, CIF)', () => {
     assert.equal(normalizeNif(' b-1234567.4 '), 'B12345674')
     assert.equal(normalizeNif('ESB12345674'), 'B12345674')
     assert.equal(normalizeNif('x 1234567 l'), 'X1234567L')
+    assert.equal(normalizeNif('es-k 1234567.l'), 'K1234567L')
+    assert.equal(nifKind(normalizeNif(' ESM-2345678-T ')), 'klm')
   })
 
   test('the VineJS rule normalizes valid values and reports invalid ones as "nif"', async ({ assert }) => {
     const validator = vine.compile(vine.object({ nif: vine.string().use(nifRule()) }))
     assert.deepEqual(await validator.validate({ nif: 'b 12345674' }), { nif: 'B12345674' })
     assert.deepEqual(await validator.validate({ nif: '12345678-z' }), { nif: '12345678Z' })
+    assert.deepEqual(await validator.validate({ nif: 'l 7654321 j' }), { nif: 'L7654321J' })
     try {
       await validator.validate({ nif: 'B12345675' })
       assert.fail('an invalid CIF must be rejected')
     } catch (error: any) {
       assert.equal(error.messages[0].rule, 'nif')
       assert.equal(error.messages[0].field, 'nif')
+    }
+    try {
+      await validator.validate({ nif: 'M2345678R' })
+      assert.fail('an M NIF with a wrong control letter must be rejected')
+    } catch (error: any) {
+      assert.equal(error.messages[0].rule, 'nif')
     }
   })
 })

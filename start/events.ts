@@ -1,0 +1,10 @@
+/*
+| Event listeners of every registered module (the manifests' `listeners` hook), registered once
+| at boot; each runs only for organizations where its module is enabled.
+*/
+import emitter from '@adonisjs/core/services/emitter'
+import { moduleRegistry } from '#app/registry/main'
+import { installer } from '#app/registry/services'
+import { registerModuleListeners } from '#app/registry/listeners'
+
+await registerModuleListeners(await moduleRegistry(), await installer(), emitter)
