@@ -15,6 +15,8 @@ for (const width of [1280, 375]) {
   const page = await context.newPage()
   await page.goto(`${base}/login`)
   await page.waitForLoadState('networkidle')
+  // The React page mounts after the network settles: wait for the form, not a blank frame.
+  await page.waitForSelector('input[name=email]')
   await page.screenshot({ path: `tmp/screenshots/login-${width}.png`, fullPage: true })
   await page.fill('input[name=email]', email)
   await page.fill('input[name=password]', password)
@@ -22,6 +24,7 @@ for (const width of [1280, 375]) {
   for (const path of ['/', ...paths]) {
     await page.goto(`${base}${path}`)
     await page.waitForLoadState('networkidle')
+    await page.waitForSelector('main, [data-testid=app-main], h1, h2')
     await page.screenshot({ path: `tmp/screenshots/${name(path)}-${width}.png`, fullPage: true })
     console.log(`tmp/screenshots/${name(path)}-${width}.png`)
   }
