@@ -17,11 +17,11 @@ export const loginThrottle = limiter.define('login', (ctx) =>
 )
 
 /**
- * Failed logins per IP across accounts: 60 in 10 minutes, then the address waits 10 minutes.
- * Only failures count (and a success does not reset them), so an office whose staff all sign in
- * from one address in the morning is never locked out by its own successful logins.
+ * Failed logins per IP across accounts: after 60 in 10 minutes the address waits until that
+ * window ends. Only failures count (and a success does not reset them), so an office whose staff
+ * all sign in from one address in the morning is never locked out by its own successful logins.
  */
-const failedByIp = () => limiter.use({ requests: 60, duration: '10 minutes', blockDuration: '10 minutes' })
+const failedByIp = () => limiter.use({ requests: 60, duration: '10 minutes' })
 const failedByIpKey = (ctx: HttpContext) => `login_ip_failed_${ctx.request.ip()}`
 
 /** Seconds this address must still wait after too many failed logins, or 0. */

@@ -16,17 +16,17 @@ const RETRY_DELAYS_MS = [5_000, 30_000]
  * Sends in the background, three attempts, then logs the failure (without the mail's body: it
  * holds the reset link). The request that asked has already answered.
  */
-function deliverInBackground(send: () => Promise<unknown>, to: number) {
+function deliverInBackground(send: () => Promise<unknown>, userId: number) {
   const attempt = async (n: number): Promise<void> => {
     try {
       await send()
     } catch (error) {
       if (n < RETRY_DELAYS_MS.length) {
-        logger.warn({ err: error, userId: to, attempt: n + 1 }, 'password reset mail failed; retrying')
+        logger.warn({ err: error, userId, attempt: n + 1 }, 'password reset mail failed; retrying')
         await new Promise((resolve) => setTimeout(resolve, RETRY_DELAYS_MS[n]).unref())
         return attempt(n + 1)
       }
-      logger.error({ err: error, userId: to, attempts: n + 1 }, 'password reset mail could not be delivered')
+      logger.error({ err: error, userId, attempts: n + 1 }, 'password reset mail could not be delivered')
     }
   }
   void attempt(0)

@@ -3,7 +3,7 @@ import { readdirSync } from 'node:fs'
 import app from '@adonisjs/core/services/app'
 import { moduleRegistry } from '#app/registry/main'
 import { manifestsOfTree } from './support/module_imports.js'
-import { checkCubeBoundaries, describeCubeViolations, readYaml, type CubeViolation } from './support/cube_boundaries.js'
+import { checkCubeBoundaries, describeCubeViolations, type CubeViolation } from './support/cube_boundaries.js'
 
 const BAD = () => app.makePath('tests/fixtures/bad_cube_schema')
 const line = (v: CubeViolation) => `${v.file}: ${v.from} → ${v.to} [${v.via}, ${v.reason}]`
@@ -50,37 +50,5 @@ test.group('Architecture · Cube joins stay within a module and its dependencies
     const manifests = (await manifestsOfTree(BAD())).map((m) => (m.name === 'ventas' ? { ...m, optionalDeps: ['crm'] } : m))
     const { violations } = checkCubeBoundaries(BAD(), manifests)
     assert.deepEqual(violations.map((v) => v.reason).sort(), ['unknown-cube', 'unknown-module'])
-  })
-})
-
-test.group('Architecture · the cube schema YAML reader', () => {
-  test('reads the subset the schema uses: nested lists of mappings, quotes, comments, flow lists', ({ assert }) => {
-    const text = [
-      '# heading',
-      'cubes:',
-      '  - name: a   # trailing comment',
-      '    public: false',
-      '    joins:',
-      '    - name: b',
-      '      sql: "{CUBE}.id = {b}.a_id # not a comment"',
-      "      title: 'It''s'",
-      '    includes: [x, 2, true]',
-      '  - plain',
-      'views:',
-    ].join('\n')
-    assert.deepEqual(readYaml(text), {
-      cubes: [
-        { name: 'a', public: false, joins: [{ name: 'b', sql: '{CUBE}.id = {b}.a_id # not a comment', title: "It's" }], includes: ['x', 2, true] },
-        'plain',
-      ],
-      views: null,
-    })
-  })
-
-  test('anything outside the subset fails loudly with file and line', ({ assert }) => {
-    assert.throws(() => readYaml('a:\n  sql: >\n    SELECT 1', 'x.yml'), /x\.yml:2: unsupported value >/)
-    assert.throws(() => readYaml('a: &anchor 1', 'x.yml'), /x\.yml:1: unsupported value &anchor/)
-    assert.throws(() => readYaml('a: b\n   continued', 'x.yml'), /x\.yml:2: unexpected indentation/)
-    assert.throws(() => readYaml('a: {b: 1}', 'x.yml'), /x\.yml:1: unsupported value/)
   })
 })
