@@ -1,6 +1,6 @@
 /*
 | JavaScript entrypoint for running ace commands. It registers the TypeScript
-| loader (ts-node) so the TypeScript sources can be imported without a build.
+| loader (@poppinss/ts-exec) so the TypeScript sources run without a build.
 */
-import 'ts-node-maintained/register/esm'
+import '@poppinss/ts-exec'
 await import('./bin/console.js')

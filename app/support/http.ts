@@ -11,6 +11,16 @@ export function translateRule(ctx: HttpContext, key: string, values: Record<stri
 }
 
 /**
+ * Shows messages next to form fields, where Inertia's `errors` prop reads them (the bag VineJS
+ * validation errors also go to).
+ */
+export function flashFieldErrors(ctx: HttpContext, errors: Record<string, string>) {
+  const bag = { ...(ctx.session.flashMessages.get('inputErrorsBag', {}) as Record<string, string[]>) }
+  for (const [field, message] of Object.entries(errors)) bag[field] = [message]
+  ctx.session.flash('inputErrorsBag', bag)
+}
+
+/**
  * Runs a write and, when a business rule refuses it, goes back to the form with the
  * translated reason (inline for a field, as a notification otherwise). Anything else is a
  * real error and propagates.
@@ -21,7 +31,7 @@ export async function orBack<T>(ctx: HttpContext, work: () => Promise<T>): Promi
   } catch (error) {
     if (!(error instanceof RuleError)) throw error
     const message = translateRule(ctx, error.key, error.values)
-    if (error.field) ctx.session.flashErrors({ [error.field]: message })
+    if (error.field) flashFieldErrors(ctx, { [error.field]: message })
     else ctx.session.flash('error', message)
     return ctx.response.redirect().back()
   }

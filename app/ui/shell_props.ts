@@ -4,7 +4,7 @@ import { moduleRegistry } from '#app/registry/main'
 import { installer } from '#app/registry/services'
 import { licences, type Entitlement } from '#app/licensing/licence_service'
 
-export interface ShellProps {
+export type ShellProps = {
   user: { id: number; fullName: string; email: string; locale: string; timezone: string; isAdmin: boolean } | null
   organization: { id: number; name: string; currency: string } | null
   navigation: { module: string; label: string; href: string; icon: string | null }[]

@@ -2,7 +2,7 @@ import '@mantine/core/styles.css'
 import '@mantine/notifications/styles.css'
 import '@mantine/dates/styles.css'
 import '../css/app.css'
-import type { ReactNode } from 'react'
+import type { ComponentType, ReactNode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { createInertiaApp } from '@inertiajs/react'
 import { MantineProvider } from '@mantine/core'
@@ -19,9 +19,10 @@ import { theme } from './ui/theme'
 const kernelPages = import.meta.glob('./pages/**/*.tsx')
 const modulePages = import.meta.glob('../../modules/*/pages/**/*.tsx')
 
-type PageModule = { default: { layout?: (page: ReactNode) => ReactNode } }
+type PageComponent = ComponentType<any> & { layout?: (page: ReactNode) => ReactNode }
+type PageModule = { default: PageComponent }
 
-async function resolvePage(name: string): Promise<PageModule> {
+async function resolvePage(name: string): Promise<PageComponent> {
   const kernel = kernelPages[`./pages/${name}.tsx`]
   const [module, ...rest] = name.split('/')
   const fromModule = modulePages[`../../modules/${module}/pages/${rest.join('/')}.tsx`]
@@ -29,7 +30,7 @@ async function resolvePage(name: string): Promise<PageModule> {
   if (!loader) throw new Error(`Page not found: ${name}`)
   const page = (await loader()) as PageModule
   page.default.layout ??= (children: ReactNode) => <AppLayout>{children}</AppLayout>
-  return page
+  return page.default
 }
 
 createInertiaApp({

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises'
 import type { HttpContext } from '@adonisjs/core/http'
 import { licenceValidator } from '#validators/admin/licence'
 import { actor } from '#app/admin/http'
-import { orBack } from '#app/support/http'
+import { flashFieldErrors, orBack } from '#app/support/http'
 import { licenceManageable, licenceOverview } from '#app/admin/licence/licence_overview'
 import { installLicence } from '#app/admin/licence/install_licence'
 
@@ -20,7 +20,7 @@ export default class LicenceController {
     const { content, file } = await ctx.request.validateUsing(licenceValidator)
     const text = file?.tmpPath ? await readFile(file.tmpPath, 'utf8') : content
     if (!text?.trim()) {
-      ctx.session.flashErrors({ content: ctx.i18n.t('admin.licence.errors.missing') })
+      flashFieldErrors(ctx, { content: ctx.i18n.t('admin.licence.errors.missing') })
       return ctx.response.redirect().back()
     }
     return orBack(ctx, async () => {

@@ -4,7 +4,7 @@ import { passwordResets } from '#services/password_resets'
 
 export default class PasswordResetController {
   async forgot({ inertia }: HttpContext) {
-    return inertia.render('auth/forgot_password')
+    return inertia.render('auth/forgot_password', {})
   }
 
   /**

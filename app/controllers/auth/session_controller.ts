@@ -7,7 +7,7 @@ import { countFailedLogin, failedLoginWait } from '#start/limiter'
 
 export default class SessionController {
   async show({ inertia }: HttpContext) {
-    return inertia.render('auth/login')
+    return inertia.render('auth/login', {})
   }
 
   async store(ctx: HttpContext) {

@@ -54,7 +54,7 @@ test.group('Profile and language', (group) => {
     const wrong = await client.put('/profile/password')
       .form({ currentPassword: 'no-es-esta', password: 'clave-nueva-22', password_confirmation: 'clave-nueva-22' })
       .loginAs(user).withCsrfToken().redirects(0)
-    wrong.assertFlashMessage('errorsBag', { currentPassword: 'La contraseña actual no es correcta.' })
+    wrong.assertFlashMessage('inputErrorsBag', { currentPassword: ['La contraseña actual no es correcta.'] })
     await client.put('/profile/password')
       .form({ currentPassword: 'clave-actual-1', password: 'clave-nueva-22', password_confirmation: 'clave-nueva-22' })
       .loginAs(user).withCsrfToken()

@@ -144,7 +144,7 @@ test.group('Companies: create, edit, delete', (group) => {
     const duplicate = await client.post('/crm/companies').json(companyPayload({ name: 'Otra', nif: 'B12345674' }))
       .loginAs(user).withCsrfToken().withInertia().header('referer', '/crm/companies/create').redirects(0)
     duplicate.assertStatus(302)
-    duplicate.assertFlashMessage('errorsBag', { nif: 'Ya hay una empresa con este NIF/CIF en su organización.' })
+    duplicate.assertFlashMessage('inputErrorsBag', { nif: ['Ya hay una empresa con este NIF/CIF en su organización.'] })
     assert.lengthOf(await db.from('crm_companies').where('organization_id', org.id), 1)
     assert.lengthOf(await db.from('crm_companies').where('name', 'Otra'), 0, 'the refused company left nothing behind')
     events.assertEmittedCount(CompanyCreated, 1)
@@ -162,9 +162,9 @@ test.group('Companies: create, edit, delete', (group) => {
     const stranger = await crmUser(other, 'all')
 
     const refused = await client.post('/crm/companies').json(companyPayload({ ownerId: manager.id })).loginAs(rep).withCsrfToken().withInertia().redirects(0)
-    refused.assertFlashMessage('errorsBag', { ownerId: 'No puede asignar registros a esa persona.' })
+    refused.assertFlashMessage('inputErrorsBag', { ownerId: ['No puede asignar registros a esa persona.'] })
     const foreign = await client.post('/crm/companies').json(companyPayload({ ownerId: stranger.id })).loginAs(manager).withCsrfToken().withInertia().redirects(0)
-    foreign.assertFlashMessage('errorsBag', { ownerId: 'No puede asignar registros a esa persona.' })
+    foreign.assertFlashMessage('inputErrorsBag', { ownerId: ['No puede asignar registros a esa persona.'] })
     assert.lengthOf(await db.from('crm_companies').where('organization_id', org.id), 0)
 
     await client.post('/crm/companies').json(companyPayload({ ownerId: rep.id })).loginAs(manager).withCsrfToken().withInertia()

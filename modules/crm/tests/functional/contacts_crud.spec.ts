@@ -51,9 +51,9 @@ test.group('Contacts: create, edit, delete, org chart', (group) => {
     const b = await insertCompany(org, { owner_id: user.id })
     const bossAtB = await insertContact(org, { company_id: b, owner_id: user.id })
     const refused = await client.post('/crm/contacts').json(contactPayload({ companyId: a, reportsToId: bossAtB })).loginAs(user).withCsrfToken().withInertia().redirects(0)
-    refused.assertFlashMessage('errorsBag', { reportsToId: 'El superior debe trabajar en la misma empresa.' })
+    refused.assertFlashMessage('inputErrorsBag', { reportsToId: ['El superior debe trabajar en la misma empresa.'] })
     const noCompany = await client.post('/crm/contacts').json(contactPayload({ reportsToId: bossAtB })).loginAs(user).withCsrfToken().withInertia().redirects(0)
-    noCompany.assertFlashMessage('errorsBag', { reportsToId: 'Para indicar un superior, el contacto debe pertenecer a una empresa.' })
+    noCompany.assertFlashMessage('inputErrorsBag', { reportsToId: ['Para indicar un superior, el contacto debe pertenecer a una empresa.'] })
     assert.lengthOf(await db.from('crm_contacts').where('organization_id', org.id), 1)
   })
 
@@ -67,10 +67,10 @@ test.group('Contacts: create, edit, delete, org chart', (group) => {
 
     const cycle = await client.put(`/crm/contacts/${a}`).json(contactPayload({ firstName: 'A', companyId: company, reportsToId: c }))
       .loginAs(user).withCsrfToken().withInertia().redirects(0)
-    cycle.assertFlashMessage('errorsBag', { reportsToId: 'Ese superior crearía un ciclo en el organigrama (alguien acabaría reportándose a sí mismo).' })
+    cycle.assertFlashMessage('inputErrorsBag', { reportsToId: ['Ese superior crearía un ciclo en el organigrama (alguien acabaría reportándose a sí mismo).'] })
     const self = await client.put(`/crm/contacts/${b}`).json(contactPayload({ firstName: 'B', companyId: company, reportsToId: b }))
       .loginAs(user).withCsrfToken().withInertia().redirects(0)
-    self.assertFlashMessage('errorsBag', { reportsToId: 'Ese superior crearía un ciclo en el organigrama (alguien acabaría reportándose a sí mismo).' })
+    self.assertFlashMessage('inputErrorsBag', { reportsToId: ['Ese superior crearía un ciclo en el organigrama (alguien acabaría reportándose a sí mismo).'] })
     assert.isNull((await db.from('crm_contacts').where('id', a).firstOrFail()).reports_to_id)
 
     // A legal move inside the tree works: C now reports to A directly.
@@ -109,7 +109,7 @@ test.group('Contacts: create, edit, delete, org chart', (group) => {
     const colleague = await crmUser(org, 'own')
     const hidden = await insertCompany(org, { owner_id: colleague.id })
     const response = await client.post('/crm/contacts').json(contactPayload({ companyId: hidden })).loginAs(user).withCsrfToken().withInertia().redirects(0)
-    response.assertFlashMessage('errorsBag', { companyId: 'La empresa elegida no existe o usted no puede verla.' })
+    response.assertFlashMessage('inputErrorsBag', { companyId: ['La empresa elegida no existe o usted no puede verla.'] })
     assert.lengthOf(await db.from('crm_contacts').where('organization_id', org.id), 0)
   })
 

@@ -165,7 +165,7 @@ test.group('Org chart and rules', (group) => {
 
     const cycle = await client.put(`/crm/contacts/${top}`).json({ firstName: 'Top', companyId: company, reportsToId: bottom })
       .loginAs(user).withCsrfToken().withInertia().redirects(0)
-    cycle.assertFlashMessage('errorsBag', { reportsToId: 'Ese superior crearía un ciclo en el organigrama (alguien acabaría reportándose a sí mismo).' })
+    cycle.assertFlashMessage('inputErrorsBag', { reportsToId: ['Ese superior crearía un ciclo en el organigrama (alguien acabaría reportándose a sí mismo).'] })
     assert.isNull((await db.from('crm_contacts').where('id', top).firstOrFail()).reports_to_id)
   })
 

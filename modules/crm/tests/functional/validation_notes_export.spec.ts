@@ -60,7 +60,7 @@ test.group('Validation messages in Spanish and English', (group) => {
       'addresses.0.province': ['Choose one of the 52 Spanish provinces'],
     })
     const rule = await client.post('/crm/contacts').json({ firstName: 'Ana', companyId: null, reportsToId: 999999 }).loginAs(user).withCsrfToken().withInertia().redirects(0)
-    rule.assertFlashMessage('errorsBag', { reportsToId: 'To set a manager, the contact must belong to a company.' })
+    rule.assertFlashMessage('inputErrorsBag', { reportsToId: ['To set a manager, the contact must belong to a company.'] })
   })
 
   test('contacts: first name required, note length 1–5000', async ({ client }) => {
