@@ -10,15 +10,12 @@ server.use([
   () => import('#middleware/inertia_middleware'),
 ])
 
-router.use([
-  () => import('@adonisjs/core/bodyparser_middleware'),
-  () => import('@adonisjs/session/session_middleware'),
-  () => import('@adonisjs/auth/initialize_auth_middleware'),
-  () => import('#middleware/detect_user_locale_middleware'),
-  () => import('@adonisjs/shield/shield_middleware'),
-])
-
 export const middleware = router.named({
+  bodyparser: () => import('@adonisjs/core/bodyparser_middleware'),
+  session: () => import('@adonisjs/session/session_middleware'),
+  initializeAuth: () => import('@adonisjs/auth/initialize_auth_middleware'),
+  locale: () => import('#middleware/detect_user_locale_middleware'),
+  shield: () => import('@adonisjs/shield/shield_middleware'),
   guest: () => import('#middleware/guest_middleware'),
   auth: () => import('#middleware/auth_middleware'),
   access: () => import('#middleware/access_middleware'),
@@ -26,3 +23,15 @@ export const middleware = router.named({
   admin: () => import('#middleware/admin_middleware'),
   module: () => import('#middleware/module_middleware'),
 })
+
+/**
+ * The stack of every page and form (start/routes.ts wraps all routes but /health in it):
+ * body parser, session, auth, the user's language, then CSRF and the other shield checks.
+ */
+export const web = () => [
+  middleware.bodyparser(),
+  middleware.session(),
+  middleware.initializeAuth(),
+  middleware.locale(),
+  middleware.shield(),
+]

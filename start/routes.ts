@@ -1,12 +1,19 @@
 /*
 | Kernel routes, then every registered module's routes mounted under /<module> behind
 | auth + access + the module guard (installed for the organization and licensed).
+| Everything but /health runs the web stack (body parser, session, auth, locale, CSRF): a
+| load balancer's health probe costs no session or database work.
 */
 import router from '@adonisjs/core/services/router'
 import { errors as httpErrors } from '@adonisjs/core/http'
-import { middleware } from '#start/kernel'
+import { middleware, web } from '#start/kernel'
+import adminRoutes from '#start/routes/admin'
 import {
-  loginAccountThrottle, loginThrottle, passwordChangeThrottle, resetAddressThrottle, resetThrottle,
+  loginAccountThrottle,
+  loginThrottle,
+  passwordChangeThrottle,
+  resetAddressThrottle,
+  resetThrottle,
 } from '#start/limiter'
 import { moduleRegistry } from '#app/registry/main'
 
@@ -17,37 +24,65 @@ const HomeController = () => import('#controllers/home_controller')
 
 router.get('/health', async () => ({ ok: true })).as('health')
 
-router.group(() => {
-  router.get('/login', [SessionController, 'show']).as('login')
-  router.post('/login', [SessionController, 'store']).as('login.store').use([loginAccountThrottle, loginThrottle])
-  router.get('/password/forgot', [PasswordResetController, 'forgot']).as('password.forgot')
-  router.post('/password/forgot', [PasswordResetController, 'send']).as('password.send').use([resetThrottle, resetAddressThrottle])
-  router.get('/password/reset/:token', [PasswordResetController, 'edit']).as('password.reset')
-  router.post('/password/reset', [PasswordResetController, 'update']).as('password.update')
-}).use(middleware.guest())
-
-router.post('/preferences/locale', [ProfileController, 'locale']).as('preferences.locale')
-
-router.group(() => {
-  router.get('/', [HomeController, 'show']).as('home')
-  router.post('/logout', [SessionController, 'destroy']).as('logout')
-  router.get('/profile', [ProfileController, 'show']).as('profile')
-  router.put('/profile', [ProfileController, 'update']).as('profile.update')
-  router.put('/profile/password', [ProfileController, 'password']).as('profile.password').use(passwordChangeThrottle)
-}).use([middleware.auth(), middleware.access()])
-
-await import('#start/routes/admin')
-
 const registry = await moduleRegistry()
-for (const { manifest } of registry.modules) {
-  if (!manifest.routes) continue
-  const { default: register } = await manifest.routes()
-  router.group(() => register(router))
-    .prefix(`/${manifest.name}`)
-    .use([middleware.auth(), middleware.access(), middleware.module({ name: manifest.name })])
-}
+const moduleRoutes = await Promise.all(
+  registry.modules
+    .filter(({ manifest }) => manifest.routes)
+    .map(async ({ manifest }) => ({
+      name: manifest.name,
+      register: (await manifest.routes!()).default,
+    }))
+)
 
-// Unknown pages: a catch-all so the 404 page renders inside the shell for signed-in users.
-router.get('*', ({ request }) => {
-  throw new httpErrors.E_ROUTE_NOT_FOUND(['GET', request.url()])
-}).use(middleware.silentAccess()).as('not_found')
+router
+  .group(() => {
+    router
+      .group(() => {
+        router.get('/login', [SessionController, 'show']).as('login')
+        router
+          .post('/login', [SessionController, 'store'])
+          .as('login.store')
+          .use([loginAccountThrottle, loginThrottle])
+        router.get('/password/forgot', [PasswordResetController, 'forgot']).as('password.forgot')
+        router
+          .post('/password/forgot', [PasswordResetController, 'send'])
+          .as('password.send')
+          .use([resetThrottle, resetAddressThrottle])
+        router.get('/password/reset/:token', [PasswordResetController, 'edit']).as('password.reset')
+        router.post('/password/reset', [PasswordResetController, 'update']).as('password.update')
+      })
+      .use(middleware.guest())
+
+    router.post('/preferences/locale', [ProfileController, 'locale']).as('preferences.locale')
+
+    router
+      .group(() => {
+        router.get('/', [HomeController, 'show']).as('home')
+        router.post('/logout', [SessionController, 'destroy']).as('logout')
+        router.get('/profile', [ProfileController, 'show']).as('profile')
+        router.put('/profile', [ProfileController, 'update']).as('profile.update')
+        router
+          .put('/profile/password', [ProfileController, 'password'])
+          .as('profile.password')
+          .use(passwordChangeThrottle)
+      })
+      .use([middleware.auth(), middleware.access()])
+
+    adminRoutes()
+
+    for (const { name, register } of moduleRoutes) {
+      router
+        .group(() => register(router))
+        .prefix(`/${name}`)
+        .use([middleware.auth(), middleware.access(), middleware.module({ name })])
+    }
+
+    // Unknown pages: a catch-all so the 404 page renders inside the shell for signed-in users.
+    router
+      .get('*', ({ request }) => {
+        throw new httpErrors.E_ROUTE_NOT_FOUND(['GET', request.url()])
+      })
+      .use(middleware.silentAccess())
+      .as('not_found')
+  })
+  .use(web())

@@ -15,38 +15,81 @@ const AuditController = () => import('#controllers/admin/audit_controller')
 
 const id = { id: router.matchers.number() }
 
-router.group(() => {
-  router.get('/', ({ response }) => response.redirect('/admin/users')).as('admin')
+/** Registers the administration routes (called inside the web middleware group of start/routes.ts). */
+export default function adminRoutes() {
+  router
+    .group(() => {
+      router.get('/', ({ response }) => response.redirect('/admin/users')).as('admin')
 
-  router.get('/users', [UsersController, 'index']).as('admin.users.index')
-  router.get('/users/create', [UsersController, 'create']).as('admin.users.create')
-  router.post('/users', [UsersController, 'store']).as('admin.users.store')
-  router.get('/users/:id/edit', [UsersController, 'edit']).where('id', id.id).as('admin.users.edit')
-  router.put('/users/:id', [UsersController, 'update']).where('id', id.id).as('admin.users.update')
-  router.post('/users/:id/activate', [UsersController, 'activate']).where('id', id.id).as('admin.users.activate')
-  router.post('/users/:id/deactivate', [UsersController, 'deactivate']).where('id', id.id).as('admin.users.deactivate')
-  router.post('/users/:id/password-reset', [UsersController, 'passwordReset']).where('id', id.id).as('admin.users.password_reset')
+      router.get('/users', [UsersController, 'index']).as('admin.users.index')
+      router.get('/users/create', [UsersController, 'create']).as('admin.users.create')
+      router.post('/users', [UsersController, 'store']).as('admin.users.store')
+      router
+        .get('/users/:id/edit', [UsersController, 'edit'])
+        .where('id', id.id)
+        .as('admin.users.edit')
+      router
+        .put('/users/:id', [UsersController, 'update'])
+        .where('id', id.id)
+        .as('admin.users.update')
+      router
+        .post('/users/:id/activate', [UsersController, 'activate'])
+        .where('id', id.id)
+        .as('admin.users.activate')
+      router
+        .post('/users/:id/deactivate', [UsersController, 'deactivate'])
+        .where('id', id.id)
+        .as('admin.users.deactivate')
+      router
+        .post('/users/:id/password-reset', [UsersController, 'passwordReset'])
+        .where('id', id.id)
+        .as('admin.users.password_reset')
 
-  router.get('/roles', [RolesController, 'index']).as('admin.roles.index')
-  router.get('/roles/create', [RolesController, 'create']).as('admin.roles.create')
-  router.post('/roles', [RolesController, 'store']).as('admin.roles.store')
-  router.get('/roles/:id/edit', [RolesController, 'edit']).where('id', id.id).as('admin.roles.edit')
-  router.put('/roles/:id', [RolesController, 'update']).where('id', id.id).as('admin.roles.update')
-  router.delete('/roles/:id', [RolesController, 'destroy']).where('id', id.id).as('admin.roles.destroy')
+      router.get('/roles', [RolesController, 'index']).as('admin.roles.index')
+      router.get('/roles/create', [RolesController, 'create']).as('admin.roles.create')
+      router.post('/roles', [RolesController, 'store']).as('admin.roles.store')
+      router
+        .get('/roles/:id/edit', [RolesController, 'edit'])
+        .where('id', id.id)
+        .as('admin.roles.edit')
+      router
+        .put('/roles/:id', [RolesController, 'update'])
+        .where('id', id.id)
+        .as('admin.roles.update')
+      router
+        .delete('/roles/:id', [RolesController, 'destroy'])
+        .where('id', id.id)
+        .as('admin.roles.destroy')
 
-  router.get('/teams', [TeamsController, 'index']).as('admin.teams.index')
-  router.get('/teams/create', [TeamsController, 'create']).as('admin.teams.create')
-  router.post('/teams', [TeamsController, 'store']).as('admin.teams.store')
-  router.get('/teams/:id/edit', [TeamsController, 'edit']).where('id', id.id).as('admin.teams.edit')
-  router.put('/teams/:id', [TeamsController, 'update']).where('id', id.id).as('admin.teams.update')
-  router.delete('/teams/:id', [TeamsController, 'destroy']).where('id', id.id).as('admin.teams.destroy')
+      router.get('/teams', [TeamsController, 'index']).as('admin.teams.index')
+      router.get('/teams/create', [TeamsController, 'create']).as('admin.teams.create')
+      router.post('/teams', [TeamsController, 'store']).as('admin.teams.store')
+      router
+        .get('/teams/:id/edit', [TeamsController, 'edit'])
+        .where('id', id.id)
+        .as('admin.teams.edit')
+      router
+        .put('/teams/:id', [TeamsController, 'update'])
+        .where('id', id.id)
+        .as('admin.teams.update')
+      router
+        .delete('/teams/:id', [TeamsController, 'destroy'])
+        .where('id', id.id)
+        .as('admin.teams.destroy')
 
-  router.get('/modules', [ModulesController, 'index']).as('admin.modules.index')
-  router.post('/modules/:name/install', [ModulesController, 'install']).as('admin.modules.install')
-  router.post('/modules/:name/uninstall', [ModulesController, 'uninstall']).as('admin.modules.uninstall')
+      router.get('/modules', [ModulesController, 'index']).as('admin.modules.index')
+      router
+        .post('/modules/:name/install', [ModulesController, 'install'])
+        .as('admin.modules.install')
+      router
+        .post('/modules/:name/uninstall', [ModulesController, 'uninstall'])
+        .as('admin.modules.uninstall')
 
-  router.get('/licence', [LicenceController, 'show']).as('admin.licence.show')
-  router.post('/licence', [LicenceController, 'store']).as('admin.licence.store')
+      router.get('/licence', [LicenceController, 'show']).as('admin.licence.show')
+      router.post('/licence', [LicenceController, 'store']).as('admin.licence.store')
 
-  router.get('/audit', [AuditController, 'index']).as('admin.audit.index')
-}).prefix('/admin').use([middleware.auth(), middleware.access(), middleware.admin()])
+      router.get('/audit', [AuditController, 'index']).as('admin.audit.index')
+    })
+    .prefix('/admin')
+    .use([middleware.auth(), middleware.access(), middleware.admin()])
+}

@@ -41,7 +41,7 @@ test.group('Login', (group) => {
     await createUser(org, {}, { email: 'lucia@prueba.test', password: 'clave-secreta-1' })
     const response = await client.post('/login').form({ email: 'lucia@prueba.test', password: 'clave-secreta-1' }).redirects(0)
     response.assertStatus(302)
-    response.assertFlashMessage('inputErrorsBag', { E_BAD_CSRF_TOKEN: ['La página ha caducado. Recárguela e inténtelo de nuevo.'] })
+    response.assertFlashMessage('errorsBag', { E_BAD_CSRF_TOKEN: 'La página ha caducado. Recárguela e inténtelo de nuevo.' })
     const home = await client.get('/').redirects(0)
     home.assertHeader('location', '/login')
   })
