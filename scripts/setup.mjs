@@ -10,6 +10,8 @@ ensureEnvFile()
 ensureDataDir()
 
 say('building (TypeScript + front end)…')
+// Route and page types are generated from the routes of every registered module first.
+run('node', ['ace', 'codegen'], { NODE_ENV: 'production' })
 run('node', ['ace', 'build'], { NODE_ENV: 'production' })
 // The build runs against the repository's node_modules (also the path module packages use).
 const link = join(ROOT, 'build', 'node_modules')

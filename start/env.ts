@@ -31,6 +31,13 @@ export default await Env.create(new URL('../', import.meta.url), {
   SESSION_DRIVER: Env.schema.enum.optional(['cookie', 'memory'] as const),
   SESSION_IDLE_TIMEOUT: Env.schema.string.optional(),
   LIMITER_STORE: Env.schema.enum.optional(['database', 'memory'] as const),
+  /** Cache: memory (one process, default) or redis (several app instances; see config/cache.ts). */
+  CACHE_STORE: Env.schema.enum.optional(['memory', 'redis'] as const),
+  REDIS_HOST: Env.schema.string.optional({ format: 'host' }),
+  REDIS_PORT: Env.schema.number.optional(),
+  REDIS_PASSWORD: Env.schema.string.optional(),
+  REDIS_DB: Env.schema.number.optional(),
+  REDIS_KEY_PREFIX: Env.schema.string.optional(),
   DRIVE_DISK: Env.schema.enum.optional(['fs'] as const),
 
   /** Mail: "preview" (default; logs and writes .eml files) or "smtp". */

@@ -9,6 +9,7 @@ import { authApiClient } from '@adonisjs/auth/plugins/api_client'
 import { shieldApiClient } from '@adonisjs/shield/plugins/api_client'
 import { inertiaApiClient } from '@adonisjs/inertia/plugins/api_client'
 import { smtpSink } from '#tests/helpers/smtp_sink'
+import { forgetAll } from '#app/support/cache'
 
 export const plugins: Config['plugins'] = [
   assert(),
@@ -30,6 +31,10 @@ export const runnerHooks: Required<Pick<Config, 'setup' | 'teardown'>> = {
 }
 
 export const configureSuite: Config['configureSuite'] = (suite) => {
+  // Rows roll back after each test and their ids come back: cached grants, installed modules
+  // and the licence must not outlive the test that cached them.
+  suite.onGroup((group) => group.each.setup(() => forgetAll()))
+  suite.onTest((t) => t.setup(() => forgetAll()))
   if (['functional', 'browser'].includes(suite.name)) {
     suite.setup(async () => {
       await smtpSink.start()

@@ -3,6 +3,7 @@ import type { ModelQueryBuilderContract, LucidModel } from '@adonisjs/lucid/type
 import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { loadGrants, ScopeResolver, type Grants, type ScopeConstraint } from './scope_resolver.js'
 import { ForbiddenException } from '#exceptions/forbidden_exception'
+import { cachedGrants } from '#app/support/cache'
 
 type AnyQuery = DatabaseQueryBuilderContract<any> | ModelQueryBuilderContract<LucidModel, any>
 
@@ -28,8 +29,13 @@ export class AccessContext {
     this.resolver = new ScopeResolver(userId, organizationId, grants, client)
   }
 
+  /**
+   * Grants come from the shared cache (dropped whenever roles or a user's roles change); inside
+   * a caller's transaction they are read from that transaction.
+   */
   static async forUser(user: { id: number; organizationId: number }, client?: TransactionClientContract) {
-    return new AccessContext(user.id, user.organizationId, await loadGrants(user.id, client), client)
+    const grants = client ? await loadGrants(user.id, client) : await cachedGrants(user.id, () => loadGrants(user.id))
+    return new AccessContext(user.id, user.organizationId, grants, client)
   }
 
   get isAdmin(): boolean {

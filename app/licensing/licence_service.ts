@@ -1,6 +1,7 @@
 import { dbTimestamp } from '#app/support/dates'
 import type { KeyObject } from 'node:crypto'
 import db from '@adonisjs/lucid/services/db'
+import { cachedLicence, forgetLicence } from '#app/support/cache'
 import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
 import licenceConfig from '#config/licence'
 import { tierRank, type Tier } from '#app/registry/types'
@@ -36,23 +37,25 @@ export class LicenceError extends Error {
  */
 export class LicenceService {
   #keys: KeyObject[]
-  #cached?: { content: string | null; at: number }
 
   constructor(private config = licenceConfig) {
     this.#keys = parsePublicKeys(config.publicKeys)
   }
 
+  /**
+   * The installed licence, from the shared cache (every app instance drops it when a licence is
+   * installed). Inside a caller's transaction it is read from that transaction.
+   */
   async #content(client?: QueryClientContract): Promise<string | null> {
-    const fresh = this.#cached && Date.now() - this.#cached.at < this.config.cacheSeconds * 1000
-    if (!fresh) {
+    const read = async () => {
       const row = await (client ?? db).from('licences').orderBy('id', 'desc').select('content').first()
-      this.#cached = { content: row?.content ?? null, at: Date.now() }
+      return (row?.content as string | undefined) ?? null
     }
-    return this.#cached!.content
+    return client?.isTransaction ? read() : cachedLicence(this.config.cacheSeconds, read)
   }
 
-  forget() {
-    this.#cached = undefined
+  forget(): Promise<void> {
+    return forgetLicence()
   }
 
   /** `client`: the caller's transaction, if any (SQLite has one connection; see ScopeResolver). */
@@ -86,7 +89,7 @@ export class LicenceService {
       installed_by: installedBy,
       installed_at: dbTimestamp(),
     })
-    this.forget()
+    await this.forget()
     return result.licence
   }
 

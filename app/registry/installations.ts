@@ -1,5 +1,6 @@
 import { dbTimestamp } from '#app/support/dates'
 import db from '@adonisjs/lucid/services/db'
+import { cachedModules, forgetModules } from '#app/support/cache'
 import app from '@adonisjs/core/services/app'
 import { MigrationRunner } from '@adonisjs/lucid/migration'
 import { tierRank } from './types.js'
@@ -29,10 +30,16 @@ export interface ModuleStatus {
 export class ModuleInstaller {
   constructor(private registry: ModuleRegistry, private licence: LicenceService = licences) {}
 
+  /** Installed for the organization (shared cache; install and uninstall drop it). */
   async installed(organizationId: number): Promise<Set<string>> {
+    const names = await cachedModules(organizationId, () => this.#installedNow(organizationId))
+    return new Set(names.filter((m) => this.registry.has(m)))
+  }
+
+  async #installedNow(organizationId: number): Promise<string[]> {
     const rows = await db.from('module_installations')
       .where({ organization_id: organizationId, status: 'installed' }).select('module')
-    return new Set(rows.map((r) => r.module).filter((m) => this.registry.has(m)))
+    return rows.map((r) => r.module as string)
   }
 
   /** Installed for the organization and covered by the current licence tier. */
@@ -67,7 +74,7 @@ export class ModuleInstaller {
 
     await this.runPendingMigrations()
 
-    const installed = await this.installed(organizationId)
+    const installed = new Set(await this.#installedNow(organizationId))
     const order = this.registry.names().filter((m) => needed.includes(m) && !installed.has(m))
     const now = dbTimestamp()
     await db.transaction(async (trx) => {
@@ -79,13 +86,14 @@ export class ModuleInstaller {
         else await trx.table('module_installations').insert({ organization_id: organizationId, module, ...values })
       }
     })
+    await forgetModules(organizationId)
     return order
   }
 
   /** Disables `name` for the organization; refuses while an installed module needs it. */
   async uninstall(organizationId: number, name: string): Promise<void> {
     if (!this.registry.has(name)) throw new ModuleInstallError('unknown_module', `unknown module "${name}"`, { module: name })
-    const installed = await this.installed(organizationId)
+    const installed = new Set(await this.#installedNow(organizationId))
     const blockers = this.registry.requiredBy(name).filter((m) => installed.has(m))
     if (blockers.length) {
       throw new ModuleInstallError('required_by', `"${name}" is needed by ${blockers.join(', ')}`, { module: name, blockers })
@@ -93,6 +101,7 @@ export class ModuleInstaller {
     const now = dbTimestamp()
     await db.from('module_installations').where({ organization_id: organizationId, module: name })
       .update({ status: 'uninstalled', uninstalled_at: now, updated_at: now })
+    await forgetModules(organizationId)
   }
 
   /**

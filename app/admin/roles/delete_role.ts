@@ -1,4 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
+import { forgetGrants } from '#app/support/cache'
 import { recordHistory } from '#app/history/record_history'
 import { RuleError } from '#app/support/rule_error'
 import { ROLE_SUBJECT, roleSnapshot } from './snapshot.js'
@@ -17,5 +18,5 @@ export async function deleteRole(params: { organizationId: number; actorId: numb
     await trx.from('roles').where('id', roleId).delete()
     await recordHistory.deleted({ organizationId, actorId, subjectType: ROLE_SUBJECT, subjectId: roleId }, snapshot, trx)
     return { name: role.name }
-  })
+  }).finally(forgetGrants) // every holder's cached grants go
 }

@@ -1,4 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
+import { forgetGrants } from '#app/support/cache'
 import Role from '#models/role'
 import { recordHistory } from '#app/history/record_history'
 import type { RoleData } from '#validators/admin/roles'
@@ -52,5 +53,5 @@ export async function saveRole(params: SaveRoleParams): Promise<{ id: number; na
       await recordHistory.created(subject, after, trx)
     }
     return { id: role.id, name: role.name }
-  })
+  }).finally(forgetGrants) // every holder's cached grants go
 }

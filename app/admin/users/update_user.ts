@@ -1,4 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
+import { forgetGrants } from '#app/support/cache'
 import User from '#models/user'
 import { recordHistory } from '#app/history/record_history'
 import { audit } from '#app/history/audit'
@@ -49,5 +50,6 @@ export async function updateUser(params: UpdateUserParams): Promise<{ id: number
       await trx.from('remember_me_tokens').where('tokenable_id', user.id).delete()
     }
   })
+  await forgetGrants() // the user's roles may have changed
   return { id: user.id, fullName: user.fullName }
 }

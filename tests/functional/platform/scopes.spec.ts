@@ -1,6 +1,7 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
+import { forgetGrants } from '#app/support/cache'
 import type Organization from '#models/organization'
 import User from '#models/user'
 import { RoleFactory } from '#database/factories/role_factory'
@@ -22,6 +23,8 @@ async function addRole(user: User, role: RoleSpec) {
   if (role.permissions?.length) await db.table('role_permissions').multiInsert(role.permissions.map((permission) => ({ role_id: created.id, permission })))
   for (const [resource, scope] of Object.entries(role.scopes ?? {})) await db.table('role_scopes').insert({ role_id: created.id, resource, scope })
   await db.table('user_roles').insert({ user_id: user.id, role_id: created.id })
+  // Written straight to the tables, not through the admin actions that drop cached grants.
+  await forgetGrants()
 }
 
 async function ownersVisibleTo(user: User, resource = RESOURCE) {

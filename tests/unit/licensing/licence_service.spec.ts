@@ -120,7 +120,7 @@ test.group('LicenceService · entitlement', (group) => {
     assert.equal((await cached.entitlement()).mode, 'evaluation')
     await db.table('licences').insert({ content: testLicence({ id: 'lic-otra-instancia' }), licence_id: 'lic-otra-instancia', installed_by: null, installed_at: '2026-01-01 00:00:00' })
     assert.equal((await cached.entitlement()).mode, 'evaluation', 'still the cached answer')
-    cached.forget()
+    await cached.forget()
     assert.equal((await cached.entitlement()).licence?.id, 'lic-otra-instancia')
   })
 })

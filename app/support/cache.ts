@@ -1,0 +1,71 @@
+import cache from '@adonisjs/cache/services/main'
+
+/**
+ * Per-request facts that rarely change, cached across requests and across app instances
+ * (config/cache.ts), each with the one place that invalidates it:
+ *
+ * - `grants:<userId>` (tag `grants`): a user's permissions and record scopes. Any change to
+ *   roles, role grants or a user's roles drops them all (`forgetGrants`), an admin-rare event.
+ * - `modules:<organizationId>`: the modules installed for an organization (`forgetModules`).
+ * - `licence:content`: the installed licence (`forgetLicence`).
+ *
+ * Values are stored as JSON text (Sets and Maps included), so every instance reads the same
+ * thing whatever the store.
+ */
+const TTL = '10m'
+
+/** JSON with Sets and Maps kept (grants hold both). */
+export function pack(value: unknown): string {
+  return JSON.stringify(value, (_key, v) => {
+    if (v instanceof Set) return { $set: [...v] }
+    if (v instanceof Map) return { $map: [...v] }
+    return v
+  })
+}
+
+export function unpack<T>(text: string): T {
+  return JSON.parse(text, (_key, v) => {
+    if (v && typeof v === 'object' && !Array.isArray(v)) {
+      if (Array.isArray(v.$set) && Object.keys(v).length === 1) return new Set(v.$set)
+      if (Array.isArray(v.$map) && Object.keys(v).length === 1) return new Map(v.$map)
+    }
+    return v
+  }) as T
+}
+
+async function remember<T>(key: string, tags: string[], load: () => Promise<T>): Promise<T> {
+  const text = await cache.getOrSet({ key, ttl: TTL, tags, factory: async () => pack(await load()) })
+  return unpack<T>(text)
+}
+
+export function cachedGrants<T>(userId: number, load: () => Promise<T>): Promise<T> {
+  return remember(`grants:${userId}`, ['grants'], load)
+}
+
+export async function forgetGrants(): Promise<void> {
+  await cache.deleteByTag({ tags: ['grants'] })
+}
+
+export function cachedModules(organizationId: number, load: () => Promise<string[]>): Promise<string[]> {
+  return remember(`modules:${organizationId}`, ['modules'], load)
+}
+
+export async function forgetModules(organizationId: number): Promise<void> {
+  await cache.delete({ key: `modules:${organizationId}` })
+}
+
+export function cachedLicence(ttlSeconds: number, load: () => Promise<string | null>): Promise<string | null> {
+  if (ttlSeconds <= 0) return load()
+  return cache
+    .getOrSet({ key: 'licence:content', ttl: ttlSeconds * 1000, factory: async () => pack(await load()) })
+    .then((text) => unpack<string | null>(text))
+}
+
+export async function forgetLicence(): Promise<void> {
+  await cache.delete({ key: 'licence:content' })
+}
+
+/** Empties every cached fact (tests, between one test and the next). */
+export async function forgetAll(): Promise<void> {
+  await cache.clear()
+}
