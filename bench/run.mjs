@@ -203,7 +203,8 @@ const login = await fetch(`${base}/login`, {
 keep(login)
 const home = await fetch(`${base}/crm/companies`, { headers: { cookie: cookieHeader() }, redirect: 'manual' })
 if (home.status !== 200) throw new Error(`signed-in companies list answered ${home.status} (login ${login.status} → ${login.headers.get('location')})`)
-const page = JSON.parse((await home.text()).match(/data-page="([^"]+)"/)[1].replaceAll('&quot;', '"').replaceAll('&amp;', '&').replaceAll('&#39;', "'").replaceAll('&lt;', '<').replaceAll('&gt;', '>'))
+// Inertia 3 embeds the page object as JSON in a <script data-page> element.
+const page = JSON.parse((await home.text()).match(/<script data-page="app" type="application\/json">(.*?)<\/script>/s)[1])
 const inertia = { cookie: cookieHeader(), 'x-inertia': 'true', 'x-inertia-version': String(page.version ?? ''), 'x-requested-with': 'XMLHttpRequest', accept: 'text/html, application/json' }
 
 // ---------------------------------------------------------------------------------------------

@@ -2,6 +2,8 @@ import env from '#start/env'
 import app from '@adonisjs/core/services/app'
 import { defineConfig, targets } from '@adonisjs/core/logger'
 
+const pretty = env.get('LOG_FORMAT', app.inProduction ? 'json' : 'pretty') === 'pretty'
+
 const loggerConfig = defineConfig({
   default: 'app',
   loggers: {
@@ -9,10 +11,12 @@ const loggerConfig = defineConfig({
       enabled: true,
       name: env.get('APP_NAME', 'cartera'),
       level: env.get('LOG_LEVEL'),
+      // Readable lines in development and under `npm start` (LOG_FORMAT=pretty); JSON lines for
+      // log collectors in production (LOG_FORMAT=json, the default there).
       transport: {
         targets: targets()
-          .pushIf(!app.inProduction, targets.pretty())
-          .pushIf(app.inProduction, targets.file({ destination: 1 }))
+          .pushIf(pretty, targets.pretty())
+          .pushIf(!pretty, targets.file({ destination: 1 }))
           .toArray(),
       },
     },

@@ -11,6 +11,8 @@ export default await Env.create(new URL('../', import.meta.url), {
   APP_KEY: Env.schema.string(),
   APP_URL: Env.schema.string.optional(),
   LOG_LEVEL: Env.schema.string.optional(),
+  /** json (default in production) or pretty (development, and `npm start`). */
+  LOG_FORMAT: Env.schema.enum.optional(['json', 'pretty'] as const),
   TZ: Env.schema.string.optional(),
 
   /** Where SQLite files, uploads, mail previews and the licence live. */
