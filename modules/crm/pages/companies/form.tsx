@@ -1,6 +1,6 @@
 import { Head, useForm, usePage } from '@inertiajs/react'
 import { Grid, Paper, Select, Stack, Textarea, TextInput, Title } from '@mantine/core'
-import { PageHeader, useT, type SharedProps } from '~/ui'
+import { ErrorSummary, PageHeader, useT, type SharedProps } from '~/ui'
 import { AddressFields } from '../shared/address_fields'
 import { ChannelSections, FormActions } from '../shared/form_sections'
 import type { AddressValue, Catalog, EmailValue, Option, PhoneValue } from '../shared/types'
@@ -65,6 +65,7 @@ export default function CompanyForm({ company, owners, canAssign, catalog }: {
       <PageHeader title={title} crumbs={[{ label: t('crm.companies.title'), href: '/crm/companies' }, ...(company ? [{ label: company.name, href: back }] : []), { label: title }]} />
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
+          <ErrorSummary errors={errors} labels={{ phones: field('phones'), emails: field('emails') }} />
           <Paper withBorder radius="md" p="md">
             <Title order={5} mb="sm">{t('crm.sections.general')}</Title>
             <Grid gap="sm">

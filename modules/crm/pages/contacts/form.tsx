@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { Head, useForm, usePage } from '@inertiajs/react'
 import { Grid, Paper, Select, Stack, Textarea, TextInput, Title } from '@mantine/core'
-import { PageHeader, useT, type SharedProps } from '~/ui'
+import { ErrorSummary, PageHeader, useT, type SharedProps } from '~/ui'
 import { ChannelSections, FormActions } from '../shared/form_sections'
 import { CompanySelect } from '../shared/company_select'
 import { getJson, reportLookupError } from '../shared/query'
@@ -79,6 +79,7 @@ export default function ContactForm({ contact, initialCompanyId, owners, canAssi
       <PageHeader title={title} crumbs={[{ label: t('crm.contacts.title'), href: '/crm/contacts' }, ...(contact ? [{ label: `${contact.firstName} ${contact.lastName}`.trim(), href: back }] : []), { label: title }]} />
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
+          <ErrorSummary errors={errors} labels={{ phones: field('phones'), emails: field('emails') }} />
           <Paper withBorder radius="md" p="md">
             <Title order={5} mb="sm">{t('crm.sections.general')}</Title>
             <Grid gap="sm">

@@ -1,7 +1,7 @@
 import { Head, Link, router, useForm } from '@inertiajs/react'
 import { Alert, Button, Group, Paper, Stack, Switch, Text, TextInput, Textarea, Title } from '@mantine/core'
 import { IconAlertTriangle } from '@tabler/icons-react'
-import { ConfirmButton, PageHeader, useT } from '~/ui'
+import { ConfirmButton, ErrorSummary, PageHeader, useT } from '~/ui'
 import { PermissionMatrix, type CatalogModule, type MatrixValue } from './matrix'
 
 interface RoleValues {
@@ -64,6 +64,7 @@ export default function RoleForm({ role, catalog, scopes }: { role: RoleValues |
       />
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
+          <ErrorSummary errors={errors} labels={{ permissions: t('admin.roles.matrix.title'), scopes: t('admin.roles.matrix.title') }} />
           <Paper withBorder radius="md" p="md">
             <Stack gap="sm" maw={640}>
               <TextInput label={t('admin.roles.fields.name')} value={form.data.name} onChange={(e) => form.setData('name', e.currentTarget.value)} error={errors.name} required />

@@ -1,6 +1,6 @@
 import { Head, Link, router, useForm } from '@inertiajs/react'
 import { Button, Group, MultiSelect, Paper, Select, Stack, TextInput } from '@mantine/core'
-import { ConfirmButton, PageHeader, hasTranslation, useT } from '~/ui'
+import { ConfirmButton, ErrorSummary, PageHeader, hasTranslation, useT } from '~/ui'
 import { fieldError } from '../shared'
 
 interface TeamValues {
@@ -65,6 +65,7 @@ export default function TeamForm({ team, users, currencies, defaultCurrency }: P
         )}
       />
       <form onSubmit={submit} noValidate>
+        <ErrorSummary errors={errors} mb="md" />
         <Paper withBorder radius="md" p="md">
           <Stack gap="sm" maw={640}>
             <TextInput label={t('admin.teams.fields.name')} value={form.data.name} onChange={(e) => form.setData('name', e.currentTarget.value)} error={errors.name} required />

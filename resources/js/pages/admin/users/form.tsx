@@ -3,7 +3,7 @@ import {
   Alert, Badge, Button, Grid, Group, MultiSelect, Paper, PasswordInput, Radio, Select, SimpleGrid, Stack, Switch, Text, TextInput, Title,
 } from '@mantine/core'
 import { IconMail, IconUserCheck, IconUserOff } from '@tabler/icons-react'
-import { ConfirmButton, PageHeader, useFormat, useT, type SharedProps } from '~/ui'
+import { ConfirmButton, ErrorSummary, PageHeader, useFormat, useT, type SharedProps } from '~/ui'
 import { fieldError } from '../shared'
 
 interface UserValues {
@@ -76,6 +76,7 @@ export default function UserForm({ user, options }: Props) {
         crumbs={[{ label: t('admin.users.title'), href: '/admin/users' }, { label: title }]}
       />
       <form onSubmit={submit} noValidate>
+        <ErrorSummary errors={errors} mb="md" />
         <Grid gap="md">
           <Grid.Col span={{ base: 12, md: 7 }}>
             <Paper withBorder radius="md" p="md">
