@@ -13,3 +13,4 @@ export { useFormat, formatDate, formatDateTime, formatMoney, formatNumber } from
 export { useCan } from './permissions'
 export type { SharedProps, Shell, ShellUser } from './types'
 export { ErrorSummary, useFocusFirstError } from './form_errors'
+export { FormFooter } from './form_footer'

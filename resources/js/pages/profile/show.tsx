@@ -1,6 +1,6 @@
 import { Head, useForm } from '@inertiajs/react'
-import { Button, Grid, Paper, PasswordInput, Select, Stack, TextInput, Title } from '@mantine/core'
-import { ErrorSummary, PageHeader, useT } from '~/ui'
+import { Grid, Paper, PasswordInput, Select, Stack, TextInput, Title } from '@mantine/core'
+import { ErrorSummary, FormFooter, PageHeader, useT } from '~/ui'
 
 interface Props {
   profile: { fullName: string; email: string; locale: 'es' | 'en'; timezone: string }
@@ -25,7 +25,7 @@ export default function Profile({ profile, timezones }: Props) {
                 <TextInput label={t('profile.full_name')} value={prefs.data.fullName} onChange={(e) => prefs.setData('fullName', e.currentTarget.value)} error={prefs.errors.fullName} required />
                 <Select label={t('common.language')} data={[{ value: 'es', label: 'Español' }, { value: 'en', label: 'English' }]} value={prefs.data.locale} onChange={(v) => v && prefs.setData('locale', v as 'es' | 'en')} error={prefs.errors.locale} allowDeselect={false} />
                 <Select label={t('profile.timezone')} data={timezones} searchable value={prefs.data.timezone} onChange={(v) => v && prefs.setData('timezone', v)} error={prefs.errors.timezone} allowDeselect={false} />
-                <Button type="submit" loading={prefs.processing} w="fit-content">{t('common.save')}</Button>
+                <FormFooter processing={prefs.processing} mt={0} />
               </Stack>
             </form>
           </Paper>
@@ -39,7 +39,7 @@ export default function Profile({ profile, timezones }: Props) {
                 <PasswordInput label={t('profile.current_password')} autoComplete="current-password" value={pwd.data.currentPassword} onChange={(e) => pwd.setData('currentPassword', e.currentTarget.value)} error={pwd.errors.currentPassword} />
                 <PasswordInput label={t('auth.fields.new_password')} description={t('auth.reset.rules')} autoComplete="new-password" value={pwd.data.password} onChange={(e) => pwd.setData('password', e.currentTarget.value)} error={pwd.errors.password} />
                 <PasswordInput label={t('auth.fields.password_confirmation')} autoComplete="new-password" value={pwd.data.password_confirmation} onChange={(e) => pwd.setData('password_confirmation', e.currentTarget.value)} error={pwd.errors.password_confirmation} />
-                <Button type="submit" loading={pwd.processing} w="fit-content">{t('profile.change_password')}</Button>
+                <FormFooter processing={pwd.processing} submitLabel={t('profile.change_password')} mt={0} />
               </Stack>
             </form>
           </Paper>

@@ -1,7 +1,7 @@
-import { Head, Link, router, useForm } from '@inertiajs/react'
-import { Alert, Button, Group, Paper, Stack, Switch, Text, TextInput, Textarea, Title } from '@mantine/core'
+import { Head, router, useForm } from '@inertiajs/react'
+import { Alert, Paper, Stack, Switch, Text, TextInput, Textarea, Title } from '@mantine/core'
 import { IconAlertTriangle } from '@tabler/icons-react'
-import { ConfirmButton, ErrorSummary, PageHeader, useT } from '~/ui'
+import { ConfirmButton, ErrorSummary, FormFooter, PageHeader, useT } from '~/ui'
 import { PermissionMatrix, type CatalogModule, type MatrixValue } from './matrix'
 
 interface RoleValues {
@@ -84,10 +84,7 @@ export default function RoleForm({ role, catalog, scopes }: { role: RoleValues |
             </Stack>
           </Paper>
         </Stack>
-        <Group mt="md" gap="xs">
-          <Button type="submit" loading={form.processing}>{t('common.save')}</Button>
-          <Button component={Link} href="/admin/roles" variant="default">{t('common.cancel')}</Button>
-        </Group>
+        <FormFooter cancelHref="/admin/roles" processing={form.processing} />
       </form>
     </>
   )

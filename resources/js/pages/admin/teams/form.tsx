@@ -1,6 +1,6 @@
-import { Head, Link, router, useForm } from '@inertiajs/react'
-import { Button, Group, MultiSelect, Paper, Select, Stack, TextInput } from '@mantine/core'
-import { ConfirmButton, ErrorSummary, PageHeader, hasTranslation, useT } from '~/ui'
+import { Head, router, useForm } from '@inertiajs/react'
+import { Group, MultiSelect, Paper, Select, Stack, TextInput } from '@mantine/core'
+import { ConfirmButton, ErrorSummary, FormFooter, PageHeader, hasTranslation, useT } from '~/ui'
 import { fieldError } from '../shared'
 
 interface TeamValues {
@@ -87,10 +87,7 @@ export default function TeamForm({ team, users, currencies, defaultCurrency }: P
             </Group>
           </Stack>
         </Paper>
-        <Group mt="md" gap="xs">
-          <Button type="submit" loading={form.processing}>{t('common.save')}</Button>
-          <Button component={Link} href="/admin/teams" variant="default">{t('common.cancel')}</Button>
-        </Group>
+        <FormFooter cancelHref="/admin/teams" processing={form.processing} />
       </form>
     </>
   )
