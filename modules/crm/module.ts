@@ -12,8 +12,14 @@ export default defineModule({
     { key: 'crm.contacts', label: 'crm.contacts.title', actions: ['view', 'create', 'edit', 'delete', 'export'] },
   ],
   subjects: [
-    { type: 'crm.company', label: 'crm.companies.one', fields: 'crm.companies.fields' },
-    { type: 'crm.contact', label: 'crm.contacts.one', fields: 'crm.contacts.fields' },
+    {
+      type: 'crm.company', label: 'crm.companies.one', fields: 'crm.companies.fields', collection: 'crm.companies.collection',
+      values: { type: 'crm.types', industry: 'crm.industries' },
+    },
+    {
+      type: 'crm.contact', label: 'crm.contacts.one', fields: 'crm.contacts.fields', collection: 'crm.contacts.collection',
+      fieldLabels: { name: 'crm.contacts.full_name' },
+    },
   ],
   navigation: [
     { label: 'crm.nav.companies', route: 'crm.companies.index', permission: 'crm.companies.view', icon: 'building' },

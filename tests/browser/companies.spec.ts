@@ -28,7 +28,8 @@ test.group('Browser: companies', (group) => {
       await page.getByLabel('Nombre', { exact: false }).first().fill('Conservas del Cantábrico S.L.')
       await page.getByLabel('NIF/CIF').fill('B12345670')
       await page.getByTestId('save').click()
-      await page.getByText('El NIF/CIF no es válido: revise la letra o el dígito de control').waitFor()
+      // Exact: the error summary at the top repeats it as "NIF/CIF: …".
+      await page.getByText('El NIF/CIF no es válido: revise la letra o el dígito de control', { exact: true }).waitFor()
       await screenshot(page, 'company-form-error-1280')
       assert.equal(Number((await db.from('crm_companies').where('organization_id', org.id).count('* as n').first()).n), 0)
 

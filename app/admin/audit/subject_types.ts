@@ -3,9 +3,16 @@ import { moduleRegistry } from '#app/registry/main'
 import type { SubjectDefinition } from '#app/registry/types'
 import type { AuditRow } from './list_audit.js'
 
+/** Coded values of the kernel's records: field → prefix of the codes' labels. */
+const KERNEL_VALUES: Record<string, Record<string, string>> = {
+  'kernel.user': { locale: 'admin.audit.values.locale' },
+  'kernel.module': { status: 'admin.audit.values.status' },
+  'kernel.licence': { tier: 'admin.modules.tiers' },
+}
+
 /** The kernel's audited record types; their names and field labels live in admin.json. */
 const KERNEL_SUBJECTS: SubjectDefinition[] = ['kernel.user', 'kernel.role', 'kernel.team', 'kernel.module', 'kernel.licence']
-  .map((type) => ({ type, label: `admin.audit.subject_types.${type}`, fields: 'admin.audit.fields' }))
+  .map((type) => ({ type, label: `admin.audit.subject_types.${type}`, fields: 'admin.audit.fields', values: KERNEL_VALUES[type] }))
 
 /** Generic field labels, for fields a module does not label itself. */
 const SHARED_FIELDS = 'admin.audit.fields'
@@ -33,25 +40,71 @@ export function subjectNames(i18n: I18n, subjects: SubjectDefinition[]) {
     const found = i18n.resolveIdentifier(key)
     return found ? i18n.formatRawMessage(found.message) : null
   }
-  return {
+  const names = {
     type(type: string): string {
       const subject = byType.get(type)
       return (subject && text(subject.label)) ?? type
     },
     field(type: string, field: string): string {
-      const prefix = byType.get(type)?.fields
-      return (prefix && text(`${prefix}.${field}`)) ?? text(`${SHARED_FIELDS}.${field}`) ?? field
+      const subject = byType.get(type)
+      const own = subject?.fieldLabels?.[field]
+      const prefix = subject?.fields
+      return (own && text(own)) ?? (prefix && text(`${prefix}.${field}`)) ?? text(`${SHARED_FIELDS}.${field}`) ?? field
     },
+    /** A coded value's label from the catalogue the subject declares for the field; else as recorded. */
+    value(type: string, field: string, value: string | null): string | null {
+      const prefix = byType.get(type)?.values?.[field]
+      return (value !== null && prefix && text(`${prefix}.${value}`)) || value
+    },
+    action(action: string): string {
+      return text(`admin.audit.actions.${action}`) ?? action
+    },
+    /** Several records of a type, mid-sentence ("empresas"); the type's name without a collection label. */
+    collection(type: string): string {
+      const key = byType.get(type)?.collection
+      return (key && text(key)) ?? names.type(type)
+    },
+    /** What an entry about a list is: "Exportación de empresas (300 filas)". */
+    list(type: string, action: string, rows: number | null): string {
+      const what = names.collection(type)
+      if (action !== 'export') return i18n.t('admin.audit.collection.other', { what })
+      return rows === null ? i18n.t('admin.audit.collection.export', { what }) : i18n.t('admin.audit.collection.export_rows', { what, rows })
+    },
+  }
+  return names
+}
+
+/** The filters of an export (a JSON object) with their names and coded values labelled. */
+function labelFilters(value: string | null, type: string, names: ReturnType<typeof subjectNames>): string | null {
+  if (!value?.startsWith('{')) return value
+  try {
+    const filters = JSON.parse(value) as Record<string, unknown>
+    return JSON.stringify(Object.fromEntries(Object.entries(filters)
+      .map(([k, v]) => [names.field(type, k), typeof v === 'string' ? names.value(type, k, v) : v])))
+  } catch {
+    return value
   }
 }
 
-/** Audit rows as the page shows them: every name already in the reader's language. */
+/**
+ * Audit rows as the page shows them: every name already in the reader's language — record,
+ * type, action, field, and coded values (a status, an industry) by their catalogue label.
+ */
 export function labelEntries(rows: AuditRow[], i18n: I18n, subjects: SubjectDefinition[]) {
   const names = subjectNames(i18n, subjects)
-  return rows.map(({ labelIsKey, ...row }) => ({
+  const value = (row: Pick<AuditRow, 'field' | 'subjectType'>, v: string | null) => {
+    if (!row.field) return v
+    return row.field === 'filters' ? labelFilters(v, row.subjectType, names) : names.value(row.subjectType, row.field, v)
+  }
+  return rows.map(({ labelIsKey, rowCount, ...row }) => ({
     ...row,
-    subjectLabel: labelIsKey && row.subjectLabel ? i18n.t(row.subjectLabel, {}, row.subjectLabel) : row.subjectLabel,
+    subjectLabel: row.subjectId === 0
+      ? names.list(row.subjectType, row.action, rowCount)
+      : labelIsKey && row.subjectLabel ? i18n.t(row.subjectLabel, {}, row.subjectLabel) : row.subjectLabel,
     typeLabel: names.type(row.subjectType),
+    actionLabel: names.action(row.action),
     fieldLabel: row.field ? names.field(row.subjectType, row.field) : null,
+    oldValue: value(row, row.oldValue),
+    newValue: value(row, row.newValue),
   }))
 }

@@ -1,5 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
 import { keysetPage } from '#app/support/keyset'
+import { roleHolders } from './holders.js'
 
 export interface RoleRow {
   id: number
@@ -7,11 +8,13 @@ export interface RoleRow {
   description: string | null
   isAdmin: boolean
   users: number
+  /** The first holders' names (up to HOLDER_NAMES); `users` counts them all. */
+  holders: string[]
 }
 
 const PAGE_SIZE = 50
 
-/** The organization's roles by normalized name (keyset), each with how many users hold it. */
+/** The organization's roles by normalized name (keyset), each with how many users hold it and who. */
 export async function listRoles(organizationId: number, cursor?: string | null) {
   const query = db.from('roles').where('organization_id', organizationId).select('id', 'name', 'name_normalized', 'description', 'is_admin')
   const page = await keysetPage<any>(query, { column: 'name_normalized', idColumn: 'id', direction: 'asc', limit: PAGE_SIZE, cursor }, (r) => r.name_normalized)
@@ -20,12 +23,14 @@ export async function listRoles(organizationId: number, cursor?: string | null) 
     ? await db.from('user_roles').whereIn('role_id', ids).groupBy('role_id').select('role_id').count('* as total')
     : []
   const usersOf = new Map(counts.map((c) => [Number(c.role_id), Number(c.total)]))
+  const holders = await roleHolders(organizationId, ids.filter((id) => usersOf.get(id)))
   const rows: RoleRow[] = page.rows.map((r) => ({
     id: Number(r.id),
     name: r.name,
     description: r.description ?? null,
     isAdmin: Boolean(r.is_admin),
     users: usersOf.get(Number(r.id)) ?? 0,
+    holders: holders.get(Number(r.id)) ?? [],
   }))
   return { rows, next: page.next }
 }

@@ -8,7 +8,7 @@ export const auditFiltersValidator = vine.compile(
     actorId: vine.number().withoutDecimals().positive().optional(),
     subjectType: vine.string().trim().maxLength(60).regex(/^[a-z][a-z0-9_.]*$/).optional(),
     subjectId: vine.number().withoutDecimals().positive().optional(),
-    action: vine.enum(['create', 'update', 'delete'] as const).optional(),
+    action: vine.enum(['create', 'update', 'delete', 'export'] as const).optional(),
     from: vine.string().regex(DAY).optional(),
     to: vine.string().regex(DAY).optional(),
     cursor: vine.string().maxLength(1000).optional(),

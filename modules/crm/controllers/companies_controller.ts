@@ -16,7 +16,8 @@ import { deleteCompany } from '../actions/companies/delete_company.js'
 import { exportCompanies } from '../actions/companies/export_companies.js'
 import { companyOptions } from '../actions/contacts/contact_form.js'
 import { addNote } from '../actions/add_note.js'
-import { recordExport } from '../actions/record_export.js'
+import { exportRowCount, recordExport } from '../actions/record_export.js'
+import { filteredCompanies } from '../actions/companies/company_query.js'
 
 /** Thin: permission (403) → scope (404) → validate → one action → a DTO for the page. */
 export default class CompaniesController {
@@ -88,7 +89,8 @@ export default class CompaniesController {
   async export(ctx: HttpContext) {
     ctx.access.authorize(`${COMPANIES}.export`)
     const [, filters] = await listCompaniesValidator.tryValidate(ctx.request.qs())
-    await recordExport({ ...actor(ctx), subjectType: COMPANY_SUBJECT, filters: filters ?? {} })
+    const rows = await exportRowCount(filteredCompanies(ctx.access, filters ?? {}))
+    await recordExport({ ...actor(ctx), subjectType: COMPANY_SUBJECT, filters: filters ?? {}, rows })
     const lines = exportCompanies(ctx.access, filters ?? {}, {
       t: (key) => ctx.i18n.t(key),
       date: exportDate(ctx.auth.getUserOrFail().timezone),

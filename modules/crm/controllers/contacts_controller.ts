@@ -15,7 +15,8 @@ import { updateContact } from '../actions/contacts/update_contact.js'
 import { deleteContact } from '../actions/contacts/delete_contact.js'
 import { exportContacts } from '../actions/contacts/export_contacts.js'
 import { addNote } from '../actions/add_note.js'
-import { recordExport } from '../actions/record_export.js'
+import { exportRowCount, recordExport } from '../actions/record_export.js'
+import { filteredContacts } from '../actions/contacts/contact_query.js'
 
 /** Thin: permission (403) → scope (404) → validate → one action → a DTO for the page. */
 export default class ContactsController {
@@ -94,7 +95,8 @@ export default class ContactsController {
   async export(ctx: HttpContext) {
     ctx.access.authorize(`${CONTACTS}.export`)
     const [, filters] = await listContactsValidator.tryValidate(ctx.request.qs())
-    await recordExport({ ...actor(ctx), subjectType: CONTACT_SUBJECT, filters: filters ?? {} })
+    const rows = await exportRowCount(filteredContacts(ctx.access, filters ?? {}))
+    await recordExport({ ...actor(ctx), subjectType: CONTACT_SUBJECT, filters: filters ?? {}, rows })
     const lines = exportContacts(ctx.access, filters ?? {}, {
       t: (key) => ctx.i18n.t(key),
       date: exportDate(ctx.auth.getUserOrFail().timezone),

@@ -112,4 +112,55 @@ test.group('Admin · audit log', (group) => {
     bad.assertStatus(200)
     assert.isNull(bad.inertiaProps.filters.action)
   })
+  test('every action, field and value reads as a label: exports, catalogue codes, a contact\'s names', async ({ client, assert }) => {
+    const { org, admin } = await adminWorld(['crm'])
+    const created = await write(client.post('/crm/companies'), admin, { name: 'Bar Manolo', type: 'prospecto', industry: 'hosteleria' })
+    created.assertStatus(302)
+    await write(client.post('/crm/companies'), admin, { name: 'Tasca Pepa', type: 'cliente' })
+    await write(client.post('/crm/contacts'), admin, { firstName: 'Lola', lastName: 'Flores' })
+    const exported = await client.get('/crm/companies/export?type=prospecto').loginAs(admin)
+    exported.assertStatus(200)
+    assert.equal(exported.text().trim().split('\n').length, 2, 'a header and one company')
+
+    const page = await client.get('/admin/audit').loginAs(admin).withInertia()
+    const entries = page.inertiaProps.entries as any[]
+    const ofExport = entries.filter((e) => e.action === 'export')
+    assert.lengthOf(ofExport, 2, 'the filters and the size')
+    for (const e of ofExport) {
+      assert.deepInclude(e, { subjectType: 'crm.company', subjectId: 0, actionLabel: 'Exportación', typeLabel: 'Empresa' })
+      assert.equal(e.subjectLabel, 'Exportación de empresas (1 fila)')
+    }
+    assert.deepInclude(ofExport.find((e) => e.field === 'filters'), { fieldLabel: 'Filtros', newValue: JSON.stringify({ Tipo: 'Prospecto' }) })
+    assert.deepInclude(ofExport.find((e) => e.field === 'rows'), { fieldLabel: 'Filas', newValue: '1' })
+
+    const bar = await db.from('crm_companies').where({ organization_id: org.id, name: 'Bar Manolo' }).firstOrFail()
+    const ofBar = entries.filter((e) => e.subjectType === 'crm.company' && e.subjectId === bar.id)
+    assert.deepInclude(ofBar.find((e) => e.field === 'type'), { actionLabel: 'Creación', fieldLabel: 'Tipo', newValue: 'Prospecto' })
+    assert.deepInclude(ofBar.find((e) => e.field === 'industry'), { fieldLabel: 'Sector', newValue: 'Hostelería' })
+    assert.isFalse(entries.some((e) => ['prospecto', 'cliente', 'hosteleria'].includes(e.newValue)), 'no raw codes')
+
+    const ofLola = entries.filter((e) => e.subjectType === 'crm.contact')
+    const label = (field: string) => ofLola.find((e) => e.field === field)?.fieldLabel
+    assert.equal(label('firstName'), 'Nombre')
+    assert.equal(label('lastName'), 'Apellidos')
+    assert.equal(label('name'), 'Nombre completo')
+    const labels = ofLola.map((e) => e.fieldLabel)
+    assert.deepEqual(labels, [...new Set(labels)], 'one row per label: no two "Nombre"')
+    assert.isFalse(entries.some((e) => e.actionLabel.startsWith('admin.') || e.subjectLabel?.includes('#')))
+
+    const filtered = await client.get('/admin/audit?action=export').loginAs(admin).withInertia()
+    assert.deepEqual((filtered.inertiaProps.entries as any[]).map((e) => e.action), ['export', 'export'])
+  })
+
+  test('an export of an older version, without its size, still says what it was; kernel codes are labelled', async ({ client, assert }) => {
+    const { org, admin } = await adminWorld()
+    await audit.record({ organizationId: org.id, actorId: admin.id, subjectType: 'crm.contact', subjectId: 0,
+      action: 'export' as any, changes: [{ field: 'filters', from: null, to: {} }] })
+    await audit.record({ organizationId: org.id, actorId: admin.id, subjectType: 'kernel.user', subjectId: admin.id,
+      action: 'update', changes: [{ field: 'locale', from: 'es', to: 'en' }] })
+    const page = await client.get('/admin/audit').loginAs(admin).withInertia()
+    const entries = page.inertiaProps.entries as any[]
+    assert.equal(entries.find((e) => e.subjectType === 'crm.contact').subjectLabel, 'Exportación de contactos')
+    assert.deepInclude(entries.find((e) => e.field === 'locale'), { fieldLabel: 'Idioma', oldValue: 'Español', newValue: 'English' })
+  })
 })

@@ -113,6 +113,32 @@ test.group('Admin · roles and the permission matrix', (group) => {
     elsewhere.assertFlashMessage('success', 'Rol Dirección creado.')
   })
 
+  test('the list and the form name who holds a role (the first five by name, and how many in all)', async ({ client, assert }) => {
+    const { org, admin } = await adminWorld()
+    const role = await Role.create({ organizationId: org.id, name: 'Comercial', isAdmin: false })
+    const free = await Role.create({ organizationId: org.id, name: 'Libre', isAdmin: false })
+    const names = ['Zoe Zamora', 'Bea Blanco', 'Ana Alonso', 'Fran Fuentes', 'Carla Castro', 'Dani Díaz', 'Eva Esteban']
+    for (const fullName of names) {
+      const user = await createUser(org, {}, { fullName })
+      await db.table('user_roles').insert({ user_id: user.id, role_id: role.id })
+    }
+    // Somebody of another organization cannot hold it, and is never named.
+    const { user: stranger } = await otherOrganization()
+    await db.table('user_roles').insert({ user_id: stranger.id, role_id: free.id })
+
+    const list = await client.get('/admin/roles').loginAs(admin).withInertia()
+    const rows = list.inertiaProps.roles as any[]
+    const comercial = rows.find((r) => r.name === 'Comercial')
+    assert.equal(comercial.users, 7)
+    assert.deepEqual(comercial.holders, ['Ana Alonso', 'Bea Blanco', 'Carla Castro', 'Dani Díaz', 'Eva Esteban'])
+    assert.deepEqual(rows.find((r) => r.name === 'Libre').holders, [])
+    assert.deepEqual(rows.find((r) => r.isAdmin).holders, ['Ana Administradora'])
+
+    const form = await client.get(`/admin/roles/${role.id}/edit`).loginAs(admin).withInertia()
+    form.assertInertiaComponent('admin/roles/form')
+    assert.deepInclude(form.inertiaProps.role as any, { users: 7, holders: comercial.holders })
+  })
+
   test('a role held by users cannot be deleted; an unused one can', async ({ client, assert }) => {
     const { org, admin } = await adminWorld(['crm'])
     const used = await Role.create({ organizationId: org.id, name: 'Usado', isAdmin: false })

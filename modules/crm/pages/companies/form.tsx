@@ -1,8 +1,8 @@
 import { Head, useForm, usePage } from '@inertiajs/react'
 import { Grid, Paper, Select, Stack, Textarea, TextInput, Title } from '@mantine/core'
-import { PageHeader, useT, type SharedProps } from '~/ui'
+import { ErrorSummary, FormFooter, PageHeader, useT, type SharedProps } from '~/ui'
 import { AddressFields } from '../shared/address_fields'
-import { ChannelSections, FormActions } from '../shared/form_sections'
+import { ChannelSections } from '../shared/form_sections'
 import type { AddressValue, Catalog, EmailValue, Option, PhoneValue } from '../shared/types'
 
 interface CompanyValues {
@@ -65,6 +65,7 @@ export default function CompanyForm({ company, owners, canAssign, catalog }: {
       <PageHeader title={title} crumbs={[{ label: t('crm.companies.title'), href: '/crm/companies' }, ...(company ? [{ label: company.name, href: back }] : []), { label: title }]} />
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
+          <ErrorSummary errors={errors} labels={{ phones: field('phones'), emails: field('emails') }} />
           <Paper withBorder radius="md" p="md">
             <Title order={5} mb="sm">{t('crm.sections.general')}</Title>
             <Grid gap="sm">
@@ -108,7 +109,7 @@ export default function CompanyForm({ company, owners, canAssign, catalog }: {
             <AddressFields items={form.data.addresses} onChange={(v) => form.setData('addresses', v)} errors={errors} kinds={catalog.addressKinds} provinces={catalog.provinces} />
           </Paper>
 
-          <FormActions back={back} processing={form.processing} />
+          <FormFooter cancelHref={back} processing={form.processing} mt={0} />
         </Stack>
       </form>
     </>

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react'
 import { Head, useForm, usePage } from '@inertiajs/react'
 import { Grid, Paper, Select, Stack, Textarea, TextInput, Title } from '@mantine/core'
-import { PageHeader, useT, type SharedProps } from '~/ui'
-import { ChannelSections, FormActions } from '../shared/form_sections'
+import { ErrorSummary, FormFooter, PageHeader, useT, type SharedProps } from '~/ui'
+import { ChannelSections } from '../shared/form_sections'
 import { CompanySelect } from '../shared/company_select'
 import { getJson, reportLookupError } from '../shared/query'
 import type { EmailValue, Option, PhoneValue } from '../shared/types'
@@ -79,6 +79,7 @@ export default function ContactForm({ contact, initialCompanyId, owners, canAssi
       <PageHeader title={title} crumbs={[{ label: t('crm.contacts.title'), href: '/crm/contacts' }, ...(contact ? [{ label: `${contact.firstName} ${contact.lastName}`.trim(), href: back }] : []), { label: title }]} />
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
+          <ErrorSummary errors={errors} labels={{ phones: field('phones'), emails: field('emails') }} />
           <Paper withBorder radius="md" p="md">
             <Title order={5} mb="sm">{t('crm.sections.general')}</Title>
             <Grid gap="sm">
@@ -113,7 +114,7 @@ export default function ContactForm({ contact, initialCompanyId, owners, canAssi
           </Paper>
           <ChannelSections title={field} phones={form.data.phones} emails={form.data.emails} errors={errors}
             onPhones={(v) => form.setData('phones', v)} onEmails={(v) => form.setData('emails', v)} />
-          <FormActions back={back} processing={form.processing} />
+          <FormFooter cancelHref={back} processing={form.processing} mt={0} />
         </Stack>
       </form>
     </>

@@ -1,6 +1,4 @@
-import { Link } from '@inertiajs/react'
-import { Button, Grid, Group, Paper, Title } from '@mantine/core'
-import { useT } from '~/ui'
+import { Grid, Paper, Title } from '@mantine/core'
 import { ChannelFields } from './channel_fields'
 import type { EmailValue, PhoneValue } from './types'
 
@@ -30,16 +28,5 @@ export function ChannelSections({ title, phones, emails, onPhones, onEmails, err
         </Paper>
       </Grid.Col>
     </Grid>
-  )
-}
-
-/** Cancel (back to `back`) and Save, at the foot of a form. */
-export function FormActions({ back, processing }: { back: string; processing: boolean }) {
-  const { t } = useT()
-  return (
-    <Group justify="flex-end" gap="sm">
-      <Button component={Link} href={back} variant="default">{t('common.cancel')}</Button>
-      <Button type="submit" loading={processing} data-testid="save">{t('common.save')}</Button>
-    </Group>
   )
 }

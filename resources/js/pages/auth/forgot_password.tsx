@@ -1,6 +1,6 @@
 import { Head, Link, useForm } from '@inertiajs/react'
 import { Anchor, Button, Stack, Text, TextInput, Title } from '@mantine/core'
-import { guestLayout, useT } from '~/ui'
+import { ErrorSummary, guestLayout, useT } from '~/ui'
 
 export default function ForgotPassword() {
   const { t } = useT()
@@ -12,6 +12,7 @@ export default function ForgotPassword() {
         <Stack gap="md">
           <Title order={3}>{t('auth.reset.forgot_title')}</Title>
           <Text size="sm" c="dimmed">{t('auth.reset.forgot_help')}</Text>
+          <ErrorSummary errors={form.errors} />
           <TextInput label={t('auth.fields.email')} type="email" autoComplete="username" required autoFocus
             value={form.data.email} onChange={(e) => form.setData('email', e.currentTarget.value)} error={form.errors.email} />
           <Button type="submit" loading={form.processing} fullWidth>{t('auth.reset.send')}</Button>

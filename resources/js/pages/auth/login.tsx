@@ -1,6 +1,6 @@
 import { Head, Link, useForm, usePage } from '@inertiajs/react'
 import { Alert, Anchor, Button, Checkbox, Group, PasswordInput, Stack, TextInput, Title } from '@mantine/core'
-import { guestLayout, useT, type SharedProps } from '~/ui'
+import { ErrorSummary, guestLayout, useT, type SharedProps } from '~/ui'
 
 export default function Login() {
   const { t } = useT()
@@ -17,6 +17,7 @@ export default function Login() {
         <Stack gap="md">
           <Title order={3}>{t('auth.login.title')}</Title>
           {flash.error && <Alert color="red" variant="light" data-testid="login-error">{flash.error}</Alert>}
+          <ErrorSummary errors={form.errors} />
           <TextInput label={t('auth.fields.email')} name="email" type="email" autoComplete="username" required
             value={form.data.email} onChange={(e) => form.setData('email', e.currentTarget.value)} error={form.errors.email} autoFocus />
           <PasswordInput label={t('auth.fields.password')} name="password" autoComplete="current-password" required

@@ -1,6 +1,6 @@
 import { Head, Link, useForm } from '@inertiajs/react'
 import { Alert, Anchor, Button, PasswordInput, Stack, Title } from '@mantine/core'
-import { guestLayout, useT } from '~/ui'
+import { ErrorSummary, guestLayout, useT } from '~/ui'
 
 export default function ResetPassword({ token, valid }: { token: string; valid: boolean }) {
   const { t } = useT()
@@ -18,6 +18,7 @@ export default function ResetPassword({ token, valid }: { token: string; valid: 
         ) : (
           <form onSubmit={(e) => { e.preventDefault(); form.post('/password/reset') }} noValidate>
             <Stack gap="md">
+            <ErrorSummary errors={form.errors} />
               <PasswordInput label={t('auth.fields.new_password')} description={t('auth.reset.rules')} autoComplete="new-password" required autoFocus
                 value={form.data.password} onChange={(e) => form.setData('password', e.currentTarget.value)} error={form.errors.password} />
               <PasswordInput label={t('auth.fields.password_confirmation')} autoComplete="new-password" required

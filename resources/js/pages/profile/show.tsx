@@ -1,6 +1,6 @@
 import { Head, useForm } from '@inertiajs/react'
-import { Button, Grid, Paper, PasswordInput, Select, Stack, TextInput, Title } from '@mantine/core'
-import { PageHeader, useT } from '~/ui'
+import { Grid, Paper, PasswordInput, Select, Stack, TextInput, Title } from '@mantine/core'
+import { ErrorSummary, FormFooter, PageHeader, useT } from '~/ui'
 
 interface Props {
   profile: { fullName: string; email: string; locale: 'es' | 'en'; timezone: string }
@@ -18,26 +18,28 @@ export default function Profile({ profile, timezones }: Props) {
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 6 }}>
           <Paper withBorder p="md" radius="md">
-            <form onSubmit={(e) => { e.preventDefault(); prefs.put('/profile', { preserveScroll: true }) }}>
+            <form onSubmit={(e) => { e.preventDefault(); prefs.put('/profile', { preserveScroll: true }) }} noValidate>
               <Stack gap="sm">
                 <Title order={4}>{t('profile.preferences')}</Title>
+                <ErrorSummary errors={prefs.errors} />
                 <TextInput label={t('profile.full_name')} value={prefs.data.fullName} onChange={(e) => prefs.setData('fullName', e.currentTarget.value)} error={prefs.errors.fullName} required />
                 <Select label={t('common.language')} data={[{ value: 'es', label: 'Español' }, { value: 'en', label: 'English' }]} value={prefs.data.locale} onChange={(v) => v && prefs.setData('locale', v as 'es' | 'en')} error={prefs.errors.locale} allowDeselect={false} />
                 <Select label={t('profile.timezone')} data={timezones} searchable value={prefs.data.timezone} onChange={(v) => v && prefs.setData('timezone', v)} error={prefs.errors.timezone} allowDeselect={false} />
-                <Button type="submit" loading={prefs.processing} w="fit-content">{t('common.save')}</Button>
+                <FormFooter processing={prefs.processing} mt={0} />
               </Stack>
             </form>
           </Paper>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 6 }}>
           <Paper withBorder p="md" radius="md">
-            <form onSubmit={(e) => { e.preventDefault(); pwd.put('/profile/password', { preserveScroll: true, onSuccess: () => pwd.reset() }) }}>
+            <form onSubmit={(e) => { e.preventDefault(); pwd.put('/profile/password', { preserveScroll: true, onSuccess: () => pwd.reset() }) }} noValidate>
               <Stack gap="sm">
                 <Title order={4}>{t('profile.change_password')}</Title>
+                <ErrorSummary errors={pwd.errors} />
                 <PasswordInput label={t('profile.current_password')} autoComplete="current-password" value={pwd.data.currentPassword} onChange={(e) => pwd.setData('currentPassword', e.currentTarget.value)} error={pwd.errors.currentPassword} />
                 <PasswordInput label={t('auth.fields.new_password')} description={t('auth.reset.rules')} autoComplete="new-password" value={pwd.data.password} onChange={(e) => pwd.setData('password', e.currentTarget.value)} error={pwd.errors.password} />
                 <PasswordInput label={t('auth.fields.password_confirmation')} autoComplete="new-password" value={pwd.data.password_confirmation} onChange={(e) => pwd.setData('password_confirmation', e.currentTarget.value)} error={pwd.errors.password_confirmation} />
-                <Button type="submit" loading={pwd.processing} w="fit-content">{t('profile.change_password')}</Button>
+                <FormFooter processing={pwd.processing} submitLabel={t('profile.change_password')} mt={0} />
               </Stack>
             </form>
           </Paper>

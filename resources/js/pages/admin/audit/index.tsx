@@ -13,12 +13,13 @@ interface Entry {
   actorName: string | null
   subjectType: string
   subjectId: number
-  /** The record's name, when known (already translated). */
+  /** The record's name, when known; for a list (id 0, an export) what it was. Already translated. */
   subjectLabel: string | null
   /** Names of the record type and of the field in the reader's language (from the manifests). */
   typeLabel: string
   fieldLabel: string | null
-  action: 'create' | 'update' | 'delete'
+  action: string
+  actionLabel: string
   field: string | null
   oldValue: string | null
   newValue: string | null
@@ -44,7 +45,8 @@ interface Props {
   subjectTypes: Option[]
 }
 
-const ACTION_COLORS = { create: 'teal', update: 'blue', delete: 'red' } as const
+const ACTION_COLORS: Record<string, string> = { create: 'teal', update: 'blue', delete: 'red', export: 'grape' }
+const ACTIONS = ['create', 'update', 'delete', 'export'] as const
 
 export default function AuditIndex({ entries, next, count, filters, users, subjectTypes }: Props) {
   const { t } = useT()
@@ -66,11 +68,11 @@ export default function AuditIndex({ entries, next, count, filters, users, subje
       render: (e) => (
         <Box component="span" style={inlineLines}>
           <Text span size="sm">{e.subjectLabel ?? '—'}</Text>
-          <Text span size="xs" c="dimmed">{e.typeLabel} #{e.subjectId}</Text>
+          <Text span size="xs" c="dimmed">{e.subjectId ? `${e.typeLabel} #${e.subjectId}` : e.typeLabel}</Text>
         </Box>
       ),
     },
-    { key: 'action', header: t('admin.audit.columns.action'), render: (e) => <Badge component="span" styles={fullBadge} variant="light" color={ACTION_COLORS[e.action] ?? 'gray'} tt="none">{t(`admin.audit.actions.${e.action}`)}</Badge> },
+    { key: 'action', header: t('admin.audit.columns.action'), render: (e) => <Badge component="span" styles={fullBadge} variant="light" color={ACTION_COLORS[e.action] ?? 'gray'} tt="none">{e.actionLabel}</Badge> },
     { key: 'field', header: t('admin.audit.columns.field'), render: (e) => e.fieldLabel ?? '—' },
     {
       key: 'change',
@@ -99,7 +101,7 @@ export default function AuditIndex({ entries, next, count, filters, users, subje
             onChange={(v) => apply({ actorId: v ? Number(v) : null })} searchable clearable w={{ base: '100%', xs: 200 }} />
           <Select label={t('admin.audit.filters.subject_type')} placeholder={t('admin.audit.filters.any_subject_type')} data={typeOptions} value={filters.subjectType || null}
             onChange={(v) => apply({ subjectType: v ?? '', subjectId: null })} searchable clearable w={{ base: '100%', xs: 200 }} />
-          <Select label={t('admin.audit.filters.action')} placeholder={t('admin.audit.filters.any_action')} data={(['create', 'update', 'delete'] as const).map((a) => ({ value: a, label: t(`admin.audit.actions.${a}`) }))}
+          <Select label={t('admin.audit.filters.action')} placeholder={t('admin.audit.filters.any_action')} data={ACTIONS.map((a) => ({ value: a, label: t(`admin.audit.actions.${a}`) }))}
             value={filters.action} onChange={(v) => apply({ action: v })} clearable w={{ base: '100%', xs: 170 }} />
           <DatePickerInput label={t('admin.audit.filters.from')} value={filters.from} onChange={(v) => apply({ from: v ? String(v).slice(0, 10) : null })} valueFormat="DD/MM/YYYY" clearable w={{ base: '100%', xs: 150 }} />
           <DatePickerInput label={t('admin.audit.filters.to')} value={filters.to} onChange={(v) => apply({ to: v ? String(v).slice(0, 10) : null })} valueFormat="DD/MM/YYYY" clearable w={{ base: '100%', xs: 150 }} />

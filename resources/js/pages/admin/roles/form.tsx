@@ -1,8 +1,9 @@
-import { Head, Link, router, useForm } from '@inertiajs/react'
-import { Alert, Button, Group, Paper, Stack, Switch, Text, TextInput, Textarea, Title } from '@mantine/core'
+import { Head, useForm } from '@inertiajs/react'
+import { Alert, Paper, Stack, Switch, Text, TextInput, Textarea, Title } from '@mantine/core'
 import { IconAlertTriangle } from '@tabler/icons-react'
-import { ConfirmButton, PageHeader, useT } from '~/ui'
+import { ErrorSummary, FormFooter, PageHeader, useT } from '~/ui'
 import { PermissionMatrix, type CatalogModule, type MatrixValue } from './matrix'
+import { DeleteRoleButton, useHoldersText } from './delete_role'
 
 interface RoleValues {
   id: number
@@ -12,11 +13,13 @@ interface RoleValues {
   permissions: string[]
   scopes: Record<string, string>
   users: number
+  holders: string[]
 }
 
 export default function RoleForm({ role, catalog, scopes }: { role: RoleValues | null; catalog: CatalogModule[]; scopes: string[] }) {
   const { t } = useT()
   const editing = role !== null
+  const holders = useHoldersText()
   const resources = catalog.flatMap((m) => m.resources.map((r) => r.key))
   const form = useForm({
     name: role?.name ?? '',
@@ -53,17 +56,16 @@ export default function RoleForm({ role, catalog, scopes }: { role: RoleValues |
         title={editing ? role.name : title}
         subtitle={editing ? t('admin.roles.users_count', { count: role.users }) : undefined}
         crumbs={[{ label: t('admin.roles.title'), href: '/admin/roles' }, { label: title }]}
-        actions={editing && (
-          <ConfirmButton
-            label={t('admin.roles.delete')}
-            title={t('admin.roles.delete_title')}
-            message={t('admin.roles.delete_message', { name: role.name })}
-            onConfirm={() => router.delete(`/admin/roles/${role.id}`)}
-          />
-        )}
+        actions={editing && <DeleteRoleButton role={role} label={t('admin.roles.delete')} />}
       />
+      {editing && role.users > 0 && (
+        <Alert color="gray" variant="light" mb="md" data-testid="role-holders">
+          {t('admin.roles.held_by', { count: role.users, names: holders(role) })}
+        </Alert>
+      )}
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
+          <ErrorSummary errors={errors} labels={{ permissions: t('admin.roles.matrix.title'), scopes: t('admin.roles.matrix.title') }} />
           <Paper withBorder radius="md" p="md">
             <Stack gap="sm" maw={640}>
               <TextInput label={t('admin.roles.fields.name')} value={form.data.name} onChange={(e) => form.setData('name', e.currentTarget.value)} error={errors.name} required />
@@ -83,10 +85,7 @@ export default function RoleForm({ role, catalog, scopes }: { role: RoleValues |
             </Stack>
           </Paper>
         </Stack>
-        <Group mt="md" gap="xs">
-          <Button type="submit" loading={form.processing}>{t('common.save')}</Button>
-          <Button component={Link} href="/admin/roles" variant="default">{t('common.cancel')}</Button>
-        </Group>
+        <FormFooter cancelHref="/admin/roles" processing={form.processing} />
       </form>
     </>
   )

@@ -1,8 +1,9 @@
-import { Head, Link, router } from '@inertiajs/react'
+import { Head, Link } from '@inertiajs/react'
 import { Anchor, Badge, Box, Button, Paper, Text } from '@mantine/core'
 import { IconPlus, IconShieldCheck } from '@tabler/icons-react'
-import { ConfirmButton, DataTable, EmptyState, KeysetPager, PageHeader, useT, type Column } from '~/ui'
+import { DataTable, EmptyState, KeysetPager, PageHeader, useT, type Column } from '~/ui'
 import { fullBadge, inlineLines, inlineRow, listFrame, usePhone, withQuery } from '../shared'
+import { DeleteRoleButton, useHoldersText } from './delete_role'
 
 interface RoleRow {
   id: number
@@ -10,11 +11,13 @@ interface RoleRow {
   description: string | null
   isAdmin: boolean
   users: number
+  holders: string[]
 }
 
 export default function RolesIndex({ roles, next, cursor }: { roles: RoleRow[]; next: string | null; cursor: string | null }) {
   const { t } = useT()
   const phone = usePhone()
+  const holders = useHoldersText()
   const columns: Column<RoleRow>[] = [
     {
       key: 'name',
@@ -33,20 +36,23 @@ export default function RolesIndex({ roles, next, cursor }: { roles: RoleRow[]; 
         ? <Badge component="span" styles={fullBadge} color="grape" variant="light" tt="none" leftSection={<IconShieldCheck size={12} />}>{t('admin.roles.admin_badge')}</Badge>
         : <Text span size="sm" c="dimmed">{t('common.no')}</Text>),
     },
-    { key: 'users', header: t('admin.roles.columns.users'), render: (r) => t('admin.roles.users_count', { count: r.users }) },
+    {
+      key: 'users',
+      header: t('admin.roles.columns.users'),
+      render: (r) => (
+        <Box component="span" style={inlineLines}>
+          <Text span size="sm">{t('admin.roles.users_count', { count: r.users })}</Text>
+          {r.users > 0 && <Text span size="xs" c="dimmed" data-testid={`holders-${r.id}`}>{holders(r)}</Text>}
+        </Box>
+      ),
+    },
     {
       key: 'actions',
       header: t('common.actions'),
       render: (r) => (
         <Box component="span" style={inlineRow}>
           <Button component={Link} href={`/admin/roles/${r.id}/edit`} size="xs" variant="default">{t('common.edit')}</Button>
-          <ConfirmButton
-            size="xs"
-            label={t('common.delete')}
-            title={t('admin.roles.delete_title')}
-            message={t('admin.roles.delete_message', { name: r.name })}
-            onConfirm={() => router.delete(`/admin/roles/${r.id}`, { preserveScroll: true })}
-          />
+          <DeleteRoleButton size="xs" role={r} label={t('common.delete')} preserveScroll />
         </Box>
       ),
     },

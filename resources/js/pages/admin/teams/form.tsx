@@ -1,6 +1,6 @@
-import { Head, Link, router, useForm } from '@inertiajs/react'
-import { Button, Group, MultiSelect, Paper, Select, Stack, TextInput } from '@mantine/core'
-import { ConfirmButton, PageHeader, hasTranslation, useT } from '~/ui'
+import { Head, router, useForm } from '@inertiajs/react'
+import { Group, MultiSelect, Paper, Select, Stack, TextInput } from '@mantine/core'
+import { ConfirmButton, ErrorSummary, FormFooter, PageHeader, hasTranslation, useT } from '~/ui'
 import { fieldError } from '../shared'
 
 interface TeamValues {
@@ -65,6 +65,7 @@ export default function TeamForm({ team, users, currencies, defaultCurrency }: P
         )}
       />
       <form onSubmit={submit} noValidate>
+        <ErrorSummary errors={errors} mb="md" />
         <Paper withBorder radius="md" p="md">
           <Stack gap="sm" maw={640}>
             <TextInput label={t('admin.teams.fields.name')} value={form.data.name} onChange={(e) => form.setData('name', e.currentTarget.value)} error={errors.name} required />
@@ -86,10 +87,7 @@ export default function TeamForm({ team, users, currencies, defaultCurrency }: P
             </Group>
           </Stack>
         </Paper>
-        <Group mt="md" gap="xs">
-          <Button type="submit" loading={form.processing}>{t('common.save')}</Button>
-          <Button component={Link} href="/admin/teams" variant="default">{t('common.cancel')}</Button>
-        </Group>
+        <FormFooter cancelHref="/admin/teams" processing={form.processing} />
       </form>
     </>
   )

@@ -1,9 +1,9 @@
-import { Head, Link, router, useForm, usePage } from '@inertiajs/react'
+import { Head, router, useForm, usePage } from '@inertiajs/react'
 import {
   Alert, Badge, Button, Grid, Group, MultiSelect, Paper, PasswordInput, Radio, Select, SimpleGrid, Stack, Switch, Text, TextInput, Title,
 } from '@mantine/core'
 import { IconMail, IconUserCheck, IconUserOff } from '@tabler/icons-react'
-import { ConfirmButton, PageHeader, useFormat, useT, type SharedProps } from '~/ui'
+import { ConfirmButton, ErrorSummary, FormFooter, PageHeader, useFormat, useT, type SharedProps } from '~/ui'
 import { fieldError } from '../shared'
 
 interface UserValues {
@@ -76,6 +76,7 @@ export default function UserForm({ user, options }: Props) {
         crumbs={[{ label: t('admin.users.title'), href: '/admin/users' }, { label: title }]}
       />
       <form onSubmit={submit} noValidate>
+        <ErrorSummary errors={errors} mb="md" />
         <Grid gap="md">
           <Grid.Col span={{ base: 12, md: 7 }}>
             <Paper withBorder radius="md" p="md">
@@ -154,10 +155,7 @@ export default function UserForm({ user, options }: Props) {
             </Paper>
           </Grid.Col>
         </Grid>
-        <Group mt="md" gap="xs">
-          <Button type="submit" loading={form.processing}>{t('common.save')}</Button>
-          <Button component={Link} href="/admin/users" variant="default">{t('common.cancel')}</Button>
-        </Group>
+        <FormFooter cancelHref="/admin/users" processing={form.processing} />
       </form>
     </>
   )
