@@ -25,4 +25,5 @@ export const middleware = router.named({
   silentAccess: () => import('#middleware/silent_access_middleware'),
   admin: () => import('#middleware/admin_middleware'),
   module: () => import('#middleware/module_middleware'),
+  upload: () => import('#middleware/upload_middleware'),
 })

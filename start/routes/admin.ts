@@ -46,7 +46,9 @@ router.group(() => {
   router.post('/modules/:name/uninstall', [ModulesController, 'uninstall']).as('admin.modules.uninstall')
 
   router.get('/licence', [LicenceController, 'show']).as('admin.licence.show')
+  // A licence file is a few hundred bytes (the validator allows 64 KB).
   router.post('/licence', [LicenceController, 'store']).as('admin.licence.store')
+    .use(middleware.upload({ limit: '64kb' }))
 
   router.get('/audit', [AuditController, 'index']).as('admin.audit.index')
 }).prefix('/admin').use([middleware.auth(), middleware.access(), middleware.admin()])
