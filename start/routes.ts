@@ -6,7 +6,7 @@ import router from '@adonisjs/core/services/router'
 import { errors as httpErrors } from '@adonisjs/core/http'
 import { middleware } from '#start/kernel'
 import {
-  loginAccountThrottle, loginThrottle, passwordChangeThrottle, resetAddressThrottle, resetThrottle,
+  loginThrottle, passwordChangeThrottle, resetAddressThrottle, resetThrottle,
 } from '#start/limiter'
 import { moduleRegistry } from '#app/registry/main'
 
@@ -19,7 +19,7 @@ router.get('/health', async () => ({ ok: true })).as('health')
 
 router.group(() => {
   router.get('/login', [SessionController, 'show']).as('login')
-  router.post('/login', [SessionController, 'store']).as('login.store').use([loginAccountThrottle, loginThrottle])
+  router.post('/login', [SessionController, 'store']).as('login.store').use(loginThrottle)
   router.get('/password/forgot', [PasswordResetController, 'forgot']).as('password.forgot')
   router.post('/password/forgot', [PasswordResetController, 'send']).as('password.send').use([resetThrottle, resetAddressThrottle])
   router.get('/password/reset/:token', [PasswordResetController, 'edit']).as('password.reset')
@@ -34,6 +34,7 @@ router.group(() => {
   router.get('/profile', [ProfileController, 'show']).as('profile')
   router.put('/profile', [ProfileController, 'update']).as('profile.update')
   router.put('/profile/password', [ProfileController, 'password']).as('profile.password').use(passwordChangeThrottle)
+  router.post('/profile/sessions/revoke', [ProfileController, 'signOutEverywhere']).as('profile.sessions.revoke')
 }).use([middleware.auth(), middleware.access()])
 
 await import('#start/routes/admin')
