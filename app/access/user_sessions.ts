@@ -4,7 +4,6 @@ import app from '@adonisjs/core/services/app'
 import db from '@adonisjs/lucid/services/db'
 import type { HttpContext } from '@adonisjs/core/http'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import type User from '#models/user'
 import { dbTimestamp, toDate } from '#app/support/dates'
 
 /** Session value naming this browser session's row in `user_sessions`. */
@@ -16,6 +15,12 @@ const TOUCH_AFTER_MS = 5 * 60_000
 export type RevokeReason = 'logout' | 'all_devices' | 'password_changed' | 'deactivated' | 'expired'
 /** Why a request's session was refused (key of `auth.errors.*`). */
 export type SessionRefusal = 'inactive' | 'password_changed' | 'session_expired' | 'session_ended'
+
+/** What this file needs of a user (no import of the model, which imports this file). */
+interface SessionUser {
+  id: number
+  isActive: boolean
+}
 
 interface SessionRow {
   id: string
@@ -68,7 +73,7 @@ export const userSessions = {
 }
 
 /** Records a new session for this browser (login, remember-me, own password change). */
-export async function startSession(ctx: HttpContext, user: User): Promise<string> {
+export async function startSession(ctx: HttpContext, user: SessionUser): Promise<string> {
   const key = await userSessions.open(user.id, { userAgent: ctx.request.header('user-agent'), ip: ctx.request.ip() })
   ctx.session.put(SESSION_KEY, key)
   ctx.session.put(SEEN, nowSeconds())
@@ -87,7 +92,7 @@ export async function endSession(ctx: HttpContext, reason: RevokeReason = 'logou
  * the remember-me cookie gets a new record. A session without a record (signed in before
  * sessions were recorded) is refused: one more sign-in after upgrading.
  */
-export async function sessionRefusal(ctx: HttpContext, user: User): Promise<SessionRefusal | null> {
+export async function sessionRefusal(ctx: HttpContext, user: SessionUser): Promise<SessionRefusal | null> {
   if (!user.isActive) return 'inactive'
   if (ctx.auth.use('web').viaRemember) {
     await startSession(ctx, user)
