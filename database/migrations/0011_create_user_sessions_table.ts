@@ -9,7 +9,7 @@ export default class extends BaseSchema {
   async up() {
     this.schema.createTable('user_sessions', (table) => {
       table.string('id', 64).notNullable().primary()
-      table.integer('user_id').unsigned().notNullable().references('id').inTable('users').onDelete('CASCADE')
+      table.integer('user_id').unsigned().notNullable().references('id').inTable('users')
       table.dateTime('created_at').notNullable()
       table.dateTime('last_seen_at').notNullable()
       table.string('user_agent', 255).nullable()

@@ -7,7 +7,6 @@ import { createRoot } from 'react-dom/client'
 import { createInertiaApp } from '@inertiajs/react'
 import { MantineProvider } from '@mantine/core'
 import { Notifications } from '@mantine/notifications'
-import { useMediaQuery } from '@mantine/hooks'
 import { DatesProvider } from '@mantine/dates'
 import 'dayjs/locale/es'
 import { AppLayout } from './ui/app_layout'
@@ -19,17 +18,6 @@ import { theme } from './ui/theme'
  */
 const kernelPages = import.meta.glob('./pages/**/*.tsx')
 const modulePages = import.meta.glob('../../modules/*/pages/**/*.tsx')
-
-/**
- * Toasts never cover the header and its logo: at the bottom on phones, and below the 56 px
- * header (app_layout.tsx) on wider screens.
- */
-function Toasts() {
-  const phone = useMediaQuery('(max-width: 48em)')
-  return phone
-    ? <Notifications position="bottom-center" />
-    : <Notifications position="top-right" top="calc(56px + var(--mantine-spacing-md))" />
-}
 
 type PageModule = { default: { layout?: (page: ReactNode) => ReactNode } }
 
@@ -53,7 +41,8 @@ createInertiaApp({
     createRoot(el).render(
       <MantineProvider theme={theme}>
         <DatesProvider settings={{ locale, firstDayOfWeek: 1 }}>
-          <Toasts />
+          {/* Placed by .cartera-toasts (app.css): never over the header and its logo. */}
+          <Notifications position="top-right" className="cartera-toasts" />
           <App {...props} />
         </DatesProvider>
       </MantineProvider>
