@@ -14,6 +14,7 @@ export const middleware = router.named({
   bodyparser: () => import('@adonisjs/core/bodyparser_middleware'),
   session: () => import('@adonisjs/session/session_middleware'),
   initializeAuth: () => import('@adonisjs/auth/initialize_auth_middleware'),
+  sessionCheck: () => import('#middleware/session_check_middleware'),
   locale: () => import('#middleware/detect_user_locale_middleware'),
   shield: () => import('@adonisjs/shield/shield_middleware'),
   guest: () => import('#middleware/guest_middleware'),
@@ -22,16 +23,19 @@ export const middleware = router.named({
   silentAccess: () => import('#middleware/silent_access_middleware'),
   admin: () => import('#middleware/admin_middleware'),
   module: () => import('#middleware/module_middleware'),
+  upload: () => import('#middleware/upload_middleware'),
 })
 
 /**
  * The stack of every page and form (start/routes.ts wraps all routes but /health in it):
- * body parser, session, auth, the user's language, then CSRF and the other shield checks.
+ * body parser, session, auth and its server-side session check, the user's language, then CSRF
+ * and the other shield checks.
  */
 export const web = () => [
   middleware.bodyparser(),
   middleware.session(),
   middleware.initializeAuth(),
+  middleware.sessionCheck(),
   middleware.locale(),
   middleware.shield(),
 ]

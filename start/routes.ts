@@ -9,7 +9,6 @@ import { errors as httpErrors } from '@adonisjs/core/http'
 import { middleware, web } from '#start/kernel'
 import adminRoutes from '#start/routes/admin'
 import {
-  loginAccountThrottle,
   loginThrottle,
   passwordChangeThrottle,
   resetAddressThrottle,
@@ -42,7 +41,7 @@ router
         router
           .post('/login', [SessionController, 'store'])
           .as('login.store')
-          .use([loginAccountThrottle, loginThrottle])
+          .use(loginThrottle)
         router.get('/password/forgot', [PasswordResetController, 'forgot']).as('password.forgot')
         router
           .post('/password/forgot', [PasswordResetController, 'send'])
@@ -65,6 +64,9 @@ router
           .put('/profile/password', [ProfileController, 'password'])
           .as('profile.password')
           .use(passwordChangeThrottle)
+        router
+          .post('/profile/sessions/revoke', [ProfileController, 'signOutEverywhere'])
+          .as('profile.sessions.revoke')
       })
       .use([middleware.auth(), middleware.access()])
 

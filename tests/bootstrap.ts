@@ -10,6 +10,20 @@ import { shieldApiClient } from '@adonisjs/shield/plugins/api_client'
 import { inertiaApiClient } from '@adonisjs/inertia/plugins/api_client'
 import { smtpSink } from '#tests/helpers/smtp_sink'
 import { forgetAll } from '#app/support/cache'
+import { SessionGuard } from '@adonisjs/auth/session'
+import type User from '#models/user'
+
+/**
+ * `loginAs(user)` signs the test client in the way a browser is: with a recorded session
+ * (user_sessions), which the session check middleware requires.
+ */
+const asClient = SessionGuard.prototype.authenticateAsClient
+SessionGuard.prototype.authenticateAsClient = async function (this: SessionGuard<any, any>, user: User) {
+  const data = await asClient.call(this, user)
+  const { userSessions, SESSION_KEY } = await import('#app/access/user_sessions')
+  const key = await userSessions.open(user.id, { userAgent: 'japa' })
+  return { session: { ...data.session, [SESSION_KEY]: key } }
+}
 
 export const plugins: Config['plugins'] = [
   assert(),

@@ -3,7 +3,7 @@ import hash from '@adonisjs/core/services/hash'
 import app from '@adonisjs/core/services/app'
 import i18nManager from '@adonisjs/i18n/services/main'
 import db from '@adonisjs/lucid/services/db'
-import { stampSession } from '#app/access/session_stamp'
+import { SESSION_KEY, startSession, userSessions } from '#app/access/user_sessions'
 import { flashFieldErrors } from '#app/support/http'
 import { changePasswordValidator, localeValidator, preferencesValidator } from '#validators/auth'
 import { LOCALE_COOKIE } from '#middleware/detect_user_locale_middleware'
@@ -37,12 +37,26 @@ export default class ProfileController {
       return response.redirect().back()
     }
     user.password = password
+    // Saving revokes every session (User model); this device gets a fresh one and stays.
     await user.save()
-    // Other devices are signed out (their session stamp no longer matches); this one stays.
     await db.from('remember_me_tokens').where('tokenable_id', user.id).delete()
     await db.from('password_reset_tokens').where('user_id', user.id).whereNull('used_at').delete()
-    stampSession(ctx, user)
+    await startSession(ctx, user)
     session.flash('success', i18n.t('profile.password_changed'))
+    return response.redirect().back()
+  }
+
+  /**
+   * "Sign out on all devices": every other session ends and every remember-me token goes
+   * (this device's too, so it will ask for the password once its browser session ends); the
+   * session making the request stays signed in.
+   */
+  async signOutEverywhere({ auth, session, response, i18n }: HttpContext) {
+    const user = auth.getUserOrFail()
+    await userSessions.revokeAll(user.id, 'all_devices', { except: session.get(SESSION_KEY) })
+    await db.from('remember_me_tokens').where('tokenable_id', user.id).delete()
+    response.clearCookie('remember_web')
+    session.flash('success', i18n.t('profile.signed_out_everywhere'))
     return response.redirect().back()
   }
 

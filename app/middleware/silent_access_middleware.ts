@@ -5,7 +5,9 @@ import { AccessContext } from '#app/access/access_context'
 
 /**
  * Like `access`, but optional: when someone is signed in, attach their organization and
- * AccessContext so pages (the 404 page, for instance) can render inside the app shell.
+ * AccessContext so pages (the 404 page, for instance) can render inside the app shell. A
+ * revoked, expired or deactivated session was already signed out by the session check
+ * middleware, so such a page renders as a guest.
  */
 export default class SilentAccessMiddleware {
   async handle(ctx: HttpContext, next: NextFn) {

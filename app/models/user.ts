@@ -1,12 +1,13 @@
 import { DateTime } from 'luxon'
 import hash from '@adonisjs/core/services/hash'
 import { compose } from '@adonisjs/core/helpers'
-import { BaseModel, beforeSave, column, manyToMany } from '@adonisjs/lucid/orm'
+import { BaseModel, beforeSave, beforeUpdate, column, manyToMany } from '@adonisjs/lucid/orm'
 import type { ManyToMany } from '@adonisjs/lucid/types/relations'
 import { withAuthFinder } from '@adonisjs/auth/mixins/lucid'
 import { DbRememberMeTokensProvider } from '@adonisjs/auth/session'
 import Role from '#models/role'
 import { normalizeName } from '#app/support/normalize'
+import { userSessions } from '#app/access/user_sessions'
 
 const AuthFinder = withAuthFinder(() => hash.use('scrypt'), {
   uids: ['email'],
@@ -63,5 +64,14 @@ export default class User extends compose(BaseModel, AuthFinder) {
   @beforeSave()
   static normalize(user: User) {
     if (typeof user.fullName === 'string') user.fullNameNormalized = normalizeName(user.fullName, 160)
+  }
+
+  /**
+   * A new password (profile, reset link, an administrator) signs every session out; the
+   * profile page opens a fresh one for the device that made the change.
+   */
+  @beforeUpdate()
+  static async endSessionsOnNewPassword(user: User) {
+    if (user.$dirty.password) await userSessions.revokeAll(user.id, 'password_changed', { trx: user.$trx })
   }
 }

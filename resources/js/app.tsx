@@ -42,7 +42,8 @@ createInertiaApp({
     createRoot(el).render(
       <MantineProvider theme={theme}>
         <DatesProvider settings={{ locale, firstDayOfWeek: 1 }}>
-          <Notifications position="top-right" />
+          {/* Placed by .cartera-toasts (app.css): never over the header and its logo. */}
+          <Notifications position="top-right" className="cartera-toasts" />
           <App {...props} />
         </DatesProvider>
       </MantineProvider>

@@ -86,7 +86,11 @@ export default function adminRoutes() {
         .as('admin.modules.uninstall')
 
       router.get('/licence', [LicenceController, 'show']).as('admin.licence.show')
-      router.post('/licence', [LicenceController, 'store']).as('admin.licence.store')
+      // A licence file is a few hundred bytes (the validator allows 64 KB).
+      router
+        .post('/licence', [LicenceController, 'store'])
+        .as('admin.licence.store')
+        .use(middleware.upload({ limit: '64kb' }))
 
       router.get('/audit', [AuditController, 'index']).as('admin.audit.index')
     })

@@ -2,6 +2,7 @@ import db from '@adonisjs/lucid/services/db'
 import { recordHistory } from '#app/history/record_history'
 import { dbTimestamp } from '#app/support/dates'
 import { RuleError } from '#app/support/rule_error'
+import { userSessions } from '#app/access/user_sessions'
 import { assertAdminsRemain, lockActiveAdmins } from './guards.js'
 import { assertSeatAvailable } from './seats.js'
 import { USER_SUBJECT } from './snapshot.js'
@@ -37,6 +38,7 @@ export async function setUserActive(params: SetUserActiveParams): Promise<{ full
     await trx.from('users').where('id', userId).update({ is_active: active, updated_at: dbTimestamp() })
     if (!active) {
       await trx.from('remember_me_tokens').where('tokenable_id', userId).delete()
+      await userSessions.revokeAll(userId, 'deactivated', { trx })
       await assertAdminsRemain(organizationId, actorId, trx)
     }
     const subject = { organizationId, actorId, subjectType: USER_SUBJECT, subjectId: userId }

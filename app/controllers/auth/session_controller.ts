@@ -2,8 +2,12 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { DateTime } from 'luxon'
 import User from '#models/user'
 import { loginValidator } from '#validators/auth'
-import { stampSession } from '#app/access/session_stamp'
-import { countFailedLogin, failedLoginWait } from '#start/limiter'
+import { flashFieldErrors } from '#app/support/http'
+import { endSession, startSession } from '#app/access/user_sessions'
+import { isKnownDevice, rememberDevice } from '#app/access/known_device'
+import {
+  accountLoginWait, clearAccountFailures, countAccountFailure, countFailedLogin, failedLoginWait, waitMinutes,
+} from '#start/limiter'
 
 export default class SessionController {
   async show({ inertia }: HttpContext) {
@@ -13,9 +17,11 @@ export default class SessionController {
   async store(ctx: HttpContext) {
     const { request, auth, session, response, i18n } = ctx
     const { email, password, remember } = await request.validateUsing(loginValidator)
-    const wait = await failedLoginWait(ctx)
+    const account = email.trim().toLowerCase()
+    const known = isKnownDevice(ctx, account)
+    const wait = Math.max(await failedLoginWait(ctx), known ? 0 : await accountLoginWait(account))
     if (wait) {
-      session.flash('error', i18n.t('auth.errors.throttled', { seconds: wait }))
+      session.flash('error', i18n.t('auth.errors.throttled', { minutes: waitMinutes(wait) }))
       session.flashOnly(['email'])
       return response.redirect().back()
     }
@@ -23,8 +29,9 @@ export default class SessionController {
     try {
       user = await User.verifyCredentials(email, password)
     } catch {
-      await countFailedLogin(ctx)
-      session.flash('error', i18n.t('auth.errors.invalid'))
+      await Promise.all([countFailedLogin(ctx), countAccountFailure(account)])
+      // Shown once, in the form (not also as a toast: the guest layout toasts only flash.error).
+      flashFieldErrors(ctx, { login: i18n.t('auth.errors.invalid') })
       session.flashOnly(['email'])
       return response.redirect().back()
     }
@@ -33,17 +40,20 @@ export default class SessionController {
       session.flashOnly(['email'])
       return response.redirect().back()
     }
+    await clearAccountFailures(account)
+    rememberDevice(ctx, account)
     await auth.use('web').login(user, !!remember)
     user.lastLoginAt = DateTime.utc()
     await user.save()
     session.regenerate()
-    stampSession(ctx, user)
+    await startSession(ctx, user)
     return response.redirect(safeRedirect(session.pull('intended_url')) ?? '/')
   }
 
-  async destroy({ auth, response }: HttpContext) {
-    await auth.use('web').logout()
-    return response.redirect('/login')
+  async destroy(ctx: HttpContext) {
+    await endSession(ctx, 'logout')
+    await ctx.auth.use('web').logout()
+    return ctx.response.redirect('/login')
   }
 }
 

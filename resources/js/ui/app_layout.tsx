@@ -21,15 +21,20 @@ const ADMIN_LINKS = [
   { href: '/admin/audit', label: 'admin.nav.audit', icon: 'audit' },
 ]
 
-/** Shows flashed messages, and errors the framework flashes (E_BAD_CSRF_TOKEN…), once per visit. */
-export function useFlashNotifications() {
+/**
+ * Shows flashed messages, and errors the framework flashes (E_BAD_CSRF_TOKEN…), once per visit.
+ * `errors: false` when the layout shows errors itself (guest pages).
+ */
+export function useFlashNotifications(options: { errors?: boolean } = {}) {
+  const withErrors = options.errors ?? true
   const { flash, errors } = usePage<SharedProps>().props
   const frameworkErrors = Object.entries(errors ?? {}).filter(([key]) => key.startsWith('E_')).map(([, message]) => message)
   useEffect(() => {
     if (flash.success) notifications.show({ color: 'teal', message: flash.success, autoClose: 4000 })
+    if (!withErrors) return
     if (flash.error) notifications.show({ color: 'red', message: flash.error, autoClose: 8000 })
     for (const message of frameworkErrors) notifications.show({ color: 'red', message, autoClose: 8000 })
-  }, [flash.success, flash.error, frameworkErrors.join('|')])
+  }, [flash.success, flash.error, frameworkErrors.join('|'), withErrors])
 }
 
 export function switchLocale(locale: 'es' | 'en') {

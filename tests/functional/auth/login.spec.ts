@@ -26,7 +26,7 @@ test.group('Login', (group) => {
     await createUser(org, {}, { email: 'lucia@prueba.test', password: 'clave-secreta-1' })
     const response = await client.post('/login').form({ email: 'lucia@prueba.test', password: 'otra' }).withCsrfToken().redirects(0)
     response.assertStatus(302)
-    response.assertFlashMessage('error', 'Correo o contraseña incorrectos.')
+    response.assertFlashMessage('inputErrorsBag', { login: ['Correo o contraseña incorrectos.'] })
   })
 
   test('an inactive user cannot sign in', async ({ client }) => {

@@ -1,11 +1,13 @@
-import { Head, Link, useForm, usePage } from '@inertiajs/react'
+import { Head, Link, useForm } from '@inertiajs/react'
 import { Alert, Anchor, Button, Checkbox, Group, PasswordInput, Stack, TextInput, Title } from '@mantine/core'
-import { ErrorSummary, guestLayout, useT, type SharedProps } from '~/ui'
+import { ErrorSummary, guestLayout, useT } from '~/ui'
 
 export default function Login() {
   const { t } = useT()
-  const { flash } = usePage<SharedProps>().props
+  // A refused sign-in comes back as errors.login (shown here, once); other messages (session
+  // expired, too many attempts) come as flash.error and the guest layout shows them.
   const form = useForm({ email: '', password: '', remember: false })
+  const { login: loginError, ...fieldErrors } = form.errors as Record<string, string | undefined>
   const submit = (e: React.FormEvent) => {
     e.preventDefault()
     form.post('/login', { onFinish: () => form.reset('password') })
@@ -16,8 +18,8 @@ export default function Login() {
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <Title order={3}>{t('auth.login.title')}</Title>
-          {flash.error && <Alert color="red" variant="light" data-testid="login-error">{flash.error}</Alert>}
-          <ErrorSummary errors={form.errors} />
+          {loginError && <Alert color="red" variant="light" data-testid="login-error">{loginError}</Alert>}
+          <ErrorSummary errors={fieldErrors} />
           <TextInput label={t('auth.fields.email')} name="email" type="email" autoComplete="username" required
             value={form.data.email} onChange={(e) => form.setData('email', e.currentTarget.value)} error={form.errors.email} autoFocus />
           <PasswordInput label={t('auth.fields.password')} name="password" autoComplete="current-password" required

@@ -1,6 +1,7 @@
-import { Head, useForm } from '@inertiajs/react'
-import { Grid, Paper, PasswordInput, Select, Stack, TextInput, Title } from '@mantine/core'
-import { ErrorSummary, FormFooter, PageHeader, useT } from '~/ui'
+import { useState } from 'react'
+import { Head, router, useForm } from '@inertiajs/react'
+import { Grid, Paper, PasswordInput, Select, Stack, Text, TextInput, Title } from '@mantine/core'
+import { ConfirmButton, ErrorSummary, FormFooter, PageHeader, useT } from '~/ui'
 
 interface Props {
   profile: { fullName: string; email: string; locale: 'es' | 'en'; timezone: string }
@@ -11,6 +12,10 @@ export default function Profile({ profile, timezones }: Props) {
   const { t } = useT()
   const prefs = useForm({ fullName: profile.fullName, locale: profile.locale, timezone: profile.timezone })
   const pwd = useForm({ currentPassword: '', password: '', password_confirmation: '' })
+  const [signingOut, setSigningOut] = useState(false)
+  const signOutEverywhere = () => router.post('/profile/sessions/revoke', {}, {
+    preserveScroll: true, onStart: () => setSigningOut(true), onFinish: () => setSigningOut(false),
+  })
   return (
     <>
       <Head title={t('profile.title')} />
@@ -42,6 +47,17 @@ export default function Profile({ profile, timezones }: Props) {
                 <FormFooter processing={pwd.processing} submitLabel={t('profile.change_password')} mt={0} />
               </Stack>
             </form>
+          </Paper>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 6 }}>
+          <Paper withBorder p="md" radius="md">
+            <Stack gap="sm">
+              <Title order={4}>{t('profile.sessions')}</Title>
+              <Text size="sm" c="dimmed">{t('profile.sessions_help')}</Text>
+              <ConfirmButton w="fit-content" label={t('profile.sign_out_everywhere')} title={t('profile.sessions')}
+                message={t('profile.sign_out_everywhere_confirm')} confirmLabel={t('profile.sign_out_everywhere')}
+                loading={signingOut} onConfirm={signOutEverywhere} data-testid="sign-out-everywhere" />
+            </Stack>
           </Paper>
         </Grid.Col>
       </Grid>
