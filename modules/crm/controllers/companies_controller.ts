@@ -80,9 +80,11 @@ export default class CompaniesController {
   async destroy(ctx: HttpContext) {
     ctx.access.authorize(`${COMPANIES}.delete`)
     const companyId = (await visibleCompanyId(ctx.access, routeId(ctx), 'delete')) ?? notFound()
-    const { name } = await deleteCompany({ ...actor(ctx), companyId })
-    ctx.session.flash('success', ctx.i18n.t('crm.companies.deleted', { name }))
-    return ctx.response.redirect().toRoute('crm.companies.index')
+    return orBack(ctx, async () => {
+      const { name } = await deleteCompany({ ...actor(ctx), companyId })
+      ctx.session.flash('success', ctx.i18n.t('crm.companies.deleted', { name }))
+      return ctx.response.redirect().toRoute('crm.companies.index')
+    })
   }
 
   async export(ctx: HttpContext) {

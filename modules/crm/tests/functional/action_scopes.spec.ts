@@ -3,7 +3,7 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import type User from '#models/user'
 import { RoleFactory } from '#database/factories/role_factory'
-import { createOrganization, type RoleSpec } from '#tests/helpers/world'
+import { createOrganization, createUser, type RoleSpec } from '#tests/helpers/world'
 import { companyPayload, crmUser, insertCompany, insertContact } from '../helpers.js'
 
 /** Gives `user` one more role (createUser gives the first). */
@@ -89,5 +89,75 @@ test.group('Record scopes per action', (group) => {
     given.assertStatus(303)
     given.assertHeader('location', `/crm/companies/${mine}/edit`)
     assert.equal(Number((await db.from('crm_companies').where('id', mine).firstOrFail()).owner_id), user.id)
+  })
+})
+
+test.group('Deleting a company with contacts beyond the user\'s reach', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('is refused with the count of those contacts, and nothing changes', async ({ client, assert }) => {
+    const org = await createOrganization(['crm'])
+    // All companies, but only their own contacts.
+    const user = await createUser(org, {
+      permissions: ['crm.companies.view', 'crm.companies.delete', 'crm.contacts.view', 'crm.contacts.edit'],
+      scopes: { 'crm.companies': 'all', 'crm.contacts': 'own' },
+    })
+    const colleague = await crmUser(org, 'own')
+    const company = await insertCompany(org, { name: 'Con contactos ajenos', owner_id: colleague.id })
+    const boss = await insertContact(org, { company_id: company, owner_id: colleague.id })
+    const hidden = [boss]
+    for (let i = 0; i < 2; i++) {
+      hidden.push(await insertContact(org, { company_id: company, owner_id: colleague.id, reports_to_id: boss }))
+    }
+    const own = await insertContact(org, { company_id: company, owner_id: user.id, reports_to_id: boss })
+
+    const response = await send(client.delete(`/crm/companies/${company}`), user)
+      .header('referer', `/crm/companies/${company}`)
+    response.assertStatus(303)
+    response.assertHeader('location', `/crm/companies/${company}`)
+    assert.equal(response.flashMessages().error, 'No puede eliminar esta empresa: tiene 3 contactos que usted no puede '
+      + 'ver o modificar. Pida a un administrador que los reasigne.')
+
+    assert.isNotNull(await db.from('crm_companies').where('id', company).first())
+    const contacts = await db.from('crm_contacts').whereIn('id', [...hidden, own]).orderBy('id')
+    assert.deepEqual(contacts.map((c) => Number(c.company_id)), [company, company, company, company])
+    const managers = contacts.map((c) => (c.reports_to_id === null ? null : Number(c.reports_to_id)))
+    assert.deepEqual(managers, [null, boss, boss, boss])
+    const history = await db.from('timeline_events').where('subject_type', 'crm.contact').whereIn('subject_id', hidden)
+    assert.lengthOf(history, 0)
+  })
+
+  test('goes through when every linked contact is within reach', async ({ client, assert }) => {
+    const org = await createOrganization(['crm'])
+    const user = await createUser(org, {
+      permissions: ['crm.companies.view', 'crm.companies.delete', 'crm.contacts.view', 'crm.contacts.edit'],
+      scopes: { 'crm.companies': 'all', 'crm.contacts': 'own' },
+    })
+    const colleague = await crmUser(org, 'own')
+    const company = await insertCompany(org, { name: 'Solo contactos propios', owner_id: colleague.id })
+    const contact = await insertContact(org, { company_id: company, owner_id: user.id })
+    // A contact of another company, beyond reach, does not count.
+    const elsewhere = await insertCompany(org, { owner_id: colleague.id })
+    await insertContact(org, { company_id: elsewhere, owner_id: colleague.id })
+
+    const response = await send(client.delete(`/crm/companies/${company}`), user)
+    response.assertStatus(303)
+    response.assertHeader('location', '/crm/companies')
+    assert.isNull(await db.from('crm_companies').where('id', company).first())
+    assert.isNull((await db.from('crm_contacts').where('id', contact).firstOrFail()).company_id)
+  })
+
+  test('a user who may not edit contacts cannot delete a company that has some', async ({ client, assert }) => {
+    const org = await createOrganization(['crm'])
+    const user = await createUser(org, {
+      permissions: ['crm.companies.view', 'crm.companies.delete', 'crm.contacts.view'],
+      scopes: { 'crm.companies': 'all', 'crm.contacts': 'all' },
+    })
+    const company = await insertCompany(org, { owner_id: user.id })
+    await insertContact(org, { company_id: company, owner_id: user.id })
+    const response = await send(client.delete(`/crm/companies/${company}`), user).header('referer', '/crm/companies')
+    response.assertStatus(303)
+    assert.match(response.flashMessages().error as string, /tiene un contacto que usted no puede ver o modificar/)
+    assert.isNotNull(await db.from('crm_companies').where('id', company).first())
   })
 })
