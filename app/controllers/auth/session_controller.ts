@@ -29,7 +29,10 @@ export default class SessionController {
       return response.redirect().back()
     }
     if (!user.isActive) {
-      session.flash('error', i18n.t('auth.errors.inactive'))
+      // Exactly as a wrong password (message, status, flash, failure count): a different answer
+      // would tell whoever tries that the password is right and the account exists.
+      await countFailedLogin(ctx)
+      session.flash('error', i18n.t('auth.errors.invalid'))
       session.flashOnly(['email'])
       return response.redirect().back()
     }
