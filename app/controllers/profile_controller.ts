@@ -4,6 +4,7 @@ import app from '@adonisjs/core/services/app'
 import i18nManager from '@adonisjs/i18n/services/main'
 import db from '@adonisjs/lucid/services/db'
 import { stampSession } from '#app/access/session_stamp'
+import { passwordResets } from '#services/password_resets'
 import { changePasswordValidator, localeValidator, preferencesValidator } from '#validators/auth'
 import { LOCALE_COOKIE } from '#middleware/detect_user_locale_middleware'
 
@@ -39,7 +40,7 @@ export default class ProfileController {
     await user.save()
     // Other devices are signed out (their session stamp no longer matches); this one stays.
     await db.from('remember_me_tokens').where('tokenable_id', user.id).delete()
-    await db.from('password_reset_tokens').where('user_id', user.id).whereNull('used_at').delete()
+    await passwordResets.revoke(user.id)
     stampSession(ctx, user)
     session.flash('success', i18n.t('profile.password_changed'))
     return response.redirect().back()

@@ -2,6 +2,7 @@ import db from '@adonisjs/lucid/services/db'
 import { recordHistory } from '#app/history/record_history'
 import { dbTimestamp } from '#app/support/dates'
 import { RuleError } from '#app/support/rule_error'
+import { passwordResets } from '#services/password_resets'
 import { assertAdminsRemain, lockActiveAdmins } from './guards.js'
 import { assertSeatAvailable } from './seats.js'
 import { USER_SUBJECT } from './snapshot.js'
@@ -16,7 +17,7 @@ export interface SetUserActiveParams {
 
 /**
  * Activates (takes a licence seat) or deactivates a user. Deactivating signs the user out of
- * every device; an administrator cannot deactivate themself, nor the last active administrator.
+ * every device and voids their password-reset links; an administrator cannot deactivate themself, nor the last active administrator.
  * Every check runs inside the transaction, after the administrators' rows are locked, so two
  * administrators deactivating each other at the same moment cannot both succeed: the second
  * finds they are no longer an active administrator.
@@ -37,6 +38,8 @@ export async function setUserActive(params: SetUserActiveParams): Promise<{ full
     await trx.from('users').where('id', userId).update({ is_active: active, updated_at: dbTimestamp() })
     if (!active) {
       await trx.from('remember_me_tokens').where('tokenable_id', userId).delete()
+      // An outstanding reset link must not work again if the account is reactivated later.
+      await passwordResets.revoke(userId, trx)
       await assertAdminsRemain(organizationId, actorId, trx)
     }
     const subject = { organizationId, actorId, subjectType: USER_SUBJECT, subjectId: userId }
