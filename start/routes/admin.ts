@@ -47,6 +47,7 @@ router.group(() => {
 
   router.get('/licence', [LicenceController, 'show']).as('admin.licence.show')
   router.post('/licence', [LicenceController, 'store']).as('admin.licence.store')
+  router.put('/licence/quotas', [LicenceController, 'quotas']).as('admin.licence.quotas')
 
   router.get('/audit', [AuditController, 'index']).as('admin.audit.index')
 }).prefix('/admin').use([middleware.auth(), middleware.access(), middleware.admin()])

@@ -34,7 +34,7 @@ export async function setUserActive(params: SetUserActiveParams): Promise<{ full
     // deactivated the actor or taken their administrator role away.
     if (actorId !== null && !admins.includes(actorId)) throw new RuleError('admin.users.errors.actor_not_admin')
 
-    if (active) await assertSeatAvailable(trx)
+    if (active) await assertSeatAvailable(trx, organizationId)
     await trx.from('users').where('id', userId).update({ is_active: active, updated_at: dbTimestamp() })
     if (!active) {
       await trx.from('remember_me_tokens').where('tokenable_id', userId).delete()
