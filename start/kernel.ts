@@ -12,6 +12,7 @@ server.use([
 
 export const middleware = router.named({
   bodyparser: () => import('@adonisjs/core/bodyparser_middleware'),
+  cleanInput: () => import('#middleware/clean_input_middleware'),
   session: () => import('@adonisjs/session/session_middleware'),
   initializeAuth: () => import('@adonisjs/auth/initialize_auth_middleware'),
   sessionCheck: () => import('#middleware/session_check_middleware'),
@@ -27,12 +28,13 @@ export const middleware = router.named({
 })
 
 /**
- * The stack of every page and form (start/routes.ts wraps all routes but /health in it):
- * body parser, session, auth and its server-side session check, the user's language, then CSRF
- * and the other shield checks.
+ * The stack of every page and form (start/routes.ts wraps all routes but /health in it): body
+ * parser and input hygiene (control characters, nesting), session, auth and its server-side
+ * session check, the user's language, then CSRF and the other shield checks.
  */
 export const web = () => [
   middleware.bodyparser(),
+  middleware.cleanInput(),
   middleware.session(),
   middleware.initializeAuth(),
   middleware.sessionCheck(),

@@ -11,6 +11,8 @@ export interface ScopeOptions {
   /** Table (or alias) whose columns are constrained; defaults to the query's own columns. */
   table?: string
   ownerColumn?: string
+  /** The action the rows are wanted for (`view` by default; `edit`, `delete`, `export`…). */
+  action?: string
 }
 
 /**
@@ -51,13 +53,15 @@ export class AccessContext {
     if (!this.can(permission)) throw new ForbiddenException(permission)
   }
 
-  constraint(resource: string, client?: QueryClientContract): Promise<ScopeConstraint> {
-    return this.resolver.constraint(resource, client)
+  /** What the user may do `action` on (`view` by default) among the records of `resource`. */
+  constraint(resource: string, action: string = 'view', client?: QueryClientContract): Promise<ScopeConstraint> {
+    return this.resolver.constraint(resource, action, client)
   }
 
   /**
    * Restricts a query (in place) to the organization and to the rows of `resource` the user
-   * may see. Out-of-scope rows simply do not match, so a detail lookup answers 404.
+   * may see (or, with `options.action`, act on). Out-of-scope rows simply do not match, so a
+   * detail lookup answers 404.
    * Resolves to nothing on purpose: a Lucid query builder is thenable, so an async function
    * returning it would execute the whole (unpaginated) query.
    */
@@ -65,14 +69,19 @@ export class AccessContext {
     const col = (name: string) => (options.table ? `${options.table}.${name}` : name)
     query.where(col('organization_id'), this.organizationId)
     // Resolve owner sets on the query's own client (its transaction, if any).
-    const constraint = await this.constraint(resource, query.client as QueryClientContract)
+    const constraint = await this.constraint(resource, options.action, query.client as QueryClientContract)
     if (constraint.kind === 'none') query.whereRaw('1 = 0')
     if (constraint.kind === 'owners') query.whereIn(col(options.ownerColumn ?? 'owner_id'), constraint.ownerIds)
   }
 
-  /** Whether a row owned by `ownerId` is visible under the user's scope for `resource`. */
-  async canSee(resource: string, ownerId: number | null, client?: QueryClientContract): Promise<boolean> {
-    const constraint = await this.constraint(resource, client)
+  /** Whether a row owned by `ownerId` is within the user's scope for `action` (default `view`) on `resource`. */
+  async canSee(
+    resource: string,
+    ownerId: number | null,
+    client?: QueryClientContract,
+    action = 'view'
+  ): Promise<boolean> {
+    const constraint = await this.constraint(resource, action, client)
     if (constraint.kind === 'all') return true
     if (constraint.kind === 'none' || ownerId === null) return false
     return constraint.ownerIds.includes(ownerId)

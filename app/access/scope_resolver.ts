@@ -11,15 +11,19 @@ export type ScopeConstraint =
 export interface Grants {
   isAdmin: boolean
   permissions: Set<string>
-  /** Per resource, the scopes granted by any of the user's roles. */
+  /**
+   * Per permission (`<resource>.<action>`), the scopes of the roles that grant that permission.
+   * A scope is stored per (role, resource); it counts for an action only through a role that
+   * grants that action.
+   */
   scopes: Map<string, Set<Scope>>
 }
 
 /**
  * Loads a user's grants: the union of their roles' permissions and scopes. A role's scope on a
- * resource counts only if that role may view the resource: a role that only exports, with
- * scope "all", must not widen what another role lets the user see. An administrator role
- * grants everything.
+ * resource counts for an action only if that same role grants the action: a read-only role
+ * with scope "all" must not widen what another role lets the user edit or delete, and a role
+ * that only exports must not widen what the user sees. An administrator role grants everything.
  */
 export async function loadGrants(userId: number, client?: TransactionClientContract): Promise<Grants> {
   const q = client ?? db
@@ -34,15 +38,21 @@ export async function loadGrants(userId: number, client?: TransactionClientContr
       q.from('role_permissions').whereIn('role_id', roleIds).select('role_id', 'permission'),
       q.from('role_scopes').whereIn('role_id', roleIds).select('role_id', 'resource', 'scope'),
     ])
-    const granted = new Set<string>()
+    const byRole = new Map<number, string[]>()
     for (const p of perms) {
       permissions.add(p.permission)
-      granted.add(`${p.role_id}:${p.permission}`)
+      if (!byRole.has(p.role_id)) byRole.set(p.role_id, [])
+      byRole.get(p.role_id)!.push(p.permission)
     }
     for (const s of scopeRows) {
-      if (!SCOPES.includes(s.scope) || !granted.has(`${s.role_id}:${s.resource}.view`)) continue
-      if (!scopes.has(s.resource)) scopes.set(s.resource, new Set())
-      scopes.get(s.resource)!.add(s.scope)
+      if (!SCOPES.includes(s.scope)) continue
+      const prefix = `${s.resource}.`
+      for (const permission of byRole.get(s.role_id) ?? []) {
+        // `<resource>.<action>` only: a longer resource name sharing the prefix is another resource.
+        if (!permission.startsWith(prefix) || permission.slice(prefix.length).includes('.')) continue
+        if (!scopes.has(permission)) scopes.set(permission, new Set())
+        scopes.get(permission)!.add(s.scope)
+      }
     }
   }
   return { isAdmin, permissions, scopes }
@@ -66,14 +76,24 @@ export class ScopeResolver {
   ) {}
 
   /**
-   * The constraint for reading `resource` (needs `<resource>.view`). `client` is the connection
-   * or transaction the caller is using: on SQLite there is a single connection, so a lookup
-   * through the global `db` while a transaction holds it would wait forever.
+   * The constraint for doing `action` on records of `resource` (needs `<resource>.<action>`).
+   * The action's scope comes only from the roles that grant that action, and never reaches
+   * past what the user may see: for any action but `view` it is intersected with the view
+   * scope (editing or exporting a record one cannot see makes no sense).
+   * `client` is the connection or transaction the caller is using: on SQLite there is a single
+   * connection, so a lookup through the global `db` while a transaction holds it would wait forever.
    */
-  async constraint(resource: string, client?: QueryClientContract): Promise<ScopeConstraint> {
+  async constraint(resource: string, action: string = 'view', client?: QueryClientContract): Promise<ScopeConstraint> {
     if (this.grants.isAdmin) return { kind: 'all' }
-    if (!this.grants.permissions.has(`${resource}.view`)) return { kind: 'none' }
-    const granted = this.grants.scopes.get(resource) ?? new Set<Scope>(['own'])
+    const view = await this.#granted(`${resource}.view`, client)
+    if (action === 'view' || view.kind === 'none') return view
+    return intersect(view, await this.#granted(`${resource}.${action}`, client))
+  }
+
+  /** The union of the scopes granted with one permission (`own` when a role gives none). */
+  async #granted(permission: string, client?: QueryClientContract): Promise<ScopeConstraint> {
+    if (!this.grants.permissions.has(permission)) return { kind: 'none' }
+    const granted = this.grants.scopes.get(permission) ?? new Set<Scope>(['own'])
     if (granted.has('all')) return { kind: 'all' }
     const owners = new Set<number>([this.userId])
     if (granted.has('team')) for (const id of await this.teamMembers(client)) owners.add(id)
@@ -121,4 +141,13 @@ export class ScopeResolver {
     })()
     return this.#hierarchy
   }
+}
+
+/** Records allowed by both constraints. */
+function intersect(a: ScopeConstraint, b: ScopeConstraint): ScopeConstraint {
+  if (a.kind === 'none' || b.kind === 'none') return { kind: 'none' }
+  if (a.kind === 'all') return b
+  if (b.kind === 'all') return a
+  const other = new Set(b.ownerIds)
+  return { kind: 'owners', ownerIds: a.ownerIds.filter((id) => other.has(id)) }
 }

@@ -85,6 +85,15 @@ export async function endSession(ctx: HttpContext, reason: RevokeReason = 'logou
   const key = ctx.session.get(SESSION_KEY)
   if (typeof key === 'string') await userSessions.revoke(key, reason)
   ctx.session.forget(SESSION_KEY)
+  forgetPageHistory(ctx)
+}
+
+/**
+ * The next page clears the browser's page history (kept encrypted by Inertia): after a
+ * sign-out, Back shows no record page of the signed-out user.
+ */
+export function forgetPageHistory(ctx: HttpContext): void {
+  ctx.session.flash('clear_history', true)
 }
 
 /**

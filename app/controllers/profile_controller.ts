@@ -5,6 +5,7 @@ import i18nManager from '@adonisjs/i18n/services/main'
 import db from '@adonisjs/lucid/services/db'
 import { SESSION_KEY, startSession, userSessions } from '#app/access/user_sessions'
 import { flashFieldErrors } from '#app/support/http'
+import { passwordResets } from '#services/password_resets'
 import { changePasswordValidator, localeValidator, preferencesValidator } from '#validators/auth'
 import { LOCALE_COOKIE } from '#middleware/detect_user_locale_middleware'
 
@@ -40,7 +41,7 @@ export default class ProfileController {
     // Saving revokes every session (User model); this device gets a fresh one and stays.
     await user.save()
     await db.from('remember_me_tokens').where('tokenable_id', user.id).delete()
-    await db.from('password_reset_tokens').where('user_id', user.id).whereNull('used_at').delete()
+    await passwordResets.revoke(user.id)
     await startSession(ctx, user)
     session.flash('success', i18n.t('profile.password_changed'))
     return response.redirect().back()

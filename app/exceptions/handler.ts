@@ -2,6 +2,9 @@ import app from '@adonisjs/core/services/app'
 import { HttpContext, ExceptionHandler } from '@adonisjs/core/http'
 import type { StatusPageRange, StatusPageRenderer } from '@adonisjs/core/types/http'
 import { errors as limiterErrors } from '@adonisjs/limiter'
+import i18nManager from '@adonisjs/i18n/services/main'
+import { InvalidRequestException } from '#exceptions/invalid_request_exception'
+import { LOCALE_COOKIE } from '#middleware/detect_user_locale_middleware'
 
 /**
  * An Inertia form keeps what the user typed in the page, so its input is never flashed back
@@ -10,6 +13,16 @@ import { errors as limiterErrors } from '@adonisjs/limiter'
  */
 function forgetFlashedInput(ctx: HttpContext) {
   if (ctx.request.header('x-inertia') && ctx.session) ctx.session.responseFlashMessages.unset('input')
+}
+
+/**
+ * A body the parser could not read: bad JSON, or JSON nested so deep that parsing it ran out of
+ * stack (the body parser attaches the raw body and status 400 to those), or a non-object JSON.
+ */
+function isUnreadableBody(error: any): boolean {
+  if (error instanceof InvalidRequestException) return true
+  if ((error instanceof SyntaxError || error instanceof RangeError) && 'body' in error) return true
+  return error?.status === 422 && error?.message === 'Invalid JSON, only supports object and array'
 }
 
 /**
@@ -34,9 +47,24 @@ export default class HttpExceptionHandler extends ExceptionHandler {
     return ctx.inertia.render(component, { status, module })
   }
 
+  /**
+   * A translated 400 with nothing of the parser's text. It can happen before the locale and
+   * session middleware ran, so the language comes from the cookie or Accept-Language here.
+   */
+  #invalidRequest(ctx: HttpContext, wantsJson: boolean) {
+    const wanted = [ctx.request.cookie(LOCALE_COOKIE), ...ctx.request.languages()].filter(Boolean)
+    const i18n = ctx.i18n ?? i18nManager.locale(i18nManager.getSupportedLocaleFor(wanted) ?? i18nManager.defaultLocale)
+    const message = i18n.t('errors.invalid_request')
+    ctx.response.status(400)
+    if (wantsJson) return ctx.response.json({ message })
+    ctx.response.header('Content-Type', 'text/plain; charset=utf-8')
+    return ctx.response.send(message)
+  }
+
   async handle(error: any, ctx: HttpContext) {
     // A throttled form post goes back to the form with the translated message.
     const wantsJson = ctx.request.accepts(['html', 'json']) === 'json'
+    if (isUnreadableBody(error)) return this.#invalidRequest(ctx, wantsJson)
     if (error instanceof limiterErrors.E_TOO_MANY_REQUESTS && !wantsJson && ctx.request.method() !== 'GET' && ctx.session) {
       ctx.session.flash('error', error.getResponseMessage(ctx))
       ctx.session.flashExcept(['password', 'password_confirmation', '_csrf'])

@@ -26,7 +26,11 @@ export interface Entitlement {
 const DAY = 86_400_000
 
 export class LicenceError extends Error {
-  constructor(readonly code: LicenceProblem | 'seats_exceeded', message: string, readonly meta: Record<string, unknown> = {}) {
+  constructor(
+    readonly code: LicenceProblem | 'seats_exceeded' | 'quota_exceeded',
+    message: string,
+    readonly meta: Record<string, unknown> = {}
+  ) {
     super(message)
   }
 }
@@ -94,12 +98,13 @@ export class LicenceService {
   }
 
   /**
-   * Active users across the deployment (seats are counted per deployment). Inside a
-   * transaction the counted rows are locked (FOR UPDATE; SQLite serializes writers anyway), so
-   * two simultaneous activations cannot both take the last seat.
+   * Active users across the deployment (seats are counted per deployment), or of one
+   * organization. Inside a transaction the counted rows are locked (FOR UPDATE; SQLite
+   * serializes writers anyway), so two simultaneous activations cannot both take the last seat.
    */
-  async activeUsers(trx?: TransactionClientContract): Promise<number> {
+  async activeUsers(trx?: TransactionClientContract, organizationId?: number): Promise<number> {
     const query = (trx ?? db).from('users').where('is_active', true).count('* as total')
+    if (organizationId !== undefined) query.where('organization_id', organizationId)
     if (trx && trx.dialect.name !== 'better-sqlite3') query.forUpdate()
     const row = await query.first()
     return Number(row?.total ?? 0)
@@ -117,6 +122,27 @@ export class LicenceService {
         seats: entitlement.seats,
         mode: entitlement.mode,
       })
+    }
+  }
+
+  /** An organization's seat quota (null: none; the licence's seats alone apply). */
+  async seatQuota(organizationId: number, client?: QueryClientContract): Promise<number | null> {
+    const row = await (client ?? db).from('organizations').where('id', organizationId).select('seat_quota').first()
+    return row?.seat_quota === null || row?.seat_quota === undefined ? null : Number(row.seat_quota)
+  }
+
+  /**
+   * Throws when activating `adding` more users would exceed the licence's seats or the
+   * organization's own quota. Call it inside the transaction that activates them.
+   */
+  async assertOrganizationSeats(organizationId: number, adding = 1, trx?: TransactionClientContract): Promise<void> {
+    await this.assertSeats(adding, trx)
+    const quota = await this.seatQuota(organizationId, trx)
+    if (quota === null) return
+    const active = await this.activeUsers(trx, organizationId)
+    if (active + adding > quota) {
+      const detail = `organization quota reached: ${active} of ${quota} in use`
+      throw new LicenceError('quota_exceeded', detail, { active, quota })
     }
   }
 }

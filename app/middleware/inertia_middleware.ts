@@ -10,6 +10,8 @@ import { emptyShell, shellProps } from '#app/ui/shell_props'
 export default class InertiaMiddleware extends BaseInertiaMiddleware {
   async share(ctx: HttpContext) {
     const { session, i18n } = ctx as Partial<HttpContext>
+    // Right after a sign-out the browser's page history goes (app/access/user_sessions.ts).
+    if (session?.flashMessages.get('clear_history')) ctx.inertia.clearHistory()
     // A failure here must not take the error pages down with it: log it and render signed out.
     const shell = await shellProps(ctx).catch((error) => {
       ctx.logger.error({ err: error }, 'cannot build the page shell')

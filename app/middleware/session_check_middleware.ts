@@ -1,6 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
-import { sessionRefusal, type SessionRefusal } from '#app/access/user_sessions'
+import { forgetPageHistory, sessionRefusal, type SessionRefusal } from '#app/access/user_sessions'
 
 /**
  * Runs on every route, right after the session and auth are initialised: a signed-in request
@@ -14,6 +14,7 @@ export default class SessionCheckMiddleware {
       const refusal = await sessionRefusal(ctx, ctx.auth.user!)
       if (refusal) {
         await ctx.auth.use('web').logout()
+        forgetPageHistory(ctx)
         ctx.sessionRefusal = refusal
       }
     }

@@ -26,6 +26,10 @@ export default class Organization extends BaseModel {
   @column({ consume: (value) => Boolean(value) })
   declare managesLicence: boolean
 
+  /** Active users this organization may have (set by the host within the licence); null: no quota. */
+  @column()
+  declare seatQuota: number | null
+
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
 

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import { dbTimestamp, toDate } from '#app/support/dates'
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
+import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import mail from '@adonisjs/mail/services/main'
 import i18nManager from '@adonisjs/i18n/services/main'
 import User from '#models/user'
@@ -74,6 +75,15 @@ export const passwordResets = {
     })
     if (background) deliverInBackground(send, user.id)
     else await send()
+  },
+
+  /**
+   * Voids every outstanding reset link of a user: after an e-mail change (the link went to the
+   * old address), a password set by someone else, or a deactivation, an old link must not work.
+   * Pass the caller's transaction when inside one.
+   */
+  async revoke(userId: number, client: QueryClientContract | typeof db = db): Promise<void> {
+    await client.from('password_reset_tokens').where('user_id', userId).whereNull('used_at').delete()
   },
 
   async isUsable(token: string): Promise<boolean> {

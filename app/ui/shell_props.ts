@@ -59,17 +59,27 @@ export async function shellProps(ctx: HttpContext): Promise<ShellProps> {
     organization: { id: ctx.organization.id, name: ctx.organization.name, currency: ctx.organization.currency },
     navigation,
     permissions: ctx.access.isAdmin ? ['*'] : [...ctx.access.grants.permissions],
-    licence: ctx.access.isAdmin ? await licenceNotice(entitlement) : null,
+    licence: ctx.access.isAdmin ? await licenceNotice(entitlement, ctx.organization) : null,
   }
 }
 
-async function licenceNotice(entitlement: Entitlement): Promise<NonNullable<ShellProps['licence']>> {
-  const active = await licences.activeUsers()
+/**
+ * The banner of an organization's administrators. The host's compares the whole deployment with
+ * the licence; any other organization's, only its own users with its own quota (how many users
+ * other tenants have is not theirs to know).
+ */
+async function licenceNotice(
+  entitlement: Entitlement,
+  organization: { id: number; managesLicence: boolean; seatQuota: number | null }
+): Promise<NonNullable<ShellProps['licence']>> {
+  const host = organization.managesLicence
+  const active = await licences.activeUsers(undefined, host ? undefined : organization.id)
+  const limit = host ? entitlement.seats : organization.seatQuota
   return {
     mode: entitlement.mode,
     problem: entitlement.problem?.code ?? null,
     tier: entitlement.tier,
     graceUntil: entitlement.problem?.graceUntil ?? null,
-    overSeats: active > entitlement.seats ? { active, seats: entitlement.seats } : null,
+    overSeats: limit !== null && active > limit ? { active, seats: limit } : null,
   }
 }

@@ -91,6 +91,7 @@ export default function adminRoutes() {
         .post('/licence', [LicenceController, 'store'])
         .as('admin.licence.store')
         .use(middleware.upload({ limit: '64kb' }))
+      router.put('/licence/quotas', [LicenceController, 'quotas']).as('admin.licence.quotas')
 
       router.get('/audit', [AuditController, 'index']).as('admin.audit.index')
     })

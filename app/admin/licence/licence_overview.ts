@@ -3,6 +3,7 @@ import licenceConfig from '#config/licence'
 import { licences, type Entitlement } from '#app/licensing/licence_service'
 import type { LicencePayload } from '#app/licensing/licence'
 import { toIso } from '#app/support/dates'
+import { organizationSeats, type OrganizationSeats } from './seat_quotas.js'
 
 export interface LicenceHistoryRow {
   id: number
@@ -23,7 +24,12 @@ export interface LicenceOverview {
   canManage: boolean
   tier: string
   seats: number
+  /** The host sees the whole deployment's active users; any other organization only its own. */
   activeUsers: number
+  /** This organization's own seat quota (null: none). */
+  seatQuota: number | null
+  /** For the host only: every organization with its active users and quota. */
+  organizations: OrganizationSeats[] | null
   licence: LicencePayload | null
   problem: { code: string; licence: LicencePayload | null; graceUntil: string | null } | null
   restrictedTier: string
@@ -48,10 +54,13 @@ export async function licenceManageable(organizationId: number): Promise<boolean
  * Who installed a licence is shown only for installers of the viewer's own organization.
  */
 export async function licenceOverview(organizationId: number): Promise<LicenceOverview> {
-  const [entitlement, activeUsers, canManage, rows] = await Promise.all([
+  const canManage = await licenceManageable(organizationId)
+  const [entitlement, activeUsers, seatQuota, organizations, rows] = await Promise.all([
     licences.entitlement(),
-    licences.activeUsers(),
-    licenceManageable(organizationId),
+    // How many users other organizations have is not another tenant's business.
+    licences.activeUsers(undefined, canManage ? undefined : organizationId),
+    licences.seatQuota(organizationId),
+    canManage ? organizationSeats() : null,
     db.from('licences as l')
       .leftJoin('users as u', (join) => join.on('u.id', '=', 'l.installed_by').andOnVal('u.organization_id', '=', organizationId))
       .orderBy('l.id', 'desc').limit(HISTORY_SIZE)
@@ -64,6 +73,8 @@ export async function licenceOverview(organizationId: number): Promise<LicenceOv
     tier: entitlement.tier,
     seats: entitlement.seats,
     activeUsers,
+    seatQuota,
+    organizations,
     licence: entitlement.licence,
     problem: entitlement.problem
       ? { code: entitlement.problem.code, licence: entitlement.problem.licence ?? null, graceUntil: entitlement.problem.graceUntil ?? null }

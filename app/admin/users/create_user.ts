@@ -30,7 +30,7 @@ export async function createUser(params: CreateUserParams): Promise<{ id: number
   await assertReportsTo(organizationId, null, data.reportsToId)
 
   const user = await db.transaction(async (trx) => {
-    if (data.isActive) await assertSeatAvailable(trx)
+    if (data.isActive) await assertSeatAvailable(trx, organizationId)
     const created = await User.create({
       organizationId,
       fullName: data.fullName,

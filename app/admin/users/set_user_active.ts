@@ -3,6 +3,7 @@ import { recordHistory } from '#app/history/record_history'
 import { dbTimestamp } from '#app/support/dates'
 import { RuleError } from '#app/support/rule_error'
 import { userSessions } from '#app/access/user_sessions'
+import { passwordResets } from '#services/password_resets'
 import { assertAdminsRemain, lockActiveAdmins } from './guards.js'
 import { assertSeatAvailable } from './seats.js'
 import { USER_SUBJECT } from './snapshot.js'
@@ -17,7 +18,7 @@ export interface SetUserActiveParams {
 
 /**
  * Activates (takes a licence seat) or deactivates a user. Deactivating signs the user out of
- * every device; an administrator cannot deactivate themself, nor the last active administrator.
+ * every device and voids their password-reset links; an administrator cannot deactivate themself, nor the last active administrator.
  * Every check runs inside the transaction, after the administrators' rows are locked, so two
  * administrators deactivating each other at the same moment cannot both succeed: the second
  * finds they are no longer an active administrator.
@@ -34,11 +35,13 @@ export async function setUserActive(params: SetUserActiveParams): Promise<{ full
     // deactivated the actor or taken their administrator role away.
     if (actorId !== null && !admins.includes(actorId)) throw new RuleError('admin.users.errors.actor_not_admin')
 
-    if (active) await assertSeatAvailable(trx)
+    if (active) await assertSeatAvailable(trx, organizationId)
     await trx.from('users').where('id', userId).update({ is_active: active, updated_at: dbTimestamp() })
     if (!active) {
       await trx.from('remember_me_tokens').where('tokenable_id', userId).delete()
       await userSessions.revokeAll(userId, 'deactivated', { trx })
+      // An outstanding reset link must not work again if the account is reactivated later.
+      await passwordResets.revoke(userId, trx)
       await assertAdminsRemain(organizationId, actorId, trx)
     }
     const subject = { organizationId, actorId, subjectType: USER_SUBJECT, subjectId: userId }

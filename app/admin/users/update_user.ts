@@ -3,6 +3,7 @@ import { forgetGrants } from '#app/support/cache'
 import User from '#models/user'
 import { recordHistory } from '#app/history/record_history'
 import { audit } from '#app/history/audit'
+import { passwordResets } from '#services/password_resets'
 import type { UpdateUserData } from '#validators/admin/users'
 import { assertAdminsRemain, assertOrganizationRoles, assertReportsTo, lockActiveAdmins } from './guards.js'
 import { USER_SUBJECT, userSnapshot } from './snapshot.js'
@@ -30,6 +31,7 @@ export async function updateUser(params: UpdateUserParams): Promise<{ id: number
     await lockActiveAdmins(organizationId, trx)
     user.useTransaction(trx)
     const before = await userSnapshot(trx, user.id)
+    const emailChanged = user.email !== data.email
     user.fullName = data.fullName
     user.email = data.email
     user.locale = data.locale
@@ -49,6 +51,8 @@ export async function updateUser(params: UpdateUserParams): Promise<{ id: number
       await audit.record({ ...subject, action: 'update', changes: [{ field: 'password', from: null, to: '••••••' }] }, trx)
       await trx.from('remember_me_tokens').where('tokenable_id', user.id).delete()
     }
+    // A reset link mailed to the old address, or from before the administrator's password, dies.
+    if (emailChanged || data.password) await passwordResets.revoke(user.id, trx)
   })
   await forgetGrants() // the user's roles may have changed
   return { id: user.id, fullName: user.fullName }

@@ -1,10 +1,11 @@
 import { readFile } from 'node:fs/promises'
 import type { HttpContext } from '@adonisjs/core/http'
-import { licenceValidator } from '#validators/admin/licence'
+import { licenceValidator, seatQuotasValidator } from '#validators/admin/licence'
 import { actor } from '#app/admin/http'
 import { flashFieldErrors, orBack } from '#app/support/http'
 import { licenceManageable, licenceOverview } from '#app/admin/licence/licence_overview'
 import { installLicence } from '#app/admin/licence/install_licence'
+import { saveSeatQuotas } from '#app/admin/licence/seat_quotas'
 
 export default class LicenceController {
   async show(ctx: HttpContext) {
@@ -29,6 +30,20 @@ export default class LicenceController {
         customer: licence.customer,
         expiresAt: licence.expiresAt.split('-').reverse().join('/'), // dd/mm/yyyy in both languages
       }))
+      return ctx.response.redirect().toRoute('admin.licence.show')
+    })
+  }
+
+  /** The host's administrators share the licence's seats out among the organizations. */
+  async quotas(ctx: HttpContext) {
+    if (!(await licenceManageable(ctx.organization.id))) {
+      ctx.session.flash('error', ctx.i18n.t('admin.licence.managed_by_operator'))
+      return ctx.response.redirect().back()
+    }
+    const { quotas } = await ctx.request.validateUsing(seatQuotasValidator)
+    return orBack(ctx, async () => {
+      await saveSeatQuotas({ ...actor(ctx), quotas })
+      ctx.session.flash('success', ctx.i18n.t('admin.licence.quotas.saved'))
       return ctx.response.redirect().toRoute('admin.licence.show')
     })
   }

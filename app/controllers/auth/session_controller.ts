@@ -25,18 +25,16 @@ export default class SessionController {
       session.flashOnly(['email'])
       return response.redirect().back()
     }
-    let user: User
-    try {
-      user = await User.verifyCredentials(email, password)
-    } catch {
+    // A deactivated account answers exactly as a wrong password (message, status, flash,
+    // failure count): a different answer would tell whoever tries that the password is right.
+    const user = await User.verifyCredentials(email, password).then(
+      (found) => (found.isActive ? found : null),
+      () => null
+    )
+    if (!user) {
       await Promise.all([countFailedLogin(ctx), countAccountFailure(account)])
       // Shown once, in the form (not also as a toast: the guest layout toasts only flash.error).
       flashFieldErrors(ctx, { login: i18n.t('auth.errors.invalid') })
-      session.flashOnly(['email'])
-      return response.redirect().back()
-    }
-    if (!user.isActive) {
-      session.flash('error', i18n.t('auth.errors.inactive'))
       session.flashOnly(['email'])
       return response.redirect().back()
     }

@@ -63,13 +63,13 @@ export default class CompaniesController {
 
   async edit(ctx: HttpContext) {
     ctx.access.authorize(`${COMPANIES}.edit`)
-    const id = (await visibleCompanyId(ctx.access, routeId(ctx))) ?? notFound()
+    const id = (await visibleCompanyId(ctx.access, routeId(ctx), 'edit')) ?? notFound()
     return ctx.inertia.render('crm/companies/form', await editCompanyForm(ctx.access, id))
   }
 
   async update(ctx: HttpContext) {
     ctx.access.authorize(`${COMPANIES}.edit`)
-    const companyId = (await visibleCompanyId(ctx.access, routeId(ctx))) ?? notFound()
+    const companyId = (await visibleCompanyId(ctx.access, routeId(ctx), 'edit')) ?? notFound()
     const data = await ctx.request.validateUsing(companyValidator)
     return orBack(ctx, async () => {
       const company = await updateCompany({ ...actor(ctx), companyId, data })
@@ -80,10 +80,12 @@ export default class CompaniesController {
 
   async destroy(ctx: HttpContext) {
     ctx.access.authorize(`${COMPANIES}.delete`)
-    const companyId = (await visibleCompanyId(ctx.access, routeId(ctx))) ?? notFound()
-    const { name } = await deleteCompany({ ...actor(ctx), companyId })
-    ctx.session.flash('success', ctx.i18n.t('crm.companies.deleted', { name }))
-    return ctx.response.redirect().toRoute('crm.companies.index')
+    const companyId = (await visibleCompanyId(ctx.access, routeId(ctx), 'delete')) ?? notFound()
+    return orBack(ctx, async () => {
+      const { name } = await deleteCompany({ ...actor(ctx), companyId })
+      ctx.session.flash('success', ctx.i18n.t('crm.companies.deleted', { name }))
+      return ctx.response.redirect().toRoute('crm.companies.index')
+    })
   }
 
   async export(ctx: HttpContext) {
@@ -100,7 +102,7 @@ export default class CompaniesController {
 
   async note(ctx: HttpContext) {
     ctx.access.authorize(`${COMPANIES}.edit`)
-    const subjectId = (await visibleCompanyId(ctx.access, routeId(ctx))) ?? notFound()
+    const subjectId = (await visibleCompanyId(ctx.access, routeId(ctx), 'edit')) ?? notFound()
     const { body } = await ctx.request.validateUsing(noteValidator)
     await addNote({ ...actor(ctx), subjectType: COMPANY_SUBJECT, subjectId, body })
     ctx.session.flash('success', ctx.i18n.t('crm.notes.added'))

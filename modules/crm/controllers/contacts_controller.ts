@@ -69,13 +69,13 @@ export default class ContactsController {
 
   async edit(ctx: HttpContext) {
     ctx.access.authorize(`${CONTACTS}.edit`)
-    const id = (await visibleContactId(ctx.access, routeId(ctx))) ?? notFound()
+    const id = (await visibleContactId(ctx.access, routeId(ctx), 'edit')) ?? notFound()
     return ctx.inertia.render('crm/contacts/form', await editContactForm(ctx.access, id))
   }
 
   async update(ctx: HttpContext) {
     ctx.access.authorize(`${CONTACTS}.edit`)
-    const contactId = (await visibleContactId(ctx.access, routeId(ctx))) ?? notFound()
+    const contactId = (await visibleContactId(ctx.access, routeId(ctx), 'edit')) ?? notFound()
     const data = await ctx.request.validateUsing(contactValidator)
     return orBack(ctx, async () => {
       const contact = await updateContact({ ...actor(ctx), contactId, data })
@@ -86,7 +86,7 @@ export default class ContactsController {
 
   async destroy(ctx: HttpContext) {
     ctx.access.authorize(`${CONTACTS}.delete`)
-    const contactId = (await visibleContactId(ctx.access, routeId(ctx))) ?? notFound()
+    const contactId = (await visibleContactId(ctx.access, routeId(ctx), 'delete')) ?? notFound()
     const contact = await deleteContact({ ...actor(ctx), contactId })
     ctx.session.flash('success', ctx.i18n.t('crm.contacts.deleted', { name: contact.fullName }))
     return ctx.response.redirect().toRoute('crm.contacts.index')
@@ -106,7 +106,7 @@ export default class ContactsController {
 
   async note(ctx: HttpContext) {
     ctx.access.authorize(`${CONTACTS}.edit`)
-    const subjectId = (await visibleContactId(ctx.access, routeId(ctx))) ?? notFound()
+    const subjectId = (await visibleContactId(ctx.access, routeId(ctx), 'edit')) ?? notFound()
     const { body } = await ctx.request.validateUsing(noteValidator)
     await addNote({ ...actor(ctx), subjectType: CONTACT_SUBJECT, subjectId, body })
     ctx.session.flash('success', ctx.i18n.t('crm.notes.added'))

@@ -8,14 +8,25 @@ export interface OwnerOption {
   label: string
 }
 
+export interface OwnerOptions {
+  activeOnly?: boolean
+  client?: QueryClientContract
+  /** The action the owner is chosen in (`create`, `edit`); its scope decides. Default `view`. */
+  action?: string
+}
+
 /**
  * Users a record of `resource` may be given to: active users of the organization whose
- * records the current user can see (everyone with an `all` scope; team or reports otherwise).
+ * records the current user may act on (everyone with an `all` scope; team or reports otherwise).
  * A user limited to their own records can only own what they create. `client` is the caller's
  * transaction when inside one (SQLite has a single connection: the global `db` would wait).
  */
-export async function assignableOwners(access: AccessContext, resource: string, options: { activeOnly?: boolean; client?: QueryClientContract } = {}): Promise<OwnerOption[]> {
-  const constraint = await access.constraint(resource, options.client)
+export async function assignableOwners(
+  access: AccessContext,
+  resource: string,
+  options: OwnerOptions = {}
+): Promise<OwnerOption[]> {
+  const constraint = await access.constraint(resource, options.action, options.client)
   if (constraint.kind === 'none') return []
   const query = (options.client ?? db).from('users').where('organization_id', access.organizationId)
     .orderBy('full_name').orderBy('id').select('id', 'full_name')
@@ -45,11 +56,13 @@ export async function resolveOwner(params: {
   requested: number | undefined
   current?: number | null
   client?: QueryClientContract
+  /** `create` or `edit`: the owner must be within that action's scope. */
+  action: string
 }): Promise<number | null> {
   const { access, requested, current } = params
   if (requested === undefined) return current === undefined ? access.userId : current
   if (requested === current || requested === access.userId) return requested
-  const owners = await assignableOwners(access, params.resource, { client: params.client })
+  const owners = await assignableOwners(access, params.resource, { client: params.client, action: params.action })
   if (!owners.some((o) => o.value === String(requested))) throw new RuleError('crm.errors.owner_not_assignable', {}, 'ownerId')
   return requested
 }

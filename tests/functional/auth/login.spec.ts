@@ -29,11 +29,21 @@ test.group('Login', (group) => {
     response.assertFlashMessage('inputErrorsBag', { login: ['Correo o contraseña incorrectos.'] })
   })
 
-  test('an inactive user cannot sign in', async ({ client }) => {
+  test('a deactivated user with the right password gets exactly the wrong-password answer', async ({ client, assert }) => {
     const org = await createOrganization()
     await createUser(org, {}, { email: 'baja@prueba.test', password: 'clave-secreta-1', isActive: false })
-    const response = await client.post('/login').form({ email: 'baja@prueba.test', password: 'clave-secreta-1' }).withCsrfToken().redirects(0)
-    response.assertFlashMessage('error', 'Su usuario está desactivado. Consulte con el administrador.')
+    const attempt = (password: string) => client.post('/login').form({ email: 'baja@prueba.test', password })
+      .header('referer', '/login').withCsrfToken().redirects(0)
+    const right = await attempt('clave-secreta-1')
+    const wrong = await attempt('otra-clave')
+    for (const response of [right, wrong]) {
+      response.assertStatus(302)
+      response.assertHeader('location', '/login')
+      response.assertFlashMessage('inputErrorsBag', { login: ['Correo o contraseña incorrectos.'] })
+    }
+    assert.deepEqual(right.flashMessages(), wrong.flashMessages())
+    const home = await client.get('/').redirects(0)
+    home.assertHeader('location', '/login')
   })
 
   test('a form POST without the CSRF token is refused and signs nobody in', async ({ client }) => {

@@ -44,6 +44,23 @@ test.group('Sessions are recorded on the server', (group) => {
     assert.equal(row.revoked_reason, 'logout')
   })
 
+  test('record pages are kept encrypted in the browser history, and a logout clears that history', async ({ client, assert }) => {
+    const org = await createOrganization()
+    await createUser(org, {}, { email: 'historia@prueba.test', password: 'clave-buena-123' })
+    const { cookie } = await signIn(client, 'historia@prueba.test', 'clave-buena-123')
+    const home = await client.get('/').withSession(cookie).withInertia()
+    assert.isTrue(home.body().encryptHistory, 'pages are stored encrypted in history.state')
+    assert.notProperty(home.body(), 'clearHistory')
+
+    const logout = await client.post('/logout').withSession(cookie).withCsrfToken().redirects(0)
+    logout.assertFlashMessage('clear_history', true)
+    // The next request (the login page the logout redirects to) carries the logout's flash.
+    const login = await client.get('/login').withSession(logout.session()).withFlashMessages(logout.flashMessages()).withInertia()
+    assert.isTrue(login.body().clearHistory, 'the page after the logout drops the encrypted history')
+    const again = await client.get('/login').withInertia()
+    assert.notProperty(again.body(), 'clearHistory', 'only once')
+  })
+
   test('"sign out on all devices" ends every other session and remember-me token; this one goes on', async ({ client, assert }) => {
     const org = await createOrganization()
     const user = await createUser(org, {}, { email: 'todos@prueba.test', password: 'clave-buena-123' })

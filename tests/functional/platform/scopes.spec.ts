@@ -148,10 +148,34 @@ test.group('Access · record scopes', (group) => {
     assert.deepEqual(await ownersVisibleTo(boss), { kind: 'all' })
 
     const grants = await loadGrants(boss.id)
-    assert.sameMembers([...grants.scopes.get(RESOURCE)!], ['hierarchy', 'team', 'all'])
+    assert.sameMembers([...grants.scopes.get(VIEW)!], ['hierarchy', 'team', 'all'])
+    assert.sameMembers([...grants.scopes.get(`${RESOURCE}.export`)!], ['all'])
     assert.isFalse(grants.isAdmin)
     await addRole(boss, { isAdmin: true })
     assert.isTrue((await loadGrants(boss.id)).isAdmin)
+  })
+
+  test('scopes are per action: a role\'s scope counts for an action only if that role grants it', async ({
+    assert,
+  }) => {
+    const org = await createOrganization()
+    const me = await createUser(org, { permissions: [VIEW, `${RESOURCE}.edit`], scopes: { [RESOURCE]: 'own' } })
+    const mate = await createUser(org)
+    await createTeam(org, null, [me, mate], 'Equipo')
+    await addRole(me, { permissions: [VIEW], scopes: { [RESOURCE]: 'all' } })
+    const access = await AccessContext.forUser(me)
+    assert.deepEqual(await access.constraint(RESOURCE), { kind: 'all' })
+    assert.deepEqual(await access.constraint(RESOURCE, 'edit'), { kind: 'owners', ownerIds: [me.id] })
+    assert.deepEqual(await access.constraint(RESOURCE, 'delete'), { kind: 'none' }, 'no role grants delete')
+    assert.isTrue(await access.canSee(RESOURCE, mate.id))
+    assert.isFalse(await access.canSee(RESOURCE, mate.id, undefined, 'edit'))
+
+    // An action never reaches past what the user may see: edit "all" with view "team" is team.
+    const other = await createUser(org, { permissions: [VIEW], scopes: { [RESOURCE]: 'team' } })
+    await createTeam(org, null, [other, mate], 'Otro equipo')
+    await addRole(other, { permissions: [`${RESOURCE}.edit`], scopes: { [RESOURCE]: 'all' } })
+    const theirs = await AccessContext.forUser(other)
+    assert.deepEqual(await theirs.constraint(RESOURCE, 'edit'), { kind: 'owners', ownerIds: ids(other, mate) })
   })
 
   test('an unknown scope value in the database is ignored (falls back to own)', async ({ assert }) => {

@@ -25,14 +25,17 @@ export function companyFormValues(c: CompanyRecord) {
   }
 }
 
-/** Choices of the form: the owners the user may assign, and the fixed lists. */
-export async function companyFormOptions(access: AccessContext) {
-  const owners = await assignableOwners(access, COMPANIES)
+/** Choices of the form: the owners the user may assign (in `create` or `edit`), and the fixed lists. */
+export async function companyFormOptions(access: AccessContext, action: 'create' | 'edit' = 'create') {
+  const owners = await assignableOwners(access, COMPANIES, { action })
   return { owners, canAssign: canAssign(owners, access.userId), catalog: catalogProps() }
 }
 
 /** The edit form of a company the user may see: its values and the choices. */
 export async function editCompanyForm(access: AccessContext, companyId: number) {
-  const [record, options] = await Promise.all([loadCompany(db, access.organizationId, companyId), companyFormOptions(access)])
+  const [record, options] = await Promise.all([
+    loadCompany(db, access.organizationId, companyId),
+    companyFormOptions(access, 'edit'),
+  ])
   return { company: companyFormValues(record!), ...options }
 }

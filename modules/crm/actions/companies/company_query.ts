@@ -15,10 +15,15 @@ import { COMPANIES } from './load_company.js'
  * Wrapped in an object because a query builder is thenable: returned from an async function
  * it would run.
  */
-export async function filteredCompanies(access: AccessContext, filters: CompanyFilters): Promise<{ query: DatabaseQueryBuilderContract<any> }> {
+export async function filteredCompanies(
+  access: AccessContext,
+  filters: CompanyFilters,
+  /** `view` for the list and its count, `export` for the export (that action's scope). */
+  action: 'view' | 'export' = 'view'
+): Promise<{ query: DatabaseQueryBuilderContract<any> }> {
   const organizationId = access.organizationId
   const query = db.from('crm_companies as c')
-  await access.scope(query, COMPANIES, { table: 'c' })
+  await access.scope(query, COMPANIES, { table: 'c', action })
   if (filters.q) applySearch(query, { organizationId, q: filters.q, table: 'crm_companies', alias: 'c' })
   if (filters.type) query.where('c.type', filters.type)
   if (filters.industry) query.where('c.industry', filters.industry)

@@ -19,7 +19,7 @@ export interface CreateCompanyParams {
 
 /** Creates a company with its addresses, phones and e-mails, and its first history entry. */
 export async function createCompany({ organizationId, actorId, access, data }: CreateCompanyParams) {
-  const ownerId = await resolveOwner({ access, resource: COMPANIES, requested: data.ownerId })
+  const ownerId = await resolveOwner({ access, resource: COMPANIES, action: 'create', requested: data.ownerId })
   const company = await db.transaction(async (trx) => {
     await assertNifFree(trx, organizationId, data.nif, null)
     const now = dbTimestamp()

@@ -28,7 +28,7 @@ export async function* exportCompanies(access: AccessContext, filters: CompanyFi
   const { options, sortValue } = keysetFor(filters.sort, 'c')
   let cursor: string | null = null
   do {
-    const { query } = await filteredCompanies(access, filters)
+    const { query } = await filteredCompanies(access, filters, 'export')
     query.leftJoin('users as o', 'o.id', 'c.owner_id')
       .select('c.id', 'c.name', 'c.name_normalized', 'c.legal_name', 'c.nif', 'c.type', 'c.industry', 'c.website', 'c.created_at', 'o.full_name as owner_name')
     const page: { rows: Record<string, any>[]; next: string | null } = await keysetPage(query, { ...options, limit: BATCH, cursor }, sortValue)

@@ -30,12 +30,13 @@ export interface CompanyRecord {
 type Client = TransactionClientContract | typeof db
 
 /**
- * The id when the company exists in the user's organization and scope, else null (the
- * caller answers 404: an out-of-scope record looks exactly like a missing one).
+ * The id when the company exists in the user's organization and in their scope for `action`
+ * (`view`, `edit`, `delete`), else null (the caller answers 404: an out-of-scope record looks
+ * exactly like a missing one).
  */
-export async function visibleCompanyId(access: AccessContext, id: number): Promise<number | null> {
+export async function visibleCompanyId(access: AccessContext, id: number, action = 'view'): Promise<number | null> {
   const query = db.from('crm_companies as c').where('c.id', id).select('c.id')
-  await access.scope(query, COMPANIES, { table: 'c' })
+  await access.scope(query, COMPANIES, { table: 'c', action })
   const row = await query.first()
   return row ? Number(row.id) : null
 }

@@ -26,7 +26,9 @@ export async function updateCompany({ organizationId, actorId, access, companyId
   const result = await db.transaction(async (trx) => {
     const before = (await loadCompany(trx, organizationId, companyId))!
     // Inside the transaction, on its client: SQLite has one connection, the global db would wait.
-    const ownerId = await resolveOwner({ access, resource: COMPANIES, requested: data.ownerId, current: before.ownerId, client: trx })
+    const ownerId = await resolveOwner({
+      access, resource: COMPANIES, action: 'edit', requested: data.ownerId, current: before.ownerId, client: trx,
+    })
     await assertNifFree(trx, organizationId, data.nif, companyId)
     await trx.from('crm_companies').where('organization_id', organizationId).where('id', companyId)
       .update({ ...companyColumns(data), owner_id: ownerId, updated_at: dbTimestamp() })

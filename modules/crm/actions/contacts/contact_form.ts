@@ -60,7 +60,7 @@ export async function managerOptions(access: AccessContext, companyId: number, e
  */
 export async function contactFormOptions(access: AccessContext, selected: { companyId: number | null; contactId?: number }) {
   const [owners, companies] = await Promise.all([
-    assignableOwners(access, CONTACTS),
+    assignableOwners(access, CONTACTS, { action: selected.contactId ? 'edit' : 'create' }),
     selected.companyId ? companyOptions(access, { id: selected.companyId }) : ([] as Option[]),
   ])
   const managers: Option[] = companies.length ? await managerOptions(access, selected.companyId!, selected.contactId) : []

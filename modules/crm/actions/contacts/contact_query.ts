@@ -10,9 +10,14 @@ import { fullName } from '../../support/people.js'
 import { CONTACTS } from './load_contact.js'
 
 /** The filtered, scoped contacts query (alias `ct`) shared by the list, its count and the export. */
-export async function filteredContacts(access: AccessContext, filters: ContactFilters): Promise<{ query: DatabaseQueryBuilderContract<any> }> {
+export async function filteredContacts(
+  access: AccessContext,
+  filters: ContactFilters,
+  /** `view` for the list and its count, `export` for the export (that action's scope). */
+  action: 'view' | 'export' = 'view'
+): Promise<{ query: DatabaseQueryBuilderContract<any> }> {
   const query = db.from('crm_contacts as ct')
-  await access.scope(query, CONTACTS, { table: 'ct' })
+  await access.scope(query, CONTACTS, { table: 'ct', action })
   if (filters.q) applySearch(query, { organizationId: access.organizationId, q: filters.q, table: 'crm_contacts', alias: 'ct' })
   if (filters.company) query.where('ct.company_id', filters.company)
   if (filters.owner) query.where('ct.owner_id', filters.owner === 'mine' ? access.userId : Number(filters.owner))

@@ -20,7 +20,7 @@ export interface CreateContactParams {
 
 /** Creates a contact (optionally at a company, under a manager) with phones and e-mails. */
 export async function createContact({ organizationId, actorId, access, data }: CreateContactParams) {
-  const ownerId = await resolveOwner({ access, resource: CONTACTS, requested: data.ownerId })
+  const ownerId = await resolveOwner({ access, resource: CONTACTS, action: 'create', requested: data.ownerId })
   const companyId = data.companyId ?? null
   const contact = await db.transaction(async (trx) => {
     await assertCompany(trx, access, companyId, null)

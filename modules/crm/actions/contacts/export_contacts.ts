@@ -20,7 +20,7 @@ export async function* exportContacts(access: AccessContext, filters: ContactFil
   const { options, sortValue } = keysetFor(filters.sort, 'ct')
   let cursor: string | null = null
   do {
-    const { query } = await filteredContacts(access, filters)
+    const { query } = await filteredContacts(access, filters, 'export')
     query.leftJoin('users as o', 'o.id', 'ct.owner_id')
       .select([...CONTACT_LIST_COLUMNS, 'ct.department'])
     const page: { rows: Record<string, any>[]; next: string | null } = await keysetPage(query, { ...options, limit: BATCH, cursor }, sortValue)

@@ -34,10 +34,10 @@ export interface ContactRecord {
 
 type Client = TransactionClientContract | typeof db
 
-/** The id when the contact exists in the user's organization and scope, else null (→ 404). */
-export async function visibleContactId(access: AccessContext, id: number): Promise<number | null> {
+/** The id when the contact exists in the user's organization and scope for `action`, else null (→ 404). */
+export async function visibleContactId(access: AccessContext, id: number, action = 'view'): Promise<number | null> {
   const query = db.from('crm_contacts as ct').where('ct.id', id).select('ct.id')
-  await access.scope(query, CONTACTS, { table: 'ct' })
+  await access.scope(query, CONTACTS, { table: 'ct', action })
   const row = await query.first()
   return row ? Number(row.id) : null
 }

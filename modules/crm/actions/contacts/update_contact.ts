@@ -27,7 +27,9 @@ export async function updateContact({ organizationId, actorId, access, contactId
   const result = await db.transaction(async (trx) => {
     const before = (await loadContact(trx, organizationId, contactId))!
     // Inside the transaction, on its client: SQLite has one connection, the global db would wait.
-    const ownerId = await resolveOwner({ access, resource: CONTACTS, requested: data.ownerId, current: before.ownerId, client: trx })
+    const ownerId = await resolveOwner({
+      access, resource: CONTACTS, action: 'edit', requested: data.ownerId, current: before.ownerId, client: trx,
+    })
     const companyId = data.companyId === undefined ? before.companyId : data.companyId
     // Left out, the manager stays (unless the contact changes company: then there is none).
     const reportsToId = data.reportsToId !== undefined ? data.reportsToId : companyId === before.companyId ? before.reportsToId : null

@@ -1,6 +1,7 @@
 import { Head, useForm } from '@inertiajs/react'
 import {
-  Alert, Badge, Box, Button, Divider, FileInput, Grid, Group, Paper, Progress, SimpleGrid, Stack, Text, Textarea, Title,
+  Alert, Badge, Box, Button, Divider, FileInput, Grid, Group, NumberInput, Paper, Progress, SimpleGrid, Stack, Text,
+  Textarea, Title,
 } from '@mantine/core'
 import { IconAlertTriangle, IconCertificate, IconUpload } from '@tabler/icons-react'
 import { DataTable, EmptyState, PageHeader, useFormat, useT, type Column } from '~/ui'
@@ -27,13 +28,25 @@ interface HistoryRow {
   current: boolean
 }
 
+interface OrganizationSeats {
+  id: number
+  name: string
+  host: boolean
+  activeUsers: number
+  seatQuota: number | null
+}
+
 interface Overview {
   mode: 'licensed' | 'evaluation' | 'grace' | 'restricted'
   canManage: boolean
   restrictedTier: string
   tier: string
   seats: number
+  /** The whole installation's for the host; only this organization's for any other. */
   activeUsers: number
+  seatQuota: number | null
+  /** The host only: every organization with its active users and quota. */
+  organizations: OrganizationSeats[] | null
   licence: Payload | null
   problem: { code: string; licence: Payload | null; graceUntil: string | null } | null
   evaluation: { tier: string; seats: number }
@@ -49,7 +62,9 @@ export default function LicencePage({ overview }: { overview: Overview }) {
   const form = useForm<{ file: File | null; content: string }>({ file: null, content: '' })
   const tierName = (tier: string | null) => (tier ? t(`admin.modules.tiers.${tier}`) : '—')
   const phone = usePhone()
-  const used = Math.min(100, Math.round((overview.activeUsers / Math.max(1, overview.seats)) * 100))
+  // The host weighs the installation against the licence; another organization itself against its quota.
+  const limit = overview.canManage ? overview.seats : overview.seatQuota
+  const used = limit === null ? null : Math.min(100, Math.round((overview.activeUsers / Math.max(1, limit)) * 100))
 
   const submit = (e: React.FormEvent) => {
     e.preventDefault()
@@ -58,7 +73,15 @@ export default function LicencePage({ overview }: { overview: Overview }) {
 
   const facts: [string, React.ReactNode][] = [
     [t('admin.licence.tier'), tierName(overview.tier)],
-    [t('admin.licence.seats'), t('admin.licence.seats_value', { used: f.number(overview.activeUsers), total: f.number(overview.seats) })],
+    overview.canManage
+      ? [t('admin.licence.seats'), t('admin.licence.seats_value', {
+          used: f.number(overview.activeUsers), total: f.number(overview.seats),
+        })]
+      : [t('admin.licence.seats_own'), overview.seatQuota === null
+          ? f.number(overview.activeUsers)
+          : t('admin.licence.seats_own_quota', {
+              used: f.number(overview.activeUsers), quota: f.number(overview.seatQuota),
+            })],
     // Customer, expiry and id belong to a licence; evaluation mode has none.
     ...(overview.licence
       ? ([
@@ -122,7 +145,10 @@ export default function LicencePage({ overview }: { overview: Overview }) {
                   </div>
                 ))}
               </SimpleGrid>
-              <Progress value={used} color={used >= 100 ? 'red' : used >= 80 ? 'orange' : 'teal'} aria-label={t('admin.licence.seats')} />
+              {used !== null && (
+                <Progress value={used} color={used >= 100 ? 'red' : used >= 80 ? 'orange' : 'teal'}
+                  aria-label={t('admin.licence.seats')} />
+              )}
             </Stack>
           </Paper>
         </Grid.Col>
@@ -172,6 +198,10 @@ export default function LicencePage({ overview }: { overview: Overview }) {
         </Grid.Col>
       </Grid>
 
+      {overview.canManage && overview.organizations && (
+        <SeatQuotas organizations={overview.organizations} seats={overview.seats} />
+      )}
+
       <Title order={4} mt="xl" mb="sm">{t('admin.licence.history')}</Title>
       {overview.history.length === 0 ? (
         <EmptyState title={t('admin.licence.history_empty')} />
@@ -181,5 +211,68 @@ export default function LicencePage({ overview }: { overview: Overview }) {
         </Paper>
       )}
     </>
+  )
+}
+
+/** The host's share-out of the licence's seats among the organizations of the installation. */
+function SeatQuotas({ organizations, seats }: { organizations: OrganizationSeats[]; seats: number }) {
+  const { t } = useT()
+  const f = useFormat()
+  const phone = usePhone()
+  const form = useForm<{ quotas: { organizationId: number; seatQuota: number | null }[] }>({
+    quotas: organizations.map((o) => ({ organizationId: o.id, seatQuota: o.seatQuota })),
+  })
+  const quotaOf = (id: number) => form.data.quotas.find((q) => q.organizationId === id)?.seatQuota ?? null
+  const setQuota = (id: number, value: string | number) => form.setData('quotas', form.data.quotas.map((q) =>
+    q.organizationId === id ? { ...q, seatQuota: value === '' ? null : Math.max(0, Math.trunc(Number(value))) } : q))
+  const sum = form.data.quotas.reduce((total, q) => total + (q.seatQuota ?? 0), 0)
+  const submit = (e: React.FormEvent) => {
+    e.preventDefault()
+    form.put('/admin/licence/quotas', { preserveScroll: true })
+  }
+
+  const columns: Column<OrganizationSeats>[] = [
+    {
+      key: 'name',
+      header: t('admin.licence.quotas.organization'),
+      render: (o) => (
+        <Box component="span" style={inlineRow}>
+          <Text span size="sm" fw={600}>{o.name}</Text>
+          {o.host && (
+            <Badge component="span" styles={fullBadge} size="xs" variant="light" tt="none">
+              {t('admin.licence.quotas.host')}
+            </Badge>
+          )}
+        </Box>
+      ),
+    },
+    { key: 'active', header: t('admin.licence.quotas.active_users'), render: (o) => f.number(o.activeUsers) },
+    {
+      key: 'quota',
+      header: t('admin.licence.quotas.quota'),
+      render: (o) => (
+        <NumberInput size="xs" w={120} min={0} max={seats} allowDecimal={false} allowNegative={false}
+          aria-label={`${t('admin.licence.quotas.quota')} · ${o.name}`} placeholder={t('admin.licence.quotas.no_quota')}
+          value={quotaOf(o.id) ?? ''} onChange={(value) => setQuota(o.id, value)} />
+      ),
+    },
+  ]
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Group justify="space-between" mt="xl" mb="sm" align="flex-end">
+        <div>
+          <Title order={4}>{t('admin.licence.quotas.title')}</Title>
+          <Text size="sm" c="dimmed">{t('admin.licence.quotas.help', { seats: f.number(seats) })}</Text>
+        </div>
+        <Button type="submit" loading={form.processing}>{t('admin.licence.quotas.save')}</Button>
+      </Group>
+      <Paper radius="md" {...listFrame(phone)}>
+        <DataTable rows={organizations} columns={columns} rowKey={(o) => o.id} />
+      </Paper>
+      <Text size="sm" mt="xs" c={sum > seats || form.errors.quotas ? 'red' : 'dimmed'}>
+        {form.errors.quotas ?? t('admin.licence.quotas.total', { sum: f.number(sum), seats: f.number(seats) })}
+      </Text>
+    </form>
   )
 }
