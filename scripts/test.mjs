@@ -2,7 +2,7 @@
 // MariaDB with DB_CONNECTION=mysql). Suites whose server is missing are skipped and named;
 // with CARTERA_REQUIRE_SERVICES=1 (set by .ci/run) a skip is a failure.
 import { existsSync, rmSync, mkdirSync, accessSync, constants } from 'node:fs'
-import { createServer } from 'node:net'
+import { createConnection, createServer } from 'node:net'
 import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
 import { ROOT, checkNode, ensureEnvFile, installDependencies, say } from './lib.mjs'
@@ -81,6 +81,24 @@ try {
 } catch {
   skipped.push(`browser: no Chromium at ${chromium} (apt-get install chromium, or set CHROMIUM_PATH)`)
 }
+
+// Redis: the multi-instance cache test needs one (CACHE_STORE=redis); the rest does not.
+const redisHost = env.REDIS_HOST ?? '127.0.0.1'
+const redisPort = Number(env.REDIS_PORT ?? 6379)
+const redisUp = await new Promise((resolve) => {
+  const socket = createConnection({ host: redisHost, port: redisPort })
+  socket.setTimeout(500)
+  socket.once('connect', () => {
+    socket.destroy()
+    resolve(true)
+  })
+  socket.once('error', () => resolve(false))
+  socket.once('timeout', () => {
+    socket.destroy()
+    resolve(false)
+  })
+})
+if (!redisUp) skipped.push(`functional (one test): the Redis cache test — no Redis at ${redisHost}:${redisPort}`)
 
 const explicitSuites = args.filter((a) => !a.startsWith('-'))
 const options = args.filter((a) => a.startsWith('-'))

@@ -1,4 +1,5 @@
 import cache from '@adonisjs/cache/services/main'
+import type { CacheProvider } from '@adonisjs/cache/types'
 
 /**
  * Per-request facts that rarely change, cached across requests and across app instances
@@ -33,21 +34,24 @@ export function unpack<T>(text: string): T {
   }) as T
 }
 
-async function remember<T>(key: string, tags: string[], load: () => Promise<T>): Promise<T> {
-  const text = await cache.getOrSet({ key, ttl: TTL, tags, factory: async () => pack(await load()) })
+/** The configured store; `on` lets a test stand for a second app instance. */
+type Store = Pick<CacheProvider, 'getOrSet' | 'delete' | 'deleteByTag' | 'clear'>
+
+async function remember<T>(key: string, tags: string[], load: () => Promise<T>, on: Store): Promise<T> {
+  const text = await on.getOrSet({ key, ttl: TTL, tags, factory: async () => pack(await load()) })
   return unpack<T>(text)
 }
 
-export function cachedGrants<T>(userId: number, load: () => Promise<T>): Promise<T> {
-  return remember(`grants:${userId}`, ['grants'], load)
+export function cachedGrants<T>(userId: number, load: () => Promise<T>, on: Store = cache): Promise<T> {
+  return remember(`grants:${userId}`, ['grants'], load, on)
 }
 
-export async function forgetGrants(): Promise<void> {
-  await cache.deleteByTag({ tags: ['grants'] })
+export async function forgetGrants(on: Store = cache): Promise<void> {
+  await on.deleteByTag({ tags: ['grants'] })
 }
 
 export function cachedModules(organizationId: number, load: () => Promise<string[]>): Promise<string[]> {
-  return remember(`modules:${organizationId}`, ['modules'], load)
+  return remember(`modules:${organizationId}`, ['modules'], load, cache)
 }
 
 export async function forgetModules(organizationId: number): Promise<void> {
