@@ -66,3 +66,15 @@ export async function resolveOwner(params: {
   if (!owners.some((o) => o.value === String(requested))) throw new RuleError('crm.errors.owner_not_assignable', {}, 'ownerId')
   return requested
 }
+
+/**
+ * Which writes the user may make on one record they can see (scopes are per action: a role may
+ * show more records than it lets the user change).
+ */
+export async function recordActions(access: AccessContext, resource: string, ownerId: number | null) {
+  const [edit, remove] = await Promise.all([
+    access.canSee(resource, ownerId, undefined, 'edit'),
+    access.canSee(resource, ownerId, undefined, 'delete'),
+  ])
+  return { edit, delete: remove }
+}

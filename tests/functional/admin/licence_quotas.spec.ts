@@ -33,6 +33,19 @@ test.group('Admin · licence seats per organization', (group) => {
     assert.isNull(overview.organizations)
     assert.isNull(overview.seatQuota)
 
+    // The banner of every page, too: with the installation over its seats, the tenant (no quota)
+    // is told nothing of other organizations' users; the host is.
+    await licences.install(testLicence({ seats: 1 }), admin.id)
+    const banner = await client.get('/admin/licence').loginAs(tenant.admin).withInertia()
+    assert.isNull((banner.inertiaProps.shell as any).licence.overSeats)
+    await db.from('organizations').where('id', tenant.org.id).update({ seat_quota: 1 })
+    const overQuota = await client.get('/admin/licence').loginAs(tenant.admin).withInertia()
+    assert.deepEqual((overQuota.inertiaProps.shell as any).licence.overSeats, { active: 2, seats: 1 })
+    const hostBanner = await client.get('/admin/licence').loginAs(admin).withInertia()
+    const everyone = await licences.activeUsers()
+    assert.deepEqual((hostBanner.inertiaProps.shell as any).licence.overSeats, { active: everyone, seats: 1 })
+    await db.from('organizations').where('id', tenant.org.id).update({ seat_quota: null })
+
     const host = await client.get('/admin/licence').loginAs(admin).withInertia()
     const hostView = host.inertiaProps.overview as any
     assert.equal(hostView.activeUsers, await licences.activeUsers())

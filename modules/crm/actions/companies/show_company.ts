@@ -3,8 +3,9 @@ import type { AccessContext } from '#app/access/access_context'
 import { readTimeline } from '../../support/timeline_reader.js'
 import { channelsOf, primaryOf } from '../../support/channels.js'
 import { fullName } from '../../support/people.js'
+import { recordActions } from '../../support/owners.js'
 import { CONTACTS } from '../contacts/load_contact.js'
-import { COMPANY_SUBJECT, loadCompany } from './load_company.js'
+import { COMPANIES, COMPANY_SUBJECT, loadCompany } from './load_company.js'
 
 /** Contacts shown on a company page; beyond this the page links to the filtered list. */
 const CONTACTS_SHOWN = 200
@@ -47,5 +48,7 @@ export async function showCompany(access: AccessContext, companyId: number) {
     email: primaryOf(channels.emails.get(Number(r.id))),
     phone: primaryOf(channels.phones.get(Number(r.id))),
   }))
-  return { company: company!, contacts, contactsTruncated: contactRows.length > CONTACTS_SHOWN, timeline: history }
+  const allowed = await recordActions(access, COMPANIES, company!.ownerId)
+  const contactsTruncated = contactRows.length > CONTACTS_SHOWN
+  return { company: company!, allowed, contacts, contactsTruncated, timeline: history }
 }

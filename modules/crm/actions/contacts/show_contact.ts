@@ -4,6 +4,7 @@ import { readTimeline } from '../../support/timeline_reader.js'
 import { visibleCompanyId } from '../companies/load_company.js'
 import { TIMELINE_PAGE } from '../companies/show_company.js'
 import { fullName } from '../../support/people.js'
+import { recordActions } from '../../support/owners.js'
 import { CONTACTS, CONTACT_SUBJECT, loadContact } from './load_contact.js'
 
 export interface PersonLink {
@@ -27,10 +28,11 @@ export async function showContact(access: AccessContext, contactId: number) {
     .orderBy('ct.name_normalized').orderBy('ct.id').limit(201)
     .select('ct.id', 'ct.first_name', 'ct.last_name', 'ct.position', 'ct.reports_to_id')
   await access.scope(related, CONTACTS, { table: 'ct' })
-  const [rows, companyVisible, history] = await Promise.all([
+  const [rows, companyVisible, history, allowed] = await Promise.all([
     related,
     contact.companyId ? visibleCompanyId(access, contact.companyId) : null,
     readTimeline(access, { subjectType: CONTACT_SUBJECT, subjectId: contactId, limit: TIMELINE_PAGE }),
+    recordActions(access, CONTACTS, contact.ownerId),
   ])
   const link = (r: any): PersonLink => ({ id: Number(r.id), name: fullName(r.first_name, r.last_name), position: r.position })
   const manager = rows.find((r) => Number(r.id) === contact.reportsToId)
@@ -42,6 +44,7 @@ export async function showContact(access: AccessContext, contactId: number) {
       reportsToId: manager ? contact.reportsToId : null,
       reportsToName: manager ? contact.reportsToName : null,
     },
+    allowed,
     manager: manager ? link(manager) : null,
     reports: rows.filter((r) => Number(r.reports_to_id) === contactId && Number(r.id) !== contactId).map(link),
     timeline: history,

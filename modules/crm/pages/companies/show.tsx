@@ -35,8 +35,10 @@ interface Contact {
   phone: string | null
 }
 
-export default function CompanyShow({ company, contacts, contactsTruncated, timeline }: {
+export default function CompanyShow({ company, allowed, contacts, contactsTruncated, timeline }: {
   company: Company
+  /** Whether this record is within the user's edit and delete scopes. */
+  allowed: { edit: boolean; delete: boolean }
   contacts: Contact[]
   contactsTruncated: boolean
   timeline: History
@@ -64,8 +66,8 @@ export default function CompanyShow({ company, contacts, contactsTruncated, time
         subtitle={<Group gap="xs" component="span"><TypeBadge type={company.type} />{company.nif && <Text span size="sm" c="dimmed">{company.nif}</Text>}</Group>}
         crumbs={[{ label: t('crm.companies.title'), href: '/crm/companies' }, { label: company.name }]}
         actions={<>
-          {can('crm.companies.edit') && <Button component={Link} href={`${base}/edit`} variant="default" leftSection={<IconEdit size={16} />}>{t('common.edit')}</Button>}
-          {can('crm.companies.delete') && (
+          {allowed.edit && <Button component={Link} href={`${base}/edit`} variant="default" leftSection={<IconEdit size={16} />}>{t('common.edit')}</Button>}
+          {allowed.delete && (
             <ConfirmButton label={t('common.delete')} title={t('crm.companies.delete_title')} message={t('crm.companies.delete_message')}
               onConfirm={() => router.delete(base)} />
           )}
@@ -133,7 +135,7 @@ export default function CompanyShow({ company, contacts, contactsTruncated, time
 
         <Tabs.Panel value="history">
           <Paper withBorder radius="md" p="md">
-            <RecordHistory history={timeline} baseUrl={base} resource="crm.companies" fieldPrefix="crm.companies.fields" />
+            <RecordHistory history={timeline} baseUrl={base} canNote={allowed.edit} fieldPrefix="crm.companies.fields" />
           </Paper>
         </Tabs.Panel>
       </Tabs>

@@ -2,7 +2,7 @@ import { Head, Link, router } from '@inertiajs/react'
 import { Anchor, Button, Grid, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
 import { IconEdit } from '@tabler/icons-react'
 import { useMediaQuery } from '@mantine/hooks'
-import { ConfirmButton, PageHeader, useCan, useFormat, useT } from '~/ui'
+import { ConfirmButton, PageHeader, useFormat, useT } from '~/ui'
 import { ChannelLines, Detail } from '../shared/details'
 import { RecordHistory } from '../shared/record_history'
 import type { Channel, History } from '../shared/types'
@@ -41,10 +41,16 @@ function PersonLine({ person }: { person: Person }) {
 }
 
 /** A contact: details, phones and e-mails, where they sit in the org chart, and history. */
-export default function ContactShow({ contact, manager, reports, timeline }: { contact: Contact; manager: Person | null; reports: Person[]; timeline: History }) {
+export default function ContactShow({ contact, allowed, manager, reports, timeline }: {
+  contact: Contact
+  /** Whether this record is within the user's edit and delete scopes. */
+  allowed: { edit: boolean; delete: boolean }
+  manager: Person | null
+  reports: Person[]
+  timeline: History
+}) {
   const { t } = useT()
   const f = useFormat()
-  const can = useCan()
   const base = `/crm/contacts/${contact.id}`
   const field = (name: string) => t(`crm.contacts.fields.${name}`)
   const subtitle = [contact.position, contact.companyName].filter(Boolean).join(' · ')
@@ -53,7 +59,7 @@ export default function ContactShow({ contact, manager, reports, timeline }: { c
   const history = (
     <Paper withBorder radius="md" p="md">
       <Title order={5} mb="sm">{t('crm.sections.history')}</Title>
-      <RecordHistory history={timeline} baseUrl={base} resource="crm.contacts" fieldPrefix="crm.contacts.fields" />
+      <RecordHistory history={timeline} baseUrl={base} canNote={allowed.edit} fieldPrefix="crm.contacts.fields" />
     </Paper>
   )
 
@@ -65,8 +71,8 @@ export default function ContactShow({ contact, manager, reports, timeline }: { c
         subtitle={subtitle || undefined}
         crumbs={[{ label: t('crm.contacts.title'), href: '/crm/contacts' }, { label: contact.fullName }]}
         actions={<>
-          {can('crm.contacts.edit') && <Button component={Link} href={`${base}/edit`} variant="default" leftSection={<IconEdit size={16} />}>{t('common.edit')}</Button>}
-          {can('crm.contacts.delete') && (
+          {allowed.edit && <Button component={Link} href={`${base}/edit`} variant="default" leftSection={<IconEdit size={16} />}>{t('common.edit')}</Button>}
+          {allowed.delete && (
             <ConfirmButton label={t('common.delete')} title={t('crm.contacts.delete_title')} message={t('crm.contacts.delete_message')} onConfirm={() => router.delete(base)} />
           )}
         </>}

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react'
-import { Timeline, useCan, useT } from '~/ui'
+import { Timeline, useT } from '~/ui'
 import { getJson, reportLookupError } from './query'
 import { historyValueLabel } from './history_values'
 import type { History } from './types'
@@ -9,9 +9,14 @@ import type { History } from './types'
  * the server for entries older than the last one shown (the `before` cursor) and appends them.
  * A failed "ver más" says so; an expired session reloads the page (to the login page).
  */
-export function RecordHistory({ history, baseUrl, resource, fieldPrefix }: { history: History; baseUrl: string; resource: string; fieldPrefix: string }) {
+export function RecordHistory({ history, baseUrl, canNote, fieldPrefix }: {
+  history: History
+  baseUrl: string
+  /** Whether the user may add a note: the record is within their edit scope. */
+  canNote: boolean
+  fieldPrefix: string
+}) {
   const { t, locale } = useT()
-  const can = useCan()
   const [entries, setEntries] = useState(history.entries)
   const [next, setNext] = useState(history.nextBefore)
   const valueLabel = useMemo(() => historyValueLabel(t, locale), [locale])
@@ -36,7 +41,7 @@ export function RecordHistory({ history, baseUrl, resource, fieldPrefix }: { his
       entries={entries}
       fieldLabel={(field) => t(`${fieldPrefix}.${field}`)}
       valueLabel={valueLabel}
-      noteUrl={can(`${resource}.edit`) ? `${baseUrl}/notes` : undefined}
+      noteUrl={canNote ? `${baseUrl}/notes` : undefined}
       hasMore={next !== null}
       onLoadMore={loadMore}
     />

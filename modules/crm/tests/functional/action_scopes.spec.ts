@@ -44,6 +44,9 @@ test.group('Record scopes per action', (group) => {
 
     const seen = await client.get(`/crm/companies/${theirs}`).loginAs(user).withInertia()
     seen.assertStatus(200)
+    assert.deepEqual(seen.inertiaProps.allowed, { edit: false, delete: false }, 'the page offers no edit or delete')
+    const own = await client.get(`/crm/companies/${mine}`).loginAs(user).withInertia()
+    assert.deepEqual(own.inertiaProps.allowed, { edit: true, delete: true })
     const list = await client.get('/crm/companies').loginAs(user).withInertia()
     const names = (list.inertiaProps.companies as any[]).map((c) => c.name)
     assert.sameMembers(names, ['Empresa de Rosa', 'Empresa del compañero'])
@@ -61,6 +64,7 @@ test.group('Record scopes per action', (group) => {
 
     const contactSeen = await client.get(`/crm/contacts/${theirContact}`).loginAs(user).withInertia()
     contactSeen.assertStatus(200)
+    assert.deepEqual(contactSeen.inertiaProps.allowed, { edit: false, delete: false })
     const contactUpdate = await send(client.put(`/crm/contacts/${theirContact}`).json({ firstName: 'Otro' }), user)
     contactUpdate.assertStatus(404)
     const contactRemoved = await send(client.delete(`/crm/contacts/${theirContact}`), user)
