@@ -24,7 +24,8 @@ export default async function seedCrmDemo({ organizationId, users, random }: Dem
     const companyRows = companies.map((c) => {
       const created = at(c.daysAgo)
       return {
-        organization_id: organizationId, name: c.name, name_normalized: normalizeName(c.name), legal_name: c.legalName, type: c.type,
+        organization_id: organizationId, name: c.name, name_normalized: normalizeName(c.name), legal_name: c.legalName,
+        legal_name_normalized: c.legalName ? normalizeName(c.legalName) : null, type: c.type,
         nif: c.nif, website: c.website, industry: c.industry, owner_id: ownerId(c.ownerKey), description: null,
         created_by: ownerId(c.ownerKey), created_at: created, updated_at: created,
       }
