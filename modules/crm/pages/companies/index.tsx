@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react'
 import { Head, Link, router } from '@inertiajs/react'
 import { Anchor, Button, Select, Stack, Text, TextInput } from '@mantine/core'
-import { IconDownload, IconPlus, IconSearch } from '@tabler/icons-react'
+import { IconPlus, IconSearch } from '@tabler/icons-react'
 import { DataTable, EmptyState, KeysetPager, PageHeader, useCan, useFormat, useT, type Column } from '~/ui'
-import { FilterPanel } from '../shared/filter_panel'
+import { ExportButton, FilterPanel } from '../shared/filter_panel'
 import { TypeBadge } from '../shared/details'
 import { applyFilters, listUrl } from '../shared/query'
 import type { CappedCount, Catalog, Option } from '../shared/types'
@@ -82,7 +82,7 @@ export default function CompaniesIndex({ companies, next, count, filters, owners
         title={t('crm.companies.title')}
         actions={<>
           {can('crm.companies.export') && companies.length > 0 && (
-            <Button component="a" href={listUrl(`${BASE}/export`, params)} variant="default" leftSection={<IconDownload size={16} />}>{t('common.export_csv')}</Button>
+            <ExportButton href={listUrl(`${BASE}/export`, params)} />
           )}
           {can('crm.companies.create') && (
             <Button component={Link} href={`${BASE}/create`} leftSection={<IconPlus size={16} />}>{t('crm.companies.new')}</Button>
