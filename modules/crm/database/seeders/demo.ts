@@ -63,7 +63,8 @@ export default async function seedCrmDemo({ organizationId, users, random }: Dem
 
     const channel = (parent: { company_id: number | null; contact_id: number | null }, list: [string, string][], phone: boolean) =>
       list.map(([label, value], position) => ({
-        organization_id: organizationId, ...parent, label, value,
+        // Phones stored as the form stores them (E.164); pages group them for reading.
+        organization_id: organizationId, ...parent, label, value: phone ? normalizePhone(value) : value,
         value_normalized: phone ? normalizePhone(value) : normalizeEmail(value), is_primary: position === 0, position,
       }))
     await insertInBatches(trx, 'crm_phones', [

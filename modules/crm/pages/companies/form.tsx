@@ -1,6 +1,6 @@
 import { Head, useForm, usePage } from '@inertiajs/react'
 import { Grid, Paper, Select, Stack, Textarea, TextInput, Title } from '@mantine/core'
-import { PageHeader, useT, type SharedProps } from '~/ui'
+import { formatPhone, PageHeader, useT, type SharedProps } from '~/ui'
 import { AddressFields } from '../shared/address_fields'
 import { ChannelSections, FormActions } from '../shared/form_sections'
 import type { AddressValue, Catalog, EmailValue, Option, PhoneValue } from '../shared/types'
@@ -41,7 +41,7 @@ export default function CompanyForm({ company, owners, canAssign, catalog }: {
     ownerId: company?.ownerId ?? (me ? String(me.id) : ''),
     description: company?.description ?? '',
     addresses: company?.addresses ?? [{ kind: 'fiscal', street: '', postalCode: '', city: '', province: '', country: 'ES' }],
-    phones: company?.phones ?? [],
+    phones: (company?.phones ?? []).map((p) => ({ ...p, number: formatPhone(p.number) })),
     emails: company?.emails ?? [],
   })
   const errors = form.errors as Record<string, string | undefined>

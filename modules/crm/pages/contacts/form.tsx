@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { Head, useForm, usePage } from '@inertiajs/react'
 import { Grid, Paper, Select, Stack, Textarea, TextInput, Title } from '@mantine/core'
-import { PageHeader, useT, type SharedProps } from '~/ui'
+import { formatPhone, PageHeader, useT, type SharedProps } from '~/ui'
 import { ChannelSections, FormActions } from '../shared/form_sections'
 import { CompanySelect } from '../shared/company_select'
 import { getJson, reportLookupError } from '../shared/query'
@@ -42,7 +42,7 @@ export default function ContactForm({ contact, initialCompanyId, owners, canAssi
     reportsToId: contact?.reportsToId ?? '',
     ownerId: contact?.ownerId ?? (me ? String(me.id) : ''),
     notes: contact?.notes ?? '',
-    phones: contact?.phones ?? [],
+    phones: (contact?.phones ?? []).map((p) => ({ ...p, number: formatPhone(p.number) })),
     emails: contact?.emails ?? [],
   })
   const errors = form.errors as Record<string, string | undefined>
