@@ -9,6 +9,10 @@ const normalizeName = (value: string) =>
   value.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim().slice(0, 200)
 
 export default class extends BaseSchema {
+  // SQLite drops a column by rebuilding the table, which it can only do with foreign-key checks
+  // off: a pragma that is ignored inside a transaction (rows of other tables point here).
+  static disableTransactions = true
+
   async up() {
     this.schema.alterTable('crm_companies', (table) => {
       table.string('legal_name_normalized', 200).nullable()
