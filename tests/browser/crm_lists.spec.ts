@@ -1,9 +1,10 @@
 import { test } from '@japa/runner'
 import { readFile } from 'node:fs/promises'
 import type { Browser } from 'playwright-core'
+import db from '@adonisjs/lucid/services/db'
 import { createOrganization } from '#tests/helpers/world'
 import { crmUser, insertCompany, insertContact } from '#modules/crm/tests/helpers'
-import { baseUrl, launchBrowser, newPage, signIn } from '#tests/helpers/browser'
+import { baseUrl, launchBrowser, newPage, screenshot, signIn } from '#tests/helpers/browser'
 
 /** Names in the first column of the list (table rows at 1280 px). */
 async function shownNames(page: import('playwright-core').Page) {
@@ -44,6 +45,40 @@ test.group('Browser: CRM lists', (group) => {
       }
     } finally {
       await context.close()
+    }
+  })
+
+  test('at 375 px the list cards show the phone; phones and e-mails are tel:/mailto: links in lists and records', async ({ assert }) => {
+    const org = await createOrganization(['crm'])
+    const user = await crmUser(org, 'all', { email: 'movil@prueba.test', password: 'clave-movil-1', fullName: 'Móvil Prueba' } as any)
+    const company = await insertCompany(org, { name: 'Talleres Gómez', owner_id: user.id })
+    const contact = await insertContact(org, { first_name: 'Ana', last_name: 'Martín', owner_id: user.id, company_id: company })
+    await db.table('crm_phones').multiInsert([
+      { organization_id: org.id, company_id: company, value: '+34912345678', value_normalized: '+34912345678', is_primary: true, position: 0 },
+      { organization_id: org.id, contact_id: contact, value: '+34612345678', value_normalized: '+34612345678', is_primary: true, position: 0 },
+    ])
+    await db.table('crm_emails').insert({ organization_id: org.id, contact_id: contact, value: 'ana@talleres.es', value_normalized: 'ana@talleres.es', is_primary: true, position: 0 })
+    for (const width of [375, 1280]) {
+      const { context, page } = await newPage(browser, width)
+      try {
+        await signIn(page, 'movil@prueba.test', 'clave-movil-1')
+        await page.goto(`${baseUrl()}/crm/companies`)
+        const companyPhone = page.getByRole('link', { name: '+34 912 345 678' })
+        assert.equal(await companyPhone.getAttribute('href'), 'tel:+34912345678', `companies ${width}`)
+        assert.isTrue(await companyPhone.isVisible())
+        await page.goto(`${baseUrl()}/crm/contacts`)
+        assert.equal(await page.getByRole('link', { name: '+34 612 34 56 78' }).getAttribute('href'), 'tel:+34612345678', `contacts ${width}`)
+        assert.isTrue(await page.getByRole('link', { name: '+34 612 34 56 78' }).isVisible())
+        assert.equal(await page.getByRole('link', { name: 'ana@talleres.es' }).getAttribute('href'), 'mailto:ana@talleres.es')
+        // Tapping the number dials: it does not open the record.
+        await page.getByRole('link', { name: '+34 612 34 56 78' }).dispatchEvent('click')
+        assert.isTrue(page.url().endsWith('/crm/contacts'))
+        await page.goto(`${baseUrl()}/crm/contacts/${contact}`)
+        assert.equal(await page.getByRole('link', { name: '+34 612 34 56 78' }).first().getAttribute('href'), 'tel:+34612345678')
+        if (width === 375) await screenshot(page, 'contact-show-375')
+      } finally {
+        await context.close()
+      }
     }
   })
 })

@@ -4,7 +4,7 @@ import { Anchor, Button, Select, Stack, Text, TextInput } from '@mantine/core'
 import { IconPlus, IconSearch } from '@tabler/icons-react'
 import { DataTable, EmptyState, KeysetPager, PageHeader, useCan, useFormat, useT, type Column } from '~/ui'
 import { ExportButton, FilterPanel } from '../shared/filter_panel'
-import { TypeBadge } from '../shared/details'
+import { PhoneLink, TypeBadge } from '../shared/details'
 import { applyFilters, listUrl } from '../shared/query'
 import type { CappedCount, Catalog, Option } from '../shared/types'
 
@@ -70,7 +70,8 @@ export default function CompaniesIndex({ companies, next, count, filters, owners
     { key: 'type', header: t('crm.companies.fields.type'), render: (r) => <TypeBadge type={r.type} /> },
     { key: 'industry', header: t('crm.companies.fields.industry'), render: (r) => (r.industry ? t(`crm.industries.${r.industry}`) : '—'), hideOnMobile: true },
     { key: 'location', header: t('crm.companies.fields.location'), render: (r) => [r.city, r.province !== r.city ? r.province : null].filter(Boolean).join(', ') || '—' },
-    { key: 'phone', header: t('crm.companies.fields.phone'), render: (r) => <Text span size="sm" style={{ whiteSpace: 'nowrap' }}>{r.phone ?? '—'}</Text>, hideOnMobile: true },
+    // The number a rep on the road needs most: shown (and tappable) on phones too.
+    { key: 'phone', header: t('crm.companies.fields.phone'), render: (r) => <PhoneLink value={r.phone} /> },
     { key: 'owner', header: t('crm.companies.fields.owner'), render: (r) => r.ownerName ?? '—' },
     { key: 'created', header: t('crm.companies.fields.createdAt'), render: (r) => <Text span size="sm" style={{ whiteSpace: 'nowrap' }}>{f.date(r.createdAt)}</Text>, hideOnMobile: true },
   ]

@@ -5,6 +5,7 @@ import { IconPlus, IconSearch } from '@tabler/icons-react'
 import { DataTable, EmptyState, KeysetPager, PageHeader, useCan, useFormat, useT, type Column } from '~/ui'
 import { ExportButton, FilterPanel } from '../shared/filter_panel'
 import { CompanySelect } from '../shared/company_select'
+import { EmailLink, PhoneLink } from '../shared/details'
 import { applyFilters, listUrl } from '../shared/query'
 import type { CappedCount, Option } from '../shared/types'
 
@@ -59,8 +60,8 @@ export default function ContactsIndex({ contacts, next, count, filters, owners, 
         : <Text span size="sm" c="dimmed">{t('crm.contacts.no_company')}</Text>),
     },
     // Long addresses are cut (full text on hover) so they do not squeeze every other column.
-    { key: 'email', header: t('crm.contacts.fields.email'), render: (r) => <Text span size="sm" truncate="end" maw={240} display="block" title={r.email ?? undefined}>{r.email ?? '—'}</Text> },
-    { key: 'phone', header: t('crm.contacts.fields.phone'), render: (r) => <Text span size="sm" style={{ whiteSpace: 'nowrap' }}>{r.phone ?? '—'}</Text>, hideOnMobile: true },
+    { key: 'email', header: t('crm.contacts.fields.email'), render: (r) => <EmailLink value={r.email} /> },
+    { key: 'phone', header: t('crm.contacts.fields.phone'), render: (r) => <PhoneLink value={r.phone} /> },
     { key: 'owner', header: t('crm.contacts.fields.owner'), render: (r) => r.ownerName ?? '—', hideOnMobile: true },
     { key: 'created', header: t('crm.contacts.fields.createdAt'), render: (r) => <Text span size="sm" style={{ whiteSpace: 'nowrap' }}>{f.date(r.createdAt)}</Text>, hideOnMobile: true },
   ]
