@@ -29,10 +29,13 @@ export default class CompaniesController {
     return ctx.inertia.render('crm/companies/index', {
       companies: page.rows,
       next: page.next,
+      prev: page.prev,
+      offset: page.offset,
       count: page.count,
       filters: {
         q: filters.q ?? '', type: filters.type ?? '', industry: filters.industry ?? '', owner: filters.owner ?? '',
-        province: filters.province ?? '', city: filters.city ?? '', sort: filters.sort ?? 'name', cursor: filters.cursor ?? null,
+        province: filters.province ?? '', city: filters.city ?? '', sort: filters.sort ?? 'name',
+        cursor: filters.cursor ?? null, before: filters.before ?? null,
       },
       owners,
       catalog: catalogProps(),

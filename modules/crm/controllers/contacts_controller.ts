@@ -31,10 +31,12 @@ export default class ContactsController {
     return ctx.inertia.render('crm/contacts/index', {
       contacts: page.rows,
       next: page.next,
+      prev: page.prev,
+      offset: page.offset,
       count: page.count,
       filters: {
         q: filters.q ?? '', owner: filters.owner ?? '', company: filters.company ? String(filters.company) : '',
-        sort: filters.sort ?? 'name', cursor: filters.cursor ?? null,
+        sort: filters.sort ?? 'name', cursor: filters.cursor ?? null, before: filters.before ?? null,
       },
       owners,
       // The selected company filter's label, when the user may see that company.

@@ -69,5 +69,6 @@ export const listFields = {
   owner: vine.string().trim().regex(/^(mine|\d{1,10})$/).optional(),
   sort: vine.enum(SORTS).optional(),
   cursor: vine.string().maxLength(1000).optional(),
+  before: vine.string().maxLength(1000).optional(),
   count: vine.enum(['exact'] as const).optional(),
 }

@@ -32,14 +32,17 @@ interface Filters {
   city: string
   sort: string
   cursor: string | null
+  before: string | null
 }
 
 const BASE = '/crm/companies'
 const SORTS = [['name', 'name'], ['-name', 'name_desc'], ['-created', 'created_desc']]
 
-export default function CompaniesIndex({ companies, next, count, filters, owners, catalog }: {
+export default function CompaniesIndex({ companies, next, prev, offset, count, filters, owners, catalog }: {
   companies: Row[]
   next: string | null
+  prev: string | null
+  offset: number
   count: CappedCount
   filters: Filters
   owners: Option[]
@@ -52,7 +55,7 @@ export default function CompaniesIndex({ companies, next, count, filters, owners
   const [city, setCity] = useState(filters.city)
   // The boxes follow the URL when filters change elsewhere ("quitar filtros", back button).
   useEffect(() => { setQ(filters.q); setCity(filters.city) }, [filters.q, filters.city])
-  const { cursor, ...current } = filters
+  const { cursor, before, ...current } = filters
   const set = (patch: Partial<Filters>) => applyFilters(BASE, { ...current, sort: current.sort === 'name' ? '' : current.sort, ...patch })
   const active = ['type', 'industry', 'owner', 'province', 'city'].filter((k) => current[k as keyof typeof current]).length
   const filtered = active > 0 || !!filters.q
@@ -132,9 +135,12 @@ export default function CompaniesIndex({ companies, next, count, filters, owners
             count={count}
             noun={(n) => t('crm.companies.noun', { count: n })}
             firstHref={listUrl(BASE, params)}
+            prevHref={prev ? listUrl(BASE, { ...params, before: prev }) : null}
             nextHref={next ? listUrl(BASE, { ...params, cursor: next }) : null}
-            isFirstPage={!cursor}
-            exactHref={listUrl(BASE, { ...params, cursor, count: 'exact' })}
+            isFirstPage={!prev}
+            offset={offset}
+            shown={companies.length}
+            exactHref={listUrl(BASE, { ...params, cursor, before, count: 'exact' })}
           />
         </Stack>
       )}

@@ -27,14 +27,17 @@ interface Filters {
   company: string
   sort: string
   cursor: string | null
+  before: string | null
 }
 
 const BASE = '/crm/contacts'
 const SORTS = [['name', 'name'], ['-name', 'name_desc'], ['-created', 'created_desc']]
 
-export default function ContactsIndex({ contacts, next, count, filters, owners, companies }: {
+export default function ContactsIndex({ contacts, next, prev, offset, count, filters, owners, companies }: {
   contacts: Row[]
   next: string | null
+  prev: string | null
+  offset: number
   count: CappedCount
   filters: Filters
   owners: Option[]
@@ -45,7 +48,7 @@ export default function ContactsIndex({ contacts, next, count, filters, owners, 
   const can = useCan()
   const [q, setQ] = useState(filters.q)
   useEffect(() => setQ(filters.q), [filters.q])
-  const { cursor, ...current } = filters
+  const { cursor, before, ...current } = filters
   const params = { ...current, sort: current.sort === 'name' ? '' : current.sort }
   const set = (patch: Partial<Filters>) => applyFilters(BASE, { ...params, ...patch })
   const active = ['owner', 'company'].filter((k) => current[k as keyof typeof current]).length
@@ -109,8 +112,9 @@ export default function ContactsIndex({ contacts, next, count, filters, owners, 
         <Stack gap={0}>
           <DataTable rows={contacts} columns={columns} rowKey={(r) => r.id} onRowClick={(r) => router.visit(`${BASE}/${r.id}`)} />
           <KeysetPager count={count} noun={(n) => t('crm.contacts.noun', { count: n })} firstHref={listUrl(BASE, params)}
-            nextHref={next ? listUrl(BASE, { ...params, cursor: next }) : null} isFirstPage={!cursor}
-            exactHref={listUrl(BASE, { ...params, cursor, count: 'exact' })} />
+            prevHref={prev ? listUrl(BASE, { ...params, before: prev }) : null}
+            nextHref={next ? listUrl(BASE, { ...params, cursor: next }) : null} isFirstPage={!prev}
+            offset={offset} shown={contacts.length} exactHref={listUrl(BASE, { ...params, cursor, before, count: 'exact' })} />
         </Stack>
       )}
     </>

@@ -44,6 +44,40 @@ test.group('Company list: keyset pages, search, filters', (group) => {
     })
   }
 
+  test('"Anterior" goes back a page (before cursor) and each page says where it sits: 26–50 of 60', async ({ client, assert }) => {
+    const org = await createOrganization(['crm'])
+    const user = await crmUser(org, 'own')
+    await insertCompanies(org, 60, (i) => ({ name: `Talleres ${String(i).padStart(2, '0')}`, owner_id: user.id }))
+    const get = async (qs: string) => (await client.get(`/crm/companies?${qs}`).loginAs(user).withInertia()).inertiaProps
+    const first = await get('')
+    assert.equal(first.offset, 0)
+    assert.isNull(first.prev)
+    assert.deepEqual(first.count, { value: 60, capped: false })
+    const second = await get(`cursor=${encodeURIComponent(first.next)}`)
+    assert.equal(second.offset, 25)
+    assert.equal(second.companies[0].name, 'Talleres 25')
+    const third = await get(`cursor=${encodeURIComponent(second.next)}`)
+    assert.equal(third.offset, 50)
+    assert.lengthOf(third.companies, 10)
+    assert.isNull(third.next)
+    const back = await get(`before=${encodeURIComponent(third.prev)}`)
+    assert.deepEqual(back.companies.map((c: any) => c.id), second.companies.map((c: any) => c.id))
+    assert.equal(back.offset, 25)
+    assert.equal(back.filters.before, third.prev)
+    const start = await get(`before=${encodeURIComponent(back.prev)}`)
+    assert.deepEqual(start.companies.map((c: any) => c.id), first.companies.map((c: any) => c.id))
+    assert.equal(start.offset, 0)
+    assert.isNull(start.prev)
+    // The contacts list pages back the same way.
+    for (let i = 0; i < 30; i++) await insertContact(org, { first_name: `P${String(i).padStart(2, '0')}`, owner_id: user.id })
+    const contacts = async (qs: string) => (await client.get(`/crm/contacts?${qs}`).loginAs(user).withInertia()).inertiaProps
+    const c1 = await contacts('')
+    const c2 = await contacts(`cursor=${encodeURIComponent(c1.next)}`)
+    assert.equal(c2.offset, 25)
+    const c1again = await contacts(`before=${encodeURIComponent(c2.prev)}`)
+    assert.deepEqual(c1again.contacts.map((c: any) => c.id), c1.contacts.map((c: any) => c.id))
+  })
+
   test('pages keep their filters: a filtered walk returns each matching row once', async ({ client, assert }) => {
     const org = await createOrganization(['crm'])
     const user = await crmUser(org, 'all')
