@@ -16,7 +16,28 @@ import { deleteCompany } from '../actions/companies/delete_company.js'
 import { exportCompanies } from '../actions/companies/export_companies.js'
 import { companyOptions } from '../actions/contacts/contact_form.js'
 import { addNote } from '../actions/add_note.js'
+import { DuplicateCompanyName } from '../actions/companies/duplicate_name.js'
 import { recordExport } from '../actions/record_export.js'
+
+const DUPLICATE_FLASH = 'crmDuplicateName'
+
+/**
+ * Runs a save; when the name is another company's, remembers which one for the form (its
+ * link and "Guardar de todos modos") before orBack sends the user back with the message.
+ */
+async function rememberDuplicate<T>(ctx: HttpContext, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work()
+  } catch (error) {
+    if (error instanceof DuplicateCompanyName) ctx.session.flash(DUPLICATE_FLASH, error.existing)
+    throw error
+  }
+}
+
+/** The duplicate-name warning of the last save, if any: `{ id, name }` or `{ hidden: true }`. */
+function duplicateOf(ctx: HttpContext) {
+  return ctx.session.flashMessages.get(DUPLICATE_FLASH) ?? null
+}
 
 /** Thin: permission (403) → scope (404) → validate → one action → a DTO for the page. */
 export default class CompaniesController {
@@ -50,14 +71,14 @@ export default class CompaniesController {
 
   async create(ctx: HttpContext) {
     ctx.access.authorize(`${COMPANIES}.create`)
-    return ctx.inertia.render('crm/companies/form', { company: null, ...(await companyFormOptions(ctx.access)) })
+    return ctx.inertia.render('crm/companies/form', { company: null, duplicate: duplicateOf(ctx), ...(await companyFormOptions(ctx.access)) })
   }
 
   async store(ctx: HttpContext) {
     ctx.access.authorize(`${COMPANIES}.create`)
     const data = await ctx.request.validateUsing(companyValidator)
     return orBack(ctx, async () => {
-      const company = await createCompany({ ...actor(ctx), data })
+      const company = await rememberDuplicate(ctx, () => createCompany({ ...actor(ctx), data }))
       ctx.session.flash('success', ctx.i18n.t('crm.companies.created', { name: company.name }))
       return ctx.response.redirect().toRoute('crm.companies.show', { id: company.id })
     })
@@ -66,7 +87,7 @@ export default class CompaniesController {
   async edit(ctx: HttpContext) {
     ctx.access.authorize(`${COMPANIES}.edit`)
     const id = (await visibleCompanyId(ctx.access, routeId(ctx))) ?? notFound()
-    return ctx.inertia.render('crm/companies/form', await editCompanyForm(ctx.access, id))
+    return ctx.inertia.render('crm/companies/form', { ...(await editCompanyForm(ctx.access, id)), duplicate: duplicateOf(ctx) })
   }
 
   async update(ctx: HttpContext) {
@@ -74,7 +95,7 @@ export default class CompaniesController {
     const companyId = (await visibleCompanyId(ctx.access, routeId(ctx))) ?? notFound()
     const data = await ctx.request.validateUsing(companyValidator)
     return orBack(ctx, async () => {
-      const company = await updateCompany({ ...actor(ctx), companyId, data })
+      const company = await rememberDuplicate(ctx, () => updateCompany({ ...actor(ctx), companyId, data }))
       ctx.session.flash('success', ctx.i18n.t('crm.companies.updated', { name: company.name }))
       return ctx.response.redirect().toRoute('crm.companies.show', { id: companyId })
     })
