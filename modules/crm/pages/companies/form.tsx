@@ -78,7 +78,9 @@ export default function CompanyForm({ company, duplicate, owners, canAssign, cat
             <Title order={5} mb="sm">{t('crm.sections.general')}</Title>
             <Grid gap="sm">
               <Grid.Col span={{ base: 12, sm: 6 }}>
-                <TextInput label={field('name')} required value={form.data.name} onChange={(e) => form.setData('name', e.currentTarget.value)} error={errors.name} data-autofocus />
+                {/* The first field, focused on a new company: no tabbing through the menu to reach it. */}
+                <TextInput label={field('name')} required value={form.data.name} onChange={(e) => form.setData('name', e.currentTarget.value)} error={errors.name}
+                  autoFocus={!company} data-testid="company-name" />
               </Grid.Col>
               {duplicate && errors.name && (
                 <Grid.Col span={12}>

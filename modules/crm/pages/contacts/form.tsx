@@ -83,7 +83,8 @@ export default function ContactForm({ contact, initialCompanyId, owners, canAssi
             <Title order={5} mb="sm">{t('crm.sections.general')}</Title>
             <Grid gap="sm">
               <Grid.Col span={{ base: 12, sm: 5 }}>
-                <TextInput label={field('firstName')} required value={form.data.firstName} onChange={(e) => form.setData('firstName', e.currentTarget.value)} error={errors.firstName} data-autofocus />
+                <TextInput label={field('firstName')} required value={form.data.firstName} onChange={(e) => form.setData('firstName', e.currentTarget.value)} error={errors.firstName}
+                  autoFocus={!contact} />
               </Grid.Col>
               <Grid.Col span={{ base: 12, sm: 7 }}>
                 <TextInput label={field('lastName')} value={form.data.lastName} onChange={(e) => form.setData('lastName', e.currentTarget.value)} error={errors.lastName} />
