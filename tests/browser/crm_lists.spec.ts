@@ -81,4 +81,40 @@ test.group('Browser: CRM lists', (group) => {
       }
     }
   })
+
+  test('the contacts table fits at 1280 px; narrower, a shadow says more columns are hidden', async ({ assert }) => {
+    const org = await createOrganization(['crm'])
+    const user = await crmUser(org, 'all', { email: 'tabla@prueba.test', password: 'clave-tabla-1', fullName: 'Responsable Con Nombre Largo' } as any)
+    const company = await insertCompany(org, { name: 'Distribuciones Agroalimentarias del Mediterráneo S.L.', owner_id: user.id })
+    for (let i = 0; i < 5; i++) {
+      const id = await insertContact(org, {
+        first_name: `María Inmaculada ${i}`, last_name: 'Fernández de Córdoba', position: 'Directora de compras y logística internacional',
+        company_id: company, owner_id: user.id,
+      })
+      await db.table('crm_emails').insert({
+        organization_id: org.id, contact_id: id, value: `maria.inmaculada.fernandez${i}@distribuciones-mediterraneo.es`,
+        value_normalized: `maria.inmaculada.fernandez${i}@distribuciones-mediterraneo.es`, is_primary: true, position: 0,
+      })
+      await db.table('crm_phones').insert({ organization_id: org.id, contact_id: id, value: '+34612345678', value_normalized: '+34612345678', is_primary: true, position: 0 })
+    }
+    const { context, page } = await newPage(browser, 1280)
+    try {
+      await signIn(page, 'tabla@prueba.test', 'clave-tabla-1')
+      await page.goto(`${baseUrl()}/crm/contacts`)
+      await page.getByTestId('table-scroll').waitFor()
+      await screenshot(page, 'contacts-1280')
+      const box = (await page.getByTestId('table-scroll').boundingBox())!
+      const last = (await page.getByRole('columnheader', { name: 'Alta' }).boundingBox())!
+      assert.isAtMost(last.x + last.width, box.x + box.width + 1, 'the last column is inside the table area')
+      assert.isFalse(await page.getByTestId('scroll-hint-right').isVisible())
+
+      await page.setViewportSize({ width: 900, height: 900 })
+      await page.getByTestId('scroll-hint-right').waitFor()
+      await page.getByTestId('table-scroll').evaluate((el: any) => { el.scrollLeft = el.scrollWidth })
+      await page.getByTestId('scroll-hint-left').waitFor()
+      assert.isFalse(await page.getByTestId('scroll-hint-right').isVisible(), 'scrolled to the end: nothing more on the right')
+    } finally {
+      await context.close()
+    }
+  })
 })

@@ -55,8 +55,15 @@ export default function ContactsIndex({ contacts, next, prev, offset, count, fil
   const stop = (e: React.MouseEvent) => e.stopPropagation()
 
   const columns: Column<Row>[] = [
-    { key: 'name', header: t('crm.contacts.fields.name'), render: (r) => <Anchor component={Link} href={`${BASE}/${r.id}`} fw={600} size="sm" onClick={stop} style={{ whiteSpace: 'nowrap' }}>{r.name}</Anchor> },
-    { key: 'position', header: t('crm.contacts.fields.position'), render: (r) => r.position ?? '—' },
+    // The position under the name (as a company's NIF), names may wrap: the table fits at 1280 px.
+    {
+      key: 'name', header: t('crm.contacts.fields.name'), render: (r) => (
+        <div>
+          <Anchor component={Link} href={`${BASE}/${r.id}`} fw={600} size="sm" onClick={stop}>{r.name}</Anchor>
+          {r.position && <Text size="xs" c="dimmed">{r.position}</Text>}
+        </div>
+      ),
+    },
     {
       key: 'company', header: t('crm.contacts.fields.company'), render: (r) => (r.companyId
         ? <Anchor component={Link} href={`/crm/companies/${r.companyId}`} size="sm" onClick={stop}>{r.companyName}</Anchor>

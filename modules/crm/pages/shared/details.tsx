@@ -47,7 +47,7 @@ export function PhoneLink({ value }: { value: string | null }) {
 export function EmailLink({ value, full }: { value: string | null; full?: boolean }) {
   if (!value) return <>—</>
   return (
-    <Anchor href={`mailto:${value}`} size="sm" onClick={stop} title={value} truncate={full ? undefined : 'end'} maw={full ? undefined : 240}
+    <Anchor href={`mailto:${value}`} size="sm" onClick={stop} title={value} truncate={full ? undefined : 'end'} maw={full ? undefined : 200}
       display={full ? undefined : 'block'} style={full ? { overflowWrap: 'anywhere' } : undefined}>
       {value}
     </Anchor>
