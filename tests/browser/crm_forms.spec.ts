@@ -1,7 +1,8 @@
 import { test } from '@japa/runner'
 import type { Browser, Page } from 'playwright-core'
+import db from '@adonisjs/lucid/services/db'
 import { createOrganization } from '#tests/helpers/world'
-import { crmUser } from '#modules/crm/tests/helpers'
+import { crmUser, insertCompany } from '#modules/crm/tests/helpers'
 import { baseUrl, launchBrowser, newPage, signIn } from '#tests/helpers/browser'
 
 /** The test id (else the id) of the focused element. */
@@ -37,6 +38,43 @@ test.group('Browser: CRM forms', (group) => {
       await page.goto(`${baseUrl()}/crm/companies/create`)
       await page.getByTestId('company-name').waitFor()
       assert.equal(await focused(page), 'company-name')
+    } finally {
+      await context.close()
+    }
+  })
+
+  test('notes: "Nueva nota" focuses its box, Ctrl+Enter saves; the author edits (⌘+Enter) and deletes it', async ({ assert }) => {
+    const org = await createOrganization(['crm'])
+    const user = await crmUser(org, 'own', { email: 'notas@prueba.test', password: 'clave-notas-1', fullName: 'Nora Notas' } as any)
+    const company = await insertCompany(org, { name: 'Talleres Gómez', owner_id: user.id })
+    const { context, page } = await newPage(browser)
+    try {
+      await signIn(page, 'notas@prueba.test', 'clave-notas-1')
+      await page.goto(`${baseUrl()}/crm/companies/${company}?tab=history`)
+      await page.getByRole('button', { name: 'Nueva nota' }).click()
+      await page.getByTestId('note-body').waitFor()
+      assert.equal(await focused(page), 'note-body')
+      await page.keyboard.type('Llamar el lunes')
+      await page.keyboard.press('Control+Enter')
+      await page.getByText('Nota añadida.').waitFor()
+      await page.getByText('Llamar el lunes').waitFor()
+      const stored = async () => (await db.from('timeline_events').where({ subject_id: company, kind: 'note' }).select('data')).map((r) => JSON.parse(r.data).body)
+      assert.deepEqual(await stored(), ['Llamar el lunes'])
+
+      await page.getByRole('button', { name: 'Editar' }).last().click()
+      await page.getByTestId('note-edit-body').waitFor()
+      assert.equal(await focused(page), 'note-edit-body')
+      await page.keyboard.press('Control+A')
+      await page.keyboard.type('Llamar el martes')
+      await page.keyboard.press('Meta+Enter')
+      await page.getByText('Llamar el martes').waitFor()
+      await page.getByText(/Editada el/).waitFor()
+      assert.deepEqual(await stored(), ['Llamar el martes'])
+
+      await page.getByRole('button', { name: 'Eliminar' }).last().click()
+      await page.getByTestId('confirm').click()
+      await page.getByText('Nora Notas eliminó una nota').waitFor()
+      assert.deepEqual(await stored(), [])
     } finally {
       await context.close()
     }

@@ -16,6 +16,9 @@ import { deleteCompany } from '../actions/companies/delete_company.js'
 import { exportCompanies } from '../actions/companies/export_companies.js'
 import { companyOptions } from '../actions/contacts/contact_form.js'
 import { addNote } from '../actions/add_note.js'
+import { changeableNote } from '../actions/notes/find_note.js'
+import { updateNote } from '../actions/notes/update_note.js'
+import { deleteNote } from '../actions/notes/delete_note.js'
 import { DuplicateCompanyName } from '../actions/companies/duplicate_name.js'
 import { recordExport } from '../actions/record_export.js'
 
@@ -127,6 +130,27 @@ export default class CompaniesController {
     await addNote({ ...actor(ctx), subjectType: COMPANY_SUBJECT, subjectId, body })
     ctx.session.flash('success', ctx.i18n.t('crm.notes.added'))
     // Back on the history tab, where the note was written.
+    return ctx.response.redirect().toRoute('crm.companies.show', { id: subjectId }, { qs: { tab: 'history' } })
+  }
+
+  /** Rewrites a note: its author (who may still edit the record) or an administrator. */
+  async updateNote(ctx: HttpContext) {
+    ctx.access.authorize(`${COMPANIES}.edit`)
+    const subjectId = (await visibleCompanyId(ctx.access, routeId(ctx))) ?? notFound()
+    const note = await changeableNote(ctx.access, { subjectType: COMPANY_SUBJECT, subjectId, noteId: Number(ctx.params.note) })
+    const { body } = await ctx.request.validateUsing(noteValidator)
+    await updateNote({ ...actor(ctx), subjectType: COMPANY_SUBJECT, subjectId, note, body })
+    ctx.session.flash('success', ctx.i18n.t('crm.notes.updated'))
+    return ctx.response.redirect().toRoute('crm.companies.show', { id: subjectId }, { qs: { tab: 'history' } })
+  }
+
+  /** Removes a note: its author or an administrator. */
+  async destroyNote(ctx: HttpContext) {
+    ctx.access.authorize(`${COMPANIES}.edit`)
+    const subjectId = (await visibleCompanyId(ctx.access, routeId(ctx))) ?? notFound()
+    const note = await changeableNote(ctx.access, { subjectType: COMPANY_SUBJECT, subjectId, noteId: Number(ctx.params.note) })
+    await deleteNote({ ...actor(ctx), subjectType: COMPANY_SUBJECT, subjectId, note })
+    ctx.session.flash('success', ctx.i18n.t('crm.notes.deleted'))
     return ctx.response.redirect().toRoute('crm.companies.show', { id: subjectId }, { qs: { tab: 'history' } })
   }
 

@@ -15,6 +15,9 @@ import { updateContact } from '../actions/contacts/update_contact.js'
 import { deleteContact } from '../actions/contacts/delete_contact.js'
 import { exportContacts } from '../actions/contacts/export_contacts.js'
 import { addNote } from '../actions/add_note.js'
+import { changeableNote } from '../actions/notes/find_note.js'
+import { updateNote } from '../actions/notes/update_note.js'
+import { deleteNote } from '../actions/notes/delete_note.js'
 import { recordExport } from '../actions/record_export.js'
 
 /** Thin: permission (403) → scope (404) → validate → one action → a DTO for the page. */
@@ -110,6 +113,27 @@ export default class ContactsController {
     const { body } = await ctx.request.validateUsing(noteValidator)
     await addNote({ ...actor(ctx), subjectType: CONTACT_SUBJECT, subjectId, body })
     ctx.session.flash('success', ctx.i18n.t('crm.notes.added'))
+    return ctx.response.redirect().toRoute('crm.contacts.show', { id: subjectId })
+  }
+
+  /** Rewrites a note: its author (who may still edit the record) or an administrator. */
+  async updateNote(ctx: HttpContext) {
+    ctx.access.authorize(`${CONTACTS}.edit`)
+    const subjectId = (await visibleContactId(ctx.access, routeId(ctx))) ?? notFound()
+    const note = await changeableNote(ctx.access, { subjectType: CONTACT_SUBJECT, subjectId, noteId: Number(ctx.params.note) })
+    const { body } = await ctx.request.validateUsing(noteValidator)
+    await updateNote({ ...actor(ctx), subjectType: CONTACT_SUBJECT, subjectId, note, body })
+    ctx.session.flash('success', ctx.i18n.t('crm.notes.updated'))
+    return ctx.response.redirect().toRoute('crm.contacts.show', { id: subjectId })
+  }
+
+  /** Removes a note: its author or an administrator. */
+  async destroyNote(ctx: HttpContext) {
+    ctx.access.authorize(`${CONTACTS}.edit`)
+    const subjectId = (await visibleContactId(ctx.access, routeId(ctx))) ?? notFound()
+    const note = await changeableNote(ctx.access, { subjectType: CONTACT_SUBJECT, subjectId, noteId: Number(ctx.params.note) })
+    await deleteNote({ ...actor(ctx), subjectType: CONTACT_SUBJECT, subjectId, note })
+    ctx.session.flash('success', ctx.i18n.t('crm.notes.deleted'))
     return ctx.response.redirect().toRoute('crm.contacts.show', { id: subjectId })
   }
 
