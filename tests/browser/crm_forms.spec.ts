@@ -21,10 +21,10 @@ test.group('Browser: CRM forms', (group) => {
 
   test('"Nueva empresa" opens with the cursor in Nombre; Tab goes on to Razón social', async ({ assert }) => {
     const org = await createOrganization(['crm'])
-    await crmUser(org, 'own', { email: 'foco@prueba.test', password: 'clave-foco-1', fullName: 'Foco Prueba' } as any)
+    await crmUser(org, 'own', { email: 'crm-foco@prueba.test', password: 'clave-foco-1', fullName: 'Foco Prueba' } as any)
     const { context, page } = await newPage(browser)
     try {
-      await signIn(page, 'foco@prueba.test', 'clave-foco-1')
+      await signIn(page, 'crm-foco@prueba.test', 'clave-foco-1')
       await page.goto(`${baseUrl()}/crm/companies`)
       await page.getByRole('link', { name: 'Nueva empresa' }).first().click()
       await page.waitForURL(`${baseUrl()}/crm/companies/create`)
@@ -45,11 +45,11 @@ test.group('Browser: CRM forms', (group) => {
 
   test('notes: "Nueva nota" focuses its box, Ctrl+Enter saves; the author edits (⌘+Enter) and deletes it', async ({ assert }) => {
     const org = await createOrganization(['crm'])
-    const user = await crmUser(org, 'own', { email: 'notas@prueba.test', password: 'clave-notas-1', fullName: 'Nora Notas' } as any)
+    const user = await crmUser(org, 'own', { email: 'crm-notas@prueba.test', password: 'clave-notas-1', fullName: 'Nora Notas' } as any)
     const company = await insertCompany(org, { name: 'Talleres Gómez', owner_id: user.id })
     const { context, page } = await newPage(browser)
     try {
-      await signIn(page, 'notas@prueba.test', 'clave-notas-1')
+      await signIn(page, 'crm-notas@prueba.test', 'clave-notas-1')
       await page.goto(`${baseUrl()}/crm/companies/${company}?tab=history`)
       await page.getByRole('button', { name: 'Nueva nota' }).click()
       await page.getByTestId('note-body').waitFor()
