@@ -74,7 +74,8 @@ export default class CompaniesController {
 
   async create(ctx: HttpContext) {
     ctx.access.authorize(`${COMPANIES}.create`)
-    return ctx.inertia.render('crm/companies/form', { company: null, duplicate: duplicateOf(ctx), ...(await companyFormOptions(ctx.access)) })
+    const options = await companyFormOptions(ctx.access)
+    return ctx.inertia.render('crm/companies/form', { company: null, duplicate: duplicateOf(ctx), ...options })
   }
 
   async store(ctx: HttpContext) {
@@ -90,7 +91,8 @@ export default class CompaniesController {
   async edit(ctx: HttpContext) {
     ctx.access.authorize(`${COMPANIES}.edit`)
     const id = (await visibleCompanyId(ctx.access, routeId(ctx))) ?? notFound()
-    return ctx.inertia.render('crm/companies/form', { ...(await editCompanyForm(ctx.access, id)), duplicate: duplicateOf(ctx) })
+    const form = await editCompanyForm(ctx.access, id)
+    return ctx.inertia.render('crm/companies/form', { ...form, duplicate: duplicateOf(ctx) })
   }
 
   async update(ctx: HttpContext) {
@@ -137,7 +139,8 @@ export default class CompaniesController {
   async updateNote(ctx: HttpContext) {
     ctx.access.authorize(`${COMPANIES}.edit`)
     const subjectId = (await visibleCompanyId(ctx.access, routeId(ctx))) ?? notFound()
-    const note = await changeableNote(ctx.access, { subjectType: COMPANY_SUBJECT, subjectId, noteId: Number(ctx.params.note) })
+    const noteId = Number(ctx.params.note)
+    const note = await changeableNote(ctx.access, { subjectType: COMPANY_SUBJECT, subjectId, noteId })
     const { body } = await ctx.request.validateUsing(noteValidator)
     await updateNote({ ...actor(ctx), subjectType: COMPANY_SUBJECT, subjectId, note, body })
     ctx.session.flash('success', ctx.i18n.t('crm.notes.updated'))
@@ -148,7 +151,8 @@ export default class CompaniesController {
   async destroyNote(ctx: HttpContext) {
     ctx.access.authorize(`${COMPANIES}.edit`)
     const subjectId = (await visibleCompanyId(ctx.access, routeId(ctx))) ?? notFound()
-    const note = await changeableNote(ctx.access, { subjectType: COMPANY_SUBJECT, subjectId, noteId: Number(ctx.params.note) })
+    const noteId = Number(ctx.params.note)
+    const note = await changeableNote(ctx.access, { subjectType: COMPANY_SUBJECT, subjectId, noteId })
     await deleteNote({ ...actor(ctx), subjectType: COMPANY_SUBJECT, subjectId, note })
     ctx.session.flash('success', ctx.i18n.t('crm.notes.deleted'))
     return ctx.response.redirect().toRoute('crm.companies.show', { id: subjectId }, { qs: { tab: 'history' } })

@@ -120,7 +120,8 @@ export default class ContactsController {
   async updateNote(ctx: HttpContext) {
     ctx.access.authorize(`${CONTACTS}.edit`)
     const subjectId = (await visibleContactId(ctx.access, routeId(ctx))) ?? notFound()
-    const note = await changeableNote(ctx.access, { subjectType: CONTACT_SUBJECT, subjectId, noteId: Number(ctx.params.note) })
+    const noteId = Number(ctx.params.note)
+    const note = await changeableNote(ctx.access, { subjectType: CONTACT_SUBJECT, subjectId, noteId })
     const { body } = await ctx.request.validateUsing(noteValidator)
     await updateNote({ ...actor(ctx), subjectType: CONTACT_SUBJECT, subjectId, note, body })
     ctx.session.flash('success', ctx.i18n.t('crm.notes.updated'))
@@ -131,7 +132,8 @@ export default class ContactsController {
   async destroyNote(ctx: HttpContext) {
     ctx.access.authorize(`${CONTACTS}.edit`)
     const subjectId = (await visibleContactId(ctx.access, routeId(ctx))) ?? notFound()
-    const note = await changeableNote(ctx.access, { subjectType: CONTACT_SUBJECT, subjectId, noteId: Number(ctx.params.note) })
+    const noteId = Number(ctx.params.note)
+    const note = await changeableNote(ctx.access, { subjectType: CONTACT_SUBJECT, subjectId, noteId })
     await deleteNote({ ...actor(ctx), subjectType: CONTACT_SUBJECT, subjectId, note })
     ctx.session.flash('success', ctx.i18n.t('crm.notes.deleted'))
     return ctx.response.redirect().toRoute('crm.contacts.show', { id: subjectId })

@@ -52,7 +52,8 @@ export function whereWords(query: Query, columns: string[], text: string) {
     const start = likePrefix(word)
     query.where((w) => {
       for (const column of columns) {
-        w.orWhereRaw(`${column} LIKE ? ${LIKE_ESCAPE}`, [start]).orWhereRaw(`${column} LIKE ? ${LIKE_ESCAPE}`, [`% ${start}`])
+        w.orWhereRaw(`${column} LIKE ? ${LIKE_ESCAPE}`, [start])
+          .orWhereRaw(`${column} LIKE ? ${LIKE_ESCAPE}`, [`% ${start}`])
       }
     })
   }
@@ -93,7 +94,9 @@ export function applySearch(query: Query, params: {
   }
   const companies = table === 'crm_companies'
   if (!others.length) {
-    return companies ? whereWords(query, COMPANY_WORDS.map((c) => `${alias}.${c}`), keys.name) : wherePrefix(query, `${alias}.name_normalized`, keys.name)
+    return companies
+      ? whereWords(query, COMPANY_WORDS.map((c) => `${alias}.${c}`), keys.name)
+      : wherePrefix(query, `${alias}.name_normalized`, keys.name)
   }
   const ids = db.from(table).where('organization_id', organizationId).select('id')
   const byName = companies ? whereWords(ids, COMPANY_WORDS, keys.name) : wherePrefix(ids, 'name_normalized', keys.name)

@@ -34,7 +34,7 @@ const RESOURCE_OF: Record<string, string> = { 'crm.company': 'crm.companies', 'c
  * Notes the reader may change get `editable`: their own (while they may edit the record) or
  * any, for an administrator. The routes check the same (actions/notes/find_note.ts).
  */
-function markEditable(access: AccessContext, subjectType: string, entries: TimelineEntry[]): (TimelineEntry & { editable?: boolean })[] {
+function markEditable(access: AccessContext, subjectType: string, entries: TimelineEntry[]) {
   const resource = RESOURCE_OF[subjectType]
   const canEdit = !!resource && access.can(`${resource}.edit`)
   return entries.map((e) => (e.kind === 'note' && canEdit && mayChangeNote(access, e) ? { ...e, editable: true } : e))

@@ -14,7 +14,8 @@ export type ExistingCompany = { id: number; name: string } | { hidden: true }
  */
 export class DuplicateCompanyName extends RuleError {
   constructor(readonly existing: ExistingCompany) {
-    super('id' in existing ? 'crm.errors.duplicate_name_of' : 'crm.errors.duplicate_name', 'id' in existing ? { name: existing.name } : {}, 'name')
+    const named = 'id' in existing
+    super(named ? 'crm.errors.duplicate_name_of' : 'crm.errors.duplicate_name', named ? { name: existing.name } : {}, 'name')
   }
 }
 
@@ -40,6 +41,7 @@ export async function assertNameUnique(access: AccessContext, name: string, exce
 
 /** Whether an edit renames the company (a name already shared is not warned about again). */
 export async function renames(organizationId: number, companyId: number, name: string): Promise<boolean> {
-  const row = await db.from('crm_companies').where('organization_id', organizationId).where('id', companyId).select('name_normalized').first()
+  const row = await db.from('crm_companies').where('organization_id', organizationId).where('id', companyId)
+    .select('name_normalized').first()
   return !row || row.name_normalized !== normalizeName(name)
 }

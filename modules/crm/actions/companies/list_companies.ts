@@ -29,10 +29,12 @@ export async function listCompanies(access: AccessContext, filters: CompanyFilte
   query.leftJoin('users as o', 'o.id', 'c.owner_id')
     .select('c.id', 'c.name', 'c.name_normalized', 'c.legal_name', 'c.nif', 'c.type', 'c.industry', 'c.created_at', 'o.full_name as owner_name')
   const [page, count] = await Promise.all([
-    keysetPage<Record<string, any>>(query, { ...options, limit: pageSize, cursor: filters.cursor, before: filters.before }, sortValue),
+    keysetPage<Record<string, any>>(query, { ...options, limit: pageSize, cursor: filters.cursor, before: filters.before },
+      sortValue),
     filteredCompanies(access, filters).then(({ query: q }) => cappedCount(q, { exact: filters.count === 'exact' })),
   ])
-  return { rows: await companyRows(page.rows), next: page.next, prev: page.prev, offset: page.offset, count: count as CappedCount }
+  const { next, prev, offset } = page
+  return { rows: await companyRows(page.rows), next, prev, offset, count: count as CappedCount }
 }
 
 /** Rows as the list and the export show them, with main address and primary phone/e-mail. */

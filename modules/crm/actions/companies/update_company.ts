@@ -25,7 +25,9 @@ export interface UpdateCompanyParams {
  * a name another company has is refused (DuplicateCompanyName) unless `data.confirmDuplicate`.
  */
 export async function updateCompany({ organizationId, actorId, access, companyId, data }: UpdateCompanyParams) {
-  if (!data.confirmDuplicate && (await renames(organizationId, companyId, data.name))) await assertNameUnique(access, data.name, companyId)
+  if (!data.confirmDuplicate && (await renames(organizationId, companyId, data.name))) {
+    await assertNameUnique(access, data.name, companyId)
+  }
   const result = await db.transaction(async (trx) => {
     const before = (await loadCompany(trx, organizationId, companyId))!
     // Inside the transaction, on its client: SQLite has one connection, the global db would wait.

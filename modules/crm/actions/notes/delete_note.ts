@@ -23,7 +23,8 @@ export async function deleteNote({ organizationId, actorId, subjectType, subject
     await client.from('timeline_events').where('organization_id', organizationId).where('id', note.id).delete()
     const subject = { organizationId, actorId, subjectType, subjectId }
     await timeline.record({ ...subject, kind: 'note_deleted', data: { author: note.actorId } }, client)
-    await audit.record({ ...subject, action: 'update', changes: [{ field: 'note', from: note.body, to: null }] }, client)
+    const changes = [{ field: 'note', from: note.body, to: null }]
+    await audit.record({ ...subject, action: 'update', changes }, client)
   }
   return trx ? work(trx) : db.transaction(work)
 }

@@ -11,17 +11,26 @@ export interface NoteRow {
   data: Record<string, unknown>
 }
 
+/** Which note: the record it belongs to and its timeline id. */
+export interface NoteRef {
+  subjectType: string
+  subjectId: number
+  noteId: number
+}
+
 /**
  * The note `noteId` of the subject (the caller has checked the subject is in scope), or null
  * when there is none: another record's note, another kind of entry, another organization.
  */
-export async function findNote(params: { organizationId: number; subjectType: string; subjectId: number; noteId: number }): Promise<NoteRow | null> {
+export async function findNote(params: NoteRef & { organizationId: number }): Promise<NoteRow | null> {
   const row = await db.from('timeline_events')
-    .where({ organization_id: params.organizationId, subject_type: params.subjectType, subject_id: params.subjectId, id: params.noteId, kind: 'note' })
+    .where({ organization_id: params.organizationId, subject_type: params.subjectType, subject_id: params.subjectId })
+    .where({ id: params.noteId, kind: 'note' })
     .select('id', 'actor_id', 'data').first()
   if (!row) return null
   const data = row.data ? JSON.parse(row.data) : {}
-  return { id: Number(row.id), actorId: row.actor_id === null ? null : Number(row.actor_id), body: String(data.body ?? ''), data }
+  const actorId = row.actor_id === null ? null : Number(row.actor_id)
+  return { id: Number(row.id), actorId, body: String(data.body ?? ''), data }
 }
 
 /** Only a note's author changes or removes it; administrators too (moderation). */
@@ -33,7 +42,7 @@ export function mayChangeNote(access: AccessContext, note: { actorId: number | n
  * The note a user asks to change: 404 when the record has no such note, 403 when it is not
  * theirs to change. The caller has checked the record itself (permission and scope).
  */
-export async function changeableNote(access: AccessContext, params: { subjectType: string; subjectId: number; noteId: number }) {
+export async function changeableNote(access: AccessContext, params: NoteRef) {
   const note = (await findNote({ organizationId: access.organizationId, ...params })) ?? notFound()
   if (!mayChangeNote(access, note)) throw new ForbiddenException()
   return note

@@ -24,7 +24,8 @@ export default class extends BaseSchema {
           .orderBy('id').limit(500).select('id', 'legal_name')
         if (!rows.length) break
         for (const r of rows) {
-          await db.from('crm_companies').where('id', r.id).update({ legal_name_normalized: normalizeName(r.legal_name) })
+          const normalized = normalizeName(r.legal_name)
+          await db.from('crm_companies').where('id', r.id).update({ legal_name_normalized: normalized })
         }
         last = Number(rows[rows.length - 1].id)
       }
