@@ -79,4 +79,27 @@ test.group('Browser: CRM forms', (group) => {
       await context.close()
     }
   })
+
+  test('a duplicate name warns with a link to the existing company; "Guardar de todos modos" saves it', async ({ assert }) => {
+    const org = await createOrganization(['crm'])
+    const user = await crmUser(org, 'own', { email: 'crm-duplicada@prueba.test', password: 'clave-duplicada-1' } as any)
+    const existing = await insertCompany(org, { name: 'Talleres Gómez', owner_id: user.id })
+    const { context, page } = await newPage(browser)
+    try {
+      await signIn(page, 'crm-duplicada@prueba.test', 'clave-duplicada-1')
+      await page.goto(`${baseUrl()}/crm/companies/create`)
+      await page.getByTestId('company-name').fill('talleres gomez')
+      await page.getByTestId('save').click()
+      await page.getByTestId('duplicate-warning').waitFor()
+      await page.getByText('Ya existe una empresa con este nombre: «Talleres Gómez».').first().waitFor()
+      assert.equal(await page.getByRole('link', { name: 'Ver la empresa existente' }).getAttribute('href'), `/crm/companies/${existing}`)
+      assert.equal(await page.getByTestId('company-name').inputValue(), 'talleres gomez', 'what was typed stays')
+      await page.getByRole('button', { name: 'Guardar de todos modos' }).click()
+      await page.waitForURL(/\/crm\/companies\/\d+$/)
+      const rows = await db.from('crm_companies').where('organization_id', org.id).orderBy('id').select('name')
+      assert.deepEqual(rows.map((r) => r.name), ['Talleres Gómez', 'talleres gomez'])
+    } finally {
+      await context.close()
+    }
+  })
 })

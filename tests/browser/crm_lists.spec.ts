@@ -122,4 +122,26 @@ test.group('Browser: CRM lists', (group) => {
       await context.close()
     }
   })
+
+  test('the pager goes back with "Anterior" and says which rows are shown', async ({ assert }) => {
+    const org = await createOrganization(['crm'])
+    const user = await crmUser(org, 'own', { email: 'crm-paginas@prueba.test', password: 'clave-paginas-1' } as any)
+    for (let i = 0; i < 30; i++) await insertCompany(org, { name: `Talleres ${String(i).padStart(2, '0')}`, owner_id: user.id })
+    const { context, page } = await newPage(browser)
+    try {
+      await signIn(page, 'crm-paginas@prueba.test', 'clave-paginas-1')
+      await page.goto(`${baseUrl()}/crm/companies`)
+      assert.equal(await page.getByTestId('list-count').textContent(), '1–25 de 30 empresas')
+      assert.equal(await page.getByTestId('prev-page').count(), 0)
+      await page.getByTestId('next-page').click()
+      await page.getByText('26–30 de 30 empresas').waitFor()
+      await page.getByRole('link', { name: 'Talleres 29' }).waitFor()
+      await page.getByTestId('prev-page').click()
+      await page.getByText('1–25 de 30 empresas').waitFor()
+      await page.getByRole('link', { name: 'Talleres 00' }).waitFor()
+      assert.equal(await page.getByTestId('prev-page').count(), 0)
+    } finally {
+      await context.close()
+    }
+  })
 })
