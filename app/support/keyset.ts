@@ -12,22 +12,36 @@ export interface KeysetOptions {
   idColumn: string
   direction: 'asc' | 'desc'
   limit: number
+  /** Rows after this cursor (the "next" link). */
   cursor?: string | null
+  /** Rows before this cursor (the "previous" link); wins over `cursor` when both are given. */
+  before?: string | null
 }
 
 export interface KeysetPage<Row> {
   rows: Row[]
   /** Cursor of the next page, or null on the last page. */
   next: string | null
+  /** Cursor (a `before`) of the previous page, or null on the first page. */
+  prev: string | null
+  /**
+   * How many rows come before this page, for "26–50 of 300". Carried in the cursors, so it
+   * costs no COUNT; rows added or removed meanwhile can shift it, and it is exact again at
+   * the first page.
+   */
+  offset: number
 }
 
 interface Cursor {
   v: string | number | null
   id: number
+  /** Rows before the cursor's row (its position), for the range shown. */
+  n?: number
 }
 
-export function encodeCursor(value: string | number | null, id: number): string {
-  return Buffer.from(JSON.stringify({ v: value, id } satisfies Cursor)).toString('base64url')
+export function encodeCursor(value: string | number | null, id: number, position?: number): string {
+  const cursor: Cursor = position === undefined ? { v: value, id } : { v: value, id, n: position }
+  return Buffer.from(JSON.stringify(cursor)).toString('base64url')
 }
 
 export function decodeCursor(cursor: string | null | undefined): Cursor | null {
@@ -36,6 +50,7 @@ export function decodeCursor(cursor: string | null | undefined): Cursor | null {
     const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
     if (typeof parsed?.id !== 'number' || !('v' in parsed)) return null
     if (parsed.v !== null && !['string', 'number'].includes(typeof parsed.v)) return null
+    if (parsed.n !== undefined && !(Number.isInteger(parsed.n) && parsed.n >= 0)) return null
     return parsed
   } catch {
     return null
@@ -46,6 +61,8 @@ export function decodeCursor(cursor: string | null | undefined): Cursor | null {
  * Applies order, limit and the cursor condition, runs the query and returns one page.
  * `sortValue` reads the sort value back from a row (it must be selected). Rows whose sort value
  * is NULL sort as the empty string, so the column should be NOT NULL or wrapped by the caller.
+ * With `before`, the rows just before that cursor are read in reverse order and turned round:
+ * the previous page, without OFFSET either.
  */
 export async function keysetPage<Row extends Record<string, any>>(
   query: DatabaseQueryBuilderContract<any>,
@@ -53,26 +70,40 @@ export async function keysetPage<Row extends Record<string, any>>(
   sortValue: (row: Row) => string | number | null,
   idValue: (row: Row) => number = (row) => Number(row.id)
 ): Promise<KeysetPage<Row>> {
-  const op = options.direction === 'asc' ? '>' : '<'
-  const cursor = decodeCursor(options.cursor)
+  const before = decodeCursor(options.before)
+  const cursor = before ?? decodeCursor(options.cursor)
+  const backwards = before !== null
+  // Reading backwards flips the direction of both the condition and the order.
+  const direction = (options.direction === 'asc') !== backwards ? 'asc' : 'desc'
+  const op = direction === 'asc' ? '>' : '<'
   if (cursor) {
     // Redundant on purpose: without a plain range on the sort column, SQLite (and others) read
     // the OR below as a filter and scan every earlier row of the index, so page 500 cost ~40×
     // page 1 on 100k rows (bench/run.mjs). With it the index seeks straight to the cursor.
-    if (cursor.v !== null) query.where(options.column, options.direction === 'asc' ? '>=' : '<=', cursor.v as any)
+    if (cursor.v !== null) query.where(options.column, direction === 'asc' ? '>=' : '<=', cursor.v as any)
     query.where((w) => {
       w.where(options.column, op, cursor.v as any).orWhere((eq) => {
         eq.where(options.column, cursor.v as any).where(options.idColumn, op, cursor.id)
       })
     })
   }
-  query.orderBy(options.column, options.direction).orderBy(options.idColumn, options.direction).limit(options.limit + 1)
+  query.orderBy(options.column, direction).orderBy(options.idColumn, direction).limit(options.limit + 1)
   const rows = (await query) as Row[]
+  const more = rows.length > options.limit
   const page = rows.slice(0, options.limit)
+  if (backwards) page.reverse()
+  const first = page[0]
   const last = page[page.length - 1]
+  // Backwards, the start is known when the rows ran out: page 1, whatever the cursor said.
+  const offset = backwards ? (more ? Math.max(0, (cursor!.n ?? page.length) - page.length) : 0) : (cursor?.n ?? 0)
+  const at = (row: Row, position: number) => encodeCursor(sortValue(row), idValue(row), position)
+  const hasPrev = backwards ? more : cursor !== null
+  const hasNext = backwards ? true : more
   return {
     rows: page,
-    next: rows.length > options.limit && last ? encodeCursor(sortValue(last), idValue(last)) : null,
+    next: hasNext && last ? at(last, offset + page.length) : null,
+    prev: hasPrev && first ? at(first, offset) : null,
+    offset,
   }
 }
 

@@ -20,6 +20,10 @@ export default function register(router: HttpRouterService) {
   router.put('/companies/:id', [CompaniesController, 'update']).where('id', id.id).as('crm.companies.update')
   router.delete('/companies/:id', [CompaniesController, 'destroy']).where('id', id.id).as('crm.companies.destroy')
   router.post('/companies/:id/notes', [CompaniesController, 'note']).where('id', id.id).as('crm.companies.notes.store')
+  router.put('/companies/:id/notes/:note', [CompaniesController, 'updateNote']).where('id', id.id).where('note', id.id)
+    .as('crm.companies.notes.update')
+  router.delete('/companies/:id/notes/:note', [CompaniesController, 'destroyNote']).where('id', id.id).where('note', id.id)
+    .as('crm.companies.notes.destroy')
   router.get('/companies/:id/timeline', [CompaniesController, 'timeline']).where('id', id.id).as('crm.companies.timeline')
 
   router.get('/contacts', [ContactsController, 'index']).as('crm.contacts.index')
@@ -32,5 +36,9 @@ export default function register(router: HttpRouterService) {
   router.put('/contacts/:id', [ContactsController, 'update']).where('id', id.id).as('crm.contacts.update')
   router.delete('/contacts/:id', [ContactsController, 'destroy']).where('id', id.id).as('crm.contacts.destroy')
   router.post('/contacts/:id/notes', [ContactsController, 'note']).where('id', id.id).as('crm.contacts.notes.store')
+  router.put('/contacts/:id/notes/:note', [ContactsController, 'updateNote']).where('id', id.id).where('note', id.id)
+    .as('crm.contacts.notes.update')
+  router.delete('/contacts/:id/notes/:note', [ContactsController, 'destroyNote']).where('id', id.id).where('note', id.id)
+    .as('crm.contacts.notes.destroy')
   router.get('/contacts/:id/timeline', [ContactsController, 'timeline']).where('id', id.id).as('crm.contacts.timeline')
 }

@@ -16,8 +16,32 @@ import { deleteCompany } from '../actions/companies/delete_company.js'
 import { exportCompanies } from '../actions/companies/export_companies.js'
 import { companyOptions } from '../actions/contacts/contact_form.js'
 import { addNote } from '../actions/add_note.js'
+import { changeableNote } from '../actions/notes/find_note.js'
+import { updateNote } from '../actions/notes/update_note.js'
+import { deleteNote } from '../actions/notes/delete_note.js'
+import { DuplicateCompanyName } from '../actions/companies/duplicate_name.js'
 import { exportRowCount, recordExport } from '../actions/record_export.js'
 import { filteredCompanies } from '../actions/companies/company_query.js'
+
+const DUPLICATE_FLASH = 'crmDuplicateName'
+
+/**
+ * Runs a save; when the name is another company's, remembers which one for the form (its
+ * link and "Guardar de todos modos") before orBack sends the user back with the message.
+ */
+async function rememberDuplicate<T>(ctx: HttpContext, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work()
+  } catch (error) {
+    if (error instanceof DuplicateCompanyName) ctx.session.flash(DUPLICATE_FLASH, error.existing)
+    throw error
+  }
+}
+
+/** The duplicate-name warning of the last save, if any: `{ id, name }` or `{ hidden: true }`. */
+function duplicateOf(ctx: HttpContext) {
+  return ctx.session.flashMessages.get(DUPLICATE_FLASH) ?? null
+}
 
 /** Thin: permission (403) → scope (404) → validate → one action → a DTO for the page. */
 export default class CompaniesController {
@@ -30,10 +54,13 @@ export default class CompaniesController {
     return ctx.inertia.render('crm/companies/index', {
       companies: page.rows,
       next: page.next,
+      prev: page.prev,
+      offset: page.offset,
       count: page.count,
       filters: {
         q: filters.q ?? '', type: filters.type ?? '', industry: filters.industry ?? '', owner: filters.owner ?? '',
-        province: filters.province ?? '', city: filters.city ?? '', sort: filters.sort ?? 'name', cursor: filters.cursor ?? null,
+        province: filters.province ?? '', city: filters.city ?? '', sort: filters.sort ?? 'name',
+        cursor: filters.cursor ?? null, before: filters.before ?? null,
       },
       owners,
       catalog: catalogProps(),
@@ -48,14 +75,15 @@ export default class CompaniesController {
 
   async create(ctx: HttpContext) {
     ctx.access.authorize(`${COMPANIES}.create`)
-    return ctx.inertia.render('crm/companies/form', { company: null, ...(await companyFormOptions(ctx.access)) })
+    const options = await companyFormOptions(ctx.access)
+    return ctx.inertia.render('crm/companies/form', { company: null, duplicate: duplicateOf(ctx), ...options })
   }
 
   async store(ctx: HttpContext) {
     ctx.access.authorize(`${COMPANIES}.create`)
     const data = await ctx.request.validateUsing(companyValidator)
     return orBack(ctx, async () => {
-      const company = await createCompany({ ...actor(ctx), data })
+      const company = await rememberDuplicate(ctx, () => createCompany({ ...actor(ctx), data }))
       ctx.session.flash('success', ctx.i18n.t('crm.companies.created', { name: company.name }))
       return ctx.response.redirect().toRoute('crm.companies.show', { id: company.id })
     })
@@ -64,7 +92,8 @@ export default class CompaniesController {
   async edit(ctx: HttpContext) {
     ctx.access.authorize(`${COMPANIES}.edit`)
     const id = (await visibleCompanyId(ctx.access, routeId(ctx), 'edit')) ?? notFound()
-    return ctx.inertia.render('crm/companies/form', await editCompanyForm(ctx.access, id))
+    const form = await editCompanyForm(ctx.access, id)
+    return ctx.inertia.render('crm/companies/form', { ...form, duplicate: duplicateOf(ctx) })
   }
 
   async update(ctx: HttpContext) {
@@ -72,7 +101,7 @@ export default class CompaniesController {
     const companyId = (await visibleCompanyId(ctx.access, routeId(ctx), 'edit')) ?? notFound()
     const data = await ctx.request.validateUsing(companyValidator)
     return orBack(ctx, async () => {
-      const company = await updateCompany({ ...actor(ctx), companyId, data })
+      const company = await rememberDuplicate(ctx, () => updateCompany({ ...actor(ctx), companyId, data }))
       ctx.session.flash('success', ctx.i18n.t('crm.companies.updated', { name: company.name }))
       return ctx.response.redirect().toRoute('crm.companies.show', { id: companyId })
     })
@@ -107,6 +136,29 @@ export default class CompaniesController {
     await addNote({ ...actor(ctx), subjectType: COMPANY_SUBJECT, subjectId, body })
     ctx.session.flash('success', ctx.i18n.t('crm.notes.added'))
     // Back on the history tab, where the note was written.
+    return ctx.response.redirect().toRoute('crm.companies.show', { id: subjectId }, { qs: { tab: 'history' } })
+  }
+
+  /** Rewrites a note: its author (who may still edit the record) or an administrator. */
+  async updateNote(ctx: HttpContext) {
+    ctx.access.authorize(`${COMPANIES}.edit`)
+    const subjectId = (await visibleCompanyId(ctx.access, routeId(ctx))) ?? notFound()
+    const noteId = Number(ctx.params.note)
+    const note = await changeableNote(ctx.access, { subjectType: COMPANY_SUBJECT, subjectId, noteId })
+    const { body } = await ctx.request.validateUsing(noteValidator)
+    await updateNote({ ...actor(ctx), subjectType: COMPANY_SUBJECT, subjectId, note, body })
+    ctx.session.flash('success', ctx.i18n.t('crm.notes.updated'))
+    return ctx.response.redirect().toRoute('crm.companies.show', { id: subjectId }, { qs: { tab: 'history' } })
+  }
+
+  /** Removes a note: its author or an administrator. */
+  async destroyNote(ctx: HttpContext) {
+    ctx.access.authorize(`${COMPANIES}.edit`)
+    const subjectId = (await visibleCompanyId(ctx.access, routeId(ctx))) ?? notFound()
+    const noteId = Number(ctx.params.note)
+    const note = await changeableNote(ctx.access, { subjectType: COMPANY_SUBJECT, subjectId, noteId })
+    await deleteNote({ ...actor(ctx), subjectType: COMPANY_SUBJECT, subjectId, note })
+    ctx.session.flash('success', ctx.i18n.t('crm.notes.deleted'))
     return ctx.response.redirect().toRoute('crm.companies.show', { id: subjectId }, { qs: { tab: 'history' } })
   }
 

@@ -15,6 +15,9 @@ import { updateContact } from '../actions/contacts/update_contact.js'
 import { deleteContact } from '../actions/contacts/delete_contact.js'
 import { exportContacts } from '../actions/contacts/export_contacts.js'
 import { addNote } from '../actions/add_note.js'
+import { changeableNote } from '../actions/notes/find_note.js'
+import { updateNote } from '../actions/notes/update_note.js'
+import { deleteNote } from '../actions/notes/delete_note.js'
 import { exportRowCount, recordExport } from '../actions/record_export.js'
 import { filteredContacts } from '../actions/contacts/contact_query.js'
 
@@ -32,10 +35,12 @@ export default class ContactsController {
     return ctx.inertia.render('crm/contacts/index', {
       contacts: page.rows,
       next: page.next,
+      prev: page.prev,
+      offset: page.offset,
       count: page.count,
       filters: {
         q: filters.q ?? '', owner: filters.owner ?? '', company: filters.company ? String(filters.company) : '',
-        sort: filters.sort ?? 'name', cursor: filters.cursor ?? null,
+        sort: filters.sort ?? 'name', cursor: filters.cursor ?? null, before: filters.before ?? null,
       },
       owners,
       // The selected company filter's label, when the user may see that company.
@@ -110,6 +115,29 @@ export default class ContactsController {
     const { body } = await ctx.request.validateUsing(noteValidator)
     await addNote({ ...actor(ctx), subjectType: CONTACT_SUBJECT, subjectId, body })
     ctx.session.flash('success', ctx.i18n.t('crm.notes.added'))
+    return ctx.response.redirect().toRoute('crm.contacts.show', { id: subjectId })
+  }
+
+  /** Rewrites a note: its author (who may still edit the record) or an administrator. */
+  async updateNote(ctx: HttpContext) {
+    ctx.access.authorize(`${CONTACTS}.edit`)
+    const subjectId = (await visibleContactId(ctx.access, routeId(ctx))) ?? notFound()
+    const noteId = Number(ctx.params.note)
+    const note = await changeableNote(ctx.access, { subjectType: CONTACT_SUBJECT, subjectId, noteId })
+    const { body } = await ctx.request.validateUsing(noteValidator)
+    await updateNote({ ...actor(ctx), subjectType: CONTACT_SUBJECT, subjectId, note, body })
+    ctx.session.flash('success', ctx.i18n.t('crm.notes.updated'))
+    return ctx.response.redirect().toRoute('crm.contacts.show', { id: subjectId })
+  }
+
+  /** Removes a note: its author or an administrator. */
+  async destroyNote(ctx: HttpContext) {
+    ctx.access.authorize(`${CONTACTS}.edit`)
+    const subjectId = (await visibleContactId(ctx.access, routeId(ctx))) ?? notFound()
+    const noteId = Number(ctx.params.note)
+    const note = await changeableNote(ctx.access, { subjectType: CONTACT_SUBJECT, subjectId, noteId })
+    await deleteNote({ ...actor(ctx), subjectType: CONTACT_SUBJECT, subjectId, note })
+    ctx.session.flash('success', ctx.i18n.t('crm.notes.deleted'))
     return ctx.response.redirect().toRoute('crm.contacts.show', { id: subjectId })
   }
 

@@ -29,6 +29,20 @@ export function normalizePhone(value: string): string {
   return `+${digits}`
 }
 
+/**
+ * A phone as typed → E.164 ("+34612345678"), or null when it cannot be one. A number without
+ * country code is Spanish: nine digits starting with 6, 7, 8 or 9 (+34 is added). With a code
+ * ("+…" or "00…") it has 8 to 15 digits; a Spanish one exactly nine after the 34.
+ */
+export function toE164(value: string): string | null {
+  const text = value.trim()
+  if (!/^[+\d\s().-]+$/.test(text) || text.split('+').length > 2) return null
+  const e164 = normalizePhone(text)
+  if (!/^\+\d{8,15}$/.test(e164)) return null
+  if (e164.startsWith('+34') && !/^\+34[6789]\d{8}$/.test(e164)) return null
+  return e164
+}
+
 /** NIF/CIF/NIE as stored: uppercase without spaces, dashes or dots (and no "ES" VAT prefix). */
 export function normalizeNif(value: string): string {
   const text = value.toUpperCase().replace(/[\s.\-_/]/g, '')

@@ -41,11 +41,34 @@ export function wherePrefix(query: Query, column: string, prefix: string) {
   return query.whereRaw(`${column} LIKE ? ${LIKE_ESCAPE}`, [likePrefix(prefix)])
 }
 
+/*
+ * Every word of `text` starts a word of one of `columns` (normalized, single-spaced text):
+ * "ferreter lopez" finds "suministros ferreteria lopez". LIKE '% word%' cannot use an index:
+ * the organization's rows are scanned, which a company list (thousands, not millions) affords.
+ */
+export function whereWords(query: Query, columns: string[], text: string) {
+  const words = [...new Set(text.split(' ').filter(Boolean))].slice(0, 6)
+  for (const word of words) {
+    const start = likePrefix(word)
+    query.where((w) => {
+      for (const column of columns) {
+        w.orWhereRaw(`${column} LIKE ? ${LIKE_ESCAPE}`, [start])
+          .orWhereRaw(`${column} LIKE ? ${LIKE_ESCAPE}`, [`% ${start}`])
+      }
+    })
+  }
+  return query
+}
+
+/** The company columns a search matches by word. */
+const COMPANY_WORDS = ['name_normalized', 'legal_name_normalized']
+
 /**
- * Restricts `query` to rows matching a search. A plain company name is a prefix condition on
- * the sorted index. When the text could also be a NIF, e-mail, phone (or, for people, a
- * surname), each key is looked up by its own index and the ids are combined with UNION: a
- * single WHERE name … OR nif = … OR … makes the databases give up on the indexes and scan.
+ * Restricts `query` to rows matching a search. A company matches when each word starts a word
+ * of its name or legal name; a person by the start of the full name. When the text could also
+ * be a NIF, e-mail, phone (or, for people, a surname), each key is looked up by its own index
+ * and the ids are combined with UNION: a single WHERE name … OR nif = … OR … makes the
+ * databases give up on the indexes and scan.
  * NIF and phone match exactly; an e-mail by prefix of its normalized value, a range on the
  * (organization, value) index.
  */
@@ -69,7 +92,13 @@ export function applySearch(query: Query, params: {
   if (table === 'crm_contacts') {
     others.push(wherePrefix(db.from(table).where('organization_id', organizationId).select('id'), 'last_name_normalized', keys.name))
   }
-  if (!others.length) return wherePrefix(query, `${alias}.name_normalized`, keys.name)
-  const byName = wherePrefix(db.from(table).where('organization_id', organizationId).select('id'), 'name_normalized', keys.name)
+  const companies = table === 'crm_companies'
+  if (!others.length) {
+    return companies
+      ? whereWords(query, COMPANY_WORDS.map((c) => `${alias}.${c}`), keys.name)
+      : wherePrefix(query, `${alias}.name_normalized`, keys.name)
+  }
+  const ids = db.from(table).where('organization_id', organizationId).select('id')
+  const byName = companies ? whereWords(ids, COMPANY_WORDS, keys.name) : wherePrefix(ids, 'name_normalized', keys.name)
   return query.whereIn(`${alias}.id`, byName.union(others))
 }

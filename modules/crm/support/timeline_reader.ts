@@ -3,6 +3,7 @@ import type { AccessContext } from '#app/access/access_context'
 import { timeline, type TimelineEntry } from '#app/history/timeline'
 import { fullName } from './people.js'
 import { REFERENCES } from './history.js'
+import { mayChangeNote } from '../actions/notes/find_note.js'
 
 /** What a reader sees instead of a linked record's name: translated by the page. */
 export type Unavailable = { unavailable: 'no_access' | 'deleted' }
@@ -23,7 +24,20 @@ interface Change {
 export async function readTimeline(access: AccessContext, params: { subjectType: string; subjectId: number; before?: number; limit: number }) {
   const page = await timeline.list({ organizationId: access.organizationId, ...params })
   await nameReferences(access, page.entries)
-  return page
+  return { ...page, entries: markEditable(access, params.subjectType, page.entries) }
+}
+
+/** The resource whose edit permission a subject's notes need (notes inherit their record's rights). */
+const RESOURCE_OF: Record<string, string> = { 'crm.company': 'crm.companies', 'crm.contact': 'crm.contacts' }
+
+/**
+ * Notes the reader may change get `editable`: their own (while they may edit the record) or
+ * any, for an administrator. The routes check the same (actions/notes/find_note.ts).
+ */
+function markEditable(access: AccessContext, subjectType: string, entries: TimelineEntry[]) {
+  const resource = RESOURCE_OF[subjectType]
+  const canEdit = !!resource && access.can(`${resource}.edit`)
+  return entries.map((e) => (e.kind === 'note' && canEdit && mayChangeNote(access, e) ? { ...e, editable: true } : e))
 }
 
 async function nameReferences(access: AccessContext, entries: TimelineEntry[]) {

@@ -17,6 +17,8 @@ export const companyValidator = vine.compile(
     addresses: addressesSchema,
     phones: phonesSchema,
     emails: emailsSchema,
+    // Sent by "Guardar de todos modos" after the duplicate-name warning.
+    confirmDuplicate: vine.boolean().optional(),
   })
 )
 

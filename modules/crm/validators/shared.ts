@@ -1,17 +1,27 @@
 import vine from '@vinejs/vine'
 import { ADDRESS_KINDS, PROVINCE_NAMES } from '../catalog.js'
+import { toE164 } from '../support/normalize.js'
 
 /*
  * Pieces shared by the company and contact validators. Every schema is an explicit allow-list:
  * organization, creator and ids of child rows never come from the form.
  */
 
-const PHONE = /^\+?[\d\s().-]{6,30}$/
+/**
+ * A phone number, stored in E.164 ("+34612345678"; Spanish when typed without a country
+ * code): the rule rewrites what was typed. Its message is `crm.validator.messages.phone`.
+ */
+const phoneRule = vine.createRule((value, _options, field) => {
+  if (typeof value !== 'string') return
+  const e164 = toE164(value)
+  if (!e164) return field.report('El teléfono {{ field }} no es válido', 'phone', field)
+  field.mutate(e164, field)
+})
 
 export const phonesSchema = vine.array(
   vine.object({
     label: vine.string().trim().maxLength(40).optional(),
-    number: vine.string().trim().regex(PHONE),
+    number: vine.string().trim().maxLength(30).use(phoneRule()),
     primary: vine.boolean().optional(),
   })
 ).maxLength(10).optional()
@@ -59,5 +69,6 @@ export const listFields = {
   owner: vine.string().trim().regex(/^(mine|\d{1,10})$/).optional(),
   sort: vine.enum(SORTS).optional(),
   cursor: vine.string().maxLength(1000).optional(),
+  before: vine.string().maxLength(1000).optional(),
   count: vine.enum(['exact'] as const).optional(),
 }

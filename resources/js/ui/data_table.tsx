@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react'
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
 import { Box, Card, Group, Stack, Table, Text } from '@mantine/core'
 import { useMediaQuery } from '@mantine/hooks'
 
@@ -42,8 +42,8 @@ export function DataTable<Row>({ rows, columns, rowKey, onRowClick }: {
     )
   }
   return (
-    <Table.ScrollContainer minWidth={640}>
-      <Table highlightOnHover verticalSpacing="xs" striped="even">
+    <ScrollHint>
+      <Table highlightOnHover verticalSpacing="xs" striped="even" miw={640}>
         <Table.Thead>
           <Table.Tr>{columns.map((c) => <Table.Th key={c.key} w={c.width}>{c.header}</Table.Th>)}</Table.Tr>
         </Table.Thead>
@@ -55,6 +55,44 @@ export function DataTable<Row>({ rows, columns, rowKey, onRowClick }: {
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollHint>
+  )
+}
+
+/**
+ * Horizontal scrolling for a table wider than the page, with a shadow on the side where more
+ * columns are hidden: without it a cut-off last column looks like the whole table.
+ */
+function ScrollHint({ children }: { children: ReactNode }) {
+  const ref = useRef<HTMLDivElement>(null)
+  const [more, setMore] = useState({ left: false, right: false })
+  const measure = useCallback(() => {
+    const el = ref.current
+    if (!el) return
+    const left = el.scrollLeft > 1
+    const right = el.scrollLeft + el.clientWidth < el.scrollWidth - 1
+    setMore((m) => (m.left === left && m.right === right ? m : { left, right }))
+  }, [])
+  useEffect(() => {
+    measure()
+    const el = ref.current
+    if (!el || typeof ResizeObserver === 'undefined') return
+    const observer = new ResizeObserver(measure)
+    observer.observe(el)
+    if (el.firstElementChild) observer.observe(el.firstElementChild)
+    return () => observer.disconnect()
+  }, [measure])
+  const shadow = (side: 'left' | 'right') => (
+    <Box aria-hidden data-testid={`scroll-hint-${side}`} style={{
+      position: 'absolute', top: 0, bottom: 0, [side]: 0, width: 24, pointerEvents: 'none', zIndex: 1,
+      background: `linear-gradient(to ${side === 'left' ? 'right' : 'left'}, rgba(0, 0, 0, 0.12), transparent)`,
+    }} />
+  )
+  return (
+    <Box pos="relative">
+      <div ref={ref} onScroll={measure} style={{ overflowX: 'auto' }} data-testid="table-scroll">{children}</div>
+      {more.left && shadow('left')}
+      {more.right && shadow('right')}
+    </Box>
   )
 }

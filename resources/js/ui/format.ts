@@ -1,5 +1,8 @@
 import { usePage } from '@inertiajs/react'
 import type { SharedProps } from './types'
+import { formatPhone } from './phone'
+
+export { formatPhone, telHref } from './phone'
 
 const intlLocale = (locale: string) => (locale === 'es' ? 'es-ES' : 'en-GB')
 
@@ -41,5 +44,6 @@ export function useFormat() {
     dateTime: (iso: string | null) => formatDateTime(iso, locale, tz),
     number: (value: number, digits = 0) => formatNumber(value, locale, digits),
     money: (minor: string | number, currency: string) => formatMoney(minor, currency, locale),
+    phone: formatPhone,
   }
 }

@@ -1,9 +1,10 @@
-import { useState } from 'react'
+import { useState, type KeyboardEvent } from 'react'
 import { Button, Group, Paper, Stack, Text, Textarea, ThemeIcon, Timeline as MTimeline } from '@mantine/core'
-import { IconEdit, IconNote, IconPlus, IconPoint } from '@tabler/icons-react'
-import { useForm } from '@inertiajs/react'
+import { IconEdit, IconNote, IconPlus, IconPoint, IconTrash } from '@tabler/icons-react'
+import { router, useForm } from '@inertiajs/react'
 import { hasTranslation, useT } from './i18n'
 import { useFormat } from './format'
+import { ConfirmButton } from './confirm_button'
 
 /** One entry of the kernel activity history, as the server sends it. */
 export interface TimelineEntry {
@@ -12,6 +13,16 @@ export interface TimelineEntry {
   actorName: string | null
   data: Record<string, any>
   createdAt: string
+  /** A note the reader may edit and delete (theirs, or any for an administrator). */
+  editable?: boolean
+}
+
+/** Ctrl+Enter (⌘+Enter on a Mac) in a note box saves it. */
+const saveShortcut = (save: () => void) => (e: KeyboardEvent) => {
+  if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+    e.preventDefault()
+    save()
+  }
 }
 
 /** A stored value as plain text: lists joined, objects as JSON. */
@@ -23,7 +34,8 @@ function describeTimelineValue(value: unknown): string {
  * A record's activity history. `fieldLabel` turns a field name into its translated label;
  * `valueLabel` (optional) turns a changed value into display text (translated keys, yes/no…),
  * called for each non-empty value, and for each item of a list; without it values show as
- * stored. `noteUrl` (optional) adds a "new note" box posting `{ body }` there.
+ * stored. `noteUrl` (optional) adds a "new note" box posting `{ body }` there; editable notes
+ * are changed with PUT and removed with DELETE at `noteUrl/<id>`.
  */
 export function Timeline({ entries, fieldLabel, valueLabel, noteUrl, hasMore, onLoadMore }: {
   entries: TimelineEntry[]
@@ -37,6 +49,16 @@ export function Timeline({ entries, fieldLabel, valueLabel, noteUrl, hasMore, on
   const f = useFormat()
   const form = useForm({ body: '' })
   const [open, setOpen] = useState(false)
+  const edit = useForm({ body: '' })
+  const [editing, setEditing] = useState<number | null>(null)
+  const add = () => noteUrl && !form.processing && form.post(noteUrl, { preserveScroll: true, onSuccess: () => { form.reset(); setOpen(false) } })
+  const saveEdit = () => noteUrl && editing !== null && !edit.processing
+    && edit.put(`${noteUrl}/${editing}`, { preserveScroll: true, onSuccess: () => setEditing(null) })
+  const startEdit = (e: TimelineEntry) => {
+    edit.clearErrors()
+    edit.setData('body', String(e.data.body ?? ''))
+    setEditing(e.id)
+  }
 
   const isEmpty = (value: unknown) => value === null || value === '' || value === undefined
   const describeValue = (field: string, value: unknown) => {
@@ -49,8 +71,9 @@ export function Timeline({ entries, fieldLabel, valueLabel, noteUrl, hasMore, on
     <Stack gap="sm">
       {noteUrl && (
         open ? (
-          <form onSubmit={(e) => { e.preventDefault(); form.post(noteUrl, { preserveScroll: true, onSuccess: () => { form.reset(); setOpen(false) } }) }}>
-            <Textarea autosize minRows={3} label={t('timeline.note_label')} value={form.data.body} onChange={(e) => form.setData('body', e.currentTarget.value)} error={form.errors.body} data-autofocus />
+          <form onSubmit={(e) => { e.preventDefault(); add() }}>
+            <Textarea autosize minRows={3} label={t('timeline.note_label')} description={t('timeline.shortcut')} value={form.data.body}
+              onChange={(e) => form.setData('body', e.currentTarget.value)} error={form.errors.body} autoFocus onKeyDown={saveShortcut(add)} data-testid="note-body" />
             <Group justify="flex-end" mt="xs" gap="xs">
               <Button variant="default" size="xs" onClick={() => setOpen(false)}>{t('common.cancel')}</Button>
               <Button type="submit" size="xs" loading={form.processing}>{t('timeline.add_note')}</Button>
@@ -67,7 +90,31 @@ export function Timeline({ entries, fieldLabel, valueLabel, noteUrl, hasMore, on
           {entries.map((e) => (
             <MTimeline.Item key={e.id} bullet={<ThemeIcon size={22} radius="xl" variant="light" color={e.kind === 'note' ? 'yellow' : 'indigo'}>{icon(e.kind)}</ThemeIcon>}
               title={<Text size="sm" fw={500}>{hasTranslation(locale, `timeline.kinds.${e.kind}`) ? t(`timeline.kinds.${e.kind}`, { actor: e.actorName ?? t('timeline.system') }) : e.kind}</Text>}>
-              {e.kind === 'note' && <Paper withBorder p="xs" mt={4} radius="sm" bg="var(--mantine-color-yellow-0)"><Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{String(e.data.body ?? '')}</Text></Paper>}
+              {e.kind === 'note' && editing === e.id && (
+                <form onSubmit={(ev) => { ev.preventDefault(); saveEdit() }}>
+                  <Textarea autosize minRows={2} mt={4} aria-label={t('timeline.note_label')} description={t('timeline.shortcut')} value={edit.data.body}
+                    onChange={(ev) => edit.setData('body', ev.currentTarget.value)} error={edit.errors.body} autoFocus onKeyDown={saveShortcut(saveEdit)}
+                    data-testid="note-edit-body" />
+                  <Group justify="flex-end" mt="xs" gap="xs">
+                    <Button variant="default" size="xs" onClick={() => setEditing(null)}>{t('common.cancel')}</Button>
+                    <Button type="submit" size="xs" loading={edit.processing}>{t('common.save')}</Button>
+                  </Group>
+                </form>
+              )}
+              {e.kind === 'note' && editing !== e.id && (
+                <Paper withBorder p="xs" mt={4} radius="sm" bg="var(--mantine-color-yellow-0)">
+                  <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{String(e.data.body ?? '')}</Text>
+                  {e.data.editedAt && <Text size="xs" c="dimmed" mt={2}>{t('timeline.edited', { date: f.dateTime(String(e.data.editedAt)) })}</Text>}
+                </Paper>
+              )}
+              {e.kind === 'note' && e.editable && noteUrl && editing !== e.id && (
+                <Group gap={4} mt={4}>
+                  <Button variant="subtle" size="compact-xs" leftSection={<IconEdit size={12} />} onClick={() => startEdit(e)}>{t('common.edit')}</Button>
+                  <ConfirmButton label={t('common.delete')} title={t('timeline.delete_note_title')} message={t('timeline.delete_note_message')}
+                    variant="subtle" size="compact-xs" leftSection={<IconTrash size={12} />}
+                    onConfirm={() => router.delete(`${noteUrl}/${e.id}`, { preserveScroll: true })} />
+                </Group>
+              )}
               {e.kind === 'updated' && Array.isArray(e.data.changes) && (
                 <Stack gap={0} mt={2}>
                   {e.data.changes.map((c: { field: string; from: unknown; to: unknown }) => (
@@ -92,5 +139,6 @@ function icon(kind: string) {
   if (kind === 'created') return <IconPlus size={13} />
   if (kind === 'updated') return <IconEdit size={13} />
   if (kind === 'note') return <IconNote size={13} />
+  if (kind === 'note_deleted') return <IconTrash size={13} />
   return <IconPoint size={13} />
 }

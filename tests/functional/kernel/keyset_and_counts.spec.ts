@@ -39,6 +39,43 @@ test.group('Keyset pagination and capped counts', (group) => {
     })
   }
 
+  for (const direction of ['asc', 'desc'] as const) {
+    test(`"previous" (a before cursor) walks back through the same pages with their positions (${direction})`, async ({ assert }) => {
+      const org = await createOrganization()
+      await usersOf(org.id, 23)
+      const read = (cursors: { cursor?: string | null; before?: string | null }) => keysetPage<{ id: number; full_name: string }>(
+        db.from('users').where('organization_id', org.id).select('id', 'full_name'),
+        { column: 'full_name', idColumn: 'id', direction, limit: 5, ...cursors },
+        (row) => row.full_name
+      )
+      const forward: { ids: number[]; offset: number; prev: string | null }[] = []
+      let page = await read({})
+      assert.isNull(page.prev, 'no previous page before the first')
+      forward.push({ ids: page.rows.map((r) => r.id), offset: page.offset, prev: page.prev })
+      while (page.next) {
+        page = await read({ cursor: page.next })
+        forward.push({ ids: page.rows.map((r) => r.id), offset: page.offset, prev: page.prev })
+      }
+      assert.deepEqual(forward.map((p) => p.offset), [0, 5, 10, 15, 20])
+      assert.deepEqual(forward.map((p) => p.ids.length), [5, 5, 5, 5, 3])
+      // Back from the last page to the first, one "previous" at a time.
+      let before = forward[4].prev
+      for (let i = 3; i >= 0; i--) {
+        const back = await read({ before })
+        assert.deepEqual(back.rows.map((r) => r.id), forward[i].ids, `page ${i + 1}`)
+        assert.equal(back.offset, i * 5)
+        assert.isNotNull(back.next, 'a page reached backwards has a next page')
+        if (i === 0) assert.isNull(back.prev, 'back at the first page')
+        before = back.prev
+      }
+      // "Next" from a page reached backwards continues where it should.
+      const second = await read({ before: forward[2].prev })
+      const third = await read({ cursor: second.next })
+      assert.deepEqual(third.rows.map((r) => r.id), forward[2].ids)
+      assert.equal(third.offset, 10)
+    })
+  }
+
   test('a malformed cursor starts from the first page instead of failing', async ({ assert }) => {
     const org = await createOrganization()
     await usersOf(org.id, 3)

@@ -11,6 +11,7 @@ export function companyColumns(data: CompanyData) {
     name: data.name,
     name_normalized: normalizeName(data.name),
     legal_name: data.legalName || null,
+    legal_name_normalized: data.legalName ? normalizeName(data.legalName) : null,
     type: data.type,
     nif: data.nif || null,
     website: data.website ? withScheme(data.website) : null,

@@ -9,6 +9,7 @@ import { crmHistory } from '../../support/history.js'
 import CompanyCreated from '../../events/company_created.js'
 import { COMPANIES, COMPANY_SUBJECT, companySnapshot, loadCompany } from './load_company.js'
 import { assertNifFree, companyColumns, companySummary } from './company_columns.js'
+import { assertNameUnique } from './duplicate_name.js'
 
 export interface CreateCompanyParams {
   organizationId: number
@@ -17,8 +18,12 @@ export interface CreateCompanyParams {
   data: CompanyData
 }
 
-/** Creates a company with its addresses, phones and e-mails, and its first history entry. */
+/**
+ * Creates a company with its addresses, phones and e-mails, and its first history entry. A
+ * name another company has is refused (DuplicateCompanyName) unless `data.confirmDuplicate`.
+ */
 export async function createCompany({ organizationId, actorId, access, data }: CreateCompanyParams) {
+  if (!data.confirmDuplicate) await assertNameUnique(access, data.name, null)
   const ownerId = await resolveOwner({ access, resource: COMPANIES, action: 'create', requested: data.ownerId })
   const company = await db.transaction(async (trx) => {
     await assertNifFree(trx, organizationId, data.nif, null)

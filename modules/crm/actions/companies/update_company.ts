@@ -8,6 +8,7 @@ import { crmHistory } from '../../support/history.js'
 import CompanyUpdated from '../../events/company_updated.js'
 import { COMPANIES, COMPANY_SUBJECT, companySnapshot, loadCompany } from './load_company.js'
 import { assertNifFree, companyColumns, companySummary } from './company_columns.js'
+import { assertNameUnique, renames } from './duplicate_name.js'
 
 export interface UpdateCompanyParams {
   organizationId: number
@@ -20,9 +21,13 @@ export interface UpdateCompanyParams {
 
 /**
  * Saves a company. Lists sent by the form (addresses, phones, e-mails) replace the stored
- * ones; a list left out stays as it is. History records only what really changed.
+ * ones; a list left out stays as it is. History records only what really changed. A rename to
+ * a name another company has is refused (DuplicateCompanyName) unless `data.confirmDuplicate`.
  */
 export async function updateCompany({ organizationId, actorId, access, companyId, data }: UpdateCompanyParams) {
+  if (!data.confirmDuplicate && (await renames(organizationId, companyId, data.name))) {
+    await assertNameUnique(access, data.name, companyId)
+  }
   const result = await db.transaction(async (trx) => {
     const before = (await loadCompany(trx, organizationId, companyId))!
     // Inside the transaction, on its client: SQLite has one connection, the global db would wait.

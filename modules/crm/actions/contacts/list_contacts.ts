@@ -11,8 +11,10 @@ export async function listContacts(access: AccessContext, filters: ContactFilter
   const { query } = await filteredContacts(access, filters)
   query.leftJoin('users as o', 'o.id', 'ct.owner_id').select(CONTACT_LIST_COLUMNS)
   const [page, count] = await Promise.all([
-    keysetPage<Record<string, any>>(query, { ...options, limit: pageSize, cursor: filters.cursor }, sortValue),
+    keysetPage<Record<string, any>>(query, { ...options, limit: pageSize, cursor: filters.cursor, before: filters.before },
+      sortValue),
     filteredContacts(access, filters).then(({ query: q }) => cappedCount(q, { exact: filters.count === 'exact' })),
   ])
-  return { rows: await contactRows(access, page.rows), next: page.next, count: count as CappedCount }
+  const { next, prev, offset } = page
+  return { rows: await contactRows(access, page.rows), next, prev, offset, count: count as CappedCount }
 }

@@ -24,7 +24,8 @@ export default async function seedCrmDemo({ organizationId, users, random }: Dem
     const companyRows = companies.map((c) => {
       const created = at(c.daysAgo)
       return {
-        organization_id: organizationId, name: c.name, name_normalized: normalizeName(c.name), legal_name: c.legalName, type: c.type,
+        organization_id: organizationId, name: c.name, name_normalized: normalizeName(c.name), legal_name: c.legalName,
+        legal_name_normalized: c.legalName ? normalizeName(c.legalName) : null, type: c.type,
         nif: c.nif, website: c.website, industry: c.industry, owner_id: ownerId(c.ownerKey), description: null,
         created_by: ownerId(c.ownerKey), created_at: created, updated_at: created,
       }
@@ -62,7 +63,8 @@ export default async function seedCrmDemo({ organizationId, users, random }: Dem
 
     const channel = (parent: { company_id: number | null; contact_id: number | null }, list: [string, string][], phone: boolean) =>
       list.map(([label, value], position) => ({
-        organization_id: organizationId, ...parent, label, value,
+        // Phones stored as the form stores them (E.164); pages group them for reading.
+        organization_id: organizationId, ...parent, label, value: phone ? normalizePhone(value) : value,
         value_normalized: phone ? normalizePhone(value) : normalizeEmail(value), is_primary: position === 0, position,
       }))
     await insertInBatches(trx, 'crm_phones', [

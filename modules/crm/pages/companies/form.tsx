@@ -1,6 +1,7 @@
 import { Head, useForm, usePage } from '@inertiajs/react'
-import { Grid, Paper, Select, Stack, Textarea, TextInput, Title } from '@mantine/core'
-import { ErrorSummary, FormFooter, PageHeader, useT, type SharedProps } from '~/ui'
+import { Alert, Anchor, Button, Grid, Group, Paper, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core'
+import { IconAlertTriangle } from '@tabler/icons-react'
+import { ErrorSummary, formatPhone, FormFooter, PageHeader, useT, type SharedProps } from '~/ui'
 import { AddressFields } from '../shared/address_fields'
 import { ChannelSections } from '../shared/form_sections'
 import type { AddressValue, Catalog, EmailValue, Option, PhoneValue } from '../shared/types'
@@ -21,9 +22,16 @@ interface CompanyValues {
   emails: EmailValue[]
 }
 
-/** Create and edit a company. Server validation errors show inline under each field. */
-export default function CompanyForm({ company, owners, canAssign, catalog }: {
+/** Another company with the same name, as the server reported it (no id when out of scope). */
+type Duplicate = { id: number; name: string } | { hidden: true } | null
+
+/**
+ * Create and edit a company. Server validation errors show inline under each field; a name
+ * another company has is a warning with a link to it and "Guardar de todos modos".
+ */
+export default function CompanyForm({ company, duplicate, owners, canAssign, catalog }: {
   company: CompanyValues | null
+  duplicate?: Duplicate
   owners: Option[]
   canAssign: boolean
   catalog: Catalog
@@ -41,7 +49,7 @@ export default function CompanyForm({ company, owners, canAssign, catalog }: {
     ownerId: company?.ownerId ?? (me ? String(me.id) : ''),
     description: company?.description ?? '',
     addresses: company?.addresses ?? [{ kind: 'fiscal', street: '', postalCode: '', city: '', province: '', country: 'ES' }],
-    phones: company?.phones ?? [],
+    phones: (company?.phones ?? []).map((p) => ({ ...p, number: formatPhone(p.number) })),
     emails: company?.emails ?? [],
   })
   const errors = form.errors as Record<string, string | undefined>
@@ -52,9 +60,10 @@ export default function CompanyForm({ company, owners, canAssign, catalog }: {
   const title = company ? t('crm.companies.edit_title') : t('crm.companies.new')
   const back = company ? `/crm/companies/${company.id}` : '/crm/companies'
 
-  const submit = (e: React.FormEvent) => {
-    e.preventDefault()
+  const submit = (e?: React.FormEvent, confirmDuplicate = false) => {
+    e?.preventDefault()
     const options = { preserveScroll: 'errors' as const }
+    form.transform((data) => (confirmDuplicate ? { ...data, confirmDuplicate: true } : data))
     if (company) form.put(`/crm/companies/${company.id}`, options)
     else form.post('/crm/companies', options)
   }
@@ -70,8 +79,24 @@ export default function CompanyForm({ company, owners, canAssign, catalog }: {
             <Title order={5} mb="sm">{t('crm.sections.general')}</Title>
             <Grid gap="sm">
               <Grid.Col span={{ base: 12, sm: 6 }}>
-                <TextInput label={field('name')} required value={form.data.name} onChange={(e) => form.setData('name', e.currentTarget.value)} error={errors.name} data-autofocus />
+                {/* The first field, focused on a new company: no tabbing through the menu to reach it. */}
+                <TextInput label={field('name')} required value={form.data.name} onChange={(e) => form.setData('name', e.currentTarget.value)} error={errors.name}
+                  autoFocus={!company} data-testid="company-name" />
               </Grid.Col>
+              {duplicate && errors.name && (
+                <Grid.Col span={12}>
+                  <Alert color="yellow" icon={<IconAlertTriangle size={18} />} data-testid="duplicate-warning">
+                    <Text size="sm">{t('crm.form.duplicate_hint')}</Text>
+                    <Group gap="sm" mt="xs">
+                      {'id' in duplicate && (
+                        // A new tab: what was typed here stays.
+                        <Anchor href={`/crm/companies/${duplicate.id}`} size="sm" target="_blank" rel="noopener">{t('crm.form.duplicate_open')}</Anchor>
+                      )}
+                      <Button size="xs" variant="light" color="yellow" loading={form.processing} onClick={() => submit(undefined, true)}>{t('crm.form.save_anyway')}</Button>
+                    </Group>
+                  </Alert>
+                </Grid.Col>
+              )}
               <Grid.Col span={{ base: 12, sm: 6 }}>
                 <TextInput label={field('legalName')} value={form.data.legalName} onChange={(e) => form.setData('legalName', e.currentTarget.value)} error={errors.legalName} />
               </Grid.Col>

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react'
 import { Head, Link, router } from '@inertiajs/react'
 import { Anchor, Button, Select, Stack, Text, TextInput } from '@mantine/core'
-import { IconDownload, IconPlus, IconSearch } from '@tabler/icons-react'
+import { IconPlus, IconSearch } from '@tabler/icons-react'
 import { DataTable, EmptyState, KeysetPager, PageHeader, useCan, useFormat, useT, type Column } from '~/ui'
-import { FilterPanel } from '../shared/filter_panel'
-import { TypeBadge } from '../shared/details'
+import { ExportButton, FilterPanel } from '../shared/filter_panel'
+import { PhoneLink, TypeBadge } from '../shared/details'
 import { applyFilters, listUrl } from '../shared/query'
 import type { CappedCount, Catalog, Option } from '../shared/types'
 
@@ -32,14 +32,17 @@ interface Filters {
   city: string
   sort: string
   cursor: string | null
+  before: string | null
 }
 
 const BASE = '/crm/companies'
 const SORTS = [['name', 'name'], ['-name', 'name_desc'], ['-created', 'created_desc']]
 
-export default function CompaniesIndex({ companies, next, count, filters, owners, catalog }: {
+export default function CompaniesIndex({ companies, next, prev, offset, count, filters, owners, catalog }: {
   companies: Row[]
   next: string | null
+  prev: string | null
+  offset: number
   count: CappedCount
   filters: Filters
   owners: Option[]
@@ -52,7 +55,7 @@ export default function CompaniesIndex({ companies, next, count, filters, owners
   const [city, setCity] = useState(filters.city)
   // The boxes follow the URL when filters change elsewhere ("quitar filtros", back button).
   useEffect(() => { setQ(filters.q); setCity(filters.city) }, [filters.q, filters.city])
-  const { cursor, ...current } = filters
+  const { cursor, before, ...current } = filters
   const set = (patch: Partial<Filters>) => applyFilters(BASE, { ...current, sort: current.sort === 'name' ? '' : current.sort, ...patch })
   const active = ['type', 'industry', 'owner', 'province', 'city'].filter((k) => current[k as keyof typeof current]).length
   const filtered = active > 0 || !!filters.q
@@ -70,7 +73,8 @@ export default function CompaniesIndex({ companies, next, count, filters, owners
     { key: 'type', header: t('crm.companies.fields.type'), render: (r) => <TypeBadge type={r.type} /> },
     { key: 'industry', header: t('crm.companies.fields.industry'), render: (r) => (r.industry ? t(`crm.industries.${r.industry}`) : '—'), hideOnMobile: true },
     { key: 'location', header: t('crm.companies.fields.location'), render: (r) => [r.city, r.province !== r.city ? r.province : null].filter(Boolean).join(', ') || '—' },
-    { key: 'phone', header: t('crm.companies.fields.phone'), render: (r) => <Text span size="sm" style={{ whiteSpace: 'nowrap' }}>{r.phone ?? '—'}</Text>, hideOnMobile: true },
+    // The number a rep on the road needs most: shown (and tappable) on phones too.
+    { key: 'phone', header: t('crm.companies.fields.phone'), render: (r) => <PhoneLink value={r.phone} /> },
     { key: 'owner', header: t('crm.companies.fields.owner'), render: (r) => r.ownerName ?? '—' },
     { key: 'created', header: t('crm.companies.fields.createdAt'), render: (r) => <Text span size="sm" style={{ whiteSpace: 'nowrap' }}>{f.date(r.createdAt)}</Text>, hideOnMobile: true },
   ]
@@ -82,7 +86,7 @@ export default function CompaniesIndex({ companies, next, count, filters, owners
         title={t('crm.companies.title')}
         actions={<>
           {can('crm.companies.export') && companies.length > 0 && (
-            <Button component="a" href={listUrl(`${BASE}/export`, params)} variant="default" leftSection={<IconDownload size={16} />}>{t('common.export_csv')}</Button>
+            <ExportButton href={listUrl(`${BASE}/export`, params)} />
           )}
           {can('crm.companies.create') && (
             <Button component={Link} href={`${BASE}/create`} leftSection={<IconPlus size={16} />}>{t('crm.companies.new')}</Button>
@@ -131,9 +135,12 @@ export default function CompaniesIndex({ companies, next, count, filters, owners
             count={count}
             noun={(n) => t('crm.companies.noun', { count: n })}
             firstHref={listUrl(BASE, params)}
+            prevHref={prev ? listUrl(BASE, { ...params, before: prev }) : null}
             nextHref={next ? listUrl(BASE, { ...params, cursor: next }) : null}
-            isFirstPage={!cursor}
-            exactHref={listUrl(BASE, { ...params, cursor, count: 'exact' })}
+            isFirstPage={!prev}
+            offset={offset}
+            shown={companies.length}
+            exactHref={listUrl(BASE, { ...params, cursor, before, count: 'exact' })}
           />
         </Stack>
       )}

@@ -2,7 +2,7 @@ import { Head, Link, router, usePage } from '@inertiajs/react'
 import { Anchor, Button, Grid, Group, Paper, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core'
 import { IconEdit, IconPlus } from '@tabler/icons-react'
 import { ConfirmButton, DataTable, PageHeader, useCan, useFormat, useT, type Column } from '~/ui'
-import { AddressLines, ChannelLines, Detail, TypeBadge } from '../shared/details'
+import { AddressLines, ChannelLines, Detail, EmailLink, PhoneLink, TypeBadge } from '../shared/details'
 import { OrgChart } from '../shared/org_chart'
 import { RecordHistory } from '../shared/record_history'
 import type { Address, Channel, History } from '../shared/types'
@@ -54,8 +54,8 @@ export default function CompanyShow({ company, allowed, contacts, contactsTrunca
   const contactColumns: Column<Contact>[] = [
     { key: 'name', header: t('crm.contacts.fields.name'), render: (c) => <Anchor component={Link} href={`/crm/contacts/${c.id}`} size="sm" fw={600} onClick={(e) => e.stopPropagation()}>{c.name}</Anchor> },
     { key: 'position', header: t('crm.contacts.fields.position'), render: (c) => c.position ?? '—' },
-    { key: 'email', header: t('crm.contacts.fields.email'), render: (c) => (c.email ? <Anchor href={`mailto:${c.email}`} size="sm" onClick={(e) => e.stopPropagation()}>{c.email}</Anchor> : '—') },
-    { key: 'phone', header: t('crm.contacts.fields.phone'), render: (c) => c.phone ?? '—', hideOnMobile: true },
+    { key: 'email', header: t('crm.contacts.fields.email'), render: (c) => <EmailLink value={c.email} /> },
+    { key: 'phone', header: t('crm.contacts.fields.phone'), render: (c) => <PhoneLink value={c.phone} /> },
   ]
 
   return (

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { Head, useForm, usePage } from '@inertiajs/react'
 import { Grid, Paper, Select, Stack, Textarea, TextInput, Title } from '@mantine/core'
-import { ErrorSummary, FormFooter, PageHeader, useT, type SharedProps } from '~/ui'
+import { ErrorSummary, formatPhone, FormFooter, PageHeader, useT, type SharedProps } from '~/ui'
 import { ChannelSections } from '../shared/form_sections'
 import { CompanySelect } from '../shared/company_select'
 import { getJson, reportLookupError } from '../shared/query'
@@ -42,7 +42,7 @@ export default function ContactForm({ contact, initialCompanyId, owners, canAssi
     reportsToId: contact?.reportsToId ?? '',
     ownerId: contact?.ownerId ?? (me ? String(me.id) : ''),
     notes: contact?.notes ?? '',
-    phones: contact?.phones ?? [],
+    phones: (contact?.phones ?? []).map((p) => ({ ...p, number: formatPhone(p.number) })),
     emails: contact?.emails ?? [],
   })
   const errors = form.errors as Record<string, string | undefined>
@@ -84,7 +84,8 @@ export default function ContactForm({ contact, initialCompanyId, owners, canAssi
             <Title order={5} mb="sm">{t('crm.sections.general')}</Title>
             <Grid gap="sm">
               <Grid.Col span={{ base: 12, sm: 5 }}>
-                <TextInput label={field('firstName')} required value={form.data.firstName} onChange={(e) => form.setData('firstName', e.currentTarget.value)} error={errors.firstName} data-autofocus />
+                <TextInput label={field('firstName')} required value={form.data.firstName} onChange={(e) => form.setData('firstName', e.currentTarget.value)} error={errors.firstName}
+                  autoFocus={!contact} />
               </Grid.Col>
               <Grid.Col span={{ base: 12, sm: 7 }}>
                 <TextInput label={field('lastName')} value={form.data.lastName} onChange={(e) => form.setData('lastName', e.currentTarget.value)} error={errors.lastName} />

@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react'
 import { Head, Link, router } from '@inertiajs/react'
 import { Anchor, Button, Select, Stack, Text, TextInput } from '@mantine/core'
-import { IconDownload, IconPlus, IconSearch } from '@tabler/icons-react'
+import { IconPlus, IconSearch } from '@tabler/icons-react'
 import { DataTable, EmptyState, KeysetPager, PageHeader, useCan, useFormat, useT, type Column } from '~/ui'
-import { FilterPanel } from '../shared/filter_panel'
+import { ExportButton, FilterPanel } from '../shared/filter_panel'
 import { CompanySelect } from '../shared/company_select'
+import { EmailLink, PhoneLink } from '../shared/details'
 import { applyFilters, listUrl } from '../shared/query'
 import type { CappedCount, Option } from '../shared/types'
 
@@ -26,14 +27,17 @@ interface Filters {
   company: string
   sort: string
   cursor: string | null
+  before: string | null
 }
 
 const BASE = '/crm/contacts'
 const SORTS = [['name', 'name'], ['-name', 'name_desc'], ['-created', 'created_desc']]
 
-export default function ContactsIndex({ contacts, next, count, filters, owners, companies }: {
+export default function ContactsIndex({ contacts, next, prev, offset, count, filters, owners, companies }: {
   contacts: Row[]
   next: string | null
+  prev: string | null
+  offset: number
   count: CappedCount
   filters: Filters
   owners: Option[]
@@ -44,23 +48,30 @@ export default function ContactsIndex({ contacts, next, count, filters, owners, 
   const can = useCan()
   const [q, setQ] = useState(filters.q)
   useEffect(() => setQ(filters.q), [filters.q])
-  const { cursor, ...current } = filters
+  const { cursor, before, ...current } = filters
   const params = { ...current, sort: current.sort === 'name' ? '' : current.sort }
   const set = (patch: Partial<Filters>) => applyFilters(BASE, { ...params, ...patch })
   const active = ['owner', 'company'].filter((k) => current[k as keyof typeof current]).length
   const stop = (e: React.MouseEvent) => e.stopPropagation()
 
   const columns: Column<Row>[] = [
-    { key: 'name', header: t('crm.contacts.fields.name'), render: (r) => <Anchor component={Link} href={`${BASE}/${r.id}`} fw={600} size="sm" onClick={stop} style={{ whiteSpace: 'nowrap' }}>{r.name}</Anchor> },
-    { key: 'position', header: t('crm.contacts.fields.position'), render: (r) => r.position ?? '—' },
+    // The position under the name (as a company's NIF), names may wrap: the table fits at 1280 px.
+    {
+      key: 'name', header: t('crm.contacts.fields.name'), render: (r) => (
+        <div>
+          <Anchor component={Link} href={`${BASE}/${r.id}`} fw={600} size="sm" onClick={stop}>{r.name}</Anchor>
+          {r.position && <Text size="xs" c="dimmed">{r.position}</Text>}
+        </div>
+      ),
+    },
     {
       key: 'company', header: t('crm.contacts.fields.company'), render: (r) => (r.companyId
         ? <Anchor component={Link} href={`/crm/companies/${r.companyId}`} size="sm" onClick={stop}>{r.companyName}</Anchor>
         : <Text span size="sm" c="dimmed">{t('crm.contacts.no_company')}</Text>),
     },
     // Long addresses are cut (full text on hover) so they do not squeeze every other column.
-    { key: 'email', header: t('crm.contacts.fields.email'), render: (r) => <Text span size="sm" truncate="end" maw={240} display="block" title={r.email ?? undefined}>{r.email ?? '—'}</Text> },
-    { key: 'phone', header: t('crm.contacts.fields.phone'), render: (r) => <Text span size="sm" style={{ whiteSpace: 'nowrap' }}>{r.phone ?? '—'}</Text>, hideOnMobile: true },
+    { key: 'email', header: t('crm.contacts.fields.email'), render: (r) => <EmailLink value={r.email} /> },
+    { key: 'phone', header: t('crm.contacts.fields.phone'), render: (r) => <PhoneLink value={r.phone} /> },
     { key: 'owner', header: t('crm.contacts.fields.owner'), render: (r) => r.ownerName ?? '—', hideOnMobile: true },
     { key: 'created', header: t('crm.contacts.fields.createdAt'), render: (r) => <Text span size="sm" style={{ whiteSpace: 'nowrap' }}>{f.date(r.createdAt)}</Text>, hideOnMobile: true },
   ]
@@ -72,7 +83,7 @@ export default function ContactsIndex({ contacts, next, count, filters, owners, 
         title={t('crm.contacts.title')}
         actions={<>
           {can('crm.contacts.export') && contacts.length > 0 && (
-            <Button component="a" href={listUrl(`${BASE}/export`, params)} variant="default" leftSection={<IconDownload size={16} />}>{t('common.export_csv')}</Button>
+            <ExportButton href={listUrl(`${BASE}/export`, params)} />
           )}
           {can('crm.contacts.create') && <Button component={Link} href={`${BASE}/create`} leftSection={<IconPlus size={16} />}>{t('crm.contacts.new')}</Button>}
         </>}
@@ -108,8 +119,9 @@ export default function ContactsIndex({ contacts, next, count, filters, owners, 
         <Stack gap={0}>
           <DataTable rows={contacts} columns={columns} rowKey={(r) => r.id} onRowClick={(r) => router.visit(`${BASE}/${r.id}`)} />
           <KeysetPager count={count} noun={(n) => t('crm.contacts.noun', { count: n })} firstHref={listUrl(BASE, params)}
-            nextHref={next ? listUrl(BASE, { ...params, cursor: next }) : null} isFirstPage={!cursor}
-            exactHref={listUrl(BASE, { ...params, cursor, count: 'exact' })} />
+            prevHref={prev ? listUrl(BASE, { ...params, before: prev }) : null}
+            nextHref={next ? listUrl(BASE, { ...params, cursor: next }) : null} isFirstPage={!prev}
+            offset={offset} shown={contacts.length} exactHref={listUrl(BASE, { ...params, cursor, before, count: 'exact' })} />
         </Stack>
       )}
     </>

@@ -1,7 +1,7 @@
 import { ActionIcon, Autocomplete, Button, Grid, Paper, Radio, Stack, Text, TextInput, Tooltip } from '@mantine/core'
 import { useMediaQuery } from '@mantine/hooks'
 import { IconPlus, IconTrash } from '@tabler/icons-react'
-import { useT } from '~/ui'
+import { formatPhone, useT } from '~/ui'
 import type { EmailValue, PhoneValue } from './types'
 
 type Errors = Record<string, string | undefined>
@@ -45,8 +45,9 @@ export function ChannelFields<T extends PhoneValue | EmailValue>({ kind, items, 
           </Grid.Col>
           <Grid.Col span={{ base: 12, xs: 8 }} style={{ display: 'flex', gap: 8, alignItems: 'flex-start' }}>
             <TextInput style={{ flex: 1, minWidth: 0 }} aria-label={t(kind === 'phones' ? 'crm.form.number' : 'crm.form.address')}
-              placeholder={kind === 'phones' ? '+34 912 345 678' : 'nombre@empresa.es'} type={kind === 'phones' ? 'tel' : 'email'}
+              placeholder={kind === 'phones' ? '612 34 56 78' : 'nombre@empresa.es'} type={kind === 'phones' ? 'tel' : 'email'}
               value={(item as any)[valueKey]} onChange={(e) => update(i, { [valueKey]: e.currentTarget.value } as Partial<T>)}
+              onBlur={kind === 'phones' ? () => update(i, { number: formatPhone((item as PhoneValue).number) } as unknown as Partial<T>) : undefined}
               error={errors[`${kind}.${i}.${valueKey}`]} data-testid={`${kind}-${i}`} />
             <Tooltip label={t('crm.form.primary')}>
               <Radio mt={8} aria-label={t('crm.form.primary')} checked={item.primary} onChange={() => setPrimary(i)} />

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react'
 import { Anchor, Badge, Group, Stack, Text } from '@mantine/core'
-import { useT } from '~/ui'
+import { formatPhone, telHref, useT } from '~/ui'
 import type { Address, Channel } from './types'
 
 /** One label/value line of a detail page; empty values show a dash. */
@@ -22,12 +22,35 @@ export function ChannelLines({ items, kind, empty }: { items: Channel[]; kind: '
     <Stack gap={4}>
       {items.map((c, i) => (
         <Group key={i} gap={6} wrap="nowrap">
-          <Anchor href={kind === 'phone' ? `tel:${c.value.replace(/\s/g, '')}` : `mailto:${c.value}`} size="sm" style={{ overflowWrap: 'anywhere' }}>{c.value}</Anchor>
+          {kind === 'phone' ? <PhoneLink value={c.value} /> : <EmailLink value={c.value} full />}
           {c.label && <Text size="xs" c="dimmed">{c.label}</Text>}
           {c.primary && items.length > 1 && <Badge size="xs" variant="light">{t('crm.form.primary')}</Badge>}
         </Group>
       ))}
     </Stack>
+  )
+}
+
+/*
+ * Tappable phone and e-mail. They stop the click there: in a list the row (or phone card)
+ * around them opens the record instead.
+ */
+const stop = (e: React.MouseEvent) => e.stopPropagation()
+
+/** A phone as a tel: link, grouped for reading; a dash when there is none. */
+export function PhoneLink({ value }: { value: string | null }) {
+  if (!value) return <>—</>
+  return <Anchor href={telHref(value)} size="sm" onClick={stop} style={{ whiteSpace: 'nowrap' }}>{formatPhone(value)}</Anchor>
+}
+
+/** An e-mail as a mailto: link; long addresses are cut (full text on hover) unless `full`. */
+export function EmailLink({ value, full }: { value: string | null; full?: boolean }) {
+  if (!value) return <>—</>
+  return (
+    <Anchor href={`mailto:${value}`} size="sm" onClick={stop} title={value} truncate={full ? undefined : 'end'} maw={full ? undefined : 200}
+      display={full ? undefined : 'block'} style={full ? { overflowWrap: 'anywhere' } : undefined}>
+      {value}
+    </Anchor>
   )
 }
 

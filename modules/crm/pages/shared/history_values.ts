@@ -1,4 +1,4 @@
-import { hasTranslation } from '~/ui'
+import { formatPhone, hasTranslation } from '~/ui'
 
 type T = (key: string, values?: Record<string, unknown>) => string
 
@@ -20,7 +20,9 @@ export function historyValueLabel(t: T, locale: string) {
       const [kind, ...rest] = value.split(', ')
       return hasTranslation(locale, `crm.address_kinds.${kind}`) ? [`${t(`crm.address_kinds.${kind}`)}:`, rest.join(', ')].join(' ') : value
     }
-    if ((field === 'phones' || field === 'emails') && value.endsWith(' *')) return `${value.slice(0, -2)} (${t('crm.history.primary')})`
-    return value
+    // Phones are stored in E.164 ("Oficina: +34912345678 *"): shown grouped, as everywhere else.
+    const text = field === 'phones' ? value.replace(/\+\d{8,15}/g, (n) => formatPhone(n)) : value
+    if ((field === 'phones' || field === 'emails') && text.endsWith(' *')) return `${text.slice(0, -2)} (${t('crm.history.primary')})`
+    return text
   }
 }

@@ -15,7 +15,7 @@ export function listUrl(base: string, params: Params): string {
 
 /** Applies a filter change: back to the first page (no cursor), keeping the other filters. */
 export function applyFilters(base: string, params: Params) {
-  router.get(listUrl(base, { ...params, cursor: null }), {}, { preserveState: true, preserveScroll: true, replace: true })
+  router.get(listUrl(base, { ...params, cursor: null, before: null }), {}, { preserveState: true, preserveScroll: true, replace: true })
 }
 
 /** A lookup that failed; `expired` when the session is gone (401, or sent to the login page). */

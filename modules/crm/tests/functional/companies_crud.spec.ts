@@ -32,9 +32,9 @@ test.group('Companies: create, edit, delete', (group) => {
 
     const phones = await db.from('crm_phones').where('company_id', company.id).orderBy('position')
     assert.deepEqual(phones.map((p) => [p.value, p.value_normalized, Boolean(p.is_primary)]), [
-      ['912 345 678', '+34912345678', false],
-      ['+34 600 11 22 33', '+34600112233', true],
-    ])
+      ['+34912345678', '+34912345678', false],
+      ['+34600112233', '+34600112233', true],
+    ], 'stored in E.164 however typed')
     const emails = await db.from('crm_emails').where('company_id', company.id)
     assert.deepEqual(emails.map((e) => [e.value, e.value_normalized, Boolean(e.is_primary)]), [['info@construccionesperez.es', 'info@construccionesperez.es', true]])
     const addresses = await db.from('crm_addresses').where('company_id', company.id).orderBy('position')
@@ -78,7 +78,7 @@ test.group('Companies: create, edit, delete', (group) => {
     assert.deepEqual(audit.map((a) => a.field), ['type', 'phones'])
     assert.deepEqual([audit[0].old_value, audit[0].new_value], ['cliente', 'proveedor'])
     const phones = await db.from('crm_phones').where('company_id', company.id)
-    assert.deepEqual(phones.map((p) => [p.value, Boolean(p.is_primary)]), [['913 000 000', true]])
+    assert.deepEqual(phones.map((p) => [p.value, Boolean(p.is_primary)]), [['+34913000000', true]])
     const updated = await db.from('timeline_events').where({ subject_type: 'crm.company', subject_id: company.id, kind: 'updated' }).firstOrFail()
     assert.deepEqual(JSON.parse(updated.data).changes.map((c: any) => c.field), ['type', 'phones'])
     events.assertEmitted(CompanyUpdated, ({ data }) => data.changedFields.join() === 'type,phones')
@@ -181,7 +181,7 @@ test.group('Companies: create, edit, delete', (group) => {
     const index = await client.get('/crm/companies').loginAs(user).withInertia()
     index.assertInertiaComponent('crm/companies/index')
     index.assertInertiaPropsContains({ count: { value: 1, capped: false } })
-    assert.deepInclude(index.inertiaProps.companies[0], { name: 'Construcciones Hermanos Pérez S.L.', city: 'Madrid', province: 'Madrid', phone: '+34 600 11 22 33' })
+    assert.deepInclude(index.inertiaProps.companies[0], { name: 'Construcciones Hermanos Pérez S.L.', city: 'Madrid', province: 'Madrid', phone: '+34600112233' })
 
     const show = await client.get(`/crm/companies/${company.id}`).loginAs(user).withInertia()
     show.assertInertiaComponent('crm/companies/show')

@@ -44,6 +44,23 @@ test.group('Contacts: create, edit, delete, org chart', (group) => {
     assert.equal(show.inertiaProps.contact.companyName, 'Talleres Gómez')
   })
 
+  test('a typed phone is stored in E.164 (+34 when no country code); one that cannot be a phone is refused', async ({ client, assert }) => {
+    const org = await createOrganization(['crm'])
+    const user = await crmUser(org, 'own')
+    await client.post('/crm/contacts').json(contactPayload({ phones: [{ label: 'Móvil', number: '612 34 56 78' }, { number: '+33 1 23 45 67 89' }] }))
+      .loginAs(user).withCsrfToken().withInertia().redirects(0)
+    const contact = await db.from('crm_contacts').where('organization_id', org.id).firstOrFail()
+    const phones = await db.from('crm_phones').where('contact_id', contact.id).orderBy('position')
+    assert.deepEqual(phones.map((p) => [p.value, p.value_normalized]), [['+34612345678', '+34612345678'], ['+33123456789', '+33123456789']])
+
+    const refused = await client.post('/crm/contacts').json(contactPayload({ firstName: 'Otra', phones: [{ number: '512 34 56 78' }] }))
+      .loginAs(user).withCsrfToken().withInertia().redirects(0)
+    refused.assertFlashMessage('inputErrorsBag', {
+      'phones.0.number': ['El teléfono no es válido: escriba 9 cifras (612 34 56 78) o el prefijo del país (+33 1 23 45 67 89)'],
+    })
+    assert.lengthOf(await db.from('crm_contacts').where('organization_id', org.id), 1)
+  })
+
   test('a manager must be a contact of the same company', async ({ client, assert }) => {
     const org = await createOrganization(['crm'])
     const user = await crmUser(org, 'all')

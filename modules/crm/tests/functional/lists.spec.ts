@@ -2,7 +2,7 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import { createOrganization } from '#tests/helpers/world'
-import { crmUser, insertCompanies, insertCompany, insertContact } from '../helpers.js'
+import { companyPayload, crmUser, insertCompanies, insertCompany, insertContact } from '../helpers.js'
 
 async function walk(client: any, user: any, url: string) {
   const seen: string[] = []
@@ -44,6 +44,40 @@ test.group('Company list: keyset pages, search, filters', (group) => {
     })
   }
 
+  test('"Anterior" goes back a page (before cursor) and each page says where it sits: 26–50 of 60', async ({ client, assert }) => {
+    const org = await createOrganization(['crm'])
+    const user = await crmUser(org, 'own')
+    await insertCompanies(org, 60, (i) => ({ name: `Talleres ${String(i).padStart(2, '0')}`, owner_id: user.id }))
+    const get = async (qs: string) => (await client.get(`/crm/companies?${qs}`).loginAs(user).withInertia()).inertiaProps
+    const first = await get('')
+    assert.equal(first.offset, 0)
+    assert.isNull(first.prev)
+    assert.deepEqual(first.count, { value: 60, capped: false })
+    const second = await get(`cursor=${encodeURIComponent(first.next)}`)
+    assert.equal(second.offset, 25)
+    assert.equal(second.companies[0].name, 'Talleres 25')
+    const third = await get(`cursor=${encodeURIComponent(second.next)}`)
+    assert.equal(third.offset, 50)
+    assert.lengthOf(third.companies, 10)
+    assert.isNull(third.next)
+    const back = await get(`before=${encodeURIComponent(third.prev)}`)
+    assert.deepEqual(back.companies.map((c: any) => c.id), second.companies.map((c: any) => c.id))
+    assert.equal(back.offset, 25)
+    assert.equal(back.filters.before, third.prev)
+    const start = await get(`before=${encodeURIComponent(back.prev)}`)
+    assert.deepEqual(start.companies.map((c: any) => c.id), first.companies.map((c: any) => c.id))
+    assert.equal(start.offset, 0)
+    assert.isNull(start.prev)
+    // The contacts list pages back the same way.
+    for (let i = 0; i < 30; i++) await insertContact(org, { first_name: `P${String(i).padStart(2, '0')}`, owner_id: user.id })
+    const contacts = async (qs: string) => (await client.get(`/crm/contacts?${qs}`).loginAs(user).withInertia()).inertiaProps
+    const c1 = await contacts('')
+    const c2 = await contacts(`cursor=${encodeURIComponent(c1.next)}`)
+    assert.equal(c2.offset, 25)
+    const c1again = await contacts(`before=${encodeURIComponent(c2.prev)}`)
+    assert.deepEqual(c1again.contacts.map((c: any) => c.id), c1.contacts.map((c: any) => c.id))
+  })
+
   test('pages keep their filters: a filtered walk returns each matching row once', async ({ client, assert }) => {
     const org = await createOrganization(['crm'])
     const user = await crmUser(org, 'all')
@@ -53,7 +87,29 @@ test.group('Company list: keyset pages, search, filters', (group) => {
     assert.lengthOf(new Set(seen), 20)
   })
 
-  test('search: name prefix (accents and case ignored), exact NIF, exact e-mail, exact phone', async ({ client, assert }) => {
+  test('search: words anywhere in the name or legal name, accents and case ignored', async ({ client, assert }) => {
+    const org = await createOrganization(['crm'])
+    const user = await crmUser(org, 'own')
+    await insertCompany(org, { name: 'Suministros Ferretería López', owner_id: user.id })
+    await insertCompany(org, {
+      name: 'Talleres Gómez', legal_name: 'Mecanizados del Henares, S.L.', legal_name_normalized: 'mecanizados del henares, s.l.', owner_id: user.id,
+    })
+    await insertCompany(org, { name: 'Grupo Ferre', owner_id: user.id })
+    const search = async (q: string) => (await client.get(`/crm/companies?q=${encodeURIComponent(q)}`).loginAs(user).withInertia())
+      .inertiaProps.companies.map((c: any) => c.name)
+    assert.deepEqual(await search('Ferreter'), ['Suministros Ferretería López'])
+    assert.deepEqual(await search('FERRETERIA lóp'), ['Suministros Ferretería López'], 'every word, in any order of columns')
+    assert.deepEqual(await search('ferre'), ['Grupo Ferre', 'Suministros Ferretería López'])
+    assert.deepEqual(await search('henares'), ['Talleres Gómez'], 'a word of the legal name')
+    assert.deepEqual(await search('mecanizados gomez'), ['Talleres Gómez'], 'words from both names')
+    assert.deepEqual(await search('erreteria'), [], 'words match from their start')
+    // A legal name saved through the form is searchable too.
+    await client.post('/crm/companies').json(companyPayload({ name: 'Conservas Norte', legalName: 'Distribuciones Álvarez, S.A.', nif: '' }))
+      .loginAs(user).withCsrfToken().withInertia().redirects(0)
+    assert.deepEqual(await search('alvarez'), ['Conservas Norte'])
+  })
+
+  test('search: name words (accents and case ignored), exact NIF, exact e-mail, exact phone', async ({ client, assert }) => {
     const org = await createOrganization(['crm'])
     const user = await crmUser(org, 'own')
     const perez = await insertCompany(org, { name: 'Construcciones Pérez', owner_id: user.id, nif: 'B12345674' })
@@ -70,7 +126,7 @@ test.group('Company list: keyset pages, search, filters', (group) => {
       return response.inertiaProps.companies.map((c: any) => c.name)
     }
     assert.deepEqual(await search('CONSTRUCCIONES pe'), ['Construcciones Pérez'])
-    assert.deepEqual(await search('construcciones'), ['Construcciones Pérez'], 'a prefix, not a substring')
+    assert.deepEqual(await search('construcciones'), ['Construcciones Pérez', 'Grupo Construcciones'])
     assert.deepEqual(await search('b-12345674'), ['Construcciones Pérez'])
     assert.deepEqual(await search('INFO@gomez.es'), ['Talleres Gómez'])
     assert.deepEqual(await search('+34 912 34 56 78'), ['Construcciones Pérez'])

@@ -26,7 +26,7 @@ test.group('Validation messages in Spanish and English', (group) => {
       'name': ['El campo nombre es obligatorio'],
       'type': ['El valor de tipo no es válido'],
       'nif': ['El NIF/CIF no es válido: revise la letra o el dígito de control'],
-      'phones.0.number': ['El teléfono debe tener al menos 6 cifras (solo números, espacios, +, paréntesis o guiones)'],
+      'phones.0.number': ['El teléfono no es válido: escriba 9 cifras (612 34 56 78) o el prefijo del país (+33 1 23 45 67 89)'],
       'emails.0.address': ['El campo correo electrónico debe ser un correo electrónico válido'],
       'addresses.0.province': ['Elija una de las 52 provincias españolas'],
     })
@@ -55,7 +55,7 @@ test.group('Validation messages in Spanish and English', (group) => {
       'name': ['The name field is required'],
       'type': ['The value of type is not valid'],
       'nif': ['The tax ID is not valid: check its letter or check digit'],
-      'phones.0.number': ['The phone must have at least 6 digits (only numbers, spaces, +, brackets or dashes)'],
+      'phones.0.number': ['The phone is not valid: type 9 digits (612 34 56 78) or the country code (+33 1 23 45 67 89)'],
       'emails.0.address': ['The email address field must be a valid email address'],
       'addresses.0.province': ['Choose one of the 52 Spanish provinces'],
     })

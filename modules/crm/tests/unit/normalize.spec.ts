@@ -1,5 +1,6 @@
 import { test } from '@japa/runner'
-import { normalizeEmail, normalizeName, normalizePhone, prefixUpperBound } from '../../support/normalize.js'
+import { normalizeEmail, normalizeName, normalizePhone, prefixUpperBound, toE164 } from '../../support/normalize.js'
+import { formatPhone, telHref } from '../../../../resources/js/ui/phone.js'
 import { searchKeys } from '../../support/search.js'
 import { buildChart } from '../../pages/shared/org_chart_tree.js'
 
@@ -50,5 +51,34 @@ test.group('Org chart tree', () => {
     assert.deepEqual(tree.map((n) => n.value), ['1', '4'])
     assert.equal(tree[0].children![0].value, '2')
     assert.equal(tree[0].children![0].children![0].value, '3')
+  })
+})
+
+test.group('Phone numbers', () => {
+  test('typed numbers are stored in E.164, Spanish ones without a code get +34', ({ assert }) => {
+    for (const typed of ['612 34 56 78', '612345678', '+34 612-34-56-78', '0034 612 345 678', '(+34) 612 34 56 78']) {
+      assert.equal(toE164(typed), '+34612345678', typed)
+    }
+    assert.equal(toE164('91 234 56 78'), '+34912345678')
+    assert.equal(toE164('+33 1 23 45 67 89'), '+33123456789')
+    assert.equal(toE164('+1 (212) 555-0100'), '+12125550100')
+  })
+
+  test('numbers that cannot be phones are refused', ({ assert }) => {
+    for (const typed of ['12', '12345', '512 345 678', '+34 612 34 56', '+34 512 345 678', '6123456789', 'tel 612345678', '+1234567', '']) {
+      assert.isNull(toE164(typed), typed)
+    }
+  })
+
+  test('shown grouped: landlines 3-3-3, mobiles 3-2-2-2, others as E.164, garbage as given', ({ assert }) => {
+    assert.equal(formatPhone('+34912345678'), '+34 912 345 678')
+    assert.equal(formatPhone('+34612345678'), '+34 612 34 56 78')
+    assert.equal(formatPhone('+34712345678'), '+34 712 34 56 78')
+    assert.equal(formatPhone('612345678'), '+34 612 34 56 78', 'as typed, before saving')
+    assert.equal(formatPhone('+34 612 345 678'), '+34 612 34 56 78', 'older demo rows')
+    assert.equal(formatPhone('+33123456789'), '+33123456789')
+    assert.equal(formatPhone('12'), '12')
+    assert.equal(formatPhone(null), '')
+    assert.equal(telHref('+34 612 34 56 78'), 'tel:+34612345678')
   })
 })

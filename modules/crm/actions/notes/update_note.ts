@@ -1,0 +1,32 @@
+import db from '@adonisjs/lucid/services/db'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import { audit } from '#app/history/audit'
+import type { NoteRow } from './find_note.js'
+
+export interface UpdateNoteParams {
+  organizationId: number
+  actorId: number
+  subjectType: string
+  subjectId: number
+  /** Found by findNote and allowed by mayChangeNote. */
+  note: NoteRow
+  body: string
+  trx?: TransactionClientContract
+}
+
+/**
+ * Rewrites a note's text. The entry keeps its place and author and says it was edited (when,
+ * by whom); the audit log keeps the old and new text under the record, as field "note".
+ */
+export async function updateNote(params: UpdateNoteParams) {
+  const { organizationId, actorId, subjectType, subjectId, note, body, trx } = params
+  if (body === note.body) return
+  const work = async (client: TransactionClientContract) => {
+    const data = { ...note.data, body, editedAt: new Date().toISOString(), editedBy: actorId }
+    await client.from('timeline_events').where('organization_id', organizationId).where('id', note.id)
+      .update({ data: JSON.stringify(data) })
+    const changes = [{ field: 'note', from: note.body, to: body }]
+    await audit.record({ organizationId, actorId, subjectType, subjectId, action: 'update', changes }, client)
+  }
+  return trx ? work(trx) : db.transaction(work)
+}
