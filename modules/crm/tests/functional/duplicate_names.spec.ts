@@ -18,7 +18,7 @@ test.group('Companies: duplicate names are a warning', (group) => {
       .loginAs(user).withCsrfToken().withInertia().header('referer', '/crm/companies/create').redirects(0)
     refused.assertStatus(302)
     refused.assertHeader('location', '/crm/companies/create')
-    refused.assertFlashMessage('errorsBag', { name: 'Ya existe una empresa con este nombre: «Talleres Gómez».' })
+    refused.assertFlashMessage('inputErrorsBag', { name: ['Ya existe una empresa con este nombre: «Talleres Gómez».'] })
     refused.assertFlashMessage('crmDuplicateName', { id: existing, name: 'Talleres Gómez' })
     assert.equal(await count(org.id, 'TALLERES GOMEZ'), 0)
 
@@ -46,7 +46,7 @@ test.group('Companies: duplicate names are a warning', (group) => {
     await insertCompany(org, { name: 'Cliente Secreto S.L.', owner_id: colleague.id })
     const refused = await client.post('/crm/companies').json(companyPayload({ name: 'Cliente secreto s.l.', nif: '' }))
       .loginAs(user).withCsrfToken().withInertia().redirects(0)
-    refused.assertFlashMessage('errorsBag', { name: 'Ya existe una empresa con este nombre.' })
+    refused.assertFlashMessage('inputErrorsBag', { name: ['Ya existe una empresa con este nombre.'] })
     refused.assertFlashMessage('crmDuplicateName', { hidden: true })
     assert.notInclude(JSON.stringify(refused.flashMessages()), 'Secreto')
   })
@@ -60,7 +60,7 @@ test.group('Companies: duplicate names are a warning', (group) => {
 
     const renamed = await client.put(`/crm/companies/${other}`).json(companyPayload({ name: 'ferretería lópez', nif: '' }))
       .loginAs(user).withCsrfToken().withInertia().redirects(0)
-    renamed.assertFlashMessage('errorsBag', { name: 'Ya existe una empresa con este nombre: «Ferretería López».' })
+    renamed.assertFlashMessage('inputErrorsBag', { name: ['Ya existe una empresa con este nombre: «Ferretería López».'] })
     assert.equal((await db.from('crm_companies').where('id', other).first()).name, 'Otra')
 
     const confirmed = await client.put(`/crm/companies/${other}`).json(companyPayload({ name: 'ferretería lópez', nif: '', confirmDuplicate: true }))
