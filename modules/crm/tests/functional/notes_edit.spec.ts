@@ -3,6 +3,7 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import { createOrganization, createUser } from '#tests/helpers/world'
 import { crmUser, insertCompany, insertContact } from '../helpers.js'
+import { forgetGrants } from '#app/support/cache'
 
 /** Posts a note as `user` and returns its timeline row id. */
 async function addNote(client: any, user: any, path: string, body: string) {
@@ -115,6 +116,7 @@ test.group('Notes: edit and delete', (group) => {
     // The same person, now with view-only rights.
     await db.from('role_permissions').whereIn('role_id', db.from('user_roles').where('user_id', author.id).select('role_id'))
       .whereIn('permission', ['crm.companies.edit']).delete()
+    await forgetGrants() // written to the table directly, not through the roles page
     const readOnly = await client.put(`/crm/companies/${company}/notes/${note}`).json({ body: 'Otro' }).loginAs(author).withCsrfToken().withInertia().redirects(0)
     readOnly.assertStatus(403)
   })
