@@ -64,7 +64,10 @@ function rules(root) {
     comment: `modules/${name} imports a module missing from its manifest's dependsOn/optionalDeps (declared: ${deps.join(', ') || 'none'})`,
     severity: 'error',
     from: { path: `^modules/${escape(name)}/` },
-    to: { path: '^modules/[^/]+/', pathNot: [`^modules/(${[name, ...deps].map(escape).join('|')})/`] },
+    to: {
+      path: '^modules/[^/]+/',
+      pathNot: [`^modules/(${[name, ...deps].map(escape).join('|')})/`],
+    },
   }))
 
   return [
@@ -74,7 +77,10 @@ function rules(root) {
         'A module imports another module only through its contracts/ or events/ (ARCHITECTURE §3).',
       severity: 'error',
       from: { path: '^modules/([^/]+)/' },
-      to: { path: '^modules/[^/]+/', pathNot: ['^modules/$1/', '^modules/[^/]+/(contracts|events)/'] },
+      to: {
+        path: '^modules/[^/]+/',
+        pathNot: ['^modules/$1/', '^modules/[^/]+/(contracts|events)/'],
+      },
     },
     ...undeclared,
     {
@@ -86,14 +92,15 @@ function rules(root) {
     },
     {
       name: 'registry-imports-beyond-manifest',
-      comment: 'app/registry may import a module\'s manifest (module.ts) and nothing else of it.',
+      comment: "app/registry may import a module's manifest (module.ts) and nothing else of it.",
       severity: 'error',
       from: { path: '^app/registry/' },
       to: { path: '^modules/', pathNot: '^modules/[^/]+/module\\.(ts|js)$' },
     },
     {
       name: 'kernel-entry-imports-module',
-      comment: 'config/, start/, database/, commands/ and bin/ reach modules through the registry only.',
+      comment:
+        'config/, start/, database/, commands/ and bin/ reach modules through the registry only.',
       severity: 'error',
       from: { path: '^(config|start|database|commands|bin)/' },
       to: { path: '^modules/' },
@@ -107,14 +114,16 @@ function rules(root) {
     },
     {
       name: 'page-imports-server-code',
-      comment: 'Pages (resources/js, modules/*/pages) import no server code; ~/ui, React, Mantine and Inertia are fine.',
+      comment:
+        'Pages (resources/js, modules/*/pages) import no server code; ~/ui, React, Mantine and Inertia are fine.',
       severity: 'error',
       from: { path: PAGES },
       to: { path: [SERVER_DIRS, '^modules/[^/]+/(?!pages/|lang/|contracts/|events/)'] },
     },
     {
       name: 'page-imports-contract-value',
-      comment: 'Pages may take DTO types from a module\'s contracts/ or events/, never runtime code.',
+      comment:
+        "Pages may take DTO types from a module's contracts/ or events/, never runtime code.",
       severity: 'error',
       from: { path: PAGES },
       to: { path: '^modules/[^/]+/(contracts|events)/', dependencyTypesNot: ['type-only'] },
@@ -174,7 +183,11 @@ function forRoot(root = ROOT) {
   Object.defineProperty(config, 'resolve', {
     enumerable: false,
     value: {
-      alias: { ...subpathAliases(ROOT), ...(root === ROOT ? {} : subpathAliases(root)), '~': join(ROOT, 'resources/js') },
+      alias: {
+        ...subpathAliases(ROOT),
+        ...(root === ROOT ? {} : subpathAliases(root)),
+        '~': join(ROOT, 'resources/js'),
+      },
     },
   })
   return config

@@ -1,7 +1,12 @@
 import { defineConfig } from '@adonisjs/core/app'
 
 export default defineConfig({
-  commands: [() => import('@adonisjs/core/commands'), () => import('@adonisjs/lucid/commands'), () => import('@adonisjs/session/commands'), () => import('@adonisjs/mail/commands')],
+  commands: [
+    () => import('@adonisjs/core/commands'),
+    () => import('@adonisjs/lucid/commands'),
+    () => import('@adonisjs/session/commands'),
+    () => import('@adonisjs/mail/commands'),
+  ],
   providers: [
     () => import('@adonisjs/core/providers/app_provider'),
     () => import('@adonisjs/core/providers/hash_provider'),
@@ -20,13 +25,17 @@ export default defineConfig({
     () => import('@adonisjs/limiter/limiter_provider'),
     () => import('@adonisjs/drive/drive_provider'),
     () => import('@adonisjs/mail/mail_provider'),
-    
+
     () => import('@adonisjs/redis/redis_provider'),
     () => import('@adonisjs/cache/cache_provider'),
     () => import('@adonisjs/i18n/i18n_provider'),
-    () => import('@adonisjs/inertia/inertia_provider')
+    () => import('@adonisjs/inertia/inertia_provider'),
   ],
-  preloads: [() => import('#start/routes'), () => import('#start/kernel'), () => import('#start/events')],
+  preloads: [
+    () => import('#start/routes'),
+    () => import('#start/kernel'),
+    () => import('#start/events'),
+  ],
   tests: {
     suites: [
       {
@@ -36,7 +45,10 @@ export default defineConfig({
       },
       {
         name: 'functional',
-        files: ['tests/functional/**/*.spec.{ts,js}', 'modules/*/tests/functional/**/*.spec.{ts,js}'],
+        files: [
+          'tests/functional/**/*.spec.{ts,js}',
+          'modules/*/tests/functional/**/*.spec.{ts,js}',
+        ],
         timeout: 30000,
       },
       {
@@ -61,6 +73,6 @@ export default defineConfig({
     { pattern: 'cube/schema/**/*.{yml,yaml}', reloadServer: false },
   ],
   hooks: {
-    buildStarting: [() => import('@adonisjs/vite/build_hook')]
+    buildStarting: [() => import('@adonisjs/vite/build_hook')],
   },
 })

@@ -4,10 +4,22 @@ import { configApp } from '@adonisjs/eslint-config'
 import { react } from '@adonisjs/eslint-config/react'
 
 const PAGES = ['resources/js/**/*.{ts,tsx}', 'modules/*/pages/**/*.{ts,tsx}']
-const MAX_LEN = ['error', { code: 120, comments: 120, ignoreUrls: true, ignoreTemplateLiterals: true }]
+const MAX_LEN = [
+  'error',
+  { code: 120, comments: 120, ignoreUrls: true, ignoreTemplateLiterals: true },
+]
 
 export default configApp(
-  { ignores: ['tmp/**', 'storage/**', 'public/**', '.ci-bin/**', 'tests/fixtures/**', 'bench/**/*.mjs'] },
+  {
+    ignores: [
+      'tmp/**',
+      'storage/**',
+      'public/**',
+      '.ci-bin/**',
+      'tests/fixtures/**',
+      'bench/**/*.mjs',
+    ],
+  },
   ...react.map((block) => ({ ...block, files: PAGES })),
   {
     name: 'Cartera overrides',

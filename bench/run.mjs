@@ -50,7 +50,12 @@ function freePort() {
 }
 
 function run(cmd, args, env) {
-  const result = spawnSync(cmd, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env, encoding: 'utf8' })
+  const result = spawnSync(cmd, args, {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env,
+    encoding: 'utf8',
+  })
   if (result.status !== 0) {
     process.stdout.write(result.stdout + result.stderr)
     throw new Error(`failed: ${cmd} ${args.join(' ')}`)
@@ -135,20 +140,58 @@ say(`  ready in ${((performance.now() - t) / 1000).toFixed(1)} s`)
 const sqlite = new Database(sqlitePath)
 sqlite.pragma('journal_mode = WAL')
 const org = sqlite.prepare("SELECT id FROM organizations WHERE slug = 'demo'").get()
-const owners = sqlite.prepare('SELECT id FROM users WHERE organization_id = ? AND is_active = 1').all(org.id).map((r) => r.id)
-const types = sqlite.prepare('SELECT DISTINCT type FROM crm_companies').all().map((r) => r.type)
-const industries = sqlite.prepare('SELECT DISTINCT industry FROM crm_companies WHERE industry IS NOT NULL').all().map((r) => r.industry)
+const owners = sqlite
+  .prepare('SELECT id FROM users WHERE organization_id = ? AND is_active = 1')
+  .all(org.id)
+  .map((r) => r.id)
+const types = sqlite
+  .prepare('SELECT DISTINCT type FROM crm_companies')
+  .all()
+  .map((r) => r.type)
+const industries = sqlite
+  .prepare('SELECT DISTINCT industry FROM crm_companies WHERE industry IS NOT NULL')
+  .all()
+  .map((r) => r.industry)
 const columns = sqlite.prepare('PRAGMA table_info(crm_companies)').all()
-const before = sqlite.prepare('SELECT COUNT(*) AS n FROM crm_companies WHERE organization_id = ?').get(org.id).n
+const before = sqlite
+  .prepare('SELECT COUNT(*) AS n FROM crm_companies WHERE organization_id = ?')
+  .get(org.id).n
 say(`inserting ${ROWS.toLocaleString('en')} companies (demo organization had ${before})…`)
-const WORDS = ['Aceros', 'Bodegas', 'Construcciones', 'Distribuciones', 'Electro', 'Ferretería', 'Gráficas', 'Hostelería', 'Ibérica', 'Jardines', 'Logística', 'Maderas', 'Norte', 'Óptica', 'Papelera', 'Química', 'Recambios', 'Suministros', 'Talleres', 'Vinos']
+const WORDS = [
+  'Aceros',
+  'Bodegas',
+  'Construcciones',
+  'Distribuciones',
+  'Electro',
+  'Ferretería',
+  'Gráficas',
+  'Hostelería',
+  'Ibérica',
+  'Jardines',
+  'Logística',
+  'Maderas',
+  'Norte',
+  'Óptica',
+  'Papelera',
+  'Química',
+  'Recambios',
+  'Suministros',
+  'Talleres',
+  'Vinos',
+]
 const row = (i) => {
   const name = `${WORDS[i % WORDS.length]} ${WORDS[(i * 7) % WORDS.length]} ${String(i).padStart(6, '0')} S.L.`
-  const stamp = new Date(Date.UTC(2020, 0, 1) + i * 600_000).toISOString().slice(0, 19).replace('T', ' ')
+  const stamp = new Date(Date.UTC(2020, 0, 1) + i * 600_000)
+    .toISOString()
+    .slice(0, 19)
+    .replace('T', ' ')
   const values = {
     organization_id: org.id,
     name,
-    name_normalized: name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase(),
+    name_normalized: name
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase(),
     type: types[i % types.length] ?? 'customer',
     industry: industries.length ? industries[i % industries.length] : null,
     owner_id: owners[i % owners.length],
@@ -164,7 +207,11 @@ const row = (i) => {
   return values
 }
 const sample = row(0)
-const insert = sqlite.prepare(`INSERT INTO crm_companies (${Object.keys(sample).join(', ')}) VALUES (${Object.keys(sample).map((k) => '@' + k).join(', ')})`)
+const insert = sqlite.prepare(
+  `INSERT INTO crm_companies (${Object.keys(sample).join(', ')}) VALUES (${Object.keys(sample)
+    .map((k) => '@' + k)
+    .join(', ')})`
+)
 t = performance.now()
 const insertMany = sqlite.transaction((from, to) => {
   for (let i = from; i < to; i++) insert.run(row(i))
@@ -175,9 +222,20 @@ const insertSeconds = (performance.now() - t) / 1000
 say(`  ${Math.round(ROWS / insertSeconds).toLocaleString('en')} rows/s`)
 
 say('starting the production server and a bare node:http server…')
-const app = spawn('node', ['build/bin/server.js'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] })
+const app = spawn('node', ['build/bin/server.js'], {
+  cwd: ROOT,
+  env,
+  stdio: ['ignore', 'ignore', 'inherit'],
+})
 children.push(app)
-const bare = spawn('node', ['-e', `require('node:http').createServer((q, s) => s.end('ok')).listen(${barePort}, '127.0.0.1')`], { stdio: 'inherit' })
+const bare = spawn(
+  'node',
+  [
+    '-e',
+    `require('node:http').createServer((q, s) => s.end('ok')).listen(${barePort}, '127.0.0.1')`,
+  ],
+  { stdio: 'inherit' }
+)
 children.push(bare)
 const base = `http://127.0.0.1:${appPort}`
 await waitFor(`${base}/health`, app)
@@ -197,31 +255,74 @@ keep(await fetch(`${base}/login`))
 const login = await fetch(`${base}/login`, {
   method: 'POST',
   redirect: 'manual',
-  headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-xsrf-token': decodeURIComponent(jar.get('XSRF-TOKEN') ?? ''), cookie: cookieHeader() },
+  headers: {
+    'content-type': 'application/x-www-form-urlencoded',
+    'x-xsrf-token': decodeURIComponent(jar.get('XSRF-TOKEN') ?? ''),
+    'cookie': cookieHeader(),
+  },
   body: new URLSearchParams(DEMO).toString(),
 })
 keep(login)
-const home = await fetch(`${base}/crm/companies`, { headers: { cookie: cookieHeader() }, redirect: 'manual' })
-if (home.status !== 200) throw new Error(`signed-in companies list answered ${home.status} (login ${login.status} → ${login.headers.get('location')})`)
+const home = await fetch(`${base}/crm/companies`, {
+  headers: { cookie: cookieHeader() },
+  redirect: 'manual',
+})
+if (home.status !== 200)
+  throw new Error(
+    `signed-in companies list answered ${home.status} (login ${login.status} → ${login.headers.get('location')})`
+  )
 // Inertia 3 embeds the page object as JSON in a <script data-page> element.
-const page = JSON.parse((await home.text()).match(/<script data-page="app" type="application\/json">(.*?)<\/script>/s)[1])
-const inertia = { cookie: cookieHeader(), 'x-inertia': 'true', 'x-inertia-version': String(page.version ?? ''), 'x-requested-with': 'XMLHttpRequest', accept: 'text/html, application/json' }
+const page = JSON.parse(
+  (await home.text()).match(/<script data-page="app" type="application\/json">(.*?)<\/script>/s)[1]
+)
+const inertia = {
+  'cookie': cookieHeader(),
+  'x-inertia': 'true',
+  'x-inertia-version': String(page.version ?? ''),
+  'x-requested-with': 'XMLHttpRequest',
+  'accept': 'text/html, application/json',
+}
 
 // ---------------------------------------------------------------------------------------------
 // (a) request rates
 // ---------------------------------------------------------------------------------------------
 async function cannon(title, url, headers = {}) {
-  const result = await autocannon({ url, connections: CONNECTIONS, pipelining: PIPELINING, duration: DURATION, timeout: 30, headers })
-  const errors = [result.non2xx && `${result.non2xx} non-2xx`, result.timeouts && `${result.timeouts} timeouts`, result.errors - result.timeouts > 0 && `${result.errors - result.timeouts} errors`].filter(Boolean).join(', ')
-  return { title, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: errors || '0' }
+  const result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    pipelining: PIPELINING,
+    duration: DURATION,
+    timeout: 30,
+    headers,
+  })
+  const errors = [
+    result.non2xx && `${result.non2xx} non-2xx`,
+    result.timeouts && `${result.timeouts} timeouts`,
+    result.errors - result.timeouts > 0 && `${result.errors - result.timeouts} errors`,
+  ]
+    .filter(Boolean)
+    .join(', ')
+  return {
+    title,
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: errors || '0',
+  }
 }
 say(`(a) autocannon -c ${CONNECTIONS} -p ${PIPELINING} -d ${DURATION} on each target…`)
 const rates = []
 rates.push(await cannon('bare node:http', `http://127.0.0.1:${barePort}/`))
 rates.push(await cannon('GET /health (middleware stack, JSON)', `${base}/health`))
 rates.push(await cannon('GET /login (HTML)', `${base}/login`))
-rates.push(await cannon('GET /crm/companies, signed in (HTML)', `${base}/crm/companies`, { cookie: cookieHeader() }))
-rates.push(await cannon('GET /crm/companies, signed in (Inertia JSON)', `${base}/crm/companies`, inertia))
+rates.push(
+  await cannon('GET /crm/companies, signed in (HTML)', `${base}/crm/companies`, {
+    cookie: cookieHeader(),
+  })
+)
+rates.push(
+  await cannon('GET /crm/companies, signed in (Inertia JSON)', `${base}/crm/companies`, inertia)
+)
 
 // ---------------------------------------------------------------------------------------------
 // (b) keyset pagination
@@ -234,7 +335,12 @@ async function listPage(cursor) {
   const body = await response.json()
   const elapsed = performance.now() - started
   if (response.status !== 200) throw new Error(`${url} answered ${response.status}`)
-  return { elapsed, next: body.props.next, rows: body.props.companies.length, first: body.props.companies[0]?.name }
+  return {
+    elapsed,
+    next: body.props.next,
+    rows: body.props.companies.length,
+    first: body.props.companies[0]?.name,
+  }
 }
 const cursors = [null]
 for (let p = 1; p < PAGES; p++) {
@@ -254,13 +360,26 @@ const lastPage = await listPage(cursors[PAGES - 1])
 // The same keyset query in raw SQL, and OFFSET for contrast (admin scope: organization only).
 const PAGE = 25
 // What app/support/keyset.ts emits: a plain range on the sort column, then the tie-break on id.
-const KEYSET_WHERE = 'organization_id = ? AND name_normalized >= ? AND (name_normalized > ? OR (name_normalized = ? AND id > ?))'
-const keysetSql = sqlite.prepare(`SELECT id, name_normalized FROM crm_companies WHERE ${KEYSET_WHERE} ORDER BY name_normalized, id LIMIT ${PAGE + 1}`)
+const KEYSET_WHERE =
+  'organization_id = ? AND name_normalized >= ? AND (name_normalized > ? OR (name_normalized = ? AND id > ?))'
+const keysetSql = sqlite.prepare(
+  `SELECT id, name_normalized FROM crm_companies WHERE ${KEYSET_WHERE} ORDER BY name_normalized, id LIMIT ${PAGE + 1}`
+)
 // The same without the range (the helper before the bench found the difference).
-const orOnlySql = sqlite.prepare(`SELECT id, name_normalized FROM crm_companies WHERE organization_id = ? AND (name_normalized > ? OR (name_normalized = ? AND id > ?)) ORDER BY name_normalized, id LIMIT ${PAGE + 1}`)
-const firstSql = sqlite.prepare(`SELECT id, name_normalized FROM crm_companies WHERE organization_id = ? ORDER BY name_normalized, id LIMIT ${PAGE + 1}`)
-const offsetSql = sqlite.prepare(`SELECT id, name_normalized FROM crm_companies WHERE organization_id = ? ORDER BY name_normalized, id LIMIT ${PAGE} OFFSET ?`)
-const boundary = sqlite.prepare(`SELECT id, name_normalized FROM crm_companies WHERE organization_id = ? ORDER BY name_normalized, id LIMIT 1 OFFSET ?`).get(org.id, (PAGES - 1) * PAGE - 1)
+const orOnlySql = sqlite.prepare(
+  `SELECT id, name_normalized FROM crm_companies WHERE organization_id = ? AND (name_normalized > ? OR (name_normalized = ? AND id > ?)) ORDER BY name_normalized, id LIMIT ${PAGE + 1}`
+)
+const firstSql = sqlite.prepare(
+  `SELECT id, name_normalized FROM crm_companies WHERE organization_id = ? ORDER BY name_normalized, id LIMIT ${PAGE + 1}`
+)
+const offsetSql = sqlite.prepare(
+  `SELECT id, name_normalized FROM crm_companies WHERE organization_id = ? ORDER BY name_normalized, id LIMIT ${PAGE} OFFSET ?`
+)
+const boundary = sqlite
+  .prepare(
+    `SELECT id, name_normalized FROM crm_companies WHERE organization_id = ? ORDER BY name_normalized, id LIMIT 1 OFFSET ?`
+  )
+  .get(org.id, (PAGES - 1) * PAGE - 1)
 const time = (fn) => {
   const values = []
   for (let i = 0; i < REPEAT * 10; i++) {
@@ -271,12 +390,29 @@ const time = (fn) => {
   return values
 }
 const sqlFirst = time(() => firstSql.all(org.id))
-const sqlKeyset = time(() => keysetSql.all(org.id, boundary.name_normalized, boundary.name_normalized, boundary.name_normalized, boundary.id))
-const sqlOrOnly = time(() => orOnlySql.all(org.id, boundary.name_normalized, boundary.name_normalized, boundary.id))
+const sqlKeyset = time(() =>
+  keysetSql.all(
+    org.id,
+    boundary.name_normalized,
+    boundary.name_normalized,
+    boundary.name_normalized,
+    boundary.id
+  )
+)
+const sqlOrOnly = time(() =>
+  orOnlySql.all(org.id, boundary.name_normalized, boundary.name_normalized, boundary.id)
+)
 const sqlOffset = time(() => offsetSql.all(org.id, (PAGES - 1) * PAGE))
-const plan = sqlite.prepare(`EXPLAIN QUERY PLAN SELECT id, name_normalized FROM crm_companies WHERE ${KEYSET_WHERE} ORDER BY name_normalized, id LIMIT 26`)
-  .all(org.id, 'a', 'a', 'a', 1).map((r) => r.detail).join('; ')
-const total = sqlite.prepare('SELECT COUNT(*) AS n FROM crm_companies WHERE organization_id = ?').get(org.id).n
+const plan = sqlite
+  .prepare(
+    `EXPLAIN QUERY PLAN SELECT id, name_normalized FROM crm_companies WHERE ${KEYSET_WHERE} ORDER BY name_normalized, id LIMIT 26`
+  )
+  .all(org.id, 'a', 'a', 'a', 1)
+  .map((r) => r.detail)
+  .join('; ')
+const total = sqlite
+  .prepare('SELECT COUNT(*) AS n FROM crm_companies WHERE organization_id = ?')
+  .get(org.id).n
 sqlite.close()
 
 // ---------------------------------------------------------------------------------------------
@@ -285,22 +421,39 @@ sqlite.close()
 const bareRps = rates[0].rps
 const node = process.version
 const cpu = (await import('node:os')).cpus()
-console.log(`\nCartera bench — Node ${node}, ${cpu.length} × ${cpu[0]?.model ?? 'CPU'}, SQLite, ${new Date().toISOString()}`)
-console.log(`\n(a) Requests per second (autocannon -c ${CONNECTIONS} -p ${PIPELINING}, ${DURATION} s each, client on the same machine)`)
-console.log(`    ${'target'.padEnd(48)} ${'req/s'.padStart(9)} ${'p50'.padStart(8)} ${'p99'.padStart(8)} ${'vs bare'.padStart(8)}  errors`)
+console.log(
+  `\nCartera bench — Node ${node}, ${cpu.length} × ${cpu[0]?.model ?? 'CPU'}, SQLite, ${new Date().toISOString()}`
+)
+console.log(
+  `\n(a) Requests per second (autocannon -c ${CONNECTIONS} -p ${PIPELINING}, ${DURATION} s each, client on the same machine)`
+)
+console.log(
+  `    ${'target'.padEnd(48)} ${'req/s'.padStart(9)} ${'p50'.padStart(8)} ${'p99'.padStart(8)} ${'vs bare'.padStart(8)}  errors`
+)
 for (const r of rates) {
-  console.log(`    ${r.title.padEnd(48)} ${Math.round(r.rps).toLocaleString('en').padStart(9)} ${`${r.p50} ms`.padStart(8)} ${`${r.p99} ms`.padStart(8)} ${`${((r.rps / bareRps) * 100).toFixed(1)}%`.padStart(8)}  ${r.errors}`)
+  console.log(
+    `    ${r.title.padEnd(48)} ${Math.round(r.rps).toLocaleString('en').padStart(9)} ${`${r.p50} ms`.padStart(8)} ${`${r.p99} ms`.padStart(8)} ${`${((r.rps / bareRps) * 100).toFixed(1)}%`.padStart(8)}  ${r.errors}`
+  )
 }
-console.log(`\n(b) Keyset pagination, ${total.toLocaleString('en')} companies in the organization (${ROWS.toLocaleString('en')} inserted at ${Math.round(ROWS / insertSeconds).toLocaleString('en')} rows/s), ${PAGE} per page`)
+console.log(
+  `\n(b) Keyset pagination, ${total.toLocaleString('en')} companies in the organization (${ROWS.toLocaleString('en')} inserted at ${Math.round(ROWS / insertSeconds).toLocaleString('en')} rows/s), ${PAGE} per page`
+)
 console.log(`    list endpoint (Inertia JSON, scoped, capped count), median / p95 of ${REPEAT}:`)
 console.log(`      page 1     ${ms(median(httpFirst))} / ${ms(p95(httpFirst))}`)
-console.log(`      page ${String(PAGES).padEnd(5)} ${ms(median(httpLast))} / ${ms(p95(httpLast))}   (first row "${lastPage.first}")`)
+console.log(
+  `      page ${String(PAGES).padEnd(5)} ${ms(median(httpLast))} / ${ms(p95(httpLast))}   (first row "${lastPage.first}")`
+)
 console.log(`    raw SQL, median of ${REPEAT * 10}:`)
 console.log(`      keyset page 1     ${ms(median(sqlFirst))}`)
 console.log(`      keyset page ${String(PAGES).padEnd(5)} ${ms(median(sqlKeyset))}`)
-console.log(`      OFFSET page ${String(PAGES).padEnd(5)} ${ms(median(sqlOffset))}   (for contrast; the app never uses OFFSET)`)
-console.log(`      keyset page ${String(PAGES).padEnd(5)} without the range predicate: ${ms(median(sqlOrOnly))}   (scans the earlier rows)`)
+console.log(
+  `      OFFSET page ${String(PAGES).padEnd(5)} ${ms(median(sqlOffset))}   (for contrast; the app never uses OFFSET)`
+)
+console.log(
+  `      keyset page ${String(PAGES).padEnd(5)} without the range predicate: ${ms(median(sqlOrOnly))}   (scans the earlier rows)`
+)
 console.log(`    plan: ${plan}`)
 const failed = rates.filter((r) => r.errors !== '0')
-if (failed.length) console.log(`\n  note: non-2xx answers or errors in: ${failed.map((r) => r.title).join(', ')}`)
+if (failed.length)
+  console.log(`\n  note: non-2xx answers or errors in: ${failed.map((r) => r.title).join(', ')}`)
 process.exit(0)

@@ -14,10 +14,14 @@ export default class LicenceInstall extends BaseCommand {
   async run() {
     try {
       const licence = await licences.install(await readFile(this.file, 'utf8'), null)
-      this.logger.success(`Licence installed: ${licence.customer}, tier ${licence.tier}, ${licence.seats} seats, until ${licence.expiresAt}`)
+      this.logger.success(
+        `Licence installed: ${licence.customer}, tier ${licence.tier}, ${licence.seats} seats, until ${licence.expiresAt}`
+      )
     } catch (error) {
       if (!(error instanceof LicenceError)) throw error
-      this.logger.error(`Licence refused (${error.code}): ${error.message}. The current licence is unchanged.`)
+      this.logger.error(
+        `Licence refused (${error.code}): ${error.message}. The current licence is unchanged.`
+      )
       this.exitCode = 1
     }
   }

@@ -10,7 +10,11 @@ export default class LicenceStatus extends BaseCommand {
   async run() {
     const [e, active] = await Promise.all([licences.entitlement(), licences.activeUsers()])
     this.logger.info(`Mode: ${e.mode}; tier ${e.tier}; seats ${active}/${e.seats}`)
-    if (e.licence) this.logger.info(`Licence ${e.licence.id} for ${e.licence.customer}, valid until ${e.licence.expiresAt}`)
-    if (e.problem) this.logger.warning(`Installed licence refused (${e.problem.code}): ${e.problem.detail}`)
+    if (e.licence)
+      this.logger.info(
+        `Licence ${e.licence.id} for ${e.licence.customer}, valid until ${e.licence.expiresAt}`
+      )
+    if (e.problem)
+      this.logger.warning(`Installed licence refused (${e.problem.code}): ${e.problem.detail}`)
   }
 }

@@ -6,7 +6,8 @@ import { UnknownOrganizationError, organizationBySlug } from '#app/kernel/organi
 
 export default class ModuleInstall extends BaseCommand {
   static commandName = 'module:install'
-  static description = 'Install a module (and its dependencies) for an organization, running its migrations'
+  static description =
+    'Install a module (and its dependencies) for an organization, running its migrations'
   static options: CommandOptions = { startApp: true }
 
   @args.string({ description: 'Module name' })
@@ -19,10 +20,12 @@ export default class ModuleInstall extends BaseCommand {
     try {
       const org = await organizationBySlug(this.org)
       const installed = await (await installer()).install(org.id, this.name, null)
-      if (installed.length) this.logger.success(`Installed for ${org.name}: ${installed.join(', ')}`)
+      if (installed.length)
+        this.logger.success(`Installed for ${org.name}: ${installed.join(', ')}`)
       else this.logger.info(`"${this.name}" was already installed for ${org.name}`)
     } catch (error) {
-      if (!(error instanceof ModuleInstallError || error instanceof UnknownOrganizationError)) throw error
+      if (!(error instanceof ModuleInstallError || error instanceof UnknownOrganizationError))
+        throw error
       this.logger.error(error.message)
       this.exitCode = 1
     }

@@ -28,8 +28,18 @@ export default class ModuleList extends BaseCommand {
     table.head(['Module', 'Tier', 'Depends on', 'Source', 'Status'])
     for (const s of statuses) {
       const m = registry.get(s.name)!
-      const status = s.enabled ? 'enabled' : s.installed ? 'installed (not licensed)' : 'not installed'
-      table.row([s.name, m.manifest.tier, m.manifest.dependsOn.join(', ') || '—', m.packageName ?? m.source, status])
+      const status = s.enabled
+        ? 'enabled'
+        : s.installed
+          ? 'installed (not licensed)'
+          : 'not installed'
+      table.row([
+        s.name,
+        m.manifest.tier,
+        m.manifest.dependsOn.join(', ') || '—',
+        m.packageName ?? m.source,
+        status,
+      ])
     }
     this.logger.info(`Organization: ${org.name} (${org.slug})`)
     table.render()

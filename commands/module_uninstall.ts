@@ -21,7 +21,8 @@ export default class ModuleUninstall extends BaseCommand {
       await (await installer()).uninstall(org.id, this.name)
       this.logger.success(`Uninstalled "${this.name}" for ${org.name}; its data is kept`)
     } catch (error) {
-      if (!(error instanceof ModuleInstallError || error instanceof UnknownOrganizationError)) throw error
+      if (!(error instanceof ModuleInstallError || error instanceof UnknownOrganizationError))
+        throw error
       this.logger.error(error.message)
       this.exitCode = 1
     }

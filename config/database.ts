@@ -19,7 +19,8 @@ const seeders = { paths: ['database/seeders'] }
 const debug = env.get('DB_DEBUG', false)
 const sqliteFile = env.get('SQLITE_PATH') || dataPath('cartera.sqlite3')
 // SQLite cannot create the directory of its file; a fresh checkout or DATA_DIR has none yet.
-if (env.get('DB_CONNECTION', 'sqlite') === 'sqlite') mkdirSync(dirname(sqliteFile), { recursive: true })
+if (env.get('DB_CONNECTION', 'sqlite') === 'sqlite')
+  mkdirSync(dirname(sqliteFile), { recursive: true })
 
 const dbConfig = defineConfig({
   connection: env.get('DB_CONNECTION', 'sqlite'),

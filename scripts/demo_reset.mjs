@@ -12,11 +12,15 @@ if (!existsSync(join(ROOT, 'build', 'ace.js'))) {
 }
 if (!process.argv.includes('--yes')) {
   if (!process.stdin.isTTY) {
-    say('this deletes every record of the configured database; run `npm run demo:reset -- --yes` to confirm')
+    say(
+      'this deletes every record of the configured database; run `npm run demo:reset -- --yes` to confirm'
+    )
     process.exit(1)
   }
   const rl = createInterface({ input: process.stdin, output: process.stdout })
-  const answer = await rl.question('This deletes EVERY record of the configured database. Type "borrar" to go on: ')
+  const answer = await rl.question(
+    'This deletes EVERY record of the configured database. Type "borrar" to go on: '
+  )
   rl.close()
   if (answer.trim().toLowerCase() !== 'borrar') {
     say('nothing was changed')

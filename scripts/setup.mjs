@@ -2,7 +2,15 @@
 // Safe to run again: migrations only run when pending and the demo is seeded only once.
 import { existsSync, symlinkSync, lstatSync } from 'node:fs'
 import { join } from 'node:path'
-import { ROOT, checkNode, ensureDataDir, ensureEnvFile, installDependencies, run, say } from './lib.mjs'
+import {
+  ROOT,
+  checkNode,
+  ensureDataDir,
+  ensureEnvFile,
+  installDependencies,
+  run,
+  say,
+} from './lib.mjs'
 
 checkNode()
 installDependencies()
@@ -16,7 +24,11 @@ run('node', ['ace', 'build'], { NODE_ENV: 'production' })
 // The build runs against the repository's node_modules (also the path module packages use).
 const link = join(ROOT, 'build', 'node_modules')
 if (!existsSync(link)) {
-  try { lstatSync(link) } catch { symlinkSync('../node_modules', link, 'dir') }
+  try {
+    lstatSync(link)
+  } catch {
+    symlinkSync('../node_modules', link, 'dir')
+  }
 }
 
 const prod = { NODE_ENV: 'production', ENV_PATH: ROOT, TZ: 'UTC' }

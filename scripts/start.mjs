@@ -12,7 +12,13 @@ if (!existsSync(join(ROOT, 'build', 'bin', 'server.js')) || !existsSync(join(ROO
   process.exit(1)
 }
 ensureDataDir()
-const env = { LOG_FORMAT: 'pretty', ...process.env, NODE_ENV: 'production', ENV_PATH: ROOT, TZ: 'UTC' }
+const env = {
+  LOG_FORMAT: 'pretty',
+  ...process.env,
+  NODE_ENV: 'production',
+  ENV_PATH: ROOT,
+  TZ: 'UTC',
+}
 run('node', ['build/ace.js', 'migration:run', '--force'], env)
 const server = spawn('node', ['build/bin/server.js'], { cwd: ROOT, stdio: 'inherit', env })
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill('SIGTERM'))
@@ -23,7 +29,10 @@ const port = process.env.PORT ?? readEnv('PORT') ?? '3333'
 const host = process.env.HOST ?? readEnv('HOST') ?? '127.0.0.1'
 const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`
 for (let i = 0; i < 150 && server.exitCode === null; i++) {
-  const ok = await fetch(`${url}/health`).then((r) => r.ok, () => false)
+  const ok = await fetch(`${url}/health`).then(
+    (r) => r.ok,
+    () => false
+  )
   if (ok) {
     say(`Cartera is running: open ${url}`)
     say('demo sign-in: admin@demo.cartera.es / cartera-demo (other demo users in README)')

@@ -48,7 +48,9 @@ if (connection === 'sqlite') {
     say(`cannot reach MySQL/MariaDB at ${options.host}:${options.port}: ${error.message}`)
     process.exit(1)
   })
-  await admin.query(`CREATE DATABASE \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`)
+  await admin.query(
+    `CREATE DATABASE \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`
+  )
   await admin.end()
   env.DB_DATABASE = database
   say(`test database ${database} on ${options.host}:${options.port}`)
@@ -58,7 +60,9 @@ if (connection === 'sqlite') {
     await c.end()
   })
 } else {
-  say(`DB_CONNECTION=${connection}: no test database can be created here (MS SQL is compile-checked only)`)
+  say(
+    `DB_CONNECTION=${connection}: no test database can be created here (MS SQL is compile-checked only)`
+  )
   process.exit(1)
 }
 
@@ -79,7 +83,9 @@ try {
   hasChromium = true
   env.CHROMIUM_PATH = chromium
 } catch {
-  skipped.push(`browser: no Chromium at ${chromium} (apt-get install chromium, or set CHROMIUM_PATH)`)
+  skipped.push(
+    `browser: no Chromium at ${chromium} (apt-get install chromium, or set CHROMIUM_PATH)`
+  )
 }
 
 // Redis: the multi-instance cache test needs one (CACHE_STORE=redis); the rest does not.
@@ -98,11 +104,16 @@ const redisUp = await new Promise((resolve) => {
     resolve(false)
   })
 })
-if (!redisUp) skipped.push(`functional (one test): the Redis cache test — no Redis at ${redisHost}:${redisPort}`)
+if (!redisUp)
+  skipped.push(
+    `functional (one test): the Redis cache test — no Redis at ${redisHost}:${redisPort}`
+  )
 
 const explicitSuites = args.filter((a) => !a.startsWith('-'))
 const options = args.filter((a) => a.startsWith('-'))
-const suites = explicitSuites.length ? explicitSuites : ['unit', 'architecture', 'functional', ...(hasChromium ? ['browser'] : [])]
+const suites = explicitSuites.length
+  ? explicitSuites
+  : ['unit', 'architecture', 'functional', ...(hasChromium ? ['browser'] : [])]
 
 for (const line of skipped) say(`SKIPPED suite ${line}`)
 if (skipped.length && requireAll) {
@@ -111,7 +122,11 @@ if (skipped.length && requireAll) {
 
 say(`running suites: ${suites.join(', ')} on ${connection}`)
 const started = Date.now()
-const result = spawnSync('node', ['ace', 'test', ...suites, ...options], { cwd: ROOT, stdio: 'inherit', env })
+const result = spawnSync('node', ['ace', 'test', ...suites, ...options], {
+  cwd: ROOT,
+  stdio: 'inherit',
+  env,
+})
 for (const cleanup of cleanups) await cleanup()
 say(`tests finished in ${((Date.now() - started) / 1000).toFixed(1)} s`)
 for (const line of skipped) say(`SKIPPED suite ${line}`)

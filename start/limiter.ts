@@ -14,7 +14,11 @@ export const waitMinutes = (seconds: number) => Math.max(1, Math.ceil(seconds / 
  * per account from devices that never signed in to it (a guess at one password), below.
  */
 export const loginThrottle = limiter.define('login', (ctx) =>
-  limiter.allowRequests(10).every('1 minute').blockFor('5 minutes').usingKey(`login_${email(ctx)}_${ctx.request.ip()}`)
+  limiter
+    .allowRequests(10)
+    .every('1 minute')
+    .blockFor('5 minutes')
+    .usingKey(`login_${email(ctx)}_${ctx.request.ip()}`)
     .limitExceeded((error) => {
       error.t('auth.errors.throttled', { minutes: waitMinutes(error.response.availableIn) })
     })
@@ -58,17 +62,25 @@ const delayKey = (account: string) => `login_account_delay_${digest(account)}`
 /** Seconds an attempt at this account from an unknown device must still wait, or 0. */
 export async function accountLoginWait(account: string): Promise<number> {
   const store = accountDelay()
-  return (await store.isBlocked(delayKey(account))) ? Math.max(1, await store.availableIn(delayKey(account))) : 0
+  return (await store.isBlocked(delayKey(account)))
+    ? Math.max(1, await store.availableIn(delayKey(account)))
+    : 0
 }
 
 export async function countAccountFailure(account: string): Promise<void> {
   const failures = (await accountFailures().increment(accountKey(account))).consumed
   if (failures < FREE_FAILURES) return
-  await accountDelay().block(delayKey(account), Math.min(2 ** (failures - FREE_FAILURES + 1), MAX_DELAY_SECONDS))
+  await accountDelay().block(
+    delayKey(account),
+    Math.min(2 ** (failures - FREE_FAILURES + 1), MAX_DELAY_SECONDS)
+  )
 }
 
 export async function clearAccountFailures(account: string): Promise<void> {
-  await Promise.all([accountFailures().delete(accountKey(account)), accountDelay().delete(delayKey(account))])
+  await Promise.all([
+    accountFailures().delete(accountKey(account)),
+    accountDelay().delete(delayKey(account)),
+  ])
 }
 
 /** Password reset requests: 5 per 15 minutes per IP and 3 per 15 minutes per address. */
@@ -76,12 +88,18 @@ export const resetThrottle = limiter.define('password_reset', (ctx) =>
   limiter.allowRequests(5).every('15 minutes').usingKey(`reset_${ctx.request.ip()}`)
 )
 export const resetAddressThrottle = limiter.define('password_reset_address', (ctx) =>
-  limiter.allowRequests(3).every('15 minutes').usingKey(`reset_address_${email(ctx)}`)
+  limiter
+    .allowRequests(3)
+    .every('15 minutes')
+    .usingKey(`reset_address_${email(ctx)}`)
 )
 
 /** Changing one's password (the current one is checked): 10 tries per 15 minutes per user. */
 export const passwordChangeThrottle = limiter.define('password_change', (ctx) =>
-  limiter.allowRequests(10).every('15 minutes').usingKey(`password_change_${ctx.auth.user?.id ?? ctx.request.ip()}`)
+  limiter
+    .allowRequests(10)
+    .every('15 minutes')
+    .usingKey(`password_change_${ctx.auth.user?.id ?? ctx.request.ip()}`)
     .limitExceeded((error) => {
       error.t('auth.errors.throttled', { minutes: waitMinutes(error.response.availableIn) })
     })

@@ -38,10 +38,7 @@ router
     router
       .group(() => {
         router.get('/login', [SessionController, 'show']).as('login')
-        router
-          .post('/login', [SessionController, 'store'])
-          .as('login.store')
-          .use(loginThrottle)
+        router.post('/login', [SessionController, 'store']).as('login.store').use(loginThrottle)
         router.get('/password/forgot', [PasswordResetController, 'forgot']).as('password.forgot')
         router
           .post('/password/forgot', [PasswordResetController, 'send'])

@@ -18,7 +18,10 @@ import type User from '#models/user'
  * (user_sessions), which the session check middleware requires.
  */
 const asClient = SessionGuard.prototype.authenticateAsClient
-SessionGuard.prototype.authenticateAsClient = async function (this: SessionGuard<any, any>, user: User) {
+SessionGuard.prototype.authenticateAsClient = async function (
+  this: SessionGuard<any, any>,
+  user: User
+) {
   const data = await asClient.call(this, user)
   const { userSessions, SESSION_KEY } = await import('#app/access/user_sessions')
   const key = await userSessions.open(user.id, { userAgent: 'japa' })

@@ -35,8 +35,13 @@ export class AccessContext {
    * Grants come from the shared cache (dropped whenever roles or a user's roles change); inside
    * a caller's transaction they are read from that transaction.
    */
-  static async forUser(user: { id: number; organizationId: number }, client?: TransactionClientContract) {
-    const grants = client ? await loadGrants(user.id, client) : await cachedGrants(user.id, () => loadGrants(user.id))
+  static async forUser(
+    user: { id: number; organizationId: number },
+    client?: TransactionClientContract
+  ) {
+    const grants = client
+      ? await loadGrants(user.id, client)
+      : await cachedGrants(user.id, () => loadGrants(user.id))
     return new AccessContext(user.id, user.organizationId, grants, client)
   }
 
@@ -54,7 +59,11 @@ export class AccessContext {
   }
 
   /** What the user may do `action` on (`view` by default) among the records of `resource`. */
-  constraint(resource: string, action: string = 'view', client?: QueryClientContract): Promise<ScopeConstraint> {
+  constraint(
+    resource: string,
+    action: string = 'view',
+    client?: QueryClientContract
+  ): Promise<ScopeConstraint> {
     return this.resolver.constraint(resource, action, client)
   }
 
@@ -69,9 +78,14 @@ export class AccessContext {
     const col = (name: string) => (options.table ? `${options.table}.${name}` : name)
     query.where(col('organization_id'), this.organizationId)
     // Resolve owner sets on the query's own client (its transaction, if any).
-    const constraint = await this.constraint(resource, options.action, query.client as QueryClientContract)
+    const constraint = await this.constraint(
+      resource,
+      options.action,
+      query.client as QueryClientContract
+    )
     if (constraint.kind === 'none') query.whereRaw('1 = 0')
-    if (constraint.kind === 'owners') query.whereIn(col(options.ownerColumn ?? 'owner_id'), constraint.ownerIds)
+    if (constraint.kind === 'owners')
+      query.whereIn(col(options.ownerColumn ?? 'owner_id'), constraint.ownerIds)
   }
 
   /** Whether a row owned by `ownerId` is within the user's scope for `action` (default `view`) on `resource`. */

@@ -7,7 +7,8 @@ const COOKIE = 'known_device'
 const MAX_ACCOUNTS = 5
 
 /** Short fingerprint of a normalised e-mail: the cookie names no address. */
-const fingerprint = (account: string) => createHash('sha256').update(account).digest('base64url').slice(0, 22)
+const fingerprint = (account: string) =>
+  createHash('sha256').update(account).digest('base64url').slice(0, 22)
 
 function accounts(ctx: HttpContext): string[] {
   const value = ctx.request.encryptedCookie(COOKIE)
@@ -28,6 +29,10 @@ export function rememberDevice(ctx: HttpContext, account: string): void {
   const mine = fingerprint(account)
   const list = [mine, ...accounts(ctx).filter((a) => a !== mine)].slice(0, MAX_ACCOUNTS)
   ctx.response.encryptedCookie(COOKIE, list, {
-    maxAge: '400d', httpOnly: true, sameSite: 'lax', secure: app.inProduction, path: '/login',
+    maxAge: '400d',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: app.inProduction,
+    path: '/login',
   })
 }

@@ -4,9 +4,7 @@ import { SCOPES, type Scope } from '#app/registry/types'
 
 /** What a user may see of one resource. */
 export type ScopeConstraint =
-  | { kind: 'all' }
-  | { kind: 'owners'; ownerIds: number[] }
-  | { kind: 'none' }
+  { kind: 'all' } | { kind: 'owners'; ownerIds: number[] } | { kind: 'none' }
 
 export interface Grants {
   isAdmin: boolean
@@ -25,10 +23,16 @@ export interface Grants {
  * with scope "all" must not widen what another role lets the user edit or delete, and a role
  * that only exports must not widen what the user sees. An administrator role grants everything.
  */
-export async function loadGrants(userId: number, client?: TransactionClientContract): Promise<Grants> {
+export async function loadGrants(
+  userId: number,
+  client?: TransactionClientContract
+): Promise<Grants> {
   const q = client ?? db
-  const roles = await q.from('user_roles').join('roles', 'roles.id', 'user_roles.role_id')
-    .where('user_roles.user_id', userId).select('roles.id', 'roles.is_admin')
+  const roles = await q
+    .from('user_roles')
+    .join('roles', 'roles.id', 'user_roles.role_id')
+    .where('user_roles.user_id', userId)
+    .select('roles.id', 'roles.is_admin')
   const roleIds = roles.map((r) => r.id as number)
   const isAdmin = roles.some((r) => Boolean(r.is_admin))
   const permissions = new Set<string>()
@@ -49,7 +53,8 @@ export async function loadGrants(userId: number, client?: TransactionClientContr
       const prefix = `${s.resource}.`
       for (const permission of byRole.get(s.role_id) ?? []) {
         // `<resource>.<action>` only: a longer resource name sharing the prefix is another resource.
-        if (!permission.startsWith(prefix) || permission.slice(prefix.length).includes('.')) continue
+        if (!permission.startsWith(prefix) || permission.slice(prefix.length).includes('.'))
+          continue
         if (!scopes.has(permission)) scopes.set(permission, new Set())
         scopes.get(permission)!.add(s.scope)
       }
@@ -83,7 +88,11 @@ export class ScopeResolver {
    * `client` is the connection or transaction the caller is using: on SQLite there is a single
    * connection, so a lookup through the global `db` while a transaction holds it would wait forever.
    */
-  async constraint(resource: string, action: string = 'view', client?: QueryClientContract): Promise<ScopeConstraint> {
+  async constraint(
+    resource: string,
+    action: string = 'view',
+    client?: QueryClientContract
+  ): Promise<ScopeConstraint> {
     if (this.grants.isAdmin) return { kind: 'all' }
     const view = await this.#granted(`${resource}.view`, client)
     if (action === 'view' || view.kind === 'none') return view
@@ -104,9 +113,14 @@ export class ScopeResolver {
   teamMembers(client?: QueryClientContract): Promise<number[]> {
     this.#team ??= (async () => {
       const q = client ?? this.client ?? db
-      const teamIds = q.from('teams').where('organization_id', this.organizationId)
-        .where((w) => w.where('leader_id', this.userId)
-          .orWhereIn('id', q.from('team_members').where('user_id', this.userId).select('team_id')))
+      const teamIds = q
+        .from('teams')
+        .where('organization_id', this.organizationId)
+        .where((w) =>
+          w
+            .where('leader_id', this.userId)
+            .orWhereIn('id', q.from('team_members').where('user_id', this.userId).select('team_id'))
+        )
         .select('id')
       const [members, leaders] = await Promise.all([
         q.from('team_members').whereIn('team_id', teamIds).select('user_id'),
@@ -120,8 +134,11 @@ export class ScopeResolver {
   subordinates(client?: QueryClientContract): Promise<number[]> {
     this.#hierarchy ??= (async () => {
       const q = client ?? this.client ?? db
-      const rows = await q.from('users').where('organization_id', this.organizationId)
-        .whereNotNull('reports_to_id').select('id', 'reports_to_id')
+      const rows = await q
+        .from('users')
+        .where('organization_id', this.organizationId)
+        .whereNotNull('reports_to_id')
+        .select('id', 'reports_to_id')
       const children = new Map<number, number[]>()
       for (const r of rows) {
         if (!children.has(r.reports_to_id)) children.set(r.reports_to_id, [])

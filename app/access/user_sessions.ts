@@ -51,12 +51,18 @@ export const userSessions = {
   },
 
   async find(id: string): Promise<SessionRow | null> {
-    return db.from('user_sessions').where('id', id)
-      .select('id', 'user_id', 'last_seen_at', 'revoked_at', 'revoked_reason').first()
+    return db
+      .from('user_sessions')
+      .where('id', id)
+      .select('id', 'user_id', 'last_seen_at', 'revoked_at', 'revoked_reason')
+      .first()
   },
 
   async revoke(id: string, reason: RevokeReason): Promise<void> {
-    await db.from('user_sessions').where('id', id).whereNull('revoked_at')
+    await db
+      .from('user_sessions')
+      .where('id', id)
+      .whereNull('revoked_at')
       .update({ revoked_at: dbTimestamp(), revoked_reason: reason })
   },
 
@@ -66,7 +72,10 @@ export const userSessions = {
     reason: RevokeReason,
     options: { except?: string; trx?: TransactionClientContract } = {}
   ) {
-    const query = (options.trx ?? db).from('user_sessions').where('user_id', userId).whereNull('revoked_at')
+    const query = (options.trx ?? db)
+      .from('user_sessions')
+      .where('user_id', userId)
+      .whereNull('revoked_at')
     if (options.except) query.whereNot('id', options.except)
     await query.update({ revoked_at: dbTimestamp(), revoked_reason: reason })
   },
@@ -74,7 +83,10 @@ export const userSessions = {
 
 /** Records a new session for this browser (login, remember-me, own password change). */
 export async function startSession(ctx: HttpContext, user: SessionUser): Promise<string> {
-  const key = await userSessions.open(user.id, { userAgent: ctx.request.header('user-agent'), ip: ctx.request.ip() })
+  const key = await userSessions.open(user.id, {
+    userAgent: ctx.request.header('user-agent'),
+    ip: ctx.request.ip(),
+  })
   ctx.session.put(SESSION_KEY, key)
   ctx.session.put(SEEN, nowSeconds())
   return key
@@ -101,7 +113,10 @@ export function forgetPageHistory(ctx: HttpContext): void {
  * the remember-me cookie gets a new record. A session without a record (signed in before
  * sessions were recorded) is refused: one more sign-in after upgrading.
  */
-export async function sessionRefusal(ctx: HttpContext, user: SessionUser): Promise<SessionRefusal | null> {
+export async function sessionRefusal(
+  ctx: HttpContext,
+  user: SessionUser
+): Promise<SessionRefusal | null> {
   if (!user.isActive) return 'inactive'
   if (ctx.auth.use('web').viaRemember) {
     await startSession(ctx, user)
@@ -110,7 +125,8 @@ export async function sessionRefusal(ctx: HttpContext, user: SessionUser): Promi
   const key = ctx.session.get(SESSION_KEY)
   const row = typeof key === 'string' ? await userSessions.find(key) : null
   if (!row || row.user_id !== user.id) return 'session_ended'
-  if (row.revoked_at) return row.revoked_reason === 'password_changed' ? 'password_changed' : 'session_ended'
+  if (row.revoked_at)
+    return row.revoked_reason === 'password_changed' ? 'password_changed' : 'session_ended'
   if (!sessionFresh(ctx)) {
     await userSessions.revoke(row.id, 'expired')
     return 'session_expired'

@@ -13,7 +13,12 @@ export default class ProfileController {
   async show({ inertia, auth }: HttpContext) {
     const user = auth.getUserOrFail()
     return inertia.render('profile/show', {
-      profile: { fullName: user.fullName, email: user.email, locale: user.locale, timezone: user.timezone },
+      profile: {
+        fullName: user.fullName,
+        email: user.email,
+        locale: user.locale,
+        timezone: user.timezone,
+      },
       timezones: Intl.supportedValuesOf('timeZone'),
     })
   }
@@ -25,7 +30,12 @@ export default class ProfileController {
     await user.save()
     // Confirm in the language just chosen.
     session.flash('success', i18nManager.locale(data.locale).t('profile.saved'))
-    response.cookie(LOCALE_COOKIE, data.locale, { maxAge: '1y', httpOnly: true, sameSite: 'lax', secure: app.inProduction })
+    response.cookie(LOCALE_COOKIE, data.locale, {
+      maxAge: '1y',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: app.inProduction,
+    })
     return response.redirect().back()
   }
 
@@ -69,7 +79,12 @@ export default class ProfileController {
       auth.user.locale = locale
       await auth.user.save()
     }
-    response.cookie(LOCALE_COOKIE, locale, { maxAge: '1y', httpOnly: true, sameSite: 'lax', secure: app.inProduction })
+    response.cookie(LOCALE_COOKIE, locale, {
+      maxAge: '1y',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: app.inProduction,
+    })
     return response.redirect().back()
   }
 }

@@ -5,7 +5,10 @@ export class ForbiddenException extends Exception {
   static status = 403
   static code = 'E_FORBIDDEN'
 
-  constructor(readonly permission?: string, message = 'Forbidden') {
+  constructor(
+    readonly permission?: string,
+    message = 'Forbidden'
+  ) {
     super(message, { status: 403, code: 'E_FORBIDDEN' })
   }
 }

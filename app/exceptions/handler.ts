@@ -12,7 +12,8 @@ import { LOCALE_COOKIE } from '#middleware/detect_user_locale_middleware'
  * 4 KB limit, the browser would drop it, and the errors would vanish with it.
  */
 function forgetFlashedInput(ctx: HttpContext) {
-  if (ctx.request.header('x-inertia') && ctx.session) ctx.session.responseFlashMessages.unset('input')
+  if (ctx.request.header('x-inertia') && ctx.session)
+    ctx.session.responseFlashMessages.unset('input')
 }
 
 /**
@@ -53,7 +54,9 @@ export default class HttpExceptionHandler extends ExceptionHandler {
    */
   #invalidRequest(ctx: HttpContext, wantsJson: boolean) {
     const wanted = [ctx.request.cookie(LOCALE_COOKIE), ...ctx.request.languages()].filter(Boolean)
-    const i18n = ctx.i18n ?? i18nManager.locale(i18nManager.getSupportedLocaleFor(wanted) ?? i18nManager.defaultLocale)
+    const i18n =
+      ctx.i18n ??
+      i18nManager.locale(i18nManager.getSupportedLocaleFor(wanted) ?? i18nManager.defaultLocale)
     const message = i18n.t('errors.invalid_request')
     ctx.response.status(400)
     if (wantsJson) return ctx.response.json({ message })
@@ -65,7 +68,12 @@ export default class HttpExceptionHandler extends ExceptionHandler {
     // A throttled form post goes back to the form with the translated message.
     const wantsJson = ctx.request.accepts(['html', 'json']) === 'json'
     if (isUnreadableBody(error)) return this.#invalidRequest(ctx, wantsJson)
-    if (error instanceof limiterErrors.E_TOO_MANY_REQUESTS && !wantsJson && ctx.request.method() !== 'GET' && ctx.session) {
+    if (
+      error instanceof limiterErrors.E_TOO_MANY_REQUESTS &&
+      !wantsJson &&
+      ctx.request.method() !== 'GET' &&
+      ctx.session
+    ) {
       ctx.session.flash('error', error.getResponseMessage(ctx))
       ctx.session.flashExcept(['password', 'password_confirmation', '_csrf'])
       forgetFlashedInput(ctx)

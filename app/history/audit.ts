@@ -18,7 +18,11 @@ export interface AuditInput {
 }
 
 /** Compares two plain snapshots field by field (values compared as JSON). */
-export function diff(before: Record<string, unknown>, after: Record<string, unknown>, fields?: string[]): FieldChange[] {
+export function diff(
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+  fields?: string[]
+): FieldChange[] {
   const keys = fields ?? [...new Set([...Object.keys(before), ...Object.keys(after)])]
   return keys
     .filter((k) => JSON.stringify(before[k] ?? null) !== JSON.stringify(after[k] ?? null))
@@ -45,7 +49,12 @@ export const audit = {
       created_at: dbTimestamp(),
     }
     const rows = input.changes.length
-      ? input.changes.map((c) => ({ ...base, field: c.field, old_value: text(c.from), new_value: text(c.to) }))
+      ? input.changes.map((c) => ({
+          ...base,
+          field: c.field,
+          old_value: text(c.from),
+          new_value: text(c.to),
+        }))
       : [{ ...base, field: null, old_value: null, new_value: null }]
     await (client ?? db).table('audit_logs').multiInsert(rows)
   },

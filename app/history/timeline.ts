@@ -49,7 +49,8 @@ export const timeline = {
     limit?: number
   }): Promise<{ entries: TimelineEntry[]; nextBefore: number | null }> {
     const limit = Math.min(params.limit ?? 30, 100)
-    const query = db.from('timeline_events as t')
+    const query = db
+      .from('timeline_events as t')
       .leftJoin('users as u', 'u.id', 't.actor_id')
       .where('t.organization_id', params.organizationId)
       .where('t.subject_type', params.subjectType)
@@ -71,11 +72,19 @@ export const timeline = {
   },
 
   /** Removes a subject's history (used when the subject itself is deleted for good). */
-  async forget(organizationId: number, subjectType: string, subjectId: number, client?: TransactionClientContract) {
-    await (client ?? db).from('timeline_events').where({
-      organization_id: organizationId,
-      subject_type: subjectType,
-      subject_id: subjectId,
-    }).delete()
+  async forget(
+    organizationId: number,
+    subjectType: string,
+    subjectId: number,
+    client?: TransactionClientContract
+  ) {
+    await (client ?? db)
+      .from('timeline_events')
+      .where({
+        organization_id: organizationId,
+        subject_type: subjectType,
+        subject_id: subjectId,
+      })
+      .delete()
   },
 }

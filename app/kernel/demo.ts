@@ -31,24 +31,104 @@ interface RoleSpec {
 }
 
 const ROLES: Record<string, RoleSpec> = {
-  admin: { name: 'Administrador', description: 'Acceso completo y administración', isAdmin: true, actions: [], scope: 'all' },
-  director: { name: 'Dirección comercial', description: 'Ve y gestiona todos los registros', actions: ['view', 'create', 'edit', 'delete', 'export'], scope: 'all' },
-  leader: { name: 'Jefe de equipo', description: 'Ve los registros de su equipo', actions: ['view', 'create', 'edit', 'export'], scope: 'team' },
-  zone: { name: 'Jefa de zona', description: 'Ve sus registros y los de quienes le reportan, directa o indirectamente', actions: ['view', 'create', 'edit', 'export'], scope: 'hierarchy' },
-  rep: { name: 'Comercial', description: 'Ve y gestiona solo sus registros', actions: ['view', 'create', 'edit', 'delete'], scope: 'own' },
-  support: { name: 'Soporte', description: 'Consulta todos los registros', actions: ['view', 'export'], scope: 'all' },
+  admin: {
+    name: 'Administrador',
+    description: 'Acceso completo y administración',
+    isAdmin: true,
+    actions: [],
+    scope: 'all',
+  },
+  director: {
+    name: 'Dirección comercial',
+    description: 'Ve y gestiona todos los registros',
+    actions: ['view', 'create', 'edit', 'delete', 'export'],
+    scope: 'all',
+  },
+  leader: {
+    name: 'Jefe de equipo',
+    description: 'Ve los registros de su equipo',
+    actions: ['view', 'create', 'edit', 'export'],
+    scope: 'team',
+  },
+  zone: {
+    name: 'Jefa de zona',
+    description: 'Ve sus registros y los de quienes le reportan, directa o indirectamente',
+    actions: ['view', 'create', 'edit', 'export'],
+    scope: 'hierarchy',
+  },
+  rep: {
+    name: 'Comercial',
+    description: 'Ve y gestiona solo sus registros',
+    actions: ['view', 'create', 'edit', 'delete'],
+    scope: 'own',
+  },
+  support: {
+    name: 'Soporte',
+    description: 'Consulta todos los registros',
+    actions: ['view', 'export'],
+    scope: 'all',
+  },
 }
 
 const USERS = [
-  { key: 'admin', email: 'admin@demo.cartera.es', fullName: 'Ana Martín Gómez', role: 'admin', reportsTo: null },
-  { key: 'manager', email: 'gerente@demo.cartera.es', fullName: 'Carlos Ruiz Ortega', role: 'director', reportsTo: null },
-  { key: 'leader', email: 'jefe.norte@demo.cartera.es', fullName: 'Elena Navarro Gil', role: 'leader', reportsTo: 'manager' },
+  {
+    key: 'admin',
+    email: 'admin@demo.cartera.es',
+    fullName: 'Ana Martín Gómez',
+    role: 'admin',
+    reportsTo: null,
+  },
+  {
+    key: 'manager',
+    email: 'gerente@demo.cartera.es',
+    fullName: 'Carlos Ruiz Ortega',
+    role: 'director',
+    reportsTo: null,
+  },
+  {
+    key: 'leader',
+    email: 'jefe.norte@demo.cartera.es',
+    fullName: 'Elena Navarro Gil',
+    role: 'leader',
+    reportsTo: 'manager',
+  },
   // Reporting line, not a team: she sees her own records and those of ventas2 (hierarchy scope).
-  { key: 'zoneLead', email: 'jefa.sur@demo.cartera.es', fullName: 'Rocío Jiménez Morales', role: 'zone', reportsTo: 'manager' },
-  { key: 'rep1', email: 'ventas1@demo.cartera.es', fullName: 'Lucía Fernández Soto', role: 'rep', reportsTo: 'manager' },
-  { key: 'rep2', email: 'ventas2@demo.cartera.es', fullName: 'Javier López Prieto', role: 'rep', reportsTo: 'zoneLead' },
-  { key: 'support', email: 'soporte@demo.cartera.es', fullName: 'Marta Sánchez Vidal', role: 'support', reportsTo: null },
-  { key: 'former', email: 'antiguo@demo.cartera.es', fullName: 'Pedro Alonso Rey', role: 'rep', reportsTo: 'manager', inactive: true },
+  {
+    key: 'zoneLead',
+    email: 'jefa.sur@demo.cartera.es',
+    fullName: 'Rocío Jiménez Morales',
+    role: 'zone',
+    reportsTo: 'manager',
+  },
+  {
+    key: 'rep1',
+    email: 'ventas1@demo.cartera.es',
+    fullName: 'Lucía Fernández Soto',
+    role: 'rep',
+    reportsTo: 'manager',
+  },
+  {
+    key: 'rep2',
+    email: 'ventas2@demo.cartera.es',
+    fullName: 'Javier López Prieto',
+    role: 'rep',
+    reportsTo: 'zoneLead',
+  },
+  {
+    key: 'support',
+    email: 'soporte@demo.cartera.es',
+    fullName: 'Marta Sánchez Vidal',
+    role: 'support',
+    reportsTo: null,
+  },
+  {
+    key: 'former',
+    email: 'antiguo@demo.cartera.es',
+    fullName: 'Pedro Alonso Rey',
+    role: 'rep',
+    reportsTo: 'manager',
+    inactive: true,
+  },
 ] as const
 
 /**
@@ -60,19 +140,40 @@ export async function seedDemo(registry: ModuleRegistry, log: (line: string) => 
     log('demo organization already exists: nothing to do')
     return false
   }
-  const org = await Organization.create({ name: DEMO_ORGANIZATION, slug: 'demo', nif: 'B12345674', defaultLocale: 'es', timezone: 'Europe/Madrid', currency: 'EUR', managesLicence: true })
+  const org = await Organization.create({
+    name: DEMO_ORGANIZATION,
+    slug: 'demo',
+    nif: 'B12345674',
+    defaultLocale: 'es',
+    timezone: 'Europe/Madrid',
+    currency: 'EUR',
+    managesLicence: true,
+  })
 
   const roles: Record<string, Role> = {}
   for (const [key, spec] of Object.entries(ROLES)) {
-    roles[key] = await Role.create({ organizationId: org.id, name: spec.name, description: spec.description, isAdmin: !!spec.isAdmin })
+    roles[key] = await Role.create({
+      organizationId: org.id,
+      name: spec.name,
+      description: spec.description,
+      isAdmin: !!spec.isAdmin,
+    })
     if (spec.isAdmin) continue
-    const permissions = registry.permissions().filter((p) => p.resource && spec.actions.includes(p.key.split('.').pop()!))
+    const permissions = registry
+      .permissions()
+      .filter((p) => p.resource && spec.actions.includes(p.key.split('.').pop()!))
     if (permissions.length) {
-      await db.table('role_permissions').multiInsert(permissions.map((p) => ({ role_id: roles[key].id, permission: p.key })))
+      await db
+        .table('role_permissions')
+        .multiInsert(permissions.map((p) => ({ role_id: roles[key].id, permission: p.key })))
     }
     const resources = registry.resources()
     if (resources.length) {
-      await db.table('role_scopes').multiInsert(resources.map((r) => ({ role_id: roles[key].id, resource: r.key, scope: spec.scope })))
+      await db
+        .table('role_scopes')
+        .multiInsert(
+          resources.map((r) => ({ role_id: roles[key].id, resource: r.key, scope: spec.scope }))
+        )
     }
   }
 
@@ -92,9 +193,21 @@ export async function seedDemo(registry: ModuleRegistry, log: (line: string) => 
     await db.table('user_roles').insert({ user_id: user.id, role_id: roles[spec.role].id })
   }
 
-  const centro = await Team.create({ organizationId: org.id, name: 'Equipo Centro', leaderId: users.manager, monthlyTargetMinor: '6000000', currency: 'EUR' })
+  const centro = await Team.create({
+    organizationId: org.id,
+    name: 'Equipo Centro',
+    leaderId: users.manager,
+    monthlyTargetMinor: '6000000',
+    currency: 'EUR',
+  })
   await centro.related('members').attach([users.rep1, users.former])
-  const norte = await Team.create({ organizationId: org.id, name: 'Equipo Norte', leaderId: users.leader, monthlyTargetMinor: '4500000', currency: 'EUR' })
+  const norte = await Team.create({
+    organizationId: org.id,
+    name: 'Equipo Norte',
+    leaderId: users.leader,
+    monthlyTargetMinor: '4500000',
+    currency: 'EUR',
+  })
   await norte.related('members').attach([users.rep2])
   log(`organization "${org.name}", ${Object.keys(users).length} users, 2 teams`)
 

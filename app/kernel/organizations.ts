@@ -12,8 +12,15 @@ export class UnknownOrganizationError extends Error {}
 
 /** The organization named by slug, or the first one when no slug is given (CLI default). */
 export async function organizationBySlug(slug?: string): Promise<Organization> {
-  const org = slug ? await Organization.findBy('slug', slug) : await Organization.query().orderBy('id').first()
-  if (!org) throw new UnknownOrganizationError(slug ? `No organization with slug "${slug}"` : 'No organization yet: run `npm run setup` first')
+  const org = slug
+    ? await Organization.findBy('slug', slug)
+    : await Organization.query().orderBy('id').first()
+  if (!org)
+    throw new UnknownOrganizationError(
+      slug
+        ? `No organization with slug "${slug}"`
+        : 'No organization yet: run `npm run setup` first'
+    )
   return org
 }
 
@@ -29,21 +36,48 @@ export interface NewOrganization {
  * registered module installed (what the licence allows). The first organization of a
  * deployment becomes its host: its administrators manage the licence.
  */
-export async function createOrganizationWithAdmin(input: NewOrganization): Promise<{ organization: Organization; admin: User; modules: string[] }> {
+export async function createOrganizationWithAdmin(
+  input: NewOrganization
+): Promise<{ organization: Organization; admin: User; modules: string[] }> {
   const registry = await moduleRegistry()
   const modules = await installer()
   const { organization, admin } = await db.transaction(async (trx) => {
     await licences.assertSeats(1, trx)
     const hasHost = await trx.from('organizations').where('manages_licence', true).first()
-    const organization = await Organization.create({
-      name: input.name, slug: input.slug, nif: input.nif ?? null, defaultLocale: input.admin.locale ?? 'es',
-      timezone: 'Europe/Madrid', currency: 'EUR', managesLicence: !hasHost,
-    }, { client: trx })
-    const role = await Role.create({ organizationId: organization.id, name: 'Administrador', description: 'Acceso completo y administración', isAdmin: true }, { client: trx })
-    const admin = await User.create({
-      organizationId: organization.id, email: input.admin.email.trim().toLowerCase(), fullName: input.admin.fullName,
-      password: input.admin.password, isActive: true, locale: input.admin.locale ?? 'es', timezone: 'Europe/Madrid', reportsToId: null,
-    }, { client: trx })
+    const organization = await Organization.create(
+      {
+        name: input.name,
+        slug: input.slug,
+        nif: input.nif ?? null,
+        defaultLocale: input.admin.locale ?? 'es',
+        timezone: 'Europe/Madrid',
+        currency: 'EUR',
+        managesLicence: !hasHost,
+      },
+      { client: trx }
+    )
+    const role = await Role.create(
+      {
+        organizationId: organization.id,
+        name: 'Administrador',
+        description: 'Acceso completo y administración',
+        isAdmin: true,
+      },
+      { client: trx }
+    )
+    const admin = await User.create(
+      {
+        organizationId: organization.id,
+        email: input.admin.email.trim().toLowerCase(),
+        fullName: input.admin.fullName,
+        password: input.admin.password,
+        isActive: true,
+        locale: input.admin.locale ?? 'es',
+        timezone: 'Europe/Madrid',
+        reportsToId: null,
+      },
+      { client: trx }
+    )
     await trx.table('user_roles').insert({ user_id: admin.id, role_id: role.id })
     return { organization, admin }
   })

@@ -32,7 +32,9 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/
 /** Stable JSON: keys sorted, so the signature does not depend on key order. */
 export function canonical(payload: LicencePayload): string {
   // Code-point order: the same on every machine, whatever its locale or ICU version.
-  const sorted = Object.fromEntries(Object.entries(payload).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+  const sorted = Object.fromEntries(
+    Object.entries(payload).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  )
   return JSON.stringify(sorted)
 }
 
@@ -53,7 +55,8 @@ function checkPayload(value: any): string | null {
   if (typeof value.customer !== 'string' || !value.customer) return 'customer missing'
   if (!TIERS.includes(value.tier)) return `tier must be one of ${TIERS.join(', ')}`
   if (!Number.isInteger(value.seats) || value.seats < 1) return 'seats must be a positive integer'
-  if (!DATE.test(value.issuedAt ?? '') || !DATE.test(value.expiresAt ?? '')) return 'dates must be YYYY-MM-DD'
+  if (!DATE.test(value.issuedAt ?? '') || !DATE.test(value.expiresAt ?? ''))
+    return 'dates must be YYYY-MM-DD'
   return null
 }
 
@@ -61,7 +64,11 @@ function checkPayload(value: any): string | null {
  * Verifies a licence file's text against the trusted public keys at `now`. The signature is
  * checked before anything in the payload is believed.
  */
-export function verifyLicence(text: string, publicKeys: KeyObject[], now = new Date()): VerifyResult {
+export function verifyLicence(
+  text: string,
+  publicKeys: KeyObject[],
+  now = new Date()
+): VerifyResult {
   let parsed: any
   try {
     parsed = JSON.parse(text)
@@ -73,7 +80,8 @@ export function verifyLicence(text: string, publicKeys: KeyObject[], now = new D
   }
   const shapeError = checkPayload(parsed.licence)
   if (shapeError) return { ok: false, problem: 'malformed', detail: shapeError }
-  if (typeof parsed.signature !== 'string') return { ok: false, problem: 'malformed', detail: 'signature missing' }
+  if (typeof parsed.signature !== 'string')
+    return { ok: false, problem: 'malformed', detail: 'signature missing' }
 
   const licence: LicencePayload = {
     id: parsed.licence.id,
@@ -96,10 +104,18 @@ export function verifyLicence(text: string, publicKeys: KeyObject[], now = new D
       return false
     }
   })
-  if (!trusted) return { ok: false, problem: 'bad_signature', detail: 'signature does not match', licence }
+  if (!trusted)
+    return { ok: false, problem: 'bad_signature', detail: 'signature does not match', licence }
 
   const today = now.toISOString().slice(0, 10)
-  if (today > licence.expiresAt) return { ok: false, problem: 'expired', detail: `expired on ${licence.expiresAt}`, licence }
-  if (today < licence.issuedAt) return { ok: false, problem: 'not_yet_valid', detail: `valid from ${licence.issuedAt}`, licence }
+  if (today > licence.expiresAt)
+    return { ok: false, problem: 'expired', detail: `expired on ${licence.expiresAt}`, licence }
+  if (today < licence.issuedAt)
+    return {
+      ok: false,
+      problem: 'not_yet_valid',
+      detail: `valid from ${licence.issuedAt}`,
+      licence,
+    }
   return { ok: true, licence }
 }

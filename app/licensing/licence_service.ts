@@ -5,7 +5,12 @@ import { cachedLicence, forgetLicence } from '#app/support/cache'
 import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
 import licenceConfig from '#config/licence'
 import { tierRank, type Tier } from '#app/registry/types'
-import { parsePublicKeys, verifyLicence, type LicenceProblem, type LicencePayload } from './licence.js'
+import {
+  parsePublicKeys,
+  verifyLicence,
+  type LicenceProblem,
+  type LicencePayload,
+} from './licence.js'
 
 /**
  * What the deployment is entitled to right now:
@@ -20,7 +25,12 @@ export interface Entitlement {
   seats: number
   licence: LicencePayload | null
   /** Why the installed licence is not fully in force. */
-  problem: { code: LicenceProblem; detail: string; licence?: LicencePayload; graceUntil?: string } | null
+  problem: {
+    code: LicenceProblem
+    detail: string
+    licence?: LicencePayload
+    graceUntil?: string
+  } | null
 }
 
 const DAY = 86_400_000
@@ -52,7 +62,11 @@ export class LicenceService {
    */
   async #content(client?: QueryClientContract): Promise<string | null> {
     const read = async () => {
-      const row = await (client ?? db).from('licences').orderBy('id', 'desc').select('content').first()
+      const row = await (client ?? db)
+        .from('licences')
+        .orderBy('id', 'desc')
+        .select('content')
+        .first()
       return (row?.content as string | undefined) ?? null
     }
     return client?.isTransaction ? read() : cachedLicence(this.config.cacheSeconds, read)
@@ -65,26 +79,52 @@ export class LicenceService {
   /** `client`: the caller's transaction, if any (SQLite has one connection; see ScopeResolver). */
   async entitlement(now = new Date(), client?: QueryClientContract): Promise<Entitlement> {
     const content = await this.#content(client)
-    if (!content) return { mode: 'evaluation', ...this.config.evaluation, licence: null, problem: null }
+    if (!content)
+      return { mode: 'evaluation', ...this.config.evaluation, licence: null, problem: null }
     const result = verifyLicence(content, this.#keys, now)
-    if (result.ok) return { mode: 'licensed', tier: result.licence.tier, seats: result.licence.seats, licence: result.licence, problem: null }
+    if (result.ok)
+      return {
+        mode: 'licensed',
+        tier: result.licence.tier,
+        seats: result.licence.seats,
+        licence: result.licence,
+        problem: null,
+      }
 
     const problem = { code: result.problem, detail: result.detail, licence: result.licence }
     if (result.problem === 'expired' && result.licence) {
-      const graceUntil = new Date(Date.parse(`${result.licence.expiresAt}T00:00:00Z`) + (this.config.graceDays + 1) * DAY)
+      const graceUntil = new Date(
+        Date.parse(`${result.licence.expiresAt}T00:00:00Z`) + (this.config.graceDays + 1) * DAY
+      )
       if (now < graceUntil) {
         const until = new Date(graceUntil.getTime() - DAY).toISOString().slice(0, 10)
-        return { mode: 'grace', tier: result.licence.tier, seats: result.licence.seats, licence: result.licence, problem: { ...problem, graceUntil: until } }
+        return {
+          mode: 'grace',
+          tier: result.licence.tier,
+          seats: result.licence.seats,
+          licence: result.licence,
+          problem: { ...problem, graceUntil: until },
+        }
       }
     }
     // A genuine licence (expired, not yet valid) keeps its seats; a forged one gets the evaluation's.
     const genuine = result.problem === 'expired' || result.problem === 'not_yet_valid'
     const seats = genuine && result.licence ? result.licence.seats : this.config.evaluation.seats
-    return { mode: 'restricted', tier: lowest(this.config.restrictedTier, result.licence?.tier), seats, licence: null, problem }
+    return {
+      mode: 'restricted',
+      tier: lowest(this.config.restrictedTier, result.licence?.tier),
+      seats,
+      licence: null,
+      problem,
+    }
   }
 
   /** Verifies a licence file and, only if it is valid now, makes it the deployment's licence. */
-  async install(content: string, installedBy: number | null, now = new Date()): Promise<LicencePayload> {
+  async install(
+    content: string,
+    installedBy: number | null,
+    now = new Date()
+  ): Promise<LicencePayload> {
     const result = verifyLicence(content.trim(), this.#keys, now)
     if (!result.ok) throw new LicenceError(result.problem, result.detail)
     await db.table('licences').insert({
@@ -115,19 +155,30 @@ export class LicenceService {
    * transaction that activates them.
    */
   async assertSeats(adding = 1, trx?: TransactionClientContract): Promise<void> {
-    const [entitlement, active] = await Promise.all([this.entitlement(new Date(), trx), this.activeUsers(trx)])
+    const [entitlement, active] = await Promise.all([
+      this.entitlement(new Date(), trx),
+      this.activeUsers(trx),
+    ])
     if (active + adding > entitlement.seats) {
-      throw new LicenceError('seats_exceeded', `seat limit reached: ${active} of ${entitlement.seats} in use`, {
-        active,
-        seats: entitlement.seats,
-        mode: entitlement.mode,
-      })
+      throw new LicenceError(
+        'seats_exceeded',
+        `seat limit reached: ${active} of ${entitlement.seats} in use`,
+        {
+          active,
+          seats: entitlement.seats,
+          mode: entitlement.mode,
+        }
+      )
     }
   }
 
   /** An organization's seat quota (null: none; the licence's seats alone apply). */
   async seatQuota(organizationId: number, client?: QueryClientContract): Promise<number | null> {
-    const row = await (client ?? db).from('organizations').where('id', organizationId).select('seat_quota').first()
+    const row = await (client ?? db)
+      .from('organizations')
+      .where('id', organizationId)
+      .select('seat_quota')
+      .first()
     return row?.seat_quota === null || row?.seat_quota === undefined ? null : Number(row.seat_quota)
   }
 
@@ -135,7 +186,11 @@ export class LicenceService {
    * Throws when activating `adding` more users would exceed the licence's seats or the
    * organization's own quota. Call it inside the transaction that activates them.
    */
-  async assertOrganizationSeats(organizationId: number, adding = 1, trx?: TransactionClientContract): Promise<void> {
+  async assertOrganizationSeats(
+    organizationId: number,
+    adding = 1,
+    trx?: TransactionClientContract
+  ): Promise<void> {
     await this.assertSeats(adding, trx)
     const quota = await this.seatQuota(organizationId, trx)
     if (quota === null) return

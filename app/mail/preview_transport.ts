@@ -18,9 +18,15 @@ export class PreviewTransport implements MailTransportContract {
   async send(message: NodeMailerMessage) {
     const info = await this.#transport.sendMail(message)
     await mkdir(this.directory, { recursive: true })
-    const file = join(this.directory, `${Date.now()}-${info.messageId.replace(/[^a-z0-9]/gi, '')}.eml`)
+    const file = join(
+      this.directory,
+      `${Date.now()}-${info.messageId.replace(/[^a-z0-9]/gi, '')}.eml`
+    )
     await writeFile(file, info.message as Buffer)
-    logger.info({ to: message.to, subject: message.subject, file }, 'mail preview written (not sent)')
+    logger.info(
+      { to: message.to, subject: message.subject, file },
+      'mail preview written (not sent)'
+    )
     return new MailResponse(info.messageId, info.envelope, info)
   }
 }

@@ -10,7 +10,11 @@ import type { Authenticators } from '@adonisjs/auth/types'
 export default class AuthMiddleware {
   redirectTo = '/login'
 
-  async handle(ctx: HttpContext, next: NextFn, options: { guards?: (keyof Authenticators)[] } = {}) {
+  async handle(
+    ctx: HttpContext,
+    next: NextFn,
+    options: { guards?: (keyof Authenticators)[] } = {}
+  ) {
     const guards = options.guards ?? [ctx.auth.defaultGuard]
     for (const guard of guards) {
       if (await ctx.auth.use(guard).check()) {
@@ -19,10 +23,13 @@ export default class AuthMiddleware {
       }
     }
     if (ctx.request.accepts(['html', 'json']) === 'json') {
-      return ctx.response.unauthorized({ errors: [{ message: ctx.i18n.t('errors.E_UNAUTHORIZED_ACCESS') }] })
+      return ctx.response.unauthorized({
+        errors: [{ message: ctx.i18n.t('errors.E_UNAUTHORIZED_ACCESS') }],
+      })
     }
     if (ctx.request.method() === 'GET') ctx.session.put('intended_url', ctx.request.url(true))
-    if (ctx.sessionRefusal) ctx.session.flash('error', ctx.i18n.t(`auth.errors.${ctx.sessionRefusal}`))
+    if (ctx.sessionRefusal)
+      ctx.session.flash('error', ctx.i18n.t(`auth.errors.${ctx.sessionRefusal}`))
     return ctx.response.redirect(this.redirectTo)
   }
 }

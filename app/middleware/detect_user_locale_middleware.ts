@@ -14,13 +14,19 @@ export default class DetectUserLocaleMiddleware {
   static {
     // Messages of the route's module first (route names start with the module: crm.companies.store).
     RequestValidator.messagesProvider = (ctx) =>
-      new ValidationMessages(ctx.i18n, ctx.route?.name?.includes('.') ? ctx.route.name.split('.')[0] : undefined)
+      new ValidationMessages(
+        ctx.i18n,
+        ctx.route?.name?.includes('.') ? ctx.route.name.split('.')[0] : undefined
+      )
   }
 
   async handle(ctx: HttpContext, next: NextFn) {
     await ctx.auth.check()
-    const wanted = [ctx.auth.user?.locale, ctx.request.cookie(LOCALE_COOKIE), ...ctx.request.languages()]
-      .filter((l): l is string => typeof l === 'string' && l.length > 0)
+    const wanted = [
+      ctx.auth.user?.locale,
+      ctx.request.cookie(LOCALE_COOKIE),
+      ...ctx.request.languages(),
+    ].filter((l): l is string => typeof l === 'string' && l.length > 0)
     const language = i18nManager.getSupportedLocaleFor(wanted) ?? i18nManager.defaultLocale
     ctx.i18n = i18nManager.locale(language)
     ctx.containerResolver.bindValue(I18n, ctx.i18n)

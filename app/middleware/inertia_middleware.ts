@@ -41,7 +41,10 @@ export default class InertiaMiddleware extends BaseInertiaMiddleware {
  * the layout shows them as notifications.
  */
 function frameworkErrors(ctx: HttpContext): Record<string, string> {
-  const bag = (ctx.session?.flashMessages.get('errorsBag', {}) ?? {}) as Record<string, string | string[]>
+  const bag = (ctx.session?.flashMessages.get('errorsBag', {}) ?? {}) as Record<
+    string,
+    string | string[]
+  >
   return Object.fromEntries(
     Object.entries(bag)
       .filter(([key]) => key.startsWith('E_'))

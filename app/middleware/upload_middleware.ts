@@ -18,7 +18,8 @@ import { flashFieldErrors } from '#app/support/http'
 export default class UploadMiddleware {
   async handle(ctx: HttpContext, next: NextFn, options: { limit: string }) {
     const multipart = ctx.request.multipart
-    if (!multipart || multipart.state !== 'idle' || !ctx.request.is(['multipart/form-data'])) return next()
+    if (!multipart || multipart.state !== 'idle' || !ctx.request.is(['multipart/form-data']))
+      return next()
     const tmpPaths: string[] = []
     const current = { field: null as string | null }
     multipart.onFile('*', { deferValidations: true }, async (part, reporter) => {
@@ -47,7 +48,8 @@ export default class UploadMiddleware {
 function tooLarge(ctx: HttpContext, field: string | null, limit: string) {
   const shown = limit.replace(/^(\d+)\s*([a-z]+)$/i, '$1 $2').toUpperCase() // '64kb' → '64 KB'
   const message = ctx.i18n.t('errors.E_REQUEST_ENTITY_TOO_LARGE', { limit: shown })
-  if (ctx.request.accepts(['html', 'json']) === 'json') return ctx.response.status(413).send({ errors: [{ message }] })
+  if (ctx.request.accepts(['html', 'json']) === 'json')
+    return ctx.response.status(413).send({ errors: [{ message }] })
   if (field) flashFieldErrors(ctx, { [field]: message })
   else ctx.session.flashErrors({ E_REQUEST_ENTITY_TOO_LARGE: message })
   return ctx.response.redirect().back()

@@ -63,7 +63,8 @@ export default class User extends compose(BaseModel, AuthFinder) {
 
   @beforeSave()
   static normalize(user: User) {
-    if (typeof user.fullName === 'string') user.fullNameNormalized = normalizeName(user.fullName, 160)
+    if (typeof user.fullName === 'string')
+      user.fullNameNormalized = normalizeName(user.fullName, 160)
   }
 
   /**
@@ -72,6 +73,7 @@ export default class User extends compose(BaseModel, AuthFinder) {
    */
   @beforeUpdate()
   static async endSessionsOnNewPassword(user: User) {
-    if (user.$dirty.password) await userSessions.revokeAll(user.id, 'password_changed', { trx: user.$trx })
+    if (user.$dirty.password)
+      await userSessions.revokeAll(user.id, 'password_changed', { trx: user.$trx })
   }
 }

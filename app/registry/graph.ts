@@ -5,7 +5,8 @@
 export class ModuleGraphError extends Error {
   constructor(
     message: string,
-    public readonly code: 'E_MODULE_UNKNOWN_DEPENDENCY' | 'E_MODULE_CYCLE' | 'E_MODULE_DUPLICATE' | 'E_MODULE_INVALID'
+    public readonly code:
+      'E_MODULE_UNKNOWN_DEPENDENCY' | 'E_MODULE_CYCLE' | 'E_MODULE_DUPLICATE' | 'E_MODULE_INVALID'
   ) {
     super(message)
     this.name = 'ModuleGraphError'
@@ -90,5 +91,7 @@ export function transitiveDependencies(nodes: GraphNode[], name: string): string
 
 /** Modules that depend (hard) on `name`, directly or transitively. */
 export function dependents(nodes: GraphNode[], name: string): string[] {
-  return nodes.filter((n) => transitiveDependencies(nodes, n.name).includes(name)).map((n) => n.name)
+  return nodes
+    .filter((n) => transitiveDependencies(nodes, n.name).includes(name))
+    .map((n) => n.name)
 }

@@ -10,7 +10,11 @@ import { licences, type LicenceService } from '#app/licensing/licence_service'
 export type InstallProblem = 'unknown_module' | 'not_licensed' | 'required_by' | 'migration_failed'
 
 export class ModuleInstallError extends Error {
-  constructor(readonly code: InstallProblem, message: string, readonly meta: Record<string, unknown> = {}) {
+  constructor(
+    readonly code: InstallProblem,
+    message: string,
+    readonly meta: Record<string, unknown> = {}
+  ) {
     super(message)
   }
 }
@@ -28,7 +32,10 @@ export interface ModuleStatus {
  * module (its tables and rows stay, so reinstalling brings everything back).
  */
 export class ModuleInstaller {
-  constructor(private registry: ModuleRegistry, private licence: LicenceService = licences) {}
+  constructor(
+    private registry: ModuleRegistry,
+    private licence: LicenceService = licences
+  ) {}
 
   /** Installed for the organization (shared cache; install and uninstall drop it). */
   async installed(organizationId: number): Promise<Set<string>> {
@@ -37,38 +44,60 @@ export class ModuleInstaller {
   }
 
   async #installedNow(organizationId: number): Promise<string[]> {
-    const rows = await db.from('module_installations')
-      .where({ organization_id: organizationId, status: 'installed' }).select('module')
+    const rows = await db
+      .from('module_installations')
+      .where({ organization_id: organizationId, status: 'installed' })
+      .select('module')
     return rows.map((r) => r.module as string)
   }
 
   /** Installed for the organization and covered by the current licence tier. */
   async enabled(organizationId: number): Promise<Set<string>> {
-    const [installed, entitlement] = await Promise.all([this.installed(organizationId), this.licence.entitlement()])
-    return new Set([...installed].filter((m) => tierRank(this.registry.manifest(m).tier) <= tierRank(entitlement.tier)))
+    const [installed, entitlement] = await Promise.all([
+      this.installed(organizationId),
+      this.licence.entitlement(),
+    ])
+    return new Set(
+      [...installed].filter(
+        (m) => tierRank(this.registry.manifest(m).tier) <= tierRank(entitlement.tier)
+      )
+    )
   }
 
   async statuses(organizationId: number): Promise<ModuleStatus[]> {
-    const [installed, entitlement] = await Promise.all([this.installed(organizationId), this.licence.entitlement()])
+    const [installed, entitlement] = await Promise.all([
+      this.installed(organizationId),
+      this.licence.entitlement(),
+    ])
     return this.registry.names().map((name) => {
       const licensed = tierRank(this.registry.manifest(name).tier) <= tierRank(entitlement.tier)
-      return { name, installed: installed.has(name), licensed, enabled: installed.has(name) && licensed }
+      return {
+        name,
+        installed: installed.has(name),
+        licensed,
+        enabled: installed.has(name) && licensed,
+      }
     })
   }
 
   /** Installs `name` (and any missing hard dependency). Returns the modules newly installed. */
   async install(organizationId: number, name: string, actorId: number | null): Promise<string[]> {
-    if (!this.registry.has(name)) throw new ModuleInstallError('unknown_module', `unknown module "${name}"`, { module: name })
+    if (!this.registry.has(name))
+      throw new ModuleInstallError('unknown_module', `unknown module "${name}"`, { module: name })
     const entitlement = await this.licence.entitlement()
     const needed = [...this.registry.requires(name), name]
     for (const module of needed) {
       const tier = this.registry.manifest(module).tier
       if (tierRank(tier) > tierRank(entitlement.tier)) {
-        throw new ModuleInstallError('not_licensed', `module "${module}" needs the ${tier} tier; the licence grants ${entitlement.tier}`, {
-          module,
-          tier,
-          licensed: entitlement.tier,
-        })
+        throw new ModuleInstallError(
+          'not_licensed',
+          `module "${module}" needs the ${tier} tier; the licence grants ${entitlement.tier}`,
+          {
+            module,
+            tier,
+            licensed: entitlement.tier,
+          }
+        )
       }
     }
 
@@ -79,11 +108,22 @@ export class ModuleInstaller {
     const now = dbTimestamp()
     await db.transaction(async (trx) => {
       for (const module of order) {
-        const existing = await trx.from('module_installations')
-          .where({ organization_id: organizationId, module }).first()
-        const values = { status: 'installed', installed_by: actorId, installed_at: now, uninstalled_at: null, updated_at: now }
+        const existing = await trx
+          .from('module_installations')
+          .where({ organization_id: organizationId, module })
+          .first()
+        const values = {
+          status: 'installed',
+          installed_by: actorId,
+          installed_at: now,
+          uninstalled_at: null,
+          updated_at: now,
+        }
         if (existing) await trx.from('module_installations').where('id', existing.id).update(values)
-        else await trx.table('module_installations').insert({ organization_id: organizationId, module, ...values })
+        else
+          await trx
+            .table('module_installations')
+            .insert({ organization_id: organizationId, module, ...values })
       }
     })
     await forgetModules(organizationId)
@@ -92,14 +132,20 @@ export class ModuleInstaller {
 
   /** Disables `name` for the organization; refuses while an installed module needs it. */
   async uninstall(organizationId: number, name: string): Promise<void> {
-    if (!this.registry.has(name)) throw new ModuleInstallError('unknown_module', `unknown module "${name}"`, { module: name })
+    if (!this.registry.has(name))
+      throw new ModuleInstallError('unknown_module', `unknown module "${name}"`, { module: name })
     const installed = new Set(await this.#installedNow(organizationId))
     const blockers = this.registry.requiredBy(name).filter((m) => installed.has(m))
     if (blockers.length) {
-      throw new ModuleInstallError('required_by', `"${name}" is needed by ${blockers.join(', ')}`, { module: name, blockers })
+      throw new ModuleInstallError('required_by', `"${name}" is needed by ${blockers.join(', ')}`, {
+        module: name,
+        blockers,
+      })
     }
     const now = dbTimestamp()
-    await db.from('module_installations').where({ organization_id: organizationId, module: name })
+    await db
+      .from('module_installations')
+      .where({ organization_id: organizationId, module: name })
       .update({ status: 'uninstalled', uninstalled_at: now, updated_at: now })
     await forgetModules(organizationId)
   }

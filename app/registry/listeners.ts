@@ -13,7 +13,11 @@ interface Subscribable {
  * uninstalled by one organization stops reacting to that organization's events at once,
  * without restarting the app, while it goes on for the others.
  */
-export async function registerModuleListeners(registry: ModuleRegistry, installer: ModuleInstaller, emitter: Subscribable) {
+export async function registerModuleListeners(
+  registry: ModuleRegistry,
+  installer: ModuleInstaller,
+  emitter: Subscribable
+) {
   for (const { manifest } of registry.modules) {
     if (!manifest.listeners) continue
     const { default: register } = await manifest.listeners()

@@ -105,7 +105,14 @@ export class ModuleRegistry {
     const loaded = this.#byName.get(name)
     if (!loaded?.manifest.migrations) return null
     if (loaded.source === 'package' && loaded.packageName) {
-      return posix.normalize(posix.join('node_modules', packageRootName(loaded.packageName), loaded.packageSubdir ?? '', loaded.manifest.migrations.split('\\').join('/')))
+      return posix.normalize(
+        posix.join(
+          'node_modules',
+          packageRootName(loaded.packageName),
+          loaded.packageSubdir ?? '',
+          loaded.manifest.migrations.split('\\').join('/')
+        )
+      )
     }
     return relative(appRoot, join(loaded.dir, loaded.manifest.migrations)).split('\\').join('/')
   }

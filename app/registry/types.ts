@@ -65,7 +65,10 @@ export interface ModuleEvents {
    * Runs `handler` for each `event` of an organization where the listening module is enabled
    * (installed and licensed); for the others the event is ignored.
    */
-  on<T extends OrganizationEvent>(event: new (...args: any[]) => T, handler: (event: T) => void | Promise<void>): void
+  on<T extends OrganizationEvent>(
+    event: new (...args: any[]) => T,
+    handler: (event: T) => void | Promise<void>
+  ): void
 }
 
 /** What a module declares about itself in `modules/<name>/module.ts`. */

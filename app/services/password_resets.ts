@@ -27,7 +27,10 @@ function deliverInBackground(send: () => Promise<unknown>, userId: number) {
         await new Promise((resolve) => setTimeout(resolve, RETRY_DELAYS_MS[n]).unref())
         return attempt(n + 1)
       }
-      logger.error({ err: error, userId, attempts: n + 1 }, 'password reset mail could not be delivered')
+      logger.error(
+        { err: error, userId, attempts: n + 1 },
+        'password reset mail could not be delivered'
+      )
     }
   }
   void attempt(0)
@@ -40,7 +43,11 @@ function hashToken(token: string): string {
 /** The stored, unused, unexpired token row for a plain token, or null. */
 async function findUsable(token: string) {
   if (!token || token.length > 100) return null
-  const row = await db.from('password_reset_tokens').where('token_hash', hashToken(token)).whereNull('used_at').first()
+  const row = await db
+    .from('password_reset_tokens')
+    .where('token_hash', hashToken(token))
+    .whereNull('used_at')
+    .first()
   if (!row) return null
   return toDate(row.expires_at).getTime() > Date.now() ? row : null
 }
@@ -55,7 +62,10 @@ export const passwordResets = {
    * `background` the mail leaves after the call returns, so a public form answers as fast for
    * an unknown address as for a real one; otherwise a delivery failure reaches the caller.
    */
-  async request(email: string, { background = false }: { background?: boolean } = {}): Promise<void> {
+  async request(
+    email: string,
+    { background = false }: { background?: boolean } = {}
+  ): Promise<void> {
     const user = await User.findBy('email', email)
     if (!user || !user.isActive) return
     const token = randomBytes(32).toString('base64url')
@@ -67,12 +77,15 @@ export const passwordResets = {
     })
     const t = i18nManager.locale(user.locale)
     const link = appUrl(`/password/reset/${token}`)
-    const send = () => mail.send((message) => {
-      message
-        .to(user.email, user.fullName)
-        .subject(t.t('auth.reset.mail_subject'))
-        .text(t.t('auth.reset.mail_body', { name: user.fullName, link, minutes: TOKEN_TTL_MINUTES }))
-    })
+    const send = () =>
+      mail.send((message) => {
+        message
+          .to(user.email, user.fullName)
+          .subject(t.t('auth.reset.mail_subject'))
+          .text(
+            t.t('auth.reset.mail_body', { name: user.fullName, link, minutes: TOKEN_TTL_MINUTES })
+          )
+      })
     if (background) deliverInBackground(send, user.id)
     else await send()
   },
@@ -83,7 +96,11 @@ export const passwordResets = {
    * Pass the caller's transaction when inside one.
    */
   async revoke(userId: number, client: QueryClientContract | typeof db = db): Promise<void> {
-    await client.from('password_reset_tokens').where('user_id', userId).whereNull('used_at').delete()
+    await client
+      .from('password_reset_tokens')
+      .where('user_id', userId)
+      .whereNull('used_at')
+      .delete()
   },
 
   async isUsable(token: string): Promise<boolean> {
@@ -100,7 +117,11 @@ export const passwordResets = {
       user.password = password
       await user.save()
       const now = dbTimestamp()
-      await trx.from('password_reset_tokens').where('user_id', user.id).whereNull('used_at').update({ used_at: now })
+      await trx
+        .from('password_reset_tokens')
+        .where('user_id', user.id)
+        .whereNull('used_at')
+        .update({ used_at: now })
       await trx.from('remember_me_tokens').where('tokenable_id', user.id).delete()
     })
     return true

@@ -37,12 +37,21 @@ export function unpack<T>(text: string): T {
 /** The configured store; `on` lets a test stand for a second app instance. */
 type Store = Pick<CacheProvider, 'getOrSet' | 'delete' | 'deleteByTag' | 'clear'>
 
-async function remember<T>(key: string, tags: string[], load: () => Promise<T>, on: Store): Promise<T> {
+async function remember<T>(
+  key: string,
+  tags: string[],
+  load: () => Promise<T>,
+  on: Store
+): Promise<T> {
   const text = await on.getOrSet({ key, ttl: TTL, tags, factory: async () => pack(await load()) })
   return unpack<T>(text)
 }
 
-export function cachedGrants<T>(userId: number, load: () => Promise<T>, on: Store = cache): Promise<T> {
+export function cachedGrants<T>(
+  userId: number,
+  load: () => Promise<T>,
+  on: Store = cache
+): Promise<T> {
   return remember(`grants:${userId}`, ['grants'], load, on)
 }
 
@@ -50,7 +59,10 @@ export async function forgetGrants(on: Store = cache): Promise<void> {
   await on.deleteByTag({ tags: ['grants'] })
 }
 
-export function cachedModules(organizationId: number, load: () => Promise<string[]>): Promise<string[]> {
+export function cachedModules(
+  organizationId: number,
+  load: () => Promise<string[]>
+): Promise<string[]> {
   return remember(`modules:${organizationId}`, ['modules'], load, cache)
 }
 
@@ -58,10 +70,17 @@ export async function forgetModules(organizationId: number): Promise<void> {
   await cache.delete({ key: `modules:${organizationId}` })
 }
 
-export function cachedLicence(ttlSeconds: number, load: () => Promise<string | null>): Promise<string | null> {
+export function cachedLicence(
+  ttlSeconds: number,
+  load: () => Promise<string | null>
+): Promise<string | null> {
   if (ttlSeconds <= 0) return load()
   return cache
-    .getOrSet({ key: 'licence:content', ttl: ttlSeconds * 1000, factory: async () => pack(await load()) })
+    .getOrSet({
+      key: 'licence:content',
+      ttl: ttlSeconds * 1000,
+      factory: async () => pack(await load()),
+    })
     .then((text) => unpack<string | null>(text))
 }
 

@@ -33,8 +33,10 @@ export function cleanInput<T>(input: T, maxDepth = MAX_INPUT_DEPTH): T {
   const convert = (value: unknown, depth: number): unknown => {
     if (typeof value === 'string') return cleanText(value)
     if (value === null || typeof value !== 'object') return value
-    const plain = Array.isArray(value) || Object.getPrototypeOf(value) === Object.prototype
-      || Object.getPrototypeOf(value) === null
+    const plain =
+      Array.isArray(value) ||
+      Object.getPrototypeOf(value) === Object.prototype ||
+      Object.getPrototypeOf(value) === null
     // Anything else (an uploaded file, a Date) is not text typed by someone: left as it is.
     if (!plain) return value
     if (depth >= maxDepth) throw new InvalidRequestException()

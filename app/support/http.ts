@@ -2,7 +2,11 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { RuleError, isI18nValue } from './rule_error.js'
 
 /** Translates a message key with its values; translated values (and lists of them) first. */
-export function translateRule(ctx: HttpContext, key: string, values: Record<string, unknown>): string {
+export function translateRule(
+  ctx: HttpContext,
+  key: string,
+  values: Record<string, unknown>
+): string {
   const one = (v: unknown) => (isI18nValue(v) ? ctx.i18n.t(v.i18n, {}, v.fallback) : v)
   const resolved = Object.fromEntries(
     Object.entries(values).map(([k, v]) => [k, Array.isArray(v) ? v.map(one).join(', ') : one(v)])
@@ -15,7 +19,9 @@ export function translateRule(ctx: HttpContext, key: string, values: Record<stri
  * validation errors also go to).
  */
 export function flashFieldErrors(ctx: HttpContext, errors: Record<string, string>) {
-  const bag = { ...(ctx.session.flashMessages.get('inputErrorsBag', {}) as Record<string, string[]>) }
+  const bag = {
+    ...(ctx.session.flashMessages.get('inputErrorsBag', {}) as Record<string, string[]>),
+  }
   for (const [field, message] of Object.entries(errors)) bag[field] = [message]
   ctx.session.flash('inputErrorsBag', bag)
 }

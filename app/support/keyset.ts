@@ -80,14 +80,18 @@ export async function keysetPage<Row extends Record<string, any>>(
     // Redundant on purpose: without a plain range on the sort column, SQLite (and others) read
     // the OR below as a filter and scan every earlier row of the index, so page 500 cost ~40×
     // page 1 on 100k rows (bench/run.mjs). With it the index seeks straight to the cursor.
-    if (cursor.v !== null) query.where(options.column, direction === 'asc' ? '>=' : '<=', cursor.v as any)
+    if (cursor.v !== null)
+      query.where(options.column, direction === 'asc' ? '>=' : '<=', cursor.v as any)
     query.where((w) => {
       w.where(options.column, op, cursor.v as any).orWhere((eq) => {
         eq.where(options.column, cursor.v as any).where(options.idColumn, op, cursor.id)
       })
     })
   }
-  query.orderBy(options.column, direction).orderBy(options.idColumn, direction).limit(options.limit + 1)
+  query
+    .orderBy(options.column, direction)
+    .orderBy(options.idColumn, direction)
+    .limit(options.limit + 1)
   const rows = (await query) as Row[]
   const more = rows.length > options.limit
   const page = rows.slice(0, options.limit)
@@ -95,7 +99,11 @@ export async function keysetPage<Row extends Record<string, any>>(
   const first = page[0]
   const last = page[page.length - 1]
   // Backwards, the start is known when the rows ran out: page 1, whatever the cursor said.
-  const offset = backwards ? (more ? Math.max(0, (cursor!.n ?? page.length) - page.length) : 0) : (cursor?.n ?? 0)
+  const offset = backwards
+    ? more
+      ? Math.max(0, (cursor!.n ?? page.length) - page.length)
+      : 0
+    : (cursor?.n ?? 0)
   const at = (row: Row, position: number) => encodeCursor(sortValue(row), idValue(row), position)
   const hasPrev = backwards ? more : cursor !== null
   const hasNext = backwards ? true : more
@@ -128,5 +136,7 @@ export async function cappedCount(
   if (!options.exact) inner.limit(cap + 1)
   const row = await query.client.query().from(inner.as('capped')).count('* as total').first()
   const total = Number(row?.total ?? 0)
-  return options.exact || total <= cap ? { value: total, capped: false } : { value: cap, capped: true }
+  return options.exact || total <= cap
+    ? { value: total, capped: false }
+    : { value: cap, capped: true }
 }

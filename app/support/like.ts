@@ -26,7 +26,11 @@ export function likePrefix(text: string): string {
 export const LIKE_ESCAPE = `ESCAPE '${ESCAPE}'`
 
 /** Rows where any of `columns` contains `text` (case-insensitive under the default collations). */
-export function whereContains(query: DatabaseQueryBuilderContract<any>, columns: string[], text: string) {
+export function whereContains(
+  query: DatabaseQueryBuilderContract<any>,
+  columns: string[],
+  text: string
+) {
   const pattern = likePattern(text)
   return query.where((w) => {
     for (const column of columns) w.orWhereRaw(`${column} LIKE ? ${LIKE_ESCAPE}`, [pattern])

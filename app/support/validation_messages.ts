@@ -9,7 +9,10 @@ import type { FieldContext, MessagesProviderContact } from '@vinejs/vine/types'
 export class ValidationMessages implements MessagesProviderContact {
   #prefixes: string[]
 
-  constructor(private i18n: I18n, module?: string) {
+  constructor(
+    private i18n: I18n,
+    module?: string
+  ) {
     this.#prefixes = module ? [`${module}.validator`, 'validator.shared'] : ['validator.shared']
   }
 
@@ -26,7 +29,12 @@ export class ValidationMessages implements MessagesProviderContact {
     return label ? this.i18n.formatRawMessage(label) : name
   }
 
-  getMessage(defaultMessage: string, rule: string, field: FieldContext, meta?: Record<string, any>): string {
+  getMessage(
+    defaultMessage: string,
+    rule: string,
+    field: FieldContext,
+    meta?: Record<string, any>
+  ): string {
     const values: Record<string, any> = { ...meta, field: this.#field(field.name as string) }
     if (meta?.otherField) values.otherField = this.#field(meta.otherField)
     const message = this.#lookup([

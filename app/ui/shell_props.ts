@@ -5,7 +5,14 @@ import { installer } from '#app/registry/services'
 import { licences, type Entitlement } from '#app/licensing/licence_service'
 
 export type ShellProps = {
-  user: { id: number; fullName: string; email: string; locale: string; timezone: string; isAdmin: boolean } | null
+  user: {
+    id: number
+    fullName: string
+    email: string
+    locale: string
+    timezone: string
+    isAdmin: boolean
+  } | null
   organization: { id: number; name: string; currency: string } | null
   navigation: { module: string; label: string; href: string; icon: string | null }[]
   permissions: string[]
@@ -35,13 +42,16 @@ export async function shellProps(ctx: HttpContext): Promise<ShellProps> {
     ctx.enabledModules ?? installer().then((i) => i.enabled(ctx.organization.id)),
     licences.entitlement(),
   ])
-  const navigation = registry.navigation()
+  const navigation = registry
+    .navigation()
     .filter((n) => enabled.has(n.module) && (!n.permission || ctx.access.can(n.permission)))
     .flatMap((n) => {
       // A manifest naming a missing route loses that entry, not the whole shell (a test checks
       // every entry resolves).
       try {
-        return [{ module: n.module, label: n.label, href: router.makeUrl(n.route), icon: n.icon ?? null }]
+        return [
+          { module: n.module, label: n.label, href: router.makeUrl(n.route), icon: n.icon ?? null },
+        ]
       } catch {
         ctx.logger.warn(`navigation of module ${n.module}: route "${n.route}" does not exist`)
         return []
@@ -56,7 +66,11 @@ export async function shellProps(ctx: HttpContext): Promise<ShellProps> {
       timezone: user.timezone,
       isAdmin: ctx.access.isAdmin,
     },
-    organization: { id: ctx.organization.id, name: ctx.organization.name, currency: ctx.organization.currency },
+    organization: {
+      id: ctx.organization.id,
+      name: ctx.organization.name,
+      currency: ctx.organization.currency,
+    },
     navigation,
     permissions: ctx.access.isAdmin ? ['*'] : [...ctx.access.grants.permissions],
     licence: ctx.access.isAdmin ? await licenceNotice(entitlement, ctx.organization) : null,

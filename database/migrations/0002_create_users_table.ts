@@ -4,7 +4,12 @@ export default class extends BaseSchema {
   async up() {
     this.schema.createTable('users', (table) => {
       table.increments('id')
-      table.integer('organization_id').unsigned().notNullable().references('id').inTable('organizations')
+      table
+        .integer('organization_id')
+        .unsigned()
+        .notNullable()
+        .references('id')
+        .inTable('organizations')
       table.string('full_name', 160).notNullable()
       table.string('email', 254).notNullable().unique()
       table.string('password', 255).notNullable()

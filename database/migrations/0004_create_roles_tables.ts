@@ -4,7 +4,12 @@ export default class extends BaseSchema {
   async up() {
     this.schema.createTable('roles', (table) => {
       table.increments('id')
-      table.integer('organization_id').unsigned().notNullable().references('id').inTable('organizations')
+      table
+        .integer('organization_id')
+        .unsigned()
+        .notNullable()
+        .references('id')
+        .inTable('organizations')
       table.string('name', 80).notNullable()
       table.string('description', 255).nullable()
       table.boolean('is_admin').notNullable().defaultTo(false)

@@ -4,7 +4,12 @@ export default class extends BaseSchema {
   async up() {
     this.schema.createTable('teams', (table) => {
       table.increments('id')
-      table.integer('organization_id').unsigned().notNullable().references('id').inTable('organizations')
+      table
+        .integer('organization_id')
+        .unsigned()
+        .notNullable()
+        .references('id')
+        .inTable('organizations')
       table.string('name', 120).notNullable()
       table.integer('leader_id').unsigned().nullable().references('id').inTable('users')
       // Money in integer minor units (céntimos) with its currency.

@@ -4,7 +4,12 @@ export default class extends BaseSchema {
   async up() {
     this.schema.createTable('timeline_events', (table) => {
       table.bigIncrements('id')
-      table.integer('organization_id').unsigned().notNullable().references('id').inTable('organizations')
+      table
+        .integer('organization_id')
+        .unsigned()
+        .notNullable()
+        .references('id')
+        .inTable('organizations')
       table.string('subject_type', 60).notNullable()
       table.bigint('subject_id').notNullable()
       table.string('kind', 40).notNullable()
@@ -16,7 +21,12 @@ export default class extends BaseSchema {
 
     this.schema.createTable('audit_logs', (table) => {
       table.bigIncrements('id')
-      table.integer('organization_id').unsigned().notNullable().references('id').inTable('organizations')
+      table
+        .integer('organization_id')
+        .unsigned()
+        .notNullable()
+        .references('id')
+        .inTable('organizations')
       table.integer('actor_id').unsigned().nullable().references('id').inTable('users')
       table.string('subject_type', 60).notNullable()
       table.bigint('subject_id').notNullable()

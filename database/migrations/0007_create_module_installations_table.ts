@@ -4,7 +4,12 @@ export default class extends BaseSchema {
   async up() {
     this.schema.createTable('module_installations', (table) => {
       table.increments('id')
-      table.integer('organization_id').unsigned().notNullable().references('id').inTable('organizations')
+      table
+        .integer('organization_id')
+        .unsigned()
+        .notNullable()
+        .references('id')
+        .inTable('organizations')
       table.string('module', 40).notNullable()
       table.string('status', 16).notNullable()
       table.integer('installed_by').unsigned().nullable().references('id').inTable('users')

@@ -4,9 +4,27 @@ import { normalizeName } from '#app/support/normalize'
 
 /** Name columns that lists sort and search on, with the normalized key stored beside each. */
 const TARGETS = [
-  { table: 'users', source: 'full_name', column: 'full_name_normalized', length: 160, index: 'users_org_name_norm_idx' },
-  { table: 'roles', source: 'name', column: 'name_normalized', length: 80, index: 'roles_org_name_norm_idx' },
-  { table: 'teams', source: 'name', column: 'name_normalized', length: 120, index: 'teams_org_name_norm_idx' },
+  {
+    table: 'users',
+    source: 'full_name',
+    column: 'full_name_normalized',
+    length: 160,
+    index: 'users_org_name_norm_idx',
+  },
+  {
+    table: 'roles',
+    source: 'name',
+    column: 'name_normalized',
+    length: 80,
+    index: 'roles_org_name_norm_idx',
+  },
+  {
+    table: 'teams',
+    source: 'name',
+    column: 'name_normalized',
+    length: 120,
+    index: 'teams_org_name_norm_idx',
+  },
 ] as const
 
 /**
@@ -22,10 +40,18 @@ export async function backfillNormalized(
   let lastId = 0
   let updated = 0
   for (;;) {
-    const rows = await client.from(target.table).where('id', '>', lastId).orderBy('id').limit(batchSize).select('id', target.source)
+    const rows = await client
+      .from(target.table)
+      .where('id', '>', lastId)
+      .orderBy('id')
+      .limit(batchSize)
+      .select('id', target.source)
     if (!rows.length) return updated
     for (const row of rows) {
-      await client.from(target.table).where('id', row.id).update({ [target.column]: normalizeName(String(row[target.source] ?? ''), target.length) })
+      await client
+        .from(target.table)
+        .where('id', row.id)
+        .update({ [target.column]: normalizeName(String(row[target.source] ?? ''), target.length) })
     }
     updated += rows.length
     lastId = Number(rows[rows.length - 1].id)

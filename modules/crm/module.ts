@@ -8,22 +8,46 @@ export default defineModule({
   tier: 'basico',
   dependsOn: [],
   resources: [
-    { key: 'crm.companies', label: 'crm.companies.title', actions: ['view', 'create', 'edit', 'delete', 'export'] },
-    { key: 'crm.contacts', label: 'crm.contacts.title', actions: ['view', 'create', 'edit', 'delete', 'export'] },
+    {
+      key: 'crm.companies',
+      label: 'crm.companies.title',
+      actions: ['view', 'create', 'edit', 'delete', 'export'],
+    },
+    {
+      key: 'crm.contacts',
+      label: 'crm.contacts.title',
+      actions: ['view', 'create', 'edit', 'delete', 'export'],
+    },
   ],
   subjects: [
     {
-      type: 'crm.company', label: 'crm.companies.one', fields: 'crm.companies.fields', collection: 'crm.companies.collection',
+      type: 'crm.company',
+      label: 'crm.companies.one',
+      fields: 'crm.companies.fields',
+      collection: 'crm.companies.collection',
       values: { type: 'crm.types', industry: 'crm.industries' },
     },
     {
-      type: 'crm.contact', label: 'crm.contacts.one', fields: 'crm.contacts.fields', collection: 'crm.contacts.collection',
+      type: 'crm.contact',
+      label: 'crm.contacts.one',
+      fields: 'crm.contacts.fields',
+      collection: 'crm.contacts.collection',
       fieldLabels: { name: 'crm.contacts.full_name' },
     },
   ],
   navigation: [
-    { label: 'crm.nav.companies', route: 'crm.companies.index', permission: 'crm.companies.view', icon: 'building' },
-    { label: 'crm.nav.contacts', route: 'crm.contacts.index', permission: 'crm.contacts.view', icon: 'users' },
+    {
+      label: 'crm.nav.companies',
+      route: 'crm.companies.index',
+      permission: 'crm.companies.view',
+      icon: 'building',
+    },
+    {
+      label: 'crm.nav.contacts',
+      route: 'crm.contacts.index',
+      permission: 'crm.contacts.view',
+      icon: 'users',
+    },
   ],
   routes: () => import('./routes.js'),
   demoSeeder: () => import('./database/seeders/demo.js'),

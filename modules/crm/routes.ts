@@ -15,30 +15,78 @@ export default function register(router: HttpRouterService) {
   router.get('/companies/export', [CompaniesController, 'export']).as('crm.companies.export')
   router.get('/companies/lookup', [CompaniesController, 'lookup']).as('crm.companies.lookup')
   router.post('/companies', [CompaniesController, 'store']).as('crm.companies.store')
-  router.get('/companies/:id', [CompaniesController, 'show']).where('id', id.id).as('crm.companies.show')
-  router.get('/companies/:id/edit', [CompaniesController, 'edit']).where('id', id.id).as('crm.companies.edit')
-  router.put('/companies/:id', [CompaniesController, 'update']).where('id', id.id).as('crm.companies.update')
-  router.delete('/companies/:id', [CompaniesController, 'destroy']).where('id', id.id).as('crm.companies.destroy')
-  router.post('/companies/:id/notes', [CompaniesController, 'note']).where('id', id.id).as('crm.companies.notes.store')
-  router.put('/companies/:id/notes/:note', [CompaniesController, 'updateNote']).where('id', id.id).where('note', id.id)
+  router
+    .get('/companies/:id', [CompaniesController, 'show'])
+    .where('id', id.id)
+    .as('crm.companies.show')
+  router
+    .get('/companies/:id/edit', [CompaniesController, 'edit'])
+    .where('id', id.id)
+    .as('crm.companies.edit')
+  router
+    .put('/companies/:id', [CompaniesController, 'update'])
+    .where('id', id.id)
+    .as('crm.companies.update')
+  router
+    .delete('/companies/:id', [CompaniesController, 'destroy'])
+    .where('id', id.id)
+    .as('crm.companies.destroy')
+  router
+    .post('/companies/:id/notes', [CompaniesController, 'note'])
+    .where('id', id.id)
+    .as('crm.companies.notes.store')
+  router
+    .put('/companies/:id/notes/:note', [CompaniesController, 'updateNote'])
+    .where('id', id.id)
+    .where('note', id.id)
     .as('crm.companies.notes.update')
-  router.delete('/companies/:id/notes/:note', [CompaniesController, 'destroyNote']).where('id', id.id).where('note', id.id)
+  router
+    .delete('/companies/:id/notes/:note', [CompaniesController, 'destroyNote'])
+    .where('id', id.id)
+    .where('note', id.id)
     .as('crm.companies.notes.destroy')
-  router.get('/companies/:id/timeline', [CompaniesController, 'timeline']).where('id', id.id).as('crm.companies.timeline')
+  router
+    .get('/companies/:id/timeline', [CompaniesController, 'timeline'])
+    .where('id', id.id)
+    .as('crm.companies.timeline')
 
   router.get('/contacts', [ContactsController, 'index']).as('crm.contacts.index')
   router.get('/contacts/create', [ContactsController, 'create']).as('crm.contacts.create')
   router.get('/contacts/export', [ContactsController, 'export']).as('crm.contacts.export')
   router.get('/contacts/managers', [ContactsController, 'managers']).as('crm.contacts.managers')
   router.post('/contacts', [ContactsController, 'store']).as('crm.contacts.store')
-  router.get('/contacts/:id', [ContactsController, 'show']).where('id', id.id).as('crm.contacts.show')
-  router.get('/contacts/:id/edit', [ContactsController, 'edit']).where('id', id.id).as('crm.contacts.edit')
-  router.put('/contacts/:id', [ContactsController, 'update']).where('id', id.id).as('crm.contacts.update')
-  router.delete('/contacts/:id', [ContactsController, 'destroy']).where('id', id.id).as('crm.contacts.destroy')
-  router.post('/contacts/:id/notes', [ContactsController, 'note']).where('id', id.id).as('crm.contacts.notes.store')
-  router.put('/contacts/:id/notes/:note', [ContactsController, 'updateNote']).where('id', id.id).where('note', id.id)
+  router
+    .get('/contacts/:id', [ContactsController, 'show'])
+    .where('id', id.id)
+    .as('crm.contacts.show')
+  router
+    .get('/contacts/:id/edit', [ContactsController, 'edit'])
+    .where('id', id.id)
+    .as('crm.contacts.edit')
+  router
+    .put('/contacts/:id', [ContactsController, 'update'])
+    .where('id', id.id)
+    .as('crm.contacts.update')
+  router
+    .delete('/contacts/:id', [ContactsController, 'destroy'])
+    .where('id', id.id)
+    .as('crm.contacts.destroy')
+  router
+    .post('/contacts/:id/notes', [ContactsController, 'note'])
+    .where('id', id.id)
+    .as('crm.contacts.notes.store')
+  router
+    .put('/contacts/:id/notes/:note', [ContactsController, 'updateNote'])
+    .where('id', id.id)
+    .where('note', id.id)
     .as('crm.contacts.notes.update')
-  router.delete('/contacts/:id/notes/:note', [ContactsController, 'destroyNote']).where('id', id.id).where('note', id.id)
+  router
+    .delete('/contacts/:id/notes/:note', [ContactsController, 'destroyNote'])
+    .where('id', id.id)
+    .where('note', id.id)
     .as('crm.contacts.notes.destroy')
-  router.get('/contacts/:id/timeline', [ContactsController, 'timeline']).where('id', id.id).as('crm.contacts.timeline')
+  router
+    .get('/contacts/:id/timeline', [ContactsController, 'timeline'])
+    .where('id', id.id)
+    .as('crm.contacts.timeline')
 }

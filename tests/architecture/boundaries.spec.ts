@@ -10,16 +10,25 @@ const BAD = () => app.makePath('tests/fixtures/bad_modules')
 const key = (v: Violation) => `${v.rule} | ${v.from} → ${v.to}`
 
 test.group('Architecture · dependency-cruiser boundaries', () => {
-  test('the repository breaks no boundary rule, and the known-violations baseline holds nothing stale', async ({ assert }) => {
+  test('the repository breaks no boundary rule, and the known-violations baseline holds nothing stale', async ({
+    assert,
+  }) => {
     const root = app.makePath()
-    const { output, violations, known } = await cruiseTree(root, REPO_PATHS.filter((p) => existsSync(join(root, p))))
+    const { output, violations, known } = await cruiseTree(
+      root,
+      REPO_PATHS.filter((p) => existsSync(join(root, p)))
+    )
     const knownKeys = new Set(known.map(key))
     const currentKeys = new Set(violations.map(key))
     const fresh = violations.filter((v) => !knownKeys.has(key(v)))
     assert.deepEqual(fresh, [], `new boundary violations:\n${describe(fresh)}`)
     // The baseline may only shrink: a fixed violation must leave it.
     const stale = known.filter((v) => !currentKeys.has(key(v)))
-    assert.deepEqual(stale, [], `fixed violations still in the baseline, remove them:\n${describe(stale)}`)
+    assert.deepEqual(
+      stale,
+      [],
+      `fixed violations still in the baseline, remove them:\n${describe(stale)}`
+    )
     assert.isAbove(output.summary.totalCruised, 50, 'the cruise saw the code base')
   }).timeout(60_000)
 
@@ -31,15 +40,21 @@ test.group('Architecture · dependency-cruiser boundaries', () => {
     assert.equal(registry?.resolved, 'app/registry/main.ts')
     assert.include(registry!.dependencyTypes, 'aliased')
 
-    const uiUsers = output.modules.flatMap((m) => m.dependencies.filter((d) => d.module === '~/ui').map((d) => d.resolved))
+    const uiUsers = output.modules.flatMap((m) =>
+      m.dependencies.filter((d) => d.module === '~/ui').map((d) => d.resolved)
+    )
     assert.isNotEmpty(uiUsers, 'some page imports ~/ui')
     assert.sameMembers([...new Set(uiUsers)], ['resources/js/ui/index.ts'])
 
-    const unresolved = output.modules.flatMap((m) => m.dependencies.filter((d) => d.couldNotResolve).map((d) => `${m.source} → ${d.module}`))
+    const unresolved = output.modules.flatMap((m) =>
+      m.dependencies.filter((d) => d.couldNotResolve).map((d) => `${m.source} → ${d.module}`)
+    )
     assert.deepEqual(unresolved, [])
   }).timeout(60_000)
 
-  test('a deliberately bad module tree: every violation is reported with its files', async ({ assert }) => {
+  test('a deliberately bad module tree: every violation is reported with its files', async ({
+    assert,
+  }) => {
     const { violations } = await cruiseTree(BAD(), ['modules'])
     const found = violations.map(key)
     const expected = [
@@ -51,11 +66,23 @@ test.group('Architecture · dependency-cruiser boundaries', () => {
     ]
     for (const line of expected) assert.include(found, line)
     assert.isTrue(
-      violations.some((v) => v.rule === 'no-circular' && /services\/(totals|taxes)\.ts/.test(v.from) && /services\/(totals|taxes)\.ts/.test(v.to)),
+      violations.some(
+        (v) =>
+          v.rule === 'no-circular' &&
+          /services\/(totals|taxes)\.ts/.test(v.from) &&
+          /services\/(totals|taxes)\.ts/.test(v.to)
+      ),
       `the totals ↔ taxes cycle is reported:\n${describe(violations)}`
     )
-    assert.notInclude(found.join('\n'), 'customer_name.ts', 'importing crm through contracts/ and events/ is allowed')
-    assert.isFalse(violations.some((v) => v.rule === 'not-to-unresolvable'), `every fixture import resolves:\n${describe(violations)}`)
+    assert.notInclude(
+      found.join('\n'),
+      'customer_name.ts',
+      'importing crm through contracts/ and events/ is allowed'
+    )
+    assert.isFalse(
+      violations.some((v) => v.rule === 'not-to-unresolvable'),
+      `every fixture import resolves:\n${describe(violations)}`
+    )
     assert.lengthOf(violations, expected.length + 1, describe(violations))
   }).timeout(60_000)
 })

@@ -11,27 +11,51 @@ test.group('Browser: companies', (group) => {
     return () => browser.close()
   })
 
-  test('a sales rep signs in, opens Empresas, is told off for a bad NIF, then creates a company', async ({ assert }) => {
+  test('a sales rep signs in, opens Empresas, is told off for a bad NIF, then creates a company', async ({
+    assert,
+  }) => {
     const org = await createOrganization(['crm'])
-    const rep = await createUser(org, { permissions: crud('crm.companies'), scopes: { 'crm.companies': 'own' } }, {
-      email: 'comercial@prueba.test', password: 'clave-comercial-1', fullName: 'Rocío Comercial',
-    })
+    const rep = await createUser(
+      org,
+      { permissions: crud('crm.companies'), scopes: { 'crm.companies': 'own' } },
+      {
+        email: 'comercial@prueba.test',
+        password: 'clave-comercial-1',
+        fullName: 'Rocío Comercial',
+      }
+    )
     const { context, page } = await newPage(browser)
     try {
       await signIn(page, 'comercial@prueba.test', 'clave-comercial-1')
-      await page.getByRole('navigation', { name: 'Navegación principal' }).getByText('Empresas').click()
+      await page
+        .getByRole('navigation', { name: 'Navegación principal' })
+        .getByText('Empresas')
+        .click()
       await page.waitForURL(`${baseUrl()}/crm/companies`)
       await page.getByText('Todavía no hay empresas').waitFor()
 
       await page.getByRole('link', { name: 'Nueva empresa' }).first().click()
       await page.waitForURL(`${baseUrl()}/crm/companies/create`)
-      await page.getByLabel('Nombre', { exact: false }).first().fill('Conservas del Cantábrico S.L.')
+      await page
+        .getByLabel('Nombre', { exact: false })
+        .first()
+        .fill('Conservas del Cantábrico S.L.')
       await page.getByLabel('NIF/CIF').fill('B12345670')
       await page.getByTestId('save').click()
       // Exact: the error summary at the top repeats it as "NIF/CIF: …".
-      await page.getByText('El NIF/CIF no es válido: revise la letra o el dígito de control', { exact: true }).waitFor()
+      await page
+        .getByText('El NIF/CIF no es válido: revise la letra o el dígito de control', {
+          exact: true,
+        })
+        .waitFor()
       await screenshot(page, 'company-form-error-1280')
-      assert.equal(Number((await db.from('crm_companies').where('organization_id', org.id).count('* as n').first()).n), 0)
+      assert.equal(
+        Number(
+          (await db.from('crm_companies').where('organization_id', org.id).count('* as n').first())
+            .n
+        ),
+        0
+      )
 
       await page.getByLabel('NIF/CIF').fill('B12345674')
       await page.getByTestId('save').click()

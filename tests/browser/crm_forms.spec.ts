@@ -6,11 +6,12 @@ import { crmUser, insertCompany } from '#modules/crm/tests/helpers'
 import { baseUrl, launchBrowser, newPage, signIn } from '#tests/helpers/browser'
 
 /** The test id (else the id) of the focused element. */
-const focused = (page: Page) => page.evaluate(() => {
-  // The server's TypeScript has no DOM types; this runs in the browser.
-  const el = (globalThis as any).document.activeElement
-  return String(el?.getAttribute('data-testid') ?? el?.id ?? el?.tagName ?? '')
-})
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    // The server's TypeScript has no DOM types; this runs in the browser.
+    const el = (globalThis as any).document.activeElement
+    return String(el?.getAttribute('data-testid') ?? el?.id ?? el?.tagName ?? '')
+  })
 
 test.group('Browser: CRM forms', (group) => {
   let browser: Browser
@@ -19,9 +20,15 @@ test.group('Browser: CRM forms', (group) => {
     return () => browser.close()
   })
 
-  test('"Nueva empresa" opens with the cursor in Nombre; Tab goes on to Razón social', async ({ assert }) => {
+  test('"Nueva empresa" opens with the cursor in Nombre; Tab goes on to Razón social', async ({
+    assert,
+  }) => {
     const org = await createOrganization(['crm'])
-    await crmUser(org, 'own', { email: 'crm-foco@prueba.test', password: 'clave-foco-1', fullName: 'Foco Prueba' } as any)
+    await crmUser(org, 'own', {
+      email: 'crm-foco@prueba.test',
+      password: 'clave-foco-1',
+      fullName: 'Foco Prueba',
+    } as any)
     const { context, page } = await newPage(browser)
     try {
       await signIn(page, 'crm-foco@prueba.test', 'clave-foco-1')
@@ -43,9 +50,15 @@ test.group('Browser: CRM forms', (group) => {
     }
   })
 
-  test('notes: "Nueva nota" focuses its box, Ctrl+Enter saves; the author edits (⌘+Enter) and deletes it', async ({ assert }) => {
+  test('notes: "Nueva nota" focuses its box, Ctrl+Enter saves; the author edits (⌘+Enter) and deletes it', async ({
+    assert,
+  }) => {
     const org = await createOrganization(['crm'])
-    const user = await crmUser(org, 'own', { email: 'crm-notas@prueba.test', password: 'clave-notas-1', fullName: 'Nora Notas' } as any)
+    const user = await crmUser(org, 'own', {
+      email: 'crm-notas@prueba.test',
+      password: 'clave-notas-1',
+      fullName: 'Nora Notas',
+    } as any)
     const company = await insertCompany(org, { name: 'Talleres Gómez', owner_id: user.id })
     const { context, page } = await newPage(browser)
     try {
@@ -58,7 +71,13 @@ test.group('Browser: CRM forms', (group) => {
       await page.keyboard.press('Control+Enter')
       await page.getByText('Nota añadida.').waitFor()
       await page.getByText('Llamar el lunes').waitFor()
-      const stored = async () => (await db.from('timeline_events').where({ subject_id: company, kind: 'note' }).select('data')).map((r) => JSON.parse(r.data).body)
+      const stored = async () =>
+        (
+          await db
+            .from('timeline_events')
+            .where({ subject_id: company, kind: 'note' })
+            .select('data')
+        ).map((r) => JSON.parse(r.data).body)
       assert.deepEqual(await stored(), ['Llamar el lunes'])
 
       await page.getByRole('button', { name: 'Editar' }).last().click()
@@ -80,9 +99,14 @@ test.group('Browser: CRM forms', (group) => {
     }
   })
 
-  test('a duplicate name warns with a link to the existing company; "Guardar de todos modos" saves it', async ({ assert }) => {
+  test('a duplicate name warns with a link to the existing company; "Guardar de todos modos" saves it', async ({
+    assert,
+  }) => {
     const org = await createOrganization(['crm'])
-    const user = await crmUser(org, 'own', { email: 'crm-duplicada@prueba.test', password: 'clave-duplicada-1' } as any)
+    const user = await crmUser(org, 'own', {
+      email: 'crm-duplicada@prueba.test',
+      password: 'clave-duplicada-1',
+    } as any)
     const existing = await insertCompany(org, { name: 'Talleres Gómez', owner_id: user.id })
     const { context, page } = await newPage(browser)
     try {
@@ -91,13 +115,30 @@ test.group('Browser: CRM forms', (group) => {
       await page.getByTestId('company-name').fill('talleres gomez')
       await page.getByTestId('save').click()
       await page.getByTestId('duplicate-warning').waitFor()
-      await page.getByText('Ya existe una empresa con este nombre: «Talleres Gómez».').first().waitFor()
-      assert.equal(await page.getByRole('link', { name: 'Ver la empresa existente' }).getAttribute('href'), `/crm/companies/${existing}`)
-      assert.equal(await page.getByTestId('company-name').inputValue(), 'talleres gomez', 'what was typed stays')
+      await page
+        .getByText('Ya existe una empresa con este nombre: «Talleres Gómez».')
+        .first()
+        .waitFor()
+      assert.equal(
+        await page.getByRole('link', { name: 'Ver la empresa existente' }).getAttribute('href'),
+        `/crm/companies/${existing}`
+      )
+      assert.equal(
+        await page.getByTestId('company-name').inputValue(),
+        'talleres gomez',
+        'what was typed stays'
+      )
       await page.getByRole('button', { name: 'Guardar de todos modos' }).click()
       await page.waitForURL(/\/crm\/companies\/\d+$/)
-      const rows = await db.from('crm_companies').where('organization_id', org.id).orderBy('id').select('name')
-      assert.deepEqual(rows.map((r) => r.name), ['Talleres Gómez', 'talleres gomez'])
+      const rows = await db
+        .from('crm_companies')
+        .where('organization_id', org.id)
+        .orderBy('id')
+        .select('name')
+      assert.deepEqual(
+        rows.map((r) => r.name),
+        ['Talleres Gómez', 'talleres gomez']
+      )
     } finally {
       await context.close()
     }

@@ -25,11 +25,19 @@ test.group('Browser: form errors', (group) => {
     return () => browser.close()
   })
 
-  test('an empty company form, saved from the bottom, announces its errors and focuses «Nombre»', async ({ assert }) => {
+  test('an empty company form, saved from the bottom, announces its errors and focuses «Nombre»', async ({
+    assert,
+  }) => {
     const org = await createOrganization(['crm'])
-    await createUser(org, { permissions: crud('crm.companies'), scopes: { 'crm.companies': 'own' } }, {
-      email: 'errores@prueba.test', password: 'clave-errores-1', fullName: 'Elena Errores',
-    })
+    await createUser(
+      org,
+      { permissions: crud('crm.companies'), scopes: { 'crm.companies': 'own' } },
+      {
+        email: 'errores@prueba.test',
+        password: 'clave-errores-1',
+        fullName: 'Elena Errores',
+      }
+    )
     const { context, page } = await newPage(browser)
     await page.setViewportSize({ width: 1280, height: 800 })
     try {
@@ -51,8 +59,13 @@ test.group('Browser: form errors', (group) => {
       assert.equal(await name.getAttribute('aria-invalid'), 'true')
       const describedBy = await name.getAttribute('aria-describedby')
       assert.isString(describedBy)
-      const error = await page.evaluate(`document.getElementById(${JSON.stringify(describedBy!.split(' ')[0])})?.textContent`)
-      assert.isTrue(String(await summary.textContent()).includes(String(error)), 'the summary repeats the field error')
+      const error = await page.evaluate(
+        `document.getElementById(${JSON.stringify(describedBy!.split(' ')[0])})?.textContent`
+      )
+      assert.isTrue(
+        String(await summary.textContent()).includes(String(error)),
+        'the summary repeats the field error'
+      )
       await screenshot(page, 'company-form-summary-1280')
 
       // A link in the summary takes the focus back to its field.

@@ -4,7 +4,10 @@ import { createOrganization, createUser } from '#tests/helpers/world'
 import { baseUrl, launchBrowser, newPage, screenshot, signIn } from '#tests/helpers/browser'
 
 async function boxOf(page: Page, name: string) {
-  const box = await page.getByTestId('form-footer').getByRole(name === 'Guardar' ? 'button' : 'link', { name }).boundingBox()
+  const box = await page
+    .getByTestId('form-footer')
+    .getByRole(name === 'Guardar' ? 'button' : 'link', { name })
+    .boundingBox()
   if (!box) throw new Error(`${name} not visible`)
   return box
 }
@@ -16,22 +19,40 @@ test.group('Browser: form footer', (group) => {
     return () => browser.close()
   })
 
-  test('the footer: Cancelar left of Guardar on a desktop, Guardar on top and full width on a phone', async ({ assert }) => {
+  test('the footer: Cancelar left of Guardar on a desktop, Guardar on top and full width on a phone', async ({
+    assert,
+  }) => {
     const org = await createOrganization(['crm'])
     // An administrator: the admin forms used to put Guardar first, the CRM ones last.
-    await createUser(org, { isAdmin: true }, { email: 'pie@prueba.test', password: 'clave-pie-123' })
+    await createUser(
+      org,
+      { isAdmin: true },
+      { email: 'pie@prueba.test', password: 'clave-pie-123' }
+    )
     for (const width of [1280, 375]) {
       const { context, page } = await newPage(browser, width)
       try {
         await signIn(page, 'pie@prueba.test', 'clave-pie-123')
-        for (const path of ['/crm/companies/create', '/admin/roles/create', '/admin/users/create', '/profile']) {
+        for (const path of [
+          '/crm/companies/create',
+          '/admin/roles/create',
+          '/admin/users/create',
+          '/profile',
+        ]) {
           await page.goto(`${baseUrl()}${path}`)
           await page.getByTestId('form-footer').first().waitFor()
           if (path === '/profile') {
             const box = await page.getByTestId('save').first().boundingBox()
             const form = await page.getByTestId('form-footer').first().boundingBox()
-            if (width === 375) assert.approximately(box!.width, form!.width, 1, 'full width on a phone')
-            else assert.approximately(box!.x + box!.width, form!.x + form!.width, 1, 'right-aligned on a desktop')
+            if (width === 375)
+              assert.approximately(box!.width, form!.width, 1, 'full width on a phone')
+            else
+              assert.approximately(
+                box!.x + box!.width,
+                form!.x + form!.width,
+                1,
+                'right-aligned on a desktop'
+              )
             continue
           }
           const save = await boxOf(page, 'Guardar')

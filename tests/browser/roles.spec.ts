@@ -12,9 +12,15 @@ test.group('Browser: roles in use', (group) => {
     return () => browser.close()
   })
 
-  test('a role somebody holds names them and cannot be deleted; the form says so too', async ({ assert }) => {
+  test('a role somebody holds names them and cannot be deleted; the form says so too', async ({
+    assert,
+  }) => {
     const org = await createOrganization()
-    await createUser(org, { isAdmin: true }, { email: 'roles@prueba.test', password: 'clave-roles-123', fullName: 'Rita Roles' })
+    await createUser(
+      org,
+      { isAdmin: true },
+      { email: 'roles@prueba.test', password: 'clave-roles-123', fullName: 'Rita Roles' }
+    )
     const role = await Role.create({ organizationId: org.id, name: 'Comercial', isAdmin: false })
     const holder = await createUser(org, {}, { fullName: 'Hugo Holder' })
     await db.table('user_roles').insert({ user_id: holder.id, role_id: role.id })
@@ -26,14 +32,24 @@ test.group('Browser: roles in use', (group) => {
       const button = page.getByTestId(`delete-role-${role.id}`)
       assert.equal(await button.getAttribute('aria-disabled'), 'true')
       await button.hover()
-      await page.getByRole('tooltip').getByText('No se puede eliminar: lo tiene Hugo Holder.', { exact: false }).waitFor()
+      await page
+        .getByRole('tooltip')
+        .getByText('No se puede eliminar: lo tiene Hugo Holder.', { exact: false })
+        .waitFor()
       await button.click({ force: true })
-      assert.equal(await page.getByRole('dialog').count(), 0, 'no confirmation the server would refuse')
+      assert.equal(
+        await page.getByRole('dialog').count(),
+        0,
+        'no confirmation the server would refuse'
+      )
       await screenshot(page, 'roles-in-use-1280')
 
       await page.goto(`${baseUrl()}/admin/roles/${role.id}/edit`)
       assert.include(await page.getByTestId('role-holders').textContent(), 'Hugo Holder')
-      assert.equal(await page.getByTestId(`delete-role-${role.id}`).getAttribute('aria-disabled'), 'true')
+      assert.equal(
+        await page.getByTestId(`delete-role-${role.id}`).getAttribute('aria-disabled'),
+        'true'
+      )
       assert.isNotNull(await Role.find(role.id))
     } finally {
       await context.close()

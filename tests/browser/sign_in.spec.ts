@@ -15,9 +15,15 @@ test.group('Browser: signing in', (group) => {
     return () => browser.close()
   })
 
-  test('a wrong password shows the error; the right one opens the home page with the shell', async ({ assert }) => {
+  test('a wrong password shows the error; the right one opens the home page with the shell', async ({
+    assert,
+  }) => {
     const org = await createOrganization()
-    await createUser(org, {}, { email: 'navegador@prueba.test', password: 'clave-navegador-1', fullName: 'Nuria Navegante' })
+    await createUser(
+      org,
+      {},
+      { email: 'navegador@prueba.test', password: 'clave-navegador-1', fullName: 'Nuria Navegante' }
+    )
     const { context, page } = await newPage(browser)
     try {
       await page.goto(`${baseUrl()}/login`)
@@ -26,7 +32,10 @@ test.group('Browser: signing in', (group) => {
       await page.getByLabel('Contraseña').fill('equivocada')
       await page.getByRole('button', { name: 'Entrar' }).click()
       await page.getByTestId('login-error').waitFor()
-      assert.equal(await page.getByTestId('login-error').textContent(), 'Correo o contraseña incorrectos.')
+      assert.equal(
+        await page.getByTestId('login-error').textContent(),
+        'Correo o contraseña incorrectos.'
+      )
 
       await signIn(page, 'navegador@prueba.test', 'clave-navegador-1')
       await page.getByText('Hola, Nuria').waitFor()
@@ -38,7 +47,11 @@ test.group('Browser: signing in', (group) => {
 
   test('on a 375 px phone the sidebar collapses behind the menu button', async ({ assert }) => {
     const org = await createOrganization(['crm'])
-    await createUser(org, { permissions: ['crm.companies.view'] }, { email: 'movil@prueba.test', password: 'clave-movil-123' })
+    await createUser(
+      org,
+      { permissions: ['crm.companies.view'] },
+      { email: 'movil@prueba.test', password: 'clave-movil-123' }
+    )
     const { context, page } = await newPage(browser, 375)
     try {
       await page.goto(`${baseUrl()}/login`)
@@ -53,12 +66,18 @@ test.group('Browser: signing in', (group) => {
       assert.isFalse(await inViewport(), 'navbar off screen on a phone')
       await page.getByRole('button', { name: 'Menú', exact: true }).click()
       // Strings run in the page (the server tsconfig has no DOM types).
-      await page.waitForFunction(`document.querySelector('nav[aria-label="Navegación principal"]')?.getBoundingClientRect().x >= 0`)
+      await page.waitForFunction(
+        `document.querySelector('nav[aria-label="Navegación principal"]')?.getBoundingClientRect().x >= 0`
+      )
       assert.isTrue(await inViewport(), 'navbar slides in after tapping the menu button')
       await nav.getByText('Empresas').click()
       await page.waitForURL(`${baseUrl()}/crm/companies`)
       await page.getByRole('heading', { name: 'Empresas' }).waitFor()
-      await page.waitForFunction(`document.querySelector('nav[aria-label="Navegación principal"]')?.getBoundingClientRect().right <= 1`, undefined, { timeout: 5000 })
+      await page.waitForFunction(
+        `document.querySelector('nav[aria-label="Navegación principal"]')?.getBoundingClientRect().right <= 1`,
+        undefined,
+        { timeout: 5000 }
+      )
       assert.isFalse(await inViewport(), 'navbar closes after navigating')
     } finally {
       await context.close()

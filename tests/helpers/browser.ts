@@ -9,7 +9,14 @@ import env from '#start/env'
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
   })
 }
 
@@ -18,8 +25,14 @@ export function baseUrl(): string {
 }
 
 /** A fresh context (own cookies) with the given viewport width. */
-export async function newPage(browser: Browser, width = 1280): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width, height: width < 600 ? 812 : 900 }, locale: 'es-ES' })
+export async function newPage(
+  browser: Browser,
+  width = 1280
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    viewport: { width, height: width < 600 ? 812 : 900 },
+    locale: 'es-ES',
+  })
   const page = await context.newPage()
   page.setDefaultTimeout(30_000)
   return { context, page }

@@ -31,7 +31,9 @@ class SmtpSink {
   }
 
   async stop() {
-    await new Promise<void>((resolve) => (this.#server ? this.#server.close(() => resolve()) : resolve()))
+    await new Promise<void>((resolve) =>
+      this.#server ? this.#server.close(() => resolve()) : resolve()
+    )
     this.#server = undefined
   }
 

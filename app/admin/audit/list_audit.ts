@@ -42,14 +42,38 @@ export async function listAudit(organizationId: number, filters: AuditFilters, t
     if (to) query.where('a.created_at', '<', to)
     return query
   }
-  const query = filtered().leftJoin('users as u', 'u.id', 'a.actor_id')
-    .select('a.id', 'a.created_at', 'a.subject_type', 'a.subject_id', 'a.action', 'a.field', 'a.old_value', 'a.new_value', 'a.actor_id')
+  const query = filtered()
+    .leftJoin('users as u', 'u.id', 'a.actor_id')
+    .select(
+      'a.id',
+      'a.created_at',
+      'a.subject_type',
+      'a.subject_id',
+      'a.action',
+      'a.field',
+      'a.old_value',
+      'a.new_value',
+      'a.actor_id'
+    )
     .select('u.full_name as actor_name')
   const [page, count] = await Promise.all([
-    keysetPage<any>(query, { column: 'a.id', idColumn: 'a.id', direction: 'desc', limit: PAGE_SIZE, cursor: filters.cursor }, (r) => Number(r.id)),
+    keysetPage<any>(
+      query,
+      {
+        column: 'a.id',
+        idColumn: 'a.id',
+        direction: 'desc',
+        limit: PAGE_SIZE,
+        cursor: filters.cursor,
+      },
+      (r) => Number(r.id)
+    ),
     cappedCount(filtered(), { exact: filters.exact }),
   ])
-  const labels = await subjectLabels(organizationId, page.rows.map((r) => ({ type: r.subject_type, id: Number(r.subject_id) })))
+  const labels = await subjectLabels(
+    organizationId,
+    page.rows.map((r) => ({ type: r.subject_type, id: Number(r.subject_id) }))
+  )
   const counts = await listRowCounts(organizationId, page.rows)
   const rows: AuditRow[] = page.rows.map((r) => {
     const label = labels.get(`${r.subject_type}:${Number(r.subject_id)}`)
@@ -71,7 +95,8 @@ export async function listAudit(organizationId: number, filters: AuditFilters, t
   return { rows, next: page.next, count: count as CappedCount }
 }
 
-const listKey = (r: any) => `${r.subject_type}|${r.action}|${r.actor_id ?? ''}|${toIso(r.created_at)}`
+const listKey = (r: any) =>
+  `${r.subject_type}|${r.action}|${r.actor_id ?? ''}|${toIso(r.created_at)}`
 
 /**
  * An entry about a list (subject id 0: an export) records its size as a `rows` field next to
@@ -82,11 +107,16 @@ async function listRowCounts(organizationId: number, rows: any[]): Promise<Map<s
   const lists = rows.filter((r) => Number(r.subject_id) === 0)
   const counts = new Map<string, number>()
   if (!lists.length) return counts
-  const found = await db.from('audit_logs').where('organization_id', organizationId).where('subject_id', 0).where('field', 'rows')
+  const found = await db
+    .from('audit_logs')
+    .where('organization_id', organizationId)
+    .where('subject_id', 0)
+    .where('field', 'rows')
     .whereIn('subject_type', [...new Set(lists.map((r) => r.subject_type))])
     .whereIn('created_at', [...new Set(lists.map((r) => r.created_at))])
     .select('subject_type', 'action', 'actor_id', 'created_at', 'new_value')
-  for (const r of found) if (Number.isFinite(Number(r.new_value))) counts.set(listKey(r), Number(r.new_value))
+  for (const r of found)
+    if (Number.isFinite(Number(r.new_value))) counts.set(listKey(r), Number(r.new_value))
   return counts
 }
 

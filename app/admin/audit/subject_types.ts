@@ -11,8 +11,18 @@ const KERNEL_VALUES: Record<string, Record<string, string>> = {
 }
 
 /** The kernel's audited record types; their names and field labels live in admin.json. */
-const KERNEL_SUBJECTS: SubjectDefinition[] = ['kernel.user', 'kernel.role', 'kernel.team', 'kernel.module', 'kernel.licence']
-  .map((type) => ({ type, label: `admin.audit.subject_types.${type}`, fields: 'admin.audit.fields', values: KERNEL_VALUES[type] }))
+const KERNEL_SUBJECTS: SubjectDefinition[] = [
+  'kernel.user',
+  'kernel.role',
+  'kernel.team',
+  'kernel.module',
+  'kernel.licence',
+].map((type) => ({
+  type,
+  label: `admin.audit.subject_types.${type}`,
+  fields: 'admin.audit.fields',
+  values: KERNEL_VALUES[type],
+}))
 
 /** Generic field labels, for fields a module does not label itself. */
 const SHARED_FIELDS = 'admin.audit.fields'
@@ -25,7 +35,8 @@ const SHARED_FIELDS = 'admin.audit.fields'
 export async function auditSubjects(): Promise<SubjectDefinition[]> {
   const registry = await moduleRegistry()
   const modules = registry.modules.flatMap(({ manifest }) =>
-    (manifest.subjects ?? []).filter((s) => s.type.startsWith(`${manifest.name}.`)))
+    (manifest.subjects ?? []).filter((s) => s.type.startsWith(`${manifest.name}.`))
+  )
   return [...KERNEL_SUBJECTS, ...modules]
 }
 
@@ -49,7 +60,12 @@ export function subjectNames(i18n: I18n, subjects: SubjectDefinition[]) {
       const subject = byType.get(type)
       const own = subject?.fieldLabels?.[field]
       const prefix = subject?.fields
-      return (own && text(own)) ?? (prefix && text(`${prefix}.${field}`)) ?? text(`${SHARED_FIELDS}.${field}`) ?? field
+      return (
+        (own && text(own)) ??
+        (prefix && text(`${prefix}.${field}`)) ??
+        text(`${SHARED_FIELDS}.${field}`) ??
+        field
+      )
     },
     /** A coded value's label from the catalogue the subject declares for the field; else as recorded. */
     value(type: string, field: string, value: string | null): string | null {
@@ -68,19 +84,31 @@ export function subjectNames(i18n: I18n, subjects: SubjectDefinition[]) {
     list(type: string, action: string, rows: number | null): string {
       const what = names.collection(type)
       if (action !== 'export') return i18n.t('admin.audit.collection.other', { what })
-      return rows === null ? i18n.t('admin.audit.collection.export', { what }) : i18n.t('admin.audit.collection.export_rows', { what, rows })
+      return rows === null
+        ? i18n.t('admin.audit.collection.export', { what })
+        : i18n.t('admin.audit.collection.export_rows', { what, rows })
     },
   }
   return names
 }
 
 /** The filters of an export (a JSON object) with their names and coded values labelled. */
-function labelFilters(value: string | null, type: string, names: ReturnType<typeof subjectNames>): string | null {
+function labelFilters(
+  value: string | null,
+  type: string,
+  names: ReturnType<typeof subjectNames>
+): string | null {
   if (!value?.startsWith('{')) return value
   try {
     const filters = JSON.parse(value) as Record<string, unknown>
-    return JSON.stringify(Object.fromEntries(Object.entries(filters)
-      .map(([k, v]) => [names.field(type, k), typeof v === 'string' ? names.value(type, k, v) : v])))
+    return JSON.stringify(
+      Object.fromEntries(
+        Object.entries(filters).map(([k, v]) => [
+          names.field(type, k),
+          typeof v === 'string' ? names.value(type, k, v) : v,
+        ])
+      )
+    )
   } catch {
     return value
   }
@@ -94,13 +122,18 @@ export function labelEntries(rows: AuditRow[], i18n: I18n, subjects: SubjectDefi
   const names = subjectNames(i18n, subjects)
   const value = (row: Pick<AuditRow, 'field' | 'subjectType'>, v: string | null) => {
     if (!row.field) return v
-    return row.field === 'filters' ? labelFilters(v, row.subjectType, names) : names.value(row.subjectType, row.field, v)
+    return row.field === 'filters'
+      ? labelFilters(v, row.subjectType, names)
+      : names.value(row.subjectType, row.field, v)
   }
   return rows.map(({ labelIsKey, rowCount, ...row }) => ({
     ...row,
-    subjectLabel: row.subjectId === 0
-      ? names.list(row.subjectType, row.action, rowCount)
-      : labelIsKey && row.subjectLabel ? i18n.t(row.subjectLabel, {}, row.subjectLabel) : row.subjectLabel,
+    subjectLabel:
+      row.subjectId === 0
+        ? names.list(row.subjectType, row.action, rowCount)
+        : labelIsKey && row.subjectLabel
+          ? i18n.t(row.subjectLabel, {}, row.subjectLabel)
+          : row.subjectLabel,
     typeLabel: names.type(row.subjectType),
     actionLabel: names.action(row.action),
     fieldLabel: row.field ? names.field(row.subjectType, row.field) : null,

@@ -45,7 +45,11 @@ const HISTORY_SIZE = 50
  * and the operator can always use `node ace licence:install`.
  */
 export async function licenceManageable(organizationId: number): Promise<boolean> {
-  const row = await db.from('organizations').where('id', organizationId).select('manages_licence').first()
+  const row = await db
+    .from('organizations')
+    .where('id', organizationId)
+    .select('manages_licence')
+    .first()
   return Boolean(row?.manages_licence)
 }
 
@@ -61,9 +65,13 @@ export async function licenceOverview(organizationId: number): Promise<LicenceOv
     licences.activeUsers(undefined, canManage ? undefined : organizationId),
     licences.seatQuota(organizationId),
     canManage ? organizationSeats() : null,
-    db.from('licences as l')
-      .leftJoin('users as u', (join) => join.on('u.id', '=', 'l.installed_by').andOnVal('u.organization_id', '=', organizationId))
-      .orderBy('l.id', 'desc').limit(HISTORY_SIZE)
+    db
+      .from('licences as l')
+      .leftJoin('users as u', (join) =>
+        join.on('u.id', '=', 'l.installed_by').andOnVal('u.organization_id', '=', organizationId)
+      )
+      .orderBy('l.id', 'desc')
+      .limit(HISTORY_SIZE)
       .select('l.id', 'l.licence_id', 'l.content', 'l.installed_at', 'u.full_name as installed_by'),
   ])
   return {
@@ -77,15 +85,28 @@ export async function licenceOverview(organizationId: number): Promise<LicenceOv
     organizations,
     licence: entitlement.licence,
     problem: entitlement.problem
-      ? { code: entitlement.problem.code, licence: entitlement.problem.licence ?? null, graceUntil: entitlement.problem.graceUntil ?? null }
+      ? {
+          code: entitlement.problem.code,
+          licence: entitlement.problem.licence ?? null,
+          graceUntil: entitlement.problem.graceUntil ?? null,
+        }
       : null,
     evaluation: { tier: licenceConfig.evaluation.tier, seats: licenceConfig.evaluation.seats },
-    history: rows.map((r, index) => ({ ...describe(r.content), id: Number(r.id), licenceId: r.licence_id, installedAt: toIso(r.installed_at), installedBy: r.installed_by ?? null, current: index === 0 })),
+    history: rows.map((r, index) => ({
+      ...describe(r.content),
+      id: Number(r.id),
+      licenceId: r.licence_id,
+      installedAt: toIso(r.installed_at),
+      installedBy: r.installed_by ?? null,
+      current: index === 0,
+    })),
   }
 }
 
 /** What a stored file says about itself: for display only, its signature is checked elsewhere. */
-function describe(content: string): Pick<LicenceHistoryRow, 'customer' | 'tier' | 'seats' | 'expiresAt'> {
+function describe(
+  content: string
+): Pick<LicenceHistoryRow, 'customer' | 'tier' | 'seats' | 'expiresAt'> {
   try {
     const payload = JSON.parse(content)?.licence ?? {}
     return {

@@ -15,7 +15,10 @@ export interface ChangeModuleParams {
  * Installs a module for the organization (with any missing dependency). Returns the modules
  * newly installed. The audit row's subject is the module's installation row.
  */
-export async function installModule(params: ChangeModuleParams, deps?: ModuleDeps): Promise<string[]> {
+export async function installModule(
+  params: ChangeModuleParams,
+  deps?: ModuleDeps
+): Promise<string[]> {
   const { registry, installer } = deps ?? (await defaultModuleDeps())
   let installed: string[]
   try {
@@ -28,7 +31,10 @@ export async function installModule(params: ChangeModuleParams, deps?: ModuleDep
 }
 
 /** Uninstalls (disables) a module for the organization; its data stays. */
-export async function uninstallModule(params: ChangeModuleParams, deps?: ModuleDeps): Promise<boolean> {
+export async function uninstallModule(
+  params: ChangeModuleParams,
+  deps?: ModuleDeps
+): Promise<boolean> {
   const { registry, installer } = deps ?? (await defaultModuleDeps())
   const wasInstalled = (await installer.installed(params.organizationId)).has(params.name)
   try {
@@ -41,7 +47,11 @@ export async function uninstallModule(params: ChangeModuleParams, deps?: ModuleD
 }
 
 async function auditStatus(params: ChangeModuleParams, module: string, from: string, to: string) {
-  const row = await db.from('module_installations').where({ organization_id: params.organizationId, module }).select('id').first()
+  const row = await db
+    .from('module_installations')
+    .where({ organization_id: params.organizationId, module })
+    .select('id')
+    .first()
   if (!row) return
   await audit.record({
     organizationId: params.organizationId,

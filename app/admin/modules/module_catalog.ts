@@ -33,7 +33,10 @@ export interface ModuleCard {
 }
 
 /** One card per registered module with its status for the organization. */
-export async function moduleCatalog(organizationId: number, deps?: ModuleDeps): Promise<ModuleCard[]> {
+export async function moduleCatalog(
+  organizationId: number,
+  deps?: ModuleDeps
+): Promise<ModuleCard[]> {
   const { registry, installer: modules } = deps ?? (await defaultModuleDeps())
   const statuses = new Map((await modules.statuses(organizationId)).map((s) => [s.name, s]))
   const ref = (name: string) => ({ name, label: registry.manifest(name).label })
@@ -50,7 +53,10 @@ export async function moduleCatalog(organizationId: number, deps?: ModuleDeps): 
       packageName: packageName ?? null,
       installed: status.installed,
       licensed: status.licensed,
-      neededBy: registry.requiredBy(manifest.name).filter((m) => statuses.get(m)?.installed).map(ref),
+      neededBy: registry
+        .requiredBy(manifest.name)
+        .filter((m) => statuses.get(m)?.installed)
+        .map(ref),
     }
   })
 }

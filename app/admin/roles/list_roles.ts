@@ -16,14 +16,29 @@ const PAGE_SIZE = 50
 
 /** The organization's roles by normalized name (keyset), each with how many users hold it and who. */
 export async function listRoles(organizationId: number, cursor?: string | null) {
-  const query = db.from('roles').where('organization_id', organizationId).select('id', 'name', 'name_normalized', 'description', 'is_admin')
-  const page = await keysetPage<any>(query, { column: 'name_normalized', idColumn: 'id', direction: 'asc', limit: PAGE_SIZE, cursor }, (r) => r.name_normalized)
+  const query = db
+    .from('roles')
+    .where('organization_id', organizationId)
+    .select('id', 'name', 'name_normalized', 'description', 'is_admin')
+  const page = await keysetPage<any>(
+    query,
+    { column: 'name_normalized', idColumn: 'id', direction: 'asc', limit: PAGE_SIZE, cursor },
+    (r) => r.name_normalized
+  )
   const ids = page.rows.map((r) => Number(r.id))
   const counts = ids.length
-    ? await db.from('user_roles').whereIn('role_id', ids).groupBy('role_id').select('role_id').count('* as total')
+    ? await db
+        .from('user_roles')
+        .whereIn('role_id', ids)
+        .groupBy('role_id')
+        .select('role_id')
+        .count('* as total')
     : []
   const usersOf = new Map(counts.map((c) => [Number(c.role_id), Number(c.total)]))
-  const holders = await roleHolders(organizationId, ids.filter((id) => usersOf.get(id)))
+  const holders = await roleHolders(
+    organizationId,
+    ids.filter((id) => usersOf.get(id))
+  )
   const rows: RoleRow[] = page.rows.map((r) => ({
     id: Number(r.id),
     name: r.name,

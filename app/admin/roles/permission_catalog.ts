@@ -16,16 +16,23 @@ export interface CatalogModule {
  * is installed for the organization (a role can be prepared before the module is installed).
  */
 export async function permissionCatalog(organizationId: number): Promise<CatalogModule[]> {
-  const [registry, installed] = await Promise.all([moduleRegistry(), installer().then((i) => i.installed(organizationId))])
+  const [registry, installed] = await Promise.all([
+    moduleRegistry(),
+    installer().then((i) => i.installed(organizationId)),
+  ])
   const extras = registry.permissions().filter((p) => !p.resource)
   return registry.modules
     .map(({ manifest }) => ({
       name: manifest.name,
       label: manifest.label,
       installed: installed.has(manifest.name),
-      resources: registry.resources().filter((r) => r.module === manifest.name)
+      resources: registry
+        .resources()
+        .filter((r) => r.module === manifest.name)
         .map((r) => ({ key: r.key, label: r.label, actions: [...r.actions] })),
-      extras: extras.filter((p) => p.module === manifest.name).map((p) => ({ key: p.key, label: p.label })),
+      extras: extras
+        .filter((p) => p.module === manifest.name)
+        .map((p) => ({ key: p.key, label: p.label })),
     }))
     .filter((m) => m.resources.length > 0 || m.extras.length > 0)
 }

@@ -15,9 +15,15 @@ export interface RoleFormValues {
 }
 
 /** A role of the organization as the matrix form shows it (404 for anyone else's). */
-export async function roleFormValues(organizationId: number, roleId: number): Promise<RoleFormValues> {
-  const role = await db.from('roles').where({ id: roleId, organization_id: organizationId })
-    .select('id', 'name', 'description', 'is_admin').firstOrFail()
+export async function roleFormValues(
+  organizationId: number,
+  roleId: number
+): Promise<RoleFormValues> {
+  const role = await db
+    .from('roles')
+    .where({ id: roleId, organization_id: organizationId })
+    .select('id', 'name', 'description', 'is_admin')
+    .firstOrFail()
   const [permissions, scopes, count, holders] = await Promise.all([
     db.from('role_permissions').where('role_id', roleId).select('permission'),
     db.from('role_scopes').where('role_id', roleId).select('resource', 'scope'),

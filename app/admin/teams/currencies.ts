@@ -5,10 +5,27 @@
  * than stored wrongly. Each has a label under `admin.teams.currencies.<code>`.
  */
 export const TEAM_CURRENCIES = [
-  'EUR', 'USD', 'GBP', 'CHF', 'MXN', 'ARS', 'BRL', 'PEN', 'UYU', 'CAD', 'AUD', 'SEK', 'NOK', 'DKK', 'PLN', 'MAD',
+  'EUR',
+  'USD',
+  'GBP',
+  'CHF',
+  'MXN',
+  'ARS',
+  'BRL',
+  'PEN',
+  'UYU',
+  'CAD',
+  'AUD',
+  'SEK',
+  'NOK',
+  'DKK',
+  'PLN',
+  'MAD',
 ] as const
 
 /** The organization's currency when a team may use it, else the euro. */
 export function defaultTeamCurrency(organizationCurrency: string): string {
-  return (TEAM_CURRENCIES as readonly string[]).includes(organizationCurrency) ? organizationCurrency : 'EUR'
+  return (TEAM_CURRENCIES as readonly string[]).includes(organizationCurrency)
+    ? organizationCurrency
+    : 'EUR'
 }

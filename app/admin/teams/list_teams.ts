@@ -15,13 +15,31 @@ const PAGE_SIZE = 50
 
 /** The organization's teams by normalized name (keyset), with leader and member count. */
 export async function listTeams(organizationId: number, cursor?: string | null) {
-  const query = db.from('teams as t').leftJoin('users as l', 'l.id', 't.leader_id')
+  const query = db
+    .from('teams as t')
+    .leftJoin('users as l', 'l.id', 't.leader_id')
     .where('t.organization_id', organizationId)
-    .select('t.id', 't.name', 't.name_normalized', 't.monthly_target_minor', 't.currency', 'l.full_name as leader')
-  const page = await keysetPage<any>(query, { column: 't.name_normalized', idColumn: 't.id', direction: 'asc', limit: PAGE_SIZE, cursor }, (r) => r.name_normalized)
+    .select(
+      't.id',
+      't.name',
+      't.name_normalized',
+      't.monthly_target_minor',
+      't.currency',
+      'l.full_name as leader'
+    )
+  const page = await keysetPage<any>(
+    query,
+    { column: 't.name_normalized', idColumn: 't.id', direction: 'asc', limit: PAGE_SIZE, cursor },
+    (r) => r.name_normalized
+  )
   const ids = page.rows.map((r) => Number(r.id))
   const counts = ids.length
-    ? await db.from('team_members').whereIn('team_id', ids).groupBy('team_id').select('team_id').count('* as total')
+    ? await db
+        .from('team_members')
+        .whereIn('team_id', ids)
+        .groupBy('team_id')
+        .select('team_id')
+        .count('* as total')
     : []
   const membersOf = new Map(counts.map((c) => [Number(c.team_id), Number(c.total)]))
   const rows: TeamRow[] = page.rows.map((r) => ({

@@ -36,7 +36,9 @@ export async function saveTeam(params: SaveTeamParams): Promise<{ id: number; na
     const teamId = team.id
     await trx.from('team_members').where('team_id', teamId).delete()
     if (data.memberIds.length) {
-      await trx.table('team_members').multiInsert(data.memberIds.map((userId) => ({ team_id: teamId, user_id: userId })))
+      await trx
+        .table('team_members')
+        .multiInsert(data.memberIds.map((userId) => ({ team_id: teamId, user_id: userId })))
     }
     const subject = { organizationId, actorId, subjectType: TEAM_SUBJECT, subjectId: teamId }
     const after = await teamSnapshot(trx, teamId)
@@ -46,8 +48,18 @@ export async function saveTeam(params: SaveTeamParams): Promise<{ id: number; na
   })
 }
 
-async function assertOrganizationUsers(organizationId: number, userIds: number[], field: string, client: Client = db) {
+async function assertOrganizationUsers(
+  organizationId: number,
+  userIds: number[],
+  field: string,
+  client: Client = db
+) {
   if (!userIds.length) return
-  const found = await client.from('users').where('organization_id', organizationId).whereIn('id', userIds).select('id')
-  if (found.length !== new Set(userIds).size) throw new RuleError('admin.teams.errors.unknown_user', {}, field)
+  const found = await client
+    .from('users')
+    .where('organization_id', organizationId)
+    .whereIn('id', userIds)
+    .select('id')
+  if (found.length !== new Set(userIds).size)
+    throw new RuleError('admin.teams.errors.unknown_user', {}, field)
 }

@@ -12,9 +12,16 @@ export interface TeamFormValues {
 }
 
 /** A team of the organization as the form shows it (404 for anyone else's). */
-export async function teamFormValues(organizationId: number, teamId: number, locale: string): Promise<TeamFormValues> {
-  const team = await db.from('teams').where({ id: teamId, organization_id: organizationId })
-    .select('id', 'name', 'leader_id', 'monthly_target_minor', 'currency').firstOrFail()
+export async function teamFormValues(
+  organizationId: number,
+  teamId: number,
+  locale: string
+): Promise<TeamFormValues> {
+  const team = await db
+    .from('teams')
+    .where({ id: teamId, organization_id: organizationId })
+    .select('id', 'name', 'leader_id', 'monthly_target_minor', 'currency')
+    .firstOrFail()
   const members = await db.from('team_members').where('team_id', teamId).select('user_id')
   return {
     id: Number(team.id),
@@ -28,6 +35,15 @@ export async function teamFormValues(organizationId: number, teamId: number, loc
 
 /** Users of the organization that can lead or join a team. */
 export async function teamUserOptions(organizationId: number) {
-  const users = await db.from('users').where('organization_id', organizationId).orderBy('full_name_normalized').orderBy('id').select('id', 'full_name', 'is_active')
-  return users.map((u) => ({ value: String(u.id), label: u.full_name, isActive: Boolean(u.is_active) }))
+  const users = await db
+    .from('users')
+    .where('organization_id', organizationId)
+    .orderBy('full_name_normalized')
+    .orderBy('id')
+    .select('id', 'full_name', 'is_active')
+  return users.map((u) => ({
+    value: String(u.id),
+    label: u.full_name,
+    isActive: Boolean(u.is_active),
+  }))
 }

@@ -20,7 +20,9 @@ export interface CreateUserParams {
  * licence seat, so the seat limit is checked in the same transaction and nothing is written
  * when it is reached.
  */
-export async function createUser(params: CreateUserParams): Promise<{ id: number; fullName: string; mailError: RuleError | null }> {
+export async function createUser(
+  params: CreateUserParams
+): Promise<{ id: number; fullName: string; mailError: RuleError | null }> {
   const { organizationId, actorId, data } = params
   if (data.passwordMode === 'email' && !data.isActive) {
     // Reset links only work for active users; an inactive user would get a dead link.
@@ -31,19 +33,25 @@ export async function createUser(params: CreateUserParams): Promise<{ id: number
 
   const user = await db.transaction(async (trx) => {
     if (data.isActive) await assertSeatAvailable(trx, organizationId)
-    const created = await User.create({
-      organizationId,
-      fullName: data.fullName,
-      email: data.email,
-      locale: data.locale,
-      timezone: data.timezone,
-      isActive: data.isActive,
-      reportsToId: data.reportsToId ?? null,
-      // Without an initial password the account gets an unguessable one until the user picks theirs.
-      password: data.passwordMode === 'set' ? data.password! : randomBytes(32).toString('base64url'),
-    }, { client: trx })
+    const created = await User.create(
+      {
+        organizationId,
+        fullName: data.fullName,
+        email: data.email,
+        locale: data.locale,
+        timezone: data.timezone,
+        isActive: data.isActive,
+        reportsToId: data.reportsToId ?? null,
+        // Without an initial password the account gets an unguessable one until the user picks theirs.
+        password:
+          data.passwordMode === 'set' ? data.password! : randomBytes(32).toString('base64url'),
+      },
+      { client: trx }
+    )
     if (data.roleIds.length) {
-      await trx.table('user_roles').multiInsert(data.roleIds.map((roleId) => ({ user_id: created.id, role_id: roleId })))
+      await trx
+        .table('user_roles')
+        .multiInsert(data.roleIds.map((roleId) => ({ user_id: created.id, role_id: roleId })))
     }
     const subject = { organizationId, actorId, subjectType: USER_SUBJECT, subjectId: created.id }
     await recordHistory.created(subject, await userSnapshot(trx, created.id), trx)

@@ -8,7 +8,10 @@ import { RuleError } from '#app/support/rule_error'
  * names the limit and, in evaluation mode, says so (the evaluation limit is what applies
  * without a licence).
  */
-export async function assertSeatAvailable(trx: TransactionClientContract, organizationId: number): Promise<void> {
+export async function assertSeatAvailable(
+  trx: TransactionClientContract,
+  organizationId: number
+): Promise<void> {
   try {
     await licences.assertOrganizationSeats(organizationId, 1, trx)
   } catch (error) {
@@ -17,8 +20,13 @@ export async function assertSeatAvailable(trx: TransactionClientContract, organi
     }
     if (!(error instanceof LicenceError) || error.code !== 'seats_exceeded') throw error
     const evaluation = error.meta.mode === 'evaluation'
-    throw new RuleError(evaluation ? 'admin.users.errors.seats_exceeded_evaluation' : 'admin.users.errors.seats_exceeded', {
-      seats: error.meta.seats,
-    })
+    throw new RuleError(
+      evaluation
+        ? 'admin.users.errors.seats_exceeded_evaluation'
+        : 'admin.users.errors.seats_exceeded',
+      {
+        seats: error.meta.seats,
+      }
+    )
   }
 }

@@ -23,20 +23,29 @@ export interface SetUserActiveParams {
  * administrators deactivating each other at the same moment cannot both succeed: the second
  * finds they are no longer an active administrator.
  */
-export async function setUserActive(params: SetUserActiveParams): Promise<{ fullName: string; changed: boolean }> {
+export async function setUserActive(
+  params: SetUserActiveParams
+): Promise<{ fullName: string; changed: boolean }> {
   const { organizationId, actorId, userId, active } = params
   return db.transaction(async (trx) => {
     const admins = await lockActiveAdmins(organizationId, trx)
-    const user = await trx.from('users').where({ id: userId, organization_id: organizationId })
-      .select('id', 'full_name', 'is_active').firstOrFail()
+    const user = await trx
+      .from('users')
+      .where({ id: userId, organization_id: organizationId })
+      .select('id', 'full_name', 'is_active')
+      .firstOrFail()
     if (Boolean(user.is_active) === active) return { fullName: user.full_name, changed: false }
     if (!active && userId === actorId) throw new RuleError('admin.users.errors.deactivate_self')
     // Checked now, not when the request came in: another administrator may have just
     // deactivated the actor or taken their administrator role away.
-    if (actorId !== null && !admins.includes(actorId)) throw new RuleError('admin.users.errors.actor_not_admin')
+    if (actorId !== null && !admins.includes(actorId))
+      throw new RuleError('admin.users.errors.actor_not_admin')
 
     if (active) await assertSeatAvailable(trx, organizationId)
-    await trx.from('users').where('id', userId).update({ is_active: active, updated_at: dbTimestamp() })
+    await trx
+      .from('users')
+      .where('id', userId)
+      .update({ is_active: active, updated_at: dbTimestamp() })
     if (!active) {
       await trx.from('remember_me_tokens').where('tokenable_id', userId).delete()
       await userSessions.revokeAll(userId, 'deactivated', { trx })

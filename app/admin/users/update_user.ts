@@ -5,7 +5,12 @@ import { recordHistory } from '#app/history/record_history'
 import { audit } from '#app/history/audit'
 import { passwordResets } from '#services/password_resets'
 import type { UpdateUserData } from '#validators/admin/users'
-import { assertAdminsRemain, assertOrganizationRoles, assertReportsTo, lockActiveAdmins } from './guards.js'
+import {
+  assertAdminsRemain,
+  assertOrganizationRoles,
+  assertReportsTo,
+  lockActiveAdmins,
+} from './guards.js'
 import { USER_SUBJECT, userSnapshot } from './snapshot.js'
 
 export interface UpdateUserParams {
@@ -20,7 +25,9 @@ export interface UpdateUserParams {
  * use case because it takes a licence seat. Refused, and rolled back, when the administrator
  * would remove their own administrator role.
  */
-export async function updateUser(params: UpdateUserParams): Promise<{ id: number; fullName: string }> {
+export async function updateUser(
+  params: UpdateUserParams
+): Promise<{ id: number; fullName: string }> {
   const { organizationId, actorId, userId, data } = params
   const user = await User.query().where({ id: userId, organizationId }).firstOrFail()
   await assertOrganizationRoles(organizationId, data.roleIds)
@@ -41,14 +48,23 @@ export async function updateUser(params: UpdateUserParams): Promise<{ id: number
     await user.save()
     await trx.from('user_roles').where('user_id', user.id).delete()
     if (data.roleIds.length) {
-      await trx.table('user_roles').multiInsert(data.roleIds.map((roleId) => ({ user_id: user.id, role_id: roleId })))
+      await trx
+        .table('user_roles')
+        .multiInsert(data.roleIds.map((roleId) => ({ user_id: user.id, role_id: roleId })))
     }
     await assertAdminsRemain(organizationId, actorId, trx)
     const subject = { organizationId, actorId, subjectType: USER_SUBJECT, subjectId: user.id }
     await recordHistory.updated(subject, before, await userSnapshot(trx, user.id), trx)
     if (data.password) {
       // That the password changed is audited (its value never is); "remember me" devices must sign in again.
-      await audit.record({ ...subject, action: 'update', changes: [{ field: 'password', from: null, to: '••••••' }] }, trx)
+      await audit.record(
+        {
+          ...subject,
+          action: 'update',
+          changes: [{ field: 'password', from: null, to: '••••••' }],
+        },
+        trx
+      )
       await trx.from('remember_me_tokens').where('tokenable_id', user.id).delete()
     }
     // A reset link mailed to the old address, or from before the administrator's password, dies.

@@ -12,7 +12,12 @@ export default class AuditController {
     const organizationId = ctx.organization.id
     const [page, users, subjects] = await Promise.all([
       listAudit(organizationId, filters, ctx.auth.getUserOrFail().timezone),
-      db.from('users').where('organization_id', organizationId).orderBy('full_name_normalized').orderBy('id').select('id', 'full_name'),
+      db
+        .from('users')
+        .where('organization_id', organizationId)
+        .orderBy('full_name_normalized')
+        .orderBy('id')
+        .select('id', 'full_name'),
       auditSubjects(),
     ])
     const names = subjectNames(ctx.i18n, subjects)

@@ -9,7 +9,9 @@ import { saveSeatQuotas } from '#app/admin/licence/seat_quotas'
 
 export default class LicenceController {
   async show(ctx: HttpContext) {
-    return ctx.inertia.render('admin/licence/index', { overview: await licenceOverview(ctx.organization.id) })
+    return ctx.inertia.render('admin/licence/index', {
+      overview: await licenceOverview(ctx.organization.id),
+    })
   }
 
   /** Accepts the licence file itself (multipart) or its text pasted into the form. */
@@ -26,10 +28,13 @@ export default class LicenceController {
     }
     return orBack(ctx, async () => {
       const licence = await installLicence({ ...actor(ctx), content: text })
-      ctx.session.flash('success', ctx.i18n.t('admin.licence.installed', {
-        customer: licence.customer,
-        expiresAt: licence.expiresAt.split('-').reverse().join('/'), // dd/mm/yyyy in both languages
-      }))
+      ctx.session.flash(
+        'success',
+        ctx.i18n.t('admin.licence.installed', {
+          customer: licence.customer,
+          expiresAt: licence.expiresAt.split('-').reverse().join('/'), // dd/mm/yyyy in both languages
+        })
+      )
       return ctx.response.redirect().toRoute('admin.licence.show')
     })
   }

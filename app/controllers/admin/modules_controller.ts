@@ -9,8 +9,15 @@ import { licences } from '#app/licensing/licence_service'
 /** The marketplace: every module this deployment offers, installed per organization. */
 export default class ModulesController {
   async index(ctx: HttpContext) {
-    const [modules, entitlement] = await Promise.all([moduleCatalog(ctx.organization.id), licences.entitlement()])
-    return ctx.inertia.render('admin/modules/index', { modules, licensedTier: entitlement.tier, mode: entitlement.mode })
+    const [modules, entitlement] = await Promise.all([
+      moduleCatalog(ctx.organization.id),
+      licences.entitlement(),
+    ])
+    return ctx.inertia.render('admin/modules/index', {
+      modules,
+      licensedTier: entitlement.tier,
+      mode: entitlement.mode,
+    })
   }
 
   async install(ctx: HttpContext) {
@@ -18,9 +25,15 @@ export default class ModulesController {
       const { registry } = await defaultModuleDeps()
       const installed = await installModule({ ...actor(ctx), name: String(ctx.params.name) })
       const names = installed.map((m) => moduleLabel(registry, m))
-      ctx.session.flash('success', installed.length
-        ? translateRule(ctx, 'admin.modules.installed', { modules: names, count: installed.length })
-        : ctx.i18n.t('admin.modules.already_installed'))
+      ctx.session.flash(
+        'success',
+        installed.length
+          ? translateRule(ctx, 'admin.modules.installed', {
+              modules: names,
+              count: installed.length,
+            })
+          : ctx.i18n.t('admin.modules.already_installed')
+      )
       return ctx.response.redirect().toRoute('admin.modules.index')
     })
   }
@@ -30,7 +43,10 @@ export default class ModulesController {
       const { registry } = await defaultModuleDeps()
       const name = String(ctx.params.name)
       await uninstallModule({ ...actor(ctx), name })
-      ctx.session.flash('success', translateRule(ctx, 'admin.modules.uninstalled', { module: moduleLabel(registry, name) }))
+      ctx.session.flash(
+        'success',
+        translateRule(ctx, 'admin.modules.uninstalled', { module: moduleLabel(registry, name) })
+      )
       return ctx.response.redirect().toRoute('admin.modules.index')
     })
   }

@@ -17,12 +17,18 @@ export default class RolesController {
   }
 
   async create(ctx: HttpContext) {
-    return ctx.inertia.render('admin/roles/form', { role: null, catalog: await permissionCatalog(ctx.organization.id), scopes: SCOPES })
+    return ctx.inertia.render('admin/roles/form', {
+      role: null,
+      catalog: await permissionCatalog(ctx.organization.id),
+      scopes: SCOPES,
+    })
   }
 
   async store(ctx: HttpContext) {
     const validator = await roleValidator()
-    const data = await ctx.request.validateUsing(validator, { meta: { organizationId: ctx.organization.id } })
+    const data = await ctx.request.validateUsing(validator, {
+      meta: { organizationId: ctx.organization.id },
+    })
     return orBack(ctx, async () => {
       const role = await saveRole({ ...actor(ctx), data })
       ctx.session.flash('success', ctx.i18n.t('admin.roles.created', { name: role.name }))
@@ -42,7 +48,9 @@ export default class RolesController {
     const roleId = Number(ctx.params.id)
     await roleFormValues(ctx.organization.id, roleId) // another organization's role: 404 before validating
     const validator = await roleValidator()
-    const data = await ctx.request.validateUsing(validator, { meta: { organizationId: ctx.organization.id, roleId } })
+    const data = await ctx.request.validateUsing(validator, {
+      meta: { organizationId: ctx.organization.id, roleId },
+    })
     return orBack(ctx, async () => {
       const role = await saveRole({ ...actor(ctx), roleId, data })
       ctx.session.flash('success', ctx.i18n.t('admin.roles.updated', { name: role.name }))

@@ -25,7 +25,9 @@ export default class TeamsController {
   }
 
   async store(ctx: HttpContext) {
-    const data = await ctx.request.validateUsing(teamValidator, { meta: { organizationId: ctx.organization.id } })
+    const data = await ctx.request.validateUsing(teamValidator, {
+      meta: { organizationId: ctx.organization.id },
+    })
     return orBack(ctx, async () => {
       const team = await saveTeam({ ...actor(ctx), data })
       ctx.session.flash('success', ctx.i18n.t('admin.teams.created', { name: team.name }))
@@ -49,7 +51,9 @@ export default class TeamsController {
   async update(ctx: HttpContext) {
     const teamId = Number(ctx.params.id)
     await teamFormValues(ctx.organization.id, teamId, ctx.i18n.locale) // another organization's team: 404 first
-    const data = await ctx.request.validateUsing(teamValidator, { meta: { organizationId: ctx.organization.id, teamId } })
+    const data = await ctx.request.validateUsing(teamValidator, {
+      meta: { organizationId: ctx.organization.id, teamId },
+    })
     return orBack(ctx, async () => {
       const team = await saveTeam({ ...actor(ctx), teamId, data })
       ctx.session.flash('success', ctx.i18n.t('admin.teams.updated', { name: team.name }))

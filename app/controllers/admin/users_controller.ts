@@ -1,5 +1,9 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { createUserValidator, listUsersValidator, updateUserValidator } from '#validators/admin/users'
+import {
+  createUserValidator,
+  listUsersValidator,
+  updateUserValidator,
+} from '#validators/admin/users'
 import { actor } from '#app/admin/http'
 import { orBack, translateRule } from '#app/support/http'
 import { listUsers } from '#app/admin/users/list_users'
@@ -15,18 +19,29 @@ export default class UsersController {
     const [, filters] = await listUsersValidator.tryValidate(ctx.request.qs())
     const organizationId = ctx.organization.id
     // The role filter needs the roles only (not every user and time zone the form offers).
-    const [page, roles] = await Promise.all([listUsers(organizationId, filters ?? {}), roleOptions(organizationId)])
+    const [page, roles] = await Promise.all([
+      listUsers(organizationId, filters ?? {}),
+      roleOptions(organizationId),
+    ])
     return ctx.inertia.render('admin/users/index', {
       users: page.rows,
       next: page.next,
       count: page.count,
-      filters: { q: filters?.q ?? '', status: filters?.status ?? null, roleId: filters?.roleId ?? null, cursor: filters?.cursor ?? null },
+      filters: {
+        q: filters?.q ?? '',
+        status: filters?.status ?? null,
+        roleId: filters?.roleId ?? null,
+        cursor: filters?.cursor ?? null,
+      },
       roles: roles.map((r) => ({ value: r.value, label: r.label })),
     })
   }
 
   async create(ctx: HttpContext) {
-    return ctx.inertia.render('admin/users/form', { user: null, options: await userFormOptions(ctx.organization.id) })
+    return ctx.inertia.render('admin/users/form', {
+      user: null,
+      options: await userFormOptions(ctx.organization.id),
+    })
   }
 
   async store(ctx: HttpContext) {
@@ -34,15 +49,24 @@ export default class UsersController {
     return orBack(ctx, async () => {
       const user = await createUser({ ...actor(ctx), data })
       const mailed = data.passwordMode === 'email' && !user.mailError
-      ctx.session.flash('success', ctx.i18n.t(mailed ? 'admin.users.created_mailed' : 'admin.users.created', { name: user.fullName }))
-      if (user.mailError) ctx.session.flash('error', translateRule(ctx, user.mailError.key, user.mailError.values))
+      ctx.session.flash(
+        'success',
+        ctx.i18n.t(mailed ? 'admin.users.created_mailed' : 'admin.users.created', {
+          name: user.fullName,
+        })
+      )
+      if (user.mailError)
+        ctx.session.flash('error', translateRule(ctx, user.mailError.key, user.mailError.values))
       return ctx.response.redirect().toRoute('admin.users.index')
     })
   }
 
   async edit(ctx: HttpContext) {
     const id = Number(ctx.params.id)
-    const [user, options] = await Promise.all([userFormValues(ctx.organization.id, id), userFormOptions(ctx.organization.id, id)])
+    const [user, options] = await Promise.all([
+      userFormValues(ctx.organization.id, id),
+      userFormOptions(ctx.organization.id, id),
+    ])
     return ctx.inertia.render('admin/users/form', { user, options })
   }
 
@@ -67,7 +91,10 @@ export default class UsersController {
 
   async passwordReset(ctx: HttpContext) {
     return orBack(ctx, async () => {
-      await sendPasswordReset({ organizationId: ctx.organization.id, userId: Number(ctx.params.id) })
+      await sendPasswordReset({
+        organizationId: ctx.organization.id,
+        userId: Number(ctx.params.id),
+      })
       ctx.session.flash('success', ctx.i18n.t('admin.users.reset_sent'))
       return ctx.response.redirect().back()
     })
@@ -76,7 +103,12 @@ export default class UsersController {
   async #setActive(ctx: HttpContext, active: boolean) {
     return orBack(ctx, async () => {
       const result = await setUserActive({ ...actor(ctx), userId: Number(ctx.params.id), active })
-      ctx.session.flash('success', ctx.i18n.t(active ? 'admin.users.activated' : 'admin.users.deactivated', { name: result.fullName }))
+      ctx.session.flash(
+        'success',
+        ctx.i18n.t(active ? 'admin.users.activated' : 'admin.users.deactivated', {
+          name: result.fullName,
+        })
+      )
       return ctx.response.redirect().back()
     })
   }

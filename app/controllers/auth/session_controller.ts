@@ -6,7 +6,12 @@ import { flashFieldErrors } from '#app/support/http'
 import { endSession, startSession } from '#app/access/user_sessions'
 import { isKnownDevice, rememberDevice } from '#app/access/known_device'
 import {
-  accountLoginWait, clearAccountFailures, countAccountFailure, countFailedLogin, failedLoginWait, waitMinutes,
+  accountLoginWait,
+  clearAccountFailures,
+  countAccountFailure,
+  countFailedLogin,
+  failedLoginWait,
+  waitMinutes,
 } from '#start/limiter'
 
 export default class SessionController {

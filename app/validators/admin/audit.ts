@@ -6,7 +6,12 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/
 export const auditFiltersValidator = vine.compile(
   vine.object({
     actorId: vine.number().withoutDecimals().positive().optional(),
-    subjectType: vine.string().trim().maxLength(60).regex(/^[a-z][a-z0-9_.]*$/).optional(),
+    subjectType: vine
+      .string()
+      .trim()
+      .maxLength(60)
+      .regex(/^[a-z][a-z0-9_.]*$/)
+      .optional(),
     subjectId: vine.number().withoutDecimals().positive().optional(),
     action: vine.enum(['create', 'update', 'delete', 'export'] as const).optional(),
     from: vine.string().regex(DAY).optional(),

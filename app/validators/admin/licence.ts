@@ -11,11 +11,13 @@ export const licenceValidator = vine.compile(
 /** Seat quotas per organization, from the host's licence page; empty means no quota. */
 export const seatQuotasValidator = vine.compile(
   vine.object({
-    quotas: vine.array(
-      vine.object({
-        organizationId: vine.number().withoutDecimals().positive(),
-        seatQuota: vine.number().withoutDecimals().min(0).max(1_000_000).nullable(),
-      })
-    ).maxLength(10_000),
+    quotas: vine
+      .array(
+        vine.object({
+          organizationId: vine.number().withoutDecimals().positive(),
+          seatQuota: vine.number().withoutDecimals().min(0).max(1_000_000).nullable(),
+        })
+      )
+      .maxLength(10_000),
   })
 )

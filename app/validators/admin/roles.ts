@@ -10,9 +10,16 @@ interface Meta {
 function compile(permissionKeys: string[], resourceKeys: string[]) {
   return vine.withMetaData<Meta>().compile(
     vine.object({
-      name: vine.string().trim().minLength(2).maxLength(80)
+      name: vine
+        .string()
+        .trim()
+        .minLength(2)
+        .maxLength(80)
         .unique(async (db, value, field) => {
-          const query = db.from('roles').where({ organization_id: field.meta.organizationId, name: value }).select('id')
+          const query = db
+            .from('roles')
+            .where({ organization_id: field.meta.organizationId, name: value })
+            .select('id')
           if (field.meta.roleId) query.whereNot('id', field.meta.roleId)
           return !(await query.first())
         }),
@@ -20,8 +27,10 @@ function compile(permissionKeys: string[], resourceKeys: string[]) {
       isAdmin: vine.boolean(),
       // Only keys the registered modules declare: a typo or a forged key is refused, not stored.
       permissions: vine.array(vine.enum(permissionKeys)).distinct().maxLength(2000),
-      scopes: vine.array(vine.object({ resource: vine.enum(resourceKeys), scope: vine.enum(SCOPES) }))
-        .distinct('resource').maxLength(1000),
+      scopes: vine
+        .array(vine.object({ resource: vine.enum(resourceKeys), scope: vine.enum(SCOPES) }))
+        .distinct('resource')
+        .maxLength(1000),
     })
   )
 }
@@ -31,7 +40,10 @@ let validator: Promise<ReturnType<typeof compile>> | undefined
 /** The role validator, built once from the module registry's permission keys and resources. */
 export function roleValidator() {
   validator ??= moduleRegistry().then((registry) =>
-    compile(registry.permissions().map((p) => p.key), registry.resources().map((r) => r.key))
+    compile(
+      registry.permissions().map((p) => p.key),
+      registry.resources().map((r) => r.key)
+    )
   )
   return validator
 }

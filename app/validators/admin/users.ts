@@ -13,7 +13,12 @@ const TIMEZONES = Intl.supportedValuesOf('timeZone')
  */
 const fields = {
   fullName: vine.string().trim().minLength(2).maxLength(160),
-  email: vine.string().trim().toLowerCase().email().maxLength(254)
+  email: vine
+    .string()
+    .trim()
+    .toLowerCase()
+    .email()
+    .maxLength(254)
     // E-mail is the sign-in name, unique across the deployment (see the users migration).
     .unique(async (db, value, field) => {
       const query = db.from('users').where('email', value).select('id')
@@ -32,7 +37,12 @@ export const createUserValidator = vine.withMetaData<Meta>().compile(
     isActive: vine.boolean(),
     /** `set`: the administrator types the first password; `email`: the user gets a reset link. */
     passwordMode: vine.enum(['set', 'email'] as const),
-    password: vine.string().minLength(10).maxLength(200).optional().requiredWhen('passwordMode', '=', 'set'),
+    password: vine
+      .string()
+      .minLength(10)
+      .maxLength(200)
+      .optional()
+      .requiredWhen('passwordMode', '=', 'set'),
   })
 )
 

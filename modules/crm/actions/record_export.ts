@@ -3,7 +3,9 @@ import { audit, type AuditInput } from '#app/history/audit'
 import { cappedCount } from '#app/support/keyset'
 
 /** How many rows an export of `filtered` writes (counted exactly: the export reads them all anyway). */
-export async function exportRowCount(filtered: Promise<{ query: DatabaseQueryBuilderContract<any> }>): Promise<number> {
+export async function exportRowCount(
+  filtered: Promise<{ query: DatabaseQueryBuilderContract<any> }>
+): Promise<number> {
   const { query } = await filtered
   return (await cappedCount(query, { exact: true })).value
 }
@@ -21,7 +23,11 @@ export async function recordExport(params: {
   filters: Record<string, unknown>
   rows: number
 }) {
-  const filters = Object.fromEntries(Object.entries(params.filters).filter(([k, v]) => k !== 'cursor' && v !== undefined && v !== null && v !== ''))
+  const filters = Object.fromEntries(
+    Object.entries(params.filters).filter(
+      ([k, v]) => k !== 'cursor' && v !== undefined && v !== null && v !== ''
+    )
+  )
   await audit.record({
     organizationId: params.organizationId,
     actorId: params.actorId,
@@ -29,6 +35,9 @@ export async function recordExport(params: {
     subjectId: 0,
     // audit_logs.action is varchar(16); the kernel's type lists only create/update/delete.
     action: 'export' as AuditInput['action'],
-    changes: [{ field: 'filters', from: null, to: filters }, { field: 'rows', from: null, to: params.rows }],
+    changes: [
+      { field: 'filters', from: null, to: filters },
+      { field: 'rows', from: null, to: params.rows },
+    ],
   })
 }

@@ -16,23 +16,47 @@ export type { CompanySummary, ContactSummary } from './types.js'
 type Client = TransactionClientContract | typeof db
 
 const companySummary = (r: any): CompanySummary => ({
-  id: Number(r.id), name: r.name, nif: r.nif, type: r.type, ownerId: r.owner_id === null ? null : Number(r.owner_id),
+  id: Number(r.id),
+  name: r.name,
+  nif: r.nif,
+  type: r.type,
+  ownerId: r.owner_id === null ? null : Number(r.owner_id),
 })
 
 /** A company's summary, or null when it does not exist in the organization. */
-export async function findCompanySummary(organizationId: number, id: number, client: Client = db): Promise<CompanySummary | null> {
-  const row = await client.from('crm_companies').where('organization_id', organizationId).where('id', id)
-    .select('id', 'name', 'nif', 'type', 'owner_id').first()
+export async function findCompanySummary(
+  organizationId: number,
+  id: number,
+  client: Client = db
+): Promise<CompanySummary | null> {
+  const row = await client
+    .from('crm_companies')
+    .where('organization_id', organizationId)
+    .where('id', id)
+    .select('id', 'name', 'nif', 'type', 'owner_id')
+    .first()
   return row ? companySummary(row) : null
 }
 
 /** Whether a company exists in the organization. */
-export async function companyExists(organizationId: number, id: number, client: Client = db): Promise<boolean> {
-  return !!(await client.from('crm_companies').where('organization_id', organizationId).where('id', id).select('id').first())
+export async function companyExists(
+  organizationId: number,
+  id: number,
+  client: Client = db
+): Promise<boolean> {
+  return !!(await client
+    .from('crm_companies')
+    .where('organization_id', organizationId)
+    .where('id', id)
+    .select('id')
+    .first())
 }
 
 /** Names of the given companies that the user may see (invisible ones are left out). */
-export async function visibleCompanyNames(access: AccessContext, ids: number[]): Promise<Map<number, string>> {
+export async function visibleCompanyNames(
+  access: AccessContext,
+  ids: number[]
+): Promise<Map<number, string>> {
   if (!ids.length) return new Map()
   const query = db.from('crm_companies as c').whereIn('c.id', ids).select('c.id', 'c.name')
   await access.scope(query, 'crm.companies', { table: 'c' })
@@ -40,21 +64,42 @@ export async function visibleCompanyNames(access: AccessContext, ids: number[]):
 }
 
 /** A contact's summary, or null when it does not exist in the organization. */
-export async function findContactSummary(organizationId: number, id: number, client: Client = db): Promise<ContactSummary | null> {
-  const [contact] = await contactSummaries(client.from('crm_contacts').where('organization_id', organizationId).where('id', id), client)
+export async function findContactSummary(
+  organizationId: number,
+  id: number,
+  client: Client = db
+): Promise<ContactSummary | null> {
+  const [contact] = await contactSummaries(
+    client.from('crm_contacts').where('organization_id', organizationId).where('id', id),
+    client
+  )
   return contact ?? null
 }
 
 /** Every contact of a company (organization-wide, by name). */
-export async function contactsOfCompany(organizationId: number, companyId: number, client: Client = db): Promise<ContactSummary[]> {
-  return contactSummaries(client.from('crm_contacts').where('organization_id', organizationId).where('company_id', companyId)
-    .orderBy('name_normalized').orderBy('id'), client)
+export async function contactsOfCompany(
+  organizationId: number,
+  companyId: number,
+  client: Client = db
+): Promise<ContactSummary[]> {
+  return contactSummaries(
+    client
+      .from('crm_contacts')
+      .where('organization_id', organizationId)
+      .where('company_id', companyId)
+      .orderBy('name_normalized')
+      .orderBy('id'),
+    client
+  )
 }
 
 /** Companies and contacts that have this e-mail address (exact, case-insensitive), for mail linking. */
 export async function findByEmail(organizationId: number, email: string, client: Client = db) {
-  const rows = await client.from('crm_emails').where('organization_id', organizationId)
-    .where('value_normalized', normalizeEmail(email)).select('company_id', 'contact_id')
+  const rows = await client
+    .from('crm_emails')
+    .where('organization_id', organizationId)
+    .where('value_normalized', normalizeEmail(email))
+    .select('company_id', 'contact_id')
   return {
     companyIds: rows.filter((r) => r.company_id !== null).map((r) => Number(r.company_id)),
     contactIds: rows.filter((r) => r.contact_id !== null).map((r) => Number(r.contact_id)),
@@ -62,8 +107,19 @@ export async function findByEmail(organizationId: number, email: string, client:
 }
 
 async function contactSummaries(query: any, client: Client): Promise<ContactSummary[]> {
-  const rows = await query.select('id', 'company_id', 'first_name', 'last_name', 'position', 'owner_id')
-  const { emails } = await channelsOf('contact_id', rows.map((r: any) => Number(r.id)), client)
+  const rows = await query.select(
+    'id',
+    'company_id',
+    'first_name',
+    'last_name',
+    'position',
+    'owner_id'
+  )
+  const { emails } = await channelsOf(
+    'contact_id',
+    rows.map((r: any) => Number(r.id)),
+    client
+  )
   return rows.map((r: any) => ({
     id: Number(r.id),
     companyId: r.company_id === null ? null : Number(r.company_id),

@@ -50,7 +50,10 @@ export default class CompaniesController {
     // A malformed filter in the address bar shows the unfiltered list rather than an error.
     const [, parsed] = await listCompaniesValidator.tryValidate(ctx.request.qs())
     const filters = parsed ?? {}
-    const [page, owners] = await Promise.all([listCompanies(ctx.access, filters), ownerFilterOptions(ctx.access, COMPANIES)])
+    const [page, owners] = await Promise.all([
+      listCompanies(ctx.access, filters),
+      ownerFilterOptions(ctx.access, COMPANIES),
+    ])
     return ctx.inertia.render('crm/companies/index', {
       companies: page.rows,
       next: page.next,
@@ -58,9 +61,15 @@ export default class CompaniesController {
       offset: page.offset,
       count: page.count,
       filters: {
-        q: filters.q ?? '', type: filters.type ?? '', industry: filters.industry ?? '', owner: filters.owner ?? '',
-        province: filters.province ?? '', city: filters.city ?? '', sort: filters.sort ?? 'name',
-        cursor: filters.cursor ?? null, before: filters.before ?? null,
+        q: filters.q ?? '',
+        type: filters.type ?? '',
+        industry: filters.industry ?? '',
+        owner: filters.owner ?? '',
+        province: filters.province ?? '',
+        city: filters.city ?? '',
+        sort: filters.sort ?? 'name',
+        cursor: filters.cursor ?? null,
+        before: filters.before ?? null,
       },
       owners,
       catalog: catalogProps(),
@@ -76,7 +85,11 @@ export default class CompaniesController {
   async create(ctx: HttpContext) {
     ctx.access.authorize(`${COMPANIES}.create`)
     const options = await companyFormOptions(ctx.access)
-    return ctx.inertia.render('crm/companies/form', { company: null, duplicate: duplicateOf(ctx), ...options })
+    return ctx.inertia.render('crm/companies/form', {
+      company: null,
+      duplicate: duplicateOf(ctx),
+      ...options,
+    })
   }
 
   async store(ctx: HttpContext) {
@@ -101,7 +114,9 @@ export default class CompaniesController {
     const companyId = (await visibleCompanyId(ctx.access, routeId(ctx), 'edit')) ?? notFound()
     const data = await ctx.request.validateUsing(companyValidator)
     return orBack(ctx, async () => {
-      const company = await rememberDuplicate(ctx, () => updateCompany({ ...actor(ctx), companyId, data }))
+      const company = await rememberDuplicate(ctx, () =>
+        updateCompany({ ...actor(ctx), companyId, data })
+      )
       ctx.session.flash('success', ctx.i18n.t('crm.companies.updated', { name: company.name }))
       return ctx.response.redirect().toRoute('crm.companies.show', { id: companyId })
     })
@@ -121,12 +136,21 @@ export default class CompaniesController {
     ctx.access.authorize(`${COMPANIES}.export`)
     const [, filters] = await listCompaniesValidator.tryValidate(ctx.request.qs())
     const rows = await exportRowCount(filteredCompanies(ctx.access, filters ?? {}))
-    await recordExport({ ...actor(ctx), subjectType: COMPANY_SUBJECT, filters: filters ?? {}, rows })
+    await recordExport({
+      ...actor(ctx),
+      subjectType: COMPANY_SUBJECT,
+      filters: filters ?? {},
+      rows,
+    })
     const lines = exportCompanies(ctx.access, filters ?? {}, {
       t: (key) => ctx.i18n.t(key),
       date: exportDate(ctx.auth.getUserOrFail().timezone),
     })
-    streamCsv(ctx, `${ctx.i18n.t('crm.companies.file_name')}-${new Date().toISOString().slice(0, 10)}.csv`, lines)
+    streamCsv(
+      ctx,
+      `${ctx.i18n.t('crm.companies.file_name')}-${new Date().toISOString().slice(0, 10)}.csv`,
+      lines
+    )
   }
 
   async note(ctx: HttpContext) {
@@ -136,7 +160,9 @@ export default class CompaniesController {
     await addNote({ ...actor(ctx), subjectType: COMPANY_SUBJECT, subjectId, body })
     ctx.session.flash('success', ctx.i18n.t('crm.notes.added'))
     // Back on the history tab, where the note was written.
-    return ctx.response.redirect().toRoute('crm.companies.show', { id: subjectId }, { qs: { tab: 'history' } })
+    return ctx.response
+      .redirect()
+      .toRoute('crm.companies.show', { id: subjectId }, { qs: { tab: 'history' } })
   }
 
   /** Rewrites a note: its author (who may still edit the record) or an administrator. */
@@ -144,11 +170,17 @@ export default class CompaniesController {
     ctx.access.authorize(`${COMPANIES}.edit`)
     const subjectId = (await visibleCompanyId(ctx.access, routeId(ctx))) ?? notFound()
     const noteId = Number(ctx.params.note)
-    const note = await changeableNote(ctx.access, { subjectType: COMPANY_SUBJECT, subjectId, noteId })
+    const note = await changeableNote(ctx.access, {
+      subjectType: COMPANY_SUBJECT,
+      subjectId,
+      noteId,
+    })
     const { body } = await ctx.request.validateUsing(noteValidator)
     await updateNote({ ...actor(ctx), subjectType: COMPANY_SUBJECT, subjectId, note, body })
     ctx.session.flash('success', ctx.i18n.t('crm.notes.updated'))
-    return ctx.response.redirect().toRoute('crm.companies.show', { id: subjectId }, { qs: { tab: 'history' } })
+    return ctx.response
+      .redirect()
+      .toRoute('crm.companies.show', { id: subjectId }, { qs: { tab: 'history' } })
   }
 
   /** Removes a note: its author or an administrator. */
@@ -156,10 +188,16 @@ export default class CompaniesController {
     ctx.access.authorize(`${COMPANIES}.edit`)
     const subjectId = (await visibleCompanyId(ctx.access, routeId(ctx))) ?? notFound()
     const noteId = Number(ctx.params.note)
-    const note = await changeableNote(ctx.access, { subjectType: COMPANY_SUBJECT, subjectId, noteId })
+    const note = await changeableNote(ctx.access, {
+      subjectType: COMPANY_SUBJECT,
+      subjectId,
+      noteId,
+    })
     await deleteNote({ ...actor(ctx), subjectType: COMPANY_SUBJECT, subjectId, note })
     ctx.session.flash('success', ctx.i18n.t('crm.notes.deleted'))
-    return ctx.response.redirect().toRoute('crm.companies.show', { id: subjectId }, { qs: { tab: 'history' } })
+    return ctx.response
+      .redirect()
+      .toRoute('crm.companies.show', { id: subjectId }, { qs: { tab: 'history' } })
   }
 
   /** Older timeline entries ("ver más"), as JSON for the page to append. */
@@ -167,7 +205,12 @@ export default class CompaniesController {
     ctx.access.authorize(`${COMPANIES}.view`)
     const subjectId = (await visibleCompanyId(ctx.access, routeId(ctx))) ?? notFound()
     const before = Number(ctx.request.input('before')) || undefined
-    return readTimeline(ctx.access, { subjectType: COMPANY_SUBJECT, subjectId, before, limit: TIMELINE_PAGE })
+    return readTimeline(ctx.access, {
+      subjectType: COMPANY_SUBJECT,
+      subjectId,
+      before,
+      limit: TIMELINE_PAGE,
+    })
   }
 
   /** Visible companies whose name starts with `q` (the contact form's company search). */

@@ -9,7 +9,12 @@ import { CONTACTS, CONTACT_SUBJECT, visibleContactId } from '../actions/contacts
 import { listContacts } from '../actions/contacts/list_contacts.js'
 import { showContact } from '../actions/contacts/show_contact.js'
 import { TIMELINE_PAGE } from '../actions/companies/show_company.js'
-import { companyOptions, contactFormOptions, editContactForm, managerOptions } from '../actions/contacts/contact_form.js'
+import {
+  companyOptions,
+  contactFormOptions,
+  editContactForm,
+  managerOptions,
+} from '../actions/contacts/contact_form.js'
 import { createContact } from '../actions/contacts/create_contact.js'
 import { updateContact } from '../actions/contacts/update_contact.js'
 import { deleteContact } from '../actions/contacts/delete_contact.js'
@@ -39,8 +44,12 @@ export default class ContactsController {
       offset: page.offset,
       count: page.count,
       filters: {
-        q: filters.q ?? '', owner: filters.owner ?? '', company: filters.company ? String(filters.company) : '',
-        sort: filters.sort ?? 'name', cursor: filters.cursor ?? null, before: filters.before ?? null,
+        q: filters.q ?? '',
+        owner: filters.owner ?? '',
+        company: filters.company ? String(filters.company) : '',
+        sort: filters.sort ?? 'name',
+        cursor: filters.cursor ?? null,
+        before: filters.before ?? null,
       },
       owners,
       // The selected company filter's label, when the user may see that company.
@@ -59,7 +68,11 @@ export default class ContactsController {
     // "New contact" from a company page arrives with ?company=<id>.
     const companyId = Number(ctx.request.input('company')) || null
     const options = await contactFormOptions(ctx.access, { companyId })
-    return ctx.inertia.render('crm/contacts/form', { contact: null, initialCompanyId: options.companies.length ? companyId : null, ...options })
+    return ctx.inertia.render('crm/contacts/form', {
+      contact: null,
+      initialCompanyId: options.companies.length ? companyId : null,
+      ...options,
+    })
   }
 
   async store(ctx: HttpContext) {
@@ -101,12 +114,21 @@ export default class ContactsController {
     ctx.access.authorize(`${CONTACTS}.export`)
     const [, filters] = await listContactsValidator.tryValidate(ctx.request.qs())
     const rows = await exportRowCount(filteredContacts(ctx.access, filters ?? {}))
-    await recordExport({ ...actor(ctx), subjectType: CONTACT_SUBJECT, filters: filters ?? {}, rows })
+    await recordExport({
+      ...actor(ctx),
+      subjectType: CONTACT_SUBJECT,
+      filters: filters ?? {},
+      rows,
+    })
     const lines = exportContacts(ctx.access, filters ?? {}, {
       t: (key) => ctx.i18n.t(key),
       date: exportDate(ctx.auth.getUserOrFail().timezone),
     })
-    streamCsv(ctx, `${ctx.i18n.t('crm.contacts.file_name')}-${new Date().toISOString().slice(0, 10)}.csv`, lines)
+    streamCsv(
+      ctx,
+      `${ctx.i18n.t('crm.contacts.file_name')}-${new Date().toISOString().slice(0, 10)}.csv`,
+      lines
+    )
   }
 
   async note(ctx: HttpContext) {
@@ -123,7 +145,11 @@ export default class ContactsController {
     ctx.access.authorize(`${CONTACTS}.edit`)
     const subjectId = (await visibleContactId(ctx.access, routeId(ctx))) ?? notFound()
     const noteId = Number(ctx.params.note)
-    const note = await changeableNote(ctx.access, { subjectType: CONTACT_SUBJECT, subjectId, noteId })
+    const note = await changeableNote(ctx.access, {
+      subjectType: CONTACT_SUBJECT,
+      subjectId,
+      noteId,
+    })
     const { body } = await ctx.request.validateUsing(noteValidator)
     await updateNote({ ...actor(ctx), subjectType: CONTACT_SUBJECT, subjectId, note, body })
     ctx.session.flash('success', ctx.i18n.t('crm.notes.updated'))
@@ -135,7 +161,11 @@ export default class ContactsController {
     ctx.access.authorize(`${CONTACTS}.edit`)
     const subjectId = (await visibleContactId(ctx.access, routeId(ctx))) ?? notFound()
     const noteId = Number(ctx.params.note)
-    const note = await changeableNote(ctx.access, { subjectType: CONTACT_SUBJECT, subjectId, noteId })
+    const note = await changeableNote(ctx.access, {
+      subjectType: CONTACT_SUBJECT,
+      subjectId,
+      noteId,
+    })
     await deleteNote({ ...actor(ctx), subjectType: CONTACT_SUBJECT, subjectId, note })
     ctx.session.flash('success', ctx.i18n.t('crm.notes.deleted'))
     return ctx.response.redirect().toRoute('crm.contacts.show', { id: subjectId })
@@ -145,7 +175,12 @@ export default class ContactsController {
     ctx.access.authorize(`${CONTACTS}.view`)
     const subjectId = (await visibleContactId(ctx.access, routeId(ctx))) ?? notFound()
     const before = Number(ctx.request.input('before')) || undefined
-    return readTimeline(ctx.access, { subjectType: CONTACT_SUBJECT, subjectId, before, limit: TIMELINE_PAGE })
+    return readTimeline(ctx.access, {
+      subjectType: CONTACT_SUBJECT,
+      subjectId,
+      before,
+      limit: TIMELINE_PAGE,
+    })
   }
 
   /** Visible contacts of a company, to pick a manager from (the form reloads them on company change). */

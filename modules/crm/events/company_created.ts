@@ -3,7 +3,11 @@ import type { CompanySummary } from '../contracts/types.js'
 
 /** A company was created (dispatched after its transaction committed). */
 export default class CompanyCreated extends BaseEvent {
-  constructor(public organizationId: number, public actorId: number | null, public company: CompanySummary) {
+  constructor(
+    public organizationId: number,
+    public actorId: number | null,
+    public company: CompanySummary
+  ) {
     super()
   }
 }

@@ -11,8 +11,16 @@ import { insertInBatches } from './db.js'
 
 export type Parent = { companyId: number } | { contactId: number }
 
-export interface PhoneInput { label?: string; number: string; primary?: boolean }
-export interface EmailInput { label?: string; address: string; primary?: boolean }
+export interface PhoneInput {
+  label?: string
+  number: string
+  primary?: boolean
+}
+export interface EmailInput {
+  label?: string
+  address: string
+  primary?: boolean
+}
 export interface AddressInput {
   kind: string
   street?: string
@@ -22,7 +30,11 @@ export interface AddressInput {
   country?: string
 }
 
-export interface Channel { label: string | null; value: string; primary: boolean }
+export interface Channel {
+  label: string | null
+  value: string
+  primary: boolean
+}
 export interface Address {
   kind: string
   street: string | null
@@ -33,7 +45,9 @@ export interface Address {
 }
 
 function parentColumns(parent: Parent) {
-  return 'companyId' in parent ? { company_id: parent.companyId, contact_id: null } : { company_id: null, contact_id: parent.contactId }
+  return 'companyId' in parent
+    ? { company_id: parent.companyId, contact_id: null }
+    : { company_id: null, contact_id: parent.contactId }
 }
 
 function parentWhere(parent: Parent): [string, number] {
@@ -57,36 +71,63 @@ export async function replaceChannels(
   if (input.phones) {
     await trx.from('crm_phones').where(column, id).delete()
     const primary = primaryIndex(input.phones)
-    await insertInBatches(trx, 'crm_phones', input.phones.map((p, i) => ({
-      ...base, label: p.label || null, value: p.number, value_normalized: normalizePhone(p.number), is_primary: i === primary, position: i,
-    })))
+    await insertInBatches(
+      trx,
+      'crm_phones',
+      input.phones.map((p, i) => ({
+        ...base,
+        label: p.label || null,
+        value: p.number,
+        value_normalized: normalizePhone(p.number),
+        is_primary: i === primary,
+        position: i,
+      }))
+    )
   }
   if (input.emails) {
     await trx.from('crm_emails').where(column, id).delete()
     const primary = primaryIndex(input.emails)
-    await insertInBatches(trx, 'crm_emails', input.emails.map((e, i) => ({
-      ...base, label: e.label || null, value: e.address, value_normalized: normalizeEmail(e.address), is_primary: i === primary, position: i,
-    })))
+    await insertInBatches(
+      trx,
+      'crm_emails',
+      input.emails.map((e, i) => ({
+        ...base,
+        label: e.label || null,
+        value: e.address,
+        value_normalized: normalizeEmail(e.address),
+        is_primary: i === primary,
+        position: i,
+      }))
+    )
   }
 }
 
 /** Whether an address row says anything (the form starts with an empty fiscal one). */
 const hasContent = (a: AddressInput) => !!(a.street || a.postalCode || a.city || a.province)
 
-export async function replaceAddresses(trx: TransactionClientContract, organizationId: number, companyId: number, addresses: AddressInput[]) {
+export async function replaceAddresses(
+  trx: TransactionClientContract,
+  organizationId: number,
+  companyId: number,
+  addresses: AddressInput[]
+) {
   await trx.from('crm_addresses').where('company_id', companyId).delete()
-  await insertInBatches(trx, 'crm_addresses', addresses.filter(hasContent).map((a, i) => ({
-    organization_id: organizationId,
-    company_id: companyId,
-    kind: a.kind,
-    street: a.street || null,
-    postal_code: a.postalCode || null,
-    city: a.city || null,
-    city_normalized: a.city ? normalizeName(a.city, 100) : null,
-    province: a.province || null,
-    country: a.country || 'ES',
-    position: i,
-  })))
+  await insertInBatches(
+    trx,
+    'crm_addresses',
+    addresses.filter(hasContent).map((a, i) => ({
+      organization_id: organizationId,
+      company_id: companyId,
+      kind: a.kind,
+      street: a.street || null,
+      postal_code: a.postalCode || null,
+      city: a.city || null,
+      city_normalized: a.city ? normalizeName(a.city, 100) : null,
+      province: a.province || null,
+      country: a.country || 'ES',
+      position: i,
+    }))
+  )
 }
 
 /** Deletes every phone, e-mail (and, for a company, address) of a parent. */
@@ -94,19 +135,35 @@ export async function deleteChildren(trx: TransactionClientContract, parent: Par
   const [column, id] = parentWhere(parent)
   await trx.from('crm_phones').where(column, id).delete()
   await trx.from('crm_emails').where(column, id).delete()
-  if ('companyId' in parent) await trx.from('crm_addresses').where('company_id', parent.companyId).delete()
+  if ('companyId' in parent)
+    await trx.from('crm_addresses').where('company_id', parent.companyId).delete()
 }
 
 type Client = TransactionClientContract | typeof db
 
 /** Phones and e-mails of several parents at once, in their saved order. */
-export async function channelsOf(column: 'company_id' | 'contact_id', ids: number[], client: Client = db) {
+export async function channelsOf(
+  column: 'company_id' | 'contact_id',
+  ids: number[],
+  client: Client = db
+) {
   const phones = new Map<number, Channel[]>()
   const emails = new Map<number, Channel[]>()
   if (!ids.length) return { phones, emails }
-  const [p, e] = await Promise.all(['crm_phones', 'crm_emails'].map((table) =>
-    client.from(table).whereIn(column, ids).orderBy(column).orderBy('position').select(column, 'label', 'value', 'is_primary')))
-  for (const [rows, map] of [[p, phones], [e, emails]] as const) {
+  const [p, e] = await Promise.all(
+    ['crm_phones', 'crm_emails'].map((table) =>
+      client
+        .from(table)
+        .whereIn(column, ids)
+        .orderBy(column)
+        .orderBy('position')
+        .select(column, 'label', 'value', 'is_primary')
+    )
+  )
+  for (const [rows, map] of [
+    [p, phones],
+    [e, emails],
+  ] as const) {
     for (const r of rows) {
       const key = Number(r[column])
       if (!map.has(key)) map.set(key, [])
@@ -116,15 +173,29 @@ export async function channelsOf(column: 'company_id' | 'contact_id', ids: numbe
   return { phones, emails }
 }
 
-export async function addressesOf(companyIds: number[], client: Client = db): Promise<Map<number, Address[]>> {
+export async function addressesOf(
+  companyIds: number[],
+  client: Client = db
+): Promise<Map<number, Address[]>> {
   const byCompany = new Map<number, Address[]>()
   if (!companyIds.length) return byCompany
-  const rows = await client.from('crm_addresses').whereIn('company_id', companyIds).orderBy('company_id').orderBy('position')
+  const rows = await client
+    .from('crm_addresses')
+    .whereIn('company_id', companyIds)
+    .orderBy('company_id')
+    .orderBy('position')
     .select('company_id', 'kind', 'street', 'postal_code', 'city', 'province', 'country')
   for (const r of rows) {
     const key = Number(r.company_id)
     if (!byCompany.has(key)) byCompany.set(key, [])
-    byCompany.get(key)!.push({ kind: r.kind, street: r.street, postalCode: r.postal_code, city: r.city, province: r.province, country: r.country })
+    byCompany.get(key)!.push({
+      kind: r.kind,
+      street: r.street,
+      postalCode: r.postal_code,
+      city: r.city,
+      province: r.province,
+      country: r.country,
+    })
   }
   return byCompany
 }

@@ -22,5 +22,9 @@ export function csvHeader(columns: CsvColumn[], label: (key: string) => string):
  * quoting either (no separator, quote or line break in it).
  */
 export function csvRow(columns: CsvColumn[], values: unknown[]): string {
-  return values.map((v, i) => (columns[i]?.phone && typeof v === 'string' && PHONE.test(v) ? v : csvCell(v))).join(';') + '\r\n'
+  return (
+    values
+      .map((v, i) => (columns[i]?.phone && typeof v === 'string' && PHONE.test(v) ? v : csvCell(v)))
+      .join(';') + '\r\n'
+  )
 }

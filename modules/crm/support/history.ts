@@ -39,11 +39,16 @@ export interface Subject {
 
 type Snapshot = Record<string, unknown>
 
-const asRef = (value: unknown) => (value && typeof value === 'object' && 'id' in value ? (value as Ref) : null)
+const asRef = (value: unknown) =>
+  value && typeof value === 'object' && 'id' in value ? (value as Ref) : null
 
 /** Changes as the audit log keeps them: references by name. */
 function forAudit(changes: FieldChange[]): FieldChange[] {
-  return changes.map((c) => (c.field in REFERENCES ? { field: c.field, from: asRef(c.from)?.name ?? null, to: asRef(c.to)?.name ?? null } : c))
+  return changes.map((c) =>
+    c.field in REFERENCES
+      ? { field: c.field, from: asRef(c.from)?.name ?? null, to: asRef(c.to)?.name ?? null }
+      : c
+  )
 }
 
 /** Changes as the timeline keeps them: references by id only (a renamed link is no change). */
@@ -70,12 +75,18 @@ export const crmHistory = {
   },
 
   /** Writes what changed; returns the changes as the timeline shows them (none: nothing written). */
-  async updated(s: Subject, before: Snapshot, after: Snapshot, trx: TransactionClientContract): Promise<FieldChange[]> {
+  async updated(
+    s: Subject,
+    before: Snapshot,
+    after: Snapshot,
+    trx: TransactionClientContract
+  ): Promise<FieldChange[]> {
     const changes = diff(before, after)
     if (!changes.length) return []
     await audit.record({ ...s, action: 'update', changes: forAudit(changes) }, trx)
     const shown = forTimeline(changes)
-    if (shown.length) await timeline.record({ ...s, kind: 'updated', data: { changes: shown } }, trx)
+    if (shown.length)
+      await timeline.record({ ...s, kind: 'updated', data: { changes: shown } }, trx)
     return shown
   },
 
@@ -90,18 +101,40 @@ export const crmHistory = {
    * manager's reports): audit and timeline rows go in multi-row inserts, in chunks the
    * databases accept, instead of two statements per record. Same rows as `updated` writes.
    */
-  async updatedMany(trx: TransactionClientContract, base: Omit<Subject, 'subjectId'>, items: { subjectId: number; before: Snapshot; after: Snapshot }[]) {
+  async updatedMany(
+    trx: TransactionClientContract,
+    base: Omit<Subject, 'subjectId'>,
+    items: { subjectId: number; before: Snapshot; after: Snapshot }[]
+  ) {
     const now = dbTimestamp()
-    const common = { organization_id: base.organizationId, actor_id: base.actorId, subject_type: base.subjectType, created_at: now }
+    const common = {
+      organization_id: base.organizationId,
+      actor_id: base.actorId,
+      subject_type: base.subjectType,
+      created_at: now,
+    }
     const auditRows: Record<string, unknown>[] = []
     const timelineRows: Record<string, unknown>[] = []
     for (const item of items) {
       const changes = diff(item.before, item.after)
       for (const c of forAudit(changes)) {
-        auditRows.push({ ...common, subject_id: item.subjectId, action: 'update', field: c.field, old_value: text(c.from), new_value: text(c.to) })
+        auditRows.push({
+          ...common,
+          subject_id: item.subjectId,
+          action: 'update',
+          field: c.field,
+          old_value: text(c.from),
+          new_value: text(c.to),
+        })
       }
       const shown = forTimeline(changes)
-      if (shown.length) timelineRows.push({ ...common, subject_id: item.subjectId, kind: 'updated', data: JSON.stringify({ changes: shown }) })
+      if (shown.length)
+        timelineRows.push({
+          ...common,
+          subject_id: item.subjectId,
+          kind: 'updated',
+          data: JSON.stringify({ changes: shown }),
+        })
     }
     await insertInBatches(trx, 'audit_logs', auditRows)
     await insertInBatches(trx, 'timeline_events', timelineRows)

@@ -9,7 +9,11 @@ import { Exception } from '@adonisjs/core/exceptions'
 
 /** Who acts, where, and with which record scopes. */
 export function actor(ctx: HttpContext) {
-  return { organizationId: ctx.organization.id, actorId: ctx.auth.getUserOrFail().id, access: ctx.access }
+  return {
+    organizationId: ctx.organization.id,
+    actorId: ctx.auth.getUserOrFail().id,
+    access: ctx.access,
+  }
 }
 
 /** The numeric :id of the route (the router only matches digits). */
@@ -24,7 +28,12 @@ export function notFound(): never {
 
 /** Day-month-year in the user's time zone, for exports. */
 export function exportDate(timeZone: string): (iso: string) => string {
-  const format = new Intl.DateTimeFormat('es-ES', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone })
+  const format = new Intl.DateTimeFormat('es-ES', {
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    timeZone,
+  })
   return (iso) => format.format(new Date(iso))
 }
 

@@ -28,8 +28,12 @@ export async function assignableOwners(
 ): Promise<OwnerOption[]> {
   const constraint = await access.constraint(resource, options.action, options.client)
   if (constraint.kind === 'none') return []
-  const query = (options.client ?? db).from('users').where('organization_id', access.organizationId)
-    .orderBy('full_name').orderBy('id').select('id', 'full_name')
+  const query = (options.client ?? db)
+    .from('users')
+    .where('organization_id', access.organizationId)
+    .orderBy('full_name')
+    .orderBy('id')
+    .select('id', 'full_name')
   if (options.activeOnly ?? true) query.where('is_active', true)
   if (constraint.kind === 'owners') query.whereIn('id', constraint.ownerIds)
   const rows = await query
@@ -37,7 +41,10 @@ export async function assignableOwners(
 }
 
 /** Owners to filter a list by: the same people, including those who have left. */
-export function ownerFilterOptions(access: AccessContext, resource: string): Promise<OwnerOption[]> {
+export function ownerFilterOptions(
+  access: AccessContext,
+  resource: string
+): Promise<OwnerOption[]> {
   return assignableOwners(access, resource, { activeOnly: false })
 }
 
@@ -62,8 +69,12 @@ export async function resolveOwner(params: {
   const { access, requested, current } = params
   if (requested === undefined) return current === undefined ? access.userId : current
   if (requested === current || requested === access.userId) return requested
-  const owners = await assignableOwners(access, params.resource, { client: params.client, action: params.action })
-  if (!owners.some((o) => o.value === String(requested))) throw new RuleError('crm.errors.owner_not_assignable', {}, 'ownerId')
+  const owners = await assignableOwners(access, params.resource, {
+    client: params.client,
+    action: params.action,
+  })
+  if (!owners.some((o) => o.value === String(requested)))
+    throw new RuleError('crm.errors.owner_not_assignable', {}, 'ownerId')
   return requested
 }
 
@@ -71,7 +82,11 @@ export async function resolveOwner(params: {
  * Which writes the user may make on one record they can see (scopes are per action: a role may
  * show more records than it lets the user change).
  */
-export async function recordActions(access: AccessContext, resource: string, ownerId: number | null) {
+export async function recordActions(
+  access: AccessContext,
+  resource: string,
+  ownerId: number | null
+) {
   const [edit, remove] = await Promise.all([
     access.canSee(resource, ownerId, undefined, 'edit'),
     access.canSee(resource, ownerId, undefined, 'delete'),

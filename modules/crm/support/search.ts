@@ -1,7 +1,13 @@
 import db from '@adonisjs/lucid/services/db'
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
 import { LIKE_ESCAPE, likePrefix } from '#app/support/like'
-import { normalizeEmail, normalizeName, normalizeNif, normalizePhone, prefixUpperBound } from './normalize.js'
+import {
+  normalizeEmail,
+  normalizeName,
+  normalizeNif,
+  normalizePhone,
+  prefixUpperBound,
+} from './normalize.js'
 import { isSqlite } from './db.js'
 
 type Query = DatabaseQueryBuilderContract<any>
@@ -37,7 +43,8 @@ export function searchKeys(q: string): SearchKeys {
  */
 export function wherePrefix(query: Query, column: string, prefix: string) {
   const upper = prefixUpperBound(prefix)
-  if (isSqlite(query.client) && upper) return query.where(column, '>=', prefix).where(column, '<', upper)
+  if (isSqlite(query.client) && upper)
+    return query.where(column, '>=', prefix).where(column, '<', upper)
   return query.whereRaw(`${column} LIKE ? ${LIKE_ESCAPE}`, [likePrefix(prefix)])
 }
 
@@ -52,8 +59,10 @@ export function whereWords(query: Query, columns: string[], text: string) {
     const start = likePrefix(word)
     query.where((w) => {
       for (const column of columns) {
-        w.orWhereRaw(`${column} LIKE ? ${LIKE_ESCAPE}`, [start])
-          .orWhereRaw(`${column} LIKE ? ${LIKE_ESCAPE}`, [`% ${start}`])
+        w.orWhereRaw(`${column} LIKE ? ${LIKE_ESCAPE}`, [start]).orWhereRaw(
+          `${column} LIKE ? ${LIKE_ESCAPE}`,
+          [`% ${start}`]
+        )
       }
     })
   }
@@ -72,33 +81,55 @@ const COMPANY_WORDS = ['name_normalized', 'legal_name_normalized']
  * NIF and phone match exactly; an e-mail by prefix of its normalized value, a range on the
  * (organization, value) index.
  */
-export function applySearch(query: Query, params: {
-  organizationId: number
-  q: string
-  table: 'crm_companies' | 'crm_contacts'
-  alias: string
-}) {
+export function applySearch(
+  query: Query,
+  params: {
+    organizationId: number
+    q: string
+    table: 'crm_companies' | 'crm_contacts'
+    alias: string
+  }
+) {
   const keys = searchKeys(params.q)
   const { organizationId, table, alias } = params
   const parentColumn = table === 'crm_companies' ? 'company_id' : 'contact_id'
   const others: Query[] = []
   if (keys.nif && table === 'crm_companies') {
-    others.push(db.from(table).where('organization_id', organizationId).where('nif', keys.nif).select('id'))
+    others.push(
+      db.from(table).where('organization_id', organizationId).where('nif', keys.nif).select('id')
+    )
   }
-  const channel = (name: 'crm_emails' | 'crm_phones') => db.from(name).where('organization_id', organizationId).whereNotNull(parentColumn).select(`${parentColumn} as id`)
+  const channel = (name: 'crm_emails' | 'crm_phones') =>
+    db
+      .from(name)
+      .where('organization_id', organizationId)
+      .whereNotNull(parentColumn)
+      .select(`${parentColumn} as id`)
   if (keys.email) others.push(wherePrefix(channel('crm_emails'), 'value_normalized', keys.email))
   if (keys.phone) others.push(channel('crm_phones').where('value_normalized', keys.phone))
   // People: the surname too ("garcia" finds "Ana García"), through its own index.
   if (table === 'crm_contacts') {
-    others.push(wherePrefix(db.from(table).where('organization_id', organizationId).select('id'), 'last_name_normalized', keys.name))
+    others.push(
+      wherePrefix(
+        db.from(table).where('organization_id', organizationId).select('id'),
+        'last_name_normalized',
+        keys.name
+      )
+    )
   }
   const companies = table === 'crm_companies'
   if (!others.length) {
     return companies
-      ? whereWords(query, COMPANY_WORDS.map((c) => `${alias}.${c}`), keys.name)
+      ? whereWords(
+          query,
+          COMPANY_WORDS.map((c) => `${alias}.${c}`),
+          keys.name
+        )
       : wherePrefix(query, `${alias}.name_normalized`, keys.name)
   }
   const ids = db.from(table).where('organization_id', organizationId).select('id')
-  const byName = companies ? whereWords(ids, COMPANY_WORDS, keys.name) : wherePrefix(ids, 'name_normalized', keys.name)
+  const byName = companies
+    ? whereWords(ids, COMPANY_WORDS, keys.name)
+    : wherePrefix(ids, 'name_normalized', keys.name)
   return query.whereIn(`${alias}.id`, byName.union(others))
 }

@@ -21,14 +21,20 @@ interface Change {
  * as ids, see support/history.ts) named when the user may see them, else a neutral marker.
  * The caller has checked the subject itself is in scope.
  */
-export async function readTimeline(access: AccessContext, params: { subjectType: string; subjectId: number; before?: number; limit: number }) {
+export async function readTimeline(
+  access: AccessContext,
+  params: { subjectType: string; subjectId: number; before?: number; limit: number }
+) {
   const page = await timeline.list({ organizationId: access.organizationId, ...params })
   await nameReferences(access, page.entries)
   return { ...page, entries: markEditable(access, params.subjectType, page.entries) }
 }
 
 /** The resource whose edit permission a subject's notes need (notes inherit their record's rights). */
-const RESOURCE_OF: Record<string, string> = { 'crm.company': 'crm.companies', 'crm.contact': 'crm.contacts' }
+const RESOURCE_OF: Record<string, string> = {
+  'crm.company': 'crm.companies',
+  'crm.contact': 'crm.contacts',
+}
 
 /**
  * Notes the reader may change get `editable`: their own (while they may edit the record) or
@@ -37,7 +43,9 @@ const RESOURCE_OF: Record<string, string> = { 'crm.company': 'crm.companies', 'c
 function markEditable(access: AccessContext, subjectType: string, entries: TimelineEntry[]) {
   const resource = RESOURCE_OF[subjectType]
   const canEdit = !!resource && access.can(`${resource}.edit`)
-  return entries.map((e) => (e.kind === 'note' && canEdit && mayChangeNote(access, e) ? { ...e, editable: true } : e))
+  return entries.map((e) =>
+    e.kind === 'note' && canEdit && mayChangeNote(access, e) ? { ...e, editable: true } : e
+  )
 }
 
 async function nameReferences(access: AccessContext, entries: TimelineEntry[]) {
@@ -56,7 +64,11 @@ async function nameReferences(access: AccessContext, entries: TimelineEntry[]) {
         if (c.to !== null) c.to = NO_ACCESS
       }
     }
-    const ids = [...new Set(byId.flatMap((c) => [c.from, c.to]).filter((v): v is number => typeof v === 'number'))]
+    const ids = [
+      ...new Set(
+        byId.flatMap((c) => [c.from, c.to]).filter((v): v is number => typeof v === 'number')
+      ),
+    ]
     if (!ids.length) continue
     const names = await visibleNames(access, spec, ids)
     const label = (v: unknown) => (typeof v === 'number' ? (names.get(v) ?? DELETED) : v)
@@ -68,12 +80,26 @@ async function nameReferences(access: AccessContext, entries: TimelineEntry[]) {
 }
 
 /** Names of the linked records the user may see; NO_ACCESS for the others that still exist. */
-async function visibleNames(access: AccessContext, spec: (typeof REFERENCES)[string], ids: number[]) {
-  const columns = spec.table === 'crm_contacts' ? ['id', 'owner_id', 'first_name', 'last_name'] : ['id', 'owner_id', 'name']
-  const rows = await db.from(spec.table).where('organization_id', access.organizationId).whereIn('id', ids).select(columns)
+async function visibleNames(
+  access: AccessContext,
+  spec: (typeof REFERENCES)[string],
+  ids: number[]
+) {
+  const columns =
+    spec.table === 'crm_contacts'
+      ? ['id', 'owner_id', 'first_name', 'last_name']
+      : ['id', 'owner_id', 'name']
+  const rows = await db
+    .from(spec.table)
+    .where('organization_id', access.organizationId)
+    .whereIn('id', ids)
+    .select(columns)
   const names = new Map<number, string | Unavailable>()
   for (const r of rows) {
-    const visible = await access.canSee(spec.resource, r.owner_id === null ? null : Number(r.owner_id))
+    const visible = await access.canSee(
+      spec.resource,
+      r.owner_id === null ? null : Number(r.owner_id)
+    )
     names.set(Number(r.id), visible ? (r.name ?? fullName(r.first_name, r.last_name)) : NO_ACCESS)
   }
   return names

@@ -18,33 +18,53 @@ const phoneRule = vine.createRule((value, _options, field) => {
   field.mutate(e164, field)
 })
 
-export const phonesSchema = vine.array(
-  vine.object({
-    label: vine.string().trim().maxLength(40).optional(),
-    number: vine.string().trim().maxLength(30).use(phoneRule()),
-    primary: vine.boolean().optional(),
-  })
-).maxLength(10).optional()
+export const phonesSchema = vine
+  .array(
+    vine.object({
+      label: vine.string().trim().maxLength(40).optional(),
+      number: vine.string().trim().maxLength(30).use(phoneRule()),
+      primary: vine.boolean().optional(),
+    })
+  )
+  .maxLength(10)
+  .optional()
 
-export const emailsSchema = vine.array(
-  vine.object({
-    label: vine.string().trim().maxLength(40).optional(),
-    address: vine.string().trim().toLowerCase().email().maxLength(254),
-    primary: vine.boolean().optional(),
-  })
-).maxLength(10).optional()
+export const emailsSchema = vine
+  .array(
+    vine.object({
+      label: vine.string().trim().maxLength(40).optional(),
+      address: vine.string().trim().toLowerCase().email().maxLength(254),
+      primary: vine.boolean().optional(),
+    })
+  )
+  .maxLength(10)
+  .optional()
 
-export const addressesSchema = vine.array(
-  vine.object({
-    kind: vine.enum(ADDRESS_KINDS),
-    street: vine.string().trim().maxLength(200).optional(),
-    postalCode: vine.string().trim().maxLength(10).regex(/^[A-Za-z0-9 -]+$/).optional(),
-    city: vine.string().trim().maxLength(100).optional(),
-    country: vine.string().trim().toUpperCase().fixedLength(2).regex(/^[A-Z]{2}$/).optional(),
-    // A Spanish address names one of the 52 provinces; a foreign one any region.
-    province: vine.string().trim().maxLength(60).use(provinceRule()).optional(),
-  })
-).maxLength(10).optional()
+export const addressesSchema = vine
+  .array(
+    vine.object({
+      kind: vine.enum(ADDRESS_KINDS),
+      street: vine.string().trim().maxLength(200).optional(),
+      postalCode: vine
+        .string()
+        .trim()
+        .maxLength(10)
+        .regex(/^[A-Za-z0-9 -]+$/)
+        .optional(),
+      city: vine.string().trim().maxLength(100).optional(),
+      country: vine
+        .string()
+        .trim()
+        .toUpperCase()
+        .fixedLength(2)
+        .regex(/^[A-Z]{2}$/)
+        .optional(),
+      // A Spanish address names one of the 52 provinces; a foreign one any region.
+      province: vine.string().trim().maxLength(60).use(provinceRule()).optional(),
+    })
+  )
+  .maxLength(10)
+  .optional()
 
 function provinceRule() {
   return vine.createRule((value, _options, field) => {
@@ -58,7 +78,9 @@ function provinceRule() {
 export const ownerIdSchema = vine.number().withoutDecimals().positive().optional()
 
 /** A note on a record's timeline. */
-export const noteValidator = vine.compile(vine.object({ body: vine.string().trim().minLength(1).maxLength(5000) }))
+export const noteValidator = vine.compile(
+  vine.object({ body: vine.string().trim().minLength(1).maxLength(5000) })
+)
 
 export const SORTS = ['name', '-name', '-created'] as const
 export type Sort = (typeof SORTS)[number]
@@ -66,7 +88,11 @@ export type Sort = (typeof SORTS)[number]
 /** Filters shared by both lists; unknown or malformed ones are dropped by the controllers. */
 export const listFields = {
   q: vine.string().trim().maxLength(100).optional(),
-  owner: vine.string().trim().regex(/^(mine|\d{1,10})$/).optional(),
+  owner: vine
+    .string()
+    .trim()
+    .regex(/^(mine|\d{1,10})$/)
+    .optional(),
   sort: vine.enum(SORTS).optional(),
   cursor: vine.string().maxLength(1000).optional(),
   before: vine.string().maxLength(1000).optional(),

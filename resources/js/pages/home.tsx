@@ -10,17 +10,33 @@ export default function Home() {
   return (
     <>
       <Head title={t('common.home')} />
-      <PageHeader title={t('home.greeting', { name: firstName })} subtitle={shell.organization?.name} />
+      <PageHeader
+        title={t('home.greeting', { name: firstName })}
+        subtitle={shell.organization?.name}
+      />
       {shell.navigation.length === 0 ? (
-        <Text c="dimmed">{shell.user?.isAdmin ? t('home.no_modules_admin') : t('home.no_modules')}</Text>
+        <Text c="dimmed">
+          {shell.user?.isAdmin ? t('home.no_modules_admin') : t('home.no_modules')}
+        </Text>
       ) : (
         <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="md">
           {shell.navigation.map((item) => (
-            <Card key={item.href} component={Link} href={item.href} withBorder padding="lg" radius="md">
+            <Card
+              key={item.href}
+              component={Link}
+              href={item.href}
+              withBorder
+              padding="lg"
+              radius="md"
+            >
               <Stack gap="xs">
-                <ThemeIcon variant="light" size={40} radius="md"><NavIcon name={item.icon} size={22} /></ThemeIcon>
+                <ThemeIcon variant="light" size={40} radius="md">
+                  <NavIcon name={item.icon} size={22} />
+                </ThemeIcon>
                 <Title order={4}>{t(item.label)}</Title>
-                <Text size="sm" c="dimmed">{t(`home.cards.${item.module}.${item.label.split('.').pop()}`)}</Text>
+                <Text size="sm" c="dimmed">
+                  {t(`home.cards.${item.module}.${item.label.split('.').pop()}`)}
+                </Text>
               </Stack>
             </Card>
           ))}

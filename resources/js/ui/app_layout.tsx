@@ -1,11 +1,26 @@
 import { type ReactNode, useEffect, useState } from 'react'
 import { Link, router, usePage } from '@inertiajs/react'
 import {
-  Alert, AppShell, Avatar, Burger, Group, Menu, NavLink, ScrollArea, Text, UnstyledButton,
+  Alert,
+  AppShell,
+  Avatar,
+  Burger,
+  Group,
+  Menu,
+  NavLink,
+  ScrollArea,
+  Text,
+  UnstyledButton,
 } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
 import { notifications } from '@mantine/notifications'
-import { IconChevronDown, IconLanguage, IconLogout, IconSettings, IconUserCircle } from '@tabler/icons-react'
+import {
+  IconChevronDown,
+  IconLanguage,
+  IconLogout,
+  IconSettings,
+  IconUserCircle,
+} from '@tabler/icons-react'
 import { useT } from './i18n'
 import { NavIcon } from './icons'
 import type { SharedProps } from './types'
@@ -28,12 +43,16 @@ const ADMIN_LINKS = [
 export function useFlashNotifications(options: { errors?: boolean } = {}) {
   const withErrors = options.errors ?? true
   const { flash, errors } = usePage<SharedProps>().props
-  const frameworkErrors = Object.entries(errors ?? {}).filter(([key]) => key.startsWith('E_')).map(([, message]) => message)
+  const frameworkErrors = Object.entries(errors ?? {})
+    .filter(([key]) => key.startsWith('E_'))
+    .map(([, message]) => message)
   useEffect(() => {
-    if (flash.success) notifications.show({ color: 'teal', message: flash.success, autoClose: 4000 })
+    if (flash.success)
+      notifications.show({ color: 'teal', message: flash.success, autoClose: 4000 })
     if (!withErrors) return
     if (flash.error) notifications.show({ color: 'red', message: flash.error, autoClose: 8000 })
-    for (const message of frameworkErrors) notifications.show({ color: 'red', message, autoClose: 8000 })
+    for (const message of frameworkErrors)
+      notifications.show({ color: 'red', message, autoClose: 8000 })
   }, [flash.success, flash.error, frameworkErrors.join('|'), withErrors])
 }
 
@@ -47,7 +66,9 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const { t, locale } = useT()
   const [opened, { toggle, close }] = useDisclosure()
   // The evaluation notice can be hidden for the browser session; a licence problem cannot.
-  const [bannerDismissed, setBannerDismissed] = useState(() => typeof sessionStorage !== 'undefined' && sessionStorage.getItem(BANNER_KEY) === '1')
+  const [bannerDismissed, setBannerDismissed] = useState(
+    () => typeof sessionStorage !== 'undefined' && sessionStorage.getItem(BANNER_KEY) === '1'
+  )
   const dismissBanner = () => {
     sessionStorage.setItem(BANNER_KEY, '1')
     setBannerDismissed(true)
@@ -55,7 +76,10 @@ export function AppLayout({ children }: { children: ReactNode }) {
   useFlashNotifications()
   useEffect(() => close(), [url])
 
-  const isActive = (href: string) => (href === '/' ? url === '/' : url === href || url.startsWith(`${href}/`) || url.startsWith(`${href}?`))
+  const isActive = (href: string) =>
+    href === '/'
+      ? url === '/'
+      : url === href || url.startsWith(`${href}/`) || url.startsWith(`${href}?`)
   const user = shell.user
 
   return (
@@ -67,30 +91,68 @@ export function AppLayout({ children }: { children: ReactNode }) {
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
-            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('common.menu')} />
-            <Link href="/" className="cartera-brand">Cartera</Link>
-            <Text size="sm" c="dimmed" visibleFrom="md" truncate>{shell.organization?.name}</Text>
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={t('common.menu')}
+            />
+            <Link href="/" className="cartera-brand">
+              Cartera
+            </Link>
+            <Text size="sm" c="dimmed" visibleFrom="md" truncate>
+              {shell.organization?.name}
+            </Text>
           </Group>
           {user && (
             <Menu position="bottom-end" width={220} withinPortal>
               <Menu.Target>
                 <UnstyledButton aria-label={t('common.user_menu')} data-testid="user-menu">
                   <Group gap={6} wrap="nowrap">
-                    <Avatar size={30} radius="xl" color="indigo">{initials(user.fullName)}</Avatar>
-                    <Text size="sm" fw={500} visibleFrom="sm" truncate maw={160}>{user.fullName}</Text>
+                    <Avatar size={30} radius="xl" color="indigo">
+                      {initials(user.fullName)}
+                    </Avatar>
+                    <Text size="sm" fw={500} visibleFrom="sm" truncate maw={160}>
+                      {user.fullName}
+                    </Text>
                     <IconChevronDown size={14} />
                   </Group>
                 </UnstyledButton>
               </Menu.Target>
               <Menu.Dropdown>
                 <Menu.Label>{user.email}</Menu.Label>
-                <Menu.Item component={Link} href="/profile" leftSection={<IconUserCircle size={16} />}>{t('common.profile')}</Menu.Item>
+                <Menu.Item
+                  component={Link}
+                  href="/profile"
+                  leftSection={<IconUserCircle size={16} />}
+                >
+                  {t('common.profile')}
+                </Menu.Item>
                 <Menu.Divider />
                 <Menu.Label>{t('common.language')}</Menu.Label>
-                <Menu.Item leftSection={<IconLanguage size={16} />} onClick={() => switchLocale('es')} disabled={locale === 'es'}>Español</Menu.Item>
-                <Menu.Item leftSection={<IconLanguage size={16} />} onClick={() => switchLocale('en')} disabled={locale === 'en'}>English</Menu.Item>
+                <Menu.Item
+                  leftSection={<IconLanguage size={16} />}
+                  onClick={() => switchLocale('es')}
+                  disabled={locale === 'es'}
+                >
+                  Español
+                </Menu.Item>
+                <Menu.Item
+                  leftSection={<IconLanguage size={16} />}
+                  onClick={() => switchLocale('en')}
+                  disabled={locale === 'en'}
+                >
+                  English
+                </Menu.Item>
                 <Menu.Divider />
-                <Menu.Item color="red" leftSection={<IconLogout size={16} />} onClick={() => router.post('/logout')}>{t('common.logout')}</Menu.Item>
+                <Menu.Item
+                  color="red"
+                  leftSection={<IconLogout size={16} />}
+                  onClick={() => router.post('/logout')}
+                >
+                  {t('common.logout')}
+                </Menu.Item>
               </Menu.Dropdown>
             </Menu>
           )}
@@ -99,14 +161,39 @@ export function AppLayout({ children }: { children: ReactNode }) {
 
       <AppShell.Navbar p="xs" aria-label={t('common.navigation')}>
         <AppShell.Section grow component={ScrollArea}>
-          <NavLink component={Link} href="/" label={t('common.home')} leftSection={<NavIcon name="home" />} active={isActive('/')} />
+          <NavLink
+            component={Link}
+            href="/"
+            label={t('common.home')}
+            leftSection={<NavIcon name="home" />}
+            active={isActive('/')}
+          />
           {shell.navigation.map((item) => (
-            <NavLink key={item.href} component={Link} href={item.href} label={t(item.label)} leftSection={<NavIcon name={item.icon} />} active={isActive(item.href)} />
+            <NavLink
+              key={item.href}
+              component={Link}
+              href={item.href}
+              label={t(item.label)}
+              leftSection={<NavIcon name={item.icon} />}
+              active={isActive(item.href)}
+            />
           ))}
           {user?.isAdmin && (
-            <NavLink label={t('admin.nav.title')} leftSection={<IconSettings size={18} stroke={1.6} />} defaultOpened={url.startsWith('/admin')} childrenOffset={20}>
+            <NavLink
+              label={t('admin.nav.title')}
+              leftSection={<IconSettings size={18} stroke={1.6} />}
+              defaultOpened={url.startsWith('/admin')}
+              childrenOffset={20}
+            >
               {ADMIN_LINKS.map((item) => (
-                <NavLink key={item.href} component={Link} href={item.href} label={t(item.label)} leftSection={<NavIcon name={item.icon} size={16} />} active={isActive(item.href)} />
+                <NavLink
+                  key={item.href}
+                  component={Link}
+                  href={item.href}
+                  label={t(item.label)}
+                  leftSection={<NavIcon name={item.icon} size={16} />}
+                  active={isActive(item.href)}
+                />
               ))}
             </NavLink>
           )}
@@ -114,7 +201,13 @@ export function AppLayout({ children }: { children: ReactNode }) {
       </AppShell.Navbar>
 
       <AppShell.Main>
-        {shell.licence && <LicenceNotice licence={shell.licence} dismissed={bannerDismissed} onDismiss={dismissBanner} />}
+        {shell.licence && (
+          <LicenceNotice
+            licence={shell.licence}
+            dismissed={bannerDismissed}
+            onDismiss={dismissBanner}
+          />
+        )}
         {children}
       </AppShell.Main>
     </AppShell>
@@ -122,24 +215,57 @@ export function AppLayout({ children }: { children: ReactNode }) {
 }
 
 function initials(name: string): string {
-  return name.split(/\s+/).filter(Boolean).slice(0, 2).map((p) => p[0]!.toUpperCase()).join('')
+  return name
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((p) => p[0]!.toUpperCase())
+    .join('')
 }
 
 /** What administrators are told about the licence: evaluation (dismissible), grace, restricted, seats. */
-function LicenceNotice({ licence, dismissed, onDismiss }: { licence: NonNullable<SharedProps['shell']['licence']>; dismissed: boolean; onDismiss: () => void }) {
+function LicenceNotice({
+  licence,
+  dismissed,
+  onDismiss,
+}: {
+  licence: NonNullable<SharedProps['shell']['licence']>
+  dismissed: boolean
+  onDismiss: () => void
+}) {
   const { t } = useT()
   const day = (iso: string | null) => (iso ? iso.split('-').reverse().join('/') : '')
   const messages: { color: string; text: string; closable?: boolean }[] = []
-  if (licence.mode === 'evaluation' && !dismissed) messages.push({ color: 'blue', text: t('admin.licence.evaluation_banner'), closable: true })
-  if (licence.mode === 'grace') messages.push({ color: 'orange', text: t('admin.licence.problems.grace', { until: day(licence.graceUntil) }) })
+  if (licence.mode === 'evaluation' && !dismissed)
+    messages.push({ color: 'blue', text: t('admin.licence.evaluation_banner'), closable: true })
+  if (licence.mode === 'grace')
+    messages.push({
+      color: 'orange',
+      text: t('admin.licence.problems.grace', { until: day(licence.graceUntil) }),
+    })
   if (licence.mode === 'restricted' && licence.problem) {
-    messages.push({ color: 'red', text: t(`admin.licence.problems.${licence.problem}`, { tier: t(`admin.modules.tiers.${licence.tier}`) }) })
+    messages.push({
+      color: 'red',
+      text: t(`admin.licence.problems.${licence.problem}`, {
+        tier: t(`admin.modules.tiers.${licence.tier}`),
+      }),
+    })
   }
-  if (licence.overSeats) messages.push({ color: 'red', text: t('admin.licence.problems.over_seats', licence.overSeats) })
+  if (licence.overSeats)
+    messages.push({ color: 'red', text: t('admin.licence.problems.over_seats', licence.overSeats) })
   return (
     <>
       {messages.map((m) => (
-        <Alert key={m.text} color={m.color} variant="light" mb="md" py={6} withCloseButton={!!m.closable} closeButtonLabel={t('common.close')} onClose={onDismiss}>
+        <Alert
+          key={m.text}
+          color={m.color}
+          variant="light"
+          mb="md"
+          py={6}
+          withCloseButton={!!m.closable}
+          closeButtonLabel={t('common.close')}
+          onClose={onDismiss}
+        >
           {m.text} <Link href="/admin/licence">{t('admin.licence.manage')}</Link>
         </Alert>
       ))}

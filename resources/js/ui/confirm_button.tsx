@@ -3,7 +3,15 @@ import { Button, Group, Modal, Text, type ButtonProps } from '@mantine/core'
 import { useT } from './i18n'
 
 /** A destructive action behind a confirmation dialog. */
-export function ConfirmButton({ label, title, message, confirmLabel, onConfirm, loading, ...buttonProps }: ButtonProps & {
+export function ConfirmButton({
+  label,
+  title,
+  message,
+  confirmLabel,
+  onConfirm,
+  loading,
+  ...buttonProps
+}: ButtonProps & {
   label: ReactNode
   title: string
   message: ReactNode
@@ -15,12 +23,26 @@ export function ConfirmButton({ label, title, message, confirmLabel, onConfirm, 
   const [open, setOpen] = useState(false)
   return (
     <>
-      <Button color="red" variant="light" {...buttonProps} onClick={() => setOpen(true)}>{label}</Button>
+      <Button color="red" variant="light" {...buttonProps} onClick={() => setOpen(true)}>
+        {label}
+      </Button>
       <Modal opened={open} onClose={() => setOpen(false)} title={title} centered>
         <Text size="sm">{message}</Text>
         <Group justify="flex-end" mt="lg">
-          <Button variant="default" onClick={() => setOpen(false)}>{t('common.cancel')}</Button>
-          <Button color="red" loading={loading} onClick={() => { onConfirm(); setOpen(false) }} data-testid="confirm">{confirmLabel ?? t('common.delete')}</Button>
+          <Button variant="default" onClick={() => setOpen(false)}>
+            {t('common.cancel')}
+          </Button>
+          <Button
+            color="red"
+            loading={loading}
+            onClick={() => {
+              onConfirm()
+              setOpen(false)
+            }}
+            data-testid="confirm"
+          >
+            {confirmLabel ?? t('common.delete')}
+          </Button>
         </Group>
       </Modal>
     </>

@@ -15,7 +15,12 @@ export interface Column<Row> {
  * A table on wide screens; on phones each row becomes a card with the first column as its
  * title and the other columns as labelled lines.
  */
-export function DataTable<Row>({ rows, columns, rowKey, onRowClick }: {
+export function DataTable<Row>({
+  rows,
+  columns,
+  rowKey,
+  onRowClick,
+}: {
   rows: Row[]
   columns: Column<Row>[]
   rowKey: (row: Row) => string | number
@@ -27,15 +32,35 @@ export function DataTable<Row>({ rows, columns, rowKey, onRowClick }: {
     return (
       <Stack gap="xs">
         {rows.map((row) => (
-          <Card key={rowKey(row)} withBorder padding="sm" radius="md" onClick={onRowClick ? () => onRowClick(row) : undefined} style={onRowClick ? { cursor: 'pointer' } : undefined}>
-            <Box fw={600} style={{ overflowWrap: 'anywhere' }}>{first.render(row)}</Box>
-            {rest.filter((c) => !c.hideOnMobile).map((c) => (
-              // div, not p: cells may hold badges, groups or links.
-              <Group key={c.key} gap={6} wrap="wrap" align="baseline" fz="sm" style={{ overflowWrap: 'anywhere' }}>
-                <Text span size="xs" tt="uppercase" c="dimmed">{c.header}</Text>
-                <Box>{c.render(row)}</Box>
-              </Group>
-            ))}
+          <Card
+            key={rowKey(row)}
+            withBorder
+            padding="sm"
+            radius="md"
+            onClick={onRowClick ? () => onRowClick(row) : undefined}
+            style={onRowClick ? { cursor: 'pointer' } : undefined}
+          >
+            <Box fw={600} style={{ overflowWrap: 'anywhere' }}>
+              {first.render(row)}
+            </Box>
+            {rest
+              .filter((c) => !c.hideOnMobile)
+              .map((c) => (
+                // div, not p: cells may hold badges, groups or links.
+                <Group
+                  key={c.key}
+                  gap={6}
+                  wrap="wrap"
+                  align="baseline"
+                  fz="sm"
+                  style={{ overflowWrap: 'anywhere' }}
+                >
+                  <Text span size="xs" tt="uppercase" c="dimmed">
+                    {c.header}
+                  </Text>
+                  <Box>{c.render(row)}</Box>
+                </Group>
+              ))}
           </Card>
         ))}
       </Stack>
@@ -45,12 +70,24 @@ export function DataTable<Row>({ rows, columns, rowKey, onRowClick }: {
     <ScrollHint>
       <Table highlightOnHover verticalSpacing="xs" striped="even" miw={640}>
         <Table.Thead>
-          <Table.Tr>{columns.map((c) => <Table.Th key={c.key} w={c.width}>{c.header}</Table.Th>)}</Table.Tr>
+          <Table.Tr>
+            {columns.map((c) => (
+              <Table.Th key={c.key} w={c.width}>
+                {c.header}
+              </Table.Th>
+            ))}
+          </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {rows.map((row) => (
-            <Table.Tr key={rowKey(row)} onClick={onRowClick ? () => onRowClick(row) : undefined} style={onRowClick ? { cursor: 'pointer' } : undefined}>
-              {columns.map((c) => <Table.Td key={c.key}>{c.render(row)}</Table.Td>)}
+            <Table.Tr
+              key={rowKey(row)}
+              onClick={onRowClick ? () => onRowClick(row) : undefined}
+              style={onRowClick ? { cursor: 'pointer' } : undefined}
+            >
+              {columns.map((c) => (
+                <Table.Td key={c.key}>{c.render(row)}</Table.Td>
+              ))}
             </Table.Tr>
           ))}
         </Table.Tbody>
@@ -83,14 +120,26 @@ function ScrollHint({ children }: { children: ReactNode }) {
     return () => observer.disconnect()
   }, [measure])
   const shadow = (side: 'left' | 'right') => (
-    <Box aria-hidden data-testid={`scroll-hint-${side}`} style={{
-      position: 'absolute', top: 0, bottom: 0, [side]: 0, width: 24, pointerEvents: 'none', zIndex: 1,
-      background: `linear-gradient(to ${side === 'left' ? 'right' : 'left'}, rgba(0, 0, 0, 0.12), transparent)`,
-    }} />
+    <Box
+      aria-hidden
+      data-testid={`scroll-hint-${side}`}
+      style={{
+        position: 'absolute',
+        top: 0,
+        bottom: 0,
+        [side]: 0,
+        width: 24,
+        pointerEvents: 'none',
+        zIndex: 1,
+        background: `linear-gradient(to ${side === 'left' ? 'right' : 'left'}, rgba(0, 0, 0, 0.12), transparent)`,
+      }}
+    />
   )
   return (
     <Box pos="relative">
-      <div ref={ref} onScroll={measure} style={{ overflowX: 'auto' }} data-testid="table-scroll">{children}</div>
+      <div ref={ref} onScroll={measure} style={{ overflowX: 'auto' }} data-testid="table-scroll">
+        {children}
+      </div>
       {more.left && shadow('left')}
       {more.right && shadow('right')}
     </Box>

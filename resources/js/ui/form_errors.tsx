@@ -13,7 +13,8 @@ interface Entry {
   target: HTMLElement | null
 }
 
-const FOCUSABLE = 'input:not([type="hidden"]), textarea, select, button, [tabindex]:not([tabindex="-1"])'
+const FOCUSABLE =
+  'input:not([type="hidden"]), textarea, select, button, [tabindex]:not([tabindex="-1"])'
 
 /*
  * Fields are found in the page, not registered: Mantine renders a field's error as
@@ -22,9 +23,17 @@ const FOCUSABLE = 'input:not([type="hidden"]), textarea, select, button, [tabind
  */
 function errorNodes(root: HTMLElement): { node: HTMLElement; target: HTMLElement | null }[] {
   return [...root.querySelectorAll<HTMLElement>('.mantine-InputWrapper-error')].map((node) => {
-    const input = node.id.endsWith('-error') ? document.getElementById(node.id.slice(0, -'-error'.length)) : null
-    const inside = node.closest('.mantine-InputWrapper-root')?.querySelector<HTMLElement>(FOCUSABLE) ?? null
-    return { node, target: input?.matches(FOCUSABLE) ? input : (input?.querySelector<HTMLElement>(FOCUSABLE) ?? inside) }
+    const input = node.id.endsWith('-error')
+      ? document.getElementById(node.id.slice(0, -'-error'.length))
+      : null
+    const inside =
+      node.closest('.mantine-InputWrapper-root')?.querySelector<HTMLElement>(FOCUSABLE) ?? null
+    return {
+      node,
+      target: input?.matches(FOCUSABLE)
+        ? input
+        : (input?.querySelector<HTMLElement>(FOCUSABLE) ?? inside),
+    }
   })
 }
 
@@ -33,8 +42,10 @@ function labelOf(target: HTMLElement | null): string | null {
   if (!target) return null
   const label = target.id ? document.querySelector(`label[for="${CSS.escape(target.id)}"]`) : null
   const text = label
-    ? [...label.childNodes].filter((n) => !(n instanceof HTMLElement && n.getAttribute('aria-hidden') === 'true'))
-      .map((n) => n.textContent).join('')
+    ? [...label.childNodes]
+        .filter((n) => !(n instanceof HTMLElement && n.getAttribute('aria-hidden') === 'true'))
+        .map((n) => n.textContent)
+        .join('')
     : target.getAttribute('aria-label')
   return text?.trim() || null
 }
@@ -49,8 +60,17 @@ function collect(root: HTMLElement, errors: Errors, labels: Record<string, strin
     if (index < 0) index = nodes.findIndex((n) => n.node.textContent === message)
     if (index >= 0) used.add(index)
     const target = index >= 0 ? nodes[index].target : null
-    const given = labels[key] ?? Object.entries(labels).find(([prefix]) => key.startsWith(`${prefix}.`))?.[1]
-    return [{ key, message, label: given ?? labelOf(target), target, order: index < 0 ? nodes.length : index }]
+    const given =
+      labels[key] ?? Object.entries(labels).find(([prefix]) => key.startsWith(`${prefix}.`))?.[1]
+    return [
+      {
+        key,
+        message,
+        label: given ?? labelOf(target),
+        target,
+        order: index < 0 ? nodes.length : index,
+      },
+    ]
   })
   // In the order the fields appear on the page; errors without a field go last.
   return entries.sort((a, b) => a.order - b.order).map(({ order: _order, ...entry }) => entry)
@@ -66,7 +86,11 @@ function focusField(target: HTMLElement) {
  * page order); without one, focuses `fallback` (the summary). Runs again on every new set of
  * errors, so pressing "Guardar" twice lands on the field both times.
  */
-export function useFocusFirstError(errors: Errors, root: RefObject<HTMLElement | null>, fallback?: RefObject<HTMLElement | null>) {
+export function useFocusFirstError(
+  errors: Errors,
+  root: RefObject<HTMLElement | null>,
+  fallback?: RefObject<HTMLElement | null>
+) {
   useEffect(() => {
     if (!Object.values(errors).some(Boolean) || !root.current) return
     const first = errorNodes(root.current).find((n) => n.target)?.target
@@ -81,7 +105,15 @@ export function useFocusFirstError(errors: Errors, root: RefObject<HTMLElement |
  * errors whose field has no label of its own (a key also names its items: `permissions`
  * covers `permissions.3`).
  */
-export function ErrorSummary({ errors, labels = {}, mb }: { errors: Errors; labels?: Record<string, string>; mb?: string }) {
+export function ErrorSummary({
+  errors,
+  labels = {},
+  mb,
+}: {
+  errors: Errors
+  labels?: Record<string, string>
+  mb?: string
+}) {
   const { t } = useT()
   const ref = useRef<HTMLDivElement>(null)
   // Fields are looked up once the errors are on the page, so the first paint lists bare messages.
@@ -95,23 +127,43 @@ export function ErrorSummary({ errors, labels = {}, mb }: { errors: Errors; labe
 
   const messages = Object.values(errors).filter(Boolean)
   if (!messages.length) return null
-  const shown: Entry[] = found?.of === errors ? found.entries : Object.entries(errors).flatMap(([key, message]) =>
-    message ? [{ key, message, label: labels[key] ?? null, target: null }] : [])
+  const shown: Entry[] =
+    found?.of === errors
+      ? found.entries
+      : Object.entries(errors).flatMap(([key, message]) =>
+          message ? [{ key, message, label: labels[key] ?? null, target: null }] : []
+        )
   return (
-    <Alert ref={ref} tabIndex={-1} mb={mb} color="red" variant="light" icon={<IconAlertTriangle size={18} />} aria-live="assertive"
-      title={t('common.form_errors.title', { count: shown.length })} data-testid="error-summary">
+    <Alert
+      ref={ref}
+      tabIndex={-1}
+      mb={mb}
+      color="red"
+      variant="light"
+      icon={<IconAlertTriangle size={18} />}
+      aria-live="assertive"
+      title={t('common.form_errors.title', { count: shown.length })}
+      data-testid="error-summary"
+    >
       <List size="sm" spacing={2}>
         {shown.map((e) => (
           <List.Item key={e.key}>
             {e.target?.id ? (
-              <Anchor href={`#${e.target.id}`} size="sm" c="red.9" onClick={(event) => {
-                event.preventDefault()
-                focusField(e.target!)
-              }}>
+              <Anchor
+                href={`#${e.target.id}`}
+                size="sm"
+                c="red.9"
+                onClick={(event) => {
+                  event.preventDefault()
+                  focusField(e.target!)
+                }}
+              >
                 {e.label ? `${e.label}: ${e.message}` : e.message}
               </Anchor>
             ) : (
-              <Text span size="sm">{e.label ? `${e.label}: ${e.message}` : e.message}</Text>
+              <Text span size="sm">
+                {e.label ? `${e.label}: ${e.message}` : e.message}
+              </Text>
             )}
           </List.Item>
         ))}

@@ -9,7 +9,13 @@ import { useT } from './i18n'
  * the primary on top (within thumb reach). In the DOM Cancel comes first, so the tab order
  * is the same at every width. Without `cancelHref` there is only the primary button.
  */
-export function FormFooter({ cancelHref, processing = false, submitLabel, children, mt = 'md' }: {
+export function FormFooter({
+  cancelHref,
+  processing = false,
+  submitLabel,
+  children,
+  mt = 'md',
+}: {
   cancelHref?: string
   processing?: boolean
   /** The primary button's text; "Guardar" by default. */
@@ -20,11 +26,23 @@ export function FormFooter({ cancelHref, processing = false, submitLabel, childr
 }) {
   const { t } = useT()
   return (
-    <Flex mt={mt} gap="sm" direction={{ base: 'column-reverse', sm: 'row' }} justify="flex-end" align={{ base: 'stretch', sm: 'center' }}
-      data-testid="form-footer">
+    <Flex
+      mt={mt}
+      gap="sm"
+      direction={{ base: 'column-reverse', sm: 'row' }}
+      justify="flex-end"
+      align={{ base: 'stretch', sm: 'center' }}
+      data-testid="form-footer"
+    >
       {children}
-      {cancelHref && <Button component={Link} href={cancelHref} variant="default">{t('common.cancel')}</Button>}
-      <Button type="submit" loading={processing} data-testid="save">{submitLabel ?? t('common.save')}</Button>
+      {cancelHref && (
+        <Button component={Link} href={cancelHref} variant="default">
+          {t('common.cancel')}
+        </Button>
+      )}
+      <Button type="submit" loading={processing} data-testid="save">
+        {submitLabel ?? t('common.save')}
+      </Button>
     </Flex>
   )
 }

@@ -9,18 +9,32 @@ const intlLocale = (locale: string) => (locale === 'es' ? 'es-ES' : 'en-GB')
 /** dd/mm/yyyy in both languages, in the user's time zone. */
 export function formatDate(iso: string | null, locale: string, timeZone?: string): string {
   if (!iso) return ''
-  return new Intl.DateTimeFormat(intlLocale(locale), { day: '2-digit', month: '2-digit', year: 'numeric', timeZone }).format(new Date(iso))
+  return new Intl.DateTimeFormat(intlLocale(locale), {
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    timeZone,
+  }).format(new Date(iso))
 }
 
 /** dd/mm/yyyy hh:mm (24 h), in the user's time zone. */
 export function formatDateTime(iso: string | null, locale: string, timeZone?: string): string {
   if (!iso) return ''
-  const time = new Intl.DateTimeFormat(intlLocale(locale), { hour: '2-digit', minute: '2-digit', hour12: false, timeZone }).format(new Date(iso))
+  const time = new Intl.DateTimeFormat(intlLocale(locale), {
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+    timeZone,
+  }).format(new Date(iso))
   return `${formatDate(iso, locale, timeZone)} ${time}`
 }
 
 export function formatNumber(value: number, locale: string, digits = 0): string {
-  return new Intl.NumberFormat(intlLocale(locale), { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: 'always' } as Intl.NumberFormatOptions).format(value)
+  return new Intl.NumberFormat(intlLocale(locale), {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+    useGrouping: 'always',
+  } as Intl.NumberFormatOptions).format(value)
 }
 
 /**
@@ -32,7 +46,9 @@ export function formatMoney(minor: string | number, currency: string, locale: st
   const negative = units < 0n
   const abs = negative ? -units : units
   const text = `${negative ? '-' : ''}${abs / 100n}.${String(abs % 100n).padStart(2, '0')}`
-  return new Intl.NumberFormat(intlLocale(locale), { style: 'currency', currency }).format(text as unknown as number)
+  return new Intl.NumberFormat(intlLocale(locale), { style: 'currency', currency }).format(
+    text as unknown as number
+  )
 }
 
 /** Formatters bound to the page's locale and the user's time zone. */

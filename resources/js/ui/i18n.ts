@@ -18,7 +18,10 @@ function flatten(value: unknown, prefix: string, out: Catalog) {
  * modules/<name>/lang/<locale>.json (keys "<name>.…"), bundled at build time.
  */
 const kernelFiles = import.meta.glob('../../lang/*/*.json', { eager: true, import: 'default' })
-const moduleFiles = import.meta.glob('../../../modules/*/lang/*.json', { eager: true, import: 'default' })
+const moduleFiles = import.meta.glob('../../../modules/*/lang/*.json', {
+  eager: true,
+  import: 'default',
+})
 
 const catalogs: Record<string, Catalog> = { es: {}, en: {} }
 for (const [path, json] of Object.entries(kernelFiles)) {

@@ -9,7 +9,15 @@ export { ConfirmButton } from './confirm_button'
 export { Timeline, type TimelineEntry } from './timeline'
 export { NavIcon } from './icons'
 export { useT, translate, hasTranslation } from './i18n'
-export { useFormat, formatDate, formatDateTime, formatMoney, formatNumber, formatPhone, telHref } from './format'
+export {
+  useFormat,
+  formatDate,
+  formatDateTime,
+  formatMoney,
+  formatNumber,
+  formatPhone,
+  telHref,
+} from './format'
 export { useCan } from './permissions'
 export type { SharedProps, Shell, ShellUser } from './types'
 export { ErrorSummary, useFocusFirstError } from './form_errors'

@@ -16,7 +16,17 @@ export interface CappedCount {
  * `prevHref`/`nextHref` are built by the page from the server's cursors; `offset` (rows before
  * this page) and `shown` (rows on it) give the range.
  */
-export function KeysetPager({ count, noun, firstHref, prevHref, nextHref, isFirstPage, exactHref, offset, shown }: {
+export function KeysetPager({
+  count,
+  noun,
+  firstHref,
+  prevHref,
+  nextHref,
+  isFirstPage,
+  exactHref,
+  offset,
+  shown,
+}: {
   count: CappedCount | null
   noun: (n: number) => string
   firstHref: string
@@ -30,28 +40,71 @@ export function KeysetPager({ count, noun, firstHref, prevHref, nextHref, isFirs
   const { t } = useT()
   const f = useFormat()
   const total = count ? `${f.number(count.value)}${count.capped ? '+' : ''}` : null
-  const range = shown !== undefined && shown > 0 && total !== null
-    ? t('common.range', { from: f.number((offset ?? 0) + 1), to: f.number((offset ?? 0) + shown), total })
-    : total
+  const range =
+    shown !== undefined && shown > 0 && total !== null
+      ? t('common.range', {
+          from: f.number((offset ?? 0) + 1),
+          to: f.number((offset ?? 0) + shown),
+          total,
+        })
+      : total
   return (
     <Group justify="space-between" mt="md" gap="xs">
       <Group gap="xs">
         {count && range !== null && (
-          <Text size="sm" c="dimmed" data-testid="list-count">{`${range} ${noun(count.value)}`}</Text>
+          <Text
+            size="sm"
+            c="dimmed"
+            data-testid="list-count"
+          >{`${range} ${noun(count.value)}`}</Text>
         )}
         {count?.capped && exactHref && (
-          <Button component={Link} href={exactHref} variant="subtle" size="compact-sm" preserveScroll>{t('common.count_exact')}</Button>
+          <Button
+            component={Link}
+            href={exactHref}
+            variant="subtle"
+            size="compact-sm"
+            preserveScroll
+          >
+            {t('common.count_exact')}
+          </Button>
         )}
       </Group>
       <Group gap="xs">
         {!isFirstPage && (
-          <Button component={Link} href={firstHref} variant="default" size="sm" leftSection={<IconChevronsLeft size={16} />}>{t('common.first_page')}</Button>
+          <Button
+            component={Link}
+            href={firstHref}
+            variant="default"
+            size="sm"
+            leftSection={<IconChevronsLeft size={16} />}
+          >
+            {t('common.first_page')}
+          </Button>
         )}
         {prevHref && (
-          <Button component={Link} href={prevHref} variant="default" size="sm" leftSection={<IconChevronLeft size={16} />} data-testid="prev-page">{t('common.prev_page')}</Button>
+          <Button
+            component={Link}
+            href={prevHref}
+            variant="default"
+            size="sm"
+            leftSection={<IconChevronLeft size={16} />}
+            data-testid="prev-page"
+          >
+            {t('common.prev_page')}
+          </Button>
         )}
         {nextHref && (
-          <Button component={Link} href={nextHref} variant="default" size="sm" rightSection={<IconChevronRight size={16} />} data-testid="next-page">{t('common.next_page')}</Button>
+          <Button
+            component={Link}
+            href={nextHref}
+            variant="default"
+            size="sm"
+            rightSection={<IconChevronRight size={16} />}
+            data-testid="next-page"
+          >
+            {t('common.next_page')}
+          </Button>
         )}
       </Group>
     </Group>

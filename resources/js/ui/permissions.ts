@@ -5,5 +5,6 @@ import type { SharedProps } from './types'
  * the server enforces every permission. */
 export function useCan() {
   const { shell } = usePage<SharedProps>().props
-  return (permission: string) => shell.permissions.includes('*') || shell.permissions.includes(permission)
+  return (permission: string) =>
+    shell.permissions.includes('*') || shell.permissions.includes(permission)
 }

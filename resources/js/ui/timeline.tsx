@@ -1,5 +1,14 @@
 import { useState, type KeyboardEvent } from 'react'
-import { Button, Group, Paper, Stack, Text, Textarea, ThemeIcon, Timeline as MTimeline } from '@mantine/core'
+import {
+  Button,
+  Group,
+  Paper,
+  Stack,
+  Text,
+  Textarea,
+  ThemeIcon,
+  Timeline as MTimeline,
+} from '@mantine/core'
 import { IconEdit, IconNote, IconPlus, IconPoint, IconTrash } from '@tabler/icons-react'
 import { router, useForm } from '@inertiajs/react'
 import { hasTranslation, useT } from './i18n'
@@ -27,7 +36,11 @@ const saveShortcut = (save: () => void) => (e: KeyboardEvent) => {
 
 /** A stored value as plain text: lists joined, objects as JSON. */
 function describeTimelineValue(value: unknown): string {
-  return Array.isArray(value) ? value.join(', ') : typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value)
+  return Array.isArray(value)
+    ? value.join(', ')
+    : typeof value === 'object' && value !== null
+      ? JSON.stringify(value)
+      : String(value)
 }
 
 /**
@@ -37,7 +50,14 @@ function describeTimelineValue(value: unknown): string {
  * stored. `noteUrl` (optional) adds a "new note" box posting `{ body }` there; editable notes
  * are changed with PUT and removed with DELETE at `noteUrl/<id>`.
  */
-export function Timeline({ entries, fieldLabel, valueLabel, noteUrl, hasMore, onLoadMore }: {
+export function Timeline({
+  entries,
+  fieldLabel,
+  valueLabel,
+  noteUrl,
+  hasMore,
+  onLoadMore,
+}: {
   entries: TimelineEntry[]
   fieldLabel: (field: string) => string
   valueLabel?: (field: string, value: unknown) => string
@@ -51,9 +71,21 @@ export function Timeline({ entries, fieldLabel, valueLabel, noteUrl, hasMore, on
   const [open, setOpen] = useState(false)
   const edit = useForm({ body: '' })
   const [editing, setEditing] = useState<number | null>(null)
-  const add = () => noteUrl && !form.processing && form.post(noteUrl, { preserveScroll: true, onSuccess: () => { form.reset(); setOpen(false) } })
-  const saveEdit = () => noteUrl && editing !== null && !edit.processing
-    && edit.put(`${noteUrl}/${editing}`, { preserveScroll: true, onSuccess: () => setEditing(null) })
+  const add = () =>
+    noteUrl &&
+    !form.processing &&
+    form.post(noteUrl, {
+      preserveScroll: true,
+      onSuccess: () => {
+        form.reset()
+        setOpen(false)
+      },
+    })
+  const saveEdit = () =>
+    noteUrl &&
+    editing !== null &&
+    !edit.processing &&
+    edit.put(`${noteUrl}/${editing}`, { preserveScroll: true, onSuccess: () => setEditing(null) })
   const startEdit = (e: TimelineEntry) => {
     edit.clearErrors()
     edit.setData('body', String(e.data.body ?? ''))
@@ -64,73 +96,170 @@ export function Timeline({ entries, fieldLabel, valueLabel, noteUrl, hasMore, on
   const describeValue = (field: string, value: unknown) => {
     if (isEmpty(value)) return '—'
     if (!valueLabel) return describeTimelineValue(value)
-    return Array.isArray(value) ? value.map((item) => valueLabel(field, item)).join(', ') : valueLabel(field, value)
+    return Array.isArray(value)
+      ? value.map((item) => valueLabel(field, item)).join(', ')
+      : valueLabel(field, value)
   }
 
   return (
     <Stack gap="sm">
-      {noteUrl && (
-        open ? (
-          <form onSubmit={(e) => { e.preventDefault(); add() }}>
-            <Textarea autosize minRows={3} label={t('timeline.note_label')} description={t('timeline.shortcut')} value={form.data.body}
-              onChange={(e) => form.setData('body', e.currentTarget.value)} error={form.errors.body} autoFocus onKeyDown={saveShortcut(add)} data-testid="note-body" />
+      {noteUrl &&
+        (open ? (
+          <form
+            onSubmit={(e) => {
+              e.preventDefault()
+              add()
+            }}
+          >
+            <Textarea
+              autosize
+              minRows={3}
+              label={t('timeline.note_label')}
+              description={t('timeline.shortcut')}
+              value={form.data.body}
+              onChange={(e) => form.setData('body', e.currentTarget.value)}
+              error={form.errors.body}
+              autoFocus
+              onKeyDown={saveShortcut(add)}
+              data-testid="note-body"
+            />
             <Group justify="flex-end" mt="xs" gap="xs">
-              <Button variant="default" size="xs" onClick={() => setOpen(false)}>{t('common.cancel')}</Button>
-              <Button type="submit" size="xs" loading={form.processing}>{t('timeline.add_note')}</Button>
+              <Button variant="default" size="xs" onClick={() => setOpen(false)}>
+                {t('common.cancel')}
+              </Button>
+              <Button type="submit" size="xs" loading={form.processing}>
+                {t('timeline.add_note')}
+              </Button>
             </Group>
           </form>
         ) : (
-          <Button variant="light" size="xs" leftSection={<IconNote size={14} />} onClick={() => setOpen(true)} w="fit-content">{t('timeline.new_note')}</Button>
-        )
-      )}
+          <Button
+            variant="light"
+            size="xs"
+            leftSection={<IconNote size={14} />}
+            onClick={() => setOpen(true)}
+            w="fit-content"
+          >
+            {t('timeline.new_note')}
+          </Button>
+        ))}
       {entries.length === 0 ? (
-        <Text c="dimmed" size="sm">{t('timeline.empty')}</Text>
+        <Text c="dimmed" size="sm">
+          {t('timeline.empty')}
+        </Text>
       ) : (
         <MTimeline bulletSize={24} lineWidth={2}>
           {entries.map((e) => (
-            <MTimeline.Item key={e.id} bullet={<ThemeIcon size={22} radius="xl" variant="light" color={e.kind === 'note' ? 'yellow' : 'indigo'}>{icon(e.kind)}</ThemeIcon>}
-              title={<Text size="sm" fw={500}>{hasTranslation(locale, `timeline.kinds.${e.kind}`) ? t(`timeline.kinds.${e.kind}`, { actor: e.actorName ?? t('timeline.system') }) : e.kind}</Text>}>
+            <MTimeline.Item
+              key={e.id}
+              bullet={
+                <ThemeIcon
+                  size={22}
+                  radius="xl"
+                  variant="light"
+                  color={e.kind === 'note' ? 'yellow' : 'indigo'}
+                >
+                  {icon(e.kind)}
+                </ThemeIcon>
+              }
+              title={
+                <Text size="sm" fw={500}>
+                  {hasTranslation(locale, `timeline.kinds.${e.kind}`)
+                    ? t(`timeline.kinds.${e.kind}`, { actor: e.actorName ?? t('timeline.system') })
+                    : e.kind}
+                </Text>
+              }
+            >
               {e.kind === 'note' && editing === e.id && (
-                <form onSubmit={(ev) => { ev.preventDefault(); saveEdit() }}>
-                  <Textarea autosize minRows={2} mt={4} aria-label={t('timeline.note_label')} description={t('timeline.shortcut')} value={edit.data.body}
-                    onChange={(ev) => edit.setData('body', ev.currentTarget.value)} error={edit.errors.body} autoFocus onKeyDown={saveShortcut(saveEdit)}
-                    data-testid="note-edit-body" />
+                <form
+                  onSubmit={(ev) => {
+                    ev.preventDefault()
+                    saveEdit()
+                  }}
+                >
+                  <Textarea
+                    autosize
+                    minRows={2}
+                    mt={4}
+                    aria-label={t('timeline.note_label')}
+                    description={t('timeline.shortcut')}
+                    value={edit.data.body}
+                    onChange={(ev) => edit.setData('body', ev.currentTarget.value)}
+                    error={edit.errors.body}
+                    autoFocus
+                    onKeyDown={saveShortcut(saveEdit)}
+                    data-testid="note-edit-body"
+                  />
                   <Group justify="flex-end" mt="xs" gap="xs">
-                    <Button variant="default" size="xs" onClick={() => setEditing(null)}>{t('common.cancel')}</Button>
-                    <Button type="submit" size="xs" loading={edit.processing}>{t('common.save')}</Button>
+                    <Button variant="default" size="xs" onClick={() => setEditing(null)}>
+                      {t('common.cancel')}
+                    </Button>
+                    <Button type="submit" size="xs" loading={edit.processing}>
+                      {t('common.save')}
+                    </Button>
                   </Group>
                 </form>
               )}
               {e.kind === 'note' && editing !== e.id && (
                 <Paper withBorder p="xs" mt={4} radius="sm" bg="var(--mantine-color-yellow-0)">
-                  <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{String(e.data.body ?? '')}</Text>
-                  {e.data.editedAt && <Text size="xs" c="dimmed" mt={2}>{t('timeline.edited', { date: f.dateTime(String(e.data.editedAt)) })}</Text>}
+                  <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+                    {String(e.data.body ?? '')}
+                  </Text>
+                  {e.data.editedAt && (
+                    <Text size="xs" c="dimmed" mt={2}>
+                      {t('timeline.edited', { date: f.dateTime(String(e.data.editedAt)) })}
+                    </Text>
+                  )}
                 </Paper>
               )}
               {e.kind === 'note' && e.editable && noteUrl && editing !== e.id && (
                 <Group gap={4} mt={4}>
-                  <Button variant="subtle" size="compact-xs" leftSection={<IconEdit size={12} />} onClick={() => startEdit(e)}>{t('common.edit')}</Button>
-                  <ConfirmButton label={t('common.delete')} title={t('timeline.delete_note_title')} message={t('timeline.delete_note_message')}
-                    variant="subtle" size="compact-xs" leftSection={<IconTrash size={12} />}
-                    onConfirm={() => router.delete(`${noteUrl}/${e.id}`, { preserveScroll: true })} />
+                  <Button
+                    variant="subtle"
+                    size="compact-xs"
+                    leftSection={<IconEdit size={12} />}
+                    onClick={() => startEdit(e)}
+                  >
+                    {t('common.edit')}
+                  </Button>
+                  <ConfirmButton
+                    label={t('common.delete')}
+                    title={t('timeline.delete_note_title')}
+                    message={t('timeline.delete_note_message')}
+                    variant="subtle"
+                    size="compact-xs"
+                    leftSection={<IconTrash size={12} />}
+                    onConfirm={() => router.delete(`${noteUrl}/${e.id}`, { preserveScroll: true })}
+                  />
                 </Group>
               )}
               {e.kind === 'updated' && Array.isArray(e.data.changes) && (
                 <Stack gap={0} mt={2}>
                   {e.data.changes.map((c: { field: string; from: unknown; to: unknown }) => (
                     <Text key={c.field} size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
-                      <b>{fieldLabel(c.field)}</b>: {describeValue(c.field, c.from)} → {describeValue(c.field, c.to)}
+                      <b>{fieldLabel(c.field)}</b>: {describeValue(c.field, c.from)} →{' '}
+                      {describeValue(c.field, c.to)}
                     </Text>
                   ))}
                 </Stack>
               )}
-              {e.kind !== 'note' && e.kind !== 'updated' && typeof e.data.summary === 'string' && <Text size="xs" c="dimmed">{e.data.summary}</Text>}
-              <Text size="xs" c="dimmed" mt={2}>{f.dateTime(e.createdAt)}</Text>
+              {e.kind !== 'note' && e.kind !== 'updated' && typeof e.data.summary === 'string' && (
+                <Text size="xs" c="dimmed">
+                  {e.data.summary}
+                </Text>
+              )}
+              <Text size="xs" c="dimmed" mt={2}>
+                {f.dateTime(e.createdAt)}
+              </Text>
             </MTimeline.Item>
           ))}
         </MTimeline>
       )}
-      {hasMore && onLoadMore && <Button variant="subtle" size="xs" onClick={onLoadMore} w="fit-content">{t('timeline.more')}</Button>}
+      {hasMore && onLoadMore && (
+        <Button variant="subtle" size="xs" onClick={onLoadMore} w="fit-content">
+          {t('timeline.more')}
+        </Button>
+      )}
     </Stack>
   )
 }

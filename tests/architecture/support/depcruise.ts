@@ -39,7 +39,11 @@ export async function cruiseTree(root: string, paths: string[]) {
     {}
   )
   const output = result.output as ICruiseResult
-  const violations: Violation[] = output.summary.violations.map((v) => ({ rule: v.rule.name, from: v.from, to: v.to }))
+  const violations: Violation[] = output.summary.violations.map((v) => ({
+    rule: v.rule.name,
+    from: v.from,
+    to: v.to,
+  }))
   return { output, violations, known: knownViolations(root) }
 }
 
@@ -50,7 +54,11 @@ export async function cruiseTree(root: string, paths: string[]) {
 export function knownViolations(root: string): Violation[] {
   const file = join(root, '.dependency-cruiser-known-violations.json')
   if (!existsSync(file)) return []
-  return JSON.parse(readFileSync(file, 'utf8')).map((v: any) => ({ rule: v.rule.name, from: v.from, to: v.to }))
+  return JSON.parse(readFileSync(file, 'utf8')).map((v: any) => ({
+    rule: v.rule.name,
+    from: v.from,
+    to: v.to,
+  }))
 }
 
 export function describe(violations: Violation[]): string {

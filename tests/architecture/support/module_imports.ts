@@ -53,17 +53,28 @@ export function sourceFiles(dir: string): string[] {
  */
 export function importsOf(file: string): ImportSite[] {
   const text = readFileSync(file, 'utf8')
-  const kind = file.endsWith('x') ? ts.ScriptKind.TSX : file.endsWith('.ts') ? ts.ScriptKind.TS : ts.ScriptKind.JS
+  const kind = file.endsWith('x')
+    ? ts.ScriptKind.TSX
+    : file.endsWith('.ts')
+      ? ts.ScriptKind.TS
+      : ts.ScriptKind.JS
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, kind)
   const sites: ImportSite[] = []
   const add = (node: ts.Node | undefined) => {
     if (node && (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node))) {
-      sites.push({ file, specifier: node.text, line: source.getLineAndCharacterOfPosition(node.getStart()).line + 1 })
+      sites.push({
+        file,
+        specifier: node.text,
+        line: source.getLineAndCharacterOfPosition(node.getStart()).line + 1,
+      })
     }
   }
   const visit = (node: ts.Node) => {
     if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) add(node.moduleSpecifier)
-    else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference)) {
+    else if (
+      ts.isImportEqualsDeclaration(node) &&
+      ts.isExternalModuleReference(node.moduleReference)
+    ) {
       add(node.moduleReference.expression)
     } else if (ts.isCallExpression(node)) {
       const callee = node.expression
@@ -91,7 +102,12 @@ function subpathImports(root: string): [string, string][] {
  * Where a specifier points, as an absolute path (extension as written), or null for packages
  * and anything else outside the tree.
  */
-export function resolveSpecifier(specifier: string, fromFile: string, root: string, imports = subpathImports(root)): string | null {
+export function resolveSpecifier(
+  specifier: string,
+  fromFile: string,
+  root: string,
+  imports = subpathImports(root)
+): string | null {
   if (specifier.startsWith('.')) return resolve(dirname(fromFile), specifier)
   if (specifier.startsWith('/')) return specifier
   if (specifier.startsWith('#')) {
@@ -139,7 +155,15 @@ export function checkModuleImports(root: string, modules: ModuleUnderCheck[]) {
         const reasons: BoundaryViolation['reasons'] = []
         if (!declared.has(to)) reasons.push('undeclared')
         if (!PUBLIC.test(inner)) reasons.push('private')
-        const edge = { file: relative(root, file).split(sep).join('/'), line: site.line, specifier: site.specifier, from: mod.name, to, target: inner, reasons }
+        const edge = {
+          file: relative(root, file).split(sep).join('/'),
+          line: site.line,
+          specifier: site.specifier,
+          from: mod.name,
+          to,
+          target: inner,
+          reasons,
+        }
         crossModule.push(edge)
         if (reasons.length) violations.push(edge)
       }
@@ -151,18 +175,28 @@ export function checkModuleImports(root: string, modules: ModuleUnderCheck[]) {
 /** One line per violation, for assertion messages. */
 export function describeViolations(violations: BoundaryViolation[]): string {
   return violations
-    .map((v) => `${v.file}:${v.line} imports "${v.specifier}" (${v.from} → ${v.to}/${v.target}): ${v.reasons.join(', ')}`)
+    .map(
+      (v) =>
+        `${v.file}:${v.line} imports "${v.specifier}" (${v.from} → ${v.to}/${v.target}): ${v.reasons.join(', ')}`
+    )
     .join('\n')
 }
 
 /** Loads the manifests of a plain module tree (`<root>/modules/<name>/module.ts`). */
 export async function manifestsOfTree(root: string): Promise<ModuleUnderCheck[]> {
   const dir = join(root, 'modules')
-  const names = readdirSync(dir).filter((name) => statSync(join(dir, name)).isDirectory()).sort()
+  const names = readdirSync(dir)
+    .filter((name) => statSync(join(dir, name)).isDirectory())
+    .sort()
   return Promise.all(
     names.map(async (name) => {
       const manifest = (await import(pathToFileURL(join(dir, name, 'module.ts')).href)).default
-      return { name: manifest.name, dependsOn: manifest.dependsOn, optionalDeps: manifest.optionalDeps, dir: join(dir, name) }
+      return {
+        name: manifest.name,
+        dependsOn: manifest.dependsOn,
+        optionalDeps: manifest.optionalDeps,
+        dir: join(dir, name),
+      }
     })
   )
 }

@@ -9,7 +9,11 @@ export async function adminWorld(modules: string[] = [], attributes: Partial<Use
   // The organization under test is the deployment's host (it may manage the licence).
   org.managesLicence = true
   await org.save()
-  const admin = await createUser(org, { isAdmin: true }, { fullName: 'Ana Administradora', ...attributes })
+  const admin = await createUser(
+    org,
+    { isAdmin: true },
+    { fullName: 'Ana Administradora', ...attributes }
+  )
   return { org, admin }
 }
 
@@ -26,7 +30,9 @@ export function write(request: ApiRequest, user: User, body: Record<string, unkn
 }
 
 /** Field errors flashed after a refused form (validation or business rule). */
-export function fieldErrors(response: { flashMessages(): Record<string, any> }): Record<string, string> {
+export function fieldErrors(response: {
+  flashMessages(): Record<string, any>
+}): Record<string, string> {
   const flash = response.flashMessages()
   const input = flash.inputErrorsBag ?? {}
   const bag = flash.errorsBag ?? {}

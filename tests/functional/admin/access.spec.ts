@@ -4,7 +4,18 @@ import Role from '#models/role'
 import { createTeam, createUser } from '#tests/helpers/world'
 import { adminWorld, otherOrganization, write } from './_helpers.js'
 
-const PAGES = ['/admin', '/admin/users', '/admin/users/create', '/admin/roles', '/admin/roles/create', '/admin/teams', '/admin/teams/create', '/admin/modules', '/admin/licence', '/admin/audit']
+const PAGES = [
+  '/admin',
+  '/admin/users',
+  '/admin/users/create',
+  '/admin/roles',
+  '/admin/roles/create',
+  '/admin/teams',
+  '/admin/teams/create',
+  '/admin/modules',
+  '/admin/licence',
+  '/admin/audit',
+]
 
 test.group('Admin · access', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
@@ -19,12 +30,19 @@ test.group('Admin · access', (group) => {
     }
   })
 
-  test('writes answer 403 to a non-administrator and change nothing', async ({ client, assert }) => {
+  test('writes answer 403 to a non-administrator and change nothing', async ({
+    client,
+    assert,
+  }) => {
     const { org, admin } = await adminWorld()
     const user = await createUser(org)
     const posts: [string, 'post' | 'put' | 'delete'][] = [
-      ['/admin/users', 'post'], [`/admin/users/${admin.id}/deactivate`, 'post'], ['/admin/roles', 'post'],
-      ['/admin/teams', 'post'], ['/admin/modules/crm/install', 'post'], ['/admin/licence', 'post'],
+      ['/admin/users', 'post'],
+      [`/admin/users/${admin.id}/deactivate`, 'post'],
+      ['/admin/roles', 'post'],
+      ['/admin/teams', 'post'],
+      ['/admin/modules/crm/install', 'post'],
+      ['/admin/licence', 'post'],
     ]
     for (const [url, method] of posts) {
       const response = await write(client[method](url), user, { name: 'x' })
@@ -47,18 +65,40 @@ test.group('Admin · access', (group) => {
     const other = await otherOrganization()
     const role = await Role.create({ organizationId: other.org.id, name: 'Ajeno', isAdmin: false })
     const team = await createTeam(other.org, null, [other.user], 'Equipo Ajeno')
-    const gets = [`/admin/users/${other.user.id}/edit`, `/admin/roles/${role.id}/edit`, `/admin/teams/${team.id}/edit`]
+    const gets = [
+      `/admin/users/${other.user.id}/edit`,
+      `/admin/roles/${role.id}/edit`,
+      `/admin/teams/${team.id}/edit`,
+    ]
     for (const url of gets) {
       const response = await client.get(url).loginAs(admin).withInertia()
       response.assertStatus(404)
     }
     const writes: [string, 'post' | 'put' | 'delete', Record<string, unknown>][] = [
-      [`/admin/users/${other.user.id}`, 'put', { fullName: 'Hackeado', email: 'h@prueba.test', locale: 'es', timezone: 'Europe/Madrid', roleIds: [] }],
+      [
+        `/admin/users/${other.user.id}`,
+        'put',
+        {
+          fullName: 'Hackeado',
+          email: 'h@prueba.test',
+          locale: 'es',
+          timezone: 'Europe/Madrid',
+          roleIds: [],
+        },
+      ],
       [`/admin/users/${other.user.id}/deactivate`, 'post', {}],
       [`/admin/users/${other.user.id}/password-reset`, 'post', {}],
-      [`/admin/roles/${role.id}`, 'put', { name: 'Hackeado', isAdmin: true, permissions: [], scopes: [] }],
+      [
+        `/admin/roles/${role.id}`,
+        'put',
+        { name: 'Hackeado', isAdmin: true, permissions: [], scopes: [] },
+      ],
       [`/admin/roles/${role.id}`, 'delete', {}],
-      [`/admin/teams/${team.id}`, 'put', { name: 'Hackeado', memberIds: [], monthlyTarget: '1', currency: 'EUR' }],
+      [
+        `/admin/teams/${team.id}`,
+        'put',
+        { name: 'Hackeado', memberIds: [], monthlyTarget: '1', currency: 'EUR' },
+      ],
       [`/admin/teams/${team.id}`, 'delete', {}],
     ]
     for (const [url, method, body] of writes) {

@@ -8,19 +8,29 @@ import { testLicence } from '#tests/helpers/licences'
 import { adminWorld, fieldErrors, otherOrganization, write } from './_helpers.js'
 
 const newUser = (email: string) => ({
-  fullName: 'Nuevo Usuario', email, locale: 'es', timezone: 'Europe/Madrid', roleIds: [], isActive: true,
-  passwordMode: 'set', password: 'clave-inicial-123',
+  fullName: 'Nuevo Usuario',
+  email,
+  locale: 'es',
+  timezone: 'Europe/Madrid',
+  roleIds: [],
+  isActive: true,
+  passwordMode: 'set',
+  password: 'clave-inicial-123',
 })
 
 const quotaOf = async (organizationId: number) =>
-  (await db.from('organizations').where('id', organizationId).select('seat_quota').firstOrFail()).seat_quota
+  (await db.from('organizations').where('id', organizationId).select('seat_quota').firstOrFail())
+    .seat_quota
 
 test.group('Admin · licence seats per organization', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
   group.each.setup(() => licences.forget())
   group.each.teardown(() => licences.forget())
 
-  test('another organization sees only its own active users; the host sees all', async ({ client, assert }) => {
+  test('another organization sees only its own active users; the host sees all', async ({
+    client,
+    assert,
+  }) => {
     const { org, admin } = await adminWorld()
     await createUser(org)
     await createUser(org)
@@ -40,10 +50,16 @@ test.group('Admin · licence seats per organization', (group) => {
     assert.isNull((banner.inertiaProps.shell as any).licence.overSeats)
     await db.from('organizations').where('id', tenant.org.id).update({ seat_quota: 1 })
     const overQuota = await client.get('/admin/licence').loginAs(tenant.admin).withInertia()
-    assert.deepEqual((overQuota.inertiaProps.shell as any).licence.overSeats, { active: 2, seats: 1 })
+    assert.deepEqual((overQuota.inertiaProps.shell as any).licence.overSeats, {
+      active: 2,
+      seats: 1,
+    })
     const hostBanner = await client.get('/admin/licence').loginAs(admin).withInertia()
     const everyone = await licences.activeUsers()
-    assert.deepEqual((hostBanner.inertiaProps.shell as any).licence.overSeats, { active: everyone, seats: 1 })
+    assert.deepEqual((hostBanner.inertiaProps.shell as any).licence.overSeats, {
+      active: everyone,
+      seats: 1,
+    })
     await db.from('organizations').where('id', tenant.org.id).update({ seat_quota: null })
 
     const host = await client.get('/admin/licence').loginAs(admin).withInertia()
@@ -54,7 +70,10 @@ test.group('Admin · licence seats per organization', (group) => {
     assert.deepInclude(rows.get(tenant.org.id), { activeUsers: 2, seatQuota: null, host: false })
   })
 
-  test('a quota set by the host refuses creating or activating users beyond it', async ({ client, assert }) => {
+  test('a quota set by the host refuses creating or activating users beyond it', async ({
+    client,
+    assert,
+  }) => {
     const { admin } = await adminWorld()
     await licences.install(testLicence({ seats: (await licences.activeUsers()) + 20 }), admin.id)
     const tenant = await otherOrganization()
@@ -67,11 +86,20 @@ test.group('Admin · licence seats per organization', (group) => {
     saved.assertFlashMessage('success', 'Cupos guardados.')
     assert.equal(await quotaOf(tenant.org.id), 3)
 
-    const third = await write(client.post('/admin/users'), tenant.admin, newUser('tercero@prueba.test'))
+    const third = await write(
+      client.post('/admin/users'),
+      tenant.admin,
+      newUser('tercero@prueba.test')
+    )
     third.assertFlashMessage('success', 'Usuario Nuevo Usuario creado.')
-    const message = 'Su empresa ha alcanzado su cupo de 3 usuarios activos. '
-      + 'Pida al administrador de la instalación que lo amplíe.'
-    const fourth = await write(client.post('/admin/users'), tenant.admin, newUser('cuarto@prueba.test'))
+    const message =
+      'Su empresa ha alcanzado su cupo de 3 usuarios activos. ' +
+      'Pida al administrador de la instalación que lo amplíe.'
+    const fourth = await write(
+      client.post('/admin/users'),
+      tenant.admin,
+      newUser('cuarto@prueba.test')
+    )
     fourth.assertFlashMessage('error', message)
     assert.isNull(await User.findBy('email', 'cuarto@prueba.test'))
     const activate = await write(client.post(`/admin/users/${dormant.id}/activate`), tenant.admin)
@@ -91,13 +119,19 @@ test.group('Admin · licence seats per organization', (group) => {
     again.assertFlashMessage('success', `${dormant.fullName} vuelve a estar activo.`)
   })
 
-  test('quotas adding up to more than the licence\'s seats are refused', async ({ client, assert }) => {
+  test("quotas adding up to more than the licence's seats are refused", async ({
+    client,
+    assert,
+  }) => {
     const { org, admin } = await adminWorld()
     await licences.install(testLicence({ seats: 30 }), admin.id)
     const tenant = await otherOrganization()
 
     const refused = await write(client.put('/admin/licence/quotas'), admin, {
-      quotas: [{ organizationId: org.id, seatQuota: 20 }, { organizationId: tenant.org.id, seatQuota: 11 }],
+      quotas: [
+        { organizationId: org.id, seatQuota: 20 },
+        { organizationId: tenant.org.id, seatQuota: 11 },
+      ],
     }).header('referer', '/admin/licence')
     refused.assertHeader('location', '/admin/licence')
     const reason = 'Los cupos suman 31 plazas y la licencia solo tiene 30. Reduzca algún cupo.'
@@ -106,9 +140,13 @@ test.group('Admin · licence seats per organization', (group) => {
     assert.isNull(await quotaOf(tenant.org.id))
 
     // Quotas already set count too, even when the request leaves them out.
-    await write(client.put('/admin/licence/quotas'), admin, { quotas: [{ organizationId: org.id, seatQuota: 20 }] })
+    await write(client.put('/admin/licence/quotas'), admin, {
+      quotas: [{ organizationId: org.id, seatQuota: 20 }],
+    })
     assert.equal(await quotaOf(org.id), 20)
-    const tenantQuota = (seatQuota: number) => ({ quotas: [{ organizationId: tenant.org.id, seatQuota }] })
+    const tenantQuota = (seatQuota: number) => ({
+      quotas: [{ organizationId: tenant.org.id, seatQuota }],
+    })
     const over = await write(client.put('/admin/licence/quotas'), admin, tenantQuota(11))
     assert.match(fieldErrors(over).quotas, /suman 31 plazas/)
     assert.isNull(await quotaOf(tenant.org.id))
@@ -123,8 +161,11 @@ test.group('Admin · licence seats per organization', (group) => {
     const refused = await write(client.put('/admin/licence/quotas'), tenant.admin, {
       quotas: [{ organizationId: tenant.org.id, seatQuota: 100 }],
     }).header('referer', '/admin/licence')
-    refused.assertFlashMessage('error', 'Esta instalación aloja varias empresas: la licencia la gestiona la empresa '
-      + 'anfitriona o el operador del servidor con «node ace licence:install».')
+    refused.assertFlashMessage(
+      'error',
+      'Esta instalación aloja varias empresas: la licencia la gestiona la empresa ' +
+        'anfitriona o el operador del servidor con «node ace licence:install».'
+    )
     assert.isNull(await quotaOf(tenant.org.id))
   })
 })

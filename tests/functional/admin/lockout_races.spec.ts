@@ -24,7 +24,9 @@ import { createOrganization, createUser } from '#tests/helpers/world'
 
 const ACQUIRE_TIMEOUT_MS = 3_000
 
-interface TarnPool { acquireTimeoutMillis: number }
+interface TarnPool {
+  acquireTimeoutMillis: number
+}
 
 function pool(): TarnPool | undefined {
   const knex = db.connection().getWriteClient() as unknown as { client: { pool?: TarnPool } }
@@ -32,8 +34,14 @@ function pool(): TarnPool | undefined {
 }
 
 async function activeAdmins(organizationId: number): Promise<number[]> {
-  const rows = await db.from('users as u').join('user_roles as ur', 'ur.user_id', 'u.id').join('roles as r', 'r.id', 'ur.role_id')
-    .where('u.organization_id', organizationId).where('u.is_active', true).where('r.is_admin', true).select('u.id')
+  const rows = await db
+    .from('users as u')
+    .join('user_roles as ur', 'ur.user_id', 'u.id')
+    .join('roles as r', 'r.id', 'ur.role_id')
+    .where('u.organization_id', organizationId)
+    .where('u.is_active', true)
+    .where('r.is_admin', true)
+    .select('u.id')
   return [...new Set(rows.map((r) => Number(r.id)))]
 }
 
@@ -48,7 +56,10 @@ async function organization() {
 
 test.group('Admin · concurrent changes and transactions (no global test transaction)', (group) => {
   group.each.teardown(async () => {
-    await db.from('users').whereIn('organization_id', created.splice(0)).update({ is_active: false })
+    await db
+      .from('users')
+      .whereIn('organization_id', created.splice(0))
+      .update({ is_active: false })
   })
   group.setup(() => {
     const p = pool()
@@ -59,7 +70,9 @@ test.group('Admin · concurrent changes and transactions (no global test transac
     }
   })
 
-  test('two administrators deactivating each other at the same moment: one wins, the other is refused', async ({ assert }) => {
+  test('two administrators deactivating each other at the same moment: one wins, the other is refused', async ({
+    assert,
+  }) => {
     const org = await organization()
     const ana = await createUser(org, { isAdmin: true }, { fullName: 'Ana Admin' })
     const bea = await createUser(org, { isAdmin: true }, { fullName: 'Bea Admin' })
@@ -73,10 +86,16 @@ test.group('Admin · concurrent changes and transactions (no global test transac
     assert.lengthOf(fulfilled, 1, 'exactly one deactivation goes through')
     assert.lengthOf(rejected, 1)
     assert.instanceOf(rejected[0].reason, RuleError, String(rejected[0].reason))
-    assert.lengthOf(await activeAdmins(org.id), 1, 'the organization keeps one active administrator')
+    assert.lengthOf(
+      await activeAdmins(org.id),
+      1,
+      'the organization keeps one active administrator'
+    )
   })
 
-  test('with a third administrator, the one deactivated first can no longer deactivate anyone', async ({ assert }) => {
+  test('with a third administrator, the one deactivated first can no longer deactivate anyone', async ({
+    assert,
+  }) => {
     const org = await organization()
     const ana = await createUser(org, { isAdmin: true })
     const bea = await createUser(org, { isAdmin: true })
@@ -86,13 +105,21 @@ test.group('Admin · concurrent changes and transactions (no global test transac
       setUserActive({ organizationId: org.id, actorId: ana.id, userId: bea.id, active: false }),
       setUserActive({ organizationId: org.id, actorId: bea.id, userId: ana.id, active: false }),
     ])
-    assert.lengthOf(results.filter((r) => r.status === 'fulfilled'), 1)
+    assert.lengthOf(
+      results.filter((r) => r.status === 'fulfilled'),
+      1
+    )
     const refused = results.find((r): r is PromiseRejectedResult => r.status === 'rejected')!
     assert.equal((refused.reason as RuleError).key, 'admin.users.errors.actor_not_admin')
-    assert.sameMembers(await activeAdmins(org.id), [carla.id, results[0].status === 'fulfilled' ? ana.id : bea.id])
+    assert.sameMembers(await activeAdmins(org.id), [
+      carla.id,
+      results[0].status === 'fulfilled' ? ana.id : bea.id,
+    ])
   })
 
-  test('every administration write completes outside a test transaction (no query waits for the connection)', async ({ assert }) => {
+  test('every administration write completes outside a test transaction (no query waits for the connection)', async ({
+    assert,
+  }) => {
     const org = await organization()
     const admin = await createUser(org, { isAdmin: true }, { fullName: 'Ana Admin' })
     const other = await createUser(org, {}, { fullName: 'Óscar Otro' })
@@ -101,19 +128,69 @@ test.group('Admin · concurrent changes and transactions (no global test transac
     // Created inactive: earlier tests may have used up the evaluation seats.
     const user = await createUserAction({
       ...actor,
-      data: { fullName: 'Nuevo Usuario', email: `nuevo.${org.id}@prueba.test`, locale: 'es', timezone: 'Europe/Madrid', roleIds: [], isActive: false, passwordMode: 'set', password: 'clave-inicial-123' },
+      data: {
+        fullName: 'Nuevo Usuario',
+        email: `nuevo.${org.id}@prueba.test`,
+        locale: 'es',
+        timezone: 'Europe/Madrid',
+        roleIds: [],
+        isActive: false,
+        passwordMode: 'set',
+        password: 'clave-inicial-123',
+      },
     })
-    await updateUser({ ...actor, userId: user.id, data: { fullName: 'Nuevo Renombrado', email: `nuevo.${org.id}@prueba.test`, locale: 'es', timezone: 'Europe/Madrid', roleIds: [], reportsToId: other.id } })
+    await updateUser({
+      ...actor,
+      userId: user.id,
+      data: {
+        fullName: 'Nuevo Renombrado',
+        email: `nuevo.${org.id}@prueba.test`,
+        locale: 'es',
+        timezone: 'Europe/Madrid',
+        roleIds: [],
+        reportsToId: other.id,
+      },
+    })
     await setUserActive({ ...actor, userId: other.id, active: false })
     // Activation counts seats inside its transaction: it must answer, with or without a free seat.
     await setUserActive({ ...actor, userId: other.id, active: true }).catch((error) => {
-      if (!(error instanceof RuleError) || !error.key.startsWith('admin.users.errors.seats_exceeded')) throw error
+      if (
+        !(error instanceof RuleError) ||
+        !error.key.startsWith('admin.users.errors.seats_exceeded')
+      )
+        throw error
     })
-    const role = await saveRole({ ...actor, data: { name: 'Comercial', isAdmin: false, permissions: [], scopes: [] } })
-    await saveRole({ ...actor, roleId: role.id, data: { name: 'Comercial sénior', isAdmin: false, permissions: [], scopes: [] } })
+    const role = await saveRole({
+      ...actor,
+      data: { name: 'Comercial', isAdmin: false, permissions: [], scopes: [] },
+    })
+    await saveRole({
+      ...actor,
+      roleId: role.id,
+      data: { name: 'Comercial sénior', isAdmin: false, permissions: [], scopes: [] },
+    })
     await deleteRole({ ...actor, roleId: role.id })
-    const team = await saveTeam({ ...actor, data: { name: 'Equipo Sur', leaderId: admin.id, memberIds: [other.id], monthlyTarget: '100000', currency: 'EUR' } })
-    await saveTeam({ ...actor, teamId: team.id, data: { name: 'Equipo Sur', leaderId: null, memberIds: [], monthlyTarget: '0', currency: 'EUR' } })
+    const team = await saveTeam({
+      ...actor,
+      data: {
+        name: 'Equipo Sur',
+        leaderId: admin.id,
+        memberIds: [other.id],
+        monthlyTarget: '100000',
+        currency: 'EUR',
+      },
+    })
+    await saveTeam({
+      ...actor,
+      teamId: team.id,
+      data: {
+        name: 'Equipo Sur',
+        leaderId: null,
+        memberIds: [],
+        monthlyTarget: '0',
+        currency: 'EUR',
+      },
+    })
     await deleteTeam({ ...actor, teamId: team.id })
 
     const renamed = await db.from('users').where('id', user.id).firstOrFail()

@@ -18,40 +18,76 @@ import { adminWorld, write } from './_helpers.js'
 async function fakeDeps() {
   const real = await moduleRegistry()
   const fake = (name: string, tier: 'profesional' | 'empresa', dependsOn: string[]) => ({
-    manifest: defineModule({ name, label: `${name}.module.label`, description: `${name}.module.description`, version: '1.0.0', tier, dependsOn, root: import.meta.url }),
+    manifest: defineModule({
+      name,
+      label: `${name}.module.label`,
+      description: `${name}.module.description`,
+      version: '1.0.0',
+      tier,
+      dependsOn,
+      root: import.meta.url,
+    }),
     dir: '/nonexistent',
     source: 'package' as const,
     packageName: `@cartera/${name}`,
   })
-  const registry = new ModuleRegistry([...real.modules, fake('ventas', 'profesional', ['crm']), fake('soporte', 'empresa', ['ventas'])])
+  const registry = new ModuleRegistry([
+    ...real.modules,
+    fake('ventas', 'profesional', ['crm']),
+    fake('soporte', 'empresa', ['ventas']),
+  ])
   return { registry, installer: new ModuleInstaller(registry, licences) }
 }
 
-const message = (error: RuleError, locale = 'es') => translateRule({ i18n: i18nManager.locale(locale) } as any, error.key, error.values)
+const message = (error: RuleError, locale = 'es') =>
+  translateRule({ i18n: i18nManager.locale(locale) } as any, error.key, error.values)
 
 test.group('Admin · modules marketplace', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
-  test('the page shows a card per registered module with its status', async ({ client, assert }) => {
+  test('the page shows a card per registered module with its status', async ({
+    client,
+    assert,
+  }) => {
     const { admin } = await adminWorld([])
     const registry = await moduleRegistry()
     const response = await client.get('/admin/modules').loginAs(admin).withInertia()
     response.assertInertiaComponent('admin/modules/index')
     const modules = response.inertiaProps.modules as any[]
-    assert.deepEqual(modules.map((m) => m.name), registry.names())
+    assert.deepEqual(
+      modules.map((m) => m.name),
+      registry.names()
+    )
     const crm = modules.find((m) => m.name === 'crm')
-    assert.deepInclude(crm, { label: 'crm.module.label', tier: 'basico', source: 'builtin', installed: false, licensed: true })
+    assert.deepInclude(crm, {
+      label: 'crm.module.label',
+      tier: 'basico',
+      source: 'builtin',
+      installed: false,
+      licensed: true,
+    })
     assert.isString(crm.version)
   })
 
-  test('uninstall and reinstall crm through HTTP: the module is disabled, then back, and its data stays', async ({ client, assert }) => {
+  test('uninstall and reinstall crm through HTTP: the module is disabled, then back, and its data stays', async ({
+    client,
+    assert,
+  }) => {
     const { org, admin } = await adminWorld(['crm'])
     const modules = await installer()
     const hasCrmRoutes = Boolean((await moduleRegistry()).manifest('crm').routes)
     const hasCompanies = await db.connection().schema.hasTable('crm_companies')
     if (hasCompanies) {
       // A bare row with the crm table's required columns: the kernel must not touch module data.
-      await db.table('crm_companies').insert({ organization_id: org.id, name: 'Conservada S.L.', name_normalized: 'conservada sl', type: 'cliente', owner_id: null, created_at: '2026-01-01 00:00:00', updated_at: '2026-01-01 00:00:00' })
+      await db.table('crm_companies').insert({
+        organization_id: org.id,
+        name: 'Conservada S.L.',
+        name_normalized: 'conservada sl',
+        type: 'cliente',
+        owner_id: null,
+        created_at: '2026-01-01 00:00:00',
+        updated_at: '2026-01-01 00:00:00',
+      })
     }
 
     const off = await write(client.post('/admin/modules/crm/uninstall'), admin)
@@ -74,10 +110,24 @@ test.group('Admin · modules marketplace', (group) => {
       back.assertStatus(200)
     }
     if (hasCompanies) {
-      assert.isNotNull(await db.from('crm_companies').where({ organization_id: org.id, name: 'Conservada S.L.' }).first())
+      assert.isNotNull(
+        await db
+          .from('crm_companies')
+          .where({ organization_id: org.id, name: 'Conservada S.L.' })
+          .first()
+      )
     }
-    const audit = await db.from('audit_logs').where({ organization_id: org.id, subject_type: 'kernel.module', field: 'status' }).orderBy('id')
-    assert.deepEqual(audit.map((a) => [a.old_value, a.new_value]), [['installed', 'uninstalled'], ['uninstalled', 'installed']])
+    const audit = await db
+      .from('audit_logs')
+      .where({ organization_id: org.id, subject_type: 'kernel.module', field: 'status' })
+      .orderBy('id')
+    assert.deepEqual(
+      audit.map((a) => [a.old_value, a.new_value]),
+      [
+        ['installed', 'uninstalled'],
+        ['uninstalled', 'installed'],
+      ]
+    )
   })
 
   test('an unknown module is refused with a translated error', async ({ client }) => {
@@ -86,31 +136,62 @@ test.group('Admin · modules marketplace', (group) => {
     response.assertFlashMessage('error', 'El módulo «tarot» no existe.')
   })
 
-  test('a module above the licence tier is refused: "requiere la edición Profesional"', async ({ assert }) => {
+  test('a module above the licence tier is refused: "requiere la edición Profesional"', async ({
+    assert,
+  }) => {
     const { org, admin } = await adminWorld([])
     await licences.install(testLicence({ tier: 'basico' }), admin.id)
     const deps = await fakeDeps()
-    const error = await installModule({ organizationId: org.id, actorId: admin.id, name: 'ventas' }, deps).catch((e) => e)
+    const error = await installModule(
+      { organizationId: org.id, actorId: admin.id, name: 'ventas' },
+      deps
+    ).catch((e) => e)
     assert.instanceOf(error, RuleError)
-    assert.equal(message(error), '«ventas» requiere la edición Profesional. Actualice su licencia para instalarlo.')
-    assert.equal(message(error, 'en'), '“ventas” requires the Professional edition. Upgrade your licence to install it.')
+    assert.equal(
+      message(error),
+      '«ventas» requiere la edición Profesional. Actualice su licencia para instalarlo.'
+    )
+    assert.equal(
+      message(error, 'en'),
+      '“ventas” requires the Professional edition. Upgrade your licence to install it.'
+    )
     assert.isFalse((await deps.installer.installed(org.id)).has('ventas'))
-    assert.isFalse((await deps.installer.installed(org.id)).has('crm'), 'no dependency is installed when the module is refused')
+    assert.isFalse(
+      (await deps.installer.installed(org.id)).has('crm'),
+      'no dependency is installed when the module is refused'
+    )
   })
 
-  test('a module needed by installed ones cannot be uninstalled; dependencies install first', async ({ assert }) => {
+  test('a module needed by installed ones cannot be uninstalled; dependencies install first', async ({
+    assert,
+  }) => {
     const { org, admin } = await adminWorld([])
     const deps = await fakeDeps()
-    const installed = await installModule({ organizationId: org.id, actorId: admin.id, name: 'soporte' }, deps)
+    const installed = await installModule(
+      { organizationId: org.id, actorId: admin.id, name: 'soporte' },
+      deps
+    )
     assert.deepEqual(installed, ['crm', 'ventas', 'soporte'])
 
-    const error = await uninstallModule({ organizationId: org.id, actorId: admin.id, name: 'crm' }, deps).catch((e) => e)
+    const error = await uninstallModule(
+      { organizationId: org.id, actorId: admin.id, name: 'crm' },
+      deps
+    ).catch((e) => e)
     assert.instanceOf(error, RuleError)
-    assert.equal(message(error), `No se puede desinstalar «${i18nManager.locale('es').t('crm.module.label', {}, 'crm')}»: lo necesitan ventas, soporte. Desinstale esos módulos antes.`)
+    assert.equal(
+      message(error),
+      `No se puede desinstalar «${i18nManager.locale('es').t('crm.module.label', {}, 'crm')}»: lo necesitan ventas, soporte. Desinstale esos módulos antes.`
+    )
     assert.isTrue((await deps.installer.installed(org.id)).has('crm'))
 
     await uninstallModule({ organizationId: org.id, actorId: admin.id, name: 'soporte' }, deps)
-    const single = await uninstallModule({ organizationId: org.id, actorId: admin.id, name: 'crm' }, deps).catch((e) => e)
-    assert.equal(message(single, 'en'), `Cannot uninstall “${i18nManager.locale('en').t('crm.module.label', {}, 'crm')}”: ventas needs it. Uninstall that module first.`)
+    const single = await uninstallModule(
+      { organizationId: org.id, actorId: admin.id, name: 'crm' },
+      deps
+    ).catch((e) => e)
+    assert.equal(
+      message(single, 'en'),
+      `Cannot uninstall “${i18nManager.locale('en').t('crm.module.label', {}, 'crm')}”: ventas needs it. Uninstall that module first.`
+    )
   })
 })

@@ -32,18 +32,44 @@ test.group('Admin · money parser (no floats)', () => {
   })
 
   test('refuses what is malformed or ambiguous instead of guessing', ({ assert }) => {
-    for (const text of ['', ' ', 'abc', '1,2,3', '12.345,6.7', '1.23.456', '0.500,00', '12,345.6,7', '1,5.00', ',5', '5,', '1.', '12.3456', '1e5', '10000000000000,00', '--5', '5-', '1 2 3x', 'NaN', 'Infinity']) {
+    for (const text of [
+      '',
+      ' ',
+      'abc',
+      '1,2,3',
+      '12.345,6.7',
+      '1.23.456',
+      '0.500,00',
+      '12,345.6,7',
+      '1,5.00',
+      ',5',
+      '5,',
+      '1.',
+      '12.3456',
+      '1e5',
+      '10000000000000,00',
+      '--5',
+      '5-',
+      '1 2 3x',
+      'NaN',
+      'Infinity',
+    ]) {
       assert.isNull(parseMoneyToMinor(text), JSON.stringify(text))
     }
   })
 
   test('team currencies all have two decimals, and a label in each language', ({ assert }) => {
     for (const code of TEAM_CURRENCIES) {
-      const digits = new Intl.NumberFormat('en', { style: 'currency', currency: code }).resolvedOptions().maximumFractionDigits
+      const digits = new Intl.NumberFormat('en', {
+        style: 'currency',
+        currency: code,
+      }).resolvedOptions().maximumFractionDigits
       assert.equal(digits, 2, code)
     }
     for (const locale of ['es', 'en']) {
-      const labels = JSON.parse(readFileSync(app.makePath(`resources/lang/${locale}/admin.json`), 'utf8')).teams.currencies
+      const labels = JSON.parse(
+        readFileSync(app.makePath(`resources/lang/${locale}/admin.json`), 'utf8')
+      ).teams.currencies
       assert.sameMembers(Object.keys(labels), [...TEAM_CURRENCIES], locale)
     }
   })
@@ -55,7 +81,8 @@ test.group('Admin · money parser (no floats)', () => {
     assert.equal(formatMinorForInput('-123456789', 'es'), '-1.234.567,89')
     assert.equal(formatMinorForInput('999999999999999', 'en'), '9,999,999,999,999.99')
     for (const minor of ['0', '1', '99', '100', '123456789', '999999999999999']) {
-      for (const locale of ['es', 'en']) assert.equal(parseMoneyToMinor(formatMinorForInput(minor, locale)), BigInt(minor))
+      for (const locale of ['es', 'en'])
+        assert.equal(parseMoneyToMinor(formatMinorForInput(minor, locale)), BigInt(minor))
     }
   })
 })

@@ -12,38 +12,72 @@ import { write } from './_helpers.js'
 async function grantRole(org: Organization, user: User, spec: RoleSpec) {
   const role = await RoleFactory.merge({ organizationId: org.id, isAdmin: false }).create()
   if (spec.permissions?.length) {
-    await db.table('role_permissions').multiInsert(spec.permissions.map((permission) => ({ role_id: role.id, permission })))
+    await db
+      .table('role_permissions')
+      .multiInsert(spec.permissions.map((permission) => ({ role_id: role.id, permission })))
   }
   const scopes = Object.entries(spec.scopes ?? {})
-  if (scopes.length) await db.table('role_scopes').multiInsert(scopes.map(([resource, scope]) => ({ role_id: role.id, resource, scope })))
+  if (scopes.length)
+    await db
+      .table('role_scopes')
+      .multiInsert(scopes.map(([resource, scope]) => ({ role_id: role.id, resource, scope })))
   await db.table('user_roles').insert({ user_id: user.id, role_id: role.id })
 }
 
 /** A company created through the CRM as the administrator, given to `owner`. */
-async function companyOf(client: ApiClient, admin: User, owner: User, name: string): Promise<number> {
-  const response = await write(client.post('/crm/companies'), admin, { name, type: 'cliente', ownerId: owner.id }).withInertia()
+async function companyOf(
+  client: ApiClient,
+  admin: User,
+  owner: User,
+  name: string
+): Promise<number> {
+  const response = await write(client.post('/crm/companies'), admin, {
+    name,
+    type: 'cliente',
+    ownerId: owner.id,
+  }).withInertia()
   response.assertStatus(302)
-  const row = await db.from('crm_companies').where({ organization_id: admin.organizationId, name }).firstOrFail()
+  const row = await db
+    .from('crm_companies')
+    .where({ organization_id: admin.organizationId, name })
+    .firstOrFail()
   return Number(row.id)
 }
 
 test.group('Admin · a user with several roles', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
-  test('a second role that only exports, with scope "all", does not widen what the first role lets the user see', async ({ client, assert }) => {
+  test('a second role that only exports, with scope "all", does not widen what the first role lets the user see', async ({
+    client,
+    assert,
+  }) => {
     const org = await createOrganization(['crm'])
     const admin = await createUser(org, { isAdmin: true }, { fullName: 'Ana Administradora' })
     // Role 1: sees companies, only their own. Role 2: may export, with scope "all", but not view.
-    const user = await createUser(org, { permissions: ['crm.companies.view'], scopes: { 'crm.companies': 'own' } }, { fullName: 'Rosa Dos Roles' })
-    await grantRole(org, user, { permissions: ['crm.companies.export'], scopes: { 'crm.companies': 'all' } })
-    const colleague = await createUser(org, { permissions: crud('crm.companies'), scopes: { 'crm.companies': 'own' } }, { fullName: 'Otro Comercial' })
+    const user = await createUser(
+      org,
+      { permissions: ['crm.companies.view'], scopes: { 'crm.companies': 'own' } },
+      { fullName: 'Rosa Dos Roles' }
+    )
+    await grantRole(org, user, {
+      permissions: ['crm.companies.export'],
+      scopes: { 'crm.companies': 'all' },
+    })
+    const colleague = await createUser(
+      org,
+      { permissions: crud('crm.companies'), scopes: { 'crm.companies': 'own' } },
+      { fullName: 'Otro Comercial' }
+    )
 
     const mine = await companyOf(client, admin, user, 'Empresa de Rosa')
     const theirs = await companyOf(client, admin, colleague, 'Empresa del compañero')
 
     const list = await client.get('/crm/companies').loginAs(user).withInertia()
     list.assertStatus(200)
-    assert.deepEqual((list.inertiaProps.companies as any[]).map((c) => c.name), ['Empresa de Rosa'])
+    assert.deepEqual(
+      (list.inertiaProps.companies as any[]).map((c) => c.name),
+      ['Empresa de Rosa']
+    )
     assert.deepEqual(list.inertiaProps.count, { value: 1, capped: false })
 
     const own = await client.get(`/crm/companies/${mine}`).loginAs(user).withInertia()

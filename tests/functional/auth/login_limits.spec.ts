@@ -13,17 +13,27 @@ test.group('Login limits per account', (group) => {
     await createUser(org, {}, { email: 'diaria@prueba.test', password: 'clave-buena-123' })
     // 40 sign-ins (phones, laptops, a shared office address…): more than any per-account budget.
     for (let i = 0; i < 40; i++) {
-      const response = await client.post('/login').form({ email: 'diaria@prueba.test', password: 'clave-buena-123' })
-        .header('x-forwarded-for', `198.51.100.${i + 1}`).withCsrfToken().redirects(0)
+      const response = await client
+        .post('/login')
+        .form({ email: 'diaria@prueba.test', password: 'clave-buena-123' })
+        .header('x-forwarded-for', `198.51.100.${i + 1}`)
+        .withCsrfToken()
+        .redirects(0)
       assert.equal(response.header('location'), '/', `sign-in ${i + 1}`)
     }
   }).timeout(60_000)
 
-  test('a stranger\'s wrong guesses slow strangers down but never lock out the known device', async ({ client, assert }) => {
+  test("a stranger's wrong guesses slow strangers down but never lock out the known device", async ({
+    client,
+    assert,
+  }) => {
     const org = await createOrganization()
     await createUser(org, {}, { email: 'jefa@prueba.test', password: 'clave-buena-123' })
     const attempt = (password: string, ip: string, knownDevice?: unknown) => {
-      const request = client.post('/login').form({ email: 'jefa@prueba.test', password }).header('x-forwarded-for', ip)
+      const request = client
+        .post('/login')
+        .form({ email: 'jefa@prueba.test', password })
+        .header('x-forwarded-for', ip)
       if (knownDevice) request.withEncryptedCookie('known_device', knownDevice)
       return request.withCsrfToken().redirects(0)
     }
@@ -32,7 +42,10 @@ test.group('Login limits per account', (group) => {
     const known = first.cookie('known_device')?.value
     assert.exists(known, 'a long-lived known-device cookie is set at sign-in')
     const cookies = ([] as string[]).concat(first.header('set-cookie') ?? [])
-    assert.match(cookies.find((c) => c.startsWith('known_device='))!, /Max-Age=\d{7,}/)
+    assert.match(
+      cookies.find((c) => c.startsWith('known_device='))!,
+      /Max-Age=\d{7,}/
+    )
 
     // A stranger guesses from several addresses: 5 failures, then each try must wait.
     for (let i = 0; i < 5; i++) {
@@ -41,7 +54,10 @@ test.group('Login limits per account', (group) => {
     }
     for (let i = 0; i < 25; i++) {
       const slowed = await attempt(`Invierno${i}`, `203.0.113.${i + 20}`)
-      slowed.assertFlashMessage('error', 'Demasiados intentos. Inténtelo de nuevo dentro de 1 minuto.')
+      slowed.assertFlashMessage(
+        'error',
+        'Demasiados intentos. Inténtelo de nuevo dentro de 1 minuto.'
+      )
     }
     // Even the right password waits on an unknown device…
     const unknown = await attempt('clave-buena-123', '203.0.113.200')
@@ -54,17 +70,33 @@ test.group('Login limits per account', (group) => {
     afterwards.assertHeader('location', '/')
   }).timeout(60_000)
 
-  test('the wait grows with each failure (up to 15 minutes) and is told in whole minutes', async ({ client, assert }) => {
+  test('the wait grows with each failure (up to 15 minutes) and is told in whole minutes', async ({
+    client,
+    assert,
+  }) => {
     const org = await createOrganization()
     await createUser(org, {}, { email: 'crece@prueba.test', password: 'clave-buena-123' })
-    const guess = (language: string) => client.post('/login').form({ email: 'crece@prueba.test', password: 'mala' })
-      .header('accept-language', language).withCsrfToken().redirects(0)
+    const guess = (language: string) =>
+      client
+        .post('/login')
+        .form({ email: 'crece@prueba.test', password: 'mala' })
+        .header('accept-language', language)
+        .withCsrfToken()
+        .redirects(0)
     // 13 failures: the 14th attempt waits 2^9 s = 512 s, told as 9 minutes.
     for (let n = 0; n < 13; n++) await countAccountFailure('crece@prueba.test')
     assert.closeTo(await accountLoginWait('crece@prueba.test'), 512, 5)
-    ;(await guess('es')).assertFlashMessage('error', 'Demasiados intentos. Inténtelo de nuevo dentro de 9 minutos.')
+    ;(await guess('es')).assertFlashMessage(
+      'error',
+      'Demasiados intentos. Inténtelo de nuevo dentro de 9 minutos.'
+    )
     ;(await guess('en')).assertFlashMessage('error', 'Too many attempts. Try again in 9 minutes.')
     for (let n = 0; n < 10; n++) await countAccountFailure('crece@prueba.test')
-    assert.closeTo(await accountLoginWait('crece@prueba.test'), 900, 5, 'never more than 15 minutes')
+    assert.closeTo(
+      await accountLoginWait('crece@prueba.test'),
+      900,
+      5,
+      'never more than 15 minutes'
+    )
   })
 })

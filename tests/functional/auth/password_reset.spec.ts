@@ -16,11 +16,22 @@ test.group('Password reset by e-mail', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
   group.each.setup(() => smtpSink.clear())
 
-  test('a reset mail is delivered over SMTP, in the user language, and the link sets a new password once', async ({ client, assert }) => {
+  test('a reset mail is delivered over SMTP, in the user language, and the link sets a new password once', async ({
+    client,
+    assert,
+  }) => {
     const org = await createOrganization()
-    const user = await createUser(org, {}, { email: 'marta@prueba.test', locale: 'en', password: 'vieja-clave-123' })
+    const user = await createUser(
+      org,
+      {},
+      { email: 'marta@prueba.test', locale: 'en', password: 'vieja-clave-123' }
+    )
 
-    const sent = await client.post('/password/forgot').form({ email: 'marta@prueba.test' }).withCsrfToken().redirects(0)
+    const sent = await client
+      .post('/password/forgot')
+      .form({ email: 'marta@prueba.test' })
+      .withCsrfToken()
+      .redirects(0)
     sent.assertStatus(302)
     sent.assertHeader('location', '/login')
 
@@ -36,25 +47,39 @@ test.group('Password reset by e-mail', (group) => {
     page.assertInertiaComponent('auth/reset_password')
     page.assertInertiaPropsContains({ valid: true })
 
-    const reset = await client.post('/password/reset')
+    const reset = await client
+      .post('/password/reset')
       .form({ token, password: 'nueva-clave-segura', password_confirmation: 'nueva-clave-segura' })
-      .withCsrfToken().redirects(0)
+      .withCsrfToken()
+      .redirects(0)
     reset.assertHeader('location', '/login')
     await user.refresh()
     assert.isTrue(await hash.verify(user.password, 'nueva-clave-segura'))
 
-    const again = await client.post('/password/reset')
+    const again = await client
+      .post('/password/reset')
       .form({ token, password: 'otra-clave-segura', password_confirmation: 'otra-clave-segura' })
-      .withCsrfToken().redirects(0)
+      .withCsrfToken()
+      .redirects(0)
     again.assertHeader('location', '/password/forgot')
     await user.refresh()
-    assert.isTrue(await hash.verify(user.password, 'nueva-clave-segura'), 'a used link does not work twice')
+    assert.isTrue(
+      await hash.verify(user.password, 'nueva-clave-segura'),
+      'a used link does not work twice'
+    )
   })
 
   test('an unknown address gets the same answer and no mail', async ({ client, assert }) => {
-    const response = await client.post('/password/forgot').form({ email: 'nadie@prueba.test' }).withCsrfToken().redirects(0)
+    const response = await client
+      .post('/password/forgot')
+      .form({ email: 'nadie@prueba.test' })
+      .withCsrfToken()
+      .redirects(0)
     response.assertHeader('location', '/login')
-    response.assertFlashMessage('success', 'Si existe una cuenta con ese correo, recibirá un enlace en unos minutos.')
+    response.assertFlashMessage(
+      'success',
+      'Si existe una cuenta con ese correo, recibirá un enlace en unos minutos.'
+    )
     assert.lengthOf(smtpSink.messages, 0)
   })
 
@@ -63,22 +88,31 @@ test.group('Password reset by e-mail', (group) => {
     const user = await createUser(org, {}, { email: 'pablo@prueba.test' })
     await client.post('/password/forgot').form({ email: 'pablo@prueba.test' }).withCsrfToken()
     const token = linkFrom((await smtpSink.waitFor('pablo@prueba.test'))[0].text)
-    await db.from('password_reset_tokens').where('user_id', user.id).update({ expires_at: '2000-01-01 00:00:00' })
+    await db
+      .from('password_reset_tokens')
+      .where('user_id', user.id)
+      .update({ expires_at: '2000-01-01 00:00:00' })
 
     const page = await client.get(`/password/reset/${token}`).withInertia()
     page.assertInertiaPropsContains({ valid: false })
-    const reset = await client.post('/password/reset')
+    const reset = await client
+      .post('/password/reset')
       .form({ token, password: 'nueva-clave-segura', password_confirmation: 'nueva-clave-segura' })
-      .withCsrfToken().redirects(0)
+      .withCsrfToken()
+      .redirects(0)
     reset.assertFlashMessage('error', 'El enlace no es válido o ha caducado.')
     await user.refresh()
     assert.isFalse(await hash.verify(user.password, 'nueva-clave-segura'))
   })
 
-  test('a short or unconfirmed new password gets translated validation errors', async ({ client }) => {
-    const response = await client.post('/password/reset')
+  test('a short or unconfirmed new password gets translated validation errors', async ({
+    client,
+  }) => {
+    const response = await client
+      .post('/password/reset')
       .form({ token: 'x'.repeat(43), password: 'corta', password_confirmation: 'otra' })
-      .withCsrfToken().redirects(0)
+      .withCsrfToken()
+      .redirects(0)
     response.assertStatus(302)
     response.assertFlashMessage('inputErrorsBag', {
       password: ['El campo contraseña debe tener al menos 10 caracteres'],

@@ -18,14 +18,21 @@ async function resetLink(user: User): Promise<string> {
 
 /** The token still sets a password (and does), or is refused. */
 async function tryReset(client: ApiClient, token: string) {
-  const response = await client.post('/password/reset')
+  const response = await client
+    .post('/password/reset')
     .form({ token, password: 'nueva-clave-segura', password_confirmation: 'nueva-clave-segura' })
-    .withCsrfToken().redirects(0)
+    .withCsrfToken()
+    .redirects(0)
   return response.headers().location
 }
 
 const profile = (user: User, changes: Record<string, unknown> = {}) => ({
-  fullName: user.fullName, email: user.email, locale: 'es', timezone: 'Europe/Madrid', roleIds: [], reportsToId: null,
+  fullName: user.fullName,
+  email: user.email,
+  locale: 'es',
+  timezone: 'Europe/Madrid',
+  roleIds: [],
+  reportsToId: null,
   ...changes,
 })
 
@@ -33,11 +40,18 @@ test.group('Password-reset links are voided', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
   group.each.setup(() => smtpSink.clear())
 
-  test('an edit that changes neither e-mail nor password keeps the link', async ({ client, assert }) => {
+  test('an edit that changes neither e-mail nor password keeps the link', async ({
+    client,
+    assert,
+  }) => {
     const { org, admin } = await adminWorld()
     const user = await createUser(org, {}, { email: 'sigue@prueba.test', fullName: 'Sigue Igual' })
     const token = await resetLink(user)
-    const saved = await write(client.put(`/admin/users/${user.id}`), admin, profile(user, { fullName: 'Sigue Cambiada' }))
+    const saved = await write(
+      client.put(`/admin/users/${user.id}`),
+      admin,
+      profile(user, { fullName: 'Sigue Cambiada' })
+    )
     saved.assertStatus(302)
     assert.isTrue(await passwordResets.isUsable(token))
     assert.equal(await tryReset(client, token), '/login')
@@ -45,9 +59,17 @@ test.group('Password-reset links are voided', (group) => {
 
   test('when an administrator changes the e-mail address', async ({ client, assert }) => {
     const { org, admin } = await adminWorld()
-    const user = await createUser(org, {}, { email: 'antes@prueba.test', fullName: 'Correo Cambiado' })
+    const user = await createUser(
+      org,
+      {},
+      { email: 'antes@prueba.test', fullName: 'Correo Cambiado' }
+    )
     const token = await resetLink(user)
-    const saved = await write(client.put(`/admin/users/${user.id}`), admin, profile(user, { email: 'despues@prueba.test' }))
+    const saved = await write(
+      client.put(`/admin/users/${user.id}`),
+      admin,
+      profile(user, { email: 'despues@prueba.test' })
+    )
     saved.assertStatus(302)
     assert.isFalse(await passwordResets.isUsable(token))
     assert.equal(await tryReset(client, token), '/password/forgot')
@@ -57,13 +79,20 @@ test.group('Password-reset links are voided', (group) => {
     const { org, admin } = await adminWorld()
     const user = await createUser(org, {}, { email: 'clave@prueba.test', fullName: 'Clave Nueva' })
     const token = await resetLink(user)
-    const saved = await write(client.put(`/admin/users/${user.id}`), admin, profile(user, { password: 'puesta-por-admin-1' }))
+    const saved = await write(
+      client.put(`/admin/users/${user.id}`),
+      admin,
+      profile(user, { password: 'puesta-por-admin-1' })
+    )
     saved.assertStatus(302)
     assert.isFalse(await passwordResets.isUsable(token))
     assert.equal(await tryReset(client, token), '/password/forgot')
   })
 
-  test('when the account is deactivated, even after it is reactivated', async ({ client, assert }) => {
+  test('when the account is deactivated, even after it is reactivated', async ({
+    client,
+    assert,
+  }) => {
     const { org, admin } = await adminWorld()
     const user = await createUser(org, {}, { email: 'baja@prueba.test', fullName: 'De Baja' })
     const token = await resetLink(user)

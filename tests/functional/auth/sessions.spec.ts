@@ -13,13 +13,23 @@ type Cookie = Record<string, any>
  * Signs in through the login form and returns what the session cookie holds afterwards: with
  * the cookie store, that is exactly what a copied cookie would replay.
  */
-async function signIn(client: ApiClient, email: string, password: string, extra: Record<string, string> = {}) {
-  const response = await client.post('/login').form({ email, password, ...extra }).withCsrfToken().redirects(0)
+async function signIn(
+  client: ApiClient,
+  email: string,
+  password: string,
+  extra: Record<string, string> = {}
+) {
+  const response = await client
+    .post('/login')
+    .form({ email, password, ...extra })
+    .withCsrfToken()
+    .redirects(0)
   response.assertHeader('location', '/')
   return { cookie: response.session() as Cookie, response }
 }
 
-const visit = (client: ApiClient, cookie: Cookie, url = '/') => client.get(url).withSession(cookie).redirects(0)
+const visit = (client: ApiClient, cookie: Cookie, url = '/') =>
+  client.get(url).withSession(cookie).redirects(0)
 
 test.group('Sessions are recorded on the server', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
@@ -40,11 +50,17 @@ test.group('Sessions are recorded on the server', (group) => {
     replay.assertHeader('location', '/login')
     replay.assertFlashMessage('error', 'Su sesión se ha cerrado. Inicie sesión de nuevo.')
     assert.notProperty(replay.session(), 'auth_web')
-    const row = await db.from('user_sessions').where('id', cookie[SESSION_KEY] as string).firstOrFail()
+    const row = await db
+      .from('user_sessions')
+      .where('id', cookie[SESSION_KEY] as string)
+      .firstOrFail()
     assert.equal(row.revoked_reason, 'logout')
   })
 
-  test('record pages are kept encrypted in the browser history, and a logout clears that history', async ({ client, assert }) => {
+  test('record pages are kept encrypted in the browser history, and a logout clears that history', async ({
+    client,
+    assert,
+  }) => {
     const org = await createOrganization()
     await createUser(org, {}, { email: 'historia@prueba.test', password: 'clave-buena-123' })
     const { cookie } = await signIn(client, 'historia@prueba.test', 'clave-buena-123')
@@ -55,22 +71,44 @@ test.group('Sessions are recorded on the server', (group) => {
     const logout = await client.post('/logout').withSession(cookie).withCsrfToken().redirects(0)
     logout.assertFlashMessage('clear_history', true)
     // The next request (the login page the logout redirects to) carries the logout's flash.
-    const login = await client.get('/login').withSession(logout.session()).withFlashMessages(logout.flashMessages()).withInertia()
-    assert.isTrue(login.body().clearHistory, 'the page after the logout drops the encrypted history')
+    const login = await client
+      .get('/login')
+      .withSession(logout.session())
+      .withFlashMessages(logout.flashMessages())
+      .withInertia()
+    assert.isTrue(
+      login.body().clearHistory,
+      'the page after the logout drops the encrypted history'
+    )
     const again = await client.get('/login').withInertia()
     assert.notProperty(again.body(), 'clearHistory', 'only once')
   })
 
-  test('"sign out on all devices" ends every other session and remember-me token; this one goes on', async ({ client, assert }) => {
+  test('"sign out on all devices" ends every other session and remember-me token; this one goes on', async ({
+    client,
+    assert,
+  }) => {
     const org = await createOrganization()
-    const user = await createUser(org, {}, { email: 'todos@prueba.test', password: 'clave-buena-123' })
-    const laptop = await signIn(client, 'todos@prueba.test', 'clave-buena-123', { remember: 'true' })
+    const user = await createUser(
+      org,
+      {},
+      { email: 'todos@prueba.test', password: 'clave-buena-123' }
+    )
+    const laptop = await signIn(client, 'todos@prueba.test', 'clave-buena-123', {
+      remember: 'true',
+    })
     const phone = await signIn(client, 'todos@prueba.test', 'clave-buena-123')
     assert.lengthOf(await db.from('remember_me_tokens').where('tokenable_id', user.id), 1)
 
-    const response = await client.post('/profile/sessions/revoke').withSession(phone.cookie).withCsrfToken()
+    const response = await client
+      .post('/profile/sessions/revoke')
+      .withSession(phone.cookie)
+      .withCsrfToken()
       .redirects(0)
-    response.assertFlashMessage('success', 'Se ha cerrado la sesión en todos los demás dispositivos.')
+    response.assertFlashMessage(
+      'success',
+      'Se ha cerrado la sesión en todos los demás dispositivos.'
+    )
 
     const other = await visit(client, laptop.cookie)
     other.assertHeader('location', '/login')
@@ -84,9 +122,16 @@ test.group('Sessions are recorded on the server', (group) => {
     ;(await visit(client, phone.cookie)).assertStatus(200)
   })
 
-  test('a password changed elsewhere signs old sessions out; a new sign-in works', async ({ client, assert }) => {
+  test('a password changed elsewhere signs old sessions out; a new sign-in works', async ({
+    client,
+    assert,
+  }) => {
     const org = await createOrganization()
-    const user = await createUser(org, {}, { email: 'cambio@prueba.test', password: 'clave-antigua-1' })
+    const user = await createUser(
+      org,
+      {},
+      { email: 'cambio@prueba.test', password: 'clave-antigua-1' }
+    )
     const { cookie } = await signIn(client, 'cambio@prueba.test', 'clave-antigua-1')
     ;(await visit(client, cookie)).assertStatus(200)
 
@@ -102,14 +147,28 @@ test.group('Sessions are recorded on the server', (group) => {
     assert.notEqual(fresh.cookie[SESSION_KEY], cookie[SESSION_KEY])
   })
 
-  test('changing one\'s own password keeps this session, ends the others and the remember-me tokens', async ({ client, assert }) => {
+  test("changing one's own password keeps this session, ends the others and the remember-me tokens", async ({
+    client,
+    assert,
+  }) => {
     const org = await createOrganization()
-    const user = await createUser(org, {}, { email: 'propia@prueba.test', password: 'clave-antigua-1' })
+    const user = await createUser(
+      org,
+      {},
+      { email: 'propia@prueba.test', password: 'clave-antigua-1' }
+    )
     const here = await signIn(client, 'propia@prueba.test', 'clave-antigua-1', { remember: 'true' })
     const there = await signIn(client, 'propia@prueba.test', 'clave-antigua-1')
-    const response = await client.put('/profile/password')
-      .form({ currentPassword: 'clave-antigua-1', password: 'clave-nueva-123', password_confirmation: 'clave-nueva-123' })
-      .withSession(here.cookie).withCsrfToken().redirects(0)
+    const response = await client
+      .put('/profile/password')
+      .form({
+        currentPassword: 'clave-antigua-1',
+        password: 'clave-nueva-123',
+        password_confirmation: 'clave-nueva-123',
+      })
+      .withSession(here.cookie)
+      .withCsrfToken()
+      .redirects(0)
     response.assertFlashMessage('success', 'Contraseña cambiada.')
     assert.lengthOf(await db.from('remember_me_tokens').where('tokenable_id', user.id), 0)
 
@@ -118,15 +177,24 @@ test.group('Sessions are recorded on the server', (group) => {
     ;(await visit(client, there.cookie)).assertHeader('location', '/login')
   })
 
-  test('a deactivated user\'s sessions are refused, and stay refused after reactivation', async ({ client }) => {
+  test("a deactivated user's sessions are refused, and stay refused after reactivation", async ({
+    client,
+  }) => {
     const { org, admin } = await adminWorld()
-    const user = await createUser(org, {}, { email: 'baja@prueba.test', password: 'clave-buena-123' })
+    const user = await createUser(
+      org,
+      {},
+      { email: 'baja@prueba.test', password: 'clave-buena-123' }
+    )
     const { cookie } = await signIn(client, 'baja@prueba.test', 'clave-buena-123')
     ;(await write(client.post(`/admin/users/${user.id}/deactivate`), admin)).assertStatus(302)
 
     const refused = await visit(client, cookie)
     refused.assertHeader('location', '/login')
-    refused.assertFlashMessage('error', 'Su usuario está desactivado. Consulte con el administrador.')
+    refused.assertFlashMessage(
+      'error',
+      'Su usuario está desactivado. Consulte con el administrador.'
+    )
 
     ;(await write(client.post(`/admin/users/${user.id}/activate`), admin)).assertStatus(302)
     ;(await visit(client, cookie)).assertHeader('location', '/login')
@@ -134,8 +202,14 @@ test.group('Sessions are recorded on the server', (group) => {
 
   test('a remember-me cookie opens a new recorded session', async ({ client, assert }) => {
     const org = await createOrganization()
-    const user = await createUser(org, {}, { email: 'vuelve@prueba.test', password: 'clave-buena-123' })
-    const { response } = await signIn(client, 'vuelve@prueba.test', 'clave-buena-123', { remember: 'true' })
+    const user = await createUser(
+      org,
+      {},
+      { email: 'vuelve@prueba.test', password: 'clave-buena-123' }
+    )
+    const { response } = await signIn(client, 'vuelve@prueba.test', 'clave-buena-123', {
+      remember: 'true',
+    })
     // The browser was closed: the session cookie is gone, the remember-me cookie is not.
     const remember = response.cookie('remember_web')!.value
     const back = await client.get('/').withEncryptedCookie('remember_web', remember).redirects(0)
@@ -146,7 +220,9 @@ test.group('Sessions are recorded on the server', (group) => {
     ;(await visit(client, back.session())).assertStatus(200)
   })
 
-  test('a signed-in session without a server record (older than this release) is refused', async ({ client }) => {
+  test('a signed-in session without a server record (older than this release) is refused', async ({
+    client,
+  }) => {
     const org = await createOrganization()
     const user = await createUser(org)
     const response = await client.get('/').withSession({ auth_web: user.id }).redirects(0)
@@ -158,23 +234,38 @@ test.group('Pages seen with an ended session', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
   group.each.setup(() => limiter.clear(['memory']))
 
-  test('the 404 page of a revoked session renders as a guest: no name, organization or menu', async ({ client, assert }) => {
+  test('the 404 page of a revoked session renders as a guest: no name, organization or menu', async ({
+    client,
+    assert,
+  }) => {
     const org = await createOrganization(['crm'])
-    await createUser(org, {}, { email: 'fuera@prueba.test', password: 'clave-buena-123', fullName: 'Lucía Fuera' })
+    await createUser(
+      org,
+      {},
+      { email: 'fuera@prueba.test', password: 'clave-buena-123', fullName: 'Lucía Fuera' }
+    )
     const { cookie } = await signIn(client, 'fuera@prueba.test', 'clave-buena-123')
     const live = await client.get('/no-existe').withSession(cookie).withInertia()
-    assert.equal(live.inertiaProps.shell.user.fullName, 'Lucía Fuera', 'inside the shell while the session lives')
+    assert.equal(
+      live.inertiaProps.shell.user.fullName,
+      'Lucía Fuera',
+      'inside the shell while the session lives'
+    )
 
     await client.post('/logout').withSession(cookie).withCsrfToken().redirects(0)
     const page = await client.get('/no-existe').withSession(cookie).withInertia()
     page.assertStatus(404)
     page.assertInertiaComponent('errors/not_found')
     assert.deepEqual(page.inertiaProps.shell, {
-      user: null, organization: null, navigation: [], permissions: [], licence: null,
+      user: null,
+      organization: null,
+      navigation: [],
+      permissions: [],
+      licence: null,
     })
   })
 
-  test('a deactivated user\'s 404 page renders as a guest', async ({ client, assert }) => {
+  test("a deactivated user's 404 page renders as a guest", async ({ client, assert }) => {
     const org = await createOrganization()
     const user = await createUser(org, {}, { isActive: false })
     const page = await client.get('/no-existe').loginAs(user).withInertia()
@@ -183,18 +274,28 @@ test.group('Pages seen with an ended session', (group) => {
     assert.isNull(page.inertiaProps.shell.organization)
   })
 
-  test('an anonymous first visit goes to the login page without an error', async ({ client, assert }) => {
+  test('an anonymous first visit goes to the login page without an error', async ({
+    client,
+    assert,
+  }) => {
     const response = await client.get('/').redirects(0)
     response.assertHeader('location', '/login')
     assert.deepEqual(response.flashMessages(), {}, 'no "Debe iniciar sesión" toast')
     assert.equal(response.session().intended_url, '/')
   })
 
-  test('a wrong password is reported once, in the form, not as a flashed toast message', async ({ client, assert }) => {
+  test('a wrong password is reported once, in the form, not as a flashed toast message', async ({
+    client,
+    assert,
+  }) => {
     const org = await createOrganization()
     await createUser(org, {}, { email: 'una@prueba.test', password: 'clave-buena-123' })
-    const response = await client.post('/login').form({ email: 'una@prueba.test', password: 'otra' })
-      .header('referer', '/login').withCsrfToken().withInertia()
+    const response = await client
+      .post('/login')
+      .form({ email: 'una@prueba.test', password: 'otra' })
+      .header('referer', '/login')
+      .withCsrfToken()
+      .withInertia()
     response.assertInertiaComponent('auth/login')
     assert.deepEqual(response.inertiaProps.errors, { login: 'Correo o contraseña incorrectos.' })
     assert.isNull(response.inertiaProps.flash.error)

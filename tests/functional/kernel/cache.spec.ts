@@ -9,7 +9,10 @@ import { redisStore } from '#config/cache'
 import { createUser, crud } from '#tests/helpers/world'
 import { adminWorld, write } from '#tests/functional/admin/_helpers'
 
-const REDIS = { host: process.env.REDIS_HOST ?? '127.0.0.1', port: Number(process.env.REDIS_PORT ?? 6379) }
+const REDIS = {
+  host: process.env.REDIS_HOST ?? '127.0.0.1',
+  port: Number(process.env.REDIS_PORT ?? 6379),
+}
 const required = process.env.CARTERA_REQUIRE_SERVICES === '1'
 const redisUp = await new Promise<boolean>((resolve) => {
   const socket = new Socket()
@@ -23,14 +26,19 @@ const redisUp = await new Promise<boolean>((resolve) => {
 test.group('Cached grants and modules follow every change', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
-  test('a role edited by an administrator takes effect on the holder’s next request', async ({ client }) => {
+  test('a role edited by an administrator takes effect on the holder’s next request', async ({
+    client,
+  }) => {
     const { org, admin } = await adminWorld(['crm'])
     const rep = await createUser(org, { permissions: crud('crm.companies') })
     const role = await db.from('user_roles').where('user_id', rep.id).firstOrFail()
     ;(await client.get('/crm/companies').loginAs(rep)).assertStatus(200) // grants now cached
 
     const edit = await write(client.put(`/admin/roles/${role.role_id}`), admin, {
-      name: 'Sin empresas', isAdmin: false, permissions: ['crm.contacts.view'], scopes: [],
+      name: 'Sin empresas',
+      isAdmin: false,
+      permissions: ['crm.contacts.view'],
+      scopes: [],
     })
     edit.assertStatus(302)
     ;(await client.get('/crm/companies').loginAs(rep)).assertStatus(403)
@@ -45,11 +53,16 @@ test.group('Cached grants and modules follow every change', (group) => {
 })
 
 test.group('Cache shared by several app instances (CACHE_STORE=redis)', () => {
-  test('an invalidation on one instance reaches the copy another instance keeps in memory', async ({ assert }) => {
+  test('an invalidation on one instance reaches the copy another instance keeps in memory', async ({
+    assert,
+  }) => {
     // Two caches built from config/cache.ts's "redis" store, each with its own memory layer,
     // stand for two app processes; the Redis bus must tell the second one.
     const build = async () =>
-      new BentoCache({ default: 'redis', stores: { redis: await redisStore().entry().resolver(app) } })
+      new BentoCache({
+        default: 'redis',
+        stores: { redis: await redisStore().entry().resolver(app) },
+      })
     const [one, two] = [await build(), await build()]
     // A new instance listens once its bus subscription is up: wait for a probe to cross.
     for (let i = 0; i < 50; i++) {
@@ -81,6 +94,9 @@ test.group('Cache shared by several app instances (CACHE_STORE=redis)', () => {
       await Promise.all([one.disconnectAll(), two.disconnectAll()])
     }
   })
-    .skip(!redisUp && !required, `no Redis at ${REDIS.host}:${REDIS.port} (CACHE_STORE=redis is not tested)`)
+    .skip(
+      !redisUp && !required,
+      `no Redis at ${REDIS.host}:${REDIS.port} (CACHE_STORE=redis is not tested)`
+    )
     .timeout(20_000)
 })

@@ -16,26 +16,44 @@ const REFUSAL = 'La página ha caducado. Recárguela e inténtelo de nuevo.'
 const EXEMPT: Record<string, string> = {}
 
 /** Tables a refused request could have written to, plus the rows the probes aim at. */
-const WATCHED = ['users', 'roles', 'user_roles', 'teams', 'module_installations', 'licences', 'audit_logs', 'timeline_events', 'crm_companies', 'crm_contacts']
+const WATCHED = [
+  'users',
+  'roles',
+  'user_roles',
+  'teams',
+  'module_installations',
+  'licences',
+  'audit_logs',
+  'timeline_events',
+  'crm_companies',
+  'crm_contacts',
+]
 
 /** Every registered state-changing route (all domains), one entry per method. */
 function stateChangingRoutes() {
-  return Object.values(router.toJSON()).flat().flatMap((route) =>
-    route.methods.filter((m) => STATE_CHANGING.includes(m)).map((method) => ({ method, pattern: route.pattern, name: route.name }))
-  )
+  return Object.values(router.toJSON())
+    .flat()
+    .flatMap((route) =>
+      route.methods
+        .filter((m) => STATE_CHANGING.includes(m))
+        .map((method) => ({ method, pattern: route.pattern, name: route.name }))
+    )
 }
 
 /** Fills `:param` segments with a real row of the resource named just before it. */
 function fill(pattern: string, ids: Record<string, number | string>) {
-  return pattern.replace(/\/([^/]+)\/:(\w+)\??/g, (_, resource: string, param: string) => {
-    if (param === 'name') return `/${resource}/crm`
-    return `/${resource}/${ids[resource] ?? 1}`
-  }).replace(/:\w+\??/g, '1')
+  return pattern
+    .replace(/\/([^/]+)\/:(\w+)\??/g, (_, resource: string, param: string) => {
+      if (param === 'name') return `/${resource}/crm`
+      return `/${resource}/${ids[resource] ?? 1}`
+    })
+    .replace(/:\w+\??/g, '1')
 }
 
 async function snapshot(ids: Record<string, number | string>, victim: User) {
   const counts: Record<string, unknown> = {}
-  for (const table of WATCHED) counts[table] = (await db.from(table).count('* as total').first())?.total
+  for (const table of WATCHED)
+    counts[table] = (await db.from(table).count('* as total').first())?.total
   return {
     counts,
     victim: await db.from('users').where('id', victim.id).first(),
@@ -48,7 +66,15 @@ async function snapshot(ids: Record<string, number | string>, victim: User) {
 }
 
 /** A body that passes the usual validators, so only the missing token can stop the write. */
-const PROBE = { name: 'Sonda CSRF', type: 'cliente', firstName: 'Sonda', body: 'Nota sonda', email: 'sonda@prueba.test', fullName: 'Sonda', locale: 'en' }
+const PROBE = {
+  name: 'Sonda CSRF',
+  type: 'cliente',
+  firstName: 'Sonda',
+  body: 'Nota sonda',
+  email: 'sonda@prueba.test',
+  fullName: 'Sonda',
+  locale: 'en',
+}
 
 test.group('CSRF covers every state-changing route', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
@@ -60,27 +86,54 @@ test.group('CSRF covers every state-changing route', (group) => {
     const role = await db.from('user_roles').where('user_id', victim.id).firstOrFail()
     const team = await createTeam(org, admin, [victim])
     // Real rows through the real route (with the token): also shows that a valid token gets in.
-    const created = await createWith(client, admin, '/crm/companies', { name: 'Empresa Diana', type: 'cliente' })
-    const contact = await createWith(client, admin, '/crm/contacts', { firstName: 'Carla', companyId: created })
-    const ids = { companies: created, contacts: contact, users: victim.id, roles: role.role_id, teams: team.id }
+    const created = await createWith(client, admin, '/crm/companies', {
+      name: 'Empresa Diana',
+      type: 'cliente',
+    })
+    const contact = await createWith(client, admin, '/crm/contacts', {
+      firstName: 'Carla',
+      companyId: created,
+    })
+    const ids = {
+      companies: created,
+      contacts: contact,
+      users: victim.id,
+      roles: role.role_id,
+      teams: team.id,
+    }
     return { org, admin, victim, ids }
   }
 
-  async function createWith(client: ApiClient, user: User, url: string, body: Record<string, unknown>) {
+  async function createWith(
+    client: ApiClient,
+    user: User,
+    url: string,
+    body: Record<string, unknown>
+  ) {
     const response = await client.post(url).json(body).loginAs(user).withCsrfToken().redirects(0)
     response.assertStatus(302)
     const id = Number(String(response.header('location')).split('/').pop())
-    if (!Number.isInteger(id)) throw new Error(`${url} with a token did not create a row: ${response.header('location')}`)
+    if (!Number.isInteger(id))
+      throw new Error(`${url} with a token did not create a row: ${response.header('location')}`)
     return id
   }
 
-  test('each one refuses a signed-in administrator\'s request without a token, and nothing changes', async ({ client, assert }) => {
+  test("each one refuses a signed-in administrator's request without a token, and nothing changes", async ({
+    client,
+    assert,
+  }) => {
     const { admin, victim, ids } = await world(client)
     const routes = stateChangingRoutes()
     assert.isAbove(routes.length, 10, 'the router enumeration saw the application routes')
     const keys = routes.map((r) => `${r.method} ${r.pattern}`)
-    assert.includeMembers(keys, ['POST /login', 'POST /admin/users', 'POST /crm/companies', 'DELETE /crm/contacts/:id'])
-    for (const key of Object.keys(EXEMPT)) assert.include(keys, key, `stale CSRF exemption "${key}"`)
+    assert.includeMembers(keys, [
+      'POST /login',
+      'POST /admin/users',
+      'POST /crm/companies',
+      'DELETE /crm/contacts/:id',
+    ])
+    for (const key of Object.keys(EXEMPT))
+      assert.include(keys, key, `stale CSRF exemption "${key}"`)
 
     const before = await snapshot(ids, victim)
     const unprotected: string[] = []
@@ -89,22 +142,52 @@ test.group('CSRF covers every state-changing route', (group) => {
       const key = `${route.method} ${route.pattern}`
       if (EXEMPT[key]) continue
       const url = fill(route.pattern, ids)
-      const response = await client.request(url, route.method).form(PROBE).loginAs(admin).redirects(0)
+      const response = await client
+        .request(url, route.method)
+        .form(PROBE)
+        .loginAs(admin)
+        .redirects(0)
       const flash = response.flashMessages() as { errorsBag?: Record<string, string> }
-      const refused = response.status() === 302 && response.header('location') === '/' && flash.errorsBag?.E_BAD_CSRF_TOKEN === REFUSAL
-      if (!refused) unprotected.push(`${route.method} ${url} (${route.name ?? 'unnamed'}) → ${response.status()} ${response.header('location') ?? ''}`)
+      const refused =
+        response.status() === 302 &&
+        response.header('location') === '/' &&
+        flash.errorsBag?.E_BAD_CSRF_TOKEN === REFUSAL
+      if (!refused)
+        unprotected.push(
+          `${route.method} ${url} (${route.name ?? 'unnamed'}) → ${response.status()} ${response.header('location') ?? ''}`
+        )
       checked++
     }
-    assert.deepEqual(unprotected, [], `state-changing routes that accept a request without a CSRF token:\n${unprotected.join('\n')}`)
+    assert.deepEqual(
+      unprotected,
+      [],
+      `state-changing routes that accept a request without a CSRF token:\n${unprotected.join('\n')}`
+    )
     assert.equal(checked, routes.length - Object.keys(EXEMPT).length)
     assert.deepEqual(await snapshot(ids, victim), before, 'a refused request changed the database')
   }).timeout(60_000)
 
-  test('a create route writes nothing without the token, and the same request with it does', async ({ client, assert }) => {
+  test('a create route writes nothing without the token, and the same request with it does', async ({
+    client,
+    assert,
+  }) => {
     const { org, admin } = await world(client)
-    const count = async () => Number((await db.from('crm_companies').where('organization_id', org.id).count('* as total').first())?.total)
+    const count = async () =>
+      Number(
+        (
+          await db
+            .from('crm_companies')
+            .where('organization_id', org.id)
+            .count('* as total')
+            .first()
+        )?.total
+      )
     const start = await count()
-    const refused = await client.post('/crm/companies').json({ name: 'Empresa Intrusa', type: 'cliente' }).loginAs(admin).redirects(0)
+    const refused = await client
+      .post('/crm/companies')
+      .json({ name: 'Empresa Intrusa', type: 'cliente' })
+      .loginAs(admin)
+      .redirects(0)
     refused.assertStatus(302)
     refused.assertFlashMessage('errorsBag', { E_BAD_CSRF_TOKEN: REFUSAL })
     assert.equal(await count(), start)

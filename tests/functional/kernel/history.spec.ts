@@ -8,59 +8,146 @@ import { createOrganization, createUser } from '#tests/helpers/world'
 test.group('Activity history and audit log', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
-  test('an update writes one audit row per changed field and a timeline entry listing them', async ({ assert }) => {
+  test('an update writes one audit row per changed field and a timeline entry listing them', async ({
+    assert,
+  }) => {
     const org = await createOrganization()
     const actor = await createUser(org, {}, { fullName: 'Ana Auditora' })
-    const subject = { organizationId: org.id, actorId: actor.id, subjectType: 'test.thing', subjectId: 7 }
+    const subject = {
+      organizationId: org.id,
+      actorId: actor.id,
+      subjectType: 'test.thing',
+      subjectId: 7,
+    }
     await recordHistory.created(subject, { name: 'Cosa', size: 1 })
-    const changes = await recordHistory.updated(subject, { name: 'Cosa', size: 1, tags: ['a'] }, { name: 'Cosa nueva', size: 1, tags: ['a', 'b'] })
-    assert.deepEqual(changes.map((c) => c.field), ['name', 'tags'])
+    const changes = await recordHistory.updated(
+      subject,
+      { name: 'Cosa', size: 1, tags: ['a'] },
+      { name: 'Cosa nueva', size: 1, tags: ['a', 'b'] }
+    )
+    assert.deepEqual(
+      changes.map((c) => c.field),
+      ['name', 'tags']
+    )
 
-    const audit = await db.from('audit_logs').where({ organization_id: org.id, subject_id: 7, action: 'update' }).orderBy('id')
-    assert.deepEqual(audit.map((a) => [a.field, a.old_value, a.new_value]), [
-      ['name', 'Cosa', 'Cosa nueva'],
-      ['tags', '["a"]', '["a","b"]'],
-    ])
+    const audit = await db
+      .from('audit_logs')
+      .where({ organization_id: org.id, subject_id: 7, action: 'update' })
+      .orderBy('id')
+    assert.deepEqual(
+      audit.map((a) => [a.field, a.old_value, a.new_value]),
+      [
+        ['name', 'Cosa', 'Cosa nueva'],
+        ['tags', '["a"]', '["a","b"]'],
+      ]
+    )
     assert.equal(audit[0].actor_id, actor.id)
 
-    const { entries } = await timeline.list({ organizationId: org.id, subjectType: 'test.thing', subjectId: 7 })
-    assert.deepEqual(entries.map((e) => e.kind), ['updated', 'created'])
+    const { entries } = await timeline.list({
+      organizationId: org.id,
+      subjectType: 'test.thing',
+      subjectId: 7,
+    })
+    assert.deepEqual(
+      entries.map((e) => e.kind),
+      ['updated', 'created']
+    )
     assert.equal(entries[0].actorName, 'Ana Auditora')
     assert.deepEqual(entries[0].data.changes, changes)
   })
 
   test('an update that changes nothing writes nothing', async ({ assert }) => {
     const org = await createOrganization()
-    const subject = { organizationId: org.id, actorId: null, subjectType: 'test.thing', subjectId: 8 }
+    const subject = {
+      organizationId: org.id,
+      actorId: null,
+      subjectType: 'test.thing',
+      subjectId: 8,
+    }
     await recordHistory.updated(subject, { a: 1 }, { a: 1 })
     assert.lengthOf(await db.from('audit_logs').where('organization_id', org.id), 0)
     assert.lengthOf(await db.from('timeline_events').where('organization_id', org.id), 0)
   })
 
-  test('the timeline pages newest first and never mixes subjects or organizations', async ({ assert }) => {
+  test('the timeline pages newest first and never mixes subjects or organizations', async ({
+    assert,
+  }) => {
     const org = await createOrganization()
     const other = await createOrganization()
     for (let i = 0; i < 5; i++) {
-      await timeline.record({ organizationId: org.id, subjectType: 'test.thing', subjectId: 1, kind: 'note', actorId: null, data: { body: `nota ${i}` } })
+      await timeline.record({
+        organizationId: org.id,
+        subjectType: 'test.thing',
+        subjectId: 1,
+        kind: 'note',
+        actorId: null,
+        data: { body: `nota ${i}` },
+      })
     }
-    await timeline.record({ organizationId: org.id, subjectType: 'test.thing', subjectId: 2, kind: 'note', actorId: null })
-    await timeline.record({ organizationId: other.id, subjectType: 'test.thing', subjectId: 1, kind: 'note', actorId: null })
+    await timeline.record({
+      organizationId: org.id,
+      subjectType: 'test.thing',
+      subjectId: 2,
+      kind: 'note',
+      actorId: null,
+    })
+    await timeline.record({
+      organizationId: other.id,
+      subjectType: 'test.thing',
+      subjectId: 1,
+      kind: 'note',
+      actorId: null,
+    })
 
-    const first = await timeline.list({ organizationId: org.id, subjectType: 'test.thing', subjectId: 1, limit: 3 })
-    assert.deepEqual(first.entries.map((e) => e.data.body), ['nota 4', 'nota 3', 'nota 2'])
-    const second = await timeline.list({ organizationId: org.id, subjectType: 'test.thing', subjectId: 1, limit: 3, before: first.nextBefore! })
-    assert.deepEqual(second.entries.map((e) => e.data.body), ['nota 1', 'nota 0'])
+    const first = await timeline.list({
+      organizationId: org.id,
+      subjectType: 'test.thing',
+      subjectId: 1,
+      limit: 3,
+    })
+    assert.deepEqual(
+      first.entries.map((e) => e.data.body),
+      ['nota 4', 'nota 3', 'nota 2']
+    )
+    const second = await timeline.list({
+      organizationId: org.id,
+      subjectType: 'test.thing',
+      subjectId: 1,
+      limit: 3,
+      before: first.nextBefore!,
+    })
+    assert.deepEqual(
+      second.entries.map((e) => e.data.body),
+      ['nota 1', 'nota 0']
+    )
     assert.isNull(second.nextBefore)
     assert.match(first.entries[0].createdAt, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/)
   })
 
   test('deleting a record keeps its audit trail and forgets its timeline', async ({ assert }) => {
     const org = await createOrganization()
-    const subject = { organizationId: org.id, actorId: null, subjectType: 'test.thing', subjectId: 9 }
+    const subject = {
+      organizationId: org.id,
+      actorId: null,
+      subjectType: 'test.thing',
+      subjectId: 9,
+    }
     await recordHistory.created(subject, { name: 'Efímera' })
     await recordHistory.deleted(subject, { name: 'Efímera' })
-    assert.lengthOf(await db.from('timeline_events').where({ organization_id: org.id, subject_id: 9 }), 0)
-    const audit = await db.from('audit_logs').where({ organization_id: org.id, subject_id: 9 }).orderBy('id')
-    assert.deepEqual(audit.map((a) => [a.action, a.field, a.old_value]), [['create', 'name', null], ['delete', 'name', 'Efímera']])
+    assert.lengthOf(
+      await db.from('timeline_events').where({ organization_id: org.id, subject_id: 9 }),
+      0
+    )
+    const audit = await db
+      .from('audit_logs')
+      .where({ organization_id: org.id, subject_id: 9 })
+      .orderBy('id')
+    assert.deepEqual(
+      audit.map((a) => [a.action, a.field, a.old_value]),
+      [
+        ['create', 'name', null],
+        ['delete', 'name', 'Efímera'],
+      ]
+    )
   })
 })

@@ -18,7 +18,9 @@ test.group('Input hygiene · control characters', (group) => {
     assert.equal(cleanText('A\u0000c\u0007m\u001be\u007f'), 'Acme')
     assert.equal(cleanText('uno\r\ndos\tres\n'), 'uno\r\ndos\tres\n')
     // As JSON.parse builds it: "__proto__" is an own key there, and must not become a prototype.
-    const parsed = JSON.parse('{"list":[{"name":"x\\u0000y"}],"n":3,"ok":true,"none":null,"__proto__":{"polluted":1}}')
+    const parsed = JSON.parse(
+      '{"list":[{"name":"x\\u0000y"}],"n":3,"ok":true,"none":null,"__proto__":{"polluted":1}}'
+    )
     const cleaned = cleanInput(parsed)
     assert.deepEqual(cleaned, { list: [{ name: 'xy' }], n: 3, ok: true, none: null })
     assert.isUndefined((cleaned as any).polluted)
@@ -27,8 +29,18 @@ test.group('Input hygiene · control characters', (group) => {
   test('CRM and admin forms store text without them', async ({ client, assert }) => {
     const { org, admin } = await adminWorld(['crm'])
     const company = await write(client.post('/crm/companies'), admin, {
-      name: 'Acme\u0000 Ibérica\u0007', type: 'cliente', description: 'Línea 1\r\nLínea\t2\u0000\u001b[31m',
-      addresses: [{ kind: 'fiscal', street: 'Calle\u0000 Mayor 1', city: 'Madrid', province: 'Madrid', country: 'ES' }],
+      name: 'Acme\u0000 Ibérica\u0007',
+      type: 'cliente',
+      description: 'Línea 1\r\nLínea\t2\u0000\u001b[31m',
+      addresses: [
+        {
+          kind: 'fiscal',
+          street: 'Calle\u0000 Mayor 1',
+          city: 'Madrid',
+          province: 'Madrid',
+          country: 'ES',
+        },
+      ],
     }).withInertia()
     company.assertStatus(302)
     const row = await db.from('crm_companies').where('organization_id', org.id).firstOrFail()
@@ -38,14 +50,26 @@ test.group('Input hygiene · control characters', (group) => {
     assert.equal(address.street, 'Calle Mayor 1')
 
     const role = await write(client.post('/admin/roles'), admin, {
-      name: 'Ventas\u0000\u0008', description: 'Para\u0000 el equipo', isAdmin: false, permissions: [], scopes: [],
+      name: 'Ventas\u0000\u0008',
+      description: 'Para\u0000 el equipo',
+      isAdmin: false,
+      permissions: [],
+      scopes: [],
     })
     role.assertStatus(302)
-    const stored = await db.from('roles').where('organization_id', org.id).where('name', 'Ventas').firstOrFail()
+    const stored = await db
+      .from('roles')
+      .where('organization_id', org.id)
+      .where('name', 'Ventas')
+      .firstOrFail()
     assert.equal(stored.description, 'Para el equipo')
 
     // Query strings too: the list filter searches for the cleaned text.
-    const list = await client.get('/crm/companies').qs({ q: 'Acme\u0000' }).loginAs(admin).withInertia()
+    const list = await client
+      .get('/crm/companies')
+      .qs({ q: 'Acme\u0000' })
+      .loginAs(admin)
+      .withInertia()
     assert.equal(list.inertiaProps.filters.q, 'Acme')
   })
 })
@@ -53,32 +77,56 @@ test.group('Input hygiene · control characters', (group) => {
 test.group('Input hygiene · deeply nested JSON', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
-  test('10 000 levels of arrays or objects get a clean, translated 400', async ({ client, assert }) => {
+  test('10 000 levels of arrays or objects get a clean, translated 400', async ({
+    client,
+    assert,
+  }) => {
     const { admin } = await adminWorld(['crm'])
     const inForm = `{"name":"X","type":"cliente","description":${deepObject(10_000)}}`
     for (const body of [deepArray(10_000), deepObject(10_000), inForm]) {
       for (const url of ['/crm/companies', '/admin/roles', '/login']) {
-        const html = await client.post(url).json(body as any).loginAs(admin).withCsrfToken().redirects(0)
+        const html = await client
+          .post(url)
+          .json(body as any)
+          .loginAs(admin)
+          .withCsrfToken()
+          .redirects(0)
         html.assertStatus(400)
         assert.equal(html.text(), INVALID_ES, url)
-        const api = await client.post(url).json(body as any).header('accept', 'application/json')
-          .header('accept-language', 'en').loginAs(admin).withCsrfToken().redirects(0)
+        const api = await client
+          .post(url)
+          .json(body as any)
+          .header('accept', 'application/json')
+          .header('accept-language', 'en')
+          .loginAs(admin)
+          .withCsrfToken()
+          .redirects(0)
         api.assertStatus(400)
         assert.deepEqual(api.body(), { message: INVALID_EN }, url)
       }
     }
   })
 
-  test('nesting no form needs is refused the same way, and nothing is written', async ({ client, assert }) => {
+  test('nesting no form needs is refused the same way, and nothing is written', async ({
+    client,
+    assert,
+  }) => {
     const { org, admin } = await adminWorld(['crm'])
     const body = `{"name":"Profunda","type":"cliente","description":${deepArray(100)}}`
-    const response = await client.post('/crm/companies').json(body as any).loginAs(admin).withCsrfToken().redirects(0)
+    const response = await client
+      .post('/crm/companies')
+      .json(body as any)
+      .loginAs(admin)
+      .withCsrfToken()
+      .redirects(0)
     response.assertStatus(400)
     assert.equal(response.text(), INVALID_ES)
     assert.lengthOf(await db.from('crm_companies').where('organization_id', org.id), 0)
     // Ordinary nesting (a list of objects in the form) still works.
     const ok = await write(client.post('/crm/companies'), admin, {
-      name: 'Normal', type: 'cliente', phones: [{ label: 'Oficina', number: '912 345 678' }],
+      name: 'Normal',
+      type: 'cliente',
+      phones: [{ label: 'Oficina', number: '912 345 678' }],
     }).withInertia()
     ok.assertStatus(302)
   })
@@ -86,7 +134,11 @@ test.group('Input hygiene · deeply nested JSON', (group) => {
   test('malformed JSON is the same translated 400', async ({ client, assert }) => {
     const org = await adminWorld()
     const user = await createUser(org.org)
-    const response = await client.post('/admin/roles').json('{"name": "x",' as any).loginAs(user).withCsrfToken()
+    const response = await client
+      .post('/admin/roles')
+      .json('{"name": "x",' as any)
+      .loginAs(user)
+      .withCsrfToken()
       .redirects(0)
     response.assertStatus(400)
     assert.equal(response.text(), INVALID_ES)

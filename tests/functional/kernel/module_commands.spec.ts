@@ -9,7 +9,10 @@ import { installer } from '#app/registry/services'
 import { createOrganization } from '#tests/helpers/world'
 
 /** Runs a command with its output captured (raw mode, this run's lines only) and returns it. */
-async function run(command: typeof ModuleList | typeof ModuleInstall | typeof ModuleUninstall, argv: string[]) {
+async function run(
+  command: typeof ModuleList | typeof ModuleInstall | typeof ModuleUninstall,
+  argv: string[]
+) {
   ace.ui.logger.getRenderer().flushLogs()
   const instance = await ace.create(command, argv)
   await instance.exec()
@@ -29,7 +32,9 @@ test.group('node ace module:list / module:install / module:uninstall', (group) =
     return () => ace.ui.switchMode('normal')
   })
 
-  test('list shows each module with tier, dependencies, source and status for the organization', async ({ assert }) => {
+  test('list shows each module with tier, dependencies, source and status for the organization', async ({
+    assert,
+  }) => {
     const org = await createOrganization(['crm'])
     const listed = await run(ModuleList, [`--org=${org.slug}`])
     listed.assertSucceeded()
@@ -38,11 +43,17 @@ test.group('node ace module:list / module:install / module:uninstall', (group) =
     assert.deepEqual(crmRow(listed), ['crm', 'basico', '—', 'builtin', 'enabled'])
   })
 
-  test('uninstall disables the module and keeps its rows; install brings it back', async ({ assert }) => {
+  test('uninstall disables the module and keeps its rows; install brings it back', async ({
+    assert,
+  }) => {
     const org = await createOrganization(['crm'])
     await db.table('crm_companies').insert({
-      organization_id: org.id, name: 'Talleres Ruiz', name_normalized: 'talleres ruiz', type: 'cliente',
-      created_at: new Date(), updated_at: new Date(),
+      organization_id: org.id,
+      name: 'Talleres Ruiz',
+      name_normalized: 'talleres ruiz',
+      type: 'cliente',
+      created_at: new Date(),
+      updated_at: new Date(),
     })
     const modules = await installer()
 
@@ -50,7 +61,11 @@ test.group('node ace module:list / module:install / module:uninstall', (group) =
     removed.assertSucceeded()
     removed.assertLogMatches(/Uninstalled "crm" .*its data is kept/)
     assert.isFalse((await modules.installed(org.id)).has('crm'))
-    assert.lengthOf(await db.from('crm_companies').where('organization_id', org.id), 1, 'the data stays')
+    assert.lengthOf(
+      await db.from('crm_companies').where('organization_id', org.id),
+      1,
+      'the data stays'
+    )
     assert.equal(crmRow(await run(ModuleList, [`--org=${org.slug}`]))?.[4], 'not installed')
 
     const added = await run(ModuleInstall, ['crm', `--org=${org.slug}`])
@@ -63,7 +78,9 @@ test.group('node ace module:list / module:install / module:uninstall', (group) =
     again.assertLogMatches(/already installed/)
   })
 
-  test('an unknown module or organization fails with a message and changes nothing', async ({ assert }) => {
+  test('an unknown module or organization fails with a message and changes nothing', async ({
+    assert,
+  }) => {
     const org = await createOrganization(['crm'])
     const unknown = await run(ModuleInstall, ['ventas-inventadas', `--org=${org.slug}`])
     unknown.assertFailed()

@@ -3,7 +3,9 @@ import router from '@adonisjs/core/services/router'
 import { moduleRegistry } from '#app/registry/main'
 
 test.group('Module navigation', () => {
-  test('every navigation entry of every manifest points at a registered route', async ({ assert }) => {
+  test('every navigation entry of every manifest points at a registered route', async ({
+    assert,
+  }) => {
     const registry = await moduleRegistry()
     const entries = registry.navigation()
     assert.isAbove(entries.length, 0)
@@ -13,7 +15,10 @@ test.group('Module navigation', () => {
         url = router.makeUrl(entry.route)
       } catch {}
       assert.isString(url, `${entry.module}: route "${entry.route}" is not registered`)
-      assert.isTrue(entry.route.startsWith(`${entry.module}.`), `route names of ${entry.module} start with "${entry.module}."`)
+      assert.isTrue(
+        entry.route.startsWith(`${entry.module}.`),
+        `route names of ${entry.module} start with "${entry.module}."`
+      )
     }
   })
 })

@@ -23,7 +23,9 @@ import type { Scope } from '#app/registry/types'
 const ACQUIRE_TIMEOUT_MS = 3_000
 const REQUEST_TIMEOUT_MS = 10_000
 
-interface TarnPool { acquireTimeoutMillis: number }
+interface TarnPool {
+  acquireTimeoutMillis: number
+}
 
 function pool(): TarnPool | undefined {
   const knex = db.connection().getWriteClient() as unknown as { client: { pool?: TarnPool } }
@@ -33,7 +35,15 @@ function pool(): TarnPool | undefined {
 async function send(request: ApiRequest, label: string): Promise<ApiResponse> {
   let timer: ReturnType<typeof setTimeout> | undefined
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${label}: no answer in ${REQUEST_TIMEOUT_MS} ms (a query outside the transaction?)`)), REQUEST_TIMEOUT_MS)
+    timer = setTimeout(
+      () =>
+        reject(
+          new Error(
+            `${label}: no answer in ${REQUEST_TIMEOUT_MS} ms (a query outside the transaction?)`
+          )
+        ),
+      REQUEST_TIMEOUT_MS
+    )
   })
   try {
     return await Promise.race([request.then((r) => r), timeout])
@@ -43,29 +53,53 @@ async function send(request: ApiRequest, label: string): Promise<ApiResponse> {
 }
 
 function crmUser(org: Organization, scope: Scope, attributes: Partial<User> = {}) {
-  return createUser(org, {
-    permissions: [...crud('crm.companies'), ...crud('crm.contacts')],
-    scopes: { 'crm.companies': scope, 'crm.contacts': scope },
-  }, attributes)
+  return createUser(
+    org,
+    {
+      permissions: [...crud('crm.companies'), ...crud('crm.contacts')],
+      scopes: { 'crm.companies': scope, 'crm.contacts': scope },
+    },
+    attributes
+  )
 }
 
 async function insertRow(table: string, row: Record<string, unknown>): Promise<number> {
   const [result] = await db.table(table).returning('id').insert(row)
-  return Number(typeof result === 'object' && result !== null ? (result as { id: number }).id : result)
+  return Number(
+    typeof result === 'object' && result !== null ? (result as { id: number }).id : result
+  )
 }
 
 function insertCompany(org: Organization, ownerId: number, name: string) {
   const now = dbTimestamp()
   return insertRow('crm_companies', {
-    organization_id: org.id, name, name_normalized: name.toLowerCase(), type: 'cliente', owner_id: ownerId, created_at: now, updated_at: now,
+    organization_id: org.id,
+    name,
+    name_normalized: name.toLowerCase(),
+    type: 'cliente',
+    owner_id: ownerId,
+    created_at: now,
+    updated_at: now,
   })
 }
 
-function insertContact(org: Organization, ownerId: number, first: string, attributes: Record<string, unknown> = {}) {
+function insertContact(
+  org: Organization,
+  ownerId: number,
+  first: string,
+  attributes: Record<string, unknown> = {}
+) {
   const now = dbTimestamp()
   return insertRow('crm_contacts', {
-    organization_id: org.id, first_name: first, last_name: 'Prueba', name_normalized: `${first.toLowerCase()} prueba`,
-    last_name_normalized: 'prueba', owner_id: ownerId, created_at: now, updated_at: now, ...attributes,
+    organization_id: org.id,
+    first_name: first,
+    last_name: 'Prueba',
+    name_normalized: `${first.toLowerCase()} prueba`,
+    last_name_normalized: 'prueba',
+    owner_id: ownerId,
+    created_at: now,
+    updated_at: now,
+    ...attributes,
   })
 }
 
@@ -88,17 +122,33 @@ async function removeOrganizations(ids: number[]) {
   const client = db.connection()
   const tables: { name: string; columns: string[] }[] = []
   for (const name of await client.getAllTables()) {
-    if (!name.startsWith('adonis_schema') && name !== 'organizations') tables.push({ name, columns: Object.keys(await client.columnsInfo(name)) })
+    if (!name.startsWith('adonis_schema') && name !== 'organizations')
+      tables.push({ name, columns: Object.keys(await client.columnsInfo(name)) })
   }
   await db.transaction(async (trx) => {
     const sqlite = ['better-sqlite3', 'sqlite3', 'libsql'].includes(trx.dialect.name)
     await trx.rawQuery(sqlite ? 'PRAGMA defer_foreign_keys = ON' : 'SET FOREIGN_KEY_CHECKS = 0')
-    const idsOf = async (table: string) => (await trx.from(table).whereIn('organization_id', ids).select('id')).map((r) => Number(r.id))
+    const idsOf = async (table: string) =>
+      (await trx.from(table).whereIn('organization_id', ids).select('id')).map((r) => Number(r.id))
     const users = await idsOf('users')
-    const owners: Record<string, number[]> = { organization_id: ids, user_id: users, tokenable_id: users, role_id: await idsOf('roles'), team_id: await idsOf('teams') }
+    const owners: Record<string, number[]> = {
+      organization_id: ids,
+      user_id: users,
+      tokenable_id: users,
+      role_id: await idsOf('roles'),
+      team_id: await idsOf('teams'),
+    }
     for (const table of tables) {
-      const keys = Object.entries(owners).filter(([column, list]) => table.columns.includes(column) && list.length)
-      if (keys.length) await trx.from(table.name).where((w) => { for (const [column, list] of keys) w.orWhereIn(column, list) }).delete()
+      const keys = Object.entries(owners).filter(
+        ([column, list]) => table.columns.includes(column) && list.length
+      )
+      if (keys.length)
+        await trx
+          .from(table.name)
+          .where((w) => {
+            for (const [column, list] of keys) w.orWhereIn(column, list)
+          })
+          .delete()
     }
     await trx.from('organizations').whereIn('id', ids).delete()
     if (!sqlite) await trx.rawQuery('SET FOREIGN_KEY_CHECKS = 1')
@@ -106,7 +156,10 @@ async function removeOrganizations(ids: number[]) {
 }
 
 const companyForm = (overrides: Record<string, unknown> = {}) => ({
-  name: 'Suministros Levante', type: 'cliente', phones: [{ number: '961 234 567' }], ...overrides,
+  name: 'Suministros Levante',
+  type: 'cliente',
+  phones: [{ number: '961 234 567' }],
+  ...overrides,
 })
 
 test.group('Writes outside a global test transaction (SQLite has one connection)', (group) => {
@@ -121,27 +174,55 @@ test.group('Writes outside a global test transaction (SQLite has one connection)
     }
   })
 
-  test('a director (scope all) gives a company and a contact to someone else', async ({ client, assert }) => {
+  test('a director (scope all) gives a company and a contact to someone else', async ({
+    client,
+    assert,
+  }) => {
     const org = await newOrganization()
     const director = await crmUser(org, 'all', { fullName: 'Directora' })
     const rep = await crmUser(org, 'own', { fullName: 'Comercial' })
     const companyId = await insertCompany(org, director.id, 'Suministros Levante')
     const contactId = await insertContact(org, director.id, 'Ana', { company_id: companyId })
 
-    const company = await send(client.put(`/crm/companies/${companyId}`).json(companyForm({ ownerId: rep.id }))
-      .loginAs(director).withCsrfToken().withInertia().redirects(0), 'company owner')
+    const company = await send(
+      client
+        .put(`/crm/companies/${companyId}`)
+        .json(companyForm({ ownerId: rep.id }))
+        .loginAs(director)
+        .withCsrfToken()
+        .withInertia()
+        .redirects(0),
+      'company owner'
+    )
     company.assertStatus(303)
     company.assertHeader('location', `/crm/companies/${companyId}`)
-    const contact = await send(client.put(`/crm/contacts/${contactId}`).json({ firstName: 'Ana', lastName: 'Prueba', companyId, ownerId: rep.id })
-      .loginAs(director).withCsrfToken().withInertia().redirects(0), 'contact owner')
+    const contact = await send(
+      client
+        .put(`/crm/contacts/${contactId}`)
+        .json({ firstName: 'Ana', lastName: 'Prueba', companyId, ownerId: rep.id })
+        .loginAs(director)
+        .withCsrfToken()
+        .withInertia()
+        .redirects(0),
+      'contact owner'
+    )
     contact.assertStatus(303)
     contact.assertHeader('location', `/crm/contacts/${contactId}`)
 
-    assert.equal((await db.from('crm_companies').where('id', companyId).firstOrFail()).owner_id, rep.id)
-    assert.equal((await db.from('crm_contacts').where('id', contactId).firstOrFail()).owner_id, rep.id)
+    assert.equal(
+      (await db.from('crm_companies').where('id', companyId).firstOrFail()).owner_id,
+      rep.id
+    )
+    assert.equal(
+      (await db.from('crm_contacts').where('id', contactId).firstOrFail()).owner_id,
+      rep.id
+    )
   })
 
-  test('a team-scope user creates a contact at a teammate\'s company, under a teammate\'s contact', async ({ client, assert }) => {
+  test("a team-scope user creates a contact at a teammate's company, under a teammate's contact", async ({
+    client,
+    assert,
+  }) => {
     const org = await newOrganization()
     const leader = await crmUser(org, 'team', { fullName: 'Jefa de equipo' })
     const mate = await crmUser(org, 'own', { fullName: 'Compañero' })
@@ -149,30 +230,56 @@ test.group('Writes outside a global test transaction (SQLite has one connection)
     const companyId = await insertCompany(org, mate.id, 'Cerámicas del Turia')
     const bossId = await insertContact(org, mate.id, 'Jefe', { company_id: companyId })
 
-    const response = await send(client.post('/crm/contacts').json({ firstName: 'Luis', lastName: 'Prueba', companyId, reportsToId: bossId })
-      .loginAs(leader).withCsrfToken().withInertia().redirects(0), 'create contact')
+    const response = await send(
+      client
+        .post('/crm/contacts')
+        .json({ firstName: 'Luis', lastName: 'Prueba', companyId, reportsToId: bossId })
+        .loginAs(leader)
+        .withCsrfToken()
+        .withInertia()
+        .redirects(0),
+      'create contact'
+    )
     response.assertStatus(302)
-    const created = await db.from('crm_contacts').where('organization_id', org.id).where('first_name', 'Luis').firstOrFail()
+    const created = await db
+      .from('crm_contacts')
+      .where('organization_id', org.id)
+      .where('first_name', 'Luis')
+      .firstOrFail()
     response.assertHeader('location', `/crm/contacts/${created.id}`)
     assert.equal(created.company_id, companyId)
     assert.equal(created.reports_to_id, bossId)
   })
 
-  test('a hierarchy-scope user edits a subordinate\'s company and gives it to another subordinate', async ({ client, assert }) => {
+  test("a hierarchy-scope user edits a subordinate's company and gives it to another subordinate", async ({
+    client,
+    assert,
+  }) => {
     const org = await newOrganization()
     const manager = await crmUser(org, 'hierarchy', { fullName: 'Gerente' })
     const rep = await crmUser(org, 'own', { fullName: 'Comercial A', reportsToId: manager.id })
     const other = await crmUser(org, 'own', { fullName: 'Comercial B', reportsToId: manager.id })
     const companyId = await insertCompany(org, rep.id, 'Hierros Castellón')
 
-    const response = await send(client.put(`/crm/companies/${companyId}`).json(companyForm({ name: 'Hierros Castellón S.A.', ownerId: other.id }))
-      .loginAs(manager).withCsrfToken().withInertia().redirects(0), 'edit company')
+    const response = await send(
+      client
+        .put(`/crm/companies/${companyId}`)
+        .json(companyForm({ name: 'Hierros Castellón S.A.', ownerId: other.id }))
+        .loginAs(manager)
+        .withCsrfToken()
+        .withInertia()
+        .redirects(0),
+      'edit company'
+    )
     response.assertStatus(303)
     const row = await db.from('crm_companies').where('id', companyId).firstOrFail()
     assert.deepEqual([row.name, row.owner_id], ['Hierros Castellón S.A.', other.id])
   })
 
-  test('a hierarchy-scope user moves a subordinate\'s contact under another contact of the company', async ({ client, assert }) => {
+  test("a hierarchy-scope user moves a subordinate's contact under another contact of the company", async ({
+    client,
+    assert,
+  }) => {
     const org = await newOrganization()
     const manager = await crmUser(org, 'hierarchy', { fullName: 'Gerente' })
     const rep = await crmUser(org, 'own', { fullName: 'Comercial', reportsToId: manager.id })
@@ -180,13 +287,27 @@ test.group('Writes outside a global test transaction (SQLite has one connection)
     const boss = await insertContact(org, rep.id, 'Jefa', { company_id: companyId })
     const clerk = await insertContact(org, rep.id, 'Pedro', { company_id: companyId })
 
-    const response = await send(client.put(`/crm/contacts/${clerk}`).json({ firstName: 'Pedro', lastName: 'Prueba', companyId, reportsToId: boss })
-      .loginAs(manager).withCsrfToken().withInertia().redirects(0), 'edit contact')
+    const response = await send(
+      client
+        .put(`/crm/contacts/${clerk}`)
+        .json({ firstName: 'Pedro', lastName: 'Prueba', companyId, reportsToId: boss })
+        .loginAs(manager)
+        .withCsrfToken()
+        .withInertia()
+        .redirects(0),
+      'edit contact'
+    )
     response.assertStatus(303)
-    assert.equal((await db.from('crm_contacts').where('id', clerk).firstOrFail()).reports_to_id, boss)
+    assert.equal(
+      (await db.from('crm_contacts').where('id', clerk).firstOrFail()).reports_to_id,
+      boss
+    )
   })
 
-  test('deleting a company: refused while contacts are beyond reach, then detaches them all', async ({ client, assert }) => {
+  test('deleting a company: refused while contacts are beyond reach, then detaches them all', async ({
+    client,
+    assert,
+  }) => {
     const org = await newOrganization()
     const leader = await crmUser(org, 'team', { fullName: 'Jefa de equipo' })
     const mate = await crmUser(org, 'own', { fullName: 'Compañero' })
@@ -195,10 +316,22 @@ test.group('Writes outside a global test transaction (SQLite has one connection)
     const companyId = await insertCompany(org, mate.id, 'Muebles Xàtiva')
     const boss = await insertContact(org, mate.id, 'Jefa', { company_id: companyId })
     const ids = [boss]
-    for (let i = 0; i < 5; i++) ids.push(await insertContact(org, i % 2 ? stranger.id : mate.id, `Persona${i}`, { company_id: companyId, reports_to_id: boss }))
+    for (let i = 0; i < 5; i++)
+      ids.push(
+        await insertContact(org, i % 2 ? stranger.id : mate.id, `Persona${i}`, {
+          company_id: companyId,
+          reports_to_id: boss,
+        })
+      )
 
-    const remove = () => client.delete(`/crm/companies/${companyId}`).loginAs(leader).withCsrfToken().withInertia()
-      .header('referer', `/crm/companies/${companyId}`).redirects(0)
+    const remove = () =>
+      client
+        .delete(`/crm/companies/${companyId}`)
+        .loginAs(leader)
+        .withCsrfToken()
+        .withInertia()
+        .header('referer', `/crm/companies/${companyId}`)
+        .redirects(0)
     // Two contacts belong to someone beyond the leader's team: the delete is refused, inside its transaction.
     const refused = await send(remove(), 'delete company (refused)')
     refused.assertHeader('location', `/crm/companies/${companyId}`)
@@ -211,7 +344,9 @@ test.group('Writes outside a global test transaction (SQLite has one connection)
     assert.isNull(await db.from('crm_companies').where('id', companyId).first())
     const contacts = await db.from('crm_contacts').whereIn('id', ids)
     assert.isTrue(contacts.every((c) => c.company_id === null && c.reports_to_id === null))
-    const history = await db.from('timeline_events').where({ organization_id: org.id, subject_type: 'crm.contact', kind: 'updated' })
+    const history = await db
+      .from('timeline_events')
+      .where({ organization_id: org.id, subject_type: 'crm.contact', kind: 'updated' })
     assert.lengthOf(history, ids.length, 'one history entry per detached contact')
   })
 

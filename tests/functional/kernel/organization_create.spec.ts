@@ -11,9 +11,16 @@ import { installer } from '#app/registry/services'
 test.group('node ace organization:create', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
-  test('creates the organization, an administrator who can sign in, and installs the modules', async ({ assert }) => {
+  test('creates the organization, an administrator who can sign in, and installs the modules', async ({
+    assert,
+  }) => {
     await db.from('organizations').update({ manages_licence: false })
-    const command = await ace.create(OrganizationCreate, ['--name=Ferretería Nueva S.L.', '--email=Jefa@Ferreteria.es', '--admin-name=Pilar Jefa', '--password=una-clave-larga'])
+    const command = await ace.create(OrganizationCreate, [
+      '--name=Ferretería Nueva S.L.',
+      '--email=Jefa@Ferreteria.es',
+      '--admin-name=Pilar Jefa',
+      '--password=una-clave-larga',
+    ])
     await command.exec()
     command.assertSucceeded()
 
@@ -22,21 +29,40 @@ test.group('node ace organization:create', (group) => {
     const admin = await User.findByOrFail('email', 'jefa@ferreteria.es')
     assert.equal(admin.organizationId, org.id)
     assert.isTrue(await hash.verify(admin.password, 'una-clave-larga'))
-    const roles = await db.from('user_roles').join('roles', 'roles.id', 'user_roles.role_id').where('user_roles.user_id', admin.id).select('roles.is_admin')
+    const roles = await db
+      .from('user_roles')
+      .join('roles', 'roles.id', 'user_roles.role_id')
+      .where('user_roles.user_id', admin.id)
+      .select('roles.is_admin')
     assert.isTrue(Boolean(roles[0].is_admin))
     assert.isTrue((await (await installer()).installed(org.id)).has('crm'))
 
-    const second = await ace.create(OrganizationCreate, ['--name=Otra', '--slug=otra', '--email=otra@otra.es', '--password=otra-clave-larga'])
+    const second = await ace.create(OrganizationCreate, [
+      '--name=Otra',
+      '--slug=otra',
+      '--email=otra@otra.es',
+      '--password=otra-clave-larga',
+    ])
     await second.exec()
     second.assertSucceeded()
-    assert.isFalse((await Organization.findByOrFail('slug', 'otra')).managesLicence, 'only one host')
+    assert.isFalse(
+      (await Organization.findByOrFail('slug', 'otra')).managesLicence,
+      'only one host'
+    )
   })
 
   test('bad input is refused with the reason and nothing is created', async ({ assert }) => {
     const before = await db.from('organizations').count('* as n').first()
-    const command = await ace.create(OrganizationCreate, ['--name=X', '--email=no-es-correo', '--password=corta'])
+    const command = await ace.create(OrganizationCreate, [
+      '--name=X',
+      '--email=no-es-correo',
+      '--password=corta',
+    ])
     await command.exec()
     command.assertFailed()
-    assert.equal(Number((await db.from('organizations').count('* as n').first()).n), Number(before.n))
+    assert.equal(
+      Number((await db.from('organizations').count('* as n').first()).n),
+      Number(before.n)
+    )
   })
 })

@@ -26,40 +26,73 @@ const snapshot = async () => new Set(await readdir(tmpdir()))
 test.group('Uploads', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
-  test('an anonymous multipart POST is answered as usual and leaves no file behind', async ({ client, assert }) => {
+  test('an anonymous multipart POST is answered as usual and leaves no file behind', async ({
+    client,
+    assert,
+  }) => {
     const marker = `cartera-${randomUUID()}`
     const before = await snapshot()
     for (const url of ['/admin/licence', '/crm/companies', '/no-existe']) {
-      const response = await client.post(url).redirects(0)
-        .field('name', 'x').file('file', Buffer.from(marker.repeat(2000)), { filename: 'big.bin' })
+      const response = await client
+        .post(url)
+        .redirects(0)
+        .field('name', 'x')
+        .file('file', Buffer.from(marker.repeat(2000)), { filename: 'big.bin' })
       assert.include([302, 403, 404], response.status(), url)
       if (response.status() === 302) {
-        response.assertFlashMessage('errorsBag', { E_BAD_CSRF_TOKEN: 'La página ha caducado. Recárguela e inténtelo de nuevo.' })
+        response.assertFlashMessage('errorsBag', {
+          E_BAD_CSRF_TOKEN: 'La página ha caducado. Recárguela e inténtelo de nuevo.',
+        })
       }
     }
     assert.deepEqual(await leftovers(before, marker), [])
   })
 
-  test('an uploaded licence file is read, then its temporary file is deleted', async ({ client, assert }) => {
+  test('an uploaded licence file is read, then its temporary file is deleted', async ({
+    client,
+    assert,
+  }) => {
     const { admin } = await adminWorld()
     const before = await snapshot()
     const text = testLicence({ id: 'lic-tmp-1', customer: 'Temporal S.L.' })
-    const response = await client.post('/admin/licence').loginAs(admin).withCsrfToken().redirects(0)
-      .file('file', Buffer.from(text), { filename: 'licencia.json', contentType: 'application/json' })
+    const response = await client
+      .post('/admin/licence')
+      .loginAs(admin)
+      .withCsrfToken()
+      .redirects(0)
+      .file('file', Buffer.from(text), {
+        filename: 'licencia.json',
+        contentType: 'application/json',
+      })
     response.assertHeader('location', '/admin/licence')
-    assert.deepEqual((await db.from('licences').select('licence_id')).map((r) => r.licence_id), ['lic-tmp-1'])
+    assert.deepEqual(
+      (await db.from('licences').select('licence_id')).map((r) => r.licence_id),
+      ['lic-tmp-1']
+    )
     assert.deepEqual(await leftovers(before, 'Temporal S.L.'), [])
   })
 
-  test('a licence file over 64 KB is refused with a translated message and not kept', async ({ client, assert }) => {
+  test('a licence file over 64 KB is refused with a translated message and not kept', async ({
+    client,
+    assert,
+  }) => {
     const { admin } = await adminWorld()
     const marker = `cartera-${randomUUID()}`
     const before = await snapshot()
-    const response = await client.post('/admin/licence').loginAs(admin).withCsrfToken().redirects(0)
+    const response = await client
+      .post('/admin/licence')
+      .loginAs(admin)
+      .withCsrfToken()
+      .redirects(0)
       .header('referer', '/admin/licence')
-      .file('file', Buffer.from(marker.repeat(3000)), { filename: 'licencia.json', contentType: 'application/json' })
+      .file('file', Buffer.from(marker.repeat(3000)), {
+        filename: 'licencia.json',
+        contentType: 'application/json',
+      })
     response.assertStatus(302)
-    response.assertFlashMessage('inputErrorsBag', { file: ['El archivo es demasiado grande (máximo 64 KB).'] })
+    response.assertFlashMessage('inputErrorsBag', {
+      file: ['El archivo es demasiado grande (máximo 64 KB).'],
+    })
     assert.lengthOf(await db.from('licences'), 0)
     assert.deepEqual(await leftovers(before, marker), [])
   })

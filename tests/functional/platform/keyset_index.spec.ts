@@ -14,7 +14,17 @@ test.group('Keyset pagination seeks with the index', (group) => {
   for (const direction of ['asc', 'desc'] as const) {
     test(`a cursor adds a plain range on the sort column (${direction})`, async ({ assert }) => {
       const query = db.from('users').where('organization_id', 1).select('id', 'full_name')
-      await keysetPage(query, { column: 'full_name', idColumn: 'id', direction, limit: 5, cursor: encodeCursor('Persona 03', 7) }, (r: any) => r.full_name)
+      await keysetPage(
+        query,
+        {
+          column: 'full_name',
+          idColumn: 'id',
+          direction,
+          limit: 5,
+          cursor: encodeCursor('Persona 03', 7),
+        },
+        (r: any) => r.full_name
+      )
       const sql = query.toQuery().replace(/[`"[\]]/g, '')
       const op = direction === 'asc' ? '>=' : '<='
       assert.include(sql, `full_name ${op} 'Persona 03'`)
@@ -24,23 +34,59 @@ test.group('Keyset pagination seeks with the index', (group) => {
 
   test('without a cursor, or with a NULL sort value, no range is added', async ({ assert }) => {
     const first = db.from('users').select('id', 'full_name')
-    await keysetPage(first, { column: 'full_name', idColumn: 'id', direction: 'asc', limit: 5 }, (r: any) => r.full_name)
+    await keysetPage(
+      first,
+      { column: 'full_name', idColumn: 'id', direction: 'asc', limit: 5 },
+      (r: any) => r.full_name
+    )
     assert.notInclude(first.toQuery(), '>=')
     const nullCursor = db.from('users').select('id', 'full_name')
-    await keysetPage(nullCursor, { column: 'full_name', idColumn: 'id', direction: 'asc', limit: 5, cursor: encodeCursor(null, 3) }, (r: any) => r.full_name)
+    await keysetPage(
+      nullCursor,
+      {
+        column: 'full_name',
+        idColumn: 'id',
+        direction: 'asc',
+        limit: 5,
+        cursor: encodeCursor(null, 3),
+      },
+      (r: any) => r.full_name
+    )
     assert.notInclude(nullCursor.toQuery(), '>=')
   })
 
-  test('on SQLite the companies list query searches the (organization, name) index by range', async ({ assert }) => {
-    if (db.connection().dialect.name !== 'better-sqlite3' && db.connection().dialect.name !== 'sqlite3') {
+  test('on SQLite the companies list query searches the (organization, name) index by range', async ({
+    assert,
+  }) => {
+    if (
+      db.connection().dialect.name !== 'better-sqlite3' &&
+      db.connection().dialect.name !== 'sqlite3'
+    ) {
       assert.isTrue(await db.connection().schema.hasTable('crm_companies'))
       return
     }
-    const query = db.from('crm_companies as c').where('c.organization_id', 1).select('c.id', 'c.name_normalized')
-    await keysetPage(query, { column: 'c.name_normalized', idColumn: 'c.id', direction: 'asc', limit: 25, cursor: encodeCursor('m', 10) }, (r: any) => r.name_normalized)
+    const query = db
+      .from('crm_companies as c')
+      .where('c.organization_id', 1)
+      .select('c.id', 'c.name_normalized')
+    await keysetPage(
+      query,
+      {
+        column: 'c.name_normalized',
+        idColumn: 'c.id',
+        direction: 'asc',
+        limit: 25,
+        cursor: encodeCursor('m', 10),
+      },
+      (r: any) => r.name_normalized
+    )
     const { sql, bindings } = query.toSQL().toNative()
     const plan = await db.rawQuery(`EXPLAIN QUERY PLAN ${sql}`, bindings as any[])
     const detail = plan.map((r: any) => r.detail).join('; ')
-    assert.match(detail, /USING (COVERING )?INDEX \w+ \(organization_id=\? AND name_normalized>\?\)/, detail)
+    assert.match(
+      detail,
+      /USING (COVERING )?INDEX \w+ \(organization_id=\? AND name_normalized>\?\)/,
+      detail
+    )
   })
 })

@@ -12,7 +12,10 @@ import { createOrganization } from '#tests/helpers/world'
 
 /** An event of a made-up `origen` module. */
 class PedidoCreado extends BaseEvent {
-  constructor(public organizationId: number, public pedidoId: number) {
+  constructor(
+    public organizationId: number,
+    public pedidoId: number
+  ) {
     super()
   }
 }
@@ -21,7 +24,13 @@ class PedidoCreado extends BaseEvent {
 function world(seen: string[]) {
   const fake = (name: string, dependsOn: string[], listeners?: (events: ModuleEvents) => void) => ({
     manifest: defineModule({
-      name, label: `${name}.module.label`, description: '', version: '1.0.0', tier: 'basico', dependsOn, root: import.meta.url,
+      name,
+      label: `${name}.module.label`,
+      description: '',
+      version: '1.0.0',
+      tier: 'basico',
+      dependsOn,
+      root: import.meta.url,
       listeners: listeners ? async () => ({ default: listeners }) : undefined,
     }),
     dir: '/nonexistent',
@@ -29,7 +38,11 @@ function world(seen: string[]) {
     packageName: `@pruebas/${name}`,
   })
   const registry = new ModuleRegistry([
-    fake('oyente', ['origen'], (events) => events.on(PedidoCreado, (e) => { seen.push(`${e.organizationId}:${e.pedidoId}`) })),
+    fake('oyente', ['origen'], (events) =>
+      events.on(PedidoCreado, (e) => {
+        seen.push(`${e.organizationId}:${e.pedidoId}`)
+      })
+    ),
     fake('origen', []),
   ])
   return { registry, installer: new ModuleInstaller(registry, licences), emitter: new Emitter(app) }
@@ -38,7 +51,9 @@ function world(seen: string[]) {
 test.group('Platform · module listeners', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
-  test('a module hears events only for organizations where it is enabled, and stops when uninstalled', async ({ assert }) => {
+  test('a module hears events only for organizations where it is enabled, and stops when uninstalled', async ({
+    assert,
+  }) => {
     const seen: string[] = []
     const { registry, installer, emitter } = world(seen)
     await registerModuleListeners(registry, installer, emitter)
@@ -56,8 +71,13 @@ test.group('Platform · module listeners', (group) => {
     assert.deepEqual(seen, [`${withIt.id}:1`], 'uninstalled: no longer reacts, without a restart')
   })
 
-  test('the app boots with every manifest listener registered (start/events.ts preload)', async ({ assert }) => {
+  test('the app boots with every manifest listener registered (start/events.ts preload)', async ({
+    assert,
+  }) => {
     const preloads = app.rcFile.preloads.map((p) => String(p.file))
-    assert.isTrue(preloads.some((file) => file.includes('#start/events')), preloads.join(', '))
+    assert.isTrue(
+      preloads.some((file) => file.includes('#start/events')),
+      preloads.join(', ')
+    )
   })
 })

@@ -18,7 +18,16 @@ import { createOrganization, createUser } from '#tests/helpers/world'
  */
 function fakeInstaller() {
   const fake = (name: string, tier: Tier, dependsOn: string[], optionalDeps: string[] = []) => ({
-    manifest: defineModule({ name, label: `${name}.module.label`, description: '', version: '1.0.0', tier, dependsOn, optionalDeps, root: import.meta.url }),
+    manifest: defineModule({
+      name,
+      label: `${name}.module.label`,
+      description: '',
+      version: '1.0.0',
+      tier,
+      dependsOn,
+      optionalDeps,
+      root: import.meta.url,
+    }),
     dir: '/nonexistent',
     source: 'package' as const,
     packageName: `@pruebas/${name}`,
@@ -45,14 +54,30 @@ async function installError(promise: Promise<unknown>): Promise<ModuleInstallErr
 test.group('Platform · installing and uninstalling modules', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
-  test('install pulls in hard dependencies first, once; optional ones are not installed', async ({ assert }) => {
+  test('install pulls in hard dependencies first, once; optional ones are not installed', async ({
+    assert,
+  }) => {
     const modules = fakeInstaller()
     const org = await createOrganization()
-    assert.deepEqual(await modules.install(org.id, 'contabilidad', null), ['base', 'ventas', 'contabilidad'])
-    assert.deepEqual(await modules.install(org.id, 'contabilidad', null), [], 'installing again changes nothing')
+    assert.deepEqual(await modules.install(org.id, 'contabilidad', null), [
+      'base',
+      'ventas',
+      'contabilidad',
+    ])
+    assert.deepEqual(
+      await modules.install(org.id, 'contabilidad', null),
+      [],
+      'installing again changes nothing'
+    )
     assert.deepEqual(await modules.install(org.id, 'avisos', null), ['avisos'])
-    assert.sameMembers([...(await modules.installed(org.id))], ['base', 'ventas', 'contabilidad', 'avisos'])
-    const rows = await db.from('module_installations').where('organization_id', org.id).select('module', 'status')
+    assert.sameMembers(
+      [...(await modules.installed(org.id))],
+      ['base', 'ventas', 'contabilidad', 'avisos']
+    )
+    const rows = await db
+      .from('module_installations')
+      .where('organization_id', org.id)
+      .select('module', 'status')
     assert.lengthOf(rows, 4)
   })
 
@@ -71,29 +96,50 @@ test.group('Platform · installing and uninstalling modules', (group) => {
     // A smaller licence later: nothing is uninstalled, the modules above the tier are disabled.
     await licences.install(testLicence({ tier: 'profesional' }), null)
     const statuses = Object.fromEntries((await modules.statuses(org.id)).map((s) => [s.name, s]))
-    assert.deepEqual(statuses.contabilidad, { name: 'contabilidad', installed: true, licensed: false, enabled: false })
-    assert.deepEqual(statuses.ventas, { name: 'ventas', installed: true, licensed: true, enabled: true })
+    assert.deepEqual(statuses.contabilidad, {
+      name: 'contabilidad',
+      installed: true,
+      licensed: false,
+      enabled: false,
+    })
+    assert.deepEqual(statuses.ventas, {
+      name: 'ventas',
+      installed: true,
+      licensed: true,
+      enabled: true,
+    })
     assert.sameMembers([...(await modules.enabled(org.id))], ['base', 'ventas'])
     assert.sameMembers([...(await modules.installed(org.id))], ['base', 'ventas', 'contabilidad'])
 
     await licences.install(testLicence({ tier: 'basico' }), null)
     assert.sameMembers([...(await modules.enabled(org.id))], ['base'])
     await licences.install(testLicence({ tier: 'empresa' }), null)
-    assert.sameMembers([...(await modules.enabled(org.id))], ['base', 'ventas', 'contabilidad'], 'a valid licence brings them back')
+    assert.sameMembers(
+      [...(await modules.enabled(org.id))],
+      ['base', 'ventas', 'contabilidad'],
+      'a valid licence brings them back'
+    )
   })
 
-  test('the licence tier is checked for the module and each dependency before anything is installed', async ({ assert }) => {
+  test('the licence tier is checked for the module and each dependency before anything is installed', async ({
+    assert,
+  }) => {
     const modules = fakeInstaller()
     const org = await createOrganization()
     await licences.install(testLicence({ tier: 'basico' }), null)
     const error = await installError(modules.install(org.id, 'contabilidad', null))
     assert.equal(error.code, 'not_licensed')
-    assert.equal(error.message, 'module "ventas" needs the profesional tier; the licence grants basico')
+    assert.equal(
+      error.message,
+      'module "ventas" needs the profesional tier; the licence grants basico'
+    )
     assert.deepEqual([...(await modules.installed(org.id))], [])
     assert.deepEqual(await modules.install(org.id, 'base', null), ['base'])
   })
 
-  test('uninstall is refused while an installed module needs it (transitively), and allowed after', async ({ assert }) => {
+  test('uninstall is refused while an installed module needs it (transitively), and allowed after', async ({
+    assert,
+  }) => {
     const modules = fakeInstaller()
     const org = await createOrganization()
     await modules.install(org.id, 'contabilidad', null)
@@ -108,7 +154,11 @@ test.group('Platform · installing and uninstalling modules', (group) => {
     await modules.uninstall(org.id, 'contabilidad')
     await modules.uninstall(org.id, 'ventas')
     await modules.uninstall(org.id, 'base')
-    assert.deepEqual([...(await modules.installed(org.id))], ['avisos'], 'an optional dependency never blocks')
+    assert.deepEqual(
+      [...(await modules.installed(org.id))],
+      ['avisos'],
+      'an optional dependency never blocks'
+    )
   })
 
   test('uninstall keeps the row (and the data); reinstall reuses it', async ({ assert }) => {
@@ -117,7 +167,9 @@ test.group('Platform · installing and uninstalling modules', (group) => {
     const actor = await createUser(org, { isAdmin: true })
     await modules.install(org.id, 'base', actor.id)
     await modules.uninstall(org.id, 'base')
-    let rows = await db.from('module_installations').where({ organization_id: org.id, module: 'base' })
+    let rows = await db
+      .from('module_installations')
+      .where({ organization_id: org.id, module: 'base' })
     assert.lengthOf(rows, 1)
     assert.equal(rows[0].status, 'uninstalled')
     assert.isNotNull(rows[0].uninstalled_at)
@@ -130,18 +182,36 @@ test.group('Platform · installing and uninstalling modules', (group) => {
     assert.equal(rows[0].installed_by, actor.id)
   })
 
-  test('installations are per organization; unknown modules are refused; stale rows are ignored', async ({ assert }) => {
+  test('installations are per organization; unknown modules are refused; stale rows are ignored', async ({
+    assert,
+  }) => {
     const modules = fakeInstaller()
     const [one, two] = [await createOrganization(), await createOrganization()]
     await modules.install(one.id, 'base', null)
     assert.deepEqual([...(await modules.enabled(two.id))], [])
 
-    assert.equal((await installError(modules.install(one.id, 'inexistente', null))).code, 'unknown_module')
-    assert.equal((await installError(modules.uninstall(one.id, 'inexistente'))).code, 'unknown_module')
+    assert.equal(
+      (await installError(modules.install(one.id, 'inexistente', null))).code,
+      'unknown_module'
+    )
+    assert.equal(
+      (await installError(modules.uninstall(one.id, 'inexistente'))).code,
+      'unknown_module'
+    )
 
     const now = dbTimestamp()
-    await db.table('module_installations').insert({ organization_id: one.id, module: 'retirado', status: 'installed', installed_at: now, updated_at: now })
-    assert.deepEqual([...(await modules.installed(one.id))], ['base'], 'a module no longer registered is not installed')
+    await db.table('module_installations').insert({
+      organization_id: one.id,
+      module: 'retirado',
+      status: 'installed',
+      installed_at: now,
+      updated_at: now,
+    })
+    assert.deepEqual(
+      [...(await modules.installed(one.id))],
+      ['base'],
+      'a module no longer registered is not installed'
+    )
   })
 })
 
@@ -151,10 +221,18 @@ test.group('Platform · module guard and navigation', (group) => {
   const navigation = async (client: any, user: any) => {
     const response = await client.get('/').loginAs(user).withInertia()
     response.assertStatus(200)
-    return response.inertiaProps.shell.navigation as { module: string; label: string; href: string; icon: string | null }[]
+    return response.inertiaProps.shell.navigation as {
+      module: string
+      label: string
+      href: string
+      icon: string | null
+    }[]
   }
 
-  test('a module route answers 403 with the module page when the module is not enabled, even for an administrator', async ({ client, assert }) => {
+  test('a module route answers 403 with the module page when the module is not enabled, even for an administrator', async ({
+    client,
+    assert,
+  }) => {
     const org = await createOrganization()
     const admin = await createUser(org, { isAdmin: true })
     const never = await client.get('/ejemplo/notas').loginAs(admin).withInertia()
@@ -168,18 +246,32 @@ test.group('Platform · module guard and navigation', (group) => {
     await licences.install(testLicence({ tier: 'basico' }), null)
     const unlicensed = await client.get('/ejemplo/notas').loginAs(admin).withInertia()
     unlicensed.assertStatus(403)
-    assert.equal(unlicensed.inertiaProps.module, 'ejemplo', 'outside the licence tier: the same module page')
+    assert.equal(
+      unlicensed.inertiaProps.module,
+      'ejemplo',
+      'outside the licence tier: the same module page'
+    )
 
     const anonymous = await client.get('/ejemplo/notas').redirects(0)
     anonymous.assertStatus(302)
     anonymous.assertHeader('location', '/login')
   })
 
-  test('shell.navigation lists only enabled modules, filtered by permission', async ({ client, assert }) => {
+  test('shell.navigation lists only enabled modules, filtered by permission', async ({
+    client,
+    assert,
+  }) => {
     const registry = await moduleRegistry()
-    const crmCompanies = registry.navigation().find((n) => n.module === 'crm' && n.permission === 'crm.companies.view')
+    const crmCompanies = registry
+      .navigation()
+      .find((n) => n.module === 'crm' && n.permission === 'crm.companies.view')
     const org = await createOrganization(['ejemplo'])
-    const notes = { module: 'ejemplo', label: 'ejemplo.nav.notas', href: '/ejemplo/notas', icon: 'notes' }
+    const notes = {
+      module: 'ejemplo',
+      label: 'ejemplo.nav.notas',
+      href: '/ejemplo/notas',
+      icon: 'notes',
+    }
 
     const reader = await createUser(org, { permissions: ['ejemplo.notas.view'] })
     assert.deepEqual(await navigation(client, reader), [notes])
@@ -190,21 +282,39 @@ test.group('Platform · module guard and navigation', (group) => {
     const admin = await createUser(org, { isAdmin: true })
     const adminNav = await navigation(client, admin)
     const expected = registry.navigation().filter((n) => ['crm', 'ejemplo'].includes(n.module))
-    assert.deepEqual(adminNav.map((n) => n.label), expected.map((n) => n.label), 'an administrator sees every enabled module, in graph order')
+    assert.deepEqual(
+      adminNav.map((n) => n.label),
+      expected.map((n) => n.label),
+      'an administrator sees every enabled module, in graph order'
+    )
 
     assert.exists(crmCompanies, 'crm declares a companies entry')
-    const seller = await createUser(org, { permissions: ['crm.companies.view', 'ejemplo.notas.view'] })
-    assert.deepEqual((await navigation(client, seller)).map((n) => n.label), [crmCompanies!.label, notes.label])
+    const seller = await createUser(org, {
+      permissions: ['crm.companies.view', 'ejemplo.notas.view'],
+    })
+    assert.deepEqual(
+      (await navigation(client, seller)).map((n) => n.label),
+      [crmCompanies!.label, notes.label]
+    )
 
     await (await installer()).uninstall(org.id, 'ejemplo')
     assert.deepEqual(await navigation(client, reader), [], 'uninstalled: gone from the menu')
-    assert.notInclude((await navigation(client, admin)).map((n) => n.module), 'ejemplo')
+    assert.notInclude(
+      (await navigation(client, admin)).map((n) => n.module),
+      'ejemplo'
+    )
   })
 
-  test('a module outside the licence tier leaves the menu while staying installed', async ({ client, assert }) => {
+  test('a module outside the licence tier leaves the menu while staying installed', async ({
+    client,
+    assert,
+  }) => {
     const org = await createOrganization(['ejemplo'])
     const admin = await createUser(org, { isAdmin: true })
-    assert.include((await navigation(client, admin)).map((n) => n.module), 'ejemplo')
+    assert.include(
+      (await navigation(client, admin)).map((n) => n.module),
+      'ejemplo'
+    )
     await licences.install(testLicence({ tier: 'basico' }), null)
     const modules = (await navigation(client, admin)).map((n) => n.module)
     assert.notInclude(modules, 'ejemplo')

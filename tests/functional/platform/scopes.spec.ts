@@ -15,13 +15,23 @@ const VIEW = `${RESOURCE}.view`
 /** A table of owned rows made for these tests (created outside any transaction, dropped after). */
 const TABLE = 'platform_scope_probe'
 
-const viewer = (scope?: Scope): RoleSpec => ({ permissions: [VIEW], scopes: scope ? { [RESOURCE]: scope } : {} })
+const viewer = (scope?: Scope): RoleSpec => ({
+  permissions: [VIEW],
+  scopes: scope ? { [RESOURCE]: scope } : {},
+})
 
 /** Adds a second role to a user. */
 async function addRole(user: User, role: RoleSpec) {
-  const created = await RoleFactory.merge({ organizationId: user.organizationId, isAdmin: !!role.isAdmin }).create()
-  if (role.permissions?.length) await db.table('role_permissions').multiInsert(role.permissions.map((permission) => ({ role_id: created.id, permission })))
-  for (const [resource, scope] of Object.entries(role.scopes ?? {})) await db.table('role_scopes').insert({ role_id: created.id, resource, scope })
+  const created = await RoleFactory.merge({
+    organizationId: user.organizationId,
+    isAdmin: !!role.isAdmin,
+  }).create()
+  if (role.permissions?.length)
+    await db
+      .table('role_permissions')
+      .multiInsert(role.permissions.map((permission) => ({ role_id: created.id, permission })))
+  for (const [resource, scope] of Object.entries(role.scopes ?? {}))
+    await db.table('role_scopes').insert({ role_id: created.id, resource, scope })
   await db.table('user_roles').insert({ user_id: user.id, role_id: created.id })
   // Written straight to the tables, not through the admin actions that drop cached grants.
   await forgetGrants()
@@ -34,14 +44,20 @@ async function ownersVisibleTo(user: User, resource = RESOURCE) {
 
 const ids = (...users: User[]) => users.map((u) => u.id).sort((a, b) => a - b)
 
-async function reportingTo(org: Organization, boss: User | null, role: RoleSpec = viewer('hierarchy')) {
+async function reportingTo(
+  org: Organization,
+  boss: User | null,
+  role: RoleSpec = viewer('hierarchy')
+) {
   return createUser(org, role, { reportsToId: boss?.id ?? null })
 }
 
 test.group('Access · record scopes', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
-  test('own: only rows I own (and own is the default when a role grants view without a scope)', async ({ assert }) => {
+  test('own: only rows I own (and own is the default when a role grants view without a scope)', async ({
+    assert,
+  }) => {
     const org = await createOrganization()
     const me = await createUser(org, viewer('own'))
     const defaulted = await createUser(org, viewer())
@@ -50,7 +66,9 @@ test.group('Access · record scopes', (group) => {
     assert.deepEqual(await ownersVisibleTo(defaulted), { kind: 'owners', ownerIds: [defaulted.id] })
   })
 
-  test('team: a member sees the members and the leader of their teams, not other teams', async ({ assert }) => {
+  test('team: a member sees the members and the leader of their teams, not other teams', async ({
+    assert,
+  }) => {
     const org = await createOrganization()
     const leader = await createUser(org)
     const member = await createUser(org, viewer('team'))
@@ -59,10 +77,15 @@ test.group('Access · record scopes', (group) => {
     await createTeam(org, leader, [member, colleague], 'Norte')
     await createTeam(org, null, [outsider], 'Sur')
 
-    assert.deepEqual(await ownersVisibleTo(member), { kind: 'owners', ownerIds: ids(leader, member, colleague) })
+    assert.deepEqual(await ownersVisibleTo(member), {
+      kind: 'owners',
+      ownerIds: ids(leader, member, colleague),
+    })
   })
 
-  test('team: a leader who is not a member sees the team; a member of two teams sees both', async ({ assert }) => {
+  test('team: a leader who is not a member sees the team; a member of two teams sees both', async ({
+    assert,
+  }) => {
     const org = await createOrganization()
     const leader = await createUser(org, viewer('team'))
     const a = await createUser(org, viewer('team'))
@@ -99,7 +122,9 @@ test.group('Access · record scopes', (group) => {
     assert.deepEqual(await ownersVisibleTo(c), { kind: 'owners', ownerIds: [c.id] })
   })
 
-  test('hierarchy: a reporting loop terminates, and other organizations are left out', async ({ assert }) => {
+  test('hierarchy: a reporting loop terminates, and other organizations are left out', async ({
+    assert,
+  }) => {
     const org = await createOrganization()
     const a = await reportingTo(org, null)
     const b = await reportingTo(org, a)
@@ -116,18 +141,35 @@ test.group('Access · record scopes', (group) => {
     const org = await createOrganization()
     const all = await createUser(org, viewer('all'))
     const admin = await createUser(org, { isAdmin: true })
-    const blind = await createUser(org, { permissions: [`${RESOURCE}.edit`], scopes: { [RESOURCE]: 'all' } })
+    const blind = await createUser(org, {
+      permissions: [`${RESOURCE}.edit`],
+      scopes: { [RESOURCE]: 'all' },
+    })
     const nobody = await createUser(org, {})
 
     assert.deepEqual(await ownersVisibleTo(all), { kind: 'all' })
     assert.deepEqual(await ownersVisibleTo(admin), { kind: 'all' })
-    assert.deepEqual(await ownersVisibleTo(admin, 'otro.recurso'), { kind: 'all' }, 'an administrator needs no permission rows')
-    assert.deepEqual(await ownersVisibleTo(blind), { kind: 'none' }, 'a scope without view grants nothing')
+    assert.deepEqual(
+      await ownersVisibleTo(admin, 'otro.recurso'),
+      { kind: 'all' },
+      'an administrator needs no permission rows'
+    )
+    assert.deepEqual(
+      await ownersVisibleTo(blind),
+      { kind: 'none' },
+      'a scope without view grants nothing'
+    )
     assert.deepEqual(await ownersVisibleTo(nobody), { kind: 'none' })
-    assert.deepEqual(await ownersVisibleTo(all, 'otro.recurso'), { kind: 'none' }, 'scopes are per resource')
+    assert.deepEqual(
+      await ownersVisibleTo(all, 'otro.recurso'),
+      { kind: 'none' },
+      'scopes are per resource'
+    )
   })
 
-  test('several roles add up, but a role widens the scope only where it may view', async ({ assert }) => {
+  test('several roles add up, but a role widens the scope only where it may view', async ({
+    assert,
+  }) => {
     const org = await createOrganization()
     const boss = await createUser(org, { permissions: [] })
     const report = await reportingTo(org, boss, {})
@@ -138,12 +180,20 @@ test.group('Access · record scopes', (group) => {
     await addRole(boss, { scopes: { [RESOURCE]: 'hierarchy' } })
     assert.deepEqual(await ownersVisibleTo(boss), { kind: 'none' }, 'still no view permission')
     await addRole(boss, { permissions: [VIEW], scopes: { [RESOURCE]: 'team' } })
-    assert.deepEqual(await ownersVisibleTo(boss), { kind: 'owners', ownerIds: ids(boss, mate) }, 'the hierarchy scope of a role without view does not count')
+    assert.deepEqual(
+      await ownersVisibleTo(boss),
+      { kind: 'owners', ownerIds: ids(boss, mate) },
+      'the hierarchy scope of a role without view does not count'
+    )
     // A role that may only export, with scope "all", must not widen what the user sees.
     await addRole(boss, { permissions: [`${RESOURCE}.export`], scopes: { [RESOURCE]: 'all' } })
     assert.deepEqual(await ownersVisibleTo(boss), { kind: 'owners', ownerIds: ids(boss, mate) })
     await addRole(boss, { permissions: [VIEW], scopes: { [RESOURCE]: 'hierarchy' } })
-    assert.deepEqual(await ownersVisibleTo(boss), { kind: 'owners', ownerIds: ids(boss, report, mate) }, 'team + hierarchy from viewing roles add up')
+    assert.deepEqual(
+      await ownersVisibleTo(boss),
+      { kind: 'owners', ownerIds: ids(boss, report, mate) },
+      'team + hierarchy from viewing roles add up'
+    )
     await addRole(boss, { permissions: [VIEW], scopes: { [RESOURCE]: 'all' } })
     assert.deepEqual(await ownersVisibleTo(boss), { kind: 'all' })
 
@@ -155,18 +205,28 @@ test.group('Access · record scopes', (group) => {
     assert.isTrue((await loadGrants(boss.id)).isAdmin)
   })
 
-  test('scopes are per action: a role\'s scope counts for an action only if that role grants it', async ({
+  test("scopes are per action: a role's scope counts for an action only if that role grants it", async ({
     assert,
   }) => {
     const org = await createOrganization()
-    const me = await createUser(org, { permissions: [VIEW, `${RESOURCE}.edit`], scopes: { [RESOURCE]: 'own' } })
+    const me = await createUser(org, {
+      permissions: [VIEW, `${RESOURCE}.edit`],
+      scopes: { [RESOURCE]: 'own' },
+    })
     const mate = await createUser(org)
     await createTeam(org, null, [me, mate], 'Equipo')
     await addRole(me, { permissions: [VIEW], scopes: { [RESOURCE]: 'all' } })
     const access = await AccessContext.forUser(me)
     assert.deepEqual(await access.constraint(RESOURCE), { kind: 'all' })
-    assert.deepEqual(await access.constraint(RESOURCE, 'edit'), { kind: 'owners', ownerIds: [me.id] })
-    assert.deepEqual(await access.constraint(RESOURCE, 'delete'), { kind: 'none' }, 'no role grants delete')
+    assert.deepEqual(await access.constraint(RESOURCE, 'edit'), {
+      kind: 'owners',
+      ownerIds: [me.id],
+    })
+    assert.deepEqual(
+      await access.constraint(RESOURCE, 'delete'),
+      { kind: 'none' },
+      'no role grants delete'
+    )
     assert.isTrue(await access.canSee(RESOURCE, mate.id))
     assert.isFalse(await access.canSee(RESOURCE, mate.id, undefined, 'edit'))
 
@@ -175,14 +235,21 @@ test.group('Access · record scopes', (group) => {
     await createTeam(org, null, [other, mate], 'Otro equipo')
     await addRole(other, { permissions: [`${RESOURCE}.edit`], scopes: { [RESOURCE]: 'all' } })
     const theirs = await AccessContext.forUser(other)
-    assert.deepEqual(await theirs.constraint(RESOURCE, 'edit'), { kind: 'owners', ownerIds: ids(other, mate) })
+    assert.deepEqual(await theirs.constraint(RESOURCE, 'edit'), {
+      kind: 'owners',
+      ownerIds: ids(other, mate),
+    })
   })
 
-  test('an unknown scope value in the database is ignored (falls back to own)', async ({ assert }) => {
+  test('an unknown scope value in the database is ignored (falls back to own)', async ({
+    assert,
+  }) => {
     const org = await createOrganization()
     const me = await createUser(org, { permissions: [VIEW] })
     const role = await db.from('user_roles').where('user_id', me.id).first()
-    await db.table('role_scopes').insert({ role_id: role.role_id, resource: RESOURCE, scope: 'galaxy' })
+    await db
+      .table('role_scopes')
+      .insert({ role_id: role.role_id, resource: RESOURCE, scope: 'galaxy' })
     assert.deepEqual(await ownersVisibleTo(me), { kind: 'owners', ownerIds: [me.id] })
   })
 
@@ -240,42 +307,68 @@ test.group('Access · scope() on real queries', (group) => {
     return (await query).map((r) => r.title)
   }
 
-  test('each scope lists exactly its rows and never another organization\'s', async ({ assert }) => {
+  test("each scope lists exactly its rows and never another organization's", async ({ assert }) => {
     const w = await world()
     assert.deepEqual(await titles(w.rep), ['del comercial'])
     assert.deepEqual(await titles(w.boss), ['del jefe', 'del comercial'])
     assert.deepEqual(await titles(w.peer), ['del comercial', 'del compañero'])
-    assert.deepEqual(await titles(w.all), ['del jefe', 'del comercial', 'del compañero', 'sin propietario'])
-    assert.deepEqual(await titles(w.admin), ['del jefe', 'del comercial', 'del compañero', 'sin propietario'])
+    assert.deepEqual(await titles(w.all), [
+      'del jefe',
+      'del comercial',
+      'del compañero',
+      'sin propietario',
+    ])
+    assert.deepEqual(await titles(w.admin), [
+      'del jefe',
+      'del comercial',
+      'del compañero',
+      'sin propietario',
+    ])
     assert.deepEqual(await titles(w.none), [])
     assert.deepEqual(await titles(w.foreigner), ['ajeno', 'ajeno con dueño nuestro'])
   })
 
-  test('counts and joins take the same constraint (table alias and owner column options)', async ({ assert }) => {
+  test('counts and joins take the same constraint (table alias and owner column options)', async ({
+    assert,
+  }) => {
     const w = await world()
     const access = await AccessContext.forUser(w.boss)
     const count = db.from(TABLE).count('* as total')
     await access.scope(count, RESOURCE)
     assert.equal(Number((await count)[0].total), 2)
 
-    const joined = db.from(`${TABLE} as p`).join('users as u', 'u.id', 'p.owner_id').select('p.title', 'u.full_name').orderBy('p.id')
+    const joined = db
+      .from(`${TABLE} as p`)
+      .join('users as u', 'u.id', 'p.owner_id')
+      .select('p.title', 'u.full_name')
+      .orderBy('p.id')
     await access.scope(joined, RESOURCE, { table: 'p' })
-    assert.deepEqual((await joined).map((r) => r.title), ['del jefe', 'del comercial'])
+    assert.deepEqual(
+      (await joined).map((r) => r.title),
+      ['del jefe', 'del comercial']
+    )
   })
 
-  test('a Lucid model query on the users table: a manager sees the people who report to them', async ({ assert }) => {
+  test('a Lucid model query on the users table: a manager sees the people who report to them', async ({
+    assert,
+  }) => {
     const w = await world()
     const access = await AccessContext.forUser(w.boss)
     const visible = User.query().orderBy('id')
     await access.scope(visible, RESOURCE, { ownerColumn: 'id' })
-    assert.deepEqual((await visible).map((u) => u.id), ids(w.boss, w.rep))
+    assert.deepEqual(
+      (await visible).map((u) => u.id),
+      ids(w.boss, w.rep)
+    )
     const forAll = User.query()
     await (await AccessContext.forUser(w.all)).scope(forAll, RESOURCE, { ownerColumn: 'id' })
     assert.isTrue((await forAll).every((u) => u.organizationId === w.org.id))
     assert.lengthOf(await forAll, 6)
   })
 
-  test('scope() constrains the query in place and runs nothing itself (a query builder is thenable)', async ({ assert }) => {
+  test('scope() constrains the query in place and runs nothing itself (a query builder is thenable)', async ({
+    assert,
+  }) => {
     const w = await world()
     const access = await AccessContext.forUser(w.rep)
     let executed = 0
@@ -284,11 +377,16 @@ test.group('Access · scope() on real queries', (group) => {
     const returned: unknown = await access.scope(query, RESOURCE)
     assert.isUndefined(returned)
     assert.equal(executed, 0, 'awaiting scope() must not execute the (unpaginated) query')
-    assert.deepEqual((await query).map((r) => r.title), ['del comercial'])
+    assert.deepEqual(
+      (await query).map((r) => r.title),
+      ['del comercial']
+    )
     assert.equal(executed, 1)
   })
 
-  test('canSee agrees with scope(); a row without owner is visible only with all', async ({ assert }) => {
+  test('canSee agrees with scope(); a row without owner is visible only with all', async ({
+    assert,
+  }) => {
     const w = await world()
     const rep = await AccessContext.forUser(w.rep)
     assert.isTrue(await rep.canSee(RESOURCE, w.rep.id))

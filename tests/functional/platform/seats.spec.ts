@@ -17,7 +17,9 @@ async function seatsError(promise: Promise<unknown>): Promise<LicenceError> {
 test.group('Platform · seat limit', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
-  test('assertSeats refuses when active users would exceed the licensed seats', async ({ assert }) => {
+  test('assertSeats refuses when active users would exceed the licensed seats', async ({
+    assert,
+  }) => {
     const already = await licences.activeUsers()
     await licences.install(testLicence({ seats: already + 2 }), null)
     const org = await createOrganization()
@@ -33,7 +35,9 @@ test.group('Platform · seat limit', (group) => {
     assert.deepEqual(error.meta, { active: already + 2, seats: already + 2, mode: 'licensed' })
   })
 
-  test('deactivated users free their seat; activating several at once counts them all', async ({ assert }) => {
+  test('deactivated users free their seat; activating several at once counts them all', async ({
+    assert,
+  }) => {
     const already = await licences.activeUsers()
     await licences.install(testLicence({ seats: already + 3 }), null)
     const org = await createOrganization()

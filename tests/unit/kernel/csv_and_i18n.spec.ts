@@ -5,7 +5,8 @@ import app from '@adonisjs/core/services/app'
 import { csvCell, csvLine } from '#app/support/csv'
 
 function flatten(value: unknown, prefix = '', out: string[] = []): string[] {
-  if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) flatten(v, prefix ? `${prefix}.${k}` : k, out)
+  if (value && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) flatten(v, prefix ? `${prefix}.${k}` : k, out)
   else out.push(prefix)
   return out
 }
@@ -26,7 +27,8 @@ test.group('Translations', () => {
   test('Spanish and English have the same keys (kernel and every module)', ({ assert }) => {
     const pairs: [string, string][] = []
     const kernel = app.languageFilesPath()
-    for (const file of readdirSync(join(kernel, 'es'))) pairs.push([join(kernel, 'es', file), join(kernel, 'en', file)])
+    for (const file of readdirSync(join(kernel, 'es')))
+      pairs.push([join(kernel, 'es', file), join(kernel, 'en', file)])
     const modulesDir = app.makePath('modules')
     for (const m of readdirSync(modulesDir)) {
       const es = join(modulesDir, m, 'lang', 'es.json')
@@ -37,8 +39,16 @@ test.group('Translations', () => {
       assert.isTrue(existsSync(en), `${en} is missing`)
       const esKeys = flatten(JSON.parse(readFileSync(es, 'utf8'))).sort()
       const enKeys = flatten(JSON.parse(readFileSync(en, 'utf8'))).sort()
-      assert.deepEqual(enKeys.filter((k) => !esKeys.includes(k)), [], `keys only in ${en}`)
-      assert.deepEqual(esKeys.filter((k) => !enKeys.includes(k)), [], `keys missing from ${en}`)
+      assert.deepEqual(
+        enKeys.filter((k) => !esKeys.includes(k)),
+        [],
+        `keys only in ${en}`
+      )
+      assert.deepEqual(
+        esKeys.filter((k) => !enKeys.includes(k)),
+        [],
+        `keys missing from ${en}`
+      )
     }
   })
 })

@@ -17,7 +17,10 @@ async function migrationFiles(): Promise<string[]> {
   return folders.flatMap((folder) => {
     const dir = app.makePath(folder)
     if (!existsSync(dir)) return []
-    return readdirSync(dir).filter((f) => /\.(ts|js)$/.test(f) && !f.endsWith('.d.ts')).sort().map((f) => join(dir, f))
+    return readdirSync(dir)
+      .filter((f) => /\.(ts|js)$/.test(f) && !f.endsWith('.d.ts'))
+      .sort()
+      .map((f) => join(dir, f))
   })
 }
 
@@ -48,7 +51,11 @@ test.group('Migrations on every supported database', () => {
         assert.isAbove(sql.length, 10, `${file} produced no DDL`)
         if (process.env.PRINT_DDL) console.log(`-- ${file}\n${sql}`)
         if (client === 'mssql') {
-          assert.notMatch(sql, /on delete (cascade|set null)/i, `${file}: SQL Server rejects multiple cascade paths`)
+          assert.notMatch(
+            sql,
+            /on delete (cascade|set null)/i,
+            `${file}: SQL Server rejects multiple cascade paths`
+          )
           assert.notMatch(sql, /on update cascade/i, `${file}: no ON UPDATE CASCADE`)
         }
       }

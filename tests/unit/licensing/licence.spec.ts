@@ -2,7 +2,14 @@ import { test } from '@japa/runner'
 import { readFileSync } from 'node:fs'
 import { generateKeyPairSync, type KeyObject } from 'node:crypto'
 import app from '@adonisjs/core/services/app'
-import { LICENCE_FORMAT, canonical, parsePublicKeys, signLicence, verifyLicence, type LicencePayload } from '#app/licensing/licence'
+import {
+  LICENCE_FORMAT,
+  canonical,
+  parsePublicKeys,
+  signLicence,
+  verifyLicence,
+  type LicencePayload,
+} from '#app/licensing/licence'
 
 const fixture = (name: string) => readFileSync(app.makePath('tests/fixtures/licence', name), 'utf8')
 const NOW = new Date('2026-06-15T12:00:00Z')
@@ -21,7 +28,8 @@ function payload(overrides: Partial<LicencePayload> = {}): LicencePayload {
 
 let keys: KeyObject[]
 let privateKey: string
-const sign = (p: LicencePayload = payload(), key = privateKey) => JSON.stringify(signLicence(p, key))
+const sign = (p: LicencePayload = payload(), key = privateKey) =>
+  JSON.stringify(signLicence(p, key))
 const edit = (text: string, change: (parsed: any) => void) => {
   const parsed = JSON.parse(text)
   change(parsed)
@@ -47,9 +55,16 @@ test.group('Licences · signature and validity', (group) => {
 
   test('key order in the file does not matter (canonical form)', ({ assert }) => {
     const signed = signLicence(payload(), privateKey)
-    const reordered = { signature: signed.signature, licence: Object.fromEntries(Object.entries(signed.licence).reverse()), format: signed.format }
+    const reordered = {
+      signature: signed.signature,
+      licence: Object.fromEntries(Object.entries(signed.licence).reverse()),
+      format: signed.format,
+    }
     assert.isTrue(verifyLicence(JSON.stringify(reordered), keys, NOW).ok)
-    assert.equal(canonical(payload()), canonical(Object.fromEntries(Object.entries(payload()).reverse()) as LicencePayload))
+    assert.equal(
+      canonical(payload()),
+      canonical(Object.fromEntries(Object.entries(payload()).reverse()) as LicencePayload)
+    )
   })
 
   for (const [field, value] of [
@@ -62,7 +77,11 @@ test.group('Licences · signature and validity', (group) => {
     test(`a payload tampered after signing (${field}) is refused`, ({ assert }) => {
       const tampered = edit(sign(), (p) => (p.licence[field] = value))
       const result = verifyLicence(tampered, keys, NOW)
-      assert.deepInclude(result, { ok: false, problem: 'bad_signature', detail: 'signature does not match' })
+      assert.deepInclude(result, {
+        ok: false,
+        problem: 'bad_signature',
+        detail: 'signature does not match',
+      })
     })
   }
 
@@ -74,9 +93,30 @@ test.group('Licences · signature and validity', (group) => {
       p.signature = bytes.toString('base64')
     })
     assert.deepInclude(verifyLicence(flipped, keys, NOW), { ok: false, problem: 'bad_signature' })
-    assert.deepInclude(verifyLicence(edit(text, (p) => (p.signature = 'no es base64 ¿?')), keys, NOW), { ok: false, problem: 'bad_signature' })
-    assert.deepInclude(verifyLicence(edit(text, (p) => (p.signature = '')), keys, NOW), { ok: false, problem: 'bad_signature' })
-    assert.deepInclude(verifyLicence(edit(text, (p) => delete p.signature), keys, NOW), { ok: false, problem: 'malformed', detail: 'signature missing' })
+    assert.deepInclude(
+      verifyLicence(
+        edit(text, (p) => (p.signature = 'no es base64 ¿?')),
+        keys,
+        NOW
+      ),
+      { ok: false, problem: 'bad_signature' }
+    )
+    assert.deepInclude(
+      verifyLicence(
+        edit(text, (p) => (p.signature = '')),
+        keys,
+        NOW
+      ),
+      { ok: false, problem: 'bad_signature' }
+    )
+    assert.deepInclude(
+      verifyLicence(
+        edit(text, (p) => delete p.signature),
+        keys,
+        NOW
+      ),
+      { ok: false, problem: 'malformed', detail: 'signature missing' }
+    )
   })
 
   test('a licence signed with another key is refused; any trusted key is enough', ({ assert }) => {
@@ -84,7 +124,11 @@ test.group('Licences · signature and validity', (group) => {
     const otherPem = other.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()
     const foreign = sign(payload(), otherPem)
     assert.deepInclude(verifyLicence(foreign, keys, NOW), { ok: false, problem: 'bad_signature' })
-    assert.deepInclude(verifyLicence(sign(), [], NOW), { ok: false, problem: 'bad_signature' }, 'no trusted key, no licence')
+    assert.deepInclude(
+      verifyLicence(sign(), [], NOW),
+      { ok: false, problem: 'bad_signature' },
+      'no trusted key, no licence'
+    )
 
     const both = [...keys, other.publicKey]
     assert.isTrue(verifyLicence(foreign, both, NOW).ok)
@@ -94,12 +138,21 @@ test.group('Licences · signature and validity', (group) => {
   test('an expired licence is reported as expired, with its payload', ({ assert }) => {
     const text = sign(payload({ expiresAt: '2026-06-14' }))
     const result = verifyLicence(text, keys, NOW)
-    assert.deepEqual(result, { ok: false, problem: 'expired', detail: 'expired on 2026-06-14', licence: payload({ expiresAt: '2026-06-14' }) })
+    assert.deepEqual(result, {
+      ok: false,
+      problem: 'expired',
+      detail: 'expired on 2026-06-14',
+      licence: payload({ expiresAt: '2026-06-14' }),
+    })
   })
 
   test('a licence not valid yet is reported as such', ({ assert }) => {
     const result = verifyLicence(sign(payload({ issuedAt: '2026-06-16' })), keys, NOW)
-    assert.deepInclude(result, { ok: false, problem: 'not_yet_valid', detail: 'valid from 2026-06-16' })
+    assert.deepInclude(result, {
+      ok: false,
+      problem: 'not_yet_valid',
+      detail: 'valid from 2026-06-16',
+    })
   })
 
   test('malformed files are refused before any signature check', ({ assert }) => {
@@ -111,22 +164,51 @@ test.group('Licences · signature and validity', (group) => {
     assert.deepEqual(problem('{ esto no es json'), ['malformed', 'not valid JSON'])
     assert.deepEqual(problem(''), ['malformed', 'not valid JSON'])
     assert.deepEqual(problem('null'), ['malformed', `format must be ${LICENCE_FORMAT}`])
-    assert.deepEqual(problem(edit(sign(), (p) => (p.format = 'cartera-licence/0'))), ['malformed', `format must be ${LICENCE_FORMAT}`])
-    assert.deepEqual(problem(edit(sign(), (p) => delete p.licence)), ['malformed', 'licence payload missing'])
-    assert.deepEqual(problem(edit(sign(), (p) => delete p.licence.customer)), ['malformed', 'customer missing'])
-    assert.deepEqual(problem(edit(sign(), (p) => (p.licence.tier = 'oro'))), ['malformed', 'tier must be one of basico, profesional, empresa'])
-    assert.deepEqual(problem(edit(sign(), (p) => (p.licence.seats = 0))), ['malformed', 'seats must be a positive integer'])
-    assert.deepEqual(problem(edit(sign(), (p) => (p.licence.seats = '25'))), ['malformed', 'seats must be a positive integer'])
-    assert.deepEqual(problem(edit(sign(), (p) => (p.licence.expiresAt = '31/12/2026'))), ['malformed', 'dates must be YYYY-MM-DD'])
+    assert.deepEqual(problem(edit(sign(), (p) => (p.format = 'cartera-licence/0'))), [
+      'malformed',
+      `format must be ${LICENCE_FORMAT}`,
+    ])
+    assert.deepEqual(problem(edit(sign(), (p) => delete p.licence)), [
+      'malformed',
+      'licence payload missing',
+    ])
+    assert.deepEqual(problem(edit(sign(), (p) => delete p.licence.customer)), [
+      'malformed',
+      'customer missing',
+    ])
+    assert.deepEqual(problem(edit(sign(), (p) => (p.licence.tier = 'oro'))), [
+      'malformed',
+      'tier must be one of basico, profesional, empresa',
+    ])
+    assert.deepEqual(problem(edit(sign(), (p) => (p.licence.seats = 0))), [
+      'malformed',
+      'seats must be a positive integer',
+    ])
+    assert.deepEqual(problem(edit(sign(), (p) => (p.licence.seats = '25'))), [
+      'malformed',
+      'seats must be a positive integer',
+    ])
+    assert.deepEqual(problem(edit(sign(), (p) => (p.licence.expiresAt = '31/12/2026'))), [
+      'malformed',
+      'dates must be YYYY-MM-DD',
+    ])
   })
 
   test('extra fields are refused, even when the vendor signed them', ({ assert }) => {
     const added = edit(sign(), (p) => (p.licence.unlimited = true))
-    assert.deepInclude(verifyLicence(added, keys, NOW), { ok: false, problem: 'bad_signature', detail: 'unexpected fields in licence' })
+    assert.deepInclude(verifyLicence(added, keys, NOW), {
+      ok: false,
+      problem: 'bad_signature',
+      detail: 'unexpected fields in licence',
+    })
 
     // Signed over the extra field too: still refused, the format knows only its six fields.
     const withExtra = { ...payload(), modules: ['*'] } as unknown as LicencePayload
     const signedExtra = JSON.stringify(signLicence(withExtra, privateKey))
-    assert.deepInclude(verifyLicence(signedExtra, keys, NOW), { ok: false, problem: 'bad_signature', detail: 'unexpected fields in licence' })
+    assert.deepInclude(verifyLicence(signedExtra, keys, NOW), {
+      ok: false,
+      problem: 'bad_signature',
+      detail: 'unexpected fields in licence',
+    })
   })
 })

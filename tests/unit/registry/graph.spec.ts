@@ -1,5 +1,10 @@
 import { test } from '@japa/runner'
-import { orderModules, ModuleGraphError, transitiveDependencies, dependents } from '#app/registry/graph'
+import {
+  orderModules,
+  ModuleGraphError,
+  transitiveDependencies,
+  dependents,
+} from '#app/registry/graph'
 
 test.group('Module graph', () => {
   test('orders modules with dependencies first', ({ assert }) => {
@@ -12,8 +17,16 @@ test.group('Module graph', () => {
   })
 
   test('an optional dependency orders the graph only when present', ({ assert }) => {
-    assert.deepEqual(orderModules([{ name: 'crm', dependsOn: [], optionalDeps: ['mail'] }, { name: 'mail', dependsOn: [] }]), ['mail', 'crm'])
-    assert.deepEqual(orderModules([{ name: 'crm', dependsOn: [], optionalDeps: ['mail'] }]), ['crm'])
+    assert.deepEqual(
+      orderModules([
+        { name: 'crm', dependsOn: [], optionalDeps: ['mail'] },
+        { name: 'mail', dependsOn: [] },
+      ]),
+      ['mail', 'crm']
+    )
+    assert.deepEqual(orderModules([{ name: 'crm', dependsOn: [], optionalDeps: ['mail'] }]), [
+      'crm',
+    ])
   })
 
   test('an unknown dependency fails with a message naming both modules', ({ assert }) => {
@@ -44,7 +57,14 @@ test.group('Module graph', () => {
   })
 
   test('a duplicate or badly named module fails', ({ assert }) => {
-    assert.throws(() => orderModules([{ name: 'crm', dependsOn: [] }, { name: 'crm', dependsOn: [] }]), /registered twice/)
+    assert.throws(
+      () =>
+        orderModules([
+          { name: 'crm', dependsOn: [] },
+          { name: 'crm', dependsOn: [] },
+        ]),
+      /registered twice/
+    )
     assert.throws(() => orderModules([{ name: 'CRM-x', dependsOn: [] }]), /invalid/)
   })
 

@@ -29,9 +29,18 @@ function withScheme(url: string): string {
  * One NIF per organization. Checked inside the write's transaction: MS SQL cannot have a
  * unique index on a column that is often NULL, so the database cannot do it for us.
  */
-export async function assertNifFree(trx: TransactionClientContract, organizationId: number, nif: string | null | undefined, exceptId: number | null) {
+export async function assertNifFree(
+  trx: TransactionClientContract,
+  organizationId: number,
+  nif: string | null | undefined,
+  exceptId: number | null
+) {
   if (!nif) return
-  const query = trx.from('crm_companies').where('organization_id', organizationId).where('nif', nif).select('id')
+  const query = trx
+    .from('crm_companies')
+    .where('organization_id', organizationId)
+    .where('nif', nif)
+    .select('id')
   if (exceptId) query.whereNot('id', exceptId)
   if (await query.first()) throw new RuleError('crm.errors.nif_taken', {}, 'nif')
 }

@@ -18,7 +18,12 @@ export function companyFormValues(c: CompanyRecord) {
     ownerName: c.ownerName,
     description: c.description ?? '',
     addresses: c.addresses.map((a) => ({
-      kind: a.kind, street: a.street ?? '', postalCode: a.postalCode ?? '', city: a.city ?? '', province: a.province ?? '', country: a.country,
+      kind: a.kind,
+      street: a.street ?? '',
+      postalCode: a.postalCode ?? '',
+      city: a.city ?? '',
+      province: a.province ?? '',
+      country: a.country,
     })),
     phones: c.phones.map((p) => ({ label: p.label ?? '', number: p.value, primary: p.primary })),
     emails: c.emails.map((e) => ({ label: e.label ?? '', address: e.value, primary: e.primary })),
@@ -26,7 +31,10 @@ export function companyFormValues(c: CompanyRecord) {
 }
 
 /** Choices of the form: the owners the user may assign (in `create` or `edit`), and the fixed lists. */
-export async function companyFormOptions(access: AccessContext, action: 'create' | 'edit' = 'create') {
+export async function companyFormOptions(
+  access: AccessContext,
+  action: 'create' | 'edit' = 'create'
+) {
   const owners = await assignableOwners(access, COMPANIES, { action })
   return { owners, canAssign: canAssign(owners, access.userId), catalog: catalogProps() }
 }

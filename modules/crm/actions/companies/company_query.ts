@@ -24,17 +24,32 @@ export async function filteredCompanies(
   const organizationId = access.organizationId
   const query = db.from('crm_companies as c')
   await access.scope(query, COMPANIES, { table: 'c', action })
-  if (filters.q) applySearch(query, { organizationId, q: filters.q, table: 'crm_companies', alias: 'c' })
+  if (filters.q)
+    applySearch(query, { organizationId, q: filters.q, table: 'crm_companies', alias: 'c' })
   if (filters.type) query.where('c.type', filters.type)
   if (filters.industry) query.where('c.industry', filters.industry)
-  if (filters.owner) query.where('c.owner_id', filters.owner === 'mine' ? access.userId : Number(filters.owner))
+  if (filters.owner)
+    query.where('c.owner_id', filters.owner === 'mine' ? access.userId : Number(filters.owner))
   // Address filters as semi-joins on their own (organization, value, company) indexes.
   if (filters.province) {
-    query.whereIn('c.id', db.from('crm_addresses').where('organization_id', organizationId).where('province', filters.province).select('company_id'))
+    query.whereIn(
+      'c.id',
+      db
+        .from('crm_addresses')
+        .where('organization_id', organizationId)
+        .where('province', filters.province)
+        .select('company_id')
+    )
   }
   if (filters.city) {
-    query.whereIn('c.id', db.from('crm_addresses').where('organization_id', organizationId)
-      .where('city_normalized', normalizeName(filters.city, 100)).select('company_id'))
+    query.whereIn(
+      'c.id',
+      db
+        .from('crm_addresses')
+        .where('organization_id', organizationId)
+        .where('city_normalized', normalizeName(filters.city, 100))
+        .select('company_id')
+    )
   }
   return { query }
 }
@@ -48,6 +63,7 @@ export function keysetFor(sort: Sort | undefined, alias: string) {
     direction: sort === 'name' || sort === undefined ? 'asc' : 'desc',
   }
   // The cursor holds the value as the database compares it: UTC "YYYY-MM-DD HH:MM:SS".
-  const sortValue = (row: Record<string, any>) => (byCreated ? dbTimestamp(toDate(row.created_at)) : row.name_normalized)
+  const sortValue = (row: Record<string, any>) =>
+    byCreated ? dbTimestamp(toDate(row.created_at)) : row.name_normalized
   return { options, sortValue }
 }

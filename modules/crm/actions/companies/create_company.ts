@@ -22,9 +22,19 @@ export interface CreateCompanyParams {
  * Creates a company with its addresses, phones and e-mails, and its first history entry. A
  * name another company has is refused (DuplicateCompanyName) unless `data.confirmDuplicate`.
  */
-export async function createCompany({ organizationId, actorId, access, data }: CreateCompanyParams) {
+export async function createCompany({
+  organizationId,
+  actorId,
+  access,
+  data,
+}: CreateCompanyParams) {
   if (!data.confirmDuplicate) await assertNameUnique(access, data.name, null)
-  const ownerId = await resolveOwner({ access, resource: COMPANIES, action: 'create', requested: data.ownerId })
+  const ownerId = await resolveOwner({
+    access,
+    resource: COMPANIES,
+    action: 'create',
+    requested: data.ownerId,
+  })
   const company = await db.transaction(async (trx) => {
     await assertNifFree(trx, organizationId, data.nif, null)
     const now = dbTimestamp()
@@ -37,9 +47,18 @@ export async function createCompany({ organizationId, actorId, access, data }: C
       updated_at: now,
     })
     await replaceAddresses(trx, organizationId, id, data.addresses ?? [])
-    await replaceChannels(trx, organizationId, { companyId: id }, { phones: data.phones ?? [], emails: data.emails ?? [] })
+    await replaceChannels(
+      trx,
+      organizationId,
+      { companyId: id },
+      { phones: data.phones ?? [], emails: data.emails ?? [] }
+    )
     const record = (await loadCompany(trx, organizationId, id))!
-    await crmHistory.created({ organizationId, actorId, subjectType: COMPANY_SUBJECT, subjectId: id }, companySnapshot(record), trx)
+    await crmHistory.created(
+      { organizationId, actorId, subjectType: COMPANY_SUBJECT, subjectId: id },
+      companySnapshot(record),
+      trx
+    )
     return record
   })
   await CompanyCreated.dispatch(organizationId, actorId, companySummary(company))

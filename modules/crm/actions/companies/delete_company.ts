@@ -22,11 +22,20 @@ export interface DeleteCompanyParams {
  * Refuses the delete when the company has contacts the user may not edit: unlinking them
  * would write to records beyond the user's reach. The count is all the user learns of them.
  */
-async function assertContactsInReach(trx: TransactionClientContract, access: AccessContext, companyId: number) {
+async function assertContactsInReach(
+  trx: TransactionClientContract,
+  access: AccessContext,
+  companyId: number
+) {
   const reachable = trx.from('crm_contacts as ct').where('ct.company_id', companyId).select('ct.id')
   await access.scope(reachable, CONTACTS, { table: 'ct', action: 'edit' })
-  const row = await trx.from('crm_contacts').where('organization_id', access.organizationId)
-    .where('company_id', companyId).whereNotIn('id', reachable).count('* as total').first()
+  const row = await trx
+    .from('crm_contacts')
+    .where('organization_id', access.organizationId)
+    .where('company_id', companyId)
+    .whereNotIn('id', reachable)
+    .count('* as total')
+    .first()
   const count = Number(row?.total ?? 0)
   if (count > 0) throw new RuleError('crm.errors.company_has_hidden_contacts', { count })
 }
@@ -38,26 +47,55 @@ async function assertContactsInReach(trx: TransactionClientContract, access: Acc
  * of contacts). Refused while any of them is beyond the user's edit scope. No ON DELETE
  * rules: every dependent row is handled here, in one transaction.
  */
-export async function deleteCompany({ organizationId, actorId, access, companyId }: DeleteCompanyParams) {
+export async function deleteCompany({
+  organizationId,
+  actorId,
+  access,
+  companyId,
+}: DeleteCompanyParams) {
   const result = await db.transaction(async (trx) => {
     await assertContactsInReach(trx, access, companyId)
     const company = (await loadCompany(trx, organizationId, companyId))!
-    const contacts = await trx.from('crm_contacts as ct').leftJoin('crm_contacts as m', 'm.id', 'ct.reports_to_id')
-      .where('ct.organization_id', organizationId).where('ct.company_id', companyId)
+    const contacts = await trx
+      .from('crm_contacts as ct')
+      .leftJoin('crm_contacts as m', 'm.id', 'ct.reports_to_id')
+      .where('ct.organization_id', organizationId)
+      .where('ct.company_id', companyId)
       .select('ct.id', 'ct.reports_to_id', 'm.first_name as m_first', 'm.last_name as m_last')
     if (contacts.length) {
-      await trx.from('crm_contacts').where('organization_id', organizationId).where('company_id', companyId)
+      await trx
+        .from('crm_contacts')
+        .where('organization_id', organizationId)
+        .where('company_id', companyId)
         .update({ company_id: null, reports_to_id: null, updated_at: dbTimestamp() })
       const companyRef = ref(companyId, company.name)
-      await crmHistory.updatedMany(trx, { organizationId, actorId, subjectType: CONTACT_SUBJECT }, contacts.map((c) => ({
-        subjectId: Number(c.id),
-        before: { company: companyRef, reportsTo: c.reports_to_id === null ? null : ref(Number(c.reports_to_id), fullName(c.m_first ?? '', c.m_last)) },
-        after: { company: null, reportsTo: null },
-      })))
+      await crmHistory.updatedMany(
+        trx,
+        { organizationId, actorId, subjectType: CONTACT_SUBJECT },
+        contacts.map((c) => ({
+          subjectId: Number(c.id),
+          before: {
+            company: companyRef,
+            reportsTo:
+              c.reports_to_id === null
+                ? null
+                : ref(Number(c.reports_to_id), fullName(c.m_first ?? '', c.m_last)),
+          },
+          after: { company: null, reportsTo: null },
+        }))
+      )
     }
     await deleteChildren(trx, { companyId })
-    await trx.from('crm_companies').where('organization_id', organizationId).where('id', companyId).delete()
-    await crmHistory.deleted({ organizationId, actorId, subjectType: COMPANY_SUBJECT, subjectId: companyId }, companySnapshot(company), trx)
+    await trx
+      .from('crm_companies')
+      .where('organization_id', organizationId)
+      .where('id', companyId)
+      .delete()
+    await crmHistory.deleted(
+      { organizationId, actorId, subjectType: COMPANY_SUBJECT, subjectId: companyId },
+      companySnapshot(company),
+      trx
+    )
     return { name: company.name, detached: contacts.map((c) => Number(c.id)) }
   })
   await CompanyDeleted.dispatch(organizationId, actorId, companyId, result.name, result.detached)

@@ -15,7 +15,11 @@ export type ExistingCompany = { id: number; name: string } | { hidden: true }
 export class DuplicateCompanyName extends RuleError {
   constructor(readonly existing: ExistingCompany) {
     const named = 'id' in existing
-    super(named ? 'crm.errors.duplicate_name_of' : 'crm.errors.duplicate_name', named ? { name: existing.name } : {}, 'name')
+    super(
+      named ? 'crm.errors.duplicate_name_of' : 'crm.errors.duplicate_name',
+      named ? { name: existing.name } : {},
+      'name'
+    )
   }
 }
 
@@ -25,10 +29,19 @@ export class DuplicateCompanyName extends RuleError {
  * connection would hold. Two people saving the same name at once may both get through; it
  * is a warning, the database does not forbid it.
  */
-export async function assertNameUnique(access: AccessContext, name: string, exceptId: number | null) {
+export async function assertNameUnique(
+  access: AccessContext,
+  name: string,
+  exceptId: number | null
+) {
   const same = () => {
-    const query = db.from('crm_companies as c').where('c.organization_id', access.organizationId)
-      .where('c.name_normalized', normalizeName(name)).orderBy('c.id').select('c.id', 'c.name').limit(1)
+    const query = db
+      .from('crm_companies as c')
+      .where('c.organization_id', access.organizationId)
+      .where('c.name_normalized', normalizeName(name))
+      .orderBy('c.id')
+      .select('c.id', 'c.name')
+      .limit(1)
     if (exceptId) query.whereNot('c.id', exceptId)
     return query
   }
@@ -40,8 +53,16 @@ export async function assertNameUnique(access: AccessContext, name: string, exce
 }
 
 /** Whether an edit renames the company (a name already shared is not warned about again). */
-export async function renames(organizationId: number, companyId: number, name: string): Promise<boolean> {
-  const row = await db.from('crm_companies').where('organization_id', organizationId).where('id', companyId)
-    .select('name_normalized').first()
+export async function renames(
+  organizationId: number,
+  companyId: number,
+  name: string
+): Promise<boolean> {
+  const row = await db
+    .from('crm_companies')
+    .where('organization_id', organizationId)
+    .where('id', companyId)
+    .select('name_normalized')
+    .first()
   return !row || row.name_normalized !== normalizeName(name)
 }

@@ -9,8 +9,18 @@ import { csvHeader, csvRow, type CsvColumn } from '../../support/csv.js'
 const BATCH = 500
 
 const COLUMNS: CsvColumn[] = [
-  { key: 'name' }, { key: 'legalName' }, { key: 'nif' }, { key: 'type' }, { key: 'industry' }, { key: 'website' },
-  { key: 'email' }, { key: 'phone', phone: true }, { key: 'city' }, { key: 'province' }, { key: 'owner' }, { key: 'createdAt' },
+  { key: 'name' },
+  { key: 'legalName' },
+  { key: 'nif' },
+  { key: 'type' },
+  { key: 'industry' },
+  { key: 'website' },
+  { key: 'email' },
+  { key: 'phone', phone: true },
+  { key: 'city' },
+  { key: 'province' },
+  { key: 'owner' },
+  { key: 'createdAt' },
 ]
 
 export interface ExportText {
@@ -22,22 +32,52 @@ export interface ExportText {
  * The filtered list as CSV lines (header first), walked in keyset batches in the list's
  * order: the same scoped query as the list, so only rows the user may see are written.
  */
-export async function* exportCompanies(access: AccessContext, filters: CompanyFilters, text: ExportText): AsyncGenerator<string> {
+export async function* exportCompanies(
+  access: AccessContext,
+  filters: CompanyFilters,
+  text: ExportText
+): AsyncGenerator<string> {
   const { t, date } = text
   yield csvHeader(COLUMNS, (key) => t(`crm.companies.fields.${key}`))
   const { options, sortValue } = keysetFor(filters.sort, 'c')
   let cursor: string | null = null
   do {
     const { query } = await filteredCompanies(access, filters, 'export')
-    query.leftJoin('users as o', 'o.id', 'c.owner_id')
-      .select('c.id', 'c.name', 'c.name_normalized', 'c.legal_name', 'c.nif', 'c.type', 'c.industry', 'c.website', 'c.created_at', 'o.full_name as owner_name')
-    const page: { rows: Record<string, any>[]; next: string | null } = await keysetPage(query, { ...options, limit: BATCH, cursor }, sortValue)
+    query
+      .leftJoin('users as o', 'o.id', 'c.owner_id')
+      .select(
+        'c.id',
+        'c.name',
+        'c.name_normalized',
+        'c.legal_name',
+        'c.nif',
+        'c.type',
+        'c.industry',
+        'c.website',
+        'c.created_at',
+        'o.full_name as owner_name'
+      )
+    const page: { rows: Record<string, any>[]; next: string | null } = await keysetPage(
+      query,
+      { ...options, limit: BATCH, cursor },
+      sortValue
+    )
     const websites = new Map(page.rows.map((r) => [Number(r.id), r.website as string | null]))
     let chunk = ''
     for (const r of await companyRows(page.rows)) {
       chunk += csvRow(COLUMNS, [
-        r.name, r.legalName, r.nif, t(`crm.types.${r.type}`), r.industry ? t(`crm.industries.${r.industry}`) : null,
-        websites.get(r.id), r.email, r.phone, r.city, r.province, r.ownerName, date(r.createdAt),
+        r.name,
+        r.legalName,
+        r.nif,
+        t(`crm.types.${r.type}`),
+        r.industry ? t(`crm.industries.${r.industry}`) : null,
+        websites.get(r.id),
+        r.email,
+        r.phone,
+        r.city,
+        r.province,
+        r.ownerName,
+        date(r.createdAt),
       ])
     }
     if (chunk) yield chunk

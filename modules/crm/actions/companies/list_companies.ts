@@ -23,15 +23,35 @@ export interface CompanyRow {
 export const PAGE_SIZE = 25
 
 /** One page of companies (keyset, either way), its position, the capped count, and the columns the list shows. */
-export async function listCompanies(access: AccessContext, filters: CompanyFilters, pageSize = PAGE_SIZE) {
+export async function listCompanies(
+  access: AccessContext,
+  filters: CompanyFilters,
+  pageSize = PAGE_SIZE
+) {
   const { options, sortValue } = keysetFor(filters.sort, 'c')
   const { query } = await filteredCompanies(access, filters)
-  query.leftJoin('users as o', 'o.id', 'c.owner_id')
-    .select('c.id', 'c.name', 'c.name_normalized', 'c.legal_name', 'c.nif', 'c.type', 'c.industry', 'c.created_at', 'o.full_name as owner_name')
+  query
+    .leftJoin('users as o', 'o.id', 'c.owner_id')
+    .select(
+      'c.id',
+      'c.name',
+      'c.name_normalized',
+      'c.legal_name',
+      'c.nif',
+      'c.type',
+      'c.industry',
+      'c.created_at',
+      'o.full_name as owner_name'
+    )
   const [page, count] = await Promise.all([
-    keysetPage<Record<string, any>>(query, { ...options, limit: pageSize, cursor: filters.cursor, before: filters.before },
-      sortValue),
-    filteredCompanies(access, filters).then(({ query: q }) => cappedCount(q, { exact: filters.count === 'exact' })),
+    keysetPage<Record<string, any>>(
+      query,
+      { ...options, limit: pageSize, cursor: filters.cursor, before: filters.before },
+      sortValue
+    ),
+    filteredCompanies(access, filters).then(({ query: q }) =>
+      cappedCount(q, { exact: filters.count === 'exact' })
+    ),
   ])
   const { next, prev, offset } = page
   return { rows: await companyRows(page.rows), next, prev, offset, count: count as CappedCount }

@@ -2,7 +2,13 @@ import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { AccessContext } from '#app/access/access_context'
 import { toIso } from '#app/support/dates'
-import { addressesOf, channelText, channelsOf, type Address, type Channel } from '../../support/channels.js'
+import {
+  addressesOf,
+  channelText,
+  channelsOf,
+  type Address,
+  type Channel,
+} from '../../support/channels.js'
 
 export const COMPANY_SUBJECT = 'crm.company'
 export const COMPANIES = 'crm.companies'
@@ -34,7 +40,11 @@ type Client = TransactionClientContract | typeof db
  * (`view`, `edit`, `delete`), else null (the caller answers 404: an out-of-scope record looks
  * exactly like a missing one).
  */
-export async function visibleCompanyId(access: AccessContext, id: number, action = 'view'): Promise<number | null> {
+export async function visibleCompanyId(
+  access: AccessContext,
+  id: number,
+  action = 'view'
+): Promise<number | null> {
   const query = db.from('crm_companies as c').where('c.id', id).select('c.id')
   await access.scope(query, COMPANIES, { table: 'c', action })
   const row = await query.first()
@@ -42,15 +52,24 @@ export async function visibleCompanyId(access: AccessContext, id: number, action
 }
 
 /** Loads a company of the organization (no scope: callers have checked it). */
-export async function loadCompany(client: Client, organizationId: number, id: number): Promise<CompanyRecord | null> {
-  const row = await client.from('crm_companies as c')
+export async function loadCompany(
+  client: Client,
+  organizationId: number,
+  id: number
+): Promise<CompanyRecord | null> {
+  const row = await client
+    .from('crm_companies as c')
     .leftJoin('users as o', 'o.id', 'c.owner_id')
     .leftJoin('users as cb', 'cb.id', 'c.created_by')
-    .where('c.organization_id', organizationId).where('c.id', id)
+    .where('c.organization_id', organizationId)
+    .where('c.id', id)
     .select('c.*', 'o.full_name as owner_name', 'cb.full_name as created_by_name')
     .first()
   if (!row) return null
-  const [addresses, channels] = await Promise.all([addressesOf([id], client), channelsOf('company_id', [id], client)])
+  const [addresses, channels] = await Promise.all([
+    addressesOf([id], client),
+    channelsOf('company_id', [id], client),
+  ])
   return {
     id: Number(row.id),
     name: row.name,
@@ -72,7 +91,9 @@ export async function loadCompany(client: Client, organizationId: number, id: nu
 }
 
 const addressText = (a: Address) =>
-  [a.kind, a.street, [a.postalCode, a.city].filter(Boolean).join(' '), a.province, a.country].filter(Boolean).join(', ')
+  [a.kind, a.street, [a.postalCode, a.city].filter(Boolean).join(' '), a.province, a.country]
+    .filter(Boolean)
+    .join(', ')
 
 /**
  * What the audit log and the timeline compare: the owner by name (users are not scoped

@@ -27,14 +27,29 @@ export interface CompanyContact {
  */
 export async function showCompany(access: AccessContext, companyId: number) {
   const organizationId = access.organizationId
-  const contactsQuery = db.from('crm_contacts as ct').where('ct.company_id', companyId)
-    .orderBy('ct.name_normalized').orderBy('ct.id').limit(CONTACTS_SHOWN + 1)
-    .select('ct.id', 'ct.first_name', 'ct.last_name', 'ct.position', 'ct.department', 'ct.reports_to_id')
+  const contactsQuery = db
+    .from('crm_contacts as ct')
+    .where('ct.company_id', companyId)
+    .orderBy('ct.name_normalized')
+    .orderBy('ct.id')
+    .limit(CONTACTS_SHOWN + 1)
+    .select(
+      'ct.id',
+      'ct.first_name',
+      'ct.last_name',
+      'ct.position',
+      'ct.department',
+      'ct.reports_to_id'
+    )
   await access.scope(contactsQuery, CONTACTS, { table: 'ct' })
   const [company, contactRows, history] = await Promise.all([
     loadCompany(db, organizationId, companyId),
     contactsQuery,
-    readTimeline(access, { subjectType: COMPANY_SUBJECT, subjectId: companyId, limit: TIMELINE_PAGE }),
+    readTimeline(access, {
+      subjectType: COMPANY_SUBJECT,
+      subjectId: companyId,
+      limit: TIMELINE_PAGE,
+    }),
   ])
   const shown = contactRows.slice(0, CONTACTS_SHOWN)
   const ids = shown.map((r) => Number(r.id))

@@ -24,7 +24,13 @@ export interface UpdateCompanyParams {
  * ones; a list left out stays as it is. History records only what really changed. A rename to
  * a name another company has is refused (DuplicateCompanyName) unless `data.confirmDuplicate`.
  */
-export async function updateCompany({ organizationId, actorId, access, companyId, data }: UpdateCompanyParams) {
+export async function updateCompany({
+  organizationId,
+  actorId,
+  access,
+  companyId,
+  data,
+}: UpdateCompanyParams) {
   if (!data.confirmDuplicate && (await renames(organizationId, companyId, data.name))) {
     await assertNameUnique(access, data.name, companyId)
   }
@@ -32,20 +38,43 @@ export async function updateCompany({ organizationId, actorId, access, companyId
     const before = (await loadCompany(trx, organizationId, companyId))!
     // Inside the transaction, on its client: SQLite has one connection, the global db would wait.
     const ownerId = await resolveOwner({
-      access, resource: COMPANIES, action: 'edit', requested: data.ownerId, current: before.ownerId, client: trx,
+      access,
+      resource: COMPANIES,
+      action: 'edit',
+      requested: data.ownerId,
+      current: before.ownerId,
+      client: trx,
     })
     await assertNifFree(trx, organizationId, data.nif, companyId)
-    await trx.from('crm_companies').where('organization_id', organizationId).where('id', companyId)
+    await trx
+      .from('crm_companies')
+      .where('organization_id', organizationId)
+      .where('id', companyId)
       .update({ ...companyColumns(data), owner_id: ownerId, updated_at: dbTimestamp() })
     if (data.addresses) await replaceAddresses(trx, organizationId, companyId, data.addresses)
-    await replaceChannels(trx, organizationId, { companyId }, { phones: data.phones, emails: data.emails })
+    await replaceChannels(
+      trx,
+      organizationId,
+      { companyId },
+      { phones: data.phones, emails: data.emails }
+    )
     const after = (await loadCompany(trx, organizationId, companyId))!
     const subject = { organizationId, actorId, subjectType: COMPANY_SUBJECT, subjectId: companyId }
-    const changes = await crmHistory.updated(subject, companySnapshot(before), companySnapshot(after), trx)
+    const changes = await crmHistory.updated(
+      subject,
+      companySnapshot(before),
+      companySnapshot(after),
+      trx
+    )
     return { after, changes }
   })
   if (result.changes.length) {
-    await CompanyUpdated.dispatch(organizationId, actorId, companySummary(result.after), result.changes.map((c) => c.field))
+    await CompanyUpdated.dispatch(
+      organizationId,
+      actorId,
+      companySummary(result.after),
+      result.changes.map((c) => c.field)
+    )
   }
   return result.after
 }

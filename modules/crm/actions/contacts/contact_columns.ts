@@ -27,18 +27,31 @@ export function contactColumns(data: ContactData) {
  * timeline stores the manager's id only: some of these contacts may be seen by users who may
  * not see the manager.
  */
-export async function detachReports(trx: TransactionClientContract, params: {
-  organizationId: number
-  actorId: number
-  managerId: number
-  managerName: string
-}) {
+export async function detachReports(
+  trx: TransactionClientContract,
+  params: {
+    organizationId: number
+    actorId: number
+    managerId: number
+    managerName: string
+  }
+) {
   const { organizationId, actorId, managerId } = params
-  const reports = await trx.from('crm_contacts').where('organization_id', organizationId).where('reports_to_id', managerId).select('id')
+  const reports = await trx
+    .from('crm_contacts')
+    .where('organization_id', organizationId)
+    .where('reports_to_id', managerId)
+    .select('id')
   if (!reports.length) return
-  await trx.from('crm_contacts').where('organization_id', organizationId).where('reports_to_id', managerId)
+  await trx
+    .from('crm_contacts')
+    .where('organization_id', organizationId)
+    .where('reports_to_id', managerId)
     .update({ reports_to_id: null, updated_at: dbTimestamp() })
   const before = { reportsTo: ref(managerId, params.managerName) }
-  await crmHistory.updatedMany(trx, { organizationId, actorId, subjectType: CONTACT_SUBJECT },
-    reports.map((r) => ({ subjectId: Number(r.id), before, after: { reportsTo: null } })))
+  await crmHistory.updatedMany(
+    trx,
+    { organizationId, actorId, subjectType: CONTACT_SUBJECT },
+    reports.map((r) => ({ subjectId: Number(r.id), before, after: { reportsTo: null } }))
+  )
 }

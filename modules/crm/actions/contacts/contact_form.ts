@@ -30,8 +30,16 @@ export function contactFormValues(c: ContactRecord) {
 }
 
 /** Companies the user may see whose name starts with `q` (the searchable company select). */
-export async function companyOptions(access: AccessContext, params: { q?: string; id?: number; limit?: number }): Promise<Option[]> {
-  const query = db.from('crm_companies as c').orderBy('c.name_normalized').orderBy('c.id').limit(params.limit ?? 20).select('c.id', 'c.name')
+export async function companyOptions(
+  access: AccessContext,
+  params: { q?: string; id?: number; limit?: number }
+): Promise<Option[]> {
+  const query = db
+    .from('crm_companies as c')
+    .orderBy('c.name_normalized')
+    .orderBy('c.id')
+    .limit(params.limit ?? 20)
+    .select('c.id', 'c.name')
   await access.scope(query, COMPANIES, { table: 'c' })
   if (params.id) query.where('c.id', params.id)
   else if (params.q) wherePrefix(query, 'c.name_normalized', searchKeys(params.q).name)
@@ -42,15 +50,26 @@ export async function companyOptions(access: AccessContext, params: { q?: string
  * Visible contacts of a company, as managers to choose from (never the contact itself). Only
  * for a company the user may see: which contacts work at a hidden company is not theirs to know.
  */
-export async function managerOptions(access: AccessContext, companyId: number, exceptId?: number): Promise<Option[]> {
+export async function managerOptions(
+  access: AccessContext,
+  companyId: number,
+  exceptId?: number
+): Promise<Option[]> {
   if (!(await visibleCompanyId(access, companyId))) return []
-  const query = db.from('crm_contacts as ct').where('ct.company_id', companyId)
-    .orderBy('ct.name_normalized').orderBy('ct.id').limit(500).select('ct.id', 'ct.first_name', 'ct.last_name', 'ct.position')
+  const query = db
+    .from('crm_contacts as ct')
+    .where('ct.company_id', companyId)
+    .orderBy('ct.name_normalized')
+    .orderBy('ct.id')
+    .limit(500)
+    .select('ct.id', 'ct.first_name', 'ct.last_name', 'ct.position')
   await access.scope(query, CONTACTS, { table: 'ct' })
   if (exceptId) query.whereNot('ct.id', exceptId)
   return (await query).map((r) => ({
     value: String(r.id),
-    label: r.position ? `${fullName(r.first_name, r.last_name)} · ${r.position}` : fullName(r.first_name, r.last_name),
+    label: r.position
+      ? `${fullName(r.first_name, r.last_name)} · ${r.position}`
+      : fullName(r.first_name, r.last_name),
   }))
 }
 
@@ -58,12 +77,17 @@ export async function managerOptions(access: AccessContext, companyId: number, e
  * Choices of the form: assignable owners, the selected company (when visible) and the
  * managers available at that company (none when the company is not visible).
  */
-export async function contactFormOptions(access: AccessContext, selected: { companyId: number | null; contactId?: number }) {
+export async function contactFormOptions(
+  access: AccessContext,
+  selected: { companyId: number | null; contactId?: number }
+) {
   const [owners, companies] = await Promise.all([
     assignableOwners(access, CONTACTS, { action: selected.contactId ? 'edit' : 'create' }),
     selected.companyId ? companyOptions(access, { id: selected.companyId }) : ([] as Option[]),
   ])
-  const managers: Option[] = companies.length ? await managerOptions(access, selected.companyId!, selected.contactId) : []
+  const managers: Option[] = companies.length
+    ? await managerOptions(access, selected.companyId!, selected.contactId)
+    : []
   return { owners, canAssign: canAssign(owners, access.userId), companies, managers }
 }
 
@@ -85,7 +109,13 @@ export async function editContactForm(access: AccessContext, contactId: number) 
 
 /** Names of the given contacts the user may see. */
 async function namedContacts(access: AccessContext, ids: number[]): Promise<Option[]> {
-  const query = db.from('crm_contacts as ct').whereIn('ct.id', ids).select('ct.id', 'ct.first_name', 'ct.last_name')
+  const query = db
+    .from('crm_contacts as ct')
+    .whereIn('ct.id', ids)
+    .select('ct.id', 'ct.first_name', 'ct.last_name')
   await access.scope(query, CONTACTS, { table: 'ct' })
-  return (await query).map((r) => ({ value: String(r.id), label: fullName(r.first_name, r.last_name) }))
+  return (await query).map((r) => ({
+    value: String(r.id),
+    label: fullName(r.first_name, r.last_name),
+  }))
 }

@@ -18,14 +18,28 @@ export async function filteredContacts(
 ): Promise<{ query: DatabaseQueryBuilderContract<any> }> {
   const query = db.from('crm_contacts as ct')
   await access.scope(query, CONTACTS, { table: 'ct', action })
-  if (filters.q) applySearch(query, { organizationId: access.organizationId, q: filters.q, table: 'crm_contacts', alias: 'ct' })
+  if (filters.q)
+    applySearch(query, {
+      organizationId: access.organizationId,
+      q: filters.q,
+      table: 'crm_contacts',
+      alias: 'ct',
+    })
   if (filters.company) query.where('ct.company_id', filters.company)
-  if (filters.owner) query.where('ct.owner_id', filters.owner === 'mine' ? access.userId : Number(filters.owner))
+  if (filters.owner)
+    query.where('ct.owner_id', filters.owner === 'mine' ? access.userId : Number(filters.owner))
   return { query }
 }
 
 export const CONTACT_LIST_COLUMNS = [
-  'ct.id', 'ct.first_name', 'ct.last_name', 'ct.name_normalized', 'ct.position', 'ct.company_id', 'ct.created_at', 'o.full_name as owner_name',
+  'ct.id',
+  'ct.first_name',
+  'ct.last_name',
+  'ct.name_normalized',
+  'ct.position',
+  'ct.company_id',
+  'ct.created_at',
+  'o.full_name as owner_name',
 ]
 
 export interface ContactRow {
@@ -45,12 +59,23 @@ export interface ContactRow {
  * Rows as the list and the export show them. A contact's company is named only when the
  * user may see that company too: a visible contact must not reveal an invisible company.
  */
-export async function contactRows(access: AccessContext, rows: Record<string, any>[]): Promise<ContactRow[]> {
+export async function contactRows(
+  access: AccessContext,
+  rows: Record<string, any>[]
+): Promise<ContactRow[]> {
   const ids = rows.map((r) => Number(r.id))
-  const companyIds = [...new Set(rows.filter((r) => r.company_id !== null).map((r) => Number(r.company_id)))]
-  const companiesQuery = db.from('crm_companies as c').whereIn('c.id', companyIds.length ? companyIds : [0]).select('c.id', 'c.name')
+  const companyIds = [
+    ...new Set(rows.filter((r) => r.company_id !== null).map((r) => Number(r.company_id))),
+  ]
+  const companiesQuery = db
+    .from('crm_companies as c')
+    .whereIn('c.id', companyIds.length ? companyIds : [0])
+    .select('c.id', 'c.name')
   await access.scope(companiesQuery, COMPANIES, { table: 'c' })
-  const [channels, companies] = await Promise.all([channelsOf('contact_id', ids), companyIds.length ? companiesQuery : []])
+  const [channels, companies] = await Promise.all([
+    channelsOf('contact_id', ids),
+    companyIds.length ? companiesQuery : [],
+  ])
   const names = new Map(companies.map((c: any) => [Number(c.id), c.name as string]))
   return rows.map((r) => {
     const id = Number(r.id)

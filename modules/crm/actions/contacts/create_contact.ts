@@ -7,7 +7,13 @@ import { replaceChannels } from '../../support/channels.js'
 import { resolveOwner } from '../../support/owners.js'
 import { crmHistory } from '../../support/history.js'
 import ContactCreated from '../../events/contact_created.js'
-import { CONTACTS, CONTACT_SUBJECT, contactSnapshot, contactSummary, loadContact } from './load_contact.js'
+import {
+  CONTACTS,
+  CONTACT_SUBJECT,
+  contactSnapshot,
+  contactSummary,
+  loadContact,
+} from './load_contact.js'
 import { assertCompany, assertReportsTo } from './org_chart_rules.js'
 import { contactColumns } from './contact_columns.js'
 
@@ -19,12 +25,28 @@ export interface CreateContactParams {
 }
 
 /** Creates a contact (optionally at a company, under a manager) with phones and e-mails. */
-export async function createContact({ organizationId, actorId, access, data }: CreateContactParams) {
-  const ownerId = await resolveOwner({ access, resource: CONTACTS, action: 'create', requested: data.ownerId })
+export async function createContact({
+  organizationId,
+  actorId,
+  access,
+  data,
+}: CreateContactParams) {
+  const ownerId = await resolveOwner({
+    access,
+    resource: CONTACTS,
+    action: 'create',
+    requested: data.ownerId,
+  })
   const companyId = data.companyId ?? null
   const contact = await db.transaction(async (trx) => {
     await assertCompany(trx, access, companyId, null)
-    await assertReportsTo(trx, { access, contactId: null, companyId, reportsToId: data.reportsToId ?? null, current: null })
+    await assertReportsTo(trx, {
+      access,
+      contactId: null,
+      companyId,
+      reportsToId: data.reportsToId ?? null,
+      current: null,
+    })
     const now = dbTimestamp()
     const id = await insertId(trx, 'crm_contacts', {
       ...contactColumns(data),
@@ -34,9 +56,18 @@ export async function createContact({ organizationId, actorId, access, data }: C
       created_at: now,
       updated_at: now,
     })
-    await replaceChannels(trx, organizationId, { contactId: id }, { phones: data.phones ?? [], emails: data.emails ?? [] })
+    await replaceChannels(
+      trx,
+      organizationId,
+      { contactId: id },
+      { phones: data.phones ?? [], emails: data.emails ?? [] }
+    )
     const record = (await loadContact(trx, organizationId, id))!
-    await crmHistory.created({ organizationId, actorId, subjectType: CONTACT_SUBJECT, subjectId: id }, contactSnapshot(record), trx)
+    await crmHistory.created(
+      { organizationId, actorId, subjectType: CONTACT_SUBJECT, subjectId: id },
+      contactSnapshot(record),
+      trx
+    )
     return record
   })
   await ContactCreated.dispatch(organizationId, actorId, contactSummary(contact))

@@ -16,12 +16,31 @@ export interface DeleteContactParams {
 export async function deleteContact({ organizationId, actorId, contactId }: DeleteContactParams) {
   const contact = await db.transaction(async (trx) => {
     const record = (await loadContact(trx, organizationId, contactId))!
-    await detachReports(trx, { organizationId, actorId, managerId: contactId, managerName: record.fullName })
+    await detachReports(trx, {
+      organizationId,
+      actorId,
+      managerId: contactId,
+      managerName: record.fullName,
+    })
     await deleteChildren(trx, { contactId })
-    await trx.from('crm_contacts').where('organization_id', organizationId).where('id', contactId).delete()
-    await crmHistory.deleted({ organizationId, actorId, subjectType: CONTACT_SUBJECT, subjectId: contactId }, contactSnapshot(record), trx)
+    await trx
+      .from('crm_contacts')
+      .where('organization_id', organizationId)
+      .where('id', contactId)
+      .delete()
+    await crmHistory.deleted(
+      { organizationId, actorId, subjectType: CONTACT_SUBJECT, subjectId: contactId },
+      contactSnapshot(record),
+      trx
+    )
     return record
   })
-  await ContactDeleted.dispatch(organizationId, actorId, contactId, contact.companyId, contact.fullName)
+  await ContactDeleted.dispatch(
+    organizationId,
+    actorId,
+    contactId,
+    contact.companyId,
+    contact.fullName
+  )
   return contact
 }

@@ -6,15 +6,30 @@ import { PAGE_SIZE } from '../companies/list_companies.js'
 import { CONTACT_LIST_COLUMNS, contactRows, filteredContacts } from './contact_query.js'
 
 /** One page of contacts (keyset), the capped count, and the columns the list shows. */
-export async function listContacts(access: AccessContext, filters: ContactFilters, pageSize = PAGE_SIZE) {
+export async function listContacts(
+  access: AccessContext,
+  filters: ContactFilters,
+  pageSize = PAGE_SIZE
+) {
   const { options, sortValue } = keysetFor(filters.sort, 'ct')
   const { query } = await filteredContacts(access, filters)
   query.leftJoin('users as o', 'o.id', 'ct.owner_id').select(CONTACT_LIST_COLUMNS)
   const [page, count] = await Promise.all([
-    keysetPage<Record<string, any>>(query, { ...options, limit: pageSize, cursor: filters.cursor, before: filters.before },
-      sortValue),
-    filteredContacts(access, filters).then(({ query: q }) => cappedCount(q, { exact: filters.count === 'exact' })),
+    keysetPage<Record<string, any>>(
+      query,
+      { ...options, limit: pageSize, cursor: filters.cursor, before: filters.before },
+      sortValue
+    ),
+    filteredContacts(access, filters).then(({ query: q }) =>
+      cappedCount(q, { exact: filters.count === 'exact' })
+    ),
   ])
   const { next, prev, offset } = page
-  return { rows: await contactRows(access, page.rows), next, prev, offset, count: count as CappedCount }
+  return {
+    rows: await contactRows(access, page.rows),
+    next,
+    prev,
+    offset,
+    count: count as CappedCount,
+  }
 }

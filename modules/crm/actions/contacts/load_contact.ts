@@ -35,7 +35,11 @@ export interface ContactRecord {
 type Client = TransactionClientContract | typeof db
 
 /** The id when the contact exists in the user's organization and scope for `action`, else null (→ 404). */
-export async function visibleContactId(access: AccessContext, id: number, action = 'view'): Promise<number | null> {
+export async function visibleContactId(
+  access: AccessContext,
+  id: number,
+  action = 'view'
+): Promise<number | null> {
   const query = db.from('crm_contacts as ct').where('ct.id', id).select('ct.id')
   await access.scope(query, CONTACTS, { table: 'ct', action })
   const row = await query.first()
@@ -43,15 +47,27 @@ export async function visibleContactId(access: AccessContext, id: number, action
 }
 
 /** Loads a contact of the organization (no scope: callers have checked it). */
-export async function loadContact(client: Client, organizationId: number, id: number): Promise<ContactRecord | null> {
-  const row = await client.from('crm_contacts as ct')
+export async function loadContact(
+  client: Client,
+  organizationId: number,
+  id: number
+): Promise<ContactRecord | null> {
+  const row = await client
+    .from('crm_contacts as ct')
     .leftJoin('crm_companies as co', 'co.id', 'ct.company_id')
     .leftJoin('crm_contacts as m', 'm.id', 'ct.reports_to_id')
     .leftJoin('users as o', 'o.id', 'ct.owner_id')
     .leftJoin('users as cb', 'cb.id', 'ct.created_by')
-    .where('ct.organization_id', organizationId).where('ct.id', id)
-    .select('ct.*', 'co.name as company_name', 'm.first_name as m_first', 'm.last_name as m_last',
-      'o.full_name as owner_name', 'cb.full_name as created_by_name')
+    .where('ct.organization_id', organizationId)
+    .where('ct.id', id)
+    .select(
+      'ct.*',
+      'co.name as company_name',
+      'm.first_name as m_first',
+      'm.last_name as m_last',
+      'o.full_name as owner_name',
+      'cb.full_name as created_by_name'
+    )
     .first()
   if (!row) return null
   const channels = await channelsOf('contact_id', [id], client)
@@ -99,5 +115,12 @@ export function contactSnapshot(c: ContactRecord): Record<string, unknown> {
 }
 
 export function contactSummary(c: ContactRecord): ContactSummary {
-  return { id: c.id, companyId: c.companyId, name: c.fullName, position: c.position, email: primaryOf(c.emails), ownerId: c.ownerId }
+  return {
+    id: c.id,
+    companyId: c.companyId,
+    name: c.fullName,
+    position: c.position,
+    email: primaryOf(c.emails),
+    ownerId: c.ownerId,
+  }
 }

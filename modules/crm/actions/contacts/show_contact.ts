@@ -20,21 +20,32 @@ export interface PersonLink {
 export async function showContact(access: AccessContext, contactId: number) {
   const organizationId = access.organizationId
   const contact = (await loadContact(db, organizationId, contactId))!
-  const related = db.from('crm_contacts as ct')
+  const related = db
+    .from('crm_contacts as ct')
     .where((w) => {
       w.where('ct.reports_to_id', contactId)
       if (contact.reportsToId) w.orWhere('ct.id', contact.reportsToId)
     })
-    .orderBy('ct.name_normalized').orderBy('ct.id').limit(201)
+    .orderBy('ct.name_normalized')
+    .orderBy('ct.id')
+    .limit(201)
     .select('ct.id', 'ct.first_name', 'ct.last_name', 'ct.position', 'ct.reports_to_id')
   await access.scope(related, CONTACTS, { table: 'ct' })
   const [rows, companyVisible, history, allowed] = await Promise.all([
     related,
     contact.companyId ? visibleCompanyId(access, contact.companyId) : null,
-    readTimeline(access, { subjectType: CONTACT_SUBJECT, subjectId: contactId, limit: TIMELINE_PAGE }),
+    readTimeline(access, {
+      subjectType: CONTACT_SUBJECT,
+      subjectId: contactId,
+      limit: TIMELINE_PAGE,
+    }),
     recordActions(access, CONTACTS, contact.ownerId),
   ])
-  const link = (r: any): PersonLink => ({ id: Number(r.id), name: fullName(r.first_name, r.last_name), position: r.position })
+  const link = (r: any): PersonLink => ({
+    id: Number(r.id),
+    name: fullName(r.first_name, r.last_name),
+    position: r.position,
+  })
   const manager = rows.find((r) => Number(r.id) === contact.reportsToId)
   return {
     contact: {
@@ -46,7 +57,9 @@ export async function showContact(access: AccessContext, contactId: number) {
     },
     allowed,
     manager: manager ? link(manager) : null,
-    reports: rows.filter((r) => Number(r.reports_to_id) === contactId && Number(r.id) !== contactId).map(link),
+    reports: rows
+      .filter((r) => Number(r.reports_to_id) === contactId && Number(r.id) !== contactId)
+      .map(link),
     timeline: history,
   }
 }

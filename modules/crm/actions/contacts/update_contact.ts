@@ -6,7 +6,13 @@ import { replaceChannels } from '../../support/channels.js'
 import { resolveOwner } from '../../support/owners.js'
 import { crmHistory } from '../../support/history.js'
 import ContactUpdated from '../../events/contact_updated.js'
-import { CONTACTS, CONTACT_SUBJECT, contactSnapshot, contactSummary, loadContact } from './load_contact.js'
+import {
+  CONTACTS,
+  CONTACT_SUBJECT,
+  contactSnapshot,
+  contactSummary,
+  loadContact,
+} from './load_contact.js'
 import { assertCompany, assertReportsTo } from './org_chart_rules.js'
 import { contactColumns, detachReports } from './contact_columns.js'
 
@@ -23,32 +29,77 @@ export interface UpdateContactParams {
  * Saves a contact. Moving them to another company (or to none) leaves their direct reports
  * without a manager: a manager must work at the same company.
  */
-export async function updateContact({ organizationId, actorId, access, contactId, data }: UpdateContactParams) {
+export async function updateContact({
+  organizationId,
+  actorId,
+  access,
+  contactId,
+  data,
+}: UpdateContactParams) {
   const result = await db.transaction(async (trx) => {
     const before = (await loadContact(trx, organizationId, contactId))!
     // Inside the transaction, on its client: SQLite has one connection, the global db would wait.
     const ownerId = await resolveOwner({
-      access, resource: CONTACTS, action: 'edit', requested: data.ownerId, current: before.ownerId, client: trx,
+      access,
+      resource: CONTACTS,
+      action: 'edit',
+      requested: data.ownerId,
+      current: before.ownerId,
+      client: trx,
     })
     const companyId = data.companyId === undefined ? before.companyId : data.companyId
     // Left out, the manager stays (unless the contact changes company: then there is none).
-    const reportsToId = data.reportsToId !== undefined ? data.reportsToId : companyId === before.companyId ? before.reportsToId : null
+    const reportsToId =
+      data.reportsToId !== undefined
+        ? data.reportsToId
+        : companyId === before.companyId
+          ? before.reportsToId
+          : null
     const input = { ...data, companyId, reportsToId }
     await assertCompany(trx, access, companyId, before.companyId)
-    await assertReportsTo(trx, { access, contactId, companyId, reportsToId, current: before.reportsToId })
-    await trx.from('crm_contacts').where('organization_id', organizationId).where('id', contactId)
+    await assertReportsTo(trx, {
+      access,
+      contactId,
+      companyId,
+      reportsToId,
+      current: before.reportsToId,
+    })
+    await trx
+      .from('crm_contacts')
+      .where('organization_id', organizationId)
+      .where('id', contactId)
       .update({ ...contactColumns(input), owner_id: ownerId, updated_at: dbTimestamp() })
-    await replaceChannels(trx, organizationId, { contactId }, { phones: data.phones, emails: data.emails })
+    await replaceChannels(
+      trx,
+      organizationId,
+      { contactId },
+      { phones: data.phones, emails: data.emails }
+    )
     if (companyId !== before.companyId) {
-      await detachReports(trx, { organizationId, actorId, managerId: contactId, managerName: before.fullName })
+      await detachReports(trx, {
+        organizationId,
+        actorId,
+        managerId: contactId,
+        managerName: before.fullName,
+      })
     }
     const after = (await loadContact(trx, organizationId, contactId))!
     const subject = { organizationId, actorId, subjectType: CONTACT_SUBJECT, subjectId: contactId }
-    const changes = await crmHistory.updated(subject, contactSnapshot(before), contactSnapshot(after), trx)
+    const changes = await crmHistory.updated(
+      subject,
+      contactSnapshot(before),
+      contactSnapshot(after),
+      trx
+    )
     return { after, changes }
   })
   if (result.changes.length) {
-    await ContactUpdated.dispatch(organizationId, actorId, contactSummary(result.after), result.changes.map((c) => c.field))
+    await ContactUpdated.dispatch(
+      organizationId,
+      actorId,
+      contactSummary(result.after),
+      result.changes.map((c) => c.field)
+    )
   }
   return result.after
 }

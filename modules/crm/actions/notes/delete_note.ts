@@ -18,11 +18,25 @@ export interface DeleteNoteParams {
  * Removes a note. The timeline says who removed a note and when (not its text); the audit
  * log, which only administrators read, keeps the text as field "note" going to nothing.
  */
-export async function deleteNote({ organizationId, actorId, subjectType, subjectId, note, trx }: DeleteNoteParams) {
+export async function deleteNote({
+  organizationId,
+  actorId,
+  subjectType,
+  subjectId,
+  note,
+  trx,
+}: DeleteNoteParams) {
   const work = async (client: TransactionClientContract) => {
-    await client.from('timeline_events').where('organization_id', organizationId).where('id', note.id).delete()
+    await client
+      .from('timeline_events')
+      .where('organization_id', organizationId)
+      .where('id', note.id)
+      .delete()
     const subject = { organizationId, actorId, subjectType, subjectId }
-    await timeline.record({ ...subject, kind: 'note_deleted', data: { author: note.actorId } }, client)
+    await timeline.record(
+      { ...subject, kind: 'note_deleted', data: { author: note.actorId } },
+      client
+    )
     const changes = [{ field: 'note', from: note.body, to: null }]
     await audit.record({ ...subject, action: 'update', changes }, client)
   }

@@ -22,11 +22,19 @@ export interface NoteRef {
  * The note `noteId` of the subject (the caller has checked the subject is in scope), or null
  * when there is none: another record's note, another kind of entry, another organization.
  */
-export async function findNote(params: NoteRef & { organizationId: number }): Promise<NoteRow | null> {
-  const row = await db.from('timeline_events')
-    .where({ organization_id: params.organizationId, subject_type: params.subjectType, subject_id: params.subjectId })
+export async function findNote(
+  params: NoteRef & { organizationId: number }
+): Promise<NoteRow | null> {
+  const row = await db
+    .from('timeline_events')
+    .where({
+      organization_id: params.organizationId,
+      subject_type: params.subjectType,
+      subject_id: params.subjectId,
+    })
     .where({ id: params.noteId, kind: 'note' })
-    .select('id', 'actor_id', 'data').first()
+    .select('id', 'actor_id', 'data')
+    .first()
   if (!row) return null
   const data = row.data ? JSON.parse(row.data) : {}
   const actorId = row.actor_id === null ? null : Number(row.actor_id)

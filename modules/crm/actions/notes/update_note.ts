@@ -23,10 +23,16 @@ export async function updateNote(params: UpdateNoteParams) {
   if (body === note.body) return
   const work = async (client: TransactionClientContract) => {
     const data = { ...note.data, body, editedAt: new Date().toISOString(), editedBy: actorId }
-    await client.from('timeline_events').where('organization_id', organizationId).where('id', note.id)
+    await client
+      .from('timeline_events')
+      .where('organization_id', organizationId)
+      .where('id', note.id)
       .update({ data: JSON.stringify(data) })
     const changes = [{ field: 'note', from: note.body, to: body }]
-    await audit.record({ organizationId, actorId, subjectType, subjectId, action: 'update', changes }, client)
+    await audit.record(
+      { organizationId, actorId, subjectType, subjectId, action: 'update', changes },
+      client
+    )
   }
   return trx ? work(trx) : db.transaction(work)
 }

@@ -11,7 +11,12 @@ export default class extends BaseSchema {
   async up() {
     this.schema.createTable('crm_companies', (table) => {
       table.increments('id')
-      table.integer('organization_id').unsigned().notNullable().references('id').inTable('organizations')
+      table
+        .integer('organization_id')
+        .unsigned()
+        .notNullable()
+        .references('id')
+        .inTable('organizations')
       table.string('name', 200).notNullable()
       // Lowercase, accents removed: prefix search and a sort order that is the same everywhere.
       table.string('name_normalized', 200).notNullable()
@@ -27,16 +32,28 @@ export default class extends BaseSchema {
       table.dateTime('updated_at').notNullable()
 
       table.index(['organization_id', 'name_normalized', 'id'], 'crm_companies_org_name_idx')
-      table.index(['organization_id', 'owner_id', 'name_normalized', 'id'], 'crm_companies_org_owner_idx')
-      table.index(['organization_id', 'type', 'name_normalized', 'id'], 'crm_companies_org_type_idx')
-      table.index(['organization_id', 'industry', 'name_normalized', 'id'], 'crm_companies_org_industry_idx')
+      table.index(
+        ['organization_id', 'owner_id', 'name_normalized', 'id'],
+        'crm_companies_org_owner_idx'
+      )
+      table.index(
+        ['organization_id', 'type', 'name_normalized', 'id'],
+        'crm_companies_org_type_idx'
+      )
+      table.index(
+        ['organization_id', 'industry', 'name_normalized', 'id'],
+        'crm_companies_org_industry_idx'
+      )
       table.index(['organization_id', 'created_at', 'id'], 'crm_companies_org_created_idx')
-      if (this.db.dialect.name !== 'mssql') table.unique(['organization_id', 'nif'], { indexName: 'crm_companies_org_nif_unique' })
+      if (this.db.dialect.name !== 'mssql')
+        table.unique(['organization_id', 'nif'], { indexName: 'crm_companies_org_nif_unique' })
       table.index(['owner_id'], 'crm_companies_owner_fk_idx')
       table.index(['created_by'], 'crm_companies_created_by_fk_idx')
     })
     if (this.db.dialect.name === 'mssql') {
-      this.schema.raw('CREATE UNIQUE INDEX crm_companies_org_nif_unique ON crm_companies (organization_id, nif) WHERE nif IS NOT NULL')
+      this.schema.raw(
+        'CREATE UNIQUE INDEX crm_companies_org_nif_unique ON crm_companies (organization_id, nif) WHERE nif IS NOT NULL'
+      )
     }
   }
 

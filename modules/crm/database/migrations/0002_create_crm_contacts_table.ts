@@ -9,7 +9,12 @@ export default class extends BaseSchema {
   async up() {
     this.schema.createTable('crm_contacts', (table) => {
       table.increments('id')
-      table.integer('organization_id').unsigned().notNullable().references('id').inTable('organizations')
+      table
+        .integer('organization_id')
+        .unsigned()
+        .notNullable()
+        .references('id')
+        .inTable('organizations')
       table.integer('company_id').unsigned().nullable().references('id').inTable('crm_companies')
       table.string('first_name', 100).notNullable()
       table.string('last_name', 150).nullable()
@@ -26,9 +31,18 @@ export default class extends BaseSchema {
       table.dateTime('updated_at').notNullable()
 
       table.index(['organization_id', 'name_normalized', 'id'], 'crm_contacts_org_name_idx')
-      table.index(['organization_id', 'last_name_normalized', 'id'], 'crm_contacts_org_last_name_idx')
-      table.index(['organization_id', 'owner_id', 'name_normalized', 'id'], 'crm_contacts_org_owner_idx')
-      table.index(['organization_id', 'company_id', 'name_normalized', 'id'], 'crm_contacts_org_company_idx')
+      table.index(
+        ['organization_id', 'last_name_normalized', 'id'],
+        'crm_contacts_org_last_name_idx'
+      )
+      table.index(
+        ['organization_id', 'owner_id', 'name_normalized', 'id'],
+        'crm_contacts_org_owner_idx'
+      )
+      table.index(
+        ['organization_id', 'company_id', 'name_normalized', 'id'],
+        'crm_contacts_org_company_idx'
+      )
       table.index(['organization_id', 'created_at', 'id'], 'crm_contacts_org_created_idx')
       table.index(['company_id'], 'crm_contacts_company_fk_idx')
       table.index(['reports_to_id'], 'crm_contacts_reports_to_fk_idx')

@@ -6,7 +6,13 @@ import { BaseSchema } from '@adonisjs/lucid/schema'
  * copied here (not imported) so this migration keeps doing what it did when it shipped.
  */
 const normalizeName = (value: string) =>
-  value.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim().slice(0, 200)
+  value
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 200)
 
 export default class extends BaseSchema {
   // SQLite drops a column by rebuilding the table, which it can only do with foreign-key checks
@@ -20,12 +26,20 @@ export default class extends BaseSchema {
     this.defer(async (db) => {
       let last = 0
       for (;;) {
-        const rows = await db.from('crm_companies').whereNotNull('legal_name').where('id', '>', last)
-          .orderBy('id').limit(500).select('id', 'legal_name')
+        const rows = await db
+          .from('crm_companies')
+          .whereNotNull('legal_name')
+          .where('id', '>', last)
+          .orderBy('id')
+          .limit(500)
+          .select('id', 'legal_name')
         if (!rows.length) break
         for (const r of rows) {
           const normalized = normalizeName(r.legal_name)
-          await db.from('crm_companies').where('id', r.id).update({ legal_name_normalized: normalized })
+          await db
+            .from('crm_companies')
+            .where('id', r.id)
+            .update({ legal_name_normalized: normalized })
         }
         last = Number(rows[rows.length - 1].id)
       }

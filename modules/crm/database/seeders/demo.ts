@@ -17,17 +17,28 @@ const DAY = 86_400_000
 export default async function seedCrmDemo({ organizationId, users, random }: DemoSeedParams) {
   const { companies, contacts } = generate(random)
   const now = Date.now()
-  const at = (daysAgo: number) => dbTimestamp(new Date(now - daysAgo * DAY - Math.floor(random() * DAY)))
+  const at = (daysAgo: number) =>
+    dbTimestamp(new Date(now - daysAgo * DAY - Math.floor(random() * DAY)))
   const ownerId = (key: string) => users[key] ?? users.admin
 
   await db.transaction(async (trx) => {
     const companyRows = companies.map((c) => {
       const created = at(c.daysAgo)
       return {
-        organization_id: organizationId, name: c.name, name_normalized: normalizeName(c.name), legal_name: c.legalName,
-        legal_name_normalized: c.legalName ? normalizeName(c.legalName) : null, type: c.type,
-        nif: c.nif, website: c.website, industry: c.industry, owner_id: ownerId(c.ownerKey), description: null,
-        created_by: ownerId(c.ownerKey), created_at: created, updated_at: created,
+        organization_id: organizationId,
+        name: c.name,
+        name_normalized: normalizeName(c.name),
+        legal_name: c.legalName,
+        legal_name_normalized: c.legalName ? normalizeName(c.legalName) : null,
+        type: c.type,
+        nif: c.nif,
+        website: c.website,
+        industry: c.industry,
+        owner_id: ownerId(c.ownerKey),
+        description: null,
+        created_by: ownerId(c.ownerKey),
+        created_at: created,
+        updated_at: created,
       }
     })
     const companyIds = await insertReturningIds(trx, 'crm_companies', organizationId, companyRows)
@@ -35,62 +46,138 @@ export default async function seedCrmDemo({ organizationId, users, random }: Dem
     const addresses = companies.flatMap((c, i) => {
       const [city, province, code] = c.city
       const address = (kind: string, street: string, position: number) => ({
-        organization_id: organizationId, company_id: companyIds[i], kind, street, postal_code: `${code}${String(Math.floor(random() * 990)).padStart(3, '0')}`,
-        city, city_normalized: normalizeName(city, 100), province, country: 'ES', position,
+        organization_id: organizationId,
+        company_id: companyIds[i],
+        kind,
+        street,
+        postal_code: `${code}${String(Math.floor(random() * 990)).padStart(3, '0')}`,
+        city,
+        city_normalized: normalizeName(city, 100),
+        province,
+        country: 'ES',
+        position,
       })
-      return c.shipping ? [address('fiscal', c.street, 0), address('envio', c.shipping, 1)] : [address('fiscal', c.street, 0)]
+      return c.shipping
+        ? [address('fiscal', c.street, 0), address('envio', c.shipping, 1)]
+        : [address('fiscal', c.street, 0)]
     })
     await insertInBatches(trx, 'crm_addresses', addresses)
 
     // Contacts by level so every manager has an id before the people reporting to them.
     const contactIds: number[] = []
-    const level = (i: number): number => (contacts[i].manager === null ? 0 : 1 + level(contacts[i].manager!))
+    const level = (i: number): number =>
+      contacts[i].manager === null ? 0 : 1 + level(contacts[i].manager!)
     for (let depth = 0; depth < 4; depth++) {
       const batch = contacts.map((c, i) => ({ c, i })).filter(({ i }) => level(i) === depth)
       if (!batch.length) continue
-      const ids = await insertReturningIds(trx, 'crm_contacts', organizationId, batch.map(({ c }) => {
-        const created = at(c.daysAgo)
-        return {
-          organization_id: organizationId, company_id: c.company === null ? null : companyIds[c.company], first_name: c.first, last_name: c.last,
-          name_normalized: normalizeName(`${c.first} ${c.last}`, 260), last_name_normalized: normalizeName(c.last, 150),
-          position: c.position, department: c.department,
-          reports_to_id: c.manager === null ? null : contactIds[c.manager], owner_id: ownerId(c.ownerKey), notes: null,
-          created_by: ownerId(c.ownerKey), created_at: created, updated_at: created,
-        }
-      }))
+      const ids = await insertReturningIds(
+        trx,
+        'crm_contacts',
+        organizationId,
+        batch.map(({ c }) => {
+          const created = at(c.daysAgo)
+          return {
+            organization_id: organizationId,
+            company_id: c.company === null ? null : companyIds[c.company],
+            first_name: c.first,
+            last_name: c.last,
+            name_normalized: normalizeName(`${c.first} ${c.last}`, 260),
+            last_name_normalized: normalizeName(c.last, 150),
+            position: c.position,
+            department: c.department,
+            reports_to_id: c.manager === null ? null : contactIds[c.manager],
+            owner_id: ownerId(c.ownerKey),
+            notes: null,
+            created_by: ownerId(c.ownerKey),
+            created_at: created,
+            updated_at: created,
+          }
+        })
+      )
       batch.forEach(({ i }, k) => (contactIds[i] = ids[k]))
     }
 
-    const channel = (parent: { company_id: number | null; contact_id: number | null }, list: [string, string][], phone: boolean) =>
+    const channel = (
+      parent: { company_id: number | null; contact_id: number | null },
+      list: [string, string][],
+      phone: boolean
+    ) =>
       list.map(([label, value], position) => ({
         // Phones stored as the form stores them (E.164); pages group them for reading.
-        organization_id: organizationId, ...parent, label, value: phone ? normalizePhone(value) : value,
-        value_normalized: phone ? normalizePhone(value) : normalizeEmail(value), is_primary: position === 0, position,
+        organization_id: organizationId,
+        ...parent,
+        label,
+        value: phone ? normalizePhone(value) : value,
+        value_normalized: phone ? normalizePhone(value) : normalizeEmail(value),
+        is_primary: position === 0,
+        position,
       }))
     await insertInBatches(trx, 'crm_phones', [
-      ...companies.flatMap((c, i) => channel({ company_id: companyIds[i], contact_id: null }, c.phones, true)),
-      ...contacts.flatMap((c, i) => channel({ company_id: null, contact_id: contactIds[i] }, c.phones, true)),
+      ...companies.flatMap((c, i) =>
+        channel({ company_id: companyIds[i], contact_id: null }, c.phones, true)
+      ),
+      ...contacts.flatMap((c, i) =>
+        channel({ company_id: null, contact_id: contactIds[i] }, c.phones, true)
+      ),
     ])
     await insertInBatches(trx, 'crm_emails', [
-      ...companies.flatMap((c, i) => channel({ company_id: companyIds[i], contact_id: null }, c.emails, false)),
-      ...contacts.flatMap((c, i) => channel({ company_id: null, contact_id: contactIds[i] }, c.emails, false)),
+      ...companies.flatMap((c, i) =>
+        channel({ company_id: companyIds[i], contact_id: null }, c.emails, false)
+      ),
+      ...contacts.flatMap((c, i) =>
+        channel({ company_id: null, contact_id: contactIds[i] }, c.emails, false)
+      ),
     ])
 
     // History: a "created" entry for every record and a few notes, as the app itself writes them.
     const events: Record<string, unknown>[] = []
-    const entry = (type: string, id: number, kind: string, actor: number, created: string, data: object) =>
-      events.push({ organization_id: organizationId, subject_type: type, subject_id: id, kind, actor_id: actor, data: JSON.stringify(data), created_at: created })
+    const entry = (
+      type: string,
+      id: number,
+      kind: string,
+      actor: number,
+      created: string,
+      data: object
+    ) =>
+      events.push({
+        organization_id: organizationId,
+        subject_type: type,
+        subject_id: id,
+        kind,
+        actor_id: actor,
+        data: JSON.stringify(data),
+        created_at: created,
+      })
     companyRows.forEach((row, i) => {
-      entry('crm.company', companyIds[i], 'created', row.owner_id, row.created_at, { title: row.name })
+      entry('crm.company', companyIds[i], 'created', row.owner_id, row.created_at, {
+        title: row.name,
+      })
       if (random() < 0.2) {
         for (let n = 0; n < 1 + Math.floor(random() * 2); n++) {
-          entry('crm.company', companyIds[i], 'note', row.owner_id, at(Math.floor(random() * companies[i].daysAgo)), { body: NOTES[Math.floor(random() * NOTES.length)] })
+          entry(
+            'crm.company',
+            companyIds[i],
+            'note',
+            row.owner_id,
+            at(Math.floor(random() * companies[i].daysAgo)),
+            { body: NOTES[Math.floor(random() * NOTES.length)] }
+          )
         }
       }
     })
     contacts.forEach((c, i) => {
-      entry('crm.contact', contactIds[i], 'created', ownerId(c.ownerKey), at(c.daysAgo), { title: `${c.first} ${c.last}` })
-      if (random() < 0.1) entry('crm.contact', contactIds[i], 'note', ownerId(c.ownerKey), at(Math.floor(random() * c.daysAgo)), { body: NOTES[Math.floor(random() * NOTES.length)] })
+      entry('crm.contact', contactIds[i], 'created', ownerId(c.ownerKey), at(c.daysAgo), {
+        title: `${c.first} ${c.last}`,
+      })
+      if (random() < 0.1)
+        entry(
+          'crm.contact',
+          contactIds[i],
+          'note',
+          ownerId(c.ownerKey),
+          at(Math.floor(random() * c.daysAgo)),
+          { body: NOTES[Math.floor(random() * NOTES.length)] }
+        )
     })
     // Ids follow time, as they do when the app writes history (timelines are ordered by id).
     events.sort((a, b) => String(a.created_at).localeCompare(String(b.created_at)))
@@ -102,10 +189,23 @@ export default async function seedCrmDemo({ organizationId, users, random }: Dem
  * Multi-row insert, then the new ids in insertion order: a single statement's rows get
  * increasing ids, and ids above the previous maximum of this organization are exactly ours.
  */
-async function insertReturningIds(trx: TransactionClientContract, table: string, organizationId: number, rows: Record<string, unknown>[]) {
+async function insertReturningIds(
+  trx: TransactionClientContract,
+  table: string,
+  organizationId: number,
+  rows: Record<string, unknown>[]
+) {
   const max = await trx.from(table).where('organization_id', organizationId).max('id as id').first()
   await insertInBatches(trx, table, rows)
-  const inserted = await trx.from(table).where('organization_id', organizationId).where('id', '>', Number(max?.id ?? 0)).orderBy('id').select('id')
-  if (inserted.length !== rows.length) throw new Error(`demo seed: expected ${rows.length} new ${table} rows, found ${inserted.length}`)
+  const inserted = await trx
+    .from(table)
+    .where('organization_id', organizationId)
+    .where('id', '>', Number(max?.id ?? 0))
+    .orderBy('id')
+    .select('id')
+  if (inserted.length !== rows.length)
+    throw new Error(
+      `demo seed: expected ${rows.length} new ${table} rows, found ${inserted.length}`
+    )
   return inserted.map((r) => Number(r.id))
 }

@@ -1,7 +1,16 @@
 import { COMPANY_TYPES } from '../../catalog.js'
 import { makeCif } from '../../support/nif.js'
 import { normalizeText } from '../../support/normalize.js'
-import { CITIES, FEMALE_NAMES, MALE_NAMES, PLACES, POSITIONS, STREETS, SURNAMES, TRADES } from './demo_data.js'
+import {
+  CITIES,
+  FEMALE_NAMES,
+  MALE_NAMES,
+  PLACES,
+  POSITIONS,
+  STREETS,
+  SURNAMES,
+  TRADES,
+} from './demo_data.js'
 
 /** Plain descriptions of demo companies and contacts; demo.ts turns them into rows. */
 export interface DemoCompany {
@@ -45,7 +54,15 @@ export function generate(random: Random, companies = 300) {
     for (const [value, w] of pairs) if ((r -= w) < 0) return value
     return pairs[0][0]
   }
-  const owner = () => weighted([['rep1', 27], ['rep2', 25], ['zoneLead', 13], ['leader', 15], ['manager', 15], ['former', 5]])
+  const owner = () =>
+    weighted([
+      ['rep1', 27],
+      ['rep2', 25],
+      ['zoneLead', 13],
+      ['leader', 15],
+      ['manager', 15],
+      ['former', 5],
+    ])
   const spaced = (n: string) => n.replace(/^(\d{3})(\d{3})(\d{3})$/, '$1 $2 $3')
   const landline = (prefix: string) => `+34 ${spaced(prefix + digits(9 - prefix.length))}`
   const mobile = () => `+34 ${spaced(pick(['6', '7']) + digits(8))}`
@@ -56,11 +73,24 @@ export function generate(random: Random, companies = 300) {
   while (result.length < companies) {
     const industry = pick(Object.keys(TRADES))
     const city = pick(CITIES)
-    const base = pick(TRADES[industry]).replace('{S}', pick(SURNAMES)).replace('{S2}', pick(SURNAMES))
-      .replace('{C}', city[0]).replace('{P}', pick(PLACES))
+    const base = pick(TRADES[industry])
+      .replace('{S}', pick(SURNAMES))
+      .replace('{S2}', pick(SURNAMES))
+      .replace('{C}', city[0])
+      .replace('{P}', pick(PLACES))
     // Legal form and the CIF letter that goes with it (B = S.L., A = S.A., E = C.B., F = cooperative).
-    const legal = base.startsWith('Cooperativa') ? 'S. Coop.' : weighted([['S.L.', 72], ['S.A.', 12], ['S.L.L.', 8], ['C.B.', 8]])
-    const form = [legal, ({ 'S.A.': 'A', 'C.B.': 'E', 'S. Coop.': 'F' } as Record<string, string>)[legal] ?? 'B']
+    const legal = base.startsWith('Cooperativa')
+      ? 'S. Coop.'
+      : weighted([
+          ['S.L.', 72],
+          ['S.A.', 12],
+          ['S.L.L.', 8],
+          ['C.B.', 8],
+        ])
+    const form = [
+      legal,
+      ({ 'S.A.': 'A', 'C.B.': 'E', 'S. Coop.': 'F' } as Record<string, string>)[legal] ?? 'B',
+    ]
     const name = random() < 0.45 ? `${base} ${form[0]}` : base
     if (names.has(name)) continue
     names.add(name)
@@ -72,13 +102,27 @@ export function generate(random: Random, companies = 300) {
     }
     const domain = `${domainFor(base)}.es`
     const phones: [string, string][] = [['Oficina', landline(city[3])]]
-    if (random() < 0.35) phones.push([pick(['Centralita', 'Móvil', 'Fax']), random() < 0.5 ? mobile() : landline(city[3])])
+    if (random() < 0.35)
+      phones.push([
+        pick(['Centralita', 'Móvil', 'Fax']),
+        random() < 0.5 ? mobile() : landline(city[3]),
+      ])
     const emails: [string, string][] = [['General', `info@${domain}`]]
-    if (random() < 0.5) emails.push([pick(['Facturación', 'Pedidos']), `${pick(['administracion', 'pedidos', 'facturacion'])}@${domain}`])
+    if (random() < 0.5)
+      emails.push([
+        pick(['Facturación', 'Pedidos']),
+        `${pick(['administracion', 'pedidos', 'facturacion'])}@${domain}`,
+      ])
     result.push({
       name,
       legalName: `${base}${legal !== 'S.L.' || base.includes('Hijos') || random() < 0.75 ? '' : ' e Hijos'}, ${legal}`,
-      type: weighted([['cliente', 40], ['prospecto', 30], ['proveedor', 12], ['distribuidor', 10], ['competidor', 8]]) as (typeof COMPANY_TYPES)[number],
+      type: weighted([
+        ['cliente', 40],
+        ['prospecto', 30],
+        ['proveedor', 12],
+        ['distribuidor', 10],
+        ['competidor', 8],
+      ]) as (typeof COMPANY_TYPES)[number],
       nif,
       website: `https://www.${domain}`,
       industry,
@@ -94,13 +138,26 @@ export function generate(random: Random, companies = 300) {
   }
 
   const contacts: DemoContact[] = []
-  const person = (company: DemoCompany | null, companyIndex: number | null, manager: number | null, positionIndex?: number) => {
+  const person = (
+    company: DemoCompany | null,
+    companyIndex: number | null,
+    manager: number | null,
+    positionIndex?: number
+  ) => {
     const female = random() < 0.5
     const first = pick(female ? FEMALE_NAMES : MALE_NAMES)
     const last = `${pick(SURNAMES)} ${pick(SURNAMES)}`
     const position = POSITIONS[positionIndex ?? 2 + Math.floor(random() * (POSITIONS.length - 2))]
     const slug = normalizeText(`${first}.${last.split(' ')[0]}`).replace(/[^a-z.]/g, '')
-    const emails: [string, string][] = random() < 0.88 ? [['Trabajo', `${slug}@${company?.domain ?? pick(['gmail.com', 'hotmail.com', 'yahoo.es'])}`]] : []
+    const emails: [string, string][] =
+      random() < 0.88
+        ? [
+            [
+              'Trabajo',
+              `${slug}@${company?.domain ?? pick(['gmail.com', 'hotmail.com', 'yahoo.es'])}`,
+            ],
+          ]
+        : []
     const phones: [string, string][] = random() < 0.75 ? [['Móvil', mobile()]] : []
     if (company && random() < 0.3) phones.push(['Oficina', company.phones[0][1]])
     contacts.push({
@@ -118,7 +175,15 @@ export function generate(random: Random, companies = 300) {
     return contacts.length - 1
   }
   result.forEach((company, i) => {
-    const count = weighted([['0', 8], ['1', 22], ['2', 28], ['3', 20], ['4', 12], ['5', 6], ['6', 4]])
+    const count = weighted([
+      ['0', 8],
+      ['1', 22],
+      ['2', 28],
+      ['3', 20],
+      ['4', 12],
+      ['5', 6],
+      ['6', 4],
+    ])
     if (count === '0') return
     const head = person(company, i, null, random() < 0.5 ? 0 : 1)
     let middle: number | null = null
@@ -135,7 +200,15 @@ const FILLER = new Set(['y', 'e', 'de', 'del', 'la', 'las', 'el', 'los', 'herman
 
 /** A plausible web domain: the name's words, or initials plus the last word when that is long. */
 function domainFor(name: string): string {
-  const words = normalizeText(name).replace(/[^a-z0-9 ]/g, '').split(' ').filter((w) => w && !FILLER.has(w))
+  const words = normalizeText(name)
+    .replace(/[^a-z0-9 ]/g, '')
+    .split(' ')
+    .filter((w) => w && !FILLER.has(w))
   const joined = words.join('')
-  return joined.length <= 20 ? joined : words.slice(0, -1).map((w) => w[0]).join('') + words[words.length - 1]
+  return joined.length <= 20
+    ? joined
+    : words
+        .slice(0, -1)
+        .map((w) => w[0])
+        .join('') + words[words.length - 1]
 }

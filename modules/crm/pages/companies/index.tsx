@@ -2,7 +2,16 @@ import { useEffect, useState } from 'react'
 import { Head, Link, router } from '@inertiajs/react'
 import { Anchor, Button, Select, Stack, Text, TextInput } from '@mantine/core'
 import { IconPlus, IconSearch } from '@tabler/icons-react'
-import { DataTable, EmptyState, KeysetPager, PageHeader, useCan, useFormat, useT, type Column } from '~/ui'
+import {
+  DataTable,
+  EmptyState,
+  KeysetPager,
+  PageHeader,
+  useCan,
+  useFormat,
+  useT,
+  type Column,
+} from '~/ui'
 import { ExportButton, FilterPanel } from '../shared/filter_panel'
 import { PhoneLink, TypeBadge } from '../shared/details'
 import { applyFilters, listUrl } from '../shared/query'
@@ -36,9 +45,22 @@ interface Filters {
 }
 
 const BASE = '/crm/companies'
-const SORTS = [['name', 'name'], ['-name', 'name_desc'], ['-created', 'created_desc']]
+const SORTS = [
+  ['name', 'name'],
+  ['-name', 'name_desc'],
+  ['-created', 'created_desc'],
+]
 
-export default function CompaniesIndex({ companies, next, prev, offset, count, filters, owners, catalog }: {
+export default function CompaniesIndex({
+  companies,
+  next,
+  prev,
+  offset,
+  count,
+  filters,
+  owners,
+  catalog,
+}: {
   companies: Row[]
   next: string | null
   prev: string | null
@@ -54,29 +76,76 @@ export default function CompaniesIndex({ companies, next, prev, offset, count, f
   const [q, setQ] = useState(filters.q)
   const [city, setCity] = useState(filters.city)
   // The boxes follow the URL when filters change elsewhere ("quitar filtros", back button).
-  useEffect(() => { setQ(filters.q); setCity(filters.city) }, [filters.q, filters.city])
+  useEffect(() => {
+    setQ(filters.q)
+    setCity(filters.city)
+  }, [filters.q, filters.city])
   const { cursor, before, ...current } = filters
-  const set = (patch: Partial<Filters>) => applyFilters(BASE, { ...current, sort: current.sort === 'name' ? '' : current.sort, ...patch })
-  const active = ['type', 'industry', 'owner', 'province', 'city'].filter((k) => current[k as keyof typeof current]).length
+  const set = (patch: Partial<Filters>) =>
+    applyFilters(BASE, { ...current, sort: current.sort === 'name' ? '' : current.sort, ...patch })
+  const active = ['type', 'industry', 'owner', 'province', 'city'].filter(
+    (k) => current[k as keyof typeof current]
+  ).length
   const filtered = active > 0 || !!filters.q
   const params = { ...current, sort: current.sort === 'name' ? '' : current.sort }
 
   const columns: Column<Row>[] = [
     {
-      key: 'name', header: t('crm.companies.fields.name'), render: (r) => (
+      key: 'name',
+      header: t('crm.companies.fields.name'),
+      render: (r) => (
         <div>
-          <Anchor component={Link} href={`${BASE}/${r.id}`} fw={600} size="sm" onClick={(e) => e.stopPropagation()}>{r.name}</Anchor>
-          {r.nif && <Text size="xs" c="dimmed">{r.nif}</Text>}
+          <Anchor
+            component={Link}
+            href={`${BASE}/${r.id}`}
+            fw={600}
+            size="sm"
+            onClick={(e) => e.stopPropagation()}
+          >
+            {r.name}
+          </Anchor>
+          {r.nif && (
+            <Text size="xs" c="dimmed">
+              {r.nif}
+            </Text>
+          )}
         </div>
       ),
     },
-    { key: 'type', header: t('crm.companies.fields.type'), render: (r) => <TypeBadge type={r.type} /> },
-    { key: 'industry', header: t('crm.companies.fields.industry'), render: (r) => (r.industry ? t(`crm.industries.${r.industry}`) : '—'), hideOnMobile: true },
-    { key: 'location', header: t('crm.companies.fields.location'), render: (r) => [r.city, r.province !== r.city ? r.province : null].filter(Boolean).join(', ') || '—' },
+    {
+      key: 'type',
+      header: t('crm.companies.fields.type'),
+      render: (r) => <TypeBadge type={r.type} />,
+    },
+    {
+      key: 'industry',
+      header: t('crm.companies.fields.industry'),
+      render: (r) => (r.industry ? t(`crm.industries.${r.industry}`) : '—'),
+      hideOnMobile: true,
+    },
+    {
+      key: 'location',
+      header: t('crm.companies.fields.location'),
+      render: (r) =>
+        [r.city, r.province !== r.city ? r.province : null].filter(Boolean).join(', ') || '—',
+    },
     // The number a rep on the road needs most: shown (and tappable) on phones too.
-    { key: 'phone', header: t('crm.companies.fields.phone'), render: (r) => <PhoneLink value={r.phone} /> },
+    {
+      key: 'phone',
+      header: t('crm.companies.fields.phone'),
+      render: (r) => <PhoneLink value={r.phone} />,
+    },
     { key: 'owner', header: t('crm.companies.fields.owner'), render: (r) => r.ownerName ?? '—' },
-    { key: 'created', header: t('crm.companies.fields.createdAt'), render: (r) => <Text span size="sm" style={{ whiteSpace: 'nowrap' }}>{f.date(r.createdAt)}</Text>, hideOnMobile: true },
+    {
+      key: 'created',
+      header: t('crm.companies.fields.createdAt'),
+      render: (r) => (
+        <Text span size="sm" style={{ whiteSpace: 'nowrap' }}>
+          {f.date(r.createdAt)}
+        </Text>
+      ),
+      hideOnMobile: true,
+    },
   ]
 
   return (
@@ -84,53 +153,143 @@ export default function CompaniesIndex({ companies, next, prev, offset, count, f
       <Head title={t('crm.companies.title')} />
       <PageHeader
         title={t('crm.companies.title')}
-        actions={<>
-          {can('crm.companies.export') && companies.length > 0 && (
-            <ExportButton href={listUrl(`${BASE}/export`, params)} />
-          )}
-          {can('crm.companies.create') && (
-            <Button component={Link} href={`${BASE}/create`} leftSection={<IconPlus size={16} />}>{t('crm.companies.new')}</Button>
-          )}
-        </>}
+        actions={
+          <>
+            {can('crm.companies.export') && companies.length > 0 && (
+              <ExportButton href={listUrl(`${BASE}/export`, params)} />
+            )}
+            {can('crm.companies.create') && (
+              <Button component={Link} href={`${BASE}/create`} leftSection={<IconPlus size={16} />}>
+                {t('crm.companies.new')}
+              </Button>
+            )}
+          </>
+        }
       />
       <FilterPanel
         active={active}
-        onClear={() => { setQ(''); setCity(''); applyFilters(BASE, {}) }}
+        onClear={() => {
+          setQ('')
+          setCity('')
+          applyFilters(BASE, {})
+        }}
         search={
-          <form onSubmit={(e) => { e.preventDefault(); set({ q }) }}>
-            <TextInput aria-label={t('common.search')} placeholder={t('crm.companies.search_placeholder')} leftSection={<IconSearch size={16} />}
-              value={q} onChange={(e) => setQ(e.currentTarget.value)} onBlur={() => q !== filters.q && set({ q })} data-testid="search" />
+          <form
+            onSubmit={(e) => {
+              e.preventDefault()
+              set({ q })
+            }}
+          >
+            <TextInput
+              aria-label={t('common.search')}
+              placeholder={t('crm.companies.search_placeholder')}
+              leftSection={<IconSearch size={16} />}
+              value={q}
+              onChange={(e) => setQ(e.currentTarget.value)}
+              onBlur={() => q !== filters.q && set({ q })}
+              data-testid="search"
+            />
           </form>
         }
       >
-        <Select aria-label={t('crm.companies.fields.type')} placeholder={t('crm.filters.any_type')} clearable value={filters.type || null}
-          data={catalog.types.map((v) => ({ value: v, label: t(`crm.types.${v}`) }))} onChange={(v) => set({ type: v ?? '' })} />
-        <Select aria-label={t('crm.companies.fields.industry')} placeholder={t('crm.filters.any_industry')} clearable searchable value={filters.industry || null}
-          data={catalog.industries.map((v) => ({ value: v, label: t(`crm.industries.${v}`) }))} onChange={(v) => set({ industry: v ?? '' })} />
-        <Select aria-label={t('crm.companies.fields.owner')} placeholder={t('crm.filters.any_owner')} clearable searchable value={filters.owner || null}
-          data={[{ value: 'mine', label: t('crm.filters.mine') }, ...owners]} onChange={(v) => set({ owner: v ?? '' })} />
-        <Select aria-label={t('crm.companies.fields.province')} placeholder={t('crm.filters.any_province')} clearable searchable value={filters.province || null}
-          data={catalog.provinces} onChange={(v) => set({ province: v ?? '' })} />
-        <form onSubmit={(e) => { e.preventDefault(); set({ city }) }}>
-          <TextInput aria-label={t('crm.companies.fields.city')} placeholder={t('crm.companies.fields.city')} value={city}
-            onChange={(e) => setCity(e.currentTarget.value)} onBlur={() => city !== filters.city && set({ city })} />
+        <Select
+          aria-label={t('crm.companies.fields.type')}
+          placeholder={t('crm.filters.any_type')}
+          clearable
+          value={filters.type || null}
+          data={catalog.types.map((v) => ({ value: v, label: t(`crm.types.${v}`) }))}
+          onChange={(v) => set({ type: v ?? '' })}
+        />
+        <Select
+          aria-label={t('crm.companies.fields.industry')}
+          placeholder={t('crm.filters.any_industry')}
+          clearable
+          searchable
+          value={filters.industry || null}
+          data={catalog.industries.map((v) => ({ value: v, label: t(`crm.industries.${v}`) }))}
+          onChange={(v) => set({ industry: v ?? '' })}
+        />
+        <Select
+          aria-label={t('crm.companies.fields.owner')}
+          placeholder={t('crm.filters.any_owner')}
+          clearable
+          searchable
+          value={filters.owner || null}
+          data={[{ value: 'mine', label: t('crm.filters.mine') }, ...owners]}
+          onChange={(v) => set({ owner: v ?? '' })}
+        />
+        <Select
+          aria-label={t('crm.companies.fields.province')}
+          placeholder={t('crm.filters.any_province')}
+          clearable
+          searchable
+          value={filters.province || null}
+          data={catalog.provinces}
+          onChange={(v) => set({ province: v ?? '' })}
+        />
+        <form
+          onSubmit={(e) => {
+            e.preventDefault()
+            set({ city })
+          }}
+        >
+          <TextInput
+            aria-label={t('crm.companies.fields.city')}
+            placeholder={t('crm.companies.fields.city')}
+            value={city}
+            onChange={(e) => setCity(e.currentTarget.value)}
+            onBlur={() => city !== filters.city && set({ city })}
+          />
         </form>
-        <Select aria-label={t('crm.filters.sort')} value={filters.sort} allowDeselect={false}
-          data={SORTS.map(([value, key]) => ({ value, label: t(`crm.sort.${key}`) }))} onChange={(v) => set({ sort: v === 'name' ? '' : (v ?? '') })} />
+        <Select
+          aria-label={t('crm.filters.sort')}
+          value={filters.sort}
+          allowDeselect={false}
+          data={SORTS.map(([value, key]) => ({ value, label: t(`crm.sort.${key}`) }))}
+          onChange={(v) => set({ sort: v === 'name' ? '' : (v ?? '') })}
+        />
       </FilterPanel>
 
       {companies.length === 0 ? (
         filtered ? (
-          <EmptyState title={t('crm.companies.no_results')} description={t('crm.companies.no_results_description')}
-            action={<Button variant="default" onClick={() => applyFilters(BASE, {})}>{t('crm.filters.clear')}</Button>} />
+          <EmptyState
+            title={t('crm.companies.no_results')}
+            description={t('crm.companies.no_results_description')}
+            action={
+              <Button variant="default" onClick={() => applyFilters(BASE, {})}>
+                {t('crm.filters.clear')}
+              </Button>
+            }
+          />
         ) : (
-          <EmptyState title={t('crm.companies.empty_title')}
-            description={can('crm.companies.create') ? t('crm.companies.empty_description') : t('crm.companies.empty_readonly')}
-            action={can('crm.companies.create') ? <Button component={Link} href={`${BASE}/create`} leftSection={<IconPlus size={16} />}>{t('crm.companies.new')}</Button> : undefined} />
+          <EmptyState
+            title={t('crm.companies.empty_title')}
+            description={
+              can('crm.companies.create')
+                ? t('crm.companies.empty_description')
+                : t('crm.companies.empty_readonly')
+            }
+            action={
+              can('crm.companies.create') ? (
+                <Button
+                  component={Link}
+                  href={`${BASE}/create`}
+                  leftSection={<IconPlus size={16} />}
+                >
+                  {t('crm.companies.new')}
+                </Button>
+              ) : undefined
+            }
+          />
         )
       ) : (
         <Stack gap={0}>
-          <DataTable rows={companies} columns={columns} rowKey={(r) => r.id} onRowClick={(r) => router.visit(`${BASE}/${r.id}`)} />
+          <DataTable
+            rows={companies}
+            columns={columns}
+            rowKey={(r) => r.id}
+            onRowClick={(r) => router.visit(`${BASE}/${r.id}`)}
+          />
           <KeysetPager
             count={count}
             noun={(n) => t('crm.companies.noun', { count: n })}

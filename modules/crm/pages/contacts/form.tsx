@@ -23,7 +23,14 @@ interface ContactValues {
 }
 
 /** Create and edit a contact; the manager list follows the chosen company. */
-export default function ContactForm({ contact, initialCompanyId, owners, canAssign, companies, managers }: {
+export default function ContactForm({
+  contact,
+  initialCompanyId,
+  owners,
+  canAssign,
+  companies,
+  managers,
+}: {
   contact: ContactValues | null
   initialCompanyId: number | null
   owners: Option[]
@@ -48,23 +55,35 @@ export default function ContactForm({ contact, initialCompanyId, owners, canAssi
   const errors = form.errors as Record<string, string | undefined>
   const field = (name: string) => t(`crm.contacts.fields.${name}`)
   // The current manager at a company the user cannot see comes without a name.
-  const [managerOptions, setManagerOptions] = useState(() => managers.map((m) => (m.label ? m : { ...m, label: t('crm.contacts.hidden_manager') })))
+  const [managerOptions, setManagerOptions] = useState(() =>
+    managers.map((m) => (m.label ? m : { ...m, label: t('crm.contacts.hidden_manager') }))
+  )
   const firstRender = useRef(true)
 
   // Another company: its people become the possible managers, and the old manager goes.
   useEffect(() => {
-    if (firstRender.current) { firstRender.current = false; return }
+    if (firstRender.current) {
+      firstRender.current = false
+      return
+    }
     form.setData('reportsToId', '')
-    if (!form.data.companyId) { setManagerOptions([]); return }
-    const except = contact ? `&except=${contact.id}` : ''
-    getJson<Option[]>(`/crm/contacts/managers?company=${form.data.companyId}${except}`).then(setManagerOptions).catch((error) => {
+    if (!form.data.companyId) {
       setManagerOptions([])
-      reportLookupError(error, t)
-    })
+      return
+    }
+    const except = contact ? `&except=${contact.id}` : ''
+    getJson<Option[]>(`/crm/contacts/managers?company=${form.data.companyId}${except}`)
+      .then(setManagerOptions)
+      .catch((error) => {
+        setManagerOptions([])
+        reportLookupError(error, t)
+      })
   }, [form.data.companyId])
 
-  const ownerOptions = contact?.ownerId && !owners.some((o) => o.value === contact.ownerId)
-    ? [{ value: contact.ownerId, label: contact.ownerName ?? '—' }, ...owners] : owners
+  const ownerOptions =
+    contact?.ownerId && !owners.some((o) => o.value === contact.ownerId)
+      ? [{ value: contact.ownerId, label: contact.ownerName ?? '—' }, ...owners]
+      : owners
   const title = contact ? t('crm.contacts.edit_title') : t('crm.contacts.new')
   const back = contact ? `/crm/contacts/${contact.id}` : '/crm/contacts'
   const submit = (e: React.FormEvent) => {
@@ -76,45 +95,117 @@ export default function ContactForm({ contact, initialCompanyId, owners, canAssi
   return (
     <>
       <Head title={title} />
-      <PageHeader title={title} crumbs={[{ label: t('crm.contacts.title'), href: '/crm/contacts' }, ...(contact ? [{ label: `${contact.firstName} ${contact.lastName}`.trim(), href: back }] : []), { label: title }]} />
+      <PageHeader
+        title={title}
+        crumbs={[
+          { label: t('crm.contacts.title'), href: '/crm/contacts' },
+          ...(contact
+            ? [{ label: `${contact.firstName} ${contact.lastName}`.trim(), href: back }]
+            : []),
+          { label: title },
+        ]}
+      />
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
-          <ErrorSummary errors={errors} labels={{ phones: field('phones'), emails: field('emails') }} />
+          <ErrorSummary
+            errors={errors}
+            labels={{ phones: field('phones'), emails: field('emails') }}
+          />
           <Paper withBorder radius="md" p="md">
-            <Title order={5} mb="sm">{t('crm.sections.general')}</Title>
+            <Title order={5} mb="sm">
+              {t('crm.sections.general')}
+            </Title>
             <Grid gap="sm">
               <Grid.Col span={{ base: 12, sm: 5 }}>
-                <TextInput label={field('firstName')} required value={form.data.firstName} onChange={(e) => form.setData('firstName', e.currentTarget.value)} error={errors.firstName}
-                  autoFocus={!contact} />
+                <TextInput
+                  label={field('firstName')}
+                  required
+                  value={form.data.firstName}
+                  onChange={(e) => form.setData('firstName', e.currentTarget.value)}
+                  error={errors.firstName}
+                  autoFocus={!contact}
+                />
               </Grid.Col>
               <Grid.Col span={{ base: 12, sm: 7 }}>
-                <TextInput label={field('lastName')} value={form.data.lastName} onChange={(e) => form.setData('lastName', e.currentTarget.value)} error={errors.lastName} />
+                <TextInput
+                  label={field('lastName')}
+                  value={form.data.lastName}
+                  onChange={(e) => form.setData('lastName', e.currentTarget.value)}
+                  error={errors.lastName}
+                />
               </Grid.Col>
               <Grid.Col span={{ base: 12, sm: 6 }}>
-                <CompanySelect label={field('company')} placeholder={t('crm.contacts.company_search')} initial={companies} value={form.data.companyId || null}
-                  onChange={(v) => form.setData('companyId', v ?? '')} error={errors.companyId} />
+                <CompanySelect
+                  label={field('company')}
+                  placeholder={t('crm.contacts.company_search')}
+                  initial={companies}
+                  value={form.data.companyId || null}
+                  onChange={(v) => form.setData('companyId', v ?? '')}
+                  error={errors.companyId}
+                />
               </Grid.Col>
               <Grid.Col span={{ base: 12, sm: 6 }}>
-                <Select label={field('reportsTo')} placeholder={t('crm.contacts.manager_hint')} searchable clearable data={managerOptions}
-                  value={form.data.reportsToId || null} disabled={!form.data.companyId} onChange={(v) => form.setData('reportsToId', v ?? '')} error={errors.reportsToId} />
+                <Select
+                  label={field('reportsTo')}
+                  placeholder={t('crm.contacts.manager_hint')}
+                  searchable
+                  clearable
+                  data={managerOptions}
+                  value={form.data.reportsToId || null}
+                  disabled={!form.data.companyId}
+                  onChange={(v) => form.setData('reportsToId', v ?? '')}
+                  error={errors.reportsToId}
+                />
               </Grid.Col>
               <Grid.Col span={{ base: 12, sm: 6 }}>
-                <TextInput label={field('position')} value={form.data.position} onChange={(e) => form.setData('position', e.currentTarget.value)} error={errors.position} />
+                <TextInput
+                  label={field('position')}
+                  value={form.data.position}
+                  onChange={(e) => form.setData('position', e.currentTarget.value)}
+                  error={errors.position}
+                />
               </Grid.Col>
               <Grid.Col span={{ base: 12, sm: 6 }}>
-                <TextInput label={field('department')} value={form.data.department} onChange={(e) => form.setData('department', e.currentTarget.value)} error={errors.department} />
+                <TextInput
+                  label={field('department')}
+                  value={form.data.department}
+                  onChange={(e) => form.setData('department', e.currentTarget.value)}
+                  error={errors.department}
+                />
               </Grid.Col>
               <Grid.Col span={{ base: 12, sm: 6 }}>
-                <Select label={field('owner')} searchable value={form.data.ownerId || null} data={ownerOptions} disabled={!canAssign}
-                  description={!canAssign && !contact ? t('crm.form.owner_fixed') : undefined} onChange={(v) => form.setData('ownerId', v ?? '')} error={errors.ownerId} />
+                <Select
+                  label={field('owner')}
+                  searchable
+                  value={form.data.ownerId || null}
+                  data={ownerOptions}
+                  disabled={!canAssign}
+                  description={!canAssign && !contact ? t('crm.form.owner_fixed') : undefined}
+                  onChange={(v) => form.setData('ownerId', v ?? '')}
+                  error={errors.ownerId}
+                />
               </Grid.Col>
               <Grid.Col span={12}>
-                <Textarea label={field('notes')} autosize minRows={2} maxRows={8} value={form.data.notes} onChange={(e) => form.setData('notes', e.currentTarget.value)} error={errors.notes} />
+                <Textarea
+                  label={field('notes')}
+                  autosize
+                  minRows={2}
+                  maxRows={8}
+                  value={form.data.notes}
+                  onChange={(e) => form.setData('notes', e.currentTarget.value)}
+                  error={errors.notes}
+                />
               </Grid.Col>
             </Grid>
           </Paper>
-          <ChannelSections title={field} phones={form.data.phones} emails={form.data.emails} errors={errors}
-            onPhones={(v) => form.setData('phones', v)} onEmails={(v) => form.setData('emails', v)} />
+          <ChannelSections
+            title={field}
+            phones={form.data.phones}
+            emails={form.data.emails}
+            errors={errors}
+            onPhones={(v) => form.setData('phones', v)}
+            onEmails={(v) => form.setData('emails', v)}
+          />
           <FormFooter cancelHref={back} processing={form.processing} mt={0} />
         </Stack>
       </form>

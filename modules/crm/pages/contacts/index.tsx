@@ -2,7 +2,16 @@ import { useEffect, useState } from 'react'
 import { Head, Link, router } from '@inertiajs/react'
 import { Anchor, Button, Select, Stack, Text, TextInput } from '@mantine/core'
 import { IconPlus, IconSearch } from '@tabler/icons-react'
-import { DataTable, EmptyState, KeysetPager, PageHeader, useCan, useFormat, useT, type Column } from '~/ui'
+import {
+  DataTable,
+  EmptyState,
+  KeysetPager,
+  PageHeader,
+  useCan,
+  useFormat,
+  useT,
+  type Column,
+} from '~/ui'
 import { ExportButton, FilterPanel } from '../shared/filter_panel'
 import { CompanySelect } from '../shared/company_select'
 import { EmailLink, PhoneLink } from '../shared/details'
@@ -31,9 +40,22 @@ interface Filters {
 }
 
 const BASE = '/crm/contacts'
-const SORTS = [['name', 'name'], ['-name', 'name_desc'], ['-created', 'created_desc']]
+const SORTS = [
+  ['name', 'name'],
+  ['-name', 'name_desc'],
+  ['-created', 'created_desc'],
+]
 
-export default function ContactsIndex({ contacts, next, prev, offset, count, filters, owners, companies }: {
+export default function ContactsIndex({
+  contacts,
+  next,
+  prev,
+  offset,
+  count,
+  filters,
+  owners,
+  companies,
+}: {
   contacts: Row[]
   next: string | null
   prev: string | null
@@ -57,23 +79,62 @@ export default function ContactsIndex({ contacts, next, prev, offset, count, fil
   const columns: Column<Row>[] = [
     // The position under the name (as a company's NIF), names may wrap: the table fits at 1280 px.
     {
-      key: 'name', header: t('crm.contacts.fields.name'), render: (r) => (
+      key: 'name',
+      header: t('crm.contacts.fields.name'),
+      render: (r) => (
         <div>
-          <Anchor component={Link} href={`${BASE}/${r.id}`} fw={600} size="sm" onClick={stop}>{r.name}</Anchor>
-          {r.position && <Text size="xs" c="dimmed">{r.position}</Text>}
+          <Anchor component={Link} href={`${BASE}/${r.id}`} fw={600} size="sm" onClick={stop}>
+            {r.name}
+          </Anchor>
+          {r.position && (
+            <Text size="xs" c="dimmed">
+              {r.position}
+            </Text>
+          )}
         </div>
       ),
     },
     {
-      key: 'company', header: t('crm.contacts.fields.company'), render: (r) => (r.companyId
-        ? <Anchor component={Link} href={`/crm/companies/${r.companyId}`} size="sm" onClick={stop}>{r.companyName}</Anchor>
-        : <Text span size="sm" c="dimmed">{t('crm.contacts.no_company')}</Text>),
+      key: 'company',
+      header: t('crm.contacts.fields.company'),
+      render: (r) =>
+        r.companyId ? (
+          <Anchor component={Link} href={`/crm/companies/${r.companyId}`} size="sm" onClick={stop}>
+            {r.companyName}
+          </Anchor>
+        ) : (
+          <Text span size="sm" c="dimmed">
+            {t('crm.contacts.no_company')}
+          </Text>
+        ),
     },
     // Long addresses are cut (full text on hover) so they do not squeeze every other column.
-    { key: 'email', header: t('crm.contacts.fields.email'), render: (r) => <EmailLink value={r.email} /> },
-    { key: 'phone', header: t('crm.contacts.fields.phone'), render: (r) => <PhoneLink value={r.phone} /> },
-    { key: 'owner', header: t('crm.contacts.fields.owner'), render: (r) => r.ownerName ?? '—', hideOnMobile: true },
-    { key: 'created', header: t('crm.contacts.fields.createdAt'), render: (r) => <Text span size="sm" style={{ whiteSpace: 'nowrap' }}>{f.date(r.createdAt)}</Text>, hideOnMobile: true },
+    {
+      key: 'email',
+      header: t('crm.contacts.fields.email'),
+      render: (r) => <EmailLink value={r.email} />,
+    },
+    {
+      key: 'phone',
+      header: t('crm.contacts.fields.phone'),
+      render: (r) => <PhoneLink value={r.phone} />,
+    },
+    {
+      key: 'owner',
+      header: t('crm.contacts.fields.owner'),
+      render: (r) => r.ownerName ?? '—',
+      hideOnMobile: true,
+    },
+    {
+      key: 'created',
+      header: t('crm.contacts.fields.createdAt'),
+      render: (r) => (
+        <Text span size="sm" style={{ whiteSpace: 'nowrap' }}>
+          {f.date(r.createdAt)}
+        </Text>
+      ),
+      hideOnMobile: true,
+    },
   ]
 
   return (
@@ -81,47 +142,120 @@ export default function ContactsIndex({ contacts, next, prev, offset, count, fil
       <Head title={t('crm.contacts.title')} />
       <PageHeader
         title={t('crm.contacts.title')}
-        actions={<>
-          {can('crm.contacts.export') && contacts.length > 0 && (
-            <ExportButton href={listUrl(`${BASE}/export`, params)} />
-          )}
-          {can('crm.contacts.create') && <Button component={Link} href={`${BASE}/create`} leftSection={<IconPlus size={16} />}>{t('crm.contacts.new')}</Button>}
-        </>}
+        actions={
+          <>
+            {can('crm.contacts.export') && contacts.length > 0 && (
+              <ExportButton href={listUrl(`${BASE}/export`, params)} />
+            )}
+            {can('crm.contacts.create') && (
+              <Button component={Link} href={`${BASE}/create`} leftSection={<IconPlus size={16} />}>
+                {t('crm.contacts.new')}
+              </Button>
+            )}
+          </>
+        }
       />
       <FilterPanel
         active={active}
-        onClear={() => { setQ(''); applyFilters(BASE, {}) }}
+        onClear={() => {
+          setQ('')
+          applyFilters(BASE, {})
+        }}
         search={
-          <form onSubmit={(e) => { e.preventDefault(); set({ q }) }}>
-            <TextInput aria-label={t('common.search')} placeholder={t('crm.contacts.search_placeholder')} leftSection={<IconSearch size={16} />}
-              value={q} onChange={(e) => setQ(e.currentTarget.value)} onBlur={() => q !== filters.q && set({ q })} data-testid="search" />
+          <form
+            onSubmit={(e) => {
+              e.preventDefault()
+              set({ q })
+            }}
+          >
+            <TextInput
+              aria-label={t('common.search')}
+              placeholder={t('crm.contacts.search_placeholder')}
+              leftSection={<IconSearch size={16} />}
+              value={q}
+              onChange={(e) => setQ(e.currentTarget.value)}
+              onBlur={() => q !== filters.q && set({ q })}
+              data-testid="search"
+            />
           </form>
         }
       >
-        <CompanySelect aria-label={t('crm.contacts.fields.company')} placeholder={t('crm.filters.any_company')} initial={companies}
-          value={filters.company || null} onChange={(v) => set({ company: v ?? '' })} />
-        <Select aria-label={t('crm.contacts.fields.owner')} placeholder={t('crm.filters.any_owner')} clearable searchable value={filters.owner || null}
-          data={[{ value: 'mine', label: t('crm.filters.mine') }, ...owners]} onChange={(v) => set({ owner: v ?? '' })} />
-        <Select aria-label={t('crm.filters.sort')} value={filters.sort} allowDeselect={false}
-          data={SORTS.map(([value, key]) => ({ value, label: t(`crm.sort.${key}`) }))} onChange={(v) => set({ sort: v === 'name' ? '' : (v ?? '') })} />
+        <CompanySelect
+          aria-label={t('crm.contacts.fields.company')}
+          placeholder={t('crm.filters.any_company')}
+          initial={companies}
+          value={filters.company || null}
+          onChange={(v) => set({ company: v ?? '' })}
+        />
+        <Select
+          aria-label={t('crm.contacts.fields.owner')}
+          placeholder={t('crm.filters.any_owner')}
+          clearable
+          searchable
+          value={filters.owner || null}
+          data={[{ value: 'mine', label: t('crm.filters.mine') }, ...owners]}
+          onChange={(v) => set({ owner: v ?? '' })}
+        />
+        <Select
+          aria-label={t('crm.filters.sort')}
+          value={filters.sort}
+          allowDeselect={false}
+          data={SORTS.map(([value, key]) => ({ value, label: t(`crm.sort.${key}`) }))}
+          onChange={(v) => set({ sort: v === 'name' ? '' : (v ?? '') })}
+        />
       </FilterPanel>
 
       {contacts.length === 0 ? (
         active > 0 || filters.q ? (
-          <EmptyState title={t('crm.contacts.no_results')} description={t('crm.contacts.no_results_description')}
-            action={<Button variant="default" onClick={() => applyFilters(BASE, {})}>{t('crm.filters.clear')}</Button>} />
+          <EmptyState
+            title={t('crm.contacts.no_results')}
+            description={t('crm.contacts.no_results_description')}
+            action={
+              <Button variant="default" onClick={() => applyFilters(BASE, {})}>
+                {t('crm.filters.clear')}
+              </Button>
+            }
+          />
         ) : (
-          <EmptyState title={t('crm.contacts.empty_title')}
-            description={can('crm.contacts.create') ? t('crm.contacts.empty_description') : t('crm.contacts.empty_readonly')}
-            action={can('crm.contacts.create') ? <Button component={Link} href={`${BASE}/create`} leftSection={<IconPlus size={16} />}>{t('crm.contacts.new')}</Button> : undefined} />
+          <EmptyState
+            title={t('crm.contacts.empty_title')}
+            description={
+              can('crm.contacts.create')
+                ? t('crm.contacts.empty_description')
+                : t('crm.contacts.empty_readonly')
+            }
+            action={
+              can('crm.contacts.create') ? (
+                <Button
+                  component={Link}
+                  href={`${BASE}/create`}
+                  leftSection={<IconPlus size={16} />}
+                >
+                  {t('crm.contacts.new')}
+                </Button>
+              ) : undefined
+            }
+          />
         )
       ) : (
         <Stack gap={0}>
-          <DataTable rows={contacts} columns={columns} rowKey={(r) => r.id} onRowClick={(r) => router.visit(`${BASE}/${r.id}`)} />
-          <KeysetPager count={count} noun={(n) => t('crm.contacts.noun', { count: n })} firstHref={listUrl(BASE, params)}
+          <DataTable
+            rows={contacts}
+            columns={columns}
+            rowKey={(r) => r.id}
+            onRowClick={(r) => router.visit(`${BASE}/${r.id}`)}
+          />
+          <KeysetPager
+            count={count}
+            noun={(n) => t('crm.contacts.noun', { count: n })}
+            firstHref={listUrl(BASE, params)}
             prevHref={prev ? listUrl(BASE, { ...params, before: prev }) : null}
-            nextHref={next ? listUrl(BASE, { ...params, cursor: next }) : null} isFirstPage={!prev}
-            offset={offset} shown={contacts.length} exactHref={listUrl(BASE, { ...params, cursor, before, count: 'exact' })} />
+            nextHref={next ? listUrl(BASE, { ...params, cursor: next }) : null}
+            isFirstPage={!prev}
+            offset={offset}
+            shown={contacts.length}
+            exactHref={listUrl(BASE, { ...params, cursor, before, count: 'exact' })}
+          />
         </Stack>
       )}
     </>

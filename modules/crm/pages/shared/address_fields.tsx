@@ -7,7 +7,13 @@ import type { AddressValue } from './types'
  * Repeatable postal addresses. A Spanish address picks one of the 52 provinces; a foreign
  * one (another country code) takes any region as text.
  */
-export function AddressFields({ items, onChange, errors, kinds, provinces }: {
+export function AddressFields({
+  items,
+  onChange,
+  errors,
+  kinds,
+  provinces,
+}: {
   items: AddressValue[]
   onChange: (items: AddressValue[]) => void
   errors: Record<string, string | undefined>
@@ -15,50 +21,123 @@ export function AddressFields({ items, onChange, errors, kinds, provinces }: {
   provinces: string[]
 }) {
   const { t } = useT()
-  const update = (index: number, patch: Partial<AddressValue>) => onChange(items.map((a, i) => (i === index ? { ...a, ...patch } : a)))
-  const add = () => onChange([...items, { kind: items.length ? 'envio' : 'fiscal', street: '', postalCode: '', city: '', province: '', country: 'ES' }])
+  const update = (index: number, patch: Partial<AddressValue>) =>
+    onChange(items.map((a, i) => (i === index ? { ...a, ...patch } : a)))
+  const add = () =>
+    onChange([
+      ...items,
+      {
+        kind: items.length ? 'envio' : 'fiscal',
+        street: '',
+        postalCode: '',
+        city: '',
+        province: '',
+        country: 'ES',
+      },
+    ])
   const err = (i: number, field: string) => errors[`addresses.${i}.${field}`]
 
   return (
     <Stack gap="sm">
-      {items.length === 0 && <Text size="sm" c="dimmed">{t('crm.form.no_addresses')}</Text>}
+      {items.length === 0 && (
+        <Text size="sm" c="dimmed">
+          {t('crm.form.no_addresses')}
+        </Text>
+      )}
       {items.map((a, i) => (
         <Paper key={i} withBorder p="sm" radius="sm">
           <Grid gap="xs">
             <Grid.Col span={{ base: 10, sm: 3 }} order={1}>
-              <Select label={t('crm.form.kind')} data={kinds.map((k) => ({ value: k, label: t(`crm.address_kinds.${k}`) }))} value={a.kind}
-                onChange={(v) => v && update(i, { kind: v })} allowDeselect={false} error={err(i, 'kind')} />
+              <Select
+                label={t('crm.form.kind')}
+                data={kinds.map((k) => ({ value: k, label: t(`crm.address_kinds.${k}`) }))}
+                value={a.kind}
+                onChange={(v) => v && update(i, { kind: v })}
+                allowDeselect={false}
+                error={err(i, 'kind')}
+              />
             </Grid.Col>
-            <Grid.Col span={{ base: 2, sm: 1 }} order={{ base: 2, sm: 3 }} style={{ display: 'flex', justifyContent: 'flex-end' }}>
-              <ActionIcon variant="subtle" color="red" mt={26} aria-label={t('crm.form.remove')} onClick={() => onChange(items.filter((_, k) => k !== i))}>
+            <Grid.Col
+              span={{ base: 2, sm: 1 }}
+              order={{ base: 2, sm: 3 }}
+              style={{ display: 'flex', justifyContent: 'flex-end' }}
+            >
+              <ActionIcon
+                variant="subtle"
+                color="red"
+                mt={26}
+                aria-label={t('crm.form.remove')}
+                onClick={() => onChange(items.filter((_, k) => k !== i))}
+              >
                 <IconTrash size={16} />
               </ActionIcon>
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 8 }} order={{ base: 3, sm: 2 }}>
-              <TextInput label={t('crm.form.street')} value={a.street} onChange={(e) => update(i, { street: e.currentTarget.value })} error={err(i, 'street')} />
+              <TextInput
+                label={t('crm.form.street')}
+                value={a.street}
+                onChange={(e) => update(i, { street: e.currentTarget.value })}
+                error={err(i, 'street')}
+              />
             </Grid.Col>
             <Grid.Col span={{ base: 5, sm: 2 }} order={4}>
-              <TextInput label={t('crm.form.postal_code')} value={a.postalCode} onChange={(e) => update(i, { postalCode: e.currentTarget.value })} error={err(i, 'postalCode')} />
+              <TextInput
+                label={t('crm.form.postal_code')}
+                value={a.postalCode}
+                onChange={(e) => update(i, { postalCode: e.currentTarget.value })}
+                error={err(i, 'postalCode')}
+              />
             </Grid.Col>
             <Grid.Col span={{ base: 7, sm: 4 }} order={5}>
-              <TextInput label={t('crm.form.city')} value={a.city} onChange={(e) => update(i, { city: e.currentTarget.value })} error={err(i, 'city')} />
+              <TextInput
+                label={t('crm.form.city')}
+                value={a.city}
+                onChange={(e) => update(i, { city: e.currentTarget.value })}
+                error={err(i, 'city')}
+              />
             </Grid.Col>
             <Grid.Col span={{ base: 8, sm: 4 }} order={6}>
               {a.country === 'ES' ? (
-                <Select label={t('crm.form.province')} data={provinces} value={a.province || null} searchable clearable
-                  onChange={(v) => update(i, { province: v ?? '' })} error={err(i, 'province')} />
+                <Select
+                  label={t('crm.form.province')}
+                  data={provinces}
+                  value={a.province || null}
+                  searchable
+                  clearable
+                  onChange={(v) => update(i, { province: v ?? '' })}
+                  error={err(i, 'province')}
+                />
               ) : (
-                <TextInput label={t('crm.form.province')} value={a.province} onChange={(e) => update(i, { province: e.currentTarget.value })} error={err(i, 'province')} />
+                <TextInput
+                  label={t('crm.form.province')}
+                  value={a.province}
+                  onChange={(e) => update(i, { province: e.currentTarget.value })}
+                  error={err(i, 'province')}
+                />
               )}
             </Grid.Col>
             <Grid.Col span={{ base: 4, sm: 2 }} order={7}>
-              <TextInput label={t('crm.form.country')} maxLength={2} value={a.country}
-                onChange={(e) => update(i, { country: e.currentTarget.value.toUpperCase(), province: '' })} error={err(i, 'country')} />
+              <TextInput
+                label={t('crm.form.country')}
+                maxLength={2}
+                value={a.country}
+                onChange={(e) =>
+                  update(i, { country: e.currentTarget.value.toUpperCase(), province: '' })
+                }
+                error={err(i, 'country')}
+              />
             </Grid.Col>
           </Grid>
         </Paper>
       ))}
-      <Button variant="light" size="xs" w="fit-content" leftSection={<IconPlus size={14} />} onClick={add} disabled={items.length >= 10}>
+      <Button
+        variant="light"
+        size="xs"
+        w="fit-content"
+        leftSection={<IconPlus size={14} />}
+        onClick={add}
+        disabled={items.length >= 10}
+      >
         {t('crm.form.add_address')}
       </Button>
     </Stack>

@@ -8,13 +8,19 @@ import type { Option } from './types'
  * A searchable select of the companies the user may see. The server searches by name prefix
  * (there may be thousands), so options load as the user types.
  */
-export function CompanySelect({ initial, value, onChange, ...props }: Omit<SelectProps, 'data' | 'onChange' | 'value'> & {
+export function CompanySelect({
+  initial,
+  value,
+  onChange,
+  ...props
+}: Omit<SelectProps, 'data' | 'onChange' | 'value'> & {
   initial: Option[]
   value: string | null
   onChange: (value: string | null) => void
 }) {
   const { t } = useT()
-  const withLabels = (list: Option[]) => list.map((o) => (o.label ? o : { ...o, label: t('crm.contacts.hidden_company') }))
+  const withLabels = (list: Option[]) =>
+    list.map((o) => (o.label ? o : { ...o, label: t('crm.contacts.hidden_company') }))
   const [options, setOptions] = useState<Option[]>(withLabels(initial))
   const [search, setSearch] = useState('')
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined)
@@ -24,9 +30,13 @@ export function CompanySelect({ initial, value, onChange, ...props }: Omit<Selec
     clearTimeout(timer.current)
     timer.current = setTimeout(async () => {
       try {
-        const found = await getJson<Option[]>(`/crm/companies/lookup?q=${encodeURIComponent(search)}`)
+        const found = await getJson<Option[]>(
+          `/crm/companies/lookup?q=${encodeURIComponent(search)}`
+        )
         // Keep the selected company among the options so its label stays visible.
-        const keep = selected.current.filter((o) => o.value === value && !found.some((f) => f.value === o.value))
+        const keep = selected.current.filter(
+          (o) => o.value === value && !found.some((f) => f.value === o.value)
+        )
         setOptions([...keep, ...found])
       } catch (error) {
         // The select keeps its current options; the user is told (or, signed out, sent to log in).

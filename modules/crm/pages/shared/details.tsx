@@ -8,23 +8,48 @@ export function Detail({ label, children }: { label: string; children: ReactNode
   const empty = children === null || children === undefined || children === ''
   return (
     <div>
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>{label}</Text>
-      <Text size="sm" style={{ overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' }} component="div">{empty ? '—' : children}</Text>
+      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+        {label}
+      </Text>
+      <Text size="sm" style={{ overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' }} component="div">
+        {empty ? '—' : children}
+      </Text>
     </div>
   )
 }
 
 /** Phones or e-mails as links (tel:/mailto:), the primary one marked. */
-export function ChannelLines({ items, kind, empty }: { items: Channel[]; kind: 'phone' | 'email'; empty: string }) {
+export function ChannelLines({
+  items,
+  kind,
+  empty,
+}: {
+  items: Channel[]
+  kind: 'phone' | 'email'
+  empty: string
+}) {
   const { t } = useT()
-  if (!items.length) return <Text size="sm" c="dimmed">{empty}</Text>
+  if (!items.length)
+    return (
+      <Text size="sm" c="dimmed">
+        {empty}
+      </Text>
+    )
   return (
     <Stack gap={4}>
       {items.map((c, i) => (
         <Group key={i} gap={6} wrap="nowrap">
           {kind === 'phone' ? <PhoneLink value={c.value} /> : <EmailLink value={c.value} full />}
-          {c.label && <Text size="xs" c="dimmed">{c.label}</Text>}
-          {c.primary && items.length > 1 && <Badge size="xs" variant="light">{t('crm.form.primary')}</Badge>}
+          {c.label && (
+            <Text size="xs" c="dimmed">
+              {c.label}
+            </Text>
+          )}
+          {c.primary && items.length > 1 && (
+            <Badge size="xs" variant="light">
+              {t('crm.form.primary')}
+            </Badge>
+          )}
         </Group>
       ))}
     </Stack>
@@ -40,15 +65,27 @@ const stop = (e: React.MouseEvent) => e.stopPropagation()
 /** A phone as a tel: link, grouped for reading; a dash when there is none. */
 export function PhoneLink({ value }: { value: string | null }) {
   if (!value) return <>—</>
-  return <Anchor href={telHref(value)} size="sm" onClick={stop} style={{ whiteSpace: 'nowrap' }}>{formatPhone(value)}</Anchor>
+  return (
+    <Anchor href={telHref(value)} size="sm" onClick={stop} style={{ whiteSpace: 'nowrap' }}>
+      {formatPhone(value)}
+    </Anchor>
+  )
 }
 
 /** An e-mail as a mailto: link; long addresses are cut (full text on hover) unless `full`. */
 export function EmailLink({ value, full }: { value: string | null; full?: boolean }) {
   if (!value) return <>—</>
   return (
-    <Anchor href={`mailto:${value}`} size="sm" onClick={stop} title={value} truncate={full ? undefined : 'end'} maw={full ? undefined : 200}
-      display={full ? undefined : 'block'} style={full ? { overflowWrap: 'anywhere' } : undefined}>
+    <Anchor
+      href={`mailto:${value}`}
+      size="sm"
+      onClick={stop}
+      title={value}
+      truncate={full ? undefined : 'end'}
+      maw={full ? undefined : 200}
+      display={full ? undefined : 'block'}
+      style={full ? { overflowWrap: 'anywhere' } : undefined}
+    >
       {value}
     </Anchor>
   )
@@ -57,24 +94,50 @@ export function EmailLink({ value, full }: { value: string | null; full?: boolea
 /** Postal addresses, one block each, with their kind. */
 export function AddressLines({ items, empty }: { items: Address[]; empty: string }) {
   const { t } = useT()
-  if (!items.length) return <Text size="sm" c="dimmed">{empty}</Text>
+  if (!items.length)
+    return (
+      <Text size="sm" c="dimmed">
+        {empty}
+      </Text>
+    )
   return (
     <Stack gap="xs">
       {items.map((a, i) => (
         <div key={i}>
-          <Badge size="xs" variant="outline" mb={2}>{t(`crm.address_kinds.${a.kind}`)}</Badge>
+          <Badge size="xs" variant="outline" mb={2}>
+            {t(`crm.address_kinds.${a.kind}`)}
+          </Badge>
           {a.street && <Text size="sm">{a.street}</Text>}
-          <Text size="sm">{[a.postalCode, a.city].filter(Boolean).join(' ')}{a.province && a.province !== a.city ? ` (${a.province})` : ''}{a.country !== 'ES' ? ` · ${a.country}` : ''}</Text>
+          <Text size="sm">
+            {[a.postalCode, a.city].filter(Boolean).join(' ')}
+            {a.province && a.province !== a.city ? ` (${a.province})` : ''}
+            {a.country !== 'ES' ? ` · ${a.country}` : ''}
+          </Text>
         </div>
       ))}
     </Stack>
   )
 }
 
-const TYPE_COLORS: Record<string, string> = { cliente: 'teal', prospecto: 'blue', competidor: 'red', proveedor: 'grape', distribuidor: 'orange' }
+const TYPE_COLORS: Record<string, string> = {
+  cliente: 'teal',
+  prospecto: 'blue',
+  competidor: 'red',
+  proveedor: 'grape',
+  distribuidor: 'orange',
+}
 
 export function TypeBadge({ type }: { type: string }) {
   const { t } = useT()
   // Never squeezed into "PROSP…" by a narrow table column.
-  return <Badge component="span" variant="light" color={TYPE_COLORS[type] ?? 'gray'} style={{ minWidth: 'max-content' }}>{t(`crm.types.${type}`)}</Badge>
+  return (
+    <Badge
+      component="span"
+      variant="light"
+      color={TYPE_COLORS[type] ?? 'gray'}
+      style={{ minWidth: 'max-content' }}
+    >
+      {t(`crm.types.${type}`)}
+    </Badge>
+  )
 }

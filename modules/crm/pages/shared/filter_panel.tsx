@@ -8,25 +8,65 @@ import { useT } from '~/ui'
  * The list's filters: always visible on wide screens; on phones folded behind a "Filtros"
  * button that shows how many are active. The search box (`search`) stays visible.
  */
-export function FilterPanel({ search, children, active, onClear }: { search: ReactNode; children: ReactNode; active: number; onClear: () => void }) {
+export function FilterPanel({
+  search,
+  children,
+  active,
+  onClear,
+}: {
+  search: ReactNode
+  children: ReactNode
+  active: number
+  onClear: () => void
+}) {
   const { t } = useT()
   const phone = useMediaQuery('(max-width: 48em)')
   const [open, { toggle }] = useDisclosure(false)
-  const fields = <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm" verticalSpacing="sm">{children}</SimpleGrid>
+  const fields = (
+    <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm" verticalSpacing="sm">
+      {children}
+    </SimpleGrid>
+  )
   return (
     <Paper withBorder radius="md" p="sm" mb="md">
       <Group gap="sm" wrap="nowrap" align="flex-end">
         <div style={{ flex: 1, minWidth: 0 }}>{search}</div>
         {phone && (
-          <Button variant={active ? 'light' : 'default'} onClick={toggle} leftSection={<IconAdjustments size={16} />} aria-expanded={open} data-testid="toggle-filters"
-            rightSection={active ? <Badge size="xs" circle>{active}</Badge> : null}>
+          <Button
+            variant={active ? 'light' : 'default'}
+            onClick={toggle}
+            leftSection={<IconAdjustments size={16} />}
+            aria-expanded={open}
+            data-testid="toggle-filters"
+            rightSection={
+              active ? (
+                <Badge size="xs" circle>
+                  {active}
+                </Badge>
+              ) : null
+            }
+          >
             {t('crm.filters.title')}
           </Button>
         )}
       </Group>
-      {phone ? <Collapse expanded={open}><div style={{ paddingTop: 12 }}>{fields}</div></Collapse> : <div style={{ paddingTop: 12 }}>{fields}</div>}
+      {phone ? (
+        <Collapse expanded={open}>
+          <div style={{ paddingTop: 12 }}>{fields}</div>
+        </Collapse>
+      ) : (
+        <div style={{ paddingTop: 12 }}>{fields}</div>
+      )}
       {active > 0 && (
-        <Button variant="subtle" size="compact-sm" mt="xs" leftSection={<IconX size={14} />} onClick={onClear}>{t('crm.filters.clear')}</Button>
+        <Button
+          variant="subtle"
+          size="compact-sm"
+          mt="xs"
+          leftSection={<IconX size={14} />}
+          onClick={onClear}
+        >
+          {t('crm.filters.clear')}
+        </Button>
       )}
     </Paper>
   )
@@ -41,8 +81,14 @@ export function FilterPanel({ search, children, active, onClear }: { search: Rea
 export function ExportButton({ href }: { href: string }) {
   const { t } = useT()
   return (
-    <Button component="a" href={href} variant="default" leftSection={<IconDownload size={16} />} data-testid="export"
-      onMouseDown={(e) => e.preventDefault()}>
+    <Button
+      component="a"
+      href={href}
+      variant="default"
+      leftSection={<IconDownload size={16} />}
+      data-testid="export"
+      onMouseDown={(e) => e.preventDefault()}
+    >
       {t('common.export_csv')}
     </Button>
   )

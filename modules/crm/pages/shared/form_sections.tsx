@@ -5,7 +5,14 @@ import type { EmailValue, PhoneValue } from './types'
 type Errors = Record<string, string | undefined>
 
 /** Phones and e-mails side by side (stacked on a phone), as both CRM forms show them. */
-export function ChannelSections({ title, phones, emails, onPhones, onEmails, errors }: {
+export function ChannelSections({
+  title,
+  phones,
+  emails,
+  onPhones,
+  onEmails,
+  errors,
+}: {
   title: (kind: 'phones' | 'emails') => string
   phones: PhoneValue[]
   emails: EmailValue[]
@@ -17,13 +24,17 @@ export function ChannelSections({ title, phones, emails, onPhones, onEmails, err
     <Grid gap="md">
       <Grid.Col span={{ base: 12, md: 6 }}>
         <Paper withBorder radius="md" p="md" h="100%">
-          <Title order={5} mb="sm">{title('phones')}</Title>
+          <Title order={5} mb="sm">
+            {title('phones')}
+          </Title>
           <ChannelFields kind="phones" items={phones} onChange={onPhones} errors={errors} />
         </Paper>
       </Grid.Col>
       <Grid.Col span={{ base: 12, md: 6 }}>
         <Paper withBorder radius="md" p="md" h="100%">
-          <Title order={5} mb="sm">{title('emails')}</Title>
+          <Title order={5} mb="sm">
+            {title('emails')}
+          </Title>
           <ChannelFields kind="emails" items={emails} onChange={onEmails} errors={errors} />
         </Paper>
       </Grid.Col>

@@ -15,19 +15,29 @@ export function listUrl(base: string, params: Params): string {
 
 /** Applies a filter change: back to the first page (no cursor), keeping the other filters. */
 export function applyFilters(base: string, params: Params) {
-  router.get(listUrl(base, { ...params, cursor: null, before: null }), {}, { preserveState: true, preserveScroll: true, replace: true })
+  router.get(
+    listUrl(base, { ...params, cursor: null, before: null }),
+    {},
+    { preserveState: true, preserveScroll: true, replace: true }
+  )
 }
 
 /** A lookup that failed; `expired` when the session is gone (401, or sent to the login page). */
 export class LookupError extends Error {
-  constructor(readonly status: number, readonly expired: boolean) {
+  constructor(
+    readonly status: number,
+    readonly expired: boolean
+  ) {
     super(`lookup failed: ${status}`)
   }
 }
 
 /** Reads JSON from one of the module's lookup endpoints (same origin, session cookie). */
 export async function getJson<T>(url: string): Promise<T> {
-  const response = await fetch(url, { headers: { accept: 'application/json' }, credentials: 'same-origin' })
+  const response = await fetch(url, {
+    headers: { accept: 'application/json' },
+    credentials: 'same-origin',
+  })
   const toLogin = response.redirected && new URL(response.url).pathname === '/login'
   if (response.status === 401 || toLogin) throw new LookupError(response.status, true)
   if (!response.ok) throw new LookupError(response.status, false)

@@ -9,7 +9,12 @@ import type { History } from './types'
  * the server for entries older than the last one shown (the `before` cursor) and appends them.
  * A failed "ver más" says so; an expired session reloads the page (to the login page).
  */
-export function RecordHistory({ history, baseUrl, canNote, fieldPrefix }: {
+export function RecordHistory({
+  history,
+  baseUrl,
+  canNote,
+  fieldPrefix,
+}: {
   history: History
   baseUrl: string
   /** Whether the user may add a note: the record is within their edit scope. */

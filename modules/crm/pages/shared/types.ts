@@ -39,6 +39,21 @@ export interface CappedCount {
 }
 
 /** Editable rows of the repeatable groups, as the forms hold them. */
-export interface PhoneValue { label: string; number: string; primary: boolean }
-export interface EmailValue { label: string; address: string; primary: boolean }
-export interface AddressValue { kind: string; street: string; postalCode: string; city: string; province: string; country: string }
+export interface PhoneValue {
+  label: string
+  number: string
+  primary: boolean
+}
+export interface EmailValue {
+  label: string
+  address: string
+  primary: boolean
+}
+export interface AddressValue {
+  kind: string
+  street: string
+  postalCode: string
+  city: string
+  province: string
+  country: string
+}

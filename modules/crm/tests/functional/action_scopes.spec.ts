@@ -8,10 +8,20 @@ import { companyPayload, crmUser, insertCompany, insertContact } from '../helper
 
 /** Gives `user` one more role (createUser gives the first). */
 async function grantRole(user: User, spec: RoleSpec) {
-  const role = await RoleFactory.merge({ organizationId: user.organizationId, isAdmin: false }).create()
-  const permissions = (spec.permissions ?? []).map((permission) => ({ role_id: role.id, permission }))
+  const role = await RoleFactory.merge({
+    organizationId: user.organizationId,
+    isAdmin: false,
+  }).create()
+  const permissions = (spec.permissions ?? []).map((permission) => ({
+    role_id: role.id,
+    permission,
+  }))
   await db.table('role_permissions').multiInsert(permissions)
-  const scopes = Object.entries(spec.scopes ?? {}).map(([resource, scope]) => ({ role_id: role.id, resource, scope }))
+  const scopes = Object.entries(spec.scopes ?? {}).map(([resource, scope]) => ({
+    role_id: role.id,
+    resource,
+    scope,
+  }))
   if (scopes.length) await db.table('role_scopes').multiInsert(scopes)
   await db.table('user_roles').insert({ user_id: user.id, role_id: role.id })
 }
@@ -22,7 +32,12 @@ async function grantRole(user: User, spec: RoleSpec) {
  */
 async function world() {
   const org = await createOrganization(['crm'])
-  const user = await crmUser(org, 'own', { fullName: 'Rosa Dos Roles' }, ['view', 'edit', 'delete', 'export'])
+  const user = await crmUser(org, 'own', { fullName: 'Rosa Dos Roles' }, [
+    'view',
+    'edit',
+    'delete',
+    'export',
+  ])
   await grantRole(user, {
     permissions: ['crm.companies.view', 'crm.contacts.view'],
     scopes: { 'crm.companies': 'all', 'crm.contacts': 'all' },
@@ -34,17 +49,25 @@ async function world() {
   return { org, user, colleague, mine, theirs, theirContact }
 }
 
-const send = (request: any, user: User) => request.loginAs(user).withCsrfToken().withInertia().redirects(0)
+const send = (request: any, user: User) =>
+  request.loginAs(user).withCsrfToken().withInertia().redirects(0)
 
 test.group('Record scopes per action', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
-  test('a view-only role with scope "all" shows others\' records but not to change', async ({ client, assert }) => {
+  test('a view-only role with scope "all" shows others\' records but not to change', async ({
+    client,
+    assert,
+  }) => {
     const { user, mine, theirs, theirContact } = await world()
 
     const seen = await client.get(`/crm/companies/${theirs}`).loginAs(user).withInertia()
     seen.assertStatus(200)
-    assert.deepEqual(seen.inertiaProps.allowed, { edit: false, delete: false }, 'the page offers no edit or delete')
+    assert.deepEqual(
+      seen.inertiaProps.allowed,
+      { edit: false, delete: false },
+      'the page offers no edit or delete'
+    )
     const own = await client.get(`/crm/companies/${mine}`).loginAs(user).withInertia()
     assert.deepEqual(own.inertiaProps.allowed, { edit: true, delete: true })
     const list = await client.get('/crm/companies').loginAs(user).withInertia()
@@ -53,19 +76,31 @@ test.group('Record scopes per action', (group) => {
 
     const editForm = await client.get(`/crm/companies/${theirs}/edit`).loginAs(user).withInertia()
     editForm.assertStatus(404)
-    const update = await send(client.put(`/crm/companies/${theirs}`).json(companyPayload({ name: 'Cambiada' })), user)
+    const update = await send(
+      client.put(`/crm/companies/${theirs}`).json(companyPayload({ name: 'Cambiada' })),
+      user
+    )
     update.assertStatus(404)
-    const note = await send(client.post(`/crm/companies/${theirs}/notes`).json({ body: 'Nota' }), user)
+    const note = await send(
+      client.post(`/crm/companies/${theirs}/notes`).json({ body: 'Nota' }),
+      user
+    )
     note.assertStatus(404)
     const removed = await send(client.delete(`/crm/companies/${theirs}`), user)
     removed.assertStatus(404)
     const row = await db.from('crm_companies').where('id', theirs).firstOrFail()
     assert.equal(row.name, 'Empresa del compañero')
 
-    const contactSeen = await client.get(`/crm/contacts/${theirContact}`).loginAs(user).withInertia()
+    const contactSeen = await client
+      .get(`/crm/contacts/${theirContact}`)
+      .loginAs(user)
+      .withInertia()
     contactSeen.assertStatus(200)
     assert.deepEqual(contactSeen.inertiaProps.allowed, { edit: false, delete: false })
-    const contactUpdate = await send(client.put(`/crm/contacts/${theirContact}`).json({ firstName: 'Otro' }), user)
+    const contactUpdate = await send(
+      client.put(`/crm/contacts/${theirContact}`).json({ firstName: 'Otro' }),
+      user
+    )
     contactUpdate.assertStatus(404)
     const contactRemoved = await send(client.delete(`/crm/contacts/${theirContact}`), user)
     contactRemoved.assertStatus(404)
@@ -79,7 +114,7 @@ test.group('Record scopes per action', (group) => {
     assert.isNull(await db.from('crm_companies').where('id', mine).first())
   })
 
-  test('export and owner choices take their own action\'s scope', async ({ client, assert }) => {
+  test("export and owner choices take their own action's scope", async ({ client, assert }) => {
     const { user, colleague, mine } = await world()
     const csv = await client.get('/crm/companies/export').loginAs(user)
     csv.assertStatus(200)
@@ -87,58 +122,111 @@ test.group('Record scopes per action', (group) => {
     assert.notInclude(csv.text(), 'Empresa del compañero')
 
     const form = await client.get(`/crm/companies/${mine}/edit`).loginAs(user).withInertia()
-    assert.deepEqual((form.inertiaProps.owners as any[]).map((o) => o.label), ['Rosa Dos Roles'])
-    const given = await send(client.put(`/crm/companies/${mine}`).json(companyPayload({ ownerId: colleague.id })), user)
-      .header('referer', `/crm/companies/${mine}/edit`)
+    assert.deepEqual(
+      (form.inertiaProps.owners as any[]).map((o) => o.label),
+      ['Rosa Dos Roles']
+    )
+    const given = await send(
+      client.put(`/crm/companies/${mine}`).json(companyPayload({ ownerId: colleague.id })),
+      user
+    ).header('referer', `/crm/companies/${mine}/edit`)
     given.assertStatus(303)
     given.assertHeader('location', `/crm/companies/${mine}/edit`)
-    assert.equal(Number((await db.from('crm_companies').where('id', mine).firstOrFail()).owner_id), user.id)
+    assert.equal(
+      Number((await db.from('crm_companies').where('id', mine).firstOrFail()).owner_id),
+      user.id
+    )
   })
 })
 
-test.group('Deleting a company with contacts beyond the user\'s reach', (group) => {
+test.group("Deleting a company with contacts beyond the user's reach", (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
-  test('is refused with the count of those contacts, and nothing changes', async ({ client, assert }) => {
+  test('is refused with the count of those contacts, and nothing changes', async ({
+    client,
+    assert,
+  }) => {
     const org = await createOrganization(['crm'])
     // All companies, but only their own contacts.
     const user = await createUser(org, {
-      permissions: ['crm.companies.view', 'crm.companies.delete', 'crm.contacts.view', 'crm.contacts.edit'],
+      permissions: [
+        'crm.companies.view',
+        'crm.companies.delete',
+        'crm.contacts.view',
+        'crm.contacts.edit',
+      ],
       scopes: { 'crm.companies': 'all', 'crm.contacts': 'own' },
     })
     const colleague = await crmUser(org, 'own')
-    const company = await insertCompany(org, { name: 'Con contactos ajenos', owner_id: colleague.id })
+    const company = await insertCompany(org, {
+      name: 'Con contactos ajenos',
+      owner_id: colleague.id,
+    })
     const boss = await insertContact(org, { company_id: company, owner_id: colleague.id })
     const hidden = [boss]
     for (let i = 0; i < 2; i++) {
-      hidden.push(await insertContact(org, { company_id: company, owner_id: colleague.id, reports_to_id: boss }))
+      hidden.push(
+        await insertContact(org, {
+          company_id: company,
+          owner_id: colleague.id,
+          reports_to_id: boss,
+        })
+      )
     }
-    const own = await insertContact(org, { company_id: company, owner_id: user.id, reports_to_id: boss })
+    const own = await insertContact(org, {
+      company_id: company,
+      owner_id: user.id,
+      reports_to_id: boss,
+    })
 
-    const response = await send(client.delete(`/crm/companies/${company}`), user)
-      .header('referer', `/crm/companies/${company}`)
+    const response = await send(client.delete(`/crm/companies/${company}`), user).header(
+      'referer',
+      `/crm/companies/${company}`
+    )
     response.assertStatus(303)
     response.assertHeader('location', `/crm/companies/${company}`)
-    assert.equal(response.flashMessages().error, 'No puede eliminar esta empresa: tiene 3 contactos que usted no puede '
-      + 'ver o modificar. Pida a un administrador que los reasigne.')
+    assert.equal(
+      response.flashMessages().error,
+      'No puede eliminar esta empresa: tiene 3 contactos que usted no puede ' +
+        'ver o modificar. Pida a un administrador que los reasigne.'
+    )
 
     assert.isNotNull(await db.from('crm_companies').where('id', company).first())
-    const contacts = await db.from('crm_contacts').whereIn('id', [...hidden, own]).orderBy('id')
-    assert.deepEqual(contacts.map((c) => Number(c.company_id)), [company, company, company, company])
-    const managers = contacts.map((c) => (c.reports_to_id === null ? null : Number(c.reports_to_id)))
+    const contacts = await db
+      .from('crm_contacts')
+      .whereIn('id', [...hidden, own])
+      .orderBy('id')
+    assert.deepEqual(
+      contacts.map((c) => Number(c.company_id)),
+      [company, company, company, company]
+    )
+    const managers = contacts.map((c) =>
+      c.reports_to_id === null ? null : Number(c.reports_to_id)
+    )
     assert.deepEqual(managers, [null, boss, boss, boss])
-    const history = await db.from('timeline_events').where('subject_type', 'crm.contact').whereIn('subject_id', hidden)
+    const history = await db
+      .from('timeline_events')
+      .where('subject_type', 'crm.contact')
+      .whereIn('subject_id', hidden)
     assert.lengthOf(history, 0)
   })
 
   test('goes through when every linked contact is within reach', async ({ client, assert }) => {
     const org = await createOrganization(['crm'])
     const user = await createUser(org, {
-      permissions: ['crm.companies.view', 'crm.companies.delete', 'crm.contacts.view', 'crm.contacts.edit'],
+      permissions: [
+        'crm.companies.view',
+        'crm.companies.delete',
+        'crm.contacts.view',
+        'crm.contacts.edit',
+      ],
       scopes: { 'crm.companies': 'all', 'crm.contacts': 'own' },
     })
     const colleague = await crmUser(org, 'own')
-    const company = await insertCompany(org, { name: 'Solo contactos propios', owner_id: colleague.id })
+    const company = await insertCompany(org, {
+      name: 'Solo contactos propios',
+      owner_id: colleague.id,
+    })
     const contact = await insertContact(org, { company_id: company, owner_id: user.id })
     // A contact of another company, beyond reach, does not count.
     const elsewhere = await insertCompany(org, { owner_id: colleague.id })
@@ -151,7 +239,10 @@ test.group('Deleting a company with contacts beyond the user\'s reach', (group) 
     assert.isNull((await db.from('crm_contacts').where('id', contact).firstOrFail()).company_id)
   })
 
-  test('a user who may not edit contacts cannot delete a company that has some', async ({ client, assert }) => {
+  test('a user who may not edit contacts cannot delete a company that has some', async ({
+    client,
+    assert,
+  }) => {
     const org = await createOrganization(['crm'])
     const user = await createUser(org, {
       permissions: ['crm.companies.view', 'crm.companies.delete', 'crm.contacts.view'],
@@ -159,9 +250,15 @@ test.group('Deleting a company with contacts beyond the user\'s reach', (group) 
     })
     const company = await insertCompany(org, { owner_id: user.id })
     await insertContact(org, { company_id: company, owner_id: user.id })
-    const response = await send(client.delete(`/crm/companies/${company}`), user).header('referer', '/crm/companies')
+    const response = await send(client.delete(`/crm/companies/${company}`), user).header(
+      'referer',
+      '/crm/companies'
+    )
     response.assertStatus(303)
-    assert.match(response.flashMessages().error as string, /tiene un contacto que usted no puede ver o modificar/)
+    assert.match(
+      response.flashMessages().error as string,
+      /tiene un contacto que usted no puede ver o modificar/
+    )
     assert.isNotNull(await db.from('crm_companies').where('id', company).first())
   })
 })

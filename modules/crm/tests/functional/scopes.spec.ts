@@ -30,8 +30,16 @@ async function world() {
   }
   const other = await createOrganization(['crm'])
   const otherAdmin = await createUser(other, { isAdmin: true })
-  ids.other = await insertCompany(other, { name: 'Empresa de otra organización', owner_id: otherAdmin.id })
-  return { org, other, users: { manager, leader, rep, rep2, teammate, outsider, support, admin, otherAdmin }, ids }
+  ids.other = await insertCompany(other, {
+    name: 'Empresa de otra organización',
+    owner_id: otherAdmin.id,
+  })
+  return {
+    org,
+    other,
+    users: { manager, leader, rep, rep2, teammate, outsider, support, admin, otherAdmin },
+    ids,
+  }
 }
 
 const names = (response: any) => response.inertiaProps.companies.map((c: any) => c.name).sort()
@@ -39,7 +47,10 @@ const names = (response: any) => response.inertiaProps.companies.map((c: any) =>
 test.group('Record scopes on companies', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
-  test('each scope sees its own part of the list, and the count matches', async ({ client, assert }) => {
+  test('each scope sees its own part of the list, and the count matches', async ({
+    client,
+    assert,
+  }) => {
     const { users } = await world()
     const expected: [User, string[]][] = [
       [users.rep, ['rep']],
@@ -52,9 +63,15 @@ test.group('Record scopes on companies', (group) => {
     for (const [user, keys] of expected) {
       const response = await client.get('/crm/companies').loginAs(user).withInertia()
       response.assertStatus(200)
-      const wanted = keys.map((k) => (k === 'other' ? 'Empresa de otra organización' : `Empresa de ${k}`)).sort()
+      const wanted = keys
+        .map((k) => (k === 'other' ? 'Empresa de otra organización' : `Empresa de ${k}`))
+        .sort()
       assert.deepEqual(names(response), wanted, user.fullName)
-      assert.deepEqual(response.inertiaProps.count, { value: keys.length, capped: false }, user.fullName)
+      assert.deepEqual(
+        response.inertiaProps.count,
+        { value: keys.length, capped: false },
+        user.fullName
+      )
     }
   })
 
@@ -66,7 +83,10 @@ test.group('Record scopes on companies', (group) => {
     assert.deepEqual(names(response), ['Empresa de leader', 'Empresa de rep2'])
   })
 
-  test('out of scope is 404 everywhere (own, team, hierarchy): detail, edit, update, delete, notes, timeline', async ({ client, assert }) => {
+  test('out of scope is 404 everywhere (own, team, hierarchy): detail, edit, update, delete, notes, timeline', async ({
+    client,
+    assert,
+  }) => {
     const { users, ids } = await world()
     // The outsider's company is beyond every limited scope; the other organization's beyond all.
     for (const user of [users.rep, users.leader, users.manager]) {
@@ -76,41 +96,91 @@ test.group('Record scopes on companies', (group) => {
           await client.get(base).loginAs(user).withInertia(),
           await client.get(`${base}/edit`).loginAs(user).withInertia(),
           await client.get(`${base}/timeline`).loginAs(user),
-          await client.put(base).json({ name: 'Robada', type: 'cliente' }).loginAs(user).withCsrfToken().withInertia(),
+          await client
+            .put(base)
+            .json({ name: 'Robada', type: 'cliente' })
+            .loginAs(user)
+            .withCsrfToken()
+            .withInertia(),
           await client.delete(base).loginAs(user).withCsrfToken().withInertia(),
-          await client.post(`${base}/notes`).json({ body: 'hola' }).loginAs(user).withCsrfToken().withInertia(),
+          await client
+            .post(`${base}/notes`)
+            .json({ body: 'hola' })
+            .loginAs(user)
+            .withCsrfToken()
+            .withInertia(),
         ]
         for (const response of responses) response.assertStatus(404)
       }
     }
-    const untouched = await db.from('crm_companies').whereIn('id', [ids.outsider, ids.other]).orderBy('id').select('name')
-    assert.deepEqual(untouched.map((c) => c.name), ['Empresa de outsider', 'Empresa de otra organización'], 'nothing renamed or deleted')
-    assert.lengthOf(await db.from('timeline_events').where({ subject_type: 'crm.company', subject_id: ids.outsider }), 0, 'no note slipped in')
-    for (const [user, key] of [[users.rep, 'rep'], [users.leader, 'rep2'], [users.manager, 'rep2']] as const) {
-      ;(await client.get(`/crm/companies/${ids[key]}`).loginAs(user).withInertia()).assertStatus(200)
+    const untouched = await db
+      .from('crm_companies')
+      .whereIn('id', [ids.outsider, ids.other])
+      .orderBy('id')
+      .select('name')
+    assert.deepEqual(
+      untouched.map((c) => c.name),
+      ['Empresa de outsider', 'Empresa de otra organización'],
+      'nothing renamed or deleted'
+    )
+    assert.lengthOf(
+      await db
+        .from('timeline_events')
+        .where({ subject_type: 'crm.company', subject_id: ids.outsider }),
+      0,
+      'no note slipped in'
+    )
+    for (const [user, key] of [
+      [users.rep, 'rep'],
+      [users.leader, 'rep2'],
+      [users.manager, 'rep2'],
+    ] as const) {
+      ;(await client.get(`/crm/companies/${ids[key]}`).loginAs(user).withInertia()).assertStatus(
+        200
+      )
     }
   })
 
-  test("another organization's records stay invisible even to this organization's administrator", async ({ client }) => {
+  test("another organization's records stay invisible even to this organization's administrator", async ({
+    client,
+  }) => {
     const { users, ids } = await world()
-    const response = await client.get(`/crm/companies/${ids.other}`).loginAs(users.admin).withInertia()
+    const response = await client
+      .get(`/crm/companies/${ids.other}`)
+      .loginAs(users.admin)
+      .withInertia()
     response.assertStatus(404)
     response.assertInertiaComponent('errors/not_found')
-    const search = await client.get('/crm/companies?q=empresa de otra').loginAs(users.admin).withInertia()
+    const search = await client
+      .get('/crm/companies?q=empresa de otra')
+      .loginAs(users.admin)
+      .withInertia()
     search.assertInertiaPropsContains({ companies: [] })
   })
 
   test('without the permission: 403 (view, create, edit, delete, export)', async ({ client }) => {
     const org = await createOrganization(['crm'])
     const nobody = await createUser(org)
-    const viewer = await createUser(org, { permissions: ['crm.companies.view'], scopes: { 'crm.companies': 'all' } })
+    const viewer = await createUser(org, {
+      permissions: ['crm.companies.view'],
+      scopes: { 'crm.companies': 'all' },
+    })
     const id = await insertCompany(org, { owner_id: viewer.id })
     ;(await client.get('/crm/companies').loginAs(nobody).withInertia()).assertStatus(403)
     ;(await client.get(`/crm/companies/${id}`).loginAs(nobody).withInertia()).assertStatus(403)
     ;(await client.get('/crm/companies/create').loginAs(viewer).withInertia()).assertStatus(403)
-    ;(await client.post('/crm/companies').json({ name: 'X', type: 'cliente' }).loginAs(viewer).withCsrfToken().withInertia()).assertStatus(403)
+    ;(
+      await client
+        .post('/crm/companies')
+        .json({ name: 'X', type: 'cliente' })
+        .loginAs(viewer)
+        .withCsrfToken()
+        .withInertia()
+    ).assertStatus(403)
     ;(await client.get(`/crm/companies/${id}/edit`).loginAs(viewer).withInertia()).assertStatus(403)
-    ;(await client.delete(`/crm/companies/${id}`).loginAs(viewer).withCsrfToken().withInertia()).assertStatus(403)
+    ;(
+      await client.delete(`/crm/companies/${id}`).loginAs(viewer).withCsrfToken().withInertia()
+    ).assertStatus(403)
     ;(await client.get('/crm/companies/export').loginAs(viewer)).assertStatus(403)
     const forbidden = await client.get('/crm/companies').loginAs(nobody).withInertia()
     forbidden.assertInertiaComponent('errors/forbidden')
@@ -121,13 +191,25 @@ test.group('Record scopes on companies', (group) => {
     const response = await client.get('/crm/companies/export').loginAs(users.support)
     response.assertStatus(200)
     response.assertHeader('content-type', 'text/csv; charset=utf-8')
-    const lines = response.text().replace(/^\uFEFF/, '').trim().split('\r\n')
+    const lines = response
+      .text()
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n')
     assert.equal(lines[0].split(';')[0], 'Nombre')
     assert.lengthOf(lines, 7, 'header + 6 companies of the organization')
     assert.notInclude(response.text(), 'otra organización')
 
     const leader = await client.get('/crm/companies/export?sort=-name').loginAs(users.leader)
-    assert.deepEqual(leader.text().trim().split('\r\n').slice(1).map((l) => l.split(';')[0]), ['Empresa de teammate', 'Empresa de rep2', 'Empresa de leader'])
+    assert.deepEqual(
+      leader
+        .text()
+        .trim()
+        .split('\r\n')
+        .slice(1)
+        .map((l) => l.split(';')[0]),
+      ['Empresa de teammate', 'Empresa de rep2', 'Empresa de leader']
+    )
   })
 
   test('counts stop at 10.000 but never include rows out of scope', async ({ client, assert }) => {
@@ -136,7 +218,8 @@ test.group('Record scopes on companies', (group) => {
     const colleague = await crmUser(org, 'own')
     const admin = await createUser(org, { isAdmin: true })
     await insertCompanies(org, 10_001, (i) => ({ name: `Ajena ${i}`, owner_id: colleague.id }))
-    for (const name of ['Mía 1', 'Mía 2', 'Mía 3']) await insertCompany(org, { name, owner_id: rep.id })
+    for (const name of ['Mía 1', 'Mía 2', 'Mía 3'])
+      await insertCompany(org, { name, owner_id: rep.id })
 
     const mine = await client.get('/crm/companies').loginAs(rep).withInertia()
     mine.assertInertiaPropsContains({ count: { value: 3, capped: false } })
@@ -151,17 +234,37 @@ test.group('Record scopes on companies', (group) => {
 test.group('Record scopes on contacts', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
-  test("a company page lists only the contacts the user may see; a visible contact never names an invisible company", async ({ client, assert }) => {
+  test('a company page lists only the contacts the user may see; a visible contact never names an invisible company', async ({
+    client,
+    assert,
+  }) => {
     const { org, users, ids } = await world()
     await insertContact(org, { company_id: ids.rep, owner_id: users.rep.id, first_name: 'Propio' })
-    await insertContact(org, { company_id: ids.rep, owner_id: users.outsider.id, first_name: 'Ajeno' })
-    const atHidden = await insertContact(org, { company_id: ids.outsider, owner_id: users.rep.id, first_name: 'Cruzado' })
+    await insertContact(org, {
+      company_id: ids.rep,
+      owner_id: users.outsider.id,
+      first_name: 'Ajeno',
+    })
+    const atHidden = await insertContact(org, {
+      company_id: ids.outsider,
+      owner_id: users.rep.id,
+      first_name: 'Cruzado',
+    })
 
     const page = await client.get(`/crm/companies/${ids.rep}`).loginAs(users.rep).withInertia()
-    assert.deepEqual(page.inertiaProps.contacts.map((c: any) => c.name), ['Propio Prueba'])
+    assert.deepEqual(
+      page.inertiaProps.contacts.map((c: any) => c.name),
+      ['Propio Prueba']
+    )
 
     const list = await client.get('/crm/contacts').loginAs(users.rep).withInertia()
-    assert.deepEqual(list.inertiaProps.contacts.map((c: any) => [c.name, c.companyName]), [['Cruzado Prueba', null], ['Propio Prueba', 'Empresa de rep']])
+    assert.deepEqual(
+      list.inertiaProps.contacts.map((c: any) => [c.name, c.companyName]),
+      [
+        ['Cruzado Prueba', null],
+        ['Propio Prueba', 'Empresa de rep'],
+      ]
+    )
     list.assertInertiaPropsContains({ count: { value: 2, capped: false } })
 
     const detail = await client.get(`/crm/contacts/${atHidden}`).loginAs(users.rep).withInertia()
@@ -176,8 +279,18 @@ test.group('Record scopes on contacts', (group) => {
   test('contacts out of scope answer 404', async ({ client }) => {
     const { org, users } = await world()
     const hidden = await insertContact(org, { owner_id: users.outsider.id })
-    ;(await client.get(`/crm/contacts/${hidden}`).loginAs(users.rep).withInertia()).assertStatus(404)
-    ;(await client.delete(`/crm/contacts/${hidden}`).loginAs(users.rep).withCsrfToken().withInertia()).assertStatus(404)
-    ;(await client.get(`/crm/contacts/${hidden}`).loginAs(users.support).withInertia()).assertStatus(200)
+    ;(await client.get(`/crm/contacts/${hidden}`).loginAs(users.rep).withInertia()).assertStatus(
+      404
+    )
+    ;(
+      await client
+        .delete(`/crm/contacts/${hidden}`)
+        .loginAs(users.rep)
+        .withCsrfToken()
+        .withInertia()
+    ).assertStatus(404)
+    ;(
+      await client.get(`/crm/contacts/${hidden}`).loginAs(users.support).withInertia()
+    ).assertStatus(200)
   })
 })

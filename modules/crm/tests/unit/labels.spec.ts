@@ -8,7 +8,9 @@ test.group('CRM labels', () => {
     for (const locale of ['es', 'en']) {
       const crm = read(`../../lang/${locale}.json`)
       const timeline = read(`../../../../resources/lang/${locale}/timeline.json`)
-      const noteWords = [timeline.note_label, timeline.new_note, crm.sections.notes].map((s: string) => s.toLowerCase())
+      const noteWords = [timeline.note_label, timeline.new_note, crm.sections.notes].map(
+        (s: string) => s.toLowerCase()
+      )
       const label = crm.companies.fields.description.toLowerCase()
       assert.notInclude(noteWords, label, locale)
       assert.notMatch(label, /not(a|e)s?$/, locale)

@@ -1,12 +1,23 @@
 import { test } from '@japa/runner'
-import { normalizeEmail, normalizeName, normalizePhone, prefixUpperBound, toE164 } from '../../support/normalize.js'
+import {
+  normalizeEmail,
+  normalizeName,
+  normalizePhone,
+  prefixUpperBound,
+  toE164,
+} from '../../support/normalize.js'
 import { formatPhone, telHref } from '../../../../resources/js/ui/phone.js'
 import { searchKeys } from '../../support/search.js'
 import { buildChart } from '../../pages/shared/org_chart_tree.js'
 
 test.group('Normalized values', () => {
-  test('names lose case, accents and extra spaces (ñ → n) so search and sorting agree everywhere', ({ assert }) => {
-    assert.equal(normalizeName('  Construcciones   Hermanos PÉREZ S.L. '), 'construcciones hermanos perez s.l.')
+  test('names lose case, accents and extra spaces (ñ → n) so search and sorting agree everywhere', ({
+    assert,
+  }) => {
+    assert.equal(
+      normalizeName('  Construcciones   Hermanos PÉREZ S.L. '),
+      'construcciones hermanos perez s.l.'
+    )
     assert.equal(normalizeName('Muñoz Ibáñez, Àngels'), 'munoz ibanez, angels')
     assert.equal(normalizeName('x'.repeat(300)).length, 200)
   })
@@ -23,11 +34,14 @@ test.group('Normalized values', () => {
     assert.equal(normalizeEmail(' Info@Empresa.ES '), 'info@empresa.es')
   })
 
-  test('the prefix upper bound is the smallest string after every string with that prefix', ({ assert }) => {
+  test('the prefix upper bound is the smallest string after every string with that prefix', ({
+    assert,
+  }) => {
     assert.equal(prefixUpperBound('abc'), 'abd')
     assert.equal(prefixUpperBound('ab\uffff'), 'ac')
     assert.isNull(prefixUpperBound(''))
-    for (const s of ['abc', 'abc ', 'abcz', 'abc\u00e9']) assert.isTrue(s >= 'abc' && s < prefixUpperBound('abc')!, s)
+    for (const s of ['abc', 'abc ', 'abcz', 'abc\u00e9'])
+      assert.isTrue(s >= 'abc' && s < prefixUpperBound('abc')!, s)
     assert.isFalse('abd' < prefixUpperBound('abc')!)
   })
 
@@ -41,14 +55,19 @@ test.group('Normalized values', () => {
 })
 
 test.group('Org chart tree', () => {
-  test('people hang under their manager; an unknown or invisible manager starts a new branch', ({ assert }) => {
+  test('people hang under their manager; an unknown or invisible manager starts a new branch', ({
+    assert,
+  }) => {
     const tree = buildChart([
       { id: 1, name: 'Gerente', position: null, reportsToId: null },
       { id: 2, name: 'Compras', position: null, reportsToId: 1 },
       { id: 3, name: 'Técnico', position: null, reportsToId: 2 },
       { id: 4, name: 'Huérfano', position: null, reportsToId: 99 },
     ])
-    assert.deepEqual(tree.map((n) => n.value), ['1', '4'])
+    assert.deepEqual(
+      tree.map((n) => n.value),
+      ['1', '4']
+    )
     assert.equal(tree[0].children![0].value, '2')
     assert.equal(tree[0].children![0].children![0].value, '3')
   })
@@ -56,7 +75,13 @@ test.group('Org chart tree', () => {
 
 test.group('Phone numbers', () => {
   test('typed numbers are stored in E.164, Spanish ones without a code get +34', ({ assert }) => {
-    for (const typed of ['612 34 56 78', '612345678', '+34 612-34-56-78', '0034 612 345 678', '(+34) 612 34 56 78']) {
+    for (const typed of [
+      '612 34 56 78',
+      '612345678',
+      '+34 612-34-56-78',
+      '0034 612 345 678',
+      '(+34) 612 34 56 78',
+    ]) {
       assert.equal(toE164(typed), '+34612345678', typed)
     }
     assert.equal(toE164('91 234 56 78'), '+34912345678')
@@ -65,12 +90,24 @@ test.group('Phone numbers', () => {
   })
 
   test('numbers that cannot be phones are refused', ({ assert }) => {
-    for (const typed of ['12', '12345', '512 345 678', '+34 612 34 56', '+34 512 345 678', '6123456789', 'tel 612345678', '+1234567', '']) {
+    for (const typed of [
+      '12',
+      '12345',
+      '512 345 678',
+      '+34 612 34 56',
+      '+34 512 345 678',
+      '6123456789',
+      'tel 612345678',
+      '+1234567',
+      '',
+    ]) {
       assert.isNull(toE164(typed), typed)
     }
   })
 
-  test('shown grouped: landlines 3-3-3, mobiles 3-2-2-2, others as E.164, garbage as given', ({ assert }) => {
+  test('shown grouped: landlines 3-3-3, mobiles 3-2-2-2, others as E.164, garbage as given', ({
+    assert,
+  }) => {
     assert.equal(formatPhone('+34912345678'), '+34 912 345 678')
     assert.equal(formatPhone('+34612345678'), '+34 612 34 56 78')
     assert.equal(formatPhone('+34712345678'), '+34 712 34 56 78')

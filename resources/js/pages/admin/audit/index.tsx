@@ -3,7 +3,16 @@ import { Head, router } from '@inertiajs/react'
 import { Badge, Box, Button, Collapse, Group, Paper, Select, Text } from '@mantine/core'
 import { IconFilter } from '@tabler/icons-react'
 import { DatePickerInput } from '@mantine/dates'
-import { DataTable, EmptyState, KeysetPager, PageHeader, useFormat, useT, type CappedCount, type Column } from '~/ui'
+import {
+  DataTable,
+  EmptyState,
+  KeysetPager,
+  PageHeader,
+  useFormat,
+  useT,
+  type CappedCount,
+  type Column,
+} from '~/ui'
 import { fullBadge, inlineLines, listFrame, usePhone, withQuery, type Option } from '../shared'
 import { Change } from './change'
 
@@ -45,34 +54,84 @@ interface Props {
   subjectTypes: Option[]
 }
 
-const ACTION_COLORS: Record<string, string> = { create: 'teal', update: 'blue', delete: 'red', export: 'grape' }
+const ACTION_COLORS: Record<string, string> = {
+  create: 'teal',
+  update: 'blue',
+  delete: 'red',
+  export: 'grape',
+}
 const ACTIONS = ['create', 'update', 'delete', 'export'] as const
 
 export default function AuditIndex({ entries, next, count, filters, users, subjectTypes }: Props) {
   const { t } = useT()
   const f = useFormat()
   const phone = usePhone()
-  const base = { actorId: filters.actorId, subjectType: filters.subjectType, subjectId: filters.subjectId, action: filters.action, from: filters.from, to: filters.to }
-  const apply = (changes: Partial<typeof base>) => router.get(withQuery('/admin/audit', { ...base, ...changes }), {}, { preserveState: true, preserveScroll: true })
+  const base = {
+    actorId: filters.actorId,
+    subjectType: filters.subjectType,
+    subjectId: filters.subjectId,
+    action: filters.action,
+    from: filters.from,
+    to: filters.to,
+  }
+  const apply = (changes: Partial<typeof base>) =>
+    router.get(
+      withQuery('/admin/audit', { ...base, ...changes }),
+      {},
+      { preserveState: true, preserveScroll: true }
+    )
   // A type typed into the address bar that no manifest declares still shows as selected.
-  const typeOptions = filters.subjectType && !subjectTypes.some((s) => s.value === filters.subjectType)
-    ? [...subjectTypes, { value: filters.subjectType, label: filters.subjectType }]
-    : subjectTypes
+  const typeOptions =
+    filters.subjectType && !subjectTypes.some((s) => s.value === filters.subjectType)
+      ? [...subjectTypes, { value: filters.subjectType, label: filters.subjectType }]
+      : subjectTypes
 
   const columns: Column<Entry>[] = [
-    { key: 'date', header: t('admin.audit.columns.date'), render: (e) => f.dateTime(e.createdAt), width: 150 },
-    { key: 'user', header: t('admin.audit.columns.user'), render: (e) => e.actorName ?? <Text span size="sm" c="dimmed">{t('admin.audit.system')}</Text> },
+    {
+      key: 'date',
+      header: t('admin.audit.columns.date'),
+      render: (e) => f.dateTime(e.createdAt),
+      width: 150,
+    },
+    {
+      key: 'user',
+      header: t('admin.audit.columns.user'),
+      render: (e) =>
+        e.actorName ?? (
+          <Text span size="sm" c="dimmed">
+            {t('admin.audit.system')}
+          </Text>
+        ),
+    },
     {
       key: 'subject',
       header: t('admin.audit.columns.subject'),
       render: (e) => (
         <Box component="span" style={inlineLines}>
-          <Text span size="sm">{e.subjectLabel ?? '—'}</Text>
-          <Text span size="xs" c="dimmed">{e.subjectId ? `${e.typeLabel} #${e.subjectId}` : e.typeLabel}</Text>
+          <Text span size="sm">
+            {e.subjectLabel ?? '—'}
+          </Text>
+          <Text span size="xs" c="dimmed">
+            {e.subjectId ? `${e.typeLabel} #${e.subjectId}` : e.typeLabel}
+          </Text>
         </Box>
       ),
     },
-    { key: 'action', header: t('admin.audit.columns.action'), render: (e) => <Badge component="span" styles={fullBadge} variant="light" color={ACTION_COLORS[e.action] ?? 'gray'} tt="none">{e.actionLabel}</Badge> },
+    {
+      key: 'action',
+      header: t('admin.audit.columns.action'),
+      render: (e) => (
+        <Badge
+          component="span"
+          styles={fullBadge}
+          variant="light"
+          color={ACTION_COLORS[e.action] ?? 'gray'}
+          tt="none"
+        >
+          {e.actionLabel}
+        </Badge>
+      ),
+    },
     { key: 'field', header: t('admin.audit.columns.field'), render: (e) => e.fieldLabel ?? '—' },
     {
       key: 'change',
@@ -88,29 +147,83 @@ export default function AuditIndex({ entries, next, count, filters, users, subje
   return (
     <>
       <Head title={t('admin.audit.title')} />
-      <PageHeader title={t('admin.audit.title')} subtitle={t('admin.audit.subtitle')} crumbs={[{ label: t('admin.nav.title') }, { label: t('admin.audit.title') }]} />
+      <PageHeader
+        title={t('admin.audit.title')}
+        subtitle={t('admin.audit.subtitle')}
+        crumbs={[{ label: t('admin.nav.title') }, { label: t('admin.audit.title') }]}
+      />
       {phone && (
-        <Button variant="default" leftSection={<IconFilter size={16} />} mb="sm" onClick={() => setShowFilters((v) => !v)}>
-          {t('common.filters')}{active ? ` (${active})` : ''}
+        <Button
+          variant="default"
+          leftSection={<IconFilter size={16} />}
+          mb="sm"
+          onClick={() => setShowFilters((v) => !v)}
+        >
+          {t('common.filters')}
+          {active ? ` (${active})` : ''}
         </Button>
       )}
       <Collapse expanded={!phone || showFilters}>
-      <Paper withBorder radius="md" p="sm" mb="md">
-        <Group gap="sm" align="flex-end" wrap="wrap">
-          <Select label={t('admin.audit.filters.user')} placeholder={t('admin.audit.filters.any_user')} data={users} value={filters.actorId ? String(filters.actorId) : null}
-            onChange={(v) => apply({ actorId: v ? Number(v) : null })} searchable clearable w={{ base: '100%', xs: 200 }} />
-          <Select label={t('admin.audit.filters.subject_type')} placeholder={t('admin.audit.filters.any_subject_type')} data={typeOptions} value={filters.subjectType || null}
-            onChange={(v) => apply({ subjectType: v ?? '', subjectId: null })} searchable clearable w={{ base: '100%', xs: 200 }} />
-          <Select label={t('admin.audit.filters.action')} placeholder={t('admin.audit.filters.any_action')} data={ACTIONS.map((a) => ({ value: a, label: t(`admin.audit.actions.${a}`) }))}
-            value={filters.action} onChange={(v) => apply({ action: v })} clearable w={{ base: '100%', xs: 170 }} />
-          <DatePickerInput label={t('admin.audit.filters.from')} value={filters.from} onChange={(v) => apply({ from: v ? String(v).slice(0, 10) : null })} valueFormat="DD/MM/YYYY" clearable w={{ base: '100%', xs: 150 }} />
-          <DatePickerInput label={t('admin.audit.filters.to')} value={filters.to} onChange={(v) => apply({ to: v ? String(v).slice(0, 10) : null })} valueFormat="DD/MM/YYYY" clearable w={{ base: '100%', xs: 150 }} />
-          {filtered && <Button variant="subtle" onClick={() => router.get('/admin/audit')}>{t('common.clear_filters')}</Button>}
-        </Group>
-      </Paper>
+        <Paper withBorder radius="md" p="sm" mb="md">
+          <Group gap="sm" align="flex-end" wrap="wrap">
+            <Select
+              label={t('admin.audit.filters.user')}
+              placeholder={t('admin.audit.filters.any_user')}
+              data={users}
+              value={filters.actorId ? String(filters.actorId) : null}
+              onChange={(v) => apply({ actorId: v ? Number(v) : null })}
+              searchable
+              clearable
+              w={{ base: '100%', xs: 200 }}
+            />
+            <Select
+              label={t('admin.audit.filters.subject_type')}
+              placeholder={t('admin.audit.filters.any_subject_type')}
+              data={typeOptions}
+              value={filters.subjectType || null}
+              onChange={(v) => apply({ subjectType: v ?? '', subjectId: null })}
+              searchable
+              clearable
+              w={{ base: '100%', xs: 200 }}
+            />
+            <Select
+              label={t('admin.audit.filters.action')}
+              placeholder={t('admin.audit.filters.any_action')}
+              data={ACTIONS.map((a) => ({ value: a, label: t(`admin.audit.actions.${a}`) }))}
+              value={filters.action}
+              onChange={(v) => apply({ action: v })}
+              clearable
+              w={{ base: '100%', xs: 170 }}
+            />
+            <DatePickerInput
+              label={t('admin.audit.filters.from')}
+              value={filters.from}
+              onChange={(v) => apply({ from: v ? String(v).slice(0, 10) : null })}
+              valueFormat="DD/MM/YYYY"
+              clearable
+              w={{ base: '100%', xs: 150 }}
+            />
+            <DatePickerInput
+              label={t('admin.audit.filters.to')}
+              value={filters.to}
+              onChange={(v) => apply({ to: v ? String(v).slice(0, 10) : null })}
+              valueFormat="DD/MM/YYYY"
+              clearable
+              w={{ base: '100%', xs: 150 }}
+            />
+            {filtered && (
+              <Button variant="subtle" onClick={() => router.get('/admin/audit')}>
+                {t('common.clear_filters')}
+              </Button>
+            )}
+          </Group>
+        </Paper>
       </Collapse>
       {entries.length === 0 ? (
-        <EmptyState title={t('admin.audit.empty_title')} description={t('admin.audit.empty_description')} />
+        <EmptyState
+          title={t('admin.audit.empty_title')}
+          description={t('admin.audit.empty_description')}
+        />
       ) : (
         <Paper radius="md" {...listFrame(phone)}>
           <DataTable rows={entries} columns={columns} rowKey={(e) => e.id} />

@@ -16,7 +16,15 @@ interface RoleValues {
   holders: string[]
 }
 
-export default function RoleForm({ role, catalog, scopes }: { role: RoleValues | null; catalog: CatalogModule[]; scopes: string[] }) {
+export default function RoleForm({
+  role,
+  catalog,
+  scopes,
+}: {
+  role: RoleValues | null
+  catalog: CatalogModule[]
+  scopes: string[]
+}) {
   const { t } = useT()
   const editing = role !== null
   const holders = useHoldersText()
@@ -27,10 +35,15 @@ export default function RoleForm({ role, catalog, scopes }: { role: RoleValues |
     isAdmin: role?.isAdmin ?? false,
     permissions: role?.permissions ?? [],
     // Every resource gets a scope; "own" (the narrowest) unless the role says otherwise.
-    scopes: Object.fromEntries(resources.map((r) => [r, role?.scopes[r] ?? 'own'])) as Record<string, string>,
+    scopes: Object.fromEntries(resources.map((r) => [r, role?.scopes[r] ?? 'own'])) as Record<
+      string,
+      string
+    >,
   })
   const errors = form.errors as Record<string, string | undefined>
-  const matrixErrors = Object.keys(errors).some((k) => k.startsWith('permissions') || k.startsWith('scopes'))
+  const matrixErrors = Object.keys(errors).some(
+    (k) => k.startsWith('permissions') || k.startsWith('scopes')
+  )
   const title = editing ? t('admin.roles.edit_title') : t('admin.roles.create_title')
 
   const submit = (e: React.FormEvent) => {
@@ -65,23 +78,64 @@ export default function RoleForm({ role, catalog, scopes }: { role: RoleValues |
       )}
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
-          <ErrorSummary errors={errors} labels={{ permissions: t('admin.roles.matrix.title'), scopes: t('admin.roles.matrix.title') }} />
+          <ErrorSummary
+            errors={errors}
+            labels={{
+              permissions: t('admin.roles.matrix.title'),
+              scopes: t('admin.roles.matrix.title'),
+            }}
+          />
           <Paper withBorder radius="md" p="md">
             <Stack gap="sm" maw={640}>
-              <TextInput label={t('admin.roles.fields.name')} value={form.data.name} onChange={(e) => form.setData('name', e.currentTarget.value)} error={errors.name} required />
-              <Textarea label={t('admin.roles.fields.description')} autosize minRows={2} value={form.data.description} onChange={(e) => form.setData('description', e.currentTarget.value)} error={errors.description} />
-              <Switch label={t('admin.roles.fields.is_admin')} description={t('admin.roles.fields.is_admin_help')} checked={form.data.isAdmin} onChange={(e) => form.setData('isAdmin', e.currentTarget.checked)} color="grape" />
+              <TextInput
+                label={t('admin.roles.fields.name')}
+                value={form.data.name}
+                onChange={(e) => form.setData('name', e.currentTarget.value)}
+                error={errors.name}
+                required
+              />
+              <Textarea
+                label={t('admin.roles.fields.description')}
+                autosize
+                minRows={2}
+                value={form.data.description}
+                onChange={(e) => form.setData('description', e.currentTarget.value)}
+                error={errors.description}
+              />
+              <Switch
+                label={t('admin.roles.fields.is_admin')}
+                description={t('admin.roles.fields.is_admin_help')}
+                checked={form.data.isAdmin}
+                onChange={(e) => form.setData('isAdmin', e.currentTarget.checked)}
+                color="grape"
+              />
             </Stack>
           </Paper>
           <Paper withBorder radius="md" p={{ base: 'sm', sm: 'md' }}>
             <Stack gap="sm">
               <div>
                 <Title order={4}>{t('admin.roles.matrix.title')}</Title>
-                <Text size="sm" c="dimmed">{t('admin.roles.matrix.help')}</Text>
+                <Text size="sm" c="dimmed">
+                  {t('admin.roles.matrix.help')}
+                </Text>
               </div>
-              {form.data.isAdmin && <Alert color="grape" variant="light">{t('admin.roles.matrix.admin_note')}</Alert>}
-              {matrixErrors && <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} />}>{t('admin.roles.invalid_permissions')}</Alert>}
-              <PermissionMatrix catalog={catalog} scopes={scopes} value={{ permissions: form.data.permissions, scopes: form.data.scopes }} onChange={setMatrix} disabled={form.data.isAdmin} />
+              {form.data.isAdmin && (
+                <Alert color="grape" variant="light">
+                  {t('admin.roles.matrix.admin_note')}
+                </Alert>
+              )}
+              {matrixErrors && (
+                <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} />}>
+                  {t('admin.roles.invalid_permissions')}
+                </Alert>
+              )}
+              <PermissionMatrix
+                catalog={catalog}
+                scopes={scopes}
+                value={{ permissions: form.data.permissions, scopes: form.data.scopes }}
+                onChange={setMatrix}
+                disabled={form.data.isAdmin}
+              />
             </Stack>
           </Paper>
         </Stack>

@@ -1,5 +1,16 @@
 import { Fragment } from 'react'
-import { Badge, Card, Checkbox, Group, Select, Stack, Table, Text, Title, Tooltip } from '@mantine/core'
+import {
+  Badge,
+  Card,
+  Checkbox,
+  Group,
+  Select,
+  Stack,
+  Table,
+  Text,
+  Title,
+  Tooltip,
+} from '@mantine/core'
 import { useT } from '~/ui'
 import { usePhone } from '../shared'
 
@@ -22,7 +33,13 @@ const ACTION_ORDER = ['view', 'create', 'edit', 'delete', 'export']
  * The permission × scope matrix of a role. Wide screens: one table per module, resources as
  * rows and actions as columns. Phones: one card per resource, so nothing needs side-scrolling.
  */
-export function PermissionMatrix({ catalog, scopes, value, onChange, disabled }: {
+export function PermissionMatrix({
+  catalog,
+  scopes,
+  value,
+  onChange,
+  disabled,
+}: {
   catalog: CatalogModule[]
   scopes: string[]
   value: MatrixValue
@@ -38,19 +55,26 @@ export function PermissionMatrix({ catalog, scopes, value, onChange, disabled }:
     else next.delete(key)
     onChange({ ...value, permissions: [...next].sort() })
   }
-  const setScope = (resource: string, scope: string) => onChange({ ...value, scopes: { ...value.scopes, [resource]: scope } })
+  const setScope = (resource: string, scope: string) =>
+    onChange({ ...value, scopes: { ...value.scopes, [resource]: scope } })
   const scopeData = scopes.map((s) => ({ value: s, label: t(`permissions.scopes.${s}`) }))
   // Keys a module forgot to translate show as the technical name rather than as a raw key.
   const label = (key: string, fallback: string) => (t(key) === key ? fallback : t(key))
   const actionLabel = (a: string) => label(`permissions.actions.${a}`, a)
 
-  if (catalog.length === 0) return <Text c="dimmed" size="sm">{t('admin.roles.matrix.empty')}</Text>
+  if (catalog.length === 0)
+    return (
+      <Text c="dimmed" size="sm">
+        {t('admin.roles.matrix.empty')}
+      </Text>
+    )
 
   return (
     <Stack gap="lg">
       {catalog.map((module) => {
-        const actions = [...new Set(module.resources.flatMap((r) => r.actions))]
-          .sort((a, b) => (ACTION_ORDER.indexOf(a) + 1 || 99) - (ACTION_ORDER.indexOf(b) + 1 || 99))
+        const actions = [...new Set(module.resources.flatMap((r) => r.actions))].sort(
+          (a, b) => (ACTION_ORDER.indexOf(a) + 1 || 99) - (ACTION_ORDER.indexOf(b) + 1 || 99)
+        )
         const scopeSelect = (resource: string) => (
           <Select
             aria-label={`${t('admin.roles.matrix.scope')} · ${resource}`}
@@ -69,20 +93,32 @@ export function PermissionMatrix({ catalog, scopes, value, onChange, disabled }:
               <Title order={5}>{label(module.label, module.name)}</Title>
               {!module.installed && (
                 <Tooltip label={t('admin.roles.matrix.not_installed_help')} multiline w={260}>
-                  <Badge color="gray" variant="light" tt="none">{t('admin.roles.matrix.not_installed')}</Badge>
+                  <Badge color="gray" variant="light" tt="none">
+                    {t('admin.roles.matrix.not_installed')}
+                  </Badge>
                 </Tooltip>
               )}
             </Group>
             {phone ? (
               module.resources.map((r) => (
                 <Card key={r.key} withBorder padding="sm" radius="md">
-                  <Text fw={600} mb={6}>{label(r.label, r.key)}</Text>
+                  <Text fw={600} mb={6}>
+                    {label(r.label, r.key)}
+                  </Text>
                   <Group gap="md" mb="xs">
                     {r.actions.map((a) => (
-                      <Checkbox key={a} label={actionLabel(a)} checked={granted.has(`${r.key}.${a}`)} onChange={(e) => toggle(`${r.key}.${a}`, e.currentTarget.checked)} disabled={disabled} />
+                      <Checkbox
+                        key={a}
+                        label={actionLabel(a)}
+                        checked={granted.has(`${r.key}.${a}`)}
+                        onChange={(e) => toggle(`${r.key}.${a}`, e.currentTarget.checked)}
+                        disabled={disabled}
+                      />
                     ))}
                   </Group>
-                  <Text size="xs" c="dimmed" mb={4}>{t('admin.roles.matrix.scope')}</Text>
+                  <Text size="xs" c="dimmed" mb={4}>
+                    {t('admin.roles.matrix.scope')}
+                  </Text>
                   {scopeSelect(r.key)}
                 </Card>
               ))
@@ -91,7 +127,11 @@ export function PermissionMatrix({ catalog, scopes, value, onChange, disabled }:
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th>{t('admin.roles.matrix.resource')}</Table.Th>
-                    {actions.map((a) => <Table.Th key={a} ta="center" w={90}>{actionLabel(a)}</Table.Th>)}
+                    {actions.map((a) => (
+                      <Table.Th key={a} ta="center" w={90}>
+                        {actionLabel(a)}
+                      </Table.Th>
+                    ))}
                     <Table.Th w={160}>{t('admin.roles.matrix.scope')}</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
@@ -120,10 +160,18 @@ export function PermissionMatrix({ catalog, scopes, value, onChange, disabled }:
             )}
             {module.extras.length > 0 && (
               <Fragment>
-                <Text size="sm" fw={500} mt={4}>{t('admin.roles.matrix.extras')}</Text>
+                <Text size="sm" fw={500} mt={4}>
+                  {t('admin.roles.matrix.extras')}
+                </Text>
                 <Group gap="md">
                   {module.extras.map((p) => (
-                    <Checkbox key={p.key} label={label(p.label, p.key)} checked={granted.has(p.key)} onChange={(e) => toggle(p.key, e.currentTarget.checked)} disabled={disabled} />
+                    <Checkbox
+                      key={p.key}
+                      label={label(p.label, p.key)}
+                      checked={granted.has(p.key)}
+                      onChange={(e) => toggle(p.key, e.currentTarget.checked)}
+                      disabled={disabled}
+                    />
                   ))}
                 </Group>
               </Fragment>

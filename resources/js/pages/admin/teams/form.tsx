@@ -25,7 +25,7 @@ export default function TeamForm({ team, users, currencies, defaultCurrency }: P
   const editing = team !== null
   const form = useForm({
     name: team?.name ?? '',
-    leaderId: team?.leaderId ? String(team.leaderId) : null as string | null,
+    leaderId: team?.leaderId ? String(team.leaderId) : (null as string | null),
     memberIds: (team?.memberIds ?? []).map(String),
     // Kept as the typed text: the server parses it into céntimos, never through a float.
     monthlyTarget: team?.monthlyTarget ?? '',
@@ -33,11 +33,16 @@ export default function TeamForm({ team, users, currencies, defaultCurrency }: P
   })
   const errors = form.errors as Record<string, string | undefined>
   const title = editing ? t('admin.teams.edit_title') : t('admin.teams.create_title')
-  const options = users.map((u) => ({ value: u.value, label: u.isActive ? u.label : `${u.label} ${t('admin.teams.inactive_suffix')}` }))
+  const options = users.map((u) => ({
+    value: u.value,
+    label: u.isActive ? u.label : `${u.label} ${t('admin.teams.inactive_suffix')}`,
+  }))
   // A team saved before the list existed may hold another code: shown, so it can be changed.
   const currencyOptions = [...new Set([...currencies, form.data.currency])].map((code) => ({
     value: code,
-    label: hasTranslation(locale, `admin.teams.currencies.${code}`) ? t(`admin.teams.currencies.${code}`) : code,
+    label: hasTranslation(locale, `admin.teams.currencies.${code}`)
+      ? t(`admin.teams.currencies.${code}`)
+      : code,
   }))
 
   const submit = (e: React.FormEvent) => {
@@ -59,18 +64,47 @@ export default function TeamForm({ team, users, currencies, defaultCurrency }: P
       <PageHeader
         title={editing ? team.name : title}
         crumbs={[{ label: t('admin.teams.title'), href: '/admin/teams' }, { label: title }]}
-        actions={editing && (
-          <ConfirmButton label={t('admin.teams.delete')} title={t('admin.teams.delete_title')} message={t('admin.teams.delete_message', { name: team.name })}
-            onConfirm={() => router.delete(`/admin/teams/${team.id}`)} />
-        )}
+        actions={
+          editing && (
+            <ConfirmButton
+              label={t('admin.teams.delete')}
+              title={t('admin.teams.delete_title')}
+              message={t('admin.teams.delete_message', { name: team.name })}
+              onConfirm={() => router.delete(`/admin/teams/${team.id}`)}
+            />
+          )
+        }
       />
       <form onSubmit={submit} noValidate>
         <ErrorSummary errors={errors} mb="md" />
         <Paper withBorder radius="md" p="md">
           <Stack gap="sm" maw={640}>
-            <TextInput label={t('admin.teams.fields.name')} value={form.data.name} onChange={(e) => form.setData('name', e.currentTarget.value)} error={errors.name} required />
-            <Select label={t('admin.teams.fields.leader')} placeholder={t('admin.teams.no_leader')} data={options} value={form.data.leaderId} onChange={(v) => form.setData('leaderId', v)} error={errors.leaderId} searchable clearable />
-            <MultiSelect label={t('admin.teams.fields.members')} data={options} value={form.data.memberIds} onChange={(v) => form.setData('memberIds', v)} error={fieldError(errors, 'memberIds')} searchable clearable />
+            <TextInput
+              label={t('admin.teams.fields.name')}
+              value={form.data.name}
+              onChange={(e) => form.setData('name', e.currentTarget.value)}
+              error={errors.name}
+              required
+            />
+            <Select
+              label={t('admin.teams.fields.leader')}
+              placeholder={t('admin.teams.no_leader')}
+              data={options}
+              value={form.data.leaderId}
+              onChange={(v) => form.setData('leaderId', v)}
+              error={errors.leaderId}
+              searchable
+              clearable
+            />
+            <MultiSelect
+              label={t('admin.teams.fields.members')}
+              data={options}
+              value={form.data.memberIds}
+              onChange={(v) => form.setData('memberIds', v)}
+              error={fieldError(errors, 'memberIds')}
+              searchable
+              clearable
+            />
             <Group align="flex-start" gap="sm" wrap="wrap">
               <TextInput
                 label={t('admin.teams.fields.monthly_target')}
@@ -82,8 +116,16 @@ export default function TeamForm({ team, users, currencies, defaultCurrency }: P
                 placeholder="60.000,00"
                 style={{ flex: '1 1 220px' }}
               />
-              <Select label={t('admin.teams.fields.currency')} data={currencyOptions} value={form.data.currency} onChange={(v) => v && form.setData('currency', v)}
-                error={errors.currency} allowDeselect={false} searchable style={{ flex: '1 1 220px' }} />
+              <Select
+                label={t('admin.teams.fields.currency')}
+                data={currencyOptions}
+                value={form.data.currency}
+                onChange={(v) => v && form.setData('currency', v)}
+                error={errors.currency}
+                allowDeselect={false}
+                searchable
+                style={{ flex: '1 1 220px' }}
+              />
             </Group>
           </Stack>
         </Paper>

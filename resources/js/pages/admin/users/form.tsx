@@ -1,9 +1,32 @@
 import { Head, router, useForm, usePage } from '@inertiajs/react'
 import {
-  Alert, Badge, Button, Grid, Group, MultiSelect, Paper, PasswordInput, Radio, Select, SimpleGrid, Stack, Switch, Text, TextInput, Title,
+  Alert,
+  Badge,
+  Button,
+  Grid,
+  Group,
+  MultiSelect,
+  Paper,
+  PasswordInput,
+  Radio,
+  Select,
+  SimpleGrid,
+  Stack,
+  Switch,
+  Text,
+  TextInput,
+  Title,
 } from '@mantine/core'
 import { IconMail, IconUserCheck, IconUserOff } from '@tabler/icons-react'
-import { ConfirmButton, ErrorSummary, FormFooter, PageHeader, useFormat, useT, type SharedProps } from '~/ui'
+import {
+  ConfirmButton,
+  ErrorSummary,
+  FormFooter,
+  PageHeader,
+  useFormat,
+  useT,
+  type SharedProps,
+} from '~/ui'
 import { fieldError } from '../shared'
 
 interface UserValues {
@@ -38,7 +61,7 @@ export default function UserForm({ user, options }: Props) {
     locale: user?.locale ?? 'es',
     timezone: user?.timezone ?? 'Europe/Madrid',
     roleIds: (user?.roleIds ?? []).map(String),
-    reportsToId: user?.reportsToId ? String(user.reportsToId) : null as string | null,
+    reportsToId: user?.reportsToId ? String(user.reportsToId) : (null as string | null),
     isActive: user?.isActive ?? true,
     passwordMode: 'set' as 'set' | 'email',
     password: '',
@@ -57,14 +80,21 @@ export default function UserForm({ user, options }: Props) {
       reportsToId: data.reportsToId ? Number(data.reportsToId) : null,
       ...(editing
         ? { password: data.password || null }
-        : { isActive: data.isActive, passwordMode: data.passwordMode, password: data.passwordMode === 'set' ? data.password : null }),
+        : {
+            isActive: data.isActive,
+            passwordMode: data.passwordMode,
+            password: data.passwordMode === 'set' ? data.password : null,
+          }),
     }))
     if (editing) form.put(`/admin/users/${user.id}`, { preserveScroll: true })
     else form.post('/admin/users', { preserveScroll: true })
   }
 
   const adminRoles = new Set(options.roles.filter((r) => r.isAdmin).map((r) => r.value))
-  const managers = options.managers.map((m) => ({ value: m.value, label: m.isActive ? m.label : `${m.label} ${t('admin.users.inactive_suffix')}` }))
+  const managers = options.managers.map((m) => ({
+    value: m.value,
+    label: m.isActive ? m.label : `${m.label} ${t('admin.users.inactive_suffix')}`,
+  }))
   const isSelf = editing && shell.user?.id === user.id
 
   return (
@@ -82,11 +112,44 @@ export default function UserForm({ user, options }: Props) {
             <Paper withBorder radius="md" p="md">
               <Stack gap="sm">
                 <Title order={4}>{t('admin.users.sections.profile')}</Title>
-                <TextInput label={t('admin.users.fields.full_name')} value={form.data.fullName} onChange={(e) => form.setData('fullName', e.currentTarget.value)} error={errors.fullName} required autoComplete="off" />
-                <TextInput label={t('admin.users.fields.email')} type="email" value={form.data.email} onChange={(e) => form.setData('email', e.currentTarget.value)} error={errors.email} required autoComplete="off" />
+                <TextInput
+                  label={t('admin.users.fields.full_name')}
+                  value={form.data.fullName}
+                  onChange={(e) => form.setData('fullName', e.currentTarget.value)}
+                  error={errors.fullName}
+                  required
+                  autoComplete="off"
+                />
+                <TextInput
+                  label={t('admin.users.fields.email')}
+                  type="email"
+                  value={form.data.email}
+                  onChange={(e) => form.setData('email', e.currentTarget.value)}
+                  error={errors.email}
+                  required
+                  autoComplete="off"
+                />
                 <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-                  <Select label={t('admin.users.fields.locale')} data={[{ value: 'es', label: 'Español' }, { value: 'en', label: 'English' }]} value={form.data.locale} onChange={(v) => v && form.setData('locale', v as 'es' | 'en')} error={errors.locale} allowDeselect={false} />
-                  <Select label={t('admin.users.fields.timezone')} data={options.timezones} searchable value={form.data.timezone} onChange={(v) => v && form.setData('timezone', v)} error={errors.timezone} allowDeselect={false} />
+                  <Select
+                    label={t('admin.users.fields.locale')}
+                    data={[
+                      { value: 'es', label: 'Español' },
+                      { value: 'en', label: 'English' },
+                    ]}
+                    value={form.data.locale}
+                    onChange={(v) => v && form.setData('locale', v as 'es' | 'en')}
+                    error={errors.locale}
+                    allowDeselect={false}
+                  />
+                  <Select
+                    label={t('admin.users.fields.timezone')}
+                    data={options.timezones}
+                    searchable
+                    value={form.data.timezone}
+                    onChange={(v) => v && form.setData('timezone', v)}
+                    error={errors.timezone}
+                    allowDeselect={false}
+                  />
                 </SimpleGrid>
               </Stack>
             </Paper>
@@ -100,7 +163,11 @@ export default function UserForm({ user, options }: Props) {
                   renderOption={({ option }) => (
                     <Group gap="xs" wrap="nowrap">
                       <span>{option.label}</span>
-                      {adminRoles.has(option.value) && <Badge size="xs" color="grape" variant="light" tt="none">{t('admin.users.admin_badge')}</Badge>}
+                      {adminRoles.has(option.value) && (
+                        <Badge size="xs" color="grape" variant="light" tt="none">
+                          {t('admin.users.admin_badge')}
+                        </Badge>
+                      )}
                     </Group>
                   )}
                   value={form.data.roleIds}
@@ -127,17 +194,37 @@ export default function UserForm({ user, options }: Props) {
               <Stack gap="sm">
                 <Title order={4}>{t('admin.users.sections.password')}</Title>
                 {editing ? (
-                  <PasswordInput label={t('admin.users.fields.new_password')} description={t('admin.users.new_password_help')} autoComplete="new-password" value={form.data.password} onChange={(e) => form.setData('password', e.currentTarget.value)} error={errors.password} />
+                  <PasswordInput
+                    label={t('admin.users.fields.new_password')}
+                    description={t('admin.users.new_password_help')}
+                    autoComplete="new-password"
+                    value={form.data.password}
+                    onChange={(e) => form.setData('password', e.currentTarget.value)}
+                    error={errors.password}
+                  />
                 ) : (
                   <>
-                    <Radio.Group label={t('admin.users.fields.password_mode')} value={form.data.passwordMode} onChange={(v) => form.setData('passwordMode', v as 'set' | 'email')} error={errors.passwordMode}>
+                    <Radio.Group
+                      label={t('admin.users.fields.password_mode')}
+                      value={form.data.passwordMode}
+                      onChange={(v) => form.setData('passwordMode', v as 'set' | 'email')}
+                      error={errors.passwordMode}
+                    >
                       <Stack gap={6} mt={6}>
                         <Radio value="set" label={t('admin.users.password_modes.set')} />
                         <Radio value="email" label={t('admin.users.password_modes.email')} />
                       </Stack>
                     </Radio.Group>
                     {form.data.passwordMode === 'set' && (
-                      <PasswordInput label={t('admin.users.fields.password')} description={t('admin.users.password_help')} autoComplete="new-password" value={form.data.password} onChange={(e) => form.setData('password', e.currentTarget.value)} error={errors.password} required />
+                      <PasswordInput
+                        label={t('admin.users.fields.password')}
+                        description={t('admin.users.password_help')}
+                        autoComplete="new-password"
+                        value={form.data.password}
+                        onChange={(e) => form.setData('password', e.currentTarget.value)}
+                        error={errors.password}
+                        required
+                      />
                     )}
                   </>
                 )}
@@ -147,9 +234,22 @@ export default function UserForm({ user, options }: Props) {
               <Stack gap="sm">
                 <Title order={4}>{t('admin.users.sections.status')}</Title>
                 {editing ? (
-                  <UserStatus user={user} isSelf={isSelf} lastLogin={user.lastLoginAt ? t('admin.users.last_login', { date: f.dateTime(user.lastLoginAt) }) : t('admin.users.never_logged_in')} />
+                  <UserStatus
+                    user={user}
+                    isSelf={isSelf}
+                    lastLogin={
+                      user.lastLoginAt
+                        ? t('admin.users.last_login', { date: f.dateTime(user.lastLoginAt) })
+                        : t('admin.users.never_logged_in')
+                    }
+                  />
                 ) : (
-                  <Switch label={t('admin.users.fields.is_active')} description={t('admin.users.active_help')} checked={form.data.isActive} onChange={(e) => form.setData('isActive', e.currentTarget.checked)} />
+                  <Switch
+                    label={t('admin.users.fields.is_active')}
+                    description={t('admin.users.active_help')}
+                    checked={form.data.isActive}
+                    onChange={(e) => form.setData('isActive', e.currentTarget.checked)}
+                  />
                 )}
               </Stack>
             </Paper>
@@ -162,16 +262,33 @@ export default function UserForm({ user, options }: Props) {
 }
 
 /** Status, last sign-in and the actions that change them (outside the main form). */
-function UserStatus({ user, isSelf, lastLogin }: { user: UserValues; isSelf: boolean; lastLogin: string }) {
+function UserStatus({
+  user,
+  isSelf,
+  lastLogin,
+}: {
+  user: UserValues
+  isSelf: boolean
+  lastLogin: string
+}) {
   const { t } = useT()
-  const post = (action: string) => router.post(`/admin/users/${user.id}/${action}`, {}, { preserveScroll: true })
+  const post = (action: string) =>
+    router.post(`/admin/users/${user.id}/${action}`, {}, { preserveScroll: true })
   return (
     <Stack gap="xs">
       <Group gap="xs">
-        <Badge variant="dot" color={user.isActive ? 'teal' : 'gray'} tt="none" size="lg">{t(`admin.users.status.${user.isActive ? 'active' : 'inactive'}`)}</Badge>
-        {isSelf && <Text size="sm" c="dimmed">({t('admin.users.you')})</Text>}
+        <Badge variant="dot" color={user.isActive ? 'teal' : 'gray'} tt="none" size="lg">
+          {t(`admin.users.status.${user.isActive ? 'active' : 'inactive'}`)}
+        </Badge>
+        {isSelf && (
+          <Text size="sm" c="dimmed">
+            ({t('admin.users.you')})
+          </Text>
+        )}
       </Group>
-      <Text size="sm" c="dimmed">{lastLogin}</Text>
+      <Text size="sm" c="dimmed">
+        {lastLogin}
+      </Text>
       {user.isActive ? (
         <Group gap="xs">
           {!isSelf && (
@@ -184,12 +301,28 @@ function UserStatus({ user, isSelf, lastLogin }: { user: UserValues; isSelf: boo
               onConfirm={() => post('deactivate')}
             />
           )}
-          <Button variant="light" leftSection={<IconMail size={16} />} onClick={() => post('password-reset')}>{t('admin.users.send_reset')}</Button>
+          <Button
+            variant="light"
+            leftSection={<IconMail size={16} />}
+            onClick={() => post('password-reset')}
+          >
+            {t('admin.users.send_reset')}
+          </Button>
         </Group>
       ) : (
         <>
-          <Alert color="gray" variant="light" p="xs"><Text size="sm">{t('admin.users.active_help')}</Text></Alert>
-          <Button variant="light" color="teal" leftSection={<IconUserCheck size={16} />} onClick={() => post('activate')} w="fit-content">{t('admin.users.activate')}</Button>
+          <Alert color="gray" variant="light" p="xs">
+            <Text size="sm">{t('admin.users.active_help')}</Text>
+          </Alert>
+          <Button
+            variant="light"
+            color="teal"
+            leftSection={<IconUserCheck size={16} />}
+            onClick={() => post('activate')}
+            w="fit-content"
+          >
+            {t('admin.users.activate')}
+          </Button>
         </>
       )}
     </Stack>

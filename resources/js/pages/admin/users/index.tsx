@@ -2,7 +2,16 @@ import { useState } from 'react'
 import { Head, Link, router } from '@inertiajs/react'
 import { Anchor, Badge, Box, Button, Group, Paper, Select, Text, TextInput } from '@mantine/core'
 import { IconPlus, IconSearch } from '@tabler/icons-react'
-import { DataTable, EmptyState, KeysetPager, PageHeader, useFormat, useT, type CappedCount, type Column } from '~/ui'
+import {
+  DataTable,
+  EmptyState,
+  KeysetPager,
+  PageHeader,
+  useFormat,
+  useT,
+  type CappedCount,
+  type Column,
+} from '~/ui'
 import { fullBadge, inlineLines, inlineRow, listFrame, usePhone, withQuery } from '../shared'
 
 interface UserRow {
@@ -20,7 +29,12 @@ interface Props {
   users: UserRow[]
   next: string | null
   count: CappedCount
-  filters: { q: string; status: 'active' | 'inactive' | null; roleId: number | null; cursor: string | null }
+  filters: {
+    q: string
+    status: 'active' | 'inactive' | null
+    roleId: number | null
+    cursor: string | null
+  }
   roles: { value: string; label: string }[]
 }
 
@@ -31,7 +45,11 @@ export default function UsersIndex({ users, next, count, filters, roles }: Props
   const [q, setQ] = useState(filters.q)
   const base = { q: filters.q, status: filters.status, roleId: filters.roleId }
   const apply = (changes: Partial<typeof base>) =>
-    router.get(withQuery('/admin/users', { ...base, ...changes }), {}, { preserveState: true, preserveScroll: true })
+    router.get(
+      withQuery('/admin/users', { ...base, ...changes }),
+      {},
+      { preserveState: true, preserveScroll: true }
+    )
 
   const columns: Column<UserRow>[] = [
     {
@@ -39,29 +57,75 @@ export default function UsersIndex({ users, next, count, filters, roles }: Props
       header: t('admin.users.columns.name'),
       render: (u) => (
         <Box component="span" style={inlineLines}>
-          <Anchor component={Link} href={`/admin/users/${u.id}/edit`} fw={600}>{u.fullName}</Anchor>
-          <Text span size="xs" c="dimmed" hiddenFrom="sm">{u.email}</Text>
+          <Anchor component={Link} href={`/admin/users/${u.id}/edit`} fw={600}>
+            {u.fullName}
+          </Anchor>
+          <Text span size="xs" c="dimmed" hiddenFrom="sm">
+            {u.email}
+          </Text>
         </Box>
       ),
     },
-    { key: 'email', header: t('admin.users.columns.email'), render: (u) => u.email, hideOnMobile: true },
+    {
+      key: 'email',
+      header: t('admin.users.columns.email'),
+      render: (u) => u.email,
+      hideOnMobile: true,
+    },
     {
       key: 'roles',
       header: t('admin.users.columns.roles'),
       render: (u) => (
         <Box component="span" style={inlineRow}>
-          {u.roles.length === 0 && <Text span size="sm" c="dimmed">—</Text>}
-          {u.roles.map((r) => <Badge key={r.id} component="span" styles={fullBadge} variant="light" color={r.isAdmin ? 'grape' : 'indigo'} tt="none">{r.name}</Badge>)}
+          {u.roles.length === 0 && (
+            <Text span size="sm" c="dimmed">
+              —
+            </Text>
+          )}
+          {u.roles.map((r) => (
+            <Badge
+              key={r.id}
+              component="span"
+              styles={fullBadge}
+              variant="light"
+              color={r.isAdmin ? 'grape' : 'indigo'}
+              tt="none"
+            >
+              {r.name}
+            </Badge>
+          ))}
         </Box>
       ),
     },
-    { key: 'teams', header: t('admin.users.columns.teams'), render: (u) => u.teams.join(', ') || '—' },
-    { key: 'reports', header: t('admin.users.columns.reports_to'), render: (u) => u.reportsTo ?? '—' },
-    { key: 'login', header: t('admin.users.columns.last_login'), render: (u) => (u.lastLoginAt ? f.dateTime(u.lastLoginAt) : t('admin.users.never')) },
+    {
+      key: 'teams',
+      header: t('admin.users.columns.teams'),
+      render: (u) => u.teams.join(', ') || '—',
+    },
+    {
+      key: 'reports',
+      header: t('admin.users.columns.reports_to'),
+      render: (u) => u.reportsTo ?? '—',
+    },
+    {
+      key: 'login',
+      header: t('admin.users.columns.last_login'),
+      render: (u) => (u.lastLoginAt ? f.dateTime(u.lastLoginAt) : t('admin.users.never')),
+    },
     {
       key: 'status',
       header: t('admin.users.columns.status'),
-      render: (u) => <Badge component="span" styles={fullBadge} variant="dot" color={u.isActive ? 'teal' : 'gray'} tt="none">{t(`admin.users.status.${u.isActive ? 'active' : 'inactive'}`)}</Badge>,
+      render: (u) => (
+        <Badge
+          component="span"
+          styles={fullBadge}
+          variant="dot"
+          color={u.isActive ? 'teal' : 'gray'}
+          tt="none"
+        >
+          {t(`admin.users.status.${u.isActive ? 'active' : 'inactive'}`)}
+        </Badge>
+      ),
     },
   ]
 
@@ -73,10 +137,19 @@ export default function UsersIndex({ users, next, count, filters, roles }: Props
         title={t('admin.users.title')}
         subtitle={t('admin.users.subtitle')}
         crumbs={[{ label: t('admin.nav.title') }, { label: t('admin.users.title') }]}
-        actions={<Button component={Link} href="/admin/users/create" leftSection={<IconPlus size={16} />}>{t('admin.users.new')}</Button>}
+        actions={
+          <Button component={Link} href="/admin/users/create" leftSection={<IconPlus size={16} />}>
+            {t('admin.users.new')}
+          </Button>
+        }
       />
       <Paper withBorder radius="md" p="sm" mb="md">
-        <form onSubmit={(e) => { e.preventDefault(); apply({ q }) }}>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault()
+            apply({ q })
+          }}
+        >
           <Group gap="sm" align="flex-end" wrap="wrap">
             <TextInput
               aria-label={t('admin.users.search')}
@@ -89,7 +162,11 @@ export default function UsersIndex({ users, next, count, filters, roles }: Props
             />
             <Select
               aria-label={t('admin.users.columns.status')}
-              data={[{ value: '', label: t('admin.users.all_statuses') }, { value: 'active', label: t('admin.users.status.active') }, { value: 'inactive', label: t('admin.users.status.inactive') }]}
+              data={[
+                { value: '', label: t('admin.users.all_statuses') },
+                { value: 'active', label: t('admin.users.status.active') },
+                { value: 'inactive', label: t('admin.users.status.inactive') },
+              ]}
               value={filters.status ?? ''}
               onChange={(v) => apply({ status: (v || null) as Props['filters']['status'] })}
               allowDeselect={false}
@@ -97,7 +174,10 @@ export default function UsersIndex({ users, next, count, filters, roles }: Props
             />
             <Select
               aria-label={t('admin.users.columns.roles')}
-              data={[{ value: '', label: t('admin.users.all_roles') }, ...roles.map((r) => ({ value: r.value, label: r.label }))]}
+              data={[
+                { value: '', label: t('admin.users.all_roles') },
+                ...roles.map((r) => ({ value: r.value, label: r.label })),
+              ]}
               value={filters.roleId ? String(filters.roleId) : ''}
               onChange={(v) => apply({ roleId: v ? Number(v) : null })}
               allowDeselect={false}
@@ -105,7 +185,15 @@ export default function UsersIndex({ users, next, count, filters, roles }: Props
               w={{ base: '100%', xs: 200 }}
             />
             {filtered && (
-              <Button variant="subtle" onClick={() => { setQ(''); router.get('/admin/users') }}>{t('common.clear_filters')}</Button>
+              <Button
+                variant="subtle"
+                onClick={() => {
+                  setQ('')
+                  router.get('/admin/users')
+                }}
+              >
+                {t('common.clear_filters')}
+              </Button>
             )}
           </Group>
         </form>
@@ -114,7 +202,16 @@ export default function UsersIndex({ users, next, count, filters, roles }: Props
         <EmptyState
           title={t('admin.users.empty_title')}
           description={t('admin.users.empty_description')}
-          action={<Button component={Link} href="/admin/users/create" variant="light" leftSection={<IconPlus size={16} />}>{t('admin.users.new')}</Button>}
+          action={
+            <Button
+              component={Link}
+              href="/admin/users/create"
+              variant="light"
+              leftSection={<IconPlus size={16} />}
+            >
+              {t('admin.users.new')}
+            </Button>
+          }
         />
       ) : (
         <Paper radius="md" {...listFrame(phone)}>
