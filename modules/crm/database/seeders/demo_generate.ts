@@ -1,4 +1,4 @@
-import { COMPANY_TYPES } from '../../catalog.js'
+import { type COMPANY_TYPES } from '../../catalog.js'
 import { makeCif } from '../../support/nif.js'
 import { normalizeText } from '../../support/normalize.js'
 import {
