@@ -3,6 +3,7 @@ import { dirname } from 'node:path'
 import env from '#start/env'
 import { defineConfig } from '@adonisjs/lucid'
 import { dataPath } from '#app/support/paths'
+import { reusePreparedStatements } from '#app/support/sqlite_statements'
 import { APP_ROOT, moduleRegistry } from '#app/registry/main'
 
 /**
@@ -38,6 +39,7 @@ const dbConfig = defineConfig({
           conn.pragma('journal_mode = WAL')
           conn.pragma('foreign_keys = ON')
           conn.pragma('busy_timeout = 5000')
+          reusePreparedStatements(conn)
           done(null, conn)
         },
       },

@@ -10,7 +10,7 @@ import { AccessContext } from '#app/access/access_context'
 export default class AccessMiddleware {
   async handle(ctx: HttpContext, next: NextFn) {
     const user = ctx.auth.getUserOrFail()
-    ctx.organization = await Organization.findOrFail(user.organizationId)
+    ctx.organization = await Organization.cached(user.organizationId)
     ctx.access = await AccessContext.forUser(user)
     return next()
   }

@@ -12,7 +12,7 @@ import { AccessContext } from '#app/access/access_context'
 export default class SilentAccessMiddleware {
   async handle(ctx: HttpContext, next: NextFn) {
     if ((await ctx.auth.check()) && ctx.auth.user!.isActive) {
-      ctx.organization = await Organization.findOrFail(ctx.auth.user!.organizationId)
+      ctx.organization = await Organization.cached(ctx.auth.user!.organizationId)
       ctx.access = await AccessContext.forUser(ctx.auth.user!)
     }
     return next()

@@ -9,6 +9,8 @@ import type { CacheProvider } from '@adonisjs/cache/types'
  *   roles, role grants or a user's roles drops them all (`forgetGrants`), an admin-rare event.
  * - `modules:<organizationId>`: the modules installed for an organization (`forgetModules`).
  * - `licence:content`: the installed licence (`forgetLicence`).
+ * - `organization:<id>` (tag `organizations`): an organization's row (`forgetOrganizations`,
+ *   called by the model on every save and by the direct updates of the seat quotas).
  *
  * Values are stored as JSON text (Sets and Maps included), so every instance reads the same
  * thing whatever the store.
@@ -86,6 +88,14 @@ export function cachedLicence(
 
 export async function forgetLicence(): Promise<void> {
   await cache.delete({ key: 'licence:content' })
+}
+
+export function cachedOrganization<T>(id: number, load: () => Promise<T>): Promise<T> {
+  return remember(`organization:${id}`, ['organizations'], load, cache)
+}
+
+export async function forgetOrganizations(): Promise<void> {
+  await cache.deleteByTag({ tags: ['organizations'] })
 }
 
 /** Empties every cached fact (tests, between one test and the next). */

@@ -1,4 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
+import { forgetOrganizations } from '#app/support/cache'
 import { audit } from '#app/history/audit'
 import { licences } from '#app/licensing/licence_service'
 import { RuleError } from '#app/support/rule_error'
@@ -55,42 +56,44 @@ export async function saveSeatQuotas({
   actorId,
   quotas,
 }: SaveSeatQuotasParams): Promise<number> {
-  return db.transaction(async (trx) => {
-    const query = trx.from('organizations').select('id', 'seat_quota')
-    if (trx.dialect.name !== 'better-sqlite3') query.forUpdate()
-    const rows = await query
-    const current = new Map(
-      rows.map((r) => [Number(r.id), r.seat_quota === null ? null : Number(r.seat_quota)])
-    )
-    const wanted = new Map(current)
-    for (const q of quotas) {
-      if (!current.has(q.organizationId))
-        throw new RuleError('admin.licence.errors.unknown_organization', {}, 'quotas')
-      wanted.set(q.organizationId, q.seatQuota)
-    }
-    const sum = [...wanted.values()].reduce<number>((total, quota) => total + (quota ?? 0), 0)
-    const { seats } = await licences.entitlement(new Date(), trx)
-    if (sum > seats)
-      throw new RuleError('admin.licence.errors.quotas_exceed_licence', { sum, seats }, 'quotas')
-
-    let changed = 0
-    for (const [id, quota] of wanted) {
-      if (quota === current.get(id)) continue
-      await trx.from('organizations').where('id', id).update({ seat_quota: quota })
-      changed++
-      // Under the licence's subject, with the organization whose quota changed as its id.
-      await audit.record(
-        {
-          organizationId,
-          actorId,
-          subjectType: LICENCE_SUBJECT,
-          subjectId: id,
-          action: 'update',
-          changes: [{ field: 'seatQuota', from: current.get(id) ?? null, to: quota }],
-        },
-        trx
+  return db
+    .transaction(async (trx) => {
+      const query = trx.from('organizations').select('id', 'seat_quota')
+      if (trx.dialect.name !== 'better-sqlite3') query.forUpdate()
+      const rows = await query
+      const current = new Map(
+        rows.map((r) => [Number(r.id), r.seat_quota === null ? null : Number(r.seat_quota)])
       )
-    }
-    return changed
-  })
+      const wanted = new Map(current)
+      for (const q of quotas) {
+        if (!current.has(q.organizationId))
+          throw new RuleError('admin.licence.errors.unknown_organization', {}, 'quotas')
+        wanted.set(q.organizationId, q.seatQuota)
+      }
+      const sum = [...wanted.values()].reduce<number>((total, quota) => total + (quota ?? 0), 0)
+      const { seats } = await licences.entitlement(new Date(), trx)
+      if (sum > seats)
+        throw new RuleError('admin.licence.errors.quotas_exceed_licence', { sum, seats }, 'quotas')
+
+      let changed = 0
+      for (const [id, quota] of wanted) {
+        if (quota === current.get(id)) continue
+        await trx.from('organizations').where('id', id).update({ seat_quota: quota })
+        changed++
+        // Under the licence's subject, with the organization whose quota changed as its id.
+        await audit.record(
+          {
+            organizationId,
+            actorId,
+            subjectType: LICENCE_SUBJECT,
+            subjectId: id,
+            action: 'update',
+            changes: [{ field: 'seatQuota', from: current.get(id) ?? null, to: quota }],
+          },
+          trx
+        )
+      }
+      return changed
+    })
+    .finally(forgetOrganizations) // the banner reads the quota from the cached organization
 }
