@@ -29,10 +29,16 @@ for (const width of [1280, 375]) {
   await page.fill('input[name=email]', email)
   await page.fill('input[name=password]', password)
   await Promise.all([page.waitForURL(`${base}/`), page.click('button[type=submit]')])
+  // A path ending in "#submit" is a form saved empty: the shot shows its errors.
   for (const path of ['/', ...paths]) {
-    await page.goto(`${base}${path}`)
+    const submit = path.endsWith('#submit')
+    await page.goto(`${base}${path.replace(/#submit$/, '')}`)
     await page.waitForLoadState('networkidle')
     await page.waitForSelector('main, [data-testid=app-main], h1, h2')
+    if (submit) {
+      await page.click('form button[type=submit]')
+      await page.waitForSelector('[aria-invalid=true]')
+    }
     await page.screenshot({ path: `tmp/screenshots/${name(path)}-${width}.png`, fullPage: true })
     console.log(`tmp/screenshots/${name(path)}-${width}.png`)
   }

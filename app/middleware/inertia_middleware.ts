@@ -47,7 +47,8 @@ function frameworkErrors(ctx: HttpContext): Record<string, string> {
   >
   return Object.fromEntries(
     Object.entries(bag)
-      .filter(([key]) => key.startsWith('E_'))
+      // E_VALIDATION_ERROR only says "see the fields": the fields and the form's summary say it.
+      .filter(([key]) => key.startsWith('E_') && key !== 'E_VALIDATION_ERROR')
       .map(([key, message]) => [key, Array.isArray(message) ? message[0] : message])
   )
 }

@@ -16,6 +16,32 @@ test.group('Validation messages in Spanish and English', (group) => {
     addresses: [{ kind: 'fiscal', city: 'Madrid', province: 'Narnia', country: 'ES' }],
   })
 
+  test('the form page after a refused save carries field errors only, no untranslated summary', async ({
+    client,
+    assert,
+  }) => {
+    const org = await createOrganization(['crm'])
+    const user = await crmUser(org, 'own')
+    const refused = await client
+      .post('/crm/companies')
+      .json(bad)
+      .loginAs(user)
+      .withCsrfToken()
+      .withInertia()
+      .header('referer', '/crm/companies/create')
+      .redirects(0)
+    // The next request (the form the browser goes back to) carries the refusal's flash.
+    const form = await client
+      .get('/crm/companies/create')
+      .loginAs(user)
+      .withFlashMessages(refused.flashMessages())
+      .withInertia()
+    const errors = form.inertiaProps.errors as Record<string, string>
+    assert.equal(errors.name, 'El campo nombre es obligatorio')
+    assert.notProperty(errors, 'E_VALIDATION_ERROR')
+    assert.isTrue(Object.keys(errors).every((key) => !key.startsWith('E_')))
+  })
+
   test('a Spanish user gets Spanish messages with CRM field names', async ({ client, assert }) => {
     const org = await createOrganization(['crm'])
     const user = await crmUser(org, 'own')
