@@ -4,17 +4,11 @@ import db from '@adonisjs/lucid/services/db'
 import { createOrganization } from '#tests/helpers/world'
 import { companyPayload, crmUser, insertCompany } from '../helpers.js'
 
+/** Companies named exactly `name` (compared here: MySQL/MariaDB collations ignore case and accents). */
 const count = async (orgId: number, name: string) =>
-  Number(
-    (
-      await db
-        .from('crm_companies')
-        .where('organization_id', orgId)
-        .where('name', name)
-        .count('* as n')
-        .first()
-    ).n
-  )
+  (await db.from('crm_companies').where('organization_id', orgId).select('name')).filter(
+    (row) => row.name === name
+  ).length
 
 test.group('Companies: duplicate names are a warning', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
