@@ -12,6 +12,8 @@ const MAX_LEN = [
 export default configApp(
   {
     ignores: [
+      // Written by `node ace codegen` (npm run typecheck) and not committed.
+      '.adonisjs/**',
       'tmp/**',
       'storage/**',
       'public/**',

@@ -44,7 +44,7 @@ export async function createOrganizationWithAdmin(
   const { organization, admin } = await db.transaction(async (trx) => {
     await licences.assertSeats(1, trx)
     const hasHost = await trx.from('organizations').where('manages_licence', true).first()
-    const organization = await Organization.create(
+    const created = await Organization.create(
       {
         name: input.name,
         slug: input.slug,
@@ -58,16 +58,16 @@ export async function createOrganizationWithAdmin(
     )
     const role = await Role.create(
       {
-        organizationId: organization.id,
+        organizationId: created.id,
         name: 'Administrador',
         description: 'Acceso completo y administración',
         isAdmin: true,
       },
       { client: trx }
     )
-    const admin = await User.create(
+    const adminUser = await User.create(
       {
-        organizationId: organization.id,
+        organizationId: created.id,
         email: input.admin.email.trim().toLowerCase(),
         fullName: input.admin.fullName,
         password: input.admin.password,
@@ -78,8 +78,8 @@ export async function createOrganizationWithAdmin(
       },
       { client: trx }
     )
-    await trx.table('user_roles').insert({ user_id: admin.id, role_id: role.id })
-    return { organization, admin }
+    await trx.table('user_roles').insert({ user_id: adminUser.id, role_id: role.id })
+    return { organization: created, admin: adminUser }
   })
   const installed: string[] = []
   for (const name of registry.names()) {

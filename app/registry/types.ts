@@ -48,7 +48,10 @@ export interface SubjectDefinition {
   fields?: string
   /** i18n keys of fields whose audit label is not `<fields>.<field>` (a contact's full `name`). */
   fieldLabels?: Record<string, string>
-  /** Coded fields: field → i18n prefix of the codes' labels (`<prefix>.<code>`), e.g. `{ industry: 'crm.industries' }`. */
+  /**
+   * Coded fields: field → i18n prefix of the codes' labels (`<prefix>.<code>`),
+   * e.g. `{ industry: 'crm.industries' }`.
+   */
   values?: Record<string, string>
   /** i18n key naming several of these records mid-sentence ("empresas"), for entries about a list (an export). */
   collection?: string

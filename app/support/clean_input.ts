@@ -7,6 +7,7 @@ import { InvalidRequestException } from '#exceptions/invalid_request_exception'
 export const MAX_INPUT_DEPTH = 32
 
 /** NUL and the other C0 control characters (and DEL), but not tab, line feed and carriage return. */
+// eslint-disable-next-line no-control-regex -- deliberately matches control characters to strip them
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g
 
 /** Keys that would reach an object's prototype if copied by assignment. */

@@ -60,9 +60,11 @@ test.group('Architecture · dependency-cruiser boundaries', () => {
     const expected = [
       'module-private-import | modules/ventas/services/quote_customer.ts → modules/crm/models/company.ts',
       'module-private-import | modules/ventas/services/crm_manifest.ts → modules/crm/module.ts',
-      'undeclared-module-dependency-soporte | modules/soporte/listeners/on_quote_accepted.ts → modules/ventas/events/quote_accepted.ts',
+      'undeclared-module-dependency-soporte | modules/soporte/listeners/on_quote_accepted.ts ' +
+        '→ modules/ventas/events/quote_accepted.ts',
       'page-imports-server-code | modules/ventas/pages/quotes/index.tsx → modules/ventas/models/quote.ts',
-      'migration-imports-model | modules/ventas/database/migrations/0001_create_ventas_quotes_table.ts → modules/ventas/models/quote.ts',
+      'migration-imports-model | modules/ventas/database/migrations/0001_create_ventas_quotes_table.ts ' +
+        '→ modules/ventas/models/quote.ts',
     ]
     for (const line of expected) assert.include(found, line)
     assert.isTrue(

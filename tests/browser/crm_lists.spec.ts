@@ -74,90 +74,92 @@ test.group('Browser: CRM lists', (group) => {
     }
   })
 
-  test('at 375 px the list cards show the phone; phones and e-mails are tel:/mailto: links in lists and records', async ({
-    assert,
-  }) => {
-    const org = await createOrganization(['crm'])
-    const user = await crmUser(org, 'all', {
-      email: 'crm-movil@prueba.test',
-      password: 'clave-movil-1',
-      fullName: 'Móvil Prueba',
-    } as any)
-    const company = await insertCompany(org, { name: 'Talleres Gómez', owner_id: user.id })
-    const contact = await insertContact(org, {
-      first_name: 'Ana',
-      last_name: 'Martín',
-      owner_id: user.id,
-      company_id: company,
-    })
-    await db.table('crm_phones').multiInsert([
-      {
-        organization_id: org.id,
+  test(
+    'at 375 px the list cards show the phone; ' +
+      'phones and e-mails are tel:/mailto: links in lists and records',
+    async ({ assert }) => {
+      const org = await createOrganization(['crm'])
+      const user = await crmUser(org, 'all', {
+        email: 'crm-movil@prueba.test',
+        password: 'clave-movil-1',
+        fullName: 'Móvil Prueba',
+      } as any)
+      const company = await insertCompany(org, { name: 'Talleres Gómez', owner_id: user.id })
+      const contact = await insertContact(org, {
+        first_name: 'Ana',
+        last_name: 'Martín',
+        owner_id: user.id,
         company_id: company,
-        value: '+34912345678',
-        value_normalized: '+34912345678',
-        is_primary: true,
-        position: 0,
-      },
-      {
+      })
+      await db.table('crm_phones').multiInsert([
+        {
+          organization_id: org.id,
+          company_id: company,
+          value: '+34912345678',
+          value_normalized: '+34912345678',
+          is_primary: true,
+          position: 0,
+        },
+        {
+          organization_id: org.id,
+          contact_id: contact,
+          value: '+34612345678',
+          value_normalized: '+34612345678',
+          is_primary: true,
+          position: 0,
+        },
+      ])
+      await db.table('crm_emails').insert({
         organization_id: org.id,
         contact_id: contact,
-        value: '+34612345678',
-        value_normalized: '+34612345678',
+        value: 'ana@talleres.es',
+        value_normalized: 'ana@talleres.es',
         is_primary: true,
         position: 0,
-      },
-    ])
-    await db.table('crm_emails').insert({
-      organization_id: org.id,
-      contact_id: contact,
-      value: 'ana@talleres.es',
-      value_normalized: 'ana@talleres.es',
-      is_primary: true,
-      position: 0,
-    })
-    for (const width of [375, 1280]) {
-      const { context, page } = await newPage(browser, width)
-      try {
-        await signIn(page, 'crm-movil@prueba.test', 'clave-movil-1')
-        await page.goto(`${baseUrl()}/crm/companies`)
-        const companyPhone = page.getByRole('link', { name: '+34 912 345 678' })
-        assert.equal(
-          await companyPhone.getAttribute('href'),
-          'tel:+34912345678',
-          `companies ${width}`
-        )
-        assert.isTrue(await companyPhone.isVisible())
-        await page.goto(`${baseUrl()}/crm/contacts`)
-        assert.equal(
-          await page.getByRole('link', { name: '+34 612 34 56 78' }).getAttribute('href'),
-          'tel:+34612345678',
-          `contacts ${width}`
-        )
-        assert.isTrue(await page.getByRole('link', { name: '+34 612 34 56 78' }).isVisible())
-        assert.equal(
-          await page.getByRole('link', { name: 'ana@talleres.es' }).getAttribute('href'),
-          'mailto:ana@talleres.es'
-        )
-        // Tapping the number dials: it does not open the record. (The dialling itself is
-        // cancelled here: headless Chromium would abort the next navigation on a tel: URL.)
-        await page.getByRole('link', { name: '+34 612 34 56 78' }).evaluate((a: any) => {
-          a.addEventListener('click', (e: any) => e.preventDefault())
-          a.click()
-        })
-        await page.waitForTimeout(300)
-        assert.isTrue(page.url().endsWith('/crm/contacts'))
-        await page.goto(`${baseUrl()}/crm/contacts/${contact}`)
-        assert.equal(
-          await page.getByRole('link', { name: '+34 612 34 56 78' }).first().getAttribute('href'),
-          'tel:+34612345678'
-        )
-        if (width === 375) await screenshot(page, 'contact-show-375')
-      } finally {
-        await context.close()
+      })
+      for (const width of [375, 1280]) {
+        const { context, page } = await newPage(browser, width)
+        try {
+          await signIn(page, 'crm-movil@prueba.test', 'clave-movil-1')
+          await page.goto(`${baseUrl()}/crm/companies`)
+          const companyPhone = page.getByRole('link', { name: '+34 912 345 678' })
+          assert.equal(
+            await companyPhone.getAttribute('href'),
+            'tel:+34912345678',
+            `companies ${width}`
+          )
+          assert.isTrue(await companyPhone.isVisible())
+          await page.goto(`${baseUrl()}/crm/contacts`)
+          assert.equal(
+            await page.getByRole('link', { name: '+34 612 34 56 78' }).getAttribute('href'),
+            'tel:+34612345678',
+            `contacts ${width}`
+          )
+          assert.isTrue(await page.getByRole('link', { name: '+34 612 34 56 78' }).isVisible())
+          assert.equal(
+            await page.getByRole('link', { name: 'ana@talleres.es' }).getAttribute('href'),
+            'mailto:ana@talleres.es'
+          )
+          // Tapping the number dials: it does not open the record. (The dialling itself is
+          // cancelled here: headless Chromium would abort the next navigation on a tel: URL.)
+          await page.getByRole('link', { name: '+34 612 34 56 78' }).evaluate((a: any) => {
+            a.addEventListener('click', (e: any) => e.preventDefault())
+            a.click()
+          })
+          await page.waitForTimeout(300)
+          assert.isTrue(page.url().endsWith('/crm/contacts'))
+          await page.goto(`${baseUrl()}/crm/contacts/${contact}`)
+          assert.equal(
+            await page.getByRole('link', { name: '+34 612 34 56 78' }).first().getAttribute('href'),
+            'tel:+34612345678'
+          )
+          if (width === 375) await screenshot(page, 'contact-show-375')
+        } finally {
+          await context.close()
+        }
       }
     }
-  })
+  )
 
   test('the contacts table fits at 1280 px; narrower, a shadow says more columns are hidden', async ({
     assert,

@@ -18,7 +18,8 @@ export interface SetUserActiveParams {
 
 /**
  * Activates (takes a licence seat) or deactivates a user. Deactivating signs the user out of
- * every device and voids their password-reset links; an administrator cannot deactivate themself, nor the last active administrator.
+ * every device and voids their password-reset links; an administrator cannot deactivate themself,
+ * nor the last active administrator.
  * Every check runs inside the transaction, after the administrators' rows are locked, so two
  * administrators deactivating each other at the same moment cannot both succeed: the second
  * finds they are no longer an active administrator.

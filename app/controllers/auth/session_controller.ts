@@ -63,5 +63,6 @@ export default class SessionController {
 /** Only same-site relative paths may be used after login. */
 function safeRedirect(url: unknown): string | null {
   // "/\\evil.com" is read as "//evil.com" by browsers; control characters have no place either.
+  // eslint-disable-next-line no-control-regex -- deliberately matches control characters to reject them
   return typeof url === 'string' && /^\/(?![\/\\])[^\\\x00-\x1f]*$/.test(url) ? url : null
 }

@@ -43,17 +43,20 @@ const ADMIN_LINKS = [
 export function useFlashNotifications(options: { errors?: boolean } = {}) {
   const withErrors = options.errors ?? true
   const { flash, errors } = usePage<SharedProps>().props
-  const frameworkErrors = Object.entries(errors ?? {})
-    .filter(([key]) => key.startsWith('E_'))
-    .map(([, message]) => message)
+  // As text, so that the effect runs again when the messages change, not on every render.
+  const frameworkErrors = JSON.stringify(
+    Object.entries(errors ?? {})
+      .filter(([key]) => key.startsWith('E_'))
+      .map(([, message]) => message)
+  )
   useEffect(() => {
     if (flash.success)
       notifications.show({ color: 'teal', message: flash.success, autoClose: 4000 })
     if (!withErrors) return
     if (flash.error) notifications.show({ color: 'red', message: flash.error, autoClose: 8000 })
-    for (const message of frameworkErrors)
+    for (const message of JSON.parse(frameworkErrors) as string[])
       notifications.show({ color: 'red', message, autoClose: 8000 })
-  }, [flash.success, flash.error, frameworkErrors.join('|'), withErrors])
+  }, [flash.success, flash.error, frameworkErrors, withErrors])
 }
 
 export function switchLocale(locale: 'es' | 'en') {
@@ -74,7 +77,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
     setBannerDismissed(true)
   }
   useFlashNotifications()
-  useEffect(() => close(), [url])
+  useEffect(() => close(), [url, close])
 
   const isActive = (href: string) =>
     href === '/'

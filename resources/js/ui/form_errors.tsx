@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type RefObject } from 'react'
+import { useEffect, useEffectEvent, useRef, useState, type RefObject } from 'react'
 import { Alert, Anchor, List, Text } from '@mantine/core'
 import { IconAlertTriangle } from '@tabler/icons-react'
 import { useT } from './i18n'
@@ -96,7 +96,7 @@ export function useFocusFirstError(
     const first = errorNodes(root.current).find((n) => n.target)?.target
     if (first) focusField(first)
     else fallback?.current?.focus()
-  }, [errors])
+  }, [errors, root, fallback])
 }
 
 /**
@@ -119,10 +119,12 @@ export function ErrorSummary({
   // Fields are looked up once the errors are on the page, so the first paint lists bare messages.
   const [found, setFound] = useState<{ of: Errors; entries: Entry[] } | null>(null)
   const root = useRef<HTMLElement | null>(null)
-  useEffect(() => {
+  // The labels are read when the errors change; a new `labels` object alone changes nothing.
+  const findFields = useEffectEvent((shown: Errors) => {
     root.current = ref.current?.closest('form') ?? ref.current?.parentElement ?? null
-    setFound(root.current ? { of: errors, entries: collect(root.current, errors, labels) } : null)
-  }, [errors])
+    setFound(root.current ? { of: shown, entries: collect(root.current, shown, labels) } : null)
+  })
+  useEffect(() => findFields(errors), [errors])
   useFocusFirstError(errors, root, ref)
 
   const messages = Object.values(errors).filter(Boolean)

@@ -1,3 +1,4 @@
+import { useCallback } from 'react'
 import { usePage } from '@inertiajs/react'
 import { IntlMessageFormat } from 'intl-messageformat'
 import type { SharedProps } from './types'
@@ -53,9 +54,15 @@ export function hasTranslation(locale: string, key: string): boolean {
   return key in (catalogs[locale] ?? {}) || key in catalogs.es
 }
 
-/** Translation function for the current page's locale. */
+/**
+ * Translation function for the current page's locale; the same function while the locale stays
+ * (the catalogs are fixed at build time), so hooks may list it among their dependencies.
+ */
 export function useT() {
   const { locale } = usePage<SharedProps>().props
-  const t = (key: string, values?: Record<string, unknown>) => translate(locale, key, values)
+  const t = useCallback(
+    (key: string, values?: Record<string, unknown>) => translate(locale, key, values),
+    [locale]
+  )
   return { t, locale }
 }

@@ -109,8 +109,8 @@ export function checkCubeBoundaries(root: string, modules: CubeModule[]) {
     const add = (to: string, via: CubeViolation['via']) =>
       to && to !== from && !refs.has(to) && refs.set(to, via)
     if (kind === 'cubes') {
-      for (const join of (body.joins ?? []) as Record<string, Yaml>[])
-        add(String(join.name ?? ''), 'joins')
+      for (const cubeJoin of (body.joins ?? []) as Record<string, Yaml>[])
+        add(String(cubeJoin.name ?? ''), 'joins')
       if (body.extends) add(String(body.extends).replace(/^\{|\}$/g, ''), 'extends')
     } else {
       for (const entry of (body.cubes ?? []) as Record<string, Yaml>[])

@@ -31,7 +31,7 @@ export interface Violation {
 export async function cruiseTree(root: string, paths: string[]) {
   const config = boundariesConfig(root)
   // The CLI reads aliases through options.webpackConfig; the API takes them directly.
-  const { webpackConfig: _webpack, ...options } = config.options
+  const { webpackConfig, ...options } = config.options
   const result = await cruise(
     paths,
     { ...options, baseDir: root, validate: true, ruleSet: { forbidden: config.forbidden } },

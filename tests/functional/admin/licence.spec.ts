@@ -101,64 +101,67 @@ test.group('Admin · licence', (group) => {
     assert.deepEqual(await licenceRows(), ['lic-file-1'])
   })
 
-  test('tampered, untrusted, expired or malformed files are refused with the reason, and the licence in force stays', async ({
-    client,
-    assert,
-  }) => {
-    const { admin } = await adminWorld()
-    await licences.install(testLicence({ id: 'lic-en-vigor', seats: 30 }), admin.id)
+  test(
+    'tampered, untrusted, expired or malformed files are ' +
+      'refused with the reason, and the licence in force stays',
+    async ({ client, assert }) => {
+      const { admin } = await adminWorld()
+      await licences.install(testLicence({ id: 'lic-en-vigor', seats: 30 }), admin.id)
 
-    const tampered = JSON.parse(testLicence({ id: 'lic-alterada', seats: 5 }))
-    tampered.licence.seats = 500
-    const { privateKey } = generateKeyPairSync('ed25519')
-    const untrusted = signLicence(
-      payload({ id: 'lic-ajena' }),
-      privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()
-    )
-    const expired = testLicence({
-      id: 'lic-caducada',
-      issuedAt: '2020-01-01',
-      expiresAt: '2021-01-01',
-    })
-    const cases: [string, string][] = [
-      [
-        JSON.stringify(tampered),
-        'La firma de la licencia no es válida: el archivo se ha modificado o no lo ha emitido Cartera. Se mantiene la licencia actual.',
-      ],
-      [
-        JSON.stringify(untrusted),
-        'La firma de la licencia no es válida: el archivo se ha modificado o no lo ha emitido Cartera. Se mantiene la licencia actual.',
-      ],
-      [expired, 'Esa licencia ya ha caducado. Se mantiene la licencia actual.'],
-      [
-        '{"format": "otra-cosa"}',
-        'El archivo no es una licencia de Cartera válida. Se mantiene la licencia actual.',
-      ],
-      [
-        'esto no es json',
-        'El archivo no es una licencia de Cartera válida. Se mantiene la licencia actual.',
-      ],
-    ]
-    for (const [content, expected] of cases) {
-      const response = await write(client.post('/admin/licence'), admin, { content })
-      assert.equal(fieldErrors(response).content, expected)
+      const tampered = JSON.parse(testLicence({ id: 'lic-alterada', seats: 5 }))
+      tampered.licence.seats = 500
+      const { privateKey } = generateKeyPairSync('ed25519')
+      const untrusted = signLicence(
+        payload({ id: 'lic-ajena' }),
+        privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()
+      )
+      const expired = testLicence({
+        id: 'lic-caducada',
+        issuedAt: '2020-01-01',
+        expiresAt: '2021-01-01',
+      })
+      const cases: [string, string][] = [
+        [
+          JSON.stringify(tampered),
+          'La firma de la licencia no es válida: el archivo se ha modificado ' +
+            'o no lo ha emitido Cartera. Se mantiene la licencia actual.',
+        ],
+        [
+          JSON.stringify(untrusted),
+          'La firma de la licencia no es válida: el archivo se ha modificado ' +
+            'o no lo ha emitido Cartera. Se mantiene la licencia actual.',
+        ],
+        [expired, 'Esa licencia ya ha caducado. Se mantiene la licencia actual.'],
+        [
+          '{"format": "otra-cosa"}',
+          'El archivo no es una licencia de Cartera válida. Se mantiene la licencia actual.',
+        ],
+        [
+          'esto no es json',
+          'El archivo no es una licencia de Cartera válida. Se mantiene la licencia actual.',
+        ],
+      ]
+      for (const [content, expected] of cases) {
+        const response = await write(client.post('/admin/licence'), admin, { content })
+        assert.equal(fieldErrors(response).content, expected)
+      }
+      const empty = await write(client.post('/admin/licence'), admin, { content: '' })
+      assert.equal(fieldErrors(empty).content, 'Elija un archivo de licencia o pegue su contenido.')
+
+      assert.deepEqual(await licenceRows(), ['lic-en-vigor'])
+      const entitlement = await licences.entitlement()
+      assert.equal(entitlement.mode, 'licensed')
+      assert.equal(entitlement.seats, 30)
+
+      admin.locale = 'en'
+      await admin.save()
+      const en = await write(client.post('/admin/licence'), admin, { content: expired })
+      assert.equal(
+        fieldErrors(en).content,
+        'That licence has already expired. The current licence stays in force.'
+      )
     }
-    const empty = await write(client.post('/admin/licence'), admin, { content: '' })
-    assert.equal(fieldErrors(empty).content, 'Elija un archivo de licencia o pegue su contenido.')
-
-    assert.deepEqual(await licenceRows(), ['lic-en-vigor'])
-    const entitlement = await licences.entitlement()
-    assert.equal(entitlement.mode, 'licensed')
-    assert.equal(entitlement.seats, 30)
-
-    admin.locale = 'en'
-    await admin.save()
-    const en = await write(client.post('/admin/licence'), admin, { content: expired })
-    assert.equal(
-      fieldErrors(en).content,
-      'That licence has already expired. The current licence stays in force.'
-    )
-  })
+  )
 
   test('an installed licence expired past its grace period is reported and the basic tier applies', async ({
     client,
@@ -193,34 +196,36 @@ test.group('Admin · licence', (group) => {
     )
   })
 
-  test('a tenant that is not the host cannot replace the licence; installer names of other tenants stay hidden', async ({
-    client,
-    assert,
-  }) => {
-    const { admin: otherAdmin } = await adminWorld()
-    const tenant = await createOrganization()
-    const admin = await createUser(tenant, { isAdmin: true })
-    await db.table('licences').insert({
-      content: testLicence({ id: 'lic-operador' }),
-      licence_id: 'lic-operador',
-      installed_by: otherAdmin.id,
-      installed_at: dbTimestamp(),
-    })
-    const page = await client.get('/admin/licence').loginAs(admin).withInertia()
-    const overview = page.inertiaProps.overview as any
-    assert.isFalse(overview.canManage)
-    assert.isNull(overview.history[0].installedBy)
+  test(
+    'a tenant that is not the host cannot replace the licence; ' +
+      'installer names of other tenants stay hidden',
+    async ({ client, assert }) => {
+      const { admin: otherAdmin } = await adminWorld()
+      const tenant = await createOrganization()
+      const admin = await createUser(tenant, { isAdmin: true })
+      await db.table('licences').insert({
+        content: testLicence({ id: 'lic-operador' }),
+        licence_id: 'lic-operador',
+        installed_by: otherAdmin.id,
+        installed_at: dbTimestamp(),
+      })
+      const page = await client.get('/admin/licence').loginAs(admin).withInertia()
+      const overview = page.inertiaProps.overview as any
+      assert.isFalse(overview.canManage)
+      assert.isNull(overview.history[0].installedBy)
 
-    const refused = await client
-      .post('/admin/licence')
-      .form({ content: testLicence({ id: 'lic-intruso' }) })
-      .loginAs(admin)
-      .withCsrfToken()
-      .redirects(0)
-    refused.assertFlashMessage(
-      'error',
-      'Esta instalación aloja varias empresas: la licencia la gestiona la empresa anfitriona o el operador del servidor con «node ace licence:install».'
-    )
-    assert.deepEqual(await licenceRows(), ['lic-operador'])
-  })
+      const refused = await client
+        .post('/admin/licence')
+        .form({ content: testLicence({ id: 'lic-intruso' }) })
+        .loginAs(admin)
+        .withCsrfToken()
+        .redirects(0)
+      refused.assertFlashMessage(
+        'error',
+        'Esta instalación aloja varias empresas: la licencia la gestiona la empresa ' +
+          'anfitriona o el operador del servidor con «node ace licence:install».'
+      )
+      assert.deepEqual(await licenceRows(), ['lic-operador'])
+    }
+  )
 })

@@ -47,48 +47,49 @@ async function companyOf(
 test.group('Admin · a user with several roles', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
-  test('a second role that only exports, with scope "all", does not widen what the first role lets the user see', async ({
-    client,
-    assert,
-  }) => {
-    const org = await createOrganization(['crm'])
-    const admin = await createUser(org, { isAdmin: true }, { fullName: 'Ana Administradora' })
-    // Role 1: sees companies, only their own. Role 2: may export, with scope "all", but not view.
-    const user = await createUser(
-      org,
-      { permissions: ['crm.companies.view'], scopes: { 'crm.companies': 'own' } },
-      { fullName: 'Rosa Dos Roles' }
-    )
-    await grantRole(org, user, {
-      permissions: ['crm.companies.export'],
-      scopes: { 'crm.companies': 'all' },
-    })
-    const colleague = await createUser(
-      org,
-      { permissions: crud('crm.companies'), scopes: { 'crm.companies': 'own' } },
-      { fullName: 'Otro Comercial' }
-    )
+  test(
+    'a second role that only exports, with scope "all", ' +
+      'does not widen what the first role lets the user see',
+    async ({ client, assert }) => {
+      const org = await createOrganization(['crm'])
+      const admin = await createUser(org, { isAdmin: true }, { fullName: 'Ana Administradora' })
+      // Role 1: sees companies, only their own. Role 2: may export, with scope "all", but not view.
+      const user = await createUser(
+        org,
+        { permissions: ['crm.companies.view'], scopes: { 'crm.companies': 'own' } },
+        { fullName: 'Rosa Dos Roles' }
+      )
+      await grantRole(org, user, {
+        permissions: ['crm.companies.export'],
+        scopes: { 'crm.companies': 'all' },
+      })
+      const colleague = await createUser(
+        org,
+        { permissions: crud('crm.companies'), scopes: { 'crm.companies': 'own' } },
+        { fullName: 'Otro Comercial' }
+      )
 
-    const mine = await companyOf(client, admin, user, 'Empresa de Rosa')
-    const theirs = await companyOf(client, admin, colleague, 'Empresa del compañero')
+      const mine = await companyOf(client, admin, user, 'Empresa de Rosa')
+      const theirs = await companyOf(client, admin, colleague, 'Empresa del compañero')
 
-    const list = await client.get('/crm/companies').loginAs(user).withInertia()
-    list.assertStatus(200)
-    assert.deepEqual(
-      (list.inertiaProps.companies as any[]).map((c) => c.name),
-      ['Empresa de Rosa']
-    )
-    assert.deepEqual(list.inertiaProps.count, { value: 1, capped: false })
+      const list = await client.get('/crm/companies').loginAs(user).withInertia()
+      list.assertStatus(200)
+      assert.deepEqual(
+        (list.inertiaProps.companies as any[]).map((c) => c.name),
+        ['Empresa de Rosa']
+      )
+      assert.deepEqual(list.inertiaProps.count, { value: 1, capped: false })
 
-    const own = await client.get(`/crm/companies/${mine}`).loginAs(user).withInertia()
-    own.assertStatus(200)
-    const other = await client.get(`/crm/companies/${theirs}`).loginAs(user).withInertia()
-    other.assertStatus(404)
+      const own = await client.get(`/crm/companies/${mine}`).loginAs(user).withInertia()
+      own.assertStatus(200)
+      const other = await client.get(`/crm/companies/${theirs}`).loginAs(user).withInertia()
+      other.assertStatus(404)
 
-    // The export the second role allows still takes its rows from the same (own) scope.
-    const csv = await client.get('/crm/companies/export').loginAs(user)
-    csv.assertStatus(200)
-    assert.include(csv.text(), 'Empresa de Rosa')
-    assert.notInclude(csv.text(), 'Empresa del compañero')
-  })
+      // The export the second role allows still takes its rows from the same (own) scope.
+      const csv = await client.get('/crm/companies/export').loginAs(user)
+      csv.assertStatus(200)
+      assert.include(csv.text(), 'Empresa de Rosa')
+      assert.notInclude(csv.text(), 'Empresa del compañero')
+    }
+  )
 })

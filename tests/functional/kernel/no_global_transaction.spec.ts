@@ -241,14 +241,14 @@ test.group('Writes outside a global test transaction (SQLite has one connection)
       'create contact'
     )
     response.assertStatus(302)
-    const created = await db
+    const newContact = await db
       .from('crm_contacts')
       .where('organization_id', org.id)
       .where('first_name', 'Luis')
       .firstOrFail()
-    response.assertHeader('location', `/crm/contacts/${created.id}`)
-    assert.equal(created.company_id, companyId)
-    assert.equal(created.reports_to_id, bossId)
+    response.assertHeader('location', `/crm/contacts/${newContact.id}`)
+    assert.equal(newContact.company_id, companyId)
+    assert.equal(newContact.reports_to_id, bossId)
   })
 
   test("a hierarchy-scope user edits a subordinate's company and gives it to another subordinate", async ({

@@ -229,33 +229,34 @@ test.group('Platform · module guard and navigation', (group) => {
     }[]
   }
 
-  test('a module route answers 403 with the module page when the module is not enabled, even for an administrator', async ({
-    client,
-    assert,
-  }) => {
-    const org = await createOrganization()
-    const admin = await createUser(org, { isAdmin: true })
-    const never = await client.get('/ejemplo/notas').loginAs(admin).withInertia()
-    never.assertStatus(403)
-    never.assertInertiaComponent('errors/forbidden')
-    assert.equal(never.inertiaProps.module, 'ejemplo')
+  test(
+    'a module route answers 403 with the module page when ' +
+      'the module is not enabled, even for an administrator',
+    async ({ client, assert }) => {
+      const org = await createOrganization()
+      const admin = await createUser(org, { isAdmin: true })
+      const never = await client.get('/ejemplo/notas').loginAs(admin).withInertia()
+      never.assertStatus(403)
+      never.assertInertiaComponent('errors/forbidden')
+      assert.equal(never.inertiaProps.module, 'ejemplo')
 
-    await (await installer()).install(org.id, 'ejemplo', admin.id)
-    ;(await client.get('/ejemplo/notas').loginAs(admin)).assertStatus(200)
+      await (await installer()).install(org.id, 'ejemplo', admin.id)
+      ;(await client.get('/ejemplo/notas').loginAs(admin)).assertStatus(200)
 
-    await licences.install(testLicence({ tier: 'basico' }), null)
-    const unlicensed = await client.get('/ejemplo/notas').loginAs(admin).withInertia()
-    unlicensed.assertStatus(403)
-    assert.equal(
-      unlicensed.inertiaProps.module,
-      'ejemplo',
-      'outside the licence tier: the same module page'
-    )
+      await licences.install(testLicence({ tier: 'basico' }), null)
+      const unlicensed = await client.get('/ejemplo/notas').loginAs(admin).withInertia()
+      unlicensed.assertStatus(403)
+      assert.equal(
+        unlicensed.inertiaProps.module,
+        'ejemplo',
+        'outside the licence tier: the same module page'
+      )
 
-    const anonymous = await client.get('/ejemplo/notas').redirects(0)
-    anonymous.assertStatus(302)
-    anonymous.assertHeader('location', '/login')
-  })
+      const anonymous = await client.get('/ejemplo/notas').redirects(0)
+      anonymous.assertStatus(302)
+      anonymous.assertHeader('location', '/login')
+    }
+  )
 
   test('shell.navigation lists only enabled modules, filtered by permission', async ({
     client,

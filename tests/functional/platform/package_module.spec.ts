@@ -121,35 +121,36 @@ test.group('Platform · a module from an npm package (cartera-modulo-ejemplo)', 
     )
   })
 
-  test('installing it (with crm) for an organization: its table is there and its route answers a permitted user', async ({
-    client,
-    assert,
-  }) => {
-    const org = await createOrganization()
-    const modules = await installer()
-    const added = await modules.install(org.id, 'ejemplo', null)
-    assert.deepEqual(added, ['crm', 'ejemplo'], 'the hard dependency is installed first')
-    assert.isTrue(await db.connection().schema.hasTable('ejemplo_notas'))
+  test(
+    'installing it (with crm) for an organization: ' +
+      'its table is there and its route answers a permitted user',
+    async ({ client, assert }) => {
+      const org = await createOrganization()
+      const modules = await installer()
+      const added = await modules.install(org.id, 'ejemplo', null)
+      assert.deepEqual(added, ['crm', 'ejemplo'], 'the hard dependency is installed first')
+      assert.isTrue(await db.connection().schema.hasTable('ejemplo_notas'))
 
-    const other = await createOrganization(['ejemplo'])
-    await addNotes(org.id, ['Llamar a Acme', 'Enviar catálogo'])
-    await addNotes(other.id, ['De otra organización'])
+      const other = await createOrganization(['ejemplo'])
+      await addNotes(org.id, ['Llamar a Acme', 'Enviar catálogo'])
+      await addNotes(other.id, ['De otra organización'])
 
-    const reader = await createUser(org, { permissions: ['ejemplo.notas.view'] })
-    const response = await client.get('/ejemplo/notas').loginAs(reader)
-    response.assertStatus(200)
-    assert.equal(response.body().module, 'ejemplo')
-    assert.deepEqual(
-      response.body().notas.map((n: any) => n.text),
-      ['Llamar a Acme', 'Enviar catálogo']
-    )
+      const reader = await createUser(org, { permissions: ['ejemplo.notas.view'] })
+      const response = await client.get('/ejemplo/notas').loginAs(reader)
+      response.assertStatus(200)
+      assert.equal(response.body().module, 'ejemplo')
+      assert.deepEqual(
+        response.body().notas.map((n: any) => n.text),
+        ['Llamar a Acme', 'Enviar catálogo']
+      )
 
-    const stranger = await createUser(org, { permissions: [] })
-    const refused = await client.get('/ejemplo/notas').loginAs(stranger).withInertia()
-    refused.assertStatus(403)
-    refused.assertInertiaComponent('errors/forbidden')
-    assert.isNull(refused.inertiaProps.module, 'a missing permission is not a disabled module')
-  })
+      const stranger = await createUser(org, { permissions: [] })
+      const refused = await client.get('/ejemplo/notas').loginAs(stranger).withInertia()
+      refused.assertStatus(403)
+      refused.assertInertiaComponent('errors/forbidden')
+      assert.isNull(refused.inertiaProps.module, 'a missing permission is not a disabled module')
+    }
+  )
 
   test('uninstalling shows the "module disabled" page and keeps the rows; reinstalling brings them back', async ({
     client,

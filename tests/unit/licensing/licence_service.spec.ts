@@ -76,45 +76,52 @@ test.group('LicenceService · entitlement', (group) => {
     assert.equal(entitlement.problem?.graceUntil, day(25))
   })
 
-  test('past the grace period an expired licence falls back to the basic tier (not evaluation), keeps its seats, and loses no data', async ({
-    assert,
-  }) => {
-    const licences = service()
-    const org = await createOrganization(['crm'])
-    const user = await createUser(org, { permissions: ['crm.companies.view'] })
-    const text = testLicence({
-      id: 'lic-caduca',
-      tier: 'empresa',
-      seats: 3,
-      issuedAt: day(-400),
-      expiresAt: day(-31),
-    })
-    // Installed while it was valid, read today.
-    await licences.install(text, user.id, new Date(Date.now() - 40 * 86400_000))
+  test(
+    'past the grace period an expired licence falls back to the ' +
+      'basic tier (not evaluation), keeps its seats, and loses no data',
+    async ({ assert }) => {
+      const licences = service()
+      const org = await createOrganization(['crm'])
+      const user = await createUser(org, { permissions: ['crm.companies.view'] })
+      const text = testLicence({
+        id: 'lic-caduca',
+        tier: 'empresa',
+        seats: 3,
+        issuedAt: day(-400),
+        expiresAt: day(-31),
+      })
+      // Installed while it was valid, read today.
+      await licences.install(text, user.id, new Date(Date.now() - 40 * 86400_000))
 
-    const entitlement = await licences.entitlement()
-    assert.deepInclude(entitlement, { mode: 'restricted', tier: 'basico', seats: 3, licence: null })
-    assert.equal(entitlement.problem?.code, 'expired')
-    assert.equal(entitlement.problem?.detail, `expired on ${day(-31)}`)
-    assert.equal(entitlement.problem?.licence?.id, 'lic-caduca')
+      const entitlement = await licences.entitlement()
+      assert.deepInclude(entitlement, {
+        mode: 'restricted',
+        tier: 'basico',
+        seats: 3,
+        licence: null,
+      })
+      assert.equal(entitlement.problem?.code, 'expired')
+      assert.equal(entitlement.problem?.detail, `expired on ${day(-31)}`)
+      assert.equal(entitlement.problem?.licence?.id, 'lic-caduca')
 
-    const stored = await db.from('licences').orderBy('id', 'desc').first()
-    assert.equal(
-      stored.licence_id,
-      'lic-caduca',
-      'the licence file is kept, to be replaced by a renewal'
-    )
-    assert.equal(stored.content, text)
-    assert.isTrue(
-      (await (await installer()).installed(org.id)).has('crm'),
-      'installed modules stay installed'
-    )
-    assert.equal(
-      (await db.from('users').where('id', user.id).first()).is_active ? 1 : 0,
-      1,
-      'users stay active'
-    )
-  })
+      const stored = await db.from('licences').orderBy('id', 'desc').first()
+      assert.equal(
+        stored.licence_id,
+        'lic-caduca',
+        'the licence file is kept, to be replaced by a renewal'
+      )
+      assert.equal(stored.content, text)
+      assert.isTrue(
+        (await (await installer()).installed(org.id)).has('crm'),
+        'installed modules stay installed'
+      )
+      assert.equal(
+        (await db.from('users').where('id', user.id).first()).is_active ? 1 : 0,
+        1,
+        'users stay active'
+      )
+    }
+  )
 
   test('a licence edited in the database is not believed', async ({ assert }) => {
     const licences = service()

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { Head, Link, router } from '@inertiajs/react'
 import { Anchor, Button, Select, Stack, Text, TextInput } from '@mantine/core'
 import { IconPlus, IconSearch } from '@tabler/icons-react'
@@ -75,11 +75,14 @@ export default function CompaniesIndex({
   const can = useCan()
   const [q, setQ] = useState(filters.q)
   const [city, setCity] = useState(filters.city)
-  // The boxes follow the URL when filters change elsewhere ("quitar filtros", back button).
-  useEffect(() => {
+  // The boxes follow the URL when filters change elsewhere ("quitar filtros", back button):
+  // adjusted while rendering, when either filter differs from the one last seen.
+  const [seen, setSeen] = useState({ q: filters.q, city: filters.city })
+  if (seen.q !== filters.q || seen.city !== filters.city) {
+    setSeen({ q: filters.q, city: filters.city })
     setQ(filters.q)
     setCity(filters.city)
-  }, [filters.q, filters.city])
+  }
   const { cursor, before, ...current } = filters
   const set = (patch: Partial<Filters>) =>
     applyFilters(BASE, { ...current, sort: current.sort === 'name' ? '' : current.sort, ...patch })

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react'
+import { useState } from 'react'
 import { Head, useForm, usePage } from '@inertiajs/react'
 import { Grid, Paper, Select, Stack, Textarea, TextInput, Title } from '@mantine/core'
 import { ErrorSummary, formatPhone, FormFooter, PageHeader, useT, type SharedProps } from '~/ui'
@@ -58,27 +58,23 @@ export default function ContactForm({
   const [managerOptions, setManagerOptions] = useState(() =>
     managers.map((m) => (m.label ? m : { ...m, label: t('crm.contacts.hidden_manager') }))
   )
-  const firstRender = useRef(true)
 
   // Another company: its people become the possible managers, and the old manager goes.
-  useEffect(() => {
-    if (firstRender.current) {
-      firstRender.current = false
-      return
-    }
-    form.setData('reportsToId', '')
-    if (!form.data.companyId) {
+  const changeCompany = (companyId: string) => {
+    if (companyId === form.data.companyId) return
+    form.setData((data) => ({ ...data, companyId, reportsToId: '' }))
+    if (!companyId) {
       setManagerOptions([])
       return
     }
     const except = contact ? `&except=${contact.id}` : ''
-    getJson<Option[]>(`/crm/contacts/managers?company=${form.data.companyId}${except}`)
+    getJson<Option[]>(`/crm/contacts/managers?company=${companyId}${except}`)
       .then(setManagerOptions)
       .catch((error) => {
         setManagerOptions([])
         reportLookupError(error, t)
       })
-  }, [form.data.companyId])
+  }
 
   const ownerOptions =
     contact?.ownerId && !owners.some((o) => o.value === contact.ownerId)
@@ -140,7 +136,7 @@ export default function ContactForm({
                   placeholder={t('crm.contacts.company_search')}
                   initial={companies}
                   value={form.data.companyId || null}
-                  onChange={(v) => form.setData('companyId', v ?? '')}
+                  onChange={(v) => changeCompany(v ?? '')}
                   error={errors.companyId}
                 />
               </Grid.Col>

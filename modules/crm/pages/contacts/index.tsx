@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { Head, Link, router } from '@inertiajs/react'
 import { Anchor, Button, Select, Stack, Text, TextInput } from '@mantine/core'
 import { IconPlus, IconSearch } from '@tabler/icons-react'
@@ -69,7 +69,13 @@ export default function ContactsIndex({
   const f = useFormat()
   const can = useCan()
   const [q, setQ] = useState(filters.q)
-  useEffect(() => setQ(filters.q), [filters.q])
+  // The box follows the URL when the search changes elsewhere ("quitar filtros", back button):
+  // adjusted while rendering, when it differs from the one last seen.
+  const [seenQ, setSeenQ] = useState(filters.q)
+  if (seenQ !== filters.q) {
+    setSeenQ(filters.q)
+    setQ(filters.q)
+  }
   const { cursor, before, ...current } = filters
   const params = { ...current, sort: current.sort === 'name' ? '' : current.sort }
   const set = (patch: Partial<Filters>) => applyFilters(BASE, { ...params, ...patch })

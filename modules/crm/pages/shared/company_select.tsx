@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useEffectEvent, useRef, useState } from 'react'
 import { Select, type SelectProps } from '@mantine/core'
 import { useT } from '~/ui'
 import { getJson, reportLookupError } from './query'
@@ -26,21 +26,24 @@ export function CompanySelect({
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined)
   const selected = useRef<Option[]>(withLabels(initial))
 
+  // What a lookup's answer does reads the current value and locale; only the search starts one.
+  const showFound = useEffectEvent((found: Option[]) => {
+    // Keep the selected company among the options so its label stays visible.
+    const keep = selected.current.filter(
+      (o) => o.value === value && !found.some((f) => f.value === o.value)
+    )
+    setOptions([...keep, ...found])
+  })
+  // The select keeps its current options; the user is told (or, signed out, sent to log in).
+  const showError = useEffectEvent((error: unknown) => reportLookupError(error, t))
+
   useEffect(() => {
     clearTimeout(timer.current)
     timer.current = setTimeout(async () => {
       try {
-        const found = await getJson<Option[]>(
-          `/crm/companies/lookup?q=${encodeURIComponent(search)}`
-        )
-        // Keep the selected company among the options so its label stays visible.
-        const keep = selected.current.filter(
-          (o) => o.value === value && !found.some((f) => f.value === o.value)
-        )
-        setOptions([...keep, ...found])
+        showFound(await getJson<Option[]>(`/crm/companies/lookup?q=${encodeURIComponent(search)}`))
       } catch (error) {
-        // The select keeps its current options; the user is told (or, signed out, sent to log in).
-        reportLookupError(error, t)
+        showError(error)
       }
     }, 200)
     return () => clearTimeout(timer.current)

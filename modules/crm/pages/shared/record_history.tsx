@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react'
+import { useMemo, useState } from 'react'
 import { Timeline, useT } from '~/ui'
 import { getJson, reportLookupError } from './query'
 import { historyValueLabel } from './history_values'
@@ -24,12 +24,15 @@ export function RecordHistory({
   const { t, locale } = useT()
   const [entries, setEntries] = useState(history.entries)
   const [next, setNext] = useState(history.nextBefore)
-  const valueLabel = useMemo(() => historyValueLabel(t, locale), [locale])
-  // A new note reloads the page's props: start again from the newest entries.
-  useEffect(() => {
+  const valueLabel = useMemo(() => historyValueLabel(t, locale), [t, locale])
+  // A new note reloads the page's props: start again from the newest entries (adjusted while
+  // rendering, when the history differs from the one last seen).
+  const [seen, setSeen] = useState(history)
+  if (seen !== history) {
+    setSeen(history)
     setEntries(history.entries)
     setNext(history.nextBefore)
-  }, [history])
+  }
 
   const loadMore = async () => {
     if (next === null) return

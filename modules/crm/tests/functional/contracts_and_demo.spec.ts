@@ -86,167 +86,174 @@ test.group('Public contracts', (group) => {
 test.group('Demo data', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
-  test('the demo seeder writes ~300 companies and ~700 contacts, the same every time, with valid CIFs and a sound org chart', async ({
-    assert,
-  }) => {
-    const users: Record<string, number> = {}
-    const seed = async () => {
-      const org = await createOrganization(['crm'])
-      for (const key of [
-        'admin',
-        'manager',
-        'leader',
-        'zoneLead',
-        'rep1',
-        'rep2',
-        'support',
-        'former',
-      ])
-        users[key] = (await crmUser(org, 'own')).id
-      const started = performance.now()
-      await seedCrmDemo({ organizationId: org.id, users: { ...users }, random: seededRandom() })
-      return { org, ms: performance.now() - started }
+  test(
+    'the demo seeder writes ~300 companies and ~700 contacts, ' +
+      'the same every time, with valid CIFs and a sound org chart',
+    async ({ assert }) => {
+      const users: Record<string, number> = {}
+      const seed = async () => {
+        const org = await createOrganization(['crm'])
+        for (const key of [
+          'admin',
+          'manager',
+          'leader',
+          'zoneLead',
+          'rep1',
+          'rep2',
+          'support',
+          'former',
+        ])
+          users[key] = (await crmUser(org, 'own')).id
+        const started = performance.now()
+        await seedCrmDemo({ organizationId: org.id, users: { ...users }, random: seededRandom() })
+        return { org, ms: performance.now() - started }
+      }
+      const first = await seed()
+      const companies = await db
+        .from('crm_companies')
+        .where('organization_id', first.org.id)
+        .orderBy('id')
+        .select('name', 'nif', 'owner_id')
+      const contacts = await db
+        .from('crm_contacts as ct')
+        .leftJoin('crm_contacts as m', 'm.id', 'ct.reports_to_id')
+        .where('ct.organization_id', first.org.id)
+        .select('ct.company_id', 'ct.reports_to_id', 'm.company_id as manager_company')
+      assert.lengthOf(companies, 300)
+      assert.isAbove(contacts.length, 650)
+      assert.isBelow(contacts.length, 760)
+      assert.isTrue(
+        companies.filter((c) => c.nif).every((c) => isValidNif(c.nif)),
+        'every CIF has its check digit'
+      )
+      assert.equal(
+        new Set(companies.map((c) => c.nif).filter(Boolean)).size,
+        companies.filter((c) => c.nif).length,
+        'no NIF twice'
+      )
+      assert.isTrue(
+        contacts.filter((c) => c.reports_to_id).every((c) => c.manager_company === c.company_id),
+        'managers work at the same company'
+      )
+      assert.isAbove(contacts.filter((c) => c.reports_to_id).length, 200)
+      const owners = new Set(companies.map((c) => Number(c.owner_id)))
+      for (const key of ['rep1', 'rep2', 'zoneLead', 'leader', 'manager'])
+        assert.isTrue(owners.has(users[key]), `${key} owns companies`)
+      const notes = await db
+        .from('timeline_events')
+        .where({ organization_id: first.org.id, kind: 'note' })
+        .count('* as n')
+        .first()
+      assert.isAbove(Number(notes?.n), 20)
+      assert.isBelow(first.ms, 10_000, 'seeding takes seconds, not minutes')
+
+      const second = await seed()
+      const again = await db
+        .from('crm_companies')
+        .where('organization_id', second.org.id)
+        .orderBy('id')
+        .select('name', 'nif')
+      assert.deepEqual(
+        again.map((c) => [c.name, c.nif]),
+        companies.map((c) => [c.name, c.nif]),
+        'deterministic'
+      )
     }
-    const first = await seed()
-    const companies = await db
-      .from('crm_companies')
-      .where('organization_id', first.org.id)
-      .orderBy('id')
-      .select('name', 'nif', 'owner_id')
-    const contacts = await db
-      .from('crm_contacts as ct')
-      .leftJoin('crm_contacts as m', 'm.id', 'ct.reports_to_id')
-      .where('ct.organization_id', first.org.id)
-      .select('ct.company_id', 'ct.reports_to_id', 'm.company_id as manager_company')
-    assert.lengthOf(companies, 300)
-    assert.isAbove(contacts.length, 650)
-    assert.isBelow(contacts.length, 760)
-    assert.isTrue(
-      companies.filter((c) => c.nif).every((c) => isValidNif(c.nif)),
-      'every CIF has its check digit'
-    )
-    assert.equal(
-      new Set(companies.map((c) => c.nif).filter(Boolean)).size,
-      companies.filter((c) => c.nif).length,
-      'no NIF twice'
-    )
-    assert.isTrue(
-      contacts.filter((c) => c.reports_to_id).every((c) => c.manager_company === c.company_id),
-      'managers work at the same company'
-    )
-    assert.isAbove(contacts.filter((c) => c.reports_to_id).length, 200)
-    const owners = new Set(companies.map((c) => Number(c.owner_id)))
-    for (const key of ['rep1', 'rep2', 'zoneLead', 'leader', 'manager'])
-      assert.isTrue(owners.has(users[key]), `${key} owns companies`)
-    const notes = await db
-      .from('timeline_events')
-      .where({ organization_id: first.org.id, kind: 'note' })
-      .count('* as n')
-      .first()
-    assert.isAbove(Number(notes?.n), 20)
-    assert.isBelow(first.ms, 10_000, 'seeding takes seconds, not minutes')
+  )
 
-    const second = await seed()
-    const again = await db
-      .from('crm_companies')
-      .where('organization_id', second.org.id)
-      .orderBy('id')
-      .select('name', 'nif')
-    assert.deepEqual(
-      again.map((c) => [c.name, c.nif]),
-      companies.map((c) => [c.name, c.nif]),
-      'deterministic'
-    )
-  })
+  test(
+    'the demo organization: jefa.sur (hierarchy scope) sees her companies ' +
+      'and those of ventas2, who reports to her, not those of ventas1',
+    async ({ assert }) => {
+      assert.isTrue(await seedDemo(await moduleRegistry()))
+      assert.isFalse(
+        await seedDemo(await moduleRegistry()),
+        'idempotent: a second run does nothing'
+      )
+      const org = (await db.from('organizations').where('slug', 'demo').first())!
+      const user = (email: string) =>
+        User.query().where({ organization_id: org.id, email }).firstOrFail()
+      const [zoneLead, rep1, rep2, leader] = await Promise.all(
+        ['jefa.sur', 'ventas1', 'ventas2', 'jefe.norte'].map((n) => user(`${n}@demo.cartera.es`))
+      )
+      assert.equal(zoneLead.fullName, 'Rocío Jiménez Morales')
+      assert.equal(zoneLead.locale, 'es')
+      assert.isTrue(await hash.verify(zoneLead.password, DEMO_PASSWORD))
+      assert.equal(rep2.reportsToId, zoneLead.id)
+      const active = await db
+        .from('users')
+        .where({ organization_id: org.id, is_active: true })
+        .count('* as n')
+        .first()
+      assert.equal(Number(active?.n), 7, 'within the 10 active users of evaluation mode')
 
-  test('the demo organization: jefa.sur (hierarchy scope) sees her companies and those of ventas2, who reports to her, not those of ventas1', async ({
-    assert,
-  }) => {
-    assert.isTrue(await seedDemo(await moduleRegistry()))
-    assert.isFalse(await seedDemo(await moduleRegistry()), 'idempotent: a second run does nothing')
-    const org = (await db.from('organizations').where('slug', 'demo').first())!
-    const user = (email: string) =>
-      User.query().where({ organization_id: org.id, email }).firstOrFail()
-    const [zoneLead, rep1, rep2, leader] = await Promise.all(
-      ['jefa.sur', 'ventas1', 'ventas2', 'jefe.norte'].map((n) => user(`${n}@demo.cartera.es`))
-    )
-    assert.equal(zoneLead.fullName, 'Rocío Jiménez Morales')
-    assert.equal(zoneLead.locale, 'es')
-    assert.isTrue(await hash.verify(zoneLead.password, DEMO_PASSWORD))
-    assert.equal(rep2.reportsToId, zoneLead.id)
-    const active = await db
-      .from('users')
-      .where({ organization_id: org.id, is_active: true })
-      .count('* as n')
-      .first()
-    assert.equal(Number(active?.n), 7, 'within the 10 active users of evaluation mode')
+      const role = await db
+        .from('roles')
+        .join('user_roles', 'user_roles.role_id', 'roles.id')
+        .where('user_roles.user_id', zoneLead.id)
+        .select('roles.id', 'roles.name')
+        .first()
+      assert.equal(role.name, 'Jefa de zona')
+      const scopes = await db
+        .from('role_scopes')
+        .where('role_id', role.id)
+        .orderBy('resource')
+        .select('resource', 'scope')
+      assert.deepEqual(
+        scopes.map((s) => [s.resource, s.scope]),
+        [
+          ['crm.companies', 'hierarchy'],
+          ['crm.contacts', 'hierarchy'],
+        ]
+      )
+      const permissions = (
+        await db.from('role_permissions').where('role_id', role.id).select('permission')
+      ).map((p) => p.permission)
+      assert.sameMembers(
+        permissions,
+        ['view', 'create', 'edit', 'export'].flatMap((a) => [
+          `crm.companies.${a}`,
+          `crm.contacts.${a}`,
+        ])
+      )
 
-    const role = await db
-      .from('roles')
-      .join('user_roles', 'user_roles.role_id', 'roles.id')
-      .where('user_roles.user_id', zoneLead.id)
-      .select('roles.id', 'roles.name')
-      .first()
-    assert.equal(role.name, 'Jefa de zona')
-    const scopes = await db
-      .from('role_scopes')
-      .where('role_id', role.id)
-      .orderBy('resource')
-      .select('resource', 'scope')
-    assert.deepEqual(
-      scopes.map((s) => [s.resource, s.scope]),
-      [
-        ['crm.companies', 'hierarchy'],
-        ['crm.contacts', 'hierarchy'],
-      ]
-    )
-    const permissions = (
-      await db.from('role_permissions').where('role_id', role.id).select('permission')
-    ).map((p) => p.permission)
-    assert.sameMembers(
-      permissions,
-      ['view', 'create', 'edit', 'export'].flatMap((a) => [
-        `crm.companies.${a}`,
-        `crm.contacts.${a}`,
-      ])
-    )
-
-    const visible = async (
-      who: User,
-      table: 'crm_companies' | 'crm_contacts',
-      resource: string
-    ) => {
-      const query = db.from(table)
-      await (await AccessContext.forUser(who)).scope(query, resource)
-      return (await query.orderBy('id').select('id')).map((r) => Number(r.id))
+      const visible = async (
+        who: User,
+        table: 'crm_companies' | 'crm_contacts',
+        resource: string
+      ) => {
+        const query = db.from(table)
+        await (await AccessContext.forUser(who)).scope(query, resource)
+        return (await query.orderBy('id').select('id')).map((r) => Number(r.id))
+      }
+      const ownedBy = async (table: string, owners: number[]) =>
+        (
+          await db
+            .from(table)
+            .where('organization_id', org.id)
+            .whereIn('owner_id', owners)
+            .orderBy('id')
+            .select('id')
+        ).map((r) => Number(r.id))
+      const companies = await visible(zoneLead, 'crm_companies', 'crm.companies')
+      assert.deepEqual(companies, await ownedBy('crm_companies', [zoneLead.id, rep2.id]))
+      assert.deepEqual(
+        await visible(zoneLead, 'crm_contacts', 'crm.contacts'),
+        await ownedBy('crm_contacts', [zoneLead.id, rep2.id])
+      )
+      const ofRep1 = await ownedBy('crm_companies', [rep1.id])
+      assert.isNotEmpty(ofRep1)
+      assert.isEmpty(
+        companies.filter((id) => ofRep1.includes(id)),
+        'nothing of ventas1'
+      )
+      assert.isNotEmpty(await ownedBy('crm_companies', [zoneLead.id]), 'she owns companies herself')
+      assert.isNotEmpty(await ownedBy('crm_companies', [rep2.id]))
+      // ventas2 stays in Equipo Norte: jefe.norte still sees his companies through the team.
+      assert.includeMembers(
+        await visible(leader, 'crm_companies', 'crm.companies'),
+        await ownedBy('crm_companies', [rep2.id])
+      )
     }
-    const ownedBy = async (table: string, owners: number[]) =>
-      (
-        await db
-          .from(table)
-          .where('organization_id', org.id)
-          .whereIn('owner_id', owners)
-          .orderBy('id')
-          .select('id')
-      ).map((r) => Number(r.id))
-    const companies = await visible(zoneLead, 'crm_companies', 'crm.companies')
-    assert.deepEqual(companies, await ownedBy('crm_companies', [zoneLead.id, rep2.id]))
-    assert.deepEqual(
-      await visible(zoneLead, 'crm_contacts', 'crm.contacts'),
-      await ownedBy('crm_contacts', [zoneLead.id, rep2.id])
-    )
-    const ofRep1 = await ownedBy('crm_companies', [rep1.id])
-    assert.isNotEmpty(ofRep1)
-    assert.isEmpty(
-      companies.filter((id) => ofRep1.includes(id)),
-      'nothing of ventas1'
-    )
-    assert.isNotEmpty(await ownedBy('crm_companies', [zoneLead.id]), 'she owns companies herself')
-    assert.isNotEmpty(await ownedBy('crm_companies', [rep2.id]))
-    // ventas2 stays in Equipo Norte: jefe.norte still sees his companies through the team.
-    assert.includeMembers(
-      await visible(leader, 'crm_companies', 'crm.companies'),
-      await ownedBy('crm_companies', [rep2.id])
-    )
-  })
+  )
 })

@@ -234,47 +234,52 @@ test.group('Record scopes on companies', (group) => {
 test.group('Record scopes on contacts', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
-  test('a company page lists only the contacts the user may see; a visible contact never names an invisible company', async ({
-    client,
-    assert,
-  }) => {
-    const { org, users, ids } = await world()
-    await insertContact(org, { company_id: ids.rep, owner_id: users.rep.id, first_name: 'Propio' })
-    await insertContact(org, {
-      company_id: ids.rep,
-      owner_id: users.outsider.id,
-      first_name: 'Ajeno',
-    })
-    const atHidden = await insertContact(org, {
-      company_id: ids.outsider,
-      owner_id: users.rep.id,
-      first_name: 'Cruzado',
-    })
+  test(
+    'a company page lists only the contacts the user may see; ' +
+      'a visible contact never names an invisible company',
+    async ({ client, assert }) => {
+      const { org, users, ids } = await world()
+      await insertContact(org, {
+        company_id: ids.rep,
+        owner_id: users.rep.id,
+        first_name: 'Propio',
+      })
+      await insertContact(org, {
+        company_id: ids.rep,
+        owner_id: users.outsider.id,
+        first_name: 'Ajeno',
+      })
+      const atHidden = await insertContact(org, {
+        company_id: ids.outsider,
+        owner_id: users.rep.id,
+        first_name: 'Cruzado',
+      })
 
-    const page = await client.get(`/crm/companies/${ids.rep}`).loginAs(users.rep).withInertia()
-    assert.deepEqual(
-      page.inertiaProps.contacts.map((c: any) => c.name),
-      ['Propio Prueba']
-    )
+      const page = await client.get(`/crm/companies/${ids.rep}`).loginAs(users.rep).withInertia()
+      assert.deepEqual(
+        page.inertiaProps.contacts.map((c: any) => c.name),
+        ['Propio Prueba']
+      )
 
-    const list = await client.get('/crm/contacts').loginAs(users.rep).withInertia()
-    assert.deepEqual(
-      list.inertiaProps.contacts.map((c: any) => [c.name, c.companyName]),
-      [
-        ['Cruzado Prueba', null],
-        ['Propio Prueba', 'Empresa de rep'],
-      ]
-    )
-    list.assertInertiaPropsContains({ count: { value: 2, capped: false } })
+      const list = await client.get('/crm/contacts').loginAs(users.rep).withInertia()
+      assert.deepEqual(
+        list.inertiaProps.contacts.map((c: any) => [c.name, c.companyName]),
+        [
+          ['Cruzado Prueba', null],
+          ['Propio Prueba', 'Empresa de rep'],
+        ]
+      )
+      list.assertInertiaPropsContains({ count: { value: 2, capped: false } })
 
-    const detail = await client.get(`/crm/contacts/${atHidden}`).loginAs(users.rep).withInertia()
-    assert.isNull(detail.inertiaProps.contact.companyName)
-    assert.isNull(detail.inertiaProps.contact.companyId)
+      const detail = await client.get(`/crm/contacts/${atHidden}`).loginAs(users.rep).withInertia()
+      assert.isNull(detail.inertiaProps.contact.companyName)
+      assert.isNull(detail.inertiaProps.contact.companyId)
 
-    const csv = await client.get('/crm/contacts/export').loginAs(users.rep)
-    assert.notInclude(csv.text(), 'Ajeno')
-    assert.notInclude(csv.text(), 'Empresa de outsider')
-  })
+      const csv = await client.get('/crm/contacts/export').loginAs(users.rep)
+      assert.notInclude(csv.text(), 'Ajeno')
+      assert.notInclude(csv.text(), 'Empresa de outsider')
+    }
+  )
 
   test('contacts out of scope answer 404', async ({ client }) => {
     const { org, users } = await world()
