@@ -65,6 +65,7 @@ export async function listAudit(organizationId: number, filters: AuditFilters, t
         direction: 'desc',
         limit: PAGE_SIZE,
         cursor: filters.cursor,
+        before: filters.before,
       },
       (r) => Number(r.id)
     ),
@@ -92,7 +93,8 @@ export async function listAudit(organizationId: number, filters: AuditFilters, t
       rowCount: Number(r.subject_id) === 0 ? (counts.get(listKey(r)) ?? null) : null,
     }
   })
-  return { rows, next: page.next, count: count as CappedCount }
+  const { next, prev, offset } = page
+  return { rows, next, prev, offset, count: count as CappedCount }
 }
 
 const listKey = (r: any) =>

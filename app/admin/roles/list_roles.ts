@@ -1,5 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
-import { keysetPage } from '#app/support/keyset'
+import { cappedCount, keysetPage } from '#app/support/keyset'
+import type { ListPage } from '#validators/admin/pages'
 import { roleHolders } from './holders.js'
 
 export interface RoleRow {
@@ -14,17 +15,28 @@ export interface RoleRow {
 
 const PAGE_SIZE = 50
 
-/** The organization's roles by normalized name (keyset), each with how many users hold it and who. */
-export async function listRoles(organizationId: number, cursor?: string | null) {
-  const query = db
-    .from('roles')
-    .where('organization_id', organizationId)
-    .select('id', 'name', 'name_normalized', 'description', 'is_admin')
-  const page = await keysetPage<any>(
-    query,
-    { column: 'name_normalized', idColumn: 'id', direction: 'asc', limit: PAGE_SIZE, cursor },
-    (r) => r.name_normalized
-  )
+/**
+ * The organization's roles by normalized name (keyset, either way), each with how many users
+ * hold it and who; the page's position and the (capped) number of roles.
+ */
+export async function listRoles(organizationId: number, { cursor, before }: ListPage = {}) {
+  const roles = () => db.from('roles').where('organization_id', organizationId)
+  const query = roles().select('id', 'name', 'name_normalized', 'description', 'is_admin')
+  const [page, count] = await Promise.all([
+    keysetPage<any>(
+      query,
+      {
+        column: 'name_normalized',
+        idColumn: 'id',
+        direction: 'asc',
+        limit: PAGE_SIZE,
+        cursor,
+        before,
+      },
+      (r) => r.name_normalized
+    ),
+    cappedCount(roles()),
+  ])
   const ids = page.rows.map((r) => Number(r.id))
   const counts = ids.length
     ? await db
@@ -47,5 +59,6 @@ export async function listRoles(organizationId: number, cursor?: string | null) 
     users: usersOf.get(Number(r.id)) ?? 0,
     holders: holders.get(Number(r.id)) ?? [],
   }))
-  return { rows, next: page.next }
+  const { next, prev, offset } = page
+  return { rows, next, prev, offset, count }
 }

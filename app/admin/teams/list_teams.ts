@@ -1,5 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
-import { keysetPage } from '#app/support/keyset'
+import { cappedCount, keysetPage } from '#app/support/keyset'
+import type { ListPage } from '#validators/admin/pages'
 
 export interface TeamRow {
   id: number
@@ -13,12 +14,14 @@ export interface TeamRow {
 
 const PAGE_SIZE = 50
 
-/** The organization's teams by normalized name (keyset), with leader and member count. */
-export async function listTeams(organizationId: number, cursor?: string | null) {
-  const query = db
-    .from('teams as t')
+/**
+ * The organization's teams by normalized name (keyset, either way), with leader and member
+ * count; the page's position and the (capped) number of teams.
+ */
+export async function listTeams(organizationId: number, { cursor, before }: ListPage = {}) {
+  const teams = () => db.from('teams as t').where('t.organization_id', organizationId)
+  const query = teams()
     .leftJoin('users as l', 'l.id', 't.leader_id')
-    .where('t.organization_id', organizationId)
     .select(
       't.id',
       't.name',
@@ -27,11 +30,21 @@ export async function listTeams(organizationId: number, cursor?: string | null) 
       't.currency',
       'l.full_name as leader'
     )
-  const page = await keysetPage<any>(
-    query,
-    { column: 't.name_normalized', idColumn: 't.id', direction: 'asc', limit: PAGE_SIZE, cursor },
-    (r) => r.name_normalized
-  )
+  const [page, count] = await Promise.all([
+    keysetPage<any>(
+      query,
+      {
+        column: 't.name_normalized',
+        idColumn: 't.id',
+        direction: 'asc',
+        limit: PAGE_SIZE,
+        cursor,
+        before,
+      },
+      (r) => r.name_normalized
+    ),
+    cappedCount(teams()),
+  ])
   const ids = page.rows.map((r) => Number(r.id))
   const counts = ids.length
     ? await db
@@ -50,5 +63,6 @@ export async function listTeams(organizationId: number, cursor?: string | null) 
     monthlyTargetMinor: String(r.monthly_target_minor),
     currency: r.currency,
   }))
-  return { rows, next: page.next }
+  const { next, prev, offset } = page
+  return { rows, next, prev, offset, count }
 }

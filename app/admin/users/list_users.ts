@@ -19,6 +19,9 @@ export interface UserRow {
 export interface UsersPage {
   rows: UserRow[]
   next: string | null
+  prev: string | null
+  /** Rows before this page, for "26–50 de 300". */
+  offset: number
   count: CappedCount
 }
 
@@ -73,6 +76,7 @@ export async function listUsers(
         direction: 'asc',
         limit: PAGE_SIZE,
         cursor: filters.cursor,
+        before: filters.before,
       },
       (r) => r.full_name_normalized
     ),
@@ -95,6 +99,8 @@ export async function listUsers(
       lastLoginAt: r.last_login_at ? toIso(r.last_login_at) : null,
     })),
     next: page.next,
+    prev: page.prev,
+    offset: page.offset,
     count,
   }
 }

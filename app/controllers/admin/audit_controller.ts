@@ -24,6 +24,8 @@ export default class AuditController {
     return ctx.inertia.render('admin/audit/index', {
       entries: labelEntries(page.rows, ctx.i18n, subjects),
       next: page.next,
+      prev: page.prev,
+      offset: page.offset,
       count: page.count,
       filters: {
         actorId: filters.actorId ?? null,
@@ -33,6 +35,7 @@ export default class AuditController {
         from: filters.from ?? null,
         to: filters.to ?? null,
         cursor: filters.cursor ?? null,
+        before: filters.before ?? null,
       },
       users: users.map((u) => ({ value: String(u.id), label: u.full_name })),
       // Every registered module's record types, so the filter needs no typing.

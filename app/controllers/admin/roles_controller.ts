@@ -2,6 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { roleValidator } from '#validators/admin/roles'
 import { actor } from '#app/admin/http'
 import { orBack } from '#app/support/http'
+import { listPageValidator } from '#validators/admin/pages'
 import { listRoles } from '#app/admin/roles/list_roles'
 import { roleFormValues } from '#app/admin/roles/role_form'
 import { permissionCatalog } from '#app/admin/roles/permission_catalog'
@@ -11,9 +12,19 @@ import { SCOPES } from '#app/registry/types'
 
 export default class RolesController {
   async index(ctx: HttpContext) {
-    const cursor = typeof ctx.request.qs().cursor === 'string' ? ctx.request.qs().cursor : null
-    const page = await listRoles(ctx.organization.id, cursor)
-    return ctx.inertia.render('admin/roles/index', { roles: page.rows, next: page.next, cursor })
+    // A malformed cursor in the address bar shows the first page rather than an error.
+    const [, parsed] = await listPageValidator.tryValidate(ctx.request.qs())
+    const pages = parsed ?? {}
+    const page = await listRoles(ctx.organization.id, pages)
+    return ctx.inertia.render('admin/roles/index', {
+      roles: page.rows,
+      next: page.next,
+      prev: page.prev,
+      offset: page.offset,
+      count: page.count,
+      cursor: pages.cursor ?? null,
+      before: pages.before ?? null,
+    })
   }
 
   async create(ctx: HttpContext) {

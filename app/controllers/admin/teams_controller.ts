@@ -2,6 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { teamValidator } from '#validators/admin/teams'
 import { actor } from '#app/admin/http'
 import { orBack } from '#app/support/http'
+import { listPageValidator } from '#validators/admin/pages'
 import { listTeams } from '#app/admin/teams/list_teams'
 import { teamFormValues, teamUserOptions } from '#app/admin/teams/team_form'
 import { saveTeam } from '#app/admin/teams/save_team'
@@ -10,9 +11,19 @@ import { TEAM_CURRENCIES, defaultTeamCurrency } from '#app/admin/teams/currencie
 
 export default class TeamsController {
   async index(ctx: HttpContext) {
-    const cursor = typeof ctx.request.qs().cursor === 'string' ? ctx.request.qs().cursor : null
-    const page = await listTeams(ctx.organization.id, cursor)
-    return ctx.inertia.render('admin/teams/index', { teams: page.rows, next: page.next, cursor })
+    // A malformed cursor in the address bar shows the first page rather than an error.
+    const [, parsed] = await listPageValidator.tryValidate(ctx.request.qs())
+    const pages = parsed ?? {}
+    const page = await listTeams(ctx.organization.id, pages)
+    return ctx.inertia.render('admin/teams/index', {
+      teams: page.rows,
+      next: page.next,
+      prev: page.prev,
+      offset: page.offset,
+      count: page.count,
+      cursor: pages.cursor ?? null,
+      before: pages.before ?? null,
+    })
   }
 
   async create(ctx: HttpContext) {

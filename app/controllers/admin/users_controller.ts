@@ -26,12 +26,15 @@ export default class UsersController {
     return ctx.inertia.render('admin/users/index', {
       users: page.rows,
       next: page.next,
+      prev: page.prev,
+      offset: page.offset,
       count: page.count,
       filters: {
         q: filters?.q ?? '',
         status: filters?.status ?? null,
         roleId: filters?.roleId ?? null,
         cursor: filters?.cursor ?? null,
+        before: filters?.before ?? null,
       },
       roles: roles.map((r) => ({ value: r.value, label: r.label })),
     })

@@ -1,4 +1,5 @@
 import vine from '@vinejs/vine'
+import { pageFields } from './pages.js'
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/
 
@@ -16,7 +17,7 @@ export const auditFiltersValidator = vine.compile(
     action: vine.enum(['create', 'update', 'delete', 'export'] as const).optional(),
     from: vine.string().regex(DAY).optional(),
     to: vine.string().regex(DAY).optional(),
-    cursor: vine.string().maxLength(1000).optional(),
+    ...pageFields,
     exact: vine.boolean().optional(),
   })
 )

@@ -1,4 +1,5 @@
 import vine from '@vinejs/vine'
+import { pageFields } from './pages.js'
 
 /** Identifies the user being edited so their own e-mail does not count as taken. */
 interface Meta {
@@ -59,7 +60,7 @@ export const listUsersValidator = vine.compile(
     q: vine.string().trim().maxLength(100).optional(),
     status: vine.enum(['active', 'inactive'] as const).optional(),
     roleId: vine.number().withoutDecimals().positive().optional(),
-    cursor: vine.string().maxLength(1000).optional(),
+    ...pageFields,
   })
 )
 

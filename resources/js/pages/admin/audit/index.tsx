@@ -42,11 +42,15 @@ interface Filters {
   from: string | null
   to: string | null
   cursor: string | null
+  before: string | null
 }
 
 interface Props {
   entries: Entry[]
   next: string | null
+  prev: string | null
+  /** Rows before this page (for "51–100 de 300"). */
+  offset: number
   count: CappedCount
   filters: Filters
   users: Option[]
@@ -62,7 +66,16 @@ const ACTION_COLORS: Record<string, string> = {
 }
 const ACTIONS = ['create', 'update', 'delete', 'export'] as const
 
-export default function AuditIndex({ entries, next, count, filters, users, subjectTypes }: Props) {
+export default function AuditIndex({
+  entries,
+  next,
+  prev,
+  offset,
+  count,
+  filters,
+  users,
+  subjectTypes,
+}: Props) {
   const { t } = useT()
   const f = useFormat()
   const phone = usePhone()
@@ -233,9 +246,17 @@ export default function AuditIndex({ entries, next, count, filters, users, subje
         count={count}
         noun={(n) => t('admin.audit.noun', { count: n })}
         firstHref={withQuery('/admin/audit', base)}
+        prevHref={prev ? withQuery('/admin/audit', { ...base, before: prev }) : null}
         nextHref={next ? withQuery('/admin/audit', { ...base, cursor: next }) : null}
-        isFirstPage={!filters.cursor}
-        exactHref={withQuery('/admin/audit', { ...base, exact: true })}
+        isFirstPage={!prev}
+        offset={offset}
+        shown={entries.length}
+        exactHref={withQuery('/admin/audit', {
+          ...base,
+          cursor: filters.cursor,
+          before: filters.before,
+          exact: true,
+        })}
       />
     </>
   )

@@ -1,7 +1,15 @@
 import { Head, Link } from '@inertiajs/react'
 import { Anchor, Badge, Box, Button, Paper, Text } from '@mantine/core'
 import { IconPlus, IconShieldCheck } from '@tabler/icons-react'
-import { DataTable, EmptyState, KeysetPager, PageHeader, useT, type Column } from '~/ui'
+import {
+  DataTable,
+  EmptyState,
+  KeysetPager,
+  PageHeader,
+  useT,
+  type CappedCount,
+  type Column,
+} from '~/ui'
 import { fullBadge, inlineLines, inlineRow, listFrame, usePhone, withQuery } from '../shared'
 import { DeleteRoleButton, useHoldersText } from './delete_role'
 
@@ -17,11 +25,16 @@ interface RoleRow {
 export default function RolesIndex({
   roles,
   next,
-  cursor,
+  prev,
+  offset,
+  count,
 }: {
   roles: RoleRow[]
   next: string | null
-  cursor: string | null
+  prev: string | null
+  /** Rows before this page (for "51–100 de 300"). */
+  offset: number
+  count: CappedCount
 }) {
   const { t } = useT()
   const phone = usePhone()
@@ -119,11 +132,14 @@ export default function RolesIndex({
         </Paper>
       )}
       <KeysetPager
-        count={null}
-        noun={() => ''}
+        count={count}
+        noun={(n) => t('admin.roles.noun', { count: n })}
         firstHref="/admin/roles"
+        prevHref={prev ? withQuery('/admin/roles', { before: prev }) : null}
         nextHref={next ? withQuery('/admin/roles', { cursor: next }) : null}
-        isFirstPage={!cursor}
+        isFirstPage={!prev}
+        offset={offset}
+        shown={roles.length}
       />
     </>
   )

@@ -9,6 +9,7 @@ import {
   PageHeader,
   useFormat,
   useT,
+  type CappedCount,
   type Column,
 } from '~/ui'
 import { inlineRow, listFrame, usePhone, withQuery } from '../shared'
@@ -25,11 +26,16 @@ interface TeamRow {
 export default function TeamsIndex({
   teams,
   next,
-  cursor,
+  prev,
+  offset,
+  count,
 }: {
   teams: TeamRow[]
   next: string | null
-  cursor: string | null
+  prev: string | null
+  /** Rows before this page (for "51–100 de 300"). */
+  offset: number
+  count: CappedCount
 }) {
   const { t } = useT()
   const f = useFormat()
@@ -113,11 +119,14 @@ export default function TeamsIndex({
         </Paper>
       )}
       <KeysetPager
-        count={null}
-        noun={() => ''}
+        count={count}
+        noun={(n) => t('admin.teams.noun', { count: n })}
         firstHref="/admin/teams"
+        prevHref={prev ? withQuery('/admin/teams', { before: prev }) : null}
         nextHref={next ? withQuery('/admin/teams', { cursor: next }) : null}
-        isFirstPage={!cursor}
+        isFirstPage={!prev}
+        offset={offset}
+        shown={teams.length}
       />
     </>
   )

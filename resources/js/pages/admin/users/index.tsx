@@ -28,17 +28,21 @@ interface UserRow {
 interface Props {
   users: UserRow[]
   next: string | null
+  prev: string | null
+  /** Rows before this page (for "26–50 de 300"). */
+  offset: number
   count: CappedCount
   filters: {
     q: string
     status: 'active' | 'inactive' | null
     roleId: number | null
     cursor: string | null
+    before: string | null
   }
   roles: { value: string; label: string }[]
 }
 
-export default function UsersIndex({ users, next, count, filters, roles }: Props) {
+export default function UsersIndex({ users, next, prev, offset, count, filters, roles }: Props) {
   const { t } = useT()
   const f = useFormat()
   const phone = usePhone()
@@ -222,8 +226,11 @@ export default function UsersIndex({ users, next, count, filters, roles }: Props
         count={count}
         noun={(n) => t('admin.users.noun', { count: n })}
         firstHref={withQuery('/admin/users', base)}
+        prevHref={prev ? withQuery('/admin/users', { ...base, before: prev }) : null}
         nextHref={next ? withQuery('/admin/users', { ...base, cursor: next }) : null}
-        isFirstPage={!filters.cursor}
+        isFirstPage={!prev}
+        offset={offset}
+        shown={users.length}
       />
     </>
   )
