@@ -313,7 +313,7 @@ async function cannon(title, url, headers = {}) {
 say(`(a) autocannon -c ${CONNECTIONS} -p ${PIPELINING} -d ${DURATION} on each target…`)
 const rates = []
 rates.push(await cannon('bare node:http', `http://127.0.0.1:${barePort}/`))
-rates.push(await cannon('GET /health (middleware stack, JSON)', `${base}/health`))
+rates.push(await cannon('GET /health (JSON)', `${base}/health`))
 rates.push(await cannon('GET /login (HTML)', `${base}/login`))
 rates.push(
   await cannon('GET /crm/companies, signed in (HTML)', `${base}/crm/companies`, {

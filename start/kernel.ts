@@ -4,8 +4,9 @@ import server from '@adonisjs/core/services/server'
 server.errorHandler(() => import('#exceptions/handler'))
 
 server.use([
+  () => import('#middleware/health_middleware'),
   () => import('#middleware/container_bindings_middleware'),
-  () => import('@adonisjs/static/static_middleware'),
+  () => import('#middleware/static_assets_middleware'),
   () => import('@adonisjs/vite/vite_middleware'),
   () => import('#middleware/inertia_middleware'),
 ])
@@ -28,7 +29,7 @@ export const middleware = router.named({
 })
 
 /**
- * The stack of every page and form (start/routes.ts wraps all routes but /health in it): body
+ * The stack of every page and form (start/routes.ts wraps every route in it): body
  * parser and input hygiene (control characters, nesting), session, auth and its server-side
  * session check, the user's language, then CSRF and the other shield checks.
  */

@@ -1,8 +1,8 @@
 /*
 | Kernel routes, then every registered module's routes mounted under /<module> behind
 | auth + access + the module guard (installed for the organization and licensed).
-| Everything but /health runs the web stack (body parser, session, auth, locale, CSRF): a
-| load balancer's health probe costs no session or database work.
+| Every route runs the web stack (body parser, session, auth, locale, CSRF); GET /health is
+| answered before routing by app/middleware/health_middleware.ts.
 */
 import router from '@adonisjs/core/services/router'
 import { errors as httpErrors } from '@adonisjs/core/http'
@@ -20,8 +20,6 @@ const SessionController = () => import('#controllers/auth/session_controller')
 const PasswordResetController = () => import('#controllers/auth/password_reset_controller')
 const ProfileController = () => import('#controllers/profile_controller')
 const HomeController = () => import('#controllers/home_controller')
-
-router.get('/health', async () => ({ ok: true })).as('health')
 
 const registry = await moduleRegistry()
 const moduleRoutes = await Promise.all(
