@@ -3,6 +3,7 @@ import type { CommandOptions } from '@adonisjs/core/types/ace'
 import { installer } from '#app/registry/services'
 import { ModuleInstallError } from '#app/registry/installations'
 import { UnknownOrganizationError, organizationBySlug } from '#app/kernel/organizations'
+import { RUNNING_SERVER_NOTE } from '#app/support/cache'
 
 export default class ModuleInstall extends BaseCommand {
   static commandName = 'module:install'
@@ -20,9 +21,10 @@ export default class ModuleInstall extends BaseCommand {
     try {
       const org = await organizationBySlug(this.org)
       const installed = await (await installer()).install(org.id, this.name, null)
-      if (installed.length)
+      if (installed.length) {
         this.logger.success(`Installed for ${org.name}: ${installed.join(', ')}`)
-      else this.logger.info(`"${this.name}" was already installed for ${org.name}`)
+        this.logger.info(RUNNING_SERVER_NOTE)
+      } else this.logger.info(`"${this.name}" was already installed for ${org.name}`)
     } catch (error) {
       if (!(error instanceof ModuleInstallError || error instanceof UnknownOrganizationError))
         throw error

@@ -3,6 +3,7 @@ import type { CommandOptions } from '@adonisjs/core/types/ace'
 import { installer } from '#app/registry/services'
 import { ModuleInstallError } from '#app/registry/installations'
 import { UnknownOrganizationError, organizationBySlug } from '#app/kernel/organizations'
+import { RUNNING_SERVER_NOTE } from '#app/support/cache'
 
 export default class ModuleUninstall extends BaseCommand {
   static commandName = 'module:uninstall'
@@ -20,6 +21,7 @@ export default class ModuleUninstall extends BaseCommand {
       const org = await organizationBySlug(this.org)
       await (await installer()).uninstall(org.id, this.name)
       this.logger.success(`Uninstalled "${this.name}" for ${org.name}; its data is kept`)
+      this.logger.info(RUNNING_SERVER_NOTE)
     } catch (error) {
       if (!(error instanceof ModuleInstallError || error instanceof UnknownOrganizationError))
         throw error

@@ -7,6 +7,7 @@ import { pipeline } from 'node:stream/promises'
 import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
 import { flashFieldErrors } from '#app/support/http'
+import { cleanInput } from '#app/support/clean_input'
 
 /**
  * Multipart bodies are not parsed globally (config/bodyparser.ts: `autoProcess: false`): a route
@@ -38,6 +39,8 @@ export default class UploadMiddleware {
         if ((error as { code?: string })?.code !== 'E_REQUEST_ENTITY_TOO_LARGE') throw error
         return tooLarge(ctx, current.field, options.limit)
       }
+      // The multipart fields replaced the body the input hygiene had cleaned: clean them too.
+      ctx.request.updateBody(cleanInput(ctx.request.body()))
       return await next()
     } finally {
       await Promise.all(tmpPaths.map((path) => rm(path, { force: true })))

@@ -1,3 +1,4 @@
+import app from '@adonisjs/core/services/app'
 import cache from '@adonisjs/cache/services/main'
 import type { CacheProvider } from '@adonisjs/cache/types'
 
@@ -15,7 +16,16 @@ import type { CacheProvider } from '@adonisjs/cache/types'
  * Values are stored as JSON text (Sets and Maps included), so every instance reads the same
  * thing whatever the store.
  */
-const TTL = '10m'
+/**
+ * With Redis every instance hears each invalidation, so entries may live 10 minutes. The memory
+ * store serves one web process: a change made elsewhere (an ace command, a second instance set
+ * up without Redis) reaches it when its copy expires, after at most a minute.
+ */
+/** Said by the commands that change what a running server caches. */
+export const RUNNING_SERVER_NOTE =
+  'A running Cartera server sees this within a minute (at once with CACHE_STORE=redis).'
+
+const ttl = () => (app.config.get('cache.default') === 'redis' ? '10m' : '1m')
 
 /** JSON with Sets and Maps kept (grants hold both). */
 export function pack(value: unknown): string {
@@ -45,7 +55,7 @@ async function remember<T>(
   load: () => Promise<T>,
   on: Store
 ): Promise<T> {
-  const text = await on.getOrSet({ key, ttl: TTL, tags, factory: async () => pack(await load()) })
+  const text = await on.getOrSet({ key, ttl: ttl(), tags, factory: async () => pack(await load()) })
   return unpack<T>(text)
 }
 

@@ -20,7 +20,7 @@ export function translateRule(
  */
 export function flashFieldErrors(ctx: HttpContext, errors: Record<string, string>) {
   const bag = {
-    ...(ctx.session.flashMessages.get('inputErrorsBag', {}) as Record<string, string[]>),
+    ...(ctx.session.responseFlashMessages.get('inputErrorsBag', {}) as Record<string, string[]>),
   }
   for (const [field, message] of Object.entries(errors)) bag[field] = [message]
   ctx.session.flash('inputErrorsBag', bag)

@@ -12,6 +12,7 @@ import { createUser } from '#app/admin/users/create_user'
 import { updateUser } from '#app/admin/users/update_user'
 import { setUserActive } from '#app/admin/users/set_user_active'
 import { sendPasswordReset } from '#app/admin/users/send_password_reset'
+import { startSession } from '#app/access/user_sessions'
 
 export default class UsersController {
   async index(ctx: HttpContext) {
@@ -79,6 +80,9 @@ export default class UsersController {
     const data = await ctx.request.validateUsing(updateUserValidator, { meta: { userId } })
     return orBack(ctx, async () => {
       const user = await updateUser({ ...actor(ctx), userId, data })
+      // A new password ends every session of the user; an administrator who set their own keeps
+      // this one, as the profile page does.
+      if (data.password && userId === ctx.auth.user!.id) await startSession(ctx, ctx.auth.user!)
       ctx.session.flash('success', ctx.i18n.t('admin.users.updated', { name: user.fullName }))
       return ctx.response.redirect().toRoute('admin.users.index')
     })

@@ -168,7 +168,7 @@ export default class CompaniesController {
   /** Rewrites a note: its author (who may still edit the record) or an administrator. */
   async updateNote(ctx: HttpContext) {
     ctx.access.authorize(`${COMPANIES}.edit`)
-    const subjectId = (await visibleCompanyId(ctx.access, routeId(ctx))) ?? notFound()
+    const subjectId = (await visibleCompanyId(ctx.access, routeId(ctx), 'edit')) ?? notFound()
     const noteId = Number(ctx.params.note)
     const note = await changeableNote(ctx.access, {
       subjectType: COMPANY_SUBJECT,
@@ -186,7 +186,7 @@ export default class CompaniesController {
   /** Removes a note: its author or an administrator. */
   async destroyNote(ctx: HttpContext) {
     ctx.access.authorize(`${COMPANIES}.edit`)
-    const subjectId = (await visibleCompanyId(ctx.access, routeId(ctx))) ?? notFound()
+    const subjectId = (await visibleCompanyId(ctx.access, routeId(ctx), 'edit')) ?? notFound()
     const noteId = Number(ctx.params.note)
     const note = await changeableNote(ctx.access, {
       subjectType: COMPANY_SUBJECT,

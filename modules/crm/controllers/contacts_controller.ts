@@ -105,9 +105,11 @@ export default class ContactsController {
   async destroy(ctx: HttpContext) {
     ctx.access.authorize(`${CONTACTS}.delete`)
     const contactId = (await visibleContactId(ctx.access, routeId(ctx), 'delete')) ?? notFound()
-    const contact = await deleteContact({ ...actor(ctx), contactId })
-    ctx.session.flash('success', ctx.i18n.t('crm.contacts.deleted', { name: contact.fullName }))
-    return ctx.response.redirect().toRoute('crm.contacts.index')
+    return orBack(ctx, async () => {
+      const contact = await deleteContact({ ...actor(ctx), contactId, access: ctx.access })
+      ctx.session.flash('success', ctx.i18n.t('crm.contacts.deleted', { name: contact.fullName }))
+      return ctx.response.redirect().toRoute('crm.contacts.index')
+    })
   }
 
   async export(ctx: HttpContext) {
@@ -143,7 +145,7 @@ export default class ContactsController {
   /** Rewrites a note: its author (who may still edit the record) or an administrator. */
   async updateNote(ctx: HttpContext) {
     ctx.access.authorize(`${CONTACTS}.edit`)
-    const subjectId = (await visibleContactId(ctx.access, routeId(ctx))) ?? notFound()
+    const subjectId = (await visibleContactId(ctx.access, routeId(ctx), 'edit')) ?? notFound()
     const noteId = Number(ctx.params.note)
     const note = await changeableNote(ctx.access, {
       subjectType: CONTACT_SUBJECT,
@@ -159,7 +161,7 @@ export default class ContactsController {
   /** Removes a note: its author or an administrator. */
   async destroyNote(ctx: HttpContext) {
     ctx.access.authorize(`${CONTACTS}.edit`)
-    const subjectId = (await visibleContactId(ctx.access, routeId(ctx))) ?? notFound()
+    const subjectId = (await visibleContactId(ctx.access, routeId(ctx), 'edit')) ?? notFound()
     const noteId = Number(ctx.params.note)
     const note = await changeableNote(ctx.access, {
       subjectType: CONTACT_SUBJECT,

@@ -84,6 +84,35 @@ test.group('Sessions are recorded on the server', (group) => {
     assert.notProperty(again.body(), 'clearHistory', 'only once')
   })
 
+  test('an administrator who sets their own password in Administración keeps this session', async ({
+    client,
+  }) => {
+    const { admin } = await adminWorld([], {
+      email: 'jefa@prueba.test',
+      password: 'clave-buena-123',
+    })
+    const adminRole = await db.from('user_roles').where('user_id', admin.id).firstOrFail()
+    const { cookie } = await signIn(client, 'jefa@prueba.test', 'clave-buena-123')
+    const update = await client
+      .put(`/admin/users/${admin.id}`)
+      .json({
+        fullName: admin.fullName,
+        email: admin.email,
+        locale: 'es',
+        timezone: 'Europe/Madrid',
+        roleIds: [adminRole.role_id],
+        reportsToId: null,
+        password: 'clave-nueva-456',
+      })
+      .withSession(cookie)
+      .withCsrfToken()
+      .redirects(0)
+    update.assertStatus(302)
+    ;(await visit(client, update.session() as Cookie)).assertStatus(200)
+    // The session from before the change is over.
+    ;(await visit(client, cookie)).assertHeader('location', '/login')
+  })
+
   test('"sign out on all devices" ends every other session and remember-me token; this one goes on', async ({
     client,
     assert,

@@ -114,6 +114,60 @@ test.group('Record scopes per action', (group) => {
     assert.isNull(await db.from('crm_companies').where('id', mine).first())
   })
 
+  test('a note on a record seen through the view-only role cannot be edited or deleted', async ({
+    client,
+    assert,
+  }) => {
+    const { user, colleague, mine } = await world()
+    await send(client.post(`/crm/companies/${mine}/notes`).json({ body: 'Mi nota' }), user)
+    const note = await db
+      .from('timeline_events')
+      .where({ kind: 'note', actor_id: user.id })
+      .firstOrFail()
+    // The company goes to a colleague: Rosa still sees it (role Y) but may no longer edit it.
+    await db.from('crm_companies').where('id', mine).update({ owner_id: colleague.id })
+    const path = `/crm/companies/${mine}/notes/${note.id}`
+    ;(await send(client.put(path).json({ body: 'Cambiada' }), user)).assertStatus(404)
+    ;(await send(client.delete(path), user)).assertStatus(404)
+    assert.equal(
+      JSON.parse((await db.from('timeline_events').where('id', note.id).first()).data).body,
+      'Mi nota'
+    )
+  })
+
+  test('deleting a contact is refused while someone beyond the user’s reach reports to it', async ({
+    client,
+    assert,
+  }) => {
+    const { org, user, colleague } = await world()
+    const boss = await insertContact(org, { first_name: 'Jefa', owner_id: user.id })
+    const report = await insertContact(org, {
+      first_name: 'Ajeno',
+      owner_id: colleague.id,
+      reports_to_id: boss,
+    })
+    const refused = await send(client.delete(`/crm/contacts/${boss}`), user).header(
+      'referer',
+      `/crm/contacts/${boss}`
+    )
+    refused.assertStatus(303)
+    assert.equal(
+      refused.flashMessages().error,
+      'No puede eliminar este contacto: un contacto que usted no puede ver o modificar le reporta. ' +
+        'Pida a un administrador que lo reasigne.'
+    )
+    assert.isNotNull(await db.from('crm_contacts').where('id', boss).first())
+    assert.equal(
+      Number((await db.from('crm_contacts').where('id', report).first()).reports_to_id),
+      boss
+    )
+
+    await db.from('crm_contacts').where('id', report).update({ owner_id: user.id })
+    ;(await send(client.delete(`/crm/contacts/${boss}`), user)).assertStatus(303)
+    assert.isNull(await db.from('crm_contacts').where('id', boss).first())
+    assert.isNull((await db.from('crm_contacts').where('id', report).first()).reports_to_id)
+  })
+
   test("export and owner choices take their own action's scope", async ({ client, assert }) => {
     const { user, colleague, mine } = await world()
     const csv = await client.get('/crm/companies/export').loginAs(user)
