@@ -37,6 +37,8 @@ export default class UploadMiddleware {
         await multipart.process({ limit: options.limit })
       } catch (error) {
         if ((error as { code?: string })?.code !== 'E_REQUEST_ENTITY_TOO_LARGE') throw error
+        // The text fields overflowed (config/bodyparser.ts fieldsLimit), not a file.
+        if (/^Fields/.test((error as Error).message)) return tooMuchText(ctx)
         return tooLarge(ctx, current.field, options.limit)
       }
       // The multipart fields replaced the body the input hygiene had cleaned: clean them too.
@@ -46,6 +48,14 @@ export default class UploadMiddleware {
       await Promise.all(tmpPaths.map((path) => rm(path, { force: true })))
     }
   }
+}
+
+function tooMuchText(ctx: HttpContext) {
+  const message = ctx.i18n.t('errors.E_FIELDS_TOO_LARGE')
+  if (ctx.request.accepts(['html', 'json']) === 'json')
+    return ctx.response.status(413).send({ errors: [{ message }] })
+  ctx.session.flashErrors({ E_FIELDS_TOO_LARGE: message })
+  return ctx.response.redirect().back()
 }
 
 function tooLarge(ctx: HttpContext, field: string | null, limit: string) {

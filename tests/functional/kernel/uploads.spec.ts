@@ -72,6 +72,30 @@ test.group('Uploads', (group) => {
     assert.deepEqual(await leftovers(before, 'Temporal S.L.'), [])
   })
 
+  test('too much text beside a small file is reported as text, not as the file', async ({
+    client,
+    assert,
+  }) => {
+    const { admin } = await adminWorld()
+    const response = await client
+      .post('/admin/licence')
+      .loginAs(admin)
+      .withCsrfToken()
+      .redirects(0)
+      .header('referer', '/admin/licence')
+      .field('content', 'x'.repeat(300 * 1024))
+      .file('file', Buffer.from('{}'), {
+        filename: 'licencia.json',
+        contentType: 'application/json',
+      })
+    response.assertStatus(302)
+    response.assertFlashMessage('errorsBag', {
+      E_FIELDS_TOO_LARGE: 'El formulario envía demasiado texto. Acórtelo e inténtelo de nuevo.',
+    })
+    assert.notProperty(response.flashMessages(), 'inputErrorsBag')
+    assert.lengthOf(await db.from('licences'), 0)
+  })
+
   test('a licence file over 64 KB is refused with a translated message and not kept', async ({
     client,
     assert,
