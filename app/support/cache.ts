@@ -16,15 +16,15 @@ import type { CacheProvider } from '@adonisjs/cache/types'
  * Values are stored as JSON text (Sets and Maps included), so every instance reads the same
  * thing whatever the store.
  */
+/** Said by the commands that change what a running server caches. */
+export const RUNNING_SERVER_NOTE =
+  'A running Cartera server sees this within a minute (at once with CACHE_STORE=redis).'
+
 /**
  * With Redis every instance hears each invalidation, so entries may live 10 minutes. The memory
  * store serves one web process: a change made elsewhere (an ace command, a second instance set
  * up without Redis) reaches it when its copy expires, after at most a minute.
  */
-/** Said by the commands that change what a running server caches. */
-export const RUNNING_SERVER_NOTE =
-  'A running Cartera server sees this within a minute (at once with CACHE_STORE=redis).'
-
 const ttl = () => (app.config.get('cache.default') === 'redis' ? '10m' : '1m')
 
 /** JSON with Sets and Maps kept (grants hold both). */
