@@ -1,13 +1,12 @@
 import db from '@adonisjs/lucid/services/db'
-import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { AccessContext } from '#app/access/access_context'
 import { dbTimestamp } from '#app/support/dates'
-import { RuleError } from '#app/support/rule_error'
 import { deleteChildren } from '../../support/channels.js'
 import { crmHistory, ref } from '../../support/history.js'
 import { fullName } from '../../support/people.js'
 import CompanyDeleted from '../../events/company_deleted.js'
-import { CONTACTS, CONTACT_SUBJECT } from '../contacts/load_contact.js'
+import { CONTACT_SUBJECT } from '../contacts/load_contact.js'
+import { assertContactsInReach } from '../contacts/contacts_in_reach.js'
 import { COMPANY_SUBJECT, companySnapshot, loadCompany } from './load_company.js'
 
 export interface DeleteCompanyParams {
@@ -16,28 +15,6 @@ export interface DeleteCompanyParams {
   access: AccessContext
   /** Already checked to be in the user's scope. */
   companyId: number
-}
-
-/**
- * Refuses the delete when the company has contacts the user may not edit: unlinking them
- * would write to records beyond the user's reach. The count is all the user learns of them.
- */
-async function assertContactsInReach(
-  trx: TransactionClientContract,
-  access: AccessContext,
-  companyId: number
-) {
-  const reachable = trx.from('crm_contacts as ct').where('ct.company_id', companyId).select('ct.id')
-  await access.scope(reachable, CONTACTS, { table: 'ct', action: 'edit' })
-  const row = await trx
-    .from('crm_contacts')
-    .where('organization_id', access.organizationId)
-    .where('company_id', companyId)
-    .whereNotIn('id', reachable)
-    .count('* as total')
-    .first()
-  const count = Number(row?.total ?? 0)
-  if (count > 0) throw new RuleError('crm.errors.company_has_hidden_contacts', { count })
 }
 
 /**
@@ -54,7 +31,12 @@ export async function deleteCompany({
   companyId,
 }: DeleteCompanyParams) {
   const result = await db.transaction(async (trx) => {
-    await assertContactsInReach(trx, access, companyId)
+    await assertContactsInReach(
+      trx,
+      access,
+      { column: 'company_id', id: companyId },
+      'crm.errors.company_has_hidden_contacts'
+    )
     const company = (await loadCompany(trx, organizationId, companyId))!
     const contacts = await trx
       .from('crm_contacts as ct')

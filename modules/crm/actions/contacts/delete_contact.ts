@@ -1,11 +1,10 @@
 import db from '@adonisjs/lucid/services/db'
-import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { AccessContext } from '#app/access/access_context'
-import { RuleError } from '#app/support/rule_error'
 import { deleteChildren } from '../../support/channels.js'
 import { crmHistory } from '../../support/history.js'
 import ContactDeleted from '../../events/contact_deleted.js'
-import { CONTACTS, CONTACT_SUBJECT, contactSnapshot, loadContact } from './load_contact.js'
+import { CONTACT_SUBJECT, contactSnapshot, loadContact } from './load_contact.js'
+import { assertContactsInReach } from './contacts_in_reach.js'
 import { detachReports } from './contact_columns.js'
 
 export interface DeleteContactParams {
@@ -15,28 +14,6 @@ export interface DeleteContactParams {
   contactId: number
   /** Whose edit scope the direct reports (which lose their manager) must be within. */
   access: AccessContext
-}
-
-/** Refuses while a direct report of the contact is beyond the user's edit scope. */
-async function assertReportsInReach(
-  trx: TransactionClientContract,
-  access: AccessContext,
-  contactId: number
-) {
-  const reachable = trx
-    .from('crm_contacts as ct')
-    .where('ct.reports_to_id', contactId)
-    .select('ct.id')
-  await access.scope(reachable, CONTACTS, { table: 'ct', action: 'edit' })
-  const row = await trx
-    .from('crm_contacts')
-    .where('organization_id', access.organizationId)
-    .where('reports_to_id', contactId)
-    .whereNotIn('id', reachable)
-    .count('* as total')
-    .first()
-  const count = Number(row?.total ?? 0)
-  if (count > 0) throw new RuleError('crm.errors.contact_has_hidden_reports', { count })
 }
 
 /**
@@ -50,7 +27,12 @@ export async function deleteContact({
   access,
 }: DeleteContactParams) {
   const contact = await db.transaction(async (trx) => {
-    await assertReportsInReach(trx, access, contactId)
+    await assertContactsInReach(
+      trx,
+      access,
+      { column: 'reports_to_id', id: contactId },
+      'crm.errors.contact_has_hidden_reports'
+    )
     const record = (await loadContact(trx, organizationId, contactId))!
     await detachReports(trx, {
       organizationId,
