@@ -4,6 +4,8 @@ import type { QueryClientContract, TransactionClientContract } from '@adonisjs/l
 import { loadGrants, ScopeResolver, type Grants, type ScopeConstraint } from './scope_resolver.js'
 import { ForbiddenException } from '#exceptions/forbidden_exception'
 import { cachedGrants } from '#app/support/cache'
+import { moduleRegistry } from '#app/registry/main'
+import { isRegisteredPermission } from './permission_keys.js'
 
 type AnyQuery = DatabaseQueryBuilderContract<any> | ModelQueryBuilderContract<LucidModel, any>
 
@@ -39,6 +41,8 @@ export class AccessContext {
     user: { id: number; organizationId: number },
     client?: TransactionClientContract
   ) {
+    // Loads the manifests (once) so permission keys can be checked against them.
+    await moduleRegistry()
     const grants = client
       ? await loadGrants(user.id, client)
       : await cachedGrants(user.id, () => loadGrants(user.id))
@@ -49,11 +53,16 @@ export class AccessContext {
     return this.grants.isAdmin
   }
 
+  /**
+   * Whether the user holds `permission`. A key no loaded manifest registers throws outside
+   * production and is denied (even to administrators) in production: see permission_keys.ts.
+   */
   can(permission: string): boolean {
+    if (!isRegisteredPermission(permission)) return false
     return this.grants.isAdmin || this.grants.permissions.has(permission)
   }
 
-  /** Throws a 403 when the permission is missing. */
+  /** Throws a 403 when the permission is missing (and, outside production, on an unregistered key). */
   authorize(permission: string): void {
     if (!this.can(permission)) throw new ForbiddenException(permission)
   }

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url'
 import modulesConfig from '#config/modules'
 import { loadModules } from './loader.js'
 import { ModuleRegistry } from './registry.js'
+import { registerPermissionKeys } from '#app/access/permission_keys'
 
 /** Application root (the repository in development, build/ in production). */
 export const APP_ROOT = fileURLToPath(new URL('../../', import.meta.url))
@@ -18,6 +19,10 @@ export function moduleRegistry(): Promise<ModuleRegistry> {
     modulesDir: MODULES_DIR,
     packages: modulesConfig.packages,
     disabled: modulesConfig.disabled,
-  }).then((loaded) => new ModuleRegistry(loaded))
+  }).then((loaded) => {
+    const loadedRegistry = new ModuleRegistry(loaded)
+    registerPermissionKeys(loadedRegistry.permissions().map((p) => p.key))
+    return loadedRegistry
+  })
   return registry
 }

@@ -9,9 +9,12 @@ import { AccessContext } from '#app/access/access_context'
 import { ScopeResolver, loadGrants } from '#app/access/scope_resolver'
 import type { Scope } from '#app/registry/types'
 import { createOrganization, createTeam, createUser, type RoleSpec } from '#tests/helpers/world'
+import { registerProbePermissionKeys } from '#app/access/permission_keys'
 
 const RESOURCE = 'pruebas.registros'
 const VIEW = `${RESOURCE}.view`
+/** The probe resource is declared by no manifest: its keys are registered for these tests. */
+const PROBE_KEYS = ['view', 'edit', 'delete', 'export'].map((a) => `${RESOURCE}.${a}`)
 /** A table of owned rows made for these tests (created outside any transaction, dropped after). */
 const TABLE = 'platform_scope_probe'
 
@@ -53,6 +56,7 @@ async function reportingTo(
 }
 
 test.group('Access · record scopes', (group) => {
+  group.setup(() => registerProbePermissionKeys(PROBE_KEYS))
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
   test('own: only rows I own (and own is the default when a role grants view without a scope)', async ({
@@ -264,6 +268,7 @@ test.group('Access · record scopes', (group) => {
 })
 
 test.group('Access · scope() on real queries', (group) => {
+  group.setup(() => registerProbePermissionKeys(PROBE_KEYS))
   group.setup(async () => {
     // DDL outside any transaction: MySQL/MariaDB would commit the test transaction.
     await db.connection().schema.dropTableIfExists(TABLE)
@@ -406,7 +411,9 @@ test.group('Access · scope() on real queries', (group) => {
     assert.isFalse(none.can(VIEW))
     assert.throws(() => none.authorize(VIEW))
     const admin = await AccessContext.forUser(w.admin)
-    assert.isTrue(admin.can('cualquier.cosa'))
-    assert.doesNotThrow(() => admin.authorize('cualquier.cosa'))
+    // Administrators hold every registered key; an unregistered one throws (permission_keys.ts).
+    assert.isTrue(admin.can(`${RESOURCE}.delete`))
+    assert.doesNotThrow(() => admin.authorize(`${RESOURCE}.delete`))
+    assert.throws(() => admin.can('cualquier.cosa'), /"cualquier\.cosa" is not registered/)
   })
 })
