@@ -10,6 +10,10 @@
 // from package.json so they never drift. dependency-cruiser only accepts aliases through a
 // webpack-style config; this file is that config too (`webpackConfig.fileName` points here and
 // the `resolve` key is non-enumerable so the rule-set validator does not see it).
+// Rules an import graph cannot express (SQL naming tables, dynamic imports, contracts re-exporting
+// private files, resources/js globbing one module) live in tests/architecture/support/
+// source_rules.ts; `npm run boundaries` (scripts/boundaries.ts) runs both against the
+// known-violations baseline .boundaries-baseline.json, which may only shrink.
 // The rule `not-to-unresolvable` makes any alias that stops resolving an error instead of a
 // silently unchecked import.
 const { readFileSync, readdirSync, existsSync } = require('node:fs')
@@ -45,7 +49,11 @@ function declaredDependencies(root) {
       const match = new RegExp(`${key}\\s*:\\s*\\[([^\\]]*)\\]`).exec(text)
       return match ? [...match[1].matchAll(/['"]([a-z][a-z0-9_]*)['"]/g)].map((m) => m[1]) : []
     }
-    declared[name] = [...list('dependsOn'), ...list('optionalDeps')]
+    const hard = list('dependsOn')
+    declared[name] = {
+      hard,
+      optional: list('optionalDeps').filter((d) => !hard.includes(d)),
+    }
   }
   return declared
 }
@@ -59,16 +67,33 @@ const PAGES = '^(resources/js/|modules/[^/]+/pages/)'
 const MIGRATIONS = '^(database/migrations|modules/[^/]+/database/migrations)/'
 
 function rules(root) {
-  const undeclared = Object.entries(declaredDependencies(root)).map(([name, deps]) => ({
-    name: `undeclared-module-dependency-${name}`,
-    comment: `modules/${name} imports a module missing from its manifest's dependsOn/optionalDeps (declared: ${deps.join(', ') || 'none'})`,
-    severity: 'error',
-    from: { path: `^modules/${escape(name)}/` },
-    to: {
-      path: '^modules/[^/]+/',
-      pathNot: [`^modules/(${[name, ...deps].map(escape).join('|')})/`],
-    },
-  }))
+  const declared = Object.entries(declaredDependencies(root))
+  const undeclared = declared.map(([name, { hard, optional }]) => {
+    const deps = [...hard, ...optional]
+    return {
+      name: `undeclared-module-dependency-${name}`,
+      comment: `modules/${name} imports a module missing from its manifest's dependsOn/optionalDeps (declared: ${deps.join(', ') || 'none'})`,
+      severity: 'error',
+      from: { path: `^modules/${escape(name)}/` },
+      to: {
+        path: '^modules/[^/]+/',
+        pathNot: [`^modules/(${[name, ...deps].map(escape).join('|')})/`],
+      },
+    }
+  })
+  // An optional dependency may be absent: a module listens to its events and calls nothing of it.
+  const optionalBeyondEvents = declared
+    .filter(([, { optional }]) => optional.length)
+    .map(([name, { optional }]) => ({
+      name: `optional-dependency-beyond-events-${name}`,
+      comment: `modules/${name} may import its optionalDeps (${optional.join(', ')}) through events/ only, never contracts/`,
+      severity: 'error',
+      from: { path: `^modules/${escape(name)}/` },
+      to: {
+        path: `^modules/(${optional.map(escape).join('|')})/`,
+        pathNot: `^modules/(${optional.map(escape).join('|')})/events/`,
+      },
+    }))
 
   return [
     {
@@ -83,6 +108,15 @@ function rules(root) {
       },
     },
     ...undeclared,
+    ...optionalBeyondEvents,
+    {
+      name: 'shell-imports-module',
+      comment:
+        'The kernel UI (resources/js) depends on no module: pages and lang files are globbed over modules/*.',
+      severity: 'error',
+      from: { path: '^resources/js/' },
+      to: { path: '^modules/' },
+    },
     {
       name: 'kernel-imports-module',
       comment: 'The kernel (app/) never imports modules/; only app/registry loads manifests.',

@@ -114,6 +114,7 @@ test.group('Architecture · real imports vs manifests', () => {
       .map((v) => `${v.file} → ${v.to}/${v.target} [${v.reasons.join(',')}]`)
       .sort()
     assert.deepEqual(summary, [
+      'modules/marketing/listeners/on_company_created.ts → crm/contracts/companies.js [optional-beyond-events]',
       'modules/soporte/listeners/on_quote_accepted.ts → ventas/events/quote_accepted.js [undeclared]',
       'modules/ventas/services/crm_manifest.ts → crm/module.js [private]',
       'modules/ventas/services/quote_customer.ts → crm/models/company.js [private]',

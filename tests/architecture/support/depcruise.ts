@@ -1,8 +1,6 @@
 import { createRequire } from 'node:module'
-import { readFileSync, existsSync } from 'node:fs'
-import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { cruise, type ICruiseResult, type IForbiddenRuleType } from 'dependency-cruiser'
-import app from '@adonisjs/core/services/app'
 
 interface RepoConfig {
   forbidden: IForbiddenRuleType[]
@@ -11,10 +9,12 @@ interface RepoConfig {
 }
 
 const require = createRequire(import.meta.url)
+/** Works without a booted app: `npm run boundaries` runs this outside AdonisJS. */
+const CONFIG = fileURLToPath(new URL('../../../.dependency-cruiser.cjs', import.meta.url))
 
 /** The boundaries config (.dependency-cruiser.cjs) built for the tree at `root`. */
 export function boundariesConfig(root: string): RepoConfig {
-  const config = require(app.makePath('.dependency-cruiser.cjs'))
+  const config = require(CONFIG)
   return config.forRoot(root)
 }
 
@@ -44,21 +44,7 @@ export async function cruiseTree(root: string, paths: string[]) {
     from: v.from,
     to: v.to,
   }))
-  return { output, violations, known: knownViolations(root) }
-}
-
-/**
- * The baseline of known violations (`.dependency-cruiser-known-violations.json`, made with
- * `depcruise --output-type baseline`). It may only shrink; there is none today.
- */
-export function knownViolations(root: string): Violation[] {
-  const file = join(root, '.dependency-cruiser-known-violations.json')
-  if (!existsSync(file)) return []
-  return JSON.parse(readFileSync(file, 'utf8')).map((v: any) => ({
-    rule: v.rule.name,
-    from: v.from,
-    to: v.to,
-  }))
+  return { output, violations }
 }
 
 export function describe(violations: Violation[]): string {

@@ -28,7 +28,7 @@ export interface BoundaryViolation {
   to: string
   /** Path inside the target module, e.g. `models/company.ts`. */
   target: string
-  reasons: ('undeclared' | 'private')[]
+  reasons: ('undeclared' | 'private' | 'optional-beyond-events')[]
 }
 
 const SOURCE = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/
@@ -131,7 +131,7 @@ export function resolveSpecifier(
 /**
  * Cross-checks the real imports of every module against its manifest: another module may be
  * imported only when it is in `dependsOn`/`optionalDeps`, and only through its `contracts/`
- * or `events/`.
+ * or `events/` (only `events/` for an optional dependency).
  */
 export function checkModuleImports(root: string, modules: ModuleUnderCheck[]) {
   const modulesDir = join(root, 'modules') + sep
@@ -155,6 +155,9 @@ export function checkModuleImports(root: string, modules: ModuleUnderCheck[]) {
         const reasons: BoundaryViolation['reasons'] = []
         if (!declared.has(to)) reasons.push('undeclared')
         if (!PUBLIC.test(inner)) reasons.push('private')
+        // An optional dependency may be absent: only its events/ may be imported.
+        else if (!mod.dependsOn.includes(to) && declared.has(to) && !inner.startsWith('events/'))
+          reasons.push('optional-beyond-events')
         const edge = {
           file: relative(root, file).split(sep).join('/'),
           line: site.line,
