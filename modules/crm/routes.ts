@@ -13,6 +13,9 @@ export default function register(router: HttpRouterService) {
   router.get('/companies', [CompaniesController, 'index']).as('crm.companies.index')
   router.get('/companies/create', [CompaniesController, 'create']).as('crm.companies.create')
   router.get('/companies/export', [CompaniesController, 'export']).as('crm.companies.export')
+  router
+    .get('/companies/export/xlsx', [CompaniesController, 'exportXlsx'])
+    .as('crm.companies.export_xlsx')
   router.get('/companies/lookup', [CompaniesController, 'lookup']).as('crm.companies.lookup')
   router.post('/companies', [CompaniesController, 'store']).as('crm.companies.store')
   router
@@ -53,6 +56,9 @@ export default function register(router: HttpRouterService) {
   router.get('/contacts', [ContactsController, 'index']).as('crm.contacts.index')
   router.get('/contacts/create', [ContactsController, 'create']).as('crm.contacts.create')
   router.get('/contacts/export', [ContactsController, 'export']).as('crm.contacts.export')
+  router
+    .get('/contacts/export/xlsx', [ContactsController, 'exportXlsx'])
+    .as('crm.contacts.export_xlsx')
   router.get('/contacts/managers', [ContactsController, 'managers']).as('crm.contacts.managers')
   router.post('/contacts', [ContactsController, 'store']).as('crm.contacts.store')
   router

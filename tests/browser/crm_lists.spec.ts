@@ -1,6 +1,7 @@
 import { test } from '@japa/runner'
 import { readFile } from 'node:fs/promises'
 import type { Browser } from 'playwright-core'
+import ExcelJS from 'exceljs'
 import db from '@adonisjs/lucid/services/db'
 import { createOrganization } from '#tests/helpers/world'
 import { crmUser, insertCompany, insertContact } from '#modules/crm/tests/helpers'
@@ -30,6 +31,20 @@ function csvNames(text: string, columns: number) {
     .sort()
 }
 
+/** The same, from the first sheet of an exported workbook. */
+async function xlsxNames(path: string, columns: number) {
+  const workbook = new ExcelJS.Workbook()
+  await workbook.xlsx.readFile(path)
+  const names: string[] = []
+  workbook.worksheets[0].eachRow((row, n) => {
+    if (n === 1) return
+    const cells = []
+    for (let c = 1; c <= columns; c++) cells.push(String(row.getCell(c).value ?? ''))
+    names.push(cells.join(' '))
+  })
+  return names.sort()
+}
+
 test.group('Browser: CRM lists', (group) => {
   let browser: Browser
   group.setup(async () => {
@@ -37,7 +52,7 @@ test.group('Browser: CRM lists', (group) => {
     return () => browser.close()
   })
 
-  test('"Exportar CSV" exports what the list shows, even with a search typed but not applied', async ({
+  test('"Exportar ▾" CSV and XLSX export what the list shows, even with a search typed but not applied', async ({
     assert,
   }) => {
     const org = await createOrganization(['crm'])
@@ -59,15 +74,64 @@ test.group('Browser: CRM lists', (group) => {
       ] as const) {
         await page.goto(`${baseUrl()}${path}`)
         await page.getByTestId('search').fill(typed)
-        const [download] = await Promise.all([
-          page.waitForEvent('download'),
-          page.getByRole('link', { name: 'Exportar CSV' }).click(),
-        ])
-        const file = await readFile((await download.path())!, 'utf8')
+        const download = async (item: string) => {
+          await page.getByRole('button', { name: 'Exportar' }).click()
+          const [file] = await Promise.all([
+            page.waitForEvent('download'),
+            page.getByRole('menuitem', { name: item }).click(),
+          ])
+          return file
+        }
+        const csv = await download('Exportar CSV')
+        const xlsx = await download('Exportar XLSX')
+        assert.match(xlsx.suggestedFilename(), /\.xlsx$/)
+        const file = await readFile((await csv.path())!, 'utf8')
         await page.waitForLoadState('networkidle')
         const shown = await shownNames(page)
         assert.isAbove(shown.length, 0)
         assert.deepEqual(csvNames(file, columns), shown, path)
+        assert.deepEqual(await xlsxNames((await xlsx.path())!, columns), shown, `${path} (XLSX)`)
+      }
+    } finally {
+      await context.close()
+    }
+  })
+
+  test('at 375 px the list header keeps "Exportar ▾" and "Nueva" inside the screen', async ({
+    assert,
+  }) => {
+    const org = await createOrganization(['crm'])
+    const user = await crmUser(org, 'all', {
+      email: 'crm-exportar@prueba.test',
+      password: 'clave-exportar-1',
+      fullName: 'Exportar Prueba',
+    } as any)
+    await insertCompany(org, { name: 'Talleres Gómez', owner_id: user.id })
+    await insertContact(org, { first_name: 'Ana', last_name: 'Martín', owner_id: user.id })
+    const { context, page } = await newPage(browser, 375)
+    try {
+      await signIn(page, 'crm-exportar@prueba.test', 'clave-exportar-1')
+      for (const path of ['/crm/companies', '/crm/contacts']) {
+        await page.goto(`${baseUrl()}${path}`)
+        const button = page.getByRole('button', { name: 'Exportar' })
+        const create = page.getByRole('link', { name: /^Nuev[oa]/ })
+        for (const box of [await button.boundingBox(), await create.boundingBox()]) {
+          assert.isNotNull(box, path)
+          assert.isAtLeast(box!.x, 0, path)
+          assert.isAtMost(box!.x + box!.width, 375, path)
+        }
+        assert.isAtMost(
+          await page.evaluate<number>(`document.documentElement.scrollWidth`),
+          375,
+          `${path}: no horizontal scroll`
+        )
+        await button.click()
+        await page.getByRole('menuitem', { name: 'Exportar XLSX' }).waitFor()
+        if (path === '/crm/companies') {
+          await page.waitForTimeout(400) // the menu's fade-in
+          await screenshot(page, 'companies-export-menu-375')
+        }
+        await page.keyboard.press('Escape')
       }
     } finally {
       await context.close()

@@ -3,7 +3,8 @@ import { catalogProps } from '../catalog.js'
 import { companyValidator, listCompaniesValidator } from '../validators/companies.js'
 import { noteValidator } from '../validators/shared.js'
 import { orBack } from '#app/support/http'
-import { actor, exportDate, notFound, routeId, streamCsv } from '../support/http.js'
+import { actor, exportDate, notFound, routeId } from '../support/http.js'
+import { sendExport, type ExportFormat } from '#app/support/export_download'
 import { ownerFilterOptions } from '../support/owners.js'
 import { readTimeline } from '../support/timeline_reader.js'
 import { COMPANIES, COMPANY_SUBJECT, visibleCompanyId } from '../actions/companies/load_company.js'
@@ -133,6 +134,15 @@ export default class CompaniesController {
   }
 
   async export(ctx: HttpContext) {
+    return this.#export(ctx, 'csv')
+  }
+
+  async exportXlsx(ctx: HttpContext) {
+    return this.#export(ctx, 'xlsx')
+  }
+
+  /** CSV or XLSX: the same scoped query, filters, columns, formula guard and audit entry. */
+  async #export(ctx: HttpContext, format: ExportFormat) {
     ctx.access.authorize(`${COMPANIES}.export`)
     const [, filters] = await listCompaniesValidator.tryValidate(ctx.request.qs())
     const rows = await exportRowCount(filteredCompanies(ctx.access, filters ?? {}))
@@ -142,15 +152,14 @@ export default class CompaniesController {
       filters: filters ?? {},
       rows,
     })
-    const lines = exportCompanies(ctx.access, filters ?? {}, {
+    const data = exportCompanies(ctx.access, filters ?? {}, {
       t: (key) => ctx.i18n.t(key),
       date: exportDate(ctx.auth.getUserOrFail().timezone),
     })
-    streamCsv(
-      ctx,
-      `${ctx.i18n.t('crm.companies.file_name')}-${new Date().toISOString().slice(0, 10)}.csv`,
-      lines
-    )
+    sendExport(ctx, format, data, {
+      fileBase: ctx.i18n.t('crm.companies.file_name'),
+      sheet: ctx.i18n.t('crm.companies.title'),
+    })
   }
 
   async note(ctx: HttpContext) {

@@ -2,7 +2,8 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { contactValidator, listContactsValidator } from '../validators/contacts.js'
 import { noteValidator } from '../validators/shared.js'
 import { orBack } from '#app/support/http'
-import { actor, exportDate, notFound, routeId, streamCsv } from '../support/http.js'
+import { actor, exportDate, notFound, routeId } from '../support/http.js'
+import { sendExport, type ExportFormat } from '#app/support/export_download'
 import { ownerFilterOptions } from '../support/owners.js'
 import { readTimeline } from '../support/timeline_reader.js'
 import { CONTACTS, CONTACT_SUBJECT, visibleContactId } from '../actions/contacts/load_contact.js'
@@ -113,6 +114,15 @@ export default class ContactsController {
   }
 
   async export(ctx: HttpContext) {
+    return this.#export(ctx, 'csv')
+  }
+
+  async exportXlsx(ctx: HttpContext) {
+    return this.#export(ctx, 'xlsx')
+  }
+
+  /** CSV or XLSX: the same scoped query, filters, columns, formula guard and audit entry. */
+  async #export(ctx: HttpContext, format: ExportFormat) {
     ctx.access.authorize(`${CONTACTS}.export`)
     const [, filters] = await listContactsValidator.tryValidate(ctx.request.qs())
     const rows = await exportRowCount(filteredContacts(ctx.access, filters ?? {}))
@@ -122,15 +132,14 @@ export default class ContactsController {
       filters: filters ?? {},
       rows,
     })
-    const lines = exportContacts(ctx.access, filters ?? {}, {
+    const data = exportContacts(ctx.access, filters ?? {}, {
       t: (key) => ctx.i18n.t(key),
       date: exportDate(ctx.auth.getUserOrFail().timezone),
     })
-    streamCsv(
-      ctx,
-      `${ctx.i18n.t('crm.contacts.file_name')}-${new Date().toISOString().slice(0, 10)}.csv`,
-      lines
-    )
+    sendExport(ctx, format, data, {
+      fileBase: ctx.i18n.t('crm.contacts.file_name'),
+      sheet: ctx.i18n.t('crm.contacts.title'),
+    })
   }
 
   async note(ctx: HttpContext) {

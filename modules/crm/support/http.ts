@@ -1,5 +1,4 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { Readable } from 'node:stream'
 import { Exception } from '@adonisjs/core/exceptions'
 
 /*
@@ -35,12 +34,4 @@ export function exportDate(timeZone: string): (iso: string) => string {
     timeZone,
   })
   return (iso) => format.format(new Date(iso))
-}
-
-/** Sends CSV lines as a download without holding the whole file in memory. */
-export function streamCsv(ctx: HttpContext, filename: string, lines: AsyncIterable<string>) {
-  ctx.response.header('Content-Type', 'text/csv; charset=utf-8')
-  ctx.response.header('Content-Disposition', `attachment; filename="${filename}"`)
-  ctx.response.header('Cache-Control', 'no-store')
-  ctx.response.stream(Readable.from(lines))
 }

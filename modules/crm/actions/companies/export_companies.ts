@@ -3,12 +3,12 @@ import { keysetPage } from '#app/support/keyset'
 import type { CompanyFilters } from '../../validators/companies.js'
 import { filteredCompanies, keysetFor } from './company_query.js'
 import { companyRows } from './list_companies.js'
-import { csvHeader, csvRow, type CsvColumn } from '../../support/csv.js'
+import type { ExportColumn, TabularExport } from '#app/support/csv'
 
 /** Rows fetched per query: memory stays flat however many companies are exported. */
 const BATCH = 500
 
-const COLUMNS: CsvColumn[] = [
+const COLUMNS: ExportColumn[] = [
   { key: 'name' },
   { key: 'legalName' },
   { key: 'nif' },
@@ -29,16 +29,27 @@ export interface ExportText {
 }
 
 /**
- * The filtered list as CSV lines (header first), walked in keyset batches in the list's
- * order: the same scoped query as the list, so only rows the user may see are written.
+ * The filtered list for an export (CSV or XLSX: the same rows), walked in keyset batches in the
+ * list's order: the same scoped query as the list, so only rows the user may see are written.
  */
-export async function* exportCompanies(
+export function exportCompanies(
   access: AccessContext,
   filters: CompanyFilters,
   text: ExportText
-): AsyncGenerator<string> {
+): TabularExport {
+  return {
+    columns: COLUMNS,
+    header: COLUMNS.map((c) => text.t(`crm.companies.fields.${c.key}`)),
+    batches: companyBatches(access, filters, text),
+  }
+}
+
+async function* companyBatches(
+  access: AccessContext,
+  filters: CompanyFilters,
+  text: ExportText
+): AsyncGenerator<unknown[][]> {
   const { t, date } = text
-  yield csvHeader(COLUMNS, (key) => t(`crm.companies.fields.${key}`))
   const { options, sortValue } = keysetFor(filters.sort, 'c')
   let cursor: string | null = null
   do {
@@ -63,24 +74,21 @@ export async function* exportCompanies(
       sortValue
     )
     const websites = new Map(page.rows.map((r) => [Number(r.id), r.website as string | null]))
-    let chunk = ''
-    for (const r of await companyRows(page.rows)) {
-      chunk += csvRow(COLUMNS, [
-        r.name,
-        r.legalName,
-        r.nif,
-        t(`crm.types.${r.type}`),
-        r.industry ? t(`crm.industries.${r.industry}`) : null,
-        websites.get(r.id),
-        r.email,
-        r.phone,
-        r.city,
-        r.province,
-        r.ownerName,
-        date(r.createdAt),
-      ])
-    }
-    if (chunk) yield chunk
+    const rows = (await companyRows(page.rows)).map((r) => [
+      r.name,
+      r.legalName,
+      r.nif,
+      t(`crm.types.${r.type}`),
+      r.industry ? t(`crm.industries.${r.industry}`) : null,
+      websites.get(r.id),
+      r.email,
+      r.phone,
+      r.city,
+      r.province,
+      r.ownerName,
+      date(r.createdAt),
+    ])
+    if (rows.length) yield rows
     cursor = page.next
   } while (cursor)
 }

@@ -3,12 +3,12 @@ import { keysetPage } from '#app/support/keyset'
 import type { ContactFilters } from '../../validators/contacts.js'
 import { keysetFor } from '../companies/company_query.js'
 import type { ExportText } from '../companies/export_companies.js'
-import { csvHeader, csvRow, type CsvColumn } from '../../support/csv.js'
+import type { ExportColumn, TabularExport } from '#app/support/csv'
 import { CONTACT_LIST_COLUMNS, contactRows, filteredContacts } from './contact_query.js'
 
 const BATCH = 500
 
-const COLUMNS: CsvColumn[] = [
+const COLUMNS: ExportColumn[] = [
   { key: 'firstName' },
   { key: 'lastName' },
   { key: 'position' },
@@ -20,14 +20,25 @@ const COLUMNS: CsvColumn[] = [
   { key: 'createdAt' },
 ]
 
-/** The filtered contacts as CSV lines, in keyset batches over the same scoped query as the list. */
-export async function* exportContacts(
+/** The filtered contacts for an export (CSV or XLSX), in keyset batches over the list's scoped query. */
+export function exportContacts(
   access: AccessContext,
   filters: ContactFilters,
   text: ExportText
-): AsyncGenerator<string> {
-  const { t, date } = text
-  yield csvHeader(COLUMNS, (key) => t(`crm.contacts.fields.${key}`))
+): TabularExport {
+  return {
+    columns: COLUMNS,
+    header: COLUMNS.map((c) => text.t(`crm.contacts.fields.${c.key}`)),
+    batches: contactBatches(access, filters, text),
+  }
+}
+
+async function* contactBatches(
+  access: AccessContext,
+  filters: ContactFilters,
+  text: ExportText
+): AsyncGenerator<unknown[][]> {
+  const { date } = text
   const { options, sortValue } = keysetFor(filters.sort, 'ct')
   let cursor: string | null = null
   do {
@@ -41,10 +52,9 @@ export async function* exportContacts(
       sortValue
     )
     const extra = new Map(page.rows.map((r) => [Number(r.id), r]))
-    let chunk = ''
-    for (const r of await contactRows(access, page.rows)) {
+    const rows = (await contactRows(access, page.rows)).map((r) => {
       const raw = extra.get(r.id)!
-      chunk += csvRow(COLUMNS, [
+      return [
         raw.first_name,
         raw.last_name,
         r.position,
@@ -54,9 +64,9 @@ export async function* exportContacts(
         r.phone,
         r.ownerName,
         date(r.createdAt),
-      ])
-    }
-    if (chunk) yield chunk
+      ]
+    })
+    if (rows.length) yield rows
     cursor = page.next
   } while (cursor)
 }

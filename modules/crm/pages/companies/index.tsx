@@ -5,6 +5,7 @@ import { IconPlus, IconSearch } from '@tabler/icons-react'
 import {
   DataTable,
   EmptyState,
+  ExportMenu,
   KeysetPager,
   PageHeader,
   useCan,
@@ -12,7 +13,7 @@ import {
   useT,
   type Column,
 } from '~/ui'
-import { ExportButton, FilterPanel } from '../shared/filter_panel'
+import { FilterPanel } from '../shared/filter_panel'
 import { PhoneLink, TypeBadge } from '../shared/details'
 import { applyFilters, listUrl } from '../shared/query'
 import type { CappedCount, Catalog, Option } from '../shared/types'
@@ -159,7 +160,10 @@ export default function CompaniesIndex({
         actions={
           <>
             {can('crm.companies.export') && companies.length > 0 && (
-              <ExportButton href={listUrl(`${BASE}/export`, params)} />
+              <ExportMenu
+                csvHref={listUrl(`${BASE}/export`, params)}
+                xlsxHref={listUrl(`${BASE}/export/xlsx`, params)}
+              />
             )}
             {can('crm.companies.create') && (
               <Button component={Link} href={`${BASE}/create`} leftSection={<IconPlus size={16} />}>

@@ -5,6 +5,7 @@ import { IconPlus, IconSearch } from '@tabler/icons-react'
 import {
   DataTable,
   EmptyState,
+  ExportMenu,
   KeysetPager,
   PageHeader,
   useCan,
@@ -12,7 +13,7 @@ import {
   useT,
   type Column,
 } from '~/ui'
-import { ExportButton, FilterPanel } from '../shared/filter_panel'
+import { FilterPanel } from '../shared/filter_panel'
 import { CompanySelect } from '../shared/company_select'
 import { EmailLink, PhoneLink } from '../shared/details'
 import { applyFilters, listUrl } from '../shared/query'
@@ -151,7 +152,10 @@ export default function ContactsIndex({
         actions={
           <>
             {can('crm.contacts.export') && contacts.length > 0 && (
-              <ExportButton href={listUrl(`${BASE}/export`, params)} />
+              <ExportMenu
+                csvHref={listUrl(`${BASE}/export`, params)}
+                xlsxHref={listUrl(`${BASE}/export/xlsx`, params)}
+              />
             )}
             {can('crm.contacts.create') && (
               <Button component={Link} href={`${BASE}/create`} leftSection={<IconPlus size={16} />}>

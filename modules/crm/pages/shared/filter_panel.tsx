@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react'
 import { Badge, Button, Collapse, Group, Paper, SimpleGrid } from '@mantine/core'
 import { useDisclosure, useMediaQuery } from '@mantine/hooks'
-import { IconAdjustments, IconDownload, IconX } from '@tabler/icons-react'
+import { IconAdjustments, IconX } from '@tabler/icons-react'
 import { useT } from '~/ui'
 
 /**
@@ -69,27 +69,5 @@ export function FilterPanel({
         </Button>
       )}
     </Paper>
-  )
-}
-
-/**
- * "Exportar CSV" for the filters that produced the rows on screen (`href` is built from the
- * page's props, never from the boxes). Pressing it does not take the focus from a search box
- * with text not yet applied: that blur would apply the text while the download left with the
- * old filters, and the file would not match the list.
- */
-export function ExportButton({ href }: { href: string }) {
-  const { t } = useT()
-  return (
-    <Button
-      component="a"
-      href={href}
-      variant="default"
-      leftSection={<IconDownload size={16} />}
-      data-testid="export"
-      onMouseDown={(e) => e.preventDefault()}
-    >
-      {t('common.export_csv')}
-    </Button>
   )
 }

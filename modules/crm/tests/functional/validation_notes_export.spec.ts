@@ -244,7 +244,7 @@ test.group('CSV export', (group) => {
     const response = await client.get('/crm/companies/export').loginAs(user)
     assert.match(
       response.header('content-disposition') ?? '',
-      /^attachment; filename="empresas-\d{4}-\d\d-\d\d\.csv"$/
+      /^attachment; filename="empresas-\d{4}-\d\d-\d\d\.csv"; filename\*=UTF-8''empresas-[\d-]+\.csv$/
     )
     const text = response.text()
     assert.isTrue(text.startsWith('\uFEFF'), 'UTF-8 BOM for Excel')
