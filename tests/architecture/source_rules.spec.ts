@@ -27,6 +27,7 @@ test.group('Architecture · source rules catch what imports cannot show', (group
 
   test("SQL naming another module's tables or a kernel-private table is reported", ({ assert }) => {
     assert.deepEqual(keys(findings, 'sql-foreign-table'), [
+      'modules/ventas/actions/constants_sql.ts → audit_logs',
       'modules/ventas/actions/customer_sql.ts → crm_addresses',
       'modules/ventas/actions/customer_sql.ts → crm_companies',
       'modules/ventas/actions/customer_sql.ts → crm_contacts',
@@ -36,6 +37,7 @@ test.group('Architecture · source rules catch what imports cannot show', (group
     assert.notInclude(describeFindings(findings), '→ users', 'users is a shared kernel table')
     assert.notInclude(describeFindings(findings), '→ organizations')
     assert.notInclude(describeFindings(findings), '→ ventas_', "a module's own tables are fine")
+    assert.notInclude(describeFindings(findings), 'crm_company_id', 'a column is no table')
   })
 
   test("a module's migrations create and alter only their own prefix", ({ assert }) => {
