@@ -26,6 +26,8 @@ const COLUMNS: CsvColumn[] = [
 export interface ExportText {
   t: (key: string) => string
   date: (iso: string) => string
+  /** The organization's labels of the coded fields (catalogLabels), in the reader's language. */
+  labels?: { type: Record<string, string>; industry: Record<string, string> }
 }
 
 /**
@@ -37,7 +39,7 @@ export async function* exportCompanies(
   filters: CompanyFilters,
   text: ExportText
 ): AsyncGenerator<string> {
-  const { t, date } = text
+  const { t, date, labels } = text
   yield csvHeader(COLUMNS, (key) => t(`crm.companies.fields.${key}`))
   const { options, sortValue } = keysetFor(filters.sort, 'c')
   let cursor: string | null = null
@@ -69,8 +71,8 @@ export async function* exportCompanies(
         r.name,
         r.legalName,
         r.nif,
-        t(`crm.types.${r.type}`),
-        r.industry ? t(`crm.industries.${r.industry}`) : null,
+        labels?.type[r.type] ?? r.type,
+        r.industry ? (labels?.industry[r.industry] ?? r.industry) : null,
         websites.get(r.id),
         r.email,
         r.phone,

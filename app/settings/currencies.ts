@@ -1,0 +1,290 @@
+import db from '@adonisjs/lucid/services/db'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import { cachedCurrencies, forgetCurrencies, forgetOrganizations } from '#app/support/cache'
+import { dbTimestamp } from '#app/support/dates'
+import { RuleError } from '#app/support/rule_error'
+import { isoDecimals } from './format.js'
+
+/** A currency of an organization, with its latest rate to the default (null for the default). */
+export interface Currency {
+  code: string
+  symbol: string
+  decimals: number
+  isDefault: boolean
+  /** One unit in default-currency units, as a decimal string; null when none is set. */
+  rate: string | null
+  /** Date (YYYY-MM-DD) the rate applies from. */
+  rateOn: string | null
+}
+
+/** Counts an organization's records that use a currency code (a hook for modules). */
+export type CurrencyUsage = (organizationId: number, code: string) => Promise<number>
+
+const usageChecks: CurrencyUsage[] = [
+  // The kernel's own: team targets.
+  async (organizationId, code) =>
+    Number(
+      (
+        await db
+          .from('teams')
+          .where({ organization_id: organizationId, currency: code })
+          .count('* as n')
+          .first()
+      )?.n ?? 0
+    ),
+]
+
+/**
+ * Adds a check that stops a currency from being removed while records use it (invoices,
+ * quotes…): call it once at boot, e.g. from a module's `listeners`.
+ */
+export function registerCurrencyUsage(check: CurrencyUsage): void {
+  usageChecks.push(check)
+}
+
+export const DECIMAL_RATE = /^\d{1,12}(\.\d{1,10})?$/
+
+/** Rows an UPDATE changed, as each driver reports it. */
+export const affected = (result: unknown): number =>
+  Number(Array.isArray(result) ? result[0] : result) || 0
+
+const dateOnly = (value: unknown): string =>
+  value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10)
+
+/** The narrow symbol the runtime knows for a code ("€", "$", "£"), else the code itself. */
+export function isoSymbol(code: string): string {
+  try {
+    const parts = new Intl.NumberFormat('en', {
+      style: 'currency',
+      currency: code,
+      currencyDisplay: 'narrowSymbol',
+    }).formatToParts(1)
+    return parts.find((p) => p.type === 'currency')?.value ?? code
+  } catch {
+    return code
+  }
+}
+
+/**
+ * An organization's currencies, default first (cached; every write below drops the copy). An
+ * organization without any gets its `organizations.currency` (EUR by default) on first read.
+ */
+export function currencies(organizationId: number): Promise<Currency[]> {
+  return cachedCurrencies(organizationId, () => loadCurrencies(organizationId))
+}
+
+async function loadCurrencies(organizationId: number): Promise<Currency[]> {
+  let rows = await db.from('currencies').where('organization_id', organizationId).select('*')
+  if (!rows.length) {
+    await seedDefault(organizationId)
+    rows = await db.from('currencies').where('organization_id', organizationId).select('*')
+  }
+  const base = rows.find((r) => Boolean(r.is_default))?.code ?? 'EUR'
+  const today = new Date().toISOString().slice(0, 10)
+  const rates = await db
+    .from('exchange_rates')
+    .where({ organization_id: organizationId, base })
+    .where('effective_on', '<=', today)
+    .orderBy('effective_on', 'desc')
+    .select('currency', 'rate', 'effective_on')
+  const latest = new Map<string, { rate: string; on: string }>()
+  for (const r of rates)
+    if (!latest.has(r.currency))
+      latest.set(r.currency, { rate: r.rate, on: dateOnly(r.effective_on) })
+  return rows
+    .map((r) => ({
+      code: r.code as string,
+      symbol: r.symbol as string,
+      decimals: Number(r.decimals),
+      isDefault: Boolean(r.is_default),
+      rate: r.is_default ? null : (latest.get(r.code)?.rate ?? null),
+      rateOn: r.is_default ? null : (latest.get(r.code)?.on ?? null),
+    }))
+    .sort((a, b) => Number(b.isDefault) - Number(a.isDefault) || a.code.localeCompare(b.code))
+}
+
+async function seedDefault(organizationId: number) {
+  const org = await db.from('organizations').where('id', organizationId).select('currency').first()
+  const code = org?.currency ?? 'EUR'
+  const now = dbTimestamp()
+  try {
+    await db.table('currencies').insert({
+      organization_id: organizationId,
+      code,
+      symbol: isoSymbol(code),
+      decimals: isoDecimals(code),
+      is_default: true,
+      created_at: now,
+      updated_at: now,
+    })
+  } catch {
+    // Another request seeded it first (unique organization + code).
+  }
+}
+
+/** The organization's default currency. */
+export async function defaultCurrency(organizationId: number): Promise<Currency> {
+  const all = await currencies(organizationId)
+  return all.find((c) => c.isDefault) ?? all[0]
+}
+
+export interface CurrencyData {
+  code: string
+  symbol: string
+  decimals: number
+}
+
+/** Adds a currency, or edits the symbol and decimals of one (the code never changes). */
+export async function saveCurrency(organizationId: number, data: CurrencyData, existing?: string) {
+  await currencies(organizationId) // the default exists before any other
+  const now = dbTimestamp()
+  if (existing) {
+    const updated = await db
+      .from('currencies')
+      .where({ organization_id: organizationId, code: existing })
+      .update({ symbol: data.symbol, decimals: data.decimals, updated_at: now })
+    if (!affected(updated))
+      throw new RuleError('admin.settings.currencies.errors.unknown', { code: existing })
+  } else {
+    const taken = await db
+      .from('currencies')
+      .where({ organization_id: organizationId, code: data.code })
+      .first()
+    if (taken)
+      throw new RuleError('admin.settings.currencies.errors.taken', { code: data.code }, 'code')
+    await db.table('currencies').insert({
+      organization_id: organizationId,
+      code: data.code,
+      symbol: data.symbol,
+      decimals: data.decimals,
+      is_default: false,
+      created_at: now,
+      updated_at: now,
+    })
+  }
+  await forgetCurrencies(organizationId)
+}
+
+/**
+ * Makes `code` the only default, in one transaction, and mirrors it in the organization's row.
+ * Rates entered against the former default stay as history; new ones are against this one.
+ */
+export async function setDefaultCurrency(organizationId: number, code: string) {
+  await currencies(organizationId)
+  await db.transaction(async (trx) => {
+    // Clearing every default first takes the rows' write locks (MariaDB) or the database's
+    // (SQLite): a second administrator's change waits, so exactly one default remains.
+    await trx
+      .from('currencies')
+      .where('organization_id', organizationId)
+      .update({ is_default: false, updated_at: dbTimestamp() })
+    const set = await trx
+      .from('currencies')
+      .where({ organization_id: organizationId, code })
+      .update({ is_default: true, updated_at: dbTimestamp() })
+    if (!affected(set)) throw new RuleError('admin.settings.currencies.errors.unknown', { code })
+    await trx.from('organizations').where('id', organizationId).update({ currency: code })
+  })
+  await forgetCurrencies(organizationId)
+  await forgetOrganizations()
+}
+
+/** Removes a currency that is not the default and that no record uses. */
+export async function deleteCurrency(organizationId: number, code: string) {
+  const all = await currencies(organizationId)
+  const found = all.find((c) => c.code === code)
+  if (!found) throw new RuleError('admin.settings.currencies.errors.unknown', { code })
+  if (found.isDefault) throw new RuleError('admin.settings.currencies.errors.default', { code })
+  for (const check of usageChecks) {
+    const count = await check(organizationId, code)
+    if (count > 0) throw new RuleError('admin.settings.currencies.errors.in_use', { code, count })
+  }
+  await db.transaction(async (trx) => {
+    await trx
+      .from('exchange_rates')
+      .where({ organization_id: organizationId, currency: code })
+      .delete()
+    await trx.from('currencies').where({ organization_id: organizationId, code }).delete()
+  })
+  await forgetCurrencies(organizationId)
+}
+
+/** Records a manual rate of `code` to the default from a date (the same date replaces it). */
+export async function setRate(
+  organizationId: number,
+  params: { code: string; rate: string; effectiveOn: string; actorId?: number | null }
+) {
+  const base = await defaultCurrency(organizationId)
+  if (params.code === base.code)
+    throw new RuleError('admin.settings.currencies.errors.rate_default', {}, 'rate')
+  if (!DECIMAL_RATE.test(params.rate) || /^0+(\.0+)?$/.test(params.rate))
+    throw new RuleError('admin.settings.currencies.errors.rate', {}, 'rate')
+  const key = {
+    organization_id: organizationId,
+    currency: params.code,
+    base: base.code,
+    effective_on: params.effectiveOn,
+  }
+  await db.transaction(async (trx) => {
+    await trx.from('exchange_rates').where(key).delete()
+    await trx.table('exchange_rates').insert({
+      ...key,
+      rate: params.rate,
+      created_by: params.actorId ?? null,
+      created_at: dbTimestamp(),
+    })
+  })
+  await forgetCurrencies(organizationId)
+}
+
+/** The rate history of a currency against the current default, newest first. */
+export async function rateHistory(organizationId: number, code: string) {
+  const base = await defaultCurrency(organizationId)
+  const rows = await db
+    .from('exchange_rates')
+    .where({ organization_id: organizationId, currency: code, base: base.code })
+    .orderBy('effective_on', 'desc')
+    .limit(50)
+    .select('rate', 'effective_on')
+  return rows.map((r) => ({ rate: String(r.rate), effectiveOn: dateOnly(r.effective_on) }))
+}
+
+/** The rate of `code` to the default on a date (YYYY-MM-DD; today by default), or null. */
+export async function rateOn(
+  organizationId: number,
+  code: string,
+  date: string = new Date().toISOString().slice(0, 10),
+  trx?: TransactionClientContract
+): Promise<string | null> {
+  const base = await defaultCurrency(organizationId)
+  if (code === base.code) return '1'
+  const row = await (trx ?? db)
+    .from('exchange_rates')
+    .where({ organization_id: organizationId, currency: code, base: base.code })
+    .where('effective_on', '<=', date)
+    .orderBy('effective_on', 'desc')
+    .select('rate')
+    .first()
+  return row ? String(row.rate) : null
+}
+
+/**
+ * Minor units of `from` converted into the default currency's minor units at a decimal rate,
+ * rounded half away from zero — integer arithmetic only.
+ */
+export function convertMinor(
+  minor: string | bigint,
+  rate: string,
+  fromDecimals: number,
+  toDecimals: number
+): bigint {
+  const [int, frac = ''] = rate.split('.')
+  const rateScale = 10n ** BigInt(frac.length)
+  const rateUnits = BigInt(int + frac)
+  const numerator = BigInt(minor) * rateUnits * 10n ** BigInt(toDecimals)
+  const denominator = rateScale * 10n ** BigInt(fromDecimals)
+  const negative = numerator < 0n
+  const abs = negative ? -numerator : numerator
+  const rounded = (abs * 2n + denominator) / (denominator * 2n)
+  return negative ? -rounded : rounded
+}
