@@ -249,18 +249,31 @@ export async function rateHistory(organizationId: number, code: string) {
   return rows.map((r) => ({ rate: String(r.rate), effectiveOn: dateOnly(r.effective_on) }))
 }
 
-/** The rate of `code` to the default on a date (YYYY-MM-DD; today by default), or null. */
+/**
+ * The rate of `code` to the default on a date (YYYY-MM-DD; today by default), or null. Inside
+ * a transaction pass it (`trx`): on SQLite a read through the global connection would wait for
+ * the one the transaction holds.
+ */
 export async function rateOn(
   organizationId: number,
   code: string,
   date: string = new Date().toISOString().slice(0, 10),
   trx?: TransactionClientContract
 ): Promise<string | null> {
-  const base = await defaultCurrency(organizationId)
-  if (code === base.code) return '1'
+  const base = trx
+    ? (
+        await trx
+          .from('currencies')
+          .where({ organization_id: organizationId, is_default: true })
+          .select('code')
+          .first()
+      )?.code
+    : (await defaultCurrency(organizationId)).code
+  if (!base) return null
+  if (code === base) return '1'
   const row = await (trx ?? db)
     .from('exchange_rates')
-    .where({ organization_id: organizationId, currency: code, base: base.code })
+    .where({ organization_id: organizationId, currency: code, base })
     .where('effective_on', '<=', date)
     .orderBy('effective_on', 'desc')
     .select('rate')
