@@ -177,7 +177,12 @@ export interface ListValueInput {
  * `labels` list may only be relabelled, reordered and (de)activated; an `open` list may also
  * gain values and lose those no record uses (the module's `usage` says).
  */
-export async function saveList(organizationId: number, key: string, input: ListValueInput[]) {
+export async function saveList(
+  organizationId: number,
+  key: string,
+  input: ListValueInput[],
+  locale = 'es'
+) {
   const definition = (await listDefinitions()).get(key)
   if (!definition) throw new RuleError('admin.settings.lists.errors.unknown')
   const current = await lists.values(organizationId, key)
@@ -194,7 +199,10 @@ export async function saveList(organizationId: number, key: string, input: ListV
     for (const v of removed) {
       const count = usage ? await usage(organizationId, v.code) : 1
       if (count > 0)
-        throw new RuleError('admin.settings.lists.errors.in_use', { label: v.labels.es, count })
+        throw new RuleError('admin.settings.lists.errors.in_use', {
+          label: labelIn(v, locale),
+          count,
+        })
     }
   }
   const now = dbTimestamp()

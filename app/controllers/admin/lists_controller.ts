@@ -52,7 +52,7 @@ export default class ListsController {
         }
         return { code, labelEs: v.labelEs, labelEn: v.labelEn || v.labelEs, active: v.active }
       })
-      await saveList(ctx.organization.id, key, input)
+      await saveList(ctx.organization.id, key, input, ctx.i18n.locale)
       const label = definition ? ctx.i18n.t(definition.label, {}, key) : key
       ctx.session.flash('success', ctx.i18n.t('admin.settings.lists.saved', { name: label }))
       return ctx.response
