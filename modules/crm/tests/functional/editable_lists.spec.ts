@@ -252,7 +252,8 @@ test.group('Editable lists (Administración › Listas) and the CRM', (group) =>
     response = await write(client.put('/admin/settings/lists/crm.company_types'), admin, {
       values: types.map((v, i) => (i === 1 ? { ...v, labelEs: '' } : v)),
     })
-    assert.isDefined(response.flashMessages().inputErrorsBag['values.1.labelEs'])
+    const bag = response.flashMessages().inputErrorsBag as Record<string, unknown>
+    assert.isDefined(bag['values.1.labelEs'])
     // Non-administrators never reach it.
     const user = await createUser(org, { permissions: ['crm.companies.view'] })
     const forbidden = await write(client.put('/admin/settings/lists/crm.company_types'), user, {

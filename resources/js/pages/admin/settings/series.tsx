@@ -193,7 +193,7 @@ function SeriesForm({ series, onDone }: { series: Series | null; onDone: () => v
           error={errors.key}
           disabled={series !== null}
           required
-          ff="monospace"
+          styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
         />
         <Group grow align="flex-start" wrap="wrap">
           <TextInput
