@@ -1,4 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { Exception } from '@adonisjs/core/exceptions'
 import { listValuesValidator } from '#validators/admin/settings'
 import { orBack } from '#app/support/http'
 import { moduleRegistry } from '#app/registry/main'
@@ -38,6 +39,11 @@ export default class ListsController {
   async update(ctx: HttpContext) {
     const key = String(ctx.params.key)
     const definition = (await listDefinitions()).get(key)
+    // Only the lists of modules enabled for this organization, as the screen shows them.
+    const enabled = await (ctx.enabledModules ??
+      installer().then((i) => i.enabled(ctx.organization.id)))
+    if (!definition || !enabled.has(definition.module))
+      throw new Exception('Not found', { status: 404, code: 'E_ROW_NOT_FOUND' })
     const { values } = await ctx.request.validateUsing(listValuesValidator)
     return orBack(ctx, async () => {
       // New values get a code from their Spanish label, unique within the list.
@@ -53,7 +59,7 @@ export default class ListsController {
         return { code, labelEs: v.labelEs, labelEn: v.labelEn || v.labelEs, active: v.active }
       })
       await saveList(ctx.organization.id, key, input, ctx.i18n.locale)
-      const label = definition ? ctx.i18n.t(definition.label, {}, key) : key
+      const label = ctx.i18n.t(definition.label, {}, key)
       ctx.session.flash('success', ctx.i18n.t('admin.settings.lists.saved', { name: label }))
       return ctx.response
         .redirect()

@@ -52,6 +52,10 @@ test.group('Editable lists (Administración › Listas) and the CRM', (group) =>
     const bare = await adminWorld()
     const empty = await client.get('/admin/settings/lists').loginAs(bare.admin).withInertia()
     assert.deepEqual(empty.inertiaProps.lists, [])
+    const notHere = await write(client.put('/admin/settings/lists/crm.industries'), bare.admin, {
+      values: industries,
+    })
+    notHere.assertStatus(404)
   })
 
   test('relabel, reorder, deactivate and add: the CRM form, filters and validation follow', async ({
