@@ -3,7 +3,24 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { cachedCurrencies, forgetCurrencies, forgetOrganizations } from '#app/support/cache'
 import { dbTimestamp } from '#app/support/dates'
 import { RuleError } from '#app/support/rule_error'
+import { recordHistory } from '#app/history/record_history'
 import { isoDecimals } from './format.js'
+
+export const CURRENCY_SUBJECT = 'kernel.currency'
+
+/** Who makes a change (null for the system: demo data, first-read seeding). */
+type Actor = number | null
+
+/** A currency's audited state. */
+async function snapshot(client: Pick<TransactionClientContract, 'from'>, id: number) {
+  const r = await client.from('currencies').where('id', id).firstOrFail()
+  return {
+    name: r.code as string,
+    symbol: r.symbol as string,
+    decimals: Number(r.decimals),
+    isDefault: Boolean(r.is_default),
+  }
+}
 
 /** A currency of an organization, with its latest rate to the default (null for the default). */
 export interface Currency {
@@ -135,33 +152,52 @@ export interface CurrencyData {
 }
 
 /** Adds a currency, or edits the symbol and decimals of one (the code never changes). */
-export async function saveCurrency(organizationId: number, data: CurrencyData, existing?: string) {
+export async function saveCurrency(
+  organizationId: number,
+  data: CurrencyData,
+  existing?: string,
+  actorId: Actor = null
+) {
   await currencies(organizationId) // the default exists before any other
   const now = dbTimestamp()
-  if (existing) {
-    const updated = await db
-      .from('currencies')
-      .where({ organization_id: organizationId, code: existing })
-      .update({ symbol: data.symbol, decimals: data.decimals, updated_at: now })
-    if (!affected(updated))
-      throw new RuleError('admin.settings.currencies.errors.unknown', { code: existing })
-  } else {
-    const taken = await db
+  await db.transaction(async (trx) => {
+    if (existing) {
+      const row = await trx
+        .from('currencies')
+        .where({ organization_id: organizationId, code: existing })
+        .first()
+      if (!row) throw new RuleError('admin.settings.currencies.errors.unknown', { code: existing })
+      const before = await snapshot(trx, row.id)
+      await trx
+        .from('currencies')
+        .where('id', row.id)
+        .update({ symbol: data.symbol, decimals: data.decimals, updated_at: now })
+      const subject = { organizationId, actorId, subjectType: CURRENCY_SUBJECT, subjectId: row.id }
+      await recordHistory.updated(subject, before, await snapshot(trx, row.id), trx)
+      return
+    }
+    const taken = await trx
       .from('currencies')
       .where({ organization_id: organizationId, code: data.code })
       .first()
     if (taken)
       throw new RuleError('admin.settings.currencies.errors.taken', { code: data.code }, 'code')
-    await db.table('currencies').insert({
-      organization_id: organizationId,
-      code: data.code,
-      symbol: data.symbol,
-      decimals: data.decimals,
-      is_default: false,
-      created_at: now,
-      updated_at: now,
-    })
-  }
+    const [created] = await trx
+      .table('currencies')
+      .insert({
+        organization_id: organizationId,
+        code: data.code,
+        symbol: data.symbol,
+        decimals: data.decimals,
+        is_default: false,
+        created_at: now,
+        updated_at: now,
+      })
+      .returning('id')
+    const id = Number(typeof created === 'object' ? created.id : created)
+    const subject = { organizationId, actorId, subjectType: CURRENCY_SUBJECT, subjectId: id }
+    await recordHistory.created(subject, await snapshot(trx, id), trx)
+  })
   await forgetCurrencies(organizationId)
 }
 
@@ -169,9 +205,18 @@ export async function saveCurrency(organizationId: number, data: CurrencyData, e
  * Makes `code` the only default, in one transaction, and mirrors it in the organization's row.
  * Rates entered against the former default stay as history; new ones are against this one.
  */
-export async function setDefaultCurrency(organizationId: number, code: string) {
+export async function setDefaultCurrency(
+  organizationId: number,
+  code: string,
+  actorId: Actor = null
+) {
   await currencies(organizationId)
   await db.transaction(async (trx) => {
+    const previous = await trx
+      .from('currencies')
+      .where({ organization_id: organizationId, is_default: true })
+      .select('id', 'code')
+      .first()
     // Clearing every default first takes the rows' write locks (MariaDB) or the database's
     // (SQLite): a second administrator's change waits, so exactly one default remains.
     await trx
@@ -184,13 +229,34 @@ export async function setDefaultCurrency(organizationId: number, code: string) {
       .update({ is_default: true, updated_at: dbTimestamp() })
     if (!affected(set)) throw new RuleError('admin.settings.currencies.errors.unknown', { code })
     await trx.from('organizations').where('id', organizationId).update({ currency: code })
+    if (previous?.code !== code) {
+      const row = await trx
+        .from('currencies')
+        .where({ organization_id: organizationId, code })
+        .select('id')
+        .firstOrFail()
+      const subject = { organizationId, actorId, subjectType: CURRENCY_SUBJECT }
+      if (previous)
+        await recordHistory.updated(
+          { ...subject, subjectId: previous.id },
+          { name: previous.code, isDefault: true },
+          { name: previous.code, isDefault: false },
+          trx
+        )
+      await recordHistory.updated(
+        { ...subject, subjectId: row.id },
+        { name: code, isDefault: false },
+        { name: code, isDefault: true },
+        trx
+      )
+    }
   })
   await forgetCurrencies(organizationId)
   await forgetOrganizations()
 }
 
 /** Removes a currency that is not the default and that no record uses. */
-export async function deleteCurrency(organizationId: number, code: string) {
+export async function deleteCurrency(organizationId: number, code: string, actorId: Actor = null) {
   const all = await currencies(organizationId)
   const found = all.find((c) => c.code === code)
   if (!found) throw new RuleError('admin.settings.currencies.errors.unknown', { code })
@@ -200,11 +266,19 @@ export async function deleteCurrency(organizationId: number, code: string) {
     if (count > 0) throw new RuleError('admin.settings.currencies.errors.in_use', { code, count })
   }
   await db.transaction(async (trx) => {
+    const row = await trx
+      .from('currencies')
+      .where({ organization_id: organizationId, code })
+      .select('id')
+      .firstOrFail()
+    const before = await snapshot(trx, row.id)
     await trx
       .from('exchange_rates')
       .where({ organization_id: organizationId, currency: code })
       .delete()
-    await trx.from('currencies').where({ organization_id: organizationId, code }).delete()
+    await trx.from('currencies').where('id', row.id).delete()
+    const subject = { organizationId, actorId, subjectType: CURRENCY_SUBJECT, subjectId: row.id }
+    await recordHistory.deleted(subject, before, trx)
   })
   await forgetCurrencies(organizationId)
 }
@@ -226,6 +300,7 @@ export async function setRate(
     effective_on: params.effectiveOn,
   }
   await db.transaction(async (trx) => {
+    const old = await trx.from('exchange_rates').where(key).select('rate').first()
     await trx.from('exchange_rates').where(key).delete()
     await trx.table('exchange_rates').insert({
       ...key,
@@ -233,6 +308,26 @@ export async function setRate(
       created_by: params.actorId ?? null,
       created_at: dbTimestamp(),
     })
+    const row = await trx
+      .from('currencies')
+      .where({ organization_id: organizationId, code: params.code })
+      .select('id')
+      .first()
+    if (row) {
+      // "0.9215 EUR (2026-06-01)": the rate of that date, before and after.
+      const text = (rate: string) => `${rate} ${base.code} (${params.effectiveOn})`
+      await recordHistory.updated(
+        {
+          organizationId,
+          actorId: params.actorId ?? null,
+          subjectType: CURRENCY_SUBJECT,
+          subjectId: row.id,
+        },
+        { name: params.code, rate: old ? text(String(old.rate)) : null },
+        { name: params.code, rate: text(params.rate) },
+        trx
+      )
+    }
   })
   await forgetCurrencies(organizationId)
 }

@@ -2,7 +2,23 @@ import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { dbTimestamp } from '#app/support/dates'
 import { RuleError } from '#app/support/rule_error'
+import { recordHistory } from '#app/history/record_history'
 import { affected } from './currencies.js'
+
+export const SERIES_SUBJECT = 'kernel.number_series'
+
+/** A series' audited state (the counter is not: it moves with every document). */
+function seriesSnapshot(
+  s: Pick<NumberSeries, 'key' | 'name' | 'prefix' | 'padding' | 'resetYearly'>
+) {
+  return {
+    name: s.name,
+    key: s.key,
+    prefix: s.prefix,
+    padding: s.padding,
+    resetYearly: s.resetYearly,
+  }
+}
 
 /** A number series as the admin screen and callers see it. */
 export interface NumberSeries {
@@ -153,7 +169,12 @@ export interface SeriesData {
  * number lower than a number already given is allowed only with care: the documents' unique
  * constraint refuses a duplicate.
  */
-export async function saveSeries(organizationId: number, data: SeriesData, id?: number) {
+export async function saveSeries(
+  organizationId: number,
+  data: SeriesData,
+  id?: number,
+  actorId: number | null = null
+) {
   const now = dbTimestamp()
   const values = {
     name: data.name,
@@ -170,11 +191,25 @@ export async function saveSeries(organizationId: number, data: SeriesData, id?: 
       data.nextNumber === Number(previewNumber(current))
         ? {}
         : { next_number: data.nextNumber, current_year: new Date().getUTCFullYear() }
-    const done = await db
-      .from('number_series')
-      .where({ organization_id: organizationId, id })
-      .update({ ...values, ...counter })
-    if (!affected(done)) throw new RuleError('admin.settings.series.errors.unknown')
+    await db.transaction(async (trx) => {
+      const done = await trx
+        .from('number_series')
+        .where({ organization_id: organizationId, id })
+        .update({ ...values, ...counter })
+      if (!affected(done)) throw new RuleError('admin.settings.series.errors.unknown')
+      const after = seriesSnapshot({ ...current, ...data, key: current.key })
+      const before = {
+        ...seriesSnapshot(current),
+        ...('next_number' in counter ? { nextNumber: previewNumber(current) } : {}),
+      }
+      if ('next_number' in counter) Object.assign(after, { nextNumber: data.nextNumber })
+      await recordHistory.updated(
+        { organizationId, actorId, subjectType: SERIES_SUBJECT, subjectId: id },
+        before,
+        after,
+        trx
+      )
+    })
     return id
   }
   const taken = await db
@@ -182,21 +217,42 @@ export async function saveSeries(organizationId: number, data: SeriesData, id?: 
     .where({ organization_id: organizationId, key: data.key })
     .first()
   if (taken) throw new RuleError('admin.settings.series.errors.taken', { key: data.key }, 'key')
-  const [created] = await db
-    .table('number_series')
-    .insert({
-      ...values,
-      next_number: data.nextNumber,
-      organization_id: organizationId,
-      key: data.key,
-      // Counting starts in this year: a next number set by hand holds until the year ends.
-      current_year: new Date().getUTCFullYear(),
-      created_at: now,
-    })
-    .returning('id')
-  return Number(typeof created === 'object' ? created.id : created)
+  return db.transaction(async (trx) => {
+    const [created] = await trx
+      .table('number_series')
+      .insert({
+        ...values,
+        next_number: data.nextNumber,
+        organization_id: organizationId,
+        key: data.key,
+        // Counting starts in this year: a next number set by hand holds until the year ends.
+        current_year: new Date().getUTCFullYear(),
+        created_at: now,
+      })
+      .returning('id')
+    const newId = Number(typeof created === 'object' ? created.id : created)
+    await recordHistory.created(
+      { organizationId, actorId, subjectType: SERIES_SUBJECT, subjectId: newId },
+      { ...seriesSnapshot(data), nextNumber: data.nextNumber },
+      trx
+    )
+    return newId
+  })
 }
 
-export async function deleteSeries(organizationId: number, id: number) {
-  await db.from('number_series').where({ organization_id: organizationId, id }).delete()
+export async function deleteSeries(
+  organizationId: number,
+  id: number,
+  actorId: number | null = null
+) {
+  const current = await findSeries(organizationId, id)
+  if (!current) return
+  await db.transaction(async (trx) => {
+    await trx.from('number_series').where({ organization_id: organizationId, id }).delete()
+    await recordHistory.deleted(
+      { organizationId, actorId, subjectType: SERIES_SUBJECT, subjectId: id },
+      seriesSnapshot(current),
+      trx
+    )
+  })
 }

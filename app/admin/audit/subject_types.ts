@@ -18,6 +18,8 @@ const KERNEL_SUBJECTS: SubjectDefinition[] = [
   'kernel.team',
   'kernel.module',
   'kernel.licence',
+  'kernel.currency',
+  'kernel.number_series',
 ].map((type) => ({
   type,
   label: `admin.audit.subject_types.${type}`,

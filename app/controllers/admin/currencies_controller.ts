@@ -30,7 +30,7 @@ export default class CurrenciesController {
   async store(ctx: HttpContext) {
     const data = await ctx.request.validateUsing(currencyValidator)
     return orBack(ctx, async () => {
-      await saveCurrency(ctx.organization.id, data)
+      await saveCurrency(ctx.organization.id, data, undefined, actor(ctx).actorId)
       ctx.session.flash(
         'success',
         ctx.i18n.t('admin.settings.currencies.created', { code: data.code })
@@ -43,7 +43,7 @@ export default class CurrenciesController {
     const code = String(ctx.params.code).toUpperCase()
     const data = await ctx.request.validateUsing(currencyValidator)
     return orBack(ctx, async () => {
-      await saveCurrency(ctx.organization.id, { ...data, code }, code)
+      await saveCurrency(ctx.organization.id, { ...data, code }, code, actor(ctx).actorId)
       ctx.session.flash('success', ctx.i18n.t('admin.settings.currencies.updated', { code }))
       return ctx.response.redirect().toRoute('admin.settings.currencies.index')
     })
@@ -52,7 +52,7 @@ export default class CurrenciesController {
   async makeDefault(ctx: HttpContext) {
     const code = String(ctx.params.code).toUpperCase()
     return orBack(ctx, async () => {
-      await setDefaultCurrency(ctx.organization.id, code)
+      await setDefaultCurrency(ctx.organization.id, code, actor(ctx).actorId)
       ctx.session.flash('success', ctx.i18n.t('admin.settings.currencies.defaulted', { code }))
       return ctx.response.redirect().toRoute('admin.settings.currencies.index')
     })
@@ -71,7 +71,7 @@ export default class CurrenciesController {
   async destroy(ctx: HttpContext) {
     const code = String(ctx.params.code).toUpperCase()
     return orBack(ctx, async () => {
-      await deleteCurrency(ctx.organization.id, code)
+      await deleteCurrency(ctx.organization.id, code, actor(ctx).actorId)
       ctx.session.flash('success', ctx.i18n.t('admin.settings.currencies.deleted', { code }))
       return ctx.response.redirect().toRoute('admin.settings.currencies.index')
     })

@@ -2,6 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { Exception } from '@adonisjs/core/exceptions'
 import { seriesValidator } from '#validators/admin/settings'
 import { orBack } from '#app/support/http'
+import { actor } from '#app/admin/http'
 import {
   deleteSeries,
   findSeries,
@@ -24,7 +25,12 @@ export default class NumberSeriesController {
   async store(ctx: HttpContext) {
     const data = await ctx.request.validateUsing(seriesValidator)
     return orBack(ctx, async () => {
-      await saveSeries(ctx.organization.id, { ...data, prefix: data.prefix ?? '' })
+      await saveSeries(
+        ctx.organization.id,
+        { ...data, prefix: data.prefix ?? '' },
+        undefined,
+        actor(ctx).actorId
+      )
       ctx.session.flash('success', ctx.i18n.t('admin.settings.series.created', { name: data.name }))
       return ctx.response.redirect().toRoute('admin.settings.series.index')
     })
@@ -38,7 +44,8 @@ export default class NumberSeriesController {
       await saveSeries(
         ctx.organization.id,
         { ...data, key: current.key, prefix: data.prefix ?? '' },
-        id
+        id,
+        actor(ctx).actorId
       )
       ctx.session.flash('success', ctx.i18n.t('admin.settings.series.updated', { name: data.name }))
       return ctx.response.redirect().toRoute('admin.settings.series.index')
@@ -48,7 +55,7 @@ export default class NumberSeriesController {
   async destroy(ctx: HttpContext) {
     const id = Number(ctx.params.id)
     const current = (await findSeries(ctx.organization.id, id)) ?? notFound()
-    await deleteSeries(ctx.organization.id, id)
+    await deleteSeries(ctx.organization.id, id, actor(ctx).actorId)
     ctx.session.flash(
       'success',
       ctx.i18n.t('admin.settings.series.deleted', { name: current.name })

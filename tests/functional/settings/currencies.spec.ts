@@ -191,3 +191,64 @@ test.group('Settings · currencies', (group) => {
     assert.lengthOf(await db.from('currencies').where({ organization_id: org.id, code: 'USD' }), 0)
   })
 })
+
+test.group('Settings · audit', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('currency and series changes are in the audit log, named and labelled', async ({
+    client,
+    assert,
+  }) => {
+    const { admin } = await adminWorld()
+    await write(client.post('/admin/settings/currencies'), admin, {
+      code: 'USD',
+      symbol: '$',
+      decimals: 2,
+    })
+    await write(client.put('/admin/settings/currencies/USD'), admin, {
+      code: 'USD',
+      symbol: 'US$',
+      decimals: 2,
+    })
+    await write(client.post('/admin/settings/currencies/USD/rates'), admin, {
+      rate: '0.92',
+      effectiveOn: '2026-02-01',
+    })
+    await write(client.post('/admin/settings/currencies/USD/default'), admin)
+    await write(client.post('/admin/settings/series'), admin, {
+      key: 'sales.quotes',
+      name: 'Presupuestos',
+      prefix: 'P-',
+      padding: 4,
+      nextNumber: 1,
+      resetYearly: false,
+    })
+    const page = await client.get('/admin/audit').loginAs(admin).withInertia()
+    const entries = page.inertiaProps.entries as any[]
+    const of = (field: string, type = 'kernel.currency') =>
+      entries.filter((e) => e.subjectType === type && e.field === field)
+    assert.deepInclude(of('symbol')[0], {
+      typeLabel: 'Moneda',
+      subjectLabel: 'USD',
+      fieldLabel: 'Símbolo',
+      oldValue: '$',
+      newValue: 'US$',
+    })
+    assert.deepInclude(of('rate')[0], {
+      fieldLabel: 'Tipo de cambio',
+      newValue: '0.92 EUR (2026-02-01)',
+    })
+    assert.sameMembers(
+      of('isDefault')
+        .filter((e) => e.action === 'update')
+        .map((e) => `${e.subjectLabel}:${e.newValue}`),
+      ['EUR:false', 'USD:true']
+    )
+    assert.deepInclude(of('prefix', 'kernel.number_series')[0], {
+      typeLabel: 'Serie de numeración',
+      subjectLabel: 'Presupuestos',
+      actionLabel: 'Creación',
+      newValue: 'P-',
+    })
+  })
+})

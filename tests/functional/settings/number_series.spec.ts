@@ -21,7 +21,8 @@ test.group('Settings · number series under concurrency', (group) => {
   let organizationId = 0
 
   group.each.teardown(async () => {
-    await db.from('number_series').where('organization_id', organizationId).delete()
+    for (const table of ['number_series', 'audit_logs', 'timeline_events'])
+      await db.from(table).where('organization_id', organizationId).delete()
     await db.from('organizations').where('id', organizationId).delete()
   })
 
