@@ -5,6 +5,14 @@ import type { ListDefinition } from '#app/registry/types'
 import { cachedLists, forgetLists } from '#app/support/cache'
 import { dbTimestamp } from '#app/support/dates'
 import { RuleError } from '#app/support/rule_error'
+import { recordHistory } from '#app/history/record_history'
+
+export const LIST_VALUE_SUBJECT = 'kernel.list_value'
+
+/** A list value's audited state (named by its Spanish label). */
+function valueSnapshot(r: { label_es: string; label_en: string; is_active: unknown }) {
+  return { name: r.label_es, labelEn: r.label_en, active: Boolean(r.is_active) }
+}
 
 /** One value of an organization's editable list. */
 export interface ListValue {
@@ -181,7 +189,8 @@ export async function saveList(
   organizationId: number,
   key: string,
   input: ListValueInput[],
-  locale = 'es'
+  locale = 'es',
+  actorId: number | null = null
 ) {
   const definition = (await listDefinitions()).get(key)
   if (!definition) throw new RuleError('admin.settings.lists.errors.unknown')
@@ -207,15 +216,23 @@ export async function saveList(
   }
   const now = dbTimestamp()
   await db.transaction(async (trx) => {
-    if (removed.length)
-      await trx
-        .from('list_values')
-        .where({ organization_id: organizationId, list_key: key })
-        .whereIn(
-          'code',
-          removed.map((v) => v.code)
-        )
-        .delete()
+    const rows = await trx
+      .from('list_values')
+      .where({ organization_id: organizationId, list_key: key })
+      .select('id', 'code', 'label_es', 'label_en', 'is_active')
+    const byCode = new Map(rows.map((r) => [r.code as string, r]))
+    const subject = (id: number) => ({
+      organizationId,
+      actorId,
+      subjectType: LIST_VALUE_SUBJECT,
+      subjectId: Number(id),
+    })
+    for (const v of removed) {
+      const row = byCode.get(v.code)
+      if (!row) continue // already gone (another administrator's save)
+      await trx.from('list_values').where('id', row.id).delete()
+      await recordHistory.deleted(subject(row.id), valueSnapshot(row), trx)
+    }
     for (const [i, v] of input.entries()) {
       const values = {
         label_es: v.labelEs,
@@ -224,19 +241,25 @@ export async function saveList(
         is_active: v.active,
         updated_at: now,
       }
-      if (codes.has(v.code))
-        await trx
-          .from('list_values')
-          .where({ organization_id: organizationId, list_key: key, code: v.code })
-          .update(values)
-      else
-        await trx.table('list_values').insert({
-          ...values,
-          organization_id: organizationId,
-          list_key: key,
-          code: v.code,
-          created_at: now,
-        })
+      const row = byCode.get(v.code)
+      if (row) {
+        await trx.from('list_values').where('id', row.id).update(values)
+        // The order is not audited: one move would touch every value.
+        await recordHistory.updated(subject(row.id), valueSnapshot(row), valueSnapshot(values), trx)
+      } else {
+        const [created] = await trx
+          .table('list_values')
+          .insert({
+            ...values,
+            organization_id: organizationId,
+            list_key: key,
+            code: v.code,
+            created_at: now,
+          })
+          .returning('id')
+        const id = typeof created === 'object' ? created.id : created
+        await recordHistory.created(subject(id), valueSnapshot(values), trx)
+      }
     }
   })
   await forgetLists(organizationId)

@@ -11,6 +11,11 @@ const KERNEL_VALUES: Record<string, Record<string, string>> = {
   'kernel.licence': { tier: 'admin.modules.tiers' },
 }
 
+/** Fields of kernel records whose label is not the shared one. */
+const KERNEL_FIELD_LABELS: Record<string, Record<string, string>> = {
+  'kernel.list_value': { name: 'admin.settings.lists.columns.label_es' },
+}
+
 /** The kernel's audited record types; their names and field labels live in admin.json. */
 const KERNEL_SUBJECTS: SubjectDefinition[] = [
   'kernel.user',
@@ -20,11 +25,13 @@ const KERNEL_SUBJECTS: SubjectDefinition[] = [
   'kernel.licence',
   'kernel.currency',
   'kernel.number_series',
+  'kernel.list_value',
 ].map((type) => ({
   type,
   label: `admin.audit.subject_types.${type}`,
   fields: 'admin.audit.fields',
   values: KERNEL_VALUES[type],
+  fieldLabels: KERNEL_FIELD_LABELS[type],
 }))
 
 /** list key → code → label, in the reader's language (an organization's editable lists). */

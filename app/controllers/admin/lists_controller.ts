@@ -2,6 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { Exception } from '@adonisjs/core/exceptions'
 import { listValuesValidator } from '#validators/admin/settings'
 import { orBack } from '#app/support/http'
+import { actor } from '#app/admin/http'
 import { moduleRegistry } from '#app/registry/main'
 import { installer } from '#app/registry/services'
 import { codeFromLabel, listDefinitions, lists, saveList } from '#app/settings/lists'
@@ -58,7 +59,7 @@ export default class ListsController {
         }
         return { code, labelEs: v.labelEs, labelEn: v.labelEn || v.labelEs, active: v.active }
       })
-      await saveList(ctx.organization.id, key, input, ctx.i18n.locale)
+      await saveList(ctx.organization.id, key, input, ctx.i18n.locale, actor(ctx).actorId)
       const label = ctx.i18n.t(definition.label, {}, key)
       ctx.session.flash('success', ctx.i18n.t('admin.settings.lists.saved', { name: label }))
       return ctx.response

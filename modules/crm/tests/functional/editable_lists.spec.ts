@@ -88,6 +88,28 @@ test.group('Editable lists (Administración › Listas) and the CRM', (group) =>
       active: true,
     })
     assert.equal(stored[3].labelEs, 'Tecnología e informática')
+    // Each changed value is in the audit log, by its label.
+    const audit = await client.get('/admin/audit').loginAs(admin).withInertia()
+    const ofValues = (audit.inertiaProps.entries as any[]).filter(
+      (e) => e.subjectType === 'kernel.list_value'
+    )
+    assert.deepInclude(
+      ofValues.find((e) => e.field === 'name' && e.action === 'update'),
+      {
+        typeLabel: 'Valor de lista',
+        subjectLabel: 'Tecnología e informática',
+        fieldLabel: 'Texto en español',
+        oldValue: 'Tecnología',
+        newValue: 'Tecnología e informática',
+      }
+    )
+    assert.deepInclude(
+      ofValues.find((e) => e.field === 'active'),
+      { subjectLabel: 'Otros', oldValue: 'true', newValue: 'false' }
+    )
+    assert.isTrue(
+      ofValues.some((e) => e.action === 'create' && e.subjectLabel === 'Ciberseguridad')
+    )
 
     // The company form offers the active values, in order, with the new labels.
     const form = await client.get('/crm/companies/create').loginAs(rep).withInertia()
