@@ -63,7 +63,10 @@ test.group('Settings · currencies', (group) => {
       symbol: '€',
       decimals: 9,
     })
-    assert.properties(response.flashMessages().inputErrorsBag, ['code', 'decimals'])
+    assert.deepEqual(response.flashMessages().inputErrorsBag, {
+      code: ['Escriba un código ISO 4217 de tres letras, por ejemplo USD'],
+      decimals: ['El campo decimales debe estar entre 0 y 4'],
+    })
 
     // Two administrators switch the default at the same time: one default remains.
     await Promise.all([
