@@ -1,4 +1,5 @@
-import { saveCurrency, setRate } from './currencies.js'
+import { saveCurrency } from './currencies.js'
+import { setRate } from './exchange_rates.js'
 import { saveSeries } from './number_series.js'
 
 /**

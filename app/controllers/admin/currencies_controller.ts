@@ -5,11 +5,10 @@ import { actor } from '#app/admin/http'
 import {
   currencies,
   deleteCurrency,
-  rateHistory,
   saveCurrency,
   setDefaultCurrency,
-  setRate,
 } from '#app/settings/currencies'
+import { rateHistory, setRate } from '#app/settings/exchange_rates'
 
 /** Administración › Monedas: the organization's currencies, its default and manual rates. */
 export default class CurrenciesController {

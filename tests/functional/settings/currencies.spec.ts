@@ -3,7 +3,8 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import { createTeam, createUser } from '#tests/helpers/world'
 import { adminWorld, write } from '../admin/_helpers.js'
-import { currencies, rateOn } from '#app/settings/currencies'
+import { currencies } from '#app/settings/currencies'
+import { rateOn } from '#app/settings/exchange_rates'
 
 test.group('Settings · currencies', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())

@@ -1,7 +1,7 @@
 import { test } from '@japa/runner'
 import * as server from '#app/settings/format'
 import * as client from '../../../resources/js/ui/number_format.js'
-import { convertMinor } from '#app/settings/currencies'
+import { convertMinor } from '#app/settings/exchange_rates'
 import { formatSeriesNumber, previewNext } from '#app/settings/number_series'
 
 const NBSP = '\u00a0'
