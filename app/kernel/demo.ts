@@ -5,6 +5,7 @@ import Role from '#models/role'
 import Team from '#models/team'
 import type { ModuleRegistry } from '#app/registry/registry'
 import { installer } from '#app/registry/services'
+import { seedDemoSettings } from '#app/settings/demo'
 import type { Scope } from '#app/registry/types'
 
 export const DEMO_PASSWORD = 'cartera-demo'
@@ -210,6 +211,7 @@ export async function seedDemo(registry: ModuleRegistry, log: (line: string) => 
   })
   await norte.related('members').attach([users.rep2])
   log(`organization "${org.name}", ${Object.keys(users).length} users, 2 teams`)
+  await seedDemoSettings(org.id)
 
   const modules = await installer()
   for (const name of registry.names()) await modules.install(org.id, name, users.admin)

@@ -100,4 +100,10 @@ function assertManifest(value: unknown, where: string): asserts value is ModuleM
   for (const p of m.permissions ?? []) {
     if (!p.key.startsWith(prefix)) fail(`permission "${p.key}" must start with "${prefix}"`)
   }
+  for (const list of m.lists ?? []) {
+    if (!list.key.startsWith(prefix)) fail(`list "${list.key}" must start with "${prefix}"`)
+    const codes = list.values.map((v) => v.code)
+    if (codes.some((c) => !/^[a-z0-9_]{1,40}$/.test(c)) || new Set(codes).size !== codes.length)
+      fail(`list "${list.key}" needs unique codes of a-z, 0-9 and _ (at most 40)`)
+  }
 }

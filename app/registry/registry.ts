@@ -2,6 +2,7 @@ import { relative, join, posix } from 'node:path'
 import { orderModules, transitiveDependencies, dependents } from './graph.js'
 import { packageRootName } from './loader.js'
 import type {
+  ListDefinition,
   LoadedModule,
   ModuleManifest,
   NavigationItem,
@@ -75,6 +76,13 @@ export class ModuleRegistry {
   resources(): (ResourceDefinition & { module: string })[] {
     return this.modules.flatMap(({ manifest }) =>
       (manifest.resources ?? []).map((r) => ({ ...r, module: manifest.name }))
+    )
+  }
+
+  /** Editable lists of every registered module (Administración › Listas shows the enabled ones). */
+  lists(): (ListDefinition & { module: string })[] {
+    return this.modules.flatMap(({ manifest }) =>
+      (manifest.lists ?? []).map((l) => ({ ...l, module: manifest.name }))
     )
   }
 

@@ -55,6 +55,42 @@ export interface SubjectDefinition {
   values?: Record<string, string>
   /** i18n key naming several of these records mid-sentence ("empresas"), for entries about a list (an export). */
   collection?: string
+  /**
+   * Fields holding a code of an editable list (`lists`): field → list key, e.g.
+   * `{ industry: 'crm.industries' }`. Their audit labels are the organization's list labels.
+   */
+  lists?: Record<string, string>
+}
+
+/** A default value of an editable list, with its labels in both languages. */
+export interface ListValueDefinition {
+  /** Stored in the module's rows; never changes. */
+  code: string
+  labels: { es: string; en: string }
+}
+
+/**
+ * A list of values an administrator edits in Administración › Listas (sectors, company
+ * types…), instead of constants in code. The kernel keeps per-organization values seeded from
+ * `values`; the module reads them through `#app/settings/lists`.
+ */
+export interface ListDefinition {
+  /** `<module>.<name>`, e.g. `crm.industries`. */
+  key: string
+  /** i18n key of the list's name. */
+  label: string
+  /** i18n key of a sentence saying where the list is used (optional). */
+  description?: string
+  /** `open`: values may be added and removed; `labels`: only relabelled, reordered, (de)activated. */
+  editable: 'open' | 'labels'
+  values: ListValueDefinition[]
+  /**
+   * How many of the organization's records use a code (a value in use cannot be removed, only
+   * deactivated). Without it, removal is refused for codes the module may store.
+   */
+  usage?: () => Promise<{
+    default: (organizationId: number, code: string) => Promise<number>
+  }>
 }
 
 export type RouteRegistrar = (router: HttpRouterService) => void
@@ -90,6 +126,8 @@ export interface ModuleManifest {
   navigation?: NavigationItem[]
   /** Record types the module audits, so the audit log can name them and their fields. */
   subjects?: SubjectDefinition[]
+  /** Editable lists (Administración › Listas) whose values the module stores as codes. */
+  lists?: ListDefinition[]
   /** Registers the module's routes; the kernel mounts them under `/<name>` behind its guards. */
   routes?: () => Promise<{ default: RouteRegistrar }>
   /**

@@ -12,6 +12,10 @@ import type { CacheProvider } from '@adonisjs/cache/types'
  * - `licence:content`: the installed licence (`forgetLicence`).
  * - `organization:<id>` (tag `organizations`): an organization's row (`forgetOrganizations`,
  *   called by the model on every save and by the direct updates of the seat quotas).
+ * - `currencies:<organizationId>`: an organization's currencies, shared with every page
+ *   (`forgetCurrencies`, called by each write of app/settings/currencies.ts).
+ * - `lists:<organizationId>`: the values of an organization's editable lists (`forgetLists`,
+ *   called by each write of app/settings/lists.ts).
  *
  * Values are stored as JSON text (Sets and Maps included), so every instance reads the same
  * thing whatever the store.
@@ -106,6 +110,22 @@ export function cachedOrganization<T>(id: number, load: () => Promise<T>): Promi
 
 export async function forgetOrganizations(): Promise<void> {
   await cache.deleteByTag({ tags: ['organizations'] })
+}
+
+export function cachedCurrencies<T>(organizationId: number, load: () => Promise<T>): Promise<T> {
+  return remember(`currencies:${organizationId}`, ['currencies'], load, cache)
+}
+
+export async function forgetCurrencies(organizationId: number): Promise<void> {
+  await cache.delete({ key: `currencies:${organizationId}` })
+}
+
+export function cachedLists<T>(organizationId: number, load: () => Promise<T>): Promise<T> {
+  return remember(`lists:${organizationId}`, ['lists'], load, cache)
+}
+
+export async function forgetLists(organizationId: number): Promise<void> {
+  await cache.delete({ key: `lists:${organizationId}` })
 }
 
 /** Empties every cached fact (tests, between one test and the next). */

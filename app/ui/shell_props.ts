@@ -3,6 +3,7 @@ import router from '@adonisjs/core/services/router'
 import { moduleRegistry } from '#app/registry/main'
 import { installer } from '#app/registry/services'
 import { licences, type Entitlement } from '#app/licensing/licence_service'
+import { currencies } from '#app/settings/currencies'
 
 export type ShellProps = {
   user: {
@@ -13,7 +14,14 @@ export type ShellProps = {
     timezone: string
     isAdmin: boolean
   } | null
-  organization: { id: number; name: string; currency: string } | null
+  organization: {
+    id: number
+    name: string
+    /** The default currency's code. */
+    currency: string
+    /** Every currency of the organization: how pages format amounts (ui/format.ts). */
+    currencies: { code: string; symbol: string; decimals: number }[]
+  } | null
   navigation: { module: string; label: string; href: string; icon: string | null }[]
   permissions: string[]
   /** For administrators only: what to warn about. */
@@ -37,10 +45,12 @@ export function emptyShell(): ShellProps {
 export async function shellProps(ctx: HttpContext): Promise<ShellProps> {
   const user = ctx.auth?.user
   if (!user || !ctx.access || !ctx.organization) return emptyShell()
-  const [registry, enabled, entitlement] = await Promise.all([
+  const [registry, enabled, entitlement, money] = await Promise.all([
     moduleRegistry(),
     ctx.enabledModules ?? installer().then((i) => i.enabled(ctx.organization.id)),
     licences.entitlement(),
+    // From the shared cache (dropped by every currency change): no query per request.
+    currencies(ctx.organization.id),
   ])
   const navigation = registry
     .navigation()
@@ -69,7 +79,8 @@ export async function shellProps(ctx: HttpContext): Promise<ShellProps> {
     organization: {
       id: ctx.organization.id,
       name: ctx.organization.name,
-      currency: ctx.organization.currency,
+      currency: money.find((c) => c.isDefault)?.code ?? ctx.organization.currency,
+      currencies: money.map(({ code, symbol, decimals }) => ({ code, symbol, decimals })),
     },
     navigation,
     permissions: ctx.access.isAdmin ? ['*'] : [...ctx.access.grants.permissions],

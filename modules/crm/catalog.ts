@@ -1,5 +1,10 @@
-/** Fixed lists of the CRM: stored as keys (types, industries) or canonical names (provinces). */
+/** Lists of the CRM: stored as codes (types, industries, address kinds) or canonical names (provinces). */
+import { lists } from '#app/settings/lists'
+import { COMPANY_TYPES_LIST, INDUSTRIES_LIST } from './lists.js'
 
+export { COMPANY_TYPES_LIST, INDUSTRIES_LIST } from './lists.js'
+
+/** Default codes (the demo data uses them). */
 export const COMPANY_TYPES = [
   'cliente',
   'prospecto',
@@ -8,24 +13,6 @@ export const COMPANY_TYPES = [
   'distribuidor',
 ] as const
 export type CompanyType = (typeof COMPANY_TYPES)[number]
-
-export const INDUSTRIES = [
-  'alimentacion',
-  'construccion',
-  'tecnologia',
-  'hosteleria',
-  'industria',
-  'comercio',
-  'transporte',
-  'salud',
-  'educacion',
-  'servicios_profesionales',
-  'inmobiliaria',
-  'agricultura',
-  'energia',
-  'otros',
-] as const
-export type Industry = (typeof INDUSTRIES)[number]
 
 export const ADDRESS_KINDS = ['fiscal', 'envio', 'otra'] as const
 export type AddressKind = (typeof ADDRESS_KINDS)[number]
@@ -92,12 +79,39 @@ export const PROVINCES: Record<string, string> = {
 /** Province names in alphabetical order (Spanish collation), for selects and validation. */
 export const PROVINCE_NAMES = Object.values(PROVINCES).sort((a, b) => a.localeCompare(b, 'es'))
 
-/** What the list and form pages need to draw selects; labels are translated by the page. */
-export function catalogProps() {
+/** What the list and form pages need to draw selects, in the reader's language. */
+export async function catalogProps(
+  organizationId: number,
+  locale: string,
+  options: { keep?: { type?: string | null; industry?: string | null }; inactive?: boolean } = {}
+) {
+  const [typeValues, industryValues] = await Promise.all([
+    lists.values(organizationId, COMPANY_TYPES_LIST),
+    lists.values(organizationId, INDUSTRIES_LIST),
+  ])
+  // Filters also offer deactivated values (records still hold them); forms only the active
+  // ones, plus the value the edited record holds.
+  const keepTypes = options.inactive ? typeValues.map((v) => v.code) : [options.keep?.type]
+  const keepIndustries = options.inactive
+    ? industryValues.map((v) => v.code)
+    : [options.keep?.industry]
+  const [types, industries] = await Promise.all([
+    lists.options(organizationId, COMPANY_TYPES_LIST, locale, keepTypes),
+    lists.options(organizationId, INDUSTRIES_LIST, locale, keepIndustries),
+  ])
   return {
-    types: [...COMPANY_TYPES],
-    industries: [...INDUSTRIES],
+    types,
+    industries,
     addressKinds: [...ADDRESS_KINDS],
     provinces: PROVINCE_NAMES,
   }
+}
+
+/** Labels of the coded fields of a company, for its page and its history. */
+export async function catalogLabels(organizationId: number, locale: string) {
+  const [type, industry] = await Promise.all([
+    lists.labels(organizationId, COMPANY_TYPES_LIST, locale),
+    lists.labels(organizationId, INDUSTRIES_LIST, locale),
+  ])
+  return { type, industry }
 }

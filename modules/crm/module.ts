@@ -1,4 +1,5 @@
 import { defineModule } from '#app/registry/types'
+import { COMPANY_TYPES_LIST, CRM_LISTS, INDUSTRIES_LIST } from './lists.js'
 
 export default defineModule({
   name: 'crm',
@@ -25,7 +26,7 @@ export default defineModule({
       label: 'crm.companies.one',
       fields: 'crm.companies.fields',
       collection: 'crm.companies.collection',
-      values: { type: 'crm.types', industry: 'crm.industries' },
+      lists: { type: COMPANY_TYPES_LIST, industry: INDUSTRIES_LIST },
     },
     {
       type: 'crm.contact',
@@ -35,6 +36,7 @@ export default defineModule({
       fieldLabels: { name: 'crm.contacts.full_name' },
     },
   ],
+  lists: CRM_LISTS,
   navigation: [
     {
       label: 'crm.nav.companies',

@@ -1,5 +1,5 @@
 /*
-| Administration: users, roles, teams, modules (marketplace), licence, audit log. Every route
+| Administration: users, roles, teams, modules (marketplace), licence, audit log, settings. Every route
 | needs an administrator and works inside the administrator's organization. Route names start
 | with "admin." so validation messages are looked up under admin.validator.* first.
 */
@@ -12,6 +12,9 @@ const TeamsController = () => import('#controllers/admin/teams_controller')
 const ModulesController = () => import('#controllers/admin/modules_controller')
 const LicenceController = () => import('#controllers/admin/licence_controller')
 const AuditController = () => import('#controllers/admin/audit_controller')
+const CurrenciesController = () => import('#controllers/admin/currencies_controller')
+const NumberSeriesController = () => import('#controllers/admin/number_series_controller')
+const ListsController = () => import('#controllers/admin/lists_controller')
 
 const id = { id: router.matchers.number() }
 
@@ -94,6 +97,55 @@ export default function adminRoutes() {
       router.put('/licence/quotas', [LicenceController, 'quotas']).as('admin.licence.quotas')
 
       router.get('/audit', [AuditController, 'index']).as('admin.audit.index')
+
+      // Ajustes: currencies, number series, editable lists.
+      const code = /^[A-Za-z]{3}$/
+      router
+        .get('/settings', ({ response }) => response.redirect('/admin/settings/currencies'))
+        .as('admin.settings')
+      router
+        .get('/settings/currencies', [CurrenciesController, 'index'])
+        .as('admin.settings.currencies.index')
+      router
+        .post('/settings/currencies', [CurrenciesController, 'store'])
+        .as('admin.settings.currencies.store')
+      router
+        .put('/settings/currencies/:code', [CurrenciesController, 'update'])
+        .where('code', code)
+        .as('admin.settings.currencies.update')
+      router
+        .post('/settings/currencies/:code/default', [CurrenciesController, 'makeDefault'])
+        .where('code', code)
+        .as('admin.settings.currencies.default')
+      router
+        .post('/settings/currencies/:code/rates', [CurrenciesController, 'rate'])
+        .where('code', code)
+        .as('admin.settings.currencies.rate')
+      router
+        .delete('/settings/currencies/:code', [CurrenciesController, 'destroy'])
+        .where('code', code)
+        .as('admin.settings.currencies.destroy')
+
+      router
+        .get('/settings/series', [NumberSeriesController, 'index'])
+        .as('admin.settings.series.index')
+      router
+        .post('/settings/series', [NumberSeriesController, 'store'])
+        .as('admin.settings.series.store')
+      router
+        .put('/settings/series/:id', [NumberSeriesController, 'update'])
+        .where('id', id.id)
+        .as('admin.settings.series.update')
+      router
+        .delete('/settings/series/:id', [NumberSeriesController, 'destroy'])
+        .where('id', id.id)
+        .as('admin.settings.series.destroy')
+
+      router.get('/settings/lists', [ListsController, 'index']).as('admin.settings.lists.index')
+      router
+        .put('/settings/lists/:key', [ListsController, 'update'])
+        .where('key', /^[a-z][a-z0-9_]*\.[a-z0-9_.]+$/)
+        .as('admin.settings.lists.update')
     })
     .prefix('/admin')
     .use([middleware.auth(), middleware.access(), middleware.admin()])

@@ -62,6 +62,30 @@ export async function subjectLabels(
         else put('kernel.module', r.id, r.module)
       }
     },
+    'kernel.currency': async (ids) => {
+      for (const r of await db
+        .from('currencies')
+        .where('organization_id', organizationId)
+        .whereIn('id', ids)
+        .select('id', 'code'))
+        put('kernel.currency', r.id, r.code)
+    },
+    'kernel.number_series': async (ids) => {
+      for (const r of await db
+        .from('number_series')
+        .where('organization_id', organizationId)
+        .whereIn('id', ids)
+        .select('id', 'name'))
+        put('kernel.number_series', r.id, r.name)
+    },
+    'kernel.list_value': async (ids) => {
+      for (const r of await db
+        .from('list_values')
+        .where('organization_id', organizationId)
+        .whereIn('id', ids)
+        .select('id', 'label_es'))
+        put('kernel.list_value', r.id, r.label_es)
+    },
     'kernel.licence': async (ids) => {
       for (const r of await db.from('licences').whereIn('id', ids).select('id', 'licence_id'))
         put('kernel.licence', r.id, r.licence_id)

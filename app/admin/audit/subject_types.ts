@@ -2,12 +2,18 @@ import type { I18n } from '@adonisjs/i18n'
 import { moduleRegistry } from '#app/registry/main'
 import type { SubjectDefinition } from '#app/registry/types'
 import type { AuditRow } from './list_audit.js'
+import { lists } from '#app/settings/lists'
 
 /** Coded values of the kernel's records: field → prefix of the codes' labels. */
 const KERNEL_VALUES: Record<string, Record<string, string>> = {
   'kernel.user': { locale: 'admin.audit.values.locale' },
   'kernel.module': { status: 'admin.audit.values.status' },
   'kernel.licence': { tier: 'admin.modules.tiers' },
+}
+
+/** Fields of kernel records whose label is not the shared one. */
+const KERNEL_FIELD_LABELS: Record<string, Record<string, string>> = {
+  'kernel.list_value': { name: 'admin.settings.lists.columns.label_es' },
 }
 
 /** The kernel's audited record types; their names and field labels live in admin.json. */
@@ -17,12 +23,30 @@ const KERNEL_SUBJECTS: SubjectDefinition[] = [
   'kernel.team',
   'kernel.module',
   'kernel.licence',
+  'kernel.currency',
+  'kernel.number_series',
+  'kernel.list_value',
 ].map((type) => ({
   type,
   label: `admin.audit.subject_types.${type}`,
   fields: 'admin.audit.fields',
   values: KERNEL_VALUES[type],
+  fieldLabels: KERNEL_FIELD_LABELS[type],
 }))
+
+/** list key → code → label, in the reader's language (an organization's editable lists). */
+export type ListLabels = Record<string, Record<string, string>>
+
+/** The labels of every list the subjects name, for one organization and language. */
+export async function subjectListLabels(
+  organizationId: number,
+  subjects: SubjectDefinition[],
+  locale: string
+): Promise<ListLabels> {
+  const keys = [...new Set(subjects.flatMap((s) => Object.values(s.lists ?? {})))]
+  const labels = await Promise.all(keys.map((k) => lists.labels(organizationId, k, locale)))
+  return Object.fromEntries(keys.map((k, i) => [k, labels[i]]))
+}
 
 /** Generic field labels, for fields a module does not label itself. */
 const SHARED_FIELDS = 'admin.audit.fields'
@@ -45,7 +69,11 @@ export async function auditSubjects(): Promise<SubjectDefinition[]> {
  * so modules that come as npm packages (whose translations the browser bundle lacks) read the
  * same. Anything without a translation shows as recorded.
  */
-export function subjectNames(i18n: I18n, subjects: SubjectDefinition[]) {
+export function subjectNames(
+  i18n: I18n,
+  subjects: SubjectDefinition[],
+  listLabels: ListLabels = {}
+) {
   const byType = new Map(subjects.map((s) => [s.type, s]))
   const text = (key: string): string | null => {
     const found = i18n.resolveIdentifier(key)
@@ -67,10 +95,17 @@ export function subjectNames(i18n: I18n, subjects: SubjectDefinition[]) {
         field
       )
     },
-    /** A coded value's label from the catalogue the subject declares for the field; else as recorded. */
+    /**
+     * A coded value's label: from the organization's editable list the subject names for the
+     * field (deactivated values included), else from its i18n catalogue; else as recorded.
+     */
     value(type: string, field: string, value: string | null): string | null {
+      if (value === null) return value
+      const list = byType.get(type)?.lists?.[field]
+      const listed = list ? listLabels[list]?.[value] : undefined
+      if (listed) return listed
       const prefix = byType.get(type)?.values?.[field]
-      return (value !== null && prefix && text(`${prefix}.${value}`)) || value
+      return (prefix && text(`${prefix}.${value}`)) || value
     },
     action(action: string): string {
       return text(`admin.audit.actions.${action}`) ?? action
@@ -118,8 +153,13 @@ function labelFilters(
  * Audit rows as the page shows them: every name already in the reader's language — record,
  * type, action, field, and coded values (a status, an industry) by their catalogue label.
  */
-export function labelEntries(rows: AuditRow[], i18n: I18n, subjects: SubjectDefinition[]) {
-  const names = subjectNames(i18n, subjects)
+export function labelEntries(
+  rows: AuditRow[],
+  i18n: I18n,
+  subjects: SubjectDefinition[],
+  listLabels: ListLabels = {}
+) {
+  const names = subjectNames(i18n, subjects, listLabels)
   const value = (row: Pick<AuditRow, 'field' | 'subjectType'>, v: string | null) => {
     if (!row.field) return v
     return row.field === 'filters'

@@ -2,7 +2,12 @@ import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
 import { auditFiltersValidator } from '#validators/admin/audit'
 import { listAudit } from '#app/admin/audit/list_audit'
-import { auditSubjects, labelEntries, subjectNames } from '#app/admin/audit/subject_types'
+import {
+  auditSubjects,
+  labelEntries,
+  subjectListLabels,
+  subjectNames,
+} from '#app/admin/audit/subject_types'
 
 export default class AuditController {
   async index(ctx: HttpContext) {
@@ -20,9 +25,10 @@ export default class AuditController {
         .select('id', 'full_name'),
       auditSubjects(),
     ])
-    const names = subjectNames(ctx.i18n, subjects)
+    const listLabels = await subjectListLabels(organizationId, subjects, ctx.i18n.locale)
+    const names = subjectNames(ctx.i18n, subjects, listLabels)
     return ctx.inertia.render('admin/audit/index', {
-      entries: labelEntries(page.rows, ctx.i18n, subjects),
+      entries: labelEntries(page.rows, ctx.i18n, subjects, listLabels),
       next: page.next,
       prev: page.prev,
       offset: page.offset,

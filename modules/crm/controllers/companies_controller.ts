@@ -1,5 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { catalogProps } from '../catalog.js'
+import { catalogLabels, catalogProps } from '../catalog.js'
 import { companyValidator, listCompaniesValidator } from '../validators/companies.js'
 import { noteValidator } from '../validators/shared.js'
 import { orBack } from '#app/support/http'
@@ -10,7 +10,11 @@ import { readTimeline } from '../support/timeline_reader.js'
 import { COMPANIES, COMPANY_SUBJECT, visibleCompanyId } from '../actions/companies/load_company.js'
 import { listCompanies } from '../actions/companies/list_companies.js'
 import { showCompany, TIMELINE_PAGE } from '../actions/companies/show_company.js'
-import { companyFormOptions, editCompanyForm } from '../actions/companies/company_form.js'
+import {
+  companyCodes,
+  companyFormOptions,
+  editCompanyForm,
+} from '../actions/companies/company_form.js'
 import { createCompany } from '../actions/companies/create_company.js'
 import { updateCompany } from '../actions/companies/update_company.js'
 import { deleteCompany } from '../actions/companies/delete_company.js'
@@ -49,7 +53,9 @@ export default class CompaniesController {
   async index(ctx: HttpContext) {
     ctx.access.authorize(`${COMPANIES}.view`)
     // A malformed filter in the address bar shows the unfiltered list rather than an error.
-    const [, parsed] = await listCompaniesValidator.tryValidate(ctx.request.qs())
+    const [, parsed] = await listCompaniesValidator.tryValidate(ctx.request.qs(), {
+      meta: { organizationId: ctx.organization.id },
+    })
     const filters = parsed ?? {}
     const [page, owners] = await Promise.all([
       listCompanies(ctx.access, filters),
@@ -73,19 +79,23 @@ export default class CompaniesController {
         before: filters.before ?? null,
       },
       owners,
-      catalog: catalogProps(),
+      catalog: await catalogProps(ctx.organization.id, ctx.i18n.locale, { inactive: true }),
     })
   }
 
   async show(ctx: HttpContext) {
     ctx.access.authorize(`${COMPANIES}.view`)
     const id = (await visibleCompanyId(ctx.access, routeId(ctx))) ?? notFound()
-    return ctx.inertia.render('crm/companies/show', await showCompany(ctx.access, id))
+    const [page, labels] = await Promise.all([
+      showCompany(ctx.access, id),
+      catalogLabels(ctx.organization.id, ctx.i18n.locale),
+    ])
+    return ctx.inertia.render('crm/companies/show', { ...page, labels })
   }
 
   async create(ctx: HttpContext) {
     ctx.access.authorize(`${COMPANIES}.create`)
-    const options = await companyFormOptions(ctx.access)
+    const options = await companyFormOptions(ctx.access, ctx.i18n.locale)
     return ctx.inertia.render('crm/companies/form', {
       company: null,
       duplicate: duplicateOf(ctx),
@@ -95,7 +105,9 @@ export default class CompaniesController {
 
   async store(ctx: HttpContext) {
     ctx.access.authorize(`${COMPANIES}.create`)
-    const data = await ctx.request.validateUsing(companyValidator)
+    const data = await ctx.request.validateUsing(companyValidator, {
+      meta: { organizationId: ctx.organization.id },
+    })
     return orBack(ctx, async () => {
       const company = await rememberDuplicate(ctx, () => createCompany({ ...actor(ctx), data }))
       ctx.session.flash('success', ctx.i18n.t('crm.companies.created', { name: company.name }))
@@ -106,14 +118,19 @@ export default class CompaniesController {
   async edit(ctx: HttpContext) {
     ctx.access.authorize(`${COMPANIES}.edit`)
     const id = (await visibleCompanyId(ctx.access, routeId(ctx), 'edit')) ?? notFound()
-    const form = await editCompanyForm(ctx.access, id)
+    const form = await editCompanyForm(ctx.access, id, ctx.i18n.locale)
     return ctx.inertia.render('crm/companies/form', { ...form, duplicate: duplicateOf(ctx) })
   }
 
   async update(ctx: HttpContext) {
     ctx.access.authorize(`${COMPANIES}.edit`)
     const companyId = (await visibleCompanyId(ctx.access, routeId(ctx), 'edit')) ?? notFound()
-    const data = await ctx.request.validateUsing(companyValidator)
+    const data = await ctx.request.validateUsing(companyValidator, {
+      meta: {
+        organizationId: ctx.organization.id,
+        current: await companyCodes(ctx.organization.id, companyId),
+      },
+    })
     return orBack(ctx, async () => {
       const company = await rememberDuplicate(ctx, () =>
         updateCompany({ ...actor(ctx), companyId, data })
@@ -144,7 +161,9 @@ export default class CompaniesController {
   /** CSV or XLSX: the same scoped query, filters, columns, formula guard and audit entry. */
   async #export(ctx: HttpContext, format: ExportFormat) {
     ctx.access.authorize(`${COMPANIES}.export`)
-    const [, filters] = await listCompaniesValidator.tryValidate(ctx.request.qs())
+    const [, filters] = await listCompaniesValidator.tryValidate(ctx.request.qs(), {
+      meta: { organizationId: ctx.organization.id },
+    })
     const rows = await exportRowCount(filteredCompanies(ctx.access, filters ?? {}))
     await recordExport({
       ...actor(ctx),
@@ -155,6 +174,7 @@ export default class CompaniesController {
     const data = exportCompanies(ctx.access, filters ?? {}, {
       t: (key) => ctx.i18n.t(key),
       date: exportDate(ctx.auth.getUserOrFail().timezone),
+      labels: await catalogLabels(ctx.organization.id, ctx.i18n.locale),
     })
     sendExport(ctx, format, data, {
       fileBase: ctx.i18n.t('crm.companies.file_name'),

@@ -1,17 +1,32 @@
 import vine from '@vinejs/vine'
-import { COMPANY_TYPES, INDUSTRIES, PROVINCE_NAMES } from '../catalog.js'
+import { listValueRule } from '#app/settings/lists'
+import { PROVINCE_NAMES } from '../catalog.js'
+import { COMPANY_TYPES_LIST, INDUSTRIES_LIST } from '../lists.js'
 import { nifRule } from './nif_rule.js'
 import { addressesSchema, emailsSchema, listFields, ownerIdSchema, phonesSchema } from './shared.js'
 
+/**
+ * What the validator needs to know: the organization (its lists) and, when editing, the codes
+ * the company holds (a deactivated type or sector it already has stays valid).
+ */
+export interface CompanyMeta {
+  organizationId: number
+  current?: { type?: string | null; industry?: string | null }
+}
+
+/** A code of one of the organization's editable lists. */
+const listCode = (list: string, inactive = false) =>
+  vine.string().trim().maxLength(40).use(listValueRule({ list, inactive }))
+
 /** Create and edit: the same allow-list. Owner rules and NIF uniqueness live in the actions. */
-export const companyValidator = vine.compile(
+export const companyValidator = vine.withMetaData<CompanyMeta>().compile(
   vine.object({
     name: vine.string().trim().minLength(2).maxLength(200),
     legalName: vine.string().trim().maxLength(200).optional(),
-    type: vine.enum(COMPANY_TYPES),
+    type: listCode(COMPANY_TYPES_LIST),
     nif: vine.string().trim().maxLength(20).use(nifRule()).optional(),
     website: vine.string().trim().maxLength(255).url({ require_protocol: false }).optional(),
-    industry: vine.enum(INDUSTRIES).optional(),
+    industry: listCode(INDUSTRIES_LIST).optional(),
     ownerId: ownerIdSchema,
     description: vine.string().trim().maxLength(5000).optional(),
     addresses: addressesSchema,
@@ -22,11 +37,12 @@ export const companyValidator = vine.compile(
   })
 )
 
-export const listCompaniesValidator = vine.compile(
+export const listCompaniesValidator = vine.withMetaData<CompanyMeta>().compile(
   vine.object({
     ...listFields,
-    type: vine.enum(COMPANY_TYPES).optional(),
-    industry: vine.enum(INDUSTRIES).optional(),
+    // Deactivated values too: records still hold them.
+    type: listCode(COMPANY_TYPES_LIST, true).optional(),
+    industry: listCode(INDUSTRIES_LIST, true).optional(),
     province: vine.enum(PROVINCE_NAMES).optional(),
     city: vine.string().trim().maxLength(100).optional(),
   })

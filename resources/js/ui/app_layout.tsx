@@ -34,6 +34,9 @@ const ADMIN_LINKS = [
   { href: '/admin/modules', label: 'admin.nav.modules', icon: 'modules' },
   { href: '/admin/licence', label: 'admin.nav.licence', icon: 'licence' },
   { href: '/admin/audit', label: 'admin.nav.audit', icon: 'audit' },
+  { href: '/admin/settings/currencies', label: 'admin.nav.currencies', icon: 'currency' },
+  { href: '/admin/settings/series', label: 'admin.nav.series', icon: 'series' },
+  { href: '/admin/settings/lists', label: 'admin.nav.lists', icon: 'lists' },
 ]
 
 /**

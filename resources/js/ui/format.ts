@@ -1,21 +1,11 @@
 import { usePage } from '@inertiajs/react'
-import type { SharedProps } from './types'
+import type { CurrencyFormat, SharedProps } from './types'
 import { formatPhone } from './phone'
+import { formatAmount, formatDate, formatNumber, intlLocale } from './number_format'
 
 export { formatPhone, telHref } from './phone'
 
-const intlLocale = (locale: string) => (locale === 'es' ? 'es-ES' : 'en-GB')
-
-/** dd/mm/yyyy in both languages, in the user's time zone. */
-export function formatDate(iso: string | null, locale: string, timeZone?: string): string {
-  if (!iso) return ''
-  return new Intl.DateTimeFormat(intlLocale(locale), {
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    timeZone,
-  }).format(new Date(iso))
-}
+export { formatAmount, formatDate, formatNumber, minorToDecimal } from './number_format'
 
 /** dd/mm/yyyy hh:mm (24 h), in the user's time zone. */
 export function formatDateTime(iso: string | null, locale: string, timeZone?: string): string {
@@ -29,37 +19,34 @@ export function formatDateTime(iso: string | null, locale: string, timeZone?: st
   return `${formatDate(iso, locale, timeZone)} ${time}`
 }
 
-export function formatNumber(value: number, locale: string, digits = 0): string {
-  return new Intl.NumberFormat(intlLocale(locale), {
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-    useGrouping: 'always',
-  } as Intl.NumberFormatOptions).format(value)
-}
-
 /**
- * Money arrives as integer minor units in a string (never a float); it is formatted from a
- * decimal string so no precision is lost.
+ * Money arrives as integer minor units in a string (never a float), formatted with the
+ * currency's decimals and symbol as the organization set them (`currencies`, from the shell),
+ * else ISO 4217's.
  */
-export function formatMoney(minor: string | number, currency: string, locale: string): string {
-  const units = BigInt(String(minor))
-  const negative = units < 0n
-  const abs = negative ? -units : units
-  const text = `${negative ? '-' : ''}${abs / 100n}.${String(abs % 100n).padStart(2, '0')}`
-  return new Intl.NumberFormat(intlLocale(locale), { style: 'currency', currency }).format(
-    text as unknown as number
-  )
+export function formatMoney(
+  minor: string | number,
+  currency: string,
+  locale: string,
+  currencies: CurrencyFormat[] = []
+): string {
+  const known = currencies.find((c) => c.code === currency)
+  return formatAmount(minor, known ?? { code: currency }, locale)
 }
 
 /** Formatters bound to the page's locale and the user's time zone. */
 export function useFormat() {
   const { locale, shell } = usePage<SharedProps>().props
   const tz = shell.user?.timezone
+  const currencies = shell.organization?.currencies ?? []
+  const defaultCode = shell.organization?.currency ?? 'EUR'
   return {
     date: (iso: string | null) => formatDate(iso, locale, tz),
     dateTime: (iso: string | null) => formatDateTime(iso, locale, tz),
     number: (value: number, digits = 0) => formatNumber(value, locale, digits),
-    money: (minor: string | number, currency: string) => formatMoney(minor, currency, locale),
+    /** An amount in minor units; the organization's default currency when none is given. */
+    money: (minor: string | number, currency?: string) =>
+      formatMoney(minor, currency ?? defaultCode, locale, currencies),
     phone: formatPhone,
   }
 }

@@ -9,6 +9,9 @@ import {
   IconUsersGroup,
   IconHistory,
   IconPuzzle,
+  IconCoin,
+  IconNumbers,
+  IconListDetails,
   type Icon,
 } from '@tabler/icons-react'
 
@@ -23,6 +26,9 @@ const icons: Record<string, Icon> = {
   modules: IconPackages,
   licence: IconLicense,
   audit: IconHistory,
+  currency: IconCoin,
+  series: IconNumbers,
+  lists: IconListDetails,
 }
 
 export function NavIcon({ name, size = 18 }: { name: string | null; size?: number }) {

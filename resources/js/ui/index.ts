@@ -15,11 +15,12 @@ export {
   formatDate,
   formatDateTime,
   formatMoney,
+  formatAmount,
   formatNumber,
   formatPhone,
   telHref,
 } from './format'
 export { useCan } from './permissions'
-export type { SharedProps, Shell, ShellUser } from './types'
+export type { CurrencyFormat, SharedProps, Shell, ShellUser } from './types'
 export { ErrorSummary, useFocusFirstError } from './form_errors'
 export { FormFooter } from './form_footer'

@@ -1,3 +1,10 @@
+/** How an organization writes a currency (Administración › Monedas). */
+export interface CurrencyFormat {
+  code: string
+  symbol: string
+  decimals: number
+}
+
 /** Props the server shares with every page (see app/ui/shell_props.ts and config/inertia.ts). */
 export interface ShellUser {
   id: number
@@ -10,7 +17,13 @@ export interface ShellUser {
 
 export interface Shell {
   user: ShellUser | null
-  organization: { id: number; name: string; currency: string } | null
+  organization: {
+    id: number
+    name: string
+    /** The default currency's code. */
+    currency: string
+    currencies: CurrencyFormat[]
+  } | null
   navigation: { module: string; label: string; href: string; icon: string | null }[]
   permissions: string[]
   licence: {

@@ -27,6 +27,10 @@ const WATCHED = [
   'timeline_events',
   'crm_companies',
   'crm_contacts',
+  'currencies',
+  'exchange_rates',
+  'number_series',
+  'list_values',
 ]
 
 /** Every registered state-changing route (all domains), one entry per method. */
@@ -100,6 +104,9 @@ test.group('CSRF covers every state-changing route', (group) => {
       users: victim.id,
       roles: role.role_id,
       teams: team.id,
+      // Settings routes take a currency code and a list key.
+      currencies: 'EUR',
+      lists: 'crm.industries',
     }
     return { org, admin, victim, ids }
   }

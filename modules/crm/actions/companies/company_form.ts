@@ -30,20 +30,36 @@ export function companyFormValues(c: CompanyRecord) {
   }
 }
 
-/** Choices of the form: the owners the user may assign (in `create` or `edit`), and the fixed lists. */
+/**
+ * Choices of the form: the owners the user may assign (in `create` or `edit`), and the lists'
+ * active values (plus the deactivated ones the edited company holds, in `keep`).
+ */
 export async function companyFormOptions(
   access: AccessContext,
-  action: 'create' | 'edit' = 'create'
+  locale: string,
+  action: 'create' | 'edit' = 'create',
+  keep: { type?: string | null; industry?: string | null } = {}
 ) {
-  const owners = await assignableOwners(access, COMPANIES, { action })
-  return { owners, canAssign: canAssign(owners, access.userId), catalog: catalogProps() }
+  const [owners, catalog] = await Promise.all([
+    assignableOwners(access, COMPANIES, { action }),
+    catalogProps(access.organizationId, locale, { keep }),
+  ])
+  return { owners, canAssign: canAssign(owners, access.userId), catalog }
 }
 
 /** The edit form of a company the user may see: its values and the choices. */
-export async function editCompanyForm(access: AccessContext, companyId: number) {
-  const [record, options] = await Promise.all([
-    loadCompany(db, access.organizationId, companyId),
-    companyFormOptions(access, 'edit'),
-  ])
-  return { company: companyFormValues(record!), ...options }
+export async function editCompanyForm(access: AccessContext, companyId: number, locale: string) {
+  const record = (await loadCompany(db, access.organizationId, companyId))!
+  const options = await companyFormOptions(access, locale, 'edit', record)
+  return { company: companyFormValues(record), ...options }
+}
+
+/** The list codes a company holds (its validator keeps them valid even when deactivated). */
+export async function companyCodes(organizationId: number, companyId: number) {
+  const row = await db
+    .from('crm_companies')
+    .where({ organization_id: organizationId, id: companyId })
+    .select('type', 'industry')
+    .first()
+  return { type: row?.type ?? null, industry: row?.industry ?? null }
 }

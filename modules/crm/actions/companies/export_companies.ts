@@ -26,6 +26,8 @@ const COLUMNS: ExportColumn[] = [
 export interface ExportText {
   t: (key: string) => string
   date: (iso: string) => string
+  /** The organization's labels of the coded fields (catalogLabels), in the reader's language. */
+  labels?: { type: Record<string, string>; industry: Record<string, string> }
 }
 
 /**
@@ -49,7 +51,7 @@ async function* companyBatches(
   filters: CompanyFilters,
   text: ExportText
 ): AsyncGenerator<unknown[][]> {
-  const { t, date } = text
+  const { date, labels } = text
   const { options, sortValue } = keysetFor(filters.sort, 'c')
   let cursor: string | null = null
   do {
@@ -78,8 +80,8 @@ async function* companyBatches(
       r.name,
       r.legalName,
       r.nif,
-      t(`crm.types.${r.type}`),
-      r.industry ? t(`crm.industries.${r.industry}`) : null,
+      labels?.type[r.type] ?? r.type,
+      r.industry ? (labels?.industry[r.industry] ?? r.industry) : null,
       websites.get(r.id),
       r.email,
       r.phone,

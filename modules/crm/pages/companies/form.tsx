@@ -18,6 +18,7 @@ import { ErrorSummary, formatPhone, FormFooter, PageHeader, useT, type SharedPro
 import { AddressFields } from '../shared/address_fields'
 import { ChannelSections } from '../shared/form_sections'
 import type { AddressValue, Catalog, EmailValue, Option, PhoneValue } from '../shared/types'
+import { selectData } from '../shared/lists'
 
 interface CompanyValues {
   id: number
@@ -60,7 +61,12 @@ export default function CompanyForm({
   const form = useForm({
     name: company?.name ?? '',
     legalName: company?.legalName ?? '',
-    type: company?.type ?? 'prospecto',
+    // A new company is a prospect, unless the organization deactivated that type.
+    type:
+      company?.type ??
+      catalog.types.find((o) => o.value === 'prospecto')?.value ??
+      catalog.types[0]?.value ??
+      '',
     nif: company?.nif ?? '',
     website: company?.website ?? '',
     industry: company?.industry ?? '',
@@ -182,7 +188,7 @@ export default function CompanyForm({
                   allowDeselect={false}
                   value={form.data.type}
                   error={errors.type}
-                  data={catalog.types.map((v) => ({ value: v, label: t(`crm.types.${v}`) }))}
+                  data={selectData(catalog.types, t('crm.lists.inactive'))}
                   onChange={(v) => v && form.setData('type', v)}
                 />
               </Grid.Col>
@@ -193,10 +199,7 @@ export default function CompanyForm({
                   searchable
                   value={form.data.industry || null}
                   error={errors.industry}
-                  data={catalog.industries.map((v) => ({
-                    value: v,
-                    label: t(`crm.industries.${v}`),
-                  }))}
+                  data={selectData(catalog.industries, t('crm.lists.inactive'))}
                   onChange={(v) => form.setData('industry', v ?? '')}
                 />
               </Grid.Col>

@@ -17,6 +17,7 @@ import { FilterPanel } from '../shared/filter_panel'
 import { PhoneLink, TypeBadge } from '../shared/details'
 import { applyFilters, listUrl } from '../shared/query'
 import type { CappedCount, Catalog, Option } from '../shared/types'
+import { labelMap, selectData } from '../shared/lists'
 
 interface Row {
   id: number
@@ -93,6 +94,8 @@ export default function CompaniesIndex({
   const filtered = active > 0 || !!filters.q
   const params = { ...current, sort: current.sort === 'name' ? '' : current.sort }
 
+  const typeLabels = labelMap(catalog.types)
+  const industryLabels = labelMap(catalog.industries)
   const columns: Column<Row>[] = [
     {
       key: 'name',
@@ -119,12 +122,12 @@ export default function CompaniesIndex({
     {
       key: 'type',
       header: t('crm.companies.fields.type'),
-      render: (r) => <TypeBadge type={r.type} />,
+      render: (r) => <TypeBadge type={r.type} label={typeLabels[r.type] ?? r.type} />,
     },
     {
       key: 'industry',
       header: t('crm.companies.fields.industry'),
-      render: (r) => (r.industry ? t(`crm.industries.${r.industry}`) : '—'),
+      render: (r) => (r.industry ? (industryLabels[r.industry] ?? r.industry) : '—'),
       hideOnMobile: true,
     },
     {
@@ -204,7 +207,7 @@ export default function CompaniesIndex({
           placeholder={t('crm.filters.any_type')}
           clearable
           value={filters.type || null}
-          data={catalog.types.map((v) => ({ value: v, label: t(`crm.types.${v}`) }))}
+          data={selectData(catalog.types, t('crm.lists.inactive'))}
           onChange={(v) => set({ type: v ?? '' })}
         />
         <Select
@@ -213,7 +216,7 @@ export default function CompaniesIndex({
           clearable
           searchable
           value={filters.industry || null}
-          data={catalog.industries.map((v) => ({ value: v, label: t(`crm.industries.${v}`) }))}
+          data={selectData(catalog.industries, t('crm.lists.inactive'))}
           onChange={(v) => set({ industry: v ?? '' })}
         />
         <Select

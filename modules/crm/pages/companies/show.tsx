@@ -23,7 +23,7 @@ import {
 } from '../shared/details'
 import { OrgChart } from '../shared/org_chart'
 import { RecordHistory } from '../shared/record_history'
-import type { Address, Channel, History } from '../shared/types'
+import type { Address, CatalogLabels, Channel, History } from '../shared/types'
 
 interface Company {
   id: number
@@ -59,6 +59,7 @@ export default function CompanyShow({
   contacts,
   contactsTruncated,
   timeline,
+  labels,
 }: {
   company: Company
   /** Whether this record is within the user's edit and delete scopes. */
@@ -66,6 +67,8 @@ export default function CompanyShow({
   contacts: Contact[]
   contactsTruncated: boolean
   timeline: History
+  /** The organization's labels of the list codes (type, industry). */
+  labels: CatalogLabels
 }) {
   const { t } = useT()
   const f = useFormat()
@@ -115,7 +118,7 @@ export default function CompanyShow({
         title={company.name}
         subtitle={
           <Group gap="xs" component="span">
-            <TypeBadge type={company.type} />
+            <TypeBadge type={company.type} label={labels.type[company.type] ?? company.type} />
             {company.nif && (
               <Text span size="sm" c="dimmed">
                 {company.nif}
@@ -180,9 +183,11 @@ export default function CompanyShow({
                 <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md" verticalSpacing="sm">
                   <Detail label={field('legalName')}>{company.legalName}</Detail>
                   <Detail label={field('nif')}>{company.nif}</Detail>
-                  <Detail label={field('type')}>{t(`crm.types.${company.type}`)}</Detail>
+                  <Detail label={field('type')}>{labels.type[company.type] ?? company.type}</Detail>
                   <Detail label={field('industry')}>
-                    {company.industry ? t(`crm.industries.${company.industry}`) : null}
+                    {company.industry
+                      ? (labels.industry[company.industry] ?? company.industry)
+                      : null}
                   </Detail>
                   <Detail label={field('website')}>
                     {company.website && (
@@ -288,6 +293,7 @@ export default function CompanyShow({
               baseUrl={base}
               canNote={allowed.edit}
               fieldPrefix="crm.companies.fields"
+              labels={labels}
             />
           </Paper>
         </Tabs.Panel>

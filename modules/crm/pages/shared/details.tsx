@@ -127,8 +127,8 @@ const TYPE_COLORS: Record<string, string> = {
   distribuidor: 'orange',
 }
 
-export function TypeBadge({ type }: { type: string }) {
-  const { t } = useT()
+/** A company type by the organization's label (`label`), coloured by its code. */
+export function TypeBadge({ type, label }: { type: string; label: string }) {
   // Never squeezed into "PROSP…" by a narrow table column.
   return (
     <Badge
@@ -137,7 +137,7 @@ export function TypeBadge({ type }: { type: string }) {
       color={TYPE_COLORS[type] ?? 'gray'}
       style={{ minWidth: 'max-content' }}
     >
-      {t(`crm.types.${type}`)}
+      {label}
     </Badge>
   )
 }

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react'
 import { Timeline, useT } from '~/ui'
 import { getJson, reportLookupError } from './query'
 import { historyValueLabel } from './history_values'
-import type { History } from './types'
+import type { CatalogLabels, History } from './types'
 
 /**
  * A record's timeline with "add note" (when the user may edit it) and "ver más", which asks
@@ -14,17 +14,20 @@ export function RecordHistory({
   baseUrl,
   canNote,
   fieldPrefix,
+  labels,
 }: {
   history: History
   baseUrl: string
   /** Whether the user may add a note: the record is within their edit scope. */
   canNote: boolean
   fieldPrefix: string
+  /** Labels of the record's list codes (companies). */
+  labels?: CatalogLabels
 }) {
   const { t, locale } = useT()
   const [entries, setEntries] = useState(history.entries)
   const [next, setNext] = useState(history.nextBefore)
-  const valueLabel = useMemo(() => historyValueLabel(t, locale), [t, locale])
+  const valueLabel = useMemo(() => historyValueLabel(t, locale, labels), [t, locale, labels])
   // A new note reloads the page's props: start again from the newest entries (adjusted while
   // rendering, when the history differs from the one last seen).
   const [seen, setSeen] = useState(history)

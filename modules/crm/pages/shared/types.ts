@@ -6,11 +6,22 @@ export interface Option {
   label: string
 }
 
+/** A value of an editable list; `active: false` for one kept because a record holds it. */
+export interface ListOption extends Option {
+  active: boolean
+}
+
 export interface Catalog {
-  types: string[]
-  industries: string[]
+  types: ListOption[]
+  industries: ListOption[]
   addressKinds: string[]
   provinces: string[]
+}
+
+/** The organization's labels of a company's coded fields (deactivated values included). */
+export interface CatalogLabels {
+  type: Record<string, string>
+  industry: Record<string, string>
 }
 
 export interface Channel {

@@ -57,7 +57,7 @@ test.group('Validation messages in Spanish and English', (group) => {
     response.assertHeader('location', '/crm/companies/create')
     response.assertFlashMessage('inputErrorsBag', {
       'name': ['El campo nombre es obligatorio'],
-      'type': ['El valor de tipo no es válido'],
+      'type': ['El valor de tipo no está en la lista'],
       'nif': ['El NIF/CIF no es válido: revise la letra o el dígito de control'],
       'phones.0.number': [
         'El teléfono no es válido: escriba 9 cifras (612 34 56 78) o el prefijo del país (+33 1 23 45 67 89)',
@@ -109,7 +109,7 @@ test.group('Validation messages in Spanish and English', (group) => {
       .redirects(0)
     response.assertFlashMessage('inputErrorsBag', {
       'name': ['The name field is required'],
-      'type': ['The value of type is not valid'],
+      'type': ['The value of type is not in the list'],
       'nif': ['The tax ID is not valid: check its letter or check digit'],
       'phones.0.number': [
         'The phone is not valid: type 9 digits (612 34 56 78) or the country code (+33 1 23 45 67 89)',
