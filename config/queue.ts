@@ -30,8 +30,10 @@ const queueConfig = defineConfig({
   worker: {
     concurrency: env.get('QUEUE_CONCURRENCY', 2),
     idleDelay: env.get('QUEUE_IDLE_DELAY', '1s'),
-    stalledThreshold: '30s',
-    stalledInterval: '30s',
+    // A worker that died mid-job (killed, power cut) leaves it "active": after this long without
+    // its heartbeat another worker runs it again (once; a second stall fails it).
+    stalledThreshold: env.get('QUEUE_STALLED_THRESHOLD', '30s'),
+    stalledInterval: env.get('QUEUE_STALLED_THRESHOLD', '30s'),
     maxStalledCount: 1,
     gracefulShutdown: true,
   },

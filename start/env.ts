@@ -64,6 +64,8 @@ export default await Env.create(new URL('../', import.meta.url), {
   QUEUE_CONCURRENCY: Env.schema.number.optional(),
   /** How long an idle worker waits before looking for work again (default 1s). */
   QUEUE_IDLE_DELAY: Env.schema.string.optional(),
+  /** A running job whose worker has not renewed it for this long is run again (default 30s). */
+  QUEUE_STALLED_THRESHOLD: Env.schema.string.optional(),
   /** Redis database of the queue (its keys have no prefix, so it gets its own; default 1). */
   QUEUE_REDIS_DB: Env.schema.number.optional(),
 

@@ -88,7 +88,7 @@ export interface ScheduleDefinition {
   job: string
   /** Cron expression: 5 fields, or 6 with seconds first. */
   cron: string
-  /** Schedule id within the module (`<module>.<name>`); defaults to the job key. */
+  /** Schedule id within the module (`<module>.<name>`); defaults to the job's name. */
   name?: string
   /** The job's payload at each tick. */
   payload?: Record<string, unknown>

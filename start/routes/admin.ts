@@ -1,5 +1,5 @@
 /*
-| Administration: users, roles, teams, modules (marketplace), licence, audit log. Every route
+| Administration: users, roles, teams, modules (marketplace), licence, audit log, jobs. Every route
 | needs an administrator and works inside the administrator's organization. Route names start
 | with "admin." so validation messages are looked up under admin.validator.* first.
 */
@@ -12,6 +12,7 @@ const TeamsController = () => import('#controllers/admin/teams_controller')
 const ModulesController = () => import('#controllers/admin/modules_controller')
 const LicenceController = () => import('#controllers/admin/licence_controller')
 const AuditController = () => import('#controllers/admin/audit_controller')
+const JobsController = () => import('#controllers/admin/jobs_controller')
 
 const id = { id: router.matchers.number() }
 
@@ -94,6 +95,16 @@ export default function adminRoutes() {
       router.put('/licence/quotas', [LicenceController, 'quotas']).as('admin.licence.quotas')
 
       router.get('/audit', [AuditController, 'index']).as('admin.audit.index')
+
+      router.get('/jobs', [JobsController, 'index']).as('admin.jobs.index')
+      router
+        .post('/jobs/:id/retry', [JobsController, 'retry'])
+        .where('id', id.id)
+        .as('admin.jobs.retry')
+      router
+        .post('/jobs/:id/discard', [JobsController, 'discard'])
+        .where('id', id.id)
+        .as('admin.jobs.discard')
     })
     .prefix('/admin')
     .use([middleware.auth(), middleware.access(), middleware.admin()])

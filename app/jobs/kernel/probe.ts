@@ -8,6 +8,8 @@ export interface ProbePayload {
   sleepMs?: number
   /** Attempts that fail on purpose before one succeeds (retries, backoff, failure display). */
   failAttempts?: number
+  /** Shows the run to this organization's administrators (otherwise a system job). */
+  organizationId?: number
 }
 
 /**

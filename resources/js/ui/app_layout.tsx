@@ -34,6 +34,7 @@ const ADMIN_LINKS = [
   { href: '/admin/modules', label: 'admin.nav.modules', icon: 'modules' },
   { href: '/admin/licence', label: 'admin.nav.licence', icon: 'licence' },
   { href: '/admin/audit', label: 'admin.nav.audit', icon: 'audit' },
+  { href: '/admin/jobs', label: 'admin.nav.jobs', icon: 'jobs' },
 ]
 
 /**

@@ -9,6 +9,7 @@ import {
   IconUsersGroup,
   IconHistory,
   IconPuzzle,
+  IconClockPlay,
   type Icon,
 } from '@tabler/icons-react'
 
@@ -23,6 +24,7 @@ const icons: Record<string, Icon> = {
   modules: IconPackages,
   licence: IconLicense,
   audit: IconHistory,
+  jobs: IconClockPlay,
 }
 
 export function NavIcon({ name, size = 18 }: { name: string | null; size?: number }) {
