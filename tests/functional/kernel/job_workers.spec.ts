@@ -1,0 +1,106 @@
+import { test } from '@japa/runner'
+import db from '@adonisjs/lucid/services/db'
+import { ScheduleBuilder } from '@adonisjs/queue'
+import Probe from '#app/jobs/kernel/probe'
+import { emptyQueueTables, startWorker, stopWorkers, until } from '#tests/helpers/workers'
+
+/*
+ * Separate worker processes (`node ace queue:work`) on the test database — the SQLite file, or
+ * MariaDB with DB_CONNECTION=mysql — as several instances of Cartera would run. No global
+ * transaction (other processes could not see its rows): the queue tables are emptied instead.
+ */
+
+const probes = (tag: string) => db.from('kernel_job_probes').where('tag', tag)
+const countOf = async (query: any) => Number((await query.count('* as n').first()).n)
+
+test.group('Jobs · separate worker processes', (group) => {
+  group.each.setup(async () => {
+    await emptyQueueTables()
+    return async () => {
+      await stopWorkers()
+      await emptyQueueTables()
+    }
+  })
+
+  test('two workers on one database claim every job exactly once', async ({ assert }) => {
+    const workers = await Promise.all([startWorker(), startWorker()])
+    const total = 300
+    // SQLite takes at most 500 rows in one insert.
+    for (let i = 0; i < total; i += 150) {
+      await Probe.dispatchMany(Array.from({ length: 150 }, () => ({ tag: 'claim' })))
+    }
+    await until(async () => (await countOf(probes('claim'))) === total, 90_000, 'every probe')
+
+    const runs = await probes('claim').sum('runs as n').first()
+    assert.equal(Number(runs.n), total, 'no job ran twice')
+    const byWorker = await probes('claim').groupBy('pid').select('pid').count('* as n')
+    assert.sameMembers(
+      byWorker.map((r) => Number(r.pid)),
+      workers.map((w) => w.pid),
+      'both workers took jobs'
+    )
+    await until(
+      async () =>
+        (await countOf(db.from('kernel_job_runs').where('status', 'completed'))) === total,
+      10_000,
+      'every record completed'
+    )
+    assert.equal(await countOf(db.from('queue_jobs')), 0, 'the queue is empty')
+  }).timeout(150_000)
+
+  test('a job outlives its worker: queued while none runs, or cut off mid-run by a crash', async ({
+    assert,
+  }) => {
+    const first = await startWorker()
+    const { jobId: longJob } = await Probe.dispatch({ tag: 'crash', sleepMs: 3_000 })
+    await until(
+      async () =>
+        (await db.from('kernel_job_runs').where('job_id', longJob).first())?.status === 'running',
+      20_000,
+      'the long job to start'
+    )
+    await first.kill()
+    // Dispatched while no worker runs at all: it waits in the database.
+    const { jobId: waiting } = await Probe.dispatch({ tag: 'restart' })
+    assert.equal((await db.from('queue_jobs').where('id', waiting).first()).status, 'pending')
+
+    const second = await startWorker({ QUEUE_STALLED_THRESHOLD: '2s' })
+    await until(async () => (await countOf(probes('restart'))) === 1, 30_000, 'the waiting job')
+    await until(async () => (await countOf(probes('crash'))) === 1, 30_000, 'the crashed job')
+    const crashed = await probes('crash').first()
+    assert.equal(crashed.pid, second.pid, 'run again by the surviving worker')
+    assert.equal(crashed.runs, 1, 'and only once to the end')
+    await until(
+      async () =>
+        (await db.from('kernel_job_runs').where('job_id', longJob).first()).status === 'completed',
+      10_000,
+      'the record to complete'
+    )
+  }).timeout(120_000)
+
+  test('a cron schedule fires once per tick with two instances running', async ({ assert }) => {
+    const TICK = 2_000
+    const created = Date.now()
+    await new ScheduleBuilder('kernel.probe', { tag: 'tick' })
+      .id('test.tick')
+      .cron('*/2 * * * * *')
+      .run()
+    await Promise.all([startWorker(), startWorker()])
+    const fired = () => db.from('kernel_job_runs').where('name', 'kernel.probe')
+    await until(async () => (await countOf(fired())) >= 4, 40_000, 'four ticks')
+    const checked = Date.now()
+    const dispatched = await countOf(fired())
+    await db.from('queue_schedules').where('id', 'test.tick').delete()
+
+    // Every dispatch is one claim of one tick: never more claims than ticks went by.
+    const ticks = Math.floor(checked / TICK) - Math.floor(created / TICK)
+    assert.isAtMost(dispatched, ticks, `${dispatched} dispatches for ${ticks} ticks`)
+    await until(
+      async () => (await countOf(probes('tick'))) >= dispatched,
+      20_000,
+      'the ticks to run'
+    )
+    const runs = await probes('tick').sum('runs as n').first()
+    assert.equal(Number(runs.n), await countOf(probes('tick')), 'each tick job ran once')
+  }).timeout(90_000)
+})
