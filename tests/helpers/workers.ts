@@ -21,8 +21,29 @@ const running = new Set<WorkerProcess>()
  * Starts a separate worker process (`node ace queue:work`) on the same database as the tests
  * and resolves once it polls. Short idle delay and stalled threshold so tests run in seconds.
  */
-export async function startWorker(env: Record<string, string> = {}): Promise<WorkerProcess> {
-  const child = spawn(process.execPath, ['ace', 'queue:work'], {
+export function startWorker(env: Record<string, string> = {}): Promise<WorkerProcess> {
+  return startProcess(['ace', 'queue:work'], 'Starting worker', env)
+}
+
+/**
+ * Starts the web server as `npm start` runs it (bin/server, mode "run"), on a free port, and
+ * resolves once it listens.
+ */
+export function startServer(env: Record<string, string> = {}): Promise<WorkerProcess> {
+  return startProcess(['--import=@poppinss/ts-exec', 'bin/server.ts'], 'started HTTP server', {
+    PORT: '0',
+    LOG_LEVEL: 'info',
+    LOG_FORMAT: 'json',
+    ...env,
+  })
+}
+
+async function startProcess(
+  args: string[],
+  readyLine: string,
+  env: Record<string, string>
+): Promise<WorkerProcess> {
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -60,11 +81,11 @@ export async function startWorker(env: Record<string, string> = {}): Promise<Wor
   }
   running.add(worker)
   const deadline = Date.now() + 60_000
-  while (!output.includes('Starting worker')) {
-    if (ended()) throw new Error(`worker exited at start:\n${output}`)
+  while (!output.includes(readyLine)) {
+    if (ended()) throw new Error(`${args.join(' ')} exited at start:\n${output}`)
     if (Date.now() > deadline) {
       await worker.kill()
-      throw new Error(`worker not ready within 60 s:\n${output}`)
+      throw new Error(`${args.join(' ')} not ready within 60 s:\n${output}`)
     }
     await new Promise((resolve) => setTimeout(resolve, 50))
   }

@@ -2,7 +2,13 @@ import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import { ScheduleBuilder } from '@adonisjs/queue'
 import Probe from '#app/jobs/kernel/probe'
-import { emptyQueueTables, startWorker, stopWorkers, until } from '#tests/helpers/workers'
+import {
+  emptyQueueTables,
+  startServer,
+  startWorker,
+  stopWorkers,
+  until,
+} from '#tests/helpers/workers'
 
 /*
  * Separate worker processes (`node ace queue:work`) on the test database — the SQLite file, or
@@ -103,4 +109,43 @@ test.group('Jobs · separate worker processes', (group) => {
     const runs = await probes('tick').sum('runs as n').first()
     assert.equal(Number(runs.n), await countOf(probes('tick')), 'each tick job ran once')
   }).timeout(90_000)
+
+  test('the web server registers the declared schedules and runs a worker unless told not to', async ({
+    assert,
+  }) => {
+    await db.table('queue_schedules').insert({
+      id: 'gone.module_job',
+      name: 'gone.module_job',
+      payload: '{}',
+      cron_expression: '0 * * * *',
+      timezone: 'UTC',
+      status: 'active',
+      run_count: 0,
+      created_at: new Date(),
+    })
+    const quiet = await startServer({ QUEUE_WORKER: 'off' })
+    const ids = async () => (await db.from('queue_schedules').select('id')).map((s) => s.id)
+    await until(async () => !(await ids()).includes('gone.module_job'), 10_000, 'schedule sync')
+    const schedules = await db.from('queue_schedules').select('id', 'name', 'next_run_at')
+    assert.sameMembers(
+      schedules.map((s) => s.id),
+      ['kernel.prune_job_runs'],
+      'declared schedules written, undeclared ones removed'
+    )
+    assert.isNotNull(schedules[0].next_run_at)
+    const { jobId } = await Probe.dispatch({ tag: 'web' })
+    await new Promise((resolve) => setTimeout(resolve, 1_500))
+    assert.equal(await countOf(probes('web')), 0, 'QUEUE_WORKER=off: no worker in the server')
+    assert.include(quiet.output(), 'started HTTP server')
+    await quiet.stop()
+
+    const server = await startServer()
+    await until(async () => (await countOf(probes('web'))) === 1, 20_000, 'the in-process worker')
+    assert.equal((await probes('web').first()).pid, server.pid)
+    assert.equal(
+      (await db.from('kernel_job_runs').where('job_id', jobId).first()).status,
+      'completed'
+    )
+    await server.stop()
+  }).timeout(120_000)
 })
