@@ -23,12 +23,22 @@ export default class JobsProbe extends BaseCommand {
   @flags.number({ description: 'Work time per job, in milliseconds', default: 0 })
   declare sleep: number
 
+  @flags.number({
+    description: 'Attempts that fail on purpose (shows retries and failures)',
+    default: 0,
+  })
+  declare failAttempts: number
+
   async run() {
     const started = performance.now()
     for (let done = 0; done < this.count; done += CHUNK) {
       const size = Math.min(CHUNK, this.count - done)
       await Probe.dispatchMany(
-        Array.from({ length: size }, () => ({ tag: this.tag, sleepMs: this.sleep }))
+        Array.from({ length: size }, () => ({
+          tag: this.tag,
+          sleepMs: this.sleep,
+          failAttempts: this.failAttempts,
+        }))
       )
     }
     const ms = performance.now() - started

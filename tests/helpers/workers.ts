@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process'
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import db from '@adonisjs/lucid/services/db'
 
@@ -90,6 +90,18 @@ async function startProcess(
     await new Promise((resolve) => setTimeout(resolve, 50))
   }
   return worker
+}
+
+/** Runs an ace command to its end (e.g. `jobs:probe` to queue from another process). */
+export function ace(args: string[], env: Record<string, string> = {}): string {
+  const result = spawnSync(process.execPath, ['ace', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+    encoding: 'utf8',
+  })
+  if (result.status !== 0)
+    throw new Error(`node ace ${args.join(' ')}:\n${result.stdout}${result.stderr}`)
+  return result.stdout
 }
 
 /** Stops every worker a test left running. */

@@ -2,7 +2,9 @@ import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import { ScheduleBuilder } from '@adonisjs/queue'
 import Probe from '#app/jobs/kernel/probe'
+import { Socket } from 'node:net'
 import {
+  ace,
   emptyQueueTables,
   startServer,
   startWorker,
@@ -15,6 +17,23 @@ import {
  * MariaDB with DB_CONNECTION=mysql — as several instances of Cartera would run. No global
  * transaction (other processes could not see its rows): the queue tables are emptied instead.
  */
+
+const REDIS = {
+  host: process.env.REDIS_HOST ?? '127.0.0.1',
+  port: Number(process.env.REDIS_PORT ?? 6379),
+}
+const redisUp = await new Promise<boolean>((resolve) => {
+  const socket = new Socket()
+  socket.setTimeout(500)
+  socket.once('connect', () => {
+    socket.destroy()
+    resolve(true)
+  })
+  socket.once('error', () => resolve(false))
+  socket.once('timeout', () => resolve(false))
+  socket.connect(REDIS.port, REDIS.host)
+})
+const required = process.env.CARTERA_REQUIRE_SERVICES === '1'
 
 const probes = (tag: string) => db.from('kernel_job_probes').where('tag', tag)
 const countOf = async (query: any) => Number((await query.count('* as n').first()).n)
@@ -148,4 +167,32 @@ test.group('Jobs · separate worker processes', (group) => {
     )
     await server.stop()
   }).timeout(120_000)
+
+  test('with QUEUE_DRIVER=redis, two workers share a Redis queue and jobs are still recorded', async ({
+    assert,
+  }) => {
+    // A Redis database of its own for this run (the queue's keys carry no prefix).
+    const redisEnv = { QUEUE_DRIVER: 'redis', QUEUE_REDIS_DB: String(2 + (process.pid % 14)) }
+    const workers = await Promise.all([startWorker(redisEnv), startWorker(redisEnv)])
+    ace(['jobs:probe', '--count=100', '--tag=redis'], redisEnv)
+    assert.equal(await countOf(db.from('queue_jobs')), 0, 'nothing in the database queue')
+    await until(async () => (await countOf(probes('redis'))) === 100, 60_000, 'every probe')
+    const runs = await probes('redis').sum('runs as n').first()
+    assert.equal(Number(runs.n), 100, 'no job ran twice')
+    const pids = (await probes('redis').groupBy('pid').select('pid')).map((r) => Number(r.pid))
+    assert.sameMembers(
+      pids,
+      workers.map((w) => w.pid)
+    )
+    await until(
+      async () => (await countOf(db.from('kernel_job_runs').where('status', 'completed'))) === 100,
+      10_000,
+      'every record completed'
+    )
+  })
+    .skip(
+      !redisUp && !required,
+      `no Redis at ${REDIS.host}:${REDIS.port} (QUEUE_DRIVER=redis is not tested)`
+    )
+    .timeout(120_000)
 })

@@ -1,5 +1,15 @@
 import { Head, router } from '@inertiajs/react'
-import { Badge, Box, Button, Group, Paper, SegmentedControl, ScrollArea, Text } from '@mantine/core'
+import {
+  Badge,
+  Box,
+  Button,
+  Group,
+  Paper,
+  SegmentedControl,
+  ScrollArea,
+  Select,
+  Text,
+} from '@mantine/core'
 import { IconRefresh } from '@tabler/icons-react'
 import {
   ConfirmButton,
@@ -55,6 +65,16 @@ export default function JobsIndex({ jobs, next, prev, offset, count, filters }: 
   const f = useFormat()
   const phone = usePhone()
   const base = { state: filters.state }
+  const stateOptions = [
+    { value: 'all', label: t('admin.jobs.states.all') },
+    ...STATES.map((s) => ({ value: s, label: t(`admin.jobs.states.${s}`) })),
+  ]
+  const showState = (value: string | null) =>
+    router.get(
+      withQuery('/admin/jobs', { state: !value || value === 'all' ? null : value }),
+      {},
+      { preserveScroll: true }
+    )
   const post = (job: JobRun, action: 'retry' | 'discard') =>
     router.post(`/admin/jobs/${job.id}/${action}`, {}, { preserveScroll: true })
 
@@ -62,12 +82,13 @@ export default function JobsIndex({ jobs, next, prev, offset, count, filters }: 
     {
       key: 'job',
       header: t('admin.jobs.columns.job'),
+      width: 220,
       render: (j) => (
         <Box component="span" style={inlineLines}>
           <Text span size="sm" fw={500}>
             {j.label}
           </Text>
-          <Text span size="xs" c="dimmed">
+          <Text span size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
             {j.system ? `${t('admin.jobs.system')} · ` : ''}
             {j.name} · #{j.id}
           </Text>
@@ -85,22 +106,23 @@ export default function JobsIndex({ jobs, next, prev, offset, count, filters }: 
           color={STATE_COLORS[j.state]}
           tt="none"
         >
-          {t(`admin.jobs.states.${j.state}`)}
+          {t(`admin.jobs.state.${j.state}`)}
         </Badge>
       ),
-      width: 120,
+      width: 100,
     },
     {
       key: 'attempts',
       header: t('admin.jobs.columns.attempts'),
       render: (j) => t('admin.jobs.attempts', { attempts: j.attempts, max: j.maxAttempts }),
-      width: 100,
+      width: 80,
     },
     {
       key: 'times',
       header: t('admin.jobs.columns.times'),
+      width: 190,
       render: (j) => (
-        <Box component="span" style={inlineLines}>
+        <Box component="span" style={{ ...inlineLines, whiteSpace: 'nowrap' }}>
           <Text span size="xs">
             {t('admin.jobs.created', { date: f.dateTime(j.createdAt) })}
           </Text>
@@ -137,7 +159,7 @@ export default function JobsIndex({ jobs, next, prev, offset, count, filters }: 
               {j.error}
             </Text>
           </ScrollArea.Autosize>
-        ) : (
+        ) : phone ? null : (
           '—'
         ),
     },
@@ -146,8 +168,9 @@ export default function JobsIndex({ jobs, next, prev, offset, count, filters }: 
       header: t('admin.jobs.columns.actions'),
       render: (j) =>
         j.state === 'failed' ? (
-          <Group gap="xs" wrap="nowrap">
+          <Group gap="xs" wrap={phone ? 'nowrap' : 'wrap'} w={phone ? undefined : 132}>
             <Button
+              fullWidth={!phone}
               size="xs"
               variant="light"
               leftSection={<IconRefresh size={14} />}
@@ -156,6 +179,7 @@ export default function JobsIndex({ jobs, next, prev, offset, count, filters }: 
               {t('admin.jobs.retry')}
             </Button>
             <ConfirmButton
+              fullWidth={!phone}
               size="xs"
               label={t('admin.jobs.discard')}
               title={t('admin.jobs.discard_title')}
@@ -165,7 +189,7 @@ export default function JobsIndex({ jobs, next, prev, offset, count, filters }: 
             />
           </Group>
         ) : null,
-      width: 210,
+      width: 150,
     },
   ]
 
@@ -177,23 +201,24 @@ export default function JobsIndex({ jobs, next, prev, offset, count, filters }: 
         subtitle={t('admin.jobs.subtitle')}
         crumbs={[{ label: t('admin.nav.title') }, { label: t('admin.jobs.title') }]}
       />
-      <ScrollArea type="auto" mb="md" scrollbars="x">
+      {phone ? (
+        <Select
+          label={t('admin.jobs.columns.state')}
+          value={filters.state ?? 'all'}
+          onChange={(v) => showState(v)}
+          data={stateOptions}
+          allowDeselect={false}
+          mb="md"
+        />
+      ) : (
         <SegmentedControl
           aria-label={t('admin.jobs.columns.state')}
           value={filters.state ?? 'all'}
-          onChange={(v) =>
-            router.get(
-              withQuery('/admin/jobs', { state: v === 'all' ? null : v }),
-              {},
-              { preserveScroll: true }
-            )
-          }
-          data={[
-            { value: 'all', label: t('admin.jobs.states.all') },
-            ...STATES.map((s) => ({ value: s, label: t(`admin.jobs.states.${s}`) })),
-          ]}
+          onChange={(v) => showState(v)}
+          data={stateOptions}
+          mb="md"
         />
-      </ScrollArea>
+      )}
       {jobs.length === 0 ? (
         filters.state ? (
           <EmptyState
