@@ -27,13 +27,32 @@ export async function createWorker(overrides: Partial<WorkerConfig> = {}): Promi
   return new Worker(await workerConfig(overrides))
 }
 
+/** How long a stopping web process waits for its running jobs. */
+const SHUTDOWN_GRACE_MS = 10_000
+
 /**
  * The web process's own worker (`npm start`, unless QUEUE_WORKER=off): it runs beside the
- * HTTP server and stops, letting running jobs finish, when the app terminates.
+ * HTTP server and stops with the app, letting running jobs finish for a few seconds. A job
+ * still running then is left "active": another worker (or this one after a restart) runs it
+ * again once QUEUE_STALLED_THRESHOLD has passed.
  */
 export async function startInProcessWorker(queues: string[] = ['default']): Promise<Worker> {
   const worker = await createWorker({ gracefulShutdown: false })
-  app.terminating(() => worker.stop())
+  app.terminating(async () => {
+    let timer: NodeJS.Timeout | undefined
+    const stopped = await Promise.race([
+      worker.stop().then(() => true),
+      new Promise<false>(
+        (resolve) => (timer = setTimeout(() => resolve(false), SHUTDOWN_GRACE_MS))
+      ),
+    ])
+    clearTimeout(timer)
+    if (!stopped) {
+      logger.warn('jobs still running at shutdown: they will run again after the stalled threshold')
+      // The running job would keep the process alive; it is safe to leave it (see above).
+      setTimeout(() => process.exit(), 500).unref()
+    }
+  })
   worker
     .start(queues)
     .catch((error) => logger.error({ err: error }, 'the in-process job worker stopped'))

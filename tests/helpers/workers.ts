@@ -9,7 +9,7 @@ export interface WorkerProcess {
   pid: number
   child: ChildProcess
   output: () => string
-  /** SIGTERM (running jobs finish), then SIGKILL after a while. */
+  /** SIGTERM (running jobs finish), then SIGKILL after 15 s. */
   stop: () => Promise<void>
   /** SIGKILL: a crash or a power cut, mid-job. */
   kill: () => Promise<void>
@@ -68,7 +68,7 @@ async function startProcess(
       running.delete(worker)
       if (ended()) return
       child.kill('SIGTERM')
-      const timer = setTimeout(() => child.kill('SIGKILL'), 8_000)
+      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000)
       await exited
       clearTimeout(timer)
     },

@@ -165,7 +165,19 @@ test.group('Jobs · separate worker processes', (group) => {
       (await db.from('kernel_job_runs').where('job_id', jobId).first()).status,
       'completed'
     )
+
+    // A job still running at shutdown does not hold the server: it stops after a grace period.
+    const { jobId: long } = await Probe.dispatch({ tag: 'long', sleepMs: 120_000 })
+    await until(
+      async () =>
+        (await db.from('kernel_job_runs').where('job_id', long).first()).status === 'running',
+      10_000,
+      'the long job to start'
+    )
+    const stopping = Date.now()
     await server.stop()
+    assert.isNull(server.child.signalCode, 'it exited by itself, not by SIGKILL')
+    assert.isBelow(Date.now() - stopping, 14_000)
   }).timeout(120_000)
 
   test('with QUEUE_DRIVER=redis, two workers share a Redis queue and jobs are still recorded', async ({
