@@ -106,7 +106,7 @@ export class RecordingAdapter implements Adapter {
 
   async pushOn(queue: string, jobData: JobData) {
     await jobRuns.queued(queue, [jobData])
-    return this.inner.pushOn(queue, jobData)
+    return this.#undoOnError([jobData], () => this.inner.pushOn(queue, jobData))
   }
 
   pushLater(jobData: JobData, delay: number) {
@@ -115,7 +115,7 @@ export class RecordingAdapter implements Adapter {
 
   async pushLaterOn(queue: string, jobData: JobData, delay: number) {
     await jobRuns.queued(queue, [jobData], delay)
-    return this.inner.pushLaterOn(queue, jobData, delay)
+    return this.#undoOnError([jobData], () => this.inner.pushLaterOn(queue, jobData, delay))
   }
 
   pushMany(jobs: JobData[]) {
@@ -124,7 +124,23 @@ export class RecordingAdapter implements Adapter {
 
   async pushManyOn(queue: string, jobs: JobData[]) {
     await jobRuns.queued(queue, jobs)
-    return this.inner.pushManyOn(queue, jobs)
+    return this.#undoOnError(jobs, () => this.inner.pushManyOn(queue, jobs))
+  }
+
+  /**
+   * Drops the records of jobs the queue did not take: refused (the dispatch fails, visibly, to
+   * its caller) or deduplicated.
+   */
+  async #undoOnError<T>(jobs: JobData[], push: () => Promise<T>): Promise<T> {
+    try {
+      const result: any = await push()
+      // A deduplicated dispatch added nothing (skipped, or merged into the existing job).
+      if (result?.outcome && result.outcome !== 'added') await jobRuns.unqueued(jobs)
+      return result
+    } catch (error) {
+      await jobRuns.unqueued(jobs)
+      throw error
+    }
   }
 
   /** Pushes a failed job again under its own id (Administración › Trabajos › Reintentar). */

@@ -76,6 +76,20 @@ export const jobRuns = {
     }
   },
 
+  /** The queue refused the jobs after they were recorded: no record of a job that is not queued. */
+  async unqueued(jobs: JobData[]) {
+    await quietly('unqueue', jobs[0]?.id ?? '', () =>
+      db
+        .from(TABLE)
+        .whereIn(
+          'job_id',
+          jobs.map((j) => j.id)
+        )
+        .where('status', 'queued')
+        .delete()
+    )
+  },
+
   /** A failed run sent back to the queue by an administrator: same job id, attempts from 0. */
   async requeued(jobId: string) {
     await db.from(TABLE).where('job_id', jobId).update({

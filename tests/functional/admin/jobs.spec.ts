@@ -186,4 +186,18 @@ test.group('Admin · jobs (Administración › Trabajos)', (group) => {
     const page = await client.get('/admin/jobs').loginAs(admin).withInertia()
     page.assertInertiaPropsContains({ jobs: [], count: { value: 0, capped: false } })
   })
+
+  test('a deduplicated dispatch leaves one record, of the job that is queued', async ({
+    assert,
+  }) => {
+    const first = await Probe.dispatch({ tag: 'once' }).dedup({ id: 'nightly' }).run()
+    const second = await Probe.dispatch({ tag: 'once' }).dedup({ id: 'nightly' }).run()
+    assert.equal(second.deduped, 'skipped')
+    assert.equal(second.jobId, first.jobId)
+    const records = await db.from('kernel_job_runs').where('name', 'kernel.probe')
+    assert.deepEqual(
+      records.map((r) => r.job_id),
+      [first.jobId]
+    )
+  })
 })
