@@ -6,6 +6,7 @@ export default defineConfig({
     () => import('@adonisjs/lucid/commands'),
     () => import('@adonisjs/session/commands'),
     () => import('@adonisjs/mail/commands'),
+    () => import('@adonisjs/queue/commands'),
   ],
   providers: [
     () => import('@adonisjs/core/providers/app_provider'),
@@ -30,11 +31,13 @@ export default defineConfig({
     () => import('@adonisjs/cache/cache_provider'),
     () => import('@adonisjs/i18n/i18n_provider'),
     () => import('@adonisjs/inertia/inertia_provider'),
+    () => import('@adonisjs/queue/queue_provider'),
   ],
   preloads: [
     () => import('#start/routes'),
     () => import('#start/kernel'),
     () => import('#start/events'),
+    () => import('#start/jobs'),
   ],
   tests: {
     suites: [

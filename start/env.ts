@@ -56,6 +56,19 @@ export default await Env.create(new URL('../', import.meta.url), {
   LICENCE_FILE: Env.schema.string.optional(),
   LICENCE_PUBLIC_KEYS: Env.schema.string.optional(),
 
+  /** Background jobs: database (default, the app's own connection) or redis (scale-out). */
+  QUEUE_DRIVER: Env.schema.enum.optional(['database', 'redis'] as const),
+  /** on (default): the web process also runs a worker; off: only `node ace queue:work` does. */
+  QUEUE_WORKER: Env.schema.enum.optional(['on', 'off'] as const),
+  /** Jobs one worker runs at the same time (default 2). */
+  QUEUE_CONCURRENCY: Env.schema.number.optional(),
+  /** How long an idle worker waits before looking for work again (default 1s). */
+  QUEUE_IDLE_DELAY: Env.schema.string.optional(),
+  /** A running job whose worker has not renewed it for this long is run again (default 30s). */
+  QUEUE_STALLED_THRESHOLD: Env.schema.string.optional(),
+  /** Redis database of the queue (its keys have no prefix, so it gets its own; default 1). */
+  QUEUE_REDIS_DB: Env.schema.number.optional(),
+
   /** npm packages that provide extra Cartera modules, comma separated. */
   CARTERA_MODULE_PACKAGES: Env.schema.string.optional(),
 })

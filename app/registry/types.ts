@@ -110,6 +110,28 @@ export interface ModuleEvents {
   ): void
 }
 
+/**
+ * A background job class: `class X extends Job<Payload>` from `@adonisjs/queue`, with its
+ * options (`maxRetries`, `retry.backoff`, `timeout`, `queue`…) in `static options`.
+ */
+export type JobClassLike = (new (...args: any[]) => { execute(): Promise<void> }) & {
+  options?: { name?: string; [option: string]: unknown }
+}
+
+/** A cron schedule of one of the module's jobs; it fires once per tick across all instances. */
+export interface ScheduleDefinition {
+  /** Key of the job in the module's `jobs` export (or a full job name, `<module>.<job>`). */
+  job: string
+  /** Cron expression: 5 fields, or 6 with seconds first. */
+  cron: string
+  /** Schedule id within the module (`<module>.<name>`); defaults to the job's name. */
+  name?: string
+  /** The job's payload at each tick. */
+  payload?: Record<string, unknown>
+  /** IANA time zone the cron is read in; default UTC. */
+  timezone?: string
+}
+
 /** What a module declares about itself in `modules/<name>/module.ts`. */
 export interface ModuleManifest {
   /** Folder, route prefix, table prefix, permission prefix and Cube subfolder. */
@@ -136,6 +158,14 @@ export interface ModuleManifest {
    * `dependsOn` / `optionalDeps` modules, imported from their `events/`.
    */
   listeners?: () => Promise<{ default: (events: ModuleEvents) => void | Promise<void> }>
+  /**
+   * Background job classes, by key (a lazy import of a file that exports them). Each job's
+   * name is its `static options.name`, or `<module>.<key in snake_case>` by default; dispatch it
+   * with `MyJob.dispatch(payload)` (README, "Trabajos y tareas programadas").
+   */
+  jobs?: () => Promise<Record<string, unknown>>
+  /** Cron schedules of the module's jobs (registered by the web process, run by any worker). */
+  schedules?: ScheduleDefinition[]
   /** Seeds demo data for one organization. */
   demoSeeder?: () => Promise<{ default: (params: DemoSeedParams) => Promise<void> }>
   /** Folder of migrations, relative to the module root. */

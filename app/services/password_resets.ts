@@ -1,44 +1,9 @@
-import { createHash, randomBytes } from 'node:crypto'
 import { dbTimestamp, toDate } from '#app/support/dates'
-import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
-import mail from '@adonisjs/mail/services/main'
-import i18nManager from '@adonisjs/i18n/services/main'
 import User from '#models/user'
-import logger from '@adonisjs/core/services/logger'
-import { appUrl } from '#app/support/app_url'
-
-const TOKEN_TTL_MINUTES = 60
-/** Waits before the 2nd and 3rd delivery attempts of a mail sent in the background. */
-const RETRY_DELAYS_MS = [5_000, 30_000]
-
-/**
- * Sends in the background, three attempts, then logs the failure (without the mail's body: it
- * holds the reset link). The request that asked has already answered.
- */
-function deliverInBackground(send: () => Promise<unknown>, userId: number) {
-  const attempt = async (n: number): Promise<void> => {
-    try {
-      await send()
-    } catch (error) {
-      if (n < RETRY_DELAYS_MS.length) {
-        logger.warn({ err: error, userId, attempt: n + 1 }, 'password reset mail failed; retrying')
-        await new Promise((resolve) => setTimeout(resolve, RETRY_DELAYS_MS[n]).unref())
-        return attempt(n + 1)
-      }
-      logger.error(
-        { err: error, userId, attempts: n + 1 },
-        'password reset mail could not be delivered'
-      )
-    }
-  }
-  void attempt(0)
-}
-
-function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex')
-}
+import { hashToken, mailResetLink } from '#services/password_reset_mail'
+import SendPasswordResetMail from '#app/jobs/kernel/send_password_reset_mail'
 
 /** The stored, unused, unexpired token row for a plain token, or null. */
 async function findUsable(token: string) {
@@ -59,8 +24,9 @@ async function findUsable(token: string) {
 export const passwordResets = {
   /**
    * Mails a reset link to an active user with this address (nothing for anyone else). With
-   * `background` the mail leaves after the call returns, so a public form answers as fast for
-   * an unknown address as for a real one; otherwise a delivery failure reaches the caller.
+   * `background` the mail goes through the job queue (kernel.send_password_reset_mail: three
+   * attempts, a failure shows in Administración › Trabajos), so a public form answers as fast
+   * for an unknown address as for a real one; otherwise a delivery failure reaches the caller.
    */
   async request(
     email: string,
@@ -68,26 +34,11 @@ export const passwordResets = {
   ): Promise<void> {
     const user = await User.findBy('email', email)
     if (!user || !user.isActive) return
-    const token = randomBytes(32).toString('base64url')
-    await db.table('password_reset_tokens').insert({
-      user_id: user.id,
-      token_hash: hashToken(token),
-      expires_at: dbTimestamp(DateTime.utc().plus({ minutes: TOKEN_TTL_MINUTES }).toJSDate()),
-      created_at: dbTimestamp(),
-    })
-    const t = i18nManager.locale(user.locale)
-    const link = appUrl(`/password/reset/${token}`)
-    const send = () =>
-      mail.send((message) => {
-        message
-          .to(user.email, user.fullName)
-          .subject(t.t('auth.reset.mail_subject'))
-          .text(
-            t.t('auth.reset.mail_body', { name: user.fullName, link, minutes: TOKEN_TTL_MINUTES })
-          )
-      })
-    if (background) deliverInBackground(send, user.id)
-    else await send()
+    if (background) {
+      await SendPasswordResetMail.dispatch({ userId: user.id, organizationId: user.organizationId })
+    } else {
+      await mailResetLink(user)
+    }
   },
 
   /**

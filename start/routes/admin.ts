@@ -1,5 +1,5 @@
 /*
-| Administration: users, roles, teams, modules (marketplace), licence, audit log, settings. Every route
+| Administration: users, roles, teams, modules (marketplace), licence, audit log, settings, jobs. Every route
 | needs an administrator and works inside the administrator's organization. Route names start
 | with "admin." so validation messages are looked up under admin.validator.* first.
 */
@@ -15,6 +15,7 @@ const AuditController = () => import('#controllers/admin/audit_controller')
 const CurrenciesController = () => import('#controllers/admin/currencies_controller')
 const NumberSeriesController = () => import('#controllers/admin/number_series_controller')
 const ListsController = () => import('#controllers/admin/lists_controller')
+const JobsController = () => import('#controllers/admin/jobs_controller')
 
 const id = { id: router.matchers.number() }
 
@@ -146,6 +147,15 @@ export default function adminRoutes() {
         .put('/settings/lists/:key', [ListsController, 'update'])
         .where('key', /^[a-z][a-z0-9_]*\.[a-z0-9_.]+$/)
         .as('admin.settings.lists.update')
+      router.get('/jobs', [JobsController, 'index']).as('admin.jobs.index')
+      router
+        .post('/jobs/:id/retry', [JobsController, 'retry'])
+        .where('id', id.id)
+        .as('admin.jobs.retry')
+      router
+        .post('/jobs/:id/discard', [JobsController, 'discard'])
+        .where('id', id.id)
+        .as('admin.jobs.discard')
     })
     .prefix('/admin')
     .use([middleware.auth(), middleware.access(), middleware.admin()])

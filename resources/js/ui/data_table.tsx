@@ -45,22 +45,27 @@ export function DataTable<Row>({
             </Box>
             {rest
               .filter((c) => !c.hideOnMobile)
-              .map((c) => (
-                // div, not p: cells may hold badges, groups or links.
-                <Group
-                  key={c.key}
-                  gap={6}
-                  wrap="wrap"
-                  align="baseline"
-                  fz="sm"
-                  style={{ overflowWrap: 'anywhere' }}
-                >
-                  <Text span size="xs" tt="uppercase" c="dimmed">
-                    {c.header}
-                  </Text>
-                  <Box>{c.render(row)}</Box>
-                </Group>
-              ))}
+              .map((c) => {
+                const content = c.render(row)
+                // A cell with nothing to say (null) leaves no empty labelled line on the card.
+                if (content === null || content === undefined) return null
+                return (
+                  // div, not p: cells may hold badges, groups or links.
+                  <Group
+                    key={c.key}
+                    gap={6}
+                    wrap="wrap"
+                    align="baseline"
+                    fz="sm"
+                    style={{ overflowWrap: 'anywhere' }}
+                  >
+                    <Text span size="xs" tt="uppercase" c="dimmed">
+                      {c.header}
+                    </Text>
+                    <Box>{content}</Box>
+                  </Group>
+                )
+              })}
           </Card>
         ))}
       </Stack>

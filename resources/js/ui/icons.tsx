@@ -12,6 +12,7 @@ import {
   IconCoin,
   IconNumbers,
   IconListDetails,
+  IconClockPlay,
   type Icon,
 } from '@tabler/icons-react'
 
@@ -29,6 +30,7 @@ const icons: Record<string, Icon> = {
   currency: IconCoin,
   series: IconNumbers,
   lists: IconListDetails,
+  jobs: IconClockPlay,
 }
 
 export function NavIcon({ name, size = 18 }: { name: string | null; size?: number }) {

@@ -4,6 +4,7 @@ import db from '@adonisjs/lucid/services/db'
 import hash from '@adonisjs/core/services/hash'
 import { createOrganization, createUser } from '#tests/helpers/world'
 import { smtpSink } from '#tests/helpers/smtp_sink'
+import { drainQueue } from '#tests/helpers/queue'
 
 /** The reset link as it arrives in the mail body. */
 function linkFrom(text: string | undefined): string {
@@ -34,8 +35,19 @@ test.group('Password reset by e-mail', (group) => {
       .redirects(0)
     sent.assertStatus(302)
     sent.assertHeader('location', '/login')
+    assert.lengthOf(smtpSink.messages, 0, 'the form answers before the mail leaves')
+    const job = await db
+      .from('kernel_job_runs')
+      .where('name', 'kernel.send_password_reset_mail')
+      .first()
+    assert.equal(job.status, 'queued')
+    assert.equal(job.organization_id, org.id)
+    assert.notInclude(job.payload, 'token', 'no secret in the queue')
 
+    assert.equal(await drainQueue(), 1)
     const mails = await smtpSink.waitFor('marta@prueba.test')
+    const done = await db.from('kernel_job_runs').where('id', job.id).first()
+    assert.equal(done.status, 'completed')
     assert.lengthOf(mails, 1)
     assert.equal(mails[0].subject, 'Cartera: password reset')
     const token = linkFrom(mails[0].text)
@@ -80,6 +92,7 @@ test.group('Password reset by e-mail', (group) => {
       'success',
       'Si existe una cuenta con ese correo, recibirá un enlace en unos minutos.'
     )
+    assert.equal(await drainQueue(), 0, 'nothing queued')
     assert.lengthOf(smtpSink.messages, 0)
   })
 
@@ -87,6 +100,7 @@ test.group('Password reset by e-mail', (group) => {
     const org = await createOrganization()
     const user = await createUser(org, {}, { email: 'pablo@prueba.test' })
     await client.post('/password/forgot').form({ email: 'pablo@prueba.test' }).withCsrfToken()
+    await drainQueue()
     const token = linkFrom((await smtpSink.waitFor('pablo@prueba.test'))[0].text)
     await db
       .from('password_reset_tokens')

@@ -1,0 +1,11 @@
+/**
+ * The kernel's own jobs and schedules, declared the way a module manifest declares its own.
+ */
+export const kernelJobs = {
+  name: 'kernel',
+  jobs: () => import('./kernel/index.js'),
+  schedules: [
+    // Finished job records older than their retention go, once a night.
+    { job: 'pruneJobRuns', cron: '17 3 * * *' },
+  ],
+}

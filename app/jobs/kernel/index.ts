@@ -1,0 +1,3 @@
+export { default as sendPasswordResetMail } from './send_password_reset_mail.js'
+export { default as pruneJobRuns } from './prune_job_runs.js'
+export { default as probe } from './probe.js'
