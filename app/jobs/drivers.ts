@@ -2,6 +2,7 @@ import { configProvider } from '@adonisjs/core'
 import type { ConfigProvider } from '@adonisjs/core/types'
 import type { AcquiredJob, Adapter, AdapterFactory } from '@boringnode/queue/types'
 import { RecordingAdapter } from './recording_adapter.js'
+import { jobTransaction } from './transaction_scope.js'
 
 const JOBS_TABLE = 'queue_jobs'
 
@@ -74,13 +75,45 @@ class SqliteRecordingAdapter extends RecordingAdapter {
 }
 
 /**
+ * On MySQL/MariaDB (and other servers) the queue's completion (or failure, or retry) and its
+ * record share one transaction: one commit (one disk flush) instead of two. The claim stays in
+ * the library's own short transaction: held longer, its locks made two workers deadlock.
+ */
+class TransactionalRecordingAdapter extends RecordingAdapter {
+  constructor(
+    inner: Adapter,
+    private db: any
+  ) {
+    super(inner)
+  }
+
+  #inTransaction<T>(work: () => Promise<T>): Promise<T> {
+    return this.db.transaction((trx: any) => jobTransaction.run(trx, work))
+  }
+
+  completeJob(...args: Parameters<Adapter['completeJob']>) {
+    return this.#inTransaction(() => super.completeJob(...args))
+  }
+
+  failJob(...args: Parameters<Adapter['failJob']>) {
+    return this.#inTransaction(() => super.failJob(...args))
+  }
+
+  retryJob(...args: Parameters<Adapter['retryJob']>) {
+    return this.#inTransaction(() => super.retryJob(...args))
+  }
+}
+
+/**
  * The app's own database connection for the queue. Inside a test's global transaction the
  * queue uses that transaction too (a second connection would wait forever on SQLite's write
  * lock, and on MySQL would not see the test's rows).
  */
 function liveConnection(db: any, name: string) {
   const current = () =>
-    db.connectionGlobalTransactions.get(name)?.knexClient ?? db.connection(name).getWriteClient()
+    jobTransaction.getStore()?.knexClient ??
+    db.connectionGlobalTransactions.get(name)?.knexClient ??
+    db.connection(name).getWriteClient()
   const target = function () {} as any
   return new Proxy(target, {
     apply: (_t, _this, args) => current()(...args),
@@ -103,7 +136,9 @@ export const recordedDrivers = {
       const sqlite = ['better-sqlite3', 'sqlite3'].includes(db.connection(name).dialect.name)
       return () => {
         const inner = new KnexAdapter({ connection, tableName: JOBS_TABLE }) as unknown as Adapter
-        return sqlite ? new SqliteRecordingAdapter(inner, connection) : new RecordingAdapter(inner)
+        return sqlite
+          ? new SqliteRecordingAdapter(inner, connection)
+          : new TransactionalRecordingAdapter(inner, db)
       }
     })
   },

@@ -3,12 +3,15 @@ import logger from '@adonisjs/core/services/logger'
 import { Locator, QueueManager } from '@boringnode/queue'
 import type { JobData } from '@adonisjs/queue/types'
 import { dbTimestamp } from '#app/support/dates'
+import { jobTransaction } from './transaction_scope.js'
 
 /** States shown in Administración › Trabajos. */
 export const RUN_STATES = ['queued', 'running', 'failed', 'completed'] as const
 export type RunState = (typeof RUN_STATES)[number]
 
 const TABLE = 'kernel_job_runs'
+/** The queue step's transaction when there is one (see transaction_scope.ts). */
+const client = () => jobTransaction.getStore() ?? db
 const ERROR_CHARS = 2000
 const PAYLOAD_CHARS = 20_000
 /** SQLite takes at most 500 terms in one multi-row insert; stay well under it. */
@@ -104,7 +107,7 @@ export const jobRuns = {
 
   started(jobId: string, attempt: number, workerId: string) {
     return quietly('start', jobId, () =>
-      db
+      client()
         .from(TABLE)
         .where('job_id', jobId)
         .update({
@@ -119,7 +122,7 @@ export const jobRuns = {
 
   completed(jobId: string) {
     return quietly('complete', jobId, () =>
-      db
+      client()
         .from(TABLE)
         .where('job_id', jobId)
         .update({ status: 'completed', finished_at: dbTimestamp(), error: null })
@@ -128,7 +131,7 @@ export const jobRuns = {
 
   failed(jobId: string, error: string | null) {
     return quietly('fail', jobId, () =>
-      db
+      client()
         .from(TABLE)
         .where('job_id', jobId)
         .update({ status: 'failed', finished_at: dbTimestamp(), error: clip(error, ERROR_CHARS) })
@@ -138,7 +141,7 @@ export const jobRuns = {
   /** Back to the queue after a failed attempt: the error stays visible until the next one. */
   retrying(jobId: string, error: string | null, retryAt?: Date) {
     return quietly('retry', jobId, () =>
-      db
+      client()
         .from(TABLE)
         .where('job_id', jobId)
         .update({
