@@ -9,6 +9,10 @@ import { ImportFileError } from './errors.js'
 export interface CommitOptions {
   /** Called after each batch lands: lines done so far and in all. */
   onProgress?: (progress: { done: number; total: number; totals: Totals }) => void
+  /** Each batch's line results, after the batch landed (the shell's report). */
+  onLines?: (lines: LineResult[]) => void
+  /** Lines per batch (tests use small ones). */
+  batchSize?: number
 }
 
 const fieldMap = (r: LineResult, side: 'from' | 'to') =>
@@ -31,11 +35,11 @@ export async function commitImport(runId: number, options: CommitOptions = {}) {
   await updateRun(runId, { status: 'committing', error: null, ...(resuming ? {} : { totals }) })
   let done = resuming ? run.rowsDone : 0
   const total = run.rowsTotal
-  for await (const batch of batchesOf(run)) {
+  for await (const batch of batchesOf(run, options.batchSize)) {
     const fresh = batch.filter((r) => r.line > run.committedLine)
     if (fresh.length < batch.length) analyser.remember(batch.filter((r) => !fresh.includes(r)))
     if (!fresh.length) continue
-    await db.transaction(async (trx) => {
+    const landed = await db.transaction(async (trx) => {
       const results = await analyser.analyse(fresh, trx)
       const wctx = { ...ctx, trx, runId, state: analyser.state }
       const creates = results.filter((r) => r.outcome === 'create')
@@ -101,7 +105,9 @@ export async function commitImport(runId: number, options: CommitOptions = {}) {
         { committed_line: fresh[fresh.length - 1].line, rows_done: done, totals },
         trx
       )
+      return results
     })
+    options.onLines?.(landed)
     options.onProgress?.({ done, total, totals })
   }
   await updateRun(runId, { status: 'committed', committed_at: dbTimestamp(), rows_done: done })

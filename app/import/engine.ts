@@ -205,7 +205,10 @@ export class Analyser {
       result.recordId = match.id
       const current = before.get(match.id) ?? {}
       const changes = Object.entries(p.values)
-        .filter(([field, value]) => (current[field] ?? null) !== value)
+        .filter(([field, value]) => {
+          const stored = current[field] ?? null
+          return stored !== value && !(value && this.def.same?.(field, stored, value))
+        })
         .map(([field, value]) => ({ field, from: current[field] ?? null, to: value }))
       if (!changes.length) {
         result.outcome = 'duplicate'

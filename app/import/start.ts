@@ -20,6 +20,8 @@ export interface StartParams {
   override?: Partial<ReadOptions>
   /** Column → field; suggested from the headers (and the remembered mapping) when absent. */
   mapping?: Mapping
+  /** Keep the file where it is (the shell) instead of copying it under DATA_DIR/imports. */
+  inPlace?: boolean
 }
 
 /** Sniffs the file and reads its header: the options, the header cells, and a suggested mapping. */
@@ -54,9 +56,12 @@ export async function startImport(params: StartParams) {
     params.organizationId,
     params.override
   )
-  await mkdir(dataPath('imports'), { recursive: true })
-  const filePath = dataPath('imports', `${randomUUID()}.${options.format}`)
-  await copyFile(params.path, filePath)
+  let filePath = params.path
+  if (!params.inPlace) {
+    await mkdir(dataPath('imports'), { recursive: true })
+    filePath = dataPath('imports', `${randomUUID()}.${options.format}`)
+    await copyFile(params.path, filePath)
+  }
   const now = dbTimestamp()
   const id = await insertIdOf(db.connection(), 'import_runs', {
     organization_id: params.organizationId,

@@ -90,6 +90,11 @@ export interface ImportDefinition {
     ids: number[],
     ctx: { organizationId: number; client: QueryClientContract }
   ): Promise<Map<number, ImportValues>>
+  /**
+   * Whether an incoming value says the same as the stored one though written differently
+   * (`http://www.acme.es/` and `https://acme.es`): no change, so no update. Default: equal text.
+   */
+  same?(field: string, current: string | null, incoming: string): boolean
   /** How a record is named in its timeline entry ("Talleres Gómez S.L."). */
   title(values: ImportValues): string
   /** Creates the records in the caller's transaction; returns their ids in order. */

@@ -39,6 +39,10 @@ interface State extends OwnerState {
   provinces: Map<string, string>
 }
 
+/** The part of a web address after its host, without a final slash. */
+const sitePath = (url: string) =>
+  url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '').replace(/\/$/, '')
+
 const withScheme = (url: string) => (/^https?:\/\//i.test(url) ? url : `https://${url}`)
 
 function validate(values: ImportValues, s: unknown): Check {
@@ -179,6 +183,13 @@ const definition: ImportDefinition = defineImport({
   validate,
 
   title: (values) => values.name ?? '',
+
+  // The same site written another way (scheme, www, final slash) is no change.
+  same: (field, current, incoming) =>
+    field === 'website' &&
+    !!current &&
+    sitePath(current) === sitePath(incoming) &&
+    domainKey(current) === domainKey(incoming),
 
   async lookup(key, values, { organizationId, client }) {
     if (key === 'email' || key === 'phone') {
