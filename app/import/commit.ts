@@ -27,8 +27,8 @@ const fieldMap = (r: LineResult, side: 'from' | 'to') =>
 export async function commitImport(runId: number, options: CommitOptions = {}) {
   const run = await loadRun(runId)
   if (!run) throw new ImportFileError('import.errors.not_found')
-  const resuming = run.status === 'committing' || (run.status === 'failed' && run.committedLine > 0)
-  if (!resuming && !['previewed', 'failed'].includes(run.status))
+  const resuming = run.committedLine > 0 && ['committing', 'failed'].includes(run.status)
+  if (!['previewed', 'committing', 'failed'].includes(run.status))
     throw new ImportFileError('import.errors.not_committable')
   const { def, ctx, analyser } = await analyserFor(run)
   const totals: Totals = resuming ? { ...emptyTotals(), ...run.totals } : emptyTotals()

@@ -17,7 +17,9 @@ const BATCH = 500
 export async function rollbackImport(runId: number) {
   const run = await loadRun(runId)
   if (!run) throw new ImportFileError('import.errors.not_found')
-  const started = run.status === 'rolling_back' || (run.status === 'failed' && !!run.committedAt)
+  const started =
+    run.status === 'rolling_back' ||
+    (run.status === 'failed' && (!!run.committedAt || run.committedLine > 0))
   if (run.status !== 'committed' && !started)
     throw new ImportFileError('import.errors.not_reversible')
   const def = (await importDefinition(run.resource))!
