@@ -50,6 +50,11 @@ export interface BatchChange {
   kind?: string
   /** Extra timeline data (the import run, a title). */
   data?: Record<string, unknown>
+  /**
+   * A create logged as one audit row instead of one per field (bulk imports: the values are
+   * kept with the import, and a 100,000-line file would otherwise write a million rows).
+   */
+  summary?: boolean
 }
 
 const asText = (value: unknown) =>
@@ -81,7 +86,7 @@ export async function recordHistoryMany(
   const forget: number[] = []
   for (const item of items) {
     const changes = diff(item.before, item.after)
-    const rows = changes.length ? changes : item.action === 'update' ? [] : [null]
+    const rows = changes.length && !item.summary ? changes : item.action === 'update' ? [] : [null]
     for (const c of rows) {
       auditRows.push({
         ...common,

@@ -83,6 +83,7 @@ export async function commitImport(runId: number, options: CommitOptions = {}) {
           after: r.values!,
           kind: 'created',
           data: { title: def.title(r.values!), import: runId },
+          summary: true,
         })),
         ...updates.map((r) => ({
           subjectId: r.recordId!,

@@ -3,7 +3,6 @@ import { open } from 'node:fs/promises'
 import { pipeline } from 'node:stream'
 import iconv from 'iconv-lite'
 import { parse } from 'csv-parse'
-import ExcelJS from 'exceljs'
 import { ImportFileError } from './errors.js'
 
 /*
@@ -138,6 +137,7 @@ export async function sniff(
 /** Sheet names of a workbook, in order, read without loading its rows. */
 async function sheetNames(path: string): Promise<string[]> {
   const names: string[] = []
+  const { default: ExcelJS } = await import('exceljs')
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
     worksheets: 'emit',
     sharedStrings: 'ignore',
@@ -207,6 +207,8 @@ export async function* readRows(path: string, options: ReadOptions): AsyncGenera
 }
 
 async function* readXlsx(path: string, sheet?: string): AsyncGenerator<FileRow> {
+  // Loaded on demand: a CSV import never pays for the spreadsheet library.
+  const { default: ExcelJS } = await import('exceljs')
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
     worksheets: 'emit',
     sharedStrings: 'cache',

@@ -9,7 +9,7 @@ import { dbTimestamp } from '#app/support/dates'
 import { COMPANY_TYPES, INDUSTRIES, PROVINCE_NAMES } from '../catalog.js'
 import { normalizeName, normalizeText } from '../support/normalize.js'
 import { companyNameKey, domainKey, nifKey, emailKey, phoneKey } from '../support/keys.js'
-import { insertId, insertInBatches } from '../support/db.js'
+import { insertInBatches, insertManyIds } from '../support/db.js'
 import {
   channelRows,
   checkCommon,
@@ -259,26 +259,36 @@ const definition: ImportDefinition = defineImport({
 
   async create(rows, ctx) {
     const now = dbTimestamp()
-    const ids: number[] = []
-    const phones: Record<string, unknown>[] = []
-    const emails: Record<string, unknown>[] = []
-    const addresses: Record<string, unknown>[] = []
-    for (const v of rows) {
-      const id = await insertId(ctx.trx, 'crm_companies', {
+    const ids = await insertManyIds(
+      ctx.trx,
+      'crm_companies',
+      rows.map((v) => ({
         type: 'cliente',
+        legal_name: null,
+        legal_name_normalized: null,
+        nif: null,
+        industry: null,
+        website: null,
+        website_domain: null,
+        description: null,
         ...columns(v),
         organization_id: ctx.organizationId,
         owner_id: ownerId(ctx, v.owner) ?? ctx.actorId,
         created_by: ctx.actorId,
         created_at: now,
         updated_at: now,
-      })
-      ids.push(id)
-      const channels = channelRows(ctx.organizationId, 'company_id', id, v)
+      })),
+      'name_normalized'
+    )
+    const phones: Record<string, unknown>[] = []
+    const emails: Record<string, unknown>[] = []
+    const addresses: Record<string, unknown>[] = []
+    rows.forEach((v, i) => {
+      const channels = channelRows(ctx.organizationId, 'company_id', ids[i], v)
       if (channels.phone) phones.push(channels.phone)
       if (channels.email) emails.push(channels.email)
-      if (ADDRESS.some((f) => v[f])) addresses.push(addressRow(ctx.organizationId, id, v))
-    }
+      if (ADDRESS.some((f) => v[f])) addresses.push(addressRow(ctx.organizationId, ids[i], v))
+    })
     await insertInBatches(ctx.trx, 'crm_phones', phones)
     await insertInBatches(ctx.trx, 'crm_emails', emails)
     await insertInBatches(ctx.trx, 'crm_addresses', addresses)
