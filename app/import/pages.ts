@@ -61,6 +61,9 @@ export async function previewLines(
   if (filter.after) query.where('line', '>', filter.after)
   const rows = await query
   const labels = new Map(def.fields.map((f) => [f.key, t(f.label)]))
+  const codes = new Map(def.fields.filter((f) => f.codes).map((f) => [f.key, f.codes!]))
+  const shown = (field: string, value: unknown) =>
+    value !== null && codes.has(field) ? t(`${codes.get(field)}.${value}`) : value
   const lines = rows.slice(0, LINES_PAGE).map((r) => ({
     line: Number(r.line),
     outcome: r.outcome as string,
@@ -69,7 +72,12 @@ export async function previewLines(
     reason: r.reason ? translateReason(JSON.parse(r.reason), t) : null,
     changes: (
       (r.changes ? JSON.parse(r.changes) : []) as { field: string; from: unknown; to: unknown }[]
-    ).map((c) => ({ ...c, label: labels.get(c.field) ?? c.field })),
+    ).map((c) => ({
+      field: c.field,
+      label: labels.get(c.field) ?? c.field,
+      from: shown(c.field, c.from),
+      to: shown(c.field, c.to),
+    })),
   }))
   return { lines, next: rows.length > LINES_PAGE ? lines[lines.length - 1].line : null }
 }

@@ -14,6 +14,8 @@ export interface ImportField {
   label: string
   /** Other header names that mean this field (lowercase, without accents). */
   aliases?: string[]
+  /** A coded field: i18n prefix of its codes' labels (`<prefix>.<code>`), for the preview. */
+  codes?: string
 }
 
 /** A duplicate key, in priority order: `name` is shown ("nif", "email"…). */

@@ -133,8 +133,13 @@ const definition: ImportDefinition = defineImport({
     },
     { key: 'legalName', label: `${F}.legalName`, aliases: ['razon social', 'legal name'] },
     { key: 'nif', label: `${F}.nif`, aliases: ['cif', 'nif', 'nif cif', 'dni', 'vat', 'tax id'] },
-    { key: 'type', label: `${F}.type`, aliases: ['tipo'] },
-    { key: 'industry', label: `${F}.industry`, aliases: ['sector', 'actividad'] },
+    { key: 'type', label: `${F}.type`, aliases: ['tipo'], codes: 'crm.types' },
+    {
+      key: 'industry',
+      label: `${F}.industry`,
+      aliases: ['sector', 'actividad'],
+      codes: 'crm.industries',
+    },
     {
       key: 'website',
       label: `${F}.website`,
