@@ -1,6 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
-import { dbTimestamp, toIso } from '#app/support/dates'
+import { dbTimestamp, toDate, toIso } from '#app/support/dates'
 import { moduleRegistry } from '#app/registry/main'
 import type { ImportDefinition } from './types.js'
 import type { ReadOptions } from './read.js'
@@ -47,7 +47,14 @@ export interface ImportRun {
   rolledBackAt: string | null
 }
 
+/** A step that has not moved for this long died with its process (a restart): it may be resumed. */
+const STALLED_MS = 10 * 60 * 1000
+const RUNNING = new Set(['previewing', 'committing', 'rolling_back'])
+
 function toRun(r: Record<string, any>): ImportRun {
+  const stalled = RUNNING.has(r.status) && Date.now() - toDate(r.updated_at).getTime() > STALLED_MS
+  if (stalled)
+    return { ...toRun({ ...r, status: 'failed' }), error: { key: 'import.errors.interrupted' } }
   return {
     id: Number(r.id),
     organizationId: Number(r.organization_id),
