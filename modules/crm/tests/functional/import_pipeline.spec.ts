@@ -13,7 +13,7 @@ import { commitImport } from '#app/import/commit'
 import { rollbackImport } from '#app/import/rollback'
 import { loadRun } from '#app/import/runs'
 import companiesImport from '../../imports/companies.js'
-import { crmUser, insertCompany } from '../helpers.js'
+import { crmUser, insertCompany, insertContact } from '../helpers.js'
 import { companyNameKey } from '../../support/keys.js'
 
 let dir = ''
@@ -247,5 +247,54 @@ test.group('Import pipeline: preview, commit, rollback', (group) => {
     const failed = (await loadRun(headerOnly.id))!
     assert.equal(failed.status, 'failed')
     assert.equal(failed.error?.key, 'import.errors.header_only')
+  })
+  test('contacts: matched by e-mail or phone, company by name in scope; rollback restores', async ({
+    assert,
+  }) => {
+    const org = await createOrganization(['crm'])
+    const admin = await createUser(org, { isAdmin: true })
+    const acme = await existing(org, { name: 'Acme S.L.' })
+    const ana = await insertContact(org, {
+      first_name: 'Ana',
+      last_name: 'García',
+      position: 'Compras',
+    })
+    await db.table('crm_emails').insert({
+      organization_id: org.id,
+      contact_id: ana,
+      value: 'ana@acme.es',
+      value_normalized: 'ana@acme.es',
+      is_primary: true,
+      position: 0,
+    })
+    const path = await file(
+      'contactos.csv',
+      [
+        'Nombre,Apellidos,Empresa,Correo,Cargo',
+        'Ana,García,ACME SL, ANA@ACME.ES ,Gerente',
+        'Luis,Pérez,Acme,luis@acme.es,',
+        'Eva,Ruiz,Desconocida S.A.,eva@x.es,',
+      ].join('\n')
+    )
+    const started = await run(org, admin, path, 'crm.contacts')
+    const { totals } = await previewImport(started.id)
+    assert.deepEqual(totals, { created: 1, updated: 1, duplicates: 0, rejected: 1 })
+    const lines = await linesOf(started.id)
+    assert.deepEqual(JSON.parse(lines[0].changes), [
+      { field: 'company', from: null, to: 'Acme S.L.' },
+      { field: 'position', from: 'Compras', to: 'Gerente' },
+    ])
+    assert.equal(lines[0].key, 'email')
+    assert.equal(JSON.parse(lines[2].reason).key, 'crm.import.reasons.company')
+    await commitImport(started.id)
+    const updated = await db.from('crm_contacts').where('id', ana).first()
+    assert.include(updated, { company_id: acme, position: 'Gerente' })
+    const luis = await db.from('crm_contacts').where('first_name', 'Luis').first()
+    assert.equal(luis.company_id, acme)
+    await rollbackImport(started.id)
+    const restored = await db.from('crm_contacts').where('id', ana).first()
+    assert.include(restored, { company_id: null, position: 'Compras' })
+    assert.isNull(await db.from('crm_contacts').where('first_name', 'Luis').first())
+    assert.lengthOf(await db.from('crm_emails').where('value', 'luis@acme.es'), 0)
   })
 })
