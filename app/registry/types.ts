@@ -20,6 +20,13 @@ export interface ResourceDefinition {
   label: string
   /** Actions that become permission keys `<resource>.<action>`. */
   actions: string[]
+  /**
+   * Accepts CSV/XLSX import (app/import): the default export is an `ImportDefinition` built
+   * with `defineImport` from `#app/import/types` (fields, duplicate keys, row validation,
+   * batch writes; typed there, not here, so the registry does not depend on the access layer).
+   * Importing needs the resource's `create` permission; updates need `edit` and its scope.
+   */
+  import?: () => Promise<{ default: object }>
 }
 
 export interface PermissionDefinition {

@@ -13,11 +13,13 @@ export default defineModule({
       key: 'crm.companies',
       label: 'crm.companies.title',
       actions: ['view', 'create', 'edit', 'delete', 'export'],
+      import: () => import('./imports/companies.js'),
     },
     {
       key: 'crm.contacts',
       label: 'crm.contacts.title',
       actions: ['view', 'create', 'edit', 'delete', 'export'],
+      import: () => import('./imports/contacts.js'),
     },
   ],
   subjects: [

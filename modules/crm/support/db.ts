@@ -33,3 +33,56 @@ export async function insertInBatches(
 export function isSqlite(client: Client): boolean {
   return ['better-sqlite3', 'sqlite3', 'libsql'].includes(client.dialect.name)
 }
+
+/**
+ * Inserts many rows and returns their ids in order, in multi-row statements (an import's
+ * batch). MS SQL (and PostgreSQL) say the ids (OUTPUT/RETURNING). SQLite reports the last id
+ * of the statement, MySQL/MariaDB the first: a multi-row INSERT takes consecutive ids (SQLite
+ * holds the write lock; MySQL under its default auto-increment lock modes), and this is checked
+ * against `check` (a column whose values are unique within the batch) — on any doubt the rows
+ * are looked up by that column instead.
+ */
+export async function insertManyIds(
+  client: Client,
+  table: string,
+  rows: Record<string, unknown>[],
+  check: string
+): Promise<number[]> {
+  if (!rows.length) return []
+  const size = Math.max(1, Math.floor(2000 / Object.keys(rows[0]).length))
+  const ids: number[] = []
+  const sqlite = isSqlite(client)
+  for (let i = 0; i < rows.length; i += size) {
+    const slice = rows.slice(i, i + size)
+    if (!sqlite && client.dialect.name !== 'mysql') {
+      const result = await client.table(table).returning('id').multiInsert(slice)
+      ids.push(...result.map((r: any) => Number(typeof r === 'object' ? r.id : r)))
+      continue
+    }
+    const [reported] = (await client.table(table).multiInsert(slice)) as unknown as number[]
+    const first = sqlite ? Number(reported) - slice.length + 1 : Number(reported)
+    const found = await client
+      .from(table)
+      .whereBetween('id', [first, first + slice.length - 1])
+      .orderBy('id')
+      .select('id', check)
+    const consecutive =
+      found.length === slice.length && found.every((r, k) => r[check] === slice[k][check])
+    if (consecutive) {
+      ids.push(...found.map((r) => Number(r.id)))
+      continue
+    }
+    const byValue = new Map<unknown, number>()
+    const again = await client
+      .from(table)
+      .whereIn(
+        check,
+        slice.map((r) => r[check] as string)
+      )
+      .orderBy('id', 'desc')
+      .select('id', check)
+    for (const r of again) if (!byValue.has(r[check])) byValue.set(r[check], Number(r.id))
+    ids.push(...slice.map((r) => byValue.get(r[check])!))
+  }
+  return ids
+}

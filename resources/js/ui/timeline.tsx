@@ -233,21 +233,25 @@ export function Timeline({
                   />
                 </Group>
               )}
-              {e.kind === 'updated' && Array.isArray(e.data.changes) && (
-                <Stack gap={0} mt={2}>
-                  {e.data.changes.map((c: { field: string; from: unknown; to: unknown }) => (
-                    <Text key={c.field} size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
-                      <b>{fieldLabel(c.field)}</b>: {describeValue(c.field, c.from)} →{' '}
-                      {describeValue(c.field, c.to)}
-                    </Text>
-                  ))}
-                </Stack>
-              )}
-              {e.kind !== 'note' && e.kind !== 'updated' && typeof e.data.summary === 'string' && (
-                <Text size="xs" c="dimmed">
-                  {e.data.summary}
-                </Text>
-              )}
+              {(e.kind === 'updated' || e.kind === 'import_reverted') &&
+                Array.isArray(e.data.changes) && (
+                  <Stack gap={0} mt={2}>
+                    {e.data.changes.map((c: { field: string; from: unknown; to: unknown }) => (
+                      <Text key={c.field} size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+                        <b>{fieldLabel(c.field)}</b>: {describeValue(c.field, c.from)} →{' '}
+                        {describeValue(c.field, c.to)}
+                      </Text>
+                    ))}
+                  </Stack>
+                )}
+              {e.kind !== 'note' &&
+                e.kind !== 'updated' &&
+                e.kind !== 'import_reverted' &&
+                typeof e.data.summary === 'string' && (
+                  <Text size="xs" c="dimmed">
+                    {e.data.summary}
+                  </Text>
+                )}
               <Text size="xs" c="dimmed" mt={2}>
                 {f.dateTime(e.createdAt)}
               </Text>

@@ -1,6 +1,7 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { CompanyData } from '../../validators/companies.js'
 import { normalizeName } from '../../support/normalize.js'
+import { companyNameKey, domainKey } from '../../support/keys.js'
 import { RuleError } from '#app/support/rule_error'
 import type { CompanyRecord } from './load_company.js'
 import type { CompanySummary } from '../../contracts/types.js'
@@ -10,6 +11,9 @@ export function companyColumns(data: CompanyData) {
   return {
     name: data.name,
     name_normalized: normalizeName(data.name),
+    // Duplicate keys an import looks up (support/keys.ts).
+    name_key: companyNameKey(data.name),
+    website_domain: data.website ? domainKey(data.website) : null,
     legal_name: data.legalName || null,
     legal_name_normalized: data.legalName ? normalizeName(data.legalName) : null,
     type: data.type,

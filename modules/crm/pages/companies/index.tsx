@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { Head, Link, router } from '@inertiajs/react'
 import { Anchor, Button, Select, Stack, Text, TextInput } from '@mantine/core'
-import { IconPlus, IconSearch } from '@tabler/icons-react'
+import { IconFileImport, IconPlus, IconSearch } from '@tabler/icons-react'
 import {
   DataTable,
   EmptyState,
@@ -167,6 +167,17 @@ export default function CompaniesIndex({
                 csvHref={listUrl(`${BASE}/export`, params)}
                 xlsxHref={listUrl(`${BASE}/export/xlsx`, params)}
               />
+            )}
+            {can('crm.companies.create') && (
+              <Button
+                component={Link}
+                href="/imports/crm.companies"
+                variant="default"
+                leftSection={<IconFileImport size={16} />}
+                data-testid="import"
+              >
+                {t('import.action')}
+              </Button>
             )}
             {can('crm.companies.create') && (
               <Button component={Link} href={`${BASE}/create`} leftSection={<IconPlus size={16} />}>

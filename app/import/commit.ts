@@ -1,0 +1,116 @@
+import db from '@adonisjs/lucid/services/db'
+import { dbTimestamp } from '#app/support/dates'
+import { recordHistoryMany, type BatchChange } from '#app/history/record_history'
+import { analyserFor, batchesOf } from './context.js'
+import { count, type LineResult } from './engine.js'
+import { emptyTotals, loadRun, updateRun, type Totals } from './runs.js'
+import { ImportFileError } from './errors.js'
+
+export interface CommitOptions {
+  /** Called after each batch lands: lines done so far and in all. */
+  onProgress?: (progress: { done: number; total: number; totals: Totals }) => void
+  /** Each batch's line results, after the batch landed (the shell's report). */
+  onLines?: (lines: LineResult[]) => void
+  /** Lines per batch (tests use small ones). */
+  batchSize?: number
+}
+
+const fieldMap = (r: LineResult, side: 'from' | 'to') =>
+  Object.fromEntries((r.changes ?? []).map((c) => [c.field, c[side]]))
+
+/**
+ * Writes an import, batch by batch: each batch (its records, their history, the before-images
+ * and the run's progress) lands in one transaction or not at all. Called again after a
+ * failure, it resumes after the last batch that landed: the earlier lines are read again only
+ * to remember their keys, so in-file duplicates are found as in the preview.
+ */
+export async function commitImport(runId: number, options: CommitOptions = {}) {
+  const run = await loadRun(runId)
+  if (!run) throw new ImportFileError('import.errors.not_found')
+  const resuming = run.committedLine > 0 && ['committing', 'failed'].includes(run.status)
+  if (!['previewed', 'committing', 'failed'].includes(run.status))
+    throw new ImportFileError('import.errors.not_committable')
+  const { def, ctx, analyser } = await analyserFor(run)
+  const totals: Totals = resuming ? { ...emptyTotals(), ...run.totals } : emptyTotals()
+  await updateRun(runId, { status: 'committing', error: null, ...(resuming ? {} : { totals }) })
+  let done = resuming ? run.rowsDone : 0
+  const total = run.rowsTotal
+  for await (const batch of batchesOf(run, options.batchSize)) {
+    const fresh = batch.filter((r) => r.line > run.committedLine)
+    if (fresh.length < batch.length) analyser.remember(batch.filter((r) => !fresh.includes(r)))
+    if (!fresh.length) continue
+    const landed = await db.transaction(async (trx) => {
+      const results = await analyser.analyse(fresh, trx)
+      const wctx = { ...ctx, trx, runId, state: analyser.state }
+      const creates = results.filter((r) => r.outcome === 'create')
+      const updates = results.filter((r) => r.outcome === 'update')
+      const ids = creates.length
+        ? await def.create(
+            creates.map((r) => r.values!),
+            wctx
+          )
+        : []
+      if (updates.length)
+        await def.update(
+          updates.map((r) => ({ id: r.recordId!, values: r.values! })),
+          wctx
+        )
+      const items = [
+        ...creates.map((r, i) => ({
+          run_id: runId,
+          line: r.line,
+          action: 'create',
+          subject_id: ids[i],
+          before: null,
+          after: JSON.stringify(r.values),
+        })),
+        ...updates.map((r) => ({
+          run_id: runId,
+          line: r.line,
+          action: 'update',
+          subject_id: r.recordId!,
+          before: JSON.stringify(fieldMap(r, 'from')),
+          after: JSON.stringify(fieldMap(r, 'to')),
+        })),
+      ]
+      for (let i = 0; i < items.length; i += 250)
+        await trx.table('import_items').multiInsert(items.slice(i, i + 250))
+      const history: BatchChange[] = [
+        ...creates.map((r, i) => ({
+          subjectId: ids[i],
+          action: 'create' as const,
+          before: {},
+          after: r.values!,
+          kind: 'created',
+          data: { title: def.title(r.values!), import: runId },
+          summary: true,
+        })),
+        ...updates.map((r) => ({
+          subjectId: r.recordId!,
+          action: 'update' as const,
+          before: fieldMap(r, 'from'),
+          after: fieldMap(r, 'to'),
+          kind: 'updated',
+          data: { import: runId },
+        })),
+      ]
+      await recordHistoryMany(
+        trx,
+        { organizationId: ctx.organizationId, actorId: ctx.actorId, subjectType: def.subjectType },
+        history
+      )
+      count(totals as unknown as Record<string, number>, results)
+      done += fresh.length
+      await updateRun(
+        runId,
+        { committed_line: fresh[fresh.length - 1].line, rows_done: done, totals },
+        trx
+      )
+      return results
+    })
+    options.onLines?.(landed)
+    options.onProgress?.({ done, total, totals })
+  }
+  await updateRun(runId, { status: 'committed', committed_at: dbTimestamp(), rows_done: done })
+  return totals
+}

@@ -1,0 +1,37 @@
+import logger from '@adonisjs/core/services/logger'
+import { previewImport } from './preview.js'
+import { commitImport } from './commit.js'
+import { rollbackImport } from './rollback.js'
+import { updateRun } from './runs.js'
+import { ImportFileError } from './errors.js'
+
+/* The steps of an import, as a worker runs them (the job kernel.run_import_step). */
+
+export type ImportStep = 'preview' | 'commit' | 'rollback'
+
+export const steps: Record<ImportStep, (runId: number) => Promise<unknown>> = {
+  preview: (runId) => previewImport(runId),
+  commit: (runId) => commitImport(runId),
+  rollback: (runId) => rollbackImport(runId),
+}
+
+/**
+ * Runs a step now (the job's body). A bad file is stored on the run, translated later, and ends
+ * the step; any other failure is stored on the run and thrown again so the job is retried.
+ */
+export async function executeImportStep(step: ImportStep, runId: number): Promise<void> {
+  try {
+    await steps[step](runId)
+  } catch (error: any) {
+    if (error instanceof ImportFileError) {
+      await updateRun(runId, { status: 'failed', error: { key: error.key, values: error.values } })
+      return
+    }
+    logger.error({ err: error, runId, step }, 'import failed')
+    await updateRun(runId, {
+      status: 'failed',
+      error: { key: 'import.errors.failed', values: { message: String(error?.message ?? error) } },
+    }).catch(() => {})
+    throw error
+  }
+}

@@ -1,0 +1,116 @@
+import type { TransactionClientContract, QueryClientContract } from '@adonisjs/lucid/types/database'
+import type { AccessContext } from '#app/access/access_context'
+
+/*
+ * What a module supplies to import into one of its resources (manifest: resource.import).
+ * The kernel reads the file, maps columns, finds duplicates, previews, commits in batches and
+ * rolls back; the module knows its fields, keys, rules and tables.
+ */
+
+/** A column the user can map a file header to. */
+export interface ImportField {
+  key: string
+  /** i18n key of the label; headers matching it in Spanish or English map automatically. */
+  label: string
+  /** Other header names that mean this field (lowercase, without accents). */
+  aliases?: string[]
+  /** A coded field: key of the editable list holding its codes (`crm.industries`), for the preview's labels. */
+  codes?: string
+}
+
+/** A duplicate key, in priority order: `name` is shown ("nif", "email"…). */
+export interface ImportKey {
+  name: string
+  /** The field holding the key's value in a validated row. */
+  field: string
+  /** The normalized form compared (and stored in its own indexed column), or null. */
+  normalize(value: string): string | null
+}
+
+/** A reason a line is refused: an i18n key and its values. */
+export interface ImportReason {
+  key: string
+  values?: Record<string, unknown>
+}
+
+/** Flat values of the importable fields (strings, or null when empty). */
+export type ImportValues = Record<string, string | null>
+
+export interface ImportContext {
+  organizationId: number
+  actorId: number
+  access: AccessContext
+  /** Language of messages (the importing user's). */
+  locale: string
+}
+
+export interface WriteContext extends ImportContext {
+  trx: TransactionClientContract
+  runId: number
+  /** What `prepare` returned. */
+  state: unknown
+}
+
+/** A record found by a key: its id and owner (for the edit scope). */
+export interface KeyMatch {
+  id: number
+  ownerId: number | null
+}
+
+export interface ImportDefinition {
+  /** Audit/timeline subject type (`crm.company`). */
+  subjectType: string
+  fields: ImportField[]
+  keys: ImportKey[]
+  /**
+   * Prepares per-import state once (owner lists, lookups). Returned object is passed back to
+   * `validate`. Called before each preview or commit.
+   */
+  prepare?(ctx: ImportContext, client: QueryClientContract): Promise<unknown>
+  /**
+   * Checks and cleans one line's mapped values (empty cells are absent). Returns the values to
+   * write, or a reason. Must not touch the database (batches call it thousands of times).
+   */
+  validate(values: ImportValues, state: unknown): ImportValues | { reason: ImportReason }
+  /**
+   * Optional checks that need the database (a linked record that must exist and be visible),
+   * for a whole batch at once: a reason per refused row (same order), null for the others.
+   * May rewrite values in place (a company name resolved to its canonical form).
+   */
+  check?(
+    rows: ImportValues[],
+    ctx: ImportContext & { client: QueryClientContract }
+  ): Promise<(ImportReason | null)[]>
+  /** Records of the organization whose key `key` is one of `values` (normalized). One indexed column. */
+  lookup(
+    key: string,
+    values: string[],
+    ctx: { organizationId: number; client: QueryClientContract }
+  ): Promise<Map<string, KeyMatch>>
+  /** Current values of the importable fields of these records (the before-image). */
+  snapshot(
+    ids: number[],
+    ctx: { organizationId: number; client: QueryClientContract }
+  ): Promise<Map<number, ImportValues>>
+  /**
+   * Whether an incoming value says the same as the stored one though written differently
+   * (`http://www.acme.es/` and `https://acme.es`): no change, so no update. Default: equal text.
+   */
+  same?(field: string, current: string | null, incoming: string): boolean
+  /** How a record is named in its timeline entry ("Talleres Gómez S.L."). */
+  title(values: ImportValues): string
+  /** Creates the records in the caller's transaction; returns their ids in order. */
+  create(rows: ImportValues[], ctx: WriteContext): Promise<number[]>
+  /**
+   * Sets the given fields of existing records (only the fields present in `values`; null
+   * empties a field — a rollback gives back an empty before-value this way).
+   */
+  update(rows: { id: number; values: ImportValues }[], ctx: WriteContext): Promise<void>
+  /** Removes records an import created (rollback). Returns the ids that were still there. */
+  remove(ids: number[], ctx: WriteContext): Promise<number[]>
+}
+
+/** Type-checks a module's import definition (the manifest's `resource.import` default export). */
+export function defineImport(definition: ImportDefinition): ImportDefinition {
+  return definition
+}

@@ -1,0 +1,102 @@
+/*
+| The measured half of `npm run bench:import` (bench/import.mjs prepares the database and the
+| file, then runs this inside the application): preview, then commit, of one file into one
+| organization through the kernel pipeline, timing every batch. Prints one JSON line.
+*/
+process.env.TZ = 'UTC'
+
+import 'reflect-metadata'
+import { Ignitor } from '@adonisjs/core'
+
+const APP_ROOT = new URL('../', import.meta.url)
+const [file, slug] = process.argv.slice(2)
+
+const app = new Ignitor(APP_ROOT, {
+  importer: (path: string) =>
+    path.startsWith('./') || path.startsWith('../')
+      ? import(new URL(path, APP_ROOT).href)
+      : import(path),
+}).createApp('console')
+app.booting(async () => {
+  await import('#start/env')
+})
+await app.init()
+await app.boot()
+
+interface Mark {
+  done: number
+  at: number
+}
+
+/** Rows/s overall and over the first and last 10 % of the lines. */
+function rates(marks: Mark[], total: number, started: number) {
+  const at = (fraction: number) => {
+    const target = total * fraction
+    const mark = marks.find((m) => m.done >= target) ?? marks[marks.length - 1]
+    return mark
+  }
+  const end = marks[marks.length - 1]
+  const first = at(0.1)
+  const last = at(0.9)
+  const firstRate = first.done / ((first.at - started) / 1000)
+  const lastRate = (end.done - last.done) / ((end.at - last.at) / 1000)
+  return {
+    rows: end.done,
+    seconds: Number(((end.at - started) / 1000).toFixed(2)),
+    rowsPerSecond: Math.round(end.done / ((end.at - started) / 1000)),
+    first10RowsPerSecond: Math.round(firstRate),
+    last10RowsPerSecond: Math.round(lastRate),
+    last10VsFirst10Time: Number((firstRate / lastRate).toFixed(2)),
+  }
+}
+
+await app.start(async () => {
+  const { default: db } = await import('@adonisjs/lucid/services/db')
+  const { startImport } = await import('#app/import/start')
+  const { previewImport } = await import('#app/import/preview')
+  const { commitImport } = await import('#app/import/commit')
+  const baseline = process.memoryUsage().rss
+  let peak = baseline
+  let heapPeak = 0
+  const sampler = setInterval(() => {
+    const usage = process.memoryUsage()
+    peak = Math.max(peak, usage.rss)
+    heapPeak = Math.max(heapPeak, usage.heapUsed)
+  }, 50)
+  const org = await db.from('organizations').where('slug', slug).firstOrFail()
+  const admin = await db.from('users').where('organization_id', org.id).orderBy('id').firstOrFail()
+  const run = await startImport({
+    organizationId: org.id,
+    userId: admin.id,
+    resource: 'crm.companies',
+    path: file,
+    fileName: 'bench.csv',
+    inPlace: true,
+  })
+  let marks: Mark[] = []
+  let started = performance.now()
+  const preview = await previewImport(run.id, {
+    onProgress: (done) => marks.push({ done, at: performance.now() }),
+  })
+  const previewRates = rates(marks, preview.rows, started)
+  marks = []
+  started = performance.now()
+  const totals = await commitImport(run.id, {
+    onProgress: ({ done }) => marks.push({ done, at: performance.now() }),
+  })
+  const commitRates = rates(marks, preview.rows, started)
+  clearInterval(sampler)
+  peak = Math.max(peak, process.memoryUsage().rss)
+  const companies = await db.from('crm_companies').where('organization_id', org.id).count('* as n')
+  console.log(
+    JSON.stringify({
+      preview: { ...previewRates, totals: preview.totals },
+      commit: { ...commitRates, totals },
+      peakRssMb: Math.round(peak / 1024 / 1024),
+      bootRssMb: Math.round(baseline / 1024 / 1024),
+      peakHeapMb: Math.round(heapPeak / 1024 / 1024),
+      companiesAfter: Number(companies[0].n),
+    })
+  )
+})
+await app.terminate()

@@ -1,0 +1,363 @@
+import {
+  defineImport,
+  type ImportDefinition,
+  type ImportValues,
+  type KeyMatch,
+  type WriteContext,
+} from '#app/import/types'
+import { dbTimestamp } from '#app/support/dates'
+import { COMPANY_TYPES_LIST, INDUSTRIES_LIST, PROVINCE_NAMES } from '../catalog.js'
+import { normalizeName, normalizeText } from '../support/normalize.js'
+import { companyNameKey, domainKey, nifKey, emailKey, phoneKey } from '../support/keys.js'
+import { insertInBatches, insertManyIds } from '../support/db.js'
+import {
+  channelRows,
+  checkCommon,
+  codeLookup,
+  lookupChannel,
+  ownerState,
+  primaryChannels,
+  reason,
+  setPrimaryChannel,
+  tooLong,
+  type Check,
+  type OwnerState,
+} from './shared.js'
+
+/*
+ * Import of companies: fields as the list exports them (so an export imports back unmapped),
+ * duplicate keys NIF → e-mail → web domain → phone → name without legal form, each looked up
+ * through its own index.
+ */
+
+const F = 'crm.companies.fields'
+const ADDRESS = ['street', 'postalCode', 'city', 'province'] as const
+
+interface State extends OwnerState {
+  types: Map<string, string>
+  industries: Map<string, string>
+  provinces: Map<string, string>
+}
+
+/** The part of a web address after its host, without a final slash. */
+const sitePath = (url: string) =>
+  url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '').replace(/\/$/, '')
+
+const withScheme = (url: string) => (/^https?:\/\//i.test(url) ? url : `https://${url}`)
+
+function validate(values: ImportValues, s: unknown): Check {
+  const state = s as State
+  const long = tooLong(values, {
+    name: 200,
+    legalName: 200,
+    street: 200,
+    postalCode: 10,
+    city: 100,
+    description: 5000,
+  })
+  if (long) return { reason: long }
+  if (!values.name || values.name.length < 2) return reason('name_required')
+  if (values.nif) {
+    const nif = nifKey(values.nif)
+    if (!nif) return reason('nif', { value: values.nif })
+    values.nif = nif
+  }
+  for (const [field, map] of [
+    ['type', state.types],
+    ['industry', state.industries],
+    ['province', state.provinces],
+  ] as const) {
+    const raw = values[field]
+    if (!raw) continue
+    const code = map.get(normalizeText(raw))
+    if (!code) return reason(field, { value: raw })
+    values[field] = code
+  }
+  if (values.website) {
+    if (!domainKey(values.website)) return reason('website', { value: values.website })
+    values.website = withScheme(values.website)
+  }
+  if (values.postalCode && !/^[A-Za-z0-9 -]+$/.test(values.postalCode))
+    return reason('postal_code', { value: values.postalCode })
+  const common = checkCommon(values, state)
+  return common ? { reason: common } : values
+}
+
+function columns(v: ImportValues) {
+  const cols: Record<string, unknown> = {}
+  if ('name' in v && v.name) {
+    cols.name = v.name
+    cols.name_normalized = normalizeName(v.name)
+    cols.name_key = companyNameKey(v.name)
+  }
+  if ('legalName' in v) {
+    cols.legal_name = v.legalName
+    cols.legal_name_normalized = v.legalName ? normalizeName(v.legalName) : null
+  }
+  if ('nif' in v) cols.nif = v.nif
+  if ('type' in v && v.type) cols.type = v.type
+  if ('industry' in v) cols.industry = v.industry
+  if ('website' in v) {
+    cols.website = v.website
+    cols.website_domain = v.website ? domainKey(v.website) : null
+  }
+  if ('description' in v) cols.description = v.description
+  return cols
+}
+
+const ownerId = (ctx: WriteContext, name: string | null | undefined) =>
+  name ? ((ctx.state as State).ids.get(name) ?? null) : null
+
+function addressRow(organizationId: number, companyId: number, v: ImportValues) {
+  return {
+    organization_id: organizationId,
+    company_id: companyId,
+    kind: 'fiscal',
+    street: v.street ?? null,
+    postal_code: v.postalCode ?? null,
+    city: v.city ?? null,
+    city_normalized: v.city ? normalizeName(v.city, 100) : null,
+    province: v.province ?? null,
+    country: 'ES',
+    position: 0,
+  }
+}
+
+const definition: ImportDefinition = defineImport({
+  subjectType: 'crm.company',
+  fields: [
+    {
+      key: 'name',
+      label: `${F}.name`,
+      aliases: ['empresa', 'company', 'nombre comercial', 'company name'],
+    },
+    { key: 'legalName', label: `${F}.legalName`, aliases: ['razon social', 'legal name'] },
+    { key: 'nif', label: `${F}.nif`, aliases: ['cif', 'nif', 'nif cif', 'dni', 'vat', 'tax id'] },
+    { key: 'type', label: `${F}.type`, aliases: ['tipo'], codes: COMPANY_TYPES_LIST },
+    {
+      key: 'industry',
+      label: `${F}.industry`,
+      aliases: ['sector', 'actividad'],
+      codes: INDUSTRIES_LIST,
+    },
+    {
+      key: 'website',
+      label: `${F}.website`,
+      aliases: ['web', 'sitio web', 'pagina web', 'url', 'website'],
+    },
+    {
+      key: 'email',
+      label: `${F}.email`,
+      aliases: ['email', 'e mail', 'correo electronico', 'mail'],
+    },
+    { key: 'phone', label: `${F}.phone`, aliases: ['telefono', 'tel', 'movil', 'phone number'] },
+    {
+      key: 'street',
+      label: `${F}.street`,
+      aliases: ['direccion', 'domicilio', 'address', 'calle'],
+    },
+    {
+      key: 'postalCode',
+      label: `${F}.postalCode`,
+      aliases: ['cp', 'codigo postal', 'zip', 'postcode'],
+    },
+    { key: 'city', label: `${F}.city`, aliases: ['ciudad', 'poblacion', 'municipio', 'town'] },
+    { key: 'province', label: `${F}.province`, aliases: ['provincia', 'region'] },
+    { key: 'owner', label: `${F}.owner`, aliases: ['comercial', 'propietario'] },
+    { key: 'description', label: `${F}.description`, aliases: ['notas', 'observaciones', 'notes'] },
+  ],
+  keys: [
+    { name: 'nif', field: 'nif', normalize: nifKey },
+    { name: 'email', field: 'email', normalize: emailKey },
+    { name: 'domain', field: 'website', normalize: domainKey },
+    { name: 'phone', field: 'phone', normalize: phoneKey },
+    { name: 'name', field: 'name', normalize: companyNameKey },
+  ],
+
+  async prepare(ctx, client) {
+    const owners = await ownerState(ctx, 'crm.companies', client)
+    const provinces = new Map(PROVINCE_NAMES.map((p) => [normalizeText(p), p]))
+    return {
+      ...owners,
+      types: await codeLookup(ctx.organizationId, COMPANY_TYPES_LIST),
+      industries: await codeLookup(ctx.organizationId, INDUSTRIES_LIST),
+      provinces,
+    } satisfies State
+  },
+
+  validate,
+
+  title: (values) => values.name ?? '',
+
+  // The same site written another way (scheme, www, final slash) is no change.
+  same: (field, current, incoming) =>
+    field === 'website' &&
+    !!current &&
+    sitePath(current) === sitePath(incoming) &&
+    domainKey(current) === domainKey(incoming),
+
+  async lookup(key, values, { organizationId, client }) {
+    if (key === 'email' || key === 'phone') {
+      const table = key === 'email' ? 'crm_emails' : 'crm_phones'
+      return lookupChannel(client, organizationId, table, 'company_id', values, 'crm_companies')
+    }
+    const column = { nif: 'nif', domain: 'website_domain', name: 'name_key' }[key]!
+    const rows = await client
+      .from('crm_companies')
+      .where('organization_id', organizationId)
+      .whereIn(column, values)
+      .orderBy('id')
+      .select(`${column} as v`, 'id', 'owner_id')
+    const found = new Map<string, KeyMatch>()
+    for (const r of rows)
+      if (!found.has(r.v))
+        found.set(r.v, {
+          id: Number(r.id),
+          ownerId: r.owner_id === null ? null : Number(r.owner_id),
+        })
+    return found
+  },
+
+  async snapshot(ids, { organizationId, client }) {
+    const result = new Map<number, ImportValues>()
+    if (!ids.length) return result
+    const rows = await client
+      .from('crm_companies as c')
+      .leftJoin('users as o', 'o.id', 'c.owner_id')
+      .where('c.organization_id', organizationId)
+      .whereIn('c.id', ids)
+      .select('c.*', 'o.full_name as owner_name')
+    const channels = await primaryChannels(client, 'company_id', ids)
+    const addresses = await client
+      .from('crm_addresses')
+      .whereIn('company_id', ids)
+      .orderBy('company_id')
+      .orderBy('position')
+      .select('company_id', 'kind', 'street', 'postal_code', 'city', 'province')
+    const main = new Map<number, Record<string, any>>()
+    for (const a of addresses) {
+      const id = Number(a.company_id)
+      if (!main.has(id) || (a.kind === 'fiscal' && main.get(id)!.kind !== 'fiscal')) main.set(id, a)
+    }
+    for (const r of rows) {
+      const id = Number(r.id)
+      const a = main.get(id)
+      result.set(id, {
+        name: r.name,
+        legalName: r.legal_name,
+        nif: r.nif,
+        type: r.type,
+        industry: r.industry,
+        website: r.website,
+        email: channels.emails.get(id) ?? null,
+        phone: channels.phones.get(id) ?? null,
+        street: a?.street ?? null,
+        postalCode: a?.postal_code ?? null,
+        city: a?.city ?? null,
+        province: a?.province ?? null,
+        owner: r.owner_name ?? null,
+        description: r.description,
+      })
+    }
+    return result
+  },
+
+  async create(rows, ctx) {
+    const now = dbTimestamp()
+    const ids = await insertManyIds(
+      ctx.trx,
+      'crm_companies',
+      rows.map((v) => ({
+        type: 'cliente',
+        legal_name: null,
+        legal_name_normalized: null,
+        nif: null,
+        industry: null,
+        website: null,
+        website_domain: null,
+        description: null,
+        ...columns(v),
+        organization_id: ctx.organizationId,
+        owner_id: ownerId(ctx, v.owner) ?? ctx.actorId,
+        created_by: ctx.actorId,
+        created_at: now,
+        updated_at: now,
+      })),
+      'name_normalized'
+    )
+    const phones: Record<string, unknown>[] = []
+    const emails: Record<string, unknown>[] = []
+    const addresses: Record<string, unknown>[] = []
+    rows.forEach((v, i) => {
+      const channels = channelRows(ctx.organizationId, 'company_id', ids[i], v)
+      if (channels.phone) phones.push(channels.phone)
+      if (channels.email) emails.push(channels.email)
+      if (ADDRESS.some((f) => v[f])) addresses.push(addressRow(ctx.organizationId, ids[i], v))
+    })
+    await insertInBatches(ctx.trx, 'crm_phones', phones)
+    await insertInBatches(ctx.trx, 'crm_emails', emails)
+    await insertInBatches(ctx.trx, 'crm_addresses', addresses)
+    return ids
+  },
+
+  async update(rows, ctx) {
+    const { trx, organizationId } = ctx
+    for (const { id, values: v } of rows) {
+      const cols = columns(v)
+      if ('owner' in v) cols.owner_id = ownerId(ctx, v.owner)
+      await trx
+        .from('crm_companies')
+        .where('organization_id', organizationId)
+        .where('id', id)
+        .update({ ...cols, updated_at: dbTimestamp() })
+      if ('email' in v)
+        await setPrimaryChannel(trx, organizationId, 'company_id', 'crm_emails', id, v.email)
+      if ('phone' in v)
+        await setPrimaryChannel(trx, organizationId, 'company_id', 'crm_phones', id, v.phone)
+      if (ADDRESS.some((f) => f in v)) await setMainAddress(ctx, id, v)
+    }
+  },
+
+  async remove(ids, { trx, organizationId }) {
+    const existing = (
+      await trx
+        .from('crm_companies')
+        .where('organization_id', organizationId)
+        .whereIn('id', ids)
+        .select('id')
+    ).map((r) => Number(r.id))
+    if (!existing.length) return []
+    await trx
+      .from('crm_contacts')
+      .where('organization_id', organizationId)
+      .whereIn('company_id', existing)
+      .update({ company_id: null, reports_to_id: null, updated_at: dbTimestamp() })
+    for (const table of ['crm_phones', 'crm_emails', 'crm_addresses'])
+      await trx.from(table).whereIn('company_id', existing).delete()
+    await trx.from('crm_companies').whereIn('id', existing).delete()
+    return existing
+  },
+})
+
+/** Updates the main address (fiscal, else the first) or adds a fiscal one. */
+async function setMainAddress(ctx: WriteContext, companyId: number, v: ImportValues) {
+  const { trx } = ctx
+  const rows = await trx
+    .from('crm_addresses')
+    .where('company_id', companyId)
+    .orderBy('position')
+    .select('id', 'kind')
+  const main = rows.find((r) => r.kind === 'fiscal') ?? rows[0]
+  const patch: Record<string, unknown> = {}
+  if ('street' in v) patch.street = v.street
+  if ('postalCode' in v) patch.postal_code = v.postalCode
+  if ('city' in v) {
+    patch.city = v.city
+    patch.city_normalized = v.city ? normalizeName(v.city, 100) : null
+  }
+  if ('province' in v) patch.province = v.province
+  if (main) await trx.from('crm_addresses').where('id', main.id).update(patch)
+  else await trx.table('crm_addresses').insert(addressRow(ctx.organizationId, companyId, v))
+}
+
+export default definition

@@ -1,0 +1,253 @@
+import {
+  defineImport,
+  type ImportDefinition,
+  type ImportValues,
+  type WriteContext,
+} from '#app/import/types'
+import { dbTimestamp } from '#app/support/dates'
+import { normalizeName } from '../support/normalize.js'
+import { fullName } from '../support/people.js'
+import { companyNameKey, emailKey, phoneKey } from '../support/keys.js'
+import { insertId, insertInBatches } from '../support/db.js'
+import {
+  channelRows,
+  checkCommon,
+  lookupChannel,
+  ownerState,
+  primaryChannels,
+  reason,
+  setPrimaryChannel,
+  tooLong,
+  type Check,
+  type OwnerState,
+} from './shared.js'
+
+/*
+ * Import of contacts: fields as the list exports them; duplicate keys e-mail → phone. The
+ * company is named (as exported) and must be one the importer may see; it is found by its name
+ * without legal form, through that key's index.
+ */
+
+const F = 'crm.contacts.fields'
+
+function validate(values: ImportValues, s: unknown): Check {
+  const long = tooLong(values, {
+    firstName: 100,
+    lastName: 150,
+    position: 120,
+    department: 120,
+    company: 200,
+    notes: 5000,
+  })
+  if (long) return { reason: long }
+  if (!values.firstName) return reason('first_name_required')
+  const common = checkCommon(values, s as OwnerState)
+  return common ? { reason: common } : values
+}
+
+function columns(v: ImportValues, before?: ImportValues) {
+  const cols: Record<string, unknown> = {}
+  if ('firstName' in v || 'lastName' in v) {
+    const first = ('firstName' in v ? v.firstName : before?.firstName) ?? ''
+    const last = 'lastName' in v ? v.lastName : (before?.lastName ?? null)
+    if ('firstName' in v) cols.first_name = first
+    if ('lastName' in v) {
+      cols.last_name = last
+      cols.last_name_normalized = last ? normalizeName(last, 150) : null
+    }
+    cols.name_normalized = normalizeName(fullName(first, last), 260)
+  }
+  if ('position' in v) cols.position = v.position
+  if ('department' in v) cols.department = v.department
+  if ('notes' in v) cols.notes = v.notes
+  return cols
+}
+
+const ownerId = (ctx: WriteContext, name: string | null | undefined) =>
+  name ? ((ctx.state as OwnerState).ids.get(name) ?? null) : null
+
+/** Visible companies by name key: key → {id, name}. */
+async function companiesByName(
+  ctx: WriteContext | Parameters<NonNullable<ImportDefinition['check']>>[1],
+  names: string[]
+) {
+  const keys = [...new Set(names.map((n) => companyNameKey(n)).filter((k): k is string => !!k))]
+  const found = new Map<string, { id: number; name: string }>()
+  if (!keys.length) return found
+  const client = 'trx' in ctx ? ctx.trx : ctx.client
+  const query = client
+    .from('crm_companies as c')
+    .whereIn('c.name_key', keys)
+    .orderBy('c.id')
+    .select('c.id', 'c.name', 'c.name_key')
+  await ctx.access.scope(query, 'crm.companies', { table: 'c' })
+  for (const r of await query)
+    if (!found.has(r.name_key)) found.set(r.name_key, { id: Number(r.id), name: r.name })
+  return found
+}
+
+const definition: ImportDefinition = defineImport({
+  subjectType: 'crm.contact',
+  fields: [
+    { key: 'firstName', label: `${F}.firstName`, aliases: ['nombre', 'first name', 'name'] },
+    {
+      key: 'lastName',
+      label: `${F}.lastName`,
+      aliases: ['apellido', 'apellidos', 'surname', 'last name'],
+    },
+    { key: 'position', label: `${F}.position`, aliases: ['puesto', 'cargo', 'job title', 'title'] },
+    { key: 'department', label: `${F}.department`, aliases: ['departamento', 'area'] },
+    {
+      key: 'company',
+      label: `${F}.company`,
+      aliases: ['empresa', 'compania', 'company', 'organization'],
+    },
+    {
+      key: 'email',
+      label: `${F}.email`,
+      aliases: ['email', 'e mail', 'correo electronico', 'mail'],
+    },
+    { key: 'phone', label: `${F}.phone`, aliases: ['telefono', 'tel', 'movil', 'mobile'] },
+    { key: 'owner', label: `${F}.owner`, aliases: ['comercial', 'propietario'] },
+    { key: 'notes', label: `${F}.notes`, aliases: ['observaciones', 'notas'] },
+  ],
+  keys: [
+    { name: 'email', field: 'email', normalize: emailKey },
+    { name: 'phone', field: 'phone', normalize: phoneKey },
+  ],
+
+  prepare: (ctx, client) => ownerState(ctx, 'crm.contacts', client),
+
+  validate,
+
+  async check(rows, ctx) {
+    const found = await companiesByName(ctx, rows.map((r) => r.company ?? '').filter(Boolean))
+    return rows.map((r) => {
+      if (!r.company) return null
+      const company = found.get(companyNameKey(r.company) ?? '')
+      if (!company) return reason('company', { value: r.company }).reason
+      r.company = company.name
+      return null
+    })
+  },
+
+  title: (values) => fullName(values.firstName ?? '', values.lastName),
+
+  lookup: (key, values, { organizationId, client }) =>
+    lookupChannel(
+      client,
+      organizationId,
+      key === 'email' ? 'crm_emails' : 'crm_phones',
+      'contact_id',
+      values,
+      'crm_contacts'
+    ),
+
+  async snapshot(ids, { organizationId, client }) {
+    const result = new Map<number, ImportValues>()
+    if (!ids.length) return result
+    const rows = await client
+      .from('crm_contacts as ct')
+      .leftJoin('crm_companies as co', 'co.id', 'ct.company_id')
+      .leftJoin('users as o', 'o.id', 'ct.owner_id')
+      .where('ct.organization_id', organizationId)
+      .whereIn('ct.id', ids)
+      .select('ct.*', 'co.name as company_name', 'o.full_name as owner_name')
+    const channels = await primaryChannels(client, 'contact_id', ids)
+    for (const r of rows) {
+      const id = Number(r.id)
+      result.set(id, {
+        firstName: r.first_name,
+        lastName: r.last_name,
+        position: r.position,
+        department: r.department,
+        company: r.company_name ?? null,
+        email: channels.emails.get(id) ?? null,
+        phone: channels.phones.get(id) ?? null,
+        owner: r.owner_name ?? null,
+        notes: r.notes,
+      })
+    }
+    return result
+  },
+
+  async create(rows, ctx) {
+    const now = dbTimestamp()
+    const companies = await companiesByName(ctx, rows.map((r) => r.company ?? '').filter(Boolean))
+    const ids: number[] = []
+    const phones: Record<string, unknown>[] = []
+    const emails: Record<string, unknown>[] = []
+    for (const v of rows) {
+      const id = await insertId(ctx.trx, 'crm_contacts', {
+        ...columns(v),
+        company_id: v.company ? (companies.get(companyNameKey(v.company) ?? '')?.id ?? null) : null,
+        organization_id: ctx.organizationId,
+        owner_id: ownerId(ctx, v.owner) ?? ctx.actorId,
+        created_by: ctx.actorId,
+        created_at: now,
+        updated_at: now,
+      })
+      ids.push(id)
+      const channels = channelRows(ctx.organizationId, 'contact_id', id, v)
+      if (channels.phone) phones.push(channels.phone)
+      if (channels.email) emails.push(channels.email)
+    }
+    await insertInBatches(ctx.trx, 'crm_phones', phones)
+    await insertInBatches(ctx.trx, 'crm_emails', emails)
+    return ids
+  },
+
+  async update(rows, ctx) {
+    const { trx, organizationId } = ctx
+    const companies = await companiesByName(
+      ctx,
+      rows.map((r) => r.values.company ?? '').filter(Boolean)
+    )
+    const before = await definition.snapshot(
+      rows.map((r) => r.id),
+      { organizationId, client: trx }
+    )
+    for (const { id, values: v } of rows) {
+      const cols = columns(v, before.get(id))
+      if ('owner' in v) cols.owner_id = ownerId(ctx, v.owner)
+      if ('company' in v) {
+        cols.company_id = v.company
+          ? (companies.get(companyNameKey(v.company) ?? '')?.id ?? null)
+          : null
+        // A manager works at the same company: a contact moving company leaves the chart.
+        cols.reports_to_id = null
+      }
+      await trx
+        .from('crm_contacts')
+        .where('organization_id', organizationId)
+        .where('id', id)
+        .update({ ...cols, updated_at: dbTimestamp() })
+      if ('email' in v)
+        await setPrimaryChannel(trx, organizationId, 'contact_id', 'crm_emails', id, v.email)
+      if ('phone' in v)
+        await setPrimaryChannel(trx, organizationId, 'contact_id', 'crm_phones', id, v.phone)
+    }
+  },
+
+  async remove(ids, { trx, organizationId }) {
+    const existing = (
+      await trx
+        .from('crm_contacts')
+        .where('organization_id', organizationId)
+        .whereIn('id', ids)
+        .select('id')
+    ).map((r) => Number(r.id))
+    if (!existing.length) return []
+    await trx
+      .from('crm_contacts')
+      .where('organization_id', organizationId)
+      .whereIn('reports_to_id', existing)
+      .update({ reports_to_id: null, updated_at: dbTimestamp() })
+    for (const table of ['crm_phones', 'crm_emails'])
+      await trx.from(table).whereIn('contact_id', existing).delete()
+    await trx.from('crm_contacts').whereIn('id', existing).delete()
+    return existing
+  },
+})
+
+export default definition

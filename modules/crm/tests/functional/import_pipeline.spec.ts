@@ -1,0 +1,300 @@
+import { test } from '@japa/runner'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import testUtils from '@adonisjs/core/services/test_utils'
+import db from '@adonisjs/lucid/services/db'
+import type Organization from '#models/organization'
+import type User from '#models/user'
+import { createOrganization, createUser } from '#tests/helpers/world'
+import { startImport } from '#app/import/start'
+import { previewImport } from '#app/import/preview'
+import { commitImport } from '#app/import/commit'
+import { rollbackImport } from '#app/import/rollback'
+import { loadRun } from '#app/import/runs'
+import companiesImport from '../../imports/companies.js'
+import { crmUser, insertCompany, insertContact } from '../helpers.js'
+import { companyNameKey } from '../../support/keys.js'
+
+let dir = ''
+
+async function file(name: string, text: string) {
+  const path = join(dir, name)
+  await writeFile(path, text)
+  return path
+}
+
+async function existing(org: Organization, attrs: Record<string, unknown>, phone?: string) {
+  const name = String(attrs.name)
+  const id = await insertCompany(org, { name_key: companyNameKey(name), ...attrs })
+  if (phone)
+    await db.table('crm_phones').insert({
+      organization_id: org.id,
+      company_id: id,
+      value: phone,
+      value_normalized: phone,
+      is_primary: true,
+      position: 0,
+    })
+  return id
+}
+
+async function run(org: Organization, user: User, path: string, resource = 'crm.companies') {
+  return startImport({
+    organizationId: org.id,
+    userId: user.id,
+    resource,
+    path,
+    fileName: path.split('/').pop()!,
+  })
+}
+
+const linesOf = (runId: number) =>
+  db.from('import_lines').where('run_id', runId).orderBy('line').select('*')
+
+test.group('Import pipeline: preview, commit, rollback', (group) => {
+  group.setup(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'cartera-import-'))
+    return () => rm(dir, { recursive: true, force: true })
+  })
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('every outcome and every duplicate key, with the line and key that matched', async ({
+    assert,
+  }) => {
+    const org = await createOrganization(['crm'])
+    const admin = await createUser(org, { isAdmin: true })
+    const perez = await existing(org, { name: 'Construcciones Pérez S.L.', nif: 'B12345674' })
+    const talleres = await existing(org, {
+      name: 'Talleres Gómez',
+      website: 'https://talleres.es',
+      website_domain: 'talleres.es',
+    })
+    const phoneCo = await existing(org, { name: 'Fontanería Ruiz' }, '+34600112233')
+    const path = await file(
+      'empresas.csv',
+      [
+        'Nombre;NIF/CIF;Web;Correo;Teléfono;Tipo',
+        'Nueva Empresa S.L.;;nueva.es;info@nueva.es;912 000 001;Prospecto',
+        'NUEVA EMPRESA, S.A.;;;;;',
+        'Otra Razón;b-1234567-4;;;;',
+        'Talleres Gómez;;http://www.talleres.es/;;;',
+        'Sin Nif;B12345675;;;;',
+        'Tel Dup;;;;0034 912 000 001;',
+        'Mail Co;;;  INFO@NUEVA.ES ;;',
+        'Web Dup;;https://www.nueva.es/contacto;;;',
+        'Fontanería Ruiz Hermanos;;;;600 11 22 33;',
+        '=HYPERLINK("http://x");;;;;',
+      ].join('\r\n')
+    )
+    const started = await run(org, admin, path)
+    assert.deepEqual(started.mapping, ['name', 'nif', 'website', 'email', 'phone', 'type'])
+    const { totals } = await previewImport(started.id)
+    assert.deepEqual(totals, { created: 2, updated: 2, duplicates: 5, rejected: 1 })
+    const lines = await linesOf(started.id)
+    const byLine = new Map(lines.map((l) => [l.line, l]))
+    const expect = (line: number, outcome: string, of?: string, key?: string) => {
+      const l = byLine.get(line)
+      assert.equal(l.outcome, outcome, `line ${line}`)
+      if (of) assert.equal(`${l.of_kind} ${l.of_id}`, of, `line ${line}`)
+      if (key) assert.equal(l.key, key, `line ${line}`)
+    }
+    expect(2, 'create')
+    expect(3, 'duplicate', 'line 2', 'name')
+    expect(4, 'update', `record ${perez}`, 'nif')
+    assert.deepEqual(JSON.parse(byLine.get(4).changes), [
+      { field: 'name', from: 'Construcciones Pérez S.L.', to: 'Otra Razón' },
+    ])
+    expect(5, 'duplicate', `record ${talleres}`, 'domain')
+    expect(6, 'rejected')
+    assert.deepEqual(JSON.parse(byLine.get(6).reason), {
+      key: 'crm.import.reasons.nif',
+      values: { value: 'B12345675' },
+    })
+    expect(7, 'duplicate', 'line 2', 'phone')
+    expect(8, 'duplicate', 'line 2', 'email')
+    expect(9, 'duplicate', 'line 2', 'domain')
+    expect(10, 'update', `record ${phoneCo}`, 'phone')
+    expect(11, 'create')
+    // Nothing written by the preview.
+    assert.lengthOf(await db.from('crm_companies').where('organization_id', org.id), 3)
+
+    const committed = await commitImport(started.id)
+    assert.deepEqual(committed, totals)
+    const companies = await db
+      .from('crm_companies')
+      .where('organization_id', org.id)
+      .orderBy('id')
+      .select('id', 'name', 'type', 'website', 'website_domain', 'name_key')
+    assert.lengthOf(companies, 5)
+    assert.equal(companies.find((c) => c.id === perez).name, 'Otra Razón')
+    const nueva = companies.find((c) => c.name === 'Nueva Empresa S.L.')
+    assert.include(nueva, {
+      type: 'prospecto',
+      website: 'https://nueva.es',
+      website_domain: 'nueva.es',
+    })
+    assert.equal(
+      (await db.from('crm_phones').where('company_id', nueva.id).first()).value,
+      '+34912000001'
+    )
+    assert.isOk(companies.find((c) => c.name === `'=HYPERLINK("http://x")`))
+    const run2 = (await loadRun(started.id))!
+    assert.equal(run2.status, 'committed')
+    assert.equal(run2.committedLine, 11)
+    const audit = await db
+      .from('audit_logs')
+      .where('subject_type', 'crm.company')
+      .where('subject_id', perez)
+      .select('action', 'field', 'old_value', 'new_value')
+    assert.deepEqual(audit, [
+      {
+        action: 'update',
+        field: 'name',
+        old_value: 'Construcciones Pérez S.L.',
+        new_value: 'Otra Razón',
+      },
+    ])
+
+    const undone = await rollbackImport(started.id)
+    assert.deepEqual(undone, { removed: 2, restored: 2 })
+    const after = await db
+      .from('crm_companies')
+      .where('organization_id', org.id)
+      .orderBy('id')
+      .select('id', 'name')
+    assert.deepEqual(
+      after.map((c) => c.name),
+      ['Construcciones Pérez S.L.', 'Talleres Gómez', 'Fontanería Ruiz']
+    )
+    assert.lengthOf(await db.from('crm_phones').where('organization_id', org.id), 1)
+    const reverted = await db
+      .from('timeline_events')
+      .where('subject_type', 'crm.company')
+      .where('subject_id', perez)
+      .where('kind', 'import_reverted')
+      .first()
+    assert.deepEqual(JSON.parse(reverted.data).changes, [
+      { field: 'name', from: 'Otra Razón', to: 'Construcciones Pérez S.L.' },
+    ])
+    assert.equal((await loadRun(started.id))!.status, 'rolled_back')
+  })
+
+  test('a failed batch lands nothing and the commit resumes after the last batch that landed', async ({
+    assert,
+  }) => {
+    const org = await createOrganization(['crm'])
+    const admin = await createUser(org, { isAdmin: true })
+    const path = await file(
+      'resume.csv',
+      [
+        'Nombre;Correo',
+        'Uno;a@x.es',
+        'Dos;b@x.es',
+        'Tres;c@x.es',
+        'Uno otra vez;A@X.ES',
+        'Cinco;e@x.es',
+      ].join('\n')
+    )
+    const started = await run(org, admin, path)
+    await previewImport(started.id)
+    const create = companiesImport.create
+    let calls = 0
+    companiesImport.create = async (rows, ctx) => {
+      if (++calls === 2) {
+        await create(rows, ctx) // written, then the batch fails: it must all roll back
+        throw new Error('disk full')
+      }
+      return create(rows, ctx)
+    }
+    try {
+      await assert.rejects(() => commitImport(started.id, { batchSize: 2 }), 'disk full')
+    } finally {
+      companiesImport.create = create
+    }
+    const names = async () =>
+      (await db.from('crm_companies').where('organization_id', org.id).orderBy('id')).map(
+        (c) => c.name
+      )
+    assert.deepEqual(await names(), ['Uno', 'Dos'])
+    let stored = (await loadRun(started.id))!
+    assert.equal(stored.committedLine, 3)
+    await db.from('import_runs').where('id', started.id).update({ status: 'failed' })
+    await commitImport(started.id, { batchSize: 2 })
+    assert.deepEqual(await names(), ['Uno', 'Dos', 'Tres', 'Cinco'])
+    stored = (await loadRun(started.id))!
+    assert.deepEqual(stored.totals, { created: 4, updated: 0, duplicates: 1, rejected: 0 })
+    assert.lengthOf(await db.from('import_items').where('run_id', started.id), 4)
+  })
+
+  test('updates respect the edit scope; a header-only file is refused', async ({ assert }) => {
+    const org = await createOrganization(['crm'])
+    const rep = await crmUser(org, 'own')
+    const other = await crmUser(org, 'own')
+    await existing(org, { name: 'Ajena S.L.', nif: 'B12345674', owner_id: other.id })
+    const mine = await existing(org, { name: 'Mía S.L.', nif: 'A58818501', owner_id: rep.id })
+    const path = await file('scope.csv', 'NIF;Nombre\nB12345674;Ajena Nueva\nA58818501;Mía Nueva\n')
+    const started = await run(org, rep, path)
+    const { totals } = await previewImport(started.id)
+    assert.deepEqual(totals, { created: 0, updated: 1, duplicates: 0, rejected: 1 })
+    const lines = await linesOf(started.id)
+    assert.equal(JSON.parse(lines[0].reason).key, 'import.reasons.not_editable')
+    assert.isNull(lines[0].of_id)
+    assert.equal(lines[1].of_id, mine)
+
+    const headerOnly = await run(org, rep, await file('header.csv', 'Nombre;NIF\r\n'))
+    await previewImport(headerOnly.id)
+    const failed = (await loadRun(headerOnly.id))!
+    assert.equal(failed.status, 'failed')
+    assert.equal(failed.error?.key, 'import.errors.header_only')
+  })
+  test('contacts: matched by e-mail or phone, company by name in scope; rollback restores', async ({
+    assert,
+  }) => {
+    const org = await createOrganization(['crm'])
+    const admin = await createUser(org, { isAdmin: true })
+    const acme = await existing(org, { name: 'Acme S.L.' })
+    const ana = await insertContact(org, {
+      first_name: 'Ana',
+      last_name: 'García',
+      position: 'Compras',
+    })
+    await db.table('crm_emails').insert({
+      organization_id: org.id,
+      contact_id: ana,
+      value: 'ana@acme.es',
+      value_normalized: 'ana@acme.es',
+      is_primary: true,
+      position: 0,
+    })
+    const path = await file(
+      'contactos.csv',
+      [
+        'Nombre,Apellidos,Empresa,Correo,Cargo',
+        'Ana,García,ACME SL, ANA@ACME.ES ,Gerente',
+        'Luis,Pérez,Acme,luis@acme.es,',
+        'Eva,Ruiz,Desconocida S.A.,eva@x.es,',
+      ].join('\n')
+    )
+    const started = await run(org, admin, path, 'crm.contacts')
+    const { totals } = await previewImport(started.id)
+    assert.deepEqual(totals, { created: 1, updated: 1, duplicates: 0, rejected: 1 })
+    const lines = await linesOf(started.id)
+    assert.deepEqual(JSON.parse(lines[0].changes), [
+      { field: 'company', from: null, to: 'Acme S.L.' },
+      { field: 'position', from: 'Compras', to: 'Gerente' },
+    ])
+    assert.equal(lines[0].key, 'email')
+    assert.equal(JSON.parse(lines[2].reason).key, 'crm.import.reasons.company')
+    await commitImport(started.id)
+    const updated = await db.from('crm_contacts').where('id', ana).first()
+    assert.include(updated, { company_id: acme, position: 'Gerente' })
+    const luis = await db.from('crm_contacts').where('first_name', 'Luis').first()
+    assert.equal(luis.company_id, acme)
+    await rollbackImport(started.id)
+    const restored = await db.from('crm_contacts').where('id', ana).first()
+    assert.include(restored, { company_id: null, position: 'Compras' })
+    assert.isNull(await db.from('crm_contacts').where('first_name', 'Luis').first())
+    assert.lengthOf(await db.from('crm_emails').where('value', 'luis@acme.es'), 0)
+  })
+})
