@@ -8,6 +8,7 @@ import router from '@adonisjs/core/services/router'
 import { errors as httpErrors } from '@adonisjs/core/http'
 import { middleware, web } from '#start/kernel'
 import adminRoutes from '#start/routes/admin'
+import documentsRoutes from '#start/routes/documents'
 import {
   loginThrottle,
   passwordChangeThrottle,
@@ -66,6 +67,7 @@ router
       .use([middleware.auth(), middleware.access()])
 
     adminRoutes()
+    documentsRoutes()
 
     for (const { name, register } of moduleRoutes) {
       router
