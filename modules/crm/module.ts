@@ -12,11 +12,19 @@ export default defineModule({
       key: 'crm.companies',
       label: 'crm.companies.title',
       actions: ['view', 'create', 'edit', 'delete', 'export'],
+      documents: {
+        subjectType: 'crm.company',
+        recordAccess: () => import('./actions/documents/company_access.js'),
+      },
     },
     {
       key: 'crm.contacts',
       label: 'crm.contacts.title',
       actions: ['view', 'create', 'edit', 'delete', 'export'],
+      documents: {
+        subjectType: 'crm.contact',
+        recordAccess: () => import('./actions/documents/contact_access.js'),
+      },
     },
   ],
   subjects: [

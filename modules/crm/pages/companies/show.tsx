@@ -12,7 +12,17 @@ import {
   Title,
 } from '@mantine/core'
 import { IconEdit, IconPlus } from '@tabler/icons-react'
-import { ConfirmButton, DataTable, PageHeader, useCan, useFormat, useT, type Column } from '~/ui'
+import {
+  ConfirmButton,
+  DataTable,
+  Documents,
+  PageHeader,
+  useCan,
+  useFormat,
+  useT,
+  type Column,
+  type DocumentsPanelProps,
+} from '~/ui'
 import {
   AddressLines,
   ChannelLines,
@@ -59,6 +69,7 @@ export default function CompanyShow({
   contacts,
   contactsTruncated,
   timeline,
+  documents,
 }: {
   company: Company
   /** Whether this record is within the user's edit and delete scopes. */
@@ -66,6 +77,8 @@ export default function CompanyShow({
   contacts: Contact[]
   contactsTruncated: boolean
   timeline: History
+  /** Null when the user may not see the company's documents. */
+  documents: DocumentsPanelProps | null
 }) {
   const { t } = useT()
   const f = useFormat()
@@ -151,7 +164,7 @@ export default function CompanyShow({
         }
       />
       <Tabs
-        defaultValue={['contacts', 'org', 'history'].includes(tab ?? '') ? tab : 'data'}
+        defaultValue={['contacts', 'org', 'docs', 'history'].includes(tab ?? '') ? tab : 'data'}
         keepMounted={false}
         styles={{
           tab: {
@@ -170,6 +183,14 @@ export default function CompanyShow({
             </Text>
           </Tabs.Tab>
           <Tabs.Tab value="org">{t('crm.sections.org_chart')}</Tabs.Tab>
+          {documents && (
+            <Tabs.Tab value="docs">
+              {t('documents.title')}{' '}
+              <Text span c="dimmed" size="sm">
+                {documents.items.length}
+              </Text>
+            </Tabs.Tab>
+          )}
           <Tabs.Tab value="history">{t('crm.sections.history')}</Tabs.Tab>
         </Tabs.List>
 
@@ -280,6 +301,12 @@ export default function CompanyShow({
             <OrgChart people={contacts} />
           </Paper>
         </Tabs.Panel>
+
+        {documents && (
+          <Tabs.Panel value="docs">
+            <Documents panel={documents} />
+          </Tabs.Panel>
+        )}
 
         <Tabs.Panel value="history">
           <Paper withBorder radius="md" p="md">
