@@ -266,6 +266,29 @@ export function trashDocument(params: ChangeParams): Promise<DocumentRow | null>
   })
 }
 
+/**
+ * Moves every document of a record to the recycle bin, in the caller's transaction: for a
+ * module deleting the record itself (whose timeline goes with it, so none is written here).
+ * Returns how many were binned.
+ */
+export async function trashRecordDocuments(params: {
+  organizationId: number
+  actorId: number | null
+  resource: string
+  recordId: number
+  trx: TransactionClientContract
+}): Promise<number> {
+  const now = dbTimestamp()
+  const count = await params.trx
+    .from(TABLE)
+    .where('organization_id', params.organizationId)
+    .where('resource', params.resource)
+    .where('record_id', params.recordId)
+    .whereNull('deleted_at')
+    .update({ deleted_at: now, deleted_by: params.actorId, updated_at: now })
+  return Number(Array.isArray(count) ? count[0] : count)
+}
+
 /** Takes a document out of the recycle bin and writes the record's timeline. Null when not binned. */
 export function restoreDocument(params: ChangeParams): Promise<DocumentRow | null> {
   return inTransaction(params.trx, async (trx) => {

@@ -25,8 +25,8 @@ function upload(client: any, user: any, path: string, content: Buffer, filename:
     .file('file', content, { filename })
 }
 
-const rowsOf = (recordId: number) =>
-  db.from('documents').where('record_id', recordId).orderBy('id').select('*')
+const rowsOf = (recordId: number, resource = 'crm.companies') =>
+  db.from('documents').where({ record_id: recordId, resource }).orderBy('id').select('*')
 
 /** The kinds of a record's timeline entries, oldest first. */
 const kinds = async (subjectType: string, subjectId: number) =>
@@ -350,5 +350,29 @@ test.group('Documents on CRM records', (group) => {
       'document_restored',
       'document_deleted',
     ])
+  })
+
+  test('deleting a company or a contact bins its documents; the files stay until purged', async ({
+    client,
+    assert,
+  }) => {
+    const org = await createOrganization(['crm'])
+    const rep = await crmUser(org, 'own')
+    const company = await insertCompany(org, { owner_id: rep.id })
+    const contact = await insertContact(org, { owner_id: rep.id })
+    ;(await upload(client, rep, `crm.companies/${company}`, PDF, 'a.pdf')).assertStatus(201)
+    ;(await upload(client, rep, `crm.contacts/${contact}`, PDF, 'b.pdf')).assertStatus(201)
+    for (const path of [`/crm/companies/${company}`, `/crm/contacts/${contact}`]) {
+      ;(await client.delete(path).loginAs(rep).withCsrfToken().redirects(0)).assertStatus(302)
+    }
+    for (const [id, resource] of [
+      [company, 'crm.companies'],
+      [contact, 'crm.contacts'],
+    ] as const) {
+      const [row] = await rowsOf(id, resource)
+      assert.isNotNull(row.deleted_at)
+      assert.equal(row.deleted_by, rep.id)
+      assert.isTrue(await drive.use().exists(row.stored_key))
+    }
   })
 })
