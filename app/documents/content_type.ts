@@ -20,23 +20,23 @@ export const ALLOWED_TYPES: Record<string, string> = {
   'image/tiff': 'TIFF',
   'image/bmp': 'BMP',
   'image/heic': 'HEIC',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'Word',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'Excel',
-  'application/vnd.openxmlformats-officedocument.presentationml.presentation': 'PowerPoint',
-  'application/msword': 'Word 97-2003',
-  'application/vnd.ms-excel': 'Excel 97-2003',
-  'application/vnd.ms-powerpoint': 'PowerPoint 97-2003',
-  'application/vnd.oasis.opendocument.text': 'OpenDocument',
-  'application/vnd.oasis.opendocument.spreadsheet': 'OpenDocument',
-  'application/vnd.oasis.opendocument.presentation': 'OpenDocument',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'DOCX',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'XLSX',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation': 'PPTX',
+  'application/msword': 'DOC',
+  'application/vnd.ms-excel': 'XLS',
+  'application/vnd.ms-powerpoint': 'PPT',
+  'application/vnd.oasis.opendocument.text': 'ODT',
+  'application/vnd.oasis.opendocument.spreadsheet': 'ODS',
+  'application/vnd.oasis.opendocument.presentation': 'ODP',
   'application/rtf': 'RTF',
   'application/zip': 'ZIP',
-  'message/rfc822': 'E-mail',
-  'text/plain': 'Text',
+  'message/rfc822': 'EML',
+  'text/plain': 'TXT',
   'text/csv': 'CSV',
 }
 
-/** Short names of the accepted types, for messages and the upload box. */
+/** Short, language-neutral names of the accepted types (as file extensions), for messages and lists. */
 export const ALLOWED_LABELS = [...new Set(Object.values(ALLOWED_TYPES))]
 
 const OLE_BY_EXTENSION: Record<string, string> = {

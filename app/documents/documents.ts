@@ -65,8 +65,11 @@ async function sha256Of(path: string): Promise<string> {
 }
 
 /** Bytes an organization stores today, bin included (purged documents no longer count). */
-export async function storedBytes(organizationId: number, client = db as any): Promise<number> {
-  const row = await client
+export async function storedBytes(
+  organizationId: number,
+  client?: TransactionClientContract
+): Promise<number> {
+  const row = await (client ?? db)
     .from(TABLE)
     .where('organization_id', organizationId)
     .sum('size as total')
@@ -160,12 +163,16 @@ export async function uploadDocument(params: UploadParams): Promise<DocumentItem
       { name, allowed: ALLOWED_LABELS.join(', ') },
       'file'
     )
-  if ((await storedBytes(params.organizationId)) + size > documentsConfig.organizationQuota)
-    throw new RuleError(
+  const overQuota = async (client?: TransactionClientContract) =>
+    (await storedBytes(params.organizationId, client)) + size > documentsConfig.organizationQuota
+  const quotaError = () =>
+    new RuleError(
       'documents.errors.quota',
       { name, quota: sizeLabel(documentsConfig.organizationQuota) },
       'file'
     )
+  // Early, before the copy; checked again under a lock below.
+  if (await overQuota()) throw quotaError()
   const sha256 = await sha256Of(params.file.tmpPath)
   const now = new Date()
   const storedKey = `${params.organizationId}/${now.getUTCFullYear()}/${randomUUID()}`
@@ -173,6 +180,11 @@ export async function uploadDocument(params: UploadParams): Promise<DocumentItem
   await disk.putStream(storedKey, createReadStream(params.file.tmpPath), { contentType })
   try {
     return await db.transaction(async (trx) => {
+      // Two uploads at once must not both take the last bytes of the quota: lock the
+      // organization's row (SQLite already runs one write transaction at a time).
+      if (trx.dialect.name !== 'better-sqlite3' && trx.dialect.name !== 'sqlite3')
+        await trx.from('organizations').where('id', params.organizationId).forUpdate().first()
+      if (await overQuota(trx)) throw quotaError()
       const [inserted] = await trx
         .table(TABLE)
         .returning('id')

@@ -145,7 +145,7 @@ export function Documents({
           data-testid="documents-dropzone"
         >
           <Group justify="center" gap="sm" wrap="nowrap" style={{ pointerEvents: 'none' }}>
-            <IconUpload size={28} stroke={1.5} aria-hidden />
+            <IconUpload size={28} stroke={1.5} aria-hidden style={{ flexShrink: 0 }} />
             <div>
               <Text size="sm">{t('documents.drop')}</Text>
               <Text size="xs" c="dimmed">

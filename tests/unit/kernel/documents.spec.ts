@@ -2,6 +2,7 @@ import { test } from '@japa/runner'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import ExcelJS from 'exceljs'
 import { detectContentType } from '#app/documents/content_type'
 import { cleanFileName } from '#app/documents/documents'
 import { contentDisposition } from '#app/documents/download'
@@ -48,6 +49,16 @@ test.group('Documents: content type from the bytes', (group) => {
       const found = await sniff(content, name)
       assert.deepEqual(found, { contentType: type, allowed }, name)
     }
+  })
+
+  test('an Excel workbook is told apart from a plain ZIP by its contents', async ({ assert }) => {
+    const workbook = new ExcelJS.Workbook()
+    workbook.addWorksheet('Hoja').addRow(['a', 1])
+    const xlsx = Buffer.from(await workbook.xlsx.writeBuffer())
+    assert.deepEqual(await sniff(xlsx, 'informe.zip'), {
+      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      allowed: true,
+    })
   })
 })
 
