@@ -256,6 +256,16 @@ test.group('Documents on CRM records', (group) => {
     const otherOrg = await createOrganization(['crm'])
     const otherAdmin = await createUser(otherOrg, { isAdmin: true })
     ;(await client.get(`/documents/${doc}/download`).loginAs(otherAdmin)).assertStatus(404)
+    // An organization where the CRM is not installed has no CRM documents.
+    const bare = await createOrganization([])
+    const bareAdmin = await createUser(bare, { isAdmin: true })
+    const bareCompany = await insertCompany(bare)
+    ;(
+      await client
+        .get(`/documents/crm.companies/${bareCompany}`)
+        .loginAs(bareAdmin)
+        .header('accept', 'application/json')
+    ).assertStatus(404)
     // An unknown resource, or one without documents, is simply missing.
     const admin = await createUser(org, { isAdmin: true })
     for (const path of [`crm.leads/${theirs}`, `crm.companies/999999`]) {
