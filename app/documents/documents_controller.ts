@@ -3,7 +3,9 @@ import { Exception } from '@adonisjs/core/exceptions'
 import { RuleError } from '#app/support/rule_error'
 import { translateRule } from '#app/support/http'
 import { documentResource, mayUseDocuments, type DocumentResource } from './record_access.js'
-import { findDocument, listDocuments, trashDocument, uploadDocument } from './documents.js'
+import { findDocument, listDocuments } from './documents.js'
+import { uploadDocument } from './upload.js'
+import { trashDocument } from './bin.js'
 import { sendDocument } from './download.js'
 
 /** Out of scope, another organization's, unknown resource, disabled module: all look missing. */

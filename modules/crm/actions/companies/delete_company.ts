@@ -1,7 +1,7 @@
 import db from '@adonisjs/lucid/services/db'
 import type { AccessContext } from '#app/access/access_context'
 import { dbTimestamp } from '#app/support/dates'
-import { trashRecordDocuments } from '#app/documents/documents'
+import { trashRecordDocuments } from '#app/documents/bin'
 import { deleteChildren } from '../../support/channels.js'
 import { crmHistory, ref } from '../../support/history.js'
 import { fullName } from '../../support/people.js'

@@ -1,6 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
 import type { AccessContext } from '#app/access/access_context'
-import { trashRecordDocuments } from '#app/documents/documents'
+import { trashRecordDocuments } from '#app/documents/bin'
 import { deleteChildren } from '../../support/channels.js'
 import { crmHistory } from '../../support/history.js'
 import ContactDeleted from '../../events/contact_deleted.js'

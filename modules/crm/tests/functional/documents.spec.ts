@@ -4,7 +4,7 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import drive from '@adonisjs/drive/services/main'
 import documentsConfig from '#config/documents'
-import { purgeDocument, restoreDocument } from '#app/documents/documents'
+import { purgeDocument, restoreDocument } from '#app/documents/bin'
 import { createOrganization, createUser } from '#tests/helpers/world'
 import { crmUser, insertCompany, insertContact } from '../helpers.js'
 
