@@ -66,6 +66,12 @@ if (connection === 'sqlite') {
   process.exit(1)
 }
 
+// Documents go to a throw-away folder through the real fs disk.
+env.DRIVE_DISK = 'fs'
+env.DRIVE_FS_LOCATION = join(ROOT, 'tmp', `test-files-${tag}`)
+mkdirSync(env.DRIVE_FS_LOCATION, { recursive: true })
+cleanups.push(() => rmSync(env.DRIVE_FS_LOCATION, { recursive: true, force: true }))
+
 // The test HTTP server and Vite's HMR socket get free ports so runs can overlap.
 env.PORT = String(await freePort())
 env.HOST = '127.0.0.1'

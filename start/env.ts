@@ -40,7 +40,19 @@ export default await Env.create(new URL('../', import.meta.url), {
   REDIS_PASSWORD: Env.schema.string.optional(),
   REDIS_DB: Env.schema.number.optional(),
   REDIS_KEY_PREFIX: Env.schema.string.optional(),
-  DRIVE_DISK: Env.schema.enum.optional(['fs'] as const),
+  /** Where documents are stored: fs (local disk, default) or s3 (any S3-compatible storage). */
+  DRIVE_DISK: Env.schema.enum.optional(['fs', 's3'] as const),
+  /** Folder of the fs disk (default <DATA_DIR>/files). */
+  DRIVE_FS_LOCATION: Env.schema.string.optional(),
+  S3_BUCKET: Env.schema.string.optional(),
+  S3_REGION: Env.schema.string.optional(),
+  S3_ENDPOINT: Env.schema.string.optional(),
+  S3_ACCESS_KEY_ID: Env.schema.string.optional(),
+  S3_SECRET_ACCESS_KEY: Env.schema.string.optional(),
+  S3_FORCE_PATH_STYLE: Env.schema.boolean.optional(),
+  /** Documents: largest file (e.g. 25mb) and total stored per organization (e.g. 5gb). */
+  DOCUMENTS_MAX_FILE_SIZE: Env.schema.string.optional(),
+  DOCUMENTS_ORGANIZATION_QUOTA: Env.schema.string.optional(),
 
   /** Mail: "preview" (default; logs and writes .eml files) or "smtp". */
   MAIL_MAILER: Env.schema.enum.optional(['preview', 'smtp'] as const),

@@ -9,6 +9,7 @@ import { errors as httpErrors } from '@adonisjs/core/http'
 import { middleware, web } from '#start/kernel'
 import adminRoutes from '#start/routes/admin'
 import importRoutes from '#start/routes/imports'
+import documentsRoutes from '#start/routes/documents'
 import {
   loginThrottle,
   passwordChangeThrottle,
@@ -68,6 +69,7 @@ router
 
     adminRoutes()
     importRoutes()
+    documentsRoutes()
 
     for (const { name, register } of moduleRoutes) {
       router

@@ -96,6 +96,15 @@ function assertManifest(value: unknown, where: string): asserts value is ModuleM
   const prefix = `${m.name}.`
   for (const r of m.resources ?? []) {
     if (!r.key.startsWith(prefix)) fail(`resource "${r.key}" must start with "${prefix}"`)
+    if (r.documents) {
+      const d = r.documents
+      if (typeof d.subjectType !== 'string' || !d.subjectType.startsWith(prefix))
+        fail(`resource "${r.key}": documents.subjectType must start with "${prefix}"`)
+      if (typeof d.recordAccess !== 'function')
+        fail(`resource "${r.key}": documents.recordAccess must be () => import(…)`)
+      if (!r.actions.includes('view') || !r.actions.includes('edit'))
+        fail(`resource "${r.key}": documents need the "view" and "edit" actions`)
+    }
   }
   for (const p of m.permissions ?? []) {
     if (!p.key.startsWith(prefix)) fail(`permission "${p.key}" must start with "${prefix}"`)

@@ -27,6 +27,37 @@ export interface ResourceDefinition {
    * Importing needs the resource's `create` permission; updates need `edit` and its scope.
    */
   import?: () => Promise<{ default: object }>
+  /** The resource's records accept attached files (kernel documents service, app/documents). */
+  documents?: DocumentsDefinition
+}
+
+/**
+ * The request's AccessContext (app/access/access_context.ts) as the registry names it: the
+ * registry may not import the access layer (it would close an import cycle), so a module's
+ * `check` declares the full AccessContext itself.
+ */
+export interface RequestAccess {
+  readonly userId: number
+  readonly organizationId: number
+}
+
+/** A module's record check for the documents of one resource (default export of `recordAccess`). */
+export interface RecordAccess {
+  /**
+   * Whether record `recordId` exists in the user's organization and lies within their record
+   * scope for `action` (`view` to list and download its documents, `edit` to add and delete
+   * them). The module applies its own scope, so a document is visible exactly when its record
+   * is. The kernel checks the `<resource>.<action>` permission itself.
+   */
+  check(access: RequestAccess, recordId: number, action: 'view' | 'edit'): Promise<boolean>
+}
+
+/** What the kernel needs from a module to attach documents to one of its resources. */
+export interface DocumentsDefinition {
+  /** Subject type of the record's timeline, where uploads and deletions are written (`crm.company`). */
+  subjectType: string
+  /** Loads the module's record check (default export); lazy, like routes and listeners. */
+  recordAccess: () => Promise<{ default: RecordAccess }>
 }
 
 export interface PermissionDefinition {

@@ -14,12 +14,20 @@ export default defineModule({
       label: 'crm.companies.title',
       actions: ['view', 'create', 'edit', 'delete', 'export'],
       import: () => import('./imports/companies.js'),
+      documents: {
+        subjectType: 'crm.company',
+        recordAccess: () => import('./actions/documents/company_access.js'),
+      },
     },
     {
       key: 'crm.contacts',
       label: 'crm.contacts.title',
       actions: ['view', 'create', 'edit', 'delete', 'export'],
       import: () => import('./imports/contacts.js'),
+      documents: {
+        subjectType: 'crm.contact',
+        recordAccess: () => import('./actions/documents/contact_access.js'),
+      },
     },
   ],
   subjects: [

@@ -1,6 +1,7 @@
 import '@mantine/core/styles.css'
 import '@mantine/notifications/styles.css'
 import '@mantine/dates/styles.css'
+import '@mantine/dropzone/styles.css'
 import '../css/app.css'
 import type { ComponentType, ReactNode } from 'react'
 import { createRoot } from 'react-dom/client'

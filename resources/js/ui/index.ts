@@ -8,6 +8,7 @@ export { KeysetPager, type CappedCount } from './keyset_pager'
 export { ConfirmButton } from './confirm_button'
 export { ExportMenu } from './export_menu'
 export { Timeline, type TimelineEntry } from './timeline'
+export { Documents, type DocumentItem, type DocumentsPanelProps } from './documents'
 export { NavIcon } from './icons'
 export { useT, translate, hasTranslation } from './i18n'
 export {

@@ -49,6 +49,8 @@ function fill(pattern: string, ids: Record<string, number | string>) {
   return pattern
     .replace(/\/([^/]+)\/:(\w+)\??/g, (_, resource: string, param: string) => {
       if (param === 'name') return `/${resource}/crm`
+      // A resource key (documents of any resource that accepts them).
+      if (param === 'resource') return `/${resource}/crm.companies`
       return `/${resource}/${ids[resource] ?? 1}`
     })
     .replace(/:\w+\??/g, '1')

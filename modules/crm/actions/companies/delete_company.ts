@@ -1,13 +1,14 @@
 import db from '@adonisjs/lucid/services/db'
 import type { AccessContext } from '#app/access/access_context'
 import { dbTimestamp } from '#app/support/dates'
+import { trashRecordDocuments } from '#app/documents/bin'
 import { deleteChildren } from '../../support/channels.js'
 import { crmHistory, ref } from '../../support/history.js'
 import { fullName } from '../../support/people.js'
 import CompanyDeleted from '../../events/company_deleted.js'
 import { CONTACT_SUBJECT } from '../contacts/load_contact.js'
 import { assertContactsInReach } from '../contacts/contacts_in_reach.js'
-import { COMPANY_SUBJECT, companySnapshot, loadCompany } from './load_company.js'
+import { COMPANIES, COMPANY_SUBJECT, companySnapshot, loadCompany } from './load_company.js'
 
 export interface DeleteCompanyParams {
   organizationId: number
@@ -68,6 +69,14 @@ export async function deleteCompany({
       )
     }
     await deleteChildren(trx, { companyId })
+    // Its documents go to the recycle bin (their files stay until purged).
+    await trashRecordDocuments({
+      organizationId,
+      actorId,
+      resource: COMPANIES,
+      recordId: companyId,
+      trx,
+    })
     await trx
       .from('crm_companies')
       .where('organization_id', organizationId)

@@ -1,5 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
 import type { AccessContext } from '#app/access/access_context'
+import { documentsPanel } from '#app/documents/panel'
 import { readTimeline } from '../../support/timeline_reader.js'
 import { channelsOf, primaryOf } from '../../support/channels.js'
 import { fullName } from '../../support/people.js'
@@ -42,7 +43,7 @@ export async function showCompany(access: AccessContext, companyId: number) {
       'ct.reports_to_id'
     )
   await access.scope(contactsQuery, CONTACTS, { table: 'ct' })
-  const [company, contactRows, history] = await Promise.all([
+  const [company, contactRows, history, documents] = await Promise.all([
     loadCompany(db, organizationId, companyId),
     contactsQuery,
     readTimeline(access, {
@@ -50,6 +51,7 @@ export async function showCompany(access: AccessContext, companyId: number) {
       subjectId: companyId,
       limit: TIMELINE_PAGE,
     }),
+    documentsPanel(access, COMPANIES, companyId),
   ])
   const shown = contactRows.slice(0, CONTACTS_SHOWN)
   const ids = shown.map((r) => Number(r.id))
@@ -65,5 +67,5 @@ export async function showCompany(access: AccessContext, companyId: number) {
   }))
   const allowed = await recordActions(access, COMPANIES, company!.ownerId)
   const contactsTruncated = contactRows.length > CONTACTS_SHOWN
-  return { company: company!, allowed, contacts, contactsTruncated, timeline: history }
+  return { company: company!, allowed, contacts, contactsTruncated, timeline: history, documents }
 }

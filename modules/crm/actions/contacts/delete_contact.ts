@@ -1,9 +1,10 @@
 import db from '@adonisjs/lucid/services/db'
 import type { AccessContext } from '#app/access/access_context'
+import { trashRecordDocuments } from '#app/documents/bin'
 import { deleteChildren } from '../../support/channels.js'
 import { crmHistory } from '../../support/history.js'
 import ContactDeleted from '../../events/contact_deleted.js'
-import { CONTACT_SUBJECT, contactSnapshot, loadContact } from './load_contact.js'
+import { CONTACTS, CONTACT_SUBJECT, contactSnapshot, loadContact } from './load_contact.js'
 import { assertContactsInReach } from './contacts_in_reach.js'
 import { detachReports } from './contact_columns.js'
 
@@ -41,6 +42,14 @@ export async function deleteContact({
       managerName: record.fullName,
     })
     await deleteChildren(trx, { contactId })
+    // Its documents go to the recycle bin (their files stay until purged).
+    await trashRecordDocuments({
+      organizationId,
+      actorId,
+      resource: CONTACTS,
+      recordId: contactId,
+      trx,
+    })
     await trx
       .from('crm_contacts')
       .where('organization_id', organizationId)

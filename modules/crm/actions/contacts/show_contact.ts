@@ -1,5 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
 import type { AccessContext } from '#app/access/access_context'
+import { documentsPanel } from '#app/documents/panel'
 import { readTimeline } from '../../support/timeline_reader.js'
 import { visibleCompanyId } from '../companies/load_company.js'
 import { TIMELINE_PAGE } from '../companies/show_company.js'
@@ -31,7 +32,7 @@ export async function showContact(access: AccessContext, contactId: number) {
     .limit(201)
     .select('ct.id', 'ct.first_name', 'ct.last_name', 'ct.position', 'ct.reports_to_id')
   await access.scope(related, CONTACTS, { table: 'ct' })
-  const [rows, companyVisible, history, allowed] = await Promise.all([
+  const [rows, companyVisible, history, allowed, documents] = await Promise.all([
     related,
     contact.companyId ? visibleCompanyId(access, contact.companyId) : null,
     readTimeline(access, {
@@ -40,6 +41,7 @@ export async function showContact(access: AccessContext, contactId: number) {
       limit: TIMELINE_PAGE,
     }),
     recordActions(access, CONTACTS, contact.ownerId),
+    documentsPanel(access, CONTACTS, contactId),
   ])
   const link = (r: any): PersonLink => ({
     id: Number(r.id),
@@ -61,5 +63,6 @@ export async function showContact(access: AccessContext, contactId: number) {
       .filter((r) => Number(r.reports_to_id) === contactId && Number(r.id) !== contactId)
       .map(link),
     timeline: history,
+    documents,
   }
 }

@@ -12,7 +12,17 @@ import {
   Title,
 } from '@mantine/core'
 import { IconEdit, IconPlus } from '@tabler/icons-react'
-import { ConfirmButton, DataTable, PageHeader, useCan, useFormat, useT, type Column } from '~/ui'
+import {
+  ConfirmButton,
+  DataTable,
+  Documents,
+  PageHeader,
+  useCan,
+  useFormat,
+  useT,
+  type Column,
+  type DocumentsPanelProps,
+} from '~/ui'
 import {
   AddressLines,
   ChannelLines,
@@ -60,6 +70,7 @@ export default function CompanyShow({
   contactsTruncated,
   timeline,
   labels,
+  documents,
 }: {
   company: Company
   /** Whether this record is within the user's edit and delete scopes. */
@@ -69,6 +80,8 @@ export default function CompanyShow({
   timeline: History
   /** The organization's labels of the list codes (type, industry). */
   labels: CatalogLabels
+  /** Null when the user may not see the company's documents. */
+  documents: DocumentsPanelProps | null
 }) {
   const { t } = useT()
   const f = useFormat()
@@ -154,7 +167,7 @@ export default function CompanyShow({
         }
       />
       <Tabs
-        defaultValue={['contacts', 'org', 'history'].includes(tab ?? '') ? tab : 'data'}
+        defaultValue={['contacts', 'org', 'docs', 'history'].includes(tab ?? '') ? tab : 'data'}
         keepMounted={false}
         styles={{
           tab: {
@@ -173,6 +186,14 @@ export default function CompanyShow({
             </Text>
           </Tabs.Tab>
           <Tabs.Tab value="org">{t('crm.sections.org_chart')}</Tabs.Tab>
+          {documents && (
+            <Tabs.Tab value="docs">
+              {t('documents.title')}{' '}
+              <Text span c="dimmed" size="sm">
+                {documents.items.length}
+              </Text>
+            </Tabs.Tab>
+          )}
           <Tabs.Tab value="history">{t('crm.sections.history')}</Tabs.Tab>
         </Tabs.List>
 
@@ -285,6 +306,12 @@ export default function CompanyShow({
             <OrgChart people={contacts} />
           </Paper>
         </Tabs.Panel>
+
+        {documents && (
+          <Tabs.Panel value="docs">
+            <Documents panel={documents} />
+          </Tabs.Panel>
+        )}
 
         <Tabs.Panel value="history">
           <Paper withBorder radius="md" p="md">

@@ -2,7 +2,14 @@ import { Head, Link, router } from '@inertiajs/react'
 import { Anchor, Button, Grid, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
 import { IconEdit } from '@tabler/icons-react'
 import { useMediaQuery } from '@mantine/hooks'
-import { ConfirmButton, PageHeader, useFormat, useT } from '~/ui'
+import {
+  ConfirmButton,
+  Documents,
+  PageHeader,
+  useFormat,
+  useT,
+  type DocumentsPanelProps,
+} from '~/ui'
 import { ChannelLines, Detail } from '../shared/details'
 import { RecordHistory } from '../shared/record_history'
 import type { Channel, History } from '../shared/types'
@@ -53,6 +60,7 @@ export default function ContactShow({
   manager,
   reports,
   timeline,
+  documents,
 }: {
   contact: Contact
   /** Whether this record is within the user's edit and delete scopes. */
@@ -60,6 +68,8 @@ export default function ContactShow({
   manager: Person | null
   reports: Person[]
   timeline: History
+  /** Null when the user may not see the contact's documents. */
+  documents: DocumentsPanelProps | null
 }) {
   const { t } = useT()
   const f = useFormat()
@@ -187,6 +197,7 @@ export default function ContactShow({
                 </Text>
               )}
             </Paper>
+            {documents && <Documents panel={documents} />}
             {!wide && history}
           </Stack>
         </Grid.Col>
