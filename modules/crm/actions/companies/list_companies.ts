@@ -4,6 +4,7 @@ import { toIso } from '#app/support/dates'
 import type { CompanyFilters } from '../../validators/companies.js'
 import { addressesOf, channelsOf, mainAddress, primaryOf } from '../../support/channels.js'
 import { filteredCompanies, keysetFor } from './company_query.js'
+import { COMPANIES } from './load_company.js'
 
 export interface CompanyRow {
   id: number
@@ -50,7 +51,10 @@ export async function listCompanies(
       sortValue
     ),
     filteredCompanies(access, filters).then(({ query: q }) =>
-      cappedCount(q, { exact: filters.count === 'exact' })
+      cappedCount(q, {
+        exact: filters.count === 'exact',
+        cached: { organizationId: access.organizationId, resource: COMPANIES },
+      })
     ),
   ])
   const { next, prev, offset } = page

@@ -6,6 +6,7 @@ import ContactDeleted from '../../events/contact_deleted.js'
 import { CONTACT_SUBJECT, contactSnapshot, loadContact } from './load_contact.js'
 import { assertContactsInReach } from './contacts_in_reach.js'
 import { detachReports } from './contact_columns.js'
+import { crmRecordsChanged } from '../records_changed.js'
 
 export interface DeleteContactParams {
   organizationId: number
@@ -27,6 +28,7 @@ export async function deleteContact({
   access,
 }: DeleteContactParams) {
   const contact = await db.transaction(async (trx) => {
+    await crmRecordsChanged(organizationId, trx)
     await assertContactsInReach(
       trx,
       access,
