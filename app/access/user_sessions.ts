@@ -12,6 +12,8 @@ export const SESSION_KEY = 'session_key'
 const SEEN = 'seen_at'
 /** `last_seen_at` is informative: rewritten at most this often, not on every request. */
 const TOUCH_AFTER_MS = 5 * 60_000
+/** The idle clock in the session cookie moves by whole minutes at least (sessionFresh). */
+const SEEN_PRECISION_S = 60
 
 export type RevokeReason = 'logout' | 'all_devices' | 'password_changed' | 'deactivated' | 'expired'
 /** Why a request's session was refused (key of `auth.errors.*`). */
@@ -158,17 +160,19 @@ export async function sessionRefusal(
  * False when the session sat idle longer than the session `age` (config/session.ts). The last
  * request time travels in the session (the cookie), checked against the record above. A user
  * who asked to be remembered is never timed out (the remember-me cookie would sign them straight
- * back in anyway). Otherwise the time is renewed.
+ * back in anyway). Otherwise the time is renewed, to the minute: requests within the same
+ * minute leave the session unchanged, so it is not written (encrypted, sent) again.
  */
 function sessionFresh(ctx: HttpContext): boolean {
   const now = nowSeconds()
   const seen = Number(ctx.session.get(SEEN))
   const remembered = Boolean(ctx.request.encryptedCookie('remember_web'))
-  if (!remembered && Number.isFinite(seen) && seen > 0 && now - seen > idleSeconds()) {
+  const known = Number.isFinite(seen) && seen > 0
+  if (!remembered && known && now - seen > idleSeconds()) {
     ctx.session.forget(SEEN)
     return false
   }
-  ctx.session.put(SEEN, now)
+  if (!known || now - seen >= SEEN_PRECISION_S || now < seen) ctx.session.put(SEEN, now)
   return true
 }
 

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import app from '@adonisjs/core/services/app'
 import cache from '@adonisjs/cache/services/main'
+import db from '@adonisjs/lucid/services/db'
 import type { CacheProvider } from '@adonisjs/cache/types'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 
@@ -19,8 +20,9 @@ import type { QueryClientContract } from '@adonisjs/lucid/types/database'
  *   it whenever the user is saved or (de)activated and whenever one of their sessions is
  *   revoked, expires or is touched: every instance then reads both anew.
  * - `records:<organizationId>:<resource>`, a version token of a resource's rows; list counts
- *   (`count:…:<v>:<query>`) live under it. `recordsChanged` replaces it after every create,
- *   update or delete of such a row.
+ *   (`count:…:<v>:<query>`) and list pages (`page:…`, also under the users version: they show
+ *   owners' names) live under it. `recordsChanged` replaces it after every create, update or
+ *   delete of such a row.
  * - `users`, a version token of the users lists (`users:<what>:<v>`: owner pickers, active
  *   seat counts). `forgetUsers` replaces it when a user is created, deleted, renamed,
  *   (de)activated, moved or given another manager.
@@ -54,6 +56,8 @@ export function pack(value: unknown): string {
 }
 
 export function unpack<T>(text: string): T {
+  // A reviver slows parsing several times over: only text that may hold a Set or Map takes it.
+  if (!text.includes('"$set"') && !text.includes('"$map"')) return JSON.parse(text) as T
   return JSON.parse(text, (_key, v) => {
     if (v && typeof v === 'object' && !Array.isArray(v)) {
       if (Array.isArray(v.$set) && Object.keys(v).length === 1) return new Set(v.$set)
@@ -125,12 +129,17 @@ export async function forgetOrganizations(): Promise<void> {
   await cache.deleteByTag({ tags: ['organizations'] })
 }
 
-/** Runs `work` once `client`'s transaction has committed; at once outside a transaction. */
+/**
+ * Runs `work` once `client`'s transaction has committed; at once outside a transaction, and
+ * for a global transaction (tests run each inside one that never commits: it stands for the
+ * database itself).
+ */
 export async function afterCommit(
   client: QueryClientContract | null | undefined,
   work: () => Promise<void>
 ): Promise<void> {
-  if (client?.isTransaction) (client as unknown as Committable).after('commit', work)
+  const global = client && db.connectionGlobalTransactions.get(client.connectionName) === client
+  if (client?.isTransaction && !global) (client as unknown as Committable).after('commit', work)
   else await work()
 }
 
@@ -201,6 +210,25 @@ export function cachedCount<T>(
     load,
     on
   )
+}
+
+/**
+ * A page of a list: rows of `resource` with their owners' names, keyed by the query (scope,
+ * filters and cursor included), under both the resource's version and the users version.
+ */
+export async function cachedPage<T>(
+  organizationId: number,
+  resource: string,
+  query: string,
+  load: () => Promise<T>,
+  on: Store = cache
+): Promise<T> {
+  const hash = createHash('sha1').update(query).digest('base64url')
+  const [records, users] = await Promise.all([
+    version(`records:${organizationId}:${resource}`, on),
+    version('users', on),
+  ])
+  return remember(`page:${organizationId}:${resource}:${records}:${users}:${hash}`, [], load, on)
 }
 
 /** Rows of `resource` were created, changed or deleted in the organization. */

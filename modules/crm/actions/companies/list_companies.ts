@@ -1,6 +1,7 @@
 import type { AccessContext } from '#app/access/access_context'
 import { cappedCount, keysetPage, type CappedCount } from '#app/support/keyset'
 import { toIso } from '#app/support/dates'
+import { cachedPage } from '#app/support/cache'
 import type { CompanyFilters } from '../../validators/companies.js'
 import { addressesOf, channelsOf, mainAddress, primaryOf } from '../../support/channels.js'
 import { filteredCompanies, keysetFor } from './company_query.js'
@@ -23,7 +24,12 @@ export interface CompanyRow {
 
 export const PAGE_SIZE = 25
 
-/** One page of companies (keyset, either way), its position, the capped count, and the columns the list shows. */
+/**
+ * One page of companies (keyset, either way), its position, the capped count, and the columns
+ * the list shows. Page and count come from the shared cache, keyed by their queries (scope,
+ * filters and cursor included) and dropped by every write of a company or contact and every
+ * change of a user (owners' names): app/support/cache.ts.
+ */
 export async function listCompanies(
   access: AccessContext,
   filters: CompanyFilters,
@@ -44,12 +50,17 @@ export async function listCompanies(
       'c.created_at',
       'o.full_name as owner_name'
     )
+  const { sql, bindings } = query.toSQL()
+  const key = JSON.stringify([sql, bindings, options, pageSize, filters.cursor, filters.before])
   const [page, count] = await Promise.all([
-    keysetPage<Record<string, any>>(
-      query,
-      { ...options, limit: pageSize, cursor: filters.cursor, before: filters.before },
-      sortValue
-    ),
+    cachedPage(access.organizationId, COMPANIES, key, async () => {
+      const found = await keysetPage<Record<string, any>>(
+        query,
+        { ...options, limit: pageSize, cursor: filters.cursor, before: filters.before },
+        sortValue
+      )
+      return { ...found, rows: await companyRows(found.rows) }
+    }),
     filteredCompanies(access, filters).then(({ query: q }) =>
       cappedCount(q, {
         exact: filters.count === 'exact',
@@ -57,8 +68,8 @@ export async function listCompanies(
       })
     ),
   ])
-  const { next, prev, offset } = page
-  return { rows: await companyRows(page.rows), next, prev, offset, count: count as CappedCount }
+  const { rows, next, prev, offset } = page
+  return { rows, next, prev, offset, count: count as CappedCount }
 }
 
 /** Rows as the list and the export show them, with main address and primary phone/e-mail. */
