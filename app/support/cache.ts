@@ -192,8 +192,8 @@ export function forgetAuth(
 }
 
 /**
- * A list count (or any figure derived from a resource's rows only), keyed by the query that
- * computes it: `query` is its SQL with the bindings, so scope and filters are part of the key.
+ * A list count (or any figure derived from a resource's rows only), keyed by what decides the
+ * query that computes it (its SQL with the bindings, or the scope and filters it is built from).
  */
 export function cachedCount<T>(
   organizationId: number,
@@ -213,8 +213,8 @@ export function cachedCount<T>(
 }
 
 /**
- * A page of a list: rows of `resource` with their owners' names, keyed by the query (scope,
- * filters and cursor included), under both the resource's version and the users version.
+ * A page of a list: rows of `resource` with their owners' names, keyed by what decides its
+ * query (scope, filters and cursor), under both the resource's version and the users version.
  */
 export async function cachedPage<T>(
   organizationId: number,

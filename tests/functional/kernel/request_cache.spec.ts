@@ -12,20 +12,24 @@ import { licences } from '#app/licensing/licence_service'
  * (Revoked, expired and deactivated sessions and changed passwords: tests/functional/auth.)
  */
 test.group(
-  'Cached list counts, users lists and the signed-in user follow every change',
+  'Cached list pages and counts, users lists and the signed-in user follow every change',
   (group) => {
     group.each.setup(() => testUtils.db().withGlobalTransaction())
 
-    test('a company created, edited or deleted changes the cached list count at once', async ({
+    test('a company created, edited or deleted changes the cached list page and count at once', async ({
       client,
       assert,
     }) => {
       const { admin } = await adminWorld(['crm'])
-      const list = async (query = '') => {
+      const page = async (query = '') => {
         const response = await client.get(`/crm/companies${query}`).loginAs(admin).withInertia()
         response.assertStatus(200)
-        return response.inertiaProps.count as { value: number; capped: boolean }
+        return response.inertiaProps as {
+          count: { value: number; capped: boolean }
+          companies: { name: string; type: string; city: string | null; ownerName: string | null }[]
+        }
       }
+      const list = async (query = '') => (await page(query)).count
       assert.deepEqual(await list(), { value: 0, capped: false })
       assert.deepEqual(await list('?type=proveedor'), { value: 0, capped: false })
 
@@ -37,6 +41,10 @@ test.group(
         .withInertia()
       const company = await db.from('crm_companies').where('nif', 'B12345674').firstOrFail()
       assert.deepEqual(await list(), { value: 1, capped: false })
+      const [row] = (await page()).companies
+      assert.equal(row.type, 'cliente')
+      assert.equal(row.city, 'Madrid')
+      assert.equal(row.ownerName, admin.fullName)
       assert.deepEqual(await list('?type=proveedor'), { value: 0, capped: false })
 
       await client
@@ -48,6 +56,12 @@ test.group(
       const stored = await db.from('crm_companies').where('id', company.id).firstOrFail()
       assert.equal(stored.type, 'proveedor')
       assert.deepEqual(await list('?type=proveedor'), { value: 1, capped: false })
+      assert.equal((await page()).companies[0].type, 'proveedor')
+
+      // The owner's new name shows in the (cached) page at once.
+      admin.fullName = 'Dirección Renombrada'
+      await admin.save()
+      assert.equal((await page()).companies[0].ownerName, 'Dirección Renombrada')
 
       await client
         .delete(`/crm/companies/${company.id}`)
@@ -57,6 +71,7 @@ test.group(
       assert.isNull(await db.from('crm_companies').where('id', company.id).first())
       assert.deepEqual(await list(), { value: 0, capped: false })
       assert.deepEqual(await list('?type=proveedor'), { value: 0, capped: false })
+      assert.lengthOf((await page()).companies, 0)
     })
 
     test('a user created, renamed or deactivated shows in the owners filter and the seat count at once', async ({
