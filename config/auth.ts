@@ -1,5 +1,5 @@
 import { defineConfig } from '@adonisjs/auth'
-import { sessionGuard, sessionUserProvider } from '@adonisjs/auth/session'
+import { sessionGuard } from '@adonisjs/auth/session'
 import type { InferAuthenticators, InferAuthEvents, Authenticators } from '@adonisjs/auth/types'
 
 const authConfig = defineConfig({
@@ -8,9 +8,15 @@ const authConfig = defineConfig({
     web: sessionGuard({
       useRememberMeTokens: true,
       rememberMeTokensAge: '30 days',
-      provider: sessionUserProvider({
-        model: () => import('#models/user'),
-      }),
+      // The signed-in user from the shared cache (app/access/cached_user_provider.ts), loaded
+      // lazily: the cache service is not ready while config files load.
+      provider: {
+        type: 'provider',
+        resolver: async () => {
+          const { CachedUserProvider } = await import('#app/access/cached_user_provider')
+          return new CachedUserProvider({ model: () => import('#models/user') })
+        },
+      },
     }),
   },
 })

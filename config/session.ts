@@ -1,6 +1,7 @@
 import env from '#start/env'
 import app from '@adonisjs/core/services/app'
-import { defineConfig, stores } from '@adonisjs/session'
+import { defineConfig } from '@adonisjs/session'
+import { SessionCookieStore } from '#app/support/session_cookie_store'
 
 /**
  * Session data lives in an encrypted, HttpOnly, SameSite=Lax cookie: no server memory, so any
@@ -22,7 +23,8 @@ const sessionConfig = defineConfig({
   },
   store: env.get('SESSION_DRIVER', 'cookie'),
   stores: {
-    cookie: stores.cookie(),
+    // stores.cookie(), without re-writing an unchanged session (app/support/session_cookie_store.ts).
+    cookie: (ctx, config) => new SessionCookieStore(config.cookie, ctx),
   },
 })
 

@@ -5,12 +5,15 @@ import db from '@adonisjs/lucid/services/db'
 import type { HttpContext } from '@adonisjs/core/http'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { dbTimestamp, toDate } from '#app/support/dates'
+import { cachedAuthSession, forgetAuth } from '#app/support/cache'
 
 /** Session value naming this browser session's row in `user_sessions`. */
 export const SESSION_KEY = 'session_key'
 const SEEN = 'seen_at'
 /** `last_seen_at` is informative: rewritten at most this often, not on every request. */
 const TOUCH_AFTER_MS = 5 * 60_000
+/** The idle clock in the session cookie moves by whole minutes at least (sessionFresh). */
+const SEEN_PRECISION_S = 60
 
 export type RevokeReason = 'logout' | 'all_devices' | 'password_changed' | 'deactivated' | 'expired'
 /** Why a request's session was refused (key of `auth.errors.*`). */
@@ -32,8 +35,9 @@ interface SessionRow {
 
 /**
  * Server-side record of browser sessions. The session data travels in a cookie, so without it
- * a cookie copied before logout would keep working; every authenticated request looks its row
- * up by primary key (one indexed read; a cache can sit in `find` later).
+ * a cookie copied before logout would keep working; every authenticated request checks its row,
+ * from the shared cache (`cached`): every write below drops the user's cached copies on every
+ * instance (app/support/cache.ts, `forgetAuth`), after its transaction commits.
  */
 export const userSessions = {
   async open(userId: number, client: { userAgent?: string; ip?: string } = {}): Promise<string> {
@@ -58,12 +62,27 @@ export const userSessions = {
       .first()
   },
 
-  async revoke(id: string, reason: RevokeReason): Promise<void> {
+  /** The row as the session check reads it, from the shared cache. */
+  cached(id: string, userId: number): Promise<SessionRow | null> {
+    return cachedAuthSession(id, userId, () => this.find(id).then((row) => row ?? null))
+  },
+
+  /** Revokes one session (of `userId`, when the caller knows whose). */
+  async revoke(id: string, reason: RevokeReason, userId?: number): Promise<void> {
+    userId ??= (await db.from('user_sessions').where('id', id).select('user_id').first())?.user_id
+    if (userId === undefined) return
     await db
       .from('user_sessions')
       .where('id', id)
       .whereNull('revoked_at')
       .update({ revoked_at: dbTimestamp(), revoked_reason: reason })
+    await forgetAuth(userId)
+  },
+
+  /** Records that the session was used now (informative, at most every few minutes). */
+  async touch(id: string, userId: number): Promise<void> {
+    await db.from('user_sessions').where('id', id).update({ last_seen_at: dbTimestamp() })
+    await forgetAuth(userId)
   },
 
   /** Revokes every live session of the user, except `except` (this device) when given. */
@@ -78,6 +97,7 @@ export const userSessions = {
       .whereNull('revoked_at')
     if (options.except) query.whereNot('id', options.except)
     await query.update({ revoked_at: dbTimestamp(), revoked_reason: reason })
+    await forgetAuth(userId, options.trx)
   },
 }
 
@@ -95,7 +115,7 @@ export async function startSession(ctx: HttpContext, user: SessionUser): Promise
 /** Revokes this browser's session (logout). */
 export async function endSession(ctx: HttpContext, reason: RevokeReason = 'logout'): Promise<void> {
   const key = ctx.session.get(SESSION_KEY)
-  if (typeof key === 'string') await userSessions.revoke(key, reason)
+  if (typeof key === 'string') await userSessions.revoke(key, reason, ctx.auth.user?.id)
   ctx.session.forget(SESSION_KEY)
   forgetPageHistory(ctx)
 }
@@ -123,17 +143,16 @@ export async function sessionRefusal(
     return null
   }
   const key = ctx.session.get(SESSION_KEY)
-  const row = typeof key === 'string' ? await userSessions.find(key) : null
+  const row = typeof key === 'string' ? await userSessions.cached(key, user.id) : null
   if (!row || row.user_id !== user.id) return 'session_ended'
   if (row.revoked_at)
     return row.revoked_reason === 'password_changed' ? 'password_changed' : 'session_ended'
   if (!sessionFresh(ctx)) {
-    await userSessions.revoke(row.id, 'expired')
+    await userSessions.revoke(row.id, 'expired', user.id)
     return 'session_expired'
   }
-  if (Date.now() - toDate(row.last_seen_at).getTime() > TOUCH_AFTER_MS) {
-    await db.from('user_sessions').where('id', row.id).update({ last_seen_at: dbTimestamp() })
-  }
+  if (Date.now() - toDate(row.last_seen_at).getTime() > TOUCH_AFTER_MS)
+    await userSessions.touch(row.id, user.id)
   return null
 }
 
@@ -141,17 +160,19 @@ export async function sessionRefusal(
  * False when the session sat idle longer than the session `age` (config/session.ts). The last
  * request time travels in the session (the cookie), checked against the record above. A user
  * who asked to be remembered is never timed out (the remember-me cookie would sign them straight
- * back in anyway). Otherwise the time is renewed.
+ * back in anyway). Otherwise the time is renewed, to the minute: requests within the same
+ * minute leave the session unchanged, so it is not written (encrypted, sent) again.
  */
 function sessionFresh(ctx: HttpContext): boolean {
   const now = nowSeconds()
   const seen = Number(ctx.session.get(SEEN))
   const remembered = Boolean(ctx.request.encryptedCookie('remember_web'))
-  if (!remembered && Number.isFinite(seen) && seen > 0 && now - seen > idleSeconds()) {
+  const known = Number.isFinite(seen) && seen > 0
+  if (!remembered && known && now - seen > idleSeconds()) {
     ctx.session.forget(SEEN)
     return false
   }
-  ctx.session.put(SEEN, now)
+  if (!known || now - seen >= SEEN_PRECISION_S || now < seen) ctx.session.put(SEEN, now)
   return true
 }
 

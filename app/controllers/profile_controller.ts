@@ -3,6 +3,7 @@ import hash from '@adonisjs/core/services/hash'
 import app from '@adonisjs/core/services/app'
 import i18nManager from '@adonisjs/i18n/services/main'
 import db from '@adonisjs/lucid/services/db'
+import User from '#models/user'
 import { SESSION_KEY, startSession, userSessions } from '#app/access/user_sessions'
 import { flashFieldErrors } from '#app/support/http'
 import { passwordResets } from '#services/password_resets'
@@ -41,7 +42,8 @@ export default class ProfileController {
 
   async password(ctx: HttpContext) {
     const { request, auth, session, response, i18n } = ctx
-    const user = auth.getUserOrFail()
+    // The signed-in user comes from the cache without the password hash: read it anew.
+    const user = await User.findOrFail(auth.getUserOrFail().id)
     const { currentPassword, password } = await request.validateUsing(changePasswordValidator)
     if (!(await hash.verify(user.password, currentPassword))) {
       flashFieldErrors(ctx, { currentPassword: i18n.t('profile.wrong_password') })

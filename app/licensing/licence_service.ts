@@ -1,7 +1,7 @@
 import { dbTimestamp } from '#app/support/dates'
 import type { KeyObject } from 'node:crypto'
 import db from '@adonisjs/lucid/services/db'
-import { cachedLicence, forgetLicence } from '#app/support/cache'
+import { cachedLicence, cachedUsers, forgetLicence } from '#app/support/cache'
 import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
 import licenceConfig from '#config/licence'
 import { tierRank, type Tier } from '#app/registry/types'
@@ -143,11 +143,16 @@ export class LicenceService {
    * serializes writers anyway), so two simultaneous activations cannot both take the last seat.
    */
   async activeUsers(trx?: TransactionClientContract, organizationId?: number): Promise<number> {
-    const query = (trx ?? db).from('users').where('is_active', true).count('* as total')
-    if (organizationId !== undefined) query.where('organization_id', organizationId)
-    if (trx && trx.dialect.name !== 'better-sqlite3') query.forUpdate()
-    const row = await query.first()
-    return Number(row?.total ?? 0)
+    const count = async () => {
+      const query = (trx ?? db).from('users').where('is_active', true).count('* as total')
+      if (organizationId !== undefined) query.where('organization_id', organizationId)
+      if (trx && trx.dialect.name !== 'better-sqlite3') query.forUpdate()
+      const row = await query.first()
+      return Number(row?.total ?? 0)
+    }
+    // Outside a transaction (the administrators' banner on every page) from the shared cache,
+    // dropped whenever a user is created or (de)activated.
+    return trx ? count() : cachedUsers(`active:${organizationId ?? 'all'}`, count)
   }
 
   /**

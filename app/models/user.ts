@@ -1,13 +1,27 @@
 import { DateTime } from 'luxon'
 import hash from '@adonisjs/core/services/hash'
 import { compose } from '@adonisjs/core/helpers'
-import { BaseModel, beforeSave, beforeUpdate, column, manyToMany } from '@adonisjs/lucid/orm'
+import {
+  BaseModel,
+  afterDelete,
+  afterSave,
+  beforeSave,
+  beforeUpdate,
+  column,
+  manyToMany,
+} from '@adonisjs/lucid/orm'
 import type { ManyToMany } from '@adonisjs/lucid/types/relations'
 import { withAuthFinder } from '@adonisjs/auth/mixins/lucid'
 import { DbRememberMeTokensProvider } from '@adonisjs/auth/session'
 import Role from '#models/role'
 import { normalizeName } from '#app/support/normalize'
 import { userSessions } from '#app/access/user_sessions'
+import { forgetAuth, forgetUsers } from '#app/support/cache'
+
+/** Columns the cached users lists show or depend on (app/support/cache.ts, `forgetUsers`). */
+const LISTED = ['fullName', 'isActive', 'organizationId', 'reportsToId']
+/** Users saved with a change to one of those columns, between the before and after hooks. */
+const relisted = new WeakSet<object>()
 
 const AuthFinder = withAuthFinder(() => hash.use('scrypt'), {
   uids: ['email'],
@@ -65,6 +79,20 @@ export default class User extends compose(BaseModel, AuthFinder) {
   static normalize(user: User) {
     if (typeof user.fullName === 'string')
       user.fullNameNormalized = normalizeName(user.fullName, 160)
+    if (!user.$isPersisted || LISTED.some((key) => key in user.$dirty)) relisted.add(user)
+  }
+
+  /** Every instance reads the user (and, when listed columns changed, the users lists) anew. */
+  @afterSave()
+  static async forgetCached(user: User) {
+    await forgetAuth(user.id, user.$trx)
+    if (relisted.delete(user)) await forgetUsers(user.$trx)
+  }
+
+  @afterDelete()
+  static async forgetDeleted(user: User) {
+    await forgetAuth(user.id, user.$trx)
+    await forgetUsers(user.$trx)
   }
 
   /**

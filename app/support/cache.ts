@@ -1,6 +1,9 @@
+import { createHash, randomBytes } from 'node:crypto'
 import app from '@adonisjs/core/services/app'
 import cache from '@adonisjs/cache/services/main'
+import db from '@adonisjs/lucid/services/db'
 import type { CacheProvider } from '@adonisjs/cache/types'
+import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 
 /**
  * Per-request facts that rarely change, cached across requests and across app instances
@@ -16,6 +19,22 @@ import type { CacheProvider } from '@adonisjs/cache/types'
  *   (`forgetCurrencies`, called by each write of app/settings/currencies.ts).
  * - `lists:<organizationId>`: the values of an organization's editable lists (`forgetLists`,
  *   called by each write of app/settings/lists.ts).
+ * - `auth:<userId>`, a version token under which the signed-in user's row (`user:<id>:<v>`)
+ *   and each of their browser sessions (`session:<key>:<v>`) are kept. `forgetAuth` replaces
+ *   it whenever the user is saved or (de)activated and whenever one of their sessions is
+ *   revoked, expires or is touched: every instance then reads both anew.
+ * - `records:<organizationId>:<resource>`, a version token of a resource's rows; list counts
+ *   (`count:…:<v>:<query>`) and list pages (`page:…`, also under the users version: they show
+ *   owners' names) live under it. `recordsChanged` replaces it after every create, update or
+ *   delete of such a row.
+ * - `users`, a version token of the users lists (`users:<what>:<v>`: owner pickers, active
+ *   seat counts). `forgetUsers` replaces it when a user is created, deleted, renamed,
+ *   (de)activated, moved or given another manager.
+ *
+ * A version token is dropped rather than its entries: one key, deleted on every instance by
+ * the bus, and entries written under an old token are never read again (they expire). Changes
+ * made in a transaction are announced once it commits (`afterCommit`), so no instance re-reads
+ * the old row in between.
  *
  * Values are stored as JSON text (Sets and Maps included), so every instance reads the same
  * thing whatever the store.
@@ -41,6 +60,8 @@ export function pack(value: unknown): string {
 }
 
 export function unpack<T>(text: string): T {
+  // A reviver slows parsing several times over: only text that may hold a Set or Map takes it.
+  if (!text.includes('"$set"') && !text.includes('"$map"')) return JSON.parse(text) as T
   return JSON.parse(text, (_key, v) => {
     if (v && typeof v === 'object' && !Array.isArray(v)) {
       if (Array.isArray(v.$set) && Object.keys(v).length === 1) return new Set(v.$set)
@@ -51,7 +72,7 @@ export function unpack<T>(text: string): T {
 }
 
 /** The configured store; `on` lets a test stand for a second app instance. */
-type Store = Pick<CacheProvider, 'getOrSet' | 'delete' | 'deleteByTag' | 'clear'>
+export type Store = Pick<CacheProvider, 'getOrSet' | 'delete' | 'deleteByTag' | 'clear'>
 
 async function remember<T>(
   key: string,
@@ -126,6 +147,136 @@ export function cachedLists<T>(organizationId: number, load: () => Promise<T>): 
 
 export async function forgetLists(organizationId: number): Promise<void> {
   await cache.delete({ key: `lists:${organizationId}` })
+}
+
+/**
+ * Runs `work` once `client`'s transaction has committed; at once outside a transaction, and
+ * for a global transaction (tests run each inside one that never commits: it stands for the
+ * database itself).
+ */
+export async function afterCommit(
+  client: QueryClientContract | null | undefined,
+  work: () => Promise<void>
+): Promise<void> {
+  const global = client && db.connectionGlobalTransactions.get(client.connectionName) === client
+  if (client?.isTransaction && !global) (client as unknown as Committable).after('commit', work)
+  else await work()
+}
+
+interface Committable {
+  after(event: 'commit', handler: () => Promise<void>): void
+}
+
+/** A version token: a fresh random one whenever the key was dropped. */
+function version(key: string, on: Store): Promise<string> {
+  return on.getOrSet({ key, ttl: ttl(), factory: async () => randomBytes(9).toString('base64url') })
+}
+
+async function underVersion<T>(
+  versionKey: string,
+  key: (v: string) => string,
+  load: () => Promise<T>,
+  on: Store
+): Promise<T> {
+  return remember(key(await version(versionKey, on)), [], load, on)
+}
+
+/** The signed-in user's row, as `load` reads it (no password). */
+export function cachedAuthUser<T>(
+  userId: number,
+  load: () => Promise<T>,
+  on: Store = cache
+): Promise<T> {
+  return underVersion(`auth:${userId}`, (v) => `user:${userId}:${v}`, load, on)
+}
+
+/** One browser session's record (user_sessions), kept under its user's version. */
+export function cachedAuthSession<T>(
+  sessionKey: string,
+  userId: number,
+  load: () => Promise<T>,
+  on: Store = cache
+): Promise<T> {
+  return underVersion(`auth:${userId}`, (v) => `session:${sessionKey}:${v}`, load, on)
+}
+
+/** The user's row or one of their sessions changed: every instance reads them anew. */
+export function forgetAuth(
+  userId: number,
+  client?: QueryClientContract | null,
+  on: Store = cache
+): Promise<void> {
+  return afterCommit(client, async () => {
+    await on.delete({ key: `auth:${userId}` })
+  })
+}
+
+/**
+ * A list count (or any figure derived from a resource's rows only), keyed by what decides the
+ * query that computes it (its SQL with the bindings, or the scope and filters it is built from).
+ */
+export function cachedCount<T>(
+  organizationId: number,
+  resource: string,
+  query: string,
+  load: () => Promise<T>,
+  on: Store = cache
+): Promise<T> {
+  const hash = createHash('sha1').update(query).digest('base64url')
+  const prefix = `count:${organizationId}:${resource}`
+  return underVersion(
+    `records:${organizationId}:${resource}`,
+    (v) => `${prefix}:${v}:${hash}`,
+    load,
+    on
+  )
+}
+
+/**
+ * A page of a list: rows of `resource` with their owners' names, keyed by what decides its
+ * query (scope, filters and cursor), under both the resource's version and the users version.
+ */
+export async function cachedPage<T>(
+  organizationId: number,
+  resource: string,
+  query: string,
+  load: () => Promise<T>,
+  on: Store = cache
+): Promise<T> {
+  const hash = createHash('sha1').update(query).digest('base64url')
+  const [records, users] = await Promise.all([
+    version(`records:${organizationId}:${resource}`, on),
+    version('users', on),
+  ])
+  return remember(`page:${organizationId}:${resource}:${records}:${users}:${hash}`, [], load, on)
+}
+
+/** Rows of `resource` were created, changed or deleted in the organization. */
+export function recordsChanged(
+  organizationId: number,
+  resource: string,
+  client?: QueryClientContract | null,
+  on: Store = cache
+): Promise<void> {
+  return afterCommit(client, async () => {
+    await on.delete({ key: `records:${organizationId}:${resource}` })
+  })
+}
+
+/** A list of users or a figure about them (`what` names it, organization included). */
+export function cachedUsers<T>(
+  what: string,
+  load: () => Promise<T>,
+  on: Store = cache
+): Promise<T> {
+  return underVersion('users', (v) => `users:${what}:${v}`, load, on)
+}
+
+/** A user was created, deleted, renamed, (de)activated, moved or given another manager. */
+export function forgetUsers(client?: QueryClientContract | null, on: Store = cache): Promise<void> {
+  return afterCommit(client, async () => {
+    await on.delete({ key: 'users' })
+  })
 }
 
 /** Empties every cached fact (tests, between one test and the next). */

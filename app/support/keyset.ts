@@ -1,4 +1,5 @@
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
+import { cachedCount } from '#app/support/cache'
 
 /**
  * Keyset (cursor) pagination over (sort column, id). The cursor is opaque to the client:
@@ -126,16 +127,36 @@ export interface CappedCount {
 /**
  * Counts the rows of a filtered query without scanning past `cap` (SELECT COUNT(*) FROM
  * (… LIMIT cap+1)). With `exact`, counts everything — only on the user's request.
+ * With `cached`, the count comes from the shared cache, keyed by the query (scope and filters
+ * included) under the version of the resource's rows (app/support/cache.ts, `recordsChanged`),
+ * which every write of any row the query reads must replace. Never for a query inside a
+ * transaction (it may see changes not yet committed).
  */
 export async function cappedCount(
   query: DatabaseQueryBuilderContract<any>,
-  options: { cap?: number; exact?: boolean } = {}
+  options: {
+    cap?: number
+    exact?: boolean
+    cached?: { organizationId: number; resource: string }
+  } = {}
 ): Promise<CappedCount> {
   const cap = options.cap ?? COUNT_CAP
   const inner = query.clearSelect().clearOrder().select(query.client.raw('1 as one'))
   if (!options.exact) inner.limit(cap + 1)
-  const row = await query.client.query().from(inner.as('capped')).count('* as total').first()
-  const total = Number(row?.total ?? 0)
+  const outer = query.client.query().from(inner.as('capped')).count('* as total')
+  const count = async () => {
+    const row = await outer.first()
+    return Number(row?.total ?? 0)
+  }
+  const { cached } = options
+  let total: number
+  if (cached) {
+    const { sql, bindings } = outer.toSQL()
+    const key = `${sql} ${JSON.stringify(bindings)}`
+    total = await cachedCount(cached.organizationId, cached.resource, key, count)
+  } else {
+    total = await count()
+  }
   return options.exact || total <= cap
     ? { value: total, capped: false }
     : { value: cap, capped: true }

@@ -3,6 +3,7 @@ import { recordHistory } from '#app/history/record_history'
 import { dbTimestamp } from '#app/support/dates'
 import { RuleError } from '#app/support/rule_error'
 import { userSessions } from '#app/access/user_sessions'
+import { forgetAuth, forgetUsers } from '#app/support/cache'
 import { passwordResets } from '#services/password_resets'
 import { assertAdminsRemain, lockActiveAdmins } from './guards.js'
 import { assertSeatAvailable } from './seats.js'
@@ -47,6 +48,7 @@ export async function setUserActive(
       .from('users')
       .where('id', userId)
       .update({ is_active: active, updated_at: dbTimestamp() })
+    await Promise.all([forgetAuth(userId, trx), forgetUsers(trx)])
     if (!active) {
       await trx.from('remember_me_tokens').where('tokenable_id', userId).delete()
       await userSessions.revokeAll(userId, 'deactivated', { trx })

@@ -1,3 +1,4 @@
+import { crmRecordsChanged } from '../actions/records_changed.js'
 import {
   defineImport,
   type ImportDefinition,
@@ -263,6 +264,7 @@ const definition: ImportDefinition = defineImport({
   },
 
   async create(rows, ctx) {
+    await crmRecordsChanged(ctx.organizationId, ctx.trx)
     const now = dbTimestamp()
     const ids = await insertManyIds(
       ctx.trx,
@@ -301,6 +303,7 @@ const definition: ImportDefinition = defineImport({
   },
 
   async update(rows, ctx) {
+    await crmRecordsChanged(ctx.organizationId, ctx.trx)
     const { trx, organizationId } = ctx
     for (const { id, values: v } of rows) {
       const cols = columns(v)
@@ -319,6 +322,7 @@ const definition: ImportDefinition = defineImport({
   },
 
   async remove(ids, { trx, organizationId }) {
+    await crmRecordsChanged(organizationId, trx)
     const existing = (
       await trx
         .from('crm_companies')

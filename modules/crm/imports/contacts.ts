@@ -1,3 +1,4 @@
+import { crmRecordsChanged } from '../actions/records_changed.js'
 import {
   defineImport,
   type ImportDefinition,
@@ -172,6 +173,7 @@ const definition: ImportDefinition = defineImport({
   },
 
   async create(rows, ctx) {
+    await crmRecordsChanged(ctx.organizationId, ctx.trx)
     const now = dbTimestamp()
     const companies = await companiesByName(ctx, rows.map((r) => r.company ?? '').filter(Boolean))
     const ids: number[] = []
@@ -198,6 +200,7 @@ const definition: ImportDefinition = defineImport({
   },
 
   async update(rows, ctx) {
+    await crmRecordsChanged(ctx.organizationId, ctx.trx)
     const { trx, organizationId } = ctx
     const companies = await companiesByName(
       ctx,
@@ -230,6 +233,7 @@ const definition: ImportDefinition = defineImport({
   },
 
   async remove(ids, { trx, organizationId }) {
+    await crmRecordsChanged(organizationId, trx)
     const existing = (
       await trx
         .from('crm_contacts')

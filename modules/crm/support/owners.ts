@@ -2,6 +2,7 @@ import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import type { AccessContext } from '#app/access/access_context'
 import { RuleError } from '#app/support/rule_error'
+import { cachedUsers } from '#app/support/cache'
 
 export interface OwnerOption {
   value: string
@@ -28,16 +29,39 @@ export async function assignableOwners(
 ): Promise<OwnerOption[]> {
   const constraint = await access.constraint(resource, options.action, options.client)
   if (constraint.kind === 'none') return []
-  const query = (options.client ?? db)
-    .from('users')
-    .where('organization_id', access.organizationId)
-    .orderBy('full_name')
-    .orderBy('id')
-    .select('id', 'full_name')
-  if (options.activeOnly ?? true) query.where('is_active', true)
-  if (constraint.kind === 'owners') query.whereIn('id', constraint.ownerIds)
-  const rows = await query
-  return rows.map((r) => ({ value: String(r.id), label: r.full_name }))
+  const activeOnly = options.activeOnly ?? true
+  const allowed = constraint.kind === 'owners' ? new Set(constraint.ownerIds) : null
+  const users = await organizationUsers(access.organizationId, options.client)
+  return users
+    .filter((u) => (!activeOnly || u.active) && (!allowed || allowed.has(u.id)))
+    .map((u) => ({ value: String(u.id), label: u.name }))
+}
+
+interface OrganizationUser {
+  id: number
+  name: string
+  active: boolean
+}
+
+/**
+ * Every user of the organization by name, from the shared cache (dropped whenever a user is
+ * created, renamed or (de)activated, app/support/cache.ts `forgetUsers`); inside a caller's
+ * transaction, from that transaction.
+ */
+async function organizationUsers(
+  organizationId: number,
+  client?: QueryClientContract
+): Promise<OrganizationUser[]> {
+  const load = async () => {
+    const rows = await (client ?? db)
+      .from('users')
+      .where('organization_id', organizationId)
+      .orderBy('full_name')
+      .orderBy('id')
+      .select('id', 'full_name', 'is_active')
+    return rows.map((r) => ({ id: Number(r.id), name: r.full_name, active: Boolean(r.is_active) }))
+  }
+  return client?.isTransaction ? load() : cachedUsers(`organization:${organizationId}`, load)
 }
 
 /** Owners to filter a list by: the same people, including those who have left. */

@@ -115,6 +115,13 @@ test.group('Security basics', (group) => {
       .redirects(0)
     active.assertStatus(200)
     assert.closeTo(active.session().seen_at, now, 5, 'each request renews the idle clock')
+    const again = await client
+      .get('/')
+      .loginAs(user)
+      .withSession({ seen_at: now - 20 })
+      .redirects(0)
+    again.assertStatus(200)
+    assert.equal(again.session().seen_at, now - 20, 'to the minute: the session is not rewritten')
 
     const idle = await client
       .get('/crm/companies?q=ana')

@@ -10,6 +10,7 @@ import CompanyCreated from '../../events/company_created.js'
 import { COMPANIES, COMPANY_SUBJECT, companySnapshot, loadCompany } from './load_company.js'
 import { assertNifFree, companyColumns, companySummary } from './company_columns.js'
 import { assertNameUnique } from './duplicate_name.js'
+import { crmRecordsChanged } from '../records_changed.js'
 
 export interface CreateCompanyParams {
   organizationId: number
@@ -36,6 +37,7 @@ export async function createCompany({
     requested: data.ownerId,
   })
   const company = await db.transaction(async (trx) => {
+    await crmRecordsChanged(organizationId, trx)
     await assertNifFree(trx, organizationId, data.nif, null)
     const now = dbTimestamp()
     const id = await insertId(trx, 'crm_companies', {

@@ -9,6 +9,7 @@ import CompanyDeleted from '../../events/company_deleted.js'
 import { CONTACT_SUBJECT } from '../contacts/load_contact.js'
 import { assertContactsInReach } from '../contacts/contacts_in_reach.js'
 import { COMPANIES, COMPANY_SUBJECT, companySnapshot, loadCompany } from './load_company.js'
+import { crmRecordsChanged } from '../records_changed.js'
 
 export interface DeleteCompanyParams {
   organizationId: number
@@ -32,6 +33,7 @@ export async function deleteCompany({
   companyId,
 }: DeleteCompanyParams) {
   const result = await db.transaction(async (trx) => {
+    await crmRecordsChanged(organizationId, trx)
     await assertContactsInReach(
       trx,
       access,

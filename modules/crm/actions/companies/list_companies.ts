@@ -1,9 +1,11 @@
 import type { AccessContext } from '#app/access/access_context'
-import { cappedCount, keysetPage, type CappedCount } from '#app/support/keyset'
+import { cappedCount, keysetPage } from '#app/support/keyset'
 import { toIso } from '#app/support/dates'
+import { cachedCount, cachedPage } from '#app/support/cache'
 import type { CompanyFilters } from '../../validators/companies.js'
 import { addressesOf, channelsOf, mainAddress, primaryOf } from '../../support/channels.js'
 import { filteredCompanies, keysetFor } from './company_query.js'
+import { COMPANIES } from './load_company.js'
 
 export interface CompanyRow {
   id: number
@@ -22,12 +24,36 @@ export interface CompanyRow {
 
 export const PAGE_SIZE = 25
 
-/** One page of companies (keyset, either way), its position, the capped count, and the columns the list shows. */
+/**
+ * One page of companies (keyset, either way), its position, the capped count, and the columns
+ * the list shows. Page and count come from the shared cache, dropped by every write of a
+ * company or contact and every change of a user (owners' names): app/support/cache.ts. They
+ * are keyed by what decides their query — the user's scope, the filters ("mine": whose), the
+ * cursor — so a cached answer costs no query building either.
+ */
 export async function listCompanies(
   access: AccessContext,
   filters: CompanyFilters,
   pageSize = PAGE_SIZE
 ) {
+  const { count: exact, cursor, before, ...criteria } = filters
+  const scope = [await access.constraint(COMPANIES), criteria.owner === 'mine' ? access.userId : 0]
+  const organizationId = access.organizationId
+  const [page, count] = await Promise.all([
+    cachedPage(organizationId, COMPANIES, JSON.stringify([scope, filters, pageSize]), () =>
+      loadPage(access, filters, pageSize)
+    ),
+    cachedCount(organizationId, COMPANIES, JSON.stringify([scope, criteria, exact]), () =>
+      filteredCompanies(access, filters).then(({ query }) =>
+        cappedCount(query, { exact: exact === 'exact' })
+      )
+    ),
+  ])
+  const { rows, next, prev, offset } = page
+  return { rows, next, prev, offset, count }
+}
+
+async function loadPage(access: AccessContext, filters: CompanyFilters, pageSize: number) {
   const { options, sortValue } = keysetFor(filters.sort, 'c')
   const { query } = await filteredCompanies(access, filters)
   query
@@ -43,18 +69,12 @@ export async function listCompanies(
       'c.created_at',
       'o.full_name as owner_name'
     )
-  const [page, count] = await Promise.all([
-    keysetPage<Record<string, any>>(
-      query,
-      { ...options, limit: pageSize, cursor: filters.cursor, before: filters.before },
-      sortValue
-    ),
-    filteredCompanies(access, filters).then(({ query: q }) =>
-      cappedCount(q, { exact: filters.count === 'exact' })
-    ),
-  ])
-  const { next, prev, offset } = page
-  return { rows: await companyRows(page.rows), next, prev, offset, count: count as CappedCount }
+  const found = await keysetPage<Record<string, any>>(
+    query,
+    { ...options, limit: pageSize, cursor: filters.cursor, before: filters.before },
+    sortValue
+  )
+  return { ...found, rows: await companyRows(found.rows) }
 }
 
 /** Rows as the list and the export show them, with main address and primary phone/e-mail. */

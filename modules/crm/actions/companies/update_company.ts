@@ -9,6 +9,7 @@ import CompanyUpdated from '../../events/company_updated.js'
 import { COMPANIES, COMPANY_SUBJECT, companySnapshot, loadCompany } from './load_company.js'
 import { assertNifFree, companyColumns, companySummary } from './company_columns.js'
 import { assertNameUnique, renames } from './duplicate_name.js'
+import { crmRecordsChanged } from '../records_changed.js'
 
 export interface UpdateCompanyParams {
   organizationId: number
@@ -35,6 +36,7 @@ export async function updateCompany({
     await assertNameUnique(access, data.name, companyId)
   }
   const result = await db.transaction(async (trx) => {
+    await crmRecordsChanged(organizationId, trx)
     const before = (await loadCompany(trx, organizationId, companyId))!
     // Inside the transaction, on its client: SQLite has one connection, the global db would wait.
     const ownerId = await resolveOwner({

@@ -16,6 +16,7 @@ import {
 } from './load_contact.js'
 import { assertCompany, assertReportsTo } from './org_chart_rules.js'
 import { contactColumns } from './contact_columns.js'
+import { crmRecordsChanged } from '../records_changed.js'
 
 export interface CreateContactParams {
   organizationId: number
@@ -39,6 +40,7 @@ export async function createContact({
   })
   const companyId = data.companyId ?? null
   const contact = await db.transaction(async (trx) => {
+    await crmRecordsChanged(organizationId, trx)
     await assertCompany(trx, access, companyId, null)
     await assertReportsTo(trx, {
       access,

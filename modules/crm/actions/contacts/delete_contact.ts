@@ -7,6 +7,7 @@ import ContactDeleted from '../../events/contact_deleted.js'
 import { CONTACTS, CONTACT_SUBJECT, contactSnapshot, loadContact } from './load_contact.js'
 import { assertContactsInReach } from './contacts_in_reach.js'
 import { detachReports } from './contact_columns.js'
+import { crmRecordsChanged } from '../records_changed.js'
 
 export interface DeleteContactParams {
   organizationId: number
@@ -28,6 +29,7 @@ export async function deleteContact({
   access,
 }: DeleteContactParams) {
   const contact = await db.transaction(async (trx) => {
+    await crmRecordsChanged(organizationId, trx)
     await assertContactsInReach(
       trx,
       access,

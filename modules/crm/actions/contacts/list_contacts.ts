@@ -4,6 +4,7 @@ import type { ContactFilters } from '../../validators/contacts.js'
 import { keysetFor } from '../companies/company_query.js'
 import { PAGE_SIZE } from '../companies/list_companies.js'
 import { CONTACT_LIST_COLUMNS, contactRows, filteredContacts } from './contact_query.js'
+import { CONTACTS } from './load_contact.js'
 
 /** One page of contacts (keyset), the capped count, and the columns the list shows. */
 export async function listContacts(
@@ -21,7 +22,10 @@ export async function listContacts(
       sortValue
     ),
     filteredContacts(access, filters).then(({ query: q }) =>
-      cappedCount(q, { exact: filters.count === 'exact' })
+      cappedCount(q, {
+        exact: filters.count === 'exact',
+        cached: { organizationId: access.organizationId, resource: CONTACTS },
+      })
     ),
   ])
   const { next, prev, offset } = page

@@ -15,6 +15,7 @@ import {
 } from './load_contact.js'
 import { assertCompany, assertReportsTo } from './org_chart_rules.js'
 import { contactColumns, detachReports } from './contact_columns.js'
+import { crmRecordsChanged } from '../records_changed.js'
 
 export interface UpdateContactParams {
   organizationId: number
@@ -37,6 +38,7 @@ export async function updateContact({
   data,
 }: UpdateContactParams) {
   const result = await db.transaction(async (trx) => {
+    await crmRecordsChanged(organizationId, trx)
     const before = (await loadContact(trx, organizationId, contactId))!
     // Inside the transaction, on its client: SQLite has one connection, the global db would wait.
     const ownerId = await resolveOwner({

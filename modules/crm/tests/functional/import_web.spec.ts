@@ -66,8 +66,16 @@ test.group('Import in the browser: upload, columns, preview, commit, undo', (gro
     const dup = (preview.inertiaProps.preview as any).lines[1]
     assert.deepInclude(dup, { outcome: 'duplicate', of: { kind: 'line', id: 2 }, key: 'teléfono' })
 
+    // The list is read (and cached) before the import; the import must show in it at once.
+    const before = await client.get('/crm/companies').loginAs(user).withInertia()
+    assert.lengthOf(before.inertiaProps.companies as unknown[], 0)
     await client.post(`${url}/commit`).loginAs(user).withCsrfToken().redirects(0)
     await drainQueue()
+    const after = await client.get('/crm/companies').loginAs(user).withInertia()
+    assert.deepEqual(
+      (after.inertiaProps.companies as { name: string }[]).map((r) => r.name),
+      ['Ferretería Núñez']
+    )
     const status = await client.get(`${url}/status`).loginAs(user).accept('json')
     assert.equal(status.body().status, 'committed')
     assert.equal(status.body().rowsDone, 3)
@@ -90,6 +98,8 @@ test.group('Import in the browser: upload, columns, preview, commit, undo', (gro
     await client.post(`${url}/rollback`).loginAs(user).withCsrfToken().redirects(0)
     await drainQueue()
     assert.lengthOf(await db.from('crm_companies').where('organization_id', org.id), 0)
+    const undone = await client.get('/crm/companies').loginAs(user).withInertia()
+    assert.lengthOf(undone.inertiaProps.companies as unknown[], 0)
     const history = await client.get('/imports/crm.companies').loginAs(user).withInertia()
     const runs = history.inertiaProps.runs as any[]
     assert.equal(runs.find((r) => r.id === runId).status, 'rolled_back')
