@@ -15,11 +15,16 @@ import {
   resetThrottle,
 } from '#start/limiter'
 import { moduleRegistry } from '#app/registry/main'
+import transmit from '@adonisjs/transmit/services/main'
+import { authorizeChannels } from '#app/notifications/channels'
 
 const SessionController = () => import('#controllers/auth/session_controller')
 const PasswordResetController = () => import('#controllers/auth/password_reset_controller')
 const ProfileController = () => import('#controllers/profile_controller')
 const HomeController = () => import('#controllers/home_controller')
+const NotificationsController = () => import('#controllers/notifications_controller')
+
+authorizeChannels(transmit)
 
 const registry = await moduleRegistry()
 const moduleRoutes = await Promise.all(
@@ -62,10 +67,33 @@ router
         router
           .post('/profile/sessions/revoke', [ProfileController, 'signOutEverywhere'])
           .as('profile.sessions.revoke')
+        router
+          .put('/profile/notifications', [ProfileController, 'notifications'])
+          .as('profile.notifications')
+
+        const id = { match: /^\d+$/, cast: (value: string) => Number(value) }
+        router.get('/notifications', [NotificationsController, 'index']).as('notifications.index')
+        router
+          .get('/notifications/summary', [NotificationsController, 'summary'])
+          .as('notifications.summary')
+        router
+          .post('/notifications/read-all', [NotificationsController, 'readAll'])
+          .as('notifications.read_all')
+        router
+          .post('/notifications/:id/read', [NotificationsController, 'read'])
+          .where('id', id)
+          .as('notifications.read')
+        router
+          .get('/notifications/:id/open', [NotificationsController, 'open'])
+          .where('id', id)
+          .as('notifications.open')
       })
       .use([middleware.auth(), middleware.access()])
 
     adminRoutes()
+
+    // Server-sent events (GET /__transmit/events, POST /__transmit/subscribe…), signed in only.
+    transmit.registerRoutes((route) => route.use([middleware.auth(), middleware.access()]))
 
     for (const { name, register } of moduleRoutes) {
       router

@@ -126,13 +126,16 @@ export const jobRuns = {
     )
   },
 
-  failed(jobId: string, error: string | null) {
-    return quietly('fail', jobId, () =>
+  async failed(jobId: string, error: string | null) {
+    await quietly('fail', jobId, () =>
       db
         .from(TABLE)
         .where('job_id', jobId)
         .update({ status: 'failed', finished_at: dbTimestamp(), error: clip(error, ERROR_CHARS) })
     )
+    // The organization's administrators hear of it (bell, and e-mail by their preference).
+    const { notifyJobFailed } = await import('#app/notifications/job_failed')
+    await notifyJobFailed(jobId)
   },
 
   /** Back to the queue after a failed attempt: the error stays visible until the next one. */

@@ -1,3 +1,5 @@
 export { default as sendPasswordResetMail } from './send_password_reset_mail.js'
 export { default as pruneJobRuns } from './prune_job_runs.js'
 export { default as probe } from './probe.js'
+export { default as sendNotificationMail } from '#app/notifications/jobs/send_notification_mail'
+export { default as sendNotificationDigest } from '#app/notifications/jobs/send_notification_digest'
