@@ -15,16 +15,15 @@ import {
   resetThrottle,
 } from '#start/limiter'
 import { moduleRegistry } from '#app/registry/main'
-import transmit from '@adonisjs/transmit/services/main'
-import { authorizeChannels } from '#app/notifications/channels'
 
 const SessionController = () => import('#controllers/auth/session_controller')
 const PasswordResetController = () => import('#controllers/auth/password_reset_controller')
 const ProfileController = () => import('#controllers/profile_controller')
 const HomeController = () => import('#controllers/home_controller')
 const NotificationsController = () => import('#controllers/notifications_controller')
-
-authorizeChannels(transmit)
+const TransmitEvents = () => import('@adonisjs/transmit/controllers/event_stream_controller')
+const TransmitSubscribe = () => import('@adonisjs/transmit/controllers/subscribe_controller')
+const TransmitUnsubscribe = () => import('@adonisjs/transmit/controllers/unsubscribe_controller')
 
 const registry = await moduleRegistry()
 const moduleRoutes = await Promise.all(
@@ -92,8 +91,15 @@ router
 
     adminRoutes()
 
-    // Server-sent events (GET /__transmit/events, POST /__transmit/subscribe…), signed in only.
-    transmit.registerRoutes((route) => route.use([middleware.auth(), middleware.access()]))
+    // Server-sent events (@adonisjs/transmit's controllers), signed in only; which channels a
+    // user may subscribe to: app/notifications/channels.ts.
+    router
+      .group(() => {
+        router.get('/__transmit/events', [TransmitEvents]).as('transmit.events')
+        router.post('/__transmit/subscribe', [TransmitSubscribe]).as('transmit.subscribe')
+        router.post('/__transmit/unsubscribe', [TransmitUnsubscribe]).as('transmit.unsubscribe')
+      })
+      .use([middleware.auth(), middleware.access()])
 
     for (const { name, register } of moduleRoutes) {
       router

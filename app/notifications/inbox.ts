@@ -64,7 +64,7 @@ export const inbox = {
     if (!row) return { found: false, link: null }
     if (!row.read_at) {
       await db.from('notifications').where('id', id).update({ read_at: dbTimestamp() })
-      publishRead(userId)
+      await publishRead(userId)
     }
     return { found: true, link: row.link }
   },
@@ -75,7 +75,7 @@ export const inbox = {
       .where('user_id', userId)
       .whereNull('read_at')
       .update({ read_at: dbTimestamp() })
-    if (Number(changed)) publishRead(userId)
+    if (Number(changed)) await publishRead(userId)
     return Number(changed)
   },
 }

@@ -5,6 +5,14 @@ import { notify } from './notify.js'
 /** Failures of these never notify: a failing notification mail must not breed more mail. */
 const SILENT_JOBS = new Set(['kernel.send_notification_mail', 'kernel.send_notification_digest'])
 
+/** Where a job's name is translated (as Administración › Trabajos shows it). */
+function jobLabelKey(name: string): string {
+  const dot = name.indexOf('.')
+  return name.startsWith('kernel.') || dot < 0
+    ? `admin.jobs.names.${name}`
+    : `${name.slice(0, dot)}.jobs.${name.slice(dot + 1)}`
+}
+
 /**
  * A job of an organization failed for good: its administrators get `kernel.job_failed`
  * (system jobs, without an organization, notify nobody). Never throws.
@@ -31,7 +39,7 @@ export async function notifyJobFailed(jobId: string): Promise<void> {
       message: {
         key: 'notifications.messages.job_failed',
         params: {
-          job: run.name,
+          job: { t: jobLabelKey(run.name), fallback: run.name },
           attempts: Number(run.attempts) || 1,
           error: String(run.error ?? '').slice(0, 200),
         },

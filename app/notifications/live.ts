@@ -1,4 +1,4 @@
-import transmit from '@adonisjs/transmit/services/main'
+import app from '@adonisjs/core/services/app'
 import logger from '@adonisjs/core/services/logger'
 
 /**
@@ -9,7 +9,9 @@ import logger from '@adonisjs/core/services/logger'
 export const userChannel = (userId: number) => `users/${userId}/notifications`
 
 /** Tells each user's open pages that a notification arrived (they fetch the bell again). */
-export function publishToUsers(items: { userId: number; notificationId: number }[]) {
+export async function publishToUsers(items: { userId: number; notificationId: number }[]) {
+  // Made on first use: no connection (Redis transport) in a process that never publishes.
+  const transmit = await app.container.make('transmit')
   for (const { userId, notificationId } of items) {
     try {
       transmit.broadcast(userChannel(userId), { type: 'created', id: notificationId })
@@ -20,8 +22,9 @@ export function publishToUsers(items: { userId: number; notificationId: number }
 }
 
 /** Tells a user's other pages that notifications were read (their bells update). */
-export function publishRead(userId: number) {
+export async function publishRead(userId: number) {
   try {
+    const transmit = await app.container.make('transmit')
     transmit.broadcast(userChannel(userId), { type: 'read' })
   } catch (error) {
     logger.warn({ err: error, userId }, 'live notification not sent')

@@ -6,8 +6,14 @@ import type { NotificationEmail } from '#app/registry/types'
 import { findKind } from './kinds.js'
 import { publishToUsers } from './live.js'
 
-/** Message params: plain values, interpolated by ICU message format in each reader's language. */
-export type MessageParams = Record<string, string | number | boolean | null>
+/**
+ * Message params, interpolated by ICU message format in each reader's language: plain values,
+ * or `{ t: 'i18n.key', fallback? }` for a label translated for each reader too.
+ */
+export type MessageParams = Record<
+  string,
+  string | number | boolean | null | { t: string; fallback?: string }
+>
 
 export interface NotifyParams {
   organizationId: number
@@ -100,7 +106,7 @@ async function deliverNow(
   organizationId: number,
   written: { id: number; userId: number; email: string }[]
 ) {
-  publishToUsers(written.map((w) => ({ userId: w.userId, notificationId: w.id })))
+  await publishToUsers(written.map((w) => ({ userId: w.userId, notificationId: w.id })))
   const immediate = written.filter((w) => w.email === 'immediate')
   if (!immediate.length) return
   const { default: SendNotificationMail } = await import('./jobs/send_notification_mail.js')

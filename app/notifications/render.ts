@@ -23,24 +23,39 @@ export interface NotificationRow {
   created_at: unknown
 }
 
-function paramsOf(row: NotificationRow): Record<string, unknown> {
+/**
+ * Stored params; a value `{ t: key, fallback }` is a label translated in the reader's language
+ * (e.g. a job's name), `fallback` when the key has no message.
+ */
+function paramsOf(row: NotificationRow, locale: string): Record<string, unknown> {
+  let params: Record<string, unknown>
   try {
-    return JSON.parse(row.message_params ?? '{}') ?? {}
+    params = JSON.parse(row.message_params ?? '{}') ?? {}
   } catch {
     return {}
   }
+  const t = i18nManager.locale(locale)
+  return Object.fromEntries(
+    Object.entries(params).map(([name, value]) => {
+      if (value && typeof value === 'object' && 't' in value) {
+        const { t: key, fallback } = value as { t: string; fallback?: string }
+        return [name, t.hasMessage(key) ? t.t(key) : (fallback ?? key)]
+      }
+      return [name, value]
+    })
+  )
 }
 
 /** The message in `locale` (Spanish when the key lacks that language). */
 export function renderMessage(row: NotificationRow, locale: string): string {
   const t = i18nManager.locale(locale)
-  return t.t(row.message_key, paramsOf(row) as Record<string, any>)
+  return t.t(row.message_key, paramsOf(row, locale) as Record<string, any>)
 }
 
 export function renderSubject(row: NotificationRow, locale: string, kindLabel: string): string {
   const t = i18nManager.locale(locale)
   const text = row.subject_key
-    ? t.t(row.subject_key, paramsOf(row) as Record<string, any>)
+    ? t.t(row.subject_key, paramsOf(row, locale) as Record<string, any>)
     : t.t(kindLabel)
   return `Cartera: ${text}`
 }

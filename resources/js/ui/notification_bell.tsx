@@ -112,7 +112,7 @@ export function NotificationBell({ userId }: { userId: number }) {
             onClick={markAll}
             disabled={summary.unread === 0}
           >
-            {t('notifications.mark_all_read')}
+            {t('notifications.mark_all_read_short')}
           </Button>
         </Group>
         <Divider />

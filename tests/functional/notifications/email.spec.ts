@@ -170,7 +170,7 @@ test.group('Notifications by e-mail', (group) => {
     assert.equal(rows[0].link, '/admin/jobs?state=failed')
     await drainQueue()
     const [mail] = await smtpSink.waitFor('admin@prueba.test')
-    assert.include(mail.text, 'kernel.probe')
+    assert.include(mail.text, '«Prueba de los trabajadores»', 'the job by its name, translated')
     assert.include(mail.text, 'boom')
   })
 })

@@ -1,5 +1,5 @@
 import { Head, Link, router } from '@inertiajs/react'
-import { Button, Group, Paper, Switch, Text } from '@mantine/core'
+import { Anchor, Button, Group, Paper, Switch } from '@mantine/core'
 import { IconChecks } from '@tabler/icons-react'
 import { EmptyState, NotificationList, PageHeader, notificationsApi, useT } from '~/ui'
 import type { NotificationItem } from '~/ui'
@@ -73,9 +73,9 @@ export default function Notifications({ page, unread, filters }: Props) {
           </Button>
         )}
       </Group>
-      <Text size="xs" c="dimmed" mt="sm">
-        <Link href="/profile#notifications">{t('notifications.preferences.title')}</Link>
-      </Text>
+      <Anchor component={Link} href="/profile#notifications" size="sm" mt="md" display="block">
+        {t('notifications.preferences.link')}
+      </Anchor>
     </>
   )
 }
