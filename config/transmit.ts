@@ -11,19 +11,18 @@ import { redis } from '@adonisjs/transmit/transports/redis'
  */
 const transport = env.get('TRANSMIT_TRANSPORT', 'memory')
 
+/** The Redis transport's factory (nothing connects until an instance calls it). */
+export const redisTransport = () =>
+  redis({
+    host: env.get('REDIS_HOST', '127.0.0.1'),
+    port: env.get('REDIS_PORT', 6379),
+    password: env.get('REDIS_PASSWORD', '') || undefined,
+    db: env.get('REDIS_DB', 0),
+    keyPrefix: `${env.get('REDIS_KEY_PREFIX', 'cartera:')}transmit:`,
+  })
+
 export default defineConfig({
   // Keeps proxies from closing idle streams; no timer outside the web server.
   pingInterval: app.getEnvironment() === 'web' ? '30s' : false,
-  transport:
-    transport === 'redis'
-      ? {
-          driver: redis({
-            host: env.get('REDIS_HOST', '127.0.0.1'),
-            port: env.get('REDIS_PORT', 6379),
-            password: env.get('REDIS_PASSWORD', '') || undefined,
-            db: env.get('REDIS_DB', 0),
-            keyPrefix: `${env.get('REDIS_KEY_PREFIX', 'cartera:')}transmit:`,
-          }),
-        }
-      : null,
+  transport: transport === 'redis' ? { driver: redisTransport() } : null,
 })
