@@ -21,8 +21,9 @@ export default class extends BaseSchema {
       table.dateTime('emailed_at').nullable()
       table.dateTime('read_at').nullable()
       table.dateTime('created_at').notNullable()
-      table.foreign('user_id').references('users.id').onDelete('CASCADE')
-      table.foreign('organization_id').references('organizations.id').onDelete('CASCADE')
+      // No cascades (SQL Server refuses multiple cascade paths): users are deactivated, not deleted.
+      table.foreign('user_id').references('users.id')
+      table.foreign('organization_id').references('organizations.id')
       // The bell's list (newest first, keyset on id) and its unread count.
       table.index(['user_id', 'id'])
       table.index(['user_id', 'read_at'])
@@ -35,7 +36,7 @@ export default class extends BaseSchema {
       table.string('kind', 100).notNullable()
       table.string('email', 12).notNullable()
       table.primary(['user_id', 'kind'])
-      table.foreign('user_id').references('users.id').onDelete('CASCADE')
+      table.foreign('user_id').references('users.id')
     })
   }
 
