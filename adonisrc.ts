@@ -32,6 +32,7 @@ export default defineConfig({
     () => import('@adonisjs/i18n/i18n_provider'),
     () => import('@adonisjs/inertia/inertia_provider'),
     () => import('@adonisjs/queue/queue_provider'),
+    () => import('#app/notifications/transmit_provider'),
   ],
   preloads: [
     () => import('#start/routes'),

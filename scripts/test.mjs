@@ -112,7 +112,7 @@ const redisUp = await new Promise((resolve) => {
 })
 if (!redisUp)
   skipped.push(
-    `functional (one test): the Redis cache test — no Redis at ${redisHost}:${redisPort}`
+    `functional (two tests): the Redis cache and live-notification transport tests — no Redis at ${redisHost}:${redisPort}`
   )
 
 const explicitSuites = args.filter((a) => !a.startsWith('-'))

@@ -81,6 +81,9 @@ export default await Env.create(new URL('../', import.meta.url), {
   /** Redis database of the queue (its keys have no prefix, so it gets its own; default 1). */
   QUEUE_REDIS_DB: Env.schema.number.optional(),
 
+  /** Live updates across instances: memory (one instance, default) or redis. */
+  TRANSMIT_TRANSPORT: Env.schema.enum.optional(['memory', 'redis'] as const),
+
   /** npm packages that provide extra Cartera modules, comma separated. */
   CARTERA_MODULE_PACKAGES: Env.schema.string.optional(),
 })

@@ -22,6 +22,10 @@ const SessionController = () => import('#controllers/auth/session_controller')
 const PasswordResetController = () => import('#controllers/auth/password_reset_controller')
 const ProfileController = () => import('#controllers/profile_controller')
 const HomeController = () => import('#controllers/home_controller')
+const NotificationsController = () => import('#controllers/notifications_controller')
+const TransmitEvents = () => import('@adonisjs/transmit/controllers/event_stream_controller')
+const TransmitSubscribe = () => import('@adonisjs/transmit/controllers/subscribe_controller')
+const TransmitUnsubscribe = () => import('@adonisjs/transmit/controllers/unsubscribe_controller')
 
 const registry = await moduleRegistry()
 const moduleRoutes = await Promise.all(
@@ -64,12 +68,42 @@ router
         router
           .post('/profile/sessions/revoke', [ProfileController, 'signOutEverywhere'])
           .as('profile.sessions.revoke')
+        router
+          .put('/profile/notifications', [ProfileController, 'notifications'])
+          .as('profile.notifications')
+
+        const id = { match: /^\d+$/, cast: (value: string) => Number(value) }
+        router.get('/notifications', [NotificationsController, 'index']).as('notifications.index')
+        router
+          .get('/notifications/summary', [NotificationsController, 'summary'])
+          .as('notifications.summary')
+        router
+          .post('/notifications/read-all', [NotificationsController, 'readAll'])
+          .as('notifications.read_all')
+        router
+          .post('/notifications/:id/read', [NotificationsController, 'read'])
+          .where('id', id)
+          .as('notifications.read')
+        router
+          .get('/notifications/:id/open', [NotificationsController, 'open'])
+          .where('id', id)
+          .as('notifications.open')
       })
       .use([middleware.auth(), middleware.access()])
 
     adminRoutes()
     importRoutes()
     documentsRoutes()
+
+    // Server-sent events (@adonisjs/transmit's controllers), signed in only; which channels a
+    // user may subscribe to: app/notifications/channels.ts.
+    router
+      .group(() => {
+        router.get('/__transmit/events', [TransmitEvents]).as('transmit.events')
+        router.post('/__transmit/subscribe', [TransmitSubscribe]).as('transmit.subscribe')
+        router.post('/__transmit/unsubscribe', [TransmitUnsubscribe]).as('transmit.unsubscribe')
+      })
+      .use([middleware.auth(), middleware.access()])
 
     for (const { name, register } of moduleRoutes) {
       router

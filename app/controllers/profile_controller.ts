@@ -9,11 +9,16 @@ import { flashFieldErrors } from '#app/support/http'
 import { passwordResets } from '#services/password_resets'
 import { changePasswordValidator, localeValidator, preferencesValidator } from '#validators/auth'
 import { LOCALE_COOKIE } from '#middleware/detect_user_locale_middleware'
+import { installer } from '#app/registry/services'
+import { preferencesOf, savePreferences } from '#app/notifications/preferences'
+import { notificationPreferencesValidator } from '#validators/notifications'
 
 export default class ProfileController {
-  async show({ inertia, auth }: HttpContext) {
+  async show({ inertia, auth, i18n }: HttpContext) {
     const user = auth.getUserOrFail()
+    const enabled = await (await installer()).enabled(user.organizationId)
     return inertia.render('profile/show', {
+      notifications: await preferencesOf(user.id, i18n.locale, enabled),
       profile: {
         fullName: user.fullName,
         email: user.email,
@@ -37,6 +42,15 @@ export default class ProfileController {
       sameSite: 'lax',
       secure: app.inProduction,
     })
+    return response.redirect().back()
+  }
+
+  /** E-mail delivery per notification kind (in-app notifications are always on). */
+  async notifications({ request, auth, session, response, i18n }: HttpContext) {
+    const user = auth.getUserOrFail()
+    const { preferences } = await request.validateUsing(notificationPreferencesValidator)
+    await savePreferences(user.id, preferences)
+    session.flash('success', i18n.t('notifications.preferences.saved'))
     return response.redirect().back()
   }
 

@@ -2,7 +2,8 @@ import logger from '@adonisjs/core/services/logger'
 import { previewImport } from './preview.js'
 import { commitImport } from './commit.js'
 import { rollbackImport } from './rollback.js'
-import { updateRun } from './runs.js'
+import { loadRun, updateRun } from './runs.js'
+import { notify } from '#app/notifications/notify'
 import { ImportFileError } from './errors.js'
 
 /* The steps of an import, as a worker runs them (the job kernel.run_import_step). */
@@ -22,6 +23,10 @@ export const steps: Record<ImportStep, (runId: number) => Promise<unknown>> = {
 export async function executeImportStep(step: ImportStep, runId: number): Promise<void> {
   try {
     await steps[step](runId)
+    if (step === 'commit')
+      await notifyFinished(runId).catch((err) =>
+        logger.warn({ err, runId }, 'import finished, its notification failed')
+      )
   } catch (error: any) {
     if (error instanceof ImportFileError) {
       await updateRun(runId, { status: 'failed', error: { key: error.key, values: error.values } })
@@ -34,4 +39,25 @@ export async function executeImportStep(step: ImportStep, runId: number): Promis
     }).catch(() => {})
     throw error
   }
+}
+
+/** The person who started the import hears that it landed (bell; e-mail by preference). */
+async function notifyFinished(runId: number): Promise<void> {
+  const run = await loadRun(runId)
+  if (!run || run.status !== 'committed') return
+  await notify({
+    organizationId: run.organizationId,
+    recipients: [run.userId],
+    kind: 'kernel.import_finished',
+    message: {
+      key: 'notifications.messages.import_finished',
+      params: {
+        file: run.fileName,
+        created: run.totals.created,
+        updated: run.totals.updated,
+        rejected: run.totals.rejected,
+      },
+    },
+    link: `/imports/runs/${run.id}`,
+  })
 }

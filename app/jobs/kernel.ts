@@ -7,5 +7,7 @@ export const kernelJobs = {
   schedules: [
     // Finished job records older than their retention go, once a night.
     { job: 'pruneJobRuns', cron: '17 3 * * *' },
+    // One mail per user with the day's digest notifications, early in the Spanish morning.
+    { job: 'sendNotificationDigest', cron: '0 7 * * *', timezone: 'Europe/Madrid' },
   ],
 }

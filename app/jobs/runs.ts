@@ -129,13 +129,23 @@ export const jobRuns = {
     )
   },
 
-  failed(jobId: string, error: string | null) {
-    return quietly('fail', jobId, () =>
+  async failed(jobId: string, error: string | null) {
+    await quietly('fail', jobId, () =>
       client()
         .from(TABLE)
         .where('job_id', jobId)
         .update({ status: 'failed', finished_at: dbTimestamp(), error: clip(error, ERROR_CHARS) })
     )
+    // The organization's administrators hear of it (bell, and e-mail by their preference),
+    // once the failure is committed, outside the queue step's transaction.
+    const notifyAdmins = () =>
+      jobTransaction.exit(async () => {
+        const { notifyJobFailed } = await import('#app/notifications/job_failed')
+        await notifyJobFailed(jobId)
+      })
+    const trx = jobTransaction.getStore()
+    if (trx) trx.after('commit', notifyAdmins)
+    else await notifyAdmins()
   },
 
   /** Back to the queue after a failed attempt: the error stays visible until the next one. */

@@ -7,6 +7,7 @@ import type { ModuleRegistry } from '#app/registry/registry'
 import { installer } from '#app/registry/services'
 import { seedDemoSettings } from '#app/settings/demo'
 import type { Scope } from '#app/registry/types'
+import { seedDemoNotifications } from '#app/notifications/demo'
 
 export const DEMO_PASSWORD = 'cartera-demo'
 export const DEMO_ORGANIZATION = 'Demo Distribuciones S.L.'
@@ -223,5 +224,6 @@ export async function seedDemo(registry: ModuleRegistry, log: (line: string) => 
     await seed({ organizationId: org.id, users, random })
     log(`module ${manifest.name}: demo data seeded`)
   }
+  await seedDemoNotifications(org.id, users.admin)
   return true
 }

@@ -109,6 +109,14 @@ function assertManifest(value: unknown, where: string): asserts value is ModuleM
   for (const p of m.permissions ?? []) {
     if (!p.key.startsWith(prefix)) fail(`permission "${p.key}" must start with "${prefix}"`)
   }
+  const kinds = (m.notifications ?? []).map((n) => n.kind)
+  if (new Set(kinds).size !== kinds.length) fail('notification kinds must be unique')
+  for (const n of m.notifications ?? []) {
+    if (!/^[a-z0-9_]{1,60}$/.test(n.kind))
+      fail(`notification kind "${n.kind}" must be a-z, 0-9 and _`)
+    if (!['off', 'immediate', 'digest'].includes(n.defaultEmail))
+      fail(`notification kind "${n.kind}": defaultEmail must be off, immediate or digest`)
+  }
   for (const list of m.lists ?? []) {
     if (!list.key.startsWith(prefix)) fail(`list "${list.key}" must start with "${prefix}"`)
     const codes = list.values.map((v) => v.code)

@@ -170,6 +170,21 @@ export interface ScheduleDefinition {
   timezone?: string
 }
 
+/** How a notification kind reaches a user by e-mail unless she chooses otherwise. */
+export type NotificationEmail = 'off' | 'immediate' | 'digest'
+
+/**
+ * A kind of notification the module sends (`notify()` of app/notifications). Its key is
+ * `<module>.<kind>`; users choose per kind how it reaches them by e-mail (in-app always).
+ */
+export interface NotificationDefinition {
+  /** Local name, a-z, 0-9 and _ (the key is `<module>.<kind>`). */
+  kind: string
+  /** i18n key of the kind's label (shown in the profile), from the module's lang files. */
+  label: string
+  defaultEmail: NotificationEmail
+}
+
 /** What a module declares about itself in `modules/<name>/module.ts`. */
 export interface ModuleManifest {
   /** Folder, route prefix, table prefix, permission prefix and Cube subfolder. */
@@ -188,6 +203,8 @@ export interface ModuleManifest {
   subjects?: SubjectDefinition[]
   /** Editable lists (Administración › Listas) whose values the module stores as codes. */
   lists?: ListDefinition[]
+  /** Notification kinds the module sends with `notify()` (README, "Notificaciones"). */
+  notifications?: NotificationDefinition[]
   /** Registers the module's routes; the kernel mounts them under `/<name>` behind its guards. */
   routes?: () => Promise<{ default: RouteRegistrar }>
   /**

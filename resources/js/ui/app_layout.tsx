@@ -23,6 +23,7 @@ import {
 } from '@tabler/icons-react'
 import { useT } from './i18n'
 import { NavIcon } from './icons'
+import { NotificationBell } from './notification_bell'
 import type { SharedProps } from './types'
 
 const BANNER_KEY = 'cartera.evaluationBannerDismissed'
@@ -113,55 +114,58 @@ export function AppLayout({ children }: { children: ReactNode }) {
             </Text>
           </Group>
           {user && (
-            <Menu position="bottom-end" width={220} withinPortal>
-              <Menu.Target>
-                <UnstyledButton aria-label={t('common.user_menu')} data-testid="user-menu">
-                  <Group gap={6} wrap="nowrap">
-                    <Avatar size={30} radius="xl" color="indigo">
-                      {initials(user.fullName)}
-                    </Avatar>
-                    <Text size="sm" fw={500} visibleFrom="sm" truncate maw={160}>
-                      {user.fullName}
-                    </Text>
-                    <IconChevronDown size={14} />
-                  </Group>
-                </UnstyledButton>
-              </Menu.Target>
-              <Menu.Dropdown>
-                <Menu.Label>{user.email}</Menu.Label>
-                <Menu.Item
-                  component={Link}
-                  href="/profile"
-                  leftSection={<IconUserCircle size={16} />}
-                >
-                  {t('common.profile')}
-                </Menu.Item>
-                <Menu.Divider />
-                <Menu.Label>{t('common.language')}</Menu.Label>
-                <Menu.Item
-                  leftSection={<IconLanguage size={16} />}
-                  onClick={() => switchLocale('es')}
-                  disabled={locale === 'es'}
-                >
-                  Español
-                </Menu.Item>
-                <Menu.Item
-                  leftSection={<IconLanguage size={16} />}
-                  onClick={() => switchLocale('en')}
-                  disabled={locale === 'en'}
-                >
-                  English
-                </Menu.Item>
-                <Menu.Divider />
-                <Menu.Item
-                  color="red"
-                  leftSection={<IconLogout size={16} />}
-                  onClick={() => router.post('/logout')}
-                >
-                  {t('common.logout')}
-                </Menu.Item>
-              </Menu.Dropdown>
-            </Menu>
+            <Group gap="xs" wrap="nowrap">
+              <NotificationBell userId={user.id} />
+              <Menu position="bottom-end" width={220} withinPortal>
+                <Menu.Target>
+                  <UnstyledButton aria-label={t('common.user_menu')} data-testid="user-menu">
+                    <Group gap={6} wrap="nowrap">
+                      <Avatar size={30} radius="xl" color="indigo">
+                        {initials(user.fullName)}
+                      </Avatar>
+                      <Text size="sm" fw={500} visibleFrom="sm" truncate maw={160}>
+                        {user.fullName}
+                      </Text>
+                      <IconChevronDown size={14} />
+                    </Group>
+                  </UnstyledButton>
+                </Menu.Target>
+                <Menu.Dropdown>
+                  <Menu.Label>{user.email}</Menu.Label>
+                  <Menu.Item
+                    component={Link}
+                    href="/profile"
+                    leftSection={<IconUserCircle size={16} />}
+                  >
+                    {t('common.profile')}
+                  </Menu.Item>
+                  <Menu.Divider />
+                  <Menu.Label>{t('common.language')}</Menu.Label>
+                  <Menu.Item
+                    leftSection={<IconLanguage size={16} />}
+                    onClick={() => switchLocale('es')}
+                    disabled={locale === 'es'}
+                  >
+                    Español
+                  </Menu.Item>
+                  <Menu.Item
+                    leftSection={<IconLanguage size={16} />}
+                    onClick={() => switchLocale('en')}
+                    disabled={locale === 'en'}
+                  >
+                    English
+                  </Menu.Item>
+                  <Menu.Divider />
+                  <Menu.Item
+                    color="red"
+                    leftSection={<IconLogout size={16} />}
+                    onClick={() => router.post('/logout')}
+                  >
+                    {t('common.logout')}
+                  </Menu.Item>
+                </Menu.Dropdown>
+              </Menu>
+            </Group>
           )}
         </Group>
       </AppShell.Header>

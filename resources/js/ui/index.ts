@@ -25,3 +25,9 @@ export { useCan } from './permissions'
 export type { CurrencyFormat, SharedProps, Shell, ShellUser } from './types'
 export { ErrorSummary, useFocusFirstError } from './form_errors'
 export { FormFooter } from './form_footer'
+export { NotificationList } from './notification_list'
+export {
+  notificationsApi,
+  type NotificationItem,
+  type NotificationSummary,
+} from './notifications_client'

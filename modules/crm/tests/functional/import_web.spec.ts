@@ -71,6 +71,14 @@ test.group('Import in the browser: upload, columns, preview, commit, undo', (gro
     assert.lengthOf(before.inertiaProps.companies as unknown[], 0)
     await client.post(`${url}/commit`).loginAs(user).withCsrfToken().redirects(0)
     await drainQueue()
+    // The importer hears that it landed, with a link back to the run.
+    const notice = await db
+      .from('notifications')
+      .where('user_id', user.id)
+      .where('kind', 'kernel.import_finished')
+      .firstOrFail()
+    assert.equal(notice.link, url)
+    assert.include(JSON.parse(notice.message_params), { file: 'empresas.csv', created: 1 })
     const after = await client.get('/crm/companies').loginAs(user).withInertia()
     assert.deepEqual(
       (after.inertiaProps.companies as { name: string }[]).map((r) => r.name),

@@ -1,14 +1,27 @@
 import { useState } from 'react'
 import { Head, router, useForm } from '@inertiajs/react'
-import { Grid, Paper, PasswordInput, Select, Stack, Text, TextInput, Title } from '@mantine/core'
+import {
+  Grid,
+  Paper,
+  PasswordInput,
+  SegmentedControl,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core'
 import { ConfirmButton, ErrorSummary, FormFooter, PageHeader, useT } from '~/ui'
+
+type EmailMode = 'off' | 'immediate' | 'digest'
 
 interface Props {
   profile: { fullName: string; email: string; locale: 'es' | 'en'; timezone: string }
   timezones: string[]
+  notifications: { kind: string; label: string; email: EmailMode; defaultEmail: EmailMode }[]
 }
 
-export default function Profile({ profile, timezones }: Props) {
+export default function Profile({ profile, timezones, notifications }: Props) {
   const { t } = useT()
   const prefs = useForm({
     fullName: profile.fullName,
@@ -139,7 +152,69 @@ export default function Profile({ profile, timezones }: Props) {
             </Stack>
           </Paper>
         </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 6 }}>
+          <NotificationPreferences kinds={notifications} />
+        </Grid.Col>
       </Grid>
     </>
+  )
+}
+
+/** E-mail per notification kind; in-app notifications are always on. */
+function NotificationPreferences({ kinds }: { kinds: Props['notifications'] }) {
+  const { t } = useT()
+  const form = useForm({
+    preferences: Object.fromEntries(kinds.map((k) => [k.kind, k.email])) as Record<
+      string,
+      EmailMode
+    >,
+  })
+  const modes: EmailMode[] = ['off', 'immediate', 'digest']
+  return (
+    <Paper withBorder p="md" radius="md" id="notifications">
+      <form
+        onSubmit={(e) => {
+          e.preventDefault()
+          form.put('/profile/notifications', { preserveScroll: true })
+        }}
+        noValidate
+      >
+        <Stack gap="sm">
+          <Title order={4}>{t('notifications.preferences.title')}</Title>
+          <Text size="sm" c="dimmed">
+            {t('notifications.preferences.help')}
+          </Text>
+          {kinds.length === 0 && <Text size="sm">{t('notifications.preferences.none')}</Text>}
+          {kinds.map((k) => (
+            <Stack key={k.kind} gap={4} data-testid={`notification-pref-${k.kind}`}>
+              <Text size="sm" fw={500} id={`pref-${k.kind}`}>
+                {k.label}
+              </Text>
+              <SegmentedControl
+                aria-labelledby={`pref-${k.kind}`}
+                size="xs"
+                fullWidth
+                value={form.data.preferences[k.kind]}
+                onChange={(v) =>
+                  form.setData('preferences', {
+                    ...form.data.preferences,
+                    [k.kind]: v as EmailMode,
+                  })
+                }
+                data={modes.map((m) => ({
+                  value: m,
+                  label: t(`notifications.email.${m}`),
+                }))}
+              />
+            </Stack>
+          ))}
+          <FormFooter
+            processing={form.processing}
+            submitLabel={t('notifications.preferences.save')}
+            mt={0}
+          />
+        </Stack>
+      </form>
+    </Paper>
   )
 }

@@ -1,0 +1,148 @@
+import { test } from '@japa/runner'
+import { request } from 'node:http'
+import { randomUUID } from 'node:crypto'
+import testUtils from '@adonisjs/core/services/test_utils'
+import { createOrganization, createUser } from '#tests/helpers/world'
+import { notify } from '#app/notifications/notify'
+import { inbox } from '#app/notifications/inbox'
+
+const channel = (userId: number) => `users/${userId}/notifications`
+const base = () => `http://${process.env.HOST}:${process.env.PORT}`
+
+/**
+ * Signs in over real HTTP as a browser does (the test client ends its sessions after each
+ * request): cookies of the login page, then the form with the XSRF header. Returns a cookie jar
+ * and a function that POSTs JSON with it.
+ */
+async function browserSession(email: string, password: string) {
+  const jar = new Map<string, string>()
+  const keep = (response: Response) => {
+    for (const c of response.headers.getSetCookie()) {
+      const [pair] = c.split(';')
+      const at = pair.indexOf('=')
+      jar.set(pair.slice(0, at), pair.slice(at + 1))
+    }
+  }
+  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ')
+  const post = async (path: string, body: Record<string, unknown>, form = false) => {
+    const response = await fetch(base() + path, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: {
+        'Cookie': cookie(),
+        'X-XSRF-TOKEN': decodeURIComponent(jar.get('XSRF-TOKEN') ?? ''),
+        'Content-Type': form ? 'application/x-www-form-urlencoded' : 'application/json',
+      },
+      body: form
+        ? new URLSearchParams(body as Record<string, string>).toString()
+        : JSON.stringify(body),
+    })
+    keep(response)
+    return response
+  }
+  keep(await fetch(base() + '/login', { redirect: 'manual' }))
+  const login = await post('/login', { email, password }, true)
+  if (login.status !== 302 || login.headers.get('location') !== '/')
+    throw new Error(`sign-in failed: ${login.status} ${login.headers.get('location')}`)
+  return { cookie, post }
+}
+
+/** A real server-sent-events connection over HTTP, collecting what it receives. */
+function openStream(uid: string, cookie: string) {
+  const received: string[] = []
+  let req: ReturnType<typeof request>
+  const opened = new Promise<number>((resolve, reject) => {
+    req = request(
+      `http://${process.env.HOST}:${process.env.PORT}/__transmit/events?uid=${uid}`,
+      { headers: { Cookie: cookie, Accept: 'text/event-stream' } },
+      (res) => {
+        res.setEncoding('utf8')
+        res.on('data', (chunk: string) => received.push(chunk))
+        resolve(res.statusCode ?? 0)
+      }
+    )
+    req.on('error', reject)
+    req.end()
+  })
+  return {
+    opened,
+    received,
+    async waitFor(text: string, timeoutMs = 5000) {
+      const deadline = Date.now() + timeoutMs
+      while (!received.join('').includes(text)) {
+        if (Date.now() > deadline) throw new Error(`no "${text}" on the stream: ${received}`)
+        await new Promise((r) => setTimeout(r, 20))
+      }
+    },
+    close: () => req.destroy(),
+  }
+}
+
+test.group('Notifications: live over server-sent events', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('the subscribe route needs a session and a stream of that session', async ({ client }) => {
+    const org = await createOrganization()
+    const ana = await createUser(org)
+    const anonymous = await client
+      .post('/__transmit/subscribe')
+      .json({ uid: randomUUID(), channel: channel(ana.id) })
+      .withCsrfToken()
+      .redirects(0)
+    anonymous.assertStatus(302)
+    // Signed in, but no stream opened with that id: nothing to subscribe.
+    const noStream = await client
+      .post('/__transmit/subscribe')
+      .json({ uid: randomUUID(), channel: channel(ana.id) })
+      .loginAs(ana)
+      .withCsrfToken()
+    noStream.assertStatus(400)
+  })
+
+  test('her own channel only; a notification reaches her open stream, and a read too', async ({
+    assert,
+  }) => {
+    const org = await createOrganization()
+    const ana = await createUser(
+      org,
+      {},
+      { email: 'ana.live@prueba.test', password: 'clave-buena-123' }
+    )
+    const eva = await createUser(org)
+    const session = await browserSession('ana.live@prueba.test', 'clave-buena-123')
+    const uid = randomUUID()
+    const stream = openStream(uid, session.cookie())
+    try {
+      assert.equal(await stream.opened, 200)
+      const refused = await session.post('/__transmit/subscribe', { uid, channel: channel(eva.id) })
+      assert.equal(refused.status, 400, "another user's channel is refused")
+      const own = await session.post('/__transmit/subscribe', { uid, channel: channel(ana.id) })
+      assert.equal(own.status, 204)
+
+      const [id] = await notify({
+        organizationId: org.id,
+        recipients: [ana.id],
+        kind: 'ejemplo.nota_creada',
+        message: {
+          key: 'ejemplo.notifications.nota_creada_message',
+          params: { author: 'X', title: 'Y' },
+        },
+      })
+      await stream.waitFor(`"id":${id}`)
+      assert.include(stream.received.join(''), '"type":"created"')
+      await inbox.markRead(ana.id, id)
+      await stream.waitFor('"type":"read"')
+    } finally {
+      stream.close()
+    }
+  })
+
+  test('without a session no stream opens', async ({ assert }) => {
+    const stream = openStream(randomUUID(), '')
+    try {
+      assert.notEqual(await stream.opened, 200)
+    } finally {
+      stream.close()
+    }
+  })
+})
