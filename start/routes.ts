@@ -20,6 +20,7 @@ const SessionController = () => import('#controllers/auth/session_controller')
 const PasswordResetController = () => import('#controllers/auth/password_reset_controller')
 const ProfileController = () => import('#controllers/profile_controller')
 const HomeController = () => import('#controllers/home_controller')
+const BinController = () => import('#controllers/bin_controller')
 
 const registry = await moduleRegistry()
 const moduleRoutes = await Promise.all(
@@ -62,6 +63,17 @@ router
         router
           .post('/profile/sessions/revoke', [ProfileController, 'signOutEverywhere'])
           .as('profile.sessions.revoke')
+        // Papelera (recycle bin): restore for those who may delete; purge, retention: administrators.
+        router.get('/bin', [BinController, 'index']).as('bin.index')
+        router
+          .post('/bin/:id/restore', [BinController, 'restore'])
+          .where('id', router.matchers.number())
+          .as('bin.restore')
+        router
+          .delete('/bin/:id', [BinController, 'purge'])
+          .where('id', router.matchers.number())
+          .as('bin.purge')
+        router.put('/bin/retention', [BinController, 'retention']).as('bin.retention')
       })
       .use([middleware.auth(), middleware.access()])
 

@@ -7,5 +7,7 @@ export const kernelJobs = {
   schedules: [
     // Finished job records older than their retention go, once a night.
     { job: 'pruneJobRuns', cron: '17 3 * * *' },
+    // Binned records older than their organization's retention (default 30 days) go for good.
+    { job: 'purgeBin', cron: '37 2 * * *' },
   ],
 }

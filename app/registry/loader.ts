@@ -96,6 +96,8 @@ function assertManifest(value: unknown, where: string): asserts value is ModuleM
   const prefix = `${m.name}.`
   for (const r of m.resources ?? []) {
     if (!r.key.startsWith(prefix)) fail(`resource "${r.key}" must start with "${prefix}"`)
+    if (r.bin && !r.actions.includes('delete'))
+      fail(`resource "${r.key}" accepts the bin, so it needs a "delete" action`)
   }
   for (const p of m.permissions ?? []) {
     if (!p.key.startsWith(prefix)) fail(`permission "${p.key}" must start with "${prefix}"`)

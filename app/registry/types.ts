@@ -1,4 +1,6 @@
 import type { HttpRouterService } from '@adonisjs/core/types'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import type { AccessContext } from '#app/access/access_context'
 
 /** Licence tiers, lowest first. A module declares the lowest tier that enables it. */
 export const TIERS = ['basico', 'profesional', 'empresa'] as const
@@ -20,6 +22,51 @@ export interface ResourceDefinition {
   label: string
   /** Actions that become permission keys `<resource>.<action>`. */
   actions: string[]
+  /** The resource accepts the recycle bin (README, "Papelera / Recycle bin"); needs a `delete` action. */
+  bin?: BinDefinition
+}
+
+/** Where a bin handler works: one record of the resource, inside the bin's transaction. */
+export interface BinContext {
+  organizationId: number
+  /** Who bins, restores or purges it (null: the scheduled purge). */
+  actorId: number | null
+  recordId: number
+  trx: TransactionClientContract
+}
+
+/** What a module does when one of its records goes to the bin, comes back, or goes for good. */
+export interface BinHandlers {
+  /**
+   * Marks the record binned (`deleted_at`, `deleted_by`) and detaches what points at it; the
+   * caller has checked the record is in the user's delete scope (`access`), the handler checks
+   * the rest (rows it would write to beyond the user's reach). Returns its title, its owner
+   * (the bin's record scope) and what was detached (JSON), handed back to `restore`/`purge`.
+   */
+  trash(ctx: BinContext & { access: AccessContext }): Promise<{
+    title: string
+    ownerId: number | null
+    detached?: unknown
+  }>
+  /**
+   * Clears the mark and puts detached links back where their targets still exist; says how
+   * many came back and how many stayed unlinked (their target is gone or binned).
+   */
+  restore(ctx: BinContext & { detached: unknown }): Promise<{ relinked: number; unlinked: number }>
+  /** Deletes the record and its own rows for good (its audit trail stays). */
+  purge(ctx: BinContext & { detached: unknown }): Promise<void>
+}
+
+export interface BinDefinition {
+  /** Subject type of the record's timeline entries, e.g. `crm.company`. */
+  subject: string
+  /**
+   * The column that marks a binned row (default `deleted_at`): `access.scope()` adds
+   * `<column> IS NULL` to every query on the resource, so lists, counts, search, exports,
+   * pickers and record pages never see binned rows.
+   */
+  column?: string
+  handlers: () => Promise<{ default: BinHandlers }>
 }
 
 export interface PermissionDefinition {

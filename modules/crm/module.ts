@@ -13,11 +13,13 @@ export default defineModule({
       key: 'crm.companies',
       label: 'crm.companies.title',
       actions: ['view', 'create', 'edit', 'delete', 'export'],
+      bin: { subject: 'crm.company', handlers: () => import('./bin/company_bin.js') },
     },
     {
       key: 'crm.contacts',
       label: 'crm.contacts.title',
       actions: ['view', 'create', 'edit', 'delete', 'export'],
+      bin: { subject: 'crm.contact', handlers: () => import('./bin/contact_bin.js') },
     },
   ],
   subjects: [
