@@ -97,8 +97,18 @@ export default class BinController {
   }
 }
 
-/** Resource key → i18n key of its label (from the manifests). */
+/**
+ * Resource key → i18n key naming one of its records ("Empresa"): the label of the bin's
+ * subject type when the manifest declares it, else the resource's own label.
+ */
 async function resourceLabels(): Promise<Map<string, string>> {
   const registry = await moduleRegistry()
-  return new Map(registry.resources().map((r) => [r.key, r.label]))
+  const subjects = new Map(
+    registry.modules.flatMap(({ manifest }) =>
+      (manifest.subjects ?? []).map((s) => [s.type, s.label])
+    )
+  )
+  return new Map(
+    registry.resources().map((r) => [r.key, (r.bin && subjects.get(r.bin.subject)) || r.label])
+  )
 }

@@ -96,7 +96,7 @@ export default function BinIndex(props: Props) {
       header: t('bin.columns.actions'),
       width: canPurge ? 280 : 140,
       render: (e) => (
-        <Group gap="xs" wrap="nowrap">
+        <Group gap="xs" wrap={phone ? 'wrap' : 'nowrap'}>
           {e.canRestore && (
             <ConfirmButton
               size="xs"
