@@ -2,6 +2,7 @@ import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { AccessContext } from '#app/access/access_context'
 import { audit, type AuditInput } from '#app/history/audit'
+import type { BinHandlers } from '#app/registry/types'
 import { timeline } from '#app/history/timeline'
 import { dbTimestamp } from '#app/support/dates'
 import { normalizeName } from '#app/support/normalize'
@@ -24,7 +25,10 @@ export class BinEntryNotFound extends Error {}
 async function handlersOf(resource: string) {
   const definition = binResource(resource)
   if (!definition) throw new BinEntryNotFound(`resource ${resource} does not accept the bin`)
-  return { definition, handlers: (await definition.handlers()).default }
+  return {
+    definition,
+    handlers: (await definition.handlers()).default as BinHandlers<AccessContext>,
+  }
 }
 
 const inTransaction = <T>(

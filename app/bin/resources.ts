@@ -1,5 +1,4 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import type { BinDefinition } from '#app/registry/types'
 
 /*
  * Which resources accept the recycle bin (from the manifests, registered when the registry
@@ -7,10 +6,22 @@ import type { BinDefinition } from '#app/registry/types'
  * documents, …) and must bin, restore and purge them with it.
  */
 
-let resources = new Map<string, BinDefinition & { module: string }>()
+/**
+ * A manifest's `bin` (BinDefinition in #app/registry/types) with its resource and module;
+ * typed loosely here so that access checks can read it without importing the manifest types.
+ */
+export interface BinResource {
+  key: string
+  module: string
+  subject: string
+  column?: string
+  handlers: () => Promise<{ default: unknown }>
+}
+
+let resources = new Map<string, BinResource>()
 
 /** Called by the registry once the manifests are loaded. */
-export function registerBinResources(list: (BinDefinition & { key: string; module: string })[]) {
+export function registerBinResources(list: BinResource[]) {
   resources = new Map(list.map((r) => [r.key, r]))
 }
 

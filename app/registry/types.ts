@@ -1,6 +1,5 @@
 import type { HttpRouterService } from '@adonisjs/core/types'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import type { AccessContext } from '#app/access/access_context'
 
 /** Licence tiers, lowest first. A module declares the lowest tier that enables it. */
 export const TIERS = ['basico', 'profesional', 'empresa'] as const
@@ -35,15 +34,19 @@ export interface BinContext {
   trx: TransactionClientContract
 }
 
-/** What a module does when one of its records goes to the bin, comes back, or goes for good. */
-export interface BinHandlers {
+/**
+ * What a module does when one of its records goes to the bin, comes back, or goes for good.
+ * `Access` is the kernel's AccessContext (#app/access/access_context): declare the handlers as
+ * `BinHandlers<AccessContext>` (left generic so these manifest types import nothing of access).
+ */
+export interface BinHandlers<Access = unknown> {
   /**
    * Marks the record binned (`deleted_at`, `deleted_by`) and detaches what points at it; the
    * caller has checked the record is in the user's delete scope (`access`), the handler checks
    * the rest (rows it would write to beyond the user's reach). Returns its title, its owner
    * (the bin's record scope) and what was detached (JSON), handed back to `restore`/`purge`.
    */
-  trash(ctx: BinContext & { access: AccessContext }): Promise<{
+  trash(ctx: BinContext & { access: Access }): Promise<{
     title: string
     ownerId: number | null
     detached?: unknown
@@ -66,7 +69,7 @@ export interface BinDefinition {
    * pickers and record pages never see binned rows.
    */
   column?: string
-  handlers: () => Promise<{ default: BinHandlers }>
+  handlers: () => Promise<{ default: BinHandlers<any> }>
 }
 
 export interface PermissionDefinition {

@@ -1,4 +1,5 @@
 import type { BinHandlers } from '#app/registry/types'
+import type { AccessContext } from '#app/access/access_context'
 import { audit, diff } from '#app/history/audit'
 import { dbTimestamp } from '#app/support/dates'
 import { deleteChildren } from '../support/channels.js'
@@ -18,7 +19,7 @@ export interface CompanyDetached {
  * and from their managers — the org chart belonged to the company — and told so in their
  * history; a restore links back those still without a company.
  */
-const companyBin: BinHandlers = {
+const companyBin: BinHandlers<AccessContext> = {
   async trash({ organizationId, actorId, recordId, trx, access }) {
     await assertContactsInReach(
       trx,

@@ -1,4 +1,5 @@
 import type { BinHandlers } from '#app/registry/types'
+import type { AccessContext } from '#app/access/access_context'
 import { audit, diff } from '#app/history/audit'
 import { dbTimestamp } from '#app/support/dates'
 import { deleteChildren } from '../support/channels.js'
@@ -18,7 +19,7 @@ export interface ContactDetached {
  * are still there (not binned, same company), and gives the reports back their manager when
  * they are still at that company without another one.
  */
-const contactBin: BinHandlers = {
+const contactBin: BinHandlers<AccessContext> = {
   async trash({ organizationId, actorId, recordId, trx, access }) {
     await assertContactsInReach(
       trx,
@@ -114,14 +115,14 @@ const contactBin: BinHandlers = {
           free.map((r) => Number(r.id))
         )
         .update({ reports_to_id: recordId, updated_at: now })
-      const manager = ref(recordId, before.fullName)
+      const restored = ref(recordId, before.fullName)
       await crmHistory.updatedMany(
         trx,
         subject,
         free.map((r) => ({
           subjectId: Number(r.id),
           before: { reportsTo: null },
-          after: { reportsTo: manager },
+          after: { reportsTo: restored },
         }))
       )
     }

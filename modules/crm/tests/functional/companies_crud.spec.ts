@@ -204,7 +204,7 @@ test.group('Companies: create, edit, delete', (group) => {
     emitter.restore()
   })
 
-  test('deleting a company bins it and keeps its contacts, detached and told so in their history; purging removes its children', async ({
+  test('deleting a company bins it, its contacts kept, detached and told so; purging removes its children', async ({
     client,
     assert,
   }) => {
