@@ -4,6 +4,7 @@ import db from '@adonisjs/lucid/services/db'
 import { createOrganization, createUser } from '#tests/helpers/world'
 import { dbTimestamp } from '#app/support/dates'
 import { purgeExpired } from '#app/bin/purge_expired'
+import { registerBinChild } from '#app/bin/resources'
 import { filteredCompanies } from '../../actions/companies/company_query.js'
 import { AccessContext } from '#app/access/access_context'
 import { crmUser, insertCompany, insertContact } from '../helpers.js'
@@ -335,5 +336,38 @@ test.group('Recycle bin · CRM companies and contacts', (group) => {
     assert.isNotNull(await db.from('crm_companies').where('id', recent).first())
     assert.isNotNull(await db.from('bin_entries').where('record_id', recent).first())
     assert.equal(await purgeExpired(), 0, 'idempotent: nothing left to purge')
+  })
+
+  test('kernel child services (documents…) are binned, restored and purged with the record', async ({
+    client,
+    assert,
+  }) => {
+    const org = await createOrganization(['crm'])
+    const user = await crmUser(org, 'all')
+    const admin = await createUser(org, { isAdmin: true })
+    const company = await insertCompany(org, { name: 'Con hijos' })
+    const calls: string[] = []
+    const forget = registerBinChild({
+      name: 'probe',
+      trash: async (c) => void calls.push(`trash ${c.resource} ${c.recordId} ${c.subjectType}`),
+      restore: async (c) => void calls.push(`restore ${c.recordId}`),
+      purge: async (c) => void calls.push(`purge ${c.recordId}`),
+    })
+    try {
+      await send(client.delete(`/crm/companies/${company}`), user)
+      const first = await entryOf('crm.companies', company)
+      await send(client.post(`/bin/${first.id}/restore`), user)
+      await send(client.delete(`/crm/companies/${company}`), user)
+      const second = await entryOf('crm.companies', company)
+      await send(client.delete(`/bin/${second.id}`), admin)
+    } finally {
+      forget()
+    }
+    assert.deepEqual(calls, [
+      `trash crm.companies ${company} crm.company`,
+      `restore ${company}`,
+      `trash crm.companies ${company} crm.company`,
+      `purge ${company}`,
+    ])
   })
 })
