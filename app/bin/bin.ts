@@ -92,9 +92,11 @@ export async function restoreEntry(params: {
   access: AccessContext
   actorId: number
   entryId: number
+  /** Modules enabled for the organization: a disabled module's records stay in the bin. */
+  enabled?: ReadonlySet<string>
 }) {
   const { access, actorId, entryId } = params
-  const { query } = await visibleEntries(access, 'delete')
+  const { query } = await visibleEntries(access, 'delete', params.enabled)
   const found = await query.where('b.id', entryId).select('b.*').first()
   if (!found) throw new BinEntryNotFound()
   const { definition, handlers } = await handlersOf(found.resource)

@@ -54,6 +54,7 @@ export default class BinController {
         access: ctx.access,
         actorId: ctx.auth.getUserOrFail().id,
         entryId: Number(ctx.params.id),
+        enabled: await this.#enabled(ctx),
       })
       const key = result.unlinked ? 'bin.restored_unlinked' : 'bin.restored'
       ctx.session.flash('success', ctx.i18n.t(key, { name: result.title, count: result.unlinked }))

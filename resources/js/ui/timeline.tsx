@@ -9,7 +9,14 @@ import {
   ThemeIcon,
   Timeline as MTimeline,
 } from '@mantine/core'
-import { IconEdit, IconNote, IconPlus, IconPoint, IconTrash } from '@tabler/icons-react'
+import {
+  IconEdit,
+  IconNote,
+  IconPlus,
+  IconPoint,
+  IconRestore,
+  IconTrash,
+} from '@tabler/icons-react'
 import { router, useForm } from '@inertiajs/react'
 import { hasTranslation, useT } from './i18n'
 import { useFormat } from './format'
@@ -268,6 +275,7 @@ function icon(kind: string) {
   if (kind === 'created') return <IconPlus size={13} />
   if (kind === 'updated') return <IconEdit size={13} />
   if (kind === 'note') return <IconNote size={13} />
-  if (kind === 'note_deleted') return <IconTrash size={13} />
+  if (kind === 'note_deleted' || kind === 'binned') return <IconTrash size={13} />
+  if (kind === 'restored') return <IconRestore size={13} />
   return <IconPoint size={13} />
 }
