@@ -6,5 +6,10 @@ import emitter from '@adonisjs/core/services/emitter'
 import { moduleRegistry } from '#app/registry/main'
 import { installer } from '#app/registry/services'
 import { registerModuleListeners } from '#app/registry/listeners'
+import { registerBinChild } from '#app/bin/resources'
+import { documentsBinChild } from '#app/documents/bin_child'
 
 await registerModuleListeners(await moduleRegistry(), await installer(), emitter)
+
+// Kernel services whose rows follow a record through the recycle bin.
+registerBinChild(documentsBinChild)

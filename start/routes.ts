@@ -26,6 +26,7 @@ const NotificationsController = () => import('#controllers/notifications_control
 const TransmitEvents = () => import('@adonisjs/transmit/controllers/event_stream_controller')
 const TransmitSubscribe = () => import('@adonisjs/transmit/controllers/subscribe_controller')
 const TransmitUnsubscribe = () => import('@adonisjs/transmit/controllers/unsubscribe_controller')
+const BinController = () => import('#controllers/bin_controller')
 
 const registry = await moduleRegistry()
 const moduleRoutes = await Promise.all(
@@ -88,6 +89,17 @@ router
           .get('/notifications/:id/open', [NotificationsController, 'open'])
           .where('id', id)
           .as('notifications.open')
+        // Papelera (recycle bin): restore for those who may delete; purge, retention: administrators.
+        router.get('/bin', [BinController, 'index']).as('bin.index')
+        router
+          .post('/bin/:id/restore', [BinController, 'restore'])
+          .where('id', router.matchers.number())
+          .as('bin.restore')
+        router
+          .delete('/bin/:id', [BinController, 'purge'])
+          .where('id', router.matchers.number())
+          .as('bin.purge')
+        router.put('/bin/retention', [BinController, 'retention']).as('bin.retention')
       })
       .use([middleware.auth(), middleware.access()])
 

@@ -6,6 +6,7 @@ import { ForbiddenException } from '#exceptions/forbidden_exception'
 import { cachedGrants } from '#app/support/cache'
 import { moduleRegistry } from '#app/registry/main'
 import { isRegisteredPermission } from './permission_keys.js'
+import { binColumn } from '#app/bin/resources'
 
 type AnyQuery = DatabaseQueryBuilderContract<any> | ModelQueryBuilderContract<LucidModel, any>
 
@@ -15,6 +16,11 @@ export interface ScopeOptions {
   ownerColumn?: string
   /** The action the rows are wanted for (`view` by default; `edit`, `delete`, `export`…). */
   action?: string
+  /**
+   * Rows of a resource that accepts the recycle bin are left out while binned; `true` keeps
+   * them (the bin itself, restore and purge).
+   */
+  withBinned?: boolean
 }
 
 /**
@@ -79,13 +85,16 @@ export class AccessContext {
   /**
    * Restricts a query (in place) to the organization and to the rows of `resource` the user
    * may see (or, with `options.action`, act on). Out-of-scope rows simply do not match, so a
-   * detail lookup answers 404.
+   * detail lookup answers 404. Binned rows (recycle bin) never match either, unless
+   * `options.withBinned`.
    * Resolves to nothing on purpose: a Lucid query builder is thenable, so an async function
    * returning it would execute the whole (unpaginated) query.
    */
   async scope(query: AnyQuery, resource: string, options: ScopeOptions = {}): Promise<void> {
     const col = (name: string) => (options.table ? `${options.table}.${name}` : name)
     query.where(col('organization_id'), this.organizationId)
+    const binned = options.withBinned ? null : binColumn(resource)
+    if (binned) query.whereNull(col(binned))
     // Resolve owner sets on the query's own client (its transaction, if any).
     const constraint = await this.constraint(
       resource,

@@ -194,6 +194,13 @@ export class Analyser {
     for (const { p, match, key } of matched) {
       const result = p.result
       result.key = key
+      if (match.binned) {
+        result.outcome = 'rejected'
+        result.reason = { key: 'import.reasons.binned' }
+        delete result.of
+        delete result.values
+        continue
+      }
       const firstLine = this.#records.get(match.id)
       if (firstLine !== undefined) {
         Object.assign(result, { outcome: 'duplicate', of: { kind: 'line', id: firstLine } })

@@ -55,6 +55,8 @@ export interface WriteContext extends ImportContext {
 export interface KeyMatch {
   id: number
   ownerId: number | null
+  /** The record is in the recycle bin: the line is refused (restore it first). */
+  binned?: boolean
 }
 
 export interface ImportDefinition {

@@ -9,5 +9,7 @@ export const kernelJobs = {
     { job: 'pruneJobRuns', cron: '17 3 * * *' },
     // One mail per user with the day's digest notifications, early in the Spanish morning.
     { job: 'sendNotificationDigest', cron: '0 7 * * *', timezone: 'Europe/Madrid' },
+    // Binned records older than their organization's retention (default 30 days) go for good.
+    { job: 'purgeBin', cron: '37 2 * * *' },
   ],
 }

@@ -105,6 +105,8 @@ function assertManifest(value: unknown, where: string): asserts value is ModuleM
       if (!r.actions.includes('view') || !r.actions.includes('edit'))
         fail(`resource "${r.key}": documents need the "view" and "edit" actions`)
     }
+    if (r.bin && !r.actions.includes('delete'))
+      fail(`resource "${r.key}" accepts the bin, so it needs a "delete" action`)
   }
   for (const p of m.permissions ?? []) {
     if (!p.key.startsWith(prefix)) fail(`permission "${p.key}" must start with "${prefix}"`)

@@ -3,6 +3,7 @@ import modulesConfig from '#config/modules'
 import { loadModules } from './loader.js'
 import { ModuleRegistry } from './registry.js'
 import { registerPermissionKeys } from '#app/access/permission_keys'
+import { registerBinResources } from '#app/bin/resources'
 
 /** Application root (the repository in development, build/ in production). */
 export const APP_ROOT = fileURLToPath(new URL('../../', import.meta.url))
@@ -22,6 +23,12 @@ export function moduleRegistry(): Promise<ModuleRegistry> {
   }).then((loaded) => {
     const loadedRegistry = new ModuleRegistry(loaded)
     registerPermissionKeys(loadedRegistry.permissions().map((p) => p.key))
+    registerBinResources(
+      loadedRegistry
+        .resources()
+        .filter((r) => r.bin)
+        .map((r) => ({ ...r.bin!, key: r.key, module: r.module }))
+    )
     return loadedRegistry
   })
   return registry

@@ -1,4 +1,5 @@
 import type { HttpRouterService } from '@adonisjs/core/types'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 
 /** Licence tiers, lowest first. A module declares the lowest tier that enables it. */
 export const TIERS = ['basico', 'profesional', 'empresa'] as const
@@ -29,6 +30,8 @@ export interface ResourceDefinition {
   import?: () => Promise<{ default: object }>
   /** The resource's records accept attached files (kernel documents service, app/documents). */
   documents?: DocumentsDefinition
+  /** The resource accepts the recycle bin (README, "Papelera / Recycle bin"); needs a `delete` action. */
+  bin?: BinDefinition
 }
 
 /**
@@ -58,6 +61,53 @@ export interface DocumentsDefinition {
   subjectType: string
   /** Loads the module's record check (default export); lazy, like routes and listeners. */
   recordAccess: () => Promise<{ default: RecordAccess }>
+}
+
+/** Where a bin handler works: one record of the resource, inside the bin's transaction. */
+export interface BinContext {
+  organizationId: number
+  /** Who bins, restores or purges it (null: the scheduled purge). */
+  actorId: number | null
+  recordId: number
+  trx: TransactionClientContract
+}
+
+/**
+ * What a module does when one of its records goes to the bin, comes back, or goes for good.
+ * `Access` is the kernel's AccessContext (#app/access/access_context): declare the handlers as
+ * `BinHandlers<AccessContext>` (left generic so these manifest types import nothing of access).
+ */
+export interface BinHandlers<Access = unknown> {
+  /**
+   * Marks the record binned (`deleted_at`, `deleted_by`) and detaches what points at it; the
+   * caller has checked the record is in the user's delete scope (`access`), the handler checks
+   * the rest (rows it would write to beyond the user's reach). Returns its title, its owner
+   * (the bin's record scope) and what was detached (JSON), handed back to `restore`/`purge`.
+   */
+  trash(ctx: BinContext & { access: Access }): Promise<{
+    title: string
+    ownerId: number | null
+    detached?: unknown
+  }>
+  /**
+   * Clears the mark and puts detached links back where their targets still exist; says how
+   * many came back and how many stayed unlinked (their target is gone or binned).
+   */
+  restore(ctx: BinContext & { detached: unknown }): Promise<{ relinked: number; unlinked: number }>
+  /** Deletes the record and its own rows for good (its audit trail stays). */
+  purge(ctx: BinContext & { detached: unknown }): Promise<void>
+}
+
+export interface BinDefinition {
+  /** Subject type of the record's timeline entries, e.g. `crm.company`. */
+  subject: string
+  /**
+   * The column that marks a binned row (default `deleted_at`): `access.scope()` adds
+   * `<column> IS NULL` to every query on the resource, so lists, counts, search, exports,
+   * pickers and record pages never see binned rows.
+   */
+  column?: string
+  handlers: () => Promise<{ default: BinHandlers<any> }>
 }
 
 export interface PermissionDefinition {

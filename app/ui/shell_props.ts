@@ -4,6 +4,7 @@ import { moduleRegistry } from '#app/registry/main'
 import { installer } from '#app/registry/services'
 import { licences, type Entitlement } from '#app/licensing/licence_service'
 import { currencies } from '#app/settings/currencies'
+import { binResourcesFor } from '#app/bin/visible_entries'
 
 export type ShellProps = {
   user: {
@@ -24,6 +25,8 @@ export type ShellProps = {
   } | null
   navigation: { module: string; label: string; href: string; icon: string | null }[]
   permissions: string[]
+  /** The Papelera is in the menu: the user may delete records of a resource that accepts the bin. */
+  bin: boolean
   /** For administrators only: what to warn about. */
   licence: {
     mode: Entitlement['mode']
@@ -35,7 +38,14 @@ export type ShellProps = {
 }
 
 export function emptyShell(): ShellProps {
-  return { user: null, organization: null, navigation: [], permissions: [], licence: null }
+  return {
+    user: null,
+    organization: null,
+    navigation: [],
+    permissions: [],
+    bin: false,
+    licence: null,
+  }
 }
 
 /**
@@ -84,6 +94,7 @@ export async function shellProps(ctx: HttpContext): Promise<ShellProps> {
     },
     navigation,
     permissions: ctx.access.isAdmin ? ['*'] : [...ctx.access.grants.permissions],
+    bin: binResourcesFor(ctx.access, enabled).length > 0,
     licence: ctx.access.isAdmin ? await licenceNotice(entitlement, ctx.organization) : null,
   }
 }

@@ -18,6 +18,7 @@ export default defineModule({
         subjectType: 'crm.company',
         recordAccess: () => import('./actions/documents/company_access.js'),
       },
+      bin: { subject: 'crm.company', handlers: () => import('./bin/company_bin.js') },
     },
     {
       key: 'crm.contacts',
@@ -28,6 +29,7 @@ export default defineModule({
         subjectType: 'crm.contact',
         recordAccess: () => import('./actions/documents/contact_access.js'),
       },
+      bin: { subject: 'crm.contact', handlers: () => import('./bin/contact_bin.js') },
     },
   ],
   subjects: [

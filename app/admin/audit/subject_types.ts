@@ -26,6 +26,7 @@ const KERNEL_SUBJECTS: SubjectDefinition[] = [
   'kernel.currency',
   'kernel.number_series',
   'kernel.list_value',
+  'kernel.organization',
 ].map((type) => ({
   type,
   label: `admin.audit.subject_types.${type}`,

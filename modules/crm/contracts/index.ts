@@ -2,6 +2,7 @@
 | The CRM's public facade: what other modules (sales, support, mail capture…) may call. Pass
 | the caller's transaction when inside one. Functions taking an AccessContext apply the
 | user's record scope; the others are organization-wide and meant for background work.
+| Records in the recycle bin are left out everywhere, as if they did not exist.
 */
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
@@ -33,6 +34,7 @@ export async function findCompanySummary(
     .from('crm_companies')
     .where('organization_id', organizationId)
     .where('id', id)
+    .whereNull('deleted_at')
     .select('id', 'name', 'nif', 'type', 'owner_id')
     .first()
   return row ? companySummary(row) : null
@@ -48,6 +50,7 @@ export async function companyExists(
     .from('crm_companies')
     .where('organization_id', organizationId)
     .where('id', id)
+    .whereNull('deleted_at')
     .select('id')
     .first())
 }
@@ -70,7 +73,11 @@ export async function findContactSummary(
   client: Client = db
 ): Promise<ContactSummary | null> {
   const [contact] = await contactSummaries(
-    client.from('crm_contacts').where('organization_id', organizationId).where('id', id),
+    client
+      .from('crm_contacts')
+      .where('organization_id', organizationId)
+      .where('id', id)
+      .whereNull('deleted_at'),
     client
   )
   return contact ?? null
@@ -87,6 +94,7 @@ export async function contactsOfCompany(
       .from('crm_contacts')
       .where('organization_id', organizationId)
       .where('company_id', companyId)
+      .whereNull('deleted_at')
       .orderBy('name_normalized')
       .orderBy('id'),
     client
@@ -96,10 +104,14 @@ export async function contactsOfCompany(
 /** Companies and contacts that have this e-mail address (exact, case-insensitive), for mail linking. */
 export async function findByEmail(organizationId: number, email: string, client: Client = db) {
   const rows = await client
-    .from('crm_emails')
-    .where('organization_id', organizationId)
-    .where('value_normalized', normalizeEmail(email))
-    .select('company_id', 'contact_id')
+    .from('crm_emails as e')
+    .leftJoin('crm_companies as c', 'c.id', 'e.company_id')
+    .leftJoin('crm_contacts as ct', 'ct.id', 'e.contact_id')
+    .where('e.organization_id', organizationId)
+    .where('e.value_normalized', normalizeEmail(email))
+    .whereNull('c.deleted_at')
+    .whereNull('ct.deleted_at')
+    .select('e.company_id', 'e.contact_id')
   return {
     companyIds: rows.filter((r) => r.company_id !== null).map((r) => Number(r.company_id)),
     contactIds: rows.filter((r) => r.contact_id !== null).map((r) => Number(r.contact_id)),

@@ -207,14 +207,16 @@ const definition: ImportDefinition = defineImport({
       .from('crm_companies')
       .where('organization_id', organizationId)
       .whereIn(column, values)
-      .orderBy('id')
-      .select(`${column} as v`, 'id', 'owner_id')
+      // A live record first; one in the recycle bin refuses the line (restore it first).
+      .orderByRaw('deleted_at is not null, id')
+      .select(`${column} as v`, 'id', 'owner_id', 'deleted_at')
     const found = new Map<string, KeyMatch>()
     for (const r of rows)
       if (!found.has(r.v))
         found.set(r.v, {
           id: Number(r.id),
           ownerId: r.owner_id === null ? null : Number(r.owner_id),
+          binned: r.deleted_at !== null,
         })
     return found
   },

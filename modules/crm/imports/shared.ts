@@ -196,12 +196,17 @@ export async function lookupChannel(
     .join(`${records} as r`, 'r.id', `ch.${parent}`)
     .where('ch.organization_id', organizationId)
     .whereIn('ch.value_normalized', values)
-    .orderBy('r.id')
-    .select('ch.value_normalized as v', 'r.id', 'r.owner_id')
-  const found = new Map<string, { id: number; ownerId: number | null }>()
+    // A live record first; one in the recycle bin refuses the line (restore it first).
+    .orderByRaw('r.deleted_at is not null, r.id')
+    .select('ch.value_normalized as v', 'r.id', 'r.owner_id', 'r.deleted_at')
+  const found = new Map<string, { id: number; ownerId: number | null; binned: boolean }>()
   for (const r of rows)
     if (!found.has(r.v))
-      found.set(r.v, { id: Number(r.id), ownerId: r.owner_id === null ? null : Number(r.owner_id) })
+      found.set(r.v, {
+        id: Number(r.id),
+        ownerId: r.owner_id === null ? null : Number(r.owner_id),
+        binned: r.deleted_at !== null,
+      })
   return found
 }
 

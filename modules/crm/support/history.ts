@@ -43,7 +43,7 @@ const asRef = (value: unknown) =>
   value && typeof value === 'object' && 'id' in value ? (value as Ref) : null
 
 /** Changes as the audit log keeps them: references by name. */
-function forAudit(changes: FieldChange[]): FieldChange[] {
+export function forAudit(changes: FieldChange[]): FieldChange[] {
   return changes.map((c) =>
     c.field in REFERENCES
       ? { field: c.field, from: asRef(c.from)?.name ?? null, to: asRef(c.to)?.name ?? null }

@@ -69,6 +69,10 @@ export function whereWords(query: Query, columns: string[], text: string) {
   return query
 }
 
+/** Ids of the rows not in the recycle bin (the list indexes start with organization, deleted_at). */
+const live = (table: string, organizationId: number) =>
+  db.from(table).where('organization_id', organizationId).whereNull('deleted_at').select('id')
+
 /** The company columns a search matches by word. */
 const COMPANY_WORDS = ['name_normalized', 'legal_name_normalized']
 
@@ -96,7 +100,12 @@ export function applySearch(
   const others: Query[] = []
   if (keys.nif && table === 'crm_companies') {
     others.push(
-      db.from(table).where('organization_id', organizationId).where('nif', keys.nif).select('id')
+      db
+        .from(table)
+        .where('organization_id', organizationId)
+        .where('nif', keys.nif)
+        .whereNull('deleted_at')
+        .select('id')
     )
   }
   const channel = (name: 'crm_emails' | 'crm_phones') =>
@@ -109,13 +118,7 @@ export function applySearch(
   if (keys.phone) others.push(channel('crm_phones').where('value_normalized', keys.phone))
   // People: the surname too ("garcia" finds "Ana García"), through its own index.
   if (table === 'crm_contacts') {
-    others.push(
-      wherePrefix(
-        db.from(table).where('organization_id', organizationId).select('id'),
-        'last_name_normalized',
-        keys.name
-      )
-    )
+    others.push(wherePrefix(live(table, organizationId), 'last_name_normalized', keys.name))
   }
   const companies = table === 'crm_companies'
   if (!others.length) {
@@ -127,7 +130,7 @@ export function applySearch(
         )
       : wherePrefix(query, `${alias}.name_normalized`, keys.name)
   }
-  const ids = db.from(table).where('organization_id', organizationId).select('id')
+  const ids = live(table, organizationId)
   const byName = companies
     ? whereWords(ids, COMPANY_WORDS, keys.name)
     : wherePrefix(ids, 'name_normalized', keys.name)

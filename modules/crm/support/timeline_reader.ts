@@ -93,6 +93,8 @@ async function visibleNames(
     .from(spec.table)
     .where('organization_id', access.organizationId)
     .whereIn('id', ids)
+    // A binned record reads as deleted, like one purged.
+    .whereNull('deleted_at')
     .select(columns)
   const names = new Map<number, string | Unavailable>()
   for (const r of rows) {

@@ -189,6 +189,15 @@ export function AppLayout({ children }: { children: ReactNode }) {
               active={isActive(item.href)}
             />
           ))}
+          {shell.bin && (
+            <NavLink
+              component={Link}
+              href="/bin"
+              label={t('bin.nav')}
+              leftSection={<NavIcon name="bin" />}
+              active={isActive('/bin')}
+            />
+          )}
           {user?.isAdmin && (
             <NavLink
               label={t('admin.nav.title')}

@@ -2,12 +2,13 @@ import { type ReactNode, useState } from 'react'
 import { Button, Group, Modal, Text, type ButtonProps } from '@mantine/core'
 import { useT } from './i18n'
 
-/** A destructive action behind a confirmation dialog. */
+/** An action behind a confirmation dialog (destructive, red, unless told otherwise). */
 export function ConfirmButton({
   label,
   title,
   message,
   confirmLabel,
+  confirmColor = 'red',
   onConfirm,
   loading,
   ...buttonProps
@@ -16,6 +17,8 @@ export function ConfirmButton({
   title: string
   message: ReactNode
   confirmLabel?: string
+  /** Colour of the dialog's confirm button (red: the action destroys something). */
+  confirmColor?: string
   onConfirm: () => void
   loading?: boolean
 }) {
@@ -33,7 +36,7 @@ export function ConfirmButton({
             {t('common.cancel')}
           </Button>
           <Button
-            color="red"
+            color={confirmColor}
             loading={loading}
             onClick={() => {
               onConfirm()

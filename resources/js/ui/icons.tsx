@@ -13,6 +13,7 @@ import {
   IconNumbers,
   IconListDetails,
   IconClockPlay,
+  IconTrash,
   type Icon,
 } from '@tabler/icons-react'
 
@@ -31,6 +32,7 @@ const icons: Record<string, Icon> = {
   series: IconNumbers,
   lists: IconListDetails,
   jobs: IconClockPlay,
+  bin: IconTrash,
 }
 
 export function NavIcon({ name, size = 18 }: { name: string | null; size?: number }) {

@@ -15,6 +15,7 @@ import {
   IconPaperclip,
   IconPlus,
   IconPoint,
+  IconRestore,
   IconTrash,
 } from '@tabler/icons-react'
 import { router, useForm } from '@inertiajs/react'
@@ -279,7 +280,8 @@ function icon(kind: string) {
   if (kind === 'created') return <IconPlus size={13} />
   if (kind === 'updated') return <IconEdit size={13} />
   if (kind === 'note') return <IconNote size={13} />
-  if (kind === 'note_deleted') return <IconTrash size={13} />
+  if (kind === 'note_deleted' || kind === 'binned') return <IconTrash size={13} />
+  if (kind === 'restored') return <IconRestore size={13} />
   if (kind.startsWith('document_')) return <IconPaperclip size={13} />
   return <IconPoint size={13} />
 }

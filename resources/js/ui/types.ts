@@ -26,6 +26,8 @@ export interface Shell {
   } | null
   navigation: { module: string; label: string; href: string; icon: string | null }[]
   permissions: string[]
+  /** The Papelera (recycle bin) is in the menu. */
+  bin: boolean
   licence: {
     mode: 'licensed' | 'evaluation' | 'grace' | 'restricted'
     problem: string | null

@@ -290,6 +290,7 @@ test.group('Pages seen with an ended session', (group) => {
       organization: null,
       navigation: [],
       permissions: [],
+      bin: false,
       licence: null,
     })
   })

@@ -148,7 +148,7 @@ test.group('Jobs · separate worker processes', (group) => {
     const schedules = await db.from('queue_schedules').select('id', 'name', 'next_run_at')
     assert.sameMembers(
       schedules.map((s) => s.id),
-      ['kernel.prune_job_runs', 'kernel.send_notification_digest'],
+      ['kernel.prune_job_runs', 'kernel.purge_bin', 'kernel.send_notification_digest'],
       'declared schedules written, undeclared ones removed'
     )
     assert.isNotNull(schedules[0].next_run_at)

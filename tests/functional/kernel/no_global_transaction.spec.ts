@@ -341,7 +341,9 @@ test.group('Writes outside a global test transaction (SQLite has one connection)
     const response = await send(remove(), 'delete company')
     response.assertStatus(303)
     response.assertHeader('location', '/crm/companies')
-    assert.isNull(await db.from('crm_companies').where('id', companyId).first())
+    assert.isNull(
+      await db.from('crm_companies').where('id', companyId).whereNull('deleted_at').first()
+    )
     const contacts = await db.from('crm_contacts').whereIn('id', ids)
     assert.isTrue(contacts.every((c) => c.company_id === null && c.reports_to_id === null))
     const history = await db

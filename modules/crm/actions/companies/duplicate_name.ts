@@ -39,6 +39,8 @@ export async function assertNameUnique(
       .from('crm_companies as c')
       .where('c.organization_id', access.organizationId)
       .where('c.name_normalized', normalizeName(name))
+      // A binned company warns of nothing (restoring it is the user's choice).
+      .whereNull('c.deleted_at')
       .orderBy('c.id')
       .select('c.id', 'c.name')
       .limit(1)

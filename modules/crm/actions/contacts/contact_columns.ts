@@ -23,7 +23,7 @@ export function contactColumns(data: ContactData) {
 
 /**
  * Contacts reporting to `managerId` lose their manager (the manager left the company or was
- * deleted); each of them gets the change in its history, written in multi-row inserts. The
+ * deleted); returns their ids. Each of them gets the change in its history, written in multi-row inserts. The
  * timeline stores the manager's id only: some of these contacts may be seen by users who may
  * not see the manager.
  */
@@ -31,7 +31,7 @@ export async function detachReports(
   trx: TransactionClientContract,
   params: {
     organizationId: number
-    actorId: number
+    actorId: number | null
     managerId: number
     managerName: string
   }
@@ -41,12 +41,14 @@ export async function detachReports(
     .from('crm_contacts')
     .where('organization_id', organizationId)
     .where('reports_to_id', managerId)
+    .whereNull('deleted_at')
     .select('id')
-  if (!reports.length) return
+  if (!reports.length) return []
   await trx
     .from('crm_contacts')
     .where('organization_id', organizationId)
     .where('reports_to_id', managerId)
+    .whereNull('deleted_at')
     .update({ reports_to_id: null, updated_at: dbTimestamp() })
   const before = { reportsTo: ref(managerId, params.managerName) }
   await crmHistory.updatedMany(
@@ -54,4 +56,5 @@ export async function detachReports(
     { organizationId, actorId, subjectType: CONTACT_SUBJECT },
     reports.map((r) => ({ subjectId: Number(r.id), before, after: { reportsTo: null } }))
   )
+  return reports.map((r) => Number(r.id))
 }

@@ -23,6 +23,7 @@ export async function assertContactsInReach(
     .from('crm_contacts')
     .where('organization_id', access.organizationId)
     .where(linked.column, linked.id)
+    .whereNull('deleted_at')
     .whereNotIn('id', reachable)
     .count('* as total')
     .first()

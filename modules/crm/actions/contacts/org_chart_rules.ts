@@ -44,6 +44,7 @@ export async function assertReportsTo(
     .from('crm_contacts')
     .where('organization_id', access.organizationId)
     .where('id', reportsToId)
+    .whereNull('deleted_at')
     .select('id', 'company_id', 'owner_id')
     .first()
   const visible =
@@ -82,6 +83,7 @@ async function closesLoop(
     .from('crm_contacts')
     .where('organization_id', organizationId)
     .where('company_id', companyId)
+    .whereNull('deleted_at')
     .select('id', 'reports_to_id')
   const managerOf = new Map(
     rows.map((r) => [Number(r.id), r.reports_to_id === null ? null : Number(r.reports_to_id)])

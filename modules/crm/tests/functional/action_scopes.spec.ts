@@ -111,7 +111,7 @@ test.group('Record scopes per action', (group) => {
     ownEdit.assertStatus(200)
     const ownRemoved = await send(client.delete(`/crm/companies/${mine}`), user)
     ownRemoved.assertStatus(303)
-    assert.isNull(await db.from('crm_companies').where('id', mine).first())
+    assert.isNull(await db.from('crm_companies').where('id', mine).whereNull('deleted_at').first())
   })
 
   test('a note on a record seen through the view-only role cannot be edited or deleted', async ({
@@ -164,7 +164,7 @@ test.group('Record scopes per action', (group) => {
 
     await db.from('crm_contacts').where('id', report).update({ owner_id: user.id })
     ;(await send(client.delete(`/crm/contacts/${boss}`), user)).assertStatus(303)
-    assert.isNull(await db.from('crm_contacts').where('id', boss).first())
+    assert.isNull(await db.from('crm_contacts').where('id', boss).whereNull('deleted_at').first())
     assert.isNull((await db.from('crm_contacts').where('id', report).first()).reports_to_id)
   })
 
@@ -289,7 +289,9 @@ test.group("Deleting a company with contacts beyond the user's reach", (group) =
     const response = await send(client.delete(`/crm/companies/${company}`), user)
     response.assertStatus(303)
     response.assertHeader('location', '/crm/companies')
-    assert.isNull(await db.from('crm_companies').where('id', company).first())
+    assert.isNull(
+      await db.from('crm_companies').where('id', company).whereNull('deleted_at').first()
+    )
     assert.isNull((await db.from('crm_contacts').where('id', contact).firstOrFail()).company_id)
   })
 

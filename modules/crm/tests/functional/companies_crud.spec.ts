@@ -2,6 +2,7 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import emitter from '@adonisjs/core/services/emitter'
 import db from '@adonisjs/lucid/services/db'
+import { purgeEntry } from '#app/bin/bin'
 import { createOrganization } from '#tests/helpers/world'
 import CompanyCreated from '../../events/company_created.js'
 import CompanyUpdated from '../../events/company_updated.js'
@@ -203,7 +204,7 @@ test.group('Companies: create, edit, delete', (group) => {
     emitter.restore()
   })
 
-  test('deleting a company removes its children and keeps its contacts, detached and told so in their history', async ({
+  test('deleting a company bins it, its contacts kept, detached and told so; purging removes its children', async ({
     client,
     assert,
   }) => {
@@ -245,10 +246,8 @@ test.group('Companies: create, edit, delete', (group) => {
     response.assertStatus(303)
     response.assertHeader('location', '/crm/companies')
 
-    assert.isNull(await db.from('crm_companies').where('id', company.id).first())
-    for (const table of ['crm_addresses', 'crm_phones', 'crm_emails']) {
-      assert.lengthOf(await db.from(table).where('company_id', company.id), 0, table)
-    }
+    const binned = await db.from('crm_companies').where('id', company.id).firstOrFail()
+    assert.isNotNull(binned.deleted_at, 'in the recycle bin')
     const contacts = await db.from('crm_contacts').whereIn('id', [boss, clerk]).orderBy('id')
     assert.deepEqual(
       contacts.map((c) => [c.company_id, c.reports_to_id]),
@@ -288,6 +287,16 @@ test.group('Companies: create, edit, delete', (group) => {
       { field: 'companyId', from: { unavailable: 'deleted' }, to: null },
       { field: 'reportsToId', from: 'Marta Prueba', to: null },
     ])
+    // Purged: the company, its children and its timeline go; the audit trail stays.
+    const entry = await db
+      .from('bin_entries')
+      .where({ resource: 'crm.companies', record_id: company.id })
+      .firstOrFail()
+    await purgeEntry({ organizationId: org.id, actorId: user.id, entryId: entry.id })
+    assert.isNull(await db.from('crm_companies').where('id', company.id).first())
+    for (const table of ['crm_addresses', 'crm_phones', 'crm_emails']) {
+      assert.lengthOf(await db.from(table).where('company_id', company.id), 0, table)
+    }
     assert.lengthOf(
       await db
         .from('timeline_events')

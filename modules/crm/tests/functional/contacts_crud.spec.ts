@@ -2,6 +2,7 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import emitter from '@adonisjs/core/services/emitter'
 import db from '@adonisjs/lucid/services/db'
+import { purgeEntry } from '#app/bin/bin'
 import { createOrganization } from '#tests/helpers/world'
 import ContactCreated from '../../events/contact_created.js'
 import ContactDeleted from '../../events/contact_deleted.js'
@@ -270,7 +271,7 @@ test.group('Contacts: create, edit, delete, org chart', (group) => {
     assert.lengthOf(await db.from('crm_contacts').where('organization_id', org.id), 0)
   })
 
-  test('deleting a contact removes their phones and e-mails and frees their reports', async ({
+  test('deleting a contact bins it and frees their reports; purging removes their phones and e-mails', async ({
     client,
     assert,
   }) => {
@@ -299,10 +300,20 @@ test.group('Contacts: create, edit, delete, org chart', (group) => {
       .withInertia()
       .redirects(0)
     response.assertHeader('location', '/crm/contacts')
+    // In the recycle bin: marked, its phones and e-mails kept until it is purged.
+    const binned = await db.from('crm_contacts').where('id', contact.id).firstOrFail()
+    assert.isNotNull(binned.deleted_at)
+    assert.equal(binned.deleted_by, user.id)
+    assert.isNull((await db.from('crm_contacts').where('id', report).firstOrFail()).reports_to_id)
+    const entry = await db
+      .from('bin_entries')
+      .where({ resource: 'crm.contacts', record_id: contact.id })
+    assert.deepEqual(JSON.parse(entry[0].detached), { reports: [report] })
+
+    await purgeEntry({ organizationId: org.id, actorId: user.id, entryId: entry[0].id })
     assert.isNull(await db.from('crm_contacts').where('id', contact.id).first())
     assert.lengthOf(await db.from('crm_phones').where('contact_id', contact.id), 0)
     assert.lengthOf(await db.from('crm_emails').where('contact_id', contact.id), 0)
-    assert.isNull((await db.from('crm_contacts').where('id', report).firstOrFail()).reports_to_id)
     events.assertEmitted(ContactDeleted, ({ data }) => data.contactId === contact.id)
     emitter.restore()
   })

@@ -384,5 +384,25 @@ test.group('Documents on CRM records', (group) => {
       assert.equal(row.deleted_by, rep.id)
       assert.isTrue(await drive.use().exists(row.stored_key))
     }
+
+    // Restoring the company from the Papelera brings back the documents binned with it;
+    // purging the contact removes its document's row and file.
+    const entryOf = (id: number, resource: string) =>
+      db.from('bin_entries').where({ resource, record_id: id }).firstOrFail()
+    const companyEntry = await entryOf(company, 'crm.companies')
+    await client.post(`/bin/${companyEntry.id}/restore`).loginAs(rep).withCsrfToken().redirects(0)
+    const docs = await rowsOf(company, 'crm.companies')
+    assert.deepEqual(
+      docs.filter((d) => d.deleted_at === null).map((d) => d.original_name),
+      ['a.pdf']
+    )
+    const admin = await createUser(org, { isAdmin: true })
+    const contactEntry = await entryOf(contact, 'crm.contacts')
+    const [contactDoc] = await rowsOf(contact, 'crm.contacts')
+    ;(
+      await client.delete(`/bin/${contactEntry.id}`).loginAs(admin).withCsrfToken().redirects(0)
+    ).assertStatus(302)
+    assert.lengthOf(await rowsOf(contact, 'crm.contacts'), 0)
+    assert.isFalse(await drive.use().exists(contactDoc.stored_key))
   })
 })

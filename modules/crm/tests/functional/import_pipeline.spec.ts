@@ -248,6 +248,31 @@ test.group('Import pipeline: preview, commit, rollback', (group) => {
     assert.equal(failed.status, 'failed')
     assert.equal(failed.error?.key, 'import.errors.header_only')
   })
+  test('a line matching a company in the recycle bin is refused, not written into it', async ({
+    assert,
+  }) => {
+    const org = await createOrganization(['crm'])
+    const user = await crmUser(org, 'all')
+    const binned = await existing(
+      org,
+      { name: 'Papelera S.L.', nif: 'B12345674', owner_id: user.id, deleted_at: new Date() },
+      '+34912000111'
+    )
+    const path = await file(
+      'bin.csv',
+      'NIF;Nombre;Teléfono\nB12345674;Papelera Nueva;\n;Otra;912 000 111\n'
+    )
+    const started = await run(org, user, path)
+    const { totals } = await previewImport(started.id)
+    assert.deepEqual(totals, { created: 0, updated: 0, duplicates: 0, rejected: 2 })
+    for (const line of await linesOf(started.id)) {
+      assert.equal(JSON.parse(line.reason).key, 'import.reasons.binned')
+      assert.isNull(line.of_id)
+    }
+    const row = await db.from('crm_companies').where('id', binned).firstOrFail()
+    assert.equal(row.name, 'Papelera S.L.')
+  })
+
   test('contacts: matched by e-mail or phone, company by name in scope; rollback restores', async ({
     assert,
   }) => {
