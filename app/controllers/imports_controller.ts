@@ -3,7 +3,7 @@ import { Exception } from '@adonisjs/core/exceptions'
 import { installer } from '#app/registry/services'
 import { flashFieldErrors, translateRule } from '#app/support/http'
 import { ImportFileError } from '#app/import/errors'
-import { importDefinition, runOf, updateRun, type ImportRun } from '#app/import/runs'
+import { claimRun, importDefinition, runOf, updateRun, type ImportRun } from '#app/import/runs'
 import { reinspect, startImport } from '#app/import/start'
 import { rememberMapping } from '#app/import/mapping'
 import { runImportStep } from '#app/import/runner'
@@ -38,6 +38,9 @@ async function guardRun(
   ctx: HttpContext
 ): Promise<{ run: ImportRun; def: Awaited<ReturnType<typeof guard>> }> {
   const run = (await runOf(ctx.organization.id, Number(ctx.params.id))) ?? notFound()
+  // An import shows the values of the records it matched, within its author's scope: only its
+  // author and administrators open it.
+  if (run.userId !== ctx.access.userId && !ctx.access.isAdmin) notFound()
   return { run, def: await guard(ctx, run.resource) }
 }
 
@@ -52,7 +55,9 @@ export default class ImportsController {
     return ctx.inertia.render('imports/index', {
       resource,
       resourceLabel: await resourceLabel(resource),
-      runs: await history(ctx.organization.id, resource, t(ctx)),
+      runs: await history(ctx.organization.id, resource, t(ctx), {
+        userId: ctx.access.isAdmin ? null : ctx.access.userId,
+      }),
       encodings: [...ENCODINGS],
       delimiters: [...DELIMITERS],
     })
@@ -154,8 +159,7 @@ export default class ImportsController {
     const ready =
       run.status === 'previewed' ||
       (run.status === 'failed' && run.rowsTotal > 0 && !run.committedAt)
-    if (!ready) return busy(ctx)
-    await updateRun(run.id, { status: 'committing', error: null })
+    if (!ready || !(await claimRun(run.id, ['previewed', 'failed'], 'committing'))) return busy(ctx)
     await runImportStep('commit', run)
     ctx.session.flash('success', ctx.i18n.t('import.started'))
     return ctx.response.redirect().toRoute('imports.show', { id: run.id })
@@ -163,12 +167,14 @@ export default class ImportsController {
 
   async rollback(ctx: HttpContext) {
     const { run } = await guardRun(ctx)
+    // Undoing removes the records the import created: it needs the right to delete them too.
     ctx.access.authorize(`${run.resource}.edit`)
+    ctx.access.authorize(`${run.resource}.delete`)
     const ready =
       run.status === 'committed' ||
       (run.status === 'failed' && (!!run.committedAt || run.committedLine > 0))
-    if (!ready) return busy(ctx)
-    await updateRun(run.id, { status: 'rolling_back', error: null })
+    if (!ready || !(await claimRun(run.id, ['committed', 'failed'], 'rolling_back')))
+      return busy(ctx)
     await runImportStep('rollback', run)
     ctx.session.flash('success', ctx.i18n.t('import.rollback_started'))
     return ctx.response.redirect().toRoute('imports.show', { id: run.id })

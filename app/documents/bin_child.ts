@@ -29,7 +29,10 @@ export const documentsBinChild: BinChild = {
       .update({ deleted_at: null, deleted_by: null, updated_at: dbTimestamp() })
   },
 
-  async purge({ organizationId, resource, recordId, trx }) {
+  async purge({ organizationId, actorId, resource, recordId, trx }) {
+    // Every document of the record goes, also one added since it was binned (or, for an undone
+    // import, ones never binned): bin the live ones first, then purge them all.
+    await trashRecordDocuments({ organizationId, actorId, resource, recordId, trx })
     const rows = await trx
       .from(TABLE)
       .where('organization_id', organizationId)

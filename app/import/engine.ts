@@ -217,11 +217,8 @@ export class Analyser {
           return stored !== value && !(value && this.def.same?.(field, stored, value))
         })
         .map(([field, value]) => ({ field, from: current[field] ?? null, to: value }))
-      if (!changes.length) {
-        result.outcome = 'duplicate'
-        delete result.values
-        continue
-      }
+      // Out of the importer's edit scope: refused whatever the line holds, so the preview never
+      // tells whether (or which) record it matched.
       const inScope =
         editable.kind === 'all' ||
         (editable.kind === 'owners' &&
@@ -231,6 +228,12 @@ export class Analyser {
         result.outcome = 'rejected'
         result.reason = { key: 'import.reasons.not_editable' }
         delete result.of
+        delete result.recordId
+        delete result.values
+        continue
+      }
+      if (!changes.length) {
+        result.outcome = 'duplicate'
         delete result.values
         continue
       }

@@ -20,7 +20,11 @@ export const steps: Record<ImportStep, (runId: number) => Promise<unknown>> = {
  * Runs a step now (the job's body). A bad file is stored on the run, translated later, and ends
  * the step; any other failure is stored on the run and thrown again so the job is retried.
  */
-export async function executeImportStep(step: ImportStep, runId: number): Promise<void> {
+export async function executeImportStep(
+  step: ImportStep,
+  runId: number,
+  { final = true }: { final?: boolean } = {}
+): Promise<void> {
   try {
     await steps[step](runId)
     if (step === 'commit')
@@ -32,7 +36,8 @@ export async function executeImportStep(step: ImportStep, runId: number): Promis
       await updateRun(runId, { status: 'failed', error: { key: error.key, values: error.values } })
       return
     }
-    logger.error({ err: error, runId, step }, 'import failed')
+    logger.error({ err: error, runId, step, final }, 'import failed')
+    if (!final) throw error
     await updateRun(runId, {
       status: 'failed',
       error: { key: 'import.errors.failed', values: { message: String(error?.message ?? error) } },

@@ -91,8 +91,13 @@ function translateReason(reason: { key: string; values?: Record<string, unknown>
   return t(reason.key, reason.values ?? {})
 }
 
-export async function history(organizationId: number, resource: string, t: T) {
-  return (await listRuns(organizationId, resource)).map((r) => ({
+export async function history(
+  organizationId: number,
+  resource: string,
+  t: T,
+  filter: { userId: number | null } = { userId: null }
+) {
+  return (await listRuns(organizationId, resource, filter)).map((r) => ({
     ...runDto(r, t),
     userName: r.userName,
   }))

@@ -1,4 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
+import { binChildren } from '#app/bin/resources'
 import { dbTimestamp } from '#app/support/dates'
 import { recordHistoryMany, type BatchChange } from '#app/history/record_history'
 import { contextOf } from './context.js'
@@ -45,6 +46,17 @@ export async function rollbackImport(runId: number) {
       const current = await def.snapshot(ids, client)
       const history: BatchChange[] = []
       const gone = created.length ? await def.remove(created, wctx) : []
+      // Rows kernel services keep about the removed records (documents…) go with them.
+      for (const recordId of gone)
+        for (const child of binChildren())
+          await child.purge?.({
+            organizationId: ctx.organizationId,
+            actorId: ctx.actorId,
+            resource: run.resource,
+            recordId,
+            subjectType: def.subjectType,
+            trx,
+          })
       for (const id of gone)
         history.push({ subjectId: id, action: 'delete', before: current.get(id) ?? {}, after: {} })
       const restore = updated

@@ -88,12 +88,19 @@ export async function runOf(organizationId: number, id: number) {
   return run && run.organizationId === organizationId ? run : null
 }
 
-export async function listRuns(organizationId: number, resource: string, limit = 20) {
-  const rows = await db
+/** The latest runs of a resource; only `userId`'s when given (a non-administrator sees her own). */
+export async function listRuns(
+  organizationId: number,
+  resource: string,
+  { userId = null, limit = 20 }: { userId?: number | null; limit?: number } = {}
+) {
+  const query = db
     .from('import_runs as r')
     .leftJoin('users as u', 'u.id', 'r.user_id')
     .where('r.organization_id', organizationId)
     .where('r.resource', resource)
+  if (userId !== null) query.where('r.user_id', userId)
+  const rows = await query
     .orderBy('r.id', 'desc')
     .limit(limit)
     .select('r.*', 'u.full_name as user_name')
@@ -128,6 +135,19 @@ export async function updateRun(
       : v
   }
   await client.from('import_runs').where('id', id).update(row)
+}
+
+/**
+ * Moves a run from one of `from` to `to` in one conditional statement: of two requests racing
+ * to start the same step, one wins (true) and the other finds it already started (false).
+ */
+export async function claimRun(id: number, from: RunStatus[], to: RunStatus): Promise<boolean> {
+  const changed = await db
+    .from('import_runs')
+    .where('id', id)
+    .whereIn('status', from)
+    .update({ status: to, error: null, updated_at: dbTimestamp() })
+  return Number(Array.isArray(changed) ? changed[0] : changed) === 1
 }
 
 /** The import definition a resource declares in its manifest, or null. */

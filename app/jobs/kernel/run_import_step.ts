@@ -16,6 +16,9 @@ export default class RunImportStep extends Job<{
   static options = { name: 'kernel.run_import_step', maxRetries: 3 }
 
   async execute() {
-    await executeImportStep(this.payload.step, this.payload.runId)
+    // Until the last attempt the run stays in its running state: the page shows it still at
+    // work and refuses a second start while the queue retries.
+    const final = this.context.attempt > RunImportStep.options.maxRetries
+    await executeImportStep(this.payload.step, this.payload.runId, { final })
   }
 }

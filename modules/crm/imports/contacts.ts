@@ -239,6 +239,8 @@ const definition: ImportDefinition = defineImport({
         .from('crm_contacts')
         .where('organization_id', organizationId)
         .whereIn('id', ids)
+        // One sent to the recycle bin since stays there (the bin restores or purges it).
+        .whereNull('deleted_at')
         .select('id')
     ).map((r) => Number(r.id))
     if (!existing.length) return []

@@ -4,6 +4,7 @@ import db from '@adonisjs/lucid/services/db'
 import iconv from 'iconv-lite'
 import { createOrganization, createUser } from '#tests/helpers/world'
 import { drainQueue } from '#tests/helpers/queue'
+import { claimRun } from '#app/import/runs'
 import { crmUser } from '../helpers.js'
 
 const CSV = iconv.encode(
@@ -111,6 +112,37 @@ test.group('Import in the browser: upload, columns, preview, commit, undo', (gro
     const history = await client.get('/imports/crm.companies').loginAs(user).withInertia()
     const runs = history.inertiaProps.runs as any[]
     assert.equal(runs.find((r) => r.id === runId).status, 'rolled_back')
+  })
+
+  test('an import is its author’s: colleagues can neither open, list nor undo it; a second start is refused', async ({
+    client,
+    assert,
+  }) => {
+    const org = await createOrganization(['crm'])
+    const author = await crmUser(org, 'all')
+    const colleague = await crmUser(org, 'all')
+    const upload = await client
+      .post('/imports/crm.companies')
+      .file('file', CSV, { filename: 'empresas.csv' })
+      .loginAs(author)
+      .withCsrfToken()
+      .redirects(0)
+    const url = upload.header('location') as string
+    const runId = Number(url.split('/').pop())
+    ;(await client.get(url).loginAs(colleague).withInertia()).assertStatus(404)
+    ;(await client.post(`${url}/rollback`).loginAs(colleague).withCsrfToken()).assertStatus(404)
+    const list = await client.get('/imports/crm.companies').loginAs(colleague).withInertia()
+    assert.lengthOf(list.inertiaProps.runs as unknown[], 0)
+    const own = await client.get('/imports/crm.companies').loginAs(author).withInertia()
+    assert.deepEqual(
+      (own.inertiaProps.runs as { id: number }[]).map((r) => r.id),
+      [runId]
+    )
+
+    // Two requests racing to start the same step: one claims the run, the other finds it started.
+    await db.from('import_runs').where('id', runId).update({ status: 'previewed' })
+    assert.isTrue(await claimRun(runId, ['previewed', 'failed'], 'committing'))
+    assert.isFalse(await claimRun(runId, ['previewed', 'failed'], 'committing'))
   })
 
   test('bad files come back as a translated error on the file field', async ({ client }) => {
