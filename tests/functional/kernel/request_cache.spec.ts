@@ -68,7 +68,9 @@ test.group(
         .loginAs(admin)
         .withCsrfToken()
         .withInertia()
-      assert.isNull(await db.from('crm_companies').where('id', company.id).first())
+      // Deleting moves it to the recycle bin: the row stays, marked.
+      const binned = await db.from('crm_companies').where('id', company.id).firstOrFail()
+      assert.isNotNull(binned.deleted_at)
       assert.deepEqual(await list(), { value: 0, capped: false })
       assert.deepEqual(await list('?type=proveedor'), { value: 0, capped: false })
       assert.lengthOf((await page()).companies, 0)
