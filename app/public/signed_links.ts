@@ -11,6 +11,8 @@ export interface SignedUrlOptions {
   purpose: string
   /** Lifetime: seconds or an expression such as `'7 days'`. */
   expiresIn: string | number
+  /** Query parameters, covered by the signature like the path. */
+  qs?: Record<string, string | number>
 }
 
 /** Key of the links' HMAC, derived from the app key (rotating APP_KEY voids every link). */
@@ -18,16 +20,15 @@ function key(): Buffer {
   return createHmac('sha256', appKey.release()).update('cartera.public.signed_links').digest()
 }
 
-/** The signature of `path` for `purpose` until `expires` (unix seconds). */
-export function linkSignature(path: string, purpose: string, expires: number): string {
-  return createHmac('sha256', key())
-    .update(`${purpose}\n${expires}\n${path}`)
-    .digest('base64url')
+/** The signature of a path with its query (everything before `signature`) for `purpose`. */
+export function linkSignature(pathAndQuery: string, purpose: string): string {
+  return createHmac('sha256', key()).update(`${purpose}\n${pathAndQuery}`).digest('base64url')
 }
 
 /**
  * An absolute link to a module's public route (`publicRoutes`), signed for one purpose and
- * valid until it expires: `…/p/<module>/<organization>/…?expires=<unix>&signature=<hmac>`.
+ * valid until it expires: `…/p/<module>/<organization>/…?[qs&]expires=<unix>&signature=<hmac>`.
+ * The signature covers the path, the whole query and the purpose.
  */
 export function signedUrl(
   route: string,
@@ -42,24 +43,28 @@ export function signedUrl(
     typeof options.expiresIn === 'number'
       ? options.expiresIn
       : string.seconds.parse(options.expiresIn)
-  const expires = Math.floor(Date.now() / 1000) + seconds
-  const signature = linkSignature(path, options.purpose, expires)
-  return appUrl(`${path}?expires=${expires}&signature=${signature}`)
+  const query = new URLSearchParams(
+    Object.entries(options.qs ?? {}).map(([name, value]): [string, string] => [name, String(value)])
+  )
+  query.set('expires', String(Math.floor(Date.now() / 1000) + seconds))
+  const signed = `${path}?${query.toString()}`
+  return appUrl(`${signed}&signature=${linkSignature(signed, options.purpose)}`)
 }
 
 export type LinkCheck = 'valid' | 'invalid' | 'expired'
 
-/** Checks a request's path and `expires`/`signature` query against `purpose`. */
-export function checkLink(
-  path: string,
-  query: Record<string, unknown>,
-  purpose: string,
-  now = Date.now()
-): LinkCheck {
-  const expires = Number(query.expires)
-  const given = typeof query.signature === 'string' ? Buffer.from(query.signature) : null
-  if (!given || !Number.isInteger(expires)) return 'invalid'
-  const wanted = Buffer.from(linkSignature(path, purpose, expires))
+/**
+ * Checks a request's URL (path and raw query, as sent) against `purpose`: the signature must be
+ * the last parameter and match everything before it; then `expires` must be in the future.
+ */
+export function checkLink(url: string, purpose: string, now = Date.now()): LinkCheck {
+  const match = /^(.*\?.*)&signature=([A-Za-z0-9_-]+)$/.exec(url)
+  if (!match) return 'invalid'
+  const [, signed, signature] = match
+  const given = Buffer.from(signature)
+  const wanted = Buffer.from(linkSignature(signed, purpose))
   if (given.length !== wanted.length || !timingSafeEqual(given, wanted)) return 'invalid'
+  const expires = Number(new URLSearchParams(signed.split('?')[1]).get('expires'))
+  if (!Number.isInteger(expires)) return 'invalid'
   return expires * 1000 < now ? 'expired' : 'valid'
 }

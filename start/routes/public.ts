@@ -29,7 +29,7 @@ function routesOf(group: { routes: any[] }): any[] {
 }
 
 /** Refuses to boot when a module's public route changes state without a guard. */
-function assertGuarded(group: { routes: any[] }, module: string) {
+export function assertGuarded(group: { routes: any[] }, module: string) {
   for (const route of routesOf(group)) {
     if (!route?.toJSON) continue
     const json = route.toJSON()

@@ -7,6 +7,11 @@ import { signedUrl } from '#app/public/signed_links'
 import { WEBHOOK_HEADER, webhookSecrets, webhookSignature } from '#app/public/webhook_secrets'
 import { dbTimestamp } from '#app/support/dates'
 import { createOrganization, createUser } from '#tests/helpers/world'
+import app from '@adonisjs/core/services/app'
+import { Route, RouteGroup } from '@adonisjs/core/http'
+import { middleware } from '#start/kernel'
+import { assertGuarded } from '#start/routes/public'
+import type { PublicGuard } from '#app/registry/types'
 
 /** The path and query of an absolute link (the test client adds its own origin). */
 const local = (url: string) => {
@@ -21,7 +26,13 @@ async function world() {
     .insert({ organization_id: org.id, text: 'Nota pública', created_at: dbTimestamp() })
     .returning('id')
   const notaId = typeof id === 'object' ? id.id : id
-  const link = (options: Partial<{ purpose: string; expiresIn: number | string }> = {}) =>
+  const link = (
+    options: Partial<{
+      purpose: string
+      expiresIn: number | string
+      qs: Record<string, string>
+    }> = {}
+  ) =>
     local(
       signedUrl(
         'ejemplo.public.nota',
@@ -78,11 +89,15 @@ test.group('Kernel · public routes of modules (/p/<module>/<organization>)', (g
       longer,
       link({ purpose: 'ejemplo.nota.edit' }),
       good.split('?')[0],
+      good.replace('?expires', '?extra=1&expires'), // the query is signed too
+      `${good}&extra=1`,
+      link({ qs: { vista: 'breve' } }).replace('vista=breve', 'vista=larga'),
     ]) {
       const response = await client.get(url).accept('json')
       response.assertStatus(403)
       assert.match(response.body().message, /^Este enlace no es válido: puede estar incompleto/)
     }
+    ;(await client.get(link({ qs: { vista: 'breve' } })).accept('json')).assertStatus(200)
     const expired = await client
       .get(link({ expiresIn: -1 }))
       .header('accept-language', 'en')
@@ -182,5 +197,43 @@ test.group('Kernel · public routes of modules (/p/<module>/<organization>)', (g
     const crmOnly = await createOrganization(['crm'])
     ;(await client.get(`/p/ejemplo/${crmOnly.slug}/estado`).accept('json')).assertStatus(404)
     ;(await client.get('/p/ejemplo/no-existe/estado').accept('json')).assertStatus(404)
+  })
+})
+
+test.group('Kernel · public routes are guarded at boot', () => {
+  const route = (methods: string[], guard?: PublicGuard) => {
+    const one = new Route(app, [], {
+      pattern: '/hook',
+      methods,
+      handler: () => 'ok',
+      globalMatchers: {},
+    })
+    if (guard) one.use(guard)
+    return one
+  }
+
+  test('a state-changing public route without a webhook or signed guard fails the boot', ({
+    assert,
+  }) => {
+    assert.throws(
+      () => assertGuarded(new RouteGroup([route(['POST'])]), 'ejemplo'),
+      /public route POST \/hook changes state without a webhook\(…\) or signed\(…\) guard/
+    )
+    assert.doesNotThrow(() => assertGuarded(new RouteGroup([route(['GET', 'HEAD'])]), 'ejemplo'))
+    for (const guard of [
+      middleware.publicWebhook({ module: 'ejemplo', name: 'notas' }),
+      middleware.publicSigned({ purpose: 'ejemplo.nota.accept' }),
+    ])
+      assert.doesNotThrow(() =>
+        assertGuarded(new RouteGroup([new RouteGroup([route(['PUT'], guard)])]), 'ejemplo')
+      )
+    assert.throws(() =>
+      assertGuarded(
+        new RouteGroup([
+          route(['DELETE'], middleware.publicThrottle({ requests: 1, every: '1m' })),
+        ]),
+        'ejemplo'
+      )
+    )
   })
 })
