@@ -24,6 +24,12 @@ export interface ThrottleOptions {
  */
 export default class PublicContextMiddleware {
   async handle(ctx: HttpContext, next: NextFn, options: { module: string }) {
+    // Shield does not run here: its safe headers, no caching, and no Referer that would carry
+    // a signed link's signature to another site.
+    ctx.response.header('Referrer-Policy', 'no-referrer')
+    ctx.response.header('X-Content-Type-Options', 'nosniff')
+    ctx.response.header('X-Frame-Options', 'DENY')
+    ctx.response.header('Cache-Control', 'no-store')
     const wanted = [ctx.request.cookie(LOCALE_COOKIE), ...ctx.request.languages()].filter(Boolean)
     ctx.i18n = i18nManager.locale(
       i18nManager.getSupportedLocaleFor(wanted) ?? i18nManager.defaultLocale

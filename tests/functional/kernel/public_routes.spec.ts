@@ -57,6 +57,8 @@ test.group('Kernel · public routes of modules (/p/<module>/<organization>)', (g
     response.assertBodyContains({ module: 'ejemplo', nota: { text: 'Nota pública' } })
     assert.match(link(), new RegExp(`^/p/ejemplo/${org.slug}/notas/\\d+\\?expires=\\d+&signature=`))
     assert.notExists(response.header('set-cookie'), 'no session, CSRF or any other cookie')
+    assert.equal(response.header('referrer-policy'), 'no-referrer', 'the signature stays here')
+    assert.equal(response.header('cache-control'), 'no-store')
 
     // A signed-in visitor's session is not read either: the shell stays empty.
     const user = await createUser(org, { isAdmin: true }, { fullName: 'Usuaria Secreta' })
