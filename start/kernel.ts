@@ -26,6 +26,10 @@ export const middleware = router.named({
   admin: () => import('#middleware/admin_middleware'),
   module: () => import('#middleware/module_middleware'),
   upload: () => import('#middleware/upload_middleware'),
+  publicContext: () => import('#middleware/public_context_middleware'),
+  publicSigned: () => import('#middleware/public_signed_middleware'),
+  publicWebhook: () => import('#middleware/public_webhook_middleware'),
+  publicThrottle: () => import('#middleware/public_throttle_middleware'),
 })
 
 /**
@@ -41,4 +45,15 @@ export const web = () => [
   middleware.sessionCheck(),
   middleware.locale(),
   middleware.shield(),
+]
+
+/**
+ * The stack of a module's public routes (start/routes/public.ts): language, rate limit,
+ * organization + module check, then the body. No session, no sign-in, no CSRF (their
+ * `signed`/`webhook` guards stand in for it).
+ */
+export const publicStack = (module: string) => [
+  middleware.publicContext({ module }),
+  middleware.bodyparser(),
+  middleware.cleanInput(),
 ]

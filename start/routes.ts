@@ -1,6 +1,7 @@
 /*
 | Kernel routes, then every registered module's routes mounted under /<module> behind
-| auth + access + the module guard (installed for the organization and licensed).
+| auth + access + the module guard (installed for the organization and licensed). Modules'
+| public routes live under /p/<module>/<organization> without the web stack (routes/public.ts).
 | Every route runs the web stack (body parser, session, auth, locale, CSRF); GET /health is
 | answered before routing by app/middleware/health_middleware.ts.
 */
@@ -10,6 +11,7 @@ import { middleware, web } from '#start/kernel'
 import adminRoutes from '#start/routes/admin'
 import importRoutes from '#start/routes/imports'
 import documentsRoutes from '#start/routes/documents'
+import publicRoutes from '#start/routes/public'
 import {
   loginThrottle,
   passwordChangeThrottle,
@@ -37,6 +39,9 @@ const moduleRoutes = await Promise.all(
       register: (await manifest.routes!()).default,
     }))
 )
+
+// Modules' public routes: no session or sign-in, their own guards (start/routes/public.ts).
+await publicRoutes(registry.modules)
 
 router
   .group(() => {

@@ -183,6 +183,26 @@ export interface ListDefinition {
 
 export type RouteRegistrar = (router: HttpRouterService) => void
 
+/** A middleware reference a public route passes to `.use(…)`. */
+export type PublicGuard = Parameters<ReturnType<HttpRouterService['get']>['use']>[0]
+
+/**
+ * The guards a module's public routes use (README, "Public routes"). Every state-changing
+ * public route must use `webhook` or `signed` (the kernel refuses to boot otherwise): they
+ * replace the CSRF check of signed-in routes.
+ */
+export interface PublicRouteGuards {
+  /** The URL must be a link made by `signedUrl(route, params, { purpose, … })` and not expired. */
+  signed(purpose: string): PublicGuard
+  /** The raw body must be HMAC-signed with the organization's secret for this module's hook. */
+  webhook(name: string): PublicGuard
+  /** This route's rate limit per IP (instead of the default 60 a minute). */
+  throttle(options: { requests: number; every: string }): PublicGuard
+}
+
+/** Registers a module's public routes (no sign-in), mounted under `/p/<module>/:organization`. */
+export type PublicRouteRegistrar = (router: HttpRouterService, guards: PublicRouteGuards) => void
+
 /** A class-based event about one organization's data (every module event carries its id). */
 export type OrganizationEvent = { organizationId: number }
 
@@ -257,6 +277,13 @@ export interface ModuleManifest {
   notifications?: NotificationDefinition[]
   /** Registers the module's routes; the kernel mounts them under `/<name>` behind its guards. */
   routes?: () => Promise<{ default: RouteRegistrar }>
+  /**
+   * Registers routes reachable without signing in, mounted under `/p/<name>/:organization`
+   * (the organization's slug) with no session: the module must be enabled for that organization
+   * (else 404), each route is rate limited per IP, and guards its access with `signed(…)` or
+   * `webhook(…)` (PublicRouteGuards).
+   */
+  publicRoutes?: () => Promise<{ default: PublicRouteRegistrar }>
   /**
    * Registers event listeners; called once at boot (start/events.ts) with a subscriber whose
    * handlers run only for organizations where this module is enabled. Listen to the events of

@@ -15,6 +15,15 @@ const REFUSAL = 'La página ha caducado. Recárguela e inténtelo de nuevo.'
  */
 const EXEMPT: Record<string, string> = {}
 
+/**
+ * Modules' public routes (/p/<module>/:organization/…, start/routes/public.ts) run without a
+ * session, so no CSRF token exists for them: a state-changing one is exempt ONLY when it carries
+ * the kernel's webhook or signed-link guard (the kernel refuses to boot otherwise), and the walk
+ * below checks that such a request without a signature is refused and changes nothing.
+ */
+const PUBLIC_GUARDS = ['publicWebhook', 'publicSigned']
+const isPublic = (pattern: string) => pattern.startsWith('/p/')
+
 /** Tables a refused request could have written to, plus the rows the probes aim at. */
 const WATCHED = [
   'users',
@@ -31,6 +40,8 @@ const WATCHED = [
   'exchange_rates',
   'number_series',
   'list_values',
+  'ejemplo_notas',
+  'webhook_secrets',
 ]
 
 /** Every registered state-changing route (all domains), one entry per method. */
@@ -40,13 +51,21 @@ function stateChangingRoutes() {
     .flatMap((route) =>
       route.methods
         .filter((m) => STATE_CHANGING.includes(m))
-        .map((method) => ({ method, pattern: route.pattern, name: route.name }))
+        .map((method) => ({
+          method,
+          pattern: route.pattern,
+          name: route.name,
+          guards: [...route.middleware.all()]
+            .map((one: any) => one.name as string | undefined)
+            .filter((name) => name && PUBLIC_GUARDS.includes(name)),
+        }))
     )
 }
 
 /** Fills `:param` segments with a real row of the resource named just before it. */
 function fill(pattern: string, ids: Record<string, number | string>) {
   return pattern
+    .replace(/:organization\b/g, String(ids.organization))
     .replace(/\/([^/]+)\/:(\w+)\??/g, (_, resource: string, param: string) => {
       if (param === 'name') return `/${resource}/crm`
       // A resource key (documents of any resource that accepts them).
@@ -86,7 +105,8 @@ test.group('CSRF covers every state-changing route', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
   async function world(client: ApiClient) {
-    const org = await createOrganization(['crm'])
+    // With the fixture package module, whose public webhook the walk reaches.
+    const org = await createOrganization(['crm', 'ejemplo'])
     const admin = await createUser(org, { isAdmin: true })
     const victim = await createUser(org, {}, { fullName: 'Víctor Víctima' })
     const role = await db.from('user_roles').where('user_id', victim.id).firstOrFail()
@@ -106,6 +126,8 @@ test.group('CSRF covers every state-changing route', (group) => {
       users: victim.id,
       roles: role.role_id,
       teams: team.id,
+      // Public routes take the organization's slug.
+      organization: org.slug,
       // Settings routes take a currency code and a list key.
       currencies: 'EUR',
       lists: 'crm.industries',
@@ -147,10 +169,21 @@ test.group('CSRF covers every state-changing route', (group) => {
     const before = await snapshot(ids, victim)
     const unprotected: string[] = []
     let checked = 0
+    let publicChecked = 0
     for (const route of routes) {
       const key = `${route.method} ${route.pattern}`
       if (EXEMPT[key]) continue
       const url = fill(route.pattern, ids)
+      if (isPublic(route.pattern)) {
+        // Exempt from CSRF only through the guard: unsigned, it is refused (401/403), no write.
+        const response = await client.request(url, route.method).form(PROBE).accept('json')
+        if (!route.guards.length || ![401, 403].includes(response.status()))
+          unprotected.push(
+            `${key} (public, guards: ${route.guards.join(',') || 'none'}) → ${response.status()}`
+          )
+        publicChecked++
+        continue
+      }
       const response = await client
         .request(url, route.method)
         .form(PROBE)
@@ -172,7 +205,8 @@ test.group('CSRF covers every state-changing route', (group) => {
       [],
       `state-changing routes that accept a request without a CSRF token:\n${unprotected.join('\n')}`
     )
-    assert.equal(checked, routes.length - Object.keys(EXEMPT).length)
+    assert.equal(checked + publicChecked, routes.length - Object.keys(EXEMPT).length)
+    assert.isAbove(publicChecked, 0, 'the fixture module declares a public webhook')
     assert.deepEqual(await snapshot(ids, victim), before, 'a refused request changed the database')
   }).timeout(60_000)
 
