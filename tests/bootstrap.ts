@@ -40,10 +40,24 @@ export const plugins: Config['plugins'] = [
 
 /**
  * The test database is migrated once (kernel + every module, in graph order) and rolled back
- * at the end; each functional test runs inside a transaction that is rolled back.
+ * at the end; each functional test runs inside a transaction that is rolled back. The database
+ * belongs to this run alone (scripts/test.mjs), so the migrator's advisory lock guards nothing:
+ * it is disabled, because on MySQL/MariaDB Lucid may release it from another pooled connection
+ * than the one that took it ("Migration completed, but unable to release database lock").
  */
+async function migrateTestDatabase() {
+  const ace = await app.container.make('ace')
+  const run = async (name: string) => {
+    const flags = ['--compact-output', '--no-schema-generate', '--disable-locks']
+    const command = await ace.exec(name, flags)
+    if (command.exitCode) throw command.error ?? new Error(`"${name}" failed`)
+  }
+  await run('migration:run')
+  return () => run('migration:reset')
+}
+
 export const runnerHooks: Required<Pick<Config, 'setup' | 'teardown'>> = {
-  setup: [() => testUtils.db().migrate()],
+  setup: [migrateTestDatabase],
   teardown: [],
 }
 
