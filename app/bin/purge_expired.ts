@@ -1,6 +1,7 @@
 import db from '@adonisjs/lucid/services/db'
 import logger from '@adonisjs/core/services/logger'
 import { dbTimestamp } from '#app/support/dates'
+import { purgeDocument } from '#app/documents/bin'
 import { BinEntryNotFound, purgeEntry } from './bin.js'
 import { binResource } from './resources.js'
 
@@ -10,8 +11,10 @@ const BATCH = 200
 /**
  * Purges every bin entry older than its organization's retention (organizations
  * .bin_retention_days), one entry per transaction. Idempotent: a run that stops half-way, or
- * two runs at once, leave nothing half-purged (an entry already gone is skipped). Returns how
- * many were purged.
+ * two runs at once, leave nothing half-purged (an entry already gone is skipped). Documents
+ * deleted one by one (no bin entry of their own) are purged by the same retention; those binned
+ * with their record wait for the record's entry. Returns how many entries and documents were
+ * purged.
  */
 export async function purgeExpired(now: Date = new Date()): Promise<number> {
   const organizations = await db.from('organizations').select('id', 'bin_retention_days')
@@ -42,7 +45,46 @@ export async function purgeExpired(now: Date = new Date()): Promise<number> {
         }
       }
     }
+    purged += await purgeLooseDocuments(Number(org.id), cutoff)
   }
   if (purged) logger.info({ purged }, 'recycle bin: expired entries purged')
+  return purged
+}
+
+/**
+ * Purges the organization's documents binned one by one before `cutoff`: their row, then their
+ * file after the commit (purgeDocument), one per transaction. A document whose record is in the
+ * bin (a bin entry for the same resource and record) is left to that entry's purge.
+ */
+async function purgeLooseDocuments(organizationId: number, cutoff: string): Promise<number> {
+  let purged = 0
+  let after = 0
+  for (;;) {
+    const docs = await db
+      .from('documents as d')
+      .where('d.organization_id', organizationId)
+      .whereNotNull('d.deleted_at')
+      .where('d.deleted_at', '<=', cutoff)
+      .where('d.id', '>', after)
+      .whereNotExists((q) =>
+        q
+          .from('bin_entries as b')
+          .whereColumn('b.organization_id', 'd.organization_id')
+          .whereColumn('b.resource', 'd.resource')
+          .whereColumn('b.record_id', 'd.record_id')
+      )
+      .orderBy('d.id')
+      .limit(BATCH)
+      .select('d.id')
+    if (!docs.length) break
+    for (const doc of docs) {
+      after = Number(doc.id)
+      // Null when restored or purged meanwhile: nothing to do.
+      const done = await db.transaction((trx) =>
+        purgeDocument({ organizationId, documentId: after, trx })
+      )
+      if (done) purged++
+    }
+  }
   return purged
 }

@@ -162,6 +162,11 @@ export interface SeriesData {
   padding: number
   nextNumber: number
   resetYearly: boolean
+  /**
+   * Editing: the next number the form showed when it was opened. The counter is changed only
+   * when `nextNumber` differs from it, and only if the counter has not moved since.
+   */
+  shownNext?: number
 }
 
 /**
@@ -186,17 +191,34 @@ export async function saveSeries(
   if (id) {
     const current = await findSeries(organizationId, id)
     if (!current) throw new RuleError('admin.settings.series.errors.unknown')
-    // A next number typed by hand counts in this year (it is what the preview showed).
+    // The counter changes only when the user changed the number the form showed: saving a
+    // name must not rewind it over numbers given meanwhile. A number typed by hand counts in
+    // this year (it is what the preview showed).
+    const shown = data.shownNext ?? Number(previewNumber(current))
     const counter =
-      data.nextNumber === Number(previewNumber(current))
+      data.nextNumber === shown
         ? {}
         : { next_number: data.nextNumber, current_year: new Date().getUTCFullYear() }
+    const moved = async () => {
+      const latest = await findSeries(organizationId, id)
+      if (!latest) return new RuleError('admin.settings.series.errors.unknown')
+      return new RuleError(
+        'admin.settings.series.errors.moved',
+        { next: previewNumber(latest) },
+        'nextNumber'
+      )
+    }
+    if ('next_number' in counter && Number(previewNumber(current)) !== shown) throw await moved()
     await db.transaction(async (trx) => {
-      const done = await trx
-        .from('number_series')
-        .where({ organization_id: organizationId, id })
-        .update({ ...values, ...counter })
-      if (!affected(done)) throw new RuleError('admin.settings.series.errors.unknown')
+      const query = trx.from('number_series').where({ organization_id: organizationId, id })
+      // Only if the counter is still what the form showed (nobody took a number meanwhile).
+      if ('next_number' in counter) {
+        query.where('next_number', current.nextNumber)
+        if (current.currentYear === null) query.whereNull('current_year')
+        else query.where('current_year', current.currentYear)
+      }
+      const done = await query.update({ ...values, ...counter })
+      if (!affected(done)) throw await moved()
       const after = seriesSnapshot({ ...current, ...data, key: current.key })
       const before = {
         ...seriesSnapshot(current),

@@ -8,7 +8,9 @@ import { mailLink, renderMessage, renderSubject, type NotificationRow } from '..
 
 /**
  * Mails one notification at once (a user's choice "immediate" for its kind), in the
- * recipient's language. Idempotent: a notification already mailed is not mailed again.
+ * recipient's language. Idempotent: the row is claimed (emailed_at) before the mail leaves, so
+ * a retry or a second run never mails it twice; if sending fails the claim is released and the
+ * error rethrown, so the retry sends it.
  */
 export default class SendNotificationMail extends Job<{
   organizationId: number
@@ -28,23 +30,29 @@ export default class SendNotificationMail extends Job<{
     const locale = row.locale ?? 'es'
     const t = i18nManager.locale(locale)
     const message = renderMessage(row, locale)
-    await mail.send((m) => {
-      m.to(row.user_email, row.full_name)
-        .subject(renderSubject(row, locale, kind?.label ?? 'notifications.title'))
-        .text(
-          t.t('notifications.mail.body', {
-            name: row.full_name,
-            message,
-            link: mailLink(row),
-            preferences: mailLinkToProfile(),
-          })
-        )
-    })
-    await db
+    const claimed = await db
       .from('notifications')
       .where('id', row.id)
       .whereNull('emailed_at')
       .update({ emailed_at: dbTimestamp() })
+    if (!Number(claimed)) return
+    try {
+      await mail.send((m) => {
+        m.to(row.user_email, row.full_name)
+          .subject(renderSubject(row, locale, kind?.label ?? 'notifications.title'))
+          .text(
+            t.t('notifications.mail.body', {
+              name: row.full_name,
+              message,
+              link: mailLink(row),
+              preferences: mailLinkToProfile(),
+            })
+          )
+      })
+    } catch (error) {
+      await db.from('notifications').where('id', row.id).update({ emailed_at: null })
+      throw error
+    }
   }
 }
 

@@ -45,6 +45,8 @@ export const seriesValidator = vine.compile(
       .optional(),
     padding: vine.number().withoutDecimals().range([1, 12]),
     nextNumber: vine.number().withoutDecimals().range([1, 999_999_999_999]),
+    /** Editing: the next number the form showed (the counter changes only if it was edited). */
+    shownNext: vine.number().withoutDecimals().range([1, 999_999_999_999]).optional(),
     resetYearly: vine.boolean(),
   })
 )

@@ -7,6 +7,7 @@ import { drainQueue } from '#tests/helpers/queue'
 import { notify } from '#app/notifications/notify'
 import { jobRuns } from '#app/jobs/runs'
 import SendNotificationDigest from '#app/notifications/jobs/send_notification_digest'
+import SendNotificationMail from '#app/notifications/jobs/send_notification_mail'
 
 const note = (title: string) => ({
   key: 'ejemplo.notifications.nota_creada_message',
@@ -17,6 +18,13 @@ const note = (title: string) => ({
 async function runDigest() {
   await SendNotificationDigest.dispatch({})
   return drainQueue()
+}
+
+/** One run of the immediate mail job for a notification, outside the queue. */
+function runMailJob(organizationId: number, notificationId: number) {
+  const job = new SendNotificationMail()
+  job.$hydrate({ organizationId, notificationId }, { attempt: 1 } as any)
+  return job.execute()
 }
 
 test.group('Notifications by e-mail', (group) => {
@@ -98,6 +106,46 @@ test.group('Notifications by e-mail', (group) => {
       (await db.from('notifications').whereIn('id', ids).whereNotNull('emailed_at')).length,
       2
     )
+  })
+
+  test('immediate: the row is claimed before sending: two runs send one mail; a failure releases it', async ({
+    assert,
+  }) => {
+    const org = await createOrganization()
+    const ana = await createUser(org, {}, { email: 'once@prueba.test' })
+    await db
+      .table('notification_preferences')
+      .insert({ user_id: ana.id, kind: 'ejemplo.nota_creada', email: 'immediate' })
+    const [id] = await notify({
+      organizationId: org.id,
+      recipients: [ana.id],
+      kind: 'ejemplo.nota_creada',
+      message: note('Una vez'),
+    })
+    // Two runs at once (a retry racing the first attempt): both read the row unmailed.
+    await Promise.all([runMailJob(org.id, id), runMailJob(org.id, id)])
+    await runMailJob(org.id, id)
+    await smtpSink.waitFor('once@prueba.test')
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    assert.lengthOf(smtpSink.to('once@prueba.test'), 1)
+
+    const [other] = await notify({
+      organizationId: org.id,
+      recipients: [ana.id],
+      kind: 'ejemplo.nota_creada',
+      message: note('Falla'),
+    })
+    await smtpSink.stop()
+    try {
+      await assert.rejects(() => runMailJob(org.id, other))
+    } finally {
+      await smtpSink.start()
+    }
+    const row = await db.from('notifications').where('id', other).first()
+    assert.isNull(row.emailed_at, 'the claim is released so the retry sends it')
+    await runMailJob(org.id, other)
+    await smtpSink.waitFor('once@prueba.test', 2)
+    assert.isNotNull((await db.from('notifications').where('id', other).first()).emailed_at)
   })
 
   test('digest: one mail per user grouping her items, in her language; a second run sends nothing', async ({

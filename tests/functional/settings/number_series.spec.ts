@@ -109,6 +109,77 @@ test.group('Settings · number series', (group) => {
     assert.equal(await take('a.running', thisYear + 1), `F${yy(thisYear + 1)}/0002`)
   })
 
+  test('saving the form never rewinds a counter that moved meanwhile', async ({
+    client,
+    assert,
+  }) => {
+    const { org, admin } = await adminWorld()
+    await write(client.post('/admin/settings/series'), admin, {
+      key: 'sales.quotes',
+      name: 'Presupuestos',
+      prefix: 'P-',
+      padding: 3,
+      nextNumber: 10,
+      resetYearly: false,
+    })
+    const open = async () => {
+      const page = await client.get('/admin/settings/series').loginAs(admin).withInertia()
+      return (page.inertiaProps.series as any[])[0]
+    }
+    const form = (row: any, changes: Record<string, unknown> = {}) => ({
+      key: row.key,
+      name: row.name,
+      prefix: row.prefix,
+      padding: row.padding,
+      nextNumber: row.next,
+      shownNext: row.next,
+      resetYearly: row.resetYearly,
+      ...changes,
+    })
+    const counter = async () =>
+      Number((await db.from('number_series').where('organization_id', org.id).first()).next_number)
+
+    // The form is opened (shows 10), two documents take 10 and 11, the name is saved.
+    let row = await open()
+    assert.equal(row.next, 10)
+    await nextNumber(org.id, 'sales.quotes')
+    await nextNumber(org.id, 'sales.quotes')
+    let response = await write(
+      client.put(`/admin/settings/series/${row.id}`),
+      admin,
+      form(row, { name: 'Ofertas' })
+    )
+    response.assertFlashMessage('success', 'Serie Ofertas guardada.')
+    assert.equal(await counter(), 12, 'not rewound to 10')
+    assert.equal((await nextNumber(org.id, 'sales.quotes')).formatted, 'P-012')
+
+    // An explicit change applies.
+    row = await open()
+    assert.equal(row.next, 13)
+    await write(
+      client.put(`/admin/settings/series/${row.id}`),
+      admin,
+      form(row, { nextNumber: 50 })
+    )
+    assert.equal(await counter(), 50)
+
+    // An explicit change over a counter that moved meanwhile is refused.
+    row = await open()
+    await nextNumber(org.id, 'sales.quotes')
+    response = await write(
+      client.put(`/admin/settings/series/${row.id}`),
+      admin,
+      form(row, { nextNumber: 40 })
+    )
+    response.assertFlashMessage('inputErrorsBag', {
+      nextNumber: [
+        'El contador de la serie ha avanzado mientras tanto (el siguiente número es ahora 51). ' +
+          'Revise el número y vuelva a guardar.',
+      ],
+    })
+    assert.equal(await counter(), 51)
+  })
+
   test('the admin screen creates and edits series with a preview of the next number', async ({
     client,
     assert,

@@ -5,6 +5,8 @@ import db from '@adonisjs/lucid/services/db'
 import drive from '@adonisjs/drive/services/main'
 import documentsConfig from '#config/documents'
 import { purgeDocument, restoreDocument } from '#app/documents/bin'
+import { purgeExpired } from '#app/bin/purge_expired'
+import { dbTimestamp } from '#app/support/dates'
 import { createOrganization, createUser } from '#tests/helpers/world'
 import { crmUser, insertCompany, insertContact } from '../helpers.js'
 
@@ -360,6 +362,59 @@ test.group('Documents on CRM records', (group) => {
       'document_restored',
       'document_deleted',
     ])
+  })
+
+  test('the nightly bin purge removes documents deleted one by one after the retention', async ({
+    client,
+    assert,
+  }) => {
+    const org = await createOrganization(['crm'])
+    const rep = await crmUser(org, 'own')
+    const company = await insertCompany(org, { owner_id: rep.id })
+    const binnedCompany = await insertCompany(org, { owner_id: rep.id })
+    const ids: Record<string, number> = {}
+    for (const name of ['old.pdf', 'recent.pdf', 'kept.pdf'])
+      ids[name] = (
+        await upload(client, rep, `crm.companies/${company}`, PDF, name)
+      ).body().document.id
+    ids['with-record.pdf'] = (
+      await upload(client, rep, `crm.companies/${binnedCompany}`, PDF, 'with-record.pdf')
+    ).body().document.id
+    for (const name of ['old.pdf', 'recent.pdf'])
+      (
+        await client.delete(`/documents/${ids[name]}`).loginAs(rep).withCsrfToken().redirects(0)
+      ).assertStatus(302)
+    ;(
+      await client
+        .delete(`/crm/companies/${binnedCompany}`)
+        .loginAs(rep)
+        .withCsrfToken()
+        .redirects(0)
+    ).assertStatus(302)
+    // Past the organization's retention (30 days): the single one and the one binned with its
+    // record (whose bin entry is recent, so the record stays in the bin with it).
+    const longAgo = dbTimestamp(new Date(Date.now() - 40 * 24 * 60 * 60 * 1000))
+    await db
+      .from('documents')
+      .whereIn('id', [ids['old.pdf'], ids['with-record.pdf']])
+      .update({ deleted_at: longAgo })
+    const rows = Object.fromEntries(
+      (await db.from('documents').whereIn('id', Object.values(ids)).select('*')).map((r) => [
+        r.original_name,
+        r,
+      ])
+    )
+
+    assert.equal(await purgeExpired(), 1)
+    const left = await db.from('documents').whereIn('id', Object.values(ids)).orderBy('id')
+    assert.deepEqual(
+      left.map((r) => r.original_name),
+      ['recent.pdf', 'kept.pdf', 'with-record.pdf']
+    )
+    assert.isFalse(await drive.use().exists(rows['old.pdf'].stored_key))
+    for (const name of ['recent.pdf', 'kept.pdf', 'with-record.pdf'])
+      assert.isTrue(await drive.use().exists(rows[name].stored_key), name)
+    assert.equal(await purgeExpired(), 0, 'idempotent')
   })
 
   test('deleting a company or a contact bins its documents; the files stay until purged', async ({

@@ -160,6 +160,9 @@ function SeriesForm({ series, onDone }: { series: Series | null; onDone: () => v
     padding: series?.padding ?? 4,
     // The number the next call gives (the preview), so saving unchanged keeps the counter.
     nextNumber: series?.next ?? 1,
+    // What the form showed: the server changes the counter only if nextNumber differs from it,
+    // and refuses if the counter moved meanwhile.
+    shownNext: series?.next ?? 1,
     resetYearly: series?.resetYearly ?? true,
   })
   const errors = form.errors as Record<string, string | undefined>
