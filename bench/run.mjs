@@ -357,27 +357,27 @@ const httpFirst = await timings(cursors[0])
 const httpLast = await timings(cursors[PAGES - 1])
 const lastPage = await listPage(cursors[PAGES - 1])
 
-// The same keyset query in raw SQL, and OFFSET for contrast (admin scope: organization only).
+// The same keyset query in raw SQL, and OFFSET for contrast (admin scope: organization only, records outside the recycle bin).
 const PAGE = 25
 // What app/support/keyset.ts emits: a plain range on the sort column, then the tie-break on id.
 const KEYSET_WHERE =
-  'organization_id = ? AND name_normalized >= ? AND (name_normalized > ? OR (name_normalized = ? AND id > ?))'
+  'organization_id = ? AND deleted_at IS NULL AND name_normalized >= ? AND (name_normalized > ? OR (name_normalized = ? AND id > ?))'
 const keysetSql = sqlite.prepare(
   `SELECT id, name_normalized FROM crm_companies WHERE ${KEYSET_WHERE} ORDER BY name_normalized, id LIMIT ${PAGE + 1}`
 )
 // The same without the range (the helper before the bench found the difference).
 const orOnlySql = sqlite.prepare(
-  `SELECT id, name_normalized FROM crm_companies WHERE organization_id = ? AND (name_normalized > ? OR (name_normalized = ? AND id > ?)) ORDER BY name_normalized, id LIMIT ${PAGE + 1}`
+  `SELECT id, name_normalized FROM crm_companies WHERE organization_id = ? AND deleted_at IS NULL AND (name_normalized > ? OR (name_normalized = ? AND id > ?)) ORDER BY name_normalized, id LIMIT ${PAGE + 1}`
 )
 const firstSql = sqlite.prepare(
-  `SELECT id, name_normalized FROM crm_companies WHERE organization_id = ? ORDER BY name_normalized, id LIMIT ${PAGE + 1}`
+  `SELECT id, name_normalized FROM crm_companies WHERE organization_id = ? AND deleted_at IS NULL ORDER BY name_normalized, id LIMIT ${PAGE + 1}`
 )
 const offsetSql = sqlite.prepare(
-  `SELECT id, name_normalized FROM crm_companies WHERE organization_id = ? ORDER BY name_normalized, id LIMIT ${PAGE} OFFSET ?`
+  `SELECT id, name_normalized FROM crm_companies WHERE organization_id = ? AND deleted_at IS NULL ORDER BY name_normalized, id LIMIT ${PAGE} OFFSET ?`
 )
 const boundary = sqlite
   .prepare(
-    `SELECT id, name_normalized FROM crm_companies WHERE organization_id = ? ORDER BY name_normalized, id LIMIT 1 OFFSET ?`
+    `SELECT id, name_normalized FROM crm_companies WHERE organization_id = ? AND deleted_at IS NULL ORDER BY name_normalized, id LIMIT 1 OFFSET ?`
   )
   .get(org.id, (PAGES - 1) * PAGE - 1)
 const time = (fn) => {
