@@ -22,19 +22,28 @@ export interface JobRunRow {
 
 const PAGE_SIZE = 50
 
+/** Whose jobs an administrator sees: their organization's, and the system's for the host's. */
+export interface JobsView {
+  organizationId: number
+  /** The host organization (it manages the deployment) also sees the system's own jobs. */
+  host: boolean
+}
+
 /**
- * The jobs an administrator sees: those of their organization (payload `organizationId`) and
- * the system's own (none), newest first, keyset on id; optionally one state only.
+ * The jobs an administrator sees: those of their organization (payload `organizationId`) and,
+ * for the host organization only, the system's own (none: they run for every organization and
+ * their errors may name any of them), newest first, keyset on id; optionally one state only.
  */
-export function jobsOf(organizationId: number) {
+export function jobsOf({ organizationId, host }: JobsView) {
   return db.from('kernel_job_runs as j').where((q) => {
-    q.where('j.organization_id', organizationId).orWhereNull('j.organization_id')
+    q.where('j.organization_id', organizationId)
+    if (host) q.orWhereNull('j.organization_id')
   })
 }
 
-export async function listJobs(organizationId: number, filters: JobFilters) {
+export async function listJobs(view: JobsView, filters: JobFilters) {
   const filtered = () => {
-    const query = jobsOf(organizationId)
+    const query = jobsOf(view)
     if (filters.state) query.where('j.status', filters.state)
     return query
   }

@@ -1,6 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { jobFiltersValidator } from '#validators/admin/jobs'
-import { listJobs } from '#app/admin/jobs/list_jobs'
+import { listJobs, type JobsView } from '#app/admin/jobs/list_jobs'
 import { JobNotFailedError, discardJob, retryJob } from '#app/admin/jobs/change_job'
 
 /**
@@ -17,12 +17,18 @@ function jobLabel(ctx: HttpContext, name: string): string {
 }
 
 /** Administración › Trabajos: background jobs, their state and errors; retry or discard. */
+/** The administrator's organization; system jobs only for the deployment's host. */
+const viewOf = (ctx: HttpContext): JobsView => ({
+  organizationId: ctx.organization.id,
+  host: ctx.organization.managesLicence,
+})
+
 export default class JobsController {
   async index(ctx: HttpContext) {
     // A bad filter in the address bar shows every job rather than an error.
     const [, parsed] = await jobFiltersValidator.tryValidate(ctx.request.qs())
     const filters = parsed ?? {}
-    const page = await listJobs(ctx.organization.id, filters)
+    const page = await listJobs(viewOf(ctx), filters)
     return ctx.inertia.render('admin/jobs/index', {
       jobs: page.rows.map((job) => ({ ...job, label: jobLabel(ctx, job.name) })),
       next: page.next,
@@ -47,11 +53,11 @@ export default class JobsController {
 
   async #change(
     ctx: HttpContext,
-    action: (params: { organizationId: number; id: number }) => Promise<void>,
+    action: (params: JobsView & { id: number }) => Promise<void>,
     message: string
   ) {
     try {
-      await action({ organizationId: ctx.organization.id, id: Number(ctx.params.id) })
+      await action({ ...viewOf(ctx), id: Number(ctx.params.id) })
       ctx.session.flash('success', ctx.i18n.t(message))
     } catch (error) {
       if (!(error instanceof JobNotFailedError)) throw error

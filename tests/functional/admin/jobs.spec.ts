@@ -167,9 +167,32 @@ test.group('Admin · jobs (Administración › Trabajos)', (group) => {
     ;(await write(client.post(`/admin/jobs/${failed.id}/discard`), clerk)).assertStatus(403)
     assert.equal((await run(failed.job_id)).status, 'failed')
 
+    // A failed system job (no organization): only the host organization's administrators see it.
+    const { jobId: systemJobId } = await Probe.dispatch({ tag: 'system', failAttempts: 99 })
+    await db
+      .from('kernel_job_runs')
+      .where('job_id', systemJobId)
+      .update({ status: 'failed', error: 'smtp refused ana@otra.es' })
+    const system = await run(systemJobId)
+
     const stranger = await otherOrganization()
     const theirs = await client.get('/admin/jobs').loginAs(stranger.admin).withInertia()
     assert.lengthOf(theirs.inertiaProps.jobs, 0, 'another organization’s job is not listed')
+    const refusedSystem = await write(
+      client.post(`/admin/jobs/${system.id}/discard`),
+      stranger.admin
+    )
+    refusedSystem.assertFlashMessage(
+      'error',
+      'Ese trabajo ya no está fallido (puede que otra persona lo haya reintentado o descartado).'
+    )
+    assert.equal((await run(systemJobId)).status, 'failed')
+    const hostView = await client.get('/admin/jobs').loginAs(admin).withInertia()
+    assert.include(
+      (hostView.inertiaProps.jobs as { id: number }[]).map((j) => j.id),
+      system.id,
+      'the host sees system jobs'
+    )
     const refused = await write(client.post(`/admin/jobs/${failed.id}/discard`), stranger.admin)
     refused.assertFlashMessage(
       'error',
@@ -180,7 +203,8 @@ test.group('Admin · jobs (Administración › Trabajos)', (group) => {
     const mine = await client.get('/admin/jobs').loginAs(admin).withInertia()
     // Besides the failed job: the mail telling its administrator (kernel.job_failed).
     const listed = mine.inertiaProps.jobs.filter(
-      (j: { name: string }) => j.name !== 'kernel.send_notification_mail'
+      (j: { name: string; system: boolean }) =>
+        j.name !== 'kernel.send_notification_mail' && !j.system
     )
     assert.lengthOf(listed, 1)
   })
