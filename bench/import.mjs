@@ -219,6 +219,7 @@ try {
       `${step}: ${r.rows} lines in ${r.seconds} s = ${r.rowsPerSecond} rows/s (${goal(r.rowsPerSecond >= 5000)}); ` +
         `first 10 % ${r.first10RowsPerSecond} rows/s, last 10 % ${r.last10RowsPerSecond} rows/s, ` +
         `last/first time ${r.last10VsFirst10Time}× (${goal(r.last10VsFirst10Time <= 1.3)}); ` +
+        `CPU ${r.cpuMsPer1000} ms per 1,000 lines; ` +
         `totals ${JSON.stringify(r.totals)}`
     )
   }

@@ -50,6 +50,11 @@ function rates(marks: Mark[], total: number, started: number) {
   }
 }
 
+/** CPU time (user + system) of this process per 1,000 lines: less sensitive to a busy machine. */
+function cpuPer1000(usage: NodeJS.CpuUsage, rows: number) {
+  return Math.round((usage.user + usage.system) / 1000 / (rows / 1000))
+}
+
 await app.start(async () => {
   const { default: db } = await import('@adonisjs/lucid/services/db')
   const { startImport } = await import('#app/import/start')
@@ -58,8 +63,11 @@ await app.start(async () => {
   const baseline = process.memoryUsage().rss
   let peak = baseline
   let heapPeak = 0
+  // What the process held when its RSS peaked (V8 heap reserved and used, buffers outside it).
+  let atPeak = process.memoryUsage()
   const sampler = setInterval(() => {
     const usage = process.memoryUsage()
+    if (usage.rss > peak) atPeak = usage
     peak = Math.max(peak, usage.rss)
     heapPeak = Math.max(heapPeak, usage.heapUsed)
   }, 50)
@@ -75,26 +83,33 @@ await app.start(async () => {
   })
   let marks: Mark[] = []
   let started = performance.now()
+  let cpu = process.cpuUsage()
   const preview = await previewImport(run.id, {
     onProgress: (done) => marks.push({ done, at: performance.now() }),
   })
   const previewRates = rates(marks, preview.rows, started)
+  const previewCpu = cpuPer1000(process.cpuUsage(cpu), preview.rows)
   marks = []
   started = performance.now()
+  cpu = process.cpuUsage()
   const totals = await commitImport(run.id, {
     onProgress: ({ done }) => marks.push({ done, at: performance.now() }),
   })
   const commitRates = rates(marks, preview.rows, started)
+  const commitCpu = cpuPer1000(process.cpuUsage(cpu), preview.rows)
   clearInterval(sampler)
   peak = Math.max(peak, process.memoryUsage().rss)
   const companies = await db.from('crm_companies').where('organization_id', org.id).count('* as n')
   console.log(
     JSON.stringify({
-      preview: { ...previewRates, totals: preview.totals },
-      commit: { ...commitRates, totals },
+      preview: { ...previewRates, cpuMsPer1000: previewCpu, totals: preview.totals },
+      commit: { ...commitRates, cpuMsPer1000: commitCpu, totals },
       peakRssMb: Math.round(peak / 1024 / 1024),
       bootRssMb: Math.round(baseline / 1024 / 1024),
       peakHeapMb: Math.round(heapPeak / 1024 / 1024),
+      atPeakMb: Object.fromEntries(
+        Object.entries(atPeak).map(([k, v]) => [k, Math.round(v / 1024 / 1024)])
+      ),
       companiesAfter: Number(companies[0].n),
     })
   )

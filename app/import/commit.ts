@@ -5,6 +5,7 @@ import { analyserFor, batchesOf } from './context.js'
 import { count, type LineResult } from './engine.js'
 import { emptyTotals, loadRun, updateRun, type Totals } from './runs.js'
 import { ImportFileError } from './errors.js'
+import { insertRows } from './sql.js'
 
 export interface CommitOptions {
   /** Called after each batch lands: lines done so far and in all. */
@@ -73,8 +74,7 @@ export async function commitImport(runId: number, options: CommitOptions = {}) {
           after: JSON.stringify(fieldMap(r, 'to')),
         })),
       ]
-      for (let i = 0; i < items.length; i += 250)
-        await trx.table('import_items').multiInsert(items.slice(i, i + 250))
+      await insertRows(trx, 'import_items', items)
       const history: BatchChange[] = [
         ...creates.map((r, i) => ({
           subjectId: ids[i],

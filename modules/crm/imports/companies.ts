@@ -10,7 +10,7 @@ import { dbTimestamp } from '#app/support/dates'
 import { COMPANY_TYPES_LIST, INDUSTRIES_LIST, PROVINCE_NAMES } from '../catalog.js'
 import { normalizeName, normalizeText } from '../support/normalize.js'
 import { companyNameKey, domainKey, nifKey, emailKey, phoneKey } from '../support/keys.js'
-import { insertInBatches, insertManyIds } from '../support/db.js'
+import { insertRows, insertRowsIds, paddedIn } from '#app/import/sql'
 import {
   channelRows,
   checkCommon,
@@ -206,7 +206,7 @@ const definition: ImportDefinition = defineImport({
     const rows = await client
       .from('crm_companies')
       .where('organization_id', organizationId)
-      .whereIn(column, values)
+      .whereIn(column, paddedIn(values))
       // A live record first; one in the recycle bin refuses the line (restore it first).
       .orderByRaw('deleted_at is not null, id')
       .select(`${column} as v`, 'id', 'owner_id', 'deleted_at')
@@ -224,16 +224,20 @@ const definition: ImportDefinition = defineImport({
   async snapshot(ids, { organizationId, client }) {
     const result = new Map<number, ImportValues>()
     if (!ids.length) return result
-    const rows = await client
-      .from('crm_companies as c')
-      .leftJoin('users as o', 'o.id', 'c.owner_id')
-      .where('c.organization_id', organizationId)
-      .whereIn('c.id', ids)
-      .select('c.*', 'o.full_name as owner_name')
+    // By id alone, the organization checked on the rows: with a long IN list next to
+    // `organization_id = ?` SQLite's planner picks an organization index and reads every
+    // company of the organization (60 ms a batch with 200,000 companies).
+    const rows = (
+      await client
+        .from('crm_companies as c')
+        .leftJoin('users as o', 'o.id', 'c.owner_id')
+        .whereIn('c.id', paddedIn(ids))
+        .select('c.*', 'o.full_name as owner_name')
+    ).filter((r) => Number(r.organization_id) === organizationId)
     const channels = await primaryChannels(client, 'company_id', ids)
     const addresses = await client
       .from('crm_addresses')
-      .whereIn('company_id', ids)
+      .whereIn('company_id', paddedIn(ids))
       .orderBy('company_id')
       .orderBy('position')
       .select('company_id', 'kind', 'street', 'postal_code', 'city', 'province')
@@ -268,7 +272,7 @@ const definition: ImportDefinition = defineImport({
   async create(rows, ctx) {
     await crmRecordsChanged(ctx.organizationId, ctx.trx)
     const now = dbTimestamp()
-    const ids = await insertManyIds(
+    const ids = await insertRowsIds(
       ctx.trx,
       'crm_companies',
       rows.map((v) => ({
@@ -298,9 +302,9 @@ const definition: ImportDefinition = defineImport({
       if (channels.email) emails.push(channels.email)
       if (ADDRESS.some((f) => v[f])) addresses.push(addressRow(ctx.organizationId, ids[i], v))
     })
-    await insertInBatches(ctx.trx, 'crm_phones', phones)
-    await insertInBatches(ctx.trx, 'crm_emails', emails)
-    await insertInBatches(ctx.trx, 'crm_addresses', addresses)
+    await insertRows(ctx.trx, 'crm_phones', phones)
+    await insertRows(ctx.trx, 'crm_emails', emails)
+    await insertRows(ctx.trx, 'crm_addresses', addresses)
     return ids
   },
 
@@ -325,19 +329,20 @@ const definition: ImportDefinition = defineImport({
 
   async remove(ids, { trx, organizationId }) {
     await crmRecordsChanged(organizationId, trx)
+    // By id alone (see snapshot), the organization checked on the rows. One sent to the
+    // recycle bin since stays there (the bin restores or purges it).
     const existing = (
       await trx
         .from('crm_companies')
-        .where('organization_id', organizationId)
         .whereIn('id', ids)
-        // One sent to the recycle bin since stays there (the bin restores or purges it).
-        .whereNull('deleted_at')
-        .select('id')
-    ).map((r) => Number(r.id))
+        .select('id', 'organization_id', 'deleted_at')
+    )
+      .filter((r) => Number(r.organization_id) === organizationId && r.deleted_at === null)
+      .map((r) => Number(r.id))
     if (!existing.length) return []
+    // The companies are the organization's: so are the contacts working there.
     await trx
       .from('crm_contacts')
-      .where('organization_id', organizationId)
       .whereIn('company_id', existing)
       .update({ company_id: null, reports_to_id: null, updated_at: dbTimestamp() })
     for (const table of ['crm_phones', 'crm_emails', 'crm_addresses'])

@@ -147,13 +147,16 @@ const definition: ImportDefinition = defineImport({
   async snapshot(ids, { organizationId, client }) {
     const result = new Map<number, ImportValues>()
     if (!ids.length) return result
-    const rows = await client
-      .from('crm_contacts as ct')
-      .leftJoin('crm_companies as co', 'co.id', 'ct.company_id')
-      .leftJoin('users as o', 'o.id', 'ct.owner_id')
-      .where('ct.organization_id', organizationId)
-      .whereIn('ct.id', ids)
-      .select('ct.*', 'co.name as company_name', 'o.full_name as owner_name')
+    // By id alone, the organization checked on the rows (an organization index next to a long
+    // IN list makes SQLite read every contact of the organization).
+    const rows = (
+      await client
+        .from('crm_contacts as ct')
+        .leftJoin('crm_companies as co', 'co.id', 'ct.company_id')
+        .leftJoin('users as o', 'o.id', 'ct.owner_id')
+        .whereIn('ct.id', ids)
+        .select('ct.*', 'co.name as company_name', 'o.full_name as owner_name')
+    ).filter((r) => Number(r.organization_id) === organizationId)
     const channels = await primaryChannels(client, 'contact_id', ids)
     for (const r of rows) {
       const id = Number(r.id)
@@ -234,19 +237,20 @@ const definition: ImportDefinition = defineImport({
 
   async remove(ids, { trx, organizationId }) {
     await crmRecordsChanged(organizationId, trx)
+    // By id alone (see snapshot), the organization checked on the rows. One sent to the
+    // recycle bin since stays there (the bin restores or purges it).
     const existing = (
       await trx
         .from('crm_contacts')
-        .where('organization_id', organizationId)
         .whereIn('id', ids)
-        // One sent to the recycle bin since stays there (the bin restores or purges it).
-        .whereNull('deleted_at')
-        .select('id')
-    ).map((r) => Number(r.id))
+        .select('id', 'organization_id', 'deleted_at')
+    )
+      .filter((r) => Number(r.organization_id) === organizationId && r.deleted_at === null)
+      .map((r) => Number(r.id))
     if (!existing.length) return []
+    // Their reports are the organization's too (a manager is in the same organization).
     await trx
       .from('crm_contacts')
-      .where('organization_id', organizationId)
       .whereIn('reports_to_id', existing)
       .update({ reports_to_id: null, updated_at: dbTimestamp() })
     for (const table of ['crm_phones', 'crm_emails'])

@@ -9,6 +9,7 @@ import {
   normalizeText,
 } from '../support/normalize.js'
 import { emailKey, phoneKey } from '../support/keys.js'
+import { paddedIn } from '#app/import/sql'
 
 /*
  * Pieces shared by the companies and contacts imports: owners named by full name or e-mail,
@@ -172,7 +173,7 @@ export async function primaryChannels(client: QueryClientContract, parent: Paren
   ] as const) {
     const rows = await client
       .from(table)
-      .whereIn(parent, ids)
+      .whereIn(parent, paddedIn(ids))
       .orderBy(parent)
       .orderBy('is_primary', 'desc')
       .orderBy('position')
@@ -195,7 +196,7 @@ export async function lookupChannel(
     .from(`${table} as ch`)
     .join(`${records} as r`, 'r.id', `ch.${parent}`)
     .where('ch.organization_id', organizationId)
-    .whereIn('ch.value_normalized', values)
+    .whereIn('ch.value_normalized', paddedIn(values))
     // A live record first; one in the recycle bin refuses the line (restore it first).
     .orderByRaw('r.deleted_at is not null, r.id')
     .select('ch.value_normalized as v', 'r.id', 'r.owner_id', 'r.deleted_at')

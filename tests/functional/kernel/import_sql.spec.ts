@@ -1,0 +1,119 @@
+import { test } from '@japa/runner'
+import db from '@adonisjs/lucid/services/db'
+import { chunkSizes, insertRows, insertRowsIds, paddedIn } from '#app/import/sql'
+import { reusePreparedStatements } from '#app/support/sqlite_statements'
+
+/* The bulk writes of an import's batches, on the real database (SQLite or MariaDB). */
+
+const TABLE = 'import_sql_probe'
+
+test.group('Import: bulk inserts', (group) => {
+  group.setup(async () => {
+    await db.connection().schema.dropTableIfExists(TABLE)
+    await db.connection().schema.createTable(TABLE, (table) => {
+      table.increments('id')
+      table.string('code', 40).notNullable()
+      table.string('label', 40).nullable()
+      table.integer('weight').notNullable().defaultTo(7)
+    })
+    return async () => {
+      await db.connection().schema.dropTableIfExists(TABLE)
+    }
+  })
+  group.each.setup(async () => {
+    await db.from(TABLE).delete()
+  })
+
+  test('ids come back in order, whatever the number of statements', async ({ assert }) => {
+    for (const count of [1, 7, 600, 1333]) {
+      const rows = Array.from({ length: count }, (_, i) => ({
+        code: `c${count}-${i}`,
+        label: i % 3 ? `L${i}` : null,
+        weight: i,
+      }))
+      const ids = await db.transaction((trx) => insertRowsIds(trx, TABLE, rows, 'code'))
+      assert.lengthOf(ids, count)
+      const stored = await db.from(TABLE).whereIn('id', ids).select('id', 'code', 'label', 'weight')
+      const byId = new Map(stored.map((r) => [Number(r.id), r]))
+      ids.forEach((id, i) => {
+        const row = byId.get(id)!
+        assert.equal(row.code, rows[i].code)
+        assert.equal(row.label, rows[i].label)
+        assert.equal(Number(row.weight), i)
+      })
+    }
+    assert.equal(Number((await db.from(TABLE).count('* as n'))[0].n), 1 + 7 + 600 + 1333)
+  })
+
+  test('rows with different columns land too (the missing ones empty)', async ({ assert }) => {
+    await db.transaction((trx) =>
+      insertRows(trx, TABLE, [
+        { code: 'a', label: 'x', weight: 1 },
+        { code: 'b', weight: 2 },
+      ])
+    )
+    const rows = await db.from(TABLE).orderBy('code').select('code', 'label', 'weight')
+    assert.deepEqual(
+      rows.map((r) => [r.code, r.label, Number(r.weight)]),
+      [
+        ['a', 'x', 1],
+        ['b', null, 2],
+      ]
+    )
+  })
+
+  test('a failed statement inside the transaction lands nothing', async ({ assert }) => {
+    const rows = Array.from({ length: 300 }, (_, i) => ({
+      code: i === 299 ? null : `f${i}`,
+      label: null,
+      weight: i,
+    }))
+    await assert.rejects(() => db.transaction((trx) => insertRows(trx, TABLE, rows)))
+    assert.equal(Number((await db.from(TABLE).count('* as n'))[0].n), 0)
+  })
+})
+
+test.group('Import: statement shapes', () => {
+  test('full chunks, then the rest in powers of two', ({ assert }) => {
+    assert.deepEqual(chunkSizes(0, 512), [])
+    assert.deepEqual(chunkSizes(1, 512), [1])
+    assert.deepEqual(chunkSizes(600, 512), [512, 64, 16, 8])
+    assert.deepEqual(chunkSizes(1333, 285), [285, 285, 285, 285, 128, 64, 1])
+    for (const n of [3, 99, 475, 1000])
+      assert.equal(
+        chunkSizes(n, 285).reduce((a, b) => a + b, 0),
+        n
+      )
+  })
+
+  test('IN lists padded to a power of two with their last value', ({ assert }) => {
+    assert.deepEqual(paddedIn([]), [])
+    assert.deepEqual(paddedIn(['a']), ['a'])
+    assert.deepEqual(paddedIn(['a', 'b', 'c']), ['a', 'b', 'c', 'c'])
+    assert.lengthOf(paddedIn(Array.from({ length: 475 }, (_, i) => i)), 512)
+    assert.lengthOf(paddedIn(Array.from({ length: 256 }, (_, i) => i)), 256)
+  })
+
+  test('prepared statements are reused, bounded by count and by text length', ({ assert }) => {
+    const prepared: string[] = []
+    const connection = { prepare: (sql: string) => (prepared.push(sql), { sql }) as unknown }
+    reusePreparedStatements(connection, 3, 100)
+    const a = connection.prepare('select 1')
+    assert.strictEqual(connection.prepare('select 1'), a)
+    connection.prepare('select 2')
+    connection.prepare('select 3')
+    connection.prepare('select 1') // the most recently used now
+    connection.prepare('select 4') // count bound: drops "select 2", the least recently used
+    assert.strictEqual(connection.prepare('select 1'), a)
+    connection.prepare('select 2')
+    assert.deepEqual(prepared, ['select 1', 'select 2', 'select 3', 'select 4', 'select 2'])
+    // Text bound: a long statement pushes the others out; one over the budget is never kept.
+    connection.prepare('x'.repeat(90))
+    connection.prepare('select 1')
+    assert.equal(prepared.at(-1), 'select 1')
+    const huge = 'y'.repeat(101)
+    connection.prepare(huge)
+    connection.prepare(huge)
+    assert.equal(prepared.filter((s) => s === huge).length, 2)
+  })
+})
