@@ -10,7 +10,7 @@ import { dbTimestamp } from '#app/support/dates'
 import { COMPANY_TYPES_LIST, INDUSTRIES_LIST, PROVINCE_NAMES } from '../catalog.js'
 import { normalizeName, normalizeText } from '../support/normalize.js'
 import { companyNameKey, domainKey, nifKey, emailKey, phoneKey } from '../support/keys.js'
-import { insertInBatches, insertManyIds } from '../support/db.js'
+import { insertInBatches, insertManyIds } from '#app/support/db'
 import {
   channelRows,
   checkCommon,
