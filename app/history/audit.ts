@@ -1,6 +1,7 @@
 import { dbTimestamp } from '#app/support/dates'
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import { assertAuditAction, type AuditAction } from './kinds.js'
 
 export interface FieldChange {
   field: string
@@ -13,7 +14,8 @@ export interface AuditInput {
   actorId: number | null
   subjectType: string
   subjectId: number
-  action: 'create' | 'update' | 'delete'
+  /** A kernel action (create, update, delete, restore, purge, export) or a module's declared one. */
+  action: AuditAction
   changes: FieldChange[]
 }
 
@@ -29,7 +31,8 @@ export function diff(
     .map((k) => ({ field: k, from: before[k] ?? null, to: after[k] ?? null }))
 }
 
-function text(value: unknown): string | null {
+/** A stored audit value: text as is, anything else as JSON. */
+export function auditText(value: unknown): string | null {
   if (value === null || value === undefined) return null
   return typeof value === 'string' ? value : JSON.stringify(value)
 }
@@ -40,6 +43,7 @@ function text(value: unknown): string | null {
  */
 export const audit = {
   async record(input: AuditInput, client?: TransactionClientContract): Promise<void> {
+    assertAuditAction(input.action)
     const base = {
       organization_id: input.organizationId,
       actor_id: input.actorId,
@@ -52,8 +56,8 @@ export const audit = {
       ? input.changes.map((c) => ({
           ...base,
           field: c.field,
-          old_value: text(c.from),
-          new_value: text(c.to),
+          old_value: auditText(c.from),
+          new_value: auditText(c.to),
         }))
       : [{ ...base, field: null, old_value: null, new_value: null }]
     await (client ?? db).table('audit_logs').multiInsert(rows)

@@ -1,6 +1,8 @@
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { dbTimestamp, toIso } from '#app/support/dates'
+import { insertInBatches } from '#app/support/db'
+import { assertTimelineKind, timelineKindLabel } from './kinds.js'
 
 /** One entry of a record's activity history. */
 export interface TimelineEntryInput {
@@ -8,7 +10,7 @@ export interface TimelineEntryInput {
   /** `<module>.<singular>`, e.g. `crm.company`. */
   subjectType: string
   subjectId: number
-  /** created, updated, deleted, note, stage_moved, mail_linked, … */
+  /** A kernel kind (created, updated, note, binned…, app/history/kinds.ts) or a module's declared `<module>.<name>`. */
   kind: string
   actorId: number | null
   data?: Record<string, unknown>
@@ -21,7 +23,28 @@ export interface TimelineEntry {
   actorName: string | null
   data: Record<string, unknown>
   createdAt: string
+  /** A module kind's title (i18n key from its manifest, receives `{actor}`) and icon name. */
+  label?: string
+  icon?: string
 }
+
+/** One entry of a subject, as `find` returns it. */
+export interface SubjectEntry {
+  id: number
+  kind: string
+  actorId: number | null
+  data: Record<string, unknown>
+}
+
+/** Which entry: its subject and its id. */
+export interface EntryRef {
+  organizationId: number
+  subjectType: string
+  subjectId: number
+  id: number
+}
+
+type Client = TransactionClientContract | typeof db
 
 /**
  * The activity history every module writes to. It knows nothing about modules: subjects are
@@ -29,6 +52,7 @@ export interface TimelineEntry {
  */
 export const timeline = {
   async record(entry: TimelineEntryInput, client?: TransactionClientContract): Promise<void> {
+    assertTimelineKind(entry.kind)
     await (client ?? db).table('timeline_events').insert({
       organization_id: entry.organizationId,
       subject_type: entry.subjectType,
@@ -38,6 +62,31 @@ export const timeline = {
       data: entry.data ? JSON.stringify(entry.data) : null,
       created_at: dbTimestamp(),
     })
+  },
+
+  /**
+   * Many entries at once, in chunked multi-row inserts, in the given order (a timeline is read
+   * by id). `createdAt` (a database timestamp) backdates an entry (demo data); default now.
+   */
+  async recordMany(
+    entries: (TimelineEntryInput & { createdAt?: string })[],
+    client: TransactionClientContract
+  ): Promise<void> {
+    for (const kind of new Set(entries.map((e) => e.kind))) assertTimelineKind(kind)
+    const now = dbTimestamp()
+    await insertInBatches(
+      client,
+      'timeline_events',
+      entries.map((e) => ({
+        organization_id: e.organizationId,
+        subject_type: e.subjectType,
+        subject_id: e.subjectId,
+        kind: e.kind,
+        actor_id: e.actorId,
+        data: e.data ? JSON.stringify(e.data) : null,
+        created_at: e.createdAt ?? now,
+      }))
+    )
   },
 
   /** Newest first, keyset-paginated by id. The caller has already checked the subject's scope. */
@@ -60,14 +109,19 @@ export const timeline = {
       .select('t.id', 't.kind', 't.actor_id', 't.data', 't.created_at', 'u.full_name as actor_name')
     if (params.before) query.where('t.id', '<', params.before)
     const rows = await query
-    const entries = rows.slice(0, limit).map((r) => ({
-      id: Number(r.id),
-      kind: r.kind,
-      actorId: r.actor_id,
-      actorName: r.actor_name ?? null,
-      data: r.data ? JSON.parse(r.data) : {},
-      createdAt: toIso(r.created_at),
-    }))
+    const entries = rows.slice(0, limit).map((r): TimelineEntry => {
+      const declared = timelineKindLabel(r.kind)
+      return {
+        id: Number(r.id),
+        kind: r.kind,
+        actorId: r.actor_id,
+        actorName: r.actor_name ?? null,
+        data: r.data ? JSON.parse(r.data) : {},
+        createdAt: toIso(r.created_at),
+        ...(declared && { label: declared.label }),
+        ...(declared?.icon && { icon: declared.icon }),
+      }
+    })
     return { entries, nextBefore: rows.length > limit ? entries[entries.length - 1].id : null }
   },
 
@@ -87,4 +141,45 @@ export const timeline = {
       })
       .delete()
   },
+  /**
+   * The entry `id` of the subject when it is of `kind`, else null (another subject's entry,
+   * another kind, another organization). `client`: the caller's transaction, if any.
+   */
+  async find(ref: EntryRef & { kind: string }, client?: Client): Promise<SubjectEntry | null> {
+    const row = await (client ?? db)
+      .from('timeline_events')
+      .where({
+        organization_id: ref.organizationId,
+        subject_type: ref.subjectType,
+        subject_id: ref.subjectId,
+      })
+      .where({ id: ref.id, kind: ref.kind })
+      .select('id', 'kind', 'actor_id', 'data')
+      .first()
+    if (!row) return null
+    return {
+      id: Number(row.id),
+      kind: row.kind,
+      actorId: row.actor_id === null ? null : Number(row.actor_id),
+      data: row.data ? JSON.parse(row.data) : {},
+    }
+  },
+
+  /** Replaces an entry's data (it keeps its place, kind, author and date). */
+  async update(ref: EntryRef, data: Record<string, unknown>, client?: Client): Promise<void> {
+    await subjectEntry(client ?? db, ref).update({ data: JSON.stringify(data) })
+  },
+
+  /** Removes one entry of a subject. */
+  async delete(ref: EntryRef, client?: Client): Promise<void> {
+    await subjectEntry(client ?? db, ref).delete()
+  },
 }
+
+const subjectEntry = (client: Client, ref: EntryRef) =>
+  client.from('timeline_events').where({
+    organization_id: ref.organizationId,
+    subject_type: ref.subjectType,
+    subject_id: ref.subjectId,
+    id: ref.id,
+  })

@@ -119,6 +119,14 @@ function assertManifest(value: unknown, where: string): asserts value is ModuleM
     if (!['off', 'immediate', 'digest'].includes(n.defaultEmail))
       fail(`notification kind "${n.kind}": defaultEmail must be off, immediate or digest`)
   }
+  const ownName = (name: string, max: number) =>
+    name.startsWith(prefix) && /^[a-z0-9_]+$/.test(name.slice(prefix.length)) && name.length <= max
+  for (const k of m.timelineKinds ?? [])
+    if (!ownName(k.kind, 40))
+      fail(`timeline kind "${k.kind}" must be "${prefix}<a-z, 0-9, _>" (≤ 40 chars)`)
+  for (const a of m.auditActions ?? [])
+    if (!ownName(a.action, 16))
+      fail(`audit action "${a.action}" must be "${prefix}<a-z, 0-9, _>" (≤ 16 chars)`)
   for (const list of m.lists ?? []) {
     if (!list.key.startsWith(prefix)) fail(`list "${list.key}" must start with "${prefix}"`)
     const codes = list.values.map((v) => v.code)

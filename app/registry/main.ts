@@ -4,6 +4,7 @@ import { loadModules } from './loader.js'
 import { ModuleRegistry } from './registry.js'
 import { registerPermissionKeys } from '#app/access/permission_keys'
 import { registerBinResources } from '#app/bin/resources'
+import { registerHistoryNames } from '#app/history/kinds'
 
 /** Application root (the repository in development, build/ in production). */
 export const APP_ROOT = fileURLToPath(new URL('../../', import.meta.url))
@@ -29,6 +30,10 @@ export function moduleRegistry(): Promise<ModuleRegistry> {
         .filter((r) => r.bin)
         .map((r) => ({ ...r.bin!, key: r.key, module: r.module }))
     )
+    registerHistoryNames({
+      kinds: loadedRegistry.modules.flatMap((m) => m.manifest.timelineKinds ?? []),
+      actions: loadedRegistry.modules.flatMap((m) => m.manifest.auditActions ?? []),
+    })
     return loadedRegistry
   })
   return registry

@@ -150,6 +150,27 @@ export interface SubjectDefinition {
   lists?: Record<string, string>
 }
 
+/**
+ * A timeline entry kind of the module's own (app/history/kinds.ts): `<module>.<name>`, as
+ * stored. The kernel's kinds (created, updated, note, binned…) need no declaration.
+ */
+export interface TimelineKindDefinition {
+  /** `<module>.<name>`, at most 40 characters, e.g. `crm.call_logged`. */
+  kind: string
+  /** i18n key of the entry's title in the module's lang files; receives `{actor}`. */
+  label: string
+  /** Icon name known to the timeline (resources/js/ui/timeline.tsx). */
+  icon?: string
+}
+
+/** An audit action of the module's own; the kernel's (create, update, delete…) need none. */
+export interface AuditActionDefinition {
+  /** `<module>.<name>`, at most 16 characters (audit_logs.action), e.g. `crm.merge`. */
+  action: string
+  /** i18n key of the action's label in the module's lang files. */
+  label: string
+}
+
 /** A default value of an editable list, with its labels in both languages. */
 export interface ListValueDefinition {
   /** Stored in the module's rows; never changes. */
@@ -271,6 +292,10 @@ export interface ModuleManifest {
   navigation?: NavigationItem[]
   /** Record types the module audits, so the audit log can name them and their fields. */
   subjects?: SubjectDefinition[]
+  /** Timeline kinds the module writes beyond the kernel's (labelled from its lang files). */
+  timelineKinds?: TimelineKindDefinition[]
+  /** Audit actions the module writes beyond the kernel's (labelled from its lang files). */
+  auditActions?: AuditActionDefinition[]
   /** Editable lists (Administración › Listas) whose values the module stores as codes. */
   lists?: ListDefinition[]
   /** Notification kinds the module sends with `notify()` (README, "Notificaciones"). */

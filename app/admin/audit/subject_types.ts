@@ -3,6 +3,7 @@ import { moduleRegistry } from '#app/registry/main'
 import type { SubjectDefinition } from '#app/registry/types'
 import type { AuditRow } from './list_audit.js'
 import { lists } from '#app/settings/lists'
+import { KERNEL_AUDIT_ACTIONS, auditActionLabel } from '#app/history/kinds'
 
 /** Coded values of the kernel's records: field → prefix of the codes' labels. */
 const KERNEL_VALUES: Record<string, Record<string, string>> = {
@@ -66,6 +67,20 @@ export async function auditSubjects(): Promise<SubjectDefinition[]> {
 }
 
 /**
+ * Every action the audit log can hold: the kernel's, then those each registered module
+ * declares in its manifest (`auditActions`), installed or not, since past entries stay.
+ */
+export async function auditActions(): Promise<string[]> {
+  const registry = await moduleRegistry()
+  return [
+    ...KERNEL_AUDIT_ACTIONS,
+    ...registry.modules.flatMap(({ manifest }) =>
+      (manifest.auditActions ?? []).map((a) => a.action)
+    ),
+  ]
+}
+
+/**
  * Names of record types and of their fields in the request's language, resolved on the server
  * so modules that come as npm packages (whose translations the browser bundle lacks) read the
  * same. Anything without a translation shows as recorded.
@@ -108,8 +123,10 @@ export function subjectNames(
       const prefix = byType.get(type)?.values?.[field]
       return (prefix && text(`${prefix}.${value}`)) || value
     },
+    /** A kernel action from admin.json; a module's from the label its manifest declares. */
     action(action: string): string {
-      return text(`admin.audit.actions.${action}`) ?? action
+      const declared = auditActionLabel(action)
+      return (declared ? text(declared) : text(`admin.audit.actions.${action}`)) ?? action
     },
     /** Several records of a type, mid-sentence ("empresas"); the type's name without a collection label. */
     collection(type: string): string {

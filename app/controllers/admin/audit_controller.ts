@@ -3,6 +3,7 @@ import db from '@adonisjs/lucid/services/db'
 import { auditFiltersValidator } from '#validators/admin/audit'
 import { listAudit } from '#app/admin/audit/list_audit'
 import {
+  auditActions,
   auditSubjects,
   labelEntries,
   subjectListLabels,
@@ -15,7 +16,7 @@ export default class AuditController {
     const [, parsed] = await auditFiltersValidator.tryValidate(ctx.request.qs())
     const filters = parsed ?? {}
     const organizationId = ctx.organization.id
-    const [page, users, subjects] = await Promise.all([
+    const [page, users, subjects, actions] = await Promise.all([
       listAudit(organizationId, filters, ctx.auth.getUserOrFail().timezone),
       db
         .from('users')
@@ -24,6 +25,7 @@ export default class AuditController {
         .orderBy('id')
         .select('id', 'full_name'),
       auditSubjects(),
+      auditActions(),
     ])
     const listLabels = await subjectListLabels(organizationId, subjects, ctx.i18n.locale)
     const names = subjectNames(ctx.i18n, subjects, listLabels)
@@ -46,6 +48,8 @@ export default class AuditController {
       users: users.map((u) => ({ value: String(u.id), label: u.full_name })),
       // Every registered module's record types, so the filter needs no typing.
       subjectTypes: subjects.map((s) => ({ value: s.type, label: names.type(s.type) })),
+      // The kernel's actions and every registered module's, labelled.
+      actions: actions.map((a) => ({ value: a, label: names.action(a) })),
     })
   }
 }

@@ -14,7 +14,12 @@ export const auditFiltersValidator = vine.compile(
       .regex(/^[a-z][a-z0-9_.]*$/)
       .optional(),
     subjectId: vine.number().withoutDecimals().positive().optional(),
-    action: vine.enum(['create', 'update', 'delete', 'export'] as const).optional(),
+    // A kernel action or a module's `<module>.<name>` (manifest `auditActions`).
+    action: vine
+      .string()
+      .maxLength(16)
+      .regex(/^[a-z][a-z0-9_.]*$/)
+      .optional(),
     from: vine.string().regex(DAY).optional(),
     to: vine.string().regex(DAY).optional(),
     ...pageFields,

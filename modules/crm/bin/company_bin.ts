@@ -1,9 +1,8 @@
 import type { BinHandlers } from '#app/registry/types'
 import type { AccessContext } from '#app/access/access_context'
-import { audit, diff } from '#app/history/audit'
 import { dbTimestamp } from '#app/support/dates'
 import { deleteChildren } from '../support/channels.js'
-import { crmHistory, forAudit, ref } from '../support/history.js'
+import { historyRef as ref, recordHistory } from '#app/history/record_history'
 import { fullName } from '../support/people.js'
 import { CONTACT_SUBJECT } from '../actions/contacts/load_contact.js'
 import { assertContactsInReach } from '../actions/contacts/contacts_in_reach.js'
@@ -46,7 +45,7 @@ const companyBin: BinHandlers<AccessContext> = {
         .whereNull('deleted_at')
         .update({ company_id: null, reports_to_id: null, updated_at: now })
       const companyRef = ref(recordId, company.name)
-      await crmHistory.updatedMany(
+      await recordHistory.updatedMany(
         trx,
         { organizationId, actorId, subjectType: CONTACT_SUBJECT },
         contacts.map((c) => ({
@@ -68,8 +67,8 @@ const companyBin: BinHandlers<AccessContext> = {
       .where('id', recordId)
       .update({ deleted_at: now, deleted_by: actorId })
     const subject = { organizationId, actorId, subjectType: COMPANY_SUBJECT, subjectId: recordId }
-    const changes = forAudit(diff(companySnapshot(company), {}))
-    await audit.record({ ...subject, action: 'delete', changes }, trx)
+    // Its timeline stays: the company may come back from the bin.
+    await recordHistory.deleted(subject, companySnapshot(company), trx, { keepTimeline: true })
     const detached: CompanyDetached = {
       contacts: contacts.map((c) => ({
         id: Number(c.id),
@@ -131,7 +130,7 @@ const companyBin: BinHandlers<AccessContext> = {
       })
     }
     if (items.length)
-      await crmHistory.updatedMany(
+      await recordHistory.updatedMany(
         trx,
         { organizationId, actorId, subjectType: CONTACT_SUBJECT },
         items

@@ -1,9 +1,8 @@
 import type { BinHandlers } from '#app/registry/types'
 import type { AccessContext } from '#app/access/access_context'
-import { audit, diff } from '#app/history/audit'
 import { dbTimestamp } from '#app/support/dates'
 import { deleteChildren } from '../support/channels.js'
-import { crmHistory, forAudit, ref } from '../support/history.js'
+import { historyRef as ref, recordHistory } from '#app/history/record_history'
 import { assertContactsInReach } from '../actions/contacts/contacts_in_reach.js'
 import { detachReports } from '../actions/contacts/contact_columns.js'
 import { CONTACT_SUBJECT, contactSnapshot, loadContact } from '../actions/contacts/load_contact.js'
@@ -42,8 +41,8 @@ const contactBin: BinHandlers<AccessContext> = {
       .where('id', recordId)
       .update({ deleted_at: dbTimestamp(), deleted_by: actorId })
     const subject = { organizationId, actorId, subjectType: CONTACT_SUBJECT, subjectId: recordId }
-    const changes = forAudit(diff(contactSnapshot(record), {}))
-    await audit.record({ ...subject, action: 'delete', changes }, trx)
+    // Its timeline stays: the contact may come back from the bin.
+    await recordHistory.deleted(subject, contactSnapshot(record), trx, { keepTimeline: true })
     const detached: ContactDetached = { reports }
     return { title: record.fullName, ownerId: record.ownerId, detached }
   },
@@ -84,7 +83,7 @@ const contactBin: BinHandlers<AccessContext> = {
       })
     const subject = { organizationId, actorId, subjectType: CONTACT_SUBJECT }
     if (companyId !== before.companyId || reportsToId !== before.reportsToId) {
-      await crmHistory.updatedMany(trx, subject, [
+      await recordHistory.updatedMany(trx, subject, [
         {
           subjectId: recordId,
           before: {
@@ -119,7 +118,7 @@ const contactBin: BinHandlers<AccessContext> = {
         )
         .update({ reports_to_id: recordId, updated_at: now })
       const restored = ref(recordId, before.fullName)
-      await crmHistory.updatedMany(
+      await recordHistory.updatedMany(
         trx,
         subject,
         free.map((r) => ({

@@ -9,7 +9,7 @@ import { dbTimestamp } from '#app/support/dates'
 import { normalizeName } from '../support/normalize.js'
 import { fullName } from '../support/people.js'
 import { companyNameKey, emailKey, phoneKey } from '../support/keys.js'
-import { insertId, insertInBatches } from '../support/db.js'
+import { insertId, insertInBatches } from '#app/support/db'
 import {
   channelRows,
   checkCommon,

@@ -1,7 +1,7 @@
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { normalizeEmail, normalizeName, normalizePhone } from './normalize.js'
-import { insertInBatches } from './db.js'
+import { insertInBatches } from '#app/support/db'
 
 /*
  * Phones, e-mails and addresses of a company or a contact. On save the lists are replaced

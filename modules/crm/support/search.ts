@@ -8,7 +8,7 @@ import {
   normalizePhone,
   prefixUpperBound,
 } from './normalize.js'
-import { isSqlite } from './db.js'
+import { isSqlite } from '#app/support/db'
 
 type Query = DatabaseQueryBuilderContract<any>
 

@@ -2,8 +2,16 @@ import db from '@adonisjs/lucid/services/db'
 import type { AccessContext } from '#app/access/access_context'
 import { timeline, type TimelineEntry } from '#app/history/timeline'
 import { fullName } from './people.js'
-import { REFERENCES } from './history.js'
 import { mayChangeNote } from '../actions/notes/find_note.js'
+
+/**
+ * Snapshot keys holding a reference (`historyRef`, #app/history/record_history): the timeline
+ * field the writer stores its id under (`<key>Id`), its table and its scoped resource.
+ */
+const REFERENCES: Record<string, { field: string; table: string; resource: string }> = {
+  company: { field: 'companyId', table: 'crm_companies', resource: 'crm.companies' },
+  reportsTo: { field: 'reportsToId', table: 'crm_contacts', resource: 'crm.contacts' },
+}
 
 /** What a reader sees instead of a linked record's name: translated by the page. */
 export type Unavailable = { unavailable: 'no_access' | 'deleted' }
@@ -18,7 +26,7 @@ interface Change {
 
 /**
  * One page of a CRM record's timeline as `access`'s user may read it: linked records (stored
- * as ids, see support/history.ts) named when the user may see them, else a neutral marker.
+ * as ids, see #app/history/record_history) named when the user may see them, else a neutral marker.
  * The caller has checked the subject itself is in scope.
  */
 export async function readTimeline(

@@ -4,7 +4,7 @@ import type User from '#models/user'
 import { dbTimestamp } from '#app/support/dates'
 import { createUser, crud } from '#tests/helpers/world'
 import type { Scope } from '#app/registry/types'
-import { insertId, insertInBatches } from '../support/db.js'
+import { insertId, insertInBatches } from '#app/support/db'
 import { normalizeName } from '../support/normalize.js'
 
 /** A user holding every CRM permission with the given scope on both resources. */

@@ -10,8 +10,13 @@ import {
   Timeline as MTimeline,
 } from '@mantine/core'
 import {
+  IconCalendar,
+  IconCheck,
   IconEdit,
+  IconLink,
+  IconMail,
   IconNote,
+  IconPhone,
   IconPaperclip,
   IconPlus,
   IconPoint,
@@ -32,7 +37,28 @@ export interface TimelineEntry {
   createdAt: string
   /** A note the reader may edit and delete (theirs, or any for an administrator). */
   editable?: boolean
+  /** A module kind's title (i18n key from its manifest, receives `{actor}`) and icon name. */
+  label?: string
+  icon?: string
 }
+
+/**
+ * Icon names a module may give its timeline kinds (manifest `timelineKinds`); unknown names and
+ * kinds without one show a dot.
+ */
+const ICONS = {
+  plus: IconPlus,
+  edit: IconEdit,
+  note: IconNote,
+  trash: IconTrash,
+  restore: IconRestore,
+  paperclip: IconPaperclip,
+  mail: IconMail,
+  phone: IconPhone,
+  calendar: IconCalendar,
+  check: IconCheck,
+  link: IconLink,
+} as const
 
 /** Ctrl+Enter (⌘+Enter on a Mac) in a note box saves it. */
 const saveShortcut = (save: () => void) => (e: KeyboardEvent) => {
@@ -98,6 +124,13 @@ export function Timeline({
     edit.clearErrors()
     edit.setData('body', String(e.data.body ?? ''))
     setEditing(e.id)
+  }
+
+  // A module kind by its manifest label; a kernel kind by timeline.kinds.<kind>; else as stored.
+  const title = (e: TimelineEntry) => {
+    const key = e.label ?? `timeline.kinds.${e.kind}`
+    const actor = e.actorName ?? t('timeline.system')
+    return hasTranslation(locale, key) ? t(key, { actor }) : e.kind
   }
 
   const isEmpty = (value: unknown) => value === null || value === '' || value === undefined
@@ -167,14 +200,12 @@ export function Timeline({
                   variant="light"
                   color={e.kind === 'note' ? 'yellow' : 'indigo'}
                 >
-                  {icon(e.kind)}
+                  {icon(e)}
                 </ThemeIcon>
               }
               title={
                 <Text size="sm" fw={500}>
-                  {hasTranslation(locale, `timeline.kinds.${e.kind}`)
-                    ? t(`timeline.kinds.${e.kind}`, { actor: e.actorName ?? t('timeline.system') })
-                    : e.kind}
+                  {title(e)}
                 </Text>
               }
             >
@@ -276,7 +307,9 @@ export function Timeline({
   )
 }
 
-function icon(kind: string) {
+function icon({ kind, icon: name }: TimelineEntry) {
+  const Declared = name ? ICONS[name as keyof typeof ICONS] : undefined
+  if (Declared) return <Declared size={13} />
   if (kind === 'created') return <IconPlus size={13} />
   if (kind === 'updated') return <IconEdit size={13} />
   if (kind === 'note') return <IconNote size={13} />

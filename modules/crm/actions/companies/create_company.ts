@@ -2,10 +2,10 @@ import db from '@adonisjs/lucid/services/db'
 import type { AccessContext } from '#app/access/access_context'
 import { dbTimestamp } from '#app/support/dates'
 import type { CompanyData } from '../../validators/companies.js'
-import { insertId } from '../../support/db.js'
+import { insertId } from '#app/support/db'
 import { replaceAddresses, replaceChannels } from '../../support/channels.js'
 import { resolveOwner } from '../../support/owners.js'
-import { crmHistory } from '../../support/history.js'
+import { recordHistory } from '#app/history/record_history'
 import CompanyCreated from '../../events/company_created.js'
 import { COMPANIES, COMPANY_SUBJECT, companySnapshot, loadCompany } from './load_company.js'
 import { assertNifFree, companyColumns, companySummary } from './company_columns.js'
@@ -56,7 +56,7 @@ export async function createCompany({
       { phones: data.phones ?? [], emails: data.emails ?? [] }
     )
     const record = (await loadCompany(trx, organizationId, id))!
-    await crmHistory.created(
+    await recordHistory.created(
       { organizationId, actorId, subjectType: COMPANY_SUBJECT, subjectId: id },
       companySnapshot(record),
       trx

@@ -4,7 +4,7 @@ import { dbTimestamp } from '#app/support/dates'
 import type { CompanyData } from '../../validators/companies.js'
 import { replaceAddresses, replaceChannels } from '../../support/channels.js'
 import { resolveOwner } from '../../support/owners.js'
-import { crmHistory } from '../../support/history.js'
+import { recordHistory } from '#app/history/record_history'
 import CompanyUpdated from '../../events/company_updated.js'
 import { COMPANIES, COMPANY_SUBJECT, companySnapshot, loadCompany } from './load_company.js'
 import { assertNifFree, companyColumns, companySummary } from './company_columns.js'
@@ -62,7 +62,7 @@ export async function updateCompany({
     )
     const after = (await loadCompany(trx, organizationId, companyId))!
     const subject = { organizationId, actorId, subjectType: COMPANY_SUBJECT, subjectId: companyId }
-    const changes = await crmHistory.updated(
+    const changes = await recordHistory.updated(
       subject,
       companySnapshot(before),
       companySnapshot(after),

@@ -3,7 +3,7 @@ import { dbTimestamp } from '#app/support/dates'
 import type { ContactData } from '../../validators/contacts.js'
 import { normalizeName } from '../../support/normalize.js'
 import { fullName } from '../../support/people.js'
-import { crmHistory, ref } from '../../support/history.js'
+import { historyRef as ref, recordHistory } from '#app/history/record_history'
 import { CONTACT_SUBJECT } from './load_contact.js'
 
 /** The row's columns from validated input (the validator is the allow-list). */
@@ -51,7 +51,7 @@ export async function detachReports(
     .whereNull('deleted_at')
     .update({ reports_to_id: null, updated_at: dbTimestamp() })
   const before = { reportsTo: ref(managerId, params.managerName) }
-  await crmHistory.updatedMany(
+  await recordHistory.updatedMany(
     trx,
     { organizationId, actorId, subjectType: CONTACT_SUBJECT },
     reports.map((r) => ({ subjectId: Number(r.id), before, after: { reportsTo: null } }))

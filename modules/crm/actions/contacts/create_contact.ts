@@ -2,10 +2,10 @@ import db from '@adonisjs/lucid/services/db'
 import type { AccessContext } from '#app/access/access_context'
 import { dbTimestamp } from '#app/support/dates'
 import type { ContactData } from '../../validators/contacts.js'
-import { insertId } from '../../support/db.js'
+import { insertId } from '#app/support/db'
 import { replaceChannels } from '../../support/channels.js'
 import { resolveOwner } from '../../support/owners.js'
-import { crmHistory } from '../../support/history.js'
+import { recordHistory } from '#app/history/record_history'
 import ContactCreated from '../../events/contact_created.js'
 import {
   CONTACTS,
@@ -65,7 +65,7 @@ export async function createContact({
       { phones: data.phones ?? [], emails: data.emails ?? [] }
     )
     const record = (await loadContact(trx, organizationId, id))!
-    await crmHistory.created(
+    await recordHistory.created(
       { organizationId, actorId, subjectType: CONTACT_SUBJECT, subjectId: id },
       contactSnapshot(record),
       trx

@@ -4,7 +4,7 @@ import type { AccessContext } from '#app/access/access_context'
 import { toIso } from '#app/support/dates'
 import { channelText, channelsOf, primaryOf, type Channel } from '../../support/channels.js'
 import { fullName } from '../../support/people.js'
-import { ref } from '../../support/history.js'
+import { historyRef as ref } from '#app/history/record_history'
 import { lines } from '../companies/load_company.js'
 import type { ContactSummary } from '../../contracts/types.js'
 
@@ -95,7 +95,7 @@ export async function loadContact(
 
 /**
  * What the audit log and timeline compare. The company and the manager are references: the
- * audit keeps their names, the timeline only their ids (support/history.ts), so a reader who
+ * audit keeps their names, the timeline only their ids (#app/history/record_history), so a reader who
  * may not see them never reads their names in this contact's history.
  */
 export function contactSnapshot(c: ContactRecord): Record<string, unknown> {

@@ -4,7 +4,7 @@ import { dbTimestamp } from '#app/support/dates'
 import type { ContactData } from '../../validators/contacts.js'
 import { replaceChannels } from '../../support/channels.js'
 import { resolveOwner } from '../../support/owners.js'
-import { crmHistory } from '../../support/history.js'
+import { recordHistory } from '#app/history/record_history'
 import ContactUpdated from '../../events/contact_updated.js'
 import {
   CONTACTS,
@@ -87,7 +87,7 @@ export async function updateContact({
     }
     const after = (await loadContact(trx, organizationId, contactId))!
     const subject = { organizationId, actorId, subjectType: CONTACT_SUBJECT, subjectId: contactId }
-    const changes = await crmHistory.updated(
+    const changes = await recordHistory.updated(
       subject,
       contactSnapshot(before),
       contactSnapshot(after),

@@ -1,6 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import { audit } from '#app/history/audit'
+import { recordHistory } from '#app/history/record_history'
 import { timeline } from '#app/history/timeline'
 import type { NoteRow } from './find_note.js'
 
@@ -27,18 +27,17 @@ export async function deleteNote({
   trx,
 }: DeleteNoteParams) {
   const work = async (client: TransactionClientContract) => {
-    await client
-      .from('timeline_events')
-      .where('organization_id', organizationId)
-      .where('id', note.id)
-      .delete()
-    const subject = { organizationId, actorId, subjectType, subjectId }
-    await timeline.record(
-      { ...subject, kind: 'note_deleted', data: { author: note.actorId } },
+    await timeline.delete({ organizationId, subjectType, subjectId, id: note.id }, client)
+    await recordHistory.event(
+      { organizationId, actorId, subjectType, subjectId },
+      {
+        kind: 'note_deleted',
+        data: { author: note.actorId },
+        action: 'update',
+        changes: [{ field: 'note', from: note.body, to: null }],
+      },
       client
     )
-    const changes = [{ field: 'note', from: note.body, to: null }]
-    await audit.record({ ...subject, action: 'update', changes }, client)
   }
   return trx ? work(trx) : db.transaction(work)
 }

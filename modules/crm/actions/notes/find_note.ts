@@ -1,5 +1,5 @@
-import db from '@adonisjs/lucid/services/db'
 import type { AccessContext } from '#app/access/access_context'
+import { timeline } from '#app/history/timeline'
 import { ForbiddenException } from '#exceptions/forbidden_exception'
 import { notFound } from '../../support/http.js'
 
@@ -25,20 +25,20 @@ export interface NoteRef {
 export async function findNote(
   params: NoteRef & { organizationId: number }
 ): Promise<NoteRow | null> {
-  const row = await db
-    .from('timeline_events')
-    .where({
-      organization_id: params.organizationId,
-      subject_type: params.subjectType,
-      subject_id: params.subjectId,
-    })
-    .where({ id: params.noteId, kind: 'note' })
-    .select('id', 'actor_id', 'data')
-    .first()
-  if (!row) return null
-  const data = row.data ? JSON.parse(row.data) : {}
-  const actorId = row.actor_id === null ? null : Number(row.actor_id)
-  return { id: Number(row.id), actorId, body: String(data.body ?? ''), data }
+  const entry = await timeline.find({
+    organizationId: params.organizationId,
+    subjectType: params.subjectType,
+    subjectId: params.subjectId,
+    id: params.noteId,
+    kind: 'note',
+  })
+  if (!entry) return null
+  return {
+    id: entry.id,
+    actorId: entry.actorId,
+    body: String(entry.data.body ?? ''),
+    data: entry.data,
+  }
 }
 
 /** Only a note's author changes or removes it; administrators too (moderation). */

@@ -1,6 +1,7 @@
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import { audit } from '#app/history/audit'
+import { recordHistory } from '#app/history/record_history'
+import { timeline } from '#app/history/timeline'
 import type { NoteRow } from './find_note.js'
 
 export interface UpdateNoteParams {
@@ -23,14 +24,11 @@ export async function updateNote(params: UpdateNoteParams) {
   if (body === note.body) return
   const work = async (client: TransactionClientContract) => {
     const data = { ...note.data, body, editedAt: new Date().toISOString(), editedBy: actorId }
-    await client
-      .from('timeline_events')
-      .where('organization_id', organizationId)
-      .where('id', note.id)
-      .update({ data: JSON.stringify(data) })
+    await timeline.update({ organizationId, subjectType, subjectId, id: note.id }, data, client)
     const changes = [{ field: 'note', from: note.body, to: body }]
-    await audit.record(
-      { organizationId, actorId, subjectType, subjectId, action: 'update', changes },
+    await recordHistory.event(
+      { organizationId, actorId, subjectType, subjectId },
+      { action: 'update', changes },
       client
     )
   }

@@ -3,7 +3,8 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { DemoSeedParams } from '#app/registry/types'
 import { dbTimestamp } from '#app/support/dates'
 import { normalizeEmail, normalizeName, normalizePhone } from '../../support/normalize.js'
-import { insertInBatches } from '../../support/db.js'
+import { insertInBatches } from '#app/support/db'
+import { timeline, type TimelineEntryInput } from '#app/history/timeline'
 import { generate } from './demo_generate.js'
 import { NOTES } from './demo_data.js'
 
@@ -130,23 +131,23 @@ export default async function seedCrmDemo({ organizationId, users, random }: Dem
     ])
 
     // History: a "created" entry for every record and a few notes, as the app itself writes them.
-    const events: Record<string, unknown>[] = []
+    const events: (TimelineEntryInput & { createdAt: string })[] = []
     const entry = (
       type: string,
       id: number,
       kind: string,
       actor: number,
       created: string,
-      data: object
+      data: Record<string, unknown>
     ) =>
       events.push({
-        organization_id: organizationId,
-        subject_type: type,
-        subject_id: id,
+        organizationId,
+        subjectType: type,
+        subjectId: id,
         kind,
-        actor_id: actor,
-        data: JSON.stringify(data),
-        created_at: created,
+        actorId: actor,
+        data,
+        createdAt: created,
       })
     companyRows.forEach((row, i) => {
       entry('crm.company', companyIds[i], 'created', row.owner_id, row.created_at, {
@@ -180,8 +181,8 @@ export default async function seedCrmDemo({ organizationId, users, random }: Dem
         )
     })
     // Ids follow time, as they do when the app writes history (timelines are ordered by id).
-    events.sort((a, b) => String(a.created_at).localeCompare(String(b.created_at)))
-    await insertInBatches(trx, 'timeline_events', events)
+    events.sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+    await timeline.recordMany(events, trx)
   })
 }
 

@@ -56,6 +56,8 @@ interface Props {
   users: Option[]
   /** Record types of the kernel and of every registered module. */
   subjectTypes: Option[]
+  /** Audit actions of the kernel and of every registered module, labelled. */
+  actions: Option[]
 }
 
 const ACTION_COLORS: Record<string, string> = {
@@ -64,7 +66,6 @@ const ACTION_COLORS: Record<string, string> = {
   delete: 'red',
   export: 'grape',
 }
-const ACTIONS = ['create', 'update', 'delete', 'export'] as const
 
 export default function AuditIndex({
   entries,
@@ -75,6 +76,7 @@ export default function AuditIndex({
   filters,
   users,
   subjectTypes,
+  actions,
 }: Props) {
   const { t } = useT()
   const f = useFormat()
@@ -202,7 +204,7 @@ export default function AuditIndex({
             <Select
               label={t('admin.audit.filters.action')}
               placeholder={t('admin.audit.filters.any_action')}
-              data={ACTIONS.map((a) => ({ value: a, label: t(`admin.audit.actions.${a}`) }))}
+              data={actions}
               value={filters.action}
               onChange={(v) => apply({ action: v })}
               clearable
