@@ -31,3 +31,36 @@ export {
   type NotificationItem,
   type NotificationSummary,
 } from './notifications_client'
+export { FilterPanel } from './filter_panel'
+export {
+  listUrl,
+  applyFilters,
+  getJson,
+  reportLookupError,
+  LookupError,
+  type Params,
+} from './query'
+export { RecordHistory } from './record_history'
+export { historyValueLabel, type HistoryValueLabel } from './history_values'
+export { AddressFields } from './address_fields'
+export { ChannelFields } from './channel_fields'
+export { ChannelSections } from './form_sections'
+export { Detail, ChannelLines, PhoneLink, EmailLink, AddressLines } from './details'
+export { RecordPicker } from './record_picker'
+export {
+  usePhone,
+  fieldError,
+  listFrame,
+  inlineRow,
+  inlineLines,
+  fullBadge,
+} from './layout_helpers'
+export type {
+  Option,
+  Channel,
+  Address,
+  HistoryPage,
+  PhoneValue,
+  EmailValue,
+  AddressValue,
+} from './record_types'

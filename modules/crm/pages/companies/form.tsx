@@ -14,10 +14,21 @@ import {
   Title,
 } from '@mantine/core'
 import { IconAlertTriangle } from '@tabler/icons-react'
-import { ErrorSummary, formatPhone, FormFooter, PageHeader, useT, type SharedProps } from '~/ui'
-import { AddressFields } from '../shared/address_fields'
-import { ChannelSections } from '../shared/form_sections'
-import type { AddressValue, Catalog, EmailValue, Option, PhoneValue } from '../shared/types'
+import {
+  AddressFields,
+  ChannelSections,
+  ErrorSummary,
+  formatPhone,
+  FormFooter,
+  PageHeader,
+  useT,
+  type AddressValue,
+  type EmailValue,
+  type Option,
+  type PhoneValue,
+  type SharedProps,
+} from '~/ui'
+import type { Catalog } from '../shared/types'
 import { selectData } from '../shared/lists'
 
 interface CompanyValues {
@@ -256,7 +267,10 @@ export default function CompanyForm({
               items={form.data.addresses}
               onChange={(v) => form.setData('addresses', v)}
               errors={errors}
-              kinds={catalog.addressKinds}
+              kinds={catalog.addressKinds.map((k) => ({
+                value: k,
+                label: t(`crm.address_kinds.${k}`),
+              }))}
               provinces={catalog.provinces}
             />
           </Paper>

@@ -11,12 +11,16 @@ import {
   useCan,
   useFormat,
   useT,
+  applyFilters,
+  FilterPanel,
+  listUrl,
+  PhoneLink,
+  type CappedCount,
   type Column,
+  type Option,
 } from '~/ui'
-import { FilterPanel } from '../shared/filter_panel'
-import { PhoneLink, TypeBadge } from '../shared/details'
-import { applyFilters, listUrl } from '../shared/query'
-import type { CappedCount, Catalog, Option } from '../shared/types'
+import { TypeBadge } from '../shared/type_badge'
+import type { Catalog } from '../shared/types'
 import { labelMap, selectData } from '../shared/lists'
 
 interface Row {

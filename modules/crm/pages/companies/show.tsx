@@ -1,3 +1,4 @@
+import { useMemo } from 'react'
 import { Head, Link, router, usePage } from '@inertiajs/react'
 import {
   Anchor,
@@ -22,18 +23,20 @@ import {
   useT,
   type Column,
   type DocumentsPanelProps,
-} from '~/ui'
-import {
   AddressLines,
   ChannelLines,
   Detail,
   EmailLink,
   PhoneLink,
-  TypeBadge,
-} from '../shared/details'
+  RecordHistory,
+  type Address,
+  type Channel,
+  type HistoryPage as History,
+} from '~/ui'
+import { TypeBadge } from '../shared/type_badge'
 import { OrgChart } from '../shared/org_chart'
-import { RecordHistory } from '../shared/record_history'
-import type { Address, CatalogLabels, Channel, History } from '../shared/types'
+import { crmHistoryValueLabel } from '../shared/history_labels'
+import type { CatalogLabels } from '../shared/types'
 
 interface Company {
   id: number
@@ -83,7 +86,8 @@ export default function CompanyShow({
   /** Null when the user may not see the company's documents. */
   documents: DocumentsPanelProps | null
 }) {
-  const { t } = useT()
+  const { t, locale } = useT()
+  const valueLabel = useMemo(() => crmHistoryValueLabel(t, locale, labels), [t, locale, labels])
   const f = useFormat()
   const can = useCan()
   const base = `/crm/companies/${company.id}`
@@ -258,7 +262,11 @@ export default function CompanyShow({
                   <Title order={5} mb="xs">
                     {t('crm.sections.addresses')}
                   </Title>
-                  <AddressLines items={company.addresses} empty={t('crm.form.no_addresses')} />
+                  <AddressLines
+                    items={company.addresses}
+                    empty={t('crm.form.no_addresses')}
+                    kindLabel={(kind) => t(`crm.address_kinds.${kind}`)}
+                  />
                 </Paper>
               </Stack>
             </Grid.Col>
@@ -320,7 +328,7 @@ export default function CompanyShow({
               baseUrl={base}
               canNote={allowed.edit}
               fieldPrefix="crm.companies.fields"
-              labels={labels}
+              valueLabel={valueLabel}
             />
           </Paper>
         </Tabs.Panel>

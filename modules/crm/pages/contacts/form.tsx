@@ -1,11 +1,21 @@
 import { useState } from 'react'
 import { Head, useForm, usePage } from '@inertiajs/react'
 import { Grid, Paper, Select, Stack, Textarea, TextInput, Title } from '@mantine/core'
-import { ErrorSummary, formatPhone, FormFooter, PageHeader, useT, type SharedProps } from '~/ui'
-import { ChannelSections } from '../shared/form_sections'
-import { CompanySelect } from '../shared/company_select'
-import { getJson, reportLookupError } from '../shared/query'
-import type { EmailValue, Option, PhoneValue } from '../shared/types'
+import {
+  ChannelSections,
+  ErrorSummary,
+  formatPhone,
+  FormFooter,
+  getJson,
+  PageHeader,
+  reportLookupError,
+  useT,
+  type EmailValue,
+  type Option,
+  type PhoneValue,
+  type SharedProps,
+} from '~/ui'
+import { CompanyPicker } from '../shared/company_picker'
 
 interface ContactValues {
   id: number
@@ -131,7 +141,7 @@ export default function ContactForm({
                 />
               </Grid.Col>
               <Grid.Col span={{ base: 12, sm: 6 }}>
-                <CompanySelect
+                <CompanyPicker
                   label={field('company')}
                   placeholder={t('crm.contacts.company_search')}
                   initial={companies}

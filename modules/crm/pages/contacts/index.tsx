@@ -11,13 +11,16 @@ import {
   useCan,
   useFormat,
   useT,
+  applyFilters,
+  EmailLink,
+  FilterPanel,
+  listUrl,
+  PhoneLink,
+  type CappedCount,
   type Column,
+  type Option,
 } from '~/ui'
-import { FilterPanel } from '../shared/filter_panel'
-import { CompanySelect } from '../shared/company_select'
-import { EmailLink, PhoneLink } from '../shared/details'
-import { applyFilters, listUrl } from '../shared/query'
-import type { CappedCount, Option } from '../shared/types'
+import { CompanyPicker } from '../shared/company_picker'
 
 interface Row {
   id: number
@@ -201,7 +204,7 @@ export default function ContactsIndex({
           </form>
         }
       >
-        <CompanySelect
+        <CompanyPicker
           aria-label={t('crm.contacts.fields.company')}
           placeholder={t('crm.filters.any_company')}
           initial={companies}

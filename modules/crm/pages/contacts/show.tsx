@@ -1,3 +1,4 @@
+import { useMemo } from 'react'
 import { Head, Link, router } from '@inertiajs/react'
 import { Anchor, Button, Grid, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
 import { IconEdit } from '@tabler/icons-react'
@@ -9,10 +10,13 @@ import {
   useFormat,
   useT,
   type DocumentsPanelProps,
+  ChannelLines,
+  Detail,
+  RecordHistory,
+  type Channel,
+  type HistoryPage as History,
 } from '~/ui'
-import { ChannelLines, Detail } from '../shared/details'
-import { RecordHistory } from '../shared/record_history'
-import type { Channel, History } from '../shared/types'
+import { crmHistoryValueLabel } from '../shared/history_labels'
 
 interface Contact {
   id: number
@@ -71,7 +75,8 @@ export default function ContactShow({
   /** Null when the user may not see the contact's documents. */
   documents: DocumentsPanelProps | null
 }) {
-  const { t } = useT()
+  const { t, locale } = useT()
+  const valueLabel = useMemo(() => crmHistoryValueLabel(t, locale), [t, locale])
   const f = useFormat()
   const base = `/crm/contacts/${contact.id}`
   const field = (name: string) => t(`crm.contacts.fields.${name}`)
@@ -88,6 +93,7 @@ export default function ContactShow({
         baseUrl={base}
         canNote={allowed.edit}
         fieldPrefix="crm.contacts.fields"
+        valueLabel={valueLabel}
       />
     </Paper>
   )

@@ -22,8 +22,12 @@ import {
   useT,
   type CappedCount,
   type Column,
+  fullBadge,
+  inlineLines,
+  listFrame,
+  usePhone,
+  listUrl,
 } from '~/ui'
-import { fullBadge, inlineLines, listFrame, usePhone, withQuery } from '../admin/shared'
 
 interface Entry {
   id: number
@@ -58,7 +62,7 @@ export default function BinIndex(props: Props) {
   const [q, setQ] = useState(filters.q)
   const base = { q: filters.q, resource: filters.resource }
   const go = (params: Record<string, string>) =>
-    router.get(withQuery('/bin', { ...base, ...params }), {}, { preserveScroll: true })
+    router.get(listUrl('/bin', { ...base, ...params }), {}, { preserveScroll: true })
   const filtered = !!(filters.q || filters.resource)
 
   const columns: Column<Entry>[] = [
@@ -194,13 +198,13 @@ export default function BinIndex(props: Props) {
       <KeysetPager
         count={count}
         noun={(n) => t('bin.noun', { count: n })}
-        firstHref={withQuery('/bin', base)}
-        prevHref={prev ? withQuery('/bin', { ...base, before: prev }) : null}
-        nextHref={next ? withQuery('/bin', { ...base, cursor: next }) : null}
+        firstHref={listUrl('/bin', base)}
+        prevHref={prev ? listUrl('/bin', { ...base, before: prev }) : null}
+        nextHref={next ? listUrl('/bin', { ...base, cursor: next }) : null}
         isFirstPage={!prev}
         offset={offset}
         shown={entries.length}
-        exactHref={withQuery('/bin', {
+        exactHref={listUrl('/bin', {
           ...base,
           cursor: filters.cursor,
           before: filters.before,

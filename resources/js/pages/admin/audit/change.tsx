@@ -1,7 +1,6 @@
 import { Box, Text } from '@mantine/core'
 import { IconArrowRight } from '@tabler/icons-react'
-import { useT } from '~/ui'
-import { inlineLines, inlineRow } from '../shared'
+import { useT, inlineLines, inlineRow } from '~/ui'
 
 /** A stored value back as JSON when it is a list or an object (the audit stores those as JSON). */
 function parse(value: string | null): unknown {

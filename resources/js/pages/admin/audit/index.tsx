@@ -12,8 +12,13 @@ import {
   useT,
   type CappedCount,
   type Column,
+  fullBadge,
+  inlineLines,
+  listFrame,
+  usePhone,
+  listUrl,
+  type Option,
 } from '~/ui'
-import { fullBadge, inlineLines, listFrame, usePhone, withQuery, type Option } from '../shared'
 import { Change } from './change'
 
 interface Entry {
@@ -91,7 +96,7 @@ export default function AuditIndex({
   }
   const apply = (changes: Partial<typeof base>) =>
     router.get(
-      withQuery('/admin/audit', { ...base, ...changes }),
+      listUrl('/admin/audit', { ...base, ...changes }),
       {},
       { preserveState: true, preserveScroll: true }
     )
@@ -247,13 +252,13 @@ export default function AuditIndex({
       <KeysetPager
         count={count}
         noun={(n) => t('admin.audit.noun', { count: n })}
-        firstHref={withQuery('/admin/audit', base)}
-        prevHref={prev ? withQuery('/admin/audit', { ...base, before: prev }) : null}
-        nextHref={next ? withQuery('/admin/audit', { ...base, cursor: next }) : null}
+        firstHref={listUrl('/admin/audit', base)}
+        prevHref={prev ? listUrl('/admin/audit', { ...base, before: prev }) : null}
+        nextHref={next ? listUrl('/admin/audit', { ...base, cursor: next }) : null}
         isFirstPage={!prev}
         offset={offset}
         shown={entries.length}
-        exactHref={withQuery('/admin/audit', {
+        exactHref={listUrl('/admin/audit', {
           ...base,
           cursor: filters.cursor,
           before: filters.before,

@@ -21,8 +21,12 @@ import {
   useT,
   type CappedCount,
   type Column,
+  fullBadge,
+  inlineLines,
+  listFrame,
+  usePhone,
+  listUrl,
 } from '~/ui'
-import { fullBadge, inlineLines, listFrame, usePhone, withQuery } from '../shared'
 
 type State = 'queued' | 'running' | 'failed' | 'completed'
 
@@ -71,7 +75,7 @@ export default function JobsIndex({ jobs, next, prev, offset, count, filters }: 
   ]
   const showState = (value: string | null) =>
     router.get(
-      withQuery('/admin/jobs', { state: !value || value === 'all' ? null : value }),
+      listUrl('/admin/jobs', { state: !value || value === 'all' ? null : value }),
       {},
       { preserveScroll: true }
     )
@@ -239,13 +243,13 @@ export default function JobsIndex({ jobs, next, prev, offset, count, filters }: 
       <KeysetPager
         count={count}
         noun={(n) => t('admin.jobs.noun', { count: n })}
-        firstHref={withQuery('/admin/jobs', base)}
-        prevHref={prev ? withQuery('/admin/jobs', { ...base, before: prev }) : null}
-        nextHref={next ? withQuery('/admin/jobs', { ...base, cursor: next }) : null}
+        firstHref={listUrl('/admin/jobs', base)}
+        prevHref={prev ? listUrl('/admin/jobs', { ...base, before: prev }) : null}
+        nextHref={next ? listUrl('/admin/jobs', { ...base, cursor: next }) : null}
         isFirstPage={!prev}
         offset={offset}
         shown={jobs.length}
-        exactHref={withQuery('/admin/jobs', {
+        exactHref={listUrl('/admin/jobs', {
           ...base,
           cursor: filters.cursor,
           before: filters.before,

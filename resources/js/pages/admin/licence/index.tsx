@@ -18,8 +18,18 @@ import {
   Title,
 } from '@mantine/core'
 import { IconAlertTriangle, IconCertificate, IconUpload } from '@tabler/icons-react'
-import { DataTable, EmptyState, PageHeader, useFormat, useT, type Column } from '~/ui'
-import { fullBadge, inlineRow, listFrame, usePhone } from '../shared'
+import {
+  DataTable,
+  EmptyState,
+  PageHeader,
+  useFormat,
+  useT,
+  type Column,
+  fullBadge,
+  inlineRow,
+  listFrame,
+  usePhone,
+} from '~/ui'
 
 interface Payload {
   id: string

@@ -9,8 +9,13 @@ import {
   useT,
   type CappedCount,
   type Column,
+  fullBadge,
+  inlineLines,
+  inlineRow,
+  listFrame,
+  usePhone,
+  listUrl,
 } from '~/ui'
-import { fullBadge, inlineLines, inlineRow, listFrame, usePhone, withQuery } from '../shared'
 import { DeleteRoleButton, useHoldersText } from './delete_role'
 
 interface RoleRow {
@@ -135,8 +140,8 @@ export default function RolesIndex({
         count={count}
         noun={(n) => t('admin.roles.noun', { count: n })}
         firstHref="/admin/roles"
-        prevHref={prev ? withQuery('/admin/roles', { before: prev }) : null}
-        nextHref={next ? withQuery('/admin/roles', { cursor: next }) : null}
+        prevHref={prev ? listUrl('/admin/roles', { before: prev }) : null}
+        nextHref={next ? listUrl('/admin/roles', { cursor: next }) : null}
         isFirstPage={!prev}
         offset={offset}
         shown={roles.length}

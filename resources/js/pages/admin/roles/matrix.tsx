@@ -11,8 +11,7 @@ import {
   Title,
   Tooltip,
 } from '@mantine/core'
-import { useT } from '~/ui'
-import { usePhone } from '../shared'
+import { useT, usePhone } from '~/ui'
 
 export interface CatalogModule {
   name: string

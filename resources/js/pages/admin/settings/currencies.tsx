@@ -10,8 +10,10 @@ import {
   formatDate,
   useT,
   type Column,
+  inlineRow,
+  listFrame,
+  usePhone,
 } from '~/ui'
-import { inlineRow, listFrame, usePhone } from '../shared'
 import { CurrencyForm, RateForm, example, rateText, type Currency } from './currency_forms'
 
 interface Props {

@@ -24,8 +24,10 @@ import {
   PageHeader,
   useT,
   type Column,
+  inlineRow,
+  listFrame,
+  usePhone,
 } from '~/ui'
-import { inlineRow, listFrame, usePhone } from '../shared'
 
 interface Series {
   id: number

@@ -1,7 +1,14 @@
 import { Head, router, useForm } from '@inertiajs/react'
 import { Group, MultiSelect, Paper, Select, Stack, TextInput } from '@mantine/core'
-import { ConfirmButton, ErrorSummary, FormFooter, PageHeader, hasTranslation, useT } from '~/ui'
-import { fieldError } from '../shared'
+import {
+  ConfirmButton,
+  ErrorSummary,
+  FormFooter,
+  PageHeader,
+  hasTranslation,
+  useT,
+  fieldError,
+} from '~/ui'
 
 interface TeamValues {
   id: number

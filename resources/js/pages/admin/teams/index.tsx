@@ -11,8 +11,11 @@ import {
   useT,
   type CappedCount,
   type Column,
+  inlineRow,
+  listFrame,
+  usePhone,
+  listUrl,
 } from '~/ui'
-import { inlineRow, listFrame, usePhone, withQuery } from '../shared'
 
 interface TeamRow {
   id: number
@@ -122,8 +125,8 @@ export default function TeamsIndex({
         count={count}
         noun={(n) => t('admin.teams.noun', { count: n })}
         firstHref="/admin/teams"
-        prevHref={prev ? withQuery('/admin/teams', { before: prev }) : null}
-        nextHref={next ? withQuery('/admin/teams', { cursor: next }) : null}
+        prevHref={prev ? listUrl('/admin/teams', { before: prev }) : null}
+        nextHref={next ? listUrl('/admin/teams', { cursor: next }) : null}
         isFirstPage={!prev}
         offset={offset}
         shown={teams.length}

@@ -26,8 +26,8 @@ import {
   useFormat,
   useT,
   type SharedProps,
+  fieldError,
 } from '~/ui'
-import { fieldError } from '../shared'
 
 interface UserValues {
   id: number

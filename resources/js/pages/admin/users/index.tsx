@@ -11,8 +11,13 @@ import {
   useT,
   type CappedCount,
   type Column,
+  fullBadge,
+  inlineLines,
+  inlineRow,
+  listFrame,
+  usePhone,
+  listUrl,
 } from '~/ui'
-import { fullBadge, inlineLines, inlineRow, listFrame, usePhone, withQuery } from '../shared'
 
 interface UserRow {
   id: number
@@ -50,7 +55,7 @@ export default function UsersIndex({ users, next, prev, offset, count, filters, 
   const base = { q: filters.q, status: filters.status, roleId: filters.roleId }
   const apply = (changes: Partial<typeof base>) =>
     router.get(
-      withQuery('/admin/users', { ...base, ...changes }),
+      listUrl('/admin/users', { ...base, ...changes }),
       {},
       { preserveState: true, preserveScroll: true }
     )
@@ -225,9 +230,9 @@ export default function UsersIndex({ users, next, prev, offset, count, filters, 
       <KeysetPager
         count={count}
         noun={(n) => t('admin.users.noun', { count: n })}
-        firstHref={withQuery('/admin/users', base)}
-        prevHref={prev ? withQuery('/admin/users', { ...base, before: prev }) : null}
-        nextHref={next ? withQuery('/admin/users', { ...base, cursor: next }) : null}
+        firstHref={listUrl('/admin/users', base)}
+        prevHref={prev ? listUrl('/admin/users', { ...base, before: prev }) : null}
+        nextHref={next ? listUrl('/admin/users', { ...base, cursor: next }) : null}
         isFirstPage={!prev}
         offset={offset}
         shown={users.length}

@@ -1,33 +1,36 @@
 import { useMemo, useState } from 'react'
-import { Timeline, useT } from '~/ui'
+import { Timeline } from './timeline'
+import { useT } from './i18n'
 import { getJson, reportLookupError } from './query'
-import { historyValueLabel } from './history_values'
-import type { CatalogLabels, History } from './types'
+import { historyValueLabel, type HistoryValueLabel } from './history_values'
+import type { HistoryPage } from './record_types'
 
 /**
  * A record's timeline with "add note" (when the user may edit it) and "ver más", which asks
  * the server for entries older than the last one shown (the `before` cursor) and appends them.
  * A failed "ver más" says so; an expired session reloads the page (to the login page).
+ * The record's routes are `<baseUrl>/timeline?before=` and `<baseUrl>/notes`.
  */
 export function RecordHistory({
   history,
   baseUrl,
   canNote,
   fieldPrefix,
-  labels,
+  valueLabel,
 }: {
-  history: History
+  history: HistoryPage
   baseUrl: string
   /** Whether the user may add a note: the record is within their edit scope. */
   canNote: boolean
+  /** Lang prefix of the record's field labels (`crm.fields`: `crm.fields.<field>`). */
   fieldPrefix: string
-  /** Labels of the record's list codes (companies). */
-  labels?: CatalogLabels
+  /** How a changed value reads (built with historyValueLabel); keep it stable (useMemo). */
+  valueLabel?: HistoryValueLabel
 }) {
-  const { t, locale } = useT()
+  const { t } = useT()
+  const plain = useMemo(() => historyValueLabel(t), [t])
   const [entries, setEntries] = useState(history.entries)
   const [next, setNext] = useState(history.nextBefore)
-  const valueLabel = useMemo(() => historyValueLabel(t, locale, labels), [t, locale, labels])
   // A new note reloads the page's props: start again from the newest entries (adjusted while
   // rendering, when the history differs from the one last seen).
   const [seen, setSeen] = useState(history)
@@ -40,7 +43,7 @@ export function RecordHistory({
   const loadMore = async () => {
     if (next === null) return
     try {
-      const page = await getJson<History>(`${baseUrl}/timeline?before=${next}`)
+      const page = await getJson<HistoryPage>(`${baseUrl}/timeline?before=${next}`)
       setEntries((current) => [...current, ...page.entries])
       setNext(page.nextBefore)
     } catch (error) {
@@ -51,7 +54,7 @@ export function RecordHistory({
     <Timeline
       entries={entries}
       fieldLabel={(field) => t(`${fieldPrefix}.${field}`)}
-      valueLabel={valueLabel}
+      valueLabel={valueLabel ?? plain}
       noteUrl={canNote ? `${baseUrl}/notes` : undefined}
       hasMore={next !== null}
       onLoadMore={loadMore}

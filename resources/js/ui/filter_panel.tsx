@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react'
 import { Badge, Button, Collapse, Group, Paper, SimpleGrid } from '@mantine/core'
-import { useDisclosure, useMediaQuery } from '@mantine/hooks'
+import { useDisclosure } from '@mantine/hooks'
 import { IconAdjustments, IconX } from '@tabler/icons-react'
-import { useT } from '~/ui'
+import { useT } from './i18n'
+import { usePhone } from './layout_helpers'
 
 /**
  * The list's filters: always visible on wide screens; on phones folded behind a "Filtros"
@@ -20,7 +21,7 @@ export function FilterPanel({
   onClear: () => void
 }) {
   const { t } = useT()
-  const phone = useMediaQuery('(max-width: 48em)')
+  const phone = usePhone()
   const [open, { toggle }] = useDisclosure(false)
   const fields = (
     <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm" verticalSpacing="sm">
@@ -46,7 +47,7 @@ export function FilterPanel({
               ) : null
             }
           >
-            {t('crm.filters.title')}
+            {t('common.filters')}
           </Button>
         )}
       </Group>
@@ -65,7 +66,7 @@ export function FilterPanel({
           leftSection={<IconX size={14} />}
           onClick={onClear}
         >
-          {t('crm.filters.clear')}
+          {t('common.clear_filters')}
         </Button>
       )}
     </Paper>

@@ -1,26 +1,38 @@
 import { useEffect, useEffectEvent, useRef, useState } from 'react'
 import { Select, type SelectProps } from '@mantine/core'
-import { useT } from '~/ui'
+import { useT } from './i18n'
 import { getJson, reportLookupError } from './query'
-import type { Option } from './types'
+import type { Option } from './record_types'
 
 /**
- * A searchable select of the companies the user may see. The server searches by name prefix
- * (there may be thousands), so options load as the user types.
+ * A searchable select of records the server finds as the user types (there may be thousands):
+ * `searchUrl` answers `?q=<text>` with `[{ value, label }]`. It is Mantine's Select, so the
+ * keyboard works as in any select (arrows, Enter, Escape) and it is labelled like one.
+ * `initial` holds the selected record's option (its label may be empty when the user may not
+ * see it: `hiddenLabel` is shown instead). A failed lookup keeps the current options and says
+ * so; an expired session reloads the page (to the login page).
  */
-export function CompanySelect({
+export function RecordPicker({
+  searchUrl,
   initial,
   value,
   onChange,
+  hiddenLabel,
+  nothingFound,
   ...props
 }: Omit<SelectProps, 'data' | 'onChange' | 'value'> & {
+  searchUrl: string
   initial: Option[]
   value: string | null
   onChange: (value: string | null) => void
+  /** Label of a selected record the user may not see. */
+  hiddenLabel?: string
+  /** What the dropdown says when the search finds nothing. */
+  nothingFound?: string
 }) {
   const { t } = useT()
   const withLabels = (list: Option[]) =>
-    list.map((o) => (o.label ? o : { ...o, label: t('crm.contacts.hidden_company') }))
+    list.map((o) => (o.label ? o : { ...o, label: hiddenLabel ?? t('ui.picker.hidden') }))
   const [options, setOptions] = useState<Option[]>(withLabels(initial))
   const [search, setSearch] = useState('')
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined)
@@ -28,7 +40,7 @@ export function CompanySelect({
 
   // What a lookup's answer does reads the current value and locale; only the search starts one.
   const showFound = useEffectEvent((found: Option[]) => {
-    // Keep the selected company among the options so its label stays visible.
+    // Keep the selected record among the options so its label stays visible.
     const keep = selected.current.filter(
       (o) => o.value === value && !found.some((f) => f.value === o.value)
     )
@@ -39,15 +51,18 @@ export function CompanySelect({
 
   useEffect(() => {
     clearTimeout(timer.current)
+    const separator = searchUrl.includes('?') ? '&' : '?'
     timer.current = setTimeout(async () => {
       try {
-        showFound(await getJson<Option[]>(`/crm/companies/lookup?q=${encodeURIComponent(search)}`))
+        showFound(
+          await getJson<Option[]>(`${searchUrl}${separator}q=${encodeURIComponent(search)}`)
+        )
       } catch (error) {
         showError(error)
       }
     }, 200)
     return () => clearTimeout(timer.current)
-  }, [search])
+  }, [search, searchUrl])
 
   return (
     <Select
@@ -59,7 +74,7 @@ export function CompanySelect({
       value={value}
       searchValue={search}
       onSearchChange={setSearch}
-      nothingFoundMessage={t('crm.contacts.company_search')}
+      nothingFoundMessage={nothingFound ?? t('ui.picker.search')}
       onChange={(v) => {
         selected.current = options.filter((o) => o.value === v)
         onChange(v)

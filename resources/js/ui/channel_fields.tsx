@@ -12,8 +12,9 @@ import {
 } from '@mantine/core'
 import { useMediaQuery } from '@mantine/hooks'
 import { IconPlus, IconTrash } from '@tabler/icons-react'
-import { formatPhone, useT } from '~/ui'
-import type { EmailValue, PhoneValue } from './types'
+import { useT } from './i18n'
+import { formatPhone } from './phone'
+import type { EmailValue, PhoneValue } from './record_types'
 
 type Errors = Record<string, string | undefined>
 
@@ -40,7 +41,7 @@ export function ChannelFields<T extends PhoneValue | EmailValue>({
   const stacked = useMediaQuery('(max-width: 36em)')
   const valueKey = kind === 'phones' ? 'number' : 'address'
   const suggestions = (kind === 'phones' ? PHONE_LABELS : EMAIL_LABELS).map((k) =>
-    t(`crm.form.${kind === 'phones' ? 'phone' : 'email'}_labels.${k}`)
+    t(`ui.channel.${kind === 'phones' ? 'phone' : 'email'}_labels.${k}`)
   )
   const update = (index: number, patch: Partial<T>) =>
     onChange(items.map((item, i) => (i === index ? { ...item, ...patch } : item)))
@@ -58,7 +59,7 @@ export function ChannelFields<T extends PhoneValue | EmailValue>({
     <Stack gap="xs">
       {items.length === 0 && (
         <Text size="sm" c="dimmed">
-          {t(kind === 'phones' ? 'crm.form.no_phones' : 'crm.form.no_emails')}
+          {t(kind === 'phones' ? 'ui.channel.no_phones' : 'ui.channel.no_emails')}
         </Text>
       )}
       {items.map((item, i) => (
@@ -66,8 +67,8 @@ export function ChannelFields<T extends PhoneValue | EmailValue>({
           <Grid gap="xs" align="flex-start">
             <Grid.Col span={{ base: 12, xs: 4 }}>
               <Autocomplete
-                aria-label={t('crm.form.label')}
-                placeholder={t('crm.form.label')}
+                aria-label={t('ui.channel.label')}
+                placeholder={t('ui.channel.label')}
                 data={suggestions}
                 value={item.label}
                 onChange={(v) => update(i, { label: v } as Partial<T>)}
@@ -80,7 +81,7 @@ export function ChannelFields<T extends PhoneValue | EmailValue>({
             >
               <TextInput
                 style={{ flex: 1, minWidth: 0 }}
-                aria-label={t(kind === 'phones' ? 'crm.form.number' : 'crm.form.address')}
+                aria-label={t(kind === 'phones' ? 'ui.channel.number' : 'ui.channel.address')}
                 placeholder={kind === 'phones' ? '612 34 56 78' : 'nombre@empresa.es'}
                 type={kind === 'phones' ? 'tel' : 'email'}
                 value={(item as any)[valueKey]}
@@ -96,10 +97,10 @@ export function ChannelFields<T extends PhoneValue | EmailValue>({
                 error={errors[`${kind}.${i}.${valueKey}`]}
                 data-testid={`${kind}-${i}`}
               />
-              <Tooltip label={t('crm.form.primary')}>
+              <Tooltip label={t('ui.channel.primary')}>
                 <Radio
                   mt={8}
-                  aria-label={t('crm.form.primary')}
+                  aria-label={t('ui.channel.primary')}
                   checked={item.primary}
                   onChange={() => setPrimary(i)}
                 />
@@ -108,7 +109,7 @@ export function ChannelFields<T extends PhoneValue | EmailValue>({
                 variant="subtle"
                 color="red"
                 mt={4}
-                aria-label={t('crm.form.remove')}
+                aria-label={t('ui.channel.remove')}
                 onClick={() => remove(i)}
               >
                 <IconTrash size={16} />
@@ -130,7 +131,7 @@ export function ChannelFields<T extends PhoneValue | EmailValue>({
         onClick={add}
         disabled={items.length >= 10}
       >
-        {t(kind === 'phones' ? 'crm.form.add_phone' : 'crm.form.add_email')}
+        {t(kind === 'phones' ? 'ui.channel.add_phone' : 'ui.channel.add_email')}
       </Button>
     </Stack>
   )

@@ -1,11 +1,13 @@
 import { ActionIcon, Button, Grid, Paper, Select, Stack, Text, TextInput } from '@mantine/core'
 import { IconPlus, IconTrash } from '@tabler/icons-react'
-import { useT } from '~/ui'
-import type { AddressValue } from './types'
+import { useT } from './i18n'
+import type { AddressValue, Option } from './record_types'
 
 /**
  * Repeatable postal addresses. A Spanish address picks one of the 52 provinces; a foreign
- * one (another country code) takes any region as text.
+ * one (another country code) takes any region as text. `kinds` are the page's address kinds
+ * with their labels; a new address takes the first kind, later ones the second (fiscal, then
+ * shipping), unless `newKind` says otherwise. Server errors are keyed `addresses.<i>.<field>`.
  */
 export function AddressFields({
   items,
@@ -13,12 +15,15 @@ export function AddressFields({
   errors,
   kinds,
   provinces,
+  newKind = (count) => (kinds[count ? 1 : 0] ?? kinds[0])?.value ?? '',
 }: {
   items: AddressValue[]
   onChange: (items: AddressValue[]) => void
   errors: Record<string, string | undefined>
-  kinds: string[]
+  kinds: Option[]
   provinces: string[]
+  /** The kind of a new address, given how many there are already. */
+  newKind?: (count: number) => string
 }) {
   const { t } = useT()
   const update = (index: number, patch: Partial<AddressValue>) =>
@@ -27,7 +32,7 @@ export function AddressFields({
     onChange([
       ...items,
       {
-        kind: items.length ? 'envio' : 'fiscal',
+        kind: newKind(items.length),
         street: '',
         postalCode: '',
         city: '',
@@ -41,7 +46,7 @@ export function AddressFields({
     <Stack gap="sm">
       {items.length === 0 && (
         <Text size="sm" c="dimmed">
-          {t('crm.form.no_addresses')}
+          {t('ui.address.no_addresses')}
         </Text>
       )}
       {items.map((a, i) => (
@@ -49,8 +54,8 @@ export function AddressFields({
           <Grid gap="xs">
             <Grid.Col span={{ base: 10, sm: 3 }} order={1}>
               <Select
-                label={t('crm.form.kind')}
-                data={kinds.map((k) => ({ value: k, label: t(`crm.address_kinds.${k}`) }))}
+                label={t('ui.address.kind')}
+                data={kinds}
                 value={a.kind}
                 onChange={(v) => v && update(i, { kind: v })}
                 allowDeselect={false}
@@ -66,7 +71,7 @@ export function AddressFields({
                 variant="subtle"
                 color="red"
                 mt={26}
-                aria-label={t('crm.form.remove')}
+                aria-label={t('ui.address.remove')}
                 onClick={() => onChange(items.filter((_, k) => k !== i))}
               >
                 <IconTrash size={16} />
@@ -74,7 +79,7 @@ export function AddressFields({
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 8 }} order={{ base: 3, sm: 2 }}>
               <TextInput
-                label={t('crm.form.street')}
+                label={t('ui.address.street')}
                 value={a.street}
                 onChange={(e) => update(i, { street: e.currentTarget.value })}
                 error={err(i, 'street')}
@@ -82,7 +87,7 @@ export function AddressFields({
             </Grid.Col>
             <Grid.Col span={{ base: 5, sm: 2 }} order={4}>
               <TextInput
-                label={t('crm.form.postal_code')}
+                label={t('ui.address.postal_code')}
                 value={a.postalCode}
                 onChange={(e) => update(i, { postalCode: e.currentTarget.value })}
                 error={err(i, 'postalCode')}
@@ -90,7 +95,7 @@ export function AddressFields({
             </Grid.Col>
             <Grid.Col span={{ base: 7, sm: 4 }} order={5}>
               <TextInput
-                label={t('crm.form.city')}
+                label={t('ui.address.city')}
                 value={a.city}
                 onChange={(e) => update(i, { city: e.currentTarget.value })}
                 error={err(i, 'city')}
@@ -99,7 +104,7 @@ export function AddressFields({
             <Grid.Col span={{ base: 8, sm: 4 }} order={6}>
               {a.country === 'ES' ? (
                 <Select
-                  label={t('crm.form.province')}
+                  label={t('ui.address.province')}
                   data={provinces}
                   value={a.province || null}
                   searchable
@@ -109,7 +114,7 @@ export function AddressFields({
                 />
               ) : (
                 <TextInput
-                  label={t('crm.form.province')}
+                  label={t('ui.address.province')}
                   value={a.province}
                   onChange={(e) => update(i, { province: e.currentTarget.value })}
                   error={err(i, 'province')}
@@ -118,7 +123,7 @@ export function AddressFields({
             </Grid.Col>
             <Grid.Col span={{ base: 4, sm: 2 }} order={7}>
               <TextInput
-                label={t('crm.form.country')}
+                label={t('ui.address.country')}
                 maxLength={2}
                 value={a.country}
                 onChange={(e) =>
@@ -138,7 +143,7 @@ export function AddressFields({
         onClick={add}
         disabled={items.length >= 10}
       >
-        {t('crm.form.add_address')}
+        {t('ui.address.add_address')}
       </Button>
     </Stack>
   )

@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react'
 import { Anchor, Badge, Group, Stack, Text } from '@mantine/core'
-import { formatPhone, telHref, useT } from '~/ui'
-import type { Address, Channel } from './types'
+import { useT } from './i18n'
+import { formatPhone, telHref } from './phone'
+import type { Address, Channel } from './record_types'
 
 /** One label/value line of a detail page; empty values show a dash. */
 export function Detail({ label, children }: { label: string; children: ReactNode }) {
@@ -47,7 +48,7 @@ export function ChannelLines({
           )}
           {c.primary && items.length > 1 && (
             <Badge size="xs" variant="light">
-              {t('crm.form.primary')}
+              {t('ui.channel.primary')}
             </Badge>
           )}
         </Group>
@@ -91,9 +92,16 @@ export function EmailLink({ value, full }: { value: string | null; full?: boolea
   )
 }
 
-/** Postal addresses, one block each, with their kind. */
-export function AddressLines({ items, empty }: { items: Address[]; empty: string }) {
-  const { t } = useT()
+/** Postal addresses, one block each, with their kind (`kindLabel`: the page's label of a kind). */
+export function AddressLines({
+  items,
+  empty,
+  kindLabel,
+}: {
+  items: Address[]
+  empty: string
+  kindLabel: (kind: string) => string
+}) {
   if (!items.length)
     return (
       <Text size="sm" c="dimmed">
@@ -105,7 +113,7 @@ export function AddressLines({ items, empty }: { items: Address[]; empty: string
       {items.map((a, i) => (
         <div key={i}>
           <Badge size="xs" variant="outline" mb={2}>
-            {t(`crm.address_kinds.${a.kind}`)}
+            {kindLabel(a.kind)}
           </Badge>
           {a.street && <Text size="sm">{a.street}</Text>}
           <Text size="sm">
@@ -116,28 +124,5 @@ export function AddressLines({ items, empty }: { items: Address[]; empty: string
         </div>
       ))}
     </Stack>
-  )
-}
-
-const TYPE_COLORS: Record<string, string> = {
-  cliente: 'teal',
-  prospecto: 'blue',
-  competidor: 'red',
-  proveedor: 'grape',
-  distribuidor: 'orange',
-}
-
-/** A company type by the organization's label (`label`), coloured by its code. */
-export function TypeBadge({ type, label }: { type: string; label: string }) {
-  // Never squeezed into "PROSP…" by a narrow table column.
-  return (
-    <Badge
-      component="span"
-      variant="light"
-      color={TYPE_COLORS[type] ?? 'gray'}
-      style={{ minWidth: 'max-content' }}
-    >
-      {label}
-    </Badge>
   )
 }

@@ -1,13 +1,17 @@
 import { router } from '@inertiajs/react'
 import { notifications } from '@mantine/notifications'
 
-export type Params = Record<string, string | number | null | undefined>
+export type Params = Record<string, string | number | boolean | null | undefined>
 
-/** A list URL with only the filters that are set (the cursor included when given). */
+/**
+ * `base` with only the params that are set as its query string (the cursor included when
+ * given): empty strings, null, undefined and `false` are left out.
+ */
 export function listUrl(base: string, params: Params): string {
   const search = new URLSearchParams()
   for (const [key, value] of Object.entries(params)) {
-    if (value !== null && value !== undefined && value !== '') search.set(key, String(value))
+    if (value !== null && value !== undefined && value !== '' && value !== false)
+      search.set(key, String(value))
   }
   const text = search.toString()
   return text ? `${base}?${text}` : base
@@ -32,7 +36,7 @@ export class LookupError extends Error {
   }
 }
 
-/** Reads JSON from one of the module's lookup endpoints (same origin, session cookie). */
+/** Reads JSON from a lookup endpoint of the app (same origin, session cookie). */
 export async function getJson<T>(url: string): Promise<T> {
   const response = await fetch(url, {
     headers: { accept: 'application/json' },
@@ -53,5 +57,5 @@ export function reportLookupError(error: unknown, t: (key: string) => string) {
     window.location.reload()
     return
   }
-  notifications.show({ color: 'red', message: t('crm.errors.load_failed'), autoClose: 8000 })
+  notifications.show({ color: 'red', message: t('ui.load_failed'), autoClose: 8000 })
 }

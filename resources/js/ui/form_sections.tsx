@@ -1,10 +1,10 @@
 import { Grid, Paper, Title } from '@mantine/core'
 import { ChannelFields } from './channel_fields'
-import type { EmailValue, PhoneValue } from './types'
+import type { EmailValue, PhoneValue } from './record_types'
 
 type Errors = Record<string, string | undefined>
 
-/** Phones and e-mails side by side (stacked on a phone), as both CRM forms show them. */
+/** Phones and e-mails side by side (stacked on a phone), each in its own titled section. */
 export function ChannelSections({
   title,
   phones,

@@ -1,19 +1,10 @@
 import { useMediaQuery } from '@mantine/hooks'
 
-/** Helpers shared by the administration pages (no server code, no page of its own). */
+/** Layout helpers shared by every list and form (kernel and module pages). */
 
-/** `base` with the non-empty params as its query string. */
-export function withQuery(
-  base: string,
-  params: Record<string, string | number | boolean | null | undefined>
-): string {
-  const query = new URLSearchParams()
-  for (const [key, value] of Object.entries(params)) {
-    if (value !== null && value !== undefined && value !== '' && value !== false)
-      query.set(key, String(value))
-  }
-  const text = query.toString()
-  return text ? `${base}?${text}` : base
+/** Same breakpoint as the DataTable and the FilterPanel: below it, lists become cards. */
+export function usePhone(): boolean {
+  return useMediaQuery('(max-width: 48em)') ?? false
 }
 
 /** The first server error for a field or any of its items (`roleIds`, `roleIds.0`, …). */
@@ -24,13 +15,6 @@ export function fieldError(
   if (errors[field]) return errors[field]
   const key = Object.keys(errors).find((k) => k.startsWith(`${field}.`) && errors[k])
   return key ? errors[key] : undefined
-}
-
-export type Option = { value: string; label: string }
-
-/** Same breakpoint as the UI kit's DataTable: below it, lists become cards. */
-export function usePhone(): boolean {
-  return useMediaQuery('(max-width: 48em)') ?? false
 }
 
 /** Props for the Paper around a list: a framed table on wide screens, bare cards on phones. */
