@@ -11,7 +11,7 @@ import type { Scope } from '#app/registry/types'
 export interface RoleSpec {
   isAdmin?: boolean
   permissions?: string[]
-  /** Scope per resource, e.g. { 'crm.companies': 'own' }. */
+  /** Scope per resource, e.g. { 'sonda.items': 'own' }. */
   scopes?: Record<string, Scope>
 }
 
@@ -66,7 +66,7 @@ export async function createTeam(
   return team
 }
 
-/** Every permission of the given resources' actions, e.g. crud('crm.companies'). */
+/** Every permission of the given resources' actions, e.g. crud('sonda.items'). */
 export function crud(
   resource: string,
   actions = ['view', 'create', 'edit', 'delete', 'export']

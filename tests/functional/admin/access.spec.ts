@@ -22,7 +22,7 @@ test.group('Admin · access', (group) => {
 
   test('every administration page answers 403 to a non-administrator', async ({ client }) => {
     const { org } = await adminWorld()
-    const user = await createUser(org, { permissions: ['crm.companies.view'] })
+    const user = await createUser(org, { permissions: ['sonda.items.view'] })
     for (const url of PAGES) {
       const response = await client.get(url).loginAs(user).withInertia()
       response.assertStatus(403)
@@ -41,7 +41,7 @@ test.group('Admin · access', (group) => {
       [`/admin/users/${admin.id}/deactivate`, 'post'],
       ['/admin/roles', 'post'],
       ['/admin/teams', 'post'],
-      ['/admin/modules/crm/install', 'post'],
+      ['/admin/modules/sonda/install', 'post'],
       ['/admin/licence', 'post'],
     ]
     for (const [url, method] of posts) {
@@ -53,7 +53,7 @@ test.group('Admin · access', (group) => {
   })
 
   test('the pages render for an administrator', async ({ client }) => {
-    const { admin } = await adminWorld(['crm'])
+    const { admin } = await adminWorld(['sonda'])
     for (const url of PAGES.slice(1)) {
       const response = await client.get(url).loginAs(admin).withInertia()
       response.assertStatus(200)

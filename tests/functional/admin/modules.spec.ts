@@ -12,9 +12,10 @@ import { installModule, uninstallModule } from '#app/admin/modules/change_module
 import { RuleError } from '#app/support/rule_error'
 import { translateRule } from '#app/support/http'
 import { testLicence } from '#tests/helpers/licences'
+import { insertItem, itemNames } from '#tests/helpers/sonda'
 import { adminWorld, write } from './_helpers.js'
 
-/** The real registry plus two made-up modules: `ventas` (profesional, needs crm) and `soporte` (needs ventas). */
+/** The real registry plus two made-up modules: `ventas` (profesional, needs sonda) and `soporte` (needs ventas). */
 async function fakeDeps() {
   const real = await moduleRegistry()
   const fake = (name: string, tier: 'profesional' | 'empresa', dependsOn: string[]) => ({
@@ -33,7 +34,7 @@ async function fakeDeps() {
   })
   const registry = new ModuleRegistry([
     ...real.modules,
-    fake('ventas', 'profesional', ['crm']),
+    fake('ventas', 'profesional', ['sonda']),
     fake('soporte', 'empresa', ['ventas']),
   ])
   return { registry, installer: new ModuleInstaller(registry, licences) }
@@ -58,65 +59,49 @@ test.group('Admin · modules marketplace', (group) => {
       modules.map((m) => m.name),
       registry.names()
     )
-    const crm = modules.find((m) => m.name === 'crm')
-    assert.deepInclude(crm, {
-      label: 'crm.module.label',
+    const sonda = modules.find((m) => m.name === 'sonda')
+    assert.deepInclude(sonda, {
+      label: 'sonda.module.label',
       tier: 'basico',
-      source: 'builtin',
+      source: 'package',
       installed: false,
       licensed: true,
+      version: '1.0.0',
     })
-    assert.isString(crm.version)
+    for (const card of modules)
+      assert.equal(card.source, registry.get(card.name)!.source, card.name)
   })
 
-  test('uninstall and reinstall crm through HTTP: the module is disabled, then back, and its data stays', async ({
+  test('uninstall and reinstall a module through HTTP: the module is disabled, then back, and its data stays', async ({
     client,
     assert,
   }) => {
-    const { org, admin } = await adminWorld(['crm'])
+    const { org, admin } = await adminWorld(['sonda'])
     const modules = await installer()
-    const hasCrmRoutes = Boolean((await moduleRegistry()).manifest('crm').routes)
-    const hasCompanies = await db.connection().schema.hasTable('crm_companies')
-    if (hasCompanies) {
-      // A bare row with the crm table's required columns: the kernel must not touch module data.
-      await db.table('crm_companies').insert({
-        organization_id: org.id,
-        name: 'Conservada S.L.',
-        name_normalized: 'conservada sl',
-        type: 'cliente',
-        owner_id: null,
-        created_at: '2026-01-01 00:00:00',
-        updated_at: '2026-01-01 00:00:00',
-      })
-    }
+    // A row of the module's table: the kernel must not touch module data.
+    await insertItem(org, { name: 'Conservada S.L.' })
 
-    const off = await write(client.post('/admin/modules/crm/uninstall'), admin)
+    const off = await write(client.post('/admin/modules/sonda/uninstall'), admin)
     off.assertStatus(302)
-    const crmLabel = i18nManager.locale('es').t('crm.module.label', {}, 'crm')
-    off.assertFlashMessage('success', `«${crmLabel}» desinstalado. Sus datos se conservan.`)
-    assert.isFalse((await modules.enabled(org.id)).has('crm'))
-    if (hasCrmRoutes) {
-      const blocked = await client.get('/crm/companies').loginAs(admin).withInertia()
-      blocked.assertStatus(403)
-      blocked.assertInertiaComponent('errors/forbidden')
-      assert.equal(blocked.inertiaProps.module, 'crm')
-    }
+    off.assertFlashMessage('success', '«Sonda» desinstalado. Sus datos se conservan.')
+    assert.isFalse((await modules.enabled(org.id)).has('sonda'))
+    const blocked = await client.get('/sonda/items').loginAs(admin).withInertia()
+    blocked.assertStatus(403)
+    blocked.assertInertiaComponent('errors/forbidden')
+    assert.equal(blocked.inertiaProps.module, 'sonda')
 
-    const on = await write(client.post('/admin/modules/crm/install'), admin)
+    const on = await write(client.post('/admin/modules/sonda/install'), admin)
     on.assertStatus(302)
-    assert.isTrue((await modules.enabled(org.id)).has('crm'))
-    if (hasCrmRoutes) {
-      const back = await client.get('/crm/companies').loginAs(admin).withInertia()
-      back.assertStatus(200)
-    }
-    if (hasCompanies) {
-      assert.isNotNull(
-        await db
-          .from('crm_companies')
-          .where({ organization_id: org.id, name: 'Conservada S.L.' })
-          .first()
-      )
-    }
+    assert.isTrue((await modules.enabled(org.id)).has('sonda'))
+    const back = await client.get('/sonda/items').loginAs(admin)
+    back.assertStatus(200)
+    assert.deepEqual(itemNames(back.body()), ['Conservada S.L.'])
+    assert.isNotNull(
+      await db
+        .from('sonda_items')
+        .where({ organization_id: org.id, name: 'Conservada S.L.' })
+        .first()
+    )
     const audit = await db
       .from('audit_logs')
       .where({ organization_id: org.id, subject_type: 'kernel.module', field: 'status' })
@@ -157,7 +142,7 @@ test.group('Admin · modules marketplace', (group) => {
     )
     assert.isFalse((await deps.installer.installed(org.id)).has('ventas'))
     assert.isFalse(
-      (await deps.installer.installed(org.id)).has('crm'),
+      (await deps.installer.installed(org.id)).has('sonda'),
       'no dependency is installed when the module is refused'
     )
   })
@@ -171,27 +156,27 @@ test.group('Admin · modules marketplace', (group) => {
       { organizationId: org.id, actorId: admin.id, name: 'soporte' },
       deps
     )
-    assert.deepEqual(installed, ['crm', 'ventas', 'soporte'])
+    assert.deepEqual(installed, ['sonda', 'ventas', 'soporte'])
 
     const error = await uninstallModule(
-      { organizationId: org.id, actorId: admin.id, name: 'crm' },
+      { organizationId: org.id, actorId: admin.id, name: 'sonda' },
       deps
     ).catch((e) => e)
     assert.instanceOf(error, RuleError)
     assert.equal(
       message(error),
-      `No se puede desinstalar «${i18nManager.locale('es').t('crm.module.label', {}, 'crm')}»: lo necesitan ventas, soporte. Desinstale esos módulos antes.`
+      'No se puede desinstalar «Sonda»: lo necesitan ventas, soporte. Desinstale esos módulos antes.'
     )
-    assert.isTrue((await deps.installer.installed(org.id)).has('crm'))
+    assert.isTrue((await deps.installer.installed(org.id)).has('sonda'))
 
     await uninstallModule({ organizationId: org.id, actorId: admin.id, name: 'soporte' }, deps)
     const single = await uninstallModule(
-      { organizationId: org.id, actorId: admin.id, name: 'crm' },
+      { organizationId: org.id, actorId: admin.id, name: 'sonda' },
       deps
     ).catch((e) => e)
     assert.equal(
       message(single, 'en'),
-      `Cannot uninstall “${i18nManager.locale('en').t('crm.module.label', {}, 'crm')}”: ventas needs it. Uninstall that module first.`
+      'Cannot uninstall “Probe”: ventas needs it. Uninstall that module first.'
     )
   })
 })

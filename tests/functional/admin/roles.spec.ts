@@ -51,10 +51,17 @@ test.group('Admin · roles and the permission matrix', (group) => {
       resources,
       registry.resources().map((r) => r.key)
     )
-    const crm = catalog.find((m) => m.name === 'crm')
-    assert.isFalse(crm.installed, 'crm is not installed for this organization')
-    assert.equal(crm.label, 'crm.module.label')
-    assert.deepEqual(crm.resources[0].actions, registry.resources()[0].actions)
+    const sonda = catalog.find((m) => m.name === 'sonda')
+    assert.isFalse(sonda.installed, 'sonda is not installed for this organization')
+    assert.equal(sonda.label, 'sonda.module.label')
+    assert.deepEqual(
+      sonda.resources.map((r: any) => [r.key, r.actions]),
+      registry
+        .resources()
+        .filter((r) => r.module === 'sonda')
+        .map((r) => [r.key, r.actions])
+    )
+    assert.notDeepEqual(sonda.resources[0].actions, sonda.resources[1].actions)
     assert.deepEqual(response.inertiaProps.scopes, ['own', 'team', 'hierarchy', 'all'])
   })
 
@@ -62,15 +69,15 @@ test.group('Admin · roles and the permission matrix', (group) => {
     client,
     assert,
   }) => {
-    const { org, admin } = await adminWorld(['crm'])
+    const { org, admin } = await adminWorld(['sonda'])
     const created = await write(client.post('/admin/roles'), admin, {
       name: 'Comercial',
       description: 'Ve lo suyo',
       isAdmin: false,
-      permissions: ['crm.companies.view', 'crm.companies.edit', 'crm.contacts.view'],
+      permissions: ['sonda.items.view', 'sonda.items.edit', 'sonda.notes.view'],
       scopes: [
-        { resource: 'crm.companies', scope: 'own' },
-        { resource: 'crm.contacts', scope: 'team' },
+        { resource: 'sonda.items', scope: 'own' },
+        { resource: 'sonda.notes', scope: 'team' },
       ],
     })
     created.assertStatus(302)
@@ -80,26 +87,26 @@ test.group('Admin · roles and the permission matrix', (group) => {
       .where({ organizationId: org.id, name: 'Comercial' })
       .firstOrFail()
     assert.deepEqual(await permissionsOf(role.id), [
-      'crm.companies.edit',
-      'crm.companies.view',
-      'crm.contacts.view',
+      'sonda.items.edit',
+      'sonda.items.view',
+      'sonda.notes.view',
     ])
-    assert.deepEqual(await scopesOf(role.id), { 'crm.companies': 'own', 'crm.contacts': 'team' })
+    assert.deepEqual(await scopesOf(role.id), { 'sonda.items': 'own', 'sonda.notes': 'team' })
 
     const form = await client.get(`/admin/roles/${role.id}/edit`).loginAs(admin).withInertia()
     assert.deepEqual(form.inertiaProps.role.scopes, {
-      'crm.companies': 'own',
-      'crm.contacts': 'team',
+      'sonda.items': 'own',
+      'sonda.notes': 'team',
     })
 
     await write(client.put(`/admin/roles/${role.id}`), admin, {
       name: 'Comercial sénior',
       isAdmin: false,
-      permissions: ['crm.companies.export'],
-      scopes: [{ resource: 'crm.companies', scope: 'hierarchy' }],
+      permissions: ['sonda.items.export'],
+      scopes: [{ resource: 'sonda.items', scope: 'hierarchy' }],
     })
-    assert.deepEqual(await permissionsOf(role.id), ['crm.companies.export'])
-    assert.deepEqual(await scopesOf(role.id), { 'crm.companies': 'hierarchy' })
+    assert.deepEqual(await permissionsOf(role.id), ['sonda.items.export'])
+    assert.deepEqual(await scopesOf(role.id), { 'sonda.items': 'hierarchy' })
     await role.refresh()
     assert.equal(role.name, 'Comercial sénior')
     assert.isNull(role.description)
@@ -108,7 +115,7 @@ test.group('Admin · roles and the permission matrix', (group) => {
       .from('audit_logs')
       .where({ subject_type: 'kernel.role', subject_id: role.id, action: 'update' })
     const permissionsChange = audit.find((a) => a.field === 'permissions')
-    assert.equal(permissionsChange.new_value, '["crm.companies.export"]')
+    assert.equal(permissionsChange.new_value, '["sonda.items.export"]')
     assert.includeMembers(
       audit.map((a) => a.field),
       ['name', 'description', 'permissions', 'scopes']
@@ -119,16 +126,14 @@ test.group('Admin · roles and the permission matrix', (group) => {
     client,
     assert,
   }) => {
-    const { org, admin } = await adminWorld(['crm'])
+    const { org, admin } = await adminWorld(['sonda'])
     const role = await Role.create({ organizationId: org.id, name: 'Soporte', isAdmin: false })
-    await db
-      .table('role_permissions')
-      .insert({ role_id: role.id, permission: 'crm.companies.view' })
+    await db.table('role_permissions').insert({ role_id: role.id, permission: 'sonda.items.view' })
     const attempts = [
-      { permissions: ['crm.companies.view', 'crm.companies.launch_missiles'], scopes: [] },
+      { permissions: ['sonda.items.view', 'sonda.items.launch_missiles'], scopes: [] },
       { permissions: ['kernel.everything'], scopes: [] },
-      { permissions: [], scopes: [{ resource: 'crm.secrets', scope: 'all' }] },
-      { permissions: [], scopes: [{ resource: 'crm.companies', scope: 'galaxy' }] },
+      { permissions: [], scopes: [{ resource: 'sonda.secrets', scope: 'all' }] },
+      { permissions: [], scopes: [{ resource: 'sonda.items', scope: 'galaxy' }] },
     ]
     for (const attempt of attempts) {
       const response = await write(client.put(`/admin/roles/${role.id}`), admin, {
@@ -146,11 +151,11 @@ test.group('Admin · roles and the permission matrix', (group) => {
     const forged = await write(client.put(`/admin/roles/${role.id}`), admin, {
       name: 'Soporte',
       isAdmin: false,
-      permissions: ['crm.nope.view'],
+      permissions: ['sonda.nope.view'],
       scopes: [],
     })
     assert.equal(Object.values(fieldErrors(forged))[0], 'Uno de los permisos no existe')
-    assert.deepEqual(await permissionsOf(role.id), ['crm.companies.view'])
+    assert.deepEqual(await permissionsOf(role.id), ['sonda.items.view'])
   })
 
   test('role names are unique per organization, with a translated message', async ({
@@ -221,7 +226,7 @@ test.group('Admin · roles and the permission matrix', (group) => {
   })
 
   test('a role held by users cannot be deleted; an unused one can', async ({ client, assert }) => {
-    const { org, admin } = await adminWorld(['crm'])
+    const { org, admin } = await adminWorld(['sonda'])
     const used = await Role.create({ organizationId: org.id, name: 'Usado', isAdmin: false })
     const user = await createUser(org)
     await db.table('user_roles').insert({ user_id: user.id, role_id: used.id })
@@ -235,7 +240,7 @@ test.group('Admin · roles and the permission matrix', (group) => {
     const unused = await Role.create({ organizationId: org.id, name: 'Libre', isAdmin: false })
     await db
       .table('role_permissions')
-      .insert({ role_id: unused.id, permission: 'crm.companies.view' })
+      .insert({ role_id: unused.id, permission: 'sonda.items.view' })
     const deleted = await write(client.delete(`/admin/roles/${unused.id}`), admin)
     deleted.assertFlashMessage('success', 'Rol Libre eliminado.')
     assert.isNull(await Role.find(unused.id))

@@ -24,21 +24,15 @@ async function grantRole(org: Organization, user: User, spec: RoleSpec) {
   await db.table('user_roles').insert({ user_id: user.id, role_id: role.id })
 }
 
-/** A company created through the CRM as the administrator, given to `owner`. */
-async function companyOf(
-  client: ApiClient,
-  admin: User,
-  owner: User,
-  name: string
-): Promise<number> {
-  const response = await write(client.post('/crm/companies'), admin, {
+/** A probe item created through the sonda module as the administrator, given to `owner`. */
+async function itemOf(client: ApiClient, admin: User, owner: User, name: string): Promise<number> {
+  const response = await write(client.post('/sonda/items'), admin, {
     name,
-    type: 'cliente',
     ownerId: owner.id,
-  }).withInertia()
+  })
   response.assertStatus(302)
   const row = await db
-    .from('crm_companies')
+    .from('sonda_items')
     .where({ organization_id: admin.organizationId, name })
     .firstOrFail()
   return Number(row.id)
@@ -51,42 +45,42 @@ test.group('Admin · a user with several roles', (group) => {
     'a second role that only exports, with scope "all", ' +
       'does not widen what the first role lets the user see',
     async ({ client, assert }) => {
-      const org = await createOrganization(['crm'])
+      const org = await createOrganization(['sonda'])
       const admin = await createUser(org, { isAdmin: true }, { fullName: 'Ana Administradora' })
       // Role 1: sees companies, only their own. Role 2: may export, with scope "all", but not view.
       const user = await createUser(
         org,
-        { permissions: ['crm.companies.view'], scopes: { 'crm.companies': 'own' } },
+        { permissions: ['sonda.items.view'], scopes: { 'sonda.items': 'own' } },
         { fullName: 'Rosa Dos Roles' }
       )
       await grantRole(org, user, {
-        permissions: ['crm.companies.export'],
-        scopes: { 'crm.companies': 'all' },
+        permissions: ['sonda.items.export'],
+        scopes: { 'sonda.items': 'all' },
       })
       const colleague = await createUser(
         org,
-        { permissions: crud('crm.companies'), scopes: { 'crm.companies': 'own' } },
+        { permissions: crud('sonda.items'), scopes: { 'sonda.items': 'own' } },
         { fullName: 'Otro Comercial' }
       )
 
-      const mine = await companyOf(client, admin, user, 'Empresa de Rosa')
-      const theirs = await companyOf(client, admin, colleague, 'Empresa del compañero')
+      const mine = await itemOf(client, admin, user, 'Empresa de Rosa')
+      const theirs = await itemOf(client, admin, colleague, 'Empresa del compañero')
 
-      const list = await client.get('/crm/companies').loginAs(user).withInertia()
+      const list = await client.get('/sonda/items').loginAs(user)
       list.assertStatus(200)
       assert.deepEqual(
-        (list.inertiaProps.companies as any[]).map((c) => c.name),
+        (list.body().items as any[]).map((c) => c.name),
         ['Empresa de Rosa']
       )
-      assert.deepEqual(list.inertiaProps.count, { value: 1, capped: false })
+      assert.equal(list.body().count, 1)
 
-      const own = await client.get(`/crm/companies/${mine}`).loginAs(user).withInertia()
+      const own = await client.get(`/sonda/items/${mine}`).loginAs(user)
       own.assertStatus(200)
-      const other = await client.get(`/crm/companies/${theirs}`).loginAs(user).withInertia()
+      const other = await client.get(`/sonda/items/${theirs}`).loginAs(user)
       other.assertStatus(404)
 
       // The export the second role allows still takes its rows from the same (own) scope.
-      const csv = await client.get('/crm/companies/export').loginAs(user)
+      const csv = await client.get('/sonda/items/export').loginAs(user)
       csv.assertStatus(200)
       assert.include(csv.text(), 'Empresa de Rosa')
       assert.notInclude(csv.text(), 'Empresa del compañero')

@@ -267,7 +267,7 @@ test.group('Pages seen with an ended session', (group) => {
     client,
     assert,
   }) => {
-    const org = await createOrganization(['crm'])
+    const org = await createOrganization(['sonda'])
     await createUser(
       org,
       {},

@@ -40,26 +40,26 @@ test.group('Cached grants and modules follow every change', (group) => {
   test('a role edited by an administrator takes effect on the holder’s next request', async ({
     client,
   }) => {
-    const { org, admin } = await adminWorld(['crm'])
-    const rep = await createUser(org, { permissions: crud('crm.companies') })
+    const { org, admin } = await adminWorld(['sonda'])
+    const rep = await createUser(org, { permissions: crud('sonda.items') })
     const role = await db.from('user_roles').where('user_id', rep.id).firstOrFail()
-    ;(await client.get('/crm/companies').loginAs(rep)).assertStatus(200) // grants now cached
+    ;(await client.get('/sonda/items').loginAs(rep)).assertStatus(200) // grants now cached
 
     const edit = await write(client.put(`/admin/roles/${role.role_id}`), admin, {
-      name: 'Sin empresas',
+      name: 'Sin consulta',
       isAdmin: false,
-      permissions: ['crm.contacts.view'],
+      permissions: ['sonda.items.export'],
       scopes: [],
     })
     edit.assertStatus(302)
-    ;(await client.get('/crm/companies').loginAs(rep)).assertStatus(403)
+    ;(await client.get('/sonda/items').loginAs(rep)).assertStatus(403)
   })
 
   test('a module uninstalled for the organization closes its pages at once', async ({ client }) => {
-    const { admin } = await adminWorld(['crm'])
-    ;(await client.get('/crm/companies').loginAs(admin)).assertStatus(200) // installed modules now cached
-    ;(await write(client.post('/admin/modules/crm/uninstall'), admin)).assertStatus(302)
-    ;(await client.get('/crm/companies').loginAs(admin).redirects(0)).assertStatus(403)
+    const { admin } = await adminWorld(['sonda'])
+    ;(await client.get('/sonda/items').loginAs(admin)).assertStatus(200) // installed modules now cached
+    ;(await write(client.post('/admin/modules/sonda/uninstall'), admin)).assertStatus(302)
+    ;(await client.get('/sonda/items').loginAs(admin).redirects(0)).assertStatus(403)
   })
 })
 
@@ -146,7 +146,7 @@ test.group('Cache shared by several app instances (CACHE_STORE=redis)', () => {
         (u) => u.is_active
       )
     const countOn = (on: Store) =>
-      cachedCount(organizationId, 'crm.companies', 'select …', async () => stored.companies, on)
+      cachedCount(organizationId, 'sonda.items', 'select …', async () => stored.companies, on)
     const usersOn = (on: Store) =>
       cachedUsers(`active:${organizationId}`, async () => stored.users, on)
     try {
@@ -174,7 +174,7 @@ test.group('Cache shared by several app instances (CACHE_STORE=redis)', () => {
 
       // … creates a company …
       stored.companies = 8
-      await recordsChanged(organizationId, 'crm.companies', null, one)
+      await recordsChanged(organizationId, 'sonda.items', null, one)
       assert.equal(await seenOn(() => countOn(two), 8), 8)
 
       // … and a user.

@@ -24,25 +24,18 @@ const EXEMPT: Record<string, string> = {}
 const PUBLIC_GUARDS = ['publicWebhook', 'publicSigned']
 const isPublic = (pattern: string) => pattern.startsWith('/p/')
 
-/** Tables a refused request could have written to, plus the rows the probes aim at. */
-const WATCHED = [
-  'users',
-  'roles',
-  'user_roles',
-  'teams',
-  'module_installations',
-  'licences',
-  'audit_logs',
-  'timeline_events',
-  'crm_companies',
-  'crm_contacts',
-  'currencies',
-  'exchange_rates',
-  'number_series',
-  'list_values',
-  'ejemplo_notas',
-  'webhook_secrets',
-]
+/**
+ * Tables a refused request could have written to: every table of the schema (kernel and modules
+ * alike), except the sessions each signed-in test request opens. Read once, before the test's
+ * transaction (the schema query takes a connection of its own).
+ */
+const SIGN_IN_TABLES = ['user_sessions']
+const WATCHED: string[] = []
+async function readWatchedTables() {
+  WATCHED.splice(0)
+  for (const name of await db.connection().getAllTables())
+    if (!name.startsWith('adonis_schema') && !SIGN_IN_TABLES.includes(name)) WATCHED.push(name)
+}
 
 /** Every registered state-changing route (all domains), one entry per method. */
 function stateChangingRoutes() {
@@ -67,9 +60,9 @@ function fill(pattern: string, ids: Record<string, number | string>) {
   return pattern
     .replace(/:organization\b/g, String(ids.organization))
     .replace(/\/([^/]+)\/:(\w+)\??/g, (_, resource: string, param: string) => {
-      if (param === 'name') return `/${resource}/crm`
+      if (param === 'name') return `/${resource}/sonda`
       // A resource key (documents of any resource that accepts them).
-      if (param === 'resource') return `/${resource}/crm.companies`
+      if (param === 'resource') return `/${resource}/sonda.items`
       return `/${resource}/${ids[resource] ?? 1}`
     })
     .replace(/:\w+\??/g, '1')
@@ -82,8 +75,7 @@ async function snapshot(ids: Record<string, number | string>, victim: User) {
   return {
     counts,
     victim: await db.from('users').where('id', victim.id).first(),
-    company: await db.from('crm_companies').where('id', ids.companies).first(),
-    contact: await db.from('crm_contacts').where('id', ids.contacts).first(),
+    item: await db.from('sonda_items').where('id', ids.items).first(),
     role: await db.from('roles').where('id', ids.roles).first(),
     team: await db.from('teams').where('id', ids.teams).first(),
     installs: await db.from('module_installations').orderBy('id'),
@@ -102,27 +94,20 @@ const PROBE = {
 }
 
 test.group('CSRF covers every state-changing route', (group) => {
+  group.setup(() => readWatchedTables())
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
   async function world(client: ApiClient) {
     // With the fixture package module, whose public webhook the walk reaches.
-    const org = await createOrganization(['crm', 'ejemplo'])
+    const org = await createOrganization(['sonda', 'ejemplo'])
     const admin = await createUser(org, { isAdmin: true })
     const victim = await createUser(org, {}, { fullName: 'Víctor Víctima' })
     const role = await db.from('user_roles').where('user_id', victim.id).firstOrFail()
     const team = await createTeam(org, admin, [victim])
     // Real rows through the real route (with the token): also shows that a valid token gets in.
-    const created = await createWith(client, admin, '/crm/companies', {
-      name: 'Empresa Diana',
-      type: 'cliente',
-    })
-    const contact = await createWith(client, admin, '/crm/contacts', {
-      firstName: 'Carla',
-      companyId: created,
-    })
+    const created = await createWith(client, admin, '/sonda/items', { name: 'Elemento Diana' })
     const ids = {
-      companies: created,
-      contacts: contact,
+      items: created,
       users: victim.id,
       roles: role.role_id,
       teams: team.id,
@@ -130,7 +115,7 @@ test.group('CSRF covers every state-changing route', (group) => {
       organization: org.slug,
       // Settings routes take a currency code and a list key.
       currencies: 'EUR',
-      lists: 'crm.industries',
+      lists: 'sonda.colores',
     }
     return { org, admin, victim, ids }
   }
@@ -160,12 +145,13 @@ test.group('CSRF covers every state-changing route', (group) => {
     assert.includeMembers(keys, [
       'POST /login',
       'POST /admin/users',
-      'POST /crm/companies',
-      'DELETE /crm/contacts/:id',
+      'POST /sonda/items',
+      'DELETE /sonda/items/:id',
     ])
     for (const key of Object.keys(EXEMPT))
       assert.include(keys, key, `stale CSRF exemption "${key}"`)
 
+    assert.includeMembers(WATCHED, ['users', 'audit_logs', 'sonda_items', 'ejemplo_notas'])
     const before = await snapshot(ids, victim)
     const unprotected: string[] = []
     let checked = 0
@@ -217,24 +203,19 @@ test.group('CSRF covers every state-changing route', (group) => {
     const { org, admin } = await world(client)
     const count = async () =>
       Number(
-        (
-          await db
-            .from('crm_companies')
-            .where('organization_id', org.id)
-            .count('* as total')
-            .first()
-        )?.total
+        (await db.from('sonda_items').where('organization_id', org.id).count('* as total').first())
+          ?.total
       )
     const start = await count()
     const refused = await client
-      .post('/crm/companies')
-      .json({ name: 'Empresa Intrusa', type: 'cliente' })
+      .post('/sonda/items')
+      .json({ name: 'Elemento Intruso' })
       .loginAs(admin)
       .redirects(0)
     refused.assertStatus(302)
     refused.assertFlashMessage('errorsBag', { E_BAD_CSRF_TOKEN: REFUSAL })
     assert.equal(await count(), start)
-    await createWith(client, admin, '/crm/companies', { name: 'Empresa Intrusa', type: 'cliente' })
+    await createWith(client, admin, '/sonda/items', { name: 'Elemento Intruso' })
     assert.equal(await count(), start + 1, 'the probe body is one the route accepts with a token')
   })
 })

@@ -3,6 +3,7 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import { createUser } from '#tests/helpers/world'
 import { cleanInput, cleanText } from '#app/support/clean_input'
+import { itemNames } from '#tests/helpers/sonda'
 import { adminWorld, write } from '../admin/_helpers.js'
 
 const INVALID_ES = 'La petición no es válida. Recargue la página e inténtelo de nuevo.'
@@ -26,28 +27,18 @@ test.group('Input hygiene · control characters', (group) => {
     assert.isUndefined((cleaned as any).polluted)
   })
 
-  test('CRM and admin forms store text without them', async ({ client, assert }) => {
-    const { org, admin } = await adminWorld(['crm'])
-    const company = await write(client.post('/crm/companies'), admin, {
+  test('module and admin forms store text without them', async ({ client, assert }) => {
+    const { org, admin } = await adminWorld(['sonda'])
+    const item = await write(client.post('/sonda/items'), admin, {
       name: 'Acme\u0000 Ibérica\u0007',
-      type: 'cliente',
-      description: 'Línea 1\r\nLínea\t2\u0000\u001b[31m',
-      addresses: [
-        {
-          kind: 'fiscal',
-          street: 'Calle\u0000 Mayor 1',
-          city: 'Madrid',
-          province: 'Madrid',
-          country: 'ES',
-        },
-      ],
+      notes: 'Línea 1\r\nLínea\t2\u0000\u001b[31m',
+      tags: [{ label: 'Calle\u0000 Mayor 1' }],
     }).withInertia()
-    company.assertStatus(302)
-    const row = await db.from('crm_companies').where('organization_id', org.id).firstOrFail()
+    item.assertStatus(302)
+    const row = await db.from('sonda_items').where('organization_id', org.id).firstOrFail()
     assert.equal(row.name, 'Acme Ibérica')
-    assert.equal(row.description, 'Línea 1\r\nLínea\t2[31m')
-    const address = await db.from('crm_addresses').where('company_id', row.id).firstOrFail()
-    assert.equal(address.street, 'Calle Mayor 1')
+    assert.equal(row.notes, 'Línea 1\r\nLínea\t2[31m')
+    assert.deepEqual(JSON.parse(row.tags), ['Calle Mayor 1'])
 
     const role = await write(client.post('/admin/roles'), admin, {
       name: 'Ventas\u0000\u0008',
@@ -65,12 +56,9 @@ test.group('Input hygiene · control characters', (group) => {
     assert.equal(stored.description, 'Para el equipo')
 
     // Query strings too: the list filter searches for the cleaned text.
-    const list = await client
-      .get('/crm/companies')
-      .qs({ q: 'Acme\u0000' })
-      .loginAs(admin)
-      .withInertia()
-    assert.equal(list.inertiaProps.filters.q, 'Acme')
+    const list = await client.get('/sonda/items').qs({ q: 'Acme\u0000' }).loginAs(admin)
+    assert.equal(list.body().filters.q, 'Acme')
+    assert.deepEqual(itemNames(list.body()), ['Acme Ibérica'])
   })
 })
 
@@ -81,10 +69,10 @@ test.group('Input hygiene · deeply nested JSON', (group) => {
     client,
     assert,
   }) => {
-    const { admin } = await adminWorld(['crm'])
-    const inForm = `{"name":"X","type":"cliente","description":${deepObject(10_000)}}`
+    const { admin } = await adminWorld(['sonda'])
+    const inForm = `{"name":"X","notes":${deepObject(10_000)}}`
     for (const body of [deepArray(10_000), deepObject(10_000), inForm]) {
-      for (const url of ['/crm/companies', '/admin/roles', '/login']) {
+      for (const url of ['/sonda/items', '/admin/roles', '/login']) {
         const html = await client
           .post(url)
           .json(body as any)
@@ -111,24 +99,25 @@ test.group('Input hygiene · deeply nested JSON', (group) => {
     client,
     assert,
   }) => {
-    const { org, admin } = await adminWorld(['crm'])
-    const body = `{"name":"Profunda","type":"cliente","description":${deepArray(100)}}`
+    const { org, admin } = await adminWorld(['sonda'])
+    const body = `{"name":"Profunda","notes":${deepArray(100)}}`
     const response = await client
-      .post('/crm/companies')
+      .post('/sonda/items')
       .json(body as any)
       .loginAs(admin)
       .withCsrfToken()
       .redirects(0)
     response.assertStatus(400)
     assert.equal(response.text(), INVALID_ES)
-    assert.lengthOf(await db.from('crm_companies').where('organization_id', org.id), 0)
+    assert.lengthOf(await db.from('sonda_items').where('organization_id', org.id), 0)
     // Ordinary nesting (a list of objects in the form) still works.
-    const ok = await write(client.post('/crm/companies'), admin, {
+    const ok = await write(client.post('/sonda/items'), admin, {
       name: 'Normal',
-      type: 'cliente',
-      phones: [{ label: 'Oficina', number: '912 345 678' }],
+      tags: [{ label: 'Oficina' }, { label: 'Madrid' }],
     }).withInertia()
     ok.assertStatus(302)
+    const stored = await db.from('sonda_items').where('organization_id', org.id).firstOrFail()
+    assert.deepEqual(JSON.parse(stored.tags), ['Oficina', 'Madrid'])
   })
 
   test('malformed JSON is the same translated 400', async ({ client, assert }) => {

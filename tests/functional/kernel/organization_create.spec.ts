@@ -35,7 +35,7 @@ test.group('node ace organization:create', (group) => {
       .where('user_roles.user_id', admin.id)
       .select('roles.is_admin')
     assert.isTrue(Boolean(roles[0].is_admin))
-    assert.isTrue((await (await installer()).installed(org.id)).has('crm'))
+    assert.isTrue((await (await installer()).installed(org.id)).has('sonda'))
 
     const second = await ace.create(OrganizationCreate, [
       '--name=Otra',

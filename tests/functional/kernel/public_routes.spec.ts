@@ -20,7 +20,7 @@ const local = (url: string) => {
 }
 
 async function world() {
-  const org = await createOrganization(['crm', 'ejemplo'])
+  const org = await createOrganization(['ejemplo'])
   const [id] = await db
     .table('ejemplo_notas')
     .insert({ organization_id: org.id, text: 'Nota pública', created_at: dbTimestamp() })
@@ -162,7 +162,7 @@ test.group('Kernel · public routes of modules (/p/<module>/<organization>)', (g
     )
 
     // Another organization's secret does not open this one's hook.
-    const other = await createOrganization(['crm', 'ejemplo'])
+    const other = await createOrganization(['ejemplo'])
     const otherSecret = await webhookSecrets.rotate({ ...hook, organizationId: other.id })
     const crossed = await send(webhookSignature(otherSecret, body, now + 3))
     crossed.assertStatus(401)
@@ -196,8 +196,8 @@ test.group('Kernel · public routes of modules (/p/<module>/<organization>)', (g
     ;(await client.get(url).accept('json')).assertStatus(404)
     ;(await client.get(`/p/ejemplo/${org.slug}/estado`).accept('json')).assertStatus(404)
 
-    const crmOnly = await createOrganization(['crm'])
-    ;(await client.get(`/p/ejemplo/${crmOnly.slug}/estado`).accept('json')).assertStatus(404)
+    const withoutIt = await createOrganization(['sonda'])
+    ;(await client.get(`/p/ejemplo/${withoutIt.slug}/estado`).accept('json')).assertStatus(404)
     ;(await client.get('/p/ejemplo/no-existe/estado').accept('json')).assertStatus(404)
   })
 })

@@ -124,7 +124,7 @@ test.group('Security basics', (group) => {
     assert.equal(again.session().seen_at, now - 20, 'to the minute: the session is not rewritten')
 
     const idle = await client
-      .get('/crm/companies?q=ana')
+      .get('/sonda/items?q=ana')
       .loginAs(user)
       .withSession({ seen_at: now - 9 * 3600 })
       .redirects(0)
@@ -136,7 +136,7 @@ test.group('Security basics', (group) => {
     )
     assert.equal(
       idle.session().intended_url,
-      '/crm/companies?q=ana',
+      '/sonda/items?q=ana',
       'back to the same page after signing in'
     )
     assert.notProperty(idle.session(), 'auth_web', 'signed out')

@@ -32,7 +32,7 @@ test.group('Uploads', (group) => {
   }) => {
     const marker = `cartera-${randomUUID()}`
     const before = await snapshot()
-    for (const url of ['/admin/licence', '/crm/companies', '/no-existe']) {
+    for (const url of ['/admin/licence', '/sonda/items', '/no-existe']) {
       const response = await client
         .post(url)
         .redirects(0)

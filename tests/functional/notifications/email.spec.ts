@@ -90,7 +90,7 @@ test.group('Notifications by e-mail', (group) => {
       recipients: [es.id, en.id, off.id],
       kind: 'ejemplo.nota_creada',
       message: note('Oferta'),
-      link: '/crm/companies',
+      link: '/sonda/items',
     })
     assert.lengthOf(smtpSink.messages, 0, 'nothing leaves before the worker runs')
     assert.equal(await drainQueue(), 2)

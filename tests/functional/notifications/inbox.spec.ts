@@ -25,7 +25,7 @@ test.group('Notifications: the bell, the page, marking read', (group) => {
       recipients: [ana.id, bob.id, ana.id],
       kind: 'ejemplo.nota_creada',
       message: message('Oferta'),
-      link: '/crm/companies',
+      link: '/sonda/items',
     })
     assert.lengthOf(ids, 2, 'one per recipient, duplicates dropped')
     await notify({

@@ -55,39 +55,34 @@ test.group('Keyset pagination seeks with the index', (group) => {
     assert.notInclude(nullCursor.toQuery(), '>=')
   })
 
-  test('on SQLite the companies list query searches the (organization, name) index by range', async ({
+  test('on SQLite a keyset page of a module list searches its (organization, name) index by range', async ({
     assert,
   }) => {
     if (
       db.connection().dialect.name !== 'better-sqlite3' &&
       db.connection().dialect.name !== 'sqlite3'
     ) {
-      assert.isTrue(await db.connection().schema.hasTable('crm_companies'))
+      assert.isTrue(await db.connection().schema.hasTable('sonda_items'))
       return
     }
-    const query = db
-      .from('crm_companies as c')
-      .where('c.organization_id', 1)
-      // As access.scope() leaves out records in the recycle bin.
-      .whereNull('c.deleted_at')
-      .select('c.id', 'c.name_normalized')
+    const query = db.from('sonda_items as i').where('i.organization_id', 1).select('i.id', 'i.name')
     await keysetPage(
       query,
       {
-        column: 'c.name_normalized',
-        idColumn: 'c.id',
+        column: 'i.name',
+        idColumn: 'i.id',
         direction: 'asc',
         limit: 25,
         cursor: encodeCursor('m', 10),
       },
-      (r: any) => r.name_normalized
+      (r: any) => r.name
     )
     const { sql, bindings } = query.toSQL().toNative()
     const plan = await db.rawQuery(`EXPLAIN QUERY PLAN ${sql}`, bindings as any[])
     const detail = plan.map((r: any) => r.detail).join('; ')
     assert.match(
       detail,
-      /USING (COVERING )?INDEX \w+ \(organization_id=\? AND deleted_at=\? AND name_normalized>\?\)/,
+      /USING (COVERING )?INDEX sonda_items_org_name_idx \(organization_id=\? AND name>\?\)/,
       detail
     )
   })

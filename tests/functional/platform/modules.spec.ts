@@ -263,10 +263,10 @@ test.group('Platform · module guard and navigation', (group) => {
     assert,
   }) => {
     const registry = await moduleRegistry()
-    const crmCompanies = registry
+    const items = registry
       .navigation()
-      .find((n) => n.module === 'crm' && n.permission === 'crm.companies.view')
-    const org = await createOrganization(['ejemplo'])
+      .find((n) => n.module === 'sonda' && n.permission === 'sonda.items.view')
+    const org = await createOrganization(['sonda', 'ejemplo'])
     const notes = {
       module: 'ejemplo',
       label: 'ejemplo.nav.notas',
@@ -282,20 +282,32 @@ test.group('Platform · module guard and navigation', (group) => {
 
     const admin = await createUser(org, { isAdmin: true })
     const adminNav = await navigation(client, admin)
-    const expected = registry.navigation().filter((n) => ['crm', 'ejemplo'].includes(n.module))
+    const enabled = await (await installer()).enabled(org.id)
+    const expected = registry.navigation().filter((n) => enabled.has(n.module))
+    assert.includeMembers(
+      expected.map((n) => n.module),
+      ['sonda', 'ejemplo']
+    )
     assert.deepEqual(
       adminNav.map((n) => n.label),
       expected.map((n) => n.label),
       'an administrator sees every enabled module, in graph order'
     )
 
-    assert.exists(crmCompanies, 'crm declares a companies entry')
+    assert.exists(items, 'sonda declares an items entry')
     const seller = await createUser(org, {
-      permissions: ['crm.companies.view', 'ejemplo.notas.view'],
+      permissions: ['sonda.items.view', 'ejemplo.notas.view'],
     })
     assert.deepEqual(
       (await navigation(client, seller)).map((n) => n.label),
-      [crmCompanies!.label, notes.label]
+      registry
+        .navigation()
+        .filter((n) => n.label === items!.label || n.permission === 'ejemplo.notas.view')
+        .map((n) => n.label)
+    )
+    assert.sameMembers(
+      (await navigation(client, seller)).map((n) => n.label),
+      [items!.label, notes.label]
     )
 
     await (await installer()).uninstall(org.id, 'ejemplo')
@@ -310,7 +322,7 @@ test.group('Platform · module guard and navigation', (group) => {
     client,
     assert,
   }) => {
-    const org = await createOrganization(['ejemplo'])
+    const org = await createOrganization(['sonda', 'ejemplo'])
     const admin = await createUser(org, { isAdmin: true })
     assert.include(
       (await navigation(client, admin)).map((n) => n.module),
@@ -319,7 +331,7 @@ test.group('Platform · module guard and navigation', (group) => {
     await licences.install(testLicence({ tier: 'basico' }), null)
     const modules = (await navigation(client, admin)).map((n) => n.module)
     assert.notInclude(modules, 'ejemplo')
-    assert.include(modules, 'crm')
+    assert.include(modules, 'sonda')
     assert.isTrue((await (await installer()).installed(org.id)).has('ejemplo'))
   })
 

@@ -166,7 +166,7 @@ test.group('Settings · currencies', (group) => {
     assert,
   }) => {
     const { org } = await adminWorld()
-    const user = await createUser(org, { permissions: ['crm.companies.view'] })
+    const user = await createUser(org, { permissions: ['sonda.items.view'] })
     for (const url of [
       '/admin/settings/currencies',
       '/admin/settings/series',
@@ -182,7 +182,7 @@ test.group('Settings · currencies', (group) => {
       ['/admin/settings/currencies/EUR', 'delete'],
       ['/admin/settings/series', 'post'],
       ['/admin/settings/series/1', 'put'],
-      ['/admin/settings/lists/crm.industries', 'put'],
+      ['/admin/settings/lists/sonda.colores', 'put'],
     ]
     for (const [url, method] of writes) {
       const response = await write(client[method](url), user, {

@@ -22,7 +22,10 @@ test.group('Notification kinds', () => {
 
   test('an undeclared kind throws outside production, naming it', async ({ assert }) => {
     assert.equal((await findKind('kernel.job_failed'))?.key, 'kernel.job_failed')
-    await assert.rejects(() => findKind('crm.typo_kind'), UnregisteredNotificationKindError as any)
-    await assert.rejects(() => findKind('crm.typo_kind'), /"crm\.typo_kind" is not declared/)
+    await assert.rejects(
+      () => findKind('sonda.typo_kind'),
+      UnregisteredNotificationKindError as any
+    )
+    await assert.rejects(() => findKind('sonda.typo_kind'), /"sonda\.typo_kind" is not declared/)
   })
 })

@@ -14,7 +14,7 @@ const admin = () =>
 const rep = () =>
   new AccessContext(2, 1, {
     isAdmin: false,
-    permissions: new Set(['crm.companies.view']),
+    permissions: new Set(['sonda.items.view']),
     scopes: new Map(),
   })
 
@@ -28,34 +28,34 @@ test.group('Permission keys · a key no manifest registers', (group) => {
   })
 
   test('registered keys are checked as before', ({ assert }) => {
-    assert.isTrue(admin().can('crm.companies.export'))
-    assert.isTrue(rep().can('crm.companies.view'))
-    assert.isFalse(rep().can('crm.companies.delete'))
-    assert.throws(() => rep().authorize('crm.companies.delete'), 'Forbidden')
-    assert.doesNotThrow(() => admin().authorize('crm.contacts.delete'))
+    assert.isTrue(admin().can('sonda.items.export'))
+    assert.isTrue(rep().can('sonda.items.view'))
+    assert.isFalse(rep().can('sonda.items.delete'))
+    assert.throws(() => rep().authorize('sonda.items.delete'), 'Forbidden')
+    assert.doesNotThrow(() => admin().authorize('sonda.items.delete'))
   })
 
   test('a typo throws, naming the key, even for an administrator who holds everything', ({
     assert,
   }) => {
     for (const check of [
-      () => admin().authorize('crm.companies.exprot'),
-      () => admin().can('crm.companies.exprot'),
-      () => rep().authorize('crm.companies.exprot'),
+      () => admin().authorize('sonda.items.exprot'),
+      () => admin().can('sonda.items.exprot'),
+      () => rep().authorize('sonda.items.exprot'),
     ]) {
       try {
         check()
         assert.fail('an unregistered key must throw')
       } catch (error) {
         assert.instanceOf(error, UnregisteredPermissionError)
-        assert.equal((error as UnregisteredPermissionError).permission, 'crm.companies.exprot')
+        assert.equal((error as UnregisteredPermissionError).permission, 'sonda.items.exprot')
         assert.match(
           (error as Error).message,
-          /Permission "crm\.companies\.exprot" is not registered.*"crm\.companies" registers: .*export/
+          /Permission "sonda\.items\.exprot" is not registered.*"sonda\.items" registers: .*export/
         )
       }
     }
-    assert.throws(() => admin().can('crm.companys.view'), /"crm\.companys\.view" is not registered/)
+    assert.throws(() => admin().can('sonda.itemz.view'), /"sonda\.itemz\.view" is not registered/)
   })
 
   test('production: an unregistered key is logged as a warning and denied, to administrators too', ({
@@ -68,16 +68,16 @@ test.group('Permission keys · a key no manifest registers', (group) => {
       warnings.push(args)
     }) as typeof logger.warn
     try {
-      assert.isFalse(admin().can('crm.companies.exprot'))
-      assert.throws(() => admin().authorize('crm.companies.exprot'), 'Forbidden')
+      assert.isFalse(admin().can('sonda.items.exprot'))
+      assert.throws(() => admin().authorize('sonda.items.exprot'), 'Forbidden')
       try {
-        rep().authorize('crm.companies.exprot')
+        rep().authorize('sonda.items.exprot')
       } catch (error) {
         assert.instanceOf(error, ForbiddenException)
       }
-      assert.isTrue(admin().can('crm.companies.export'), 'registered keys still pass')
+      assert.isTrue(admin().can('sonda.items.export'), 'registered keys still pass')
       assert.lengthOf(warnings, 3)
-      assert.deepEqual(warnings[0][0], { permission: 'crm.companies.exprot' })
+      assert.deepEqual(warnings[0][0], { permission: 'sonda.items.exprot' })
       assert.match(String(warnings[0][1]), /unregistered/)
     } finally {
       logger.warn = warn

@@ -81,8 +81,8 @@ test.group('LicenceService · entitlement', (group) => {
       'basic tier (not evaluation), keeps its seats, and loses no data',
     async ({ assert }) => {
       const licences = service()
-      const org = await createOrganization(['crm'])
-      const user = await createUser(org, { permissions: ['crm.companies.view'] })
+      const org = await createOrganization(['sonda'])
+      const user = await createUser(org, { permissions: ['sonda.items.view'] })
       const text = testLicence({
         id: 'lic-caduca',
         tier: 'empresa',
@@ -112,7 +112,7 @@ test.group('LicenceService · entitlement', (group) => {
       )
       assert.equal(stored.content, text)
       assert.isTrue(
-        (await (await installer()).installed(org.id)).has('crm'),
+        (await (await installer()).installed(org.id)).has('sonda'),
         'installed modules stay installed'
       )
       assert.equal(

@@ -9,33 +9,33 @@ import {
 test.group('Module graph', () => {
   test('orders modules with dependencies first', ({ assert }) => {
     const order = orderModules([
-      { name: 'sales', dependsOn: ['crm'] },
-      { name: 'accounting', dependsOn: ['sales', 'crm'] },
-      { name: 'crm', dependsOn: [] },
+      { name: 'sales', dependsOn: ['base'] },
+      { name: 'accounting', dependsOn: ['sales', 'base'] },
+      { name: 'base', dependsOn: [] },
     ])
-    assert.deepEqual(order, ['crm', 'sales', 'accounting'])
+    assert.deepEqual(order, ['base', 'sales', 'accounting'])
   })
 
   test('an optional dependency orders the graph only when present', ({ assert }) => {
     assert.deepEqual(
       orderModules([
-        { name: 'crm', dependsOn: [], optionalDeps: ['mail'] },
+        { name: 'base', dependsOn: [], optionalDeps: ['mail'] },
         { name: 'mail', dependsOn: [] },
       ]),
-      ['mail', 'crm']
+      ['mail', 'base']
     )
-    assert.deepEqual(orderModules([{ name: 'crm', dependsOn: [], optionalDeps: ['mail'] }]), [
-      'crm',
+    assert.deepEqual(orderModules([{ name: 'base', dependsOn: [], optionalDeps: ['mail'] }]), [
+      'base',
     ])
   })
 
   test('an unknown dependency fails with a message naming both modules', ({ assert }) => {
     assert.throws(
-      () => orderModules([{ name: 'sales', dependsOn: ['crm'] }]),
-      /Module "sales" depends on "crm", which is not registered/
+      () => orderModules([{ name: 'sales', dependsOn: ['base'] }]),
+      /Module "sales" depends on "base", which is not registered/
     )
     try {
-      orderModules([{ name: 'sales', dependsOn: ['crm'] }])
+      orderModules([{ name: 'sales', dependsOn: ['base'] }])
     } catch (error) {
       assert.instanceOf(error, ModuleGraphError)
       assert.equal((error as ModuleGraphError).code, 'E_MODULE_UNKNOWN_DEPENDENCY')
@@ -60,8 +60,8 @@ test.group('Module graph', () => {
     assert.throws(
       () =>
         orderModules([
-          { name: 'crm', dependsOn: [] },
-          { name: 'crm', dependsOn: [] },
+          { name: 'base', dependsOn: [] },
+          { name: 'base', dependsOn: [] },
         ]),
       /registered twice/
     )
@@ -70,12 +70,12 @@ test.group('Module graph', () => {
 
   test('transitive dependencies and dependents', ({ assert }) => {
     const nodes = [
-      { name: 'crm', dependsOn: [] },
-      { name: 'sales', dependsOn: ['crm'] },
+      { name: 'base', dependsOn: [] },
+      { name: 'sales', dependsOn: ['base'] },
       { name: 'accounting', dependsOn: ['sales'] },
     ]
-    assert.sameMembers(transitiveDependencies(nodes, 'accounting'), ['sales', 'crm'])
-    assert.sameMembers(dependents(nodes, 'crm'), ['sales', 'accounting'])
+    assert.sameMembers(transitiveDependencies(nodes, 'accounting'), ['sales', 'base'])
+    assert.sameMembers(dependents(nodes, 'base'), ['sales', 'accounting'])
     assert.deepEqual(dependents(nodes, 'accounting'), [])
   })
 })
