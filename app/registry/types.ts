@@ -32,6 +32,12 @@ export interface ResourceDefinition {
   documents?: DocumentsDefinition
   /** The resource accepts the recycle bin (README, "Papelera / Recycle bin"); needs a `delete` action. */
   bin?: BinDefinition
+  /**
+   * The resource accepts custom fields an administrator adds in Administración › Campos
+   * personalizados (app/custom_fields). `subject` is the audit/timeline subject type of its
+   * records (`crm.company`), where changes to the fields are written as `cf.<key>`.
+   */
+  customFields?: { subject: string }
 }
 
 /**

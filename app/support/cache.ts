@@ -19,6 +19,8 @@ import type { QueryClientContract } from '@adonisjs/lucid/types/database'
  *   (`forgetCurrencies`, called by each write of app/settings/currencies.ts).
  * - `lists:<organizationId>`: the values of an organization's editable lists (`forgetLists`,
  *   called by each write of app/settings/lists.ts).
+ * - `custom_fields:<organizationId>`: an organization's custom field definitions
+ *   (`forgetCustomFields`, called by each write of app/custom_fields/admin.ts).
  * - `auth:<userId>`, a version token under which the signed-in user's row (`user:<id>:<v>`)
  *   and each of their browser sessions (`session:<key>:<v>`) are kept. `forgetAuth` replaces
  *   it whenever the user is saved or (de)activated and whenever one of their sessions is
@@ -147,6 +149,14 @@ export function cachedLists<T>(organizationId: number, load: () => Promise<T>): 
 
 export async function forgetLists(organizationId: number): Promise<void> {
   await cache.delete({ key: `lists:${organizationId}` })
+}
+
+export function cachedCustomFields<T>(organizationId: number, load: () => Promise<T>): Promise<T> {
+  return remember(`custom_fields:${organizationId}`, ['custom_fields'], load, cache)
+}
+
+export async function forgetCustomFields(organizationId: number): Promise<void> {
+  await cache.delete({ key: `custom_fields:${organizationId}` })
 }
 
 /**

@@ -19,6 +19,7 @@ export default defineModule({
         recordAccess: () => import('./actions/documents/company_access.js'),
       },
       bin: { subject: 'crm.company', handlers: () => import('./bin/company_bin.js') },
+      customFields: { subject: 'crm.company' },
     },
     {
       key: 'crm.contacts',
@@ -30,6 +31,7 @@ export default defineModule({
         recordAccess: () => import('./actions/documents/contact_access.js'),
       },
       bin: { subject: 'crm.contact', handlers: () => import('./bin/contact_bin.js') },
+      customFields: { subject: 'crm.contact' },
     },
   ],
   subjects: [

@@ -16,6 +16,7 @@ const CurrenciesController = () => import('#controllers/admin/currencies_control
 const NumberSeriesController = () => import('#controllers/admin/number_series_controller')
 const ListsController = () => import('#controllers/admin/lists_controller')
 const JobsController = () => import('#controllers/admin/jobs_controller')
+const CustomFieldsController = () => import('#controllers/admin/custom_fields_controller')
 
 const id = { id: router.matchers.number() }
 
@@ -147,6 +148,24 @@ export default function adminRoutes() {
         .put('/settings/lists/:key', [ListsController, 'update'])
         .where('key', /^[a-z][a-z0-9_]*\.[a-z0-9_.]+$/)
         .as('admin.settings.lists.update')
+      router
+        .get('/custom-fields', [CustomFieldsController, 'index'])
+        .as('admin.custom_fields.index')
+      router
+        .post('/custom-fields', [CustomFieldsController, 'store'])
+        .as('admin.custom_fields.store')
+      router
+        .put('/custom-fields/:id', [CustomFieldsController, 'update'])
+        .where('id', id.id)
+        .as('admin.custom_fields.update')
+      router
+        .post('/custom-fields/:id/move', [CustomFieldsController, 'move'])
+        .where('id', id.id)
+        .as('admin.custom_fields.move')
+      router
+        .delete('/custom-fields/:id', [CustomFieldsController, 'destroy'])
+        .where('id', id.id)
+        .as('admin.custom_fields.destroy')
       router.get('/jobs', [JobsController, 'index']).as('admin.jobs.index')
       router
         .post('/jobs/:id/retry', [JobsController, 'retry'])

@@ -38,6 +38,7 @@ const ADMIN_LINKS = [
   { href: '/admin/settings/currencies', label: 'admin.nav.currencies', icon: 'currency' },
   { href: '/admin/settings/series', label: 'admin.nav.series', icon: 'series' },
   { href: '/admin/settings/lists', label: 'admin.nav.lists', icon: 'lists' },
+  { href: '/admin/custom-fields', label: 'custom_fields.nav', icon: 'custom_fields' },
   { href: '/admin/jobs', label: 'admin.nav.jobs', icon: 'jobs' },
 ]
 

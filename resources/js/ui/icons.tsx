@@ -12,6 +12,7 @@ import {
   IconCoin,
   IconNumbers,
   IconListDetails,
+  IconForms,
   IconClockPlay,
   IconTrash,
   type Icon,
@@ -31,6 +32,7 @@ const icons: Record<string, Icon> = {
   currency: IconCoin,
   series: IconNumbers,
   lists: IconListDetails,
+  custom_fields: IconForms,
   jobs: IconClockPlay,
   bin: IconTrash,
 }

@@ -1,0 +1,89 @@
+import db from '@adonisjs/lucid/services/db'
+import { moduleRegistry } from '#app/registry/main'
+import { cachedCustomFields } from '#app/support/cache'
+import type { CustomField, FieldOptions, FieldType } from './types.js'
+
+/** A resource that accepts custom fields (its manifest declares `customFields`). */
+export interface CustomFieldResource {
+  key: string
+  module: string
+  /** i18n key of the resource's label. */
+  label: string
+  /** Audit/timeline subject type of its records. */
+  subject: string
+}
+
+/** The resources of every registered module that accept custom fields. */
+export async function customFieldResources(): Promise<CustomFieldResource[]> {
+  const registry = await moduleRegistry()
+  return registry
+    .resources()
+    .filter((r) => r.customFields)
+    .map((r) => ({
+      key: r.key,
+      module: r.module,
+      label: r.label,
+      subject: r.customFields!.subject,
+    }))
+}
+
+export async function customFieldResource(key: string): Promise<CustomFieldResource | undefined> {
+  return (await customFieldResources()).find((r) => r.key === key)
+}
+
+function parseOptions(text: unknown): FieldOptions {
+  if (!text) return {}
+  try {
+    return typeof text === 'string' ? (JSON.parse(text) as FieldOptions) : (text as FieldOptions)
+  } catch {
+    return {}
+  }
+}
+
+export function toField(r: Record<string, any>): CustomField {
+  return {
+    id: Number(r.id),
+    resource: r.resource,
+    key: r.key,
+    label: r.label,
+    type: r.type as FieldType,
+    required: Boolean(r.required),
+    options: parseOptions(r.options),
+    showInList: Boolean(r.show_in_list),
+    position: Number(r.position),
+    active: Boolean(r.active),
+  }
+}
+
+/** Every field of an organization, by resource, in order (cached; each write drops the copy). */
+function allFields(organizationId: number): Promise<Record<string, CustomField[]>> {
+  return cachedCustomFields(organizationId, async () => {
+    const rows = await db
+      .from('custom_fields')
+      .where('organization_id', organizationId)
+      .orderBy('resource')
+      .orderBy('position')
+      .orderBy('id')
+    const byResource: Record<string, CustomField[]> = {}
+    for (const r of rows) (byResource[r.resource] ??= []).push(toField(r))
+    return byResource
+  })
+}
+
+/**
+ * The custom fields of a resource for an organization, in the administrator's order; only the
+ * active ones unless `{ inactive: true }` (the admin screen).
+ */
+export async function customFields(
+  organizationId: number,
+  resource: string,
+  options: { inactive?: boolean } = {}
+): Promise<CustomField[]> {
+  const fields = (await allFields(organizationId))[resource] ?? []
+  return options.inactive ? fields : fields.filter((f) => f.active)
+}
+
+/** The label of a list choice (the code itself when it is gone). */
+export function choiceLabel(field: CustomField, code: string): string {
+  return field.options.choices?.find((c) => c.code === code)?.label ?? code
+}
