@@ -15,6 +15,11 @@ import {
 } from '@mantine/core'
 import { IconAlertTriangle } from '@tabler/icons-react'
 import { ErrorSummary, formatPhone, FormFooter, PageHeader, useT, type SharedProps } from '~/ui'
+import {
+  CustomFieldsSection,
+  type CustomFieldInput,
+  type CustomFieldValue,
+} from '~/ui/custom_fields'
 import { AddressFields } from '../shared/address_fields'
 import { ChannelSections } from '../shared/form_sections'
 import type { AddressValue, Catalog, EmailValue, Option, PhoneValue } from '../shared/types'
@@ -49,12 +54,16 @@ export default function CompanyForm({
   owners,
   canAssign,
   catalog,
+  customFields = [],
+  customValues = {},
 }: {
   company: CompanyValues | null
   duplicate?: Duplicate
   owners: Option[]
   canAssign: boolean
   catalog: Catalog
+  customFields?: CustomFieldInput[]
+  customValues?: Record<string, CustomFieldValue>
 }) {
   const { t } = useT()
   const me = usePage<SharedProps>().props.shell.user
@@ -78,6 +87,7 @@ export default function CompanyForm({
     ],
     phones: (company?.phones ?? []).map((p) => ({ ...p, number: formatPhone(p.number) })),
     emails: company?.emails ?? [],
+    customFields: customValues,
   })
   const errors = form.errors as Record<string, string | undefined>
   const field = (name: string) => t(`crm.companies.fields.${name}`)
@@ -260,6 +270,13 @@ export default function CompanyForm({
               provinces={catalog.provinces}
             />
           </Paper>
+
+          <CustomFieldsSection
+            fields={customFields}
+            values={form.data.customFields}
+            onChange={(v) => form.setData('customFields', v)}
+            errors={errors}
+          />
 
           <FormFooter cancelHref={back} processing={form.processing} mt={0} />
         </Stack>

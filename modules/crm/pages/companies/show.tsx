@@ -34,6 +34,7 @@ import {
 import { OrgChart } from '../shared/org_chart'
 import { RecordHistory } from '../shared/record_history'
 import type { Address, CatalogLabels, Channel, History } from '../shared/types'
+import { CustomFieldDetails, type CustomFieldDisplay } from '~/ui/custom_fields'
 
 interface Company {
   id: number
@@ -71,6 +72,7 @@ export default function CompanyShow({
   timeline,
   labels,
   documents,
+  customFields = [],
 }: {
   company: Company
   /** Whether this record is within the user's edit and delete scopes. */
@@ -82,6 +84,7 @@ export default function CompanyShow({
   labels: CatalogLabels
   /** Null when the user may not see the company's documents. */
   documents: DocumentsPanelProps | null
+  customFields?: CustomFieldDisplay[]
 }) {
   const { t } = useT()
   const f = useFormat()
@@ -234,6 +237,11 @@ export default function CompanyShow({
                   </Stack>
                 )}
               </Paper>
+              {customFields.length > 0 && (
+                <Stack mt="md">
+                  <CustomFieldDetails fields={customFields} />
+                </Stack>
+              )}
             </Grid.Col>
             <Grid.Col span={{ base: 12, md: 5 }}>
               <Stack gap="md">
@@ -320,6 +328,7 @@ export default function CompanyShow({
               baseUrl={base}
               canNote={allowed.edit}
               fieldPrefix="crm.companies.fields"
+              customLabels={Object.fromEntries(customFields.map((c) => [`cf.${c.key}`, c.label]))}
               labels={labels}
             />
           </Paper>

@@ -2,6 +2,11 @@ import { useState } from 'react'
 import { Head, useForm, usePage } from '@inertiajs/react'
 import { Grid, Paper, Select, Stack, Textarea, TextInput, Title } from '@mantine/core'
 import { ErrorSummary, formatPhone, FormFooter, PageHeader, useT, type SharedProps } from '~/ui'
+import {
+  CustomFieldsSection,
+  type CustomFieldInput,
+  type CustomFieldValue,
+} from '~/ui/custom_fields'
 import { ChannelSections } from '../shared/form_sections'
 import { CompanySelect } from '../shared/company_select'
 import { getJson, reportLookupError } from '../shared/query'
@@ -30,6 +35,8 @@ export default function ContactForm({
   canAssign,
   companies,
   managers,
+  customFields = [],
+  customValues = {},
 }: {
   contact: ContactValues | null
   initialCompanyId: number | null
@@ -37,6 +44,8 @@ export default function ContactForm({
   canAssign: boolean
   companies: Option[]
   managers: Option[]
+  customFields?: CustomFieldInput[]
+  customValues?: Record<string, CustomFieldValue>
 }) {
   const { t } = useT()
   const me = usePage<SharedProps>().props.shell.user
@@ -51,6 +60,7 @@ export default function ContactForm({
     notes: contact?.notes ?? '',
     phones: (contact?.phones ?? []).map((p) => ({ ...p, number: formatPhone(p.number) })),
     emails: contact?.emails ?? [],
+    customFields: customValues,
   })
   const errors = form.errors as Record<string, string | undefined>
   const field = (name: string) => t(`crm.contacts.fields.${name}`)
@@ -202,6 +212,13 @@ export default function ContactForm({
             onPhones={(v) => form.setData('phones', v)}
             onEmails={(v) => form.setData('emails', v)}
           />
+          <CustomFieldsSection
+            fields={customFields}
+            values={form.data.customFields}
+            onChange={(v) => form.setData('customFields', v)}
+            errors={errors}
+          />
+
           <FormFooter cancelHref={back} processing={form.processing} mt={0} />
         </Stack>
       </form>

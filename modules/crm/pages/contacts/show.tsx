@@ -13,6 +13,7 @@ import {
 import { ChannelLines, Detail } from '../shared/details'
 import { RecordHistory } from '../shared/record_history'
 import type { Channel, History } from '../shared/types'
+import { CustomFieldDetails, type CustomFieldDisplay } from '~/ui/custom_fields'
 
 interface Contact {
   id: number
@@ -61,6 +62,7 @@ export default function ContactShow({
   reports,
   timeline,
   documents,
+  customFields = [],
 }: {
   contact: Contact
   /** Whether this record is within the user's edit and delete scopes. */
@@ -70,6 +72,7 @@ export default function ContactShow({
   timeline: History
   /** Null when the user may not see the contact's documents. */
   documents: DocumentsPanelProps | null
+  customFields?: CustomFieldDisplay[]
 }) {
   const { t } = useT()
   const f = useFormat()
@@ -88,6 +91,7 @@ export default function ContactShow({
         baseUrl={base}
         canNote={allowed.edit}
         fieldPrefix="crm.contacts.fields"
+        customLabels={Object.fromEntries(customFields.map((c) => [`cf.${c.key}`, c.label]))}
       />
     </Paper>
   )
@@ -154,6 +158,7 @@ export default function ContactShow({
                 </Stack>
               )}
             </Paper>
+            <CustomFieldDetails fields={customFields} />
             {wide && history}
           </Stack>
         </Grid.Col>

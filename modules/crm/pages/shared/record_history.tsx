@@ -15,6 +15,7 @@ export function RecordHistory({
   canNote,
   fieldPrefix,
   labels,
+  customLabels = {},
 }: {
   history: History
   baseUrl: string
@@ -23,6 +24,8 @@ export function RecordHistory({
   fieldPrefix: string
   /** Labels of the record's list codes (companies). */
   labels?: CatalogLabels
+  /** `cf.<key>` → label of the record's custom fields. */
+  customLabels?: Record<string, string>
 }) {
   const { t, locale } = useT()
   const [entries, setEntries] = useState(history.entries)
@@ -50,7 +53,11 @@ export function RecordHistory({
   return (
     <Timeline
       entries={entries}
-      fieldLabel={(field) => t(`${fieldPrefix}.${field}`)}
+      fieldLabel={(field) =>
+        field.startsWith('cf.')
+          ? (customLabels[field] ?? field.slice(3))
+          : t(`${fieldPrefix}.${field}`)
+      }
       valueLabel={valueLabel}
       noteUrl={canNote ? `${baseUrl}/notes` : undefined}
       hasMore={next !== null}
