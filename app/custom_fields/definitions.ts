@@ -87,3 +87,17 @@ export async function customFields(
 export function choiceLabel(field: CustomField, code: string): string {
   return field.options.choices?.find((c) => c.code === code)?.label ?? code
 }
+
+/**
+ * `<subject type>|cf.<key>` → label of every field of the organization, deactivated ones too
+ * (the audit log and timelines name changes to them by their label).
+ */
+export async function customFieldLabels(organizationId: number): Promise<Record<string, string>> {
+  const subjects = new Map((await customFieldResources()).map((r) => [r.key, r.subject]))
+  const labels: Record<string, string> = {}
+  for (const [resource, fields] of Object.entries(await allFields(organizationId))) {
+    const subject = subjects.get(resource)
+    if (subject) for (const f of fields) labels[`${subject}|cf.${f.key}`] = f.label
+  }
+  return labels
+}

@@ -194,13 +194,14 @@ export async function saveManyCustomValues(
 export async function customSnapshot(
   organizationId: number,
   resource: string,
-  values: FieldValues
+  values: FieldValues,
+  client?: QueryClientContract
 ): Promise<Record<string, unknown>> {
   const fields = await customFields(organizationId, resource)
   const users = fields.filter((f) => f.type === 'user' && values[f.key] !== null)
   const names = new Map<number, string>()
   if (users.length) {
-    const rows = await db
+    const rows = await (client ?? db)
       .from('users')
       .where('organization_id', organizationId)
       .whereIn(
@@ -238,4 +239,14 @@ export async function deleteRecordValues(
     .whereIn('field_id', ids)
     .where('record_id', recordId)
     .delete()
+}
+
+/**
+ * Reads (and caches) what saving a resource's values needs — its fields and the default
+ * currency — before the caller opens its transaction: on SQLite the app has one connection,
+ * and a read outside the transaction would wait for it.
+ */
+export async function prepareCustomValues(organizationId: number, resource: string) {
+  const fields = await customFields(organizationId, resource, { inactive: true })
+  if (fields.length) await defaultCurrency(organizationId)
 }

@@ -35,6 +35,12 @@ const KERNEL_SUBJECTS: SubjectDefinition[] = [
   values: KERNEL_VALUES[type],
   fieldLabels: KERNEL_FIELD_LABELS[type],
 }))
+KERNEL_SUBJECTS.push({
+  type: 'kernel.custom_field',
+  label: 'custom_fields.subject',
+  fields: 'custom_fields.audit_fields',
+  values: { type: 'custom_fields.types' },
+})
 
 /** list key → code → label, in the reader's language (an organization's editable lists). */
 export type ListLabels = Record<string, Record<string, string>>
@@ -88,7 +94,9 @@ export async function auditActions(): Promise<string[]> {
 export function subjectNames(
   i18n: I18n,
   subjects: SubjectDefinition[],
-  listLabels: ListLabels = {}
+  listLabels: ListLabels = {},
+  /** `<subject type>|cf.<key>` → the custom field's label (app/custom_fields). */
+  customLabels: Record<string, string> = {}
 ) {
   const byType = new Map(subjects.map((s) => [s.type, s]))
   const text = (key: string): string | null => {
@@ -101,6 +109,8 @@ export function subjectNames(
       return (subject && text(subject.label)) ?? type
     },
     field(type: string, field: string): string {
+      const custom = customLabels[`${type}|${field}`]
+      if (custom) return custom
       const subject = byType.get(type)
       const own = subject?.fieldLabels?.[field]
       const prefix = subject?.fields
@@ -175,9 +185,10 @@ export function labelEntries(
   rows: AuditRow[],
   i18n: I18n,
   subjects: SubjectDefinition[],
-  listLabels: ListLabels = {}
+  listLabels: ListLabels = {},
+  customLabels: Record<string, string> = {}
 ) {
-  const names = subjectNames(i18n, subjects, listLabels)
+  const names = subjectNames(i18n, subjects, listLabels, customLabels)
   const value = (row: Pick<AuditRow, 'field' | 'subjectType'>, v: string | null) => {
     if (!row.field) return v
     return row.field === 'filters'

@@ -2,6 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
 import { auditFiltersValidator } from '#validators/admin/audit'
 import { listAudit } from '#app/admin/audit/list_audit'
+import { customFieldLabels } from '#app/custom_fields/definitions'
 import {
   auditActions,
   auditSubjects,
@@ -28,9 +29,10 @@ export default class AuditController {
       auditActions(),
     ])
     const listLabels = await subjectListLabels(organizationId, subjects, ctx.i18n.locale)
-    const names = subjectNames(ctx.i18n, subjects, listLabels)
+    const customLabels = await customFieldLabels(organizationId)
+    const names = subjectNames(ctx.i18n, subjects, listLabels, customLabels)
     return ctx.inertia.render('admin/audit/index', {
-      entries: labelEntries(page.rows, ctx.i18n, subjects, listLabels),
+      entries: labelEntries(page.rows, ctx.i18n, subjects, listLabels, customLabels),
       next: page.next,
       prev: page.prev,
       offset: page.offset,

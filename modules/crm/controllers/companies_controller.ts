@@ -27,6 +27,12 @@ import { deleteNote } from '../actions/notes/delete_note.js'
 import { DuplicateCompanyName } from '../actions/companies/duplicate_name.js'
 import { exportRowCount, recordExport } from '../actions/record_export.js'
 import { filteredCompanies } from '../actions/companies/company_query.js'
+import {
+  customFieldsDisplay,
+  customFieldsForm,
+  validateWithCustomFields,
+} from '#app/custom_fields/forms'
+import { loadRecordValues } from '#app/custom_fields/values'
 
 const DUPLICATE_FLASH = 'crmDuplicateName'
 
@@ -90,7 +96,8 @@ export default class CompaniesController {
       showCompany(ctx.access, id),
       catalogLabels(ctx.organization.id, ctx.i18n.locale),
     ])
-    return ctx.inertia.render('crm/companies/show', { ...page, labels })
+    const customFields = await customFieldsDisplay(ctx.organization.id, COMPANIES, id)
+    return ctx.inertia.render('crm/companies/show', { ...page, labels, customFields })
   }
 
   async create(ctx: HttpContext) {
@@ -100,16 +107,21 @@ export default class CompaniesController {
       company: null,
       duplicate: duplicateOf(ctx),
       ...options,
+      ...(await customFieldsForm(ctx.organization.id, COMPANIES, null)),
     })
   }
 
   async store(ctx: HttpContext) {
     ctx.access.authorize(`${COMPANIES}.create`)
-    const data = await ctx.request.validateUsing(companyValidator, {
-      meta: { organizationId: ctx.organization.id },
-    })
+    const { data, custom } = await validateWithCustomFields(ctx, COMPANIES, () =>
+      ctx.request.validateUsing(companyValidator, {
+        meta: { organizationId: ctx.organization.id },
+      })
+    )
     return orBack(ctx, async () => {
-      const company = await rememberDuplicate(ctx, () => createCompany({ ...actor(ctx), data }))
+      const company = await rememberDuplicate(ctx, () =>
+        createCompany({ ...actor(ctx), data, customValues: custom })
+      )
       ctx.session.flash('success', ctx.i18n.t('crm.companies.created', { name: company.name }))
       return ctx.response.redirect().toRoute('crm.companies.show', { id: company.id })
     })
@@ -119,21 +131,31 @@ export default class CompaniesController {
     ctx.access.authorize(`${COMPANIES}.edit`)
     const id = (await visibleCompanyId(ctx.access, routeId(ctx), 'edit')) ?? notFound()
     const form = await editCompanyForm(ctx.access, id, ctx.i18n.locale)
-    return ctx.inertia.render('crm/companies/form', { ...form, duplicate: duplicateOf(ctx) })
+    return ctx.inertia.render('crm/companies/form', {
+      ...form,
+      duplicate: duplicateOf(ctx),
+      ...(await customFieldsForm(ctx.organization.id, COMPANIES, id)),
+    })
   }
 
   async update(ctx: HttpContext) {
     ctx.access.authorize(`${COMPANIES}.edit`)
     const companyId = (await visibleCompanyId(ctx.access, routeId(ctx), 'edit')) ?? notFound()
-    const data = await ctx.request.validateUsing(companyValidator, {
-      meta: {
-        organizationId: ctx.organization.id,
-        current: await companyCodes(ctx.organization.id, companyId),
-      },
-    })
+    const { data, custom } = await validateWithCustomFields(
+      ctx,
+      COMPANIES,
+      async () =>
+        ctx.request.validateUsing(companyValidator, {
+          meta: {
+            organizationId: ctx.organization.id,
+            current: await companyCodes(ctx.organization.id, companyId),
+          },
+        }),
+      await loadRecordValues(ctx.organization.id, COMPANIES, companyId)
+    )
     return orBack(ctx, async () => {
       const company = await rememberDuplicate(ctx, () =>
-        updateCompany({ ...actor(ctx), companyId, data })
+        updateCompany({ ...actor(ctx), companyId, data, customValues: custom })
       )
       ctx.session.flash('success', ctx.i18n.t('crm.companies.updated', { name: company.name }))
       return ctx.response.redirect().toRoute('crm.companies.show', { id: companyId })

@@ -7,6 +7,12 @@ import { sendExport, type ExportFormat } from '#app/support/export_download'
 import { ownerFilterOptions } from '../support/owners.js'
 import { readTimeline } from '../support/timeline_reader.js'
 import { CONTACTS, CONTACT_SUBJECT, visibleContactId } from '../actions/contacts/load_contact.js'
+import {
+  customFieldsDisplay,
+  customFieldsForm,
+  validateWithCustomFields,
+} from '#app/custom_fields/forms'
+import { loadRecordValues } from '#app/custom_fields/values'
 import { listContacts } from '../actions/contacts/list_contacts.js'
 import { showContact } from '../actions/contacts/show_contact.js'
 import { TIMELINE_PAGE } from '../actions/companies/show_company.js'
@@ -61,7 +67,10 @@ export default class ContactsController {
   async show(ctx: HttpContext) {
     ctx.access.authorize(`${CONTACTS}.view`)
     const id = (await visibleContactId(ctx.access, routeId(ctx))) ?? notFound()
-    return ctx.inertia.render('crm/contacts/show', await showContact(ctx.access, id))
+    return ctx.inertia.render('crm/contacts/show', {
+      ...(await showContact(ctx.access, id)),
+      customFields: await customFieldsDisplay(ctx.organization.id, CONTACTS, id),
+    })
   }
 
   async create(ctx: HttpContext) {
@@ -73,14 +82,17 @@ export default class ContactsController {
       contact: null,
       initialCompanyId: options.companies.length ? companyId : null,
       ...options,
+      ...(await customFieldsForm(ctx.organization.id, CONTACTS, null)),
     })
   }
 
   async store(ctx: HttpContext) {
     ctx.access.authorize(`${CONTACTS}.create`)
-    const data = await ctx.request.validateUsing(contactValidator)
+    const { data, custom } = await validateWithCustomFields(ctx, CONTACTS, () =>
+      ctx.request.validateUsing(contactValidator)
+    )
     return orBack(ctx, async () => {
-      const contact = await createContact({ ...actor(ctx), data })
+      const contact = await createContact({ ...actor(ctx), data, customValues: custom })
       ctx.session.flash('success', ctx.i18n.t('crm.contacts.created', { name: contact.fullName }))
       return ctx.response.redirect().toRoute('crm.contacts.show', { id: contact.id })
     })
@@ -89,15 +101,23 @@ export default class ContactsController {
   async edit(ctx: HttpContext) {
     ctx.access.authorize(`${CONTACTS}.edit`)
     const id = (await visibleContactId(ctx.access, routeId(ctx), 'edit')) ?? notFound()
-    return ctx.inertia.render('crm/contacts/form', await editContactForm(ctx.access, id))
+    return ctx.inertia.render('crm/contacts/form', {
+      ...(await editContactForm(ctx.access, id)),
+      ...(await customFieldsForm(ctx.organization.id, CONTACTS, id)),
+    })
   }
 
   async update(ctx: HttpContext) {
     ctx.access.authorize(`${CONTACTS}.edit`)
     const contactId = (await visibleContactId(ctx.access, routeId(ctx), 'edit')) ?? notFound()
-    const data = await ctx.request.validateUsing(contactValidator)
+    const { data, custom } = await validateWithCustomFields(
+      ctx,
+      CONTACTS,
+      () => ctx.request.validateUsing(contactValidator),
+      await loadRecordValues(ctx.organization.id, CONTACTS, contactId)
+    )
     return orBack(ctx, async () => {
-      const contact = await updateContact({ ...actor(ctx), contactId, data })
+      const contact = await updateContact({ ...actor(ctx), contactId, data, customValues: custom })
       ctx.session.flash('success', ctx.i18n.t('crm.contacts.updated', { name: contact.fullName }))
       return ctx.response.redirect().toRoute('crm.contacts.show', { id: contactId })
     })

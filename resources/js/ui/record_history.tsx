@@ -17,6 +17,7 @@ export function RecordHistory({
   canNote,
   fieldPrefix,
   valueLabel,
+  customLabels = {},
 }: {
   history: HistoryPage
   baseUrl: string
@@ -26,6 +27,8 @@ export function RecordHistory({
   fieldPrefix: string
   /** How a changed value reads (built with historyValueLabel); keep it stable (useMemo). */
   valueLabel?: HistoryValueLabel
+  /** `cf.<key>` → label of the record's custom fields. */
+  customLabels?: Record<string, string>
 }) {
   const { t } = useT()
   const plain = useMemo(() => historyValueLabel(t), [t])
@@ -53,7 +56,11 @@ export function RecordHistory({
   return (
     <Timeline
       entries={entries}
-      fieldLabel={(field) => t(`${fieldPrefix}.${field}`)}
+      fieldLabel={(field) =>
+        field.startsWith('cf.')
+          ? (customLabels[field] ?? field.slice(3))
+          : t(`${fieldPrefix}.${field}`)
+      }
       valueLabel={valueLabel ?? plain}
       noteUrl={canNote ? `${baseUrl}/notes` : undefined}
       hasMore={next !== null}

@@ -11,12 +11,16 @@ import { COMPANIES, COMPANY_SUBJECT, companySnapshot, loadCompany } from './load
 import { assertNifFree, companyColumns, companySummary } from './company_columns.js'
 import { assertNameUnique } from './duplicate_name.js'
 import { crmRecordsChanged } from '../records_changed.js'
+import type { FieldValues } from '#app/custom_fields/types'
+import { customSnapshot, prepareCustomValues, saveCustomValues } from '#app/custom_fields/values'
 
 export interface CreateCompanyParams {
   organizationId: number
   actorId: number
   access: AccessContext
   data: CompanyData
+  /** Validated custom field values (validateWithCustomFields), saved with the company. */
+  customValues?: FieldValues
 }
 
 /**
@@ -28,6 +32,7 @@ export async function createCompany({
   actorId,
   access,
   data,
+  customValues = {},
 }: CreateCompanyParams) {
   if (!data.confirmDuplicate) await assertNameUnique(access, data.name, null)
   const ownerId = await resolveOwner({
@@ -36,6 +41,7 @@ export async function createCompany({
     action: 'create',
     requested: data.ownerId,
   })
+  await prepareCustomValues(organizationId, COMPANIES)
   const company = await db.transaction(async (trx) => {
     await crmRecordsChanged(organizationId, trx)
     await assertNifFree(trx, organizationId, data.nif, null)
@@ -56,9 +62,14 @@ export async function createCompany({
       { phones: data.phones ?? [], emails: data.emails ?? [] }
     )
     const record = (await loadCompany(trx, organizationId, id))!
+    const custom = { organizationId, resource: COMPANIES, recordId: id, values: customValues }
+    const { after } = await saveCustomValues(trx, custom)
     await recordHistory.created(
       { organizationId, actorId, subjectType: COMPANY_SUBJECT, subjectId: id },
-      companySnapshot(record),
+      {
+        ...companySnapshot(record),
+        ...(await customSnapshot(organizationId, COMPANIES, after, trx)),
+      },
       trx
     )
     return record

@@ -10,6 +10,8 @@ import { COMPANIES, COMPANY_SUBJECT, companySnapshot, loadCompany } from './load
 import { assertNifFree, companyColumns, companySummary } from './company_columns.js'
 import { assertNameUnique, renames } from './duplicate_name.js'
 import { crmRecordsChanged } from '../records_changed.js'
+import type { FieldValues } from '#app/custom_fields/types'
+import { customSnapshot, prepareCustomValues, saveCustomValues } from '#app/custom_fields/values'
 
 export interface UpdateCompanyParams {
   organizationId: number
@@ -18,6 +20,8 @@ export interface UpdateCompanyParams {
   /** Already checked to be in the user's scope. */
   companyId: number
   data: CompanyData
+  /** Validated custom field values (validateWithCustomFields); keys left out keep their value. */
+  customValues?: FieldValues
 }
 
 /**
@@ -31,10 +35,12 @@ export async function updateCompany({
   access,
   companyId,
   data,
+  customValues = {},
 }: UpdateCompanyParams) {
   if (!data.confirmDuplicate && (await renames(organizationId, companyId, data.name))) {
     await assertNameUnique(access, data.name, companyId)
   }
+  await prepareCustomValues(organizationId, COMPANIES)
   const result = await db.transaction(async (trx) => {
     await crmRecordsChanged(organizationId, trx)
     const before = (await loadCompany(trx, organizationId, companyId))!
@@ -61,11 +67,18 @@ export async function updateCompany({
       { phones: data.phones, emails: data.emails }
     )
     const after = (await loadCompany(trx, organizationId, companyId))!
+    const custom = await saveCustomValues(trx, {
+      organizationId,
+      resource: COMPANIES,
+      recordId: companyId,
+      values: customValues,
+    })
+    const cf = (values: FieldValues) => customSnapshot(organizationId, COMPANIES, values, trx)
     const subject = { organizationId, actorId, subjectType: COMPANY_SUBJECT, subjectId: companyId }
     const changes = await recordHistory.updated(
       subject,
-      companySnapshot(before),
-      companySnapshot(after),
+      { ...companySnapshot(before), ...(await cf(custom.before)) },
+      { ...companySnapshot(after), ...(await cf(custom.after)) },
       trx
     )
     return { after, changes }

@@ -14,6 +14,8 @@ import {
   contactSummary,
   loadContact,
 } from './load_contact.js'
+import type { FieldValues } from '#app/custom_fields/types'
+import { customSnapshot, prepareCustomValues, saveCustomValues } from '#app/custom_fields/values'
 import { assertCompany, assertReportsTo } from './org_chart_rules.js'
 import { contactColumns } from './contact_columns.js'
 import { crmRecordsChanged } from '../records_changed.js'
@@ -23,6 +25,8 @@ export interface CreateContactParams {
   actorId: number
   access: AccessContext
   data: ContactData
+  /** Validated custom field values (validateWithCustomFields), saved with the contact. */
+  customValues?: FieldValues
 }
 
 /** Creates a contact (optionally at a company, under a manager) with phones and e-mails. */
@@ -31,6 +35,7 @@ export async function createContact({
   actorId,
   access,
   data,
+  customValues = {},
 }: CreateContactParams) {
   const ownerId = await resolveOwner({
     access,
@@ -39,6 +44,7 @@ export async function createContact({
     requested: data.ownerId,
   })
   const companyId = data.companyId ?? null
+  await prepareCustomValues(organizationId, CONTACTS)
   const contact = await db.transaction(async (trx) => {
     await crmRecordsChanged(organizationId, trx)
     await assertCompany(trx, access, companyId, null)
@@ -65,9 +71,14 @@ export async function createContact({
       { phones: data.phones ?? [], emails: data.emails ?? [] }
     )
     const record = (await loadContact(trx, organizationId, id))!
+    const custom = { organizationId, resource: CONTACTS, recordId: id, values: customValues }
+    const { after } = await saveCustomValues(trx, custom)
     await recordHistory.created(
       { organizationId, actorId, subjectType: CONTACT_SUBJECT, subjectId: id },
-      contactSnapshot(record),
+      {
+        ...contactSnapshot(record),
+        ...(await customSnapshot(organizationId, CONTACTS, after, trx)),
+      },
       trx
     )
     return record

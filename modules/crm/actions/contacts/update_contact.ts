@@ -13,6 +13,8 @@ import {
   contactSummary,
   loadContact,
 } from './load_contact.js'
+import type { FieldValues } from '#app/custom_fields/types'
+import { customSnapshot, prepareCustomValues, saveCustomValues } from '#app/custom_fields/values'
 import { assertCompany, assertReportsTo } from './org_chart_rules.js'
 import { contactColumns, detachReports } from './contact_columns.js'
 import { crmRecordsChanged } from '../records_changed.js'
@@ -24,6 +26,8 @@ export interface UpdateContactParams {
   /** Already checked to be in the user's scope. */
   contactId: number
   data: ContactData
+  /** Validated custom field values (validateWithCustomFields); keys left out keep their value. */
+  customValues?: FieldValues
 }
 
 /**
@@ -36,7 +40,9 @@ export async function updateContact({
   access,
   contactId,
   data,
+  customValues = {},
 }: UpdateContactParams) {
+  await prepareCustomValues(organizationId, CONTACTS)
   const result = await db.transaction(async (trx) => {
     await crmRecordsChanged(organizationId, trx)
     const before = (await loadContact(trx, organizationId, contactId))!
@@ -86,11 +92,18 @@ export async function updateContact({
       })
     }
     const after = (await loadContact(trx, organizationId, contactId))!
+    const custom = await saveCustomValues(trx, {
+      organizationId,
+      resource: CONTACTS,
+      recordId: contactId,
+      values: customValues,
+    })
+    const cf = (values: FieldValues) => customSnapshot(organizationId, CONTACTS, values, trx)
     const subject = { organizationId, actorId, subjectType: CONTACT_SUBJECT, subjectId: contactId }
     const changes = await recordHistory.updated(
       subject,
-      contactSnapshot(before),
-      contactSnapshot(after),
+      { ...contactSnapshot(before), ...(await cf(custom.before)) },
+      { ...contactSnapshot(after), ...(await cf(custom.after)) },
       trx
     )
     return { after, changes }

@@ -29,6 +29,11 @@ import {
   type SharedProps,
 } from '~/ui'
 import type { Catalog } from '../shared/types'
+import {
+  CustomFieldsSection,
+  type CustomFieldInput,
+  type CustomFieldValue,
+} from '~/ui/custom_fields'
 import { selectData } from '../shared/lists'
 
 interface CompanyValues {
@@ -60,12 +65,16 @@ export default function CompanyForm({
   owners,
   canAssign,
   catalog,
+  customFields = [],
+  customValues = {},
 }: {
   company: CompanyValues | null
   duplicate?: Duplicate
   owners: Option[]
   canAssign: boolean
   catalog: Catalog
+  customFields?: CustomFieldInput[]
+  customValues?: Record<string, CustomFieldValue>
 }) {
   const { t } = useT()
   const me = usePage<SharedProps>().props.shell.user
@@ -89,6 +98,7 @@ export default function CompanyForm({
     ],
     phones: (company?.phones ?? []).map((p) => ({ ...p, number: formatPhone(p.number) })),
     emails: company?.emails ?? [],
+    customFields: customValues,
   })
   const errors = form.errors as Record<string, string | undefined>
   const field = (name: string) => t(`crm.companies.fields.${name}`)
@@ -274,6 +284,13 @@ export default function CompanyForm({
               provinces={catalog.provinces}
             />
           </Paper>
+
+          <CustomFieldsSection
+            fields={customFields}
+            values={form.data.customFields}
+            onChange={(v) => form.setData('customFields', v)}
+            errors={errors}
+          />
 
           <FormFooter cancelHref={back} processing={form.processing} mt={0} />
         </Stack>

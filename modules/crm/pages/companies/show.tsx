@@ -37,6 +37,7 @@ import { TypeBadge } from '../shared/type_badge'
 import { OrgChart } from '../shared/org_chart'
 import { crmHistoryValueLabel } from '../shared/history_labels'
 import type { CatalogLabels } from '../shared/types'
+import { CustomFieldDetails, type CustomFieldDisplay } from '~/ui/custom_fields'
 
 interface Company {
   id: number
@@ -74,6 +75,7 @@ export default function CompanyShow({
   timeline,
   labels,
   documents,
+  customFields = [],
 }: {
   company: Company
   /** Whether this record is within the user's edit and delete scopes. */
@@ -85,6 +87,7 @@ export default function CompanyShow({
   labels: CatalogLabels
   /** Null when the user may not see the company's documents. */
   documents: DocumentsPanelProps | null
+  customFields?: CustomFieldDisplay[]
 }) {
   const { t, locale } = useT()
   const valueLabel = useMemo(() => crmHistoryValueLabel(t, locale, labels), [t, locale, labels])
@@ -238,6 +241,11 @@ export default function CompanyShow({
                   </Stack>
                 )}
               </Paper>
+              {customFields.length > 0 && (
+                <Stack mt="md">
+                  <CustomFieldDetails fields={customFields} />
+                </Stack>
+              )}
             </Grid.Col>
             <Grid.Col span={{ base: 12, md: 5 }}>
               <Stack gap="md">
@@ -329,6 +337,7 @@ export default function CompanyShow({
               canNote={allowed.edit}
               fieldPrefix="crm.companies.fields"
               valueLabel={valueLabel}
+              customLabels={Object.fromEntries(customFields.map((c) => [`cf.${c.key}`, c.label]))}
             />
           </Paper>
         </Tabs.Panel>

@@ -16,6 +16,11 @@ import {
   type SharedProps,
 } from '~/ui'
 import { CompanyPicker } from '../shared/company_picker'
+import {
+  CustomFieldsSection,
+  type CustomFieldInput,
+  type CustomFieldValue,
+} from '~/ui/custom_fields'
 
 interface ContactValues {
   id: number
@@ -40,6 +45,8 @@ export default function ContactForm({
   canAssign,
   companies,
   managers,
+  customFields = [],
+  customValues = {},
 }: {
   contact: ContactValues | null
   initialCompanyId: number | null
@@ -47,6 +54,8 @@ export default function ContactForm({
   canAssign: boolean
   companies: Option[]
   managers: Option[]
+  customFields?: CustomFieldInput[]
+  customValues?: Record<string, CustomFieldValue>
 }) {
   const { t } = useT()
   const me = usePage<SharedProps>().props.shell.user
@@ -61,6 +70,7 @@ export default function ContactForm({
     notes: contact?.notes ?? '',
     phones: (contact?.phones ?? []).map((p) => ({ ...p, number: formatPhone(p.number) })),
     emails: contact?.emails ?? [],
+    customFields: customValues,
   })
   const errors = form.errors as Record<string, string | undefined>
   const field = (name: string) => t(`crm.contacts.fields.${name}`)
@@ -212,6 +222,13 @@ export default function ContactForm({
             onPhones={(v) => form.setData('phones', v)}
             onEmails={(v) => form.setData('emails', v)}
           />
+          <CustomFieldsSection
+            fields={customFields}
+            values={form.data.customFields}
+            onChange={(v) => form.setData('customFields', v)}
+            errors={errors}
+          />
+
           <FormFooter cancelHref={back} processing={form.processing} mt={0} />
         </Stack>
       </form>

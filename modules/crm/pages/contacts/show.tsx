@@ -17,6 +17,7 @@ import {
   type HistoryPage as History,
 } from '~/ui'
 import { crmHistoryValueLabel } from '../shared/history_labels'
+import { CustomFieldDetails, type CustomFieldDisplay } from '~/ui/custom_fields'
 
 interface Contact {
   id: number
@@ -65,6 +66,7 @@ export default function ContactShow({
   reports,
   timeline,
   documents,
+  customFields = [],
 }: {
   contact: Contact
   /** Whether this record is within the user's edit and delete scopes. */
@@ -74,6 +76,7 @@ export default function ContactShow({
   timeline: History
   /** Null when the user may not see the contact's documents. */
   documents: DocumentsPanelProps | null
+  customFields?: CustomFieldDisplay[]
 }) {
   const { t, locale } = useT()
   const valueLabel = useMemo(() => crmHistoryValueLabel(t, locale), [t, locale])
@@ -94,6 +97,7 @@ export default function ContactShow({
         canNote={allowed.edit}
         fieldPrefix="crm.contacts.fields"
         valueLabel={valueLabel}
+        customLabels={Object.fromEntries(customFields.map((c) => [`cf.${c.key}`, c.label]))}
       />
     </Paper>
   )
@@ -160,6 +164,7 @@ export default function ContactShow({
                 </Stack>
               )}
             </Paper>
+            <CustomFieldDetails fields={customFields} />
             {wide && history}
           </Stack>
         </Grid.Col>
