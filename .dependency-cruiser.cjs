@@ -188,7 +188,8 @@ function rules(root) {
       comment: 'Every import resolves (an unresolved alias would escape every other rule).',
       severity: 'error',
       from: { path: '^(app|modules|config|start|database|resources|commands|bin)/' },
-      to: { couldNotResolve: true },
+      // Vite's virtual modules (vite.config.ts) exist only inside Vite.
+      to: { couldNotResolve: true, pathNot: '^virtual:cartera/' },
     },
   ]
 }

@@ -29,6 +29,8 @@ const TransmitEvents = () => import('@adonisjs/transmit/controllers/event_stream
 const TransmitSubscribe = () => import('@adonisjs/transmit/controllers/subscribe_controller')
 const TransmitUnsubscribe = () => import('@adonisjs/transmit/controllers/unsubscribe_controller')
 const BinController = () => import('#controllers/bin_controller')
+const SearchController = () => import('#controllers/search_controller')
+const IconsController = () => import('#controllers/icons_controller')
 
 const registry = await moduleRegistry()
 const moduleRoutes = await Promise.all(
@@ -105,6 +107,13 @@ router
           .where('id', router.matchers.number())
           .as('bin.purge')
         router.put('/bin/retention', [BinController, 'retention']).as('bin.retention')
+        // Every enabled module's search providers (JSON; the command palette's source).
+        router.get('/search', [SearchController, 'index']).as('search')
+        // Tabler icons by name, drawn by the shell (resources/js/ui/icons.tsx).
+        router
+          .get('/icons/:name', [IconsController, 'show'])
+          .where('name', /^[a-z0-9-]{1,80}$/)
+          .as('icons.show')
       })
       .use([middleware.auth(), middleware.access()])
 

@@ -6,7 +6,7 @@ import Team from '#models/team'
 import type { ModuleRegistry } from '#app/registry/registry'
 import { installer } from '#app/registry/services'
 import { seedDemoSettings } from '#app/settings/demo'
-import type { Scope } from '#app/registry/types'
+import type { DemoRole, Scope } from '#app/registry/types'
 import { seedDemoNotifications } from '#app/notifications/demo'
 
 export const DEMO_PASSWORD = 'cartera-demo'
@@ -28,46 +28,43 @@ interface RoleSpec {
   name: string
   description: string
   isAdmin?: boolean
-  actions: string[]
   scope: Scope
 }
 
-const ROLES: Record<string, RoleSpec> = {
+/**
+ * The demo roles. What each may do on a resource is the resource's `demo` grants in its
+ * module's manifest (keyed by these role keys, DEMO_ROLES); the scope is the role's.
+ */
+const ROLES: Record<'admin' | DemoRole, RoleSpec> = {
   admin: {
     name: 'Administrador',
     description: 'Acceso completo y administración',
     isAdmin: true,
-    actions: [],
     scope: 'all',
   },
   director: {
     name: 'Dirección comercial',
     description: 'Ve y gestiona todos los registros',
-    actions: ['view', 'create', 'edit', 'delete', 'export'],
     scope: 'all',
   },
   leader: {
     name: 'Jefe de equipo',
     description: 'Ve los registros de su equipo',
-    actions: ['view', 'create', 'edit', 'export'],
     scope: 'team',
   },
   zone: {
     name: 'Jefa de zona',
     description: 'Ve sus registros y los de quienes le reportan, directa o indirectamente',
-    actions: ['view', 'create', 'edit', 'export'],
     scope: 'hierarchy',
   },
   rep: {
     name: 'Comercial',
     description: 'Ve y gestiona solo sus registros',
-    actions: ['view', 'create', 'edit', 'delete'],
     scope: 'own',
   },
   support: {
     name: 'Soporte',
     description: 'Consulta todos los registros',
-    actions: ['view', 'export'],
     scope: 'all',
   },
 }
@@ -161,13 +158,20 @@ export async function seedDemo(registry: ModuleRegistry, log: (line: string) => 
       isAdmin: !!spec.isAdmin,
     })
     if (spec.isAdmin) continue
-    const permissions = registry
-      .permissions()
-      .filter((p) => p.resource && spec.actions.includes(p.key.split('.').pop()!))
+    const role = key as DemoRole
+    const permissions = [
+      ...registry
+        .resources()
+        .flatMap((r) => (r.demo?.[role] ?? []).map((action) => `${r.key}.${action}`)),
+      ...registry
+        .permissions()
+        .filter((p) => !p.resource && p.demo?.includes(role))
+        .map((p) => p.key),
+    ]
     if (permissions.length) {
       await db
         .table('role_permissions')
-        .multiInsert(permissions.map((p) => ({ role_id: roles[key].id, permission: p.key })))
+        .multiInsert(permissions.map((permission) => ({ role_id: roles[key].id, permission })))
     }
     const resources = registry.resources()
     if (resources.length) {

@@ -1,8 +1,16 @@
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { dirname, join, relative, sep } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { TIERS, type LoadedModule, type ModuleManifest } from './types.js'
+import {
+  DEMO_ROLES,
+  TIERS,
+  type DemoRole,
+  type LoadedModule,
+  type ModuleDeclaration,
+} from './types.js'
 import { ModuleGraphError } from './graph.js'
+import { withFolderDefaults, withNameDefaults } from './defaults.js'
+import { assertIcons } from './icons.js'
 
 export interface LoaderOptions {
   /** Directory holding one folder per built-in module (`<app>/modules`). */
@@ -11,6 +19,8 @@ export interface LoaderOptions {
   packages: string[]
   /** Built-in module folders to leave out. */
   disabled?: string[]
+  /** Application root, where `cube/schema/<name>` is looked for; default the parent of `modulesDir`. */
+  appRoot?: string
 }
 
 /**
@@ -20,6 +30,12 @@ export interface LoaderOptions {
 export async function loadModules(options: LoaderOptions): Promise<LoadedModule[]> {
   const loaded: LoadedModule[] = []
   const disabled = new Set(options.disabled ?? [])
+  const appRoot = options.appRoot ?? dirname(options.modulesDir)
+  const complete = async (declared: ModuleDeclaration, dir: string, where: string) => {
+    const manifest = await withFolderDefaults(withNameDefaults(declared), dir, appRoot)
+    await assertIcons(manifest, where)
+    return manifest
+  }
 
   for (const folder of (await readdir(options.modulesDir)).sort()) {
     if (disabled.has(folder)) continue
@@ -33,7 +49,11 @@ export async function loadModules(options: LoaderOptions): Promise<LoadedModule[
         'E_MODULE_INVALID'
       )
     }
-    loaded.push({ manifest, dir, source: 'builtin' })
+    loaded.push({
+      manifest: await complete(manifest, dir, `modules/${folder}/module`),
+      dir,
+      source: 'builtin',
+    })
   }
 
   for (const packageName of options.packages) {
@@ -50,7 +70,7 @@ export async function loadModules(options: LoaderOptions): Promise<LoadedModule[
     assertManifest(manifest, `package ${packageName}`)
     const dir = dirname(fileURLToPath(manifest.root))
     loaded.push({
-      manifest,
+      manifest: await complete(manifest, dir, `package ${packageName}`),
       dir,
       source: 'package',
       packageName,
@@ -81,12 +101,12 @@ export function packageRootName(specifier: string): string {
   return (specifier.startsWith('@') ? parts.slice(0, 2) : parts.slice(0, 1)).join('/')
 }
 
-function assertManifest(value: unknown, where: string): asserts value is ModuleManifest {
+function assertManifest(value: unknown, where: string): asserts value is ModuleDeclaration {
   const fail = (why: string): never => {
     throw new ModuleGraphError(`Invalid module manifest in ${where}: ${why}`, 'E_MODULE_INVALID')
   }
   if (!value || typeof value !== 'object') fail('it must export a manifest object as default')
-  const m = value as Partial<ModuleManifest>
+  const m = value as Partial<ModuleDeclaration>
   if (typeof m.name !== 'string') fail('"name" is missing')
   if (!m.tier || !TIERS.includes(m.tier)) fail(`"tier" must be one of ${TIERS.join(', ')}`)
   if (!Array.isArray(m.dependsOn)) fail('"dependsOn" must be an array')
@@ -110,6 +130,29 @@ function assertManifest(value: unknown, where: string): asserts value is ModuleM
   }
   for (const p of m.permissions ?? []) {
     if (!p.key.startsWith(prefix)) fail(`permission "${p.key}" must start with "${prefix}"`)
+  }
+  const resourceKeys = new Set([
+    ...(m.resources ?? []).map((r) => r.key),
+    ...(m.permissions ?? []).map((p) => p.key.replace(/\.[^.]+$/, '')),
+  ])
+  for (const s of m.search ?? []) {
+    if (!resourceKeys.has(s.resource))
+      fail(`search provider of "${s.resource}": not a resource of the module`)
+    if (typeof s.provider !== 'function')
+      fail(`search of "${s.resource}": provider must be () => import(…)`)
+  }
+  for (const r of m.resources ?? []) {
+    for (const [role, actions] of Object.entries(r.demo ?? {})) {
+      if (!DEMO_ROLES.includes(role as DemoRole))
+        fail(`resource "${r.key}": demo role "${role}" is not one of ${DEMO_ROLES.join(', ')}`)
+      const unknown = (actions ?? []).filter((a) => !r.actions.includes(a))
+      if (unknown.length)
+        fail(`resource "${r.key}": demo grants unknown actions ${unknown.join(', ')}`)
+    }
+  }
+  for (const c of m.cards ?? []) {
+    if (typeof c.label !== 'string' || typeof c.route !== 'string')
+      fail('every home card needs a label and a route')
   }
   const kinds = (m.notifications ?? []).map((n) => n.kind)
   if (new Set(kinds).size !== kinds.length) fail('notification kinds must be unique')

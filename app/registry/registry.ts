@@ -1,16 +1,24 @@
 import { relative, join, posix } from 'node:path'
 import { orderModules, transitiveDependencies, dependents } from './graph.js'
 import { packageRootName } from './loader.js'
+import { actionLabel, withNameDefaults } from './defaults.js'
 import type {
+  HomeCard,
   ListDefinition,
   LoadedModule,
+  ModuleDeclaration,
   ModuleManifest,
+  SearchDefinition,
   NavigationItem,
   PermissionDefinition,
   ResourceDefinition,
 } from './types.js'
 
 export interface NavigationEntry extends NavigationItem {
+  module: string
+}
+
+export interface CardEntry extends HomeCard {
   module: string
 }
 
@@ -23,7 +31,9 @@ export class ModuleRegistry {
   readonly modules: LoadedModule[]
   #byName: Map<string, LoadedModule>
 
-  constructor(loaded: LoadedModule[]) {
+  /** Manifests as loaded (app/registry/loader.ts); the name defaults are filled in here too. */
+  constructor(modules: (Omit<LoadedModule, 'manifest'> & { manifest: ModuleDeclaration })[]) {
+    const loaded = modules.map((m) => ({ ...m, manifest: withNameDefaults(m.manifest) }))
     const order = orderModules(loaded.map((l) => l.manifest))
     const byName = new Map(loaded.map((l) => [l.manifest.name, l]))
     this.modules = order.map((name) => byName.get(name)!)
@@ -64,7 +74,7 @@ export class ModuleRegistry {
       ...(manifest.resources ?? []).flatMap((r) =>
         r.actions.map((action) => ({
           key: `${r.key}.${action}`,
-          label: `permissions.actions.${action}`,
+          label: actionLabel(r, action),
           module: manifest.name,
           resource: r.key,
         }))
@@ -89,6 +99,20 @@ export class ModuleRegistry {
   navigation(): NavigationEntry[] {
     return this.modules.flatMap(({ manifest }) =>
       (manifest.navigation ?? []).map((n) => ({ ...n, module: manifest.name }))
+    )
+  }
+
+  /** Start-page cards of every module, in module order. */
+  cards(): CardEntry[] {
+    return this.modules.flatMap(({ manifest }) =>
+      (manifest.cards ?? []).map((c) => ({ ...c, module: manifest.name }))
+    )
+  }
+
+  /** Search providers of every module, by resource. */
+  searchProviders(): (SearchDefinition & { module: string })[] {
+    return this.modules.flatMap(({ manifest }) =>
+      (manifest.search ?? []).map((s) => ({ ...s, module: manifest.name }))
     )
   }
 

@@ -17,10 +17,22 @@ export type Scope = (typeof SCOPES)[number]
 export interface ResourceDefinition {
   /** `<module>.<plural>`, e.g. `crm.companies`. */
   key: string
-  /** i18n key of the resource label. */
+  /** i18n key of the resource label; default `<key>.title` (e.g. `crm.companies.title`). */
   label: string
-  /** Actions that become permission keys `<resource>.<action>`. */
+  /**
+   * Actions that become permission keys `<resource>.<action>`. The kernel labels its standard
+   * verbs (view, create, edit, delete, export); any other action is labelled from the module's
+   * lang files, by `actionLabels[action]` or, by default, `<key>.actions.<action>`.
+   */
   actions: string[]
+  /** i18n keys of the labels of actions beyond the standard verbs. */
+  actionLabels?: Record<string, string>
+  /**
+   * Demo role grants: which actions each demo role (keys of app/kernel/demo.ts: director,
+   * leader, zone, rep, support) gets on this resource in the demo organization. A role left
+   * out gets none of them; the scope is the role's.
+   */
+  demo?: Partial<Record<DemoRole, string[]>>
   /**
    * Accepts CSV/XLSX import (app/import): the default export is an `ImportDefinition` built
    * with `defineImport` from `#app/import/types` (fields, duplicate keys, row validation,
@@ -118,7 +130,62 @@ export interface BinDefinition {
 
 export interface PermissionDefinition {
   key: string
+  /**
+   * i18n key of the label, from the module's lang files; default
+   * `<module>.permissions.<rest of the key, dots as _>` (`ejemplo.notas.archive` →
+   * `ejemplo.permissions.notas_archive`).
+   */
   label: string
+  /** Demo roles (DEMO_ROLES) that hold this permission in the demo organization. */
+  demo?: DemoRole[]
+}
+
+/** Demo roles the demo organization creates (app/kernel/demo.ts); the administrator holds everything. */
+export const DEMO_ROLES = ['director', 'leader', 'zone', 'rep', 'support'] as const
+export type DemoRole = (typeof DEMO_ROLES)[number]
+
+/** A card on the start page, shown to the users who may open it where the module is enabled. */
+export interface HomeCard {
+  /** i18n key of the title. */
+  label: string
+  /** i18n key of the one-line description. */
+  description?: string
+  /** Named route the card opens. */
+  route: string
+  /** Permission needed to see the card. */
+  permission?: string
+  /** Tabler icon name (README, "Icons"). */
+  icon?: string
+}
+
+/** One search hit: what the search box shows and where it leads. */
+export interface SearchResult {
+  id: number | string
+  title: string
+  subtitle?: string | null
+  href: string
+}
+
+/** What a search provider gets: who asks (the request's AccessContext), the text and a limit. */
+export interface SearchParams<Access = RequestAccess> {
+  access: Access
+  q: string
+  limit: number
+}
+
+/**
+ * Finds records of one resource for the kernel's search (`GET /search?q=`), within the user's
+ * record scope (`access.scope(query, resource)`, as the lists do; binned rows never match).
+ * `Access` is the kernel's AccessContext: declare providers as `SearchProvider<AccessContext>`.
+ */
+export interface SearchProvider<Access = any> {
+  search(params: SearchParams<Access>): Promise<SearchResult[]>
+}
+
+export interface SearchDefinition {
+  /** The resource searched; the kernel asks the provider only if the user may `<resource>.view`. */
+  resource: string
+  provider: () => Promise<{ default: SearchProvider }>
 }
 
 export interface NavigationItem {
@@ -128,7 +195,7 @@ export interface NavigationItem {
   route: string
   /** Permission needed to see the entry. */
   permission?: string
-  /** Icon name known to the UI shell. */
+  /** Tabler icon name, kebab-case as on tabler.io/icons (`building`, `address-book`). */
   icon?: string
 }
 
@@ -282,11 +349,14 @@ export interface NotificationDefinition {
   defaultEmail: NotificationEmail
 }
 
-/** What a module declares about itself in `modules/<name>/module.ts`. */
+/**
+ * A module's manifest after loading: what it declares with the defaults from its name filled
+ * in (app/registry/loader.ts). A module declares a `ModuleDeclaration` (`defineModule`).
+ */
 export interface ModuleManifest {
   /** Folder, route prefix, table prefix, permission prefix and Cube subfolder. */
   name: string
-  /** i18n keys of the module's title and description. */
+  /** i18n keys of the module's title and description; default `<name>.module.label|description`. */
   label: string
   description: string
   version: string
@@ -296,6 +366,10 @@ export interface ModuleManifest {
   resources?: ResourceDefinition[]
   permissions?: PermissionDefinition[]
   navigation?: NavigationItem[]
+  /** Cards of the start page (each shown when the module is enabled and the user has `permission`). */
+  cards?: HomeCard[]
+  /** Search providers of the kernel's search (`GET /search`), one per resource. */
+  search?: SearchDefinition[]
   /** Record types the module audits, so the audit log can name them and their fields. */
   subjects?: SubjectDefinition[]
   /** Timeline kinds the module writes beyond the kernel's (labelled from its lang files). */
@@ -331,11 +405,11 @@ export interface ModuleManifest {
   schedules?: ScheduleDefinition[]
   /** Seeds demo data for one organization. */
   demoSeeder?: () => Promise<{ default: (params: DemoSeedParams) => Promise<void> }>
-  /** Folder of migrations, relative to the module root. */
+  /** Folder of migrations, relative to the module root; default `database/migrations` if it exists. */
   migrations?: string
-  /** Folder of translation files (`es.json`, `en.json`), relative to the module root. */
+  /** Folder of translation files (`es.json`, `en.json`), relative to the module root; default `lang` if it exists. */
   lang?: string
-  /** Folder of the Cube data model, relative to the application root. */
+  /** Folder of the Cube data model, relative to the application root; default `cube/schema/<name>` if it exists. */
   cubeSchema?: string
   /** `import.meta.url` of the manifest, used to locate the module's folders. */
   root: string
@@ -360,7 +434,18 @@ export interface LoadedModule {
   packageSubdir?: string
 }
 
+type Optional<T, K extends keyof T> = Omit<T, K> & Partial<Pick<T, K>>
+
+/** What a module writes in its manifest: fields derivable from the name are optional. */
+export type ModuleDeclaration = Optional<
+  Omit<ModuleManifest, 'resources' | 'permissions'>,
+  'label' | 'description'
+> & {
+  resources?: Optional<ResourceDefinition, 'label'>[]
+  permissions?: Optional<PermissionDefinition, 'label'>[]
+}
+
 /** Ensures a manifest has the right shape at compile time. */
-export function defineModule(manifest: ModuleManifest): ModuleManifest {
+export function defineModule(manifest: ModuleDeclaration): ModuleDeclaration {
   return manifest
 }

@@ -1,18 +1,25 @@
 import { defineModule } from '#app/registry/types'
 import { COMPANY_TYPES_LIST, CRM_LISTS, INDUSTRIES_LIST } from './lists.js'
 
+/** What each demo role may do on companies and contacts (its scope is the role's). */
+const DEMO_GRANTS = {
+  director: ['view', 'create', 'edit', 'delete', 'export'],
+  leader: ['view', 'create', 'edit', 'export'],
+  zone: ['view', 'create', 'edit', 'export'],
+  rep: ['view', 'create', 'edit', 'delete'],
+  support: ['view', 'export'],
+}
+
 export default defineModule({
   name: 'crm',
-  label: 'crm.module.label',
-  description: 'crm.module.description',
   version: '0.1.0',
   tier: 'basico',
   dependsOn: [],
   resources: [
     {
       key: 'crm.companies',
-      label: 'crm.companies.title',
       actions: ['view', 'create', 'edit', 'delete', 'export'],
+      demo: DEMO_GRANTS,
       import: () => import('./imports/companies.js'),
       documents: {
         subjectType: 'crm.company',
@@ -23,8 +30,8 @@ export default defineModule({
     },
     {
       key: 'crm.contacts',
-      label: 'crm.contacts.title',
       actions: ['view', 'create', 'edit', 'delete', 'export'],
+      demo: DEMO_GRANTS,
       import: () => import('./imports/contacts.js'),
       documents: {
         subjectType: 'crm.contact',
@@ -62,13 +69,30 @@ export default defineModule({
       label: 'crm.nav.contacts',
       route: 'crm.contacts.index',
       permission: 'crm.contacts.view',
-      icon: 'users',
+      icon: 'address-book',
     },
+  ],
+  cards: [
+    {
+      label: 'crm.nav.companies',
+      description: 'crm.home.companies',
+      route: 'crm.companies.index',
+      permission: 'crm.companies.view',
+      icon: 'building',
+    },
+    {
+      label: 'crm.nav.contacts',
+      description: 'crm.home.contacts',
+      route: 'crm.contacts.index',
+      permission: 'crm.contacts.view',
+      icon: 'address-book',
+    },
+  ],
+  search: [
+    { resource: 'crm.companies', provider: () => import('./search/companies.js') },
+    { resource: 'crm.contacts', provider: () => import('./search/contacts.js') },
   ],
   routes: () => import('./routes.js'),
   demoSeeder: () => import('./database/seeders/demo.js'),
-  migrations: 'database/migrations',
-  lang: 'lang',
-  cubeSchema: 'cube/schema/crm',
   root: import.meta.url,
 })

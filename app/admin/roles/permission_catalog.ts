@@ -1,12 +1,19 @@
 import { moduleRegistry } from '#app/registry/main'
 import { installer } from '#app/registry/services'
+import { actionLabel } from '#app/registry/defaults'
 
 export interface CatalogModule {
   name: string
   /** i18n keys from the manifest. */
   label: string
   installed: boolean
-  resources: { key: string; label: string; actions: string[] }[]
+  /** `actionLabels`: i18n key of each action's label (the kernel's for standard verbs, else the module's). */
+  resources: {
+    key: string
+    label: string
+    actions: string[]
+    actionLabels: Record<string, string>
+  }[]
   /** Module permissions that are not an action on a resource (e.g. `crm.merge`). */
   extras: { key: string; label: string }[]
 }
@@ -29,7 +36,12 @@ export async function permissionCatalog(organizationId: number): Promise<Catalog
       resources: registry
         .resources()
         .filter((r) => r.module === manifest.name)
-        .map((r) => ({ key: r.key, label: r.label, actions: [...r.actions] })),
+        .map((r) => ({
+          key: r.key,
+          label: r.label,
+          actions: [...r.actions],
+          actionLabels: Object.fromEntries(r.actions.map((a) => [a, actionLabel(r, a)])),
+        })),
       extras: extras
         .filter((p) => p.module === manifest.name)
         .map((p) => ({ key: p.key, label: p.label })),

@@ -29,17 +29,17 @@ import type { SharedProps } from './types'
 const BANNER_KEY = 'cartera.evaluationBannerDismissed'
 
 const ADMIN_LINKS = [
-  { href: '/admin/users', label: 'admin.nav.users', icon: 'user' },
-  { href: '/admin/roles', label: 'admin.nav.roles', icon: 'roles' },
-  { href: '/admin/teams', label: 'admin.nav.teams', icon: 'team' },
-  { href: '/admin/modules', label: 'admin.nav.modules', icon: 'modules' },
-  { href: '/admin/licence', label: 'admin.nav.licence', icon: 'licence' },
-  { href: '/admin/audit', label: 'admin.nav.audit', icon: 'audit' },
-  { href: '/admin/settings/currencies', label: 'admin.nav.currencies', icon: 'currency' },
-  { href: '/admin/settings/series', label: 'admin.nav.series', icon: 'series' },
-  { href: '/admin/settings/lists', label: 'admin.nav.lists', icon: 'lists' },
-  { href: '/admin/custom-fields', label: 'custom_fields.nav', icon: 'custom_fields' },
-  { href: '/admin/jobs', label: 'admin.nav.jobs', icon: 'jobs' },
+  { href: '/admin/users', label: 'admin.nav.users', icon: 'users' },
+  { href: '/admin/roles', label: 'admin.nav.roles', icon: 'shield-lock' },
+  { href: '/admin/teams', label: 'admin.nav.teams', icon: 'users-group' },
+  { href: '/admin/modules', label: 'admin.nav.modules', icon: 'packages' },
+  { href: '/admin/licence', label: 'admin.nav.licence', icon: 'license' },
+  { href: '/admin/audit', label: 'admin.nav.audit', icon: 'history' },
+  { href: '/admin/settings/currencies', label: 'admin.nav.currencies', icon: 'coin' },
+  { href: '/admin/settings/series', label: 'admin.nav.series', icon: 'numbers' },
+  { href: '/admin/settings/lists', label: 'admin.nav.lists', icon: 'list-details' },
+  { href: '/admin/custom-fields', label: 'custom_fields.nav', icon: 'forms' },
+  { href: '/admin/jobs', label: 'admin.nav.jobs', icon: 'clock-play' },
 ]
 
 /**
@@ -195,7 +195,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
               component={Link}
               href="/bin"
               label={t('bin.nav')}
-              leftSection={<NavIcon name="bin" />}
+              leftSection={<NavIcon name="trash" />}
               active={isActive('/bin')}
             />
           )}

@@ -17,7 +17,13 @@ export interface CatalogModule {
   name: string
   label: string
   installed: boolean
-  resources: { key: string; label: string; actions: string[] }[]
+  /** `actionLabels`: i18n key of each action's label (module actions are labelled by the module). */
+  resources: {
+    key: string
+    label: string
+    actions: string[]
+    actionLabels?: Record<string, string>
+  }[]
   extras: { key: string; label: string }[]
 }
 
@@ -59,7 +65,8 @@ export function PermissionMatrix({
   const scopeData = scopes.map((s) => ({ value: s, label: t(`permissions.scopes.${s}`) }))
   // Keys a module forgot to translate show as the technical name rather than as a raw key.
   const label = (key: string, fallback: string) => (t(key) === key ? fallback : t(key))
-  const actionLabel = (a: string) => label(`permissions.actions.${a}`, a)
+  const actionLabel = (a: string, labels?: Record<string, string>) =>
+    label(labels?.[a] ?? `permissions.actions.${a}`, a)
 
   if (catalog.length === 0)
     return (
@@ -74,6 +81,11 @@ export function PermissionMatrix({
         const actions = [...new Set(module.resources.flatMap((r) => r.actions))].sort(
           (a, b) => (ACTION_ORDER.indexOf(a) + 1 || 99) - (ACTION_ORDER.indexOf(b) + 1 || 99)
         )
+        // A column's label: the first resource's that has the action.
+        const columnLabels = Object.assign(
+          {},
+          ...module.resources.map((r) => r.actionLabels ?? {}).reverse()
+        ) as Record<string, string>
         const scopeSelect = (resource: string) => (
           <Select
             aria-label={`${t('admin.roles.matrix.scope')} · ${resource}`}
@@ -108,7 +120,7 @@ export function PermissionMatrix({
                     {r.actions.map((a) => (
                       <Checkbox
                         key={a}
-                        label={actionLabel(a)}
+                        label={actionLabel(a, r.actionLabels)}
                         checked={granted.has(`${r.key}.${a}`)}
                         onChange={(e) => toggle(`${r.key}.${a}`, e.currentTarget.checked)}
                         disabled={disabled}
@@ -128,7 +140,7 @@ export function PermissionMatrix({
                     <Table.Th>{t('admin.roles.matrix.resource')}</Table.Th>
                     {actions.map((a) => (
                       <Table.Th key={a} ta="center" w={90}>
-                        {actionLabel(a)}
+                        {actionLabel(a, columnLabels)}
                       </Table.Th>
                     ))}
                     <Table.Th w={160}>{t('admin.roles.matrix.scope')}</Table.Th>
@@ -142,7 +154,7 @@ export function PermissionMatrix({
                         <Table.Td key={a} ta="center">
                           {r.actions.includes(a) && (
                             <Checkbox
-                              aria-label={`${label(r.label, r.key)} · ${actionLabel(a)}`}
+                              aria-label={`${label(r.label, r.key)} · ${actionLabel(a, r.actionLabels)}`}
                               checked={granted.has(`${r.key}.${a}`)}
                               onChange={(e) => toggle(`${r.key}.${a}`, e.currentTarget.checked)}
                               disabled={disabled}
