@@ -65,6 +65,12 @@ const SERVER_PACKAGES =
   'node_modules/(@adonisjs/(core|lucid|auth|session|mail|drive|limiter|bouncer|shield|static|i18n)|@vinejs|knex|better-sqlite3|mysql2|tedious|nodemailer|mailparser|imapflow)/'
 const PAGES = '^(resources/js/|modules/[^/]+/pages/)'
 const MIGRATIONS = '^(database/migrations|modules/[^/]+/database/migrations)/'
+// The only kernel files pages may import: the shell's props (type-only) and the pure formatting
+// functions the server and the browser share. Both import nothing (shared-with-pages-imports).
+const SHELL_DTO = '^app/ui/dto\\.ts$'
+const SHARED_WITH_PAGES = ['^app/ui/dto\\.ts$', '^app/settings/format\\.ts$']
+// Type-only shapes a module's actions send to its pages; pages import them type-only.
+const DTO = [SHELL_DTO, '^modules/[^/]+/dto/']
 
 function rules(root) {
   const declared = Object.entries(declaredDependencies(root))
@@ -152,7 +158,41 @@ function rules(root) {
         'Pages (resources/js, modules/*/pages) import no server code; ~/ui, React, Mantine and Inertia are fine.',
       severity: 'error',
       from: { path: PAGES },
-      to: { path: [SERVER_DIRS, '^modules/[^/]+/(?!pages/|lang/|contracts/|events/)'] },
+      to: {
+        path: [SERVER_DIRS, '^modules/[^/]+/(?!pages/|lang/|contracts/|events/|dto/)'],
+        pathNot: SHARED_WITH_PAGES,
+      },
+    },
+    {
+      name: 'page-imports-dto-value',
+      comment:
+        "Pages take their module's dto/ and the shell's app/ui/dto.ts as types only (import type).",
+      severity: 'error',
+      from: { path: PAGES },
+      to: { path: DTO, dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'shared-with-pages-imports',
+      comment:
+        'app/ui/dto.ts and app/settings/format.ts run in the browser too: they import nothing.',
+      severity: 'error',
+      from: { path: SHARED_WITH_PAGES },
+      to: { path: '.+' },
+    },
+    {
+      name: 'dto-imports-beyond-dto',
+      comment:
+        "A module's dto/ imports only its own dto/ (type-only): pages compile it, so no server code.",
+      severity: 'error',
+      from: { path: '^modules/([^/]+)/dto/' },
+      to: { pathNot: '^modules/$1/dto/' },
+    },
+    {
+      name: 'dto-imports-value',
+      comment: 'dto/ files hold types only: they import one another with import type.',
+      severity: 'error',
+      from: { path: '^modules/[^/]+/dto/' },
+      to: { dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'page-imports-contract-value',

@@ -1,7 +1,7 @@
 /**
- * Amounts, numbers and dates in the reader's locale, on the server (exports, PDFs, e-mails).
- * The browser has the same rules in resources/js/ui/format.ts (pages import no server code);
- * a unit test holds the two to the same output.
+ * Amounts, numbers and dates in the reader's locale, on the server (exports, PDFs, e-mails)
+ * and in the browser: pages import this file through resources/js/ui/number_format.ts. It must
+ * stay pure — no imports at all (a boundary rule checks it), plain Intl and BigInt.
  *
  * es: `1.234,56 €`, dd/mm/yyyy · en: `€1,234.56`, dd/mm/yyyy. Amounts are integer minor units
  * (a string, bigint or safe integer), turned into a decimal string, never through a float.

@@ -5,37 +5,9 @@ import { installer } from '#app/registry/services'
 import { licences, type Entitlement } from '#app/licensing/licence_service'
 import { currencies } from '#app/settings/currencies'
 import { binResourcesFor } from '#app/bin/visible_entries'
+import type { Shell } from '#app/ui/dto'
 
-export type ShellProps = {
-  user: {
-    id: number
-    fullName: string
-    email: string
-    locale: string
-    timezone: string
-    isAdmin: boolean
-  } | null
-  organization: {
-    id: number
-    name: string
-    /** The default currency's code. */
-    currency: string
-    /** Every currency of the organization: how pages format amounts (ui/format.ts). */
-    currencies: { code: string; symbol: string; decimals: number }[]
-  } | null
-  navigation: { module: string; label: string; href: string; icon: string | null }[]
-  permissions: string[]
-  /** The Papelera is in the menu: the user may delete records of a resource that accepts the bin. */
-  bin: boolean
-  /** For administrators only: what to warn about. */
-  licence: {
-    mode: Entitlement['mode']
-    problem: string | null
-    tier: string
-    graceUntil: string | null
-    overSeats: { active: number; seats: number } | null
-  } | null
-}
+export type ShellProps = Shell
 
 export function emptyShell(): ShellProps {
   return {

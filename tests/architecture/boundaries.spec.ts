@@ -61,6 +61,8 @@ test.group('Architecture · dependency-cruiser boundaries', () => {
         '→ modules/ventas/models/quote.ts',
       'optional-dependency-beyond-events-marketing | modules/marketing/listeners/on_company_created.ts ' +
         '→ modules/crm/contracts/companies.ts',
+      'page-imports-dto-value | modules/crm/pages/companies/index.tsx → modules/crm/dto/leaky_dto.ts',
+      'dto-imports-value | modules/crm/dto/leaky_dto.ts → modules/crm/dto/company_dto.ts',
     ]
     for (const line of expected) assert.include(found, line)
     assert.isTrue(

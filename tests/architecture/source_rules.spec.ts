@@ -95,6 +95,44 @@ test.group('Architecture · source rules catch what imports cannot show', (group
   })
 })
 
+test.group('Architecture · type-only DTOs shared by actions and pages', (group) => {
+  let findings: Finding[]
+  group.setup(async () => {
+    findings = (await allFindings(BAD())).findings
+  })
+
+  test("dto/ files and the shell's DTO hold types only; interfaces, aliases and import type pass", ({
+    assert,
+  }) => {
+    assert.deepEqual(keys(findings, 'dto-only-types'), [
+      'app/ui/dto.ts → export const EMPTY_SHELL: Shell = { user: null }',
+      "modules/crm/dto/leaky_dto.ts → export const KINDS = ['fiscal', 'envio']",
+      'modules/crm/dto/leaky_dto.ts → export function rowLabel(row: CompanyRow) {',
+      "modules/crm/dto/leaky_dto.ts → import * as everything from './company_dto.js'",
+    ])
+    assert.notInclude(describeFindings(findings), 'company_dto.ts:', 'a file of types passes')
+  })
+
+  test('pages take dto/ as types only; dto files import only their own dto/, type-only', ({
+    assert,
+  }) => {
+    assert.deepEqual(keys(findings, 'page-imports-dto-value'), [
+      'modules/crm/pages/companies/index.tsx → modules/crm/dto/leaky_dto.ts',
+    ])
+    assert.notInclude(
+      keys(findings, 'page-imports-server-code').join('\n'),
+      'dto/',
+      "a page's own dto/ is no server code"
+    )
+    assert.deepEqual(keys(findings, 'dto-imports-value'), [
+      'modules/crm/dto/leaky_dto.ts → modules/crm/dto/company_dto.ts',
+    ])
+    assert.deepEqual(keys(findings, 'shared-with-pages-imports'), [
+      'app/ui/dto.ts → app/support/report_sql.ts',
+    ])
+  })
+})
+
 test.group('Architecture · the table scanner', (group) => {
   let dir: string
   group.each.setup(async () => {

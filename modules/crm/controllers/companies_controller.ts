@@ -1,4 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import type { CompanyListFilters } from '../dto/companies.js'
 import { catalogLabels, catalogProps } from '../catalog.js'
 import { companyValidator, listCompaniesValidator } from '../validators/companies.js'
 import { noteValidator } from '../validators/shared.js'
@@ -83,7 +84,7 @@ export default class CompaniesController {
         sort: filters.sort ?? 'name',
         cursor: filters.cursor ?? null,
         before: filters.before ?? null,
-      },
+      } satisfies CompanyListFilters,
       owners,
       catalog: await catalogProps(ctx.organization.id, ctx.i18n.locale, { inactive: true }),
     })

@@ -1,4 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import type { ContactListFilters } from '../dto/contacts.js'
 import { contactValidator, listContactsValidator } from '../validators/contacts.js'
 import { noteValidator } from '../validators/shared.js'
 import { orBack } from '#app/support/http'
@@ -57,7 +58,7 @@ export default class ContactsController {
         sort: filters.sort ?? 'name',
         cursor: filters.cursor ?? null,
         before: filters.before ?? null,
-      },
+      } satisfies ContactListFilters,
       owners,
       // The selected company filter's label, when the user may see that company.
       companies: company,

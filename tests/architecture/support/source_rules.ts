@@ -30,6 +30,10 @@
 //   re-exports from its own contracts/, events/ and dto/ (public or type-only). Re-exporting
 //   (or aliasing to an export) anything else — models, actions, support, another module's
 //   contracts — would make it public through the back door.
+// dto-only-types — a module's dto/ and the shell's app/ui/dto.ts hold types only: interfaces,
+//   type aliases, `import type` and `export type { … }`. Pages and server code both import them
+//   (pages type-only), so a value there would be server code in the browser or a second home
+//   for logic.
 // shell-globs-module — resources/js may load modules' files only through globs over every
 //   module (`modules/*/pages/…`, `modules/*/lang/…`), never one module by name. Plain imports of
 //   modules/ from resources/js are caught by dependency-cruiser (shell-imports-module).
@@ -433,6 +437,56 @@ export function checkShellGlobs(root: string): SourceViolation[] {
   return found
 }
 
+/** Files that may hold types only: every module's dto/ and the shell's props. */
+export function dtoFiles(root: string): string[] {
+  const shell = join(root, 'app/ui/dto.ts')
+  return [
+    ...(existsSync(shell) ? [shell] : []),
+    ...moduleFolders(root).flatMap((name) => filesUnder(root, [`modules/${name}/dto`])),
+  ]
+}
+
+/** Whether a top-level statement declares or moves types only. */
+function typeOnly(node: ts.Statement): boolean {
+  if (ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node)) return true
+  if (ts.isImportDeclaration(node)) {
+    const clause = node.importClause
+    if (!clause) return false
+    if (clause.isTypeOnly) return true
+    const bindings = clause.namedBindings
+    return (
+      !clause.name &&
+      !!bindings &&
+      ts.isNamedImports(bindings) &&
+      bindings.elements.every((e) => e.isTypeOnly)
+    )
+  }
+  if (ts.isExportDeclaration(node)) {
+    if (node.isTypeOnly) return true
+    const clause = node.exportClause
+    return !!clause && ts.isNamedExports(clause) && clause.elements.every((e) => e.isTypeOnly)
+  }
+  return false
+}
+
+/** dto-only-types: dto files declare types and nothing else. */
+export function checkDtoFiles(root: string): SourceViolation[] {
+  const found: SourceViolation[] = []
+  for (const file of dtoFiles(root)) {
+    const source = parse(file)
+    for (const statement of source.statements) {
+      if (typeOnly(statement)) continue
+      found.push({
+        rule: 'dto-only-types',
+        file: posix(root, file),
+        line: source.getLineAndCharacterOfPosition(statement.getStart(source)).line + 1,
+        detail: statement.getText(source).split('\n')[0].slice(0, 80),
+      })
+    }
+  }
+  return found
+}
+
 /** Every source rule over the tree at `root`. */
 export function checkSourceRules(root: string, modules: TreeModule[]): SourceViolation[] {
   return [
@@ -440,6 +494,7 @@ export function checkSourceRules(root: string, modules: TreeModule[]): SourceVio
     ...checkDynamicImports(root),
     ...checkContracts(root, modules),
     ...checkShellGlobs(root),
+    ...checkDtoFiles(root),
   ]
 }
 

@@ -3,9 +3,10 @@ import { catalogProps } from '../../catalog.js'
 import { assignableOwners, canAssign } from '../../support/owners.js'
 import db from '@adonisjs/lucid/services/db'
 import { COMPANIES, loadCompany, type CompanyRecord } from './load_company.js'
+import type { CompanyFormValues } from '../../dto/companies.js'
 
 /** Form values as the page edits them (strings for inputs, lists for repeatable groups). */
-export function companyFormValues(c: CompanyRecord) {
+export function companyFormValues(c: CompanyRecord): CompanyFormValues {
   return {
     id: c.id,
     name: c.name,

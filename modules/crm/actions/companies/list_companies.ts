@@ -6,21 +6,9 @@ import type { CompanyFilters } from '../../validators/companies.js'
 import { addressesOf, channelsOf, mainAddress, primaryOf } from '../../support/channels.js'
 import { filteredCompanies, keysetFor } from './company_query.js'
 import { COMPANIES } from './load_company.js'
+import type { CompanyRow } from '../../dto/companies.js'
 
-export interface CompanyRow {
-  id: number
-  name: string
-  legalName: string | null
-  nif: string | null
-  type: string
-  industry: string | null
-  city: string | null
-  province: string | null
-  phone: string | null
-  email: string | null
-  ownerName: string | null
-  createdAt: string
-}
+export type { CompanyRow }
 
 export const PAGE_SIZE = 25
 

@@ -2,35 +2,15 @@ import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { AccessContext } from '#app/access/access_context'
 import { toIso } from '#app/support/dates'
-import {
-  addressesOf,
-  channelText,
-  channelsOf,
-  type Address,
-  type Channel,
-} from '../../support/channels.js'
+import { addressesOf, channelText, channelsOf, type Address } from '../../support/channels.js'
+import type { CompanyDetail } from '../../dto/companies.js'
 
 export const COMPANY_SUBJECT = 'crm.company'
 export const COMPANIES = 'crm.companies'
 
 /** A company with everything its page, its form and its history need. */
-export interface CompanyRecord {
-  id: number
-  name: string
-  legalName: string | null
-  type: string
-  nif: string | null
-  website: string | null
-  industry: string | null
+export interface CompanyRecord extends CompanyDetail {
   ownerId: number | null
-  ownerName: string | null
-  description: string | null
-  createdByName: string | null
-  createdAt: string
-  updatedAt: string
-  addresses: Address[]
-  phones: Channel[]
-  emails: Channel[]
 }
 
 type Client = TransactionClientContract | typeof db

@@ -7,20 +7,13 @@ import { fullName } from '../../support/people.js'
 import { recordActions } from '../../support/owners.js'
 import { CONTACTS } from '../contacts/load_contact.js'
 import { COMPANIES, COMPANY_SUBJECT, loadCompany } from './load_company.js'
+import type { CompanyContact } from '../../dto/companies.js'
 
 /** Contacts shown on a company page; beyond this the page links to the filtered list. */
 const CONTACTS_SHOWN = 200
 export const TIMELINE_PAGE = 20
 
-export interface CompanyContact {
-  id: number
-  name: string
-  position: string | null
-  department: string | null
-  reportsToId: number | null
-  email: string | null
-  phone: string | null
-}
+export type { CompanyContact }
 
 /**
  * Everything a company page shows. Its contacts inherit the contacts' own scope: the page

@@ -5,14 +5,13 @@ import { searchKeys, wherePrefix } from '../../support/search.js'
 import { COMPANIES, visibleCompanyId } from '../companies/load_company.js'
 import { fullName } from '../../support/people.js'
 import { CONTACTS, loadContact, type ContactRecord } from './load_contact.js'
+import type { ContactFormValues } from '../../dto/contacts.js'
+import type { Option } from '../../dto/shared.js'
 
-export interface Option {
-  value: string
-  label: string
-}
+export type { Option }
 
 /** Form values as the page edits them. */
-export function contactFormValues(c: ContactRecord) {
+export function contactFormValues(c: ContactRecord): ContactFormValues {
   return {
     id: c.id,
     firstName: c.firstName,

@@ -8,6 +8,7 @@ import { channelsOf, primaryOf } from '../../support/channels.js'
 import { COMPANIES } from '../companies/load_company.js'
 import { fullName } from '../../support/people.js'
 import { CONTACTS } from './load_contact.js'
+import type { ContactRow } from '../../dto/contacts.js'
 
 /** The filtered, scoped contacts query (alias `ct`) shared by the list, its count and the export. */
 export async function filteredContacts(
@@ -42,18 +43,7 @@ export const CONTACT_LIST_COLUMNS = [
   'o.full_name as owner_name',
 ]
 
-export interface ContactRow {
-  id: number
-  name: string
-  position: string | null
-  companyId: number | null
-  /** Null when the contact has no company or the user may not see it. */
-  companyName: string | null
-  email: string | null
-  phone: string | null
-  ownerName: string | null
-  createdAt: string
-}
+export type { ContactRow }
 
 /**
  * Rows as the list and the export show them. A contact's company is named only when the

@@ -2,34 +2,20 @@ import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { AccessContext } from '#app/access/access_context'
 import { toIso } from '#app/support/dates'
-import { channelText, channelsOf, primaryOf, type Channel } from '../../support/channels.js'
+import { channelText, channelsOf, primaryOf } from '../../support/channels.js'
 import { fullName } from '../../support/people.js'
 import { historyRef as ref } from '#app/history/record_history'
 import { lines } from '../companies/load_company.js'
 import type { ContactSummary } from '../../contracts/types.js'
+import type { ContactDetail } from '../../dto/contacts.js'
 
 export const CONTACT_SUBJECT = 'crm.contact'
 export const CONTACTS = 'crm.contacts'
 
-export interface ContactRecord {
-  id: number
-  firstName: string
-  lastName: string | null
-  fullName: string
-  companyId: number | null
-  companyName: string | null
-  position: string | null
-  department: string | null
+export interface ContactRecord extends ContactDetail {
   reportsToId: number | null
   reportsToName: string | null
   ownerId: number | null
-  ownerName: string | null
-  notes: string | null
-  createdByName: string | null
-  createdAt: string
-  updatedAt: string
-  phones: Channel[]
-  emails: Channel[]
 }
 
 type Client = TransactionClientContract | typeof db

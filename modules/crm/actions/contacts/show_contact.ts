@@ -7,12 +7,9 @@ import { TIMELINE_PAGE } from '../companies/show_company.js'
 import { fullName } from '../../support/people.js'
 import { recordActions } from '../../support/owners.js'
 import { CONTACTS, CONTACT_SUBJECT, loadContact } from './load_contact.js'
+import type { PersonLink } from '../../dto/contacts.js'
 
-export interface PersonLink {
-  id: number
-  name: string
-  position: string | null
-}
+export type { PersonLink }
 
 /**
  * Everything a contact page shows. The company, the manager and the direct reports appear

@@ -22,38 +22,20 @@ import {
   FormFooter,
   PageHeader,
   useT,
-  type AddressValue,
-  type EmailValue,
   type Option,
-  type PhoneValue,
   type SharedProps,
 } from '~/ui'
-import type { Catalog } from '../shared/types'
 import {
   CustomFieldsSection,
   type CustomFieldInput,
   type CustomFieldValue,
 } from '~/ui/custom_fields'
+import type { Catalog } from '../../dto/shared'
+import type {
+  CompanyFormValues as CompanyValues,
+  DuplicateName as Duplicate,
+} from '../../dto/companies'
 import { selectData } from '../shared/lists'
-
-interface CompanyValues {
-  id: number
-  name: string
-  legalName: string
-  type: string
-  nif: string
-  website: string
-  industry: string
-  ownerId: string
-  ownerName: string | null
-  description: string
-  addresses: AddressValue[]
-  phones: PhoneValue[]
-  emails: EmailValue[]
-}
-
-/** Another company with the same name, as the server reported it (no id when out of scope). */
-type Duplicate = { id: number; name: string } | { hidden: true } | null
 
 /**
  * Create and edit a company. Server validation errors show inline under each field; a name

@@ -20,35 +20,9 @@ import {
   type Option,
 } from '~/ui'
 import { TypeBadge } from '../shared/type_badge'
-import type { Catalog } from '../shared/types'
+import type { CompanyListFilters as Filters, CompanyRow as Row } from '../../dto/companies'
+import type { Catalog } from '../../dto/shared'
 import { labelMap, selectData } from '../shared/lists'
-
-interface Row {
-  id: number
-  name: string
-  legalName: string | null
-  nif: string | null
-  type: string
-  industry: string | null
-  city: string | null
-  province: string | null
-  phone: string | null
-  email: string | null
-  ownerName: string | null
-  createdAt: string
-}
-
-interface Filters {
-  q: string
-  type: string
-  industry: string
-  owner: string
-  province: string
-  city: string
-  sort: string
-  cursor: string | null
-  before: string | null
-}
 
 const BASE = '/crm/companies'
 const SORTS = [

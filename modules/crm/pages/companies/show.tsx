@@ -29,43 +29,14 @@ import {
   EmailLink,
   PhoneLink,
   RecordHistory,
-  type Address,
-  type Channel,
   type HistoryPage as History,
 } from '~/ui'
 import { TypeBadge } from '../shared/type_badge'
+import type { CompanyContact as Contact, CompanyDetail as Company } from '../../dto/companies'
 import { OrgChart } from '../shared/org_chart'
 import { crmHistoryValueLabel } from '../shared/history_labels'
-import type { CatalogLabels } from '../shared/types'
 import { CustomFieldDetails, type CustomFieldDisplay } from '~/ui/custom_fields'
-
-interface Company {
-  id: number
-  name: string
-  legalName: string | null
-  type: string
-  nif: string | null
-  website: string | null
-  industry: string | null
-  ownerName: string | null
-  description: string | null
-  createdByName: string | null
-  createdAt: string
-  updatedAt: string
-  addresses: Address[]
-  phones: Channel[]
-  emails: Channel[]
-}
-
-interface Contact {
-  id: number
-  name: string
-  position: string | null
-  department: string | null
-  reportsToId: number | null
-  email: string | null
-  phone: string | null
-}
+import type { CatalogLabels, RecordActions } from '../../dto/shared'
 
 export default function CompanyShow({
   company,
@@ -79,7 +50,7 @@ export default function CompanyShow({
 }: {
   company: Company
   /** Whether this record is within the user's edit and delete scopes. */
-  allowed: { edit: boolean; delete: boolean }
+  allowed: RecordActions
   contacts: Contact[]
   contactsTruncated: boolean
   timeline: History

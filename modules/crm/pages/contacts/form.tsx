@@ -10,9 +10,7 @@ import {
   PageHeader,
   reportLookupError,
   useT,
-  type EmailValue,
   type Option,
-  type PhoneValue,
   type SharedProps,
 } from '~/ui'
 import { CompanyPicker } from '../shared/company_picker'
@@ -21,21 +19,7 @@ import {
   type CustomFieldInput,
   type CustomFieldValue,
 } from '~/ui/custom_fields'
-
-interface ContactValues {
-  id: number
-  firstName: string
-  lastName: string
-  companyId: string
-  position: string
-  department: string
-  reportsToId: string
-  ownerId: string
-  ownerName: string | null
-  notes: string
-  phones: PhoneValue[]
-  emails: EmailValue[]
-}
+import type { ContactFormValues as ContactValues } from '../../dto/contacts'
 
 /** Create and edit a contact; the manager list follows the chosen company. */
 export default function ContactForm({

@@ -21,27 +21,7 @@ import {
   type Option,
 } from '~/ui'
 import { CompanyPicker } from '../shared/company_picker'
-
-interface Row {
-  id: number
-  name: string
-  position: string | null
-  companyId: number | null
-  companyName: string | null
-  email: string | null
-  phone: string | null
-  ownerName: string | null
-  createdAt: string
-}
-
-interface Filters {
-  q: string
-  owner: string
-  company: string
-  sort: string
-  cursor: string | null
-  before: string | null
-}
+import type { ContactListFilters as Filters, ContactRow as Row } from '../../dto/contacts'
 
 const BASE = '/crm/contacts'
 const SORTS = [

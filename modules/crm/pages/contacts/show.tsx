@@ -13,35 +13,12 @@ import {
   ChannelLines,
   Detail,
   RecordHistory,
-  type Channel,
   type HistoryPage as History,
 } from '~/ui'
 import { crmHistoryValueLabel } from '../shared/history_labels'
 import { CustomFieldDetails, type CustomFieldDisplay } from '~/ui/custom_fields'
-
-interface Contact {
-  id: number
-  fullName: string
-  firstName: string
-  lastName: string | null
-  companyId: number | null
-  companyName: string | null
-  position: string | null
-  department: string | null
-  ownerName: string | null
-  notes: string | null
-  createdByName: string | null
-  createdAt: string
-  updatedAt: string
-  phones: Channel[]
-  emails: Channel[]
-}
-
-interface Person {
-  id: number
-  name: string
-  position: string | null
-}
+import type { ContactDetail as Contact, PersonLink as Person } from '../../dto/contacts'
+import type { RecordActions } from '../../dto/shared'
 
 function PersonLine({ person }: { person: Person }) {
   return (
@@ -70,7 +47,7 @@ export default function ContactShow({
 }: {
   contact: Contact
   /** Whether this record is within the user's edit and delete scopes. */
-  allowed: { edit: boolean; delete: boolean }
+  allowed: RecordActions
   manager: Person | null
   reports: Person[]
   timeline: History

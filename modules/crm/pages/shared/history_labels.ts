@@ -1,5 +1,5 @@
 import { hasTranslation, historyValueLabel } from '~/ui'
-import type { CatalogLabels } from './types'
+import type { CatalogLabels } from '../../dto/shared'
 
 type T = (key: string, values?: Record<string, unknown>) => string
 

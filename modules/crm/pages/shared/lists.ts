@@ -1,4 +1,4 @@
-import type { ListOption } from './types'
+import type { ListOption } from '../../dto/shared'
 
 /** code → label of a list's options (the list page's badges and columns). */
 export function labelMap(options: ListOption[]): Record<string, string> {

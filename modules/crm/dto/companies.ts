@@ -1,0 +1,81 @@
+/* Type-only: what the companies' controller sends to its pages (see dto/shared.ts). */
+import type { AddressDto, AddressValue, ChannelDto, EmailValue, PhoneValue } from './shared.js'
+
+/** One row of the companies list (and of its export). */
+export interface CompanyRow {
+  id: number
+  name: string
+  legalName: string | null
+  nif: string | null
+  type: string
+  industry: string | null
+  city: string | null
+  province: string | null
+  phone: string | null
+  email: string | null
+  ownerName: string | null
+  createdAt: string
+}
+
+/** The list's filters as the page shows them (empty strings for "any"). */
+export interface CompanyListFilters {
+  q: string
+  type: string
+  industry: string
+  owner: string
+  province: string
+  city: string
+  sort: string
+  cursor: string | null
+  before: string | null
+}
+
+/** A company as its page shows it. */
+export interface CompanyDetail {
+  id: number
+  name: string
+  legalName: string | null
+  type: string
+  nif: string | null
+  website: string | null
+  industry: string | null
+  ownerName: string | null
+  description: string | null
+  createdByName: string | null
+  createdAt: string
+  updatedAt: string
+  addresses: AddressDto[]
+  phones: ChannelDto[]
+  emails: ChannelDto[]
+}
+
+/** One of a company's contacts on its page (and in its org chart). */
+export interface CompanyContact {
+  id: number
+  name: string
+  position: string | null
+  department: string | null
+  reportsToId: number | null
+  email: string | null
+  phone: string | null
+}
+
+/** The edit form's values (strings for inputs, lists for the repeatable groups). */
+export interface CompanyFormValues {
+  id: number
+  name: string
+  legalName: string
+  type: string
+  nif: string
+  website: string
+  industry: string
+  ownerId: string
+  ownerName: string | null
+  description: string
+  addresses: AddressValue[]
+  phones: PhoneValue[]
+  emails: EmailValue[]
+}
+
+/** Another company with the same name, as the server reported it (no id when out of scope). */
+export type DuplicateName = { id: number; name: string } | { hidden: true } | null

@@ -1,0 +1,68 @@
+/* Type-only: what the contacts' controller sends to its pages (see dto/shared.ts). */
+import type { ChannelDto, EmailValue, PhoneValue } from './shared.js'
+
+/** One row of the contacts list (and of its export). */
+export interface ContactRow {
+  id: number
+  name: string
+  position: string | null
+  companyId: number | null
+  /** Null when the contact has no company or the user may not see it. */
+  companyName: string | null
+  email: string | null
+  phone: string | null
+  ownerName: string | null
+  createdAt: string
+}
+
+/** The list's filters as the page shows them (empty strings for "any"). */
+export interface ContactListFilters {
+  q: string
+  owner: string
+  company: string
+  sort: string
+  cursor: string | null
+  before: string | null
+}
+
+/** A contact as its page shows it. */
+export interface ContactDetail {
+  id: number
+  fullName: string
+  firstName: string
+  lastName: string | null
+  companyId: number | null
+  companyName: string | null
+  position: string | null
+  department: string | null
+  ownerName: string | null
+  notes: string | null
+  createdByName: string | null
+  createdAt: string
+  updatedAt: string
+  phones: ChannelDto[]
+  emails: ChannelDto[]
+}
+
+/** A manager or a direct report on a contact's page (only those the user may see). */
+export interface PersonLink {
+  id: number
+  name: string
+  position: string | null
+}
+
+/** The edit form's values (strings for inputs, lists for the repeatable groups). */
+export interface ContactFormValues {
+  id: number
+  firstName: string
+  lastName: string
+  companyId: string
+  position: string
+  department: string
+  reportsToId: string
+  ownerId: string
+  ownerName: string | null
+  notes: string
+  phones: PhoneValue[]
+  emails: EmailValue[]
+}
