@@ -62,7 +62,7 @@ export default defineConfig({
       },
       {
         name: 'browser',
-        files: ['tests/browser/**/*.spec.{ts,js}'],
+        files: ['tests/browser/**/*.spec.{ts,js}', 'modules/*/tests/browser/**/*.spec.{ts,js}'],
         timeout: 120000,
       },
     ],

@@ -22,8 +22,8 @@ test.group('Browser: form footer', (group) => {
   test('the footer: Cancelar left of Guardar on a desktop, Guardar on top and full width on a phone', async ({
     assert,
   }) => {
-    const org = await createOrganization(['crm'])
-    // An administrator: the admin forms used to put Guardar first, the CRM ones last.
+    const org = await createOrganization()
+    // An administrator: the admin forms used to put Guardar first, the module ones last.
     await createUser(
       org,
       { isAdmin: true },
@@ -33,12 +33,7 @@ test.group('Browser: form footer', (group) => {
       const { context, page } = await newPage(browser, width)
       try {
         await signIn(page, 'pie@prueba.test', 'clave-pie-123')
-        for (const path of [
-          '/crm/companies/create',
-          '/admin/roles/create',
-          '/admin/users/create',
-          '/profile',
-        ]) {
+        for (const path of ['/admin/roles/create', '/admin/users/create', '/profile']) {
           await page.goto(`${baseUrl()}${path}`)
           await page.getByTestId('form-footer').first().waitFor()
           if (path === '/profile') {

@@ -12,7 +12,7 @@ test.group('Browser: Administración › Listas', (group) => {
   })
 
   test('on a phone: move a value, relabel one, deactivate another, save', async ({ assert }) => {
-    const org = await createOrganization(['crm'])
+    const org = await createOrganization(['sonda'])
     await createUser(
       org,
       { isAdmin: true },
@@ -21,32 +21,32 @@ test.group('Browser: Administración › Listas', (group) => {
     const { context, page } = await newPage(browser, 375)
     try {
       await signIn(page, 'listas@prueba.test', 'clave-listas-123')
-      await page.goto(`${baseUrl()}/admin/settings/lists?list=crm.industries`)
+      await page.goto(`${baseUrl()}/admin/settings/lists?list=sonda.colores`)
       const rows = page.getByTestId('list-value')
       await rows.first().waitFor()
-      assert.equal(await rows.count(), 14)
+      assert.equal(await rows.count(), 3)
       await rows.first().getByRole('button', { name: 'Bajar' }).click()
-      await rows.first().getByLabel('Texto en español').fill('Construcción y obras')
+      await rows.first().getByLabel('Texto en español').fill('Verde claro')
       await rows.last().getByRole('switch').uncheck({ force: true })
       await page.getByRole('button', { name: 'Guardar lista' }).click()
-      await page.getByText('Lista «Sectores» guardada.').waitFor()
+      await page.getByText('Lista «Colores» guardada.').waitFor()
       await screenshot(page, 'settings-lists-375')
 
       const stored = await db
         .from('list_values')
-        .where({ organization_id: org.id, list_key: 'crm.industries' })
+        .where({ organization_id: org.id, list_key: 'sonda.colores' })
         .orderBy('position')
         .select('code', 'label_es', 'is_active')
       assert.deepEqual(
         stored.slice(0, 2).map((r) => [r.code, r.label_es]),
         [
-          ['construccion', 'Construcción y obras'],
-          ['alimentacion', 'Alimentación'],
+          ['verde', 'Verde claro'],
+          ['rojo', 'Rojo'],
         ]
       )
       assert.deepEqual(
         stored.filter((r) => !r.is_active).map((r) => r.code),
-        ['otros']
+        ['azul']
       )
     } finally {
       await context.close()

@@ -46,10 +46,10 @@ test.group('Browser: signing in', (group) => {
   })
 
   test('on a 375 px phone the sidebar collapses behind the menu button', async ({ assert }) => {
-    const org = await createOrganization(['crm'])
+    const org = await createOrganization(['sonda'])
     await createUser(
       org,
-      { permissions: ['crm.companies.view'] },
+      { isAdmin: true },
       { email: 'movil@prueba.test', password: 'clave-movil-123' }
     )
     const { context, page } = await newPage(browser, 375)
@@ -70,9 +70,10 @@ test.group('Browser: signing in', (group) => {
         `document.querySelector('nav[aria-label="Navegación principal"]')?.getBoundingClientRect().x >= 0`
       )
       assert.isTrue(await inViewport(), 'navbar slides in after tapping the menu button')
-      await nav.getByText('Empresas').click()
-      await page.waitForURL(`${baseUrl()}/crm/companies`)
-      await page.getByRole('heading', { name: 'Empresas' }).waitFor()
+      await nav.getByText('Administración').click()
+      await nav.getByText('Usuarios', { exact: true }).click()
+      await page.waitForURL(`${baseUrl()}/admin/users`)
+      await page.getByRole('heading', { name: 'Usuarios' }).waitFor()
       await page.waitForFunction(
         `document.querySelector('nav[aria-label="Navegación principal"]')?.getBoundingClientRect().right <= 1`,
         undefined,

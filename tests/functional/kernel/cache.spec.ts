@@ -102,7 +102,7 @@ test.group('Cache shared by several app instances (CACHE_STORE=redis)', () => {
     const userId = 900_000 + Math.floor(Math.random() * 1000)
     try {
       await forgetGrants(one)
-      let granted = ['crm.companies.view']
+      let granted = ['sonda.items.view']
       const load = async () => ({ permissions: new Set(granted) })
       assert.deepEqual([...(await cachedGrants(userId, load, one)).permissions], granted)
       assert.deepEqual([...(await cachedGrants(userId, load, two)).permissions], granted)
