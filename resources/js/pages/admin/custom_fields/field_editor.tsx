@@ -12,8 +12,7 @@ import {
   TextInput,
 } from '@mantine/core'
 import { IconPlus, IconTrash } from '@tabler/icons-react'
-import { ErrorSummary, useT } from '~/ui'
-import { fieldError } from '../shared'
+import { ErrorSummary, fieldError, useT } from '~/ui'
 
 export const FIELD_TYPES = [
   'text',
