@@ -4,7 +4,7 @@ import { documentsPanel } from '#app/documents/panel'
 import { readTimeline } from '../../support/timeline_reader.js'
 import { channelsOf, primaryOf } from '../../support/channels.js'
 import { fullName } from '../../support/people.js'
-import { recordActions } from '../../support/owners.js'
+import { recordActions } from '#app/access/owners'
 import { CONTACTS } from '../contacts/load_contact.js'
 import { COMPANIES, COMPANY_SUBJECT, loadCompany } from './load_company.js'
 
