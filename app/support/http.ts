@@ -1,4 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { Exception } from '@adonisjs/core/exceptions'
 import { RuleError, isI18nValue } from './rule_error.js'
 
 /** Translates a message key with its values; translated values (and lists of them) first. */
@@ -41,4 +42,37 @@ export async function orBack<T>(ctx: HttpContext, work: () => Promise<T>): Promi
     else ctx.session.flash('error', message)
     return ctx.response.redirect().back()
   }
+}
+
+/**
+ * Who acts, where, and with which record scopes: what a module's write action takes from a
+ * signed-in request (`{ ...actor(ctx), …params }`).
+ */
+export function actor(ctx: HttpContext) {
+  return {
+    organizationId: ctx.organization.id,
+    actorId: ctx.auth.getUserOrFail().id,
+    access: ctx.access,
+  }
+}
+
+/** The numeric :id of the route (declare the route's id as digits only). */
+export function routeId(ctx: HttpContext): number {
+  return Number(ctx.params.id)
+}
+
+/** An out-of-scope record answers exactly like a missing one: 404. */
+export function notFound(): never {
+  throw new Exception('Not found', { status: 404, code: 'E_ROW_NOT_FOUND' })
+}
+
+/** Day-month-year in the user's time zone, for exports. */
+export function exportDate(timeZone: string): (iso: string) => string {
+  const format = new Intl.DateTimeFormat('es-ES', {
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    timeZone,
+  })
+  return (iso) => format.format(new Date(iso))
 }

@@ -1,7 +1,7 @@
 import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { lists } from '#app/settings/lists'
 import type { ImportContext, ImportReason, ImportValues } from '#app/import/types'
-import { assignableOwners } from '../support/owners.js'
+import { assignableOwners } from '#app/access/owners'
 import {
   normalizeEmail,
   normalizeName,

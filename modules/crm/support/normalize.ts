@@ -48,12 +48,3 @@ export function normalizeNif(value: string): string {
   const text = value.toUpperCase().replace(/[\s.\-_/]/g, '')
   return /^ES[A-Z0-9]{9}$/.test(text) ? text.slice(2) : text
 }
-
-/** The smallest string greater than every string that starts with `prefix` (binary order). */
-export function prefixUpperBound(prefix: string): string | null {
-  for (let i = prefix.length - 1; i >= 0; i--) {
-    const code = prefix.charCodeAt(i)
-    if (code < 0xffff) return prefix.slice(0, i) + String.fromCharCode(code + 1)
-  }
-  return null
-}

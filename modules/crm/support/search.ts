@@ -1,14 +1,7 @@
 import db from '@adonisjs/lucid/services/db'
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
-import { LIKE_ESCAPE, likePrefix } from '#app/support/like'
-import {
-  normalizeEmail,
-  normalizeName,
-  normalizeNif,
-  normalizePhone,
-  prefixUpperBound,
-} from './normalize.js'
-import { isSqlite } from '#app/support/db'
+import { wherePrefix, whereWords } from '#app/support/like'
+import { normalizeEmail, normalizeName, normalizeNif, normalizePhone } from './normalize.js'
 
 type Query = DatabaseQueryBuilderContract<any>
 
@@ -34,39 +27,6 @@ export function searchKeys(q: string): SearchKeys {
     email: email.length >= 3 && !/\s/.test(email) && /[@.]/.test(email) ? email : null,
     phone: /^[+\d\s().-]+$/.test(q.trim()) && digits.length >= 6 ? normalizePhone(q) : null,
   }
-}
-
-/*
- * "Starts with" that an index can serve: on SQLite (binary collation, where LIKE skips
- * indexes) a half-open range [prefix, next); elsewhere LIKE 'prefix%', which MySQL/MariaDB and
- * MS SQL turn into a range under their case-insensitive collations.
- */
-export function wherePrefix(query: Query, column: string, prefix: string) {
-  const upper = prefixUpperBound(prefix)
-  if (isSqlite(query.client) && upper)
-    return query.where(column, '>=', prefix).where(column, '<', upper)
-  return query.whereRaw(`${column} LIKE ? ${LIKE_ESCAPE}`, [likePrefix(prefix)])
-}
-
-/*
- * Every word of `text` starts a word of one of `columns` (normalized, single-spaced text):
- * "ferreter lopez" finds "suministros ferreteria lopez". LIKE '% word%' cannot use an index:
- * the organization's rows are scanned, which a company list (thousands, not millions) affords.
- */
-export function whereWords(query: Query, columns: string[], text: string) {
-  const words = [...new Set(text.split(' ').filter(Boolean))].slice(0, 6)
-  for (const word of words) {
-    const start = likePrefix(word)
-    query.where((w) => {
-      for (const column of columns) {
-        w.orWhereRaw(`${column} LIKE ? ${LIKE_ESCAPE}`, [start]).orWhereRaw(
-          `${column} LIKE ? ${LIKE_ESCAPE}`,
-          [`% ${start}`]
-        )
-      }
-    })
-  }
-  return query
 }
 
 /** Ids of the rows not in the recycle bin (the list indexes start with organization, deleted_at). */

@@ -1,6 +1,6 @@
 import type { AccessContext } from '#app/access/access_context'
 import { catalogProps } from '../../catalog.js'
-import { assignableOwners, canAssign } from '../../support/owners.js'
+import { assignableOwners, canAssign } from '#app/access/owners'
 import db from '@adonisjs/lucid/services/db'
 import { COMPANIES, loadCompany, type CompanyRecord } from './load_company.js'
 import type { CompanyFormValues } from '../../dto/companies.js'

@@ -4,7 +4,7 @@ import { dbTimestamp } from '#app/support/dates'
 import type { ContactData } from '../../validators/contacts.js'
 import { insertId } from '#app/support/db'
 import { replaceChannels } from '../../support/channels.js'
-import { resolveOwner } from '../../support/owners.js'
+import { resolveOwner } from '#app/access/owners'
 import { recordHistory } from '#app/history/record_history'
 import ContactCreated from '../../events/contact_created.js'
 import {

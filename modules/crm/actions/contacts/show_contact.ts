@@ -5,7 +5,7 @@ import { readTimeline } from '../../support/timeline_reader.js'
 import { visibleCompanyId } from '../companies/load_company.js'
 import { TIMELINE_PAGE } from '../companies/show_company.js'
 import { fullName } from '../../support/people.js'
-import { recordActions } from '../../support/owners.js'
+import { recordActions } from '#app/access/owners'
 import { CONTACTS, CONTACT_SUBJECT, loadContact } from './load_contact.js'
 import type { PersonLink } from '../../dto/contacts.js'
 

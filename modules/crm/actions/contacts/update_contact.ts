@@ -3,7 +3,7 @@ import type { AccessContext } from '#app/access/access_context'
 import { dbTimestamp } from '#app/support/dates'
 import type { ContactData } from '../../validators/contacts.js'
 import { replaceChannels } from '../../support/channels.js'
-import { resolveOwner } from '../../support/owners.js'
+import { resolveOwner } from '#app/access/owners'
 import { recordHistory } from '#app/history/record_history'
 import ContactUpdated from '../../events/contact_updated.js'
 import {

@@ -1,7 +1,7 @@
 import type { AccessContext } from '#app/access/access_context'
 import { timeline } from '#app/history/timeline'
 import { ForbiddenException } from '#exceptions/forbidden_exception'
-import { notFound } from '../../support/http.js'
+import { notFound } from '#app/support/http'
 
 /** A note of a record's timeline, as its edit and delete need it. */
 export interface NoteRow {

@@ -4,7 +4,7 @@ import db from '@adonisjs/lucid/services/db'
 import { AccessContext } from '#app/access/access_context'
 import { RuleError } from '#app/support/rule_error'
 import { createOrganization, createUser } from '#tests/helpers/world'
-import { resolveOwner } from '../../support/owners.js'
+import { resolveOwner } from '#app/access/owners'
 import { countQueries, crmUser, insertCompany, insertContact } from '../helpers.js'
 
 const NO_ACCESS = { unavailable: 'no_access' }
@@ -373,6 +373,6 @@ test.group('Org chart and rules', (group) => {
       requested: other.id,
     }).catch((error) => error)
     assert.instanceOf(refused, RuleError)
-    assert.deepEqual([refused.key, refused.field], ['crm.errors.owner_not_assignable', 'ownerId'])
+    assert.deepEqual([refused.key, refused.field], ['errors.owner_not_assignable', 'ownerId'])
   })
 })

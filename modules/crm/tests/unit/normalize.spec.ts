@@ -1,11 +1,5 @@
 import { test } from '@japa/runner'
-import {
-  normalizeEmail,
-  normalizeName,
-  normalizePhone,
-  prefixUpperBound,
-  toE164,
-} from '../../support/normalize.js'
+import { normalizeEmail, normalizeName, normalizePhone, toE164 } from '../../support/normalize.js'
 import { formatPhone, telHref } from '../../../../resources/js/ui/phone.js'
 import { searchKeys } from '../../support/search.js'
 import { buildChart } from '../../pages/shared/org_chart_tree.js'
@@ -32,17 +26,6 @@ test.group('Normalized values', () => {
 
   test('e-mails compare case-insensitively', ({ assert }) => {
     assert.equal(normalizeEmail(' Info@Empresa.ES '), 'info@empresa.es')
-  })
-
-  test('the prefix upper bound is the smallest string after every string with that prefix', ({
-    assert,
-  }) => {
-    assert.equal(prefixUpperBound('abc'), 'abd')
-    assert.equal(prefixUpperBound('ab\uffff'), 'ac')
-    assert.isNull(prefixUpperBound(''))
-    for (const s of ['abc', 'abc ', 'abcz', 'abc\u00e9'])
-      assert.isTrue(s >= 'abc' && s < prefixUpperBound('abc')!, s)
-    assert.isFalse('abd' < prefixUpperBound('abc')!)
   })
 
   test('a search text becomes the keys it could be', ({ assert }) => {

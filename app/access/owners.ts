@@ -4,6 +4,11 @@ import type { AccessContext } from '#app/access/access_context'
 import { RuleError } from '#app/support/rule_error'
 import { cachedUsers } from '#app/support/cache'
 
+/*
+ * Record owners: who a record of a scoped resource may be given to, and which owner to store.
+ * Every module with owned records (manifest resources) uses these with its resource key.
+ */
+
 export interface OwnerOption {
   value: string
   label: string
@@ -78,7 +83,8 @@ export function canAssign(owners: OwnerOption[], userId: number): boolean {
 
 /**
  * The owner to store: the requested one when the user may give records to them, the current
- * owner when unchanged (even if that user has left), the acting user by default. Pass the
+ * owner when unchanged (even if that user has left), the acting user by default. Another owner
+ * is refused with RuleError `errors.owner_not_assignable` on field `ownerId`. Pass the
  * transaction when called inside one.
  */
 export async function resolveOwner(params: {
@@ -98,7 +104,7 @@ export async function resolveOwner(params: {
     action: params.action,
   })
   if (!owners.some((o) => o.value === String(requested)))
-    throw new RuleError('crm.errors.owner_not_assignable', {}, 'ownerId')
+    throw new RuleError('errors.owner_not_assignable', {}, 'ownerId')
   return requested
 }
 
