@@ -7,7 +7,7 @@ import { dirname, join, relative, sep } from 'node:path'
 import { createRequire } from 'node:module'
 import type { Plugin } from 'vite'
 
-const ID = 'virtual:cartera/package-pages'
+const ID = 'virtual:cartera/module-packages'
 
 /** CARTERA_MODULE_PACKAGES from the environment, else from the .env file (a build outside ace). */
 function configuredPackages(root: string): string[] {
@@ -27,15 +27,16 @@ function configuredPackages(root: string): string[] {
 }
 
 /**
- * The pages of module packages (config/modules.ts): `virtual:cartera/package-pages` exports,
- * per module name, the lazy page loaders of the package's `pages/` folder (next to its
- * manifest) and the prefix of their keys. resources/js/app.tsx resolves `<module>/<page>`
- * there after modules/<module>/pages — so a package module ships pages with no kernel edit.
+ * Module packages (config/modules.ts) in the page shell: `virtual:cartera/module-packages`
+ * exports, per module name, the lazy page loaders of the package's `pages/` folder (next to its
+ * manifest), the prefix of their keys, and its lang files. resources/js/app.tsx resolves
+ * `<module>/<page>` there after modules/<module>/pages, and ui/i18n.ts adds the translations —
+ * so a package module ships pages and labels with no kernel edit.
  */
 function modulePackagePages(): Plugin {
   let root = process.cwd()
   return {
-    name: 'cartera-module-package-pages',
+    name: 'cartera-module-packages',
     configResolved(config) {
       root = config.root
     },
@@ -48,12 +49,15 @@ function modulePackagePages(): Plugin {
       const entries: string[] = []
       for (const specifier of configuredPackages(root)) {
         const main = require.resolve(specifier)
-        const manifest = (await import(main)).default as { name: string; root: string }
+        const manifest = (await import(main)).default as { name: string; lang?: string }
         const pagesDir = join(dirname(main), 'pages')
         const prefix = '/' + relative(root, pagesDir).split(sep).join('/') + '/'
+        const langDir = join(dirname(main), manifest.lang ?? 'lang')
+        const langGlob = '/' + relative(root, langDir).split(sep).join('/') + '/*.json'
         entries.push(
           `${JSON.stringify(manifest.name)}: { prefix: ${JSON.stringify(prefix)}, pages: ` +
-            `import.meta.glob(${JSON.stringify(prefix + '**/*.{tsx,jsx}')}) }`
+            `import.meta.glob(${JSON.stringify(prefix + '**/*.{tsx,jsx}')}), lang: ` +
+            `import.meta.glob(${JSON.stringify(langGlob)}, { eager: true, import: 'default' }) }`
         )
       }
       return `export default {${entries.join(',\n')}}\n`

@@ -12,12 +12,12 @@ import { DatesProvider } from '@mantine/dates'
 import 'dayjs/locale/es'
 import { AppLayout } from './ui/app_layout'
 import { theme } from './ui/theme'
-import packagePages from 'virtual:cartera/package-pages'
+import modulePackages from 'virtual:cartera/module-packages'
 
 /*
  * Page names: kernel pages live in resources/js/pages/<name>.tsx; a module's pages in
  * modules/<module>/pages/<rest>.tsx and are named "<module>/<rest>"; a module package's in the
- * package's pages/<rest>.{tsx,jsx} (listed by vite.config.ts, `virtual:cartera/package-pages`).
+ * package's pages/<rest>.{tsx,jsx} (listed by vite.config.ts, `virtual:cartera/module-packages`).
  */
 const kernelPages = import.meta.glob('./pages/**/*.tsx')
 const modulePages = import.meta.glob('../../modules/*/pages/**/*.tsx')
@@ -29,7 +29,7 @@ async function resolvePage(name: string): Promise<PageComponent> {
   const kernel = kernelPages[`./pages/${name}.tsx`]
   const [module, ...rest] = name.split('/')
   const fromModule = modulePages[`../../modules/${module}/pages/${rest.join('/')}.tsx`]
-  const pkg = packagePages[module]
+  const pkg = modulePackages[module]
   const fromPackage =
     pkg &&
     (pkg.pages[`${pkg.prefix}${rest.join('/')}.tsx`] ??

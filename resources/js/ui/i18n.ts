@@ -1,6 +1,7 @@
 import { useCallback } from 'react'
 import { usePage } from '@inertiajs/react'
 import { IntlMessageFormat } from 'intl-messageformat'
+import modulePackages from 'virtual:cartera/module-packages'
 import type { SharedProps } from './types'
 
 type Catalog = Record<string, string>
@@ -32,6 +33,13 @@ for (const [path, json] of Object.entries(kernelFiles)) {
 for (const [path, json] of Object.entries(moduleFiles)) {
   const [, module, locale] = path.match(/modules\/([\w-]+)\/lang\/([a-z]{2})\.json$/) ?? []
   if (locale && module) flatten(json, module, (catalogs[locale] ??= {}))
+}
+// Module packages' lang files (vite.config.ts lists the configured packages).
+for (const [module, { lang }] of Object.entries(modulePackages)) {
+  for (const [path, json] of Object.entries(lang)) {
+    const [, locale] = path.match(/\/([a-z]{2})\.json$/) ?? []
+    if (locale) flatten(json, module, (catalogs[locale] ??= {}))
+  }
 }
 
 const formats = new Map<string, IntlMessageFormat>()

@@ -57,12 +57,18 @@ test.group('Platform · manifest v2, proven by a package module (ejemplo)', (gro
       page.inertiaProps.notas.map((n: any) => n.text),
       ['Llamar a Acme']
     )
-    // The page resolver (resources/js/app.tsx) finds it in the package's pages/ folder.
+    // The page resolver (resources/js/app.tsx) finds it in the package's pages/ folder, and the
+    // shell's translations (ui/i18n.ts) include its lang files.
     const server = vite.getDevServer()
     assert.exists(server, 'tests run the Vite dev server')
-    const listed = await server!.transformRequest('virtual:cartera/package-pages')
+    const listed = await server!.transformRequest('virtual:cartera/module-packages')
     assert.include(listed!.code, '"ejemplo"')
     assert.include(listed!.code, '/tests/fixtures/cartera-modulo-ejemplo/pages/notas/index.jsx')
+    assert.include(
+      listed!.code,
+      '/tests/fixtures/cartera-modulo-ejemplo/lang/es.json',
+      'its labels'
+    )
   }).timeout(60_000)
 
   test('its permission action is in the role catalog, labelled from its own lang files', async ({
