@@ -11,9 +11,15 @@
 // Runs against a throw-away SQLite database under tmp/ (the development database is never
 // touched). Builds first (`node ace build`) unless --no-build. Options (environment):
 // BENCH_DURATION seconds per HTTP run (10), BENCH_CONNECTIONS (20), BENCH_PIPELINING (1),
-// BENCH_ROWS companies (100000), BENCH_PAGES keyset depth (500), BENCH_REPEAT timings per page (30).
+// BENCH_ROWS companies (100000), BENCH_PAGES keyset depth (500), BENCH_REPEAT timings per page (30),
+// BENCH_PROFILE=<dir> writes a V8 CPU profile of the app server there (node --cpu-prof), BENCH_ONLY=a
+// skips (b).
+//
+// Next to req/s, (a) prints the app server's CPU time per request (user + system, from
+// /proc/<pid>/stat on Linux): on a shared machine req/s follow the load of the other processes,
+// CPU milliseconds per request much less so.
 import { spawn, spawnSync } from 'node:child_process'
-import { existsSync, lstatSync, mkdirSync, rmSync, symlinkSync } from 'node:fs'
+import { existsSync, lstatSync, mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
@@ -28,6 +34,8 @@ const ROWS = Number(process.env.BENCH_ROWS ?? 100_000)
 const PAGES = Number(process.env.BENCH_PAGES ?? 500)
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 30)
 const BUILD = !process.argv.includes('--no-build')
+const PROFILE = process.env.BENCH_PROFILE
+const ONLY_RATES = process.env.BENCH_ONLY === 'a'
 const DEMO = { email: 'admin@demo.cartera.es', password: 'cartera-demo' }
 
 const children = []
@@ -222,7 +230,8 @@ const insertSeconds = (performance.now() - t) / 1000
 say(`  ${Math.round(ROWS / insertSeconds).toLocaleString('en')} rows/s`)
 
 say('starting the production server and a bare node:http server…')
-const app = spawn('node', ['build/bin/server.js'], {
+const profileArgs = PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE}`] : []
+const app = spawn('node', [...profileArgs, 'build/bin/server.js'], {
   cwd: ROOT,
   env,
   stdio: ['ignore', 'ignore', 'inherit'],
@@ -286,7 +295,24 @@ const inertia = {
 // ---------------------------------------------------------------------------------------------
 // (a) request rates
 // ---------------------------------------------------------------------------------------------
-async function cannon(title, url, headers = {}) {
+/** CPU seconds (user + system) a process has used so far; null where /proc is missing. */
+function cpuSeconds(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    // utime and stime (fields 14 and 15 of stat, 12 and 13 after the command name), in ticks.
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS
+  } catch {
+    return null
+  }
+}
+const CLOCK_TICKS = (() => {
+  const result = spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' })
+  return Number(result.stdout) || 100
+})()
+
+async function cannon(title, url, headers = {}, pid = app.pid) {
+  const cpuBefore = cpuSeconds(pid)
   const result = await autocannon({
     url,
     connections: CONNECTIONS,
@@ -302,8 +328,14 @@ async function cannon(title, url, headers = {}) {
   ]
     .filter(Boolean)
     .join(', ')
+  const cpuAfter = cpuSeconds(pid)
+  const total = result.requests.total
   return {
     title,
+    cpuMs:
+      cpuBefore === null || cpuAfter === null || !total
+        ? null
+        : ((cpuAfter - cpuBefore) * 1000) / total,
     rps: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
@@ -312,9 +344,10 @@ async function cannon(title, url, headers = {}) {
 }
 say(`(a) autocannon -c ${CONNECTIONS} -p ${PIPELINING} -d ${DURATION} on each target…`)
 const rates = []
-rates.push(await cannon('bare node:http', `http://127.0.0.1:${barePort}/`))
+rates.push(await cannon('bare node:http', `http://127.0.0.1:${barePort}/`, {}, bare.pid))
 rates.push(await cannon('GET /health (JSON)', `${base}/health`))
 rates.push(await cannon('GET /login (HTML)', `${base}/login`))
+rates.push(await cannon('GET /, signed in (HTML home)', `${base}/`, { cookie: cookieHeader() }))
 rates.push(
   await cannon('GET /crm/companies, signed in (HTML)', `${base}/crm/companies`, {
     cookie: cookieHeader(),
@@ -325,98 +358,7 @@ rates.push(
 )
 
 // ---------------------------------------------------------------------------------------------
-// (b) keyset pagination
-// ---------------------------------------------------------------------------------------------
-say(`(b) following the list's cursors to page ${PAGES}…`)
-async function listPage(cursor) {
-  const url = `${base}/crm/companies${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''}`
-  const started = performance.now()
-  const response = await fetch(url, { headers: inertia })
-  const body = await response.json()
-  const elapsed = performance.now() - started
-  if (response.status !== 200) throw new Error(`${url} answered ${response.status}`)
-  return {
-    elapsed,
-    next: body.props.next,
-    rows: body.props.companies.length,
-    first: body.props.companies[0]?.name,
-  }
-}
-const cursors = [null]
-for (let p = 1; p < PAGES; p++) {
-  const { next } = await listPage(cursors[p - 1])
-  if (!next) throw new Error(`the list ended at page ${p}`)
-  cursors.push(next)
-}
-const timings = async (cursor) => {
-  const values = []
-  for (let i = 0; i < REPEAT; i++) values.push((await listPage(cursor)).elapsed)
-  return values
-}
-const httpFirst = await timings(cursors[0])
-const httpLast = await timings(cursors[PAGES - 1])
-const lastPage = await listPage(cursors[PAGES - 1])
-
-// The same keyset query in raw SQL, and OFFSET for contrast (admin scope: organization only, records outside the recycle bin).
-const PAGE = 25
-// What app/support/keyset.ts emits: a plain range on the sort column, then the tie-break on id.
-const KEYSET_WHERE =
-  'organization_id = ? AND deleted_at IS NULL AND name_normalized >= ? AND (name_normalized > ? OR (name_normalized = ? AND id > ?))'
-const keysetSql = sqlite.prepare(
-  `SELECT id, name_normalized FROM crm_companies WHERE ${KEYSET_WHERE} ORDER BY name_normalized, id LIMIT ${PAGE + 1}`
-)
-// The same without the range (the helper before the bench found the difference).
-const orOnlySql = sqlite.prepare(
-  `SELECT id, name_normalized FROM crm_companies WHERE organization_id = ? AND deleted_at IS NULL AND (name_normalized > ? OR (name_normalized = ? AND id > ?)) ORDER BY name_normalized, id LIMIT ${PAGE + 1}`
-)
-const firstSql = sqlite.prepare(
-  `SELECT id, name_normalized FROM crm_companies WHERE organization_id = ? AND deleted_at IS NULL ORDER BY name_normalized, id LIMIT ${PAGE + 1}`
-)
-const offsetSql = sqlite.prepare(
-  `SELECT id, name_normalized FROM crm_companies WHERE organization_id = ? AND deleted_at IS NULL ORDER BY name_normalized, id LIMIT ${PAGE} OFFSET ?`
-)
-const boundary = sqlite
-  .prepare(
-    `SELECT id, name_normalized FROM crm_companies WHERE organization_id = ? AND deleted_at IS NULL ORDER BY name_normalized, id LIMIT 1 OFFSET ?`
-  )
-  .get(org.id, (PAGES - 1) * PAGE - 1)
-const time = (fn) => {
-  const values = []
-  for (let i = 0; i < REPEAT * 10; i++) {
-    const started = performance.now()
-    fn()
-    values.push(performance.now() - started)
-  }
-  return values
-}
-const sqlFirst = time(() => firstSql.all(org.id))
-const sqlKeyset = time(() =>
-  keysetSql.all(
-    org.id,
-    boundary.name_normalized,
-    boundary.name_normalized,
-    boundary.name_normalized,
-    boundary.id
-  )
-)
-const sqlOrOnly = time(() =>
-  orOnlySql.all(org.id, boundary.name_normalized, boundary.name_normalized, boundary.id)
-)
-const sqlOffset = time(() => offsetSql.all(org.id, (PAGES - 1) * PAGE))
-const plan = sqlite
-  .prepare(
-    `EXPLAIN QUERY PLAN SELECT id, name_normalized FROM crm_companies WHERE ${KEYSET_WHERE} ORDER BY name_normalized, id LIMIT 26`
-  )
-  .all(org.id, 'a', 'a', 'a', 1)
-  .map((r) => r.detail)
-  .join('; ')
-const total = sqlite
-  .prepare('SELECT COUNT(*) AS n FROM crm_companies WHERE organization_id = ?')
-  .get(org.id).n
-sqlite.close()
-
-// ---------------------------------------------------------------------------------------------
-// Report
+// Report of (a), then (b) keyset pagination
 // ---------------------------------------------------------------------------------------------
 const bareRps = rates[0].rps
 const node = process.version
@@ -428,31 +370,124 @@ console.log(
   `\n(a) Requests per second (autocannon -c ${CONNECTIONS} -p ${PIPELINING}, ${DURATION} s each, client on the same machine)`
 )
 console.log(
-  `    ${'target'.padEnd(48)} ${'req/s'.padStart(9)} ${'p50'.padStart(8)} ${'p99'.padStart(8)} ${'vs bare'.padStart(8)}  errors`
+  `    ${'target'.padEnd(48)} ${'req/s'.padStart(9)} ${'p50'.padStart(8)} ${'p99'.padStart(8)} ${'vs bare'.padStart(8)} ${'CPU/req'.padStart(9)}  errors`
 )
 for (const r of rates) {
   console.log(
-    `    ${r.title.padEnd(48)} ${Math.round(r.rps).toLocaleString('en').padStart(9)} ${`${r.p50} ms`.padStart(8)} ${`${r.p99} ms`.padStart(8)} ${`${((r.rps / bareRps) * 100).toFixed(1)}%`.padStart(8)}  ${r.errors}`
+    `    ${r.title.padEnd(48)} ${Math.round(r.rps).toLocaleString('en').padStart(9)} ${`${r.p50} ms`.padStart(8)} ${`${r.p99} ms`.padStart(8)} ${`${((r.rps / bareRps) * 100).toFixed(1)}%`.padStart(8)} ${(r.cpuMs === null ? '–' : `${r.cpuMs.toFixed(3)} ms`).padStart(9)}  ${r.errors}`
   )
 }
-console.log(
-  `\n(b) Keyset pagination, ${total.toLocaleString('en')} companies in the organization (${ROWS.toLocaleString('en')} inserted at ${Math.round(ROWS / insertSeconds).toLocaleString('en')} rows/s), ${PAGE} per page`
-)
-console.log(`    list endpoint (Inertia JSON, scoped, capped count), median / p95 of ${REPEAT}:`)
-console.log(`      page 1     ${ms(median(httpFirst))} / ${ms(p95(httpFirst))}`)
-console.log(
-  `      page ${String(PAGES).padEnd(5)} ${ms(median(httpLast))} / ${ms(p95(httpLast))}   (first row "${lastPage.first}")`
-)
-console.log(`    raw SQL, median of ${REPEAT * 10}:`)
-console.log(`      keyset page 1     ${ms(median(sqlFirst))}`)
-console.log(`      keyset page ${String(PAGES).padEnd(5)} ${ms(median(sqlKeyset))}`)
-console.log(
-  `      OFFSET page ${String(PAGES).padEnd(5)} ${ms(median(sqlOffset))}   (for contrast; the app never uses OFFSET)`
-)
-console.log(
-  `      keyset page ${String(PAGES).padEnd(5)} without the range predicate: ${ms(median(sqlOrOnly))}   (scans the earlier rows)`
-)
-console.log(`    plan: ${plan}`)
+
+/** (b): keyset pagination through the list endpoint and in raw SQL. */
+async function keyset() {
+  say(`(b) following the list's cursors to page ${PAGES}…`)
+  async function listPage(cursor) {
+    const url = `${base}/crm/companies${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''}`
+    const started = performance.now()
+    const response = await fetch(url, { headers: inertia })
+    const body = await response.json()
+    const elapsed = performance.now() - started
+    if (response.status !== 200) throw new Error(`${url} answered ${response.status}`)
+    return {
+      elapsed,
+      next: body.props.next,
+      rows: body.props.companies.length,
+      first: body.props.companies[0]?.name,
+    }
+  }
+  const cursors = [null]
+  for (let p = 1; p < PAGES; p++) {
+    const { next } = await listPage(cursors[p - 1])
+    if (!next) throw new Error(`the list ended at page ${p}`)
+    cursors.push(next)
+  }
+  const timings = async (cursor) => {
+    const values = []
+    for (let i = 0; i < REPEAT; i++) values.push((await listPage(cursor)).elapsed)
+    return values
+  }
+  const httpFirst = await timings(cursors[0])
+  const httpLast = await timings(cursors[PAGES - 1])
+  const lastPage = await listPage(cursors[PAGES - 1])
+
+  // The same keyset query in raw SQL, and OFFSET for contrast (admin scope: organization only, records outside the recycle bin).
+  const PAGE = 25
+  // What app/support/keyset.ts emits: a plain range on the sort column, then the tie-break on id.
+  const KEYSET_WHERE =
+    'organization_id = ? AND deleted_at IS NULL AND name_normalized >= ? AND (name_normalized > ? OR (name_normalized = ? AND id > ?))'
+  const keysetSql = sqlite.prepare(
+    `SELECT id, name_normalized FROM crm_companies WHERE ${KEYSET_WHERE} ORDER BY name_normalized, id LIMIT ${PAGE + 1}`
+  )
+  // The same without the range (the helper before the bench found the difference).
+  const orOnlySql = sqlite.prepare(
+    `SELECT id, name_normalized FROM crm_companies WHERE organization_id = ? AND deleted_at IS NULL AND (name_normalized > ? OR (name_normalized = ? AND id > ?)) ORDER BY name_normalized, id LIMIT ${PAGE + 1}`
+  )
+  const firstSql = sqlite.prepare(
+    `SELECT id, name_normalized FROM crm_companies WHERE organization_id = ? AND deleted_at IS NULL ORDER BY name_normalized, id LIMIT ${PAGE + 1}`
+  )
+  const offsetSql = sqlite.prepare(
+    `SELECT id, name_normalized FROM crm_companies WHERE organization_id = ? AND deleted_at IS NULL ORDER BY name_normalized, id LIMIT ${PAGE} OFFSET ?`
+  )
+  const boundary = sqlite
+    .prepare(
+      `SELECT id, name_normalized FROM crm_companies WHERE organization_id = ? AND deleted_at IS NULL ORDER BY name_normalized, id LIMIT 1 OFFSET ?`
+    )
+    .get(org.id, (PAGES - 1) * PAGE - 1)
+  const time = (fn) => {
+    const values = []
+    for (let i = 0; i < REPEAT * 10; i++) {
+      const started = performance.now()
+      fn()
+      values.push(performance.now() - started)
+    }
+    return values
+  }
+  const sqlFirst = time(() => firstSql.all(org.id))
+  const sqlKeyset = time(() =>
+    keysetSql.all(
+      org.id,
+      boundary.name_normalized,
+      boundary.name_normalized,
+      boundary.name_normalized,
+      boundary.id
+    )
+  )
+  const sqlOrOnly = time(() =>
+    orOnlySql.all(org.id, boundary.name_normalized, boundary.name_normalized, boundary.id)
+  )
+  const sqlOffset = time(() => offsetSql.all(org.id, (PAGES - 1) * PAGE))
+  const plan = sqlite
+    .prepare(
+      `EXPLAIN QUERY PLAN SELECT id, name_normalized FROM crm_companies WHERE ${KEYSET_WHERE} ORDER BY name_normalized, id LIMIT 26`
+    )
+    .all(org.id, 'a', 'a', 'a', 1)
+    .map((r) => r.detail)
+    .join('; ')
+  const total = sqlite
+    .prepare('SELECT COUNT(*) AS n FROM crm_companies WHERE organization_id = ?')
+    .get(org.id).n
+  sqlite.close()
+  console.log(
+    `\n(b) Keyset pagination, ${total.toLocaleString('en')} companies in the organization (${ROWS.toLocaleString('en')} inserted at ${Math.round(ROWS / insertSeconds).toLocaleString('en')} rows/s), ${PAGE} per page`
+  )
+  console.log(`    list endpoint (Inertia JSON, scoped, capped count), median / p95 of ${REPEAT}:`)
+  console.log(`      page 1     ${ms(median(httpFirst))} / ${ms(p95(httpFirst))}`)
+  console.log(
+    `      page ${String(PAGES).padEnd(5)} ${ms(median(httpLast))} / ${ms(p95(httpLast))}   (first row "${lastPage.first}")`
+  )
+  console.log(`    raw SQL, median of ${REPEAT * 10}:`)
+  console.log(`      keyset page 1     ${ms(median(sqlFirst))}`)
+  console.log(`      keyset page ${String(PAGES).padEnd(5)} ${ms(median(sqlKeyset))}`)
+  console.log(
+    `      OFFSET page ${String(PAGES).padEnd(5)} ${ms(median(sqlOffset))}   (for contrast; the app never uses OFFSET)`
+  )
+  console.log(
+    `      keyset page ${String(PAGES).padEnd(5)} without the range predicate: ${ms(median(sqlOrOnly))}   (scans the earlier rows)`
+  )
+  console.log(`    plan: ${plan}`)
+}
+if (ONLY_RATES) sqlite.close()
+else await keyset()
 const failed = rates.filter((r) => r.errors !== '0')
 if (failed.length)
   console.log(`\n  note: non-2xx answers or errors in: ${failed.map((r) => r.title).join(', ')}`)

@@ -1,5 +1,13 @@
 import router from '@adonisjs/core/services/router'
 import server from '@adonisjs/core/services/server'
+import emitter from '@adonisjs/core/services/emitter'
+import { installLazyView } from '#app/support/lazy_view'
+import { quietEvents } from '#app/support/quiet_events'
+
+// Per-request overhead nobody asked for: an Edge renderer for pages that render no template,
+// events nobody listens to (app/support/lazy_view.ts, app/support/quiet_events.ts).
+installLazyView()
+quietEvents(emitter)
 
 server.errorHandler(() => import('#exceptions/handler'))
 
@@ -14,11 +22,11 @@ server.use([
 export const middleware = router.named({
   bodyparser: () => import('@adonisjs/core/bodyparser_middleware'),
   cleanInput: () => import('#middleware/clean_input_middleware'),
-  session: () => import('@adonisjs/session/session_middleware'),
+  session: () => import('#middleware/session_middleware'),
   initializeAuth: () => import('@adonisjs/auth/initialize_auth_middleware'),
   sessionCheck: () => import('#middleware/session_check_middleware'),
   locale: () => import('#middleware/detect_user_locale_middleware'),
-  shield: () => import('@adonisjs/shield/shield_middleware'),
+  shield: () => import('#middleware/shield_middleware'),
   guest: () => import('#middleware/guest_middleware'),
   auth: () => import('#middleware/auth_middleware'),
   access: () => import('#middleware/access_middleware'),

@@ -83,7 +83,40 @@ async function remember<T>(
   on: Store
 ): Promise<T> {
   const text = await on.getOrSet({ key, ttl: ttl(), tags, factory: async () => pack(await load()) })
-  return unpack<T>(text)
+  return parsed<T>(key, text)
+}
+
+/**
+ * Parsing is most of what a cache hit costs (a list page is 8 KB of JSON, a signed-in request
+ * reads a dozen entries, some several times): the value parsed from an entry's text is kept,
+ * for the last few thousand keys, and handed out again while the store still holds that same
+ * text. A different text (the entry was replaced) is parsed anew. Since every request then gets
+ * the same object, it is frozen, objects and arrays all the way down: a caller that wants to
+ * change a cached value must copy it (a Set or Map inside, the grants' say, cannot be frozen:
+ * nothing changes those).
+ */
+const PARSED_MAX = 5000
+const parsedValues = new Map<string, { text: string; value: unknown }>()
+
+function parsed<T>(key: string, text: string): T {
+  const known = parsedValues.get(key)
+  if (known && known.text === text) return known.value as T
+  const value = deepFreeze(unpack<T>(text))
+  if (known) parsedValues.delete(key)
+  else if (parsedValues.size >= PARSED_MAX) parsedValues.delete(parsedValues.keys().next().value!)
+  parsedValues.set(key, { text, value })
+  return value
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value
+  if (value instanceof Set) for (const item of value) deepFreeze(item)
+  else if (value instanceof Map) for (const item of value.values()) deepFreeze(item)
+  else {
+    Object.freeze(value)
+    for (const item of Object.values(value)) deepFreeze(item)
+  }
+  return value
 }
 
 export function cachedGrants<T>(
@@ -291,5 +324,6 @@ export function forgetUsers(client?: QueryClientContract | null, on: Store = cac
 
 /** Empties every cached fact (tests, between one test and the next). */
 export async function forgetAll(): Promise<void> {
+  parsedValues.clear()
   await cache.clear()
 }
