@@ -18,6 +18,12 @@ import { PhoneLink, TypeBadge } from '../shared/details'
 import { applyFilters, listUrl } from '../shared/query'
 import type { CappedCount, Catalog, Option } from '../shared/types'
 import { labelMap, selectData } from '../shared/lists'
+import {
+  CustomFilterInputs,
+  useCustomColumns,
+  type CustomFieldColumn,
+  type CustomFieldValue,
+} from '~/ui/custom_fields'
 
 interface Row {
   id: number
@@ -32,6 +38,7 @@ interface Row {
   email: string | null
   ownerName: string | null
   createdAt: string
+  custom?: Record<string, CustomFieldValue>
 }
 
 interface Filters {
@@ -61,6 +68,8 @@ export default function CompaniesIndex({
   count,
   filters,
   owners,
+  customFilters = {},
+  customColumns = [],
   catalog,
 }: {
   companies: Row[]
@@ -70,6 +79,8 @@ export default function CompaniesIndex({
   count: CappedCount
   filters: Filters
   owners: Option[]
+  customFilters?: Record<string, string>
+  customColumns?: CustomFieldColumn[]
   catalog: Catalog
 }) {
   const { t } = useT()
@@ -85,12 +96,15 @@ export default function CompaniesIndex({
     setQ(filters.q)
     setCity(filters.city)
   }
-  const { cursor, before, ...current } = filters
+  const { cursor, before, ...builtIn } = filters
+  const current = { ...builtIn, ...customFilters }
+  const customCols = useCustomColumns<Row>(customColumns)
   const set = (patch: Partial<Filters>) =>
     applyFilters(BASE, { ...current, sort: current.sort === 'name' ? '' : current.sort, ...patch })
-  const active = ['type', 'industry', 'owner', 'province', 'city'].filter(
-    (k) => current[k as keyof typeof current]
-  ).length
+  const active =
+    ['type', 'industry', 'owner', 'province', 'city'].filter(
+      (k) => current[k as keyof typeof current]
+    ).length + Object.keys(customFilters).length
   const filtered = active > 0 || !!filters.q
   const params = { ...current, sort: current.sort === 'name' ? '' : current.sort }
 
@@ -153,6 +167,7 @@ export default function CompaniesIndex({
       ),
       hideOnMobile: true,
     },
+    ...customCols,
   ]
 
   return (
@@ -262,6 +277,11 @@ export default function CompaniesIndex({
             onBlur={() => city !== filters.city && set({ city })}
           />
         </form>
+        <CustomFilterInputs
+          fields={customColumns}
+          values={customFilters}
+          onChange={(patch) => set(patch as Partial<Filters>)}
+        />
         <Select
           aria-label={t('crm.filters.sort')}
           value={filters.sort}

@@ -18,6 +18,12 @@ import { CompanySelect } from '../shared/company_select'
 import { EmailLink, PhoneLink } from '../shared/details'
 import { applyFilters, listUrl } from '../shared/query'
 import type { CappedCount, Option } from '../shared/types'
+import {
+  CustomFilterInputs,
+  useCustomColumns,
+  type CustomFieldColumn,
+  type CustomFieldValue,
+} from '~/ui/custom_fields'
 
 interface Row {
   id: number
@@ -29,6 +35,7 @@ interface Row {
   phone: string | null
   ownerName: string | null
   createdAt: string
+  custom?: Record<string, CustomFieldValue>
 }
 
 interface Filters {
@@ -55,6 +62,8 @@ export default function ContactsIndex({
   count,
   filters,
   owners,
+  customFilters = {},
+  customColumns = [],
   companies,
 }: {
   contacts: Row[]
@@ -64,6 +73,8 @@ export default function ContactsIndex({
   count: CappedCount
   filters: Filters
   owners: Option[]
+  customFilters?: Record<string, string>
+  customColumns?: CustomFieldColumn[]
   companies: Option[]
 }) {
   const { t } = useT()
@@ -77,10 +88,14 @@ export default function ContactsIndex({
     setSeenQ(filters.q)
     setQ(filters.q)
   }
-  const { cursor, before, ...current } = filters
+  const { cursor, before, ...builtIn } = filters
+  const current = { ...builtIn, ...customFilters }
+  const customCols = useCustomColumns<Row>(customColumns)
   const params = { ...current, sort: current.sort === 'name' ? '' : current.sort }
   const set = (patch: Partial<Filters>) => applyFilters(BASE, { ...params, ...patch })
-  const active = ['owner', 'company'].filter((k) => current[k as keyof typeof current]).length
+  const active =
+    ['owner', 'company'].filter((k) => current[k as keyof typeof current]).length +
+    Object.keys(customFilters).length
   const stop = (e: React.MouseEvent) => e.stopPropagation()
 
   const columns: Column<Row>[] = [
@@ -142,6 +157,7 @@ export default function ContactsIndex({
       ),
       hideOnMobile: true,
     },
+    ...customCols,
   ]
 
   return (
@@ -216,6 +232,11 @@ export default function ContactsIndex({
           value={filters.owner || null}
           data={[{ value: 'mine', label: t('crm.filters.mine') }, ...owners]}
           onChange={(v) => set({ owner: v ?? '' })}
+        />
+        <CustomFilterInputs
+          fields={customColumns}
+          values={customFilters}
+          onChange={(patch) => set(patch as Partial<Filters>)}
         />
         <Select
           aria-label={t('crm.filters.sort')}
