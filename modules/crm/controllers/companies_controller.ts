@@ -33,6 +33,7 @@ import {
   validateWithCustomFields,
 } from '#app/custom_fields/forms'
 import { loadRecordValues } from '#app/custom_fields/values'
+import { customColumns, parseCustomFilters } from '#app/custom_fields/query'
 
 const DUPLICATE_FLASH = 'crmDuplicateName'
 
@@ -62,7 +63,8 @@ export default class CompaniesController {
     const [, parsed] = await listCompaniesValidator.tryValidate(ctx.request.qs(), {
       meta: { organizationId: ctx.organization.id },
     })
-    const filters = parsed ?? {}
+    const cf = await parseCustomFilters(ctx.organization.id, COMPANIES, ctx.request.qs())
+    const filters = { ...parsed, cf: cf.filters }
     const [page, owners] = await Promise.all([
       listCompanies(ctx.access, filters),
       ownerFilterOptions(ctx.access, COMPANIES),
@@ -85,6 +87,8 @@ export default class CompaniesController {
         before: filters.before ?? null,
       } satisfies CompanyListFilters,
       owners,
+      customFilters: cf.params,
+      customColumns: await customColumns(ctx.organization.id, COMPANIES),
       catalog: await catalogProps(ctx.organization.id, ctx.i18n.locale, { inactive: true }),
     })
   }

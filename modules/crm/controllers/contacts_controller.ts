@@ -13,6 +13,7 @@ import {
   validateWithCustomFields,
 } from '#app/custom_fields/forms'
 import { loadRecordValues } from '#app/custom_fields/values'
+import { customColumns, parseCustomFilters } from '#app/custom_fields/query'
 import { listContacts } from '../actions/contacts/list_contacts.js'
 import { showContact } from '../actions/contacts/show_contact.js'
 import { TIMELINE_PAGE } from '../actions/companies/show_company.js'
@@ -38,7 +39,8 @@ export default class ContactsController {
   async index(ctx: HttpContext) {
     ctx.access.authorize(`${CONTACTS}.view`)
     const [, parsed] = await listContactsValidator.tryValidate(ctx.request.qs())
-    const filters = parsed ?? {}
+    const cf = await parseCustomFilters(ctx.organization.id, CONTACTS, ctx.request.qs())
+    const filters = { ...parsed, cf: cf.filters }
     const [page, owners, company] = await Promise.all([
       listContacts(ctx.access, filters),
       ownerFilterOptions(ctx.access, CONTACTS),
@@ -59,6 +61,8 @@ export default class ContactsController {
         before: filters.before ?? null,
       } satisfies ContactListFilters,
       owners,
+      customFilters: cf.params,
+      customColumns: await customColumns(ctx.organization.id, CONTACTS),
       // The selected company filter's label, when the user may see that company.
       companies: company,
     })

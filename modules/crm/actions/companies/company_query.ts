@@ -8,6 +8,7 @@ import type { Sort } from '../../validators/shared.js'
 import { applySearch } from '../../support/search.js'
 import { normalizeName } from '../../support/normalize.js'
 import { COMPANIES } from './load_company.js'
+import { applyCustomFilters, type CustomFilter } from '#app/custom_fields/query'
 
 /**
  * The filtered, scoped companies query (alias `c`) shared by the list, its count and the
@@ -17,7 +18,7 @@ import { COMPANIES } from './load_company.js'
  */
 export async function filteredCompanies(
   access: AccessContext,
-  filters: CompanyFilters,
+  filters: CompanyFilters & { cf?: CustomFilter[] },
   /** `view` for the list and its count, `export` for the export (that action's scope). */
   action: 'view' | 'export' = 'view'
 ): Promise<{ query: DatabaseQueryBuilderContract<any> }> {
@@ -51,6 +52,13 @@ export async function filteredCompanies(
         .select('company_id')
     )
   }
+  if (filters.cf?.length)
+    await applyCustomFilters(query, {
+      organizationId,
+      resource: COMPANIES,
+      idColumn: 'c.id',
+      filters: filters.cf,
+    })
   return { query }
 }
 

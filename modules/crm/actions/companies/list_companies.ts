@@ -7,6 +7,7 @@ import { addressesOf, channelsOf, mainAddress, primaryOf } from '../../support/c
 import { filteredCompanies, keysetFor } from './company_query.js'
 import { COMPANIES } from './load_company.js'
 import type { CompanyRow } from '../../dto/companies.js'
+import { customListValues, type CustomFilter } from '#app/custom_fields/query'
 
 export type { CompanyRow }
 
@@ -21,7 +22,7 @@ export const PAGE_SIZE = 25
  */
 export async function listCompanies(
   access: AccessContext,
-  filters: CompanyFilters,
+  filters: CompanyFilters & { cf?: CustomFilter[] },
   pageSize = PAGE_SIZE
 ) {
   const { count: exact, cursor, before, ...criteria } = filters
@@ -41,7 +42,11 @@ export async function listCompanies(
   return { rows, next, prev, offset, count }
 }
 
-async function loadPage(access: AccessContext, filters: CompanyFilters, pageSize: number) {
+async function loadPage(
+  access: AccessContext,
+  filters: CompanyFilters & { cf?: CustomFilter[] },
+  pageSize: number
+) {
   const { options, sortValue } = keysetFor(filters.sort, 'c')
   const { query } = await filteredCompanies(access, filters)
   query
@@ -62,7 +67,13 @@ async function loadPage(access: AccessContext, filters: CompanyFilters, pageSize
     { ...options, limit: pageSize, cursor: filters.cursor, before: filters.before },
     sortValue
   )
-  return { ...found, rows: await companyRows(found.rows) }
+  const rows = await companyRows(found.rows)
+  const custom = await customListValues(
+    access.organizationId,
+    COMPANIES,
+    rows.map((r) => r.id)
+  )
+  return { ...found, rows: rows.map((r) => ({ ...r, custom: custom.get(r.id) ?? {} })) }
 }
 
 /** Rows as the list and the export show them, with main address and primary phone/e-mail. */

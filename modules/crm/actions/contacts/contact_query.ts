@@ -9,11 +9,12 @@ import { COMPANIES } from '../companies/load_company.js'
 import { fullName } from '../../support/people.js'
 import { CONTACTS } from './load_contact.js'
 import type { ContactRow } from '../../dto/contacts.js'
+import { applyCustomFilters, type CustomFilter } from '#app/custom_fields/query'
 
 /** The filtered, scoped contacts query (alias `ct`) shared by the list, its count and the export. */
 export async function filteredContacts(
   access: AccessContext,
-  filters: ContactFilters,
+  filters: ContactFilters & { cf?: CustomFilter[] },
   /** `view` for the list and its count, `export` for the export (that action's scope). */
   action: 'view' | 'export' = 'view'
 ): Promise<{ query: DatabaseQueryBuilderContract<any> }> {
@@ -29,6 +30,13 @@ export async function filteredContacts(
   if (filters.company) query.where('ct.company_id', filters.company)
   if (filters.owner)
     query.where('ct.owner_id', filters.owner === 'mine' ? access.userId : Number(filters.owner))
+  if (filters.cf?.length)
+    await applyCustomFilters(query, {
+      organizationId: access.organizationId,
+      resource: CONTACTS,
+      idColumn: 'ct.id',
+      filters: filters.cf,
+    })
   return { query }
 }
 

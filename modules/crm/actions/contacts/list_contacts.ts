@@ -5,11 +5,12 @@ import { keysetFor } from '../companies/company_query.js'
 import { PAGE_SIZE } from '../companies/list_companies.js'
 import { CONTACT_LIST_COLUMNS, contactRows, filteredContacts } from './contact_query.js'
 import { CONTACTS } from './load_contact.js'
+import { customListValues, type CustomFilter } from '#app/custom_fields/query'
 
 /** One page of contacts (keyset), the capped count, and the columns the list shows. */
 export async function listContacts(
   access: AccessContext,
-  filters: ContactFilters,
+  filters: ContactFilters & { cf?: CustomFilter[] },
   pageSize = PAGE_SIZE
 ) {
   const { options, sortValue } = keysetFor(filters.sort, 'ct')
@@ -29,8 +30,14 @@ export async function listContacts(
     ),
   ])
   const { next, prev, offset } = page
+  const rows = await contactRows(access, page.rows)
+  const custom = await customListValues(
+    access.organizationId,
+    CONTACTS,
+    rows.map((r) => r.id)
+  )
   return {
-    rows: await contactRows(access, page.rows),
+    rows: rows.map((r) => ({ ...r, custom: custom.get(r.id) ?? {} })),
     next,
     prev,
     offset,

@@ -20,9 +20,18 @@ import {
   type Option,
 } from '~/ui'
 import { TypeBadge } from '../shared/type_badge'
-import type { CompanyListFilters as Filters, CompanyRow as Row } from '../../dto/companies'
+import type { CompanyListFilters as Filters, CompanyRow } from '../../dto/companies'
 import type { Catalog } from '../../dto/shared'
 import { labelMap, selectData } from '../shared/lists'
+import {
+  CustomFilterInputs,
+  useCustomColumns,
+  type CustomFieldColumn,
+  type CustomFieldValue,
+} from '~/ui/custom_fields'
+
+/** A list row with the values of the custom fields shown as columns. */
+type Row = CompanyRow & { custom?: Record<string, CustomFieldValue> }
 
 const BASE = '/crm/companies'
 const SORTS = [
@@ -39,6 +48,8 @@ export default function CompaniesIndex({
   count,
   filters,
   owners,
+  customFilters = {},
+  customColumns = [],
   catalog,
 }: {
   companies: Row[]
@@ -48,6 +59,8 @@ export default function CompaniesIndex({
   count: CappedCount
   filters: Filters
   owners: Option[]
+  customFilters?: Record<string, string>
+  customColumns?: CustomFieldColumn[]
   catalog: Catalog
 }) {
   const { t } = useT()
@@ -63,12 +76,15 @@ export default function CompaniesIndex({
     setQ(filters.q)
     setCity(filters.city)
   }
-  const { cursor, before, ...current } = filters
+  const { cursor, before, ...builtIn } = filters
+  const current = { ...builtIn, ...customFilters }
+  const customCols = useCustomColumns<Row>(customColumns)
   const set = (patch: Partial<Filters>) =>
     applyFilters(BASE, { ...current, sort: current.sort === 'name' ? '' : current.sort, ...patch })
-  const active = ['type', 'industry', 'owner', 'province', 'city'].filter(
-    (k) => current[k as keyof typeof current]
-  ).length
+  const active =
+    ['type', 'industry', 'owner', 'province', 'city'].filter(
+      (k) => current[k as keyof typeof current]
+    ).length + Object.keys(customFilters).length
   const filtered = active > 0 || !!filters.q
   const params = { ...current, sort: current.sort === 'name' ? '' : current.sort }
 
@@ -131,6 +147,7 @@ export default function CompaniesIndex({
       ),
       hideOnMobile: true,
     },
+    ...customCols,
   ]
 
   return (
@@ -240,6 +257,11 @@ export default function CompaniesIndex({
             onBlur={() => city !== filters.city && set({ city })}
           />
         </form>
+        <CustomFilterInputs
+          fields={customColumns}
+          values={customFilters}
+          onChange={(patch) => set(patch as Partial<Filters>)}
+        />
         <Select
           aria-label={t('crm.filters.sort')}
           value={filters.sort}

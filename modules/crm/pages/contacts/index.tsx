@@ -21,7 +21,16 @@ import {
   type Option,
 } from '~/ui'
 import { CompanyPicker } from '../shared/company_picker'
-import type { ContactListFilters as Filters, ContactRow as Row } from '../../dto/contacts'
+import type { ContactListFilters as Filters, ContactRow } from '../../dto/contacts'
+import {
+  CustomFilterInputs,
+  useCustomColumns,
+  type CustomFieldColumn,
+  type CustomFieldValue,
+} from '~/ui/custom_fields'
+
+/** A list row with the values of the custom fields shown as columns. */
+type Row = ContactRow & { custom?: Record<string, CustomFieldValue> }
 
 const BASE = '/crm/contacts'
 const SORTS = [
@@ -38,6 +47,8 @@ export default function ContactsIndex({
   count,
   filters,
   owners,
+  customFilters = {},
+  customColumns = [],
   companies,
 }: {
   contacts: Row[]
@@ -47,6 +58,8 @@ export default function ContactsIndex({
   count: CappedCount
   filters: Filters
   owners: Option[]
+  customFilters?: Record<string, string>
+  customColumns?: CustomFieldColumn[]
   companies: Option[]
 }) {
   const { t } = useT()
@@ -60,10 +73,14 @@ export default function ContactsIndex({
     setSeenQ(filters.q)
     setQ(filters.q)
   }
-  const { cursor, before, ...current } = filters
+  const { cursor, before, ...builtIn } = filters
+  const current = { ...builtIn, ...customFilters }
+  const customCols = useCustomColumns<Row>(customColumns)
   const params = { ...current, sort: current.sort === 'name' ? '' : current.sort }
   const set = (patch: Partial<Filters>) => applyFilters(BASE, { ...params, ...patch })
-  const active = ['owner', 'company'].filter((k) => current[k as keyof typeof current]).length
+  const active =
+    ['owner', 'company'].filter((k) => current[k as keyof typeof current]).length +
+    Object.keys(customFilters).length
   const stop = (e: React.MouseEvent) => e.stopPropagation()
 
   const columns: Column<Row>[] = [
@@ -125,6 +142,7 @@ export default function ContactsIndex({
       ),
       hideOnMobile: true,
     },
+    ...customCols,
   ]
 
   return (
@@ -199,6 +217,11 @@ export default function ContactsIndex({
           value={filters.owner || null}
           data={[{ value: 'mine', label: t('crm.filters.mine') }, ...owners]}
           onChange={(v) => set({ owner: v ?? '' })}
+        />
+        <CustomFilterInputs
+          fields={customColumns}
+          values={customFilters}
+          onChange={(patch) => set(patch as Partial<Filters>)}
         />
         <Select
           aria-label={t('crm.filters.sort')}

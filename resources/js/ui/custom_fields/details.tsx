@@ -16,7 +16,7 @@ export function CustomFieldDetails({ fields }: { fields: CustomFieldDisplay[] })
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
         {fields.map((f) => (
           <Stack key={f.key} gap={2}>
-            <Text size="xs" c="dimmed">
+            <Text size="xs" c="dimmed" tt="uppercase" fw={700}>
               {f.label}
             </Text>
             {f.type === 'link' && f.value ? (

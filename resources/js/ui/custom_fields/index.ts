@@ -9,3 +9,4 @@ export type {
   CustomFieldType,
   CustomFieldValue,
 } from './types'
+export { useCustomColumns, CustomFilterInputs } from './list'
