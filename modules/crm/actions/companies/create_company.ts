@@ -1,8 +1,9 @@
-import db from '@adonisjs/lucid/services/db'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { AccessContext } from '#app/access/access_context'
 import { dbTimestamp } from '#app/support/dates'
 import type { CompanyData } from '../../validators/companies.js'
-import { insertId } from '#app/support/db'
+import { inTransaction, insertId } from '#app/support/db'
+import { afterCommit } from '#app/support/cache'
 import { replaceAddresses, replaceChannels } from '../../support/channels.js'
 import { resolveOwner } from '#app/access/owners'
 import { recordHistory } from '#app/history/record_history'
@@ -17,6 +18,8 @@ export interface CreateCompanyParams {
   actorId: number
   access: AccessContext
   data: CompanyData
+  /** The caller's transaction: the company is written in it (see `inTransaction`). */
+  trx?: TransactionClientContract
 }
 
 /**
@@ -28,15 +31,17 @@ export async function createCompany({
   actorId,
   access,
   data,
+  trx: outer,
 }: CreateCompanyParams) {
-  if (!data.confirmDuplicate) await assertNameUnique(access, data.name, null)
+  if (!data.confirmDuplicate) await assertNameUnique(access, data.name, null, outer)
   const ownerId = await resolveOwner({
     access,
     resource: COMPANIES,
     action: 'create',
     requested: data.ownerId,
+    client: outer,
   })
-  const company = await db.transaction(async (trx) => {
+  const company = await inTransaction(outer, async (trx) => {
     await crmRecordsChanged(organizationId, trx)
     await assertNifFree(trx, organizationId, data.nif, null)
     const now = dbTimestamp()
@@ -63,6 +68,8 @@ export async function createCompany({
     )
     return record
   })
-  await CompanyCreated.dispatch(organizationId, actorId, companySummary(company))
+  await afterCommit(outer, async () => {
+    await CompanyCreated.dispatch(organizationId, actorId, companySummary(company))
+  })
   return company
 }

@@ -1,6 +1,8 @@
-import db from '@adonisjs/lucid/services/db'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { AccessContext } from '#app/access/access_context'
 import { dbTimestamp } from '#app/support/dates'
+import { inTransaction } from '#app/support/db'
+import { afterCommit } from '#app/support/cache'
 import type { CompanyData } from '../../validators/companies.js'
 import { replaceAddresses, replaceChannels } from '../../support/channels.js'
 import { resolveOwner } from '#app/access/owners'
@@ -18,6 +20,8 @@ export interface UpdateCompanyParams {
   /** Already checked to be in the user's scope. */
   companyId: number
   data: CompanyData
+  /** The caller's transaction: the company is written in it (see `inTransaction`). */
+  trx?: TransactionClientContract
 }
 
 /**
@@ -31,11 +35,12 @@ export async function updateCompany({
   access,
   companyId,
   data,
+  trx: outer,
 }: UpdateCompanyParams) {
-  if (!data.confirmDuplicate && (await renames(organizationId, companyId, data.name))) {
-    await assertNameUnique(access, data.name, companyId)
+  if (!data.confirmDuplicate && (await renames(organizationId, companyId, data.name, outer))) {
+    await assertNameUnique(access, data.name, companyId, outer)
   }
-  const result = await db.transaction(async (trx) => {
+  const result = await inTransaction(outer, async (trx) => {
     await crmRecordsChanged(organizationId, trx)
     const before = (await loadCompany(trx, organizationId, companyId))!
     // Inside the transaction, on its client: SQLite has one connection, the global db would wait.
@@ -71,12 +76,14 @@ export async function updateCompany({
     return { after, changes }
   })
   if (result.changes.length) {
-    await CompanyUpdated.dispatch(
-      organizationId,
-      actorId,
-      companySummary(result.after),
-      result.changes.map((c) => c.field)
-    )
+    await afterCommit(outer, async () => {
+      await CompanyUpdated.dispatch(
+        organizationId,
+        actorId,
+        companySummary(result.after),
+        result.changes.map((c) => c.field)
+      )
+    })
   }
   return result.after
 }

@@ -1,6 +1,8 @@
-import db from '@adonisjs/lucid/services/db'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { AccessContext } from '#app/access/access_context'
 import { dbTimestamp } from '#app/support/dates'
+import { inTransaction } from '#app/support/db'
+import { afterCommit } from '#app/support/cache'
 import type { ContactData } from '../../validators/contacts.js'
 import { replaceChannels } from '../../support/channels.js'
 import { resolveOwner } from '#app/access/owners'
@@ -24,6 +26,8 @@ export interface UpdateContactParams {
   /** Already checked to be in the user's scope. */
   contactId: number
   data: ContactData
+  /** The caller's transaction: the contact is written in it (see `inTransaction`). */
+  trx?: TransactionClientContract
 }
 
 /**
@@ -36,8 +40,9 @@ export async function updateContact({
   access,
   contactId,
   data,
+  trx: outer,
 }: UpdateContactParams) {
-  const result = await db.transaction(async (trx) => {
+  const result = await inTransaction(outer, async (trx) => {
     await crmRecordsChanged(organizationId, trx)
     const before = (await loadContact(trx, organizationId, contactId))!
     // Inside the transaction, on its client: SQLite has one connection, the global db would wait.
@@ -96,12 +101,14 @@ export async function updateContact({
     return { after, changes }
   })
   if (result.changes.length) {
-    await ContactUpdated.dispatch(
-      organizationId,
-      actorId,
-      contactSummary(result.after),
-      result.changes.map((c) => c.field)
-    )
+    await afterCommit(outer, async () => {
+      await ContactUpdated.dispatch(
+        organizationId,
+        actorId,
+        contactSummary(result.after),
+        result.changes.map((c) => c.field)
+      )
+    })
   }
   return result.after
 }
