@@ -1,3 +1,4 @@
+import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import db from '@adonisjs/lucid/services/db'
 import { moduleRegistry } from '#app/registry/main'
 import { cachedCustomFields } from '#app/support/cache'
@@ -56,9 +57,12 @@ export function toField(r: Record<string, any>): CustomField {
 }
 
 /** Every field of an organization, by resource, in order (cached; each write drops the copy). */
-function allFields(organizationId: number): Promise<Record<string, CustomField[]>> {
+function allFields(
+  organizationId: number,
+  client?: QueryClientContract
+): Promise<Record<string, CustomField[]>> {
   return cachedCustomFields(organizationId, async () => {
-    const rows = await db
+    const rows = await (client ?? db)
       .from('custom_fields')
       .where('organization_id', organizationId)
       .orderBy('resource')
@@ -77,9 +81,9 @@ function allFields(organizationId: number): Promise<Record<string, CustomField[]
 export async function customFields(
   organizationId: number,
   resource: string,
-  options: { inactive?: boolean } = {}
+  options: { inactive?: boolean; client?: QueryClientContract } = {}
 ): Promise<CustomField[]> {
-  const fields = (await allFields(organizationId))[resource] ?? []
+  const fields = (await allFields(organizationId, options.client))[resource] ?? []
   return options.inactive ? fields : fields.filter((f) => f.active)
 }
 

@@ -126,7 +126,7 @@ export async function saveCustomValues(
 ): Promise<{ before: FieldValues; after: FieldValues }> {
   const { organizationId, resource, recordId, values } = params
   const before = await loadRecordValues(organizationId, resource, recordId, client)
-  const fields = (await customFields(organizationId, resource)).filter(
+  const fields = (await customFields(organizationId, resource, { client })).filter(
     (f) => f.key in values && !same(before[f.key], values[f.key])
   )
   if (!fields.length) return { before, after: before }
@@ -197,7 +197,7 @@ export async function customSnapshot(
   values: FieldValues,
   client?: QueryClientContract
 ): Promise<Record<string, unknown>> {
-  const fields = await customFields(organizationId, resource)
+  const fields = await customFields(organizationId, resource, { client })
   const users = fields.filter((f) => f.type === 'user' && values[f.key] !== null)
   const names = new Map<number, string>()
   if (users.length) {
@@ -244,9 +244,14 @@ export async function deleteRecordValues(
 /**
  * Reads (and caches) what saving a resource's values needs — its fields and the default
  * currency — before the caller opens its transaction: on SQLite the app has one connection,
- * and a read outside the transaction would wait for it.
+ * and a read outside the transaction would wait for it. A caller that already holds a
+ * transaction passes it as `client`.
  */
-export async function prepareCustomValues(organizationId: number, resource: string) {
-  const fields = await customFields(organizationId, resource, { inactive: true })
+export async function prepareCustomValues(
+  organizationId: number,
+  resource: string,
+  client?: QueryClientContract
+) {
+  const fields = await customFields(organizationId, resource, { inactive: true, client })
   if (fields.length) await defaultCurrency(organizationId)
 }

@@ -1,6 +1,21 @@
+import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
 
 type Client = QueryClientContract | TransactionClientContract
+
+/**
+ * Runs `work` inside the caller's transaction when there is one (no nested transaction and no
+ * commit: the caller commits or rolls back), else in a transaction of its own. Write actions
+ * take an optional `{ trx }` so a caller can compose several in one transaction; what must
+ * wait for the commit (events, cache invalidation) goes through `afterCommit`
+ * (#app/support/cache).
+ */
+export function inTransaction<T>(
+  trx: TransactionClientContract | undefined,
+  work: (trx: TransactionClientContract) => Promise<T>
+): Promise<T> {
+  return trx ? work(trx) : db.transaction(work)
+}
 
 /** Inserts one row and returns its id on every dialect (MS SQL needs OUTPUT/RETURNING). */
 export async function insertId(

@@ -5,7 +5,8 @@ import type { SearchProvider } from '#app/registry/types'
 import { COMPANIES } from '../actions/companies/load_company.js'
 import { CONTACTS } from '../actions/contacts/load_contact.js'
 import { contactRows } from '../actions/contacts/contact_query.js'
-import { applySearch, searchKeys, whereWords } from '../support/search.js'
+import { whereWords } from '#app/support/like'
+import { applySearch, searchKeys } from '../support/search.js'
 
 const COLUMNS = [
   'ct.id',

@@ -1,8 +1,9 @@
-import db from '@adonisjs/lucid/services/db'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { AccessContext } from '#app/access/access_context'
 import { dbTimestamp } from '#app/support/dates'
 import type { CompanyData } from '../../validators/companies.js'
-import { insertId } from '#app/support/db'
+import { inTransaction, insertId } from '#app/support/db'
+import { afterCommit } from '#app/support/cache'
 import { replaceAddresses, replaceChannels } from '../../support/channels.js'
 import { resolveOwner } from '#app/access/owners'
 import { recordHistory } from '#app/history/record_history'
@@ -21,6 +22,8 @@ export interface CreateCompanyParams {
   data: CompanyData
   /** Validated custom field values (validateWithCustomFields), saved with the company. */
   customValues?: FieldValues
+  /** The caller's transaction: the company is written in it (see `inTransaction`). */
+  trx?: TransactionClientContract
 }
 
 /**
@@ -33,16 +36,18 @@ export async function createCompany({
   access,
   data,
   customValues = {},
+  trx: outer,
 }: CreateCompanyParams) {
-  if (!data.confirmDuplicate) await assertNameUnique(access, data.name, null)
+  if (!data.confirmDuplicate) await assertNameUnique(access, data.name, null, outer)
   const ownerId = await resolveOwner({
     access,
     resource: COMPANIES,
     action: 'create',
     requested: data.ownerId,
+    client: outer,
   })
-  await prepareCustomValues(organizationId, COMPANIES)
-  const company = await db.transaction(async (trx) => {
+  await prepareCustomValues(organizationId, COMPANIES, outer)
+  const company = await inTransaction(outer, async (trx) => {
     await crmRecordsChanged(organizationId, trx)
     await assertNifFree(trx, organizationId, data.nif, null)
     const now = dbTimestamp()
@@ -74,6 +79,8 @@ export async function createCompany({
     )
     return record
   })
-  await CompanyCreated.dispatch(organizationId, actorId, companySummary(company))
+  await afterCommit(outer, async () => {
+    await CompanyCreated.dispatch(organizationId, actorId, companySummary(company))
+  })
   return company
 }

@@ -1,6 +1,7 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { AccessContext } from '#app/access/access_context'
 import { trashRecord } from '#app/bin/bin'
+import { afterCommit } from '#app/support/cache'
 import CompanyDeleted from '../../events/company_deleted.js'
 import type { CompanyDetached } from '../../bin/company_bin.js'
 import { COMPANIES } from './load_company.js'
@@ -34,6 +35,8 @@ export async function deleteCompany({
     trx,
   })
   const contacts = (detached as CompanyDetached).contacts.map((c) => c.id)
-  await CompanyDeleted.dispatch(organizationId, actorId, companyId, title, contacts)
+  await afterCommit(trx, async () => {
+    await CompanyDeleted.dispatch(organizationId, actorId, companyId, title, contacts)
+  })
   return { name: title, detached: contacts }
 }

@@ -1,4 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { AccessContext } from '#app/access/access_context'
 import { RuleError } from '#app/support/rule_error'
 import { normalizeName } from '../../support/normalize.js'
@@ -25,17 +26,18 @@ export class DuplicateCompanyName extends RuleError {
 
 /**
  * Throws DuplicateCompanyName when another company (not `exceptId`) has this name. Run before
- * the write's transaction: the scope lookup uses the global connection, which SQLite's single
- * connection would hold. Two people saving the same name at once may both get through; it
- * is a warning, the database does not forbid it.
+ * the write's own transaction (its scope lookup uses the query's connection, which SQLite's
+ * single connection would hold), or inside the caller's `trx` when given. Two people saving
+ * the same name at once may both get through; it is a warning, the database does not forbid it.
  */
 export async function assertNameUnique(
   access: AccessContext,
   name: string,
-  exceptId: number | null
+  exceptId: number | null,
+  trx?: TransactionClientContract
 ) {
   const same = () => {
-    const query = db
+    const query = (trx ?? db)
       .from('crm_companies as c')
       .where('c.organization_id', access.organizationId)
       .where('c.name_normalized', normalizeName(name))
@@ -58,9 +60,10 @@ export async function assertNameUnique(
 export async function renames(
   organizationId: number,
   companyId: number,
-  name: string
+  name: string,
+  trx?: TransactionClientContract
 ): Promise<boolean> {
-  const row = await db
+  const row = await (trx ?? db)
     .from('crm_companies')
     .where('organization_id', organizationId)
     .where('id', companyId)

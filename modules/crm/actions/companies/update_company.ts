@@ -1,6 +1,8 @@
-import db from '@adonisjs/lucid/services/db'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { AccessContext } from '#app/access/access_context'
 import { dbTimestamp } from '#app/support/dates'
+import { inTransaction } from '#app/support/db'
+import { afterCommit } from '#app/support/cache'
 import type { CompanyData } from '../../validators/companies.js'
 import { replaceAddresses, replaceChannels } from '../../support/channels.js'
 import { resolveOwner } from '#app/access/owners'
@@ -22,6 +24,8 @@ export interface UpdateCompanyParams {
   data: CompanyData
   /** Validated custom field values (validateWithCustomFields); keys left out keep their value. */
   customValues?: FieldValues
+  /** The caller's transaction: the company is written in it (see `inTransaction`). */
+  trx?: TransactionClientContract
 }
 
 /**
@@ -36,12 +40,13 @@ export async function updateCompany({
   companyId,
   data,
   customValues = {},
+  trx: outer,
 }: UpdateCompanyParams) {
-  if (!data.confirmDuplicate && (await renames(organizationId, companyId, data.name))) {
-    await assertNameUnique(access, data.name, companyId)
+  if (!data.confirmDuplicate && (await renames(organizationId, companyId, data.name, outer))) {
+    await assertNameUnique(access, data.name, companyId, outer)
   }
-  await prepareCustomValues(organizationId, COMPANIES)
-  const result = await db.transaction(async (trx) => {
+  await prepareCustomValues(organizationId, COMPANIES, outer)
+  const result = await inTransaction(outer, async (trx) => {
     await crmRecordsChanged(organizationId, trx)
     const before = (await loadCompany(trx, organizationId, companyId))!
     // Inside the transaction, on its client: SQLite has one connection, the global db would wait.
@@ -84,12 +89,14 @@ export async function updateCompany({
     return { after, changes }
   })
   if (result.changes.length) {
-    await CompanyUpdated.dispatch(
-      organizationId,
-      actorId,
-      companySummary(result.after),
-      result.changes.map((c) => c.field)
-    )
+    await afterCommit(outer, async () => {
+      await CompanyUpdated.dispatch(
+        organizationId,
+        actorId,
+        companySummary(result.after),
+        result.changes.map((c) => c.field)
+      )
+    })
   }
   return result.after
 }

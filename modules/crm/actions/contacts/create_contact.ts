@@ -1,8 +1,9 @@
-import db from '@adonisjs/lucid/services/db'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { AccessContext } from '#app/access/access_context'
 import { dbTimestamp } from '#app/support/dates'
 import type { ContactData } from '../../validators/contacts.js'
-import { insertId } from '#app/support/db'
+import { inTransaction, insertId } from '#app/support/db'
+import { afterCommit } from '#app/support/cache'
 import { replaceChannels } from '../../support/channels.js'
 import { resolveOwner } from '#app/access/owners'
 import { recordHistory } from '#app/history/record_history'
@@ -27,6 +28,8 @@ export interface CreateContactParams {
   data: ContactData
   /** Validated custom field values (validateWithCustomFields), saved with the contact. */
   customValues?: FieldValues
+  /** The caller's transaction: the contact is written in it (see `inTransaction`). */
+  trx?: TransactionClientContract
 }
 
 /** Creates a contact (optionally at a company, under a manager) with phones and e-mails. */
@@ -36,16 +39,18 @@ export async function createContact({
   access,
   data,
   customValues = {},
+  trx: outer,
 }: CreateContactParams) {
   const ownerId = await resolveOwner({
     access,
     resource: CONTACTS,
     action: 'create',
     requested: data.ownerId,
+    client: outer,
   })
   const companyId = data.companyId ?? null
-  await prepareCustomValues(organizationId, CONTACTS)
-  const contact = await db.transaction(async (trx) => {
+  await prepareCustomValues(organizationId, CONTACTS, outer)
+  const contact = await inTransaction(outer, async (trx) => {
     await crmRecordsChanged(organizationId, trx)
     await assertCompany(trx, access, companyId, null)
     await assertReportsTo(trx, {
@@ -83,6 +88,8 @@ export async function createContact({
     )
     return record
   })
-  await ContactCreated.dispatch(organizationId, actorId, contactSummary(contact))
+  await afterCommit(outer, async () => {
+    await ContactCreated.dispatch(organizationId, actorId, contactSummary(contact))
+  })
   return contact
 }

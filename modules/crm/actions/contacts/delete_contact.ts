@@ -2,6 +2,7 @@ import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { AccessContext } from '#app/access/access_context'
 import { trashRecord } from '#app/bin/bin'
+import { afterCommit } from '#app/support/cache'
 import ContactDeleted from '../../events/contact_deleted.js'
 import { CONTACTS } from './load_contact.js'
 
@@ -35,7 +36,9 @@ export async function deleteContact({
     recordId: contactId,
     trx,
   })
-  await ContactDeleted.dispatch(organizationId, actorId, contactId, companyId, title)
+  await afterCommit(trx, async () => {
+    await ContactDeleted.dispatch(organizationId, actorId, contactId, companyId, title)
+  })
   return { fullName: title, companyId }
 }
 

@@ -1,6 +1,8 @@
-import db from '@adonisjs/lucid/services/db'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { AccessContext } from '#app/access/access_context'
 import { dbTimestamp } from '#app/support/dates'
+import { inTransaction } from '#app/support/db'
+import { afterCommit } from '#app/support/cache'
 import type { ContactData } from '../../validators/contacts.js'
 import { replaceChannels } from '../../support/channels.js'
 import { resolveOwner } from '#app/access/owners'
@@ -28,6 +30,8 @@ export interface UpdateContactParams {
   data: ContactData
   /** Validated custom field values (validateWithCustomFields); keys left out keep their value. */
   customValues?: FieldValues
+  /** The caller's transaction: the contact is written in it (see `inTransaction`). */
+  trx?: TransactionClientContract
 }
 
 /**
@@ -41,9 +45,10 @@ export async function updateContact({
   contactId,
   data,
   customValues = {},
+  trx: outer,
 }: UpdateContactParams) {
-  await prepareCustomValues(organizationId, CONTACTS)
-  const result = await db.transaction(async (trx) => {
+  await prepareCustomValues(organizationId, CONTACTS, outer)
+  const result = await inTransaction(outer, async (trx) => {
     await crmRecordsChanged(organizationId, trx)
     const before = (await loadContact(trx, organizationId, contactId))!
     // Inside the transaction, on its client: SQLite has one connection, the global db would wait.
@@ -109,12 +114,14 @@ export async function updateContact({
     return { after, changes }
   })
   if (result.changes.length) {
-    await ContactUpdated.dispatch(
-      organizationId,
-      actorId,
-      contactSummary(result.after),
-      result.changes.map((c) => c.field)
-    )
+    await afterCommit(outer, async () => {
+      await ContactUpdated.dispatch(
+        organizationId,
+        actorId,
+        contactSummary(result.after),
+        result.changes.map((c) => c.field)
+      )
+    })
   }
   return result.after
 }

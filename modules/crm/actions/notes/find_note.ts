@@ -1,3 +1,4 @@
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { AccessContext } from '#app/access/access_context'
 import { timeline } from '#app/history/timeline'
 import { ForbiddenException } from '#exceptions/forbidden_exception'
@@ -23,15 +24,19 @@ export interface NoteRef {
  * when there is none: another record's note, another kind of entry, another organization.
  */
 export async function findNote(
-  params: NoteRef & { organizationId: number }
+  params: NoteRef & { organizationId: number },
+  trx?: TransactionClientContract
 ): Promise<NoteRow | null> {
-  const entry = await timeline.find({
-    organizationId: params.organizationId,
-    subjectType: params.subjectType,
-    subjectId: params.subjectId,
-    id: params.noteId,
-    kind: 'note',
-  })
+  const entry = await timeline.find(
+    {
+      organizationId: params.organizationId,
+      subjectType: params.subjectType,
+      subjectId: params.subjectId,
+      id: params.noteId,
+      kind: 'note',
+    },
+    trx
+  )
   if (!entry) return null
   return {
     id: entry.id,
@@ -50,8 +55,13 @@ export function mayChangeNote(access: AccessContext, note: { actorId: number | n
  * The note a user asks to change: 404 when the record has no such note, 403 when it is not
  * theirs to change. The caller has checked the record itself (permission and scope).
  */
-export async function changeableNote(access: AccessContext, params: NoteRef) {
-  const note = (await findNote({ organizationId: access.organizationId, ...params })) ?? notFound()
+export async function changeableNote(
+  access: AccessContext,
+  params: NoteRef,
+  trx?: TransactionClientContract
+) {
+  const note =
+    (await findNote({ organizationId: access.organizationId, ...params }, trx)) ?? notFound()
   if (!mayChangeNote(access, note)) throw new ForbiddenException()
   return note
 }

@@ -1,4 +1,4 @@
-import db from '@adonisjs/lucid/services/db'
+import { inTransaction } from '#app/support/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { recordHistory } from '#app/history/record_history'
 import { timeline } from '#app/history/timeline'
@@ -32,5 +32,5 @@ export async function updateNote(params: UpdateNoteParams) {
       client
     )
   }
-  return trx ? work(trx) : db.transaction(work)
+  return inTransaction(trx, work)
 }
