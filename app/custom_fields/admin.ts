@@ -72,7 +72,10 @@ async function resolveChoices(
     }
     return { code, label: c.label.trim(), active: c.active }
   })
-  if (new Set(choices.map((c) => c.label.toLowerCase())).size !== choices.length)
+  if (
+    new Set(choices.map((c) => c.label.toLowerCase())).size !== choices.length ||
+    new Set(choices.map((c) => c.code)).size !== choices.length
+  )
     throw new RuleError('custom_fields.errors.duplicate_choice', {}, 'choices')
   for (const old of existing?.options.choices ?? []) {
     if (choices.some((c) => c.code === old.code)) continue

@@ -18,7 +18,8 @@ export interface ValidateOptions {
   partial?: boolean
 }
 
-const DECIMAL = /^-?\d{1,15}(?:[.,]\d+)?$/
+// At most 12 whole digits: the column is decimal(20, 6), and money in minor units stays a safe integer.
+const DECIMAL = /^-?\d{1,12}(?:[.,]\d+)?$/
 const DATE = /^\d{4}-\d{2}-\d{2}$/
 
 function isEmpty(v: unknown) {

@@ -231,7 +231,10 @@ export async function deleteRecordValues(
   resource: string,
   recordId: number
 ): Promise<void> {
-  const ids = (await customFields(organizationId, resource, { inactive: true })).map((f) => f.id)
+  // On the caller's client: a cold cache read on the global connection would wait for the
+  // purge's transaction on SQLite.
+  const fields = await customFields(organizationId, resource, { inactive: true, client })
+  const ids = fields.map((f) => f.id)
   if (!ids.length) return
   await client
     .from(VALUES_TABLE)

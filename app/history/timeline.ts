@@ -42,6 +42,8 @@ export interface EntryRef {
   subjectType: string
   subjectId: number
   id: number
+  /** The entry's kind: only an entry of this kind is read, changed or removed. */
+  kind: string
 }
 
 type Client = TransactionClientContract | typeof db
@@ -145,7 +147,7 @@ export const timeline = {
    * The entry `id` of the subject when it is of `kind`, else null (another subject's entry,
    * another kind, another organization). `client`: the caller's transaction, if any.
    */
-  async find(ref: EntryRef & { kind: string }, client?: Client): Promise<SubjectEntry | null> {
+  async find(ref: EntryRef, client?: Client): Promise<SubjectEntry | null> {
     const row = await (client ?? db)
       .from('timeline_events')
       .where({
@@ -182,4 +184,5 @@ const subjectEntry = (client: Client, ref: EntryRef) =>
     subject_type: ref.subjectType,
     subject_id: ref.subjectId,
     id: ref.id,
+    kind: ref.kind,
   })

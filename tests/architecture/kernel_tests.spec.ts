@@ -15,6 +15,9 @@ import {
 const ALLOWED: Record<string, string> = {
   'tests/functional/platform/package_module.spec.ts':
     'tests the package fixture cartera-modulo-ejemplo, whose manifest declares dependsOn: [crm]',
+  'tests/functional/platform/manifest_v2.spec.ts':
+    'proves the manifest v2 with the ejemplo package (dependsOn: [crm]) and checks that the ' +
+    "CRM's own manifest gets its defaults and demo grants from it",
 }
 
 const BAD = () => app.makePath('tests/fixtures/bad_kernel_tests')

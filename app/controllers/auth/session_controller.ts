@@ -49,6 +49,8 @@ export default class SessionController {
     user.lastLoginAt = DateTime.utc()
     await user.save()
     session.regenerate()
+    // A new CSRF secret (and so a new XSRF token) per signed-in user of this browser.
+    session.forget('csrf-secret')
     await startSession(ctx, user)
     return response.redirect(safeRedirect(session.pull('intended_url')) ?? '/')
   }
@@ -56,6 +58,7 @@ export default class SessionController {
   async destroy(ctx: HttpContext) {
     await endSession(ctx, 'logout')
     await ctx.auth.use('web').logout()
+    ctx.session.forget('csrf-secret')
     return ctx.response.redirect('/login')
   }
 }

@@ -128,8 +128,14 @@ test.group('History writer · references, batches, entries', (group) => {
     await recordHistory.event({ ...s, subjectId: 2 }, { kind: 'note', data: { body: 'Otra' } })
     const { entries } = await timeline.list(s)
     const id = entries[0].id
-    const ref = { organizationId: org.id, subjectType: 'probe.thing', subjectId: 1, id }
-    assert.deepEqual(await timeline.find({ ...ref, kind: 'note' }), {
+    const ref = {
+      organizationId: org.id,
+      subjectType: 'probe.thing',
+      subjectId: 1,
+      id,
+      kind: 'note',
+    }
+    assert.deepEqual(await timeline.find(ref), {
       id,
       kind: 'note',
       actorId: null,
@@ -143,6 +149,9 @@ test.group('History writer · references, batches, entries', (group) => {
     // Another subject's ref changes nothing.
     await timeline.update({ ...ref, subjectId: 2 }, { body: 'X' })
     await timeline.delete({ ...ref, subjectId: 2 })
+    // Nor does another kind's: a system entry is never rewritten or removed through a note's ref.
+    await timeline.update({ ...ref, kind: 'created' }, { body: 'X' })
+    await timeline.delete({ ...ref, kind: 'created' })
     assert.deepEqual((await timeline.find({ ...ref, kind: 'note' }))?.data, { body: 'Hola' })
 
     await timeline.update(ref, { body: 'Adiós', editedAt: 'ayer' })
@@ -270,8 +279,8 @@ test.group('History writer · kinds and actions a module declares', (group) => {
       /timeline kind "called"/
     )
     await assert.rejects(
-      () => load('b', `timelineKinds: [{ kind: 'crm.called', label: 'x' }]`),
-      /timeline kind "crm.called"/
+      () => load('b', `timelineKinds: [{ kind: 'otro.called', label: 'x' }]`),
+      /timeline kind "otro.called"/
     )
     await assert.rejects(
       () => load('c', `auditActions: [{ action: 'probe.much_too_long', label: 'y' }]`),

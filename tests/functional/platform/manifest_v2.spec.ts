@@ -11,12 +11,17 @@ import { dbTimestamp } from '#app/support/dates'
 import { seedDemo } from '#app/kernel/demo'
 import { drainQueue } from '#tests/helpers/queue'
 import { createOrganization, createUser } from '#tests/helpers/world'
+import { recordHistory } from '#app/history/record_history'
+import { timelineKindLabel, UnregisteredHistoryNameError } from '#app/history/kinds'
+import { timeline } from '#app/history/timeline'
+import { customFieldResources, customFields } from '#app/custom_fields/definitions'
+import { validateCustomFields } from '#app/custom_fields/validate'
 
 /**
  * The proof of the module contract v2: the `ejemplo` package (tests/fixtures/cartera-modulo-ejemplo)
- * declares a page, a permission action, a job with a schedule, a search provider and a home
- * card, and each works with no kernel file naming it.
- * TODO(merge): its timeline kind (`hist`) and custom-field resource (`cf`) are added at merge.
+ * declares a page, a permission action, a job with a schedule, a search provider, a home
+ * card, a timeline kind and a resource that accepts custom fields, and each works with no
+ * kernel file naming it.
  */
 async function addNotes(organizationId: number, texts: string[]) {
   await db
@@ -214,5 +219,86 @@ test.group('Platform · manifest v2, proven by a package module (ejemplo)', (gro
     assert.isAbove(icon.body().node.length, 0)
     const unknown = await client.get('/icons/not-an-icon').loginAs(user)
     unknown.assertStatus(404)
+  }).timeout(60_000)
+
+  test('its timeline kind is written and labelled; an undeclared one is refused', async ({
+    assert,
+  }) => {
+    const org = await createOrganization(['ejemplo'])
+    const user = await createUser(org)
+    const subject = {
+      organizationId: org.id,
+      actorId: user.id,
+      subjectType: 'ejemplo.nota',
+      subjectId: 1,
+    }
+    await recordHistory.event(subject, { kind: 'ejemplo.nota_archivada', data: { id: 1 } })
+    const page = await timeline.list({
+      organizationId: org.id,
+      subjectType: 'ejemplo.nota',
+      subjectId: 1,
+    })
+    assert.deepEqual(
+      page.entries.map((e) => e.kind),
+      ['ejemplo.nota_archivada']
+    )
+    assert.deepEqual(timelineKindLabel('ejemplo.nota_archivada'), {
+      label: 'ejemplo.timeline.nota_archivada',
+      icon: 'archive',
+    })
+    assert.equal(
+      i18nManager.locale('es').t('ejemplo.timeline.nota_archivada', { actor: 'Ana' }),
+      'Ana ha archivado la nota'
+    )
+    await assert.rejects(
+      () => recordHistory.event(subject, { kind: 'ejemplo.nota_borrada' }),
+      UnregisteredHistoryNameError
+    )
+  }).timeout(60_000)
+
+  test('its resource accepts custom fields, added from Administración', async ({
+    client,
+    assert,
+  }) => {
+    const org = await createOrganization(['ejemplo'])
+    const admin = await createUser(org, { isAdmin: true })
+    assert.deepInclude(
+      (await customFieldResources()).map((r) => ({ key: r.key, subject: r.subject })),
+      { key: 'ejemplo.fichas', subject: 'ejemplo.ficha' }
+    )
+    const screen = await client
+      .get('/admin/custom-fields?resource=ejemplo.fichas')
+      .loginAs(admin)
+      .withInertia()
+    screen.assertStatus(200)
+    assert.equal(screen.inertiaProps.current, 'ejemplo.fichas')
+    assert.deepInclude(screen.inertiaProps.resources, { key: 'ejemplo.fichas', label: 'Fichas' })
+    const created = await client
+      .post('/admin/custom-fields')
+      .loginAs(admin)
+      .withCsrfToken()
+      .redirects(0)
+      .json({
+        resource: 'ejemplo.fichas',
+        label: 'Prioridad',
+        type: 'number',
+        required: true,
+        showInList: false,
+        active: true,
+      })
+    created.assertStatus(302)
+    const fields = await customFields(org.id, 'ejemplo.fichas')
+    assert.deepEqual(
+      fields.map((f) => [f.key, f.type, f.required]),
+      [['prioridad', 'number', true]]
+    )
+    const bad = await validateCustomFields(org.id, 'ejemplo.fichas', { prioridad: 'mucha' })
+    assert.deepEqual(
+      bad.errors.map((e) => e.field),
+      ['customFields.prioridad']
+    )
+    const good = await validateCustomFields(org.id, 'ejemplo.fichas', { prioridad: '3' })
+    assert.deepEqual(good.errors, [])
+    assert.equal(good.values.prioridad, 3)
   }).timeout(60_000)
 })

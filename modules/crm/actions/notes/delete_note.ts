@@ -27,7 +27,10 @@ export async function deleteNote({
   trx,
 }: DeleteNoteParams) {
   const work = async (client: TransactionClientContract) => {
-    await timeline.delete({ organizationId, subjectType, subjectId, id: note.id }, client)
+    await timeline.delete(
+      { organizationId, subjectType, subjectId, id: note.id, kind: 'note' },
+      client
+    )
     await recordHistory.event(
       { organizationId, actorId, subjectType, subjectId },
       {

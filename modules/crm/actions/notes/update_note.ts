@@ -24,7 +24,11 @@ export async function updateNote(params: UpdateNoteParams) {
   if (body === note.body) return
   const work = async (client: TransactionClientContract) => {
     const data = { ...note.data, body, editedAt: new Date().toISOString(), editedBy: actorId }
-    await timeline.update({ organizationId, subjectType, subjectId, id: note.id }, data, client)
+    await timeline.update(
+      { organizationId, subjectType, subjectId, id: note.id, kind: 'note' },
+      data,
+      client
+    )
     const changes = [{ field: 'note', from: note.body, to: body }]
     await recordHistory.event(
       { organizationId, actorId, subjectType, subjectId },
