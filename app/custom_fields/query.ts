@@ -1,8 +1,7 @@
 import db from '@adonisjs/lucid/services/db'
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
-import { defaultCurrency } from '#app/settings/currencies'
 import { customFields } from './definitions.js'
-import { loadCustomValues, toMinor, VALUES_TABLE } from './values.js'
+import { loadCustomValues, plainDecimal, VALUES_TABLE } from './values.js'
 import { filterable, valueColumn, type CustomField, type FieldValues } from './types.js'
 
 /*
@@ -84,10 +83,10 @@ export async function parseCustomFilters(
 }
 
 /** `record_id` of the records matching one filter (a subquery for `whereIn`). */
-function matching(field: CustomField, filter: CustomFilter, places: number) {
+function matching(field: CustomField, filter: CustomFilter) {
   const column = valueColumn(field.type)
   const q = db.from(VALUES_TABLE).where('field_id', field.id).select('record_id')
-  const bound = (v: string) => (field.type === 'money' ? toMinor(v, places) : v)
+  const bound = (v: string) => (field.type === 'money' ? plainDecimal(v.replace(',', '.')) : v)
   if (filter.from !== undefined) q.where(column, '>=', bound(filter.from))
   if (filter.to !== undefined) q.where(column, '<=', bound(filter.to))
   if (Array.isArray(filter.value)) q.whereIn(column, filter.value)
@@ -110,10 +109,9 @@ export async function applyCustomFilters(
   const fields = new Map(
     (await customFields(params.organizationId, params.resource)).map((f) => [f.key, f])
   )
-  const places = (await defaultCurrency(params.organizationId)).decimals
   for (const filter of params.filters) {
     const field = fields.get(filter.key)
-    if (field) query.whereIn(params.idColumn, matching(field, filter, places))
+    if (field) query.whereIn(params.idColumn, matching(field, filter))
   }
 }
 

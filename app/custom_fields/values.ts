@@ -40,7 +40,10 @@ function readValue(field: CustomField, row: Record<string, any>, places: number)
     case 'number':
       return row.value_number === null ? null : plainDecimal(row.value_number)
     case 'money':
-      return row.value_number === null ? null : fromMinor(Number(row.value_number), places)
+      // Stored as the decimal amount; shown with the default currency's decimals.
+      return row.value_number === null
+        ? null
+        : fromMinor(toMinor(plainDecimal(row.value_number), places), places)
     case 'boolean':
       return row.value_number === null ? null : Number(row.value_number) !== 0
     case 'user':
@@ -102,11 +105,13 @@ export async function loadRecordValues(
 }
 
 /** The rows storing one value of a field (none when empty). */
-function valueRows(field: CustomField, value: FieldValue, places: number) {
+function valueRows(field: CustomField, value: FieldValue) {
   if (value === null || value === undefined) return []
   if (field.type === 'multi_list') return (value as string[]).map((code) => ({ value_text: code }))
   const column = valueColumn(field.type)
-  if (field.type === 'money') return [{ [column]: toMinor(String(value), places) }]
+  // Money as its decimal amount, not in minor units: changing the default currency (or its
+  // decimals) later must not rescale stored amounts.
+  if (field.type === 'money') return [{ [column]: plainDecimal(String(value).replace(',', '.')) }]
   if (field.type === 'boolean') return [{ [column]: value ? 1 : 0 }]
   if (typeof value === 'string' && value === '') return []
   return [{ [column]: value }]
@@ -130,7 +135,6 @@ export async function saveCustomValues(
     (f) => f.key in values && !same(before[f.key], values[f.key])
   )
   if (!fields.length) return { before, after: before }
-  const places = (await defaultCurrency(organizationId)).decimals
   await client
     .from(VALUES_TABLE)
     .where('organization_id', organizationId)
@@ -141,7 +145,7 @@ export async function saveCustomValues(
     )
     .delete()
   const rows = fields.flatMap((f) =>
-    valueRows(f, values[f.key], places).map((r) => ({
+    valueRows(f, values[f.key]).map((r) => ({
       organization_id: organizationId,
       field_id: f.id,
       record_id: recordId,
@@ -165,14 +169,13 @@ export async function saveManyCustomValues(
   const { organizationId, resource, values } = params
   const fields = await customFields(organizationId, resource)
   if (!fields.length || !values.size) return
-  const places = (await defaultCurrency(organizationId)).decimals
   const deletes = new Map<number, number[]>()
   const rows: Record<string, unknown>[] = []
   for (const [recordId, record] of values) {
     for (const f of fields) {
       if (!(f.key in record)) continue
       ;(deletes.get(f.id) ?? deletes.set(f.id, []).get(f.id)!).push(recordId)
-      for (const r of valueRows(f, record[f.key], places))
+      for (const r of valueRows(f, record[f.key]))
         rows.push({ organization_id: organizationId, field_id: f.id, record_id: recordId, ...r })
     }
   }

@@ -316,14 +316,15 @@ test.group('Custom fields · values', (group) => {
       gestor: admin.id,
       web_corporativa: 'https://example.com/a',
     })
-    // Money is kept in integer minor units of the default currency (EUR: cents).
+    // Money is kept as its decimal amount (not minor units: a later change of the default
+    // currency's decimals must not rescale it).
     const money = await db
       .from('custom_field_values as v')
       .join('custom_fields as f', 'f.id', 'v.field_id')
       .where('f.key', 'facturacion')
       .where('v.record_id', companyId)
       .first()
-    assert.equal(Number(money.value_number), 123450)
+    assert.equal(Number(money.value_number), 1234.5)
     assert.lengthOf(
       await db
         .from('custom_field_values')
