@@ -63,7 +63,7 @@ export async function previewLines(
   if (filter.outcome) query.where('outcome', filter.outcome)
   if (filter.after) query.where('line', '>', filter.after)
   const rows = await query
-  const labels = new Map(def.fields.map((f) => [f.key, t(f.label)]))
+  const labels = new Map(def.fields.map((f) => [f.key, f.text ?? t(f.label)]))
   const codes = new Map<string, Record<string, string>>()
   for (const f of def.fields)
     if (f.codes) codes.set(f.key, await lists.labels(run.organizationId, f.codes, locale))
