@@ -238,13 +238,15 @@ export async function withCustomImport(
     places: (await defaultCurrency(organizationId)).decimals,
     users: new Map(),
   }
+  const names = new Map<number, string>()
   if (fields.some((f) => f.type === 'user')) {
     const rows = await db
       .from('users')
       .where('organization_id', organizationId)
-      .where('is_active', true)
-      .select('id', 'full_name', 'email')
+      .select('id', 'full_name', 'email', 'is_active')
     for (const r of rows) {
+      names.set(Number(r.id), r.full_name)
+      if (!r.is_active) continue
       if (r.email) lookups.users.set(String(r.email).toLowerCase(), Number(r.id))
       if (r.full_name && !lookups.users.has(headerKey(r.full_name)))
         lookups.users.set(headerKey(r.full_name), Number(r.id))
@@ -280,7 +282,13 @@ export async function withCustomImport(
     ...def,
     fields: [
       ...def.fields,
-      ...fields.map((f) => ({ key: `${CF_PREFIX}${f.key}`, label: f.label, text: f.label })),
+      ...fields.map((f) => ({
+        key: `${CF_PREFIX}${f.key}`,
+        label: f.label,
+        text: f.label,
+        display: (value: string, t: (key: string) => string) =>
+          readable(f, fromCanonical(f, value), t, names) ?? value,
+      })),
     ],
     validate(values, state) {
       const { own, custom } = split(values)

@@ -14,6 +14,8 @@ export interface ImportField {
   label: string
   /** A label that is already text, not an i18n key (a custom field's); headers matching it map. */
   text?: string
+  /** How the preview shows a value of the field (a choice's label for its code…). */
+  display?(value: string, t: (key: string) => string): string
   /** Other header names that mean this field (lowercase, without accents). */
   aliases?: string[]
   /** A coded field: key of the editable list holding its codes (`crm.industries`), for the preview's labels. */

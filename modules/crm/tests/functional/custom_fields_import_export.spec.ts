@@ -315,6 +315,25 @@ test.group('Custom fields · export and import', (group) => {
       { field: 'cf.zonas', from: 'este', to: 'norte, sur' },
     ])
     assert.equal(lines[1].outcome, 'create')
+    // The preview shows them readable: labels, yes/no.
+    const { previewLines } = await import('#app/import/pages')
+    const { importDefinition } = await import('#app/import/runs')
+    const i18n = (await import('@adonisjs/i18n/services/main')).default.locale('es')
+    const shown = await previewLines(
+      { id: started.id, organizationId: org.id },
+      (await importDefinition(COMPANIES, org.id))!,
+      (k, v) => i18n.t(k, v ?? {}),
+      'es',
+      { outcome: 'update' }
+    )
+    assert.deepEqual(
+      shown.lines[0].changes.map((c) => [c.label, c.from, c.to]),
+      [
+        ['Nivel', 'Plata', 'Oro'],
+        ['Activa', 'No', 'Sí'],
+        ['Zonas', 'Este', 'Norte, Sur'],
+      ]
+    )
     await commitImport(started.id)
     let values = await valuesByName(org)
     assert.deepInclude(values['Existente S.L.'], {
@@ -330,5 +349,53 @@ test.group('Custom fields · export and import', (group) => {
     assert.notProperty(values, 'Nueva S.L.')
     assert.deepInclude(values['Existente S.L.'], { nivel: 'plata', activa: false, zonas: ['este'] })
     assert.lengthOf(await db.from('custom_field_values').where('record_id', created.id), 0)
+  })
+
+  test('contacts: exported with their fields and imported back unmapped', async ({
+    client,
+    assert,
+  }) => {
+    const { org, admin } = await adminWorld(['crm'])
+    const actor = { organizationId: org.id, actorId: admin.id }
+    await saveField(actor, 'crm.contacts', { ...base, label: 'Cumpleaños', type: 'date' } as any)
+    await saveField(actor, 'crm.contacts', { ...base, label: 'Boletín', type: 'boolean' } as any)
+    await client
+      .post('/crm/contacts')
+      .json({
+        firstName: 'Ana',
+        lastName: 'García',
+        emails: [{ address: 'ana@acme.es' }],
+        customFields: { cumpleanos: '1990-05-04', boletin: true },
+      })
+      .loginAs(admin)
+      .withCsrfToken()
+      .redirects(0)
+    const exported = await client.get('/crm/contacts/export').loginAs(admin)
+    const [header, row] = exported
+      .text()
+      .replace(/^\uFEFF/, '')
+      .split('\r\n')
+    assert.deepEqual(header.split(';').slice(-2), ['Cumpleaños', 'Boletín'])
+    assert.deepEqual(row.split(';').slice(-2), ['1990-05-04', 'Sí'])
+
+    await db.from('custom_field_values').where('organization_id', org.id).delete()
+    await db.from('crm_emails').where('organization_id', org.id).whereNotNull('contact_id').delete()
+    await db.from('crm_contacts').where('organization_id', org.id).delete()
+    const path = join(dir, 'contactos.csv')
+    await writeFile(path, exported.text())
+    const started = await startImport({
+      organizationId: org.id,
+      userId: admin.id,
+      resource: 'crm.contacts',
+      path,
+      fileName: 'contactos.csv',
+    })
+    assert.includeMembers(started.mapping, ['cf.cumpleanos', 'cf.boletin'])
+    await previewImport(started.id)
+    const totals = await commitImport(started.id)
+    assert.equal(totals.created, 1)
+    const contact = await db.from('crm_contacts').where('organization_id', org.id).firstOrFail()
+    const values = await loadCustomValues(org.id, 'crm.contacts', [Number(contact.id)])
+    assert.deepEqual(values.get(Number(contact.id)), { cumpleanos: '1990-05-04', boletin: true })
   })
 })
