@@ -270,13 +270,15 @@ export async function withCustomImport(
   const saveValues = async (
     ids: number[],
     customs: Record<string, string | null>[],
-    ctx: WriteContext
+    ctx: WriteContext,
+    fresh = false
   ) => {
     const values = new Map<number, FieldValues>()
     ids.forEach((id, i) => {
       if (Object.keys(customs[i]).length) values.set(id, toFieldValues(customs[i]))
     })
-    if (values.size) await saveManyCustomValues(ctx.trx, { organizationId, resource, values })
+    if (values.size)
+      await saveManyCustomValues(ctx.trx, { organizationId, resource, values, fresh })
   }
   return {
     ...def,
@@ -332,7 +334,8 @@ export async function withCustomImport(
       await saveValues(
         ids,
         parts.map((p) => p.custom),
-        ctx
+        ctx,
+        true
       )
       return ids
     },
