@@ -27,7 +27,7 @@ function notFound(): never {
  * the user may create its records (updates are checked per line against the edit scope).
  */
 async function guard(ctx: HttpContext, resource: string) {
-  const def = (await importDefinition(resource)) ?? notFound()
+  const def = (await importDefinition(resource, ctx.organization.id)) ?? notFound()
   const enabled = await (await installer()).enabled(ctx.organization.id)
   if (!enabled.has(resource.split('.')[0])) notFound()
   ctx.access.authorize(`${resource}.create`)
@@ -98,7 +98,7 @@ export default class ImportsController {
     return ctx.inertia.render('imports/show', {
       run: runDto(run, tr),
       resourceLabel: await resourceLabel(run.resource),
-      fields: def.fields.map((f) => ({ key: f.key, label: tr(f.label) })),
+      fields: def.fields.map((f) => ({ key: f.key, label: f.text ?? tr(f.label) })),
       samples:
         run.status === 'uploaded' || run.status === 'failed'
           ? await samples(run).catch(() => [])

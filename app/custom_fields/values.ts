@@ -161,10 +161,16 @@ export async function saveCustomValues(
 /**
  * Writes the values of many records (an import batch): one delete and one multi-row insert per
  * chunk, no read-back. `values`: record id → key → value (keys absent are left as they are).
+ * `fresh`: records just created, which hold no values yet (no delete).
  */
 export async function saveManyCustomValues(
   client: QueryClientContract,
-  params: { organizationId: number; resource: string; values: Map<number, FieldValues> }
+  params: {
+    organizationId: number
+    resource: string
+    values: Map<number, FieldValues>
+    fresh?: boolean
+  }
 ): Promise<void> {
   const { organizationId, resource, values } = params
   const fields = await customFields(organizationId, resource)
@@ -174,7 +180,7 @@ export async function saveManyCustomValues(
   for (const [recordId, record] of values) {
     for (const f of fields) {
       if (!(f.key in record)) continue
-      ;(deletes.get(f.id) ?? deletes.set(f.id, []).get(f.id)!).push(recordId)
+      if (!params.fresh) (deletes.get(f.id) ?? deletes.set(f.id, []).get(f.id)!).push(recordId)
       for (const r of valueRows(f, record[f.key]))
         rows.push({ organization_id: organizationId, field_id: f.id, record_id: recordId, ...r })
     }

@@ -33,7 +33,7 @@ export async function contextOf(run: ImportRun): Promise<ImportContext> {
 
 /** The definition, context and a fresh analyser for a run. */
 export async function analyserFor(run: ImportRun) {
-  const def = (await importDefinition(run.resource)) as ImportDefinition
+  const def = (await importDefinition(run.resource, run.organizationId)) as ImportDefinition
   if (!def) throw new ImportFileError('import.errors.not_importable')
   const ctx = await contextOf(run)
   const state = def.prepare ? await def.prepare(ctx, db.connection()) : undefined

@@ -149,6 +149,14 @@ export class Analyser {
       pending.push({ result, values: checked, keys })
     }
     await this.#matchRecords(pending, client)
+    if (this.def.missingOnCreate)
+      for (const r of results) {
+        const reason = r.outcome === 'create' ? this.def.missingOnCreate(r.values!) : null
+        if (reason) {
+          Object.assign(r, { outcome: 'rejected', reason })
+          delete r.values
+        }
+      }
     return results
   }
 

@@ -24,10 +24,12 @@ export function headerKey(header: string): string {
 /** Every name a field answers to, as header keys. */
 export function fieldNames(field: ImportField): string[] {
   const names = [field.key, ...(field.aliases ?? [])]
-  for (const locale of ['es', 'en']) {
-    const label = i18nManager.locale(locale).t(field.label, {}, '')
-    if (label) names.push(label)
-  }
+  if (field.text) names.push(field.text)
+  else
+    for (const locale of ['es', 'en']) {
+      const label = i18nManager.locale(locale).t(field.label, {}, '')
+      if (label) names.push(label)
+    }
   return [...new Set(names.map(headerKey))]
 }
 

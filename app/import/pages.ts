@@ -63,12 +63,16 @@ export async function previewLines(
   if (filter.outcome) query.where('outcome', filter.outcome)
   if (filter.after) query.where('line', '>', filter.after)
   const rows = await query
-  const labels = new Map(def.fields.map((f) => [f.key, t(f.label)]))
+  const labels = new Map(def.fields.map((f) => [f.key, f.text ?? t(f.label)]))
   const codes = new Map<string, Record<string, string>>()
   for (const f of def.fields)
     if (f.codes) codes.set(f.key, await lists.labels(run.organizationId, f.codes, locale))
-  const shown = (field: string, value: unknown) =>
-    value !== null && codes.has(field) ? (codes.get(field)![String(value)] ?? value) : value
+  const displays = new Map(def.fields.filter((f) => f.display).map((f) => [f.key, f.display!]))
+  const shown = (field: string, value: unknown) => {
+    if (value === null) return value
+    if (displays.has(field)) return displays.get(field)!(String(value), (k) => t(k))
+    return codes.has(field) ? (codes.get(field)![String(value)] ?? value) : value
+  }
   const lines = rows.slice(0, LINES_PAGE).map((r) => ({
     line: Number(r.line),
     outcome: r.outcome as string,

@@ -23,7 +23,7 @@ export async function rollbackImport(runId: number) {
     (run.status === 'failed' && (!!run.committedAt || run.committedLine > 0))
   if (run.status !== 'committed' && !started)
     throw new ImportFileError('import.errors.not_reversible')
-  const def = (await importDefinition(run.resource))!
+  const def = (await importDefinition(run.resource, run.organizationId))!
   const ctx = await contextOf(run)
   const state = def.prepare ? await def.prepare(ctx, db.connection()) : undefined
   await updateRun(runId, { status: 'rolling_back', error: null })

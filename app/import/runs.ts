@@ -1,3 +1,4 @@
+import { withCustomImport } from '#app/custom_fields/exchange'
 import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { dbTimestamp, toDate, toIso } from '#app/support/dates'
@@ -150,12 +151,21 @@ export async function claimRun(id: number, from: RunStatus[], to: RunStatus): Pr
   return Number(Array.isArray(changed) ? changed[0] : changed) === 1
 }
 
-/** The import definition a resource declares in its manifest, or null. */
-export async function importDefinition(resource: string): Promise<ImportDefinition | null> {
+/**
+ * The import definition a resource declares in its manifest, or null; with the organization,
+ * extended with a target per active custom field of the resource (`cf.<key>`).
+ */
+export async function importDefinition(
+  resource: string,
+  organizationId?: number
+): Promise<ImportDefinition | null> {
   const registry = await moduleRegistry()
   const found = registry.resources().find((r) => r.key === resource)
   if (!found?.import) return null
-  return (await found.import()).default as ImportDefinition
+  const def = (await found.import()).default as ImportDefinition
+  return found.customFields && organizationId !== undefined
+    ? withCustomImport(def, resource, organizationId)
+    : def
 }
 
 /** Resources that accept import, with their module. */

@@ -34,7 +34,7 @@ export async function inspect(
 ) {
   const format = override.format ?? formatOf(fileName)
   if (!format) throw new ImportFileError('import.errors.format')
-  const def = await importDefinition(resource)
+  const def = await importDefinition(resource, organizationId)
   if (!def) throw new ImportFileError('import.errors.not_importable')
   const options = await sniff(path, format, override)
   const headers = await headerOf(path, options)

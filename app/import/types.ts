@@ -12,6 +12,10 @@ export interface ImportField {
   key: string
   /** i18n key of the label; headers matching it in Spanish or English map automatically. */
   label: string
+  /** A label that is already text, not an i18n key (a custom field's); headers matching it map. */
+  text?: string
+  /** How the preview shows a value of the field (a choice's label for its code…). */
+  display?(value: string, t: (key: string) => string): string
   /** Other header names that mean this field (lowercase, without accents). */
   aliases?: string[]
   /** A coded field: key of the editable list holding its codes (`crm.industries`), for the preview's labels. */
@@ -74,6 +78,11 @@ export interface ImportDefinition {
    * write, or a reason. Must not touch the database (batches call it thousands of times).
    */
   validate(values: ImportValues, state: unknown): ImportValues | { reason: ImportReason }
+  /**
+   * Optional: why a valid line cannot create a record (a required field it lacks, which an
+   * update may leave out), or null. Called for the lines that would create.
+   */
+  missingOnCreate?(values: ImportValues): ImportReason | null
   /**
    * Optional checks that need the database (a linked record that must exist and be visible),
    * for a whole batch at once: a reason per refused row (same order), null for the others.

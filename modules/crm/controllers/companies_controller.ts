@@ -197,7 +197,7 @@ export default class CompaniesController {
       filters: filters ?? {},
       rows,
     })
-    const data = exportCompanies(ctx.access, filters ?? {}, {
+    const data = await exportCompanies(ctx.access, filters ?? {}, {
       t: (key) => ctx.i18n.t(key),
       date: exportDate(ctx.auth.getUserOrFail().timezone),
       labels: await catalogLabels(ctx.organization.id, ctx.i18n.locale),

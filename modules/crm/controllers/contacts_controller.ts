@@ -156,7 +156,7 @@ export default class ContactsController {
       filters: filters ?? {},
       rows,
     })
-    const data = exportContacts(ctx.access, filters ?? {}, {
+    const data = await exportContacts(ctx.access, filters ?? {}, {
       t: (key) => ctx.i18n.t(key),
       date: exportDate(ctx.auth.getUserOrFail().timezone),
     })

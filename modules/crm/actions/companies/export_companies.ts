@@ -4,6 +4,7 @@ import type { CompanyFilters } from '../../validators/companies.js'
 import { filteredCompanies, keysetFor } from './company_query.js'
 import { companyRows } from './list_companies.js'
 import type { ExportColumn, TabularExport } from '#app/support/csv'
+import { customExportColumns } from '#app/custom_fields/exchange'
 
 /** Rows fetched per query: memory stays flat however many companies are exported. */
 const BATCH = 500
@@ -33,23 +34,28 @@ export interface ExportText {
 /**
  * The filtered list for an export (CSV or XLSX: the same rows), walked in keyset batches in the
  * list's order: the same scoped query as the list, so only rows the user may see are written.
+ * A column per active custom field follows the fixed ones (its label as header).
  */
-export function exportCompanies(
+export async function exportCompanies(
   access: AccessContext,
   filters: CompanyFilters,
   text: ExportText
-): TabularExport {
+): Promise<TabularExport> {
+  const custom = await customExportColumns(access.organizationId, 'crm.companies', text.t)
   return {
-    columns: COLUMNS,
-    header: COLUMNS.map((c) => text.t(`crm.companies.fields.${c.key}`)),
-    batches: companyBatches(access, filters, text),
+    columns: [...COLUMNS, ...custom.columns],
+    header: [...COLUMNS.map((c) => text.t(`crm.companies.fields.${c.key}`)), ...custom.header],
+    batches: companyBatches(access, filters, text, custom.cells),
   }
 }
+
+export type CustomCells = Awaited<ReturnType<typeof customExportColumns>>['cells']
 
 async function* companyBatches(
   access: AccessContext,
   filters: CompanyFilters,
-  text: ExportText
+  text: ExportText,
+  customCells: CustomCells
 ): AsyncGenerator<unknown[][]> {
   const { date, labels } = text
   const { options, sortValue } = keysetFor(filters.sort, 'c')
@@ -76,6 +82,7 @@ async function* companyBatches(
       sortValue
     )
     const websites = new Map(page.rows.map((r) => [Number(r.id), r.website as string | null]))
+    const custom = await customCells(page.rows.map((r) => Number(r.id)))
     const rows = (await companyRows(page.rows)).map((r) => [
       r.name,
       r.legalName,
@@ -89,6 +96,7 @@ async function* companyBatches(
       r.province,
       r.ownerName,
       date(r.createdAt),
+      ...custom.get(r.id)!,
     ])
     if (rows.length) yield rows
     cursor = page.next

@@ -2,7 +2,8 @@ import type { AccessContext } from '#app/access/access_context'
 import { keysetPage } from '#app/support/keyset'
 import type { ContactFilters } from '../../validators/contacts.js'
 import { keysetFor } from '../companies/company_query.js'
-import type { ExportText } from '../companies/export_companies.js'
+import type { CustomCells, ExportText } from '../companies/export_companies.js'
+import { customExportColumns } from '#app/custom_fields/exchange'
 import type { ExportColumn, TabularExport } from '#app/support/csv'
 import { CONTACT_LIST_COLUMNS, contactRows, filteredContacts } from './contact_query.js'
 
@@ -20,23 +21,28 @@ const COLUMNS: ExportColumn[] = [
   { key: 'createdAt' },
 ]
 
-/** The filtered contacts for an export (CSV or XLSX), in keyset batches over the list's scoped query. */
-export function exportContacts(
+/**
+ * The filtered contacts for an export (CSV or XLSX), in keyset batches over the list's scoped
+ * query; a column per active custom field follows the fixed ones.
+ */
+export async function exportContacts(
   access: AccessContext,
   filters: ContactFilters,
   text: ExportText
-): TabularExport {
+): Promise<TabularExport> {
+  const custom = await customExportColumns(access.organizationId, 'crm.contacts', text.t)
   return {
-    columns: COLUMNS,
-    header: COLUMNS.map((c) => text.t(`crm.contacts.fields.${c.key}`)),
-    batches: contactBatches(access, filters, text),
+    columns: [...COLUMNS, ...custom.columns],
+    header: [...COLUMNS.map((c) => text.t(`crm.contacts.fields.${c.key}`)), ...custom.header],
+    batches: contactBatches(access, filters, text, custom.cells),
   }
 }
 
 async function* contactBatches(
   access: AccessContext,
   filters: ContactFilters,
-  text: ExportText
+  text: ExportText,
+  customCells: CustomCells
 ): AsyncGenerator<unknown[][]> {
   const { date } = text
   const { options, sortValue } = keysetFor(filters.sort, 'ct')
@@ -52,6 +58,7 @@ async function* contactBatches(
       sortValue
     )
     const extra = new Map(page.rows.map((r) => [Number(r.id), r]))
+    const custom = await customCells(page.rows.map((r) => Number(r.id)))
     const rows = (await contactRows(access, page.rows)).map((r) => {
       const raw = extra.get(r.id)!
       return [
@@ -64,6 +71,7 @@ async function* contactBatches(
         r.phone,
         r.ownerName,
         date(r.createdAt),
+        ...custom.get(r.id)!,
       ]
     })
     if (rows.length) yield rows
