@@ -190,14 +190,17 @@ export default class CompaniesController {
     const [, filters] = await listCompaniesValidator.tryValidate(ctx.request.qs(), {
       meta: { organizationId: ctx.organization.id },
     })
-    const rows = await exportRowCount(filteredCompanies(ctx.access, filters ?? {}))
+    // The custom-field filters too (`cf_<key>…`): the export holds what the list shows.
+    const cf = await parseCustomFilters(ctx.organization.id, COMPANIES, ctx.request.qs())
+    const listed = { ...(filters ?? {}), cf: cf.filters }
+    const rows = await exportRowCount(filteredCompanies(ctx.access, listed))
     await recordExport({
       ...actor(ctx),
       subjectType: COMPANY_SUBJECT,
       filters: filters ?? {},
       rows,
     })
-    const data = await exportCompanies(ctx.access, filters ?? {}, {
+    const data = await exportCompanies(ctx.access, listed, {
       t: (key) => ctx.i18n.t(key),
       date: exportDate(ctx.auth.getUserOrFail().timezone),
       labels: await catalogLabels(ctx.organization.id, ctx.i18n.locale),

@@ -149,14 +149,17 @@ export default class ContactsController {
   async #export(ctx: HttpContext, format: ExportFormat) {
     ctx.access.authorize(`${CONTACTS}.export`)
     const [, filters] = await listContactsValidator.tryValidate(ctx.request.qs())
-    const rows = await exportRowCount(filteredContacts(ctx.access, filters ?? {}))
+    // The custom-field filters too (`cf_<key>…`): the export holds what the list shows.
+    const cf = await parseCustomFilters(ctx.organization.id, CONTACTS, ctx.request.qs())
+    const listed = { ...(filters ?? {}), cf: cf.filters }
+    const rows = await exportRowCount(filteredContacts(ctx.access, listed))
     await recordExport({
       ...actor(ctx),
       subjectType: CONTACT_SUBJECT,
       filters: filters ?? {},
       rows,
     })
-    const data = await exportContacts(ctx.access, filters ?? {}, {
+    const data = await exportContacts(ctx.access, listed, {
       t: (key) => ctx.i18n.t(key),
       date: exportDate(ctx.auth.getUserOrFail().timezone),
     })

@@ -5,6 +5,7 @@ import { filteredCompanies, keysetFor } from './company_query.js'
 import { companyRows } from './list_companies.js'
 import type { ExportColumn, TabularExport } from '#app/support/csv'
 import { customExportColumns } from '#app/custom_fields/exchange'
+import type { CustomFilter } from '#app/custom_fields/query'
 
 /** Rows fetched per query: memory stays flat however many companies are exported. */
 const BATCH = 500
@@ -38,7 +39,8 @@ export interface ExportText {
  */
 export async function exportCompanies(
   access: AccessContext,
-  filters: CompanyFilters,
+  /** The list's filters, custom-field filters (`cf`) included: the export is what the list shows. */
+  filters: CompanyFilters & { cf?: CustomFilter[] },
   text: ExportText
 ): Promise<TabularExport> {
   const custom = await customExportColumns(access.organizationId, 'crm.companies', text.t)

@@ -4,6 +4,7 @@ import type { ContactFilters } from '../../validators/contacts.js'
 import { keysetFor } from '../companies/company_query.js'
 import type { CustomCells, ExportText } from '../companies/export_companies.js'
 import { customExportColumns } from '#app/custom_fields/exchange'
+import type { CustomFilter } from '#app/custom_fields/query'
 import type { ExportColumn, TabularExport } from '#app/support/csv'
 import { CONTACT_LIST_COLUMNS, contactRows, filteredContacts } from './contact_query.js'
 
@@ -27,7 +28,8 @@ const COLUMNS: ExportColumn[] = [
  */
 export async function exportContacts(
   access: AccessContext,
-  filters: ContactFilters,
+  /** The list's filters, custom-field filters (`cf`) included: the export is what the list shows. */
+  filters: ContactFilters & { cf?: CustomFilter[] },
   text: ExportText
 ): Promise<TabularExport> {
   const custom = await customExportColumns(access.organizationId, 'crm.contacts', text.t)

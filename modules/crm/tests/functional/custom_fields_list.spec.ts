@@ -159,4 +159,30 @@ test.group('Custom fields · list columns and filters', (group) => {
       }
     }
   })
+
+  test('a CSV export holds what the list filtered by custom fields shows', async ({
+    client,
+    assert,
+  }) => {
+    const { user } = await world()
+    const csv = await client.get('/crm/companies/export?cf_vip=yes').loginAs(user)
+    csv.assertStatus(200)
+    const lines = csv.text().trim().split(/\r?\n/).slice(1)
+    assert.deepEqual(lines.map((l) => l.split(/[;,]/)[0].replace(/"/g, '')).sort(), [
+      'Alfa',
+      'Gamma',
+    ])
+    const both = await client
+      .get('/crm/companies/export?cf_vip=yes&cf_empleados_from=20')
+      .loginAs(user)
+    assert.deepEqual(
+      both
+        .text()
+        .trim()
+        .split(/\r?\n/)
+        .slice(1)
+        .map((l) => l.split(/[;,]/)[0].replace(/"/g, '')),
+      ['Gamma']
+    )
+  })
 })
