@@ -81,7 +81,7 @@ test.group('Browser: custom fields', (group) => {
       .select('v.value_number')
     assert.deepEqual(
       stored.map((r) => Number(r.value_number)),
-      [1234550, 1234550]
+      [12345.5, 12345.5]
     )
   })
 })
