@@ -198,7 +198,7 @@ test.group('Demo data', (group) => {
         .from('role_scopes')
         .where('role_id', role.id)
         // The CRM's grants (the test run also registers the kernel tests' probe module).
-        .whereLike('resource', 'crm.%')
+        .where('resource', 'like', 'crm.%')
         .orderBy('resource')
         .select('resource', 'scope')
       assert.deepEqual(
@@ -212,7 +212,7 @@ test.group('Demo data', (group) => {
         await db
           .from('role_permissions')
           .where('role_id', role.id)
-          .whereLike('permission', 'crm.%')
+          .where('permission', 'like', 'crm.%')
           .select('permission')
       ).map((p) => p.permission)
       assert.sameMembers(
