@@ -5,10 +5,12 @@ import db from '@adonisjs/lucid/services/db'
 import type { HttpContext } from '@adonisjs/core/http'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { dbTimestamp, toDate } from '#app/support/dates'
-import { cachedAuthSession, forgetAuth } from '#app/support/cache'
+import { afterCommit, cachedAuthSession, forgetAuth } from '#app/support/cache'
+import { announceRevoked, sessionTag } from '#app/notifications/session_streams'
 
-/** Session value naming this browser session's row in `user_sessions`. */
-export const SESSION_KEY = 'session_key'
+import { SESSION_KEY } from './session_key.js'
+
+export { SESSION_KEY }
 const SEEN = 'seen_at'
 /** `last_seen_at` is informative: rewritten at most this often, not on every request. */
 const TOUCH_AFTER_MS = 5 * 60_000
@@ -77,6 +79,7 @@ export const userSessions = {
       .whereNull('revoked_at')
       .update({ revoked_at: dbTimestamp(), revoked_reason: reason })
     await forgetAuth(userId)
+    await announceRevoked({ userId, sessions: [sessionTag(id)] })
   },
 
   /** Records that the session was used now (informative, at most every few minutes). */
@@ -98,6 +101,9 @@ export const userSessions = {
     if (options.except) query.whereNot('id', options.except)
     await query.update({ revoked_at: dbTimestamp(), revoked_reason: reason })
     await forgetAuth(userId, options.trx)
+    // Their open event streams end once the revocation is committed.
+    const except = options.except ? sessionTag(options.except) : undefined
+    await afterCommit(options.trx, () => announceRevoked({ userId, except }))
   },
 }
 

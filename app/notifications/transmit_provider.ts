@@ -1,6 +1,7 @@
 import type { ApplicationService } from '@adonisjs/core/types'
 import type { HttpContext } from '@adonisjs/core/http'
 import { authorizeChannels } from './channels.js'
+import { closeStreamsOnRevoke } from './session_streams.js'
 
 /**
  * @adonisjs/transmit's service (its routes are in start/routes.ts, with the package's
@@ -27,6 +28,7 @@ export default class TransmitProvider {
     const transport = config.transport ? config.transport.driver() : null
     const transmit = new Transmit<HttpContext>(config, transport)
     authorizeChannels(transmit)
+    closeStreamsOnRevoke(transmit)
     return transmit
   }
 

@@ -5,6 +5,7 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import { createOrganization, createUser } from '#tests/helpers/world'
 import { notify } from '#app/notifications/notify'
 import { inbox } from '#app/notifications/inbox'
+import { setUserActive } from '#app/admin/users/set_user_active'
 
 const channel = (userId: number) => `users/${userId}/notifications`
 const base = () => `http://${process.env.HOST}:${process.env.PORT}`
@@ -54,6 +55,7 @@ async function browserSession(email: string, password: string) {
 function openStream(uid: string, cookie: string) {
   const received: string[] = []
   let req: ReturnType<typeof request>
+  let ended = false
   const opened = new Promise<number>((resolve, reject) => {
     req = request(
       `http://${process.env.HOST}:${process.env.PORT}/__transmit/events?uid=${uid}`,
@@ -61,6 +63,8 @@ function openStream(uid: string, cookie: string) {
       (res) => {
         res.setEncoding('utf8')
         res.on('data', (chunk: string) => received.push(chunk))
+        res.on('end', () => (ended = true))
+        res.on('close', () => (ended = true))
         resolve(res.statusCode ?? 0)
       }
     )
@@ -76,6 +80,12 @@ function openStream(uid: string, cookie: string) {
         if (Date.now() > deadline) throw new Error(`no "${text}" on the stream: ${received}`)
         await new Promise((r) => setTimeout(r, 20))
       }
+    },
+    /** Waits until the server ends the response (true), or gives up (false). */
+    async ends(timeoutMs = 5000) {
+      const deadline = Date.now() + timeoutMs
+      while (!ended && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20))
+      return ended
     },
     close: () => req.destroy(),
   }
@@ -146,6 +156,93 @@ test.group('Notifications: live over server-sent events', (group) => {
       assert.notEqual(await stream.opened, 200)
     } finally {
       stream.close()
+    }
+  })
+
+  test('signing out everywhere ends the other sessions’ streams; a reconnection is refused', async ({
+    assert,
+  }) => {
+    const org = await createOrganization()
+    const ana = await createUser(
+      org,
+      {},
+      { email: 'ana.revoke@prueba.test', password: 'clave-buena-123' }
+    )
+    const here = await browserSession('ana.revoke@prueba.test', 'clave-buena-123')
+    const there = await browserSession('ana.revoke@prueba.test', 'clave-buena-123')
+    const hereUid = randomUUID()
+    const thereUid = randomUUID()
+    const hereStream = openStream(hereUid, here.cookie())
+    const thereStream = openStream(thereUid, there.cookie())
+    try {
+      assert.equal(await hereStream.opened, 200)
+      assert.equal(await thereStream.opened, 200)
+      const sub = (s: typeof here, uid: string) =>
+        s.post('/__transmit/subscribe', { uid, channel: channel(ana.id) })
+      assert.equal((await sub(here, hereUid)).status, 204)
+      assert.equal((await sub(there, thereUid)).status, 204)
+
+      const revoke = await here.post('/profile/sessions/revoke', {})
+      assert.equal(revoke.status, 302)
+      assert.isTrue(await thereStream.ends(), 'the revoked session’s stream is closed')
+      assert.isFalse(await hereStream.ends(300), 'this device’s stream stays open')
+
+      const [id] = await notify({
+        organizationId: org.id,
+        recipients: [ana.id],
+        kind: 'ejemplo.nota_creada',
+        message: {
+          key: 'ejemplo.notifications.nota_creada_message',
+          params: { author: 'X', title: 'Y' },
+        },
+      })
+      await hereStream.waitFor(`"id":${id}`)
+      assert.notInclude(thereStream.received.join(''), `"id":${id}`)
+
+      // The browser's reconnection with the revoked session gets no stream.
+      const again = openStream(thereUid, there.cookie())
+      try {
+        assert.notEqual(await again.opened, 200)
+      } finally {
+        again.close()
+      }
+    } finally {
+      hereStream.close()
+      thereStream.close()
+    }
+  })
+
+  test('deactivating a user and signing out close her streams', async ({ assert }) => {
+    const org = await createOrganization()
+    const admin = await createUser(org, { isAdmin: true })
+    await createUser(org, {}, { email: 'eva.revoke@prueba.test', password: 'clave-buena-123' })
+    const ana = await createUser(
+      org,
+      {},
+      { email: 'ana.off@prueba.test', password: 'clave-buena-123' }
+    )
+    const eva = await browserSession('eva.revoke@prueba.test', 'clave-buena-123')
+    const evaStream = openStream(randomUUID(), eva.cookie())
+    const session = await browserSession('ana.off@prueba.test', 'clave-buena-123')
+    const stream = openStream(randomUUID(), session.cookie())
+    try {
+      assert.equal(await stream.opened, 200)
+      assert.equal(await evaStream.opened, 200)
+      await setUserActive({
+        organizationId: org.id,
+        actorId: admin.id,
+        userId: ana.id,
+        active: false,
+      })
+      assert.isTrue(await stream.ends(), 'the deactivated user’s stream is closed')
+      assert.isFalse(await evaStream.ends(300), 'another user’s stream is not')
+
+      const logout = await eva.post('/logout', {})
+      assert.equal(logout.status, 302)
+      assert.isTrue(await evaStream.ends(), 'signing out closes this session’s stream')
+    } finally {
+      stream.close()
+      evaStream.close()
     }
   })
 })
