@@ -107,6 +107,7 @@ router
           .where('id', router.matchers.number())
           .as('bin.purge')
         router.put('/bin/retention', [BinController, 'retention']).as('bin.retention')
+        router.put('/bin/cleanup', [BinController, 'cleanup']).as('bin.cleanup')
         // Every enabled module's search providers (JSON; the command palette's source).
         router.get('/search', [SearchController, 'index']).as('search')
         // Tabler icons by name, drawn by the shell (resources/js/ui/icons.tsx).

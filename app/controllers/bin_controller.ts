@@ -3,11 +3,11 @@ import { Exception } from '@adonisjs/core/exceptions'
 import { installer } from '#app/registry/services'
 import { moduleRegistry } from '#app/registry/main'
 import { ForbiddenException } from '#exceptions/forbidden_exception'
-import { binFiltersValidator, binRetentionValidator } from '#validators/bin'
+import { binFiltersValidator, binRetentionValidator, cleanupValidator } from '#validators/bin'
 import { listBin } from '#app/bin/list_bin'
 import { BinEntryNotFound, purgeEntry, restoreEntry } from '#app/bin/bin'
 import { binResourcesFor } from '#app/bin/visible_entries'
-import { retentionDays, setRetentionDays } from '#app/bin/retention'
+import { cleanupDays, retentionDays, setCleanupDays, setRetentionDays } from '#app/bin/retention'
 
 const notFound = (): never => {
   throw new Exception('Not found', { status: 404, code: 'E_ROW_NOT_FOUND' })
@@ -45,6 +45,8 @@ export default class BinController {
       },
       retentionDays: days,
       canPurge: ctx.access.isAdmin,
+      // How long read notifications and finished imports are kept: set here, beside the bin's.
+      cleanup: ctx.access.isAdmin ? await cleanupDays(ctx.organization.id) : null,
     })
   }
 
@@ -90,6 +92,18 @@ export default class BinController {
       days,
     })
     ctx.session.flash('success', ctx.i18n.t('bin.retention_saved', { days }))
+    return ctx.response.redirect().back()
+  }
+
+  async cleanup(ctx: HttpContext) {
+    if (!ctx.access.isAdmin) throw new ForbiddenException('bin.cleanup')
+    const days = await ctx.request.validateUsing(cleanupValidator)
+    await setCleanupDays({
+      organizationId: ctx.organization.id,
+      actorId: ctx.auth.getUserOrFail().id,
+      ...days,
+    })
+    ctx.session.flash('success', ctx.i18n.t('bin.cleanup.saved'))
     return ctx.response.redirect().back()
   }
 

@@ -125,7 +125,7 @@ export default class ImportsController {
 
   async options(ctx: HttpContext) {
     const { run } = await guardRun(ctx)
-    if (BUSY.includes(run.status) || run.committedAt) return busy(ctx)
+    if (BUSY.includes(run.status) || run.committedAt || run.prunedAt) return busy(ctx)
     const options = await ctx.request.validateUsing(importOptionsValidator)
     try {
       await reinspect(run.id, options)
@@ -138,7 +138,8 @@ export default class ImportsController {
 
   async mapping(ctx: HttpContext) {
     const { run, def } = await guardRun(ctx)
-    if (BUSY.includes(run.status) || run.committedAt || run.committedLine) return busy(ctx)
+    if (BUSY.includes(run.status) || run.committedAt || run.committedLine || run.prunedAt)
+      return busy(ctx)
     const { mapping } = await ctx.request.validateUsing(importMappingValidator)
     const known = new Set(def.fields.map((f) => f.key))
     const used = new Set<string>()
@@ -158,7 +159,7 @@ export default class ImportsController {
     const { run } = await guardRun(ctx)
     const ready =
       run.status === 'previewed' ||
-      (run.status === 'failed' && run.rowsTotal > 0 && !run.committedAt)
+      (run.status === 'failed' && run.rowsTotal > 0 && !run.committedAt && !run.prunedAt)
     if (!ready || !(await claimRun(run.id, ['previewed', 'failed'], 'committing'))) return busy(ctx)
     await runImportStep('commit', run)
     ctx.session.flash('success', ctx.i18n.t('import.started'))

@@ -35,6 +35,7 @@ export function runDto(run: ImportRun, t: T) {
     createdAt: run.createdAt,
     committedAt: run.committedAt,
     rolledBackAt: run.rolledBackAt,
+    prunedAt: run.prunedAt,
   }
 }
 

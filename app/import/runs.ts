@@ -46,6 +46,8 @@ export interface ImportRun {
   createdAt: string
   committedAt: string | null
   rolledBackAt: string | null
+  /** When the nightly pruning removed its file and preview (app/import/prune.ts). */
+  prunedAt: string | null
 }
 
 /** A step that has not moved for this long died with its process (a restart): it may be resumed. */
@@ -75,6 +77,7 @@ function toRun(r: Record<string, any>): ImportRun {
     createdAt: toIso(r.created_at),
     committedAt: r.committed_at ? toIso(r.committed_at) : null,
     rolledBackAt: r.rolled_back_at ? toIso(r.rolled_back_at) : null,
+    prunedAt: r.pruned_at ? toIso(r.pruned_at) : null,
   }
 }
 

@@ -11,5 +11,8 @@ export const kernelJobs = {
     { job: 'sendNotificationDigest', cron: '0 7 * * *', timezone: 'Europe/Madrid' },
     // Binned records older than their organization's retention (default 30 days) go for good.
     { job: 'purgeBin', cron: '37 2 * * *' },
+    // Read notifications (default 90 days) and finished imports' files (default 30) go.
+    { job: 'pruneNotifications', cron: '47 2 * * *' },
+    { job: 'pruneImports', cron: '57 2 * * *' },
   ],
 }

@@ -20,3 +20,11 @@ export const binRetentionValidator = vine.compile(
     days: vine.number().withoutDecimals().min(1).max(3650),
   })
 )
+
+/** How long read notifications and finished imports are kept (administrators). */
+export const cleanupValidator = vine.compile(
+  vine.object({
+    notificationDays: vine.number().withoutDecimals().min(1).max(3650),
+    importDays: vine.number().withoutDecimals().min(1).max(3650),
+  })
+)

@@ -149,7 +149,13 @@ test.group('Jobs · separate worker processes', (group) => {
     // Modules' schedules too (the test environment's package module declares one).
     assert.includeMembers(
       schedules.map((s) => s.id),
-      ['kernel.prune_job_runs', 'kernel.purge_bin', 'kernel.send_notification_digest'],
+      [
+        'kernel.prune_job_runs',
+        'kernel.purge_bin',
+        'kernel.prune_notifications',
+        'kernel.prune_imports',
+        'kernel.send_notification_digest',
+      ],
       'declared schedules written'
     )
     assert.notInclude(

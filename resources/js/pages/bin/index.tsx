@@ -52,10 +52,13 @@ interface Props {
   filters: { q: string; resource: string; cursor: string | null; before: string | null }
   retentionDays: number
   canPurge: boolean
+  /** How long read notifications and finished imports are kept (administrators only). */
+  cleanup?: { notificationDays: number; importDays: number } | null
 }
 
 export default function BinIndex(props: Props) {
   const { entries, next, prev, offset, count, resources, filters, retentionDays, canPurge } = props
+  const { cleanup } = props
   const { t } = useT()
   const f = useFormat()
   const phone = usePhone()
@@ -139,7 +142,10 @@ export default function BinIndex(props: Props) {
         crumbs={[{ label: t('bin.title') }]}
       />
       {canPurge ? (
-        <RetentionForm days={retentionDays} />
+        <>
+          <RetentionForm days={retentionDays} />
+          {cleanup && <CleanupForm days={cleanup} />}
+        </>
       ) : (
         <Text size="sm" c="dimmed" mb="md">
           {t('bin.retention_notice', { days: retentionDays })}
@@ -243,6 +249,45 @@ function RetentionForm({ days }: { days: number }) {
         />
         <Button type="submit" variant="light" loading={form.processing}>
           {t('bin.retention.save')}
+        </Button>
+      </Group>
+    </Paper>
+  )
+}
+
+/** How long read notifications and finished imports are kept before the nightly clean-up. */
+function CleanupForm({ days }: { days: { notificationDays: number; importDays: number } }) {
+  const { t } = useT()
+  const form = useForm(days)
+  const input = (key: 'notificationDays' | 'importDays', label: string) => (
+    <NumberInput
+      label={t(`bin.cleanup.${label}`)}
+      description={t(`bin.cleanup.${label}_description`)}
+      value={form.data[key]}
+      onChange={(v) => form.setData(key, Number(v) || 0)}
+      error={form.errors[key]}
+      min={1}
+      max={3650}
+      allowDecimal={false}
+      w={{ base: '100%', xs: 360 }}
+    />
+  )
+  return (
+    <Paper withBorder radius="md" p="sm" mb="md">
+      <Group
+        component="form"
+        align="flex-end"
+        gap="sm"
+        aria-label={t('bin.cleanup.title')}
+        onSubmit={(ev) => {
+          ev.preventDefault()
+          form.put('/bin/cleanup', { preserveScroll: true })
+        }}
+      >
+        {input('notificationDays', 'notifications')}
+        {input('importDays', 'imports')}
+        <Button type="submit" variant="light" loading={form.processing}>
+          {t('bin.cleanup.save')}
         </Button>
       </Group>
     </Paper>

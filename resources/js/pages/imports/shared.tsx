@@ -23,6 +23,8 @@ export interface Run {
   createdAt: string
   committedAt: string | null
   rolledBackAt: string | null
+  /** Its file and preview were removed by the nightly clean-up. */
+  prunedAt: string | null
 }
 
 export interface Totals {

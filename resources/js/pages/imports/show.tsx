@@ -95,6 +95,11 @@ export default function ImportShow(props: Props) {
         ]}
         actions={<StatusBadge status={run.status} />}
       />
+      {run.prunedAt && (
+        <Alert color="gray" mb="md">
+          {t('import.pruned')}
+        </Alert>
+      )}
       {run.error && (
         <Alert color="red" icon={<IconAlertTriangle size={18} />} mb="md" role="alert">
           {run.error}
@@ -361,7 +366,8 @@ function PreviewStep({ run, preview, filter }: Props) {
               {t('import.preview.back')}
             </Button>
           )}
-          {(run.status === 'previewed' || (run.status === 'failed' && !run.committedAt)) && (
+          {(run.status === 'previewed' ||
+            (run.status === 'failed' && !run.committedAt && !run.prunedAt)) && (
             <Button
               leftSection={<IconCheck size={16} />}
               loading={busy}
