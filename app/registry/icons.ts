@@ -30,6 +30,8 @@ export async function assertIcons(manifest: ModuleManifest, where: string): Prom
   const named = [
     ...(manifest.navigation ?? []).map((n) => n.icon),
     ...(manifest.cards ?? []).map((c) => c.icon),
+    ...(manifest.actions ?? []).map((a) => a.icon),
+    ...(manifest.search ?? []).map((s) => s.icon),
   ]
   for (const icon of named) {
     if (icon !== undefined && !known.has(icon)) {

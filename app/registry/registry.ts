@@ -102,6 +102,13 @@ export class ModuleRegistry {
     )
   }
 
+  /** Quick actions of every module (the command palette), in module order. */
+  actions(): NavigationEntry[] {
+    return this.modules.flatMap(({ manifest }) =>
+      (manifest.actions ?? []).map((n) => ({ ...n, module: manifest.name }))
+    )
+  }
+
   /** Start-page cards of every module, in module order. */
   cards(): CardEntry[] {
     return this.modules.flatMap(({ manifest }) =>

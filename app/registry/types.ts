@@ -1,5 +1,6 @@
 import type { HttpRouterService } from '@adonisjs/core/types'
-import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
+import type { SearchDocument } from '#app/search/search_index'
 
 /** Licence tiers, lowest first. A module declares the lowest tier that enables it. */
 export const TIERS = ['basico', 'profesional', 'empresa'] as const
@@ -179,13 +180,35 @@ export interface SearchParams<Access = RequestAccess> {
  * `Access` is the kernel's AccessContext: declare providers as `SearchProvider<AccessContext>`.
  */
 export interface SearchProvider<Access = any> {
-  search(params: SearchParams<Access>): Promise<SearchResult[]>
+  /**
+   * Legacy: finds records itself. A provider that declares `documents` is read from the
+   * kernel's search index instead, and `search` is not called.
+   */
+  search?(params: SearchParams<Access>): Promise<SearchResult[]>
+  /**
+   * The index documents of these records of the organization (all of them with no `ids`, from
+   * `afterId` on, `limit` at a time: the reindex command). Binned or missing records have none.
+   */
+  documents?(params: IndexDocumentsParams): Promise<SearchDocument[]>
+  /** The page of a record found in the index. */
+  href?(recordId: number): string
+}
+
+/** What a provider's `documents` gets. */
+export interface IndexDocumentsParams {
+  organizationId: number
+  ids?: number[]
+  afterId?: number
+  limit?: number
+  client: QueryClientContract
 }
 
 export interface SearchDefinition {
   /** The resource searched; the kernel asks the provider only if the user may `<resource>.view`. */
   resource: string
   provider: () => Promise<{ default: SearchProvider }>
+  /** Tabler icon name shown beside its hits in the command palette. */
+  icon?: string
 }
 
 export interface NavigationItem {
@@ -366,6 +389,11 @@ export interface ModuleManifest {
   resources?: ResourceDefinition[]
   permissions?: PermissionDefinition[]
   navigation?: NavigationItem[]
+  /**
+   * Quick actions the command palette offers ("Nueva empresa"): a label, a named route, the
+   * permission it needs and an icon, like a navigation entry.
+   */
+  actions?: NavigationItem[]
   /** Cards of the start page (each shown when the module is enabled and the user has `permission`). */
   cards?: HomeCard[]
   /** Search providers of the kernel's search (`GET /search`), one per resource. */

@@ -38,6 +38,8 @@ export type Shell = {
     currencies: CurrencyFormat[]
   } | null
   navigation: { module: string; label: string; href: string; icon: string | null }[]
+  /** Quick actions the user may take (command palette): same shape as navigation entries. */
+  actions: { module: string; label: string; href: string; icon: string | null }[]
   permissions: string[]
   /** The Papelera is in the menu: the user may delete records of a resource that accepts the bin. */
   bin: boolean

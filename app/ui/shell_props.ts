@@ -6,6 +6,7 @@ import { licences, type Entitlement } from '#app/licensing/licence_service'
 import { currencies } from '#app/settings/currencies'
 import { binResourcesFor } from '#app/bin/visible_entries'
 import type { Shell } from '#app/ui/dto'
+import type { NavigationEntry } from '#app/registry/registry'
 
 export type ShellProps = Shell
 
@@ -14,6 +15,7 @@ export function emptyShell(): ShellProps {
     user: null,
     organization: null,
     navigation: [],
+    actions: [],
     permissions: [],
     bin: false,
     licence: null,
@@ -34,21 +36,21 @@ export async function shellProps(ctx: HttpContext): Promise<ShellProps> {
     // From the shared cache (dropped by every currency change): no query per request.
     currencies(ctx.organization.id),
   ])
-  const navigation = registry
-    .navigation()
-    .filter((n) => enabled.has(n.module) && (!n.permission || ctx.access.can(n.permission)))
-    .flatMap((n) => {
-      // A manifest naming a missing route loses that entry, not the whole shell (a test checks
-      // every entry resolves).
-      try {
-        return [
-          { module: n.module, label: n.label, href: router.makeUrl(n.route), icon: n.icon ?? null },
-        ]
-      } catch {
-        ctx.logger.warn(`navigation of module ${n.module}: route "${n.route}" does not exist`)
-        return []
-      }
-    })
+  const entries = (list: NavigationEntry[]) =>
+    list
+      .filter((n) => enabled.has(n.module) && (!n.permission || ctx.access.can(n.permission)))
+      .flatMap((n) => {
+        // A manifest naming a missing route loses that entry, not the whole shell (a test checks
+        // every entry resolves).
+        try {
+          const href = router.makeUrl(n.route)
+          return [{ module: n.module, label: n.label, href, icon: n.icon ?? null }]
+        } catch {
+          ctx.logger.warn(`navigation of module ${n.module}: route "${n.route}" does not exist`)
+          return []
+        }
+      })
+  const navigation = entries(registry.navigation())
   return {
     user: {
       id: user.id,
@@ -65,6 +67,7 @@ export async function shellProps(ctx: HttpContext): Promise<ShellProps> {
       currencies: money.map(({ code, symbol, decimals }) => ({ code, symbol, decimals })),
     },
     navigation,
+    actions: entries(registry.actions()),
     permissions: ctx.access.isAdmin ? ['*'] : [...ctx.access.grants.permissions],
     bin: binResourcesFor(ctx.access, enabled).length > 0,
     licence: ctx.access.isAdmin ? await licenceNotice(entitlement, ctx.organization) : null,

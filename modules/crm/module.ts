@@ -88,9 +88,31 @@ export default defineModule({
       icon: 'address-book',
     },
   ],
+  actions: [
+    {
+      label: 'crm.actions.new_company',
+      route: 'crm.companies.create',
+      permission: 'crm.companies.create',
+      icon: 'building-plus',
+    },
+    {
+      label: 'crm.actions.new_contact',
+      route: 'crm.contacts.create',
+      permission: 'crm.contacts.create',
+      icon: 'user-plus',
+    },
+  ],
   search: [
-    { resource: 'crm.companies', provider: () => import('./search/companies.js') },
-    { resource: 'crm.contacts', provider: () => import('./search/contacts.js') },
+    {
+      resource: 'crm.companies',
+      provider: () => import('./search/companies.js'),
+      icon: 'building',
+    },
+    {
+      resource: 'crm.contacts',
+      provider: () => import('./search/contacts.js'),
+      icon: 'address-book',
+    },
   ],
   routes: () => import('./routes.js'),
   demoSeeder: () => import('./database/seeders/demo.js'),

@@ -8,6 +8,7 @@ import { CONTACT_SUBJECT } from '../actions/contacts/load_contact.js'
 import { assertContactsInReach } from '../actions/contacts/contacts_in_reach.js'
 import { COMPANY_SUBJECT, companySnapshot, loadCompany } from '../actions/companies/load_company.js'
 import { crmRecordsChanged } from '../actions/records_changed.js'
+import { indexCompanies, indexContacts } from '../search/sync.js'
 
 /** What binning a company detached: its contacts, each with the manager it had. */
 export interface CompanyDetached {
@@ -66,6 +67,13 @@ const companyBin: BinHandlers<AccessContext> = {
       .where('organization_id', organizationId)
       .where('id', recordId)
       .update({ deleted_at: now, deleted_by: actorId })
+    // Out of the search, and its contacts no longer carry its name.
+    await indexCompanies(trx, organizationId, [recordId])
+    await indexContacts(
+      trx,
+      organizationId,
+      contacts.map((c) => Number(c.id))
+    )
     const subject = { organizationId, actorId, subjectType: COMPANY_SUBJECT, subjectId: recordId }
     // Its timeline stays: the company may come back from the bin.
     await recordHistory.deleted(subject, companySnapshot(company), trx, { keepTimeline: true })
@@ -85,6 +93,7 @@ const companyBin: BinHandlers<AccessContext> = {
       .where('organization_id', organizationId)
       .where('id', recordId)
       .update({ deleted_at: null, deleted_by: null, updated_at: dbTimestamp() })
+    await indexCompanies(trx, organizationId, [recordId])
     const wanted = (detached as CompanyDetached | null)?.contacts ?? []
     if (!wanted.length) return { relinked: 0, unlinked: 0 }
     // Back only where nothing moved meanwhile: the contact exists, is not binned, and has
@@ -129,6 +138,11 @@ const companyBin: BinHandlers<AccessContext> = {
         },
       })
     }
+    await indexContacts(
+      trx,
+      organizationId,
+      items.map((i) => i.subjectId)
+    )
     if (items.length)
       await recordHistory.updatedMany(
         trx,
@@ -152,6 +166,7 @@ const companyBin: BinHandlers<AccessContext> = {
       .where('organization_id', organizationId)
       .where('id', recordId)
       .delete()
+    await indexCompanies(trx, organizationId, [recordId])
   },
 }
 

@@ -1,3 +1,4 @@
+import { indexContacts } from '../search/sync.js'
 import type { BinHandlers } from '#app/registry/types'
 import type { AccessContext } from '#app/access/access_context'
 import { dbTimestamp } from '#app/support/dates'
@@ -40,6 +41,7 @@ const contactBin: BinHandlers<AccessContext> = {
       .where('organization_id', organizationId)
       .where('id', recordId)
       .update({ deleted_at: dbTimestamp(), deleted_by: actorId })
+    await indexContacts(trx, organizationId, [recordId])
     const subject = { organizationId, actorId, subjectType: CONTACT_SUBJECT, subjectId: recordId }
     // Its timeline stays: the contact may come back from the bin.
     await recordHistory.deleted(subject, contactSnapshot(record), trx, { keepTimeline: true })
@@ -81,6 +83,7 @@ const contactBin: BinHandlers<AccessContext> = {
         reports_to_id: reportsToId,
         updated_at: now,
       })
+    await indexContacts(trx, organizationId, [recordId])
     const subject = { organizationId, actorId, subjectType: CONTACT_SUBJECT }
     if (companyId !== before.companyId || reportsToId !== before.reportsToId) {
       await recordHistory.updatedMany(trx, subject, [
@@ -145,6 +148,7 @@ const contactBin: BinHandlers<AccessContext> = {
       .where('organization_id', organizationId)
       .where('id', recordId)
       .delete()
+    await indexContacts(trx, organizationId, [recordId])
   },
 }
 

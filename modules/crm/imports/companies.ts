@@ -11,6 +11,7 @@ import { COMPANY_TYPES_LIST, INDUSTRIES_LIST, PROVINCE_NAMES } from '../catalog.
 import { normalizeName, normalizeText } from '../support/normalize.js'
 import { companyNameKey, domainKey, nifKey, emailKey, phoneKey } from '../support/keys.js'
 import { insertRows, insertRowsIds, paddedIn } from '#app/import/sql'
+import { indexCompanies, indexContacts } from '../search/sync.js'
 import {
   channelRows,
   checkCommon,
@@ -305,6 +306,7 @@ const definition: ImportDefinition = defineImport({
     await insertRows(ctx.trx, 'crm_phones', phones)
     await insertRows(ctx.trx, 'crm_emails', emails)
     await insertRows(ctx.trx, 'crm_addresses', addresses)
+    await indexCompanies(ctx.trx, ctx.organizationId, ids)
     return ids
   },
 
@@ -325,6 +327,10 @@ const definition: ImportDefinition = defineImport({
         await setPrimaryChannel(trx, organizationId, 'company_id', 'crm_phones', id, v.phone)
       if (ADDRESS.some((f) => f in v)) await setMainAddress(ctx, id, v)
     }
+    const ids = rows.map((r) => r.id)
+    const renamed = rows.filter((r) => 'name' in r.values).map((r) => r.id)
+    await indexCompanies(trx, organizationId, ids)
+    await indexCompanies(trx, organizationId, renamed, { withContacts: true })
   },
 
   async remove(ids, { trx, organizationId }) {
@@ -340,6 +346,7 @@ const definition: ImportDefinition = defineImport({
       .filter((r) => Number(r.organization_id) === organizationId && r.deleted_at === null)
       .map((r) => Number(r.id))
     if (!existing.length) return []
+    const contacts = await trx.from('crm_contacts').whereIn('company_id', existing).select('id')
     // The companies are the organization's: so are the contacts working there.
     await trx
       .from('crm_contacts')
@@ -348,6 +355,12 @@ const definition: ImportDefinition = defineImport({
     for (const table of ['crm_phones', 'crm_emails', 'crm_addresses'])
       await trx.from(table).whereIn('company_id', existing).delete()
     await trx.from('crm_companies').whereIn('id', existing).delete()
+    await indexCompanies(trx, organizationId, existing)
+    await indexContacts(
+      trx,
+      organizationId,
+      contacts.map((c) => Number(c.id))
+    )
     return existing
   },
 })

@@ -10,6 +10,7 @@ import { normalizeName } from '../support/normalize.js'
 import { fullName } from '../support/people.js'
 import { companyNameKey, emailKey, phoneKey } from '../support/keys.js'
 import { insertId, insertInBatches } from '#app/support/db'
+import { indexContacts } from '../search/sync.js'
 import {
   channelRows,
   checkCommon,
@@ -199,6 +200,7 @@ const definition: ImportDefinition = defineImport({
     }
     await insertInBatches(ctx.trx, 'crm_phones', phones)
     await insertInBatches(ctx.trx, 'crm_emails', emails)
+    await indexContacts(ctx.trx, ctx.organizationId, ids)
     return ids
   },
 
@@ -233,6 +235,11 @@ const definition: ImportDefinition = defineImport({
       if ('phone' in v)
         await setPrimaryChannel(trx, organizationId, 'contact_id', 'crm_phones', id, v.phone)
     }
+    await indexContacts(
+      trx,
+      organizationId,
+      rows.map((r) => r.id)
+    )
   },
 
   async remove(ids, { trx, organizationId }) {
@@ -256,6 +263,7 @@ const definition: ImportDefinition = defineImport({
     for (const table of ['crm_phones', 'crm_emails'])
       await trx.from(table).whereIn('contact_id', existing).delete()
     await trx.from('crm_contacts').whereIn('id', existing).delete()
+    await indexContacts(trx, organizationId, existing)
     return existing
   },
 })

@@ -14,6 +14,7 @@ import { assertNameUnique } from './duplicate_name.js'
 import { crmRecordsChanged } from '../records_changed.js'
 import type { FieldValues } from '#app/custom_fields/types'
 import { customSnapshot, prepareCustomValues, saveCustomValues } from '#app/custom_fields/values'
+import { indexCompanies } from '../../search/sync.js'
 
 export interface CreateCompanyParams {
   organizationId: number
@@ -67,6 +68,7 @@ export async function createCompany({
       { phones: data.phones ?? [], emails: data.emails ?? [] }
     )
     const record = (await loadCompany(trx, organizationId, id))!
+    await indexCompanies(trx, organizationId, [id])
     const custom = { organizationId, resource: COMPANIES, recordId: id, values: customValues }
     const { after } = await saveCustomValues(trx, custom)
     await recordHistory.created(

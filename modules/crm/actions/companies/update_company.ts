@@ -14,6 +14,7 @@ import { assertNameUnique, renames } from './duplicate_name.js'
 import { crmRecordsChanged } from '../records_changed.js'
 import type { FieldValues } from '#app/custom_fields/types'
 import { customSnapshot, prepareCustomValues, saveCustomValues } from '#app/custom_fields/values'
+import { indexCompanies } from '../../search/sync.js'
 
 export interface UpdateCompanyParams {
   organizationId: number
@@ -72,6 +73,10 @@ export async function updateCompany({
       { phones: data.phones, emails: data.emails }
     )
     const after = (await loadCompany(trx, organizationId, companyId))!
+    // Its contacts' documents carry its name.
+    await indexCompanies(trx, organizationId, [companyId], {
+      withContacts: after.name !== before.name,
+    })
     const custom = await saveCustomValues(trx, {
       organizationId,
       resource: COMPANIES,

@@ -20,6 +20,7 @@ import { customSnapshot, prepareCustomValues, saveCustomValues } from '#app/cust
 import { assertCompany, assertReportsTo } from './org_chart_rules.js'
 import { contactColumns } from './contact_columns.js'
 import { crmRecordsChanged } from '../records_changed.js'
+import { indexContacts } from '../../search/sync.js'
 
 export interface CreateContactParams {
   organizationId: number
@@ -76,6 +77,7 @@ export async function createContact({
       { phones: data.phones ?? [], emails: data.emails ?? [] }
     )
     const record = (await loadContact(trx, organizationId, id))!
+    await indexContacts(trx, organizationId, [id])
     const custom = { organizationId, resource: CONTACTS, recordId: id, values: customValues }
     const { after } = await saveCustomValues(trx, custom)
     await recordHistory.created(

@@ -20,6 +20,7 @@ import { customSnapshot, prepareCustomValues, saveCustomValues } from '#app/cust
 import { assertCompany, assertReportsTo } from './org_chart_rules.js'
 import { contactColumns, detachReports } from './contact_columns.js'
 import { crmRecordsChanged } from '../records_changed.js'
+import { indexContacts } from '../../search/sync.js'
 
 export interface UpdateContactParams {
   organizationId: number
@@ -97,6 +98,7 @@ export async function updateContact({
       })
     }
     const after = (await loadContact(trx, organizationId, contactId))!
+    await indexContacts(trx, organizationId, [contactId])
     const custom = await saveCustomValues(trx, {
       organizationId,
       resource: CONTACTS,
