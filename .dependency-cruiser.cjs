@@ -63,14 +63,23 @@ const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 const SERVER_DIRS = '^(app|config|start|database|commands|bin|tests)/'
 const SERVER_PACKAGES =
   'node_modules/(@adonisjs/(core|lucid|auth|session|mail|drive|limiter|bouncer|shield|static|i18n)|@vinejs|knex|better-sqlite3|mysql2|tedious|nodemailer|mailparser|imapflow)/'
-const PAGES = '^(resources/js/|modules/[^/]+/pages/)'
+// Administración is kernel, laid out by feature like a module: app/admin/<feature>/pages too.
+const PAGES = '^(resources/js/|app/admin/[^/]+/pages/|modules/[^/]+/pages/)'
 const MIGRATIONS = '^(database/migrations|modules/[^/]+/database/migrations)/'
 // The only kernel files pages may import: the shell's props (type-only) and the pure formatting
 // functions the server and the browser share. Both import nothing (shared-with-pages-imports).
 const SHELL_DTO = '^app/ui/dto\\.ts$'
-const SHARED_WITH_PAGES = ['^app/ui/dto\\.ts$', '^app/settings/format\\.ts$']
-// Type-only shapes a module's actions send to its pages; pages import them type-only.
-const DTO = [SHELL_DTO, '^modules/[^/]+/dto/']
+const SHARED_WITH_PAGES = [
+  '^app/ui/dto\\.ts$',
+  '^app/settings/format\\.ts$',
+  '^app/custom_fields/types\\.ts$',
+]
+// Type-only shapes a module's (or an admin feature's) actions send to its pages; pages import
+// them type-only.
+const DTO = [SHELL_DTO, '^modules/[^/]+/dto/', '^app/admin/[^/]+/dto(\\.ts$|/)']
+// What of Administración the rest of the app may import: its routes (start/routes.ts) and its
+// translations loader (config/i18n.ts). Everything else in app/admin is private to it.
+const ADMIN_ENTRY = '^app/admin/(routes|translations)\\.ts$'
 
 function rules(root) {
   const declared = Object.entries(declaredDependencies(root))
@@ -131,6 +140,25 @@ function rules(root) {
       to: { path: '^modules/' },
     },
     {
+      name: 'admin-private-import',
+      comment:
+        'Administración (app/admin) is private like a module: outside it only its routes and translations loader are imported.',
+      severity: 'error',
+      from: {
+        path: '^(app|config|start|database|commands|bin|resources|modules)/',
+        pathNot: '^app/admin/',
+      },
+      to: { path: '^app/admin/', pathNot: ADMIN_ENTRY },
+    },
+    {
+      name: 'admin-page-imported-by-server',
+      comment:
+        "Admin pages are loaded by the page shell's glob only; server code never imports them.",
+      severity: 'error',
+      from: { path: '^app/admin/', pathNot: '^app/admin/[^/]+/pages/' },
+      to: { path: '^app/admin/[^/]+/pages/' },
+    },
+    {
       name: 'registry-imports-beyond-manifest',
       comment: "app/registry may import a module's manifest (module.ts) and nothing else of it.",
       severity: 'error',
@@ -160,7 +188,7 @@ function rules(root) {
       from: { path: PAGES },
       to: {
         path: [SERVER_DIRS, '^modules/[^/]+/(?!pages/|lang/|contracts/|events/|dto/)'],
-        pathNot: SHARED_WITH_PAGES,
+        pathNot: [...SHARED_WITH_PAGES, '^app/admin/[^/]+/(pages/|lang/|dto(\\.ts$|/))'],
       },
     },
     {
@@ -188,10 +216,18 @@ function rules(root) {
       to: { pathNot: '^modules/$1/dto/' },
     },
     {
+      name: 'admin-dto-imports-beyond-dto',
+      comment:
+        "An admin feature's dto imports only admin dto files and the files shared with pages (type-only).",
+      severity: 'error',
+      from: { path: '^app/admin/[^/]+/dto(\\.ts$|/)' },
+      to: { pathNot: ['^app/admin/[^/]+/dto(\\.ts$|/)', ...SHARED_WITH_PAGES] },
+    },
+    {
       name: 'dto-imports-value',
       comment: 'dto/ files hold types only: they import one another with import type.',
       severity: 'error',
-      from: { path: '^modules/[^/]+/dto/' },
+      from: { path: ['^modules/[^/]+/dto/', '^app/admin/[^/]+/dto(\\.ts$|/)'] },
       to: { dependencyTypesNot: ['type-only'] },
     },
     {

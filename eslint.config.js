@@ -3,7 +3,11 @@
 import { configApp } from '@adonisjs/eslint-config'
 import { react } from '@adonisjs/eslint-config/react'
 
-const PAGES = ['resources/js/**/*.{ts,tsx}', 'modules/*/pages/**/*.{ts,tsx}']
+const PAGES = [
+  'resources/js/**/*.{ts,tsx}',
+  'app/admin/*/pages/**/*.{ts,tsx}',
+  'modules/*/pages/**/*.{ts,tsx}',
+]
 const MAX_LEN = [
   'error',
   { code: 120, comments: 120, ignoreUrls: true, ignoreTemplateLiterals: true },

@@ -8,7 +8,7 @@
 import router from '@adonisjs/core/services/router'
 import { errors as httpErrors } from '@adonisjs/core/http'
 import { middleware, web } from '#start/kernel'
-import adminRoutes from '#start/routes/admin'
+import adminRoutes from '#app/admin/routes'
 import importRoutes from '#start/routes/imports'
 import documentsRoutes from '#start/routes/documents'
 import publicRoutes from '#start/routes/public'

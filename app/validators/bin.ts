@@ -1,5 +1,5 @@
 import vine from '@vinejs/vine'
-import { pageFields } from './admin/pages.js'
+import { pageFields } from './list_page.js'
 
 /** Filters of the Papelera (query string). */
 export const binFiltersValidator = vine.compile(

@@ -15,11 +15,13 @@ import { theme } from './ui/theme'
 import modulePackages from 'virtual:cartera/module-packages'
 
 /*
- * Page names: kernel pages live in resources/js/pages/<name>.tsx; a module's pages in
+ * Page names: kernel pages live in resources/js/pages/<name>.tsx; Administración's beside each
+ * feature, app/admin/<feature>/pages/<rest>.tsx, named "admin/<feature>/<rest>"; a module's pages in
  * modules/<module>/pages/<rest>.tsx and are named "<module>/<rest>"; a module package's in the
  * package's pages/<rest>.{tsx,jsx} (listed by vite.config.ts, `virtual:cartera/module-packages`).
  */
 const kernelPages = import.meta.glob('./pages/**/*.tsx')
+const adminPages = import.meta.glob('../../app/admin/*/pages/**/*.tsx')
 const modulePages = import.meta.glob('../../modules/*/pages/**/*.tsx')
 
 type PageComponent = ComponentType<any> & { layout?: (page: ReactNode) => ReactNode }
@@ -28,13 +30,17 @@ type PageModule = { default: PageComponent }
 async function resolvePage(name: string): Promise<PageComponent> {
   const kernel = kernelPages[`./pages/${name}.tsx`]
   const [module, ...rest] = name.split('/')
+  const admin =
+    module === 'admin' && rest.length > 1
+      ? adminPages[`../../app/admin/${rest[0]}/pages/${rest.slice(1).join('/')}.tsx`]
+      : undefined
   const fromModule = modulePages[`../../modules/${module}/pages/${rest.join('/')}.tsx`]
   const pkg = modulePackages[module]
   const fromPackage =
     pkg &&
     (pkg.pages[`${pkg.prefix}${rest.join('/')}.tsx`] ??
       pkg.pages[`${pkg.prefix}${rest.join('/')}.jsx`])
-  const loader = kernel ?? fromModule ?? fromPackage
+  const loader = kernel ?? admin ?? fromModule ?? fromPackage
   if (!loader) throw new Error(`Page not found: ${name}`)
   const page = (await loader()) as PageModule
   page.default.layout ??= (children: ReactNode) => <AppLayout>{children}</AppLayout>

@@ -85,4 +85,24 @@ test.group('Architecture · dependency-cruiser boundaries', () => {
     )
     assert.lengthOf(violations, expected.length + 1, describe(violations))
   }).timeout(60_000)
+
+  test('Administración is checked like a module: private to app/admin, pages import no server code', async ({
+    assert,
+  }) => {
+    const { violations } = await cruiseTree(BAD(), ['app'])
+    const found = violations.map(key)
+    assert.include(
+      found,
+      'admin-private-import | app/support/admin_peek.ts → app/admin/users/list_users.ts'
+    )
+    assert.include(
+      found,
+      'page-imports-server-code | app/admin/users/pages/index.tsx → app/admin/users/list_users.ts'
+    )
+    assert.notInclude(
+      found.join('\n'),
+      'app/admin/users/dto.ts',
+      "an admin page may import its feature's dto (type-only)"
+    )
+  }).timeout(60_000)
 })

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import { cappedCount, keysetPage, type CappedCount } from '#app/support/keyset'
 import { dbTimestamp, toIso } from '#app/support/dates'
-import type { AuditFilters } from '#validators/admin/audit'
+import type { AuditFilters } from '#app/admin/audit/validators'
 import { subjectLabels } from './subject_labels.js'
 
 export interface AuditRow {

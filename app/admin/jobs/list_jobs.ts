@@ -1,7 +1,7 @@
 import db from '@adonisjs/lucid/services/db'
 import { cappedCount, keysetPage, type CappedCount } from '#app/support/keyset'
 import { toIso } from '#app/support/dates'
-import type { JobFilters } from '#validators/admin/jobs'
+import type { JobFilters } from '#app/admin/jobs/validators'
 import type { RunState } from '#app/jobs/runs'
 
 export interface JobRunRow {

@@ -2,7 +2,7 @@ import db from '@adonisjs/lucid/services/db'
 import { forgetGrants } from '#app/support/cache'
 import Role from '#models/role'
 import { recordHistory } from '#app/history/record_history'
-import type { RoleData } from '#validators/admin/roles'
+import type { RoleData } from '#app/admin/roles/validators'
 import { assertAdminsRemain, lockActiveAdmins } from '../users/guards.js'
 import { ROLE_SUBJECT, roleSnapshot } from './snapshot.js'
 

@@ -1,6 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
 import { cappedCount, keysetPage } from '#app/support/keyset'
-import type { ListPage } from '#validators/admin/pages'
+import type { ListPage } from '#validators/list_page'
 
 export interface TeamRow {
   id: number

@@ -2,7 +2,7 @@ import db from '@adonisjs/lucid/services/db'
 import type { Client } from '../client.js'
 import { recordHistory } from '#app/history/record_history'
 import Team from '#models/team'
-import type { TeamData } from '#validators/admin/teams'
+import type { TeamData } from '#app/admin/teams/validators'
 import { RuleError } from '#app/support/rule_error'
 import { TEAM_SUBJECT, teamSnapshot } from './snapshot.js'
 

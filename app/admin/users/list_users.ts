@@ -1,7 +1,7 @@
 import db from '@adonisjs/lucid/services/db'
 import { cappedCount, keysetPage, type CappedCount } from '#app/support/keyset'
 import { toIso } from '#app/support/dates'
-import type { ListUsersFilters } from '#validators/admin/users'
+import type { ListUsersFilters } from '#app/admin/users/validators'
 import { LIKE_ESCAPE, likePattern } from '#app/support/like'
 import { normalizeName } from '#app/support/normalize'
 

@@ -4,7 +4,7 @@ import User from '#models/user'
 import { recordHistory } from '#app/history/record_history'
 import { audit } from '#app/history/audit'
 import { passwordResets } from '#services/password_resets'
-import type { UpdateUserData } from '#validators/admin/users'
+import type { UpdateUserData } from '#app/admin/users/validators'
 import {
   assertAdminsRemain,
   assertOrganizationRoles,

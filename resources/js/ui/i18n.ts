@@ -16,10 +16,15 @@ function flatten(value: unknown, prefix: string, out: Catalog) {
 }
 
 /*
- * The same files the server reads: resources/lang/<locale>/<file>.json (keys "<file>.…") and
- * modules/<name>/lang/<locale>.json (keys "<name>.…"), bundled at build time.
+ * The same files the server reads: resources/lang/<locale>/<file>.json (keys "<file>.…"),
+ * app/admin/lang/<locale>.json (keys "admin.…") and app/admin/<feature>/lang/<locale>.json (keys
+ * "admin.<feature>.…"), and modules/<name>/lang/<locale>.json (keys "<name>.…"), bundled at build time.
  */
 const kernelFiles = import.meta.glob('../../lang/*/*.json', { eager: true, import: 'default' })
+const adminFiles = import.meta.glob('../../../app/admin/**/lang/*.json', {
+  eager: true,
+  import: 'default',
+})
 const moduleFiles = import.meta.glob('../../../modules/*/lang/*.json', {
   eager: true,
   import: 'default',
@@ -29,6 +34,10 @@ const catalogs: Record<string, Catalog> = { es: {}, en: {} }
 for (const [path, json] of Object.entries(kernelFiles)) {
   const [, locale, file] = path.match(/lang\/([a-z]{2})\/([\w-]+)\.json$/) ?? []
   if (locale && file) flatten(json, file, (catalogs[locale] ??= {}))
+}
+for (const [path, json] of Object.entries(adminFiles)) {
+  const [, feature, locale] = path.match(/app\/admin\/(?:([\w-]+)\/)?lang\/([a-z]{2})\.json$/) ?? []
+  if (locale) flatten(json, feature ? `admin.${feature}` : 'admin', (catalogs[locale] ??= {}))
 }
 for (const [path, json] of Object.entries(moduleFiles)) {
   const [, module, locale] = path.match(/modules\/([\w-]+)\/lang\/([a-z]{2})\.json$/) ?? []

@@ -437,11 +437,22 @@ export function checkShellGlobs(root: string): SourceViolation[] {
   return found
 }
 
-/** Files that may hold types only: every module's dto/ and the shell's props. */
+/** Files that may hold types only: every module's dto/, each admin feature's dto, the shell's props. */
 export function dtoFiles(root: string): string[] {
   const shell = join(root, 'app/ui/dto.ts')
+  const adminDir = join(root, 'app/admin')
+  const admin = existsSync(adminDir)
+    ? readdirSync(adminDir).flatMap((feature) => {
+        const file = join(adminDir, feature, 'dto.ts')
+        return [
+          ...(existsSync(file) ? [file] : []),
+          ...filesUnder(root, [`app/admin/${feature}/dto`]),
+        ]
+      })
+    : []
   return [
     ...(existsSync(shell) ? [shell] : []),
+    ...admin,
     ...moduleFolders(root).flatMap((name) => filesUnder(root, [`modules/${name}/dto`])),
   ]
 }

@@ -68,8 +68,8 @@ test.group('Admin · money parser (no floats)', () => {
     }
     for (const locale of ['es', 'en']) {
       const labels = JSON.parse(
-        readFileSync(app.makePath(`resources/lang/${locale}/admin.json`), 'utf8')
-      ).teams.currencies
+        readFileSync(app.makePath(`app/admin/teams/lang/${locale}.json`), 'utf8')
+      ).currencies
       assert.sameMembers(Object.keys(labels), [...TEAM_CURRENCIES], locale)
     }
   })
