@@ -2,6 +2,7 @@ import db from '@adonisjs/lucid/services/db'
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
 import { customFields } from './definitions.js'
 import { loadCustomValues, plainDecimal, VALUES_TABLE } from './values.js'
+import { sortable } from './sort.js'
 import { filterable, valueColumn, type CustomField, type FieldValues } from './types.js'
 
 /*
@@ -131,6 +132,7 @@ export async function customColumns(organizationId: number, resource: string) {
     key: f.key,
     label: f.label,
     type: f.type,
+    sortable: sortable(f),
     options:
       f.type === 'user'
         ? users

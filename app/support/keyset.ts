@@ -33,7 +33,7 @@ export interface KeysetPage<Row> {
   offset: number
 }
 
-interface Cursor {
+export interface Cursor {
   v: string | number | null
   id: number
   /** Rows before the cursor's row (its position), for the range shown. */
@@ -59,6 +59,61 @@ export function decodeCursor(cursor: string | null | undefined): Cursor | null {
 }
 
 /**
+ * The cursor condition of a keyset read in `direction` over (column, id): rows strictly after
+ * the cursor's (value, id) in that direction.
+ */
+export function seekAfter(
+  query: DatabaseQueryBuilderContract<any>,
+  column: string,
+  idColumn: string,
+  direction: 'asc' | 'desc',
+  cursor: Cursor
+) {
+  const op = direction === 'asc' ? '>' : '<'
+  // Redundant on purpose: without a plain range on the sort column, SQLite (and others) read
+  // the OR below as a filter and scan every earlier row of the index, so page 500 cost ~40×
+  // page 1 on 100k rows (bench/run.mjs). With it the index seeks straight to the cursor.
+  if (cursor.v !== null) query.where(column, direction === 'asc' ? '>=' : '<=', cursor.v as any)
+  query.where((w) => {
+    w.where(column, op, cursor.v as any).orWhere((eq) => {
+      eq.where(column, cursor.v as any).where(idColumn, op, cursor.id)
+    })
+  })
+}
+
+/**
+ * Turns the rows read (at most `limit + 1`, in reading order) into a page: its rows in list
+ * order, the cursors either way and its position. `at` gives a row's cursor (value, id).
+ */
+export function pageOf<Row>(
+  rows: Row[],
+  read: { limit: number; backwards: boolean; cursor: Cursor | null },
+  at: (row: Row) => [string | number | null, number]
+): KeysetPage<Row> {
+  const { limit, backwards, cursor } = read
+  const more = rows.length > limit
+  const page = rows.slice(0, limit)
+  if (backwards) page.reverse()
+  const first = page[0]
+  const last = page[page.length - 1]
+  // Backwards, the start is known when the rows ran out: page 1, whatever the cursor said.
+  const offset = backwards
+    ? more
+      ? Math.max(0, (cursor!.n ?? page.length) - page.length)
+      : 0
+    : (cursor?.n ?? 0)
+  const encode = (row: Row, position: number) => encodeCursor(...at(row), position)
+  const hasPrev = backwards ? more : cursor !== null
+  const hasNext = backwards ? true : more
+  return {
+    rows: page,
+    next: hasNext && last ? encode(last, offset + page.length) : null,
+    prev: hasPrev && first ? encode(first, offset) : null,
+    offset,
+  }
+}
+
+/**
  * Applies order, limit and the cursor condition, runs the query and returns one page.
  * `sortValue` reads the sort value back from a row (it must be selected). Rows whose sort value
  * is NULL sort as the empty string, so the column should be NOT NULL or wrapped by the caller.
@@ -76,44 +131,16 @@ export async function keysetPage<Row extends Record<string, any>>(
   const backwards = before !== null
   // Reading backwards flips the direction of both the condition and the order.
   const direction = (options.direction === 'asc') !== backwards ? 'asc' : 'desc'
-  const op = direction === 'asc' ? '>' : '<'
-  if (cursor) {
-    // Redundant on purpose: without a plain range on the sort column, SQLite (and others) read
-    // the OR below as a filter and scan every earlier row of the index, so page 500 cost ~40×
-    // page 1 on 100k rows (bench/run.mjs). With it the index seeks straight to the cursor.
-    if (cursor.v !== null)
-      query.where(options.column, direction === 'asc' ? '>=' : '<=', cursor.v as any)
-    query.where((w) => {
-      w.where(options.column, op, cursor.v as any).orWhere((eq) => {
-        eq.where(options.column, cursor.v as any).where(options.idColumn, op, cursor.id)
-      })
-    })
-  }
+  if (cursor) seekAfter(query, options.column, options.idColumn, direction, cursor)
   query
     .orderBy(options.column, direction)
     .orderBy(options.idColumn, direction)
     .limit(options.limit + 1)
   const rows = (await query) as Row[]
-  const more = rows.length > options.limit
-  const page = rows.slice(0, options.limit)
-  if (backwards) page.reverse()
-  const first = page[0]
-  const last = page[page.length - 1]
-  // Backwards, the start is known when the rows ran out: page 1, whatever the cursor said.
-  const offset = backwards
-    ? more
-      ? Math.max(0, (cursor!.n ?? page.length) - page.length)
-      : 0
-    : (cursor?.n ?? 0)
-  const at = (row: Row, position: number) => encodeCursor(sortValue(row), idValue(row), position)
-  const hasPrev = backwards ? more : cursor !== null
-  const hasNext = backwards ? true : more
-  return {
-    rows: page,
-    next: hasNext && last ? at(last, offset + page.length) : null,
-    prev: hasPrev && first ? at(first, offset) : null,
-    offset,
-  }
+  return pageOf(rows, { limit: options.limit, backwards, cursor }, (row) => [
+    sortValue(row),
+    idValue(row),
+  ])
 }
 
 /** Default cap for list counts: lists show "10.000+" beyond it until the user asks. */

@@ -26,7 +26,7 @@ import { updateNote } from '../actions/notes/update_note.js'
 import { deleteNote } from '../actions/notes/delete_note.js'
 import { DuplicateCompanyName } from '../actions/companies/duplicate_name.js'
 import { exportRowCount, recordExport } from '../actions/record_export.js'
-import { filteredCompanies } from '../actions/companies/company_query.js'
+import { checkedSort, filteredCompanies } from '../actions/companies/company_query.js'
 import {
   customFieldsDisplay,
   customFieldsForm,
@@ -64,7 +64,9 @@ export default class CompaniesController {
       meta: { organizationId: ctx.organization.id },
     })
     const cf = await parseCustomFilters(ctx.organization.id, COMPANIES, ctx.request.qs())
-    const filters = { ...parsed, cf: cf.filters }
+    // A custom-field sort only by a field the list shows (`cf_<key>`, app/custom_fields/sort.ts).
+    const sort = await checkedSort(ctx.organization.id, COMPANIES, parsed?.sort)
+    const filters = { ...parsed, sort, cf: cf.filters }
     const [page, owners] = await Promise.all([
       listCompanies(ctx.access, filters),
       ownerFilterOptions(ctx.access, COMPANIES),
@@ -192,7 +194,8 @@ export default class CompaniesController {
     })
     // The custom-field filters too (`cf_<key>…`): the export holds what the list shows.
     const cf = await parseCustomFilters(ctx.organization.id, COMPANIES, ctx.request.qs())
-    const listed = { ...(filters ?? {}), cf: cf.filters }
+    const sort = await checkedSort(ctx.organization.id, COMPANIES, filters?.sort)
+    const listed = { ...(filters ?? {}), sort, cf: cf.filters }
     const rows = await exportRowCount(filteredCompanies(ctx.access, listed))
     await recordExport({
       ...actor(ctx),

@@ -33,6 +33,7 @@ import { updateNote } from '../actions/notes/update_note.js'
 import { deleteNote } from '../actions/notes/delete_note.js'
 import { exportRowCount, recordExport } from '../actions/record_export.js'
 import { filteredContacts } from '../actions/contacts/contact_query.js'
+import { checkedSort } from '../actions/companies/company_query.js'
 
 /** Thin: permission (403) → scope (404) → validate → one action → a DTO for the page. */
 export default class ContactsController {
@@ -40,7 +41,9 @@ export default class ContactsController {
     ctx.access.authorize(`${CONTACTS}.view`)
     const [, parsed] = await listContactsValidator.tryValidate(ctx.request.qs())
     const cf = await parseCustomFilters(ctx.organization.id, CONTACTS, ctx.request.qs())
-    const filters = { ...parsed, cf: cf.filters }
+    // A custom-field sort only by a field the list shows (`cf_<key>`, app/custom_fields/sort.ts).
+    const sort = await checkedSort(ctx.organization.id, CONTACTS, parsed?.sort)
+    const filters = { ...parsed, sort, cf: cf.filters }
     const [page, owners, company] = await Promise.all([
       listContacts(ctx.access, filters),
       ownerFilterOptions(ctx.access, CONTACTS),
@@ -151,7 +154,8 @@ export default class ContactsController {
     const [, filters] = await listContactsValidator.tryValidate(ctx.request.qs())
     // The custom-field filters too (`cf_<key>…`): the export holds what the list shows.
     const cf = await parseCustomFilters(ctx.organization.id, CONTACTS, ctx.request.qs())
-    const listed = { ...(filters ?? {}), cf: cf.filters }
+    const sort = await checkedSort(ctx.organization.id, CONTACTS, filters?.sort)
+    const listed = { ...(filters ?? {}), sort, cf: cf.filters }
     const rows = await exportRowCount(filteredContacts(ctx.access, listed))
     await recordExport({
       ...actor(ctx),

@@ -83,7 +83,8 @@ export const noteValidator = vine.compile(
 )
 
 export const SORTS = ['name', '-name', '-created'] as const
-export type Sort = (typeof SORTS)[number]
+/** A built-in sort, or a custom field's (`cf_<key>` / `-cf_<key>`, checked by the controller). */
+export type Sort = (typeof SORTS)[number] | `cf_${string}` | `-cf_${string}`
 
 /** Filters shared by both lists; unknown or malformed ones are dropped by the controllers. */
 export const listFields = {
@@ -93,7 +94,11 @@ export const listFields = {
     .trim()
     .regex(/^(mine|\d{1,10})$/)
     .optional(),
-  sort: vine.enum(SORTS).optional(),
+  sort: vine
+    .string()
+    .regex(/^(name|-name|-created|-?cf_[a-z0-9_]{1,40})$/)
+    .transform((v) => v as Sort)
+    .optional(),
   cursor: vine.string().maxLength(1000).optional(),
   before: vine.string().maxLength(1000).optional(),
   count: vine.enum(['exact'] as const).optional(),

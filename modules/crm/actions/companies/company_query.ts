@@ -1,7 +1,7 @@
 import db from '@adonisjs/lucid/services/db'
 import type { AccessContext } from '#app/access/access_context'
 import { toDate, dbTimestamp } from '#app/support/dates'
-import type { KeysetOptions } from '#app/support/keyset'
+import { keysetPage, type KeysetOptions, type KeysetPage } from '#app/support/keyset'
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
 import type { CompanyFilters } from '../../validators/companies.js'
 import type { Sort } from '../../validators/shared.js'
@@ -9,6 +9,7 @@ import { applySearch } from '../../support/search.js'
 import { normalizeName } from '../../support/normalize.js'
 import { COMPANIES } from './load_company.js'
 import { applyCustomFilters, type CustomFilter } from '#app/custom_fields/query'
+import { customSortOf, customSortPage, listedCustomSort } from '#app/custom_fields/sort'
 
 /**
  * The filtered, scoped companies query (alias `c`) shared by the list, its count and the
@@ -74,4 +75,51 @@ export function keysetFor(sort: Sort | undefined, alias: string) {
   const sortValue = (row: Record<string, any>) =>
     byCreated ? dbTimestamp(toDate(row.created_at)) : row.name_normalized
   return { options, sortValue }
+}
+
+/**
+ * The sort to use: a custom field's only when the list may sort by it (active, listed,
+ * sortable); else none, so the list shows its default order and says so.
+ */
+export async function checkedSort(
+  organizationId: number,
+  resource: string,
+  sort: Sort | undefined
+): Promise<Sort | undefined> {
+  if (!customSortOf(sort)) return sort
+  return ((await listedCustomSort(organizationId, resource, sort)) ?? undefined) as Sort | undefined
+}
+
+/**
+ * One keyset page of a list (companies `c` or contacts `ct`) in its sort, built-in or by a
+ * custom field (app/custom_fields/sort.ts). `build` returns the filtered, scoped query with its
+ * columns selected, `<alias>.id` as `id`.
+ */
+export async function sortedPage(
+  build: () => Promise<{ query: DatabaseQueryBuilderContract<any> }>,
+  params: {
+    organizationId: number
+    resource: string
+    alias: string
+    sort: Sort | undefined
+    limit: number
+    cursor?: string | null
+    before?: string | null
+  }
+): Promise<KeysetPage<Record<string, any>>> {
+  const { alias, sort, limit, cursor, before } = params
+  const custom = customSortOf(sort)
+  if (custom)
+    return customSortPage(build, {
+      organizationId: params.organizationId,
+      resource: params.resource,
+      idColumn: `${alias}.id`,
+      sort: custom,
+      limit,
+      cursor,
+      before,
+    })
+  const { options, sortValue } = keysetFor(sort, alias)
+  const { query } = await build()
+  return keysetPage(query, { ...options, limit, cursor, before }, sortValue)
 }

@@ -1,11 +1,11 @@
 import type { AccessContext } from '#app/access/access_context'
-import { keysetPage } from '#app/support/keyset'
 import type { CompanyFilters } from '../../validators/companies.js'
-import { filteredCompanies, keysetFor } from './company_query.js'
+import { filteredCompanies, sortedPage } from './company_query.js'
 import { companyRows } from './list_companies.js'
 import type { ExportColumn, TabularExport } from '#app/support/csv'
 import { customExportColumns } from '#app/custom_fields/exchange'
 import type { CustomFilter } from '#app/custom_fields/query'
+import { COMPANIES } from './load_company.js'
 
 /** Rows fetched per query: memory stays flat however many companies are exported. */
 const BATCH = 500
@@ -60,9 +60,7 @@ async function* companyBatches(
   customCells: CustomCells
 ): AsyncGenerator<unknown[][]> {
   const { date, labels } = text
-  const { options, sortValue } = keysetFor(filters.sort, 'c')
-  let cursor: string | null = null
-  do {
+  const build = async () => {
     const { query } = await filteredCompanies(access, filters, 'export')
     query
       .leftJoin('users as o', 'o.id', 'c.owner_id')
@@ -78,11 +76,18 @@ async function* companyBatches(
         'c.created_at',
         'o.full_name as owner_name'
       )
-    const page: { rows: Record<string, any>[]; next: string | null } = await keysetPage(
-      query,
-      { ...options, limit: BATCH, cursor },
-      sortValue
-    )
+    return { query }
+  }
+  let cursor: string | null = null
+  do {
+    const page: { rows: Record<string, any>[]; next: string | null } = await sortedPage(build, {
+      organizationId: access.organizationId,
+      resource: COMPANIES,
+      alias: 'c',
+      sort: filters.sort,
+      limit: BATCH,
+      cursor,
+    })
     const websites = new Map(page.rows.map((r) => [Number(r.id), r.website as string | null]))
     const custom = await customCells(page.rows.map((r) => Number(r.id)))
     const rows = (await companyRows(page.rows)).map((r) => [

@@ -1,10 +1,10 @@
 import type { AccessContext } from '#app/access/access_context'
-import { cappedCount, keysetPage } from '#app/support/keyset'
+import { cappedCount } from '#app/support/keyset'
 import { toIso } from '#app/support/dates'
 import { cachedCount, cachedPage } from '#app/support/cache'
 import type { CompanyFilters } from '../../validators/companies.js'
 import { addressesOf, channelsOf, mainAddress, primaryOf } from '../../support/channels.js'
-import { filteredCompanies, keysetFor } from './company_query.js'
+import { filteredCompanies, sortedPage } from './company_query.js'
 import { COMPANIES } from './load_company.js'
 import type { CompanyRow } from '../../dto/companies.js'
 import { customListValues, type CustomFilter } from '#app/custom_fields/query'
@@ -47,26 +47,32 @@ async function loadPage(
   filters: CompanyFilters & { cf?: CustomFilter[] },
   pageSize: number
 ) {
-  const { options, sortValue } = keysetFor(filters.sort, 'c')
-  const { query } = await filteredCompanies(access, filters)
-  query
-    .leftJoin('users as o', 'o.id', 'c.owner_id')
-    .select(
-      'c.id',
-      'c.name',
-      'c.name_normalized',
-      'c.legal_name',
-      'c.nif',
-      'c.type',
-      'c.industry',
-      'c.created_at',
-      'o.full_name as owner_name'
-    )
-  const found = await keysetPage<Record<string, any>>(
-    query,
-    { ...options, limit: pageSize, cursor: filters.cursor, before: filters.before },
-    sortValue
-  )
+  const build = async () => {
+    const { query } = await filteredCompanies(access, filters)
+    query
+      .leftJoin('users as o', 'o.id', 'c.owner_id')
+      .select(
+        'c.id',
+        'c.name',
+        'c.name_normalized',
+        'c.legal_name',
+        'c.nif',
+        'c.type',
+        'c.industry',
+        'c.created_at',
+        'o.full_name as owner_name'
+      )
+    return { query }
+  }
+  const found = await sortedPage(build, {
+    organizationId: access.organizationId,
+    resource: COMPANIES,
+    alias: 'c',
+    sort: filters.sort,
+    limit: pageSize,
+    cursor: filters.cursor,
+    before: filters.before,
+  })
   const rows = await companyRows(found.rows)
   const custom = await customListValues(
     access.organizationId,

@@ -1,7 +1,7 @@
 import type { AccessContext } from '#app/access/access_context'
-import { keysetPage } from '#app/support/keyset'
 import type { ContactFilters } from '../../validators/contacts.js'
-import { keysetFor } from '../companies/company_query.js'
+import { sortedPage } from '../companies/company_query.js'
+import { CONTACTS } from './load_contact.js'
 import type { CustomCells, ExportText } from '../companies/export_companies.js'
 import { customExportColumns } from '#app/custom_fields/exchange'
 import type { CustomFilter } from '#app/custom_fields/query'
@@ -47,18 +47,23 @@ async function* contactBatches(
   customCells: CustomCells
 ): AsyncGenerator<unknown[][]> {
   const { date } = text
-  const { options, sortValue } = keysetFor(filters.sort, 'ct')
-  let cursor: string | null = null
-  do {
+  const build = async () => {
     const { query } = await filteredContacts(access, filters, 'export')
     query
       .leftJoin('users as o', 'o.id', 'ct.owner_id')
       .select([...CONTACT_LIST_COLUMNS, 'ct.department'])
-    const page: { rows: Record<string, any>[]; next: string | null } = await keysetPage(
-      query,
-      { ...options, limit: BATCH, cursor },
-      sortValue
-    )
+    return { query }
+  }
+  let cursor: string | null = null
+  do {
+    const page: { rows: Record<string, any>[]; next: string | null } = await sortedPage(build, {
+      organizationId: access.organizationId,
+      resource: CONTACTS,
+      alias: 'ct',
+      sort: filters.sort,
+      limit: BATCH,
+      cursor,
+    })
     const extra = new Map(page.rows.map((r) => [Number(r.id), r]))
     const custom = await customCells(page.rows.map((r) => Number(r.id)))
     const rows = (await contactRows(access, page.rows)).map((r) => {

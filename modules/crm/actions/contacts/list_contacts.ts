@@ -1,7 +1,7 @@
 import type { AccessContext } from '#app/access/access_context'
-import { cappedCount, keysetPage, type CappedCount } from '#app/support/keyset'
+import { cappedCount, type CappedCount } from '#app/support/keyset'
 import type { ContactFilters } from '../../validators/contacts.js'
-import { keysetFor } from '../companies/company_query.js'
+import { sortedPage } from '../companies/company_query.js'
 import { PAGE_SIZE } from '../companies/list_companies.js'
 import { CONTACT_LIST_COLUMNS, contactRows, filteredContacts } from './contact_query.js'
 import { CONTACTS } from './load_contact.js'
@@ -13,15 +13,21 @@ export async function listContacts(
   filters: ContactFilters & { cf?: CustomFilter[] },
   pageSize = PAGE_SIZE
 ) {
-  const { options, sortValue } = keysetFor(filters.sort, 'ct')
-  const { query } = await filteredContacts(access, filters)
-  query.leftJoin('users as o', 'o.id', 'ct.owner_id').select(CONTACT_LIST_COLUMNS)
+  const build = async () => {
+    const { query } = await filteredContacts(access, filters)
+    query.leftJoin('users as o', 'o.id', 'ct.owner_id').select(CONTACT_LIST_COLUMNS)
+    return { query }
+  }
   const [page, count] = await Promise.all([
-    keysetPage<Record<string, any>>(
-      query,
-      { ...options, limit: pageSize, cursor: filters.cursor, before: filters.before },
-      sortValue
-    ),
+    sortedPage(build, {
+      organizationId: access.organizationId,
+      resource: CONTACTS,
+      alias: 'ct',
+      sort: filters.sort,
+      limit: pageSize,
+      cursor: filters.cursor,
+      before: filters.before,
+    }),
     filteredContacts(access, filters).then(({ query: q }) =>
       cappedCount(q, {
         exact: filters.count === 'exact',

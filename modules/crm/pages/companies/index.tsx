@@ -26,6 +26,7 @@ import { labelMap, selectData } from '../shared/lists'
 import {
   CustomFilterInputs,
   useCustomColumns,
+  useCustomSorts,
   type CustomFieldColumn,
   type CustomFieldValue,
 } from '~/ui/custom_fields'
@@ -79,6 +80,7 @@ export default function CompaniesIndex({
   const { cursor, before, ...builtIn } = filters
   const current = { ...builtIn, ...customFilters }
   const customCols = useCustomColumns<Row>(customColumns)
+  const customSorts = useCustomSorts(customColumns)
   const set = (patch: Partial<Filters>) =>
     applyFilters(BASE, { ...current, sort: current.sort === 'name' ? '' : current.sort, ...patch })
   const active =
@@ -266,7 +268,10 @@ export default function CompaniesIndex({
           aria-label={t('crm.filters.sort')}
           value={filters.sort}
           allowDeselect={false}
-          data={SORTS.map(([value, key]) => ({ value, label: t(`crm.sort.${key}`) }))}
+          data={[
+            ...SORTS.map(([value, key]) => ({ value, label: t(`crm.sort.${key}`) })),
+            ...customSorts,
+          ]}
           onChange={(v) => set({ sort: v === 'name' ? '' : (v ?? '') })}
         />
       </FilterPanel>

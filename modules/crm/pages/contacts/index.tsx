@@ -25,6 +25,7 @@ import type { ContactListFilters as Filters, ContactRow } from '../../dto/contac
 import {
   CustomFilterInputs,
   useCustomColumns,
+  useCustomSorts,
   type CustomFieldColumn,
   type CustomFieldValue,
 } from '~/ui/custom_fields'
@@ -76,6 +77,7 @@ export default function ContactsIndex({
   const { cursor, before, ...builtIn } = filters
   const current = { ...builtIn, ...customFilters }
   const customCols = useCustomColumns<Row>(customColumns)
+  const customSorts = useCustomSorts(customColumns)
   const params = { ...current, sort: current.sort === 'name' ? '' : current.sort }
   const set = (patch: Partial<Filters>) => applyFilters(BASE, { ...params, ...patch })
   const active =
@@ -227,7 +229,10 @@ export default function ContactsIndex({
           aria-label={t('crm.filters.sort')}
           value={filters.sort}
           allowDeselect={false}
-          data={SORTS.map(([value, key]) => ({ value, label: t(`crm.sort.${key}`) }))}
+          data={[
+            ...SORTS.map(([value, key]) => ({ value, label: t(`crm.sort.${key}`) })),
+            ...customSorts,
+          ]}
           onChange={(v) => set({ sort: v === 'name' ? '' : (v ?? '') })}
         />
       </FilterPanel>

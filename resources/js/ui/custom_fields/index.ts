@@ -9,4 +9,4 @@ export type {
   CustomFieldType,
   CustomFieldValue,
 } from './types'
-export { useCustomColumns, CustomFilterInputs } from './list'
+export { useCustomColumns, useCustomSorts, CustomFilterInputs } from './list'

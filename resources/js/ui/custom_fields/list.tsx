@@ -158,3 +158,29 @@ export function CustomFilterInputs({
     </>
   )
 }
+
+/** Which pair of sort labels a type uses: A-Z for text, names and users. */
+const SORT_WORDS: Partial<Record<CustomFieldColumn['type'], string>> = {
+  number: 'number_',
+  money: 'number_',
+  date: 'date_',
+  boolean: 'boolean_',
+  list: 'list_',
+}
+
+/**
+ * The sort choices of the listed custom fields, both ways (`cf_<key>` ascending, `-cf_<key>`
+ * descending; empty values last ascending, first descending), for the list's sort control.
+ */
+export function useCustomSorts(fields: CustomFieldColumn[]): { value: string; label: string }[] {
+  const { t } = useT()
+  return fields
+    .filter((f) => f.sortable)
+    .flatMap((f) => {
+      const words = SORT_WORDS[f.type] ?? ''
+      return [
+        { value: `cf_${f.key}`, label: t(`custom_fields.sort.${words}asc`, { label: f.label }) },
+        { value: `-cf_${f.key}`, label: t(`custom_fields.sort.${words}desc`, { label: f.label }) },
+      ]
+    })
+}

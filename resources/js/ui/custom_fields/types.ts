@@ -39,4 +39,6 @@ export interface CustomFieldColumn {
   label: string
   type: CustomFieldType
   options: { value: string; label: string }[]
+  /** Whether the list can sort by it (`sort=cf_<key>` / `-cf_<key>`). */
+  sortable?: boolean
 }
