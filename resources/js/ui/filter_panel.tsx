@@ -7,7 +7,8 @@ import { usePhone } from './layout_helpers'
 
 /**
  * The list's filters: always visible on wide screens; on phones folded behind a "Filtros"
- * button that shows how many are active. The search box (`search`) stays visible.
+ * button that shows how many are active. The search box (`search`) stays visible; a list with
+ * no search (the audit log) leaves it out.
  */
 export function FilterPanel({
   search,
@@ -15,7 +16,7 @@ export function FilterPanel({
   active,
   onClear,
 }: {
-  search: ReactNode
+  search?: ReactNode
   children: ReactNode
   active: number
   onClear: () => void
@@ -30,33 +31,35 @@ export function FilterPanel({
   )
   return (
     <Paper withBorder radius="md" p="sm" mb="md">
-      <Group gap="sm" wrap="nowrap" align="flex-end">
-        <div style={{ flex: 1, minWidth: 0 }}>{search}</div>
-        {phone && (
-          <Button
-            variant={active ? 'light' : 'default'}
-            onClick={toggle}
-            leftSection={<IconAdjustments size={16} />}
-            aria-expanded={open}
-            data-testid="toggle-filters"
-            rightSection={
-              active ? (
-                <Badge size="xs" circle>
-                  {active}
-                </Badge>
-              ) : null
-            }
-          >
-            {t('common.filters')}
-          </Button>
-        )}
-      </Group>
+      {(search || phone) && (
+        <Group gap="sm" wrap="nowrap" align="flex-end">
+          {search && <div style={{ flex: 1, minWidth: 0 }}>{search}</div>}
+          {phone && (
+            <Button
+              variant={active ? 'light' : 'default'}
+              onClick={toggle}
+              leftSection={<IconAdjustments size={16} />}
+              aria-expanded={open}
+              data-testid="toggle-filters"
+              rightSection={
+                active ? (
+                  <Badge size="xs" circle>
+                    {active}
+                  </Badge>
+                ) : null
+              }
+            >
+              {t('common.filters')}
+            </Button>
+          )}
+        </Group>
+      )}
       {phone ? (
         <Collapse expanded={open}>
           <div style={{ paddingTop: 12 }}>{fields}</div>
         </Collapse>
       ) : (
-        <div style={{ paddingTop: 12 }}>{fields}</div>
+        <div style={{ paddingTop: search ? 12 : 0 }}>{fields}</div>
       )}
       {active > 0 && (
         <Button

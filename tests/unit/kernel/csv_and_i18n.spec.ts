@@ -29,12 +29,22 @@ test.group('Translations', () => {
     const kernel = app.languageFilesPath()
     for (const file of readdirSync(join(kernel, 'es')))
       pairs.push([join(kernel, 'es', file), join(kernel, 'en', file)])
+    // Administración keeps its lang files beside each feature (app/admin/<feature>/lang).
+    const adminDir = app.makePath('app/admin')
+    for (const dir of ['lang', ...readdirSync(adminDir).map((f) => join(f, 'lang'))]) {
+      const es = join(adminDir, dir, 'es.json')
+      if (existsSync(es)) pairs.push([es, join(adminDir, dir, 'en.json')])
+    }
     const modulesDir = app.makePath('modules')
     for (const m of readdirSync(modulesDir)) {
       const es = join(modulesDir, m, 'lang', 'es.json')
       if (existsSync(es)) pairs.push([es, join(modulesDir, m, 'lang', 'en.json')])
     }
     assert.isAbove(pairs.length, 5)
+    assert.isTrue(
+      pairs.some(([es]) => es.endsWith(join('app', 'admin', 'users', 'lang', 'es.json'))),
+      "the admin features' lang files are compared too"
+    )
     for (const [es, en] of pairs) {
       assert.isTrue(existsSync(en), `${en} is missing`)
       const esKeys = flatten(JSON.parse(readFileSync(es, 'utf8'))).sort()

@@ -1,11 +1,11 @@
-import { useState } from 'react'
-import { Head, router } from '@inertiajs/react'
-import { Badge, Box, Button, Collapse, Group, Paper, Select, Text } from '@mantine/core'
-import { IconFilter } from '@tabler/icons-react'
+import { Head } from '@inertiajs/react'
+import { Badge, Box, Paper, Select, Text } from '@mantine/core'
 import { DatePickerInput } from '@mantine/dates'
 import {
+  applyFilters,
   DataTable,
   EmptyState,
+  FilterPanel,
   KeysetPager,
   PageHeader,
   useFormat,
@@ -65,6 +65,8 @@ interface Props {
   actions: Option[]
 }
 
+const BASE = '/admin/audit'
+
 const ACTION_COLORS: Record<string, string> = {
   create: 'teal',
   update: 'blue',
@@ -94,12 +96,7 @@ export default function AuditIndex({
     from: filters.from,
     to: filters.to,
   }
-  const apply = (changes: Partial<typeof base>) =>
-    router.get(
-      listUrl('/admin/audit', { ...base, ...changes }),
-      {},
-      { preserveState: true, preserveScroll: true }
-    )
+  const apply = (changes: Partial<typeof base>) => applyFilters(BASE, { ...base, ...changes })
   // A type typed into the address bar that no manifest declares still shows as selected.
   const typeOptions =
     filters.subjectType && !subjectTypes.some((s) => s.value === filters.subjectType)
@@ -159,10 +156,8 @@ export default function AuditIndex({
       render: (e) => (e.field ? <Change from={e.oldValue} to={e.newValue} /> : '—'),
     },
   ]
+  // On a phone the five filters would push the log below the fold: FilterPanel folds them away.
   const active = Object.values(base).filter((v) => v !== null && v !== '').length
-  const filtered = active > 0
-  // On a phone the five filters would push the log below the fold: they fold away.
-  const [showFilters, setShowFilters] = useState(false)
 
   return (
     <>
@@ -172,73 +167,50 @@ export default function AuditIndex({
         subtitle={t('admin.audit.subtitle')}
         crumbs={[{ label: t('admin.nav.title') }, { label: t('admin.audit.title') }]}
       />
-      {phone && (
-        <Button
-          variant="default"
-          leftSection={<IconFilter size={16} />}
-          mb="sm"
-          onClick={() => setShowFilters((v) => !v)}
-        >
-          {t('common.filters')}
-          {active ? ` (${active})` : ''}
-        </Button>
-      )}
-      <Collapse expanded={!phone || showFilters}>
-        <Paper withBorder radius="md" p="sm" mb="md">
-          <Group gap="sm" align="flex-end" wrap="wrap">
-            <Select
-              label={t('admin.audit.filters.user')}
-              placeholder={t('admin.audit.filters.any_user')}
-              data={users}
-              value={filters.actorId ? String(filters.actorId) : null}
-              onChange={(v) => apply({ actorId: v ? Number(v) : null })}
-              searchable
-              clearable
-              w={{ base: '100%', xs: 200 }}
-            />
-            <Select
-              label={t('admin.audit.filters.subject_type')}
-              placeholder={t('admin.audit.filters.any_subject_type')}
-              data={typeOptions}
-              value={filters.subjectType || null}
-              onChange={(v) => apply({ subjectType: v ?? '', subjectId: null })}
-              searchable
-              clearable
-              w={{ base: '100%', xs: 200 }}
-            />
-            <Select
-              label={t('admin.audit.filters.action')}
-              placeholder={t('admin.audit.filters.any_action')}
-              data={actions}
-              value={filters.action}
-              onChange={(v) => apply({ action: v })}
-              clearable
-              w={{ base: '100%', xs: 170 }}
-            />
-            <DatePickerInput
-              label={t('admin.audit.filters.from')}
-              value={filters.from}
-              onChange={(v) => apply({ from: v ? String(v).slice(0, 10) : null })}
-              valueFormat="DD/MM/YYYY"
-              clearable
-              w={{ base: '100%', xs: 150 }}
-            />
-            <DatePickerInput
-              label={t('admin.audit.filters.to')}
-              value={filters.to}
-              onChange={(v) => apply({ to: v ? String(v).slice(0, 10) : null })}
-              valueFormat="DD/MM/YYYY"
-              clearable
-              w={{ base: '100%', xs: 150 }}
-            />
-            {filtered && (
-              <Button variant="subtle" onClick={() => router.get('/admin/audit')}>
-                {t('common.clear_filters')}
-              </Button>
-            )}
-          </Group>
-        </Paper>
-      </Collapse>
+      <FilterPanel active={active} onClear={() => applyFilters(BASE, {})}>
+        <Select
+          aria-label={t('admin.audit.filters.user')}
+          placeholder={t('admin.audit.filters.any_user')}
+          data={users}
+          value={filters.actorId ? String(filters.actorId) : null}
+          onChange={(v) => apply({ actorId: v ? Number(v) : null })}
+          searchable
+          clearable
+        />
+        <Select
+          aria-label={t('admin.audit.filters.subject_type')}
+          placeholder={t('admin.audit.filters.any_subject_type')}
+          data={typeOptions}
+          value={filters.subjectType || null}
+          onChange={(v) => apply({ subjectType: v ?? '', subjectId: null })}
+          searchable
+          clearable
+        />
+        <Select
+          aria-label={t('admin.audit.filters.action')}
+          placeholder={t('admin.audit.filters.any_action')}
+          data={actions}
+          value={filters.action}
+          onChange={(v) => apply({ action: v })}
+          clearable
+        />
+        <DatePickerInput
+          aria-label={t('admin.audit.filters.from')}
+          placeholder={t('admin.audit.filters.from')}
+          value={filters.from}
+          onChange={(v) => apply({ from: v ? String(v).slice(0, 10) : null })}
+          valueFormat="DD/MM/YYYY"
+          clearable
+        />
+        <DatePickerInput
+          aria-label={t('admin.audit.filters.to')}
+          placeholder={t('admin.audit.filters.to')}
+          value={filters.to}
+          onChange={(v) => apply({ to: v ? String(v).slice(0, 10) : null })}
+          valueFormat="DD/MM/YYYY"
+          clearable
+        />
+      </FilterPanel>
       {entries.length === 0 ? (
         <EmptyState
           title={t('admin.audit.empty_title')}
@@ -252,13 +224,13 @@ export default function AuditIndex({
       <KeysetPager
         count={count}
         noun={(n) => t('admin.audit.noun', { count: n })}
-        firstHref={listUrl('/admin/audit', base)}
-        prevHref={prev ? listUrl('/admin/audit', { ...base, before: prev }) : null}
-        nextHref={next ? listUrl('/admin/audit', { ...base, cursor: next }) : null}
+        firstHref={listUrl(BASE, base)}
+        prevHref={prev ? listUrl(BASE, { ...base, before: prev }) : null}
+        nextHref={next ? listUrl(BASE, { ...base, cursor: next }) : null}
         isFirstPage={!prev}
         offset={offset}
         shown={entries.length}
-        exactHref={listUrl('/admin/audit', {
+        exactHref={listUrl(BASE, {
           ...base,
           cursor: filters.cursor,
           before: filters.before,

@@ -13,6 +13,7 @@ import {
 import { IconRefresh } from '@tabler/icons-react'
 import {
   ConfirmButton,
+  applyFilters,
   DataTable,
   EmptyState,
   KeysetPager,
@@ -74,11 +75,7 @@ export default function JobsIndex({ jobs, next, prev, offset, count, filters }: 
     ...STATES.map((s) => ({ value: s, label: t(`admin.jobs.states.${s}`) })),
   ]
   const showState = (value: string | null) =>
-    router.get(
-      listUrl('/admin/jobs', { state: !value || value === 'all' ? null : value }),
-      {},
-      { preserveScroll: true }
-    )
+    applyFilters('/admin/jobs', { state: !value || value === 'all' ? null : value })
   const post = (job: JobRun, action: 'retry' | 'discard') =>
     router.post(`/admin/jobs/${job.id}/${action}`, {}, { preserveScroll: true })
 

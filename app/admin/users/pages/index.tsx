@@ -1,10 +1,12 @@
 import { useState } from 'react'
-import { Head, Link, router } from '@inertiajs/react'
-import { Anchor, Badge, Box, Button, Group, Paper, Select, Text, TextInput } from '@mantine/core'
+import { Head, Link } from '@inertiajs/react'
+import { Anchor, Badge, Box, Button, Paper, Select, Text, TextInput } from '@mantine/core'
 import { IconPlus, IconSearch } from '@tabler/icons-react'
 import {
+  applyFilters,
   DataTable,
   EmptyState,
+  FilterPanel,
   KeysetPager,
   PageHeader,
   useFormat,
@@ -18,6 +20,8 @@ import {
   usePhone,
   listUrl,
 } from '~/ui'
+
+const BASE = '/admin/users'
 
 interface UserRow {
   id: number
@@ -53,12 +57,7 @@ export default function UsersIndex({ users, next, prev, offset, count, filters, 
   const phone = usePhone()
   const [q, setQ] = useState(filters.q)
   const base = { q: filters.q, status: filters.status, roleId: filters.roleId }
-  const apply = (changes: Partial<typeof base>) =>
-    router.get(
-      listUrl('/admin/users', { ...base, ...changes }),
-      {},
-      { preserveState: true, preserveScroll: true }
-    )
+  const apply = (changes: Partial<typeof base>) => applyFilters(BASE, { ...base, ...changes })
 
   const columns: Column<UserRow>[] = [
     {
@@ -138,7 +137,8 @@ export default function UsersIndex({ users, next, prev, offset, count, filters, 
     },
   ]
 
-  const filtered = Boolean(filters.q || filters.status || filters.roleId)
+  // As on the CRM lists: the badge counts the folded filters; the search box stays in view.
+  const active = [filters.status, filters.roleId].filter(Boolean).length
   return (
     <>
       <Head title={t('admin.users.title')} />
@@ -152,14 +152,19 @@ export default function UsersIndex({ users, next, prev, offset, count, filters, 
           </Button>
         }
       />
-      <Paper withBorder radius="md" p="sm" mb="md">
-        <form
-          onSubmit={(e) => {
-            e.preventDefault()
-            apply({ q })
-          }}
-        >
-          <Group gap="sm" align="flex-end" wrap="wrap">
+      <FilterPanel
+        active={active}
+        onClear={() => {
+          setQ('')
+          applyFilters(BASE, {})
+        }}
+        search={
+          <form
+            onSubmit={(e) => {
+              e.preventDefault()
+              apply({ q })
+            }}
+          >
             <TextInput
               aria-label={t('admin.users.search')}
               placeholder={t('admin.users.search')}
@@ -167,46 +172,33 @@ export default function UsersIndex({ users, next, prev, offset, count, filters, 
               value={q}
               onChange={(e) => setQ(e.currentTarget.value)}
               onBlur={() => q !== filters.q && apply({ q })}
-              style={{ flex: '1 1 220px' }}
             />
-            <Select
-              aria-label={t('admin.users.columns.status')}
-              data={[
-                { value: '', label: t('admin.users.all_statuses') },
-                { value: 'active', label: t('admin.users.status.active') },
-                { value: 'inactive', label: t('admin.users.status.inactive') },
-              ]}
-              value={filters.status ?? ''}
-              onChange={(v) => apply({ status: (v || null) as Props['filters']['status'] })}
-              allowDeselect={false}
-              w={{ base: '100%', xs: 180 }}
-            />
-            <Select
-              aria-label={t('admin.users.columns.roles')}
-              data={[
-                { value: '', label: t('admin.users.all_roles') },
-                ...roles.map((r) => ({ value: r.value, label: r.label })),
-              ]}
-              value={filters.roleId ? String(filters.roleId) : ''}
-              onChange={(v) => apply({ roleId: v ? Number(v) : null })}
-              allowDeselect={false}
-              searchable
-              w={{ base: '100%', xs: 200 }}
-            />
-            {filtered && (
-              <Button
-                variant="subtle"
-                onClick={() => {
-                  setQ('')
-                  router.get('/admin/users')
-                }}
-              >
-                {t('common.clear_filters')}
-              </Button>
-            )}
-          </Group>
-        </form>
-      </Paper>
+          </form>
+        }
+      >
+        <Select
+          aria-label={t('admin.users.columns.status')}
+          data={[
+            { value: '', label: t('admin.users.all_statuses') },
+            { value: 'active', label: t('admin.users.status.active') },
+            { value: 'inactive', label: t('admin.users.status.inactive') },
+          ]}
+          value={filters.status ?? ''}
+          onChange={(v) => apply({ status: (v || null) as Props['filters']['status'] })}
+          allowDeselect={false}
+        />
+        <Select
+          aria-label={t('admin.users.columns.roles')}
+          data={[
+            { value: '', label: t('admin.users.all_roles') },
+            ...roles.map((r) => ({ value: r.value, label: r.label })),
+          ]}
+          value={filters.roleId ? String(filters.roleId) : ''}
+          onChange={(v) => apply({ roleId: v ? Number(v) : null })}
+          allowDeselect={false}
+          searchable
+        />
+      </FilterPanel>
       {users.length === 0 ? (
         <EmptyState
           title={t('admin.users.empty_title')}
@@ -230,9 +222,9 @@ export default function UsersIndex({ users, next, prev, offset, count, filters, 
       <KeysetPager
         count={count}
         noun={(n) => t('admin.users.noun', { count: n })}
-        firstHref={listUrl('/admin/users', base)}
-        prevHref={prev ? listUrl('/admin/users', { ...base, before: prev }) : null}
-        nextHref={next ? listUrl('/admin/users', { ...base, cursor: next }) : null}
+        firstHref={listUrl(BASE, base)}
+        prevHref={prev ? listUrl(BASE, { ...base, before: prev }) : null}
+        nextHref={next ? listUrl(BASE, { ...base, cursor: next }) : null}
         isFirstPage={!prev}
         offset={offset}
         shown={users.length}
