@@ -68,9 +68,11 @@ const MIGRATIONS = '^(database/migrations|modules/[^/]+/database/migrations)/'
 // The only kernel files pages may import: the shell's props (type-only) and the pure formatting
 // functions the server and the browser share. Both import nothing (shared-with-pages-imports).
 const SHELL_DTO = '^app/ui/dto\\.ts$'
-const SHARED_WITH_PAGES = ['^app/ui/dto\\.ts$', '^app/settings/format\\.ts$']
+// The shapes records share (options, phones, e-mails, addresses): pages and dto/ take them.
+const RECORD_SHAPES = '^app/ui/record_shapes\\.ts$'
+const SHARED_WITH_PAGES = ['^app/ui/dto\\.ts$', RECORD_SHAPES, '^app/settings/format\\.ts$']
 // Type-only shapes a module's actions send to its pages; pages import them type-only.
-const DTO = [SHELL_DTO, '^modules/[^/]+/dto/']
+const DTO = [SHELL_DTO, RECORD_SHAPES, '^modules/[^/]+/dto/']
 
 function rules(root) {
   const declared = Object.entries(declaredDependencies(root))
@@ -174,7 +176,8 @@ function rules(root) {
     {
       name: 'shared-with-pages-imports',
       comment:
-        'app/ui/dto.ts and app/settings/format.ts run in the browser too: they import nothing.',
+        'app/ui/dto.ts, app/ui/record_shapes.ts and app/settings/format.ts run in the browser too: ' +
+        'they import nothing.',
       severity: 'error',
       from: { path: SHARED_WITH_PAGES },
       to: { path: '.+' },
@@ -182,10 +185,11 @@ function rules(root) {
     {
       name: 'dto-imports-beyond-dto',
       comment:
-        "A module's dto/ imports only its own dto/ (type-only): pages compile it, so no server code.",
+        "A module's dto/ imports only its own dto/ and the kernel's record shapes (type-only): " +
+        'pages compile it, so no server code.',
       severity: 'error',
       from: { path: '^modules/([^/]+)/dto/' },
-      to: { pathNot: '^modules/$1/dto/' },
+      to: { pathNot: ['^modules/$1/dto/', RECORD_SHAPES] },
     },
     {
       name: 'dto-imports-value',
