@@ -69,14 +69,17 @@ const MIGRATIONS = '^(database/migrations|modules/[^/]+/database/migrations)/'
 // The only kernel files pages may import: the shell's props (type-only) and the pure formatting
 // functions the server and the browser share. Both import nothing (shared-with-pages-imports).
 const SHELL_DTO = '^app/ui/dto\\.ts$'
+// The shapes records share (options, phones, e-mails, addresses): pages and dto/ take them.
+const RECORD_SHAPES = '^app/ui/record_shapes\\.ts$'
 const SHARED_WITH_PAGES = [
   '^app/ui/dto\\.ts$',
+  RECORD_SHAPES,
   '^app/settings/format\\.ts$',
   '^app/custom_fields/types\\.ts$',
 ]
 // Type-only shapes a module's (or an admin feature's) actions send to its pages; pages import
 // them type-only.
-const DTO = [SHELL_DTO, '^modules/[^/]+/dto/', '^app/admin/[^/]+/dto(\\.ts$|/)']
+const DTO = [SHELL_DTO, RECORD_SHAPES, '^modules/[^/]+/dto/', '^app/admin/[^/]+/dto(\\.ts$|/)']
 // What of Administración the rest of the app may import: its routes (start/routes.ts) and its
 // translations loader (config/i18n.ts). Everything else in app/admin is private to it.
 const ADMIN_ENTRY = '^app/admin/(routes|translations)\\.ts$'
@@ -202,7 +205,8 @@ function rules(root) {
     {
       name: 'shared-with-pages-imports',
       comment:
-        'app/ui/dto.ts and app/settings/format.ts run in the browser too: they import nothing.',
+        'app/ui/dto.ts, app/ui/record_shapes.ts and app/settings/format.ts run in the browser too: ' +
+        'they import nothing.',
       severity: 'error',
       from: { path: SHARED_WITH_PAGES },
       to: { path: '.+' },
@@ -210,10 +214,11 @@ function rules(root) {
     {
       name: 'dto-imports-beyond-dto',
       comment:
-        "A module's dto/ imports only its own dto/ (type-only): pages compile it, so no server code.",
+        "A module's dto/ imports only its own dto/ and the kernel's record shapes (type-only): " +
+        'pages compile it, so no server code.',
       severity: 'error',
       from: { path: '^modules/([^/]+)/dto/' },
-      to: { pathNot: '^modules/$1/dto/' },
+      to: { pathNot: ['^modules/$1/dto/', RECORD_SHAPES] },
     },
     {
       name: 'admin-dto-imports-beyond-dto',

@@ -1,11 +1,10 @@
 import db from '@adonisjs/lucid/services/db'
 import logger from '@adonisjs/core/services/logger'
-import { dbTimestamp } from '#app/support/dates'
 import { purgeDocument } from '#app/documents/bin'
 import { BinEntryNotFound, purgeEntry } from './bin.js'
 import { binResource } from './resources.js'
+import { retentionCutoffs } from './retention.js'
 
-const DAY = 24 * 60 * 60 * 1000
 const BATCH = 200
 
 /**
@@ -17,16 +16,14 @@ const BATCH = 200
  * purged.
  */
 export async function purgeExpired(now: Date = new Date()): Promise<number> {
-  const organizations = await db.from('organizations').select('id', 'bin_retention_days')
   let purged = 0
-  for (const org of organizations) {
-    const days = Number(org.bin_retention_days ?? 30)
-    const cutoff = dbTimestamp(new Date(now.getTime() - days * DAY))
+  for (const org of await retentionCutoffs('bin_retention_days', now)) {
+    const { cutoff } = org
     let after = 0
     for (;;) {
       const entries = await db
         .from('bin_entries')
-        .where('organization_id', org.id)
+        .where('organization_id', org.organizationId)
         .where('deleted_at', '<=', cutoff)
         .where('id', '>', after)
         .orderBy('id')
@@ -38,14 +35,18 @@ export async function purgeExpired(now: Date = new Date()): Promise<number> {
         // A module no longer loaded cannot purge its rows: its entries wait for it.
         if (!binResource(entry.resource)) continue
         try {
-          await purgeEntry({ organizationId: Number(org.id), actorId: null, entryId: after })
+          await purgeEntry({
+            organizationId: org.organizationId,
+            actorId: null,
+            entryId: after,
+          })
           purged++
         } catch (error) {
           if (!(error instanceof BinEntryNotFound)) throw error
         }
       }
     }
-    purged += await purgeLooseDocuments(Number(org.id), cutoff)
+    purged += await purgeLooseDocuments(org.organizationId, cutoff)
   }
   if (purged) logger.info({ purged }, 'recycle bin: expired entries purged')
   return purged

@@ -2,10 +2,10 @@ import { relative, isAbsolute } from 'node:path'
 import db from '@adonisjs/lucid/services/db'
 import logger from '@adonisjs/core/services/logger'
 import { dbTimestamp } from '#app/support/dates'
+import { retentionCutoffs } from '#app/bin/retention'
 import { dataPath } from '#app/support/paths'
 import { dropFile } from './start.js'
 
-const DAY = 24 * 60 * 60 * 1000
 const BATCH = 200
 
 export interface PruneResult {
@@ -27,15 +27,12 @@ export interface PruneResult {
  */
 export async function pruneImports(now: Date = new Date()): Promise<PruneResult> {
   const result: PruneResult = { pruned: 0, deleted: 0 }
-  const organizations = await db.from('organizations').select('id', 'import_retention_days')
-  for (const org of organizations) {
-    const days = Number(org.import_retention_days ?? 30)
-    const cutoff = dbTimestamp(new Date(now.getTime() - days * DAY))
+  for (const { organizationId, cutoff } of await retentionCutoffs('import_retention_days', now)) {
     let after = 0
     for (;;) {
       const runs = await db
         .from('import_runs')
-        .where('organization_id', org.id)
+        .where('organization_id', organizationId)
         .whereNull('pruned_at')
         .where('updated_at', '<', cutoff)
         .where('id', '>', after)

@@ -1,8 +1,7 @@
 import db from '@adonisjs/lucid/services/db'
 import logger from '@adonisjs/core/services/logger'
-import { dbTimestamp } from '#app/support/dates'
+import { retentionCutoffs } from '#app/bin/retention'
 
-const DAY = 24 * 60 * 60 * 1000
 const BATCH = 500
 
 /**
@@ -11,27 +10,22 @@ const BATCH = 500
  * whatever their age. Returns how many went.
  */
 export async function pruneReadNotifications(now: Date = new Date()): Promise<number> {
-  const organizations = await db.from('organizations').select('id', 'notification_retention_days')
   let pruned = 0
-  for (const org of organizations) {
-    const days = Number(org.notification_retention_days ?? 90)
-    const cutoff = dbTimestamp(new Date(now.getTime() - days * DAY))
+  for (const { organizationId, cutoff } of await retentionCutoffs(
+    'notification_retention_days',
+    now
+  )) {
     for (;;) {
       const rows = await db
         .from('notifications')
-        .where('organization_id', org.id)
+        .where('organization_id', organizationId)
         .whereNotNull('read_at')
         .where('created_at', '<', cutoff)
         .limit(BATCH)
         .select('id')
       if (!rows.length) break
-      await db
-        .from('notifications')
-        .whereIn(
-          'id',
-          rows.map((r) => r.id)
-        )
-        .delete()
+      const ids = rows.map((r) => r.id)
+      await db.from('notifications').whereIn('id', ids).delete()
       pruned += rows.length
     }
   }

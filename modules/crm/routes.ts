@@ -59,7 +59,7 @@ export default function register(router: HttpRouterService) {
   router
     .get('/contacts/export/xlsx', [ContactsController, 'exportXlsx'])
     .as('crm.contacts.export_xlsx')
-  router.get('/contacts/managers', [ContactsController, 'managers']).as('crm.contacts.managers')
+  router.get('/contacts/lookup', [ContactsController, 'lookup']).as('crm.contacts.lookup')
   router.post('/contacts', [ContactsController, 'store']).as('crm.contacts.store')
   router
     .get('/contacts/:id', [ContactsController, 'show'])

@@ -21,8 +21,8 @@ import {
   companyOptions,
   contactFormOptions,
   editContactForm,
-  managerOptions,
 } from '../actions/contacts/contact_form.js'
+import { contactLookup } from '../actions/contacts/contact_lookup.js'
 import { createContact } from '../actions/contacts/create_contact.js'
 import { updateContact } from '../actions/contacts/update_contact.js'
 import { deleteContact } from '../actions/contacts/delete_contact.js'
@@ -225,11 +225,23 @@ export default class ContactsController {
     })
   }
 
-  /** Visible contacts of a company, to pick a manager from (the form reloads them on company change). */
-  async managers(ctx: HttpContext) {
+  /**
+   * Visible contacts as `[{ value, label }]` for the record picker ("reports to"): `q` searches
+   * name, surname, e-mail or phone; `company` and `except` narrow; a page at a time (`limit`,
+   * the next page's cursor in the X-Next-Cursor header, passed back as `after`).
+   */
+  async lookup(ctx: HttpContext) {
     ctx.access.authorize(`${CONTACTS}.view`)
-    const companyId = Number(ctx.request.input('company')) || 0
-    const exceptId = Number(ctx.request.input('except')) || undefined
-    return companyId ? managerOptions(ctx.access, companyId, exceptId) : []
+    const qs = ctx.request.qs()
+    const text = (value: unknown) => (typeof value === 'string' ? value.slice(0, 200) : undefined)
+    const { options, next } = await contactLookup(ctx.access, {
+      q: text(qs.q)?.slice(0, 100),
+      companyId: Number(qs.company) || undefined,
+      exceptId: Number(qs.except) || undefined,
+      after: text(qs.after),
+      limit: Number(qs.limit) || undefined,
+    })
+    if (next) ctx.response.header('X-Next-Cursor', next)
+    return options
   }
 }

@@ -4,11 +4,11 @@
  * (the `dto-only-types` boundary rule checks it).
  */
 
-/** A select option: the value sent back and the label shown. */
-export interface Option {
-  value: string
-  label: string
-}
+import type { Address, Channel, Option } from '../../../app/ui/record_shapes.js'
+
+// Options, phones, e-mails and addresses are the kernel's (app/ui/record_shapes.ts).
+export type { Option }
+export type { AddressValue, EmailValue, PhoneValue } from '../../../app/ui/record_shapes.js'
 
 /** A value of an editable list; `active: false` for one kept because a record holds it. */
 export interface ListOption extends Option {
@@ -30,41 +30,10 @@ export interface CatalogLabels {
 }
 
 /** A phone or e-mail as a detail page shows it. */
-export interface ChannelDto {
-  label: string | null
-  value: string
-  primary: boolean
-}
+export type ChannelDto = Channel
 
 /** A postal address as a detail page shows it. */
-export interface AddressDto {
-  kind: string
-  street: string | null
-  postalCode: string | null
-  city: string | null
-  province: string | null
-  country: string
-}
-
-/** Editable rows of the repeatable groups, as the forms hold them. */
-export interface PhoneValue {
-  label: string
-  number: string
-  primary: boolean
-}
-export interface EmailValue {
-  label: string
-  address: string
-  primary: boolean
-}
-export interface AddressValue {
-  kind: string
-  street: string
-  postalCode: string
-  city: string
-  province: string
-  country: string
-}
+export type AddressDto = Address
 
 /** What the user may do with the record shown. */
 export interface RecordActions {

@@ -2,6 +2,7 @@ import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { normalizeEmail, normalizeName, normalizePhone } from './normalize.js'
 import { insertInBatches } from '#app/support/db'
+import type { Address, Channel } from '#app/ui/record_shapes'
 
 /*
  * Phones, e-mails and addresses of a company or a contact. On save the lists are replaced
@@ -30,19 +31,7 @@ export interface AddressInput {
   country?: string
 }
 
-export interface Channel {
-  label: string | null
-  value: string
-  primary: boolean
-}
-export interface Address {
-  kind: string
-  street: string | null
-  postalCode: string | null
-  city: string | null
-  province: string | null
-  country: string
-}
+export type { Address, Channel } from '#app/ui/record_shapes'
 
 function parentColumns(parent: Parent) {
   return 'companyId' in parent

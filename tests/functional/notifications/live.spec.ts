@@ -51,6 +51,18 @@ async function browserSession(email: string, password: string) {
   return { cookie, post }
 }
 
+/** A notification for one user (of the example module's kind). */
+const noteFor = (organizationId: number, userId: number) =>
+  notify({
+    organizationId,
+    recipients: [userId],
+    kind: 'ejemplo.nota_creada',
+    message: {
+      key: 'ejemplo.notifications.nota_creada_message',
+      params: { author: 'X', title: 'Y' },
+    },
+  })
+
 /** A real server-sent-events connection over HTTP, collecting what it receives. */
 function openStream(uid: string, cookie: string) {
   const received: string[] = []
@@ -132,15 +144,7 @@ test.group('Notifications: live over server-sent events', (group) => {
       const own = await session.post('/__transmit/subscribe', { uid, channel: channel(ana.id) })
       assert.equal(own.status, 204)
 
-      const [id] = await notify({
-        organizationId: org.id,
-        recipients: [ana.id],
-        kind: 'ejemplo.nota_creada',
-        message: {
-          key: 'ejemplo.notifications.nota_creada_message',
-          params: { author: 'X', title: 'Y' },
-        },
-      })
+      const [id] = await noteFor(org.id, ana.id)
       await stream.waitFor(`"id":${id}`)
       assert.include(stream.received.join(''), '"type":"created"')
       await inbox.markRead(ana.id, id)
@@ -187,15 +191,7 @@ test.group('Notifications: live over server-sent events', (group) => {
       assert.isTrue(await thereStream.ends(), 'the revoked session’s stream is closed')
       assert.isFalse(await hereStream.ends(300), 'this device’s stream stays open')
 
-      const [id] = await notify({
-        organizationId: org.id,
-        recipients: [ana.id],
-        kind: 'ejemplo.nota_creada',
-        message: {
-          key: 'ejemplo.notifications.nota_creada_message',
-          params: { author: 'X', title: 'Y' },
-        },
-      })
+      const [id] = await noteFor(org.id, ana.id)
       await hereStream.waitFor(`"id":${id}`)
       assert.notInclude(thereStream.received.join(''), `"id":${id}`)
 

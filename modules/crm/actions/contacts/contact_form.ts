@@ -3,7 +3,7 @@ import type { AccessContext } from '#app/access/access_context'
 import { assignableOwners, canAssign } from '#app/access/owners'
 import { wherePrefix } from '#app/support/like'
 import { searchKeys } from '../../support/search.js'
-import { COMPANIES, visibleCompanyId } from '../companies/load_company.js'
+import { COMPANIES } from '../companies/load_company.js'
 import { fullName } from '../../support/people.js'
 import { CONTACTS, loadContact, type ContactRecord } from './load_contact.js'
 import type { ContactFormValues } from '../../dto/contacts.js'
@@ -47,63 +47,38 @@ export async function companyOptions(
 }
 
 /**
- * Visible contacts of a company, as managers to choose from (never the contact itself). Only
- * for a company the user may see: which contacts work at a hidden company is not theirs to know.
- */
-export async function managerOptions(
-  access: AccessContext,
-  companyId: number,
-  exceptId?: number
-): Promise<Option[]> {
-  if (!(await visibleCompanyId(access, companyId))) return []
-  const query = db
-    .from('crm_contacts as ct')
-    .where('ct.company_id', companyId)
-    .orderBy('ct.name_normalized')
-    .orderBy('ct.id')
-    .limit(500)
-    .select('ct.id', 'ct.first_name', 'ct.last_name', 'ct.position')
-  await access.scope(query, CONTACTS, { table: 'ct' })
-  if (exceptId) query.whereNot('ct.id', exceptId)
-  return (await query).map((r) => ({
-    value: String(r.id),
-    label: r.position
-      ? `${fullName(r.first_name, r.last_name)} · ${r.position}`
-      : fullName(r.first_name, r.last_name),
-  }))
-}
-
-/**
- * Choices of the form: assignable owners, the selected company (when visible) and the
- * managers available at that company (none when the company is not visible).
+ * Choices of the form: assignable owners, the selected company (when visible) and the current
+ * manager (named when the user may see that contact); other managers come from the lookup as
+ * the user searches (contact_lookup.ts).
  */
 export async function contactFormOptions(
   access: AccessContext,
-  selected: { companyId: number | null; contactId?: number }
+  selected: { companyId: number | null; contactId?: number; reportsToId?: number | null }
 ) {
   const [owners, companies] = await Promise.all([
     assignableOwners(access, CONTACTS, { action: selected.contactId ? 'edit' : 'create' }),
     selected.companyId ? companyOptions(access, { id: selected.companyId }) : ([] as Option[]),
   ])
-  const managers: Option[] = companies.length
-    ? await managerOptions(access, selected.companyId!, selected.contactId)
-    : []
+  const managers: Option[] = []
+  if (selected.reportsToId) {
+    const [named] = await namedContacts(access, [selected.reportsToId])
+    managers.push({ value: String(selected.reportsToId), label: named?.label ?? '' })
+  }
   return { owners, canAssign: canAssign(owners, access.userId), companies, managers }
 }
 
 /** The edit form of a contact the user may see: its values and the choices. */
 export async function editContactForm(access: AccessContext, contactId: number) {
   const record = (await loadContact(db, access.organizationId, contactId))!
-  const options = await contactFormOptions(access, { companyId: record.companyId, contactId })
-  // Keep a company the user cannot see selectable as "unchanged" without revealing its name,
-  // and the current manager with it (named only if the user may see that contact).
-  if (record.companyId && !options.companies.length) {
+  const options = await contactFormOptions(access, {
+    companyId: record.companyId,
+    contactId,
+    reportsToId: record.reportsToId,
+  })
+  // Keep a company the user cannot see selectable as "unchanged" without revealing its name
+  // (the current manager stays with it, named only if the user may see that contact).
+  if (record.companyId && !options.companies.length)
     options.companies.push({ value: String(record.companyId), label: '' })
-    if (record.reportsToId) {
-      const [manager] = await namedContacts(access, [record.reportsToId])
-      options.managers.push({ value: String(record.reportsToId), label: manager?.label ?? '' })
-    }
-  }
   return { contact: contactFormValues(record), initialCompanyId: record.companyId, ...options }
 }
 

@@ -1,4 +1,3 @@
-import { useState } from 'react'
 import { Head, useForm, usePage } from '@inertiajs/react'
 import { Grid, Paper, Select, Stack, Textarea, TextInput, Title } from '@mantine/core'
 import {
@@ -6,9 +5,8 @@ import {
   ErrorSummary,
   formatPhone,
   FormFooter,
-  getJson,
   PageHeader,
-  reportLookupError,
+  RecordPicker,
   useT,
   type Option,
   type SharedProps,
@@ -21,7 +19,7 @@ import {
 } from '~/ui/custom_fields'
 import type { ContactFormValues as ContactValues } from '../../dto/contacts'
 
-/** Create and edit a contact; the manager list follows the chosen company. */
+/** Create and edit a contact; the manager is searched among the chosen company's contacts. */
 export default function ContactForm({
   contact,
   initialCompanyId,
@@ -58,27 +56,13 @@ export default function ContactForm({
   })
   const errors = form.errors as Record<string, string | undefined>
   const field = (name: string) => t(`crm.contacts.fields.${name}`)
-  // The current manager at a company the user cannot see comes without a name.
-  const [managerOptions, setManagerOptions] = useState(() =>
-    managers.map((m) => (m.label ? m : { ...m, label: t('crm.contacts.hidden_manager') }))
-  )
-
   // Another company: its people become the possible managers, and the old manager goes.
   const changeCompany = (companyId: string) => {
     if (companyId === form.data.companyId) return
     form.setData((data) => ({ ...data, companyId, reportsToId: '' }))
-    if (!companyId) {
-      setManagerOptions([])
-      return
-    }
-    const except = contact ? `&except=${contact.id}` : ''
-    getJson<Option[]>(`/crm/contacts/managers?company=${companyId}${except}`)
-      .then(setManagerOptions)
-      .catch((error) => {
-        setManagerOptions([])
-        reportLookupError(error, t)
-      })
   }
+  const managerSearch =
+    `/crm/contacts/lookup?company=${form.data.companyId}` + (contact ? `&except=${contact.id}` : '')
 
   const ownerOptions =
     contact?.ownerId && !owners.some((o) => o.value === contact.ownerId)
@@ -145,12 +129,14 @@ export default function ContactForm({
                 />
               </Grid.Col>
               <Grid.Col span={{ base: 12, sm: 6 }}>
-                <Select
+                <RecordPicker
+                  // A new company starts the search afresh (its people only).
+                  key={form.data.companyId}
                   label={field('reportsTo')}
                   placeholder={t('crm.contacts.manager_hint')}
-                  searchable
-                  clearable
-                  data={managerOptions}
+                  searchUrl={managerSearch}
+                  initial={form.data.companyId === (contact?.companyId ?? '') ? managers : []}
+                  hiddenLabel={t('crm.contacts.hidden_manager')}
                   value={form.data.reportsToId || null}
                   disabled={!form.data.companyId}
                   onChange={(v) => form.setData('reportsToId', v ?? '')}

@@ -332,7 +332,7 @@ test.group('Contacts: create, edit, delete, org chart', (group) => {
 
     const lookup = await client.get('/crm/companies/lookup?q=talleres').loginAs(user)
     assert.deepEqual(lookup.body(), [{ value: String(mine), label: 'Talleres Gómez' }])
-    const managers = await client.get(`/crm/contacts/managers?company=${mine}`).loginAs(user)
+    const managers = await client.get(`/crm/contacts/lookup?company=${mine}`).loginAs(user)
     assert.deepEqual(
       managers.body().map((o: any) => o.label),
       ['Visible Prueba']

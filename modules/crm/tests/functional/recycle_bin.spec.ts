@@ -105,7 +105,7 @@ test.group('Recycle bin · CRM companies and contacts', (group) => {
       page.inertiaProps.contacts.map((c: any) => [c.id, c.reportsToId]),
       [[clerk, null]]
     )
-    const managers = await client.get(`/crm/contacts/managers?company=${company}`).loginAs(user)
+    const managers = await client.get(`/crm/contacts/lookup?company=${company}`).loginAs(user)
     assert.deepEqual(
       managers.body().map((o: any) => o.value),
       [String(clerk)]

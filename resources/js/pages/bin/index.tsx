@@ -236,16 +236,12 @@ function RetentionForm({ days }: { days: number }) {
           form.put('/bin/retention', { preserveScroll: true })
         }}
       >
-        <NumberInput
+        <DaysInput
           label={t('bin.retention.label')}
           description={t('bin.retention.description')}
           value={form.data.days}
-          onChange={(v) => form.setData('days', Number(v) || 0)}
+          onChange={(v) => form.setData('days', v)}
           error={form.errors.days}
-          min={1}
-          max={3650}
-          allowDecimal={false}
-          w={{ base: '100%', xs: 360 }}
         />
         <Button type="submit" variant="light" loading={form.processing}>
           {t('bin.retention.save')}
@@ -260,16 +256,12 @@ function CleanupForm({ days }: { days: { notificationDays: number; importDays: n
   const { t } = useT()
   const form = useForm(days)
   const input = (key: 'notificationDays' | 'importDays', label: string) => (
-    <NumberInput
+    <DaysInput
       label={t(`bin.cleanup.${label}`)}
       description={t(`bin.cleanup.${label}_description`)}
       value={form.data[key]}
-      onChange={(v) => form.setData(key, Number(v) || 0)}
+      onChange={(v) => form.setData(key, v)}
       error={form.errors[key]}
-      min={1}
-      max={3650}
-      allowDecimal={false}
-      w={{ base: '100%', xs: 360 }}
     />
   )
   return (
@@ -291,5 +283,28 @@ function CleanupForm({ days }: { days: { notificationDays: number; importDays: n
         </Button>
       </Group>
     </Paper>
+  )
+}
+
+/** A whole number of days, 1 to 3650 (as the server's validators accept). */
+function DaysInput(props: {
+  label: string
+  description: string
+  value: number
+  onChange: (days: number) => void
+  error?: string
+}) {
+  return (
+    <NumberInput
+      label={props.label}
+      description={props.description}
+      value={props.value}
+      onChange={(v) => props.onChange(Number(v) || 0)}
+      error={props.error}
+      min={1}
+      max={3650}
+      allowDecimal={false}
+      w={{ base: '100%', xs: 360 }}
+    />
   )
 }

@@ -1,0 +1,49 @@
+/*
+ * The one definition of the shapes records share between server and pages: select options,
+ * phones, e-mails and addresses as shown and as edited. Type-only and importing nothing, so the
+ * browser's kit (resources/js/ui), modules' dto/ and their server code all take them from here
+ * (ARCHITECTURE §3: resources/js never imports modules/*).
+ */
+
+/** A select option: the value sent back to the server and the label shown. */
+export interface Option {
+  value: string
+  label: string
+}
+
+/** A phone or e-mail as a detail page shows it. */
+export interface Channel {
+  label: string | null
+  value: string
+  primary: boolean
+}
+
+/** A postal address as a detail page shows it. */
+export interface Address {
+  kind: string
+  street: string | null
+  postalCode: string | null
+  city: string | null
+  province: string | null
+  country: string
+}
+
+/** Editable rows of the repeatable groups, as the forms hold them. */
+export interface PhoneValue {
+  label: string
+  number: string
+  primary: boolean
+}
+export interface EmailValue {
+  label: string
+  address: string
+  primary: boolean
+}
+export interface AddressValue {
+  kind: string
+  street: string
+  postalCode: string
+  city: string
+  province: string
+  country: string
+}
