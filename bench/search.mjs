@@ -13,7 +13,7 @@ import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import Database from 'better-sqlite3'
 import { ROOT, say } from '../scripts/lib.mjs'
-import { looserTerms, searchTerms, searchText } from '../app/search/text.ts'
+import { looserTerms, searchTags, searchTerms, searchText, ftsMatch } from '../app/search/text.ts'
 
 const COMPANIES = Number(process.env.BENCH_COMPANIES ?? 20_000)
 const CONTACTS = Number(process.env.BENCH_CONTACTS ?? 100_000)
@@ -30,13 +30,13 @@ db.pragma('journal_mode = WAL')
 db.exec(`
   CREATE TABLE search_documents (id INTEGER PRIMARY KEY AUTOINCREMENT, organization_id INTEGER NOT NULL,
     resource VARCHAR(80) NOT NULL, record_id BIGINT NOT NULL, owner_id INTEGER, title VARCHAR(255) NOT NULL,
-    subtitle VARCHAR(255), body TEXT NOT NULL);
+    subtitle VARCHAR(255), body TEXT NOT NULL, tags VARCHAR(255) NOT NULL);
   CREATE UNIQUE INDEX search_doc_record ON search_documents (organization_id, resource, record_id);
   CREATE INDEX search_doc_owner ON search_documents (organization_id, resource, owner_id);
-  CREATE VIRTUAL TABLE search_fts USING fts5(body, content='search_documents', content_rowid='id',
+  CREATE VIRTUAL TABLE search_fts USING fts5(body, tags, content='search_documents', content_rowid='id',
     tokenize='unicode61 remove_diacritics 2');
   CREATE TRIGGER search_documents_ai AFTER INSERT ON search_documents BEGIN
-    INSERT INTO search_fts(rowid, body) VALUES (new.id, new.body); END;
+    INSERT INTO search_fts(rowid, body, tags) VALUES (new.id, new.body, new.tags); END;
 `)
 
 // Deterministic pseudo-random data.
@@ -138,9 +138,10 @@ const PLACE = [
 const SUFFIX = ['S.L.', 'S.A.', 'Hermanos', 'e Hijos', 'Global', 'Ibérica', '2000', 'Express']
 
 const insert = db.prepare(
-  `INSERT INTO search_documents (organization_id, resource, record_id, owner_id, title, subtitle, body)
-   VALUES (1, ?, ?, ?, ?, ?, ?)`
+  `INSERT INTO search_documents (organization_id, resource, record_id, owner_id, title, subtitle, body, tags)
+   VALUES (1, ?, ?, ?, ?, ?, ?, ?)`
 )
+const tags = (resource, owner) => searchTags(1, resource, owner)
 const companies = []
 const started = performance.now()
 db.transaction(() => {
@@ -151,7 +152,15 @@ db.transaction(() => {
     const domain = `${name.split(' ')[0].normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()}${id}.es`
     companies.push({ name, nif, phone, domain })
     const text = [nif, nif.slice(1), `34${phone}`, phone, `info@${domain}`, domain].join(' ')
-    insert.run('crm.companies', id, 1 + (id % OWNERS), name, nif, searchText(name, text))
+    insert.run(
+      'crm.companies',
+      id,
+      1 + (id % OWNERS),
+      name,
+      nif,
+      searchText(name, text),
+      tags('crm.companies', 1 + (id % OWNERS))
+    )
   }
   for (let id = 1; id <= CONTACTS; id++) {
     const company = companies[Math.floor(rnd() * companies.length)]
@@ -166,7 +175,8 @@ db.transaction(() => {
       1 + (id % OWNERS),
       `${first} ${last}`,
       company.name,
-      searchText(`${first} ${last}`, text)
+      searchText(`${first} ${last}`, text),
+      tags('crm.contacts', 1 + (id % OWNERS))
     )
   }
 })()
@@ -174,23 +184,32 @@ say(
   `generated ${COMPANIES} companies + ${CONTACTS} contacts in ${((performance.now() - started) / 1000).toFixed(1)} s`
 )
 
-// The statement of DatabaseSearchIndex#sqlite, as Lucid compiles it.
-function statement(terms, owners) {
-  const all = terms.words.map((w) => `"${w}"*`).join(' AND ')
-  const match = terms.compact ? `(${all}) OR "${terms.compact}"*` : all
-  const scope = owners === 'all' ? '' : ` AND d.owner_id IN (${owners.map(() => '?').join(', ')})`
+// The statements compared: the join filter (v1), the scope as FTS tokens (what
+// DatabaseSearchIndex#sqlite sends), each with and without the bm25 order.
+const VARIANT = process.env.BENCH_VARIANT ?? 'tags'
+function statement(terms, owners, variant) {
+  const order = variant.endsWith('-norank') ? '' : ' ORDER BY search_fts.rank'
+  if (variant.startsWith('join')) {
+    const all = terms.words.map((w) => `"${w}"*`).join(' AND ')
+    const match = terms.compact ? `(${all}) OR "${terms.compact}"*` : all
+    const scope = owners === 'all' ? '' : ` AND d.owner_id IN (${owners.map(() => '?').join(', ')})`
+    const sql =
+      'SELECT d.record_id, d.title, d.subtitle FROM search_fts INNER JOIN search_documents AS d ' +
+      'ON d.id = search_fts.rowid WHERE search_fts MATCH ? AND d.organization_id = ? AND ' +
+      `d.resource = ?${scope}${order} LIMIT ?`
+    return { sql, args: (resource) => [match, 1, resource, ...(owners === 'all' ? [] : owners)] }
+  }
   const sql =
     'SELECT d.record_id, d.title, d.subtitle FROM search_fts INNER JOIN search_documents AS d ' +
-    'ON d.id = search_fts.rowid WHERE search_fts MATCH ? AND d.organization_id = ? AND ' +
-    `d.resource = ?${scope} ORDER BY search_fts.rank LIMIT ?`
-  return { sql, match }
+    `ON d.id = search_fts.rowid WHERE search_fts MATCH ?${order} LIMIT ?`
+  return { sql, args: (resource) => [ftsMatch(terms, 1, resource, owners)] }
 }
 const prepared = new Map()
-function search(resource, q, owners) {
+function search(resource, q, owners, variant) {
   const run = (terms) => {
-    const { sql, match } = statement(terms, owners)
+    const { sql, args } = statement(terms, owners, variant)
     if (!prepared.has(sql)) prepared.set(sql, db.prepare(sql))
-    return prepared.get(sql).all(match, 1, resource, ...(owners === 'all' ? [] : owners), LIMIT)
+    return prepared.get(sql).all(...args(resource), LIMIT)
   }
   const terms = searchTerms(q)
   if (!terms.words.length) return []
@@ -235,30 +254,31 @@ for (let i = 0; i < QUERIES; i++) {
   })
 }
 const own = [7] // a rep with scope own; a team would add a few ids
-const timings = { all: [], own: [] }
-let found = 0
-for (const [scope, owners] of [
-  ['all', 'all'],
-  ['own', own],
-]) {
-  for (const { q } of queries) {
-    const t0 = performance.now()
-    const hits = [...search('crm.companies', q, owners), ...search('crm.contacts', q, owners)]
-    timings[scope].push(performance.now() - t0)
-    if (hits.length) found++
-  }
-}
 const pct = (list, p) => {
-  const sorted = [...list].sort((a, b) => a - b)
+  const sorted = [...list].sort((x, y) => x - y)
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
 }
-for (const scope of ['all', 'own']) {
-  const t = timings[scope]
-  say(
-    `search (companies + contacts, ${QUERIES} queries, scope ${scope}): ` +
-      `p50 ${pct(t, 50).toFixed(1)} ms · p95 ${pct(t, 95).toFixed(1)} ms · p99 ${pct(t, 99).toFixed(1)} ms · ` +
-      `max ${Math.max(...t).toFixed(1)} ms`
-  )
+for (const variant of VARIANT.split(',')) {
+  for (const [scope, owners] of [
+    ['all', 'all'],
+    ['own', own],
+  ]) {
+    const t = []
+    let found = 0
+    for (const { q } of queries) {
+      const t0 = performance.now()
+      const hits = [
+        ...search('crm.companies', q, owners, variant),
+        ...search('crm.contacts', q, owners, variant),
+      ]
+      t.push(performance.now() - t0)
+      if (hits.length) found++
+    }
+    say(
+      `${variant} · search (companies + contacts, ${QUERIES} queries, scope ${scope}): ` +
+        `p50 ${pct(t, 50).toFixed(1)} ms · p95 ${pct(t, 95).toFixed(1)} ms · ` +
+        `p99 ${pct(t, 99).toFixed(1)} ms · max ${Math.max(...t).toFixed(1)} ms · ${found} found`
+    )
+  }
 }
-say(`${found} of ${QUERIES * 2} searches found something`)
 db.close()

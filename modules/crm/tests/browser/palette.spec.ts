@@ -40,7 +40,10 @@ test.group('Browser: command palette', (group) => {
       await page.keyboard.press('Control+K')
       const input = page.getByRole('textbox', { name: 'Buscar en Cartera' })
       await input.waitFor()
-      assert.isTrue(await input.evaluate((el) => el === document.activeElement), 'focused')
+      assert.isTrue(
+        await input.evaluate((el: any) => el === el.ownerDocument.activeElement),
+        'focused'
+      )
       // Empty: the actions the user may take and the pages.
       await page.getByRole('button', { name: 'Nueva empresa' }).waitFor()
       await page.getByRole('button', { name: 'Empresas' }).waitFor()
