@@ -2,7 +2,14 @@ import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { insertInBatches, isSqlite } from '#app/support/db'
 import { escapeLike, LIKE_ESCAPE } from '#app/support/like'
 import type { IndexHit, IndexQuery, SearchIndex } from './search_index.js'
-import { looserTerms, searchTerms, searchText, type SearchTerms } from './text.js'
+import {
+  ftsMatch,
+  looserTerms,
+  searchTags,
+  searchTerms,
+  searchText,
+  type SearchTerms,
+} from './text.js'
 
 const TABLE = 'search_documents'
 const isMysql = (client: QueryClientContract) => client.dialect.name === 'mysql'
@@ -44,6 +51,7 @@ export class DatabaseSearchIndex implements SearchIndex {
         title: d.title.slice(0, 255),
         subtitle: d.subtitle ? d.subtitle.slice(0, 255) : null,
         body: searchText(d.title, d.text),
+        tags: searchTags(organizationId, resource, d.ownerId),
       }))
     )
   }
@@ -73,10 +81,13 @@ export class DatabaseSearchIndex implements SearchIndex {
     }))
   }
 
-  /** FTS5 drives: the MATCH finds the rows, the join checks organization, resource and owner. */
+  /**
+   * FTS5 does it all: organization, resource and owners are tokens of `tags`, ANDed with the
+   * terms (`ftsMatch`), so the scope narrows the posting lists before the limit. The columns
+   * are checked again on the joined row (cheap, and safe).
+   */
   #sqlite(query: IndexQuery, terms: SearchTerms, client: QueryClientContract) {
-    const all = terms.words.map((w) => `"${w}"*`).join(' AND ')
-    const match = terms.compact ? `(${all}) OR "${terms.compact}"*` : all
+    const match = ftsMatch(terms, query.organizationId, query.resource, query.owners)
     const q = client
       .from('search_fts')
       .join(`${TABLE} as d`, 'd.id', 'search_fts.rowid')

@@ -63,3 +63,26 @@ export function looserTerms(terms: SearchTerms): SearchTerms | null {
   })
   return changed ? { words: list, compact: null } : null
 }
+
+/** The FTS5 tokens of a document's organization, resource and owner ("o1 rcrmcompanies u7"). */
+export function searchTags(organizationId: number, resource: string, ownerId: number | null) {
+  return `o${organizationId} r${resource.replace(/[^a-z0-9]/gi, '').toLowerCase()} u${ownerId ?? 0}`
+}
+
+/**
+ * The FTS5 MATCH expression of a search: organization, resource and (unless `all`) one of the
+ * owners the user may see, as tokens of the `tags` column, AND the terms on `body` — so the
+ * scope narrows the posting lists inside the full-text engine, before any limit.
+ */
+export function ftsMatch(
+  terms: SearchTerms,
+  organizationId: number,
+  resource: string,
+  owners: 'all' | number[]
+): string {
+  const all = terms.words.map((w) => `"${w}"*`).join(' AND ')
+  const body = terms.compact ? `(${all}) OR "${terms.compact}"*` : all
+  const [org, res] = searchTags(organizationId, resource, null).split(' ')
+  const who = owners === 'all' ? '' : ` AND (${owners.map((o) => `u${o}`).join(' OR ')})`
+  return `tags : (${org} AND ${res}${who}) AND body : (${body})`
+}

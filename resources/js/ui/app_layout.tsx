@@ -24,6 +24,7 @@ import {
 import { useT } from './i18n'
 import { NavIcon } from './icons'
 import { NotificationBell } from './notification_bell'
+import { CommandPalette, PaletteTrigger } from './command_palette'
 import type { SharedProps } from './types'
 
 const BANNER_KEY = 'cartera.evaluationBannerDismissed'
@@ -116,6 +117,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
           </Group>
           {user && (
             <Group gap="xs" wrap="nowrap">
+              <PaletteTrigger />
               <NotificationBell userId={user.id} />
               <Menu position="bottom-end" width={220} withinPortal>
                 <Menu.Target>
@@ -221,6 +223,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
         </AppShell.Section>
       </AppShell.Navbar>
 
+      {user && <CommandPalette shell={shell} />}
       <AppShell.Main>
         {shell.licence && (
           <LicenceNotice
