@@ -5,7 +5,6 @@ import { installLazyView } from '#app/support/lazy_view'
 import { quietEvents } from '#app/support/quiet_events'
 import { installLazyNonce } from '#app/support/csp'
 import { installCookieMemo } from '#app/support/cookie_memo'
-import { shareMiddleware } from '#app/support/shared_middleware'
 
 // Per-request overhead nobody asked for: an Edge renderer for pages that render no template,
 // events nobody listens to, a CSP nonce for JSON, the same session cookie verified again on
@@ -14,26 +13,6 @@ installLazyView()
 installLazyNonce()
 installCookieMemo()
 quietEvents(emitter)
-
-// One instance each for every request (app/support/shared_middleware.ts): all stateless.
-export const sharedMiddleware = [
-  () => import('#middleware/health_middleware'),
-  () => import('#middleware/container_bindings_middleware'),
-  () => import('#middleware/static_assets_middleware'),
-  () => import('#middleware/inertia_middleware'),
-  () => import('#middleware/clean_input_middleware'),
-  () => import('#middleware/session_middleware'),
-  () => import('#middleware/session_check_middleware'),
-  () => import('#middleware/detect_user_locale_middleware'),
-  () => import('#middleware/shield_middleware'),
-  () => import('#middleware/guest_middleware'),
-  () => import('#middleware/auth_middleware'),
-  () => import('#middleware/access_middleware'),
-  () => import('#middleware/silent_access_middleware'),
-  () => import('#middleware/admin_middleware'),
-  () => import('#middleware/module_middleware'),
-]
-await shareMiddleware(sharedMiddleware)
 
 server.errorHandler(() => import('#exceptions/handler'))
 

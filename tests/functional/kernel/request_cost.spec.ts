@@ -243,17 +243,3 @@ test.group('Content-Security-Policy on documents only', (group) => {
     assert.include(theirs, "frame-ancestors 'none'")
   })
 })
-
-test.group('Stateless middleware', () => {
-  test('is made once, and takes nothing to be made', async ({ assert }) => {
-    const { sharedMiddleware } = await import('#start/kernel')
-    assert.isAtLeast(sharedMiddleware.length, 10)
-    for (const load of sharedMiddleware) {
-      const { default: Middleware } = await load()
-      assert.equal(Middleware.length, 0, `${Middleware.name} takes no constructor arguments`)
-      const first = await app.container.createResolver().make(Middleware)
-      assert.instanceOf(first, Middleware)
-      assert.strictEqual(await app.container.createResolver().make(Middleware), first)
-    }
-  })
-})
