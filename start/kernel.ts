@@ -3,10 +3,15 @@ import server from '@adonisjs/core/services/server'
 import emitter from '@adonisjs/core/services/emitter'
 import { installLazyView } from '#app/support/lazy_view'
 import { quietEvents } from '#app/support/quiet_events'
+import { installLazyNonce } from '#app/support/csp'
+import { installCookieMemo } from '#app/support/cookie_memo'
 
 // Per-request overhead nobody asked for: an Edge renderer for pages that render no template,
-// events nobody listens to (app/support/lazy_view.ts, app/support/quiet_events.ts).
+// events nobody listens to, a CSP nonce for JSON, the same session cookie verified again on
+// every request (app/support/lazy_view.ts, quiet_events.ts, csp.ts, cookie_memo.ts).
 installLazyView()
+installLazyNonce()
+installCookieMemo()
 quietEvents(emitter)
 
 server.errorHandler(() => import('#exceptions/handler'))

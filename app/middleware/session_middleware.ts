@@ -49,10 +49,20 @@ class SteadySession extends Session {
 }
 
 let resolved: Promise<ResolvedSessionConfig> | undefined
+let overrides: Partial<ResolvedSessionConfig> = {}
 async function sessionConfig(): Promise<ResolvedSessionConfig> {
   const config = await configProvider.resolve<ResolvedSessionConfig>(app, app.config.get('session'))
   if (!config) throw new Error('config/session.ts must use defineConfig')
-  return config
+  return { ...config, ...overrides }
+}
+
+/**
+ * Reads config/session.ts again on the next request, with `changes` over it (tests: the cookie
+ * store of production instead of the tests' memory store).
+ */
+export function reloadSessionConfig(changes: Partial<ResolvedSessionConfig> = {}): void {
+  overrides = changes
+  resolved = undefined
 }
 
 export default class SessionMiddleware {

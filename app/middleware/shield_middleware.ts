@@ -2,10 +2,11 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
 import app from '@adonisjs/core/services/app'
 import encryption from '@adonisjs/core/services/encryption'
 import { errors } from '@adonisjs/shield'
-import { cspFactory, frameGuardFactory, hstsFactory, noSniffFactory } from '@adonisjs/shield/guards'
+import { frameGuardFactory, hstsFactory, noSniffFactory } from '@adonisjs/shield/guards'
 import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
 import type { ShieldConfig } from '@adonisjs/shield/types'
+import { applyCsp, cspPolicy, mayBeDocument, type CspPolicy } from '#app/support/csp'
 // Its `request.csrfToken` declaration (the framework's middleware itself is not used).
 import type {} from '@adonisjs/shield/shield_middleware'
 
@@ -15,10 +16,12 @@ export const XSRF_COOKIE = 'XSRF-TOKEN'
 
 /**
  * The shield middleware (CSP, X-Frame-Options, HSTS, nosniff and CSRF, config/shield.ts) with
- * one difference in CSRF: the framework's guard mints a new token and re-encrypts it into the
- * XSRF-TOKEN cookie on every response. Here a token the browser already holds is kept while it
- * is still valid for the session's secret, and no Set-Cookie is sent for it; a new token (and
- * cookie) is issued when there is none, when it does not decrypt, or when the secret changed (a
+ * two differences. The CSP header (and its nonce) is built only for a response that can be a
+ * document, not for JSON or a redirect, from a header worked out once (app/support/csp.ts).
+ * In CSRF, the framework's guard mints a new token and re-encrypts it into the XSRF-TOKEN
+ * cookie on every response. Here a token the browser already holds is kept while it is still
+ * valid for the session's secret, and no Set-Cookie is sent for it; a new token (and cookie) is
+ * issued when there is none, when it does not decrypt, or when the secret changed (a
  * new session: sign-in, sign-out). What is checked does not change: every POST, PUT, PATCH and
  * DELETE needs a token (the `_csrf` field, the X-CSRF-TOKEN header or the encrypted
  * X-XSRF-TOKEN header) made from this session's secret, else E_BAD_CSRF_TOKEN. Tokens have the
@@ -27,26 +30,46 @@ export const XSRF_COOKIE = 'XSRF-TOKEN'
  */
 export default class ShieldMiddleware {
   async handle(ctx: HttpContext, next: NextFn) {
-    const { csrf, guards } = (setup ??= build())
+    const { csrf, guards, csp } = (setup ??= build())
     if (csrf.enabled) checkCsrf(ctx, csrf)
     for (const guard of guards) await guard(ctx)
-    return next()
+    if (!csp) return next()
+    // The CSP goes on what can be a document, known once the handler has answered
+    // (app/support/csp.ts); an error is answered by a page, so it gets one too.
+    try {
+      await next()
+    } catch (error) {
+      applyCsp(ctx, csp)
+      throw error
+    }
+    if (mayBeDocument(ctx)) applyCsp(ctx, csp)
   }
 }
 
 /** Built once (the framework's middleware builds its guards again for every request). */
-let setup: { csrf: ShieldConfig['csrf']; guards: ((ctx: HttpContext) => unknown)[] } | undefined
+let setup:
+  | {
+      csrf: ShieldConfig['csrf']
+      guards: ((ctx: HttpContext) => unknown)[]
+      csp: CspPolicy | null
+    }
+  | undefined
 function build(): NonNullable<typeof setup> {
   const config = app.config.get<ShieldConfig>('shield')
   return {
     csrf: config.csrf ?? { enabled: false },
     guards: [
-      cspFactory(config.csp ?? { enabled: false }),
       frameGuardFactory(config.xFrame ?? { enabled: false }),
       hstsFactory(config.hsts ?? { enabled: false }),
       noSniffFactory(config.contentTypeSniffing ?? { enabled: false }),
     ],
+    csp: cspPolicy(config.csp),
   }
+}
+
+/** Reads config/shield.ts again on the next request (tests that change it). */
+export function reloadShieldConfig(): void {
+  setup = undefined
 }
 
 function checkCsrf(ctx: HttpContext, options: ShieldConfig['csrf']) {
@@ -56,21 +79,49 @@ function checkCsrf(ctx: HttpContext, options: ShieldConfig['csrf']) {
     ctx.session.put(SECRET_KEY, secret)
   }
   const held = options.enableXsrfCookie ? decryptXsrf(ctx.request.cookiesList()[XSRF_COOKIE]) : null
-  if (held && verifyToken(secret, held)) {
-    ctx.request.csrfToken = held
-  } else {
-    ctx.request.csrfToken = createToken(secret)
-    if (options.enableXsrfCookie)
-      ctx.response.encryptedCookie(XSRF_COOKIE, ctx.request.csrfToken, {
-        ...options.cookieOptions,
-        httpOnly: false,
-      })
-  }
+  if (held && verifyToken(secret, held)) ctx.request.csrfToken = held
+  else issueToken(ctx, secret, options)
   const view = ctx as unknown as { view?: { share(data: Record<string, unknown>): unknown } }
   if ('view' in ctx && view.view) view.view.share({ csrfToken: ctx.request.csrfToken })
   if (!mustValidate(ctx, options)) return
   const token = tokenFromRequest(ctx, options)
   if (!token || !verifyToken(secret, token)) throw new errors.E_BAD_CSRF_TOKEN()
+}
+
+/** A token of `secret` for this request, and in the XSRF-TOKEN cookie of its response. */
+function issueToken(ctx: HttpContext, secret: string, options: ShieldConfig['csrf']) {
+  ctx.request.csrfToken = createToken(secret)
+  if (!options.enableXsrfCookie) return
+  // Only the last XSRF-TOKEN of a response counts: drop one this response already carries.
+  const earlier = ctx.response.getHeader('set-cookie')
+  if (earlier !== undefined) {
+    const kept = [earlier]
+      .flat()
+      .map(String)
+      .filter((cookie) => !cookie.startsWith(`${XSRF_COOKIE}=`))
+    ctx.response.removeHeader('set-cookie')
+    if (kept.length) ctx.response.header('set-cookie', kept)
+  }
+  ctx.response.encryptedCookie(XSRF_COOKIE, ctx.request.csrfToken, {
+    ...options.cookieOptions,
+    httpOnly: false,
+  })
+}
+
+/**
+ * A new CSRF secret for this browser's session (sign-in, sign-out), with its token in the
+ * XSRF-TOKEN cookie of this very response: the page the browser is sent to next already holds
+ * a valid token, so it is not minted (and the session written again) on that request.
+ */
+export function renewCsrfSecret(ctx: HttpContext): void {
+  const options = (setup ??= build()).csrf
+  if (!options.enabled) {
+    ctx.session.forget(SECRET_KEY)
+    return
+  }
+  const secret = randomBytes(18).toString('base64url')
+  ctx.session.put(SECRET_KEY, secret)
+  issueToken(ctx, secret, options)
 }
 
 function mustValidate(ctx: HttpContext, options: ShieldConfig['csrf']): boolean {

@@ -50,7 +50,9 @@ export const RUNNING_SERVER_NOTE =
  * store serves one web process: a change made elsewhere (an ace command, a second instance set
  * up without Redis) reaches it when its copy expires, after at most a minute.
  */
-const ttl = () => (app.config.get('cache.default') === 'redis' ? '10m' : '1m')
+let ttlMs: number | undefined
+// In milliseconds, worked out once: a duration string was parsed again for every cache read.
+const ttl = () => (ttlMs ??= app.config.get('cache.default') === 'redis' ? 600_000 : 60_000)
 
 /** JSON with Sets and Maps kept (grants hold both). */
 export function pack(value: unknown): string {

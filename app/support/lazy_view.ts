@@ -1,5 +1,7 @@
 import edge, { type Edge } from 'edge.js'
 import { HttpContext } from '@adonisjs/core/http'
+// Its `response.nonce` declaration.
+import type {} from '@adonisjs/shield/shield_middleware'
 
 /**
  * `ctx.view` made lazy. The framework builds an Edge renderer for every request as soon as
@@ -28,6 +30,8 @@ function lazyRenderer(ctx: HttpContext): EdgeRenderer {
     if (!renderer) {
       renderer = edge.createRenderer()
       for (const data of shared) renderer.share(data)
+      // The response's CSP nonce (app/support/csp.ts), made now: this response renders a page.
+      renderer.share({ cspNonce: ctx.response.nonce })
     }
     return renderer
   }

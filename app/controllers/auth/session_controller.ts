@@ -4,6 +4,7 @@ import User from '#models/user'
 import { loginValidator } from '#validators/auth'
 import { flashFieldErrors } from '#app/support/http'
 import { endSession, startSession } from '#app/access/user_sessions'
+import { renewCsrfSecret } from '#middleware/shield_middleware'
 import { isKnownDevice, rememberDevice } from '#app/access/known_device'
 import {
   accountLoginWait,
@@ -50,7 +51,7 @@ export default class SessionController {
     await user.save()
     session.regenerate()
     // A new CSRF secret (and so a new XSRF token) per signed-in user of this browser.
-    session.forget('csrf-secret')
+    renewCsrfSecret(ctx)
     await startSession(ctx, user)
     return response.redirect(safeRedirect(session.pull('intended_url')) ?? '/')
   }
@@ -58,7 +59,7 @@ export default class SessionController {
   async destroy(ctx: HttpContext) {
     await endSession(ctx, 'logout')
     await ctx.auth.use('web').logout()
-    ctx.session.forget('csrf-secret')
+    renewCsrfSecret(ctx)
     return ctx.response.redirect('/login')
   }
 }

@@ -45,8 +45,8 @@ async function browserSession(email: string, password: string) {
   const login = await post('/login', { email, password }, true)
   if (login.status !== 302 || login.headers.get('location') !== '/')
     throw new Error(`sign-in failed: ${login.status} ${login.headers.get('location')}`)
-  // Follow the redirect as a browser does: signing in renews the CSRF secret, and the first
-  // page after it sets the new XSRF-TOKEN cookie.
+  // Follow the redirect as a browser does (signing in renews the CSRF secret; its answer
+  // already carries the new XSRF-TOKEN cookie, and the first page keeps whatever it sets).
   keep(await fetch(base() + '/', { redirect: 'manual', headers: { Cookie: cookie() } }))
   return { cookie, post }
 }
