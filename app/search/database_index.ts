@@ -17,6 +17,9 @@ const isMysql = (client: QueryClientContract) => client.dialect.name === 'mysql'
 /** InnoDB indexes words of 3 characters or more (innodb_ft_min_token_size): shorter ones use LIKE. */
 const MYSQL_MIN_TOKEN = 3
 
+/** SQLite: how many matches bm25 ranks (see #sqlite). */
+const CANDIDATES = 200
+
 /**
  * The search index in the application's database (migration 0030): SQLite FTS5 and InnoDB
  * FULLTEXT, each word matched as a word prefix, every word required; an identifier typed with
@@ -83,18 +86,24 @@ export class DatabaseSearchIndex implements SearchIndex {
 
   /**
    * FTS5 does it all: organization, resource and owners are tokens of `tags`, ANDed with the
-   * terms (`ftsMatch`), so the scope narrows the posting lists before the limit. The columns
-   * are checked again on the joined row (cheap, and safe).
+   * terms (`ftsMatch`), so the scope narrows the posting lists before any limit. bm25 orders
+   * the first CANDIDATES matches only: ranking every match of a broad word ("garcia" among a
+   * million contacts) is what costs, and the palette shows five. The columns are checked again
+   * on the joined row (cheap, and safe).
    */
   #sqlite(query: IndexQuery, terms: SearchTerms, client: QueryClientContract) {
     const match = ftsMatch(terms, query.organizationId, query.resource, query.owners)
-    const q = client
+    const candidates = client
       .from('search_fts')
-      .join(`${TABLE} as d`, 'd.id', 'search_fts.rowid')
       .whereRaw('search_fts MATCH ?', [match])
+      .limit(CANDIDATES)
+      .select('rowid as rid', 'rank as score')
+    const q = client
+      .from(candidates.as('f'))
+      .join(`${TABLE} as d`, 'd.id', 'f.rid')
       .where('d.organization_id', query.organizationId)
       .where('d.resource', query.resource)
-      .orderByRaw('search_fts.rank')
+      .orderBy('f.score')
       .limit(query.limit)
       .select('d.record_id', 'd.title', 'd.subtitle')
     if (query.owners !== 'all') q.whereIn('d.owner_id', query.owners)
