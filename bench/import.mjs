@@ -15,6 +15,9 @@ import { join } from 'node:path'
 import knex from 'knex'
 import { ROOT, say } from '../scripts/lib.mjs'
 
+// The settings `node ace import` starts with (bin/import_process.ts).
+const IMPORT_NODE_FLAGS = ['--max-semi-space-size=8']
+const IMPORT_ENV = { MALLOC_ARENA_MAX: '2' }
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000)
 const EXISTING = Number(process.env.BENCH_EXISTING ?? 200_000)
 const CONNECTION = process.env.DB_CONNECTION ?? 'sqlite'
@@ -207,10 +210,15 @@ try {
     ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
     : []
   const output = run(
-    [...profile, '--import=@poppinss/ts-exec', 'bench/import_run.ts', file, 'bench'],
-    {
-      maxBuffer: 64 * 1024 * 1024,
-    }
+    [
+      ...IMPORT_NODE_FLAGS,
+      ...profile,
+      '--import=@poppinss/ts-exec',
+      'bench/import_run.ts',
+      file,
+      'bench',
+    ],
+    { maxBuffer: 64 * 1024 * 1024, env: { ...env, ...IMPORT_ENV } }
   )
   const result = JSON.parse(output.trim().split('\n').pop())
   const goal = (ok) => (ok ? 'ok' : 'MISSED')
@@ -220,13 +228,14 @@ try {
       `${step}: ${r.rows} lines in ${r.seconds} s = ${r.rowsPerSecond} rows/s (${goal(r.rowsPerSecond >= 5000)}); ` +
         `first 10 % ${r.first10RowsPerSecond} rows/s, last 10 % ${r.last10RowsPerSecond} rows/s, ` +
         `last/first time ${r.last10VsFirst10Time}× (${goal(r.last10VsFirst10Time <= 1.3)}); ` +
-        `CPU ${r.cpuMsPer1000} ms per 1,000 lines; ` +
+        `CPU ${r.cpuMsPer1000} ms per 1,000 lines; rows/s by tenth ${r.deciles.join(' ')}; ` +
         `totals ${JSON.stringify(r.totals)}`
     )
   }
   say(
     `peak RSS ${result.peakRssMb} MB (${goal(result.peakRssMb <= 400)}; ${result.bootRssMb} MB after boot; ` +
-      `V8 heap then ${result.atPeakMb.heapUsed} MB used of ${result.atPeakMb.heapTotal} MB); ` +
+      `V8 heap then ${result.atPeakMb.heapUsed} MB used of ${result.atPeakMb.heapTotal} MB; ` +
+      `${result.fullCollections} full collections between batches); ` +
       `companies after: ${result.companiesAfter}`
   )
   console.log(JSON.stringify({ connection: CONNECTION, existing: EXISTING, ...result }))

@@ -47,7 +47,21 @@ function rates(marks: Mark[], total: number, started: number) {
     first10RowsPerSecond: Math.round(firstRate),
     last10RowsPerSecond: Math.round(lastRate),
     last10VsFirst10Time: Number((firstRate / lastRate).toFixed(2)),
+    deciles: deciles(marks, total, started),
   }
+}
+
+/** Rows/s over each tenth of the lines: where a growing per-batch cost shows. */
+function deciles(marks: Mark[], total: number, started: number) {
+  const out: number[] = []
+  let from = { done: 0, at: started }
+  for (let k = 1; k <= 10; k++) {
+    const to = marks.find((m) => m.done >= (total * k) / 10) ?? marks[marks.length - 1]
+    if (to.done > from.done)
+      out.push(Math.round((to.done - from.done) / ((to.at - from.at) / 1000)))
+    from = to
+  }
+  return out
 }
 
 /** CPU time (user + system) of this process per 1,000 lines: less sensitive to a busy machine. */
@@ -111,6 +125,7 @@ await app.start(async () => {
         Object.entries(atPeak).map(([k, v]) => [k, Math.round(v / 1024 / 1024)])
       ),
       companiesAfter: Number(companies[0].n),
+      fullCollections: (await import('#app/import/memory')).collections,
     })
   )
 })

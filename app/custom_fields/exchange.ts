@@ -7,6 +7,7 @@ import type { ImportDefinition, ImportReason, ImportValues, WriteContext } from 
 import { choiceLabel, customFields } from './definitions.js'
 import {
   fromMinor,
+  customSnapshot,
   loadCustomValues,
   plainDecimal,
   saveManyCustomValues,
@@ -320,6 +321,17 @@ export async function withCustomImport(
         for (const f of fields) row[`${CF_PREFIX}${f.key}`] = canonical(f, values[f.key])
       }
       return own
+    },
+    async shown(values, client) {
+      const base = def.shown ? await def.shown(values, client) : values
+      const { custom } = split(values)
+      const keys = Object.keys(custom).filter((k) => byKey.has(k))
+      if (!keys.length) return base
+      // As the record's form writes them (choice labels, user names, yes/no as booleans).
+      const asForm = await customSnapshot(organizationId, resource, toFieldValues(custom), client)
+      const out: Record<string, unknown> = { ...base }
+      for (const key of keys) out[`${CF_PREFIX}${key}`] = asForm[`${CF_PREFIX}${key}`] ?? null
+      return out
     },
     same(field, current, incoming) {
       if (field.startsWith(CF_PREFIX)) return current === incoming

@@ -207,7 +207,10 @@ export async function customSnapshot(
   client?: QueryClientContract
 ): Promise<Record<string, unknown>> {
   const fields = await customFields(organizationId, resource, { client })
-  const users = fields.filter((f) => f.type === 'user' && values[f.key] !== null)
+  // A field absent from `values` (a partial set: an import's changed fields) has no user either.
+  const users = fields.filter(
+    (f) => f.type === 'user' && values[f.key] !== null && values[f.key] !== undefined
+  )
   const names = new Map<number, string>()
   if (users.length) {
     const rows = await (client ?? db)

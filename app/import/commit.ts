@@ -5,6 +5,7 @@ import { analyserFor, batchesOf } from './context.js'
 import { count, type LineResult } from './engine.js'
 import { emptyTotals, loadRun, updateRun, type Totals } from './runs.js'
 import { ImportFileError } from './errors.js'
+import { trimHeap } from './memory.js'
 import { insertRows } from './sql.js'
 
 export interface CommitOptions {
@@ -85,15 +86,18 @@ export async function commitImport(runId: number, options: CommitOptions = {}) {
           data: { title: def.title(r.values!), import: runId },
           summary: true,
         })),
-        ...updates.map((r) => ({
+      ]
+      const shown = (values: Record<string, string | null>) =>
+        def.shown ? def.shown(values, trx) : Promise.resolve(values)
+      for (const r of updates)
+        history.push({
           subjectId: r.recordId!,
-          action: 'update' as const,
-          before: fieldMap(r, 'from'),
-          after: fieldMap(r, 'to'),
+          action: 'update',
+          before: await shown(fieldMap(r, 'from')),
+          after: await shown(fieldMap(r, 'to')),
           kind: 'updated',
           data: { import: runId },
-        })),
-      ]
+        })
       await recordHistoryMany(
         trx,
         { organizationId: ctx.organizationId, actorId: ctx.actorId, subjectType: def.subjectType },
@@ -108,6 +112,7 @@ export async function commitImport(runId: number, options: CommitOptions = {}) {
       )
       return results
     })
+    trimHeap()
     options.onLines?.(landed)
     options.onProgress?.({ done, total, totals })
   }

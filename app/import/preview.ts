@@ -2,6 +2,7 @@ import db from '@adonisjs/lucid/services/db'
 import { analyserFor, batchesOf } from './context.js'
 import { count, type LineResult } from './engine.js'
 import { emptyTotals, loadRun, updateRun } from './runs.js'
+import { trimHeap } from './memory.js'
 import { insertRows } from './sql.js'
 
 /** A preview line as stored (import_lines) and shown. */
@@ -56,6 +57,7 @@ export async function previewImport(runId: number, options: PreviewOptions = {})
         )
         await updateRun(runId, { rows_done: done }, trx)
       })
+    trimHeap()
     await options.onLines?.(results)
     options.onProgress?.(done)
   }

@@ -57,8 +57,15 @@ export async function rollbackImport(runId: number) {
             subjectType: def.subjectType,
             trx,
           })
+      const shown = (values: ImportValues) =>
+        def.shown ? def.shown(values, trx) : Promise.resolve(values)
       for (const id of gone)
-        history.push({ subjectId: id, action: 'delete', before: current.get(id) ?? {}, after: {} })
+        history.push({
+          subjectId: id,
+          action: 'delete',
+          before: await shown(current.get(id) ?? {}),
+          after: {},
+        })
       const restore = updated
         .map((i) => ({ id: Number(i.subject_id), values: JSON.parse(i.before) as ImportValues }))
         .filter((r) => current.has(r.id))
@@ -68,8 +75,10 @@ export async function rollbackImport(runId: number) {
         history.push({
           subjectId: r.id,
           action: 'update',
-          before: Object.fromEntries(Object.keys(r.values).map((f) => [f, now[f] ?? null])),
-          after: r.values,
+          before: await shown(
+            Object.fromEntries(Object.keys(r.values).map((f) => [f, now[f] ?? null]))
+          ),
+          after: await shown(r.values),
           kind: 'import_reverted',
           data: { import: runId },
         })

@@ -115,7 +115,8 @@ export async function insertRows(
  * Inserts rows and returns their ids in order. A multi-row INSERT takes consecutive ids on
  * SQLite (it holds the write lock) and on MySQL/MariaDB under their default auto-increment lock
  * modes: the ids are worked out from the one reported, then checked against `check` (a column
- * whose values are unique within the rows); on any doubt the rows are looked up by that column.
+ * whose values are mostly unique within the rows); on any doubt the rows are looked up by that
+ * column (rows sharing a value take the newest ids holding it, in order).
  * Other dialects say the ids themselves (RETURNING/OUTPUT).
  */
 export async function insertRowsIds(
@@ -141,17 +142,22 @@ export async function insertRowsIds(
       : []
   if (found.length === rows.length && found.every((r, k) => r[check] === rows[k][check]))
     return found.map((r) => Number(r.id))
-  const byValue = new Map<unknown, number>()
-  const values = rows.map((r) => r[check] as string)
+  // The newest rows holding each value (as many as the batch has), oldest first.
+  const wanted = new Map<unknown, number>()
+  for (const r of rows) wanted.set(r[check], (wanted.get(r[check]) ?? 0) + 1)
+  const byValue = new Map<unknown, number[]>()
+  const values = [...wanted.keys()] as string[]
+  const organizationId = rows[0].organization_id
   for (let i = 0; i < values.length; i += 500) {
-    const again = await client
-      .from(table)
-      .whereIn(check, values.slice(i, i + 500))
-      .orderBy('id', 'desc')
-      .select('id', check)
-    for (const r of again) if (!byValue.has(r[check])) byValue.set(r[check], Number(r.id))
+    const query = client.from(table).whereIn(check, values.slice(i, i + 500))
+    if (organizationId !== undefined) query.where('organization_id', organizationId as number)
+    for (const r of await query.orderBy('id', 'desc').select('id', check)) {
+      const ids = byValue.get(r[check]) ?? []
+      if (ids.length < wanted.get(r[check])!) ids.unshift(Number(r.id))
+      byValue.set(r[check], ids)
+    }
   }
-  return rows.map((r) => byValue.get(r[check])!)
+  return rows.map((r) => byValue.get(r[check])!.shift()!)
 }
 
 /**

@@ -108,6 +108,12 @@ export interface ImportDefinition {
    * (`http://www.acme.es/` and `https://acme.es`): no change, so no update. Default: equal text.
    */
   same?(field: string, current: string | null, incoming: string): boolean
+  /**
+   * Optional: values as the record's history (audit log, timeline) shows them, for fields the
+   * import carries in another form (a custom field's choice code, a user's id, "1" for yes), the
+   * way the record's form writes them. Default: as they are.
+   */
+  shown?(values: ImportValues, client: QueryClientContract): Promise<Record<string, unknown>>
   /** How a record is named in its timeline entry ("Talleres Gómez S.L."). */
   title(values: ImportValues): string
   /** Creates the records in the caller's transaction; returns their ids in order. */

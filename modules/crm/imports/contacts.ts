@@ -9,7 +9,7 @@ import { dbTimestamp } from '#app/support/dates'
 import { normalizeName } from '../support/normalize.js'
 import { fullName } from '../support/people.js'
 import { companyNameKey, emailKey, phoneKey } from '../support/keys.js'
-import { insertId, insertInBatches } from '#app/support/db'
+import { insertRows, insertRowsIds, paddedIn } from '#app/import/sql'
 import { indexContacts } from '../search/sync.js'
 import {
   channelRows,
@@ -68,7 +68,12 @@ function columns(v: ImportValues, before?: ImportValues) {
 const ownerId = (ctx: WriteContext, name: string | null | undefined) =>
   name ? ((ctx.state as OwnerState).ids.get(name) ?? null) : null
 
-/** Visible companies by name key: key → {id, name}. */
+/**
+ * Visible companies by name key: key → {id, name}. Read through the (organization, name key)
+ * index and then held to the importer's view scope (live, and owned by someone in it): with the
+ * scope's conditions in the query SQLite's planner picks the organization's live-records index
+ * and reads every company of the organization.
+ */
 async function companiesByName(
   ctx: WriteContext | Parameters<NonNullable<ImportDefinition['check']>>[1],
   names: string[]
@@ -77,14 +82,20 @@ async function companiesByName(
   const found = new Map<string, { id: number; name: string }>()
   if (!keys.length) return found
   const client = 'trx' in ctx ? ctx.trx : ctx.client
-  const query = client
-    .from('crm_companies as c')
-    .whereIn('c.name_key', keys)
-    .orderBy('c.id')
-    .select('c.id', 'c.name', 'c.name_key')
-  await ctx.access.scope(query, 'crm.companies', { table: 'c' })
-  for (const r of await query)
-    if (!found.has(r.name_key)) found.set(r.name_key, { id: Number(r.id), name: r.name })
+  const scope = await ctx.access.constraint('crm.companies', 'view', client)
+  if (scope.kind === 'none') return found
+  const rows = await client
+    .from('crm_companies')
+    .where('organization_id', ctx.organizationId)
+    .whereIn('name_key', paddedIn(keys))
+    .select('id', 'name', 'name_key', 'owner_id', 'deleted_at')
+  rows.sort((a, b) => Number(a.id) - Number(b.id))
+  for (const r of rows) {
+    if (r.deleted_at !== null || found.has(r.name_key)) continue
+    const owner = r.owner_id === null ? null : Number(r.owner_id)
+    if (scope.kind === 'owners' && (owner === null || !scope.ownerIds.includes(owner))) continue
+    found.set(r.name_key, { id: Number(r.id), name: r.name })
+  }
   return found
 }
 
@@ -180,11 +191,15 @@ const definition: ImportDefinition = defineImport({
     await crmRecordsChanged(ctx.organizationId, ctx.trx)
     const now = dbTimestamp()
     const companies = await companiesByName(ctx, rows.map((r) => r.company ?? '').filter(Boolean))
-    const ids: number[] = []
-    const phones: Record<string, unknown>[] = []
-    const emails: Record<string, unknown>[] = []
-    for (const v of rows) {
-      const id = await insertId(ctx.trx, 'crm_contacts', {
+    const ids = await insertRowsIds(
+      ctx.trx,
+      'crm_contacts',
+      rows.map((v) => ({
+        last_name: null,
+        last_name_normalized: null,
+        position: null,
+        department: null,
+        notes: null,
         ...columns(v),
         company_id: v.company ? (companies.get(companyNameKey(v.company) ?? '')?.id ?? null) : null,
         organization_id: ctx.organizationId,
@@ -192,14 +207,18 @@ const definition: ImportDefinition = defineImport({
         created_by: ctx.actorId,
         created_at: now,
         updated_at: now,
-      })
-      ids.push(id)
-      const channels = channelRows(ctx.organizationId, 'contact_id', id, v)
+      })),
+      'name_normalized'
+    )
+    const phones: Record<string, unknown>[] = []
+    const emails: Record<string, unknown>[] = []
+    rows.forEach((v, i) => {
+      const channels = channelRows(ctx.organizationId, 'contact_id', ids[i], v)
       if (channels.phone) phones.push(channels.phone)
       if (channels.email) emails.push(channels.email)
-    }
-    await insertInBatches(ctx.trx, 'crm_phones', phones)
-    await insertInBatches(ctx.trx, 'crm_emails', emails)
+    })
+    await insertRows(ctx.trx, 'crm_phones', phones)
+    await insertRows(ctx.trx, 'crm_emails', emails)
     await indexContacts(ctx.trx, ctx.organizationId, ids)
     return ids
   },

@@ -343,8 +343,46 @@ test.group('Custom fields · export and import', (group) => {
     })
     assert.deepInclude(values['Nueva S.L.'], { nivel: 'oro', activa: false, comentario: 'Hola' })
     const created = await db.from('crm_companies').where('name', 'Nueva S.L.').firstOrFail()
+    // Its history reads as the form writes it: choice labels, yes/no as booleans.
+    const audited = async (action: string) =>
+      (
+        await db
+          .from('audit_logs')
+          .where('organization_id', org.id)
+          .where('subject_type', 'crm.company')
+          .where('subject_id', existing)
+          .where('action', action)
+          .orderBy('id')
+          .select('field', 'old_value', 'new_value')
+      ).map((r) => [r.field, r.old_value, r.new_value])
+    assert.deepEqual(await audited('update'), [
+      ['cf.nivel', 'Plata', 'Oro'],
+      ['cf.activa', 'false', 'true'],
+      ['cf.zonas', 'Este', 'Norte, Sur'],
+    ])
+    const timelineOf = async (kind: string) =>
+      JSON.parse(
+        (
+          await db
+            .from('timeline_events')
+            .where('organization_id', org.id)
+            .where('subject_id', existing)
+            .where('kind', kind)
+            .firstOrFail()
+        ).data
+      ).changes
+    assert.deepEqual(await timelineOf('updated'), [
+      { field: 'cf.nivel', from: 'Plata', to: 'Oro' },
+      { field: 'cf.activa', from: false, to: true },
+      { field: 'cf.zonas', from: 'Este', to: 'Norte, Sur' },
+    ])
 
     await rollbackImport(started.id)
+    assert.deepEqual(await timelineOf('import_reverted'), [
+      { field: 'cf.nivel', from: 'Oro', to: 'Plata' },
+      { field: 'cf.activa', from: true, to: false },
+      { field: 'cf.zonas', from: 'Norte, Sur', to: 'Este' },
+    ])
     values = await valuesByName(org)
     assert.notProperty(values, 'Nueva S.L.')
     assert.deepInclude(values['Existente S.L.'], { nivel: 'plata', activa: false, zonas: ['este'] })

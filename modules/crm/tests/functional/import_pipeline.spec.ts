@@ -322,4 +322,68 @@ test.group('Import pipeline: preview, commit, rollback', (group) => {
     assert.isNull(await db.from('crm_contacts').where('first_name', 'Luis').first())
     assert.lengthOf(await db.from('crm_emails').where('value', 'luis@acme.es'), 0)
   })
+  test('contacts: multi-row inserts, namesakes with their own channels; a binned company is not found', async ({
+    assert,
+  }) => {
+    const org = await createOrganization(['crm'])
+    const admin = await createUser(org, { isAdmin: true })
+    const acme = await existing(org, { name: 'Acme S.L.' })
+    await existing(org, { name: 'Papelera S.A.', deleted_at: new Date() })
+    const lines = ['Nombre,Apellidos,Empresa,Correo,Teléfono']
+    for (let i = 0; i < 30; i++)
+      lines.push(
+        `Juan,García,${i % 2 ? 'Acme' : ''},juan${i}@acme.es,6${String(i).padStart(8, '0')}`
+      )
+    lines.push('Eva,Ruiz,Papelera,eva@papelera.es,')
+    const started = await run(
+      org,
+      admin,
+      await file('juanes.csv', lines.join('\n')),
+      'crm.contacts'
+    )
+    const { totals } = await previewImport(started.id)
+    assert.deepEqual(totals, { created: 30, updated: 0, duplicates: 0, rejected: 1 })
+    assert.equal(
+      JSON.parse((await linesOf(started.id))[30].reason).key,
+      'crm.import.reasons.company'
+    )
+    await commitImport(started.id, { batchSize: 7 })
+    const juanes = await db
+      .from('crm_contacts')
+      .where('organization_id', org.id)
+      .where('first_name', 'Juan')
+      .orderBy('id')
+      .select('id', 'company_id')
+    assert.lengthOf(juanes, 30)
+    const emails = await db
+      .from('crm_emails')
+      .whereIn(
+        'contact_id',
+        juanes.map((j) => j.id)
+      )
+      .select('contact_id', 'value')
+    const phones = await db
+      .from('crm_phones')
+      .whereIn(
+        'contact_id',
+        juanes.map((j) => j.id)
+      )
+      .select('contact_id', 'value')
+    juanes.forEach((j, i) => {
+      assert.equal(j.company_id, i % 2 ? acme : null)
+      assert.deepEqual(
+        emails.filter((e) => e.contact_id === j.id).map((e) => e.value),
+        [`juan${i}@acme.es`]
+      )
+      assert.lengthOf(
+        phones.filter((p) => p.contact_id === j.id),
+        1
+      )
+    })
+    const items = await db.from('import_items').where('run_id', started.id).orderBy('line')
+    assert.deepEqual(
+      items.map((it) => Number(it.subject_id)),
+      juanes.map((j) => Number(j.id))
+    )
+  })
 })
