@@ -65,7 +65,7 @@ test.group('Nightly pruning: read notifications and old imports', (group) => {
       const id = await insertIdOf(db.connection(), 'import_runs', {
         organization_id: org.id,
         user_id: user.id,
-        resource: 'crm.contacts',
+        resource: 'kernel.test',
         status,
         file_name: 'a.csv',
         file_path: path,
