@@ -16,7 +16,7 @@ import knex from 'knex'
 import { ROOT, say } from '../scripts/lib.mjs'
 
 // The settings `node ace import` starts with (bin/import_process.ts).
-const IMPORT_NODE_FLAGS = ['--max-semi-space-size=8']
+const IMPORT_NODE_FLAGS = ['--max-semi-space-size=8', '--expose-gc']
 const IMPORT_ENV = { MALLOC_ARENA_MAX: '2' }
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000)
 const EXISTING = Number(process.env.BENCH_EXISTING ?? 200_000)

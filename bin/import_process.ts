@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process'
+import { constants } from 'node:os'
 
 /*
  * A process that imports holds a whole file's keys for its length: it starts with a smaller
@@ -8,7 +9,7 @@ import { spawn } from 'node:child_process'
  * `node ace import` starts itself again once with them. bench/import.mjs uses the same settings.
  */
 
-export const IMPORT_NODE_FLAGS = ['--max-semi-space-size=8']
+export const IMPORT_NODE_FLAGS = ['--max-semi-space-size=8', '--expose-gc']
 export const IMPORT_ENV = { MALLOC_ARENA_MAX: '2' }
 
 const MARK = 'CARTERA_IMPORT_PROCESS'
@@ -26,9 +27,18 @@ export function rerunForImport(argv: string[]): boolean {
     [...IMPORT_NODE_FLAGS, ...process.execArgv, ...process.argv.slice(1)],
     { stdio: 'inherit', env: { ...IMPORT_ENV, ...process.env, [MARK]: '1' } }
   )
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal))
+  // Ctrl+C in a terminal reaches the whole process group (the child too); a kill aimed at
+  // this process alone is passed on.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.on(signal, () => {
+      if (!process.stdin.isTTY || signal !== 'SIGINT') child.kill(signal)
+    })
+  child.on('error', (error) => {
+    console.error(error.message)
+    process.exitCode = 1
+  })
   child.on('exit', (code, signal) => {
-    process.exitCode = code ?? (signal ? 1 : 0)
+    process.exitCode = code ?? (signal ? 128 + (constants.signals[signal] ?? 0) : 0)
   })
   return true
 }

@@ -129,6 +129,11 @@ async function segmentsFor(
       await db
         .from('users')
         .where('organization_id', organizationId)
+        // Only the users some record holds (read by the field's value index), not every user.
+        .whereIn(
+          'id',
+          db.from(VALUES_TABLE).where('field_id', field.id).whereNotNull(column).select(column)
+        )
         .orderBy('full_name')
         .orderBy('id')
         .select('id')
@@ -154,15 +159,18 @@ async function segmentsFor(
   }))
   const others: Segment = {
     apply: (query) =>
-      withValue(query)
-        .whereNotIn(sortColumn, [...known] as any[])
-        .select(`${sortColumn} as cf_sort`),
+      (known.size
+        ? withValue(query).whereNotIn(sortColumn, [...known] as any[])
+        : withValue(query)
+      ).select(`${sortColumn} as cf_sort`),
     column: sortColumn,
     idColumn: 'cfs.record_id',
     value: (row) => read(row.cf_sort),
     holds: (v) => v !== null && !known.has(v),
   }
-  return [...tagged, ...(known.size ? [others] : []), empty]
+  // Values outside the known tags (a choice since removed, a user since deleted) always have
+  // their segment, even when no tag is left, so no record drops out of the list.
+  return [...tagged, others, empty]
 }
 
 /**

@@ -1,5 +1,4 @@
 import v8 from 'node:v8'
-import { runInNewContext } from 'node:vm'
 
 /*
  * An import keeps what it must for the whole file (the keys seen in earlier lines) and throws
@@ -7,25 +6,21 @@ import { runInNewContext } from 'node:vm'
  * few times the live heap before a full collection (a 100,000-line file: 230 MB in use, under
  * 100 MB of it live), and that set the process's peak memory. Between batches, once the old
  * generation has grown by HEADROOM since the last full collection, one runs (about one every
- * 15,000 lines, tens of milliseconds each); the collector is reached the way `--expose-gc`
- * exposes it. Processes that import also start with a smaller young generation and fewer malloc
+ * 15,000 lines, tens of milliseconds each); the collector is the one `--expose-gc`
+ * exposes. Processes that import also start with a smaller young generation and fewer malloc
  * arenas (bin/import_process.ts).
  */
 
 const HEADROOM = 32 * 1024 * 1024
 
-let collector: (() => void) | null | undefined
-
+/*
+ * Only where the process was started with `--expose-gc` (an import process: bin/import_process.ts,
+ * bench:import). A web process or a job worker shared with requests is left to V8: forcing full
+ * collections there would stop other requests, and turning the flag on at runtime is unsupported.
+ */
 function gc(): (() => void) | null {
-  if (collector === undefined) {
-    try {
-      v8.setFlagsFromString('--expose-gc')
-      collector = runInNewContext('gc') as () => void
-    } catch {
-      collector = null
-    }
-  }
-  return collector
+  const exposed = (globalThis as { gc?: () => void }).gc
+  return typeof exposed === 'function' ? exposed : null
 }
 
 /** The old generation in use: what survived the young one (live, or garbage not collected yet). */

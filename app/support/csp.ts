@@ -77,5 +77,7 @@ export function mayBeDocument(ctx: HttpContext): boolean {
 
 /** Sets the policy, with this response's nonce, on the response. */
 export function applyCsp(ctx: HttpContext, policy: CspPolicy): void {
+  // A handler's own, stricter policy (a document download's sandbox) is never replaced.
+  if (ctx.response.getHeader(policy.name) !== undefined) return
   ctx.response.header(policy.name, policy.value(ctx.response.nonce))
 }

@@ -50,7 +50,8 @@ export default class extends BaseSchema {
         )
         await db.rawQuery(
           `CREATE TRIGGER search_documents_au AFTER UPDATE ON search_documents BEGIN
-             INSERT INTO search_fts(search_fts, rowid, body) VALUES ('delete', old.id, old.body);
+             INSERT INTO search_fts(search_fts, rowid, body, tags)
+               VALUES ('delete', old.id, old.body, old.tags);
              INSERT INTO search_fts(rowid, body, tags) VALUES (new.id, new.body, new.tags); END`
         )
       } else if (dialect === 'mysql') {

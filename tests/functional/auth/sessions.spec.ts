@@ -292,6 +292,7 @@ test.group('Pages seen with an ended session', (group) => {
       permissions: [],
       bin: false,
       licence: null,
+      actions: [],
     })
   })
 

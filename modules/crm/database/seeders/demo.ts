@@ -7,6 +7,7 @@ import { insertInBatches } from '#app/support/db'
 import { timeline, type TimelineEntryInput } from '#app/history/timeline'
 import { generate } from './demo_generate.js'
 import { NOTES } from './demo_data.js'
+import { indexCompanies, indexContacts } from '../../search/sync.js'
 
 const DAY = 86_400_000
 
@@ -183,6 +184,9 @@ export default async function seedCrmDemo({ organizationId, users, random }: Dem
     // Ids follow time, as they do when the app writes history (timelines are ordered by id).
     events.sort((a, b) => a.createdAt.localeCompare(b.createdAt))
     await timeline.recordMany(events, trx)
+    // The search index (palette, /search) follows the demo's records as it follows every write.
+    await indexCompanies(trx, organizationId, companyIds)
+    await indexContacts(trx, organizationId, contactIds)
   })
 }
 

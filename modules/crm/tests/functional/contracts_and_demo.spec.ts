@@ -145,6 +145,21 @@ test.group('Demo data', (group) => {
         .count('* as n')
         .first()
       assert.isAbove(Number(notes?.n), 20)
+      const indexed = await db
+        .from('search_documents')
+        .where('organization_id', first.org.id)
+        .select('resource')
+        .count('* as n')
+        .groupBy('resource')
+        .orderBy('resource')
+      assert.deepEqual(
+        indexed.map((r) => [r.resource, Number(r.n)]),
+        [
+          ['crm.companies', companies.length],
+          ['crm.contacts', contacts.length],
+        ],
+        'the search index holds every demo company and contact'
+      )
       assert.isBelow(first.ms, 10_000, 'seeding takes seconds, not minutes')
 
       const second = await seed()

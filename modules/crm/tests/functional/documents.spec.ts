@@ -2,6 +2,8 @@ import { test } from '@japa/runner'
 import { createHash } from 'node:crypto'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
+import app from '@adonisjs/core/services/app'
+import { reloadShieldConfig } from '#middleware/shield_middleware'
 import drive from '@adonisjs/drive/services/main'
 import documentsConfig from '#config/documents'
 import { purgeDocument, restoreDocument } from '#app/documents/bin'
@@ -220,6 +222,30 @@ test.group('Documents on CRM records', (group) => {
     assert.match(response.header('cache-control') ?? '', /^private/)
     assert.include(response.header('content-security-policy'), 'sandbox')
     assert.equal(response.header('content-length'), String(PDF.length))
+  })
+
+  test("with production's CSP on, a download keeps its own sandboxing policy", async ({
+    client,
+    assert,
+  }) => {
+    const enabled = app.config.get('shield.csp.enabled')
+    app.config.set('shield.csp.enabled', true)
+    reloadShieldConfig()
+    try {
+      const org = await createOrganization(['crm'])
+      const rep = await crmUser(org, 'own')
+      const company = await insertCompany(org, { owner_id: rep.id })
+      const created = await upload(client, rep, `crm.companies/${company}`, PDF, 'a.pdf')
+      const id = created.body().document.id
+      const response = await client.get(`/documents/${id}/download`).loginAs(rep)
+      response.assertStatus(200)
+      assert.equal(response.header('content-security-policy'), "default-src 'none'; sandbox")
+      const page = await client.get(`/crm/companies/${company}`).loginAs(rep)
+      assert.match(page.header('content-security-policy') ?? '', /nonce-/)
+    } finally {
+      app.config.set('shield.csp.enabled', enabled)
+      reloadShieldConfig()
+    }
   })
 
   test("scope 'own': another rep's company documents can't be listed, uploaded, downloaded or deleted (404)", async ({
