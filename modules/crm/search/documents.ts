@@ -6,19 +6,31 @@ import { fullName } from '../support/people.js'
 type Parent = 'company_id' | 'contact_id'
 type Row = Record<string, any>
 
-/** The rows a `documents` call is about: these ids, or the next page of live ids. */
+/**
+ * The rows a `documents` call is about: these ids, or the next page of live ids. Ids are read by
+ * primary key alone — with the organization in the WHERE, SQLite walks the organization's index
+ * (every company of it) for an IN list — and `live()` keeps those of the organization not in the bin.
+ */
 function pick(table: string, params: IndexDocumentsParams) {
   const alias = table === 'crm_companies' ? 'c' : 'ct'
-  const q = params.client
-    .from(`${table} as ${alias}`)
-    .where(`${alias}.organization_id`, params.organizationId)
-    .whereNull(`${alias}.deleted_at`)
-  if (params.ids) q.whereIn(`${alias}.id`, params.ids.length ? params.ids : [0])
+  const q = params.client.from(`${table} as ${alias}`)
+  if (params.ids)
+    q.whereIn(`${alias}.id`, params.ids.length ? params.ids : [0]).select(
+      `${alias}.organization_id as _org`,
+      `${alias}.deleted_at as _deleted`
+    )
   else
-    q.where(`${alias}.id`, '>', params.afterId ?? 0)
+    q.where(`${alias}.organization_id`, params.organizationId)
+      .whereNull(`${alias}.deleted_at`)
+      .where(`${alias}.id`, '>', params.afterId ?? 0)
       .orderBy(`${alias}.id`)
       .limit(params.limit ?? 1000)
   return q
+}
+
+function live(rows: Row[], params: IndexDocumentsParams): Row[] {
+  if (!params.ids) return rows
+  return rows.filter((r) => Number(r._org) === params.organizationId && r._deleted === null)
 }
 
 /** Phones and e-mails of these records, by record: every value and its compact forms. */
@@ -68,13 +80,16 @@ function nifKeys(nif: string | null): string[] {
 
 /** Companies: name, legal name, NIF, phones, e-mails, web domain. */
 export async function companyDocuments(params: IndexDocumentsParams): Promise<SearchDocument[]> {
-  const rows: Row[] = await pick('crm_companies', params).select(
-    'c.id',
-    'c.name',
-    'c.legal_name',
-    'c.nif',
-    'c.website_domain',
-    'c.owner_id'
+  const rows = live(
+    await pick('crm_companies', params).select(
+      'c.id',
+      'c.name',
+      'c.legal_name',
+      'c.nif',
+      'c.website_domain',
+      'c.owner_id'
+    ),
+    params
   )
   const more = await channels(
     params.client,
@@ -103,16 +118,21 @@ export async function companyDocuments(params: IndexDocumentsParams): Promise<Se
 
 /** Contacts: name, e-mails, phones, position and the name of their company. */
 export async function contactDocuments(params: IndexDocumentsParams): Promise<SearchDocument[]> {
-  const rows: Row[] = await pick('crm_contacts', params)
-    .leftJoin('crm_companies as c', (j) => j.on('c.id', 'ct.company_id').andOnNull('c.deleted_at'))
-    .select(
-      'ct.id',
-      'ct.first_name',
-      'ct.last_name',
-      'ct.position',
-      'ct.owner_id',
-      'c.name as company_name'
-    )
+  const rows = live(
+    await pick('crm_contacts', params)
+      .leftJoin('crm_companies as c', (j) =>
+        j.on('c.id', 'ct.company_id').andOnNull('c.deleted_at')
+      )
+      .select(
+        'ct.id',
+        'ct.first_name',
+        'ct.last_name',
+        'ct.position',
+        'ct.owner_id',
+        'c.name as company_name'
+      ),
+    params
+  )
   const more = await channels(
     params.client,
     'contact_id',
