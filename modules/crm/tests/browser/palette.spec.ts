@@ -67,7 +67,9 @@ test.group('Browser: command palette', (group) => {
       await page.keyboard.press('Control+K')
       await input.waitFor()
       assert.equal(await input.inputValue(), '', 'a fresh query')
-      // Recent records first (the group's label is drawn by CSS, from a style variable).
+      // Recent records first (the group's label is drawn by CSS, from a style variable); the
+      // group appears once the palette has read them back.
+      await page.locator('.mantine-Spotlight-actionsGroup[style*="Recientes"]').first().waitFor()
       const first = page.locator('.mantine-Spotlight-actionsGroup').first()
       assert.include(await first.getAttribute('style'), 'Recientes')
       await first.getByRole('button', { name: /^Ferretería Andalucía Sur/ }).waitFor()
