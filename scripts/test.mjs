@@ -1,7 +1,17 @@
 // npm test: runs every Japa suite against a throw-away database (SQLite by default, MySQL/
 // MariaDB with DB_CONNECTION=mysql). Suites whose server is missing are skipped and named;
 // with CARTERA_REQUIRE_SERVICES=1 (set by .ci/run) a skip is a failure.
-import { existsSync, rmSync, mkdirSync, accessSync, constants } from 'node:fs'
+import {
+  existsSync,
+  rmSync,
+  mkdirSync,
+  accessSync,
+  constants,
+  readFileSync,
+  readdirSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs'
 import { createConnection, createServer } from 'node:net'
 import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
@@ -124,6 +134,72 @@ const suites = explicitSuites.length
 for (const line of skipped) say(`SKIPPED suite ${line}`)
 if (skipped.length && requireAll) {
   say('CARTERA_REQUIRE_SERVICES=1: a skipped suite is a failure')
+}
+
+// Browser tests load a production bundle of the pages (built here when its sources changed)
+// rather than Vite's dev server: a new browser context then fetches a few chunks, not hundreds
+// of modules transformed on demand. VITE_PREBUILT=0 keeps the dev server.
+if (suites.includes('browser') && env.VITE_PREBUILT !== '0') {
+  prebuildPages()
+  env.VITE_PREBUILT = '1'
+}
+
+/** Builds public/assets for the test run's module packages unless a fresh build is there. */
+function prebuildPages() {
+  const packages =
+    /^CARTERA_MODULE_PACKAGES=(.*)$/m.exec(readFileSync(join(ROOT, '.env.test'), 'utf8'))?.[1] ?? ''
+  const stampFile = join(ROOT, 'public', 'assets', '.test-build.json')
+  const manifest = join(ROOT, 'public', 'assets', '.vite', 'manifest.json')
+  let stamp = null
+  try {
+    stamp = JSON.parse(readFileSync(stampFile, 'utf8'))
+  } catch {}
+  const newest = newestChange([
+    'resources',
+    'modules',
+    'app',
+    'tests/fixtures',
+    'vite.config.ts',
+    'postcss.config.cjs',
+    'package-lock.json',
+    '.env.test',
+  ])
+  if (existsSync(manifest) && stamp?.packages === packages && stamp.built >= newest) {
+    say('browser pages: the bundle in public/assets is current')
+    return
+  }
+  say('browser pages: building the bundle (vite build) …')
+  const started = Date.now()
+  const { NODE_ENV: _ignored, ...buildEnv } = process.env
+  const result = spawnSync('node', [join('node_modules', 'vite', 'bin', 'vite.js'), 'build'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...buildEnv, CARTERA_MODULE_PACKAGES: packages },
+  })
+  if (result.status !== 0) {
+    say('browser pages: vite build failed')
+    process.exit(result.status || 1)
+  }
+  writeFileSync(stampFile, JSON.stringify({ packages, built: started }))
+  say(`browser pages: built in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+}
+
+/** The latest modification time (ms) of the files under these paths of the repository. */
+function newestChange(paths) {
+  let newest = 0
+  const visit = (path) => {
+    const stat = statSync(path, { throwIfNoEntry: false })
+    if (!stat) return
+    if (!stat.isDirectory()) {
+      newest = Math.max(newest, stat.mtimeMs)
+      return
+    }
+    for (const entry of readdirSync(path)) {
+      if (entry !== 'node_modules' && !entry.startsWith('.')) visit(join(path, entry))
+    }
+  }
+  paths.forEach((p) => visit(join(ROOT, p)))
+  return newest
 }
 
 say(`running suites: ${suites.join(', ')} on ${connection}`)

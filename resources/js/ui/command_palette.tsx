@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react'
 import { router } from '@inertiajs/react'
 import { ActionIcon, Group, Kbd, Loader, Text, UnstyledButton } from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks'
-import { createSpotlight, Spotlight, type SpotlightStore } from '@mantine/spotlight'
+import { createSpotlight, Spotlight, useSpotlight, type SpotlightStore } from '@mantine/spotlight'
 import { IconSearch } from '@tabler/icons-react'
 import { useT } from './i18n'
 import { NavIcon } from './icons'
@@ -71,8 +71,11 @@ export function CommandPalette({ shell }: { shell: Shell }) {
     groups: [],
     failed: false,
   })
-  const [recent, setRecent] = useState<Recent[]>([])
   const userId = shell.user?.id ?? 0
+  // Read back each time the palette opens — also when the palette is mounted already open
+  // (a page change re-renders the shell), where an "on open" callback would not run.
+  const { opened } = useSpotlight(paletteStore)
+  const recent = useMemo(() => (opened ? readRecent(userId) : []), [opened, userId])
 
   useEffect(() => {
     if (!debounced) return
@@ -128,7 +131,6 @@ export function CommandPalette({ shell }: { shell: Shell }) {
       query={query}
       onQueryChange={setQuery}
       shortcut={['mod + K', '/']}
-      onSpotlightOpen={() => setRecent(readRecent(userId))}
       // The query is ours (controlled): it starts empty each time, showing the recent records.
       onSpotlightClose={() => setQuery('')}
       scrollable
