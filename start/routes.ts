@@ -31,6 +31,7 @@ const TransmitUnsubscribe = () => import('@adonisjs/transmit/controllers/unsubsc
 const BinController = () => import('#controllers/bin_controller')
 const SearchController = () => import('#controllers/search_controller')
 const IconsController = () => import('#controllers/icons_controller')
+const ViewsController = () => import('#app/views/views_controller')
 
 const registry = await moduleRegistry()
 const moduleRoutes = await Promise.all(
@@ -110,6 +111,19 @@ router
         router.put('/bin/cleanup', [BinController, 'cleanup']).as('bin.cleanup')
         // Every enabled module's search providers (JSON; the command palette's source).
         router.get('/search', [SearchController, 'index']).as('search')
+        // Saved views of any module's list (JSON; resources/js/ui/saved_views.tsx).
+        router.get('/views', [ViewsController, 'index']).as('views.index')
+        router.get('/views/targets', [ViewsController, 'targets']).as('views.targets')
+        router.post('/views', [ViewsController, 'store']).as('views.store')
+        router.put('/views/default', [ViewsController, 'setDefault']).as('views.default')
+        router
+          .put('/views/:id', [ViewsController, 'update'])
+          .where('id', router.matchers.number())
+          .as('views.update')
+        router
+          .delete('/views/:id', [ViewsController, 'destroy'])
+          .where('id', router.matchers.number())
+          .as('views.destroy')
         // Tabler icons by name, drawn by the shell (resources/js/ui/icons.tsx).
         router
           .get('/icons/:name', [IconsController, 'show'])

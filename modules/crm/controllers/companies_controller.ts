@@ -34,6 +34,7 @@ import {
 } from '#app/custom_fields/forms'
 import { loadRecordValues } from '#app/custom_fields/values'
 import { customColumns, parseCustomFilters } from '#app/custom_fields/query'
+import { savedViewsProps } from '#app/views/list_views'
 
 const DUPLICATE_FLASH = 'crmDuplicateName'
 
@@ -91,6 +92,7 @@ export default class CompaniesController {
       owners,
       customFilters: cf.params,
       customColumns: await customColumns(ctx.organization.id, COMPANIES),
+      ...(await savedViewsProps(ctx, COMPANIES)),
       catalog: await catalogProps(ctx.organization.id, ctx.i18n.locale, { inactive: true }),
     })
   }

@@ -14,6 +14,7 @@ import {
 } from '#app/custom_fields/forms'
 import { loadRecordValues } from '#app/custom_fields/values'
 import { customColumns, parseCustomFilters } from '#app/custom_fields/query'
+import { savedViewsProps } from '#app/views/list_views'
 import { listContacts } from '../actions/contacts/list_contacts.js'
 import { showContact } from '../actions/contacts/show_contact.js'
 import { TIMELINE_PAGE } from '../actions/companies/show_company.js'
@@ -66,6 +67,7 @@ export default class ContactsController {
       owners,
       customFilters: cf.params,
       customColumns: await customColumns(ctx.organization.id, CONTACTS),
+      ...(await savedViewsProps(ctx, CONTACTS)),
       // The selected company filter's label, when the user may see that company.
       companies: company,
     })
