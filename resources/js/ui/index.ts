@@ -64,3 +64,5 @@ export type {
   EmailValue,
   AddressValue,
 } from './record_types'
+export { SavedViews } from './saved_views'
+export type { SavedView, SavedViewsPageProps } from './saved_views_api'

@@ -19,6 +19,7 @@ import {
   type Column,
   type Option,
 } from '~/ui'
+import { SavedViews } from '~/ui/saved_views'
 import { TypeBadge } from '../shared/type_badge'
 import type { CompanyListFilters as Filters, CompanyRow } from '../../dto/companies'
 import type { Catalog } from '../../dto/shared'
@@ -184,6 +185,7 @@ export default function CompaniesIndex({
           </>
         }
       />
+      <SavedViews resource="crm.companies" />
       <FilterPanel
         active={active}
         onClear={() => {

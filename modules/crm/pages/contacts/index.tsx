@@ -20,6 +20,7 @@ import {
   type Column,
   type Option,
 } from '~/ui'
+import { SavedViews } from '~/ui/saved_views'
 import { CompanyPicker } from '../shared/company_picker'
 import type { ContactListFilters as Filters, ContactRow } from '../../dto/contacts'
 import {
@@ -179,6 +180,7 @@ export default function ContactsIndex({
           </>
         }
       />
+      <SavedViews resource="crm.contacts" />
       <FilterPanel
         active={active}
         onClear={() => {
