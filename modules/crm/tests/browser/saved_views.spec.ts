@@ -48,6 +48,7 @@ test.group('Browser: saved views', (group) => {
       await page.getByTestId('save-view').click()
       await page.getByTestId('view-name').fill('Ferreterías')
       await page.getByTestId('view-default').check()
+      await screenshot(page, 'saved-views-save-dialog-1280')
       await page.getByTestId('view-submit').click()
 
       const tab = page.getByRole('tab', { name: /Ferreterías/ })
@@ -60,6 +61,20 @@ test.group('Browser: saved views', (group) => {
       const view = await db.from('saved_views').where('owner_id', user.id).firstOrFail()
       assert.equal(view.state, 'q=Ferret')
       await screenshot(page, 'saved-views-1280')
+
+      // Shared through the view's menu: the tab is marked as shared.
+      await page.getByTestId('view-menu').click()
+      await page.getByRole('menuitem', { name: 'Compartir' }).click()
+      await page.getByRole('dialog').getByText('Compartida', { exact: true }).click()
+      await page.getByText('Sin roles ni equipos, la ve toda la organización.').waitFor()
+      await screenshot(page, 'saved-views-share-dialog-1280')
+      await page.getByTestId('view-submit').click()
+      await page
+        .getByRole('tab', { name: /Ferreterías/ })
+        .getByRole('img', { name: 'Compartida' })
+        .waitFor()
+      const shared = await db.from('saved_views').where('id', view.id).firstOrFail()
+      assert.equal(shared.visibility, 'shared')
 
       // "Todos" shows everything; the list opened afresh shows the default view.
       await page.getByRole('tab', { name: 'Todos' }).click()
