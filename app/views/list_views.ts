@@ -1,6 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { Exception } from '@adonisjs/core/exceptions'
-import { defaultViewId, visibleViews, type SavedViewDto } from './saved_views.js'
+import { defaultViewRow, visibleViews, type SavedViewDto } from './saved_views.js'
 import { canonicalState, queryOf, viewUrl } from './state.js'
 
 /** The saved-views props of a list page (resources/js/ui/saved_views.tsx reads them). */
@@ -22,6 +22,9 @@ class ShowView extends Exception {
   async handle(_error: this, ctx: HttpContext) {
     ctx.response.redirect(this.url)
   }
+
+  /** A redirect, not a failure: nothing to log. */
+  report() {}
 }
 
 /**
@@ -51,8 +54,11 @@ export async function savedViewsProps(
   ctx: HttpContext,
   resource: string
 ): Promise<SavedViewsProps> {
-  const views = await visibleViews(ctx.access, resource)
-  const defaultId = await defaultViewId(ctx.access, resource, views)
+  const [views, chosenDefault] = await Promise.all([
+    visibleViews(ctx.access, resource),
+    defaultViewRow(ctx.access, resource),
+  ])
+  const defaultId = views.some((v) => v.id === chosenDefault) ? chosenDefault : null
   const query = queryOf(ctx.request.url(true))
   const asked = new URLSearchParams(query).get('view')
   const current = asked && /^\d+$/.test(asked) ? views.find((v) => v.id === Number(asked)) : null

@@ -161,19 +161,24 @@ export async function findManageableView(
   return (await findVisibleView(access, id, client)) ? 'forbidden' : null
 }
 
+/** The id of the user's default view of `resource`, whether or not she may still see it. */
+export async function defaultViewRow(access: AccessContext, resource: string) {
+  const row = await db
+    .from('saved_view_defaults')
+    .where('user_id', access.userId)
+    .where('resource', resource)
+    .first()
+  return row ? Number(row.view_id) : null
+}
+
 /** The user's default view of `resource`, when she may still see it. */
 export async function defaultViewId(
   access: AccessContext,
   resource: string,
   visible?: SavedViewDto[]
 ): Promise<number | null> {
-  const row = await db
-    .from('saved_view_defaults')
-    .where('user_id', access.userId)
-    .where('resource', resource)
-    .first()
-  if (!row) return null
-  const id = Number(row.view_id)
+  const id = await defaultViewRow(access, resource)
+  if (id === null) return null
   if (visible) return visible.some((v) => v.id === id) ? id : null
   const view = await findVisibleView(access, id)
   return view && view.resource === resource ? id : null

@@ -203,6 +203,20 @@ test.group('Saved views', (group) => {
     assert.isNull((all.inertiaProps as any).currentViewId)
     assert.equal((all.inertiaProps as any).defaultViewId, view.id)
 
+    // Views belong to one list: a contacts view is a tab of the contacts list only.
+    const contactsView = (
+      await save(client, ana, { resource: 'crm.contacts', name: 'Contactos', state: 'q=ana' })
+    ).body().view
+    const contacts = await client.get('/crm/contacts?view=all').loginAs(ana).withInertia()
+    assert.deepEqual(
+      (contacts.inertiaProps as any).views.map((v: any) => v.id),
+      [contactsView.id]
+    )
+    assert.notInclude(
+      (all.inertiaProps as any).views.map((v: any) => v.id),
+      contactsView.id
+    )
+
     // Cleared: the bare list is the whole list again.
     ;(
       await client
