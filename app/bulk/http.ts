@@ -83,6 +83,8 @@ export interface BulkProps {
   endpoint: string
   exportUrl: string | null
   cap: number
+  /** i18n key naming several records mid-sentence ("empresas"). */
+  collection: string | null
 }
 
 export async function bulkProps(
@@ -90,8 +92,14 @@ export async function bulkProps(
   resource: string,
   locale: string
 ): Promise<BulkProps | null> {
-  const definition = (await moduleRegistry()).resources().find((r) => r.key === resource)
+  const registry = await moduleRegistry()
+  const definition = registry.resources().find((r) => r.key === resource)
   if (!definition?.bulk) return null
+  // "empresas": the record type's collection label, for "Cambiar el propietario de 240 empresas".
+  const subject = definition.bin?.subject ?? definition.customFields?.subject
+  const collection =
+    registry.modules.flatMap((m) => m.manifest.subjects ?? []).find((s) => s.type === subject)
+      ?.collection ?? null
   const actions = definition.bulk.actions.filter(
     (a) => a !== 'tags' && access.can(`${resource}.${bulkPermission(a)}`)
   )
@@ -120,5 +128,6 @@ export async function bulkProps(
     endpoint: router.makeUrl(`${resource}.bulk`),
     exportUrl: actions.includes('export') ? router.makeUrl(`${resource}.bulk_export`) : null,
     cap: BULK_CAP,
+    collection,
   }
 }

@@ -64,3 +64,4 @@ export type {
   EmailValue,
   AddressValue,
 } from './record_types'
+export { BulkBar, type BulkConfig, type BulkSelection } from './bulk_bar'

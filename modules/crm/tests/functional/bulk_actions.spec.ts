@@ -327,4 +327,29 @@ test.group('Bulk actions · companies and contacts', (group) => {
     // Hers changes; the other rep's already had that owner.
     assert.containsSubset(owner.body(), { changed: 1, unchanged: 1 })
   })
+
+  test('the list gives its bar the actions the user may take, the fields and the owners', async ({
+    client,
+    assert,
+  }) => {
+    const org = await createOrganization(['crm'])
+    const manager = await crmUser(org, 'all', { fullName: 'Marta Jefa' })
+    const viewer = await crmUser(org, 'all', {}, ['view', 'export'])
+    const page = await client.get('/crm/companies').loginAs(manager).withInertia()
+    const bulkProp = page.inertiaProps.bulk as any
+    assert.deepEqual(bulkProp.actions, ['owner', 'field', 'delete', 'export'])
+    assert.deepEqual(
+      bulkProp.fields.map((f: any) => f.key),
+      ['type', 'industry']
+    )
+    assert.isTrue(bulkProp.fields[0].options.some((o: any) => o.value === 'cliente'))
+    assert.include(
+      bulkProp.owners.map((o: any) => o.label),
+      'Marta Jefa'
+    )
+    assert.equal(bulkProp.endpoint, '/crm/companies/bulk')
+    assert.equal(bulkProp.collection, 'crm.companies.collection')
+    const limited = await client.get('/crm/contacts').loginAs(viewer).withInertia()
+    assert.deepEqual((limited.inertiaProps.bulk as any).actions, ['export'])
+  })
 })
