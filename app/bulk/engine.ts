@@ -25,6 +25,9 @@ export const BULK_CHUNK = 500
 /** Deleting goes row by row through the module's bin handler: smaller chunks keep each short. */
 export const BULK_DELETE_CHUNK = 100
 
+/** Custom field types "Cambiar un campo" may set in bulk. */
+export const BULK_CUSTOM_TYPES: string[] = ['list', 'boolean', 'text']
+
 /** What a bulk action did, so far or in the end. */
 export interface BulkOutcome {
   status: 'queued' | 'running' | 'done' | 'failed'

@@ -8,7 +8,9 @@ import { BULK_ACTIONS, bulkPermission, type BulkActionKind } from '#app/registry
 import { lists } from '#app/settings/lists'
 import { RuleError } from '#app/support/rule_error'
 import { translateRule } from '#app/support/http'
+import { customFields } from '#app/custom_fields/definitions'
 import { BULK_CAP, startBulk } from './bulk.js'
+import { BULK_CUSTOM_TYPES } from './engine.js'
 
 /*
  * The HTTP side of bulk actions, so a module's controller stays thin: `POST <list>/bulk`
@@ -68,7 +70,9 @@ export function selectedIdsOf(ctx: HttpContext): number[] | null {
 
 export interface BulkFieldProp {
   key: string
+  /** i18n key of the label, or (`text`) the label itself (a custom field's). */
   label: string
+  text?: string
   kind: 'select' | 'boolean' | 'text' | 'record'
   options?: { value: string; label: string }[]
   lookup?: string
@@ -104,7 +108,7 @@ export async function bulkProps(
     (a) => a !== 'tags' && access.can(`${resource}.${bulkPermission(a)}`)
   )
   if (!actions.length) return null
-  const fields = await Promise.all(
+  const fields: BulkFieldProp[] = await Promise.all(
     (definition.bulk.fields ?? []).map(async (f) => ({
       key: f.key,
       label: f.label,
@@ -118,6 +122,23 @@ export async function bulkProps(
       lookup: f.lookup ? router.makeUrl(f.lookup) : undefined,
     }))
   )
+  if (definition.bulk.customFields)
+    for (const f of await customFields(access.organizationId, resource)) {
+      if (!BULK_CUSTOM_TYPES.includes(f.type)) continue
+      fields.push({
+        key: `cf.${f.key}`,
+        label: f.label,
+        text: f.label,
+        kind: f.type === 'list' ? 'select' : f.type === 'boolean' ? 'boolean' : 'text',
+        options:
+          f.type === 'list'
+            ? (f.options.choices ?? [])
+                .filter((c) => c.active)
+                .map((c) => ({ value: c.code, label: c.label }))
+            : undefined,
+        lookup: undefined,
+      })
+    }
   return {
     resource,
     actions,

@@ -126,8 +126,13 @@ export interface BulkHandler<Access = any> {
 export interface BulkDefinition {
   /** The actions the list's bar offers (tags: declared in the contract, built with the tags service). */
   actions: BulkActionKind[]
-  /** Fields the "change a field" action may set (custom fields are added by the handler). */
+  /** Fields the "change a field" action may set. */
   fields?: BulkFieldDefinition[]
+  /**
+   * Also offer the resource's active custom fields of kinds list, boolean and text, as
+   * `cf.<key>` (the handler sets them; app/custom_fields).
+   */
+  customFields?: boolean
   handler: () => Promise<{ default: BulkHandler }>
 }
 

@@ -5,6 +5,7 @@ import { bulkHandler, outcomeOf, runChunks } from '#app/bulk/engine'
 import { notify } from '#app/notifications/notify'
 import { dbTimestamp } from '#app/support/dates'
 import type { BulkActionKind } from '#app/registry/types'
+import { RuleError } from '#app/support/rule_error'
 
 /**
  * A bulk action over more than BULK_JOB_THRESHOLD rows (app/bulk/bulk.ts): its chunks, from
@@ -20,13 +21,28 @@ export default class RunBulk extends Job<{ organizationId: number; runId: number
     const userId = Number(run.user_id)
     const access = await AccessContext.forUser({ id: userId, organizationId })
     const outcome = outcomeOf(run)
+    const action = run.action as BulkActionKind
+    const handler = await bulkHandler(run.resource)
+    let params: Record<string, unknown>
+    try {
+      // Checked again now (the owner may have left, the value been removed), and what the
+      // chunks read is loaded before their transactions open.
+      params = await handler.prepare(access, action, run.params ? JSON.parse(run.params) : {})
+    } catch (error) {
+      if (!(error instanceof RuleError)) throw error
+      await db
+        .from('bulk_runs')
+        .where('id', run.id)
+        .update({ status: 'failed', error: error.key, updated_at: dbTimestamp() })
+      return
+    }
     try {
       await runChunks({
         access,
         actorId: userId,
-        action: run.action as BulkActionKind,
-        params: run.params ? JSON.parse(run.params) : {},
-        handler: await bulkHandler(run.resource),
+        action,
+        params,
+        handler,
         ids: JSON.parse(run.ids),
         from: outcome.done,
         outcome,

@@ -9,7 +9,14 @@ import { deleteCompany } from '../actions/companies/delete_company.js'
 import { listCompaniesValidator } from '../validators/companies.js'
 import { COMPANY_TYPES_LIST, INDUSTRIES_LIST } from '../lists.js'
 import { indexCompanies } from '../search/sync.js'
-import { bulkOwner, changeColumn, deleteRows, matchingIds } from './shared.js'
+import {
+  bulkOwner,
+  changeColumn,
+  changeCustomField,
+  deleteRows,
+  matchingIds,
+  prepareCustomField,
+} from './shared.js'
 
 /** Coded fields "Cambiar un campo" may set on companies, with their editable list. */
 const FIELDS: Record<string, { list: string; nullable: boolean }> = {
@@ -23,6 +30,7 @@ const handler: BulkHandler<AccessContext> = {
     if (action === 'owner') return bulkOwner(access, COMPANIES, params)
     if (action !== 'field') return {}
     const field = String(params.field ?? '')
+    if (field.startsWith('cf.')) return prepareCustomField(access, COMPANIES, field, params.value)
     const spec = FIELDS[field]
     if (!spec) throw new RuleError('bulk.errors.field', {}, 'field')
     const value = params.value === null || params.value === '' ? null : String(params.value)
@@ -61,6 +69,14 @@ const handler: BulkHandler<AccessContext> = {
         before: (r) => r.owner_name ?? null,
         after: params.ownerName,
         reindex,
+      })
+    if (action === 'field' && String(params.field).startsWith('cf.'))
+      return changeCustomField(chunk, {
+        table: 'crm_companies',
+        resource: COMPANIES,
+        subjectType: COMPANY_SUBJECT,
+        field: String(params.field),
+        value: params.value,
       })
     if (action === 'field') {
       const field = String(params.field)

@@ -9,7 +9,14 @@ import { filteredContacts } from '../actions/contacts/contact_query.js'
 import { deleteContact } from '../actions/contacts/delete_contact.js'
 import { listContactsValidator } from '../validators/contacts.js'
 import { indexContacts } from '../search/sync.js'
-import { bulkOwner, changeColumn, deleteRows, matchingIds } from './shared.js'
+import {
+  bulkOwner,
+  changeColumn,
+  changeCustomField,
+  deleteRows,
+  matchingIds,
+  prepareCustomField,
+} from './shared.js'
 
 /** Bulk actions on contacts (manifest `bulk`; app/bulk runs them). */
 const handler: BulkHandler<AccessContext> = {
@@ -17,6 +24,7 @@ const handler: BulkHandler<AccessContext> = {
     if (action === 'owner') return bulkOwner(access, CONTACTS, params)
     if (action !== 'field') return {}
     const field = String(params.field ?? '')
+    if (field.startsWith('cf.')) return prepareCustomField(access, CONTACTS, field, params.value)
     const raw = params.value === null || params.value === undefined ? '' : String(params.value)
     if (field === 'position') {
       const value = raw.trim()
@@ -98,6 +106,14 @@ const handler: BulkHandler<AccessContext> = {
         },
       })
     }
+    if (action === 'field' && String(params.field).startsWith('cf.'))
+      return changeCustomField(chunk, {
+        table: 'crm_contacts',
+        resource: CONTACTS,
+        subjectType: CONTACT_SUBJECT,
+        field: String(params.field),
+        value: params.value,
+      })
     if (action === 'delete')
       return deleteRows(chunk, {
         table: 'crm_contacts',

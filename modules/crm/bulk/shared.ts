@@ -7,6 +7,16 @@ import { recordHistoryMany } from '#app/history/record_history'
 import { RuleError } from '#app/support/rule_error'
 import { dbTimestamp } from '#app/support/dates'
 import { crmRecordsChanged } from '../actions/records_changed.js'
+import { customFields } from '#app/custom_fields/definitions'
+import { validateCustomFields } from '#app/custom_fields/validate'
+import {
+  customSnapshot,
+  loadCustomValues,
+  prepareCustomValues,
+  saveManyCustomValues,
+} from '#app/custom_fields/values'
+import type { FieldValue } from '#app/custom_fields/types'
+import { BULK_CUSTOM_TYPES } from '#app/bulk/engine'
 
 /*
  * What the companies' and contacts' bulk handlers share: the owner check, one column set on
@@ -144,4 +154,82 @@ export async function deleteRows(
     }
   }
   return { changed, skipped: { scope: ids.length - rows.length, refused } }
+}
+
+/**
+ * A custom field's new value (`field` is `cf.<key>`: an active list, boolean or text field),
+ * checked by the same rules as the record's form. Loads what saving needs before any
+ * transaction opens (app/custom_fields/values.ts `prepareCustomValues`).
+ */
+export async function prepareCustomField(
+  access: AccessContext,
+  resource: string,
+  field: string,
+  value: unknown
+) {
+  const organizationId = access.organizationId
+  const key = field.slice(3)
+  const found = (await customFields(organizationId, resource)).find(
+    (f) => f.key === key && BULK_CUSTOM_TYPES.includes(f.type)
+  )
+  if (!found) throw new RuleError('bulk.errors.field', {}, 'field')
+  const { values, errors } = await validateCustomFields(
+    organizationId,
+    resource,
+    { [key]: value },
+    { partial: true }
+  )
+  if (errors.length) throw new RuleError(errors[0].key, errors[0].values, 'value')
+  await prepareCustomValues(organizationId, resource)
+  return { field, value: values[key] ?? null }
+}
+
+/**
+ * Sets a custom field on the chunk's rows within the user's `edit` scope, with the audit and
+ * timeline rows a record's form would write (`cf.<key>`, choices by their label).
+ */
+export async function changeCustomField(
+  chunk: BulkChunk<AccessContext>,
+  spec: { table: string; resource: string; subjectType: string; field: string; value: unknown }
+): Promise<BulkChunkResult> {
+  const { access, trx, ids, organizationId, actorId } = chunk
+  const key = spec.field.slice(3)
+  const value = (spec.value ?? null) as FieldValue
+  const query = trx.from(`${spec.table} as r`).whereIn('r.id', ids).select('r.id')
+  await access.scope(query, spec.resource, { table: 'r', action: 'edit' })
+  const inScope = (await query).map((r: { id: number }) => Number(r.id))
+  const current = await loadCustomValues(organizationId, spec.resource, inScope, trx)
+  const same = (id: number) =>
+    JSON.stringify(current.get(id)?.[key] ?? null) === JSON.stringify(value)
+  const changing = inScope.filter((id) => !same(id))
+  if (changing.length) {
+    await crmRecordsChanged(organizationId, trx)
+    await saveManyCustomValues(trx, {
+      organizationId,
+      resource: spec.resource,
+      values: new Map(changing.map((id) => [id, { [key]: value }])),
+    })
+    await trx
+      .from(spec.table)
+      .where('organization_id', organizationId)
+      .whereIn('id', changing)
+      .update({ updated_at: dbTimestamp() })
+    const snap = (v: FieldValue) => customSnapshot(organizationId, spec.resource, { [key]: v }, trx)
+    const after = await snap(value)
+    const items = []
+    for (const id of changing)
+      items.push({
+        subjectId: id,
+        action: 'update' as const,
+        kind: 'updated',
+        before: await snap(current.get(id)?.[key] ?? null),
+        after,
+      })
+    await recordHistoryMany(trx, { organizationId, actorId, subjectType: spec.subjectType }, items)
+  }
+  return {
+    changed: changing.length,
+    unchanged: inScope.length - changing.length,
+    skipped: { scope: ids.length - inScope.length },
+  }
 }

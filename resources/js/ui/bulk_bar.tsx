@@ -34,6 +34,8 @@ export interface BulkConfig {
   fields: {
     key: string
     label: string
+    /** The label itself (a custom field's), instead of the i18n key `label`. */
+    text?: string
     kind: 'select' | 'boolean' | 'text' | 'record'
     options?: Option[]
     lookup?: string
@@ -259,7 +261,11 @@ function BulkDialog({
   const finished = outcome?.status === 'done' || outcome?.status === 'failed'
   const title =
     action === 'field'
-      ? t('bulk.confirm.field', { count, noun, field: chosen ? t(chosen.label) : '' })
+      ? t('bulk.confirm.field', {
+          count,
+          noun,
+          field: chosen ? (chosen.text ?? t(chosen.label)) : '',
+        })
       : t(`bulk.confirm.${action}`, { count, noun })
 
   return (
@@ -281,7 +287,7 @@ function BulkDialog({
           <>
             <Select
               label={t('bulk.field')}
-              data={config.fields.map((f) => ({ value: f.key, label: t(f.label) }))}
+              data={config.fields.map((f) => ({ value: f.key, label: f.text ?? t(f.label) }))}
               value={field}
               onChange={(next) => {
                 setField(next)

@@ -4,6 +4,9 @@ import db from '@adonisjs/lucid/services/db'
 import { createOrganization, createUser, crud } from '#tests/helpers/world'
 import { drainQueue } from '#tests/helpers/queue'
 import { BULK_CAP, BULK_JOB_THRESHOLD } from '#app/bulk/bulk'
+import { saveField } from '#app/custom_fields/admin'
+import { loadCustomValues } from '#app/custom_fields/values'
+import { adminWorld } from '#tests/functional/admin/_helpers'
 import { crmUser, insertCompanies, insertCompany, insertContact } from '../helpers.js'
 
 const bulk = (client: any, user: any, resource: string, body: Record<string, unknown>) =>
@@ -351,5 +354,69 @@ test.group('Bulk actions · companies and contacts', (group) => {
     assert.equal(bulkProp.collection, 'crm.companies.collection')
     const limited = await client.get('/crm/contacts').loginAs(viewer).withInertia()
     assert.deepEqual((limited.inertiaProps.bulk as any).actions, ['export'])
+  })
+
+  test('custom fields (list, boolean, text) change in bulk, validated, audited by label', async ({
+    client,
+    assert,
+  }) => {
+    const { org, admin } = await adminWorld(['crm'])
+    const rep = await crmUser(org, 'own')
+    const other = await crmUser(org, 'own')
+    const actorOf = { organizationId: org.id, actorId: admin.id }
+    const base = { required: false, showInList: true, active: true }
+    await saveField(actorOf, 'crm.companies', {
+      ...base,
+      label: 'Nivel',
+      type: 'list',
+      choices: [
+        { label: 'Oro', active: true },
+        { label: 'Plata', active: true },
+      ],
+    })
+    await saveField(actorOf, 'crm.companies', { ...base, label: 'VIP', type: 'boolean' })
+    await saveField(actorOf, 'crm.companies', { ...base, label: 'Empleados', type: 'number' })
+    const a = await insertCompany(org, { owner_id: rep.id })
+    const b = await insertCompany(org, { owner_id: rep.id })
+    const theirs = await insertCompany(org, { owner_id: other.id })
+    const page = await client.get('/crm/companies').loginAs(rep).withInertia()
+    const keys = (page.inertiaProps.bulk as any).fields.map((f: any) => f.key)
+    assert.includeMembers(keys, ['cf.nivel', 'cf.vip'])
+    assert.notInclude(keys, 'cf.empleados')
+    const level = await bulk(client, rep, 'companies', {
+      action: 'field',
+      ids: [a, b, theirs],
+      params: { field: 'cf.nivel', value: 'oro' },
+    })
+    assert.containsSubset(level.body(), { changed: 2, skipped: { scope: 1 } })
+    const vip = await bulk(client, rep, 'companies', {
+      action: 'field',
+      ids: [a],
+      params: { field: 'cf.vip', value: true },
+    })
+    assert.containsSubset(vip.body(), { changed: 1 })
+    const values = await loadCustomValues(org.id, 'crm.companies', [a, b, theirs])
+    assert.deepEqual(values.get(a), { nivel: 'oro', vip: true, empleados: null })
+    assert.equal(values.get(b)!.nivel, 'oro')
+    assert.isNull(values.get(theirs)!.nivel)
+    const audit = await db
+      .from('audit_logs')
+      .where({ subject_type: 'crm.company', subject_id: a, field: 'cf.nivel' })
+      .first()
+    assert.equal(audit.new_value, 'Oro')
+    ;(
+      await bulk(client, rep, 'companies', {
+        action: 'field',
+        ids: [a],
+        params: { field: 'cf.nivel', value: 'bronce' },
+      })
+    ).assertStatus(422)
+    ;(
+      await bulk(client, rep, 'companies', {
+        action: 'field',
+        ids: [a],
+        params: { field: 'cf.empleados', value: '3' },
+      })
+    ).assertStatus(422)
   })
 })
