@@ -29,6 +29,7 @@ const TransmitEvents = () => import('@adonisjs/transmit/controllers/event_stream
 const TransmitSubscribe = () => import('@adonisjs/transmit/controllers/subscribe_controller')
 const TransmitUnsubscribe = () => import('@adonisjs/transmit/controllers/unsubscribe_controller')
 const BinController = () => import('#controllers/bin_controller')
+const BulkController = () => import('#controllers/bulk_controller')
 const SearchController = () => import('#controllers/search_controller')
 const IconsController = () => import('#controllers/icons_controller')
 const ViewsController = () => import('#app/views/views_controller')
@@ -109,6 +110,11 @@ router
           .as('bin.purge')
         router.put('/bin/retention', [BinController, 'retention']).as('bin.retention')
         router.put('/bin/cleanup', [BinController, 'cleanup']).as('bin.cleanup')
+        // A bulk action's progress, polled by the list's bar (app/bulk).
+        router
+          .get('/bulk/runs/:id', [BulkController, 'show'])
+          .where('id', router.matchers.number())
+          .as('bulk.runs.show')
         // Every enabled module's search providers (JSON; the command palette's source).
         router.get('/search', [SearchController, 'index']).as('search')
         // Saved views of any module's list (JSON; resources/js/ui/saved_views.tsx).

@@ -23,6 +23,8 @@ export const KERNEL_KINDS: NotificationDefinition[] = [
   { kind: 'job_failed', label: 'notifications.kinds.job_failed', defaultEmail: 'immediate' },
   // An import the user started has finished (called by the import pipeline).
   { kind: 'import_finished', label: 'notifications.kinds.import_finished', defaultEmail: 'off' },
+  // A bulk action the user started on a list, run as a job, has finished (app/bulk).
+  { kind: 'bulk_finished', label: 'notifications.kinds.bulk_finished', defaultEmail: 'off' },
 ]
 
 export class UnregisteredNotificationKindError extends Error {

@@ -51,6 +51,89 @@ export interface ResourceDefinition {
    * records (`crm.company`), where changes to the fields are written as `cf.<key>`.
    */
   customFields?: { subject: string }
+  /**
+   * Bulk actions on a selection of the resource's list (app/bulk, README "Acciones masivas"):
+   * which actions the list's bar offers, the simple fields "Cambiar un campo" may set, and the
+   * module's handler that applies a chunk of rows (scope and permission per row).
+   */
+  bulk?: BulkDefinition
+}
+
+/** A bulk action: its permission is `edit` (owner, field, tags), `delete` or `export`. */
+export const BULK_ACTIONS = ['owner', 'field', 'tags', 'delete', 'export'] as const
+export type BulkActionKind = (typeof BULK_ACTIONS)[number]
+
+/** The permission (and scope action) a bulk action needs on the resource and on each row. */
+export function bulkPermission(action: BulkActionKind): 'edit' | 'delete' | 'export' {
+  if (action === 'delete' || action === 'export') return action
+  return 'edit'
+}
+
+/** A field the "change a field" action may set on every selected row. */
+export interface BulkFieldDefinition {
+  /** The field's key as the handler knows it (`type`, `position`, `cf.<key>` for custom fields). */
+  key: string
+  /** i18n key of its label. */
+  label: string
+  /** `select`: one of `options` or of the editable list `list`; `record`: an id picked from `lookup`. */
+  kind: 'select' | 'boolean' | 'text' | 'record'
+  /** Editable list (Administración › Listas) of a `select` field. */
+  list?: string
+  /** Named route answering `?q=` with `[{ value, label }]`, for a `record` field. */
+  lookup?: string
+}
+
+/** One chunk of a bulk action, in its own transaction (app/bulk/engine.ts). */
+export interface BulkChunk<Access = unknown> {
+  access: Access
+  organizationId: number
+  actorId: number
+  action: BulkActionKind
+  /** The action's validated value: `{ ownerId }`, `{ field, value }`. */
+  params: Record<string, unknown>
+  ids: number[]
+  trx: TransactionClientContract
+}
+
+/** What a chunk did: rows changed, rows already as asked, rows skipped by reason. */
+export interface BulkChunkResult {
+  changed: number
+  unchanged?: number
+  /** Reason (`scope`, `refused`…) → rows; each reason is labelled `bulk.skipped.<reason>`. */
+  skipped?: Record<string, number>
+}
+
+/** A module's bulk work on one resource (default export of `BulkDefinition.handler`). */
+export interface BulkHandler<Access = any> {
+  /**
+   * Checks the action's value once before any row is touched (an owner the user may assign, a
+   * code of the list…) and returns it normalised; throws RuleError when it is not acceptable.
+   */
+  prepare(
+    access: Access,
+    action: BulkActionKind,
+    params: Record<string, unknown>
+  ): Promise<Record<string, unknown>>
+  /**
+   * The ids of the rows matching the list's filters (`query`, the list's query string) in the
+   * user's scope for `action`, at most `limit` of them.
+   */
+  matching(access: Access, query: Record<string, unknown>, limit: number): Promise<number[]>
+  /** Applies the action to these rows; rows out of the user's scope for it are skipped. */
+  apply(chunk: BulkChunk<Access>): Promise<BulkChunkResult>
+}
+
+export interface BulkDefinition {
+  /** The actions the list's bar offers (tags: declared in the contract, built with the tags service). */
+  actions: BulkActionKind[]
+  /** Fields the "change a field" action may set. */
+  fields?: BulkFieldDefinition[]
+  /**
+   * Also offer the resource's active custom fields of kinds list, boolean and text, as
+   * `cf.<key>` (the handler sets them; app/custom_fields).
+   */
+  customFields?: boolean
+  handler: () => Promise<{ default: BulkHandler }>
 }
 
 /**

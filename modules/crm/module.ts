@@ -27,6 +27,25 @@ export default defineModule({
       },
       bin: { subject: 'crm.company', handlers: () => import('./bin/company_bin.js') },
       customFields: { subject: 'crm.company' },
+      bulk: {
+        actions: ['owner', 'field', 'delete', 'export'],
+        fields: [
+          {
+            key: 'type',
+            label: 'crm.companies.fields.type',
+            kind: 'select',
+            list: COMPANY_TYPES_LIST,
+          },
+          {
+            key: 'industry',
+            label: 'crm.companies.fields.industry',
+            kind: 'select',
+            list: INDUSTRIES_LIST,
+          },
+        ],
+        customFields: true,
+        handler: () => import('./bulk/companies.js'),
+      },
     },
     {
       key: 'crm.contacts',
@@ -39,6 +58,20 @@ export default defineModule({
       },
       bin: { subject: 'crm.contact', handlers: () => import('./bin/contact_bin.js') },
       customFields: { subject: 'crm.contact' },
+      bulk: {
+        actions: ['owner', 'field', 'delete', 'export'],
+        fields: [
+          { key: 'position', label: 'crm.contacts.fields.position', kind: 'text' },
+          {
+            key: 'company',
+            label: 'crm.contacts.fields.company',
+            kind: 'record',
+            lookup: 'crm.companies.lookup',
+          },
+        ],
+        customFields: true,
+        handler: () => import('./bulk/contacts.js'),
+      },
     },
   ],
   subjects: [

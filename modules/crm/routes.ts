@@ -16,6 +16,10 @@ export default function register(router: HttpRouterService) {
   router
     .get('/companies/export/xlsx', [CompaniesController, 'exportXlsx'])
     .as('crm.companies.export_xlsx')
+  router.post('/companies/bulk', [CompaniesController, 'bulk']).as('crm.companies.bulk')
+  router
+    .get('/companies/bulk/export', [CompaniesController, 'bulkExport'])
+    .as('crm.companies.bulk_export')
   router.get('/companies/lookup', [CompaniesController, 'lookup']).as('crm.companies.lookup')
   router.post('/companies', [CompaniesController, 'store']).as('crm.companies.store')
   router
@@ -59,6 +63,10 @@ export default function register(router: HttpRouterService) {
   router
     .get('/contacts/export/xlsx', [ContactsController, 'exportXlsx'])
     .as('crm.contacts.export_xlsx')
+  router.post('/contacts/bulk', [ContactsController, 'bulk']).as('crm.contacts.bulk')
+  router
+    .get('/contacts/bulk/export', [ContactsController, 'bulkExport'])
+    .as('crm.contacts.bulk_export')
   router.get('/contacts/lookup', [ContactsController, 'lookup']).as('crm.contacts.lookup')
   router.post('/contacts', [ContactsController, 'store']).as('crm.contacts.store')
   router

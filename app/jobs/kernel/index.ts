@@ -7,3 +7,4 @@ export { default as sendNotificationDigest } from '#app/notifications/jobs/send_
 export { default as purgeBin } from './purge_bin.js'
 export { default as pruneNotifications } from './prune_notifications.js'
 export { default as pruneImports } from './prune_imports.js'
+export { default as runBulk } from './run_bulk.js'

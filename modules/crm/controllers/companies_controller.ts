@@ -4,6 +4,7 @@ import { catalogLabels, catalogProps } from '../catalog.js'
 import { companyValidator, listCompaniesValidator } from '../validators/companies.js'
 import { noteValidator } from '../validators/shared.js'
 import { actor, exportDate, notFound, orBack, routeId } from '#app/support/http'
+import { bulkFromRequest, bulkProps, selectedIdsOf } from '#app/bulk/http'
 import { sendExport, type ExportFormat } from '#app/support/export_download'
 import { ownerFilterOptions } from '#app/access/owners'
 import { readTimeline } from '../support/timeline_reader.js'
@@ -93,6 +94,8 @@ export default class CompaniesController {
       customFilters: cf.params,
       customColumns: await customColumns(ctx.organization.id, COMPANIES),
       ...(await savedViewsProps(ctx, COMPANIES)),
+      // The bulk bar's actions, fields and owners (resources/js/ui/bulk_bar.tsx).
+      bulk: await bulkProps(ctx.access, COMPANIES, ctx.i18n.locale),
       catalog: await catalogProps(ctx.organization.id, ctx.i18n.locale, { inactive: true }),
     })
   }
@@ -188,8 +191,22 @@ export default class CompaniesController {
     return this.#export(ctx, 'xlsx')
   }
 
+  /** Bulk action of the list's bar on a selection or on all matching (app/bulk): JSON. */
+  async bulk(ctx: HttpContext) {
+    return bulkFromRequest(ctx, COMPANIES)
+  }
+
+  /** Export of the bar's selection (`ids=1,2,3`; without, all matching the list's filters). */
+  async bulkExport(ctx: HttpContext) {
+    return this.#export(
+      ctx,
+      ctx.request.input('format') === 'xlsx' ? 'xlsx' : 'csv',
+      selectedIdsOf(ctx)
+    )
+  }
+
   /** CSV or XLSX: the same scoped query, filters, columns, formula guard and audit entry. */
-  async #export(ctx: HttpContext, format: ExportFormat) {
+  async #export(ctx: HttpContext, format: ExportFormat, ids: number[] | null = null) {
     ctx.access.authorize(`${COMPANIES}.export`)
     const [, filters] = await listCompaniesValidator.tryValidate(ctx.request.qs(), {
       meta: { organizationId: ctx.organization.id },
@@ -197,12 +214,12 @@ export default class CompaniesController {
     // The custom-field filters too (`cf_<key>…`): the export holds what the list shows.
     const cf = await parseCustomFilters(ctx.organization.id, COMPANIES, ctx.request.qs())
     const sort = await checkedSort(ctx.organization.id, COMPANIES, filters?.sort)
-    const listed = { ...(filters ?? {}), sort, cf: cf.filters }
+    const listed = { ...(filters ?? {}), sort, cf: cf.filters, ...(ids ? { ids } : {}) }
     const rows = await exportRowCount(filteredCompanies(ctx.access, listed))
     await recordExport({
       ...actor(ctx),
       subjectType: COMPANY_SUBJECT,
-      filters: filters ?? {},
+      filters: ids ? { selected: ids.length } : (filters ?? {}),
       rows,
     })
     const data = await exportCompanies(ctx.access, listed, {

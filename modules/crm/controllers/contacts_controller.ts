@@ -3,6 +3,7 @@ import type { ContactListFilters } from '../dto/contacts.js'
 import { contactValidator, listContactsValidator } from '../validators/contacts.js'
 import { noteValidator } from '../validators/shared.js'
 import { actor, exportDate, notFound, orBack, routeId } from '#app/support/http'
+import { bulkFromRequest, bulkProps, selectedIdsOf } from '#app/bulk/http'
 import { sendExport, type ExportFormat } from '#app/support/export_download'
 import { ownerFilterOptions } from '#app/access/owners'
 import { readTimeline } from '../support/timeline_reader.js'
@@ -68,6 +69,8 @@ export default class ContactsController {
       customFilters: cf.params,
       customColumns: await customColumns(ctx.organization.id, CONTACTS),
       ...(await savedViewsProps(ctx, CONTACTS)),
+      // The bulk bar's actions, fields and owners (resources/js/ui/bulk_bar.tsx).
+      bulk: await bulkProps(ctx.access, CONTACTS, ctx.i18n.locale),
       // The selected company filter's label, when the user may see that company.
       companies: company,
     })
@@ -150,19 +153,33 @@ export default class ContactsController {
     return this.#export(ctx, 'xlsx')
   }
 
+  /** Bulk action of the list's bar on a selection or on all matching (app/bulk): JSON. */
+  async bulk(ctx: HttpContext) {
+    return bulkFromRequest(ctx, CONTACTS)
+  }
+
+  /** Export of the bar's selection (`ids=1,2,3`; without, all matching the list's filters). */
+  async bulkExport(ctx: HttpContext) {
+    return this.#export(
+      ctx,
+      ctx.request.input('format') === 'xlsx' ? 'xlsx' : 'csv',
+      selectedIdsOf(ctx)
+    )
+  }
+
   /** CSV or XLSX: the same scoped query, filters, columns, formula guard and audit entry. */
-  async #export(ctx: HttpContext, format: ExportFormat) {
+  async #export(ctx: HttpContext, format: ExportFormat, ids: number[] | null = null) {
     ctx.access.authorize(`${CONTACTS}.export`)
     const [, filters] = await listContactsValidator.tryValidate(ctx.request.qs())
     // The custom-field filters too (`cf_<key>…`): the export holds what the list shows.
     const cf = await parseCustomFilters(ctx.organization.id, CONTACTS, ctx.request.qs())
     const sort = await checkedSort(ctx.organization.id, CONTACTS, filters?.sort)
-    const listed = { ...(filters ?? {}), sort, cf: cf.filters }
+    const listed = { ...(filters ?? {}), sort, cf: cf.filters, ...(ids ? { ids } : {}) }
     const rows = await exportRowCount(filteredContacts(ctx.access, listed))
     await recordExport({
       ...actor(ctx),
       subjectType: CONTACT_SUBJECT,
-      filters: filters ?? {},
+      filters: ids ? { selected: ids.length } : (filters ?? {}),
       rows,
     })
     const data = await exportContacts(ctx.access, listed, {

@@ -66,3 +66,4 @@ export type {
 } from './record_types'
 export { SavedViews } from './saved_views'
 export type { SavedView, SavedViewsPageProps } from './saved_views_api'
+export { BulkBar, type BulkConfig, type BulkSelection } from './bulk_bar'

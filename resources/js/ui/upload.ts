@@ -12,7 +12,7 @@ export class UploadError extends Error {
 }
 
 /** The CSRF token the shield middleware sets in the XSRF-TOKEN cookie (as Inertia sends it). */
-function xsrfToken(): string {
+export function xsrfToken(): string {
   const match = document.cookie.match(/(?:^|;\s*)XSRF-TOKEN=([^;]*)/)
   return match ? decodeURIComponent(match[1]) : ''
 }

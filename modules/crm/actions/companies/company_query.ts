@@ -19,13 +19,15 @@ import { customSortOf, customSortPage, listedCustomSort } from '#app/custom_fiel
  */
 export async function filteredCompanies(
   access: AccessContext,
-  filters: CompanyFilters & { cf?: CustomFilter[] },
+  /** `ids`: only these companies (an export of a selection, app/bulk). */
+  filters: CompanyFilters & { cf?: CustomFilter[]; ids?: number[] },
   /** `view` for the list and its count, `export` for the export (that action's scope). */
   action: 'view' | 'export' = 'view'
 ): Promise<{ query: DatabaseQueryBuilderContract<any> }> {
   const organizationId = access.organizationId
   const query = db.from('crm_companies as c')
   await access.scope(query, COMPANIES, { table: 'c', action })
+  if (filters.ids) query.whereIn('c.id', filters.ids)
   if (filters.q)
     applySearch(query, { organizationId, q: filters.q, table: 'crm_companies', alias: 'c' })
   if (filters.type) query.where('c.type', filters.type)

@@ -40,7 +40,7 @@ export interface ExportText {
 export async function exportCompanies(
   access: AccessContext,
   /** The list's filters, custom-field filters (`cf`) included: the export is what the list shows. */
-  filters: CompanyFilters & { cf?: CustomFilter[] },
+  filters: CompanyFilters & { cf?: CustomFilter[]; ids?: number[] },
   text: ExportText
 ): Promise<TabularExport> {
   const custom = await customExportColumns(access.organizationId, 'crm.companies', text.t)

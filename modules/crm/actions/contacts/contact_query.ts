@@ -14,12 +14,14 @@ import { applyCustomFilters, type CustomFilter } from '#app/custom_fields/query'
 /** The filtered, scoped contacts query (alias `ct`) shared by the list, its count and the export. */
 export async function filteredContacts(
   access: AccessContext,
-  filters: ContactFilters & { cf?: CustomFilter[] },
+  /** `ids`: only these contacts (an export of a selection, app/bulk). */
+  filters: ContactFilters & { cf?: CustomFilter[]; ids?: number[] },
   /** `view` for the list and its count, `export` for the export (that action's scope). */
   action: 'view' | 'export' = 'view'
 ): Promise<{ query: DatabaseQueryBuilderContract<any> }> {
   const query = db.from('crm_contacts as ct')
   await access.scope(query, CONTACTS, { table: 'ct', action })
+  if (filters.ids) query.whereIn('ct.id', filters.ids)
   if (filters.q)
     applySearch(query, {
       organizationId: access.organizationId,

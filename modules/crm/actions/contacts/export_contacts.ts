@@ -29,7 +29,7 @@ const COLUMNS: ExportColumn[] = [
 export async function exportContacts(
   access: AccessContext,
   /** The list's filters, custom-field filters (`cf`) included: the export is what the list shows. */
-  filters: ContactFilters & { cf?: CustomFilter[] },
+  filters: ContactFilters & { cf?: CustomFilter[]; ids?: number[] },
   text: ExportText
 ): Promise<TabularExport> {
   const custom = await customExportColumns(access.organizationId, 'crm.contacts', text.t)

@@ -1,0 +1,427 @@
+import { useEffect, useRef, useState } from 'react'
+import { router } from '@inertiajs/react'
+import {
+  Alert,
+  Button,
+  Group,
+  Menu,
+  Modal,
+  Paper,
+  Progress,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core'
+import {
+  IconChevronDown,
+  IconFileSpreadsheet,
+  IconFileText,
+  IconTrash,
+  IconUserShare,
+  IconEdit,
+  IconX,
+} from '@tabler/icons-react'
+import { useT } from './i18n'
+import { xsrfToken } from './upload'
+import { RecordPicker } from './record_picker'
+import type { Option } from './record_types'
+
+/** What the server's `bulkProps` (app/bulk/http.ts) gives a list page for its bar. */
+export interface BulkConfig {
+  resource: string
+  actions: ('owner' | 'field' | 'tags' | 'delete' | 'export')[]
+  fields: {
+    key: string
+    label: string
+    /** The label itself (a custom field's), instead of the i18n key `label`. */
+    text?: string
+    kind: 'select' | 'boolean' | 'text' | 'record'
+    options?: Option[]
+    lookup?: string
+  }[]
+  owners: Option[]
+  endpoint: string
+  exportUrl: string | null
+  cap: number
+  /** i18n key naming several records mid-sentence ("empresas"). */
+  collection?: string | null
+}
+
+/** What the list's selection hands the bar (`renderBulkBar`). */
+export interface BulkSelection {
+  /** Ids selected on the page (ignored when `allMatching`). */
+  ids: number[]
+  /** "All N matching": the list's filters decide, on the server. */
+  allMatching: boolean
+  /** How many are selected (N matching when `allMatching`). */
+  count: number
+  clear: () => void
+}
+
+interface Outcome {
+  status: 'queued' | 'running' | 'done' | 'failed'
+  runId: number | null
+  total: number
+  done: number
+  changed: number
+  unchanged: number
+  skipped: Record<string, number>
+}
+
+type Action = 'owner' | 'field' | 'delete'
+
+/**
+ * The bar a list shows over its rows while some are selected: "N seleccionadas", the actions the
+ * resource offers the user (change owner, change a field, send to the bin, export), a dialog
+ * per action that confirms with the number, the progress of a long action (run as a job on the
+ * server and polled here) and what it did ("2 300 cambiadas, 40 omitidas: fuera de su
+ * alcance"). `query` is the list's current filters (its query string): with "all matching"
+ * they choose the rows. When an action ends the list reloads and the selection clears.
+ */
+export function BulkBar({
+  ids,
+  allMatching,
+  count,
+  clear,
+  config,
+  query = {},
+}: BulkSelection & { config: BulkConfig; query?: Record<string, string> }) {
+  const { t } = useT()
+  const [action, setAction] = useState<Action | null>(null)
+  const noun = t(config.collection ?? 'bulk.records')
+  const selection = allMatching ? new URLSearchParams(query).toString() : `ids=${ids.join(',')}`
+  const exportHref = (format: 'csv' | 'xlsx') =>
+    `${config.exportUrl}?${selection}${selection ? '&' : ''}format=${format}`
+
+  if (!count) return null
+  return (
+    <Paper withBorder p="xs" role="toolbar" aria-label={t('bulk.toolbar')} data-testid="bulk-bar">
+      <Group gap="sm" wrap="wrap">
+        <Text fw={600} aria-live="polite" data-testid="bulk-count">
+          {t('bulk.selected', { count })}
+        </Text>
+        <Menu position="bottom-start" withinPortal>
+          <Menu.Target>
+            <Button
+              variant="light"
+              rightSection={<IconChevronDown size={14} />}
+              data-testid="bulk-actions"
+            >
+              {t('bulk.actions_menu')}
+            </Button>
+          </Menu.Target>
+          <Menu.Dropdown>
+            {config.actions.includes('owner') && (
+              <Menu.Item
+                leftSection={<IconUserShare size={16} />}
+                onClick={() => setAction('owner')}
+              >
+                {t('bulk.actions.owner')}
+              </Menu.Item>
+            )}
+            {config.actions.includes('field') && config.fields.length > 0 && (
+              <Menu.Item leftSection={<IconEdit size={16} />} onClick={() => setAction('field')}>
+                {t('bulk.actions.field')}
+              </Menu.Item>
+            )}
+            {config.exportUrl && (
+              <>
+                <Menu.Label>{t('bulk.actions.export')}</Menu.Label>
+                <Menu.Item
+                  component="a"
+                  href={exportHref('csv')}
+                  leftSection={<IconFileText size={16} />}
+                >
+                  {t('bulk.export_csv')}
+                </Menu.Item>
+                <Menu.Item
+                  component="a"
+                  href={exportHref('xlsx')}
+                  leftSection={<IconFileSpreadsheet size={16} />}
+                >
+                  {t('bulk.export_xlsx')}
+                </Menu.Item>
+              </>
+            )}
+            {config.actions.includes('delete') && (
+              <>
+                <Menu.Divider />
+                <Menu.Item
+                  color="red"
+                  leftSection={<IconTrash size={16} />}
+                  onClick={() => setAction('delete')}
+                >
+                  {t('bulk.actions.delete')}
+                </Menu.Item>
+              </>
+            )}
+          </Menu.Dropdown>
+        </Menu>
+        <Button variant="subtle" leftSection={<IconX size={16} />} onClick={clear}>
+          {t('bulk.clear')}
+        </Button>
+      </Group>
+      {action && (
+        <BulkDialog
+          action={action}
+          config={config}
+          count={count}
+          noun={noun}
+          body={allMatching ? { all: true, query } : { ids }}
+          onClose={(finished) => {
+            setAction(null)
+            if (finished) {
+              clear()
+              router.reload()
+            }
+          }}
+        />
+      )}
+    </Paper>
+  )
+}
+
+function BulkDialog({
+  action,
+  config,
+  count,
+  noun,
+  body,
+  onClose,
+}: {
+  action: Action
+  config: BulkConfig
+  count: number
+  noun: string
+  body: Record<string, unknown>
+  onClose: (finished: boolean) => void
+}) {
+  const { t } = useT()
+  const [ownerId, setOwnerId] = useState<string | null>(null)
+  const [field, setField] = useState<string | null>(config.fields[0]?.key ?? null)
+  const [value, setValue] = useState<string | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const [outcome, setOutcome] = useState<Outcome | null>(null)
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined)
+  const chosen = config.fields.find((f) => f.key === field)
+
+  useEffect(() => () => clearTimeout(timer.current), [])
+
+  const poll = (runId: number) => {
+    timer.current = setTimeout(async () => {
+      try {
+        const response = await fetch(`/bulk/runs/${runId}`, {
+          headers: { accept: 'application/json' },
+          credentials: 'same-origin',
+        })
+        if (!response.ok) throw new Error(String(response.status))
+        const next = (await response.json()) as Outcome
+        setOutcome(next)
+        if (next.status !== 'done' && next.status !== 'failed') poll(runId)
+      } catch {
+        poll(runId)
+      }
+    }, 1000)
+  }
+
+  const params =
+    action === 'owner' ? { ownerId: Number(ownerId) } : action === 'field' ? { field, value } : {}
+  const ready = action === 'owner' ? !!ownerId : action === 'field' ? !!field : true
+
+  const submit = async () => {
+    setBusy(true)
+    setError(null)
+    try {
+      const response = await fetch(config.endpoint, {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: {
+          'accept': 'application/json',
+          'content-type': 'application/json',
+          'X-XSRF-TOKEN': xsrfToken(),
+        },
+        body: JSON.stringify({ action, params, ...body }),
+      })
+      const answer = await response.json().catch(() => ({}))
+      if (!response.ok) {
+        setError(answer.message ?? answer.errors?.[0]?.message ?? t('bulk.failed'))
+        return
+      }
+      setOutcome(answer as Outcome)
+      if (answer.status === 'queued' || answer.status === 'running') poll(answer.runId)
+    } catch {
+      setError(t('bulk.failed'))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const finished = outcome?.status === 'done' || outcome?.status === 'failed'
+  const title =
+    action === 'field'
+      ? t('bulk.confirm.field', {
+          count,
+          noun,
+          field: chosen ? (chosen.text ?? t(chosen.label)) : '',
+        })
+      : t(`bulk.confirm.${action}`, { count, noun })
+
+  return (
+    <Modal opened onClose={() => onClose(!!outcome)} title={title} centered>
+      <Stack>
+        {'all' in body && <Text size="sm">{t('bulk.confirm.all_matching', { count })}</Text>}
+        {!outcome && action === 'owner' && (
+          <Select
+            label={t('bulk.owner')}
+            data={config.owners}
+            value={ownerId}
+            onChange={setOwnerId}
+            searchable
+            data-autofocus
+            required
+          />
+        )}
+        {!outcome && action === 'field' && (
+          <>
+            <Select
+              label={t('bulk.field')}
+              data={config.fields.map((f) => ({ value: f.key, label: f.text ?? t(f.label) }))}
+              value={field}
+              onChange={(next) => {
+                setField(next)
+                setValue(null)
+              }}
+              allowDeselect={false}
+              data-autofocus
+            />
+            {chosen && <FieldValue field={chosen} value={value} onChange={setValue} />}
+          </>
+        )}
+        {!outcome && action === 'delete' && <Text size="sm">{t('bulk.confirm.delete_help')}</Text>}
+        {error && (
+          <Alert color="red" role="alert">
+            {error}
+          </Alert>
+        )}
+        {outcome && !finished && (
+          <Stack gap={4}>
+            <Text size="sm" aria-live="polite">
+              {outcome.status === 'queued'
+                ? t('bulk.queued', { total: outcome.total })
+                : t('bulk.running', { done: outcome.done, total: outcome.total })}
+            </Text>
+            <Progress
+              value={outcome.total ? (outcome.done / outcome.total) * 100 : 0}
+              aria-label={t('bulk.running', { done: outcome.done, total: outcome.total })}
+              animated
+            />
+          </Stack>
+        )}
+        {outcome && finished && <Summary outcome={outcome} />}
+        <Group justify="flex-end">
+          {finished ? (
+            <Button onClick={() => onClose(true)} data-autofocus>
+              {t('bulk.close')}
+            </Button>
+          ) : (
+            <>
+              <Button variant="default" onClick={() => onClose(!!outcome)}>
+                {outcome ? t('bulk.close') : t('bulk.cancel')}
+              </Button>
+              {!outcome && (
+                <Button
+                  color={action === 'delete' ? 'red' : undefined}
+                  onClick={submit}
+                  loading={busy}
+                  disabled={!ready}
+                  data-testid="bulk-apply"
+                >
+                  {t('bulk.apply')}
+                </Button>
+              )}
+            </>
+          )}
+        </Group>
+      </Stack>
+    </Modal>
+  )
+}
+
+function FieldValue({
+  field,
+  value,
+  onChange,
+}: {
+  field: BulkConfig['fields'][number]
+  value: string | null
+  onChange: (value: string | null) => void
+}) {
+  const { t } = useT()
+  const label = t('bulk.value')
+  if (field.kind === 'text')
+    return (
+      <TextInput
+        label={label}
+        value={value ?? ''}
+        onChange={(e) => onChange(e.currentTarget.value)}
+        placeholder={t('bulk.empty_value')}
+      />
+    )
+  if (field.kind === 'record' && field.lookup)
+    return (
+      <RecordPicker
+        label={label}
+        searchUrl={field.lookup}
+        initial={[]}
+        value={value}
+        onChange={onChange}
+        clearable
+      />
+    )
+  const data =
+    field.kind === 'boolean'
+      ? [
+          { value: 'true', label: t('bulk.yes') },
+          { value: 'false', label: t('bulk.no') },
+        ]
+      : (field.options ?? [])
+  return (
+    <Select
+      label={label}
+      data={data}
+      value={value}
+      onChange={onChange}
+      searchable
+      clearable
+      placeholder={t('bulk.empty_value')}
+    />
+  )
+}
+
+/** "N cambiados · M ya lo tenían · K omitidos: fuera de su alcance", read out when it appears. */
+function Summary({ outcome }: { outcome: Outcome }) {
+  const { t } = useT()
+  if (outcome.status === 'failed')
+    return (
+      <Alert color="red" role="alert">
+        {t('bulk.failed')}
+      </Alert>
+    )
+  return (
+    <Alert color="green" role="status" data-testid="bulk-result">
+      <Stack gap={2}>
+        <Text size="sm">{t('bulk.result', { changed: outcome.changed })}</Text>
+        {outcome.unchanged > 0 && (
+          <Text size="sm">{t('bulk.result_unchanged', { count: outcome.unchanged })}</Text>
+        )}
+        {Object.entries(outcome.skipped).map(([reason, n]) => (
+          <Text size="sm" key={reason}>
+            {t('bulk.result_skipped', { count: n, reason: t(`bulk.skipped.${reason}`) })}
+          </Text>
+        ))}
+      </Stack>
+    </Alert>
+  )
+}
