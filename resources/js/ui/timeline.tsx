@@ -1,14 +1,5 @@
 import { useState, type KeyboardEvent } from 'react'
-import {
-  Button,
-  Group,
-  Paper,
-  Stack,
-  Text,
-  Textarea,
-  ThemeIcon,
-  Timeline as MTimeline,
-} from '@mantine/core'
+import { Button, Group, Paper, Stack, Text, ThemeIcon, Timeline as MTimeline } from '@mantine/core'
 import {
   IconCalendar,
   IconCheck,
@@ -25,6 +16,7 @@ import {
 } from '@tabler/icons-react'
 import { router, useForm } from '@inertiajs/react'
 import { hasTranslation, useT } from './i18n'
+import { MentionTextarea, NoteText } from './mention_textarea'
 import { useFormat } from './format'
 import { ConfirmButton } from './confirm_button'
 
@@ -152,7 +144,7 @@ export function Timeline({
               add()
             }}
           >
-            <Textarea
+            <MentionTextarea
               autosize
               minRows={3}
               label={t('timeline.note_label')}
@@ -216,7 +208,7 @@ export function Timeline({
                     saveEdit()
                   }}
                 >
-                  <Textarea
+                  <MentionTextarea
                     autosize
                     minRows={2}
                     mt={4}
@@ -242,7 +234,7 @@ export function Timeline({
               {e.kind === 'note' && editing !== e.id && (
                 <Paper withBorder p="xs" mt={4} radius="sm" bg="var(--mantine-color-yellow-0)">
                   <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-                    {String(e.data.body ?? '')}
+                    <NoteText text={String(e.data.body ?? '')} />
                   </Text>
                   {e.data.editedAt && (
                     <Text size="xs" c="dimmed" mt={2}>
