@@ -89,18 +89,21 @@ export default defineModule({
     },
     {
       key: 'recent_changes',
+      permission: 'crm.companies.view',
       label: 'crm.home.changes',
       loader: () => import('./home/recent_changes.js'),
       icon: 'history',
     },
     {
       key: 'recent_notes',
+      permission: 'crm.companies.view',
       label: 'crm.home.notes',
       loader: () => import('./home/recent_notes.js'),
       icon: 'notes',
     },
     {
       key: 'team_target',
+      permission: 'crm.companies.view',
       label: 'crm.home.target',
       loader: () => import('./home/team_target.js'),
       size: 'sm',
@@ -108,6 +111,7 @@ export default defineModule({
     },
     {
       key: 'quick_create',
+      permission: 'crm.companies.view',
       label: 'crm.home.create',
       loader: () => import('./home/quick_create.js'),
       size: 'sm',
