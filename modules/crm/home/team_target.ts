@@ -1,4 +1,4 @@
-import db from '@adonisjs/lucid/services/db'
+import { teamsOfUser } from '#app/access/user_teams'
 import type { AccessContext } from '#app/access/access_context'
 import type { HomeCardLoader } from '#app/registry/types'
 
@@ -18,26 +18,13 @@ function money(minor: bigint, currency: string, locale: string): string {
  */
 const teamTarget: HomeCardLoader<AccessContext> = {
   async load({ access, t, locale }) {
-    const teams = await db
-      .from('teams as t')
-      .where('t.organization_id', access.organizationId)
-      .where((q) => {
-        q.where('t.leader_id', access.userId).orWhereExists((sub) => {
-          sub
-            .from('team_members as m')
-            .whereColumn('m.team_id', 't.id')
-            .where('m.user_id', access.userId)
-        })
-      })
-      .orderBy('t.name')
-      .limit(5)
-      .select('t.name', 't.monthly_target_minor', 't.currency')
+    const teams = await teamsOfUser(access.organizationId, access.userId)
     if (!teams.length) return { empty: { message: t('crm.home.target_no_team') } }
     const targets = teams
       .map((team) =>
         t('crm.home.target_of', {
           team: team.name,
-          target: money(BigInt(team.monthly_target_minor ?? 0), team.currency, locale),
+          target: money(BigInt(team.monthlyTargetMinor), team.currency, locale),
         })
       )
       .join(' · ')

@@ -1,4 +1,5 @@
-import { Head, Link, usePage } from '@inertiajs/react'
+import { useEffect } from 'react'
+import { Head, Link, router, usePage } from '@inertiajs/react'
 import {
   Anchor,
   Button,
@@ -156,6 +157,14 @@ export default function Home({ cards, widgets }: { cards: HomeCard[]; widgets: H
   const { t } = useT()
   const { shell } = usePage<SharedProps>().props
   const firstName = shell.user?.fullName.split(' ')[0] ?? ''
+  // Back on the tab: a partial reload refreshes the cards alone (the server runs only their loaders).
+  useEffect(() => {
+    const refresh = () => {
+      if (document.visibilityState === 'visible') router.reload({ only: ['widgets'] })
+    }
+    document.addEventListener('visibilitychange', refresh)
+    return () => document.removeEventListener('visibilitychange', refresh)
+  }, [])
   return (
     <>
       <Head title={t('home.title')} />

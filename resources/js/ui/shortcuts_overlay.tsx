@@ -35,7 +35,9 @@ export function KeyboardShortcuts() {
   const pageShortcuts = usePageShortcuts()
   useHotkeys(
     [
+      // "?" is Shift+/ or Shift+' depending on the keyboard; some send it without Shift.
       ['shift+?', () => setOpened(true)],
+      ['?', () => setOpened(true)],
       ['j', () => moveSelection(1)],
       ['k', () => moveSelection(-1)],
       ['Enter', openSelectedRow, { preventDefault: false }],

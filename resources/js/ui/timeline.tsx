@@ -83,6 +83,7 @@ export function Timeline({
   noteUrl,
   hasMore,
   onLoadMore,
+  reload,
 }: {
   entries: TimelineEntry[]
   fieldLabel: (field: string) => string
@@ -90,6 +91,8 @@ export function Timeline({
   noteUrl?: string
   hasMore?: boolean
   onLoadMore?: () => void
+  /** Props a note write reloads (a partial reload: `['history', 'flash']`); default all. */
+  reload?: string[]
 }) {
   const { t, locale } = useT()
   const f = useFormat()
@@ -102,6 +105,7 @@ export function Timeline({
     !form.processing &&
     form.post(noteUrl, {
       preserveScroll: true,
+      only: reload,
       onSuccess: () => {
         form.reset()
         setOpen(false)
@@ -111,7 +115,11 @@ export function Timeline({
     noteUrl &&
     editing !== null &&
     !edit.processing &&
-    edit.put(`${noteUrl}/${editing}`, { preserveScroll: true, onSuccess: () => setEditing(null) })
+    edit.put(`${noteUrl}/${editing}`, {
+      preserveScroll: true,
+      only: reload,
+      onSuccess: () => setEditing(null),
+    })
   const startEdit = (e: TimelineEntry) => {
     edit.clearErrors()
     edit.setData('body', String(e.data.body ?? ''))
@@ -260,7 +268,9 @@ export function Timeline({
                     variant="subtle"
                     size="compact-xs"
                     leftSection={<IconTrash size={12} />}
-                    onConfirm={() => router.delete(`${noteUrl}/${e.id}`, { preserveScroll: true })}
+                    onConfirm={() =>
+                      router.delete(`${noteUrl}/${e.id}`, { preserveScroll: true, only: reload })
+                    }
                   />
                 </Group>
               )}
