@@ -45,7 +45,7 @@ interface HomeWidget {
   } | null
 }
 
-const SPAN = { sm: { base: 12, sm: 6, lg: 4 }, md: { base: 12, lg: 6 }, lg: { base: 12 } }
+const SPAN = { sm: { base: 12, sm: 6, lg: 3 }, md: { base: 12, lg: 6 }, lg: { base: 12 } }
 
 function WidgetBody({ data }: { data: NonNullable<HomeWidget['data']> }) {
   const { t } = useT()
