@@ -112,6 +112,12 @@ test.group('Browser: home "Mi día" and keyboard shortcuts', (group) => {
       await page.locator('body').click({ position: { x: 5, y: 500 } })
       await page.keyboard.press('n')
       await page.waitForURL(`${baseUrl()}/crm/companies/create`)
+      // Ctrl+Enter submits the form being filled in.
+      await page.getByTestId('company-name').waitFor()
+      await page.getByTestId('company-name').pressSequentially('Drogas Delta')
+      await page.keyboard.press('Control+Enter')
+      await page.waitForURL(/\/crm\/companies\/\d+$/)
+      await page.getByRole('heading', { name: 'Drogas Delta' }).waitFor()
     } finally {
       await context.close()
     }

@@ -76,7 +76,6 @@ export function MentionTextarea({
         if (!live) return
         setUsers(found)
         combobox.openDropdown()
-        combobox.selectFirstOption()
       })
       .catch(() => live && setUsers([]))
     return () => {
@@ -84,6 +83,12 @@ export function MentionTextarea({
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [debounced])
+
+  // Once the options are drawn, the first is selected: Enter takes it, arrows move from it.
+  useEffect(() => {
+    if (users.length) combobox.selectFirstOption()
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [users])
 
   const track = (text: string, caret: number) => {
     const typing = TYPING.exec(text.slice(0, caret))
