@@ -100,7 +100,10 @@ test.group('Browser: home "Mi día" and keyboard shortcuts', (group) => {
       // On the record, J/K go to the next/previous record of the list it was opened from.
       await page.keyboard.press('j')
       await page.waitForURL(`${baseUrl()}/crm/companies/${ids[2]}`)
+      await page.getByRole('heading', { name: 'Cerámicas Gamma' }).waitFor()
       await page.keyboard.press('k')
+      await page.waitForURL(`${baseUrl()}/crm/companies/${ids[1]}`)
+      await page.getByRole('heading', { name: 'Bodegas Beta' }).waitFor()
       await page.keyboard.press('k')
       await page.waitForURL(`${baseUrl()}/crm/companies/${ids[0]}`)
 
