@@ -25,6 +25,7 @@ const PasswordResetController = () => import('#controllers/auth/password_reset_c
 const ProfileController = () => import('#controllers/profile_controller')
 const HomeController = () => import('#controllers/home_controller')
 const NotificationsController = () => import('#controllers/notifications_controller')
+const MentionableUsersController = () => import('#controllers/mentionable_users_controller')
 const TransmitEvents = () => import('@adonisjs/transmit/controllers/event_stream_controller')
 const TransmitSubscribe = () => import('@adonisjs/transmit/controllers/subscribe_controller')
 const TransmitUnsubscribe = () => import('@adonisjs/transmit/controllers/unsubscribe_controller')
@@ -83,6 +84,10 @@ router
           .as('profile.notifications')
 
         const id = { match: /^\d+$/, cast: (value: string) => Number(value) }
+        // Users a note may mention (@ in a note box).
+        router
+          .get('/users/mentionable', [MentionableUsersController, 'index'])
+          .as('users.mentionable')
         router.get('/notifications', [NotificationsController, 'index']).as('notifications.index')
         router
           .get('/notifications/summary', [NotificationsController, 'summary'])

@@ -151,9 +151,16 @@ function assertManifest(value: unknown, where: string): asserts value is ModuleD
     }
   }
   for (const c of m.cards ?? []) {
-    if (typeof c.label !== 'string' || typeof c.route !== 'string')
-      fail('every home card needs a label and a route')
+    if ('loader' in c) {
+      if (!/^[a-z0-9_]{1,40}$/.test(c.key) || typeof c.label !== 'string')
+        fail(`home card "${c.key}": needs a key (a-z, 0-9, _) and a label`)
+      if (typeof c.loader !== 'function')
+        fail(`home card "${c.key}": loader must be () => import(…)`)
+    } else if (typeof c.label !== 'string' || typeof c.route !== 'string')
+      fail('every home card needs a label and a route (or a key and a loader)')
   }
+  const cardKeys = (m.cards ?? []).flatMap((c) => ('loader' in c ? [c.key] : []))
+  if (new Set(cardKeys).size !== cardKeys.length) fail('home card keys must be unique')
   const kinds = (m.notifications ?? []).map((n) => n.kind)
   if (new Set(kinds).size !== kinds.length) fail('notification kinds must be unique')
   for (const n of m.notifications ?? []) {

@@ -18,9 +18,7 @@ export interface NavigationEntry extends NavigationItem {
   module: string
 }
 
-export interface CardEntry extends HomeCard {
-  module: string
-}
+export type CardEntry = HomeCard & { module: string }
 
 /**
  * The validated set of modules this deployment knows about, in dependency order. Whether a

@@ -229,7 +229,10 @@ export const DEMO_ROLES = ['director', 'leader', 'zone', 'rep', 'support'] as co
 export type DemoRole = (typeof DEMO_ROLES)[number]
 
 /** A card on the start page, shown to the users who may open it where the module is enabled. */
-export interface HomeCard {
+export type HomeCard = HomeLinkCard | HomeDataCard
+
+/** A card that opens one of the module's pages. */
+export interface HomeLinkCard {
   /** i18n key of the title. */
   label: string
   /** i18n key of the one-line description. */
@@ -240,6 +243,61 @@ export interface HomeCard {
   permission?: string
   /** Tabler icon name (README, "Icons"). */
   icon?: string
+}
+
+/**
+ * A card of "Mi día" that shows data for the signed-in user: the kernel calls its loader (all
+ * cards' loaders in parallel) on each visit of the start page. Loaders must be cheap: indexed
+ * queries with a LIMIT, scoped with `access.scope(...)` as the lists are.
+ */
+export interface HomeDataCard {
+  /** Local name, a-z, 0-9 and _ (the card's key is `<module>.<key>`). */
+  key: string
+  /** i18n key of the title. */
+  label: string
+  /** Loads the card's loader (default export); lazy, like search providers. */
+  loader: () => Promise<{ default: HomeCardLoader }>
+  /** Width on wide screens: `sm` one column of three, `md` (default) one of two, `lg` the full row. */
+  size?: 'sm' | 'md' | 'lg'
+  /** Permission needed to see the card. */
+  permission?: string
+  /** Tabler icon name (README, "Icons"). */
+  icon?: string
+}
+
+/** What a home card's loader gets: who asks, a translator in the user's language and a row limit. */
+export interface HomeCardParams<Access = RequestAccess> {
+  access: Access
+  t: (key: string, params?: Record<string, unknown>) => string
+  /** The user's language (`es`, `en`). */
+  locale: string
+  limit: number
+}
+
+/** One line of a data card: texts already translated. */
+export interface HomeCardItem {
+  title: string
+  detail?: string | null
+  href?: string | null
+  /** ISO date-time, shown as a relative date. */
+  at?: string | null
+  icon?: string | null
+}
+
+/**
+ * What a data card shows (texts already translated): lines, links or a progress bar; `empty`
+ * says what to do when it has none of them.
+ */
+export interface HomeCardData {
+  items?: HomeCardItem[]
+  links?: { label: string; href: string; icon?: string | null }[]
+  progress?: { value: number; target: number; text: string }
+  empty: { message: string; action?: { label: string; href: string } }
+}
+
+/** Loads a data card for one user. `Access` is the kernel's AccessContext. */
+export interface HomeCardLoader<Access = any> {
+  load(params: HomeCardParams<Access>): Promise<HomeCardData>
 }
 
 /** One search hit: what the search box shows and where it leads. */

@@ -120,6 +120,39 @@ export default defineModule({
       permission: 'crm.contacts.view',
       icon: 'address-book',
     },
+    {
+      key: 'recent_changes',
+      permission: 'crm.companies.view',
+      label: 'crm.home.changes',
+      loader: () => import('./home/recent_changes.js'),
+      icon: 'history',
+    },
+    {
+      key: 'recent_notes',
+      permission: 'crm.companies.view',
+      label: 'crm.home.notes',
+      loader: () => import('./home/recent_notes.js'),
+      icon: 'notes',
+    },
+    {
+      key: 'team_target',
+      permission: 'crm.companies.view',
+      label: 'crm.home.target',
+      loader: () => import('./home/team_target.js'),
+      size: 'sm',
+      icon: 'target',
+    },
+    {
+      key: 'quick_create',
+      permission: 'crm.companies.view',
+      label: 'crm.home.create',
+      loader: () => import('./home/quick_create.js'),
+      size: 'sm',
+      icon: 'plus',
+    },
+  ],
+  notifications: [
+    { kind: 'mention', label: 'crm.notifications.mention', defaultEmail: 'immediate' },
   ],
   actions: [
     {

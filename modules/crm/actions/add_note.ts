@@ -1,9 +1,12 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { recordHistory } from '#app/history/record_history'
+import { inTransaction } from '#app/support/db'
+import { notifyMentions } from './notes/notify_mentions.js'
 
 /**
- * Adds a note to a company's or contact's timeline (the caller checked permission and scope).
- * One insert: inside `trx` when given, else on its own.
+ * Adds a note to a company's or contact's timeline (the caller checked permission and scope)
+ * and notifies the users it mentions (`@[Name](user:id)`) who may see the record. The note
+ * keeps the ids it notified (`data.notified`), so an edit never notifies them again.
  */
 export async function addNote(params: {
   organizationId: number
@@ -14,5 +17,9 @@ export async function addNote(params: {
   trx?: TransactionClientContract
 }) {
   const { body, trx, ...subject } = params
-  await recordHistory.event(subject, { kind: 'note', data: { body } }, trx)
+  return inTransaction(trx, async (client) => {
+    const notified = await notifyMentions({ ...subject, body, trx: client })
+    const data = notified.length ? { body, notified } : { body }
+    await recordHistory.event(subject, { kind: 'note', data }, client)
+  })
 }

@@ -25,6 +25,7 @@ import { useT } from './i18n'
 import { NavIcon } from './icons'
 import { NotificationBell } from './notification_bell'
 import { CommandPalette, PaletteTrigger } from './command_palette'
+import { KeyboardShortcuts } from './shortcuts_overlay'
 import type { SharedProps } from './types'
 
 const BANNER_KEY = 'cartera.evaluationBannerDismissed'
@@ -224,6 +225,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
       </AppShell.Navbar>
 
       {user && <CommandPalette shell={shell} />}
+      {user && <KeyboardShortcuts />}
       <AppShell.Main>
         {shell.licence && (
           <LicenceNotice

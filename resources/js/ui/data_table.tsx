@@ -20,12 +20,17 @@ export function DataTable<Row>({
   columns,
   rowKey,
   onRowClick,
+  rowHref,
 }: {
   rows: Row[]
   columns: Column<Row>[]
   rowKey: (row: Row) => string | number
   onRowClick?: (row: Row) => void
+  /** The page a row opens: marks rows for J/K and Enter (ui/shortcuts.ts). */
+  rowHref?: (row: Row) => string
 }) {
+  const rowProps = (row: Row) =>
+    rowHref ? { 'data-list-row': true, 'data-href': rowHref(row) } : {}
   const phone = useMediaQuery('(max-width: 48em)')
   if (phone) {
     const [first, ...rest] = columns
@@ -39,6 +44,7 @@ export function DataTable<Row>({
             radius="md"
             onClick={onRowClick ? () => onRowClick(row) : undefined}
             style={onRowClick ? { cursor: 'pointer' } : undefined}
+            {...rowProps(row)}
           >
             <Box fw={600} style={{ overflowWrap: 'anywhere' }}>
               {first.render(row)}
@@ -89,6 +95,7 @@ export function DataTable<Row>({
               key={rowKey(row)}
               onClick={onRowClick ? () => onRowClick(row) : undefined}
               style={onRowClick ? { cursor: 'pointer' } : undefined}
+              {...rowProps(row)}
             >
               {columns.map((c) => (
                 <Table.Td key={c.key}>{c.render(row)}</Table.Td>

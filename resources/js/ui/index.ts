@@ -25,6 +25,7 @@ export { useCan } from './permissions'
 export type { CurrencyFormat, SharedProps, Shell, ShellUser } from './types'
 export { ErrorSummary, useFocusFirstError } from './form_errors'
 export { FormFooter } from './form_footer'
+export { useShortcuts, useNewRecordShortcut, rememberListRows, type Shortcut } from './shortcuts'
 export { NotificationList } from './notification_list'
 export {
   notificationsApi,

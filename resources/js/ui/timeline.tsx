@@ -1,14 +1,5 @@
 import { useState, type KeyboardEvent } from 'react'
-import {
-  Button,
-  Group,
-  Paper,
-  Stack,
-  Text,
-  Textarea,
-  ThemeIcon,
-  Timeline as MTimeline,
-} from '@mantine/core'
+import { Button, Group, Paper, Stack, Text, ThemeIcon, Timeline as MTimeline } from '@mantine/core'
 import {
   IconCalendar,
   IconCheck,
@@ -25,6 +16,7 @@ import {
 } from '@tabler/icons-react'
 import { router, useForm } from '@inertiajs/react'
 import { hasTranslation, useT } from './i18n'
+import { MentionTextarea, NoteText } from './mention_textarea'
 import { useFormat } from './format'
 import { ConfirmButton } from './confirm_button'
 
@@ -91,6 +83,7 @@ export function Timeline({
   noteUrl,
   hasMore,
   onLoadMore,
+  reload,
 }: {
   entries: TimelineEntry[]
   fieldLabel: (field: string) => string
@@ -98,6 +91,8 @@ export function Timeline({
   noteUrl?: string
   hasMore?: boolean
   onLoadMore?: () => void
+  /** Props a note write reloads (a partial reload: `['history', 'flash']`); default all. */
+  reload?: string[]
 }) {
   const { t, locale } = useT()
   const f = useFormat()
@@ -110,6 +105,7 @@ export function Timeline({
     !form.processing &&
     form.post(noteUrl, {
       preserveScroll: true,
+      only: reload,
       onSuccess: () => {
         form.reset()
         setOpen(false)
@@ -119,7 +115,11 @@ export function Timeline({
     noteUrl &&
     editing !== null &&
     !edit.processing &&
-    edit.put(`${noteUrl}/${editing}`, { preserveScroll: true, onSuccess: () => setEditing(null) })
+    edit.put(`${noteUrl}/${editing}`, {
+      preserveScroll: true,
+      only: reload,
+      onSuccess: () => setEditing(null),
+    })
   const startEdit = (e: TimelineEntry) => {
     edit.clearErrors()
     edit.setData('body', String(e.data.body ?? ''))
@@ -152,7 +152,7 @@ export function Timeline({
               add()
             }}
           >
-            <Textarea
+            <MentionTextarea
               autosize
               minRows={3}
               label={t('timeline.note_label')}
@@ -216,7 +216,7 @@ export function Timeline({
                     saveEdit()
                   }}
                 >
-                  <Textarea
+                  <MentionTextarea
                     autosize
                     minRows={2}
                     mt={4}
@@ -242,7 +242,7 @@ export function Timeline({
               {e.kind === 'note' && editing !== e.id && (
                 <Paper withBorder p="xs" mt={4} radius="sm" bg="var(--mantine-color-yellow-0)">
                   <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-                    {String(e.data.body ?? '')}
+                    <NoteText text={String(e.data.body ?? '')} />
                   </Text>
                   {e.data.editedAt && (
                     <Text size="xs" c="dimmed" mt={2}>
@@ -268,7 +268,9 @@ export function Timeline({
                     variant="subtle"
                     size="compact-xs"
                     leftSection={<IconTrash size={12} />}
-                    onConfirm={() => router.delete(`${noteUrl}/${e.id}`, { preserveScroll: true })}
+                    onConfirm={() =>
+                      router.delete(`${noteUrl}/${e.id}`, { preserveScroll: true, only: reload })
+                    }
                   />
                 </Group>
               )}

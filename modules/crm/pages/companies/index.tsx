@@ -9,6 +9,7 @@ import {
   KeysetPager,
   PageHeader,
   useCan,
+  useNewRecordShortcut,
   useFormat,
   useT,
   applyFilters,
@@ -68,6 +69,7 @@ export default function CompaniesIndex({
   const { t } = useT()
   const f = useFormat()
   const can = useCan()
+  useNewRecordShortcut(can('crm.companies.create') ? `${BASE}/create` : null)
   const [q, setQ] = useState(filters.q)
   const [city, setCity] = useState(filters.city)
   // The boxes follow the URL when filters change elsewhere ("quitar filtros", back button):
@@ -102,6 +104,7 @@ export default function CompaniesIndex({
           <Anchor
             component={Link}
             href={`${BASE}/${r.id}`}
+            prefetch
             fw={600}
             size="sm"
             onClick={(e) => e.stopPropagation()}
@@ -317,6 +320,7 @@ export default function CompaniesIndex({
             columns={columns}
             rowKey={(r) => r.id}
             onRowClick={(r) => router.visit(`${BASE}/${r.id}`)}
+            rowHref={(r) => `${BASE}/${r.id}`}
           />
           <KeysetPager
             count={count}

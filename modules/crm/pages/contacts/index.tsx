@@ -9,6 +9,7 @@ import {
   KeysetPager,
   PageHeader,
   useCan,
+  useNewRecordShortcut,
   useFormat,
   useT,
   applyFilters,
@@ -67,6 +68,7 @@ export default function ContactsIndex({
   const { t } = useT()
   const f = useFormat()
   const can = useCan()
+  useNewRecordShortcut(can('crm.contacts.create') ? `${BASE}/create` : null)
   const [q, setQ] = useState(filters.q)
   // The box follows the URL when the search changes elsewhere ("quitar filtros", back button):
   // adjusted while rendering, when it differs from the one last seen.
@@ -93,7 +95,14 @@ export default function ContactsIndex({
       header: t('crm.contacts.fields.name'),
       render: (r) => (
         <div>
-          <Anchor component={Link} href={`${BASE}/${r.id}`} fw={600} size="sm" onClick={stop}>
+          <Anchor
+            component={Link}
+            href={`${BASE}/${r.id}`}
+            prefetch
+            fw={600}
+            size="sm"
+            onClick={stop}
+          >
             {r.name}
           </Anchor>
           {r.position && (
@@ -278,6 +287,7 @@ export default function ContactsIndex({
             columns={columns}
             rowKey={(r) => r.id}
             onRowClick={(r) => router.visit(`${BASE}/${r.id}`)}
+            rowHref={(r) => `${BASE}/${r.id}`}
           />
           <KeysetPager
             count={count}

@@ -1,0 +1,98 @@
+import db from '@adonisjs/lucid/services/db'
+import router from '@adonisjs/core/services/router'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import { AccessContext } from '#app/access/access_context'
+import { notify } from '#app/notifications/notify'
+import { mentionedUserIds } from '../../support/mentions.js'
+
+/** Each note subject: its table, resource, page and how its name reads. */
+const SUBJECTS: Record<string, { table: string; resource: string; route: string; name: string[] }> =
+  {
+    'crm.company': {
+      table: 'crm_companies',
+      resource: 'crm.companies',
+      route: 'crm.companies.show',
+      name: ['name'],
+    },
+    'crm.contact': {
+      table: 'crm_contacts',
+      resource: 'crm.contacts',
+      route: 'crm.contacts.show',
+      name: ['first_name', 'last_name'],
+    },
+  }
+
+export interface NotifyMentionsParams {
+  organizationId: number
+  actorId: number
+  subjectType: string
+  subjectId: number
+  body: string
+  /** Users already told about this note (an edit tells only the newly mentioned ones). */
+  alreadyNotified?: number[]
+  trx?: TransactionClientContract
+}
+
+/**
+ * Notifies ("crm.mention") the users a note mentions: never its author, never twice for the
+ * same note, and only those who may see the record (view permission and record scope), so a
+ * mention leaks nothing. Returns every id the note has notified so far, to keep in the note.
+ */
+export async function notifyMentions(params: NotifyMentionsParams): Promise<number[]> {
+  const { organizationId, actorId, subjectType, subjectId, trx } = params
+  const already = new Set(params.alreadyNotified ?? [])
+  const subject = SUBJECTS[subjectType]
+  const candidates = mentionedUserIds(params.body).filter(
+    (id) => id !== actorId && !already.has(id)
+  )
+  if (!subject || !candidates.length) return [...already]
+  const client = trx ?? db
+  const [record, users, author] = await Promise.all([
+    client
+      .from(subject.table)
+      .where('organization_id', organizationId)
+      .where('id', subjectId)
+      .select('owner_id', ...subject.name)
+      .first(),
+    client
+      .from('users')
+      .where('organization_id', organizationId)
+      .where('is_active', true)
+      .whereIn('id', candidates)
+      .select('id'),
+    client.from('users').where('id', actorId).select('full_name').first(),
+  ])
+  if (!record) return [...already]
+  const ownerId = record.owner_id === null ? null : Number(record.owner_id)
+  const allowed: number[] = []
+  for (const { id } of users) {
+    const access = await AccessContext.forUser({ id: Number(id), organizationId }, trx)
+    if (
+      access.can(`${subject.resource}.view`) &&
+      (await access.canSee(subject.resource, ownerId, trx))
+    )
+      allowed.push(Number(id))
+  }
+  if (allowed.length) {
+    await notify(
+      {
+        organizationId,
+        recipients: allowed,
+        kind: 'crm.mention',
+        message: {
+          key: 'crm.notes.mentioned',
+          params: {
+            actor: author?.full_name ?? '',
+            record: subject.name
+              .map((column) => record[column])
+              .filter(Boolean)
+              .join(' '),
+          },
+        },
+        link: router.makeUrl(subject.route, { id: subjectId }),
+      },
+      { trx }
+    )
+  }
+  return [...already, ...allowed]
+}
