@@ -1,5 +1,6 @@
 import { defineModule } from '#app/registry/types'
 import { COMPANY_TYPES_LIST, CRM_LISTS, INDUSTRIES_LIST } from './lists.js'
+import { COMPANY_LIST, CONTACT_LIST } from './list_declarations.js'
 
 /** What each demo role may do on companies and contacts (its scope is the role's). */
 const DEMO_GRANTS = {
@@ -27,6 +28,7 @@ export default defineModule({
       },
       bin: { subject: 'crm.company', handlers: () => import('./bin/company_bin.js') },
       customFields: { subject: 'crm.company' },
+      list: COMPANY_LIST,
     },
     {
       key: 'crm.contacts',
@@ -39,6 +41,7 @@ export default defineModule({
       },
       bin: { subject: 'crm.contact', handlers: () => import('./bin/contact_bin.js') },
       customFields: { subject: 'crm.contact' },
+      list: CONTACT_LIST,
     },
   ],
   subjects: [
