@@ -79,6 +79,7 @@ test.group('Browser: the list component (sort, columns, density, chips, phone ca
 
       // The link reproduces the list: reload keeps the columns.
       await page.reload()
+      await page.locator('thead th').first().waitFor()
       assert.deepEqual(await headers(page), after)
 
       // Compact density at 1280×800 with 50 rows per page: at least 15 rows fully on screen.
@@ -108,6 +109,12 @@ test.group('Browser: the list component (sort, columns, density, chips, phone ca
       await page.getByText('1–40 de 40 empresas').waitFor()
       assert.equal(await page.getByTestId('chip-type').count(), 0)
       assert.include(page.url(), 'density=compact', 'the rest of the state is kept')
+
+      // Nothing matches: said so, with "Quitar filtros".
+      await page.goto(`${baseUrl()}/crm/companies?type=cliente&city=Nowhere`)
+      await page.getByText('Nada coincide con estos filtros').waitFor()
+      await page.getByRole('button', { name: 'Quitar filtros' }).last().click()
+      await page.getByText('1–25 de 40 empresas').waitFor()
     } finally {
       await context.close()
     }

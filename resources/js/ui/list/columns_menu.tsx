@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import { ActionIcon, Button, Checkbox, Group, Popover, Stack, Text } from '@mantine/core'
 import { IconArrowDown, IconArrowUp, IconColumns } from '@tabler/icons-react'
 import { useT } from '../i18n'
@@ -16,15 +17,26 @@ export function ColumnsMenu({
   onChange: (shown: string[]) => void
 }) {
   const { t } = useT()
+  // What was chosen shows at once; the URL (and so `shown`) follows a moment later.
+  const [local, setLocal] = useState(shown)
+  const [seen, setSeen] = useState(shown)
+  if (seen.join() !== shown.join()) {
+    setSeen(shown)
+    setLocal(shown)
+  }
+  const change = (keys: string[]) => {
+    setLocal(keys)
+    onChange(keys)
+  }
   const labels = new Map(columns.map((c) => [c.key, c.label]))
-  const hidden = columns.filter((c) => !shown.includes(c.key)).map((c) => c.key)
+  const hidden = columns.filter((c) => !local.includes(c.key)).map((c) => c.key)
   const move = (key: string, by: number) => {
-    const list = [...shown]
+    const list = [...local]
     const at = list.indexOf(key)
     const to = at + by
     if (to < 0 || to >= list.length) return
     ;[list[at], list[to]] = [list[to], list[at]]
-    onChange(list)
+    change(list)
   }
   return (
     <Popover position="bottom-end" shadow="md" withinPortal trapFocus>
@@ -38,18 +50,18 @@ export function ColumnsMenu({
           <Text size="xs" c="dimmed">
             {t('list.columns_help')}
           </Text>
-          {[...shown, ...hidden].map((key, index) => {
+          {[...local, ...hidden].map((key, index) => {
             const label = labels.get(key) ?? key
-            const visible = shown.includes(key)
+            const visible = local.includes(key)
             return (
               <Group key={key} gap={4} justify="space-between" wrap="nowrap">
                 <Checkbox
                   label={label}
                   checked={visible}
-                  disabled={visible && shown.length === 1}
+                  disabled={visible && local.length === 1}
                   onChange={(e) =>
-                    onChange(
-                      e.currentTarget.checked ? [...shown, key] : shown.filter((k) => k !== key)
+                    change(
+                      e.currentTarget.checked ? [...local, key] : local.filter((k) => k !== key)
                     )
                   }
                 />
@@ -68,7 +80,7 @@ export function ColumnsMenu({
                       variant="subtle"
                       size="sm"
                       aria-label={t('list.move_down', { label })}
-                      disabled={index === shown.length - 1}
+                      disabled={index === local.length - 1}
                       onClick={() => move(key, 1)}
                     >
                       <IconArrowDown size={14} />

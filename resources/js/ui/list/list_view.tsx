@@ -52,6 +52,14 @@ const features = tableFeatures({
   rowSelectionFeature,
 })
 
+/** Compact rows keep to one line: long texts are cut (the table scrolls sideways if need be). */
+const COMPACT_CELL = {
+  whiteSpace: 'nowrap',
+  maxWidth: 280,
+  overflow: 'hidden',
+  textOverflow: 'ellipsis',
+} as const
+
 /** Rows per page the server accepts (`per`, modules' list validators). */
 export const PAGE_SIZES = [25, 50, 100]
 
@@ -460,7 +468,7 @@ export function ListView<Row extends object>({
               style={{ cursor: 'pointer' }}
             >
               {row.getVisibleCells().map((cell) => (
-                <Table.Td key={cell.id}>
+                <Table.Td key={cell.id} style={compact ? COMPACT_CELL : undefined}>
                   <table.FlexRender cell={cell} />
                 </Table.Td>
               ))}
