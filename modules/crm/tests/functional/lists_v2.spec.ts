@@ -1,6 +1,6 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
-import { createOrganization } from '#tests/helpers/world'
+import { createOrganization, createTeam } from '#tests/helpers/world'
 import { crmUser, insertCompanies, insertContact } from '../helpers.js'
 
 const get = async (client: any, user: any, url: string) =>
@@ -30,6 +30,9 @@ test.group('Lists: declaration, rows per page, date range, every offered sort', 
       owner: 'mine',
     })
     assert.equal((await get(client, director, '/crm/companies')).list.scope, 'all')
+    const leader = await crmUser(org, 'team')
+    await createTeam(org, leader, [rep], 'Norte')
+    assert.equal((await get(client, leader, '/crm/companies')).list.scope, 'team')
     const contacts = await get(client, rep, '/crm/contacts')
     assert.equal(contacts.list.scope, 'own')
     assert.include(
