@@ -468,7 +468,12 @@ export function ListView<Row extends object>({
               style={{ cursor: 'pointer' }}
             >
               {row.getVisibleCells().map((cell) => (
-                <Table.Td key={cell.id} style={compact ? COMPACT_CELL : undefined}>
+                <Table.Td
+                  key={cell.id}
+                  style={compact ? COMPACT_CELL : undefined}
+                  // The checkbox cell selects; a click beside the box must not open the record.
+                  onClick={cell.column.id === '_select' ? (e) => e.stopPropagation() : undefined}
+                >
                   <table.FlexRender cell={cell} />
                 </Table.Td>
               ))}
