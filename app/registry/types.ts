@@ -57,6 +57,12 @@ export interface ResourceDefinition {
    * module's handler that applies a chunk of rows (scope and permission per row).
    */
   bulk?: BulkDefinition
+  /**
+   * How the kernel list component (resources/js/ui/list) shows the resource: its columns, the
+   * sorts it offers and its quick filters. Sent with the list page by `listProps`
+   * (app/lists/declaration.ts), labels translated.
+   */
+  list?: ListDeclaration
 }
 
 /** A bulk action: its permission is `edit` (owner, field, tags), `delete` or `export`. */
@@ -134,6 +140,42 @@ export interface BulkDefinition {
    */
   customFields?: boolean
   handler: () => Promise<{ default: BulkHandler }>
+}
+
+/** Simple column types: how the list renders and how a phone card links them. */
+export type ListColumnType = 'text' | 'number' | 'date' | 'phone' | 'email' | 'badge' | 'link'
+
+/** A column of a list. */
+export interface ListColumn {
+  /** Key the page renders it by (and `cols=` names it by in the URL). */
+  key: string
+  /** i18n key of its header. */
+  label: string
+  type?: ListColumnType
+  /**
+   * The sort keys a header click toggles between (`asc` first, then `desc`). Only sorts the
+   * server reads through an index and pages by keyset; each must be among `sorts`.
+   */
+  sort?: { asc?: string; desc?: string }
+  /** Shown when the URL names no columns (default true). */
+  default?: boolean
+  /** Shown on the phone card (375 px); the first primary column is the card's title. */
+  primary?: boolean
+}
+
+/** A one-click filter: the list's URL parameters it sets (`$month_start` = first of this month). */
+export interface QuickFilter {
+  key: string
+  /** i18n key of its label. */
+  label: string
+  params: Record<string, string>
+}
+
+export interface ListDeclaration {
+  columns: ListColumn[]
+  /** Every sort the server accepts (the default first), e.g. `['name', '-name', '-created']`. */
+  sorts: string[]
+  quickFilters?: QuickFilter[]
 }
 
 /**

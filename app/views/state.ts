@@ -6,7 +6,7 @@
  */
 
 /** Query parameters that are not part of a view: the view itself and the pager's cursors. */
-export const NOT_STATE = ['view', 'cursor', 'before', 'after', 'page']
+export const NOT_STATE = ['view', 'cursor', 'before', 'after', 'page', 'count']
 
 /** The canonical state of a query string (with or without its leading `?`). */
 export function canonicalState(query: string): string {

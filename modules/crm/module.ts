@@ -1,5 +1,6 @@
 import { defineModule } from '#app/registry/types'
 import { COMPANY_TYPES_LIST, CRM_LISTS, INDUSTRIES_LIST } from './lists.js'
+import { COMPANY_LIST, CONTACT_LIST } from './list_declarations.js'
 
 /** What each demo role may do on companies and contacts (its scope is the role's). */
 const DEMO_GRANTS = {
@@ -46,6 +47,7 @@ export default defineModule({
         customFields: true,
         handler: () => import('./bulk/companies.js'),
       },
+      list: COMPANY_LIST,
     },
     {
       key: 'crm.contacts',
@@ -72,6 +74,7 @@ export default defineModule({
         customFields: true,
         handler: () => import('./bulk/contacts.js'),
       },
+      list: CONTACT_LIST,
     },
   ],
   subjects: [

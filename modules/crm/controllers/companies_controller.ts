@@ -7,9 +7,10 @@ import { actor, exportDate, notFound, orBack, routeId } from '#app/support/http'
 import { bulkFromRequest, bulkProps, selectedIdsOf } from '#app/bulk/http'
 import { sendExport, type ExportFormat } from '#app/support/export_download'
 import { ownerFilterOptions } from '#app/access/owners'
+import { listProps } from '#app/lists/list_props'
 import { readTimeline } from '../support/timeline_reader.js'
 import { COMPANIES, COMPANY_SUBJECT, visibleCompanyId } from '../actions/companies/load_company.js'
-import { listCompanies } from '../actions/companies/list_companies.js'
+import { listCompanies, PAGE_SIZE } from '../actions/companies/list_companies.js'
 import { showCompany, TIMELINE_PAGE } from '../actions/companies/show_company.js'
 import {
   companyCodes,
@@ -70,7 +71,7 @@ export default class CompaniesController {
     const sort = await checkedSort(ctx.organization.id, COMPANIES, parsed?.sort)
     const filters = { ...parsed, sort, cf: cf.filters }
     const [page, owners] = await Promise.all([
-      listCompanies(ctx.access, filters),
+      listCompanies(ctx.access, filters, filters.per ?? PAGE_SIZE),
       ownerFilterOptions(ctx.access, COMPANIES),
     ])
     return ctx.inertia.render('crm/companies/index', {
@@ -87,11 +88,15 @@ export default class CompaniesController {
         province: filters.province ?? '',
         city: filters.city ?? '',
         sort: filters.sort ?? 'name',
+        per: filters.per ?? PAGE_SIZE,
+        created_from: filters.created_from ?? '',
+        created_to: filters.created_to ?? '',
         cursor: filters.cursor ?? null,
         before: filters.before ?? null,
       } satisfies CompanyListFilters,
       owners,
       customFilters: cf.params,
+      list: await listProps(ctx.access, COMPANIES),
       customColumns: await customColumns(ctx.organization.id, COMPANIES),
       ...(await savedViewsProps(ctx, COMPANIES)),
       // The bulk bar's actions, fields and owners (resources/js/ui/bulk_bar.tsx).

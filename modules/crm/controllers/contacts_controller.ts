@@ -6,6 +6,7 @@ import { actor, exportDate, notFound, orBack, routeId } from '#app/support/http'
 import { bulkFromRequest, bulkProps, selectedIdsOf } from '#app/bulk/http'
 import { sendExport, type ExportFormat } from '#app/support/export_download'
 import { ownerFilterOptions } from '#app/access/owners'
+import { listProps } from '#app/lists/list_props'
 import { readTimeline } from '../support/timeline_reader.js'
 import { CONTACTS, CONTACT_SUBJECT, visibleContactId } from '../actions/contacts/load_contact.js'
 import {
@@ -17,6 +18,7 @@ import { loadRecordValues } from '#app/custom_fields/values'
 import { customColumns, parseCustomFilters } from '#app/custom_fields/query'
 import { savedViewsProps } from '#app/views/list_views'
 import { listContacts } from '../actions/contacts/list_contacts.js'
+import { PAGE_SIZE } from '../actions/companies/list_companies.js'
 import { showContact } from '../actions/contacts/show_contact.js'
 import { TIMELINE_PAGE } from '../actions/companies/show_company.js'
 import {
@@ -47,7 +49,7 @@ export default class ContactsController {
     const sort = await checkedSort(ctx.organization.id, CONTACTS, parsed?.sort)
     const filters = { ...parsed, sort, cf: cf.filters }
     const [page, owners, company] = await Promise.all([
-      listContacts(ctx.access, filters),
+      listContacts(ctx.access, filters, filters.per ?? PAGE_SIZE),
       ownerFilterOptions(ctx.access, CONTACTS),
       filters.company ? companyOptions(ctx.access, { id: filters.company }) : [],
     ])
@@ -62,11 +64,15 @@ export default class ContactsController {
         owner: filters.owner ?? '',
         company: filters.company ? String(filters.company) : '',
         sort: filters.sort ?? 'name',
+        per: filters.per ?? PAGE_SIZE,
+        created_from: filters.created_from ?? '',
+        created_to: filters.created_to ?? '',
         cursor: filters.cursor ?? null,
         before: filters.before ?? null,
       } satisfies ContactListFilters,
       owners,
       customFilters: cf.params,
+      list: await listProps(ctx.access, CONTACTS),
       customColumns: await customColumns(ctx.organization.id, CONTACTS),
       ...(await savedViewsProps(ctx, CONTACTS)),
       // The bulk bar's actions, fields and owners (resources/js/ui/bulk_bar.tsx).

@@ -21,6 +21,11 @@ export interface ContactListFilters {
   owner: string
   company: string
   sort: string
+  /** Rows per page: 25, 50 or 100. */
+  per: number
+  /** Created from / to (days, `YYYY-MM-DD`), or ''. */
+  created_from: string
+  created_to: string
   cursor: string | null
   before: string | null
 }

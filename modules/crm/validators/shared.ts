@@ -82,7 +82,10 @@ export const noteValidator = vine.compile(
   vine.object({ body: vine.string().trim().minLength(1).maxLength(5000) })
 )
 
-export const SORTS = ['name', '-name', '-created'] as const
+/** Rows per page the lists offer (`per`); 25 by default. */
+export const PAGE_SIZES = [25, 50, 100] as const
+
+export const SORTS = ['name', '-name', 'created', '-created'] as const
 /** A built-in sort, or a custom field's (`cf_<key>` / `-cf_<key>`, checked by the controller). */
 export type Sort = (typeof SORTS)[number] | `cf_${string}` | `-cf_${string}`
 
@@ -96,10 +99,24 @@ export const listFields = {
     .optional(),
   sort: vine
     .string()
-    .regex(/^(name|-name|-created|-?cf_[a-z0-9_]{1,40})$/)
+    .regex(/^(name|-name|-?created|-?cf_[a-z0-9_]{1,40})$/)
     .transform((v) => v as Sort)
     .optional(),
   cursor: vine.string().maxLength(1000).optional(),
   before: vine.string().maxLength(1000).optional(),
   count: vine.enum(['exact'] as const).optional(),
+  /** Rows per page. */
+  per: vine
+    .number()
+    .in([...PAGE_SIZES])
+    .optional(),
+  /** Created on or after / on or before these days (UTC), `YYYY-MM-DD`. */
+  created_from: vine
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
+  created_to: vine
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
 }

@@ -112,7 +112,7 @@ export function DataTable<Row>({
  * Horizontal scrolling for a table wider than the page, with a shadow on the side where more
  * columns are hidden: without it a cut-off last column looks like the whole table.
  */
-function ScrollHint({ children }: { children: ReactNode }) {
+export function ScrollHint({ children }: { children: ReactNode }) {
   const ref = useRef<HTMLDivElement>(null)
   const [more, setMore] = useState({ left: false, right: false })
   const measure = useCallback(() => {

@@ -5,6 +5,20 @@ export { PageHeader, type Crumb } from './page_header'
 export { EmptyState } from './empty_state'
 export { DataTable, type Column } from './data_table'
 export { KeysetPager, type CappedCount } from './keyset_pager'
+export {
+  ListView,
+  ColumnsMenu,
+  useListUrl,
+  currentParams,
+  PAGE_SIZES,
+  type ExtraColumn,
+  type BulkBarArgs,
+  type DeclaredColumn,
+  type FilterChip,
+  type ListProps,
+  type ListSelection,
+  type QuickFilter,
+} from './list'
 export { ConfirmButton } from './confirm_button'
 export { ExportMenu } from './export_menu'
 export { Timeline, type TimelineEntry } from './timeline'

@@ -20,7 +20,7 @@ export interface SavedViewsPageProps {
 }
 
 /** Query parameters that are not part of a view (same list as app/views/state.ts). */
-const NOT_STATE = new Set(['view', 'cursor', 'before', 'after', 'page'])
+const NOT_STATE = new Set(['view', 'cursor', 'before', 'after', 'page', 'count'])
 
 /** The canonical state of a query string: as app/views/state.ts spells it. */
 export function canonicalState(query: string): string {

@@ -9,6 +9,7 @@ import { applySearch } from '../../support/search.js'
 import { normalizeName } from '../../support/normalize.js'
 import { COMPANIES } from './load_company.js'
 import { applyCustomFilters, type CustomFilter } from '#app/custom_fields/query'
+import { applyCreatedRange } from '#app/lists/created_range'
 import { customSortOf, customSortPage, listedCustomSort } from '#app/custom_fields/sort'
 
 /**
@@ -34,6 +35,7 @@ export async function filteredCompanies(
   if (filters.industry) query.where('c.industry', filters.industry)
   if (filters.owner)
     query.where('c.owner_id', filters.owner === 'mine' ? access.userId : Number(filters.owner))
+  applyCreatedRange(query, 'c.created_at', { from: filters.created_from, to: filters.created_to })
   // Address filters as semi-joins on their own (organization, value, company) indexes.
   if (filters.province) {
     query.whereIn(
@@ -65,13 +67,13 @@ export async function filteredCompanies(
   return { query }
 }
 
-/** Keyset order for a sort key: by normalized name (either way) or newest first. */
+/** Keyset order for a sort key: by normalized name or by creation, either way. */
 export function keysetFor(sort: Sort | undefined, alias: string) {
-  const byCreated = sort === '-created'
+  const byCreated = sort === '-created' || sort === 'created'
   const options: Omit<KeysetOptions, 'limit' | 'cursor'> = {
     column: byCreated ? `${alias}.created_at` : `${alias}.name_normalized`,
     idColumn: `${alias}.id`,
-    direction: sort === 'name' || sort === undefined ? 'asc' : 'desc',
+    direction: sort === 'name' || sort === 'created' || sort === undefined ? 'asc' : 'desc',
   }
   // The cursor holds the value as the database compares it: UTC "YYYY-MM-DD HH:MM:SS".
   const sortValue = (row: Record<string, any>) =>

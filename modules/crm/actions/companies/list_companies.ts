@@ -26,6 +26,8 @@ export async function listCompanies(
   pageSize = PAGE_SIZE
 ) {
   const { count: exact, cursor, before, ...criteria } = filters
+  // Rows per page do not change the count: one cached count for every page size.
+  delete criteria.per
   const scope = [await access.constraint(COMPANIES), criteria.owner === 'mine' ? access.userId : 0]
   const organizationId = access.organizationId
   const [page, count] = await Promise.all([

@@ -9,6 +9,7 @@ import { COMPANIES } from '../companies/load_company.js'
 import { fullName } from '../../support/people.js'
 import { CONTACTS } from './load_contact.js'
 import type { ContactRow } from '../../dto/contacts.js'
+import { applyCreatedRange } from '#app/lists/created_range'
 import { applyCustomFilters, type CustomFilter } from '#app/custom_fields/query'
 
 /** The filtered, scoped contacts query (alias `ct`) shared by the list, its count and the export. */
@@ -32,6 +33,7 @@ export async function filteredContacts(
   if (filters.company) query.where('ct.company_id', filters.company)
   if (filters.owner)
     query.where('ct.owner_id', filters.owner === 'mine' ? access.userId : Number(filters.owner))
+  applyCreatedRange(query, 'ct.created_at', { from: filters.created_from, to: filters.created_to })
   if (filters.cf?.length)
     await applyCustomFilters(query, {
       organizationId: access.organizationId,

@@ -1,34 +1,40 @@
 import { useState } from 'react'
-import { Head, Link, router } from '@inertiajs/react'
-import { Anchor, Button, Select, Stack, Text, TextInput } from '@mantine/core'
+import { Head, Link } from '@inertiajs/react'
+import { Anchor, Button, Select, Text, TextInput } from '@mantine/core'
 import { IconFileImport, IconPlus, IconSearch } from '@tabler/icons-react'
 import {
-  DataTable,
+  EmailLink,
   EmptyState,
   ExportMenu,
-  KeysetPager,
+  ListView,
   PageHeader,
-  useCan,
-  useNewRecordShortcut,
-  useFormat,
-  useT,
-  applyFilters,
-  FilterPanel,
-  listUrl,
   PhoneLink,
+  listUrl,
+  useCan,
+  useFormat,
+  useListUrl,
+  useT,
   type CappedCount,
-  type Column,
+  type FilterChip,
+  type ListProps,
   type Option,
+  BulkBar,
+  SavedViews,
+  useNewRecordShortcut,
+  type BulkConfig,
 } from '~/ui'
-import { SavedViews } from '~/ui/saved_views'
 import { TypeBadge } from '../shared/type_badge'
 import type { CompanyListFilters as Filters, CompanyRow } from '../../dto/companies'
 import type { Catalog } from '../../dto/shared'
 import { labelMap, selectData } from '../shared/lists'
 import {
+  CreatedRangeInputs,
+  customChips,
+  useCreatedChips,
+  useCustomListColumns,
+} from '../shared/list_parts'
+import {
   CustomFilterInputs,
-  useCustomColumns,
-  useCustomSorts,
   type CustomFieldColumn,
   type CustomFieldValue,
 } from '~/ui/custom_fields'
@@ -37,11 +43,6 @@ import {
 type Row = CompanyRow & { custom?: Record<string, CustomFieldValue> }
 
 const BASE = '/crm/companies'
-const SORTS = [
-  ['name', 'name'],
-  ['-name', 'name_desc'],
-  ['-created', 'created_desc'],
-]
 
 export default function CompaniesIndex({
   companies,
@@ -54,6 +55,8 @@ export default function CompaniesIndex({
   customFilters = {},
   customColumns = [],
   catalog,
+  list,
+  bulk = null,
 }: {
   companies: Row[]
   next: string | null
@@ -65,11 +68,15 @@ export default function CompaniesIndex({
   customFilters?: Record<string, string>
   customColumns?: CustomFieldColumn[]
   catalog: Catalog
+  list: ListProps
+  bulk?: BulkConfig | null
 }) {
   const { t } = useT()
   const f = useFormat()
   const can = useCan()
   useNewRecordShortcut(can('crm.companies.create') ? `${BASE}/create` : null)
+  const url = useListUrl(BASE)
+  const compact = url.params.density === 'compact'
   const [q, setQ] = useState(filters.q)
   const [city, setCity] = useState(filters.city)
   // The boxes follow the URL when filters change elsewhere ("quitar filtros", back button):
@@ -80,81 +87,70 @@ export default function CompaniesIndex({
     setQ(filters.q)
     setCity(filters.city)
   }
-  const { cursor, before, ...builtIn } = filters
-  const current = { ...builtIn, ...customFilters }
-  const customCols = useCustomColumns<Row>(customColumns)
-  const customSorts = useCustomSorts(customColumns)
-  const set = (patch: Partial<Filters>) =>
-    applyFilters(BASE, { ...current, sort: current.sort === 'name' ? '' : current.sort, ...patch })
-  const active =
-    ['type', 'industry', 'owner', 'province', 'city'].filter(
-      (k) => current[k as keyof typeof current]
-    ).length + Object.keys(customFilters).length
-  const filtered = active > 0 || !!filters.q
-  const params = { ...current, sort: current.sort === 'name' ? '' : current.sort }
+  const set = (patch: Record<string, string | null>) =>
+    url.apply(Object.fromEntries(Object.entries(patch).map(([k, v]) => [k, v || null])))
+  // The export takes the list's filters and order, not its page.
+  const exportParams = {
+    ...filters,
+    ...customFilters,
+    sort: filters.sort === 'name' ? '' : filters.sort,
+    cursor: null,
+    before: null,
+    per: null,
+  }
+  const extraColumns = useCustomListColumns<Row>(customColumns)
 
   const typeLabels = labelMap(catalog.types)
   const industryLabels = labelMap(catalog.industries)
-  const columns: Column<Row>[] = [
-    {
-      key: 'name',
-      header: t('crm.companies.fields.name'),
-      render: (r) => (
-        <div>
-          <Anchor
-            component={Link}
-            href={`${BASE}/${r.id}`}
-            prefetch
-            fw={600}
-            size="sm"
-            onClick={(e) => e.stopPropagation()}
-          >
-            {r.name}
-          </Anchor>
-          {r.nif && (
-            <Text size="xs" c="dimmed">
-              {r.nif}
-            </Text>
-          )}
-        </div>
-      ),
-    },
-    {
-      key: 'type',
-      header: t('crm.companies.fields.type'),
-      render: (r) => <TypeBadge type={r.type} label={typeLabels[r.type] ?? r.type} />,
-    },
-    {
-      key: 'industry',
-      header: t('crm.companies.fields.industry'),
-      render: (r) => (r.industry ? (industryLabels[r.industry] ?? r.industry) : '—'),
-      hideOnMobile: true,
-    },
-    {
-      key: 'location',
-      header: t('crm.companies.fields.location'),
-      render: (r) =>
-        [r.city, r.province !== r.city ? r.province : null].filter(Boolean).join(', ') || '—',
-    },
-    // The number a rep on the road needs most: shown (and tappable) on phones too.
-    {
-      key: 'phone',
-      header: t('crm.companies.fields.phone'),
-      render: (r) => <PhoneLink value={r.phone} />,
-    },
-    { key: 'owner', header: t('crm.companies.fields.owner'), render: (r) => r.ownerName ?? '—' },
-    {
-      key: 'created',
-      header: t('crm.companies.fields.createdAt'),
-      render: (r) => (
-        <Text span size="sm" style={{ whiteSpace: 'nowrap' }}>
-          {f.date(r.createdAt)}
-        </Text>
-      ),
-      hideOnMobile: true,
-    },
-    ...customCols,
+  const ownerLabel = (v: string) =>
+    v === 'mine' ? t('crm.filters.mine') : (owners.find((o) => o.value === v)?.label ?? v)
+  const chips: FilterChip[] = [
+    ...(
+      [
+        ['type', (v: string) => typeLabels[v] ?? v],
+        ['industry', (v: string) => industryLabels[v] ?? v],
+        ['owner', ownerLabel],
+        ['province', (v: string) => v],
+        ['city', (v: string) => v],
+      ] as const
+    )
+      .filter(([key]) => filters[key])
+      .map(([key, label]) => ({
+        key,
+        label: `${t(`crm.companies.fields.${key}`)}: ${label(filters[key])}`,
+        remove: { [key]: null },
+      })),
+    ...useCreatedChips(filters),
+    ...customChips(customColumns, customFilters),
   ]
+
+  const render: Record<string, (r: Row) => React.ReactNode> = {
+    name: (r) => (
+      <div>
+        <Anchor component={Link} href={`${BASE}/${r.id}`} prefetch fw={600} size="sm">
+          {r.name}
+        </Anchor>
+        {r.nif && !compact && (
+          <Text size="xs" c="dimmed">
+            {r.nif}
+          </Text>
+        )}
+      </div>
+    ),
+    type: (r) => <TypeBadge type={r.type} label={typeLabels[r.type] ?? r.type} />,
+    industry: (r) => (r.industry ? (industryLabels[r.industry] ?? r.industry) : '—'),
+    location: (r) =>
+      [r.city, r.province !== r.city ? r.province : null].filter(Boolean).join(', ') || '—',
+    // The number a rep on the road needs most: shown (and tappable) on phones too.
+    phone: (r) => <PhoneLink value={r.phone} />,
+    email: (r) => <EmailLink value={r.email} />,
+    owner: (r) => r.ownerName ?? '—',
+    created: (r) => (
+      <Text span size="sm" style={{ whiteSpace: 'nowrap' }}>
+        {f.date(r.createdAt)}
+      </Text>
+    ),
+  }
 
   return (
     <>
@@ -165,8 +161,8 @@ export default function CompaniesIndex({
           <>
             {can('crm.companies.export') && companies.length > 0 && (
               <ExportMenu
-                csvHref={listUrl(`${BASE}/export`, params)}
-                xlsxHref={listUrl(`${BASE}/export/xlsx`, params)}
+                csvHref={listUrl(`${BASE}/export`, exportParams)}
+                xlsxHref={listUrl(`${BASE}/export/xlsx`, exportParams)}
               />
             )}
             {can('crm.companies.create') && (
@@ -189,13 +185,29 @@ export default function CompaniesIndex({
         }
       />
       <SavedViews resource="crm.companies" />
-      <FilterPanel
-        active={active}
-        onClear={() => {
-          setQ('')
-          setCity('')
-          applyFilters(BASE, {})
-        }}
+      <ListView
+        selection={
+          bulk
+            ? {
+                renderBulkBar: (selected) => (
+                  <BulkBar {...selected} config={bulk} query={url.params} />
+                ),
+              }
+            : undefined
+        }
+        base={BASE}
+        rows={companies}
+        rowId={(r) => r.id}
+        rowHref={(r) => `${BASE}/${r.id}`}
+        list={list}
+        render={render}
+        extraColumns={extraColumns}
+        count={count}
+        next={next}
+        prev={prev}
+        offset={offset}
+        noun={(n) => t('crm.companies.noun', { count: n })}
+        chips={chips}
         search={
           <form
             onSubmit={(e) => {
@@ -214,85 +226,62 @@ export default function CompaniesIndex({
             />
           </form>
         }
-      >
-        <Select
-          aria-label={t('crm.companies.fields.type')}
-          placeholder={t('crm.filters.any_type')}
-          clearable
-          value={filters.type || null}
-          data={selectData(catalog.types, t('crm.lists.inactive'))}
-          onChange={(v) => set({ type: v ?? '' })}
-        />
-        <Select
-          aria-label={t('crm.companies.fields.industry')}
-          placeholder={t('crm.filters.any_industry')}
-          clearable
-          searchable
-          value={filters.industry || null}
-          data={selectData(catalog.industries, t('crm.lists.inactive'))}
-          onChange={(v) => set({ industry: v ?? '' })}
-        />
-        <Select
-          aria-label={t('crm.companies.fields.owner')}
-          placeholder={t('crm.filters.any_owner')}
-          clearable
-          searchable
-          value={filters.owner || null}
-          data={[{ value: 'mine', label: t('crm.filters.mine') }, ...owners]}
-          onChange={(v) => set({ owner: v ?? '' })}
-        />
-        <Select
-          aria-label={t('crm.companies.fields.province')}
-          placeholder={t('crm.filters.any_province')}
-          clearable
-          searchable
-          value={filters.province || null}
-          data={catalog.provinces}
-          onChange={(v) => set({ province: v ?? '' })}
-        />
-        <form
-          onSubmit={(e) => {
-            e.preventDefault()
-            set({ city })
-          }}
-        >
-          <TextInput
-            aria-label={t('crm.companies.fields.city')}
-            placeholder={t('crm.companies.fields.city')}
-            value={city}
-            onChange={(e) => setCity(e.currentTarget.value)}
-            onBlur={() => city !== filters.city && set({ city })}
-          />
-        </form>
-        <CustomFilterInputs
-          fields={customColumns}
-          values={customFilters}
-          onChange={(patch) => set(patch as Partial<Filters>)}
-        />
-        <Select
-          aria-label={t('crm.filters.sort')}
-          value={filters.sort}
-          allowDeselect={false}
-          data={[
-            ...SORTS.map(([value, key]) => ({ value, label: t(`crm.sort.${key}`) })),
-            ...customSorts,
-          ]}
-          onChange={(v) => set({ sort: v === 'name' ? '' : (v ?? '') })}
-        />
-      </FilterPanel>
-
-      {companies.length === 0 ? (
-        filtered ? (
-          <EmptyState
-            title={t('crm.companies.no_results')}
-            description={t('crm.companies.no_results_description')}
-            action={
-              <Button variant="default" onClick={() => applyFilters(BASE, {})}>
-                {t('crm.filters.clear')}
-              </Button>
-            }
-          />
-        ) : (
+        filters={
+          <>
+            <Select
+              aria-label={t('crm.companies.fields.type')}
+              placeholder={t('crm.filters.any_type')}
+              clearable
+              value={filters.type || null}
+              data={selectData(catalog.types, t('crm.lists.inactive'))}
+              onChange={(v) => set({ type: v })}
+            />
+            <Select
+              aria-label={t('crm.companies.fields.industry')}
+              placeholder={t('crm.filters.any_industry')}
+              clearable
+              searchable
+              value={filters.industry || null}
+              data={selectData(catalog.industries, t('crm.lists.inactive'))}
+              onChange={(v) => set({ industry: v })}
+            />
+            <Select
+              aria-label={t('crm.companies.fields.owner')}
+              placeholder={t('crm.filters.any_owner')}
+              clearable
+              searchable
+              value={filters.owner || null}
+              data={[{ value: 'mine', label: t('crm.filters.mine') }, ...owners]}
+              onChange={(v) => set({ owner: v })}
+            />
+            <Select
+              aria-label={t('crm.companies.fields.province')}
+              placeholder={t('crm.filters.any_province')}
+              clearable
+              searchable
+              value={filters.province || null}
+              data={catalog.provinces}
+              onChange={(v) => set({ province: v })}
+            />
+            <form
+              onSubmit={(e) => {
+                e.preventDefault()
+                set({ city })
+              }}
+            >
+              <TextInput
+                aria-label={t('crm.companies.fields.city')}
+                placeholder={t('crm.companies.fields.city')}
+                value={city}
+                onChange={(e) => setCity(e.currentTarget.value)}
+                onBlur={() => city !== filters.city && set({ city })}
+              />
+            </form>
+            <CreatedRangeInputs filters={filters} onChange={set} />
+            <CustomFilterInputs fields={customColumns} values={customFilters} onChange={set} />
+          </>
+        }
+        empty={
           <EmptyState
             title={t('crm.companies.empty_title')}
             description={
@@ -312,29 +301,8 @@ export default function CompaniesIndex({
               ) : undefined
             }
           />
-        )
-      ) : (
-        <Stack gap={0}>
-          <DataTable
-            rows={companies}
-            columns={columns}
-            rowKey={(r) => r.id}
-            onRowClick={(r) => router.visit(`${BASE}/${r.id}`)}
-            rowHref={(r) => `${BASE}/${r.id}`}
-          />
-          <KeysetPager
-            count={count}
-            noun={(n) => t('crm.companies.noun', { count: n })}
-            firstHref={listUrl(BASE, params)}
-            prevHref={prev ? listUrl(BASE, { ...params, before: prev }) : null}
-            nextHref={next ? listUrl(BASE, { ...params, cursor: next }) : null}
-            isFirstPage={!prev}
-            offset={offset}
-            shown={companies.length}
-            exactHref={listUrl(BASE, { ...params, cursor, before, count: 'exact' })}
-          />
-        </Stack>
-      )}
+        }
+      />
     </>
   )
 }

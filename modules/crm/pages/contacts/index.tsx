@@ -1,33 +1,38 @@
 import { useState } from 'react'
-import { Head, Link, router } from '@inertiajs/react'
-import { Anchor, Button, Select, Stack, Text, TextInput } from '@mantine/core'
+import { Head, Link } from '@inertiajs/react'
+import { Anchor, Button, Select, Text, TextInput } from '@mantine/core'
 import { IconFileImport, IconPlus, IconSearch } from '@tabler/icons-react'
 import {
-  DataTable,
+  EmailLink,
   EmptyState,
   ExportMenu,
-  KeysetPager,
+  ListView,
   PageHeader,
-  useCan,
-  useNewRecordShortcut,
-  useFormat,
-  useT,
-  applyFilters,
-  EmailLink,
-  FilterPanel,
-  listUrl,
   PhoneLink,
+  listUrl,
+  useCan,
+  useFormat,
+  useListUrl,
+  useT,
   type CappedCount,
-  type Column,
+  type FilterChip,
+  type ListProps,
   type Option,
+  BulkBar,
+  SavedViews,
+  useNewRecordShortcut,
+  type BulkConfig,
 } from '~/ui'
-import { SavedViews } from '~/ui/saved_views'
 import { CompanyPicker } from '../shared/company_picker'
 import type { ContactListFilters as Filters, ContactRow } from '../../dto/contacts'
 import {
+  CreatedRangeInputs,
+  customChips,
+  useCreatedChips,
+  useCustomListColumns,
+} from '../shared/list_parts'
+import {
   CustomFilterInputs,
-  useCustomColumns,
-  useCustomSorts,
   type CustomFieldColumn,
   type CustomFieldValue,
 } from '~/ui/custom_fields'
@@ -36,11 +41,6 @@ import {
 type Row = ContactRow & { custom?: Record<string, CustomFieldValue> }
 
 const BASE = '/crm/contacts'
-const SORTS = [
-  ['name', 'name'],
-  ['-name', 'name_desc'],
-  ['-created', 'created_desc'],
-]
 
 export default function ContactsIndex({
   contacts,
@@ -53,6 +53,8 @@ export default function ContactsIndex({
   customFilters = {},
   customColumns = [],
   companies,
+  list,
+  bulk = null,
 }: {
   contacts: Row[]
   next: string | null
@@ -64,11 +66,15 @@ export default function ContactsIndex({
   customFilters?: Record<string, string>
   customColumns?: CustomFieldColumn[]
   companies: Option[]
+  list: ListProps
+  bulk?: BulkConfig | null
 }) {
   const { t } = useT()
   const f = useFormat()
   const can = useCan()
   useNewRecordShortcut(can('crm.contacts.create') ? `${BASE}/create` : null)
+  const url = useListUrl(BASE)
+  const compact = url.params.density === 'compact'
   const [q, setQ] = useState(filters.q)
   // The box follows the URL when the search changes elsewhere ("quitar filtros", back button):
   // adjusted while rendering, when it differs from the one last seen.
@@ -77,85 +83,78 @@ export default function ContactsIndex({
     setSeenQ(filters.q)
     setQ(filters.q)
   }
-  const { cursor, before, ...builtIn } = filters
-  const current = { ...builtIn, ...customFilters }
-  const customCols = useCustomColumns<Row>(customColumns)
-  const customSorts = useCustomSorts(customColumns)
-  const params = { ...current, sort: current.sort === 'name' ? '' : current.sort }
-  const set = (patch: Partial<Filters>) => applyFilters(BASE, { ...params, ...patch })
-  const active =
-    ['owner', 'company'].filter((k) => current[k as keyof typeof current]).length +
-    Object.keys(customFilters).length
-  const stop = (e: React.MouseEvent) => e.stopPropagation()
+  const set = (patch: Record<string, string | null>) =>
+    url.apply(Object.fromEntries(Object.entries(patch).map(([k, v]) => [k, v || null])))
+  // The export takes the list's filters and order, not its page.
+  const exportParams = {
+    ...filters,
+    ...customFilters,
+    sort: filters.sort === 'name' ? '' : filters.sort,
+    cursor: null,
+    before: null,
+    per: null,
+  }
+  const extraColumns = useCustomListColumns<Row>(customColumns)
+  const ownerLabel = (v: string) =>
+    v === 'mine' ? t('crm.filters.mine') : (owners.find((o) => o.value === v)?.label ?? v)
+  const chips: FilterChip[] = [
+    ...(filters.company
+      ? [
+          {
+            key: 'company',
+            label: `${t('crm.contacts.fields.company')}: ${
+              companies.find((c) => String(c.value) === filters.company)?.label ?? filters.company
+            }`,
+            remove: { company: null },
+          },
+        ]
+      : []),
+    ...(filters.owner
+      ? [
+          {
+            key: 'owner',
+            label: `${t('crm.contacts.fields.owner')}: ${ownerLabel(filters.owner)}`,
+            remove: { owner: null },
+          },
+        ]
+      : []),
+    ...useCreatedChips(filters),
+    ...customChips(customColumns, customFilters),
+  ]
 
-  const columns: Column<Row>[] = [
+  const render: Record<string, (r: Row) => React.ReactNode> = {
     // The position under the name (as a company's NIF), names may wrap: the table fits at 1280 px.
-    {
-      key: 'name',
-      header: t('crm.contacts.fields.name'),
-      render: (r) => (
-        <div>
-          <Anchor
-            component={Link}
-            href={`${BASE}/${r.id}`}
-            prefetch
-            fw={600}
-            size="sm"
-            onClick={stop}
-          >
-            {r.name}
-          </Anchor>
-          {r.position && (
-            <Text size="xs" c="dimmed">
-              {r.position}
-            </Text>
-          )}
-        </div>
-      ),
-    },
-    {
-      key: 'company',
-      header: t('crm.contacts.fields.company'),
-      render: (r) =>
-        r.companyId ? (
-          <Anchor component={Link} href={`/crm/companies/${r.companyId}`} size="sm" onClick={stop}>
-            {r.companyName}
-          </Anchor>
-        ) : (
-          <Text span size="sm" c="dimmed">
-            {t('crm.contacts.no_company')}
+    name: (r) => (
+      <div>
+        <Anchor component={Link} href={`${BASE}/${r.id}`} prefetch fw={600} size="sm">
+          {r.name}
+        </Anchor>
+        {r.position && !compact && (
+          <Text size="xs" c="dimmed">
+            {r.position}
           </Text>
-        ),
-    },
-    // Long addresses are cut (full text on hover) so they do not squeeze every other column.
-    {
-      key: 'email',
-      header: t('crm.contacts.fields.email'),
-      render: (r) => <EmailLink value={r.email} />,
-    },
-    {
-      key: 'phone',
-      header: t('crm.contacts.fields.phone'),
-      render: (r) => <PhoneLink value={r.phone} />,
-    },
-    {
-      key: 'owner',
-      header: t('crm.contacts.fields.owner'),
-      render: (r) => r.ownerName ?? '—',
-      hideOnMobile: true,
-    },
-    {
-      key: 'created',
-      header: t('crm.contacts.fields.createdAt'),
-      render: (r) => (
-        <Text span size="sm" style={{ whiteSpace: 'nowrap' }}>
-          {f.date(r.createdAt)}
+        )}
+      </div>
+    ),
+    company: (r) =>
+      r.companyId ? (
+        <Anchor component={Link} href={`/crm/companies/${r.companyId}`} size="sm">
+          {r.companyName}
+        </Anchor>
+      ) : (
+        <Text span size="sm" c="dimmed">
+          {t('crm.contacts.no_company')}
         </Text>
       ),
-      hideOnMobile: true,
-    },
-    ...customCols,
-  ]
+    email: (r) => <EmailLink value={r.email} />,
+    phone: (r) => <PhoneLink value={r.phone} />,
+    owner: (r) => r.ownerName ?? '—',
+    created: (r) => (
+      <Text span size="sm" style={{ whiteSpace: 'nowrap' }}>
+        {f.date(r.createdAt)}
+      </Text>
+    ),
+  }
 
   return (
     <>
@@ -166,8 +165,8 @@ export default function ContactsIndex({
           <>
             {can('crm.contacts.export') && contacts.length > 0 && (
               <ExportMenu
-                csvHref={listUrl(`${BASE}/export`, params)}
-                xlsxHref={listUrl(`${BASE}/export/xlsx`, params)}
+                csvHref={listUrl(`${BASE}/export`, exportParams)}
+                xlsxHref={listUrl(`${BASE}/export/xlsx`, exportParams)}
               />
             )}
             {can('crm.contacts.create') && (
@@ -190,12 +189,29 @@ export default function ContactsIndex({
         }
       />
       <SavedViews resource="crm.contacts" />
-      <FilterPanel
-        active={active}
-        onClear={() => {
-          setQ('')
-          applyFilters(BASE, {})
-        }}
+      <ListView
+        selection={
+          bulk
+            ? {
+                renderBulkBar: (selected) => (
+                  <BulkBar {...selected} config={bulk} query={url.params} />
+                ),
+              }
+            : undefined
+        }
+        base={BASE}
+        rows={contacts}
+        rowId={(r) => r.id}
+        rowHref={(r) => `${BASE}/${r.id}`}
+        list={list}
+        render={render}
+        extraColumns={extraColumns}
+        count={count}
+        next={next}
+        prev={prev}
+        offset={offset}
+        noun={(n) => t('crm.contacts.noun', { count: n })}
+        chips={chips}
         search={
           <form
             onSubmit={(e) => {
@@ -214,52 +230,29 @@ export default function ContactsIndex({
             />
           </form>
         }
-      >
-        <CompanyPicker
-          aria-label={t('crm.contacts.fields.company')}
-          placeholder={t('crm.filters.any_company')}
-          initial={companies}
-          value={filters.company || null}
-          onChange={(v) => set({ company: v ?? '' })}
-        />
-        <Select
-          aria-label={t('crm.contacts.fields.owner')}
-          placeholder={t('crm.filters.any_owner')}
-          clearable
-          searchable
-          value={filters.owner || null}
-          data={[{ value: 'mine', label: t('crm.filters.mine') }, ...owners]}
-          onChange={(v) => set({ owner: v ?? '' })}
-        />
-        <CustomFilterInputs
-          fields={customColumns}
-          values={customFilters}
-          onChange={(patch) => set(patch as Partial<Filters>)}
-        />
-        <Select
-          aria-label={t('crm.filters.sort')}
-          value={filters.sort}
-          allowDeselect={false}
-          data={[
-            ...SORTS.map(([value, key]) => ({ value, label: t(`crm.sort.${key}`) })),
-            ...customSorts,
-          ]}
-          onChange={(v) => set({ sort: v === 'name' ? '' : (v ?? '') })}
-        />
-      </FilterPanel>
-
-      {contacts.length === 0 ? (
-        active > 0 || filters.q ? (
-          <EmptyState
-            title={t('crm.contacts.no_results')}
-            description={t('crm.contacts.no_results_description')}
-            action={
-              <Button variant="default" onClick={() => applyFilters(BASE, {})}>
-                {t('crm.filters.clear')}
-              </Button>
-            }
-          />
-        ) : (
+        filters={
+          <>
+            <CompanyPicker
+              aria-label={t('crm.contacts.fields.company')}
+              placeholder={t('crm.filters.any_company')}
+              initial={companies}
+              value={filters.company || null}
+              onChange={(v) => set({ company: v ?? null })}
+            />
+            <Select
+              aria-label={t('crm.contacts.fields.owner')}
+              placeholder={t('crm.filters.any_owner')}
+              clearable
+              searchable
+              value={filters.owner || null}
+              data={[{ value: 'mine', label: t('crm.filters.mine') }, ...owners]}
+              onChange={(v) => set({ owner: v })}
+            />
+            <CreatedRangeInputs filters={filters} onChange={set} />
+            <CustomFilterInputs fields={customColumns} values={customFilters} onChange={set} />
+          </>
+        }
+        empty={
           <EmptyState
             title={t('crm.contacts.empty_title')}
             description={
@@ -279,29 +272,8 @@ export default function ContactsIndex({
               ) : undefined
             }
           />
-        )
-      ) : (
-        <Stack gap={0}>
-          <DataTable
-            rows={contacts}
-            columns={columns}
-            rowKey={(r) => r.id}
-            onRowClick={(r) => router.visit(`${BASE}/${r.id}`)}
-            rowHref={(r) => `${BASE}/${r.id}`}
-          />
-          <KeysetPager
-            count={count}
-            noun={(n) => t('crm.contacts.noun', { count: n })}
-            firstHref={listUrl(BASE, params)}
-            prevHref={prev ? listUrl(BASE, { ...params, before: prev }) : null}
-            nextHref={next ? listUrl(BASE, { ...params, cursor: next }) : null}
-            isFirstPage={!prev}
-            offset={offset}
-            shown={contacts.length}
-            exactHref={listUrl(BASE, { ...params, cursor, before, count: 'exact' })}
-          />
-        </Stack>
-      )}
+        }
+      />
     </>
   )
 }

@@ -1,0 +1,62 @@
+import { moduleRegistry } from '#app/registry/main'
+import type { ListDeclaration } from '#app/registry/types'
+import type { AccessContext } from '#app/access/access_context'
+
+/**
+ * What narrows the list for this user: `all` (nothing), `own` (her records) or `team` (her
+ * team's). The list says so above the rows ("Viendo sus registros · 90").
+ */
+export type ListScope = 'all' | 'own' | 'team'
+
+export interface ListProps {
+  /** The resource's declaration (labels as i18n keys, quick-filter dates resolved). */
+  declaration: ListDeclaration
+  scope: ListScope
+}
+
+/** First day of the current month, `YYYY-MM-DD` (UTC). */
+function monthStart(now: Date) {
+  return `${now.toISOString().slice(0, 7)}-01`
+}
+
+/** Replaces the tokens of quick-filter values: `$month_start`, `$today`. */
+function resolveToken(value: string, now: Date) {
+  if (value === '$month_start') return monthStart(now)
+  if (value === '$today') return now.toISOString().slice(0, 10)
+  return value
+}
+
+/**
+ * The list declaration of `resource` (ResourceDefinition.list) and the user's scope, for the
+ * list page's props. Throws when the resource declares no list: a programming error.
+ */
+export async function listProps(
+  access: AccessContext,
+  resource: string,
+  now = new Date()
+): Promise<ListProps> {
+  const registry = await moduleRegistry()
+  const found = registry.resources().find((r) => r.key === resource)
+  if (!found?.list) throw new Error(`Resource ${resource} declares no list`)
+  const constraint = await access.constraint(resource)
+  const scope: ListScope =
+    constraint.kind === 'owners'
+      ? constraint.ownerIds.length === 1 && constraint.ownerIds[0] === access.userId
+        ? 'own'
+        : 'team'
+      : 'all'
+  const { columns, sorts, quickFilters = [] } = found.list
+  return {
+    declaration: {
+      columns,
+      sorts,
+      quickFilters: quickFilters.map((q) => ({
+        ...q,
+        params: Object.fromEntries(
+          Object.entries(q.params).map(([k, v]) => [k, resolveToken(v, now)])
+        ),
+      })),
+    },
+    scope,
+  }
+}

@@ -1,0 +1,50 @@
+import type { ListDeclaration } from '#app/registry/types'
+
+/*
+ * How the companies and contacts lists look (resources/js/ui/list): columns, the sorts the
+ * server offers — only those read along an index, (organization, name_normalized, id) and
+ * (organization, created_at, id), each paged by keyset — and one-click filters.
+ */
+
+const NAME_SORT = { asc: 'name', desc: '-name' }
+const CREATED_SORT = { asc: 'created', desc: '-created' }
+const SORTS = ['name', '-name', 'created', '-created']
+
+const MINE = { key: 'mine', label: 'crm.quick.mine', params: { owner: 'mine' } }
+const THIS_MONTH = {
+  key: 'this_month',
+  label: 'crm.quick.this_month',
+  params: { created_from: '$month_start' },
+}
+
+export const COMPANY_LIST: ListDeclaration = {
+  columns: [
+    { key: 'name', label: 'crm.companies.fields.name', sort: NAME_SORT, primary: true },
+    { key: 'type', label: 'crm.companies.fields.type', type: 'badge', primary: true },
+    { key: 'industry', label: 'crm.companies.fields.industry' },
+    { key: 'location', label: 'crm.companies.fields.location', primary: true },
+    { key: 'phone', label: 'crm.companies.fields.phone', type: 'phone', primary: true },
+    { key: 'email', label: 'crm.companies.fields.email', type: 'email', default: false },
+    { key: 'owner', label: 'crm.companies.fields.owner' },
+    { key: 'created', label: 'crm.companies.fields.createdAt', type: 'date', sort: CREATED_SORT },
+  ],
+  sorts: SORTS,
+  quickFilters: [
+    MINE,
+    { key: 'clients', label: 'crm.quick.clients', params: { type: 'cliente' } },
+    THIS_MONTH,
+  ],
+}
+
+export const CONTACT_LIST: ListDeclaration = {
+  columns: [
+    { key: 'name', label: 'crm.contacts.fields.name', sort: NAME_SORT, primary: true },
+    { key: 'company', label: 'crm.contacts.fields.company', type: 'link', primary: true },
+    { key: 'email', label: 'crm.contacts.fields.email', type: 'email', primary: true },
+    { key: 'phone', label: 'crm.contacts.fields.phone', type: 'phone', primary: true },
+    { key: 'owner', label: 'crm.contacts.fields.owner' },
+    { key: 'created', label: 'crm.contacts.fields.createdAt', type: 'date', sort: CREATED_SORT },
+  ],
+  sorts: SORTS,
+  quickFilters: [MINE, THIS_MONTH],
+}

@@ -1,0 +1,92 @@
+import { TextInput } from '@mantine/core'
+import { useFormat, useT, type ExtraColumn, type FilterChip } from '~/ui'
+import { useCustomColumns, type CustomFieldColumn, type CustomFieldValue } from '~/ui/custom_fields'
+
+type WithCustom = { custom?: Record<string, CustomFieldValue> }
+
+/** The custom fields shown in the list as extra columns, sortable by header when they can be. */
+export function useCustomListColumns<Row extends WithCustom>(
+  fields: CustomFieldColumn[]
+): ExtraColumn<Row>[] {
+  const columns = useCustomColumns<Row>(fields)
+  return columns.map((c, i) => ({
+    key: c.key,
+    label: c.header,
+    render: c.render,
+    sort: fields[i].sortable
+      ? { asc: `cf_${fields[i].key}`, desc: `-cf_${fields[i].key}` }
+      : undefined,
+  }))
+}
+
+/** Chips of the custom-field filters in force (`cf_<key>`, `_from`, `_to`). */
+export function customChips(
+  fields: CustomFieldColumn[],
+  values: Record<string, string>
+): FilterChip[] {
+  return Object.entries(values).map(([param, value]) => {
+    const field = fields.find((f) => param === `cf_${f.key}` || param.startsWith(`cf_${f.key}_`))
+    const labels = new Map((field?.options ?? []).map((o) => [o.value, o.label]))
+    const shown = value
+      .split(',')
+      .map((v) => labels.get(v) ?? v)
+      .join(', ')
+    const bound = param.endsWith('_from') ? ' ≥' : param.endsWith('_to') ? ' ≤' : ':'
+    return {
+      key: param,
+      label: `${field?.label ?? param}${bound} ${shown}`,
+      remove: { [param]: null },
+    }
+  })
+}
+
+/** Chips of the created-date range. */
+export function useCreatedChips(filters: { created_from: string; created_to: string }) {
+  const { t } = useT()
+  const f = useFormat()
+  const chips: FilterChip[] = []
+  if (filters.created_from)
+    chips.push({
+      key: 'created_from',
+      label: t('list.created_from', { date: f.date(filters.created_from) }),
+      remove: { created_from: null },
+    })
+  if (filters.created_to)
+    chips.push({
+      key: 'created_to',
+      label: t('list.created_to', { date: f.date(filters.created_to) }),
+      remove: { created_to: null },
+    })
+  return chips
+}
+
+/** "Alta desde" / "Alta hasta": day inputs on `created_from` / `created_to`. */
+export function CreatedRangeInputs({
+  filters,
+  onChange,
+}: {
+  filters: { created_from: string; created_to: string }
+  onChange: (patch: Record<string, string | null>) => void
+}) {
+  const { t } = useT()
+  return (
+    <>
+      <TextInput
+        type="date"
+        aria-label={t('list.created_from', { date: '' }).trim()}
+        placeholder={t('list.created_from', { date: '' }).trim()}
+        value={filters.created_from}
+        onChange={(e) => onChange({ created_from: e.currentTarget.value || null })}
+        data-testid="created-from"
+      />
+      <TextInput
+        type="date"
+        aria-label={t('list.created_to', { date: '' }).trim()}
+        placeholder={t('list.created_to', { date: '' }).trim()}
+        value={filters.created_to}
+        onChange={(e) => onChange({ created_to: e.currentTarget.value || null })}
+        data-testid="created-to"
+      />
+    </>
+  )
+}
