@@ -189,8 +189,14 @@ export default function CompaniesIndex({
         selection={
           bulk
             ? {
-                renderBulkBar: (selected) => (
-                  <BulkBar {...selected} config={bulk} query={url.params} />
+                renderBulkBar: ({ count: matching, ...selected }) => (
+                  <BulkBar
+                    {...selected}
+                    // "All N matching" counts them (capped like the list's count and the server).
+                    count={selected.allMatching ? matching.value : selected.ids.length}
+                    config={bulk}
+                    query={url.params}
+                  />
                 ),
               }
             : undefined

@@ -193,8 +193,14 @@ export default function ContactsIndex({
         selection={
           bulk
             ? {
-                renderBulkBar: (selected) => (
-                  <BulkBar {...selected} config={bulk} query={url.params} />
+                renderBulkBar: ({ count: matching, ...selected }) => (
+                  <BulkBar
+                    {...selected}
+                    // "All N matching" counts them (capped like the list's count and the server).
+                    count={selected.allMatching ? matching.value : selected.ids.length}
+                    config={bulk}
+                    query={url.params}
+                  />
                 ),
               }
             : undefined
