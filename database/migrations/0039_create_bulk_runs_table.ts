@@ -15,14 +15,12 @@ export default class extends BaseSchema {
         .notNullable()
         .references('id')
         .inTable('organizations')
-        .onDelete('CASCADE')
       table
         .integer('user_id')
         .unsigned()
         .notNullable()
         .references('id')
         .inTable('users')
-        .onDelete('CASCADE')
       table.string('resource', 60).notNullable()
       table.string('action', 20).notNullable()
       // queued → running → done, or failed.
