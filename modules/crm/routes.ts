@@ -31,6 +31,10 @@ export default function register(router: HttpRouterService) {
     .where('id', id.id)
     .as('crm.companies.update')
   router
+    .patch('/companies/:id/field', [CompaniesController, 'field'])
+    .where('id', id.id)
+    .as('crm.companies.field')
+  router
     .delete('/companies/:id', [CompaniesController, 'destroy'])
     .where('id', id.id)
     .as('crm.companies.destroy')

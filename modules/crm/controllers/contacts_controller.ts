@@ -6,6 +6,7 @@ import { actor, exportDate, notFound, orBack, routeId } from '#app/support/http'
 import { sendExport, type ExportFormat } from '#app/support/export_download'
 import { ownerFilterOptions } from '#app/access/owners'
 import { readTimeline } from '../support/timeline_reader.js'
+import { timelineFilters } from '#app/history/kinds'
 import { CONTACTS, CONTACT_SUBJECT, visibleContactId } from '../actions/contacts/load_contact.js'
 import {
   customFieldsDisplay,
@@ -77,6 +78,7 @@ export default class ContactsController {
     return ctx.inertia.render('crm/contacts/show', {
       ...(await showContact(ctx.access, id)),
       customFields: await customFieldsDisplay(ctx.organization.id, CONTACTS, id),
+      timelineFilters: timelineFilters().map(({ key, label }) => ({ key, label })),
     })
   }
 
@@ -217,7 +219,9 @@ export default class ContactsController {
     ctx.access.authorize(`${CONTACTS}.view`)
     const subjectId = (await visibleContactId(ctx.access, routeId(ctx))) ?? notFound()
     const before = Number(ctx.request.input('before')) || undefined
+    const kind = String(ctx.request.input('kind') ?? '') || null
     return readTimeline(ctx.access, {
+      kind,
       subjectType: CONTACT_SUBJECT,
       subjectId,
       before,
