@@ -64,3 +64,13 @@ export type {
   EmailValue,
   AddressValue,
 } from './record_types'
+export { InlineField, saveField, FieldSaveError, type InlineFieldProps } from './inline_field'
+export {
+  RecordHeader,
+  QuickActions,
+  RecordColumns,
+  FieldCard,
+  TimelineCard,
+  type RecordFact,
+} from './record_page'
+export type { TimelineFilterChip } from './record_history'
