@@ -78,6 +78,10 @@ export default function register(router: HttpRouterService) {
     .where('id', id.id)
     .as('crm.contacts.update')
   router
+    .patch('/contacts/:id/field', [ContactsController, 'field'])
+    .where('id', id.id)
+    .as('crm.contacts.field')
+  router
     .delete('/contacts/:id', [ContactsController, 'destroy'])
     .where('id', id.id)
     .as('crm.contacts.destroy')

@@ -49,7 +49,7 @@ export async function readTimeline(
     related: await relatedOf(access, params.subjectType, params.subjectId),
   })
   await nameReferences(access, page.entries)
-  await nameRelated(page.entries)
+  await nameRelated(params.subjectType, page.entries)
   return { ...page, entries: markEditable(access, params.subjectType, page.entries) }
 }
 
@@ -72,10 +72,10 @@ async function relatedOf(access: AccessContext, subjectType: string, subjectId: 
 }
 
 /** Entries of a related contact say whose they are (`about`: its name and page). */
-async function nameRelated(entries: TimelineEntry[]) {
-  const ids = [
-    ...new Set(entries.filter((e) => e.subjectType === CONTACT_SUBJECT).map((e) => e.subjectId)),
-  ]
+async function nameRelated(subjectType: string, entries: TimelineEntry[]) {
+  const related = (e: TimelineEntry) =>
+    e.subjectType === CONTACT_SUBJECT && subjectType !== CONTACT_SUBJECT
+  const ids = [...new Set(entries.filter(related).map((e) => e.subjectId))]
   if (!ids.length) return
   const rows = await db
     .from('crm_contacts')
@@ -83,7 +83,7 @@ async function nameRelated(entries: TimelineEntry[]) {
     .select('id', 'first_name', 'last_name')
   const names = new Map(rows.map((r) => [Number(r.id), fullName(r.first_name, r.last_name)]))
   for (const e of entries) {
-    if (e.subjectType !== CONTACT_SUBJECT) continue
+    if (!related(e)) continue
     Object.assign(e, {
       about: { name: names.get(e.subjectId) ?? '', href: `/crm/contacts/${e.subjectId}` },
     })

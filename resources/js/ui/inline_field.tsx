@@ -183,15 +183,23 @@ export function InlineField({
       e.preventDefault()
       e.stopPropagation()
       cancel()
-    } else if (kind === 'select') {
+    } else if (kind === 'select' && e.key === 'Enter') {
       // Enter picks the highlighted option: the select's onChange saves it.
       return
     } else if (e.key === 'Enter' && (kind !== 'textarea' || e.ctrlKey || e.metaKey)) {
       e.preventDefault()
       commit(draft)
     } else if (e.key === 'Tab') {
-      // Saved, and the browser moves the focus on to the next field.
+      // Saved, and the focus moves on to the next (Shift: previous) field of the page.
+      e.preventDefault()
       commit(draft, false)
+      const back = e.shiftKey
+      requestAnimationFrame(() => {
+        const all = Array.from(document.querySelectorAll<HTMLElement>('.inline-field-display'))
+        const here = displayRef.current
+        const at = here ? all.indexOf(here) : -1
+        ;(all[at + (back ? -1 : 1)] ?? here)?.focus()
+      })
     }
   }
 

@@ -110,6 +110,28 @@ test.group('Browser: record page', (group) => {
         .waitFor()
       await valueOf(page, 'nif').filter({ hasText: 'B12345674' }).waitFor()
       assert.equal(await column(company, 'nif')(), 'B12345674')
+
+      // The contact's page uses the same layout; its position is edited in place too.
+      await page.getByRole('link', { name: 'Lucía Pardo' }).first().click()
+      await page.getByRole('heading', { name: 'Lucía Pardo' }).waitFor()
+      await page.getByRole('button', { name: 'Editar Cargo' }).click()
+      await page.locator('[data-inline-editor="position"]').waitFor()
+      await page.keyboard.type('Gerente')
+      await page.keyboard.press('Tab')
+      await page.getByText('Cargo cambiado').waitFor()
+      const position = async () =>
+        (await db.from('crm_contacts').where('id', contact).first()).position as string | null
+      assert.equal(await until(position, 'Gerente'), 'Gerente')
+      // Tab went on to the next field.
+      const focusedLabel = () =>
+        page.evaluate(() =>
+          String((globalThis as any).document.activeElement?.getAttribute('aria-label') ?? '')
+        )
+      assert.equal(await until(focusedLabel, 'Editar Departamento'), 'Editar Departamento')
+      // The contact's own entries are not labelled as another record's.
+      await page.getByText(/Cargo: — → Gerente/).waitFor()
+      assert.equal(await page.getByRole('link', { name: 'En Lucía Pardo' }).count(), 0)
+      await screenshot(page, 'contact-1280')
     } finally {
       await context.close()
     }

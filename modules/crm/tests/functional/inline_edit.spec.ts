@@ -244,3 +244,66 @@ async function createRep(org: any) {
     scopes: { 'crm.companies': 'all', 'crm.contacts': 'own' },
   })
 }
+
+test.group('Inline editing: one field of a contact', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('a change is saved with audit and timeline; company and manager stay', async ({
+    client,
+    assert,
+  }) => {
+    const org = await createOrganization(['crm'])
+    const user = await crmUser(org, 'own')
+    const company = await insertCompany(org, { owner_id: user.id })
+    const contact = await insertContact(org, { owner_id: user.id, company_id: company })
+    const response = await client
+      .patch(`/crm/contacts/${contact}/field`)
+      .json({ field: 'position', value: 'Gerente' })
+      .header('accept', 'application/json')
+      .loginAs(user)
+      .withCsrfToken()
+    response.assertStatus(200)
+    const row = await db.from('crm_contacts').where('id', contact).first()
+    assert.equal(row.position, 'Gerente')
+    assert.equal(Number(row.company_id), company)
+    const audit = await db
+      .from('audit_logs')
+      .where({ subject_type: 'crm.contact', subject_id: contact, action: 'update' })
+    assert.deepEqual(
+      audit.map((a) => [a.field, a.new_value]),
+      [['position', 'Gerente']]
+    )
+    const entry = await db
+      .from('timeline_events')
+      .where({ subject_type: 'crm.contact', subject_id: contact, kind: 'updated' })
+      .firstOrFail()
+    assert.deepEqual(JSON.parse(entry.data).changes, [
+      { field: 'position', from: null, to: 'Gerente' },
+    ])
+  })
+
+  test('an empty first name answers 422; another rep gets 404; the company field is refused', async ({
+    client,
+    assert,
+  }) => {
+    const org = await createOrganization(['crm'])
+    const user = await crmUser(org, 'own')
+    const other = await crmUser(org, 'own')
+    const contact = await insertContact(org, { owner_id: user.id, first_name: 'Ana' })
+    const send = (who: any, body: Record<string, unknown>) =>
+      client
+        .patch(`/crm/contacts/${contact}/field`)
+        .json(body)
+        .header('accept', 'application/json')
+        .loginAs(who)
+        .withCsrfToken()
+    const empty = await send(user, { field: 'firstName', value: '' })
+    empty.assertStatus(422)
+    assert.equal(empty.body().errors[0].field, 'firstName')
+    ;(await send(other, { field: 'position', value: 'x' })).assertStatus(404)
+    const company = await send(user, { field: 'companyId', value: 1 })
+    company.assertStatus(422)
+    assert.equal(company.body().errors[0].field, 'field')
+    assert.equal((await db.from('crm_contacts').where('id', contact).first()).first_name, 'Ana')
+  })
+})
