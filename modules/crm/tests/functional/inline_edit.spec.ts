@@ -2,6 +2,8 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import { createOrganization } from '#tests/helpers/world'
+import { saveField } from '#app/custom_fields/admin'
+import { adminWorld } from '#tests/functional/admin/_helpers'
 import { crmUser, insertCompany, insertContact } from '../helpers.js'
 
 /** PATCH of one field, as the record page's inline editor sends it. */
@@ -305,5 +307,47 @@ test.group('Inline editing: one field of a contact', (group) => {
     company.assertStatus(422)
     assert.equal(company.body().errors[0].field, 'field')
     assert.equal((await db.from('crm_contacts').where('id', contact).first()).first_name, 'Ana')
+  })
+})
+
+test.group('Inline editing: a custom field', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('cf.<key> is checked like the form and saved with audit; a refusal is 422', async ({
+    client,
+    assert,
+  }) => {
+    const { org, admin } = await adminWorld(['crm'])
+    const user = await crmUser(org, 'all')
+    const actor = { organizationId: org.id, actorId: admin.id }
+    const field = { required: true, showInList: true, active: true }
+    await saveField(actor, 'crm.companies', { ...field, label: 'Empleados', type: 'number' })
+    const company = await insertCompany(org, {})
+    const ok = await patchField(client, user, company, { field: 'cf.empleados', value: '42' })
+    ok.assertStatus(200)
+    const stored = await db
+      .from('custom_field_values as v')
+      .join('custom_fields as f', 'f.id', 'v.field_id')
+      .where('f.key', 'empleados')
+      .where('v.record_id', company)
+      .select('v.value_number')
+    assert.deepEqual(
+      stored.map((r) => Number(r.value_number)),
+      [42]
+    )
+    const audit = await db
+      .from('audit_logs')
+      .where({ subject_type: 'crm.company', subject_id: company, action: 'update' })
+    assert.deepEqual(
+      audit.map((a) => a.field),
+      ['cf.empleados']
+    )
+    const empty = await patchField(client, user, company, { field: 'cf.empleados', value: '' })
+    empty.assertStatus(422)
+    assert.deepEqual(empty.body().errors[0], {
+      field: 'cf.empleados',
+      rule: 'inline',
+      message: 'El campo Empleados es obligatorio',
+    })
   })
 })
