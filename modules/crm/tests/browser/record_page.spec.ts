@@ -71,6 +71,13 @@ test.group('Browser: record page', (group) => {
       await page.getByText('Prefiere que la llamen por la tarde').waitFor()
       await page.getByRole('link', { name: 'En Lucía Pardo' }).waitFor()
 
+      // Quick actions: "Adjuntar" opens the documents' file picker.
+      const [chooser] = await Promise.all([
+        page.waitForEvent('filechooser'),
+        page.getByRole('button', { name: 'Adjuntar' }).click(),
+      ])
+      assert.isTrue(chooser.isMultiple())
+
       // Sector: focus, Enter opens the editor, type to filter, Enter picks and saves.
       await page.getByRole('button', { name: 'Editar Sector' }).focus()
       await page.keyboard.press('Enter')
