@@ -61,6 +61,52 @@ export class UnregisteredHistoryNameError extends Error {
   }
 }
 
+/**
+ * The filter chips of a record's timeline (record pages): the kernel's groups of its own kinds,
+ * then the modules' (manifest `timelineKinds[].filter`). `label` is an i18n key.
+ */
+export interface TimelineFilter {
+  key: string
+  label: string
+  kinds: string[]
+}
+
+const KERNEL_FILTERS: TimelineFilter[] = [
+  { key: 'notes', label: 'timeline.filters.notes', kinds: ['note', 'note_deleted'] },
+  {
+    key: 'changes',
+    label: 'timeline.filters.changes',
+    kinds: ['created', 'updated', 'binned', 'restored', 'import_reverted'],
+  },
+  {
+    key: 'documents',
+    label: 'timeline.filters.documents',
+    kinds: ['document_added', 'document_deleted', 'document_restored'],
+  },
+]
+
+let moduleFilters: { kind: string; filter: string }[] = []
+
+/** The chips in order, each with every kind it shows (module kinds included). */
+export function timelineFilters(): TimelineFilter[] {
+  const filters = KERNEL_FILTERS.map((f) => ({ ...f, kinds: [...f.kinds] }))
+  for (const { kind, filter } of moduleFilters) {
+    let chip = filters.find((f) => f.key === filter)
+    if (!chip) {
+      chip = { key: filter, label: filter, kinds: [] }
+      filters.push(chip)
+    }
+    chip.kinds.push(kind)
+  }
+  return filters
+}
+
+/** The kinds of one chip; undefined for an unknown chip (the timeline then shows everything). */
+export function timelineFilterKinds(key: string | undefined | null): string[] | undefined {
+  if (!key) return undefined
+  return timelineFilters().find((f) => f.key === key)?.kinds
+}
+
 let moduleKinds: Map<string, TimelineKindLabel> | null = null
 let moduleActions: Map<string, string> | null = null
 const probeKinds = new Map<string, TimelineKindLabel>()
@@ -68,9 +114,12 @@ const probeActions = new Map<string, string>()
 
 /** Called by the registry once the manifests are loaded. */
 export function registerHistoryNames(declared: {
-  kinds: { kind: string; label: string; icon?: string }[]
+  kinds: { kind: string; label: string; icon?: string; filter?: string }[]
   actions: { action: string; label: string }[]
 }): void {
+  moduleFilters = declared.kinds.flatMap((k) =>
+    k.filter ? [{ kind: k.kind, filter: k.filter }] : []
+  )
   moduleKinds = new Map(declared.kinds.map((k) => [k.kind, { label: k.label, icon: k.icon }]))
   moduleActions = new Map(declared.actions.map((a) => [a.action, a.label]))
 }

@@ -3,10 +3,8 @@ import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybu
 import { dbTimestamp, toIso } from '#app/support/dates'
 import type { TimelineEntry } from './timeline.js'
 
-/** A timeline entry with the record it belongs to. */
-export interface RecentEntry extends TimelineEntry {
-  subjectId: number
-}
+/** A timeline entry (it names the record it belongs to). */
+export type RecentEntry = TimelineEntry
 
 /**
  * The newest timeline entries of a set of records of one type, e.g. "the companies I own" for
@@ -40,6 +38,7 @@ export async function recentTimeline(params: {
   const rows = await query
   return rows.map((r) => ({
     id: Number(r.id),
+    subjectType: params.subjectType,
     subjectId: Number(r.subject_id),
     kind: r.kind,
     actorId: r.actor_id === null ? null : Number(r.actor_id),

@@ -1,5 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
 import { dbTimestamp, toIso } from '#app/support/dates'
 import { insertInBatches } from '#app/support/db'
 import { assertTimelineKind, timelineKindLabel } from './kinds.js'
@@ -26,6 +27,9 @@ export interface TimelineEntry {
   /** A module kind's title (i18n key from its manifest, receives `{actor}`) and icon name. */
   label?: string
   icon?: string
+  /** Whose entry: the listed subject, or one of its `related` records (see `list`). */
+  subjectType: string
+  subjectId: number
 }
 
 /** One entry of a subject, as `find` returns it. */
@@ -91,24 +95,50 @@ export const timeline = {
     )
   },
 
-  /** Newest first, keyset-paginated by id. The caller has already checked the subject's scope. */
+  /**
+   * Newest first, keyset-paginated by id. The caller has already checked the subject's scope.
+   * `related`: entries of other records shown with the subject's (a company's contacts): their
+   * subject type and a subquery selecting their ids, already limited to those the reader may
+   * see. One query: each branch of the OR walks the subject index (timeline_subject_idx).
+   * `kinds`: only entries of these kinds (a filter chip, `timelineFilterKinds`).
+   */
   async list(params: {
     organizationId: number
     subjectType: string
     subjectId: number
     before?: number
     limit?: number
+    related?: { subjectType: string; ids: DatabaseQueryBuilderContract }
+    kinds?: string[]
   }): Promise<{ entries: TimelineEntry[]; nextBefore: number | null }> {
     const limit = Math.min(params.limit ?? 30, 100)
+    const { related } = params
     const query = db
       .from('timeline_events as t')
       .leftJoin('users as u', 'u.id', 't.actor_id')
       .where('t.organization_id', params.organizationId)
-      .where('t.subject_type', params.subjectType)
-      .where('t.subject_id', params.subjectId)
+      .where((q) => {
+        q.where((own) =>
+          own.where('t.subject_type', params.subjectType).where('t.subject_id', params.subjectId)
+        )
+        if (related)
+          q.orWhere((other) =>
+            other.where('t.subject_type', related.subjectType).whereIn('t.subject_id', related.ids)
+          )
+      })
       .orderBy('t.id', 'desc')
       .limit(limit + 1)
-      .select('t.id', 't.kind', 't.actor_id', 't.data', 't.created_at', 'u.full_name as actor_name')
+      .select(
+        't.id',
+        't.kind',
+        't.actor_id',
+        't.data',
+        't.created_at',
+        't.subject_type',
+        't.subject_id',
+        'u.full_name as actor_name'
+      )
+    if (params.kinds) query.whereIn('t.kind', params.kinds.length ? params.kinds : ['-'])
     if (params.before) query.where('t.id', '<', params.before)
     const rows = await query
     const entries = rows.slice(0, limit).map((r): TimelineEntry => {
@@ -120,6 +150,8 @@ export const timeline = {
         actorName: r.actor_name ?? null,
         data: r.data ? JSON.parse(r.data) : {},
         createdAt: toIso(r.created_at),
+        subjectType: r.subject_type,
+        subjectId: Number(r.subject_id),
         ...(declared && { label: declared.label }),
         ...(declared?.icon && { icon: declared.icon }),
       }

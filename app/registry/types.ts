@@ -440,6 +440,12 @@ export interface TimelineKindDefinition {
   label: string
   /** Icon name known to the timeline (resources/js/ui/timeline.tsx). */
   icon?: string
+  /**
+   * The record page's filter chip the kind shows under: a kernel one (`notes`, `changes`,
+   * `documents`) or the i18n key of the module's own chip label (kinds sharing it join one
+   * chip). Without it the kind shows only under "Todo".
+   */
+  filter?: string
 }
 
 /** An audit action of the module's own; the kernel's (create, update, delete…) need none. */

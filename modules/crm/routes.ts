@@ -35,6 +35,10 @@ export default function register(router: HttpRouterService) {
     .where('id', id.id)
     .as('crm.companies.update')
   router
+    .patch('/companies/:id/field', [CompaniesController, 'field'])
+    .where('id', id.id)
+    .as('crm.companies.field')
+  router
     .delete('/companies/:id', [CompaniesController, 'destroy'])
     .where('id', id.id)
     .as('crm.companies.destroy')
@@ -81,6 +85,10 @@ export default function register(router: HttpRouterService) {
     .put('/contacts/:id', [ContactsController, 'update'])
     .where('id', id.id)
     .as('crm.contacts.update')
+  router
+    .patch('/contacts/:id/field', [ContactsController, 'field'])
+    .where('id', id.id)
+    .as('crm.contacts.field')
   router
     .delete('/contacts/:id', [ContactsController, 'destroy'])
     .where('id', id.id)

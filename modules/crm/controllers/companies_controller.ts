@@ -9,6 +9,7 @@ import { sendExport, type ExportFormat } from '#app/support/export_download'
 import { ownerFilterOptions } from '#app/access/owners'
 import { listProps } from '#app/lists/list_props'
 import { readTimeline } from '../support/timeline_reader.js'
+import { timelineFilters } from '#app/history/kinds'
 import { COMPANIES, COMPANY_SUBJECT, visibleCompanyId } from '../actions/companies/load_company.js'
 import { listCompanies, PAGE_SIZE } from '../actions/companies/list_companies.js'
 import { showCompany, TIMELINE_PAGE } from '../actions/companies/show_company.js'
@@ -19,6 +20,7 @@ import {
 } from '../actions/companies/company_form.js'
 import { createCompany } from '../actions/companies/create_company.js'
 import { updateCompany } from '../actions/companies/update_company.js'
+import { saveCompanyField } from '../actions/companies/company_field.js'
 import { deleteCompany } from '../actions/companies/delete_company.js'
 import { exportCompanies } from '../actions/companies/export_companies.js'
 import { companyOptions } from '../actions/contacts/contact_form.js'
@@ -113,7 +115,21 @@ export default class CompaniesController {
       catalogLabels(ctx.organization.id, ctx.i18n.locale),
     ])
     const customFields = await customFieldsDisplay(ctx.organization.id, COMPANIES, id)
-    return ctx.inertia.render('crm/companies/show', { ...page, labels, customFields })
+    // Inline editing offers what the edit form offers (owners, the lists' active values).
+    const editOptions = page.allowed.edit
+      ? await companyFormOptions(ctx.access, ctx.i18n.locale, 'edit', page.company)
+      : null
+    const editFields = page.allowed.edit
+      ? (await customFieldsForm(ctx.organization.id, COMPANIES, id)).customFields
+      : []
+    return ctx.inertia.render('crm/companies/show', {
+      ...page,
+      labels,
+      customFields,
+      editOptions,
+      editFields,
+      timelineFilters: timelineFilters().map(({ key, label }) => ({ key, label })),
+    })
   }
 
   async create(ctx: HttpContext) {
@@ -176,6 +192,13 @@ export default class CompaniesController {
       ctx.session.flash('success', ctx.i18n.t('crm.companies.updated', { name: company.name }))
       return ctx.response.redirect().toRoute('crm.companies.show', { id: companyId })
     })
+  }
+
+  /** One field saved in place (inline editing): JSON `{ field, value }`, 422 when refused. */
+  async field(ctx: HttpContext) {
+    ctx.access.authorize(`${COMPANIES}.edit`)
+    const companyId = (await visibleCompanyId(ctx.access, routeId(ctx), 'edit')) ?? notFound()
+    return saveCompanyField(ctx, companyId)
   }
 
   async destroy(ctx: HttpContext) {
@@ -290,7 +313,9 @@ export default class CompaniesController {
     ctx.access.authorize(`${COMPANIES}.view`)
     const subjectId = (await visibleCompanyId(ctx.access, routeId(ctx))) ?? notFound()
     const before = Number(ctx.request.input('before')) || undefined
+    const kind = String(ctx.request.input('kind') ?? '') || null
     return readTimeline(ctx.access, {
+      kind,
       subjectType: COMPANY_SUBJECT,
       subjectId,
       before,

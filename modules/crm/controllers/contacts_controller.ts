@@ -5,9 +5,10 @@ import { noteValidator } from '../validators/shared.js'
 import { actor, exportDate, notFound, orBack, routeId } from '#app/support/http'
 import { bulkFromRequest, bulkProps, selectedIdsOf } from '#app/bulk/http'
 import { sendExport, type ExportFormat } from '#app/support/export_download'
-import { ownerFilterOptions } from '#app/access/owners'
 import { listProps } from '#app/lists/list_props'
+import { assignableOwners, canAssign, ownerFilterOptions } from '#app/access/owners'
 import { readTimeline } from '../support/timeline_reader.js'
+import { timelineFilters } from '#app/history/kinds'
 import { CONTACTS, CONTACT_SUBJECT, visibleContactId } from '../actions/contacts/load_contact.js'
 import {
   customFieldsDisplay,
@@ -29,6 +30,7 @@ import {
 import { contactLookup } from '../actions/contacts/contact_lookup.js'
 import { createContact } from '../actions/contacts/create_contact.js'
 import { updateContact } from '../actions/contacts/update_contact.js'
+import { saveContactField } from '../actions/contacts/contact_field.js'
 import { deleteContact } from '../actions/contacts/delete_contact.js'
 import { exportContacts } from '../actions/contacts/export_contacts.js'
 import { addNote } from '../actions/add_note.js'
@@ -85,9 +87,19 @@ export default class ContactsController {
   async show(ctx: HttpContext) {
     ctx.access.authorize(`${CONTACTS}.view`)
     const id = (await visibleContactId(ctx.access, routeId(ctx))) ?? notFound()
+    const page = await showContact(ctx.access, id)
+    // Inline editing offers what the edit form offers (the owners the user may assign).
+    const owners = page.allowed.edit
+      ? await assignableOwners(ctx.access, CONTACTS, { action: 'edit' })
+      : null
     return ctx.inertia.render('crm/contacts/show', {
-      ...(await showContact(ctx.access, id)),
+      ...page,
       customFields: await customFieldsDisplay(ctx.organization.id, CONTACTS, id),
+      editOptions: owners ? { owners, canAssign: canAssign(owners, ctx.access.userId) } : null,
+      editFields: page.allowed.edit
+        ? (await customFieldsForm(ctx.organization.id, CONTACTS, id)).customFields
+        : [],
+      timelineFilters: timelineFilters().map(({ key, label }) => ({ key, label })),
     })
   }
 
@@ -139,6 +151,13 @@ export default class ContactsController {
       ctx.session.flash('success', ctx.i18n.t('crm.contacts.updated', { name: contact.fullName }))
       return ctx.response.redirect().toRoute('crm.contacts.show', { id: contactId })
     })
+  }
+
+  /** One field saved in place (inline editing): JSON `{ field, value }`, 422 when refused. */
+  async field(ctx: HttpContext) {
+    ctx.access.authorize(`${CONTACTS}.edit`)
+    const contactId = (await visibleContactId(ctx.access, routeId(ctx), 'edit')) ?? notFound()
+    return saveContactField(ctx, contactId)
   }
 
   async destroy(ctx: HttpContext) {
@@ -242,7 +261,9 @@ export default class ContactsController {
     ctx.access.authorize(`${CONTACTS}.view`)
     const subjectId = (await visibleContactId(ctx.access, routeId(ctx))) ?? notFound()
     const before = Number(ctx.request.input('before')) || undefined
+    const kind = String(ctx.request.input('kind') ?? '') || null
     return readTimeline(ctx.access, {
+      kind,
       subjectType: CONTACT_SUBJECT,
       subjectId,
       before,

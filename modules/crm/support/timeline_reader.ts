@@ -1,6 +1,7 @@
 import db from '@adonisjs/lucid/services/db'
 import type { AccessContext } from '#app/access/access_context'
 import { timeline, type TimelineEntry } from '#app/history/timeline'
+import { timelineFilterKinds } from '#app/history/kinds'
 import { fullName } from './people.js'
 import { mayChangeNote } from '../actions/notes/find_note.js'
 
@@ -31,11 +32,62 @@ interface Change {
  */
 export async function readTimeline(
   access: AccessContext,
-  params: { subjectType: string; subjectId: number; before?: number; limit: number }
+  params: {
+    subjectType: string
+    subjectId: number
+    before?: number
+    limit: number
+    /** A filter chip (`notes`, `changes`…, app/history/kinds.ts); unknown or absent: all. */
+    kind?: string | null
+  }
 ) {
-  const page = await timeline.list({ organizationId: access.organizationId, ...params })
+  const { kind, ...subject } = params
+  const page = await timeline.list({
+    organizationId: access.organizationId,
+    ...subject,
+    kinds: timelineFilterKinds(kind),
+    related: await relatedOf(access, params.subjectType, params.subjectId),
+  })
   await nameReferences(access, page.entries)
+  await nameRelated(params.subjectType, page.entries)
   return { ...page, entries: markEditable(access, params.subjectType, page.entries) }
+}
+
+const CONTACT_SUBJECT = 'crm.contact'
+
+/**
+ * A company's timeline holds its contacts' entries too: those of its contacts (not binned)
+ * the reader may see, selected by a subquery of the same statement (crm_contacts_org_company_idx).
+ */
+async function relatedOf(access: AccessContext, subjectType: string, subjectId: number) {
+  if (subjectType !== 'crm.company') return undefined
+  const ids = db
+    .from('crm_contacts as rc')
+    .where('rc.organization_id', access.organizationId)
+    .where('rc.company_id', subjectId)
+    .whereNull('rc.deleted_at')
+    .select('rc.id')
+  await access.scope(ids, 'crm.contacts', { table: 'rc' })
+  return { subjectType: CONTACT_SUBJECT, ids }
+}
+
+/** Entries of a related contact say whose they are (`about`: its name and page). */
+async function nameRelated(subjectType: string, entries: TimelineEntry[]) {
+  const related = (e: TimelineEntry) =>
+    e.subjectType === CONTACT_SUBJECT && subjectType !== CONTACT_SUBJECT
+  const ids = [...new Set(entries.filter(related).map((e) => e.subjectId))]
+  if (!ids.length) return
+  const rows = await db
+    .from('crm_contacts')
+    .whereIn('id', ids)
+    .select('id', 'first_name', 'last_name')
+  const names = new Map(rows.map((r) => [Number(r.id), fullName(r.first_name, r.last_name)]))
+  for (const e of entries) {
+    if (!related(e)) continue
+    Object.assign(e, {
+      about: { name: names.get(e.subjectId) ?? '', href: `/crm/contacts/${e.subjectId}` },
+    })
+  }
 }
 
 /** The resource whose edit permission a subject's notes need (notes inherit their record's rights). */
@@ -51,8 +103,11 @@ const RESOURCE_OF: Record<string, string> = {
 function markEditable(access: AccessContext, subjectType: string, entries: TimelineEntry[]) {
   const resource = RESOURCE_OF[subjectType]
   const canEdit = !!resource && access.can(`${resource}.edit`)
+  // A related record's notes are changed on that record's page (its own routes).
   return entries.map((e) =>
-    e.kind === 'note' && canEdit && mayChangeNote(access, e) ? { ...e, editable: true } : e
+    e.kind === 'note' && e.subjectType === subjectType && canEdit && mayChangeNote(access, e)
+      ? { ...e, editable: true }
+      : e
   )
 }
 

@@ -18,24 +18,37 @@ export interface CompanyMeta {
 const listCode = (list: string, inactive = false) =>
   vine.string().trim().maxLength(40).use(listValueRule({ list, inactive }))
 
+/** The form's fields and their rules (inline editing picks one: #app/support/inline_field). */
+export const companyRules = {
+  name: vine.string().trim().minLength(2).maxLength(200),
+  legalName: vine.string().trim().maxLength(200).optional(),
+  type: listCode(COMPANY_TYPES_LIST),
+  nif: vine.string().trim().maxLength(20).use(nifRule()).optional(),
+  website: vine.string().trim().maxLength(255).url({ require_protocol: false }).optional(),
+  industry: listCode(INDUSTRIES_LIST).optional(),
+  ownerId: ownerIdSchema,
+  description: vine.string().trim().maxLength(5000).optional(),
+  addresses: addressesSchema,
+  phones: phonesSchema,
+  emails: emailsSchema,
+  // Sent by "Guardar de todos modos" after the duplicate-name warning.
+  confirmDuplicate: vine.boolean().optional(),
+}
+
+/** Fields a company page edits in place; addresses, phones and e-mails keep the full form. */
+export const COMPANY_INLINE_FIELDS = [
+  'name',
+  'legalName',
+  'type',
+  'nif',
+  'website',
+  'industry',
+  'ownerId',
+  'description',
+] as const
+
 /** Create and edit: the same allow-list. Owner rules and NIF uniqueness live in the actions. */
-export const companyValidator = vine.withMetaData<CompanyMeta>().compile(
-  vine.object({
-    name: vine.string().trim().minLength(2).maxLength(200),
-    legalName: vine.string().trim().maxLength(200).optional(),
-    type: listCode(COMPANY_TYPES_LIST),
-    nif: vine.string().trim().maxLength(20).use(nifRule()).optional(),
-    website: vine.string().trim().maxLength(255).url({ require_protocol: false }).optional(),
-    industry: listCode(INDUSTRIES_LIST).optional(),
-    ownerId: ownerIdSchema,
-    description: vine.string().trim().maxLength(5000).optional(),
-    addresses: addressesSchema,
-    phones: phonesSchema,
-    emails: emailsSchema,
-    // Sent by "Guardar de todos modos" after the duplicate-name warning.
-    confirmDuplicate: vine.boolean().optional(),
-  })
-)
+export const companyValidator = vine.withMetaData<CompanyMeta>().compile(vine.object(companyRules))
 
 export const listCompaniesValidator = vine.withMetaData<CompanyMeta>().compile(
   vine.object({

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react'
+import { useRef, useState, type RefObject } from 'react'
 import {
   ActionIcon,
   Anchor,
@@ -59,15 +59,19 @@ const PARALLEL = 3
 export function Documents({
   panel,
   reload = ['documents', 'timeline'],
+  openRef: outerOpen,
 }: {
   panel: DocumentsPanelProps
   reload?: string[]
+  /** Filled with the function that opens the file picker (the record page's "Adjuntar"). */
+  openRef?: RefObject<(() => void) | null>
 }) {
   const { t, locale } = useT()
   const f = useFormat()
   const [uploads, setUploads] = useState<Upload[]>([])
   const counter = useRef(0)
-  const openRef = useRef<() => void>(null)
+  const ownOpen = useRef<() => void>(null)
+  const openRef = outerOpen ?? ownOpen
 
   const patch = (key: number, change: Partial<Upload>) =>
     setUploads((list) => list.map((u) => (u.key === key ? { ...u, ...change } : u)))

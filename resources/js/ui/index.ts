@@ -82,3 +82,13 @@ export type {
 export { SavedViews } from './saved_views'
 export type { SavedView, SavedViewsPageProps } from './saved_views_api'
 export { BulkBar, type BulkConfig, type BulkSelection } from './bulk_bar'
+export { InlineField, saveField, FieldSaveError, type InlineFieldProps } from './inline_field'
+export {
+  RecordHeader,
+  QuickActions,
+  RecordColumns,
+  FieldCard,
+  TimelineCard,
+  type RecordFact,
+} from './record_page'
+export type { TimelineFilterChip } from './record_history'

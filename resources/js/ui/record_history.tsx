@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react'
+import { Chip, Group, Stack } from '@mantine/core'
 import { Timeline } from './timeline'
 import { useT } from './i18n'
 import { getJson, reportLookupError } from './query'
@@ -9,8 +10,16 @@ import type { HistoryPage } from './record_types'
  * A record's timeline with "add note" (when the user may edit it) and "ver más", which asks
  * the server for entries older than the last one shown (the `before` cursor) and appends them.
  * A failed "ver más" says so; an expired session reloads the page (to the login page).
- * The record's routes are `<baseUrl>/timeline?before=` and `<baseUrl>/notes`.
+ * The record's routes are `<baseUrl>/timeline?before=&kind=` and `<baseUrl>/notes`.
+ * `filters` (the server's timeline filters, app/history/kinds.ts) adds chips above it: one
+ * kind at a time, read from the server (`kind=<key>`), "Todo" for every kind.
  */
+export interface TimelineFilterChip {
+  key: string
+  /** i18n key of the chip's label. */
+  label: string
+}
+
 export function RecordHistory({
   history,
   baseUrl,
@@ -18,6 +27,8 @@ export function RecordHistory({
   fieldPrefix,
   valueLabel,
   customLabels = {},
+  filters = [],
+  openNote,
 }: {
   history: HistoryPage
   baseUrl: string
@@ -29,6 +40,9 @@ export function RecordHistory({
   valueLabel?: HistoryValueLabel
   /** `cf.<key>` → label of the record's custom fields. */
   customLabels?: Record<string, string>
+  filters?: TimelineFilterChip[]
+  /** A counter: each change opens the note box (the page's "Nueva nota"). */
+  openNote?: number
 }) {
   const { t } = useT()
   const plain = useMemo(() => historyValueLabel(t), [t])
@@ -37,23 +51,44 @@ export function RecordHistory({
   // A new note reloads the page's props: start again from the newest entries (adjusted while
   // rendering, when the history differs from the one last seen).
   const [seen, setSeen] = useState(history)
+  const [kind, setKind] = useState('')
   if (seen !== history) {
+    // …with every kind again: what was just written shows, whatever the chip.
     setSeen(history)
+    setKind('')
     setEntries(history.entries)
     setNext(history.nextBefore)
+  }
+
+  async function choose(chip: string) {
+    setKind(chip)
+    if (chip === '') {
+      setEntries(history.entries)
+      setNext(history.nextBefore)
+      return
+    }
+    try {
+      const page = await getJson<HistoryPage>(`${baseUrl}/timeline?kind=${chip}`)
+      setEntries(page.entries)
+      setNext(page.nextBefore)
+    } catch (error) {
+      reportLookupError(error, t)
+    }
   }
 
   const loadMore = async () => {
     if (next === null) return
     try {
-      const page = await getJson<HistoryPage>(`${baseUrl}/timeline?before=${next}`)
+      const page = await getJson<HistoryPage>(
+        `${baseUrl}/timeline?before=${next}${kind ? `&kind=${kind}` : ''}`
+      )
       setEntries((current) => [...current, ...page.entries])
       setNext(page.nextBefore)
     } catch (error) {
       reportLookupError(error, t)
     }
   }
-  return (
+  const timeline = (
     <Timeline
       entries={entries}
       fieldLabel={(field) =>
@@ -65,6 +100,27 @@ export function RecordHistory({
       noteUrl={canNote ? `${baseUrl}/notes` : undefined}
       hasMore={next !== null}
       onLoadMore={loadMore}
+      openNote={openNote}
+      noteButton={openNote === undefined}
+      empty={kind ? t('timeline.filters.none') : undefined}
     />
+  )
+  if (!filters.length) return timeline
+  return (
+    <Stack gap="sm">
+      <Chip.Group value={kind} onChange={(v) => void choose(String(v))}>
+        <Group gap={6} role="radiogroup" aria-label={t('timeline.filters.label')}>
+          <Chip value="" size="xs" radius="sm">
+            {t('timeline.filters.all')}
+          </Chip>
+          {filters.map((f) => (
+            <Chip key={f.key} value={f.key} size="xs" radius="sm">
+              {t(f.label)}
+            </Chip>
+          ))}
+        </Group>
+      </Chip.Group>
+      {timeline}
+    </Stack>
   )
 }

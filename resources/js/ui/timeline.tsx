@@ -1,5 +1,14 @@
-import { useState, type KeyboardEvent } from 'react'
-import { Button, Group, Paper, Stack, Text, ThemeIcon, Timeline as MTimeline } from '@mantine/core'
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
+import {
+  Anchor,
+  Button,
+  Group,
+  Paper,
+  Stack,
+  Text,
+  ThemeIcon,
+  Timeline as MTimeline,
+} from '@mantine/core'
 import {
   IconCalendar,
   IconCheck,
@@ -14,7 +23,7 @@ import {
   IconRestore,
   IconTrash,
 } from '@tabler/icons-react'
-import { router, useForm } from '@inertiajs/react'
+import { Link, router, useForm } from '@inertiajs/react'
 import { hasTranslation, useT } from './i18n'
 import { MentionTextarea, NoteText } from './mention_textarea'
 import { useFormat } from './format'
@@ -32,6 +41,8 @@ export interface TimelineEntry {
   /** A module kind's title (i18n key from its manifest, receives `{actor}`) and icon name. */
   label?: string
   icon?: string
+  /** An entry of a related record shown on this one's timeline (a company's contact). */
+  about?: { name: string; href: string }
 }
 
 /**
@@ -74,7 +85,8 @@ function describeTimelineValue(value: unknown): string {
  * `valueLabel` (optional) turns a changed value into display text (translated keys, yes/no…),
  * called for each non-empty value, and for each item of a list; without it values show as
  * stored. `noteUrl` (optional) adds a "new note" box posting `{ body }` there; editable notes
- * are changed with PUT and removed with DELETE at `noteUrl/<id>`.
+ * are changed with PUT and removed with DELETE at `noteUrl/<id>`. Each change of `openNote`
+ * (a counter: the page's "Nueva nota") opens the note box and puts the cursor in it.
  */
 export function Timeline({
   entries,
@@ -84,6 +96,9 @@ export function Timeline({
   hasMore,
   onLoadMore,
   reload,
+  openNote = 0,
+  noteButton = true,
+  empty,
 }: {
   entries: TimelineEntry[]
   fieldLabel: (field: string) => string
@@ -93,11 +108,26 @@ export function Timeline({
   onLoadMore?: () => void
   /** Props a note write reloads (a partial reload: `['history', 'flash']`); default all. */
   reload?: string[]
+  openNote?: number
+  /** Whether the closed note box shows its own "Nueva nota" (not when the page has one). */
+  noteButton?: boolean
+  /** Text when there is nothing to show (default: no activity yet). */
+  empty?: string
 }) {
   const { t, locale } = useT()
   const f = useFormat()
   const form = useForm({ body: '' })
   const [open, setOpen] = useState(false)
+  const noteBox = useRef<HTMLTextAreaElement>(null)
+  // A new request from the page: open (adjusted while rendering), then focus once drawn.
+  const [noteAsked, setNoteAsked] = useState(openNote)
+  if (noteAsked !== openNote) {
+    setNoteAsked(openNote)
+    setOpen(true)
+  }
+  useEffect(() => {
+    if (openNote) requestAnimationFrame(() => noteBox.current?.focus())
+  }, [openNote])
   const edit = useForm({ body: '' })
   const [editing, setEditing] = useState<number | null>(null)
   const add = () =>
@@ -161,6 +191,7 @@ export function Timeline({
               onChange={(e) => form.setData('body', e.currentTarget.value)}
               error={form.errors.body}
               autoFocus
+              ref={noteBox}
               onKeyDown={saveShortcut(add)}
               data-testid="note-body"
             />
@@ -174,19 +205,21 @@ export function Timeline({
             </Group>
           </form>
         ) : (
-          <Button
-            variant="light"
-            size="xs"
-            leftSection={<IconNote size={14} />}
-            onClick={() => setOpen(true)}
-            w="fit-content"
-          >
-            {t('timeline.new_note')}
-          </Button>
+          noteButton && (
+            <Button
+              variant="light"
+              size="xs"
+              leftSection={<IconNote size={14} />}
+              onClick={() => setOpen(true)}
+              w="fit-content"
+            >
+              {t('timeline.new_note')}
+            </Button>
+          )
         ))}
       {entries.length === 0 ? (
         <Text c="dimmed" size="sm">
-          {t('timeline.empty')}
+          {empty ?? t('timeline.empty')}
         </Text>
       ) : (
         <MTimeline bulletSize={24} lineWidth={2}>
@@ -206,6 +239,14 @@ export function Timeline({
               title={
                 <Text size="sm" fw={500}>
                   {title(e)}
+                  {e.about && (
+                    <>
+                      {' · '}
+                      <Anchor component={Link} href={e.about.href} size="sm" fw={500}>
+                        {t('timeline.filters.on', { name: e.about.name })}
+                      </Anchor>
+                    </>
+                  )}
                 </Text>
               }
             >

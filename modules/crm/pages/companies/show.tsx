@@ -1,23 +1,11 @@
-import { useMemo } from 'react'
-import { Head, Link, router, usePage } from '@inertiajs/react'
-import {
-  Anchor,
-  Button,
-  Grid,
-  Group,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Tabs,
-  Text,
-  Title,
-} from '@mantine/core'
+import { useMemo, useRef, useState } from 'react'
+import { Head, Link, router } from '@inertiajs/react'
+import { Anchor, Button, Group, Paper, SimpleGrid, Text, Title } from '@mantine/core'
 import { IconEdit, IconPlus } from '@tabler/icons-react'
 import {
   ConfirmButton,
   DataTable,
   Documents,
-  PageHeader,
   useCan,
   useFormat,
   useT,
@@ -29,14 +17,37 @@ import {
   EmailLink,
   PhoneLink,
   RecordHistory,
+  InlineField,
+  RecordHeader,
+  QuickActions,
+  RecordColumns,
+  FieldCard,
+  TimelineCard,
   type HistoryPage as History,
+  type Option,
+  type TimelineFilterChip,
 } from '~/ui'
 import { TypeBadge } from '../shared/type_badge'
 import type { CompanyContact as Contact, CompanyDetail as Company } from '../../dto/companies'
 import { OrgChart } from '../shared/org_chart'
 import { crmHistoryValueLabel } from '../shared/history_labels'
-import { CustomFieldDetails, type CustomFieldDisplay } from '~/ui/custom_fields'
-import type { CatalogLabels, RecordActions } from '../../dto/shared'
+import { selectData } from '../shared/lists'
+import {
+  CustomFieldsInline,
+  type CustomFieldDisplay,
+  type CustomFieldInput,
+} from '~/ui/custom_fields'
+import type { Catalog, CatalogLabels, RecordActions } from '../../dto/shared'
+
+/** What inline editing offers (the edit form's choices); null when the user may not edit. */
+interface EditOptions {
+  owners: Option[]
+  canAssign: boolean
+  catalog: Catalog
+}
+
+const primary = (items: { value: string; primary: boolean }[]) =>
+  (items.find((i) => i.primary) ?? items[0])?.value ?? null
 
 export default function CompanyShow({
   company,
@@ -47,8 +58,11 @@ export default function CompanyShow({
   labels,
   documents,
   customFields = [],
+  editOptions = null,
+  editFields = [],
+  timelineFilters = [],
 }: {
-  company: Company
+  company: Company & { ownerId: number | null }
   /** Whether this record is within the user's edit and delete scopes. */
   allowed: RecordActions
   contacts: Contact[]
@@ -59,6 +73,9 @@ export default function CompanyShow({
   /** Null when the user may not see the company's documents. */
   documents: DocumentsPanelProps | null
   customFields?: CustomFieldDisplay[]
+  editOptions?: EditOptions | null
+  editFields?: CustomFieldInput[]
+  timelineFilters?: TimelineFilterChip[]
 }) {
   const { t, locale } = useT()
   const valueLabel = useMemo(() => crmHistoryValueLabel(t, locale, labels), [t, locale, labels])
@@ -66,8 +83,27 @@ export default function CompanyShow({
   const can = useCan()
   const base = `/crm/companies/${company.id}`
   const field = (name: string) => t(`crm.companies.fields.${name}`)
-  // ?tab=history after adding a note, so the user lands where they wrote it.
-  const tab = new URLSearchParams(usePage().url.split('?')[1] ?? '').get('tab')
+  const [noteSignal, setNoteSignal] = useState(0)
+  const openFiles = useRef<(() => void) | null>(null)
+  const editable = allowed.edit && editOptions !== null
+  const fieldUrl = `${base}/field`
+  // After a change: the record (header, badges) and its timeline as the server now holds them.
+  const reload = () => router.reload({ only: ['company', 'timeline', 'customFields', 'labels'] })
+  const inactive = t('crm.lists.inactive')
+  const types = editOptions
+    ? selectData(editOptions.catalog.types, inactive)
+    : Object.entries(labels.type).map(([value, label]) => ({ value, label }))
+  const industries = editOptions
+    ? selectData(editOptions.catalog.industries, inactive)
+    : Object.entries(labels.industry).map(([value, label]) => ({ value, label }))
+  const owners =
+    editOptions &&
+    company.ownerId &&
+    !editOptions.owners.some((o) => o.value === String(company.ownerId))
+      ? [{ value: String(company.ownerId), label: company.ownerName ?? '—' }, ...editOptions.owners]
+      : (editOptions?.owners ?? [])
+  const phone = primary(company.phones)
+  const email = primary(company.emails)
 
   const contactColumns: Column<Contact>[] = [
     {
@@ -102,24 +138,27 @@ export default function CompanyShow({
     },
   ]
 
+  const editFull = allowed.edit ? (
+    <Anchor component={Link} href={`${base}/edit`} size="xs">
+      {t('common.edit')}
+    </Anchor>
+  ) : undefined
+
   return (
     <>
       <Head title={company.name} />
-      <PageHeader
+      <RecordHeader
         title={company.name}
-        subtitle={
-          <Group gap="xs" component="span">
-            <TypeBadge type={company.type} label={labels.type[company.type] ?? company.type} />
-            {company.nif && (
-              <Text span size="sm" c="dimmed">
-                {company.nif}
-              </Text>
-            )}
-          </Group>
-        }
         crumbs={[
           { label: t('crm.companies.title'), href: '/crm/companies' },
           { label: company.name },
+        ]}
+        badges={<TypeBadge type={company.type} label={labels.type[company.type] ?? company.type} />}
+        facts={[
+          { label: field('owner'), value: company.ownerName },
+          { label: field('nif'), value: company.nif },
+          { label: field('phone'), value: phone && <PhoneLink value={phone} /> },
+          { label: field('email'), value: email && <EmailLink value={email} /> },
         ]}
         actions={
           <>
@@ -143,165 +182,203 @@ export default function CompanyShow({
             )}
           </>
         }
+        quickActions={
+          <QuickActions
+            phone={phone}
+            email={email}
+            onNote={allowed.edit ? () => setNoteSignal((n) => n + 1) : undefined}
+            onAttach={documents?.canEdit ? () => openFiles.current?.() : undefined}
+          />
+        }
       />
-      <Tabs
-        defaultValue={['contacts', 'org', 'docs', 'history'].includes(tab ?? '') ? tab : 'data'}
-        keepMounted={false}
-        styles={{
-          tab: {
-            paddingInline: 'var(--mantine-spacing-xs)',
-            fontSize: 'var(--mantine-font-size-sm)',
-          },
-        }}
-      >
-        <Tabs.List mb="md" style={{ flexWrap: 'nowrap', overflowX: 'auto', overflowY: 'hidden' }}>
-          <Tabs.Tab value="data">{t('crm.sections.data')}</Tabs.Tab>
-          <Tabs.Tab value="contacts">
-            {t('crm.sections.contacts')}{' '}
-            <Text span c="dimmed" size="sm">
-              {contacts.length}
-              {contactsTruncated ? '+' : ''}
-            </Text>
-          </Tabs.Tab>
-          <Tabs.Tab value="org">{t('crm.sections.org_chart')}</Tabs.Tab>
-          {documents && (
-            <Tabs.Tab value="docs">
-              {t('documents.title')}{' '}
-              <Text span c="dimmed" size="sm">
-                {documents.items.length}
-              </Text>
-            </Tabs.Tab>
-          )}
-          <Tabs.Tab value="history">{t('crm.sections.history')}</Tabs.Tab>
-        </Tabs.List>
-
-        <Tabs.Panel value="data">
-          <Grid gap="md">
-            <Grid.Col span={{ base: 12, md: 7 }}>
-              <Paper withBorder radius="md" p="md">
-                <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md" verticalSpacing="sm">
-                  <Detail label={field('legalName')}>{company.legalName}</Detail>
-                  <Detail label={field('nif')}>{company.nif}</Detail>
-                  <Detail label={field('type')}>{labels.type[company.type] ?? company.type}</Detail>
-                  <Detail label={field('industry')}>
-                    {company.industry
-                      ? (labels.industry[company.industry] ?? company.industry)
-                      : null}
-                  </Detail>
-                  <Detail label={field('website')}>
-                    {company.website && (
-                      <Anchor
-                        href={company.website}
-                        target="_blank"
-                        rel="noopener noreferrer"
-                        size="sm"
-                      >
-                        {company.website.replace(/^https?:\/\//, '')}
-                      </Anchor>
-                    )}
-                  </Detail>
-                  <Detail label={field('owner')}>{company.ownerName}</Detail>
-                  <Detail
-                    label={field('createdAt')}
-                  >{`${f.date(company.createdAt)}${company.createdByName ? ` · ${company.createdByName}` : ''}`}</Detail>
-                  <Detail label={field('updatedAt')}>{f.date(company.updatedAt)}</Detail>
-                </SimpleGrid>
-                {company.description && (
-                  <Stack mt="md">
-                    <Detail label={field('description')}>{company.description}</Detail>
-                  </Stack>
-                )}
-              </Paper>
-              {customFields.length > 0 && (
-                <Stack mt="md">
-                  <CustomFieldDetails fields={customFields} />
-                </Stack>
-              )}
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, md: 5 }}>
-              <Stack gap="md">
-                <Paper withBorder radius="md" p="md">
-                  <Title order={5} mb="xs">
-                    {t('crm.sections.channels')}
-                  </Title>
-                  <Stack gap="sm">
-                    <ChannelLines
-                      items={company.phones}
-                      kind="phone"
-                      empty={t('crm.form.no_phones')}
-                    />
-                    <ChannelLines
-                      items={company.emails}
-                      kind="email"
-                      empty={t('crm.form.no_emails')}
-                    />
-                  </Stack>
-                </Paper>
-                <Paper withBorder radius="md" p="md">
-                  <Title order={5} mb="xs">
-                    {t('crm.sections.addresses')}
-                  </Title>
-                  <AddressLines
-                    items={company.addresses}
-                    empty={t('crm.form.no_addresses')}
-                    kindLabel={(kind) => t(`crm.address_kinds.${kind}`)}
-                  />
-                </Paper>
-              </Stack>
-            </Grid.Col>
-          </Grid>
-        </Tabs.Panel>
-
-        <Tabs.Panel value="contacts">
-          <Group justify="space-between" mb="sm">
-            <Anchor component={Link} href={`/crm/contacts?company=${company.id}`} size="sm">
-              {t('crm.companies.see_all_contacts')}
-            </Anchor>
-            {can('crm.contacts.create') && (
-              <Button
-                component={Link}
-                href={`/crm/contacts/create?company=${company.id}`}
-                size="xs"
-                variant="light"
-                leftSection={<IconPlus size={14} />}
-              >
-                {t('crm.companies.new_contact')}
-              </Button>
+      <RecordColumns
+        main={
+          <>
+            <FieldCard title={t('crm.sections.general')}>
+              <InlineField
+                name="name"
+                label={field('name')}
+                value={company.name}
+                url={fieldUrl}
+                readOnly={!editable}
+                onSaved={reload}
+              />
+              <InlineField
+                name="legalName"
+                label={field('legalName')}
+                value={company.legalName}
+                url={fieldUrl}
+                readOnly={!editable}
+                onSaved={reload}
+              />
+              <InlineField
+                name="type"
+                label={field('type')}
+                value={company.type}
+                kind="select"
+                options={types}
+                url={fieldUrl}
+                readOnly={!editable}
+                onSaved={reload}
+              />
+              <InlineField
+                name="nif"
+                label={field('nif')}
+                value={company.nif}
+                url={fieldUrl}
+                readOnly={!editable}
+                onSaved={reload}
+              />
+              <InlineField
+                name="industry"
+                label={field('industry')}
+                value={company.industry}
+                kind="select"
+                options={industries}
+                clearable
+                url={fieldUrl}
+                readOnly={!editable}
+                onSaved={reload}
+              />
+              <InlineField
+                name="website"
+                label={field('website')}
+                value={company.website}
+                url={fieldUrl}
+                readOnly={!editable}
+                onSaved={reload}
+                render={(v) =>
+                  v && (
+                    <Anchor
+                      href={/^https?:\/\//i.test(v) ? v : `https://${v}`}
+                      target="_blank"
+                      rel="noopener noreferrer"
+                      size="sm"
+                      onClick={(e) => e.stopPropagation()}
+                    >
+                      {v.replace(/^https?:\/\//, '')}
+                    </Anchor>
+                  )
+                }
+              />
+              <InlineField
+                name="ownerId"
+                label={field('owner')}
+                value={company.ownerId === null ? null : String(company.ownerId)}
+                kind="select"
+                options={owners}
+                url={fieldUrl}
+                readOnly={!editable || !editOptions?.canAssign}
+                render={() => company.ownerName}
+                onSaved={reload}
+              />
+              <Detail
+                label={field('createdAt')}
+              >{`${f.date(company.createdAt)}${company.createdByName ? ` · ${company.createdByName}` : ''}`}</Detail>
+              <div style={{ gridColumn: '1 / -1' }}>
+                <InlineField
+                  name="description"
+                  label={field('description')}
+                  value={company.description}
+                  kind="textarea"
+                  url={fieldUrl}
+                  readOnly={!editable}
+                  onSaved={reload}
+                />
+              </div>
+            </FieldCard>
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+              <FieldCard title={t('crm.sections.channels')} columns={1} action={editFull}>
+                <ChannelLines items={company.phones} kind="phone" empty={t('crm.form.no_phones')} />
+                <ChannelLines items={company.emails} kind="email" empty={t('crm.form.no_emails')} />
+              </FieldCard>
+              <FieldCard title={t('crm.sections.addresses')} columns={1} action={editFull}>
+                <AddressLines
+                  items={company.addresses}
+                  empty={t('crm.form.no_addresses')}
+                  kindLabel={(kind) => t(`crm.address_kinds.${kind}`)}
+                />
+              </FieldCard>
+            </SimpleGrid>
+            {customFields.length > 0 && (
+              <FieldCard title={t('custom_fields.section')} testId="custom-field-details">
+                <CustomFieldsInline
+                  fields={customFields}
+                  inputs={editable ? editFields : []}
+                  url={fieldUrl}
+                  onSaved={reload}
+                />
+              </FieldCard>
             )}
-          </Group>
-          {contacts.length === 0 ? (
-            <Text size="sm" c="dimmed">
-              {t('crm.companies.no_contacts')}
-            </Text>
-          ) : (
-            <DataTable
-              rows={contacts}
-              columns={contactColumns}
-              rowKey={(c) => c.id}
-              onRowClick={(c) => router.visit(`/crm/contacts/${c.id}`)}
-            />
-          )}
-          {contactsTruncated && (
-            <Text size="xs" c="dimmed" mt="xs">
-              {t('crm.companies.contacts_truncated')}
-            </Text>
-          )}
-        </Tabs.Panel>
-
-        <Tabs.Panel value="org">
-          <Paper withBorder radius="md" p="md">
-            <OrgChart people={contacts} />
-          </Paper>
-        </Tabs.Panel>
-
-        {documents && (
-          <Tabs.Panel value="docs">
-            <Documents panel={documents} />
-          </Tabs.Panel>
-        )}
-
-        <Tabs.Panel value="history">
-          <Paper withBorder radius="md" p="md">
+            <Paper
+              withBorder
+              radius="md"
+              p="md"
+              component="section"
+              aria-label={t('crm.sections.contacts')}
+            >
+              <Group justify="space-between" mb="sm" gap="xs">
+                <Title order={5}>
+                  {t('crm.sections.contacts')}{' '}
+                  <Text span c="dimmed" size="sm">
+                    {contacts.length}
+                    {contactsTruncated ? '+' : ''}
+                  </Text>
+                </Title>
+                <Group gap="xs">
+                  <Anchor component={Link} href={`/crm/contacts?company=${company.id}`} size="sm">
+                    {t('crm.companies.see_all_contacts')}
+                  </Anchor>
+                  {can('crm.contacts.create') && (
+                    <Button
+                      component={Link}
+                      href={`/crm/contacts/create?company=${company.id}`}
+                      size="xs"
+                      variant="light"
+                      leftSection={<IconPlus size={14} />}
+                    >
+                      {t('crm.companies.new_contact')}
+                    </Button>
+                  )}
+                </Group>
+              </Group>
+              {contacts.length === 0 ? (
+                <Text size="sm" c="dimmed">
+                  {t('crm.companies.no_contacts')}
+                </Text>
+              ) : (
+                <DataTable
+                  rows={contacts}
+                  columns={contactColumns}
+                  rowKey={(c) => c.id}
+                  onRowClick={(c) => router.visit(`/crm/contacts/${c.id}`)}
+                />
+              )}
+              {contactsTruncated && (
+                <Text size="xs" c="dimmed" mt="xs">
+                  {t('crm.companies.contacts_truncated')}
+                </Text>
+              )}
+            </Paper>
+            {contacts.some((c) => c.reportsToId !== null) && (
+              <Paper
+                withBorder
+                radius="md"
+                p="md"
+                component="section"
+                aria-label={t('crm.sections.org_chart')}
+              >
+                <Title order={5} mb="sm">
+                  {t('crm.sections.org_chart')}
+                </Title>
+                <OrgChart people={contacts} />
+              </Paper>
+            )}
+            {documents && <Documents panel={documents} openRef={openFiles} />}
+          </>
+        }
+        aside={
+          <TimelineCard>
             <RecordHistory
               history={timeline}
               baseUrl={base}
@@ -309,10 +386,12 @@ export default function CompanyShow({
               fieldPrefix="crm.companies.fields"
               valueLabel={valueLabel}
               customLabels={Object.fromEntries(customFields.map((c) => [`cf.${c.key}`, c.label]))}
+              filters={timelineFilters}
+              openNote={noteSignal}
             />
-          </Paper>
-        </Tabs.Panel>
-      </Tabs>
+          </TimelineCard>
+        }
+      />
     </>
   )
 }

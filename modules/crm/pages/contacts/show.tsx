@@ -1,22 +1,34 @@
-import { useMemo } from 'react'
+import { useMemo, useRef, useState } from 'react'
 import { Head, Link, router } from '@inertiajs/react'
-import { Anchor, Button, Grid, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
+import { Anchor, Button, Paper, Stack, Text, Title } from '@mantine/core'
 import { IconEdit } from '@tabler/icons-react'
-import { useMediaQuery } from '@mantine/hooks'
 import {
   ConfirmButton,
   Documents,
-  PageHeader,
   useFormat,
   useT,
   type DocumentsPanelProps,
   ChannelLines,
   Detail,
+  EmailLink,
+  PhoneLink,
   RecordHistory,
+  InlineField,
+  RecordHeader,
+  QuickActions,
+  RecordColumns,
+  FieldCard,
+  TimelineCard,
   type HistoryPage as History,
+  type Option,
+  type TimelineFilterChip,
 } from '~/ui'
 import { crmHistoryValueLabel } from '../shared/history_labels'
-import { CustomFieldDetails, type CustomFieldDisplay } from '~/ui/custom_fields'
+import {
+  CustomFieldsInline,
+  type CustomFieldDisplay,
+  type CustomFieldInput,
+} from '~/ui/custom_fields'
 import type { ContactDetail as Contact, PersonLink as Person } from '../../dto/contacts'
 import type { RecordActions } from '../../dto/shared'
 
@@ -35,7 +47,13 @@ function PersonLine({ person }: { person: Person }) {
   )
 }
 
-/** A contact: details, phones and e-mails, where they sit in the org chart, and history. */
+const primary = (items: { value: string; primary: boolean }[]) =>
+  (items.find((i) => i.primary) ?? items[0])?.value ?? null
+
+/**
+ * A contact on the record layout: key facts and quick actions, fields edited in place, phones
+ * and e-mails, where they sit in the org chart, documents, and the timeline beside them.
+ */
 export default function ContactShow({
   contact,
   allowed,
@@ -44,8 +62,11 @@ export default function ContactShow({
   timeline,
   documents,
   customFields = [],
+  editOptions = null,
+  editFields = [],
+  timelineFilters = [],
 }: {
-  contact: Contact
+  contact: Contact & { ownerId: number | null }
   /** Whether this record is within the user's edit and delete scopes. */
   allowed: RecordActions
   manager: Person | null
@@ -54,40 +75,63 @@ export default function ContactShow({
   /** Null when the user may not see the contact's documents. */
   documents: DocumentsPanelProps | null
   customFields?: CustomFieldDisplay[]
+  /** The owners inline editing offers; null when the user may not edit. */
+  editOptions?: { owners: Option[]; canAssign: boolean } | null
+  editFields?: CustomFieldInput[]
+  timelineFilters?: TimelineFilterChip[]
 }) {
   const { t, locale } = useT()
   const valueLabel = useMemo(() => crmHistoryValueLabel(t, locale), [t, locale])
   const f = useFormat()
   const base = `/crm/contacts/${contact.id}`
   const field = (name: string) => t(`crm.contacts.fields.${name}`)
-  const subtitle = [contact.position, contact.companyName].filter(Boolean).join(' · ')
-  // Wide screens: history under the details; phones: after phones and org chart.
-  const wide = useMediaQuery('(min-width: 62em)')
-  const history = (
-    <Paper withBorder radius="md" p="md">
-      <Title order={5} mb="sm">
-        {t('crm.sections.history')}
-      </Title>
-      <RecordHistory
-        history={timeline}
-        baseUrl={base}
-        canNote={allowed.edit}
-        fieldPrefix="crm.contacts.fields"
-        valueLabel={valueLabel}
-        customLabels={Object.fromEntries(customFields.map((c) => [`cf.${c.key}`, c.label]))}
-      />
-    </Paper>
+  const [noteSignal, setNoteSignal] = useState(0)
+  const openFiles = useRef<(() => void) | null>(null)
+  const editable = allowed.edit && editOptions !== null
+  const fieldUrl = `${base}/field`
+  const reload = () => router.reload({ only: ['contact', 'timeline', 'customFields'] })
+  const owners =
+    editOptions &&
+    contact.ownerId &&
+    !editOptions.owners.some((o) => o.value === String(contact.ownerId))
+      ? [{ value: String(contact.ownerId), label: contact.ownerName ?? '—' }, ...editOptions.owners]
+      : (editOptions?.owners ?? [])
+  const phone = primary(contact.phones)
+  const email = primary(contact.emails)
+  const text = (name: keyof Contact, kind: 'text' | 'textarea' = 'text') => (
+    <InlineField
+      name={name}
+      label={field(name)}
+      value={(contact[name] as string | null) ?? null}
+      kind={kind}
+      url={fieldUrl}
+      readOnly={!editable}
+      onSaved={reload}
+    />
   )
 
   return (
     <>
       <Head title={contact.fullName} />
-      <PageHeader
+      <RecordHeader
         title={contact.fullName}
-        subtitle={subtitle || undefined}
         crumbs={[
           { label: t('crm.contacts.title'), href: '/crm/contacts' },
           { label: contact.fullName },
+        ]}
+        facts={[
+          {
+            label: field('company'),
+            value: contact.companyId ? (
+              <Anchor component={Link} href={`/crm/companies/${contact.companyId}`} size="sm">
+                {contact.companyName}
+              </Anchor>
+            ) : null,
+          },
+          { label: field('position'), value: contact.position },
+          { label: field('owner'), value: contact.ownerName },
+          { label: field('phone'), value: phone && <PhoneLink value={phone} /> },
+          { label: field('email'), value: email && <EmailLink value={email} /> },
         ]}
         actions={
           <>
@@ -111,51 +155,71 @@ export default function ContactShow({
             )}
           </>
         }
+        quickActions={
+          <QuickActions
+            phone={phone}
+            email={email}
+            onNote={allowed.edit ? () => setNoteSignal((n) => n + 1) : undefined}
+            onAttach={documents?.canEdit ? () => openFiles.current?.() : undefined}
+          />
+        }
       />
-      <Grid gap="md">
-        <Grid.Col span={{ base: 12, md: 7 }}>
-          <Stack gap="md">
-            <Paper withBorder radius="md" p="md">
-              <Title order={5} mb="sm">
-                {t('crm.sections.data')}
-              </Title>
-              <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md" verticalSpacing="sm">
-                <Detail label={field('company')}>
-                  {contact.companyId ? (
-                    <Anchor component={Link} href={`/crm/companies/${contact.companyId}`} size="sm">
-                      {contact.companyName}
-                    </Anchor>
-                  ) : null}
-                </Detail>
-                <Detail label={field('position')}>{contact.position}</Detail>
-                <Detail label={field('department')}>{contact.department}</Detail>
-                <Detail label={field('owner')}>{contact.ownerName}</Detail>
-                <Detail
-                  label={field('createdAt')}
-                >{`${f.date(contact.createdAt)}${contact.createdByName ? ` · ${contact.createdByName}` : ''}`}</Detail>
-                <Detail label={field('updatedAt')}>{f.date(contact.updatedAt)}</Detail>
-              </SimpleGrid>
-              {contact.notes && (
-                <Stack mt="md">
-                  <Detail label={field('notes')}>{contact.notes}</Detail>
-                </Stack>
-              )}
-            </Paper>
-            <CustomFieldDetails fields={customFields} />
-            {wide && history}
-          </Stack>
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 5 }}>
-          <Stack gap="md">
-            <Paper withBorder radius="md" p="md">
-              <Title order={5} mb="xs">
-                {t('crm.sections.channels')}
-              </Title>
-              <Stack gap="sm">
-                <ChannelLines items={contact.phones} kind="phone" empty={t('crm.form.no_phones')} />
-                <ChannelLines items={contact.emails} kind="email" empty={t('crm.form.no_emails')} />
-              </Stack>
-            </Paper>
+      <RecordColumns
+        main={
+          <>
+            <FieldCard title={t('crm.sections.general')}>
+              {text('firstName')}
+              {text('lastName')}
+              <Detail label={field('company')}>
+                {contact.companyId ? (
+                  <Anchor component={Link} href={`/crm/companies/${contact.companyId}`} size="sm">
+                    {contact.companyName}
+                  </Anchor>
+                ) : null}
+              </Detail>
+              {text('position')}
+              {text('department')}
+              <InlineField
+                name="ownerId"
+                label={field('owner')}
+                value={contact.ownerId === null ? null : String(contact.ownerId)}
+                kind="select"
+                options={owners}
+                url={fieldUrl}
+                readOnly={!editable || !editOptions?.canAssign}
+                render={() => contact.ownerName}
+                onSaved={reload}
+              />
+              <Detail
+                label={field('createdAt')}
+              >{`${f.date(contact.createdAt)}${contact.createdByName ? ` · ${contact.createdByName}` : ''}`}</Detail>
+              <Detail label={field('updatedAt')}>{f.date(contact.updatedAt)}</Detail>
+              <div style={{ gridColumn: '1 / -1' }}>{text('notes', 'textarea')}</div>
+            </FieldCard>
+            <FieldCard
+              title={t('crm.sections.channels')}
+              columns={1}
+              action={
+                allowed.edit ? (
+                  <Anchor component={Link} href={`${base}/edit`} size="xs">
+                    {t('common.edit')}
+                  </Anchor>
+                ) : undefined
+              }
+            >
+              <ChannelLines items={contact.phones} kind="phone" empty={t('crm.form.no_phones')} />
+              <ChannelLines items={contact.emails} kind="email" empty={t('crm.form.no_emails')} />
+            </FieldCard>
+            {customFields.length > 0 && (
+              <FieldCard title={t('custom_fields.section')} testId="custom-field-details">
+                <CustomFieldsInline
+                  fields={customFields}
+                  inputs={editable ? editFields : []}
+                  url={fieldUrl}
+                  onSaved={reload}
+                />
+              </FieldCard>
+            )}
             <Paper withBorder radius="md" p="md" data-testid="org-chart">
               <Title order={5} mb="xs">
                 {t('crm.sections.org_chart')}
@@ -185,11 +249,24 @@ export default function ContactShow({
                 </Text>
               )}
             </Paper>
-            {documents && <Documents panel={documents} />}
-            {!wide && history}
-          </Stack>
-        </Grid.Col>
-      </Grid>
+            {documents && <Documents panel={documents} openRef={openFiles} />}
+          </>
+        }
+        aside={
+          <TimelineCard>
+            <RecordHistory
+              history={timeline}
+              baseUrl={base}
+              canNote={allowed.edit}
+              fieldPrefix="crm.contacts.fields"
+              valueLabel={valueLabel}
+              customLabels={Object.fromEntries(customFields.map((c) => [`cf.${c.key}`, c.label]))}
+              filters={timelineFilters}
+              openNote={noteSignal}
+            />
+          </TimelineCard>
+        }
+      />
     </>
   )
 }

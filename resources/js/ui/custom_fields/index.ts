@@ -10,3 +10,4 @@ export type {
   CustomFieldValue,
 } from './types'
 export { useCustomColumns, useCustomSorts, CustomFilterInputs } from './list'
+export { CustomFieldsInline } from './inline'

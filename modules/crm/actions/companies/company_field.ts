@@ -1,0 +1,48 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import db from '@adonisjs/lucid/services/db'
+import { actor } from '#app/support/http'
+import { inlineValidators, saveInlineField } from '#app/support/inline_field'
+import {
+  COMPANY_INLINE_FIELDS,
+  companyRules,
+  type CompanyData,
+  type CompanyMeta,
+} from '../../validators/companies.js'
+import { companyCodes } from './company_form.js'
+import { COMPANIES, loadCompany } from './load_company.js'
+import { updateCompany } from './update_company.js'
+
+const validators = inlineValidators<CompanyMeta>(companyRules, COMPANY_INLINE_FIELDS)
+
+/** What the update action needs to keep a company as it is (its lists left out: kept). */
+async function currentData(organizationId: number, companyId: number): Promise<CompanyData> {
+  const c = (await loadCompany(db, organizationId, companyId))!
+  return {
+    name: c.name,
+    legalName: c.legalName ?? undefined,
+    type: c.type,
+    nif: c.nif ?? undefined,
+    website: c.website ?? undefined,
+    industry: c.industry ?? undefined,
+    ownerId: c.ownerId ?? undefined,
+    description: c.description ?? undefined,
+  }
+}
+
+/**
+ * One field of a company saved from its page (inline editing): the form's rule for that
+ * field, then the update action in one transaction, as a form save writes it. The caller has
+ * checked the edit permission and scope.
+ */
+export async function saveCompanyField(ctx: HttpContext, companyId: number) {
+  const organizationId = ctx.organization.id
+  return saveInlineField(ctx, {
+    resource: COMPANIES,
+    recordId: companyId,
+    validator: validators,
+    meta: { organizationId, current: await companyCodes(organizationId, companyId) },
+    current: () => currentData(organizationId, companyId),
+    save: (data, customValues) =>
+      db.transaction((trx) => updateCompany({ ...actor(ctx), companyId, data, customValues, trx })),
+  })
+}
