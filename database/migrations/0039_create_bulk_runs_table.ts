@@ -15,12 +15,7 @@ export default class extends BaseSchema {
         .notNullable()
         .references('id')
         .inTable('organizations')
-      table
-        .integer('user_id')
-        .unsigned()
-        .notNullable()
-        .references('id')
-        .inTable('users')
+      table.integer('user_id').unsigned().notNullable().references('id').inTable('users')
       table.string('resource', 60).notNullable()
       table.string('action', 20).notNullable()
       // queued → running → done, or failed.

@@ -27,7 +27,7 @@ test.group('Browser: the notification bell', (group) => {
       const bell = page.getByTestId('notification-bell')
       await page.getByRole('button', { name: 'Notificaciones, ninguna sin leer' }).waitFor()
       await bell.click()
-      await page.getByText('No tiene notificaciones').waitFor()
+      await page.getByTestId('notification-popover').getByText('No tiene notificaciones').waitFor()
       await page.keyboard.press('Escape')
 
       // Sent by the server while the page is open: the bell updates without a reload.

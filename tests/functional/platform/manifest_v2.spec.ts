@@ -1,4 +1,6 @@
 import { test } from '@japa/runner'
+import { readFileSync } from 'node:fs'
+import app from '@adonisjs/core/services/app'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import i18nManager from '@adonisjs/i18n/services/main'
@@ -65,15 +67,24 @@ test.group('Platform · manifest v2, proven by a package module (ejemplo)', (gro
     // The page resolver (resources/js/app.tsx) finds it in the package's pages/ folder, and the
     // shell's translations (ui/i18n.ts) include its lang files.
     const server = vite.getDevServer()
-    assert.exists(server, 'tests run the Vite dev server')
-    const listed = await server!.transformRequest('virtual:cartera/module-packages')
-    assert.include(listed!.code, '"ejemplo"')
-    assert.include(listed!.code, '/tests/fixtures/cartera-modulo-ejemplo/pages/notas/index.jsx')
-    assert.include(
-      listed!.code,
-      '/tests/fixtures/cartera-modulo-ejemplo/lang/es.json',
-      'its labels'
-    )
+    if (server) {
+      const listed = await server.transformRequest('virtual:cartera/module-packages')
+      assert.include(listed!.code, '"ejemplo"')
+      assert.include(listed!.code, '/tests/fixtures/cartera-modulo-ejemplo/pages/notas/index.jsx')
+      assert.include(
+        listed!.code,
+        '/tests/fixtures/cartera-modulo-ejemplo/lang/es.json',
+        'its labels'
+      )
+    } else {
+      // The run loads a prebuilt bundle (scripts/test.mjs): the page is one of its chunks and
+      // the package's labels are in the entry chunk.
+      const assets = app.makePath('public/assets')
+      const manifest = JSON.parse(readFileSync(`${assets}/.vite/manifest.json`, 'utf8'))
+      assert.property(manifest, 'tests/fixtures/cartera-modulo-ejemplo/pages/notas/index.jsx')
+      const entry = readFileSync(`${assets}/${manifest['resources/js/app.tsx'].file}`, 'utf8')
+      assert.include(entry, 'Archivar notas', 'its labels')
+    }
   }).timeout(60_000)
 
   test('its permission action is in the role catalog, labelled from its own lang files', async ({

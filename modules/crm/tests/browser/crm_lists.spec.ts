@@ -9,7 +9,7 @@ import { baseUrl, launchBrowser, newPage, screenshot, signIn } from '#tests/help
 
 /** Names in the first column of the list (table rows at 1280 px). */
 async function shownNames(page: import('playwright-core').Page) {
-  return (await page.locator('tbody tr td:first-child a').allInnerTexts())
+  return (await page.locator('tbody tr td[data-column="name"] a').allInnerTexts())
     .map((s) => s.trim())
     .sort()
 }

@@ -7,7 +7,9 @@ import { baseUrl, launchBrowser, newPage, screenshot, signIn } from '#tests/help
 
 /** Names in the first cells of the table, in order. */
 async function names(page: Page) {
-  return (await page.locator('tbody tr td:first-child a').allInnerTexts()).map((s) => s.trim())
+  return (await page.locator('tbody tr td[data-column="name"] a').allInnerTexts()).map((s) =>
+    s.trim()
+  )
 }
 
 /** Header texts of the table, in order. */

@@ -10,7 +10,7 @@ const PASSWORD = 'clave-vistas-1'
 
 /** Names in the list's first column (table at 1280 px). */
 async function shownNames(page: Page) {
-  return (await page.locator('tbody tr td:first-child a').allInnerTexts())
+  return (await page.locator('tbody tr td[data-column="name"] a').allInnerTexts())
     .map((s) => s.trim())
     .sort()
 }

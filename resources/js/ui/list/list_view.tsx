@@ -475,6 +475,7 @@ export function ListView<Row extends object>({
               {row.getVisibleCells().map((cell) => (
                 <Table.Td
                   key={cell.id}
+                  data-column={cell.column.id}
                   style={compact ? COMPACT_CELL : undefined}
                   // The checkbox cell selects; a click beside the box must not open the record.
                   onClick={cell.column.id === '_select' ? (e) => e.stopPropagation() : undefined}
