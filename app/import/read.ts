@@ -217,18 +217,44 @@ async function* readXlsx(path: string, sheet?: string): AsyncGenerator<FileRow> 
     entries: 'ignore',
   } as any)
   let index = 0
-  for await (const ws of reader as AsyncIterable<any>) {
-    index++
-    const name = String(ws.name ?? `Sheet${index}`)
-    if (sheet ? name !== sheet : index > 1) {
-      for await (const row of ws) if (!row) break
-      continue
+  let yielded = false
+  try {
+    for await (const ws of reader as AsyncIterable<any>) {
+      index++
+      const name = String(ws.name ?? `Sheet${index}`)
+      if (sheet ? name !== sheet : index > 1) {
+        for await (const row of ws) if (!row) break
+        continue
+      }
+      for await (const row of ws) {
+        const cells = rowCells(row.values)
+        if (cells.some((c) => c.trim())) {
+          yielded = true
+          yield { line: Number(row.number), cells }
+        }
+      }
     }
-    for await (const row of ws) {
-      const values = (row.values as unknown[]) ?? []
-      const cells: string[] = []
-      for (let i = 1; i < values.length; i++) cells.push(cellText(values[i]))
-      if (cells.some((c) => c.trim())) yield { line: Number(row.number), cells }
-    }
+  } catch (error) {
+    // ExcelJS's streaming reader needs xl/workbook.xml before the sheets in the zip; a file
+    // written in another order (some tools, or ExcelJS itself under load) makes it throw on
+    // its missing model. Such a file is read whole instead — once, before any row went out.
+    if (yielded || !(error instanceof TypeError)) throw error
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.readFile(path)
+    const ws = sheet ? workbook.getWorksheet(sheet) : workbook.worksheets[0]
+    const rows: FileRow[] = []
+    ws?.eachRow((row, number) => {
+      const cells = rowCells(row.values)
+      if (cells.some((c) => c.trim())) rows.push({ line: number, cells })
+    })
+    yield* rows
   }
+}
+
+/** A row's cells as text (ExcelJS numbers its values from 1). */
+function rowCells(values: unknown): string[] {
+  const list = Array.isArray(values) ? values : []
+  const cells: string[] = []
+  for (let i = 1; i < list.length; i++) cells.push(cellText(list[i]))
+  return cells
 }
