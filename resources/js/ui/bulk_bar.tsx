@@ -2,11 +2,11 @@ import { useEffect, useRef, useState } from 'react'
 import { router } from '@inertiajs/react'
 import {
   Alert,
+  Box,
   Button,
   Group,
   Menu,
   Modal,
-  Paper,
   Progress,
   Select,
   Stack,
@@ -72,7 +72,7 @@ interface Outcome {
 type Action = 'owner' | 'field' | 'delete'
 
 /**
- * The bar a list shows over its rows while some are selected: "N seleccionadas", the actions the
+ * The bar a list shows over its rows while some are selected: "N registros seleccionados", the actions the
  * resource offers the user (change owner, change a field, send to the bin, export), a dialog
  * per action that confirms with the number, the progress of a long action (run as a job on the
  * server and polled here) and what it did ("2 300 cambiadas, 40 omitidas: fuera de su
@@ -96,7 +96,7 @@ export function BulkBar({
 
   if (!count) return null
   return (
-    <Paper withBorder p="xs" role="toolbar" aria-label={t('bulk.toolbar')} data-testid="bulk-bar">
+    <Box role="toolbar" aria-label={t('bulk.toolbar')} data-testid="bulk-bar">
       <Group gap="sm" wrap="wrap">
         <Text fw={600} aria-live="polite" data-testid="bulk-count">
           {t('bulk.selected', { count })}
@@ -178,7 +178,7 @@ export function BulkBar({
           }}
         />
       )}
-    </Paper>
+    </Box>
   )
 }
 

@@ -162,6 +162,16 @@ export function ListView<Row extends object>({
     setSelected({})
     setAllMatching(false)
   }
+  // Cards (phones) have no table row: their boxes set the same selection.
+  const toggleCard = (id: number, on: boolean) => {
+    setAllMatching(false)
+    setSelected((old) => {
+      const updated = { ...old }
+      if (on) updated[String(id)] = true
+      else delete updated[String(id)]
+      return updated
+    })
+  }
   const selectedIds = Object.keys(selected)
     .filter((k) => selected[k])
     .map(Number)
@@ -353,29 +363,29 @@ export function ListView<Row extends object>({
     </Paper>
   )
 
+  // The module's bar says how many are selected and clears them; the list adds "all N matching".
+  const matching = `${f.number(count.value)}${count.capped ? '+' : ''}`
   const selectionBar =
     selection && (selectedIds.length > 0 || allMatching) ? (
       <Paper withBorder radius="md" p="xs" mb="xs" data-testid="selection">
-        <Group gap="sm">
-          <Text size="sm">
-            {allMatching
-              ? t('list.all_selected', {
-                  count: `${f.number(count.value)}${count.capped ? '+' : ''}`,
-                })
-              : t('list.selected', { count: selectedIds.length })}
-          </Text>
-          {!allMatching && count.value > selectedIds.length && (
-            <Button variant="subtle" size="compact-sm" onClick={() => setAllMatching(true)}>
-              {t('list.select_matching', {
-                count: `${f.number(count.value)}${count.capped ? '+' : ''}`,
-              })}
-            </Button>
-          )}
-          <Button variant="subtle" size="compact-sm" onClick={clearSelection}>
-            {t('list.clear_selection')}
-          </Button>
-        </Group>
         {selection.renderBulkBar({ ids: selectedIds, allMatching, count, clear: clearSelection })}
+        {allMatching ? (
+          <Text size="sm" mt={4} data-testid="all-matching">
+            {t('list.all_selected', { count: matching })}
+          </Text>
+        ) : (
+          count.value > selectedIds.length && (
+            <Button
+              variant="subtle"
+              size="compact-sm"
+              mt={4}
+              onClick={() => setAllMatching(true)}
+              style={{ whiteSpace: 'normal', height: 'auto', textAlign: 'start' }}
+            >
+              {t('list.select_matching', { count: matching })}
+            </Button>
+          )
+        )}
       </Paper>
     ) : null
 
@@ -390,6 +400,16 @@ export function ListView<Row extends object>({
   const [title, ...details] = primary.length ? primary : all.slice(0, 1)
   const cards = (
     <Stack gap="xs" data-testid="list-cards">
+      {selection && (
+        <Checkbox
+          label={t('list.select_page')}
+          checked={table.getIsAllPageRowsSelected()}
+          indeterminate={table.getIsSomePageRowsSelected()}
+          onChange={table.getToggleAllPageRowsSelectedHandler()}
+          px="sm"
+          size="sm"
+        />
+      )}
       {rows.map((row) => (
         <Card
           key={rowId(row)}
@@ -402,9 +422,19 @@ export function ListView<Row extends object>({
           data-list-row
           data-href={rowHref(row)}
         >
-          <Box fw={600} style={{ overflowWrap: 'anywhere' }}>
-            {title.render(row)}
-          </Box>
+          <Group gap="sm" wrap="nowrap" align="flex-start">
+            {selection && (
+              <Checkbox
+                aria-label={t('list.select_row')}
+                checked={!!selected[String(rowId(row))]}
+                onChange={(e) => toggleCard(rowId(row), e.currentTarget.checked)}
+                mt={2}
+              />
+            )}
+            <Box fw={600} style={{ overflowWrap: 'anywhere', minWidth: 0 }}>
+              {title.render(row)}
+            </Box>
+          </Group>
           {details.map((c) => {
             const content = c.render(row)
             if (content === null || content === undefined) return null
