@@ -6,7 +6,8 @@ import type { AccessContext } from '#app/access/access_context'
  * What narrows the list for this user: `all` (nothing), `own` (her records) or `team` (her
  * team's). The list says so above the rows ("Viendo sus registros · 90").
  */
-export type ListScope = 'all' | 'own' | 'team'
+/** What the user's view scope lets her see: own records, her team's, her reports' (hierarchy) or both. */
+export type ListScope = 'all' | 'own' | 'team' | 'hierarchy' | 'team_hierarchy'
 
 export interface ListProps {
   /** The resource's declaration (labels as i18n keys, quick-filter dates resolved). */
@@ -39,12 +40,7 @@ export async function listProps(
   const found = registry.resources().find((r) => r.key === resource)
   if (!found?.list) throw new Error(`Resource ${resource} declares no list`)
   const constraint = await access.constraint(resource)
-  const scope: ListScope =
-    constraint.kind === 'owners'
-      ? constraint.ownerIds.length === 1 && constraint.ownerIds[0] === access.userId
-        ? 'own'
-        : 'team'
-      : 'all'
+  const scope = listScope(access, resource, constraint)
   const { columns, sorts, quickFilters = [] } = found.list
   return {
     declaration: {
@@ -59,4 +55,17 @@ export async function listProps(
     },
     scope,
   }
+}
+
+/** How the list names the user's scope ("Viendo sus registros", "… los de su equipo"…). */
+function listScope(
+  access: AccessContext,
+  resource: string,
+  constraint: Awaited<ReturnType<AccessContext['constraint']>>
+): ListScope {
+  if (constraint.kind !== 'owners') return 'all'
+  if (constraint.ownerIds.length === 1 && constraint.ownerIds[0] === access.userId) return 'own'
+  const granted = access.grants.scopes.get(`${resource}.view`) ?? new Set()
+  if (granted.has('team') && granted.has('hierarchy')) return 'team_hierarchy'
+  return granted.has('hierarchy') ? 'hierarchy' : 'team'
 }

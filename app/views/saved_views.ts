@@ -59,6 +59,8 @@ export function visibleViewsQuery(access: AccessContext, client?: QueryClientCon
                       's.team_id',
                       conn.from('team_members').where('user_id', me).select('team_id')
                     )
+                    // A team's leader belongs to it (as for record scopes), member or not.
+                    .orWhereIn('s.team_id', conn.from('teams').where('leader_id', me).select('id'))
                 })
             )
         })

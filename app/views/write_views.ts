@@ -168,3 +168,26 @@ async function writeDefault(
 export function setDefaultView(access: AccessContext, resource: string, viewId: number | null) {
   return db.transaction((trx) => writeDefault(trx, access, resource, viewId))
 }
+
+/**
+ * A role or team is deleted: its shares go, and a view left shared with nobody becomes private
+ * (shared with no target means the whole organization — a view meant for one team must not
+ * widen to everyone when that team goes).
+ */
+export async function dropShareTarget(
+  trx: TransactionClientContract,
+  target: { roleId: number } | { teamId: number }
+) {
+  const column = 'roleId' in target ? 'role_id' : 'team_id'
+  const id = 'roleId' in target ? target.roleId : target.teamId
+  const viewIds = (await trx.from('saved_view_shares').where(column, id).select('view_id')).map(
+    (r) => Number(r.view_id)
+  )
+  if (!viewIds.length) return
+  await trx.from('saved_view_shares').where(column, id).delete()
+  await trx
+    .from('saved_views')
+    .whereIn('id', viewIds)
+    .whereNotExists(trx.from('saved_view_shares as s').whereColumn('s.view_id', 'saved_views.id'))
+    .update({ visibility: 'private' })
+}

@@ -2,6 +2,7 @@ import db from '@adonisjs/lucid/services/db'
 import { forgetGrants } from '#app/support/cache'
 import { recordHistory } from '#app/history/record_history'
 import { RuleError } from '#app/support/rule_error'
+import { dropShareTarget } from '#app/views/write_views'
 import { ROLE_SUBJECT, roleSnapshot } from './snapshot.js'
 
 /** Deletes a role nobody holds; a role in use must first be taken away from its users. */
@@ -28,6 +29,7 @@ export async function deleteRole(params: {
       const snapshot = await roleSnapshot(trx, roleId)
       await trx.from('role_permissions').where('role_id', roleId).delete()
       await trx.from('role_scopes').where('role_id', roleId).delete()
+      await dropShareTarget(trx, { roleId })
       await trx.from('roles').where('id', roleId).delete()
       await recordHistory.deleted(
         { organizationId, actorId, subjectType: ROLE_SUBJECT, subjectId: roleId },

@@ -209,21 +209,31 @@ function BulkDialog({
 
   useEffect(() => () => clearTimeout(timer.current), [])
 
-  const poll = (runId: number) => {
-    timer.current = setTimeout(async () => {
-      try {
-        const response = await fetch(`/bulk/runs/${runId}`, {
-          headers: { accept: 'application/json' },
-          credentials: 'same-origin',
-        })
-        if (!response.ok) throw new Error(String(response.status))
-        const next = (await response.json()) as Outcome
-        setOutcome(next)
-        if (next.status !== 'done' && next.status !== 'failed') poll(runId)
-      } catch {
-        poll(runId)
-      }
-    }, 1000)
+  // Polled every second; a failing poll backs off and gives up after a few tries (the job goes
+  // on and ends in a notification); a signed-out session reloads the page (to the sign-in).
+  const poll = (runId: number, failures = 0) => {
+    timer.current = setTimeout(
+      async () => {
+        try {
+          const response = await fetch(`/bulk/runs/${runId}`, {
+            headers: { accept: 'application/json' },
+            credentials: 'same-origin',
+          })
+          if (response.status === 401) return window.location.reload()
+          if (response.status === 403 || response.status === 404) {
+            return setError(t('bulk.errors.progress'))
+          }
+          if (!response.ok) throw new Error(String(response.status))
+          const next = (await response.json()) as Outcome
+          setOutcome(next)
+          if (next.status !== 'done' && next.status !== 'failed') poll(runId)
+        } catch {
+          if (failures >= 8) setError(t('bulk.errors.progress'))
+          else poll(runId, failures + 1)
+        }
+      },
+      1000 * 2 ** Math.min(failures, 4)
+    )
   }
 
   const params =

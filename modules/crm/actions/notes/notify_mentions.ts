@@ -38,13 +38,18 @@ export interface NotifyMentionsParams {
  * same note, and only those who may see the record (view permission and record scope), so a
  * mention leaks nothing. Returns every id the note has notified so far, to keep in the note.
  */
+/** The most users one note's mentions notify. */
+export const MAX_MENTIONED = 20
+
 export async function notifyMentions(params: NotifyMentionsParams): Promise<number[]> {
   const { organizationId, actorId, subjectType, subjectId, trx } = params
   const already = new Set(params.alreadyNotified ?? [])
   const subject = SUBJECTS[subjectType]
-  const candidates = mentionedUserIds(params.body).filter(
-    (id) => id !== actorId && !already.has(id)
-  )
+  // At most MAX_MENTIONED people per note are notified (each costs an access check): a note
+  // mentioning half the company notifies its first MAX_MENTIONED names.
+  const candidates = mentionedUserIds(params.body)
+    .filter((id) => id !== actorId && !already.has(id))
+    .slice(0, MAX_MENTIONED)
   if (!subject || !candidates.length) return [...already]
   const client = trx ?? db
   const [record, users, author] = await Promise.all([

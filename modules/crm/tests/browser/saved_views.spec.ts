@@ -84,6 +84,11 @@ test.group('Browser: saved views', (group) => {
       await page.waitForURL(new RegExp(`view=${view.id}&q=Ferret`))
       await page.getByRole('tab', { name: /Ferreterías/, selected: true }).waitFor()
       assert.deepEqual(await shownNames(page), ['Ferretería Norte', 'Ferretería Sur'])
+      // Its only filter removed, the list is the whole list ("Todos"), not the view once more.
+      await page.getByTestId('search').fill('')
+      await page.getByTestId('search').press('Enter')
+      await page.waitForURL(/view=all/)
+      await page.getByRole('link', { name: 'Conservas Atlántico' }).waitFor()
     } finally {
       await context.close()
     }

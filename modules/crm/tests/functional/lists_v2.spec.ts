@@ -1,5 +1,6 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
+import db from '@adonisjs/lucid/services/db'
 import { createOrganization, createTeam } from '#tests/helpers/world'
 import { crmUser, insertCompanies, insertContact } from '../helpers.js'
 
@@ -33,6 +34,10 @@ test.group('Lists: declaration, rows per page, date range, every offered sort', 
     const leader = await crmUser(org, 'team')
     await createTeam(org, leader, [rep], 'Norte')
     assert.equal((await get(client, leader, '/crm/companies')).list.scope, 'team')
+    // A manager whose scope follows reporting lines is not told she sees "her team".
+    const manager = await crmUser(org, 'hierarchy')
+    await db.from('users').where('id', rep.id).update({ reports_to_id: manager.id })
+    assert.equal((await get(client, manager, '/crm/companies')).list.scope, 'hierarchy')
     const contacts = await get(client, rep, '/crm/contacts')
     assert.equal(contacts.list.scope, 'own')
     assert.include(

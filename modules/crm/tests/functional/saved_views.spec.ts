@@ -314,4 +314,33 @@ test.group('Saved views', (group) => {
     // Another user may use the same name.
     ;(await save(client, bea, { name: 'Clientes' })).assertStatus(201)
   })
+
+  test("a team's leader sees its views; deleting the team leaves them private, not everyone's", async ({
+    client,
+    assert,
+  }) => {
+    const org = await createOrganization(['crm'])
+    const ana = await crmUser(org, 'all')
+    const lidia = await crmUser(org, 'own')
+    const carlos = await crmUser(org, 'own')
+    const team = await createTeam(org, lidia, [])
+    const shared = await save(client, ana, {
+      name: 'Del equipo',
+      visibility: 'shared',
+      teams: [team.id],
+    })
+    shared.assertStatus(201)
+    // The leader is not a member, yet the team's views reach her (as its records do).
+    assert.deepEqual(await seen(client, lidia), ['Del equipo'])
+    assert.deepEqual(await seen(client, carlos), [])
+
+    const admin = await createUser(org, { isAdmin: true })
+    const removal = await client.delete(`/admin/teams/${team.id}`).loginAs(admin).withCsrfToken()
+    assert.notEqual(removal.status(), 500)
+    assert.isNull(await db.from('teams').where('id', team.id).first())
+    const row = await db.from('saved_views').where('id', shared.body().view.id).firstOrFail()
+    assert.equal(row.visibility, 'private')
+    assert.deepEqual(await seen(client, carlos), [], 'not widened to the whole organization')
+    assert.deepEqual(await seen(client, ana), ['Del equipo'])
+  })
 })

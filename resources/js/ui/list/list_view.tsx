@@ -259,7 +259,7 @@ export function ListView<Row extends object>({
   const scopeNote =
     list.scope === 'all'
       ? null
-      : `${t(list.scope === 'own' ? 'list.scope_own' : 'list.scope_team')} · ${f.number(count.value)}${count.capped ? '+' : ''}`
+      : `${t(`list.scope_${list.scope}`)} · ${f.number(count.value)}${count.capped ? '+' : ''}`
 
   const toolbar = (
     <Paper withBorder radius="md" p="sm" mb="sm">

@@ -21,7 +21,7 @@ export interface QuickFilter {
 /** What the server sends with a list page (app/lists/list_props.ts). */
 export interface ListProps {
   declaration: { columns: DeclaredColumn[]; sorts: string[]; quickFilters?: QuickFilter[] }
-  scope: 'all' | 'own' | 'team'
+  scope: 'all' | 'own' | 'team' | 'hierarchy' | 'team_hierarchy'
 }
 
 /** A filter in force, shown as a removable chip; `remove` is the URL patch that drops it. */

@@ -21,7 +21,12 @@ export function useListUrl(base: string) {
   const href = (patch: Params, keepPage = false) => {
     const next: Params = { ...params }
     if (!keepPage) for (const key of PAGING_KEYS) delete next[key]
-    return listUrl(base, { ...next, ...patch })
+    const merged: Params = { ...next, ...patch }
+    // A saved view whose every filter was removed is the whole list ("Todos"): `?view=5` alone
+    // would send the server back to the view's state, bringing the filters back.
+    const set = Object.keys(merged).filter((k) => ![null, undefined, ''].includes(merged[k] as any))
+    if (merged.view && merged.view !== 'all' && set.every((k) => k === 'view')) merged.view = 'all'
+    return listUrl(base, merged)
   }
   const apply = (patch: Params, keepPage = false) =>
     router.get(
