@@ -64,6 +64,8 @@ function duplicateOf(ctx: HttpContext) {
 export default class CompaniesController {
   async index(ctx: HttpContext) {
     ctx.access.authorize(`${COMPANIES}.view`)
+    // First: opening the list at the user's default view redirects before any list query.
+    const views = await savedViewsProps(ctx, COMPANIES)
     // A malformed filter in the address bar shows the unfiltered list rather than an error.
     const [, parsed] = await listCompaniesValidator.tryValidate(ctx.request.qs(), {
       meta: { organizationId: ctx.organization.id },
@@ -100,7 +102,7 @@ export default class CompaniesController {
       customFilters: cf.params,
       list: await listProps(ctx.access, COMPANIES),
       customColumns: await customColumns(ctx.organization.id, COMPANIES),
-      ...(await savedViewsProps(ctx, COMPANIES)),
+      ...views,
       // The bulk bar's actions, fields and owners (resources/js/ui/bulk_bar.tsx).
       bulk: await bulkProps(ctx.access, COMPANIES, ctx.i18n.locale),
       catalog: await catalogProps(ctx.organization.id, ctx.i18n.locale, { inactive: true }),

@@ -45,6 +45,8 @@ import { checkedSort } from '../actions/companies/company_query.js'
 export default class ContactsController {
   async index(ctx: HttpContext) {
     ctx.access.authorize(`${CONTACTS}.view`)
+    // First: opening the list at the user's default view redirects before any list query.
+    const views = await savedViewsProps(ctx, CONTACTS)
     const [, parsed] = await listContactsValidator.tryValidate(ctx.request.qs())
     const cf = await parseCustomFilters(ctx.organization.id, CONTACTS, ctx.request.qs())
     // A custom-field sort only by a field the list shows (`cf_<key>`, app/custom_fields/sort.ts).
@@ -76,7 +78,7 @@ export default class ContactsController {
       customFilters: cf.params,
       list: await listProps(ctx.access, CONTACTS),
       customColumns: await customColumns(ctx.organization.id, CONTACTS),
-      ...(await savedViewsProps(ctx, CONTACTS)),
+      ...views,
       // The bulk bar's actions, fields and owners (resources/js/ui/bulk_bar.tsx).
       bulk: await bulkProps(ctx.access, CONTACTS, ctx.i18n.locale),
       // The selected company filter's label, when the user may see that company.
