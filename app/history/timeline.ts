@@ -98,8 +98,11 @@ export const timeline = {
   /**
    * Newest first, keyset-paginated by id. The caller has already checked the subject's scope.
    * `related`: entries of other records shown with the subject's (a company's contacts): their
-   * subject type and a subquery selecting their ids, already limited to those the reader may
-   * see. One query: each branch of the OR walks the subject index (timeline_subject_idx).
+   * subject type and ids, already limited to those the reader may see (the caller bounds the
+   * list: it is sent as parameters). Two queries, each newest first, `LIMIT n+1`, with the same
+   * cursor and kinds, on the subject index (timeline_subject_idx: organization, type, subject
+   * id, id), merged here by id: an OR of both in one statement is not planned as a union by
+   * MariaDB (it walked every entry of the related type in the organization).
    * `kinds`: only entries of these kinds (a filter chip, `timelineFilterKinds`).
    */
   async list(params: {
@@ -108,39 +111,53 @@ export const timeline = {
     subjectId: number
     before?: number
     limit?: number
-    related?: { subjectType: string; ids: DatabaseQueryBuilderContract }
+    related?: { subjectType: string; ids: number[] }
     kinds?: string[]
   }): Promise<{ entries: TimelineEntry[]; nextBefore: number | null }> {
     const limit = Math.min(params.limit ?? 30, 100)
-    const { related } = params
-    const query = db
-      .from('timeline_events as t')
-      .leftJoin('users as u', 'u.id', 't.actor_id')
-      .where('t.organization_id', params.organizationId)
-      .where((q) => {
-        q.where((own) =>
-          own.where('t.subject_type', params.subjectType).where('t.subject_id', params.subjectId)
+    const page = (
+      subjectType: string,
+      where: (q: DatabaseQueryBuilderContract) => void,
+      order: 't.id' | 't.id + 0' = 't.id'
+    ) => {
+      const query = db
+        .from('timeline_events as t')
+        .leftJoin('users as u', 'u.id', 't.actor_id')
+        .where('t.organization_id', params.organizationId)
+        .where('t.subject_type', subjectType)
+        .where((q) => where(q))
+        .orderByRaw(`${order} desc`)
+        .limit(limit + 1)
+        .select(
+          't.id',
+          't.kind',
+          't.actor_id',
+          't.data',
+          't.created_at',
+          't.subject_type',
+          't.subject_id',
+          'u.full_name as actor_name'
         )
-        if (related)
-          q.orWhere((other) =>
-            other.where('t.subject_type', related.subjectType).whereIn('t.subject_id', related.ids)
-          )
-      })
-      .orderBy('t.id', 'desc')
-      .limit(limit + 1)
-      .select(
-        't.id',
-        't.kind',
-        't.actor_id',
-        't.data',
-        't.created_at',
-        't.subject_type',
-        't.subject_id',
-        'u.full_name as actor_name'
-      )
-    if (params.kinds) query.whereIn('t.kind', params.kinds.length ? params.kinds : ['-'])
-    if (params.before) query.where('t.id', '<', params.before)
-    const rows = await query
+      if (params.kinds) query.whereIn('t.kind', params.kinds.length ? params.kinds : ['-'])
+      if (params.before) query.where('t.id', '<', params.before)
+      return query
+    }
+    const { related } = params
+    const [own, others] = await Promise.all([
+      page(params.subjectType, (q) => q.where('t.subject_id', params.subjectId)),
+      // Ordered by an expression of the id: with a `before` cursor, MariaDB otherwise walks the
+      // primary key backwards (an order index, tens of thousands of rows for one page) instead
+      // of the subject index's ranges (one per related id, id below the cursor) and a small sort.
+      related?.ids.length
+        ? page(related.subjectType, (q) => q.whereIn('t.subject_id', related.ids), 't.id + 0')
+        : [],
+    ])
+    // Each part holds its newest limit + 1 entries: together, the newest limit + 1 of both.
+    const seen = new Set<number>()
+    const rows = [...own, ...others]
+      .filter((r) => !seen.has(Number(r.id)) && !!seen.add(Number(r.id)))
+      .sort((a, b) => Number(b.id) - Number(a.id))
+      .slice(0, limit + 1)
     const entries = rows.slice(0, limit).map((r): TimelineEntry => {
       const declared = timelineKindLabel(r.kind)
       return {

@@ -55,20 +55,29 @@ export async function readTimeline(
 
 const CONTACT_SUBJECT = 'crm.contact'
 
+/** How many of a company's contacts its timeline follows (the newest by id). */
+export const RELATED_CONTACTS_MAX = 500
+
 /**
  * A company's timeline holds its contacts' entries too: those of its contacts (not binned)
- * the reader may see, selected by a subquery of the same statement (crm_contacts_org_company_idx).
+ * the reader may see, read first (crm_contacts_live_company_idx) and passed as an id list, so
+ * that the timeline reads them on its subject index. A company with more than
+ * RELATED_CONTACTS_MAX such contacts shows the entries of the newest RELATED_CONTACTS_MAX
+ * (highest ids) only; the others' entries stay on their own pages.
  */
 async function relatedOf(access: AccessContext, subjectType: string, subjectId: number) {
   if (subjectType !== 'crm.company') return undefined
-  const ids = db
+  const query = db
     .from('crm_contacts as rc')
     .where('rc.organization_id', access.organizationId)
     .where('rc.company_id', subjectId)
     .whereNull('rc.deleted_at')
+    .orderBy('rc.id', 'desc')
+    .limit(RELATED_CONTACTS_MAX)
     .select('rc.id')
-  await access.scope(ids, 'crm.contacts', { table: 'rc' })
-  return { subjectType: CONTACT_SUBJECT, ids }
+  await access.scope(query, 'crm.contacts', { table: 'rc' })
+  const rows = await query
+  return { subjectType: CONTACT_SUBJECT, ids: rows.map((r) => Number(r.id)) }
 }
 
 /** Entries of a related contact say whose they are (`about`: its name and page). */

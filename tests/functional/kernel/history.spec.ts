@@ -124,6 +124,76 @@ test.group('Activity history and audit log', (group) => {
     assert.match(first.entries[0].createdAt, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/)
   })
 
+  test("related records' entries are merged by id into the subject's pages", async ({ assert }) => {
+    const org = await createOrganization()
+    // Interleaved: the subject, two related records, one related record not listed, a kind
+    // outside the filter.
+    const writes: [string, number, string][] = [
+      ['test.thing', 1, 'note'],
+      ['test.part', 10, 'note'],
+      ['test.part', 11, 'note'],
+      ['test.thing', 1, 'updated'],
+      ['test.part', 12, 'note'],
+      ['test.part', 10, 'note'],
+      ['test.thing', 1, 'note'],
+      ['test.part', 11, 'updated'],
+      ['test.thing', 2, 'note'],
+      ['test.part', 11, 'note'],
+    ]
+    for (const [i, [subjectType, subjectId, kind]] of writes.entries()) {
+      await timeline.record({
+        organizationId: org.id,
+        subjectType,
+        subjectId,
+        kind,
+        actorId: null,
+        data: { n: i },
+      })
+    }
+    const read = async (limit: number, kinds?: string[]) => {
+      const seen: number[][] = []
+      let before: number | undefined
+      do {
+        const page = await timeline.list({
+          organizationId: org.id,
+          subjectType: 'test.thing',
+          subjectId: 1,
+          related: { subjectType: 'test.part', ids: [10, 11] },
+          limit,
+          before,
+          kinds,
+        })
+        seen.push(page.entries.map((e) => e.data.n as number))
+        before = page.nextBefore ?? undefined
+      } while (before)
+      return seen
+    }
+    assert.deepEqual(await read(3), [
+      [9, 7, 6],
+      [5, 3, 2],
+      [1, 0],
+    ])
+    assert.deepEqual(await read(4), [
+      [9, 7, 6, 5],
+      [3, 2, 1, 0],
+    ])
+    assert.deepEqual(await read(2, ['note']), [
+      [9, 6],
+      [5, 2],
+      [1, 0],
+    ])
+    const none = await timeline.list({
+      organizationId: org.id,
+      subjectType: 'test.thing',
+      subjectId: 1,
+      related: { subjectType: 'test.part', ids: [] },
+    })
+    assert.deepEqual(
+      none.entries.map((e) => e.data.n),
+      [6, 3, 0]
+    )
+  })
+
   test('deleting a record keeps its audit trail and forgets its timeline', async ({ assert }) => {
     const org = await createOrganization()
     const subject = {

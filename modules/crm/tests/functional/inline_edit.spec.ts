@@ -4,7 +4,10 @@ import db from '@adonisjs/lucid/services/db'
 import { createOrganization } from '#tests/helpers/world'
 import { saveField } from '#app/custom_fields/admin'
 import { adminWorld } from '#tests/functional/admin/_helpers'
+import { timeline } from '#app/history/timeline'
+import { dbTimestamp } from '#app/support/dates'
 import { crmUser, insertCompany, insertContact } from '../helpers.js'
+import { RELATED_CONTACTS_MAX } from '../../support/timeline_reader.js'
 
 /** PATCH of one field, as the record page's inline editor sends it. */
 function patchField(client: any, user: any, companyId: number, body: Record<string, unknown>) {
@@ -207,6 +210,46 @@ test.group('Company timeline: its contacts and the kind filter', (group) => {
     const show = await client.get(`/crm/companies/${company}`).loginAs(rep).withInertia()
     show.assertStatus(200)
     assert.isUndefined(show.inertiaProps.timeline.entries.find((e: any) => e.kind === 'note'))
+  })
+
+  test("a company with more contacts than the bound shows its newest contacts' entries", async ({
+    client,
+    assert,
+  }) => {
+    const org = await createOrganization(['crm'])
+    const user = await crmUser(org, 'all')
+    const company = await insertCompany(org, {})
+    const oldest = await insertContact(org, { company_id: company, first_name: 'Primera' })
+    const now = dbTimestamp()
+    await db.table('crm_contacts').multiInsert(
+      Array.from({ length: RELATED_CONTACTS_MAX }, (_, i) => ({
+        organization_id: org.id,
+        company_id: company,
+        first_name: `Persona ${i}`,
+        last_name: 'Prueba',
+        name_normalized: `persona ${i} prueba`,
+        last_name_normalized: 'prueba',
+        created_at: now,
+        updated_at: now,
+      }))
+    )
+    const newest = Number((await db.from('crm_contacts').max('id as id').first()).id)
+    for (const subjectId of [oldest, newest]) {
+      await timeline.record({
+        organizationId: org.id,
+        subjectType: 'crm.contact',
+        subjectId,
+        kind: 'note',
+        actorId: null,
+        data: { body: `Nota ${subjectId}` },
+      })
+    }
+    const show = await client.get(`/crm/companies/${company}`).loginAs(user).withInertia()
+    const notes = show.inertiaProps.timeline.entries.filter((e: any) => e.kind === 'note')
+    assert.deepEqual(
+      notes.map((e: any) => e.data.body),
+      [`Nota ${newest}`]
+    )
   })
 
   test('the kind filter returns only the chosen kinds', async ({ client, assert }) => {
