@@ -95,10 +95,16 @@ export async function resolveOwner(params: {
   client?: QueryClientContract
   /** `create` or `edit`: the owner must be within that action's scope. */
   action: string
+  /**
+   * The owner the record held right before an edit being undone (#app/support/inline_field
+   * checks the undo): put back as it was, like keeping the current owner.
+   */
+  restored?: number | null
 }): Promise<number | null> {
   const { access, requested, current } = params
   if (requested === undefined) return current === undefined ? access.userId : current
-  if (requested === current || requested === access.userId) return requested
+  if (requested === current || requested === access.userId || requested === params.restored)
+    return requested
   const owners = await assignableOwners(access, params.resource, {
     client: params.client,
     action: params.action,

@@ -25,6 +25,20 @@ function xsrfToken(): string {
  * Resolves with the value as stored; rejects with a FieldSaveError holding the server's message.
  */
 export async function saveField(url: string, field: string, value: unknown): Promise<unknown> {
+  return (await patchField(url, { field, value }))?.value
+}
+
+/** What a field save answers: the value as stored and the token of its undo. */
+interface FieldSaved {
+  value?: unknown
+  undo?: string
+}
+
+/**
+ * The request of a save, or of an undo: `{ field, undo: true, expected, token }` restores the
+ * value held before the edit that stored `expected` (the server checks nothing changed since).
+ */
+async function patchField(url: string, body: Record<string, unknown>): Promise<FieldSaved | null> {
   let response: Response
   try {
     response = await fetch(url, {
@@ -35,15 +49,15 @@ export async function saveField(url: string, field: string, value: unknown): Pro
         'content-type': 'application/json',
         'x-xsrf-token': xsrfToken(),
       },
-      body: JSON.stringify({ field, value }),
+      body: JSON.stringify(body),
     })
   } catch {
     throw new FieldSaveError('')
   }
   if (response.status === 401) throw new FieldSaveError('', true)
-  const body = await response.json().catch(() => null)
-  if (!response.ok) throw new FieldSaveError(String(body?.errors?.[0]?.message ?? ''))
-  return body?.value
+  const answer = await response.json().catch(() => null)
+  if (!response.ok) throw new FieldSaveError(String(answer?.errors?.[0]?.message ?? ''))
+  return answer
 }
 
 export type InlineFieldKind = 'text' | 'textarea' | 'select'
@@ -121,17 +135,27 @@ export function InlineField({
     setEditing(true)
   }
 
-  const send = async (next: string | null, previous: string | null, undo: boolean) => {
+  /** Saves `next`; with `undo` (the edit being undone), restores the value held before it. */
+  const send = async (
+    next: string | null,
+    previous: string | null,
+    undo?: { expected: unknown; token: string }
+  ) => {
     setShown(next)
     setSaving(true)
     try {
-      await saveField(url, name, next)
+      const saved = await patchField(
+        url,
+        undo ? { field: name, value: next, undo: true, ...undo } : { field: name, value: next }
+      )
       setError(null)
       onSaved?.()
       if (undo) {
         notifications.show({ message: t('ui.inline.undone', { field: label }), autoClose: 4000 })
         return
       }
+      const token = saved?.undo
+      if (!token) return
       const toast = `inline-${id}-${++toasts.current}`
       notifications.show({
         id: toast,
@@ -144,7 +168,7 @@ export function InlineField({
               variant="light"
               onClick={() => {
                 notifications.hide(toast)
-                void send(previous, next, true)
+                void send(previous, next, { expected: saved?.value ?? null, token })
               }}
             >
               {t('ui.inline.undo')}
@@ -170,7 +194,7 @@ export function InlineField({
     const next = raw === null || raw.trim() === '' ? null : raw
     if (refocus) requestAnimationFrame(() => displayRef.current?.focus())
     if ((next ?? '') === (shown ?? '')) return
-    void send(next, shown, false)
+    void send(next, shown)
   }
 
   const cancel = () => {

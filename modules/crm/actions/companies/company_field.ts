@@ -1,7 +1,11 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import db from '@adonisjs/lucid/services/db'
 import { actor } from '#app/support/http'
-import { inlineValidators, saveInlineField } from '#app/support/inline_field'
+import {
+  inlineValidators,
+  lockRow,
+  saveInlineField,
+  type InlineTrx,
+} from '#app/support/inline_field'
 import {
   COMPANY_INLINE_FIELDS,
   companyRules,
@@ -15,8 +19,13 @@ import { updateCompany } from './update_company.js'
 const validators = inlineValidators<CompanyMeta>(companyRules, COMPANY_INLINE_FIELDS)
 
 /** What the update action needs to keep a company as it is (its lists left out: kept). */
-async function currentData(organizationId: number, companyId: number): Promise<CompanyData> {
-  const c = (await loadCompany(db, organizationId, companyId))!
+async function currentData(
+  trx: InlineTrx,
+  organizationId: number,
+  companyId: number
+): Promise<CompanyData> {
+  await lockRow(trx, 'crm_companies', organizationId, companyId)
+  const c = (await loadCompany(trx, organizationId, companyId))!
   return {
     name: c.name,
     legalName: c.legalName ?? undefined,
@@ -41,8 +50,8 @@ export async function saveCompanyField(ctx: HttpContext, companyId: number) {
     recordId: companyId,
     validator: validators,
     meta: { organizationId, current: await companyCodes(organizationId, companyId) },
-    current: () => currentData(organizationId, companyId),
-    save: (data, customValues) =>
-      db.transaction((trx) => updateCompany({ ...actor(ctx), companyId, data, customValues, trx })),
+    current: (trx) => currentData(trx, organizationId, companyId),
+    save: (trx, data, customValues, options) =>
+      updateCompany({ ...actor(ctx), companyId, data, customValues, trx, ...options }),
   })
 }

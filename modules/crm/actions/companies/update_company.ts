@@ -26,6 +26,8 @@ export interface UpdateCompanyParams {
   /** Validated custom field values (validateWithCustomFields); keys left out keep their value. */
   customValues?: FieldValues
   /** The caller's transaction: the company is written in it (see `inTransaction`). */
+  /** An owner put back by an inline edit's undo (see `resolveOwner`). */
+  restoredOwner?: number | null
   trx?: TransactionClientContract
 }
 
@@ -42,6 +44,7 @@ export async function updateCompany({
   data,
   customValues = {},
   trx: outer,
+  restoredOwner,
 }: UpdateCompanyParams) {
   if (!data.confirmDuplicate && (await renames(organizationId, companyId, data.name, outer))) {
     await assertNameUnique(access, data.name, companyId, outer)
@@ -58,6 +61,7 @@ export async function updateCompany({
       requested: data.ownerId,
       current: before.ownerId,
       client: trx,
+      restored: restoredOwner,
     })
     await assertNifFree(trx, organizationId, data.nif, companyId)
     await trx

@@ -1,7 +1,11 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import db from '@adonisjs/lucid/services/db'
 import { actor } from '#app/support/http'
-import { inlineValidators, saveInlineField } from '#app/support/inline_field'
+import {
+  inlineValidators,
+  lockRow,
+  saveInlineField,
+  type InlineTrx,
+} from '#app/support/inline_field'
 import { CONTACT_INLINE_FIELDS, contactRules, type ContactData } from '../../validators/contacts.js'
 import { CONTACTS, loadContact } from './load_contact.js'
 import { updateContact } from './update_contact.js'
@@ -12,8 +16,13 @@ const validators = inlineValidators<Record<string, never>>(contactRules, CONTACT
  * What the update action needs to keep a contact as it is: company and manager left out (kept,
  * even when the user may not see them), phones and e-mails left out (kept).
  */
-async function currentData(organizationId: number, contactId: number): Promise<ContactData> {
-  const c = (await loadContact(db, organizationId, contactId))!
+async function currentData(
+  trx: InlineTrx,
+  organizationId: number,
+  contactId: number
+): Promise<ContactData> {
+  await lockRow(trx, 'crm_contacts', organizationId, contactId)
+  const c = (await loadContact(trx, organizationId, contactId))!
   return {
     firstName: c.firstName,
     lastName: c.lastName ?? undefined,
@@ -35,8 +44,8 @@ export async function saveContactField(ctx: HttpContext, contactId: number) {
     recordId: contactId,
     validator: validators,
     meta: {},
-    current: () => currentData(organizationId, contactId),
-    save: (data, customValues) =>
-      db.transaction((trx) => updateContact({ ...actor(ctx), contactId, data, customValues, trx })),
+    current: (trx) => currentData(trx, organizationId, contactId),
+    save: (trx, data, customValues, options) =>
+      updateContact({ ...actor(ctx), contactId, data, customValues, trx, ...options }),
   })
 }

@@ -32,6 +32,8 @@ export interface UpdateContactParams {
   /** Validated custom field values (validateWithCustomFields); keys left out keep their value. */
   customValues?: FieldValues
   /** The caller's transaction: the contact is written in it (see `inTransaction`). */
+  /** An owner put back by an inline edit's undo (see `resolveOwner`). */
+  restoredOwner?: number | null
   trx?: TransactionClientContract
 }
 
@@ -47,6 +49,7 @@ export async function updateContact({
   data,
   customValues = {},
   trx: outer,
+  restoredOwner,
 }: UpdateContactParams) {
   await prepareCustomValues(organizationId, CONTACTS, outer)
   const result = await inTransaction(outer, async (trx) => {
@@ -60,6 +63,7 @@ export async function updateContact({
       requested: data.ownerId,
       current: before.ownerId,
       client: trx,
+      restored: restoredOwner,
     })
     const companyId = data.companyId === undefined ? before.companyId : data.companyId
     // Left out, the manager stays (unless the contact changes company: then there is none).

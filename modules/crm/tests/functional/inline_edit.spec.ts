@@ -3,9 +3,9 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import { createOrganization } from '#tests/helpers/world'
 import { saveField } from '#app/custom_fields/admin'
-import { adminWorld } from '#tests/functional/admin/_helpers'
 import { timeline } from '#app/history/timeline'
 import { dbTimestamp } from '#app/support/dates'
+import { adminWorld, write } from '#tests/functional/admin/_helpers'
 import { crmUser, insertCompany, insertContact } from '../helpers.js'
 import { RELATED_CONTACTS_MAX } from '../../support/timeline_reader.js'
 
@@ -149,6 +149,146 @@ test.group('Inline editing: one field of a company', (group) => {
       await patchField(client, user, company, { field: 'ownerId', value: String(colleague.id) })
     ).assertStatus(200)
     assert.equal(Number((await companyRow(company)).owner_id), colleague.id)
+  })
+})
+
+test.group('Inline editing: lost updates and undo', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('only the edited field is written: a column changed after the page loaded stays', async ({
+    client,
+    assert,
+  }) => {
+    const org = await createOrganization(['crm'])
+    const ana = await crmUser(org, 'all')
+    const bea = await crmUser(org, 'all')
+    const company = await insertCompany(org, { owner_id: ana.id, industry: 'otros' })
+    // Ana saves while a bulk change gives the company to Bea and a sector: it commits just
+    // before her save's transaction starts (the last moment another writer can get in: the
+    // save reads the row inside its transaction, locked).
+    const transaction = db.transaction
+    db.transaction = (async (...args: any[]) => {
+      db.transaction = transaction
+      await db
+        .from('crm_companies')
+        .where('id', company)
+        .update({ owner_id: bea.id, industry: 'tecnologia' })
+      return (transaction as any).apply(db, args)
+    }) as any
+    let response
+    try {
+      response = await patchField(client, ana, company, {
+        field: 'description',
+        value: 'Nueva descripción',
+      })
+    } finally {
+      db.transaction = transaction
+    }
+    response.assertStatus(200)
+    const row = await companyRow(company)
+    assert.equal(row.description, 'Nueva descripción')
+    assert.equal(Number(row.owner_id), bea.id)
+    assert.equal(row.industry, 'tecnologia')
+    const audit = await db
+      .from('audit_logs')
+      .where({ subject_type: 'crm.company', subject_id: company, action: 'update' })
+    assert.deepEqual(
+      audit.map((a) => a.field),
+      ['description']
+    )
+  })
+
+  test('undo restores a deactivated type; after another change it answers 409', async ({
+    client,
+    assert,
+  }) => {
+    const { org, admin } = await adminWorld(['crm'])
+    const rep = await crmUser(org, 'all')
+    const company = await insertCompany(org, { type: 'proveedor' })
+    const page = await client
+      .get('/admin/settings/lists?list=crm.company_types')
+      .loginAs(admin)
+      .withInertia()
+    const values = (page.inertiaProps.values as any[]).map((v) =>
+      v.code === 'proveedor' ? { ...v, active: false } : v
+    )
+    await write(client.put('/admin/settings/lists/crm.company_types'), admin, { values })
+    // A new value of a deactivated type is refused, as in the form.
+    const other = await insertCompany(org, { type: 'cliente' })
+    ;(await patchField(client, rep, other, { field: 'type', value: 'proveedor' })).assertStatus(422)
+
+    const saved = await patchField(client, rep, company, { field: 'type', value: 'cliente' })
+    saved.assertStatus(200)
+    const token = saved.body().undo
+    assert.isString(token)
+    assert.equal((await companyRow(company)).type, 'cliente')
+    // Undo: the previous (now inactive) type comes back.
+    const undo = await patchField(client, rep, company, {
+      field: 'type',
+      value: 'proveedor',
+      undo: true,
+      expected: 'cliente',
+      token,
+    })
+    undo.assertStatus(200)
+    assert.equal((await companyRow(company)).type, 'proveedor')
+    // A forged or mismatched undo gets nothing.
+    const forged = await patchField(client, rep, other, {
+      field: 'type',
+      value: 'proveedor',
+      undo: true,
+      expected: 'cliente',
+      token,
+    })
+    forged.assertStatus(409)
+    assert.equal((await companyRow(other)).type, 'cliente')
+
+    // The record changed after the edit: the undo no longer applies.
+    const again = await patchField(client, rep, company, { field: 'type', value: 'cliente' })
+    again.assertStatus(200)
+    await db.from('crm_companies').where('id', company).update({ type: 'prospecto' })
+    const late = await patchField(client, rep, company, {
+      field: 'type',
+      value: 'proveedor',
+      undo: true,
+      expected: 'cliente',
+      token: again.body().undo,
+    })
+    late.assertStatus(409)
+    assert.equal(
+      late.body().errors[0].message,
+      'Este campo ha cambiado desde tu edición: ya no se puede deshacer.'
+    )
+    assert.equal((await companyRow(company)).type, 'prospecto')
+  })
+
+  test('undo puts back an owner the user may not assign', async ({ client, assert }) => {
+    const org = await createOrganization(['crm'])
+    const outsider = await crmUser(org, 'own')
+    const company = await insertCompany(org, { owner_id: outsider.id })
+    const admin = await crmUser(org, 'all')
+    const saved = await patchField(client, admin, company, {
+      field: 'ownerId',
+      value: String(admin.id),
+    })
+    saved.assertStatus(200)
+    assert.equal(Number((await companyRow(company)).owner_id), admin.id)
+    // Meanwhile the outsider left the assignable owners: deactivated.
+    await db.from('users').where('id', outsider.id).update({ is_active: false })
+    const fresh = await patchField(client, admin, company, {
+      field: 'ownerId',
+      value: String(outsider.id),
+    })
+    fresh.assertStatus(422)
+    const undo = await patchField(client, admin, company, {
+      field: 'ownerId',
+      value: String(outsider.id),
+      undo: true,
+      expected: saved.body().value,
+      token: saved.body().undo,
+    })
+    undo.assertStatus(200)
+    assert.equal(Number((await companyRow(company)).owner_id), outsider.id)
   })
 })
 
