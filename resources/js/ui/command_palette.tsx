@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react'
 import { router } from '@inertiajs/react'
 import { ActionIcon, Group, Kbd, Loader, Text, UnstyledButton } from '@mantine/core'
-import { useDebouncedValue } from '@mantine/hooks'
+import { useDebouncedValue, useHotkeys } from '@mantine/hooks'
 import { createSpotlight, Spotlight, useSpotlight, type SpotlightStore } from '@mantine/spotlight'
 import { IconSearch } from '@tabler/icons-react'
 import { useT } from './i18n'
@@ -72,6 +72,10 @@ export function CommandPalette({ shell }: { shell: Shell }) {
     failed: false,
   })
   const userId = shell.user?.id ?? 0
+  // Ctrl+K / ⌘K opens it from anywhere, also while a field has the focus (a form, or the input
+  // of a palette still closing); "/" only outside fields, where it is not a character typed.
+  useHotkeys([['mod+K', () => palette.open()]], [])
+  useHotkeys([['/', () => palette.open()]])
   // Read back each time the palette opens — also when the palette is mounted already open
   // (a page change re-renders the shell), where an "on open" callback would not run.
   const { opened } = useSpotlight(paletteStore)
@@ -130,7 +134,7 @@ export function CommandPalette({ shell }: { shell: Shell }) {
       store={paletteStore}
       query={query}
       onQueryChange={setQuery}
-      shortcut={['mod + K', '/']}
+      shortcut={null}
       // The query is ours (controlled): it starts empty each time, showing the recent records.
       onSpotlightClose={() => setQuery('')}
       scrollable

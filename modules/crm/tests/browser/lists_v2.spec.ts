@@ -134,7 +134,10 @@ test.group('Browser: the list component (sort, columns, density, chips, phone ca
     const other = await crmUser(org, 'own')
     await insertCompanies(org, 3, (i) => ({ name: `Mía ${i}`, owner_id: user.id }))
     await insertCompanies(org, 2, (i) => ({ name: `Ajena ${i}`, owner_id: other.id }))
-    const company = await db.from('crm_companies').where('name', 'Mía 0').first()
+    const company = await db
+      .from('crm_companies')
+      .where({ organization_id: org.id, name: 'Mía 0' })
+      .first()
     await db.table('crm_phones').insert({
       organization_id: org.id,
       company_id: company.id,

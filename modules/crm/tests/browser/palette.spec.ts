@@ -37,6 +37,9 @@ test.group('Browser: command palette', (group) => {
       page.setDefaultTimeout(90_000)
       await page.goto(`${baseUrl()}/login`, { timeout: 180_000 })
       await signIn(page, 'paleta@prueba.test', 'clave-paleta-1')
+      // Ctrl+K works while a field has the focus too (here the companies list's search box).
+      await page.goto(`${baseUrl()}/crm/companies`)
+      await page.getByTestId('search').focus()
       await page.keyboard.press('Control+K')
       const input = page.getByRole('textbox', { name: 'Buscar en Cartera' })
       await input.waitFor()
