@@ -2,7 +2,7 @@ import { test } from '@japa/runner'
 import type { Browser } from 'playwright-core'
 import db from '@adonisjs/lucid/services/db'
 import { createOrganization } from '#tests/helpers/world'
-import { crmUser, insertCompany } from '#modules/crm/tests/helpers'
+import { crmUser, insertCompany, insertContact } from '#modules/crm/tests/helpers'
 import { baseUrl, launchBrowser, newPage, screenshot, signIn } from '#tests/helpers/browser'
 
 /** Waits (polling, no fixed sleep) until `read` gives `expected`. */
@@ -102,6 +102,40 @@ test.group('Browser: inline editing in the lists', (group) => {
       await page.getByTestId('list-cards').waitFor()
       assert.equal(await page.locator('[data-inline-field]').count(), 0)
       await screenshot(page, 'list-inline-375')
+    } finally {
+      await context.close()
+    }
+  })
+
+  test('a contact position edited in its own column (shown on request)', async ({ assert }) => {
+    const org = await createOrganization(['crm'])
+    const user = await crmUser(org, 'all', {
+      email: 'lista-cargo@prueba.test',
+      password: 'clave-cargo-1',
+    } as any)
+    const contact = await insertContact(org, {
+      first_name: 'Rosa',
+      last_name: 'Cargo',
+      position: 'Comercial',
+      owner_id: user.id,
+    })
+    const { context, page } = await newPage(browser, 1280)
+    page.setDefaultTimeout(60_000)
+    try {
+      await signIn(page, 'lista-cargo@prueba.test', 'clave-cargo-1')
+      await page.goto(`${baseUrl()}/crm/contacts?cols=name,position,owner`)
+      await page.getByRole('button', { name: 'Editar Cargo de Rosa Cargo' }).focus()
+      await page.keyboard.press('Enter')
+      await page.locator('[data-inline-editor="position"]').waitFor()
+      await page.keyboard.press('Control+A')
+      await page.keyboard.type('Gerente')
+      await page.keyboard.press('Enter')
+      await page.getByText('Cargo cambiado').waitFor()
+      await page.locator('td[data-column="position"]').filter({ hasText: 'Gerente' }).waitFor()
+      const read = async () =>
+        (await db.from('crm_contacts').where('id', contact).first()).position as string
+      assert.equal(await until(read, 'Gerente'), 'Gerente')
+      assert.match(page.url(), /\/crm\/contacts\?/)
     } finally {
       await context.close()
     }
