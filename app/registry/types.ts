@@ -161,6 +161,11 @@ export interface ListColumn {
   default?: boolean
   /** Shown on the phone card (375 px); the first primary column is the card's title. */
   primary?: boolean
+  /**
+   * A simple field edited in place in the table (not on phone cards), when the page gives its
+   * editor (ListView's `edit`) and the user may edit; the record's field endpoint checks the rest.
+   */
+  inline?: boolean
 }
 
 /** A one-click filter: the list's URL parameters it sets (`$month_start` = first of this month). */

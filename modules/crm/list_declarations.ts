@@ -3,7 +3,8 @@ import type { ListDeclaration } from '#app/registry/types'
 /*
  * How the companies and contacts lists look (resources/js/ui/list): columns, the sorts the
  * server offers — only those read along an index, (organization, name_normalized, id) and
- * (organization, created_at, id), each paged by keyset — and one-click filters.
+ * (organization, created_at, id), each paged by keyset — and one-click filters. `inline`
+ * columns are edited in place (their field endpoints: PATCH /crm/<resource>/:id/field).
  */
 
 const NAME_SORT = { asc: 'name', desc: '-name' }
@@ -20,12 +21,18 @@ const THIS_MONTH = {
 export const COMPANY_LIST: ListDeclaration = {
   columns: [
     { key: 'name', label: 'crm.companies.fields.name', sort: NAME_SORT, primary: true },
-    { key: 'type', label: 'crm.companies.fields.type', type: 'badge', primary: true },
-    { key: 'industry', label: 'crm.companies.fields.industry' },
+    {
+      key: 'type',
+      label: 'crm.companies.fields.type',
+      type: 'badge',
+      primary: true,
+      inline: true,
+    },
+    { key: 'industry', label: 'crm.companies.fields.industry', inline: true },
     { key: 'location', label: 'crm.companies.fields.location', primary: true },
     { key: 'phone', label: 'crm.companies.fields.phone', type: 'phone', primary: true },
     { key: 'email', label: 'crm.companies.fields.email', type: 'email', default: false },
-    { key: 'owner', label: 'crm.companies.fields.owner' },
+    { key: 'owner', label: 'crm.companies.fields.owner', inline: true },
     { key: 'created', label: 'crm.companies.fields.createdAt', type: 'date', sort: CREATED_SORT },
   ],
   sorts: SORTS,
@@ -42,7 +49,9 @@ export const CONTACT_LIST: ListDeclaration = {
     { key: 'company', label: 'crm.contacts.fields.company', type: 'link', primary: true },
     { key: 'email', label: 'crm.contacts.fields.email', type: 'email', primary: true },
     { key: 'phone', label: 'crm.contacts.fields.phone', type: 'phone', primary: true },
-    { key: 'owner', label: 'crm.contacts.fields.owner' },
+    // Shown under the name by default; as its own column (editable in place) on request.
+    { key: 'position', label: 'crm.contacts.fields.position', default: false, inline: true },
+    { key: 'owner', label: 'crm.contacts.fields.owner', inline: true },
     { key: 'created', label: 'crm.contacts.fields.createdAt', type: 'date', sort: CREATED_SORT },
   ],
   sorts: SORTS,

@@ -13,6 +13,8 @@ export interface CompanyRow {
   province: string | null
   phone: string | null
   email: string | null
+  /** For inline editing of the owner (the select's value). */
+  ownerId: number | null
   ownerName: string | null
   createdAt: string
 }

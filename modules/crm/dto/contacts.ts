@@ -11,6 +11,8 @@ export interface ContactRow {
   companyName: string | null
   email: string | null
   phone: string | null
+  /** For inline editing of the owner (the select's value). */
+  ownerId: number | null
   ownerName: string | null
   createdAt: string
 }

@@ -15,6 +15,8 @@ export {
   type BulkBarArgs,
   type DeclaredColumn,
   type FilterChip,
+  type InlineColumn,
+  type ListEdit,
   type ListProps,
   type ListSelection,
   type QuickFilter,

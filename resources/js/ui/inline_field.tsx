@@ -1,5 +1,14 @@
 import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
-import { Box, Button, Group, Select, Text, TextInput, Textarea } from '@mantine/core'
+import {
+  Box,
+  Button,
+  Group,
+  Select,
+  Text,
+  TextInput,
+  Textarea,
+  VisuallyHidden,
+} from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { IconPencil } from '@tabler/icons-react'
 import { useT } from './i18n'
@@ -82,6 +91,13 @@ export interface InlineFieldProps {
   readOnly?: boolean
   /** After a save or an undo reached the server (e.g. reload the page's props). */
   onSaved?: () => void
+  /**
+   * Compact (a list's cell): no label shown; `editLabel` names the editor instead (read by
+   * screen readers, e.g. "Editar Tipo de Acme").
+   */
+  compact?: boolean
+  /** What the editor is called (default "Editar <label>"). */
+  editLabel?: string
 }
 
 /**
@@ -101,6 +117,8 @@ export function InlineField({
   render,
   readOnly = false,
   onSaved,
+  compact = false,
+  editLabel,
 }: InlineFieldProps) {
   const { t } = useT()
   const id = useId()
@@ -229,6 +247,7 @@ export function InlineField({
 
   const errorId = `${id}-error`
   const labelId = `${id}-label`
+  const valueId = `${id}-value`
 
   let editor: ReactNode = null
   if (editing && kind === 'select') {
@@ -287,16 +306,25 @@ export function InlineField({
   const shownNode = display(shown)
   return (
     <div data-inline-field={name}>
-      <Text id={labelId} size="xs" c="dimmed" tt="uppercase" fw={600}>
-        {label}
-      </Text>
+      {compact ? (
+        <VisuallyHidden id={labelId}>{editLabel ?? label}</VisuallyHidden>
+      ) : (
+        <Text id={labelId} size="xs" c="dimmed" tt="uppercase" fw={600}>
+          {label}
+        </Text>
+      )}
       {editor ?? (
         <Box
           ref={displayRef}
           role={readOnly ? undefined : 'button'}
           tabIndex={readOnly ? undefined : 0}
-          aria-label={readOnly ? undefined : t('ui.inline.edit', { field: label })}
-          aria-describedby={error ? errorId : undefined}
+          aria-label={readOnly ? undefined : (editLabel ?? t('ui.inline.edit', { field: label }))}
+          // In a cell the name says what is edited ("Editar Tipo de Acme"): the value describes it.
+          aria-describedby={
+            [compact && !readOnly ? valueId : null, error ? errorId : null]
+              .filter(Boolean)
+              .join(' ') || undefined
+          }
           aria-busy={saving || undefined}
           title={readOnly ? undefined : t('ui.inline.hint')}
           onClick={open}
@@ -321,7 +349,14 @@ export function InlineField({
           <Text
             size="sm"
             component="div"
-            style={{ overflowWrap: 'anywhere', whiteSpace: 'pre-wrap', flex: 1 }}
+            style={{
+              overflowWrap: 'anywhere',
+              whiteSpace: 'pre-wrap',
+              flex: 1,
+              // In a list's cell: the table's size (its density).
+              fontSize: compact ? 'inherit' : undefined,
+            }}
+            id={valueId}
             c={shownNode === null ? 'dimmed' : undefined}
             data-inline-value={name}
           >

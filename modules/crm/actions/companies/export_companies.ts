@@ -73,6 +73,7 @@ async function* companyBatches(
         'c.type',
         'c.industry',
         'c.website',
+        'c.owner_id',
         'c.created_at',
         'o.full_name as owner_name'
       )

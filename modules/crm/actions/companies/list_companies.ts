@@ -61,6 +61,7 @@ async function loadPage(
         'c.nif',
         'c.type',
         'c.industry',
+        'c.owner_id',
         'c.created_at',
         'o.full_name as owner_name'
       )
@@ -102,6 +103,7 @@ export async function companyRows(rows: Record<string, any>[]): Promise<CompanyR
       province: address?.province ?? null,
       phone: primaryOf(channels.phones.get(id)),
       email: primaryOf(channels.emails.get(id)),
+      ownerId: r.owner_id === null || r.owner_id === undefined ? null : Number(r.owner_id),
       ownerName: r.owner_name ?? null,
       createdAt: toIso(r.created_at),
     }

@@ -51,6 +51,7 @@ export const CONTACT_LIST_COLUMNS = [
   'ct.name_normalized',
   'ct.position',
   'ct.company_id',
+  'ct.owner_id',
   'ct.created_at',
   'o.full_name as owner_name',
 ]
@@ -90,6 +91,7 @@ export async function contactRows(
       companyName: companyId !== null ? (names.get(companyId) ?? null) : null,
       email: primaryOf(channels.emails.get(id)),
       phone: primaryOf(channels.phones.get(id)),
+      ownerId: r.owner_id === null || r.owner_id === undefined ? null : Number(r.owner_id),
       ownerName: r.owner_name ?? null,
       createdAt: toIso(r.created_at),
     }

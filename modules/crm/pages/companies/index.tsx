@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { Head, Link } from '@inertiajs/react'
+import { Head, Link, router } from '@inertiajs/react'
 import { Anchor, Button, Select, Text, TextInput } from '@mantine/core'
 import { IconFileImport, IconPlus, IconSearch } from '@tabler/icons-react'
 import {
@@ -22,16 +22,18 @@ import {
   SavedViews,
   useNewRecordShortcut,
   type BulkConfig,
+  type ListEdit,
 } from '~/ui'
 import { TypeBadge } from '../shared/type_badge'
 import type { CompanyListFilters as Filters, CompanyRow } from '../../dto/companies'
 import type { Catalog } from '../../dto/shared'
-import { labelMap, selectData } from '../shared/lists'
+import { choicesFor, labelMap, selectData } from '../shared/lists'
 import {
   CreatedRangeInputs,
   customChips,
   useCreatedChips,
   useCustomListColumns,
+  useOwnerInline,
 } from '../shared/list_parts'
 import {
   CustomFilterInputs,
@@ -152,6 +154,35 @@ export default function CompaniesIndex({
     ),
   }
 
+  // Type, industry and owner edited in the table's cells (the server checks each record).
+  const inactive = t('crm.lists.inactive')
+  const ownerInline = useOwnerInline<Row>(bulk)
+  const edit: ListEdit<Row> | undefined = can('crm.companies.edit')
+    ? {
+        url: (r) => `${BASE}/${r.id}/field`,
+        name: (r) => r.name,
+        onSaved: () => router.reload({ only: ['companies', 'next', 'prev', 'offset', 'count'] }),
+        fields: {
+          type: {
+            name: 'type',
+            kind: 'select',
+            value: (r) => r.type,
+            options: (r) => choicesFor(catalog.types, r.type, inactive),
+            render: (v) => v && <TypeBadge type={v} label={typeLabels[v] ?? v} />,
+          },
+          industry: {
+            name: 'industry',
+            kind: 'select',
+            clearable: true,
+            value: (r) => r.industry,
+            options: (r) => choicesFor(catalog.industries, r.industry, inactive),
+            render: (v) => v && (industryLabels[v] ?? v),
+          },
+          ...(ownerInline ? { owner: ownerInline } : {}),
+        },
+      }
+    : undefined
+
   return (
     <>
       <Head title={t('crm.companies.title')} />
@@ -201,6 +232,7 @@ export default function CompaniesIndex({
               }
             : undefined
         }
+        edit={edit}
         base={BASE}
         rows={companies}
         rowId={(r) => r.id}

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { Head, Link } from '@inertiajs/react'
+import { Head, Link, router } from '@inertiajs/react'
 import { Anchor, Button, Select, Text, TextInput } from '@mantine/core'
 import { IconFileImport, IconPlus, IconSearch } from '@tabler/icons-react'
 import {
@@ -22,6 +22,7 @@ import {
   SavedViews,
   useNewRecordShortcut,
   type BulkConfig,
+  type ListEdit,
 } from '~/ui'
 import { CompanyPicker } from '../shared/company_picker'
 import type { ContactListFilters as Filters, ContactRow } from '../../dto/contacts'
@@ -30,6 +31,7 @@ import {
   customChips,
   useCreatedChips,
   useCustomListColumns,
+  useOwnerInline,
 } from '../shared/list_parts'
 import {
   CustomFilterInputs,
@@ -122,6 +124,8 @@ export default function ContactsIndex({
     ...customChips(customColumns, customFilters),
   ]
 
+  // The position has its own column when asked for (`cols=`): then not under the name.
+  const positionColumn = (url.params.cols ?? '').split(',').includes('position')
   const render: Record<string, (r: Row) => React.ReactNode> = {
     // The position under the name (as a company's NIF), names may wrap: the table fits at 1280 px.
     name: (r) => (
@@ -129,7 +133,7 @@ export default function ContactsIndex({
         <Anchor component={Link} href={`${BASE}/${r.id}`} prefetch fw={600} size="sm">
           {r.name}
         </Anchor>
-        {r.position && !compact && (
+        {r.position && !compact && !positionColumn && (
           <Text size="xs" c="dimmed">
             {r.position}
           </Text>
@@ -148,6 +152,7 @@ export default function ContactsIndex({
       ),
     email: (r) => <EmailLink value={r.email} />,
     phone: (r) => <PhoneLink value={r.phone} />,
+    position: (r) => r.position ?? '—',
     owner: (r) => r.ownerName ?? '—',
     created: (r) => (
       <Text span size="sm" style={{ whiteSpace: 'nowrap' }}>
@@ -155,6 +160,20 @@ export default function ContactsIndex({
       </Text>
     ),
   }
+
+  // Position and owner edited in the table's cells (the server checks each record).
+  const ownerInline = useOwnerInline<Row>(bulk)
+  const edit: ListEdit<Row> | undefined = can('crm.contacts.edit')
+    ? {
+        url: (r) => `${BASE}/${r.id}/field`,
+        name: (r) => r.name,
+        onSaved: () => router.reload({ only: ['contacts', 'next', 'prev', 'offset', 'count'] }),
+        fields: {
+          position: { name: 'position', value: (r) => r.position },
+          ...(ownerInline ? { owner: ownerInline } : {}),
+        },
+      }
+    : undefined
 
   return (
     <>
@@ -205,6 +224,7 @@ export default function ContactsIndex({
               }
             : undefined
         }
+        edit={edit}
         base={BASE}
         rows={contacts}
         rowId={(r) => r.id}

@@ -1,5 +1,14 @@
+import { usePage } from '@inertiajs/react'
 import { TextInput } from '@mantine/core'
-import { useFormat, useT, type ExtraColumn, type FilterChip } from '~/ui'
+import {
+  useFormat,
+  useT,
+  type BulkConfig,
+  type ExtraColumn,
+  type FilterChip,
+  type InlineColumn,
+  type SharedProps,
+} from '~/ui'
 import { useCustomColumns, type CustomFieldColumn, type CustomFieldValue } from '~/ui/custom_fields'
 
 type WithCustom = { custom?: Record<string, CustomFieldValue> }
@@ -89,4 +98,28 @@ export function CreatedRangeInputs({
       />
     </>
   )
+}
+
+type Owned = { ownerId: number | null; ownerName: string | null }
+
+/**
+ * The owner column edited in place: the owners the bulk bar offers (those the user may give
+ * records to), with the row's own when no longer among them. Null when the user may not
+ * reassign (only herself to choose, or no bulk owner action).
+ */
+export function useOwnerInline<Row extends Owned>(
+  bulk: BulkConfig | null
+): InlineColumn<Row> | null {
+  const { shell } = usePage<SharedProps>().props
+  const owners = bulk?.owners ?? []
+  if (!owners.some((o) => o.value !== String(shell.user?.id))) return null
+  return {
+    name: 'ownerId',
+    kind: 'select',
+    value: (r) => (r.ownerId === null ? null : String(r.ownerId)),
+    options: (r) =>
+      r.ownerId !== null && !owners.some((o) => o.value === String(r.ownerId))
+        ? [{ value: String(r.ownerId), label: r.ownerName ?? '—' }, ...owners]
+        : owners,
+  }
 }

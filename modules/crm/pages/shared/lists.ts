@@ -12,3 +12,14 @@ export function selectData(options: ListOption[], inactive: string) {
     label: o.active ? o.label : `${o.label} (${inactive})`,
   }))
 }
+
+/**
+ * The values a record may be given (inline editing): the active ones, and the one it holds
+ * even if since deactivated (the validator keeps it valid), marked so.
+ */
+export function choicesFor(options: ListOption[], current: string | null, inactive: string) {
+  return selectData(
+    options.filter((o) => o.active || o.value === current),
+    inactive
+  )
+}

@@ -5,6 +5,8 @@ export type {
   BulkBarArgs,
   DeclaredColumn,
   FilterChip,
+  InlineColumn,
+  ListEdit,
   ListProps,
   ListSelection,
   QuickFilter,

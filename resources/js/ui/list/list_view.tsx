@@ -42,9 +42,10 @@ import { usePhone } from '../layout_helpers'
 import { EmptyState } from '../empty_state'
 import { KeysetPager, type CappedCount } from '../keyset_pager'
 import { ScrollHint } from '../data_table'
+import { InlineField } from '../inline_field'
 import { ColumnsMenu } from './columns_menu'
 import { useListUrl } from './url_state'
-import type { DeclaredColumn, FilterChip, ListProps, ListSelection } from './types'
+import type { DeclaredColumn, FilterChip, ListEdit, ListProps, ListSelection } from './types'
 
 const features = tableFeatures({
   columnVisibilityFeature,
@@ -72,7 +73,8 @@ export type ExtraColumn<Row> = DeclaredColumn & { render: (row: Row) => ReactNod
  * offered sorts, quick filters, the user's scope). Its whole state is the URL: filters, `sort`,
  * `cols` (shown columns, in order), `density`, `per` and the cursors, so a link reproduces it
  * and a saved view is its query string. The page gives the cells (`render`, by column key),
- * the filter inputs and the chips of the filters in force.
+ * the filter inputs and the chips of the filters in force. With `edit`, the columns declared
+ * `inline` are edited in place in the table (phone cards stay read-only).
  */
 export function ListView<Row extends object>({
   base,
@@ -92,6 +94,7 @@ export function ListView<Row extends object>({
   chips,
   empty,
   selection,
+  edit,
 }: {
   base: string
   rows: Row[]
@@ -112,6 +115,8 @@ export function ListView<Row extends object>({
   /** Shown when the resource has no records at all (no filter in force). */
   empty: ReactNode
   selection?: ListSelection
+  /** In-place editing of the `inline` columns; only when the user may edit. */
+  edit?: ListEdit<Row>
 }) {
   const { t } = useT()
   const f = useFormat()
@@ -121,12 +126,37 @@ export function ListView<Row extends object>({
   const [filtersOpen, { toggle: toggleFilters }] = useDisclosure(false)
   const { declaration } = list
 
+  // An `inline` column's cell in the table: its editor, named after the field and the row.
+  const editable = (c: DeclaredColumn) => {
+    if (phone || !edit || !c.inline) return null
+    const field = edit.fields[c.key]
+    if (!field) return null
+    const { url: urlOf, name: nameOf, onSaved } = edit
+    const { render: show, options } = field
+    const label = t(c.label)
+    const cell = (row: Row) => (
+      <InlineField
+        compact
+        label={label}
+        editLabel={t('list.inline_edit', { field: label, name: nameOf(row) })}
+        name={field.name}
+        value={field.value(row)}
+        url={urlOf(row)}
+        kind={field.kind}
+        options={typeof options === 'function' ? options(row) : options}
+        clearable={field.clearable}
+        render={show ? (v) => show(v, row) : undefined}
+        onSaved={onSaved}
+      />
+    )
+    return cell
+  }
   // Columns: the declared ones (labels translated) and the page's extra ones.
   const all: ExtraColumn<Row>[] = [
     ...declaration.columns.map((c) => ({
       ...c,
       label: t(c.label),
-      render: render[c.key] ?? (() => null),
+      render: editable(c) ?? render[c.key] ?? (() => null),
     })),
     ...extraColumns,
   ]
@@ -389,10 +419,12 @@ export function ListView<Row extends object>({
       </Paper>
     ) : null
 
-  // A click on a row (or card) opens the record, unless it was on a link, button or box of it.
+  // A click on a row (or card) opens the record, unless it was on a link, button, box or
+  // in-place editor of it, or outside it (a select's options, drawn in a portal).
   const open = (event: React.MouseEvent, row: Row) => {
     const target = event.target as HTMLElement
-    if (target.closest('a, button, input, label')) return
+    if (!(event.currentTarget as HTMLElement).contains(target)) return
+    if (target.closest('a, button, input, label, [role="button"], [data-inline-field]')) return
     router.visit(rowHref(row))
   }
 
