@@ -103,6 +103,10 @@ test.group('Browser: record page', (group) => {
       await page.keyboard.press('Escape')
       await page.locator('[data-inline-editor="legalName"]').waitFor({ state: 'detached' })
       assert.isNull(await column(company, 'legal_name')())
+      // The focus goes back to the field (on the next frame): wait for it before moving on.
+      await page.waitForFunction(
+        `document.activeElement?.getAttribute('aria-label') === 'Editar Razón social'`
+      )
 
       // An invalid NIF: the old value comes back and the form's message is announced.
       await page.getByRole('button', { name: 'Editar NIF/CIF' }).focus()
