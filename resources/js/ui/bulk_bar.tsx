@@ -48,7 +48,7 @@ export interface BulkConfig {
   collection?: string | null
 }
 
-/** What the list's selection hands the bar (`renderBulkBar`). */
+/** What the list's selection hands the bar (resources/js/ui/list/list_view.tsx). */
 export interface BulkSelection {
   /** Ids selected on the page (ignored when `allMatching`). */
   ids: number[]

@@ -12,13 +12,11 @@ export {
   currentParams,
   PAGE_SIZES,
   type ExtraColumn,
-  type BulkBarArgs,
   type DeclaredColumn,
   type FilterChip,
   type InlineColumn,
   type ListEdit,
   type ListProps,
-  type ListSelection,
   type QuickFilter,
 } from './list'
 export { ConfirmButton } from './confirm_button'

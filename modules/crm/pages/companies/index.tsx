@@ -18,7 +18,6 @@ import {
   type FilterChip,
   type ListProps,
   type Option,
-  BulkBar,
   SavedViews,
   useNewRecordShortcut,
   type BulkConfig,
@@ -217,21 +216,7 @@ export default function CompaniesIndex({
       />
       <SavedViews resource="crm.companies" />
       <ListView
-        selection={
-          bulk
-            ? {
-                renderBulkBar: ({ count: matching, ...selected }) => (
-                  <BulkBar
-                    {...selected}
-                    // "All N matching" counts them (capped like the list's count and the server).
-                    count={selected.allMatching ? matching.value : selected.ids.length}
-                    config={bulk}
-                    query={url.params}
-                  />
-                ),
-              }
-            : undefined
-        }
+        bulk={bulk}
         edit={edit}
         base={BASE}
         rows={companies}

@@ -18,7 +18,6 @@ import {
   type FilterChip,
   type ListProps,
   type Option,
-  BulkBar,
   SavedViews,
   useNewRecordShortcut,
   type BulkConfig,
@@ -209,21 +208,7 @@ export default function ContactsIndex({
       />
       <SavedViews resource="crm.contacts" />
       <ListView
-        selection={
-          bulk
-            ? {
-                renderBulkBar: ({ count: matching, ...selected }) => (
-                  <BulkBar
-                    {...selected}
-                    // "All N matching" counts them (capped like the list's count and the server).
-                    count={selected.allMatching ? matching.value : selected.ids.length}
-                    config={bulk}
-                    query={url.params}
-                  />
-                ),
-              }
-            : undefined
-        }
+        bulk={bulk}
         edit={edit}
         base={BASE}
         rows={contacts}

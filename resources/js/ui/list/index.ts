@@ -2,12 +2,10 @@ export { ListView, PAGE_SIZES, type ExtraColumn } from './list_view'
 export { ColumnsMenu } from './columns_menu'
 export { useListUrl, currentParams } from './url_state'
 export type {
-  BulkBarArgs,
   DeclaredColumn,
   FilterChip,
   InlineColumn,
   ListEdit,
   ListProps,
-  ListSelection,
   QuickFilter,
 } from './types'

@@ -45,7 +45,8 @@ import { ScrollHint } from '../data_table'
 import { InlineField } from '../inline_field'
 import { ColumnsMenu } from './columns_menu'
 import { useListUrl } from './url_state'
-import type { DeclaredColumn, FilterChip, ListEdit, ListProps, ListSelection } from './types'
+import type { DeclaredColumn, FilterChip, ListEdit, ListProps } from './types'
+import { BulkBar, type BulkConfig } from '../bulk_bar'
 
 const features = tableFeatures({
   columnVisibilityFeature,
@@ -93,7 +94,7 @@ export function ListView<Row extends object>({
   filters,
   chips,
   empty,
-  selection,
+  bulk,
   edit,
 }: {
   base: string
@@ -114,7 +115,11 @@ export function ListView<Row extends object>({
   chips: FilterChip[]
   /** Shown when the resource has no records at all (no filter in force). */
   empty: ReactNode
-  selection?: ListSelection
+  /**
+   * Bulk actions (app/bulk `bulkProps`): a checkbox column, "Seleccionar los N coincidentes" and
+   * the bar over the rows. None (null) when the user may take no bulk action.
+   */
+  bulk?: BulkConfig | null
   /** In-place editing of the `inline` columns; only when the user may edit. */
   edit?: ListEdit<Row>
 }) {
@@ -122,6 +127,7 @@ export function ListView<Row extends object>({
   const f = useFormat()
   const phone = usePhone()
   const url = useListUrl(base)
+  const selection = !!bulk
   const { params } = url
   const [filtersOpen, { toggle: toggleFilters }] = useDisclosure(false)
   const { declaration } = list
@@ -241,7 +247,7 @@ export function ListView<Row extends object>({
     columns: tableColumns,
     data: rows,
     getRowId: (row) => String(rowId(row)),
-    enableRowSelection: !!selection,
+    enableRowSelection: selection,
     state: {
       columnVisibility: Object.fromEntries(all.map((c) => [c.key, shown.includes(c.key)])),
       columnOrder: ['_select', ...shown, ...hidden],
@@ -396,9 +402,17 @@ export function ListView<Row extends object>({
   // The module's bar says how many are selected and clears them; the list adds "all N matching".
   const matching = `${f.number(count.value)}${count.capped ? '+' : ''}`
   const selectionBar =
-    selection && (selectedIds.length > 0 || allMatching) ? (
+    bulk && (selectedIds.length > 0 || allMatching) ? (
       <Paper withBorder radius="md" p="xs" mb="xs" data-testid="selection">
-        {selection.renderBulkBar({ ids: selectedIds, allMatching, count, clear: clearSelection })}
+        <BulkBar
+          ids={selectedIds}
+          allMatching={allMatching}
+          // "All N matching" counts them (capped like the list's count and the server).
+          count={allMatching ? count.value : selectedIds.length}
+          clear={clearSelection}
+          config={bulk}
+          query={url.params}
+        />
         {allMatching ? (
           <Text size="sm" mt={4} data-testid="all-matching">
             {t('list.all_selected', { count: matching })}

@@ -1,5 +1,4 @@
 import type { ReactNode } from 'react'
-import type { CappedCount } from '../keyset_pager'
 import type { InlineFieldKind } from '../inline_field'
 import type { Option } from '../record_types'
 
@@ -60,17 +59,4 @@ export interface FilterChip {
   key: string
   label: string
   remove: Record<string, string | null>
-}
-
-export interface BulkBarArgs {
-  ids: number[]
-  /** "Seleccionar los N coincidentes": every row matching the filters, not only these ids. */
-  allMatching: boolean
-  count: CappedCount
-  clear: () => void
-}
-
-/** Bulk selection: a checkbox column and the bar the module draws above the table. */
-export interface ListSelection {
-  renderBulkBar: (args: BulkBarArgs) => ReactNode
 }
