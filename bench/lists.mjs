@@ -12,14 +12,14 @@
 // (BENCH_COMPANIES=200000), deep page ≤ 2 × page 1.
 // Options (environment): BENCH_COMPANIES, BENCH_CONTACTS_PER (5), BENCH_CONNECTIONS (32),
 // BENCH_DURATION seconds per run (5), BENCH_DEEP (1000).
-import { spawn, spawnSync } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { existsSync, lstatSync, mkdirSync, rmSync, symlinkSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import autocannon from 'autocannon'
 import Database from 'better-sqlite3'
 import { ROOT, say } from '../scripts/lib.mjs'
+import { freePort, run, waitFor } from './lib.mjs'
 
 const COMPANIES = Number(process.env.BENCH_COMPANIES ?? 20_000)
 const CONTACTS_PER = Number(process.env.BENCH_CONTACTS_PER ?? 5)
@@ -37,36 +37,6 @@ process.on('exit', () => {
   rmSync(tmpDir, { recursive: true, force: true })
 })
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(130))
-
-function freePort() {
-  return new Promise((resolve) => {
-    const server = createServer()
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address()
-      server.close(() => resolve(port))
-    })
-  })
-}
-
-function run(cmd, args, env) {
-  const result = spawnSync(cmd, args, { cwd: ROOT, stdio: 'pipe', env, encoding: 'utf8' })
-  if (result.status !== 0) {
-    process.stdout.write(result.stdout + result.stderr)
-    throw new Error(`failed: ${cmd} ${args.join(' ')}`)
-  }
-}
-
-async function waitFor(url, child, seconds = 60) {
-  const until = Date.now() + seconds * 1000
-  while (Date.now() < until) {
-    if (child.exitCode !== null) throw new Error(`${url}: the server exited (${child.exitCode})`)
-    try {
-      if ((await fetch(url)).ok) return
-    } catch {}
-    await new Promise((r) => setTimeout(r, 200))
-  }
-  throw new Error(`${url} did not answer within ${seconds} s`)
-}
 
 // ---------------------------------------------------------------------------------------------
 // Build, database, data

@@ -12,10 +12,10 @@
 // (cartera-demo), BENCH_ROUNDS (50), BENCH_RESOURCE (companies | contacts).
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, lstatSync, mkdirSync, rmSync, symlinkSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { ROOT, say } from '../scripts/lib.mjs'
+import { freePort } from './lib.mjs'
 
 const USER = process.env.BENCH_USER ?? 'ventas1@demo.cartera.es'
 const PASSWORD = process.env.BENCH_PASSWORD ?? 'cartera-demo'
@@ -29,16 +29,6 @@ process.on('exit', () => {
   rmSync(tmpDir, { recursive: true, force: true })
 })
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(130))
-
-function freePort() {
-  return new Promise((resolve) => {
-    const probe = createServer()
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address()
-      probe.close(() => resolve(port))
-    })
-  })
-}
 
 /** A production server on a demo database of its own; its base URL. */
 async function startServer() {

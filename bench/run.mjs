@@ -20,12 +20,12 @@
 // CPU milliseconds per request much less so.
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, lstatSync, mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import autocannon from 'autocannon'
 import Database from 'better-sqlite3'
 import { ROOT, say } from '../scripts/lib.mjs'
+import { freePort, run, waitFor } from './lib.mjs'
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 10)
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20)
@@ -46,42 +46,6 @@ function cleanup() {
 }
 process.on('exit', cleanup)
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(130))
-
-function freePort() {
-  return new Promise((resolve) => {
-    const server = createServer()
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address()
-      server.close(() => resolve(port))
-    })
-  })
-}
-
-function run(cmd, args, env) {
-  const result = spawnSync(cmd, args, {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env,
-    encoding: 'utf8',
-  })
-  if (result.status !== 0) {
-    process.stdout.write(result.stdout + result.stderr)
-    throw new Error(`failed: ${cmd} ${args.join(' ')}`)
-  }
-  return result.stdout
-}
-
-async function waitFor(url, child, seconds = 60) {
-  const until = Date.now() + seconds * 1000
-  while (Date.now() < until) {
-    if (child.exitCode !== null) throw new Error(`${url}: the server exited (${child.exitCode})`)
-    try {
-      if ((await fetch(url)).ok) return
-    } catch {}
-    await new Promise((r) => setTimeout(r, 200))
-  }
-  throw new Error(`${url} did not answer within ${seconds} s`)
-}
 
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b)
