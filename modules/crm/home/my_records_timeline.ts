@@ -60,6 +60,7 @@ export async function myRecordsTimeline(
         organizationId: access.organizationId,
         subjectType: source.subjectType,
         subjectIds: mine,
+        idColumn: 'r.id',
         ...(options.notes ? { only: ['note'] } : { except: ['note'] }),
         sinceDays: WINDOW_DAYS,
         limit: options.limit,

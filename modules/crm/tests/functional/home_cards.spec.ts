@@ -75,6 +75,44 @@ test.group('Home "Mi día": cards', (group) => {
     assert.isAbove(home.inertiaProps.cards.length, 0, 'the module link cards stay')
   })
 
+  test('changes on her records show even behind thousands of newer entries on others', async ({
+    client,
+    assert,
+  }) => {
+    const org = await createOrganization(['crm'])
+    const ana = await crmUser(org, 'own', { fullName: 'Ana Pérez' } as any)
+    const luis = await crmUser(org, 'own', { fullName: 'Luis Gómez' } as any)
+    const mine = await insertCompany(org, { owner_id: ana.id, name: 'Ferretería Ana' })
+    const old = await insertCompany(org, { owner_id: ana.id, name: 'Bodegas Antiguas' })
+    const his = await insertCompany(org, { owner_id: luis.id, name: 'Talleres Luis' })
+    const at = (daysAgo: number) =>
+      new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 19).replace('T', ' ')
+    const entry = (subjectId: number, daysAgo: number) => ({
+      organization_id: org.id,
+      subject_type: 'crm.company',
+      subject_id: subjectId,
+      kind: 'updated',
+      actor_id: luis.id,
+      data: JSON.stringify({ changes: [] }),
+      created_at: at(daysAgo),
+    })
+    // Ana's two changes: one inside the 30-day window, one before it; then more entries on
+    // Luis's company than the first pass reads (RECENT_SCAN), all newer.
+    await db.table('timeline_events').multiInsert([entry(old, 40), entry(mine, 10)])
+    const others = Array.from({ length: 2100 }, () => entry(his, 1))
+    for (let i = 0; i < others.length; i += 300)
+      await db.table('timeline_events').multiInsert(others.slice(i, i + 300))
+
+    const home = await client.get('/').loginAs(ana).withInertia()
+    home.assertStatus(200)
+    const changes = widget(home, 'crm.recent_changes').data
+    assert.deepEqual(
+      changes.items.map((i: any) => i.title),
+      ['Ferretería Ana'],
+      'the second pass finds the change behind the newer entries, and not the one before the window'
+    )
+  })
+
   test('a new user gets empty states that say what to do', async ({ client, assert }) => {
     const org = await createOrganization(['crm'])
     const reader = await createUser(org, {
