@@ -69,6 +69,9 @@ async function patchField(url: string, body: Record<string, unknown>): Promise<F
   return answer
 }
 
+/** The value of `emptyOption`'s choice (never a real option's value). */
+const EMPTY_CHOICE = '__empty__'
+
 export type InlineFieldKind = 'text' | 'textarea' | 'select'
 
 export interface InlineFieldProps {
@@ -85,6 +88,11 @@ export interface InlineFieldProps {
   options?: Option[]
   /** Whether a select may be emptied. */
   clearable?: boolean
+  /**
+   * A select's first choice that empties the field, and how an empty value reads (e.g. the
+   * owner's "Sin asignar").
+   */
+  emptyOption?: string
   /** How a value reads (a link, a badge); default: the text, or the option's label. */
   render?: (value: string | null) => ReactNode
   /** Shown as plain text, without editor (no edit permission). */
@@ -114,6 +122,7 @@ export function InlineField({
   kind = 'text',
   options = [],
   clearable = false,
+  emptyOption,
   render,
   readOnly = false,
   onSaved,
@@ -140,6 +149,10 @@ export function InlineField({
 
   const text = (v: string | null) =>
     kind === 'select' ? (options.find((o) => o.value === v)?.label ?? v) : v
+  const choices =
+    kind === 'select' && emptyOption
+      ? [{ value: EMPTY_CHOICE, label: emptyOption }, ...options]
+      : options
   const display = (v: string | null) => {
     if (v === null || v === '') return null
     return render ? render(v) : text(v)
@@ -254,9 +267,9 @@ export function InlineField({
     editor = (
       <Select
         aria-labelledby={labelId}
-        data={options}
+        data={choices}
         value={null}
-        placeholder={text(shown) ?? undefined}
+        placeholder={text(shown) ?? emptyOption}
         searchable
         searchValue={search}
         onSearchChange={setSearch}
@@ -266,7 +279,7 @@ export function InlineField({
         autoFocus
         size="xs"
         comboboxProps={{ withinPortal: true }}
-        onChange={(v) => commit(v)}
+        onChange={(v) => commit(v === EMPTY_CHOICE ? null : v)}
         onKeyDown={keys}
         onBlur={() => setEditing(false)}
         data-inline-editor={name}
@@ -360,7 +373,7 @@ export function InlineField({
             c={shownNode === null ? 'dimmed' : undefined}
             data-inline-value={name}
           >
-            {shownNode ?? (readOnly ? '—' : t('ui.inline.empty'))}
+            {shownNode ?? emptyOption ?? (readOnly ? '—' : t('ui.inline.empty'))}
           </Text>
           {!readOnly && (
             <IconPencil
