@@ -10,6 +10,37 @@ export function xsrfToken(): string {
   return match ? decodeURIComponent(match[1]) : ''
 }
 
+/** An answer of `apiJson`: its status, and its JSON body (`{}` when it had none). */
+export interface ApiResult<T> {
+  ok: boolean
+  status: number
+  body: T & { errors?: { field?: string; message: string }[]; message?: string }
+}
+
+/**
+ * One JSON request to the app: `body` (when given) sent as JSON, the answer's JSON read (`{}`
+ * when it is not JSON). An HTTP error is an answer (`ok` false, with its status and body): the
+ * caller decides what it means; the promise rejects only when no answer came (network).
+ */
+export async function apiJson<T = Record<string, unknown>>(
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  url: string,
+  body?: unknown
+): Promise<ApiResult<T>> {
+  const response = await fetch(url, {
+    method,
+    credentials: 'same-origin',
+    headers: {
+      'Accept': 'application/json',
+      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      'X-XSRF-TOKEN': xsrfToken(),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  const json = await response.json().catch(() => ({}))
+  return { ok: response.ok, status: response.status, body: json ?? {} }
+}
+
 /** The file name of a `Content-Disposition: attachment` answer (its UTF-8 name first). */
 function attachmentName(header: string | null, fallback: string): string {
   if (!header) return fallback

@@ -24,8 +24,7 @@ import {
 } from '@tabler/icons-react'
 import { notifications } from '@mantine/notifications'
 import { useT } from './i18n'
-import { xsrfToken } from './upload'
-import { downloadPost } from './api'
+import { apiJson, downloadPost } from './api'
 import { RecordPicker } from './record_picker'
 import type { Option } from './record_types'
 
@@ -229,16 +228,13 @@ function BulkDialog({
     timer.current = setTimeout(
       async () => {
         try {
-          const response = await fetch(`/bulk/runs/${runId}`, {
-            headers: { accept: 'application/json' },
-            credentials: 'same-origin',
-          })
+          const response = await apiJson<Outcome>('GET', `/bulk/runs/${runId}`)
           if (response.status === 401) return window.location.reload()
           if (response.status === 403 || response.status === 404) {
             return setError(t('bulk.errors.progress'))
           }
           if (!response.ok) throw new Error(String(response.status))
-          const next = (await response.json()) as Outcome
+          const next = response.body
           setOutcome(next)
           if (next.status !== 'done' && next.status !== 'failed') poll(runId)
         } catch {
@@ -258,17 +254,8 @@ function BulkDialog({
     setBusy(true)
     setError(null)
     try {
-      const response = await fetch(config.endpoint, {
-        method: 'POST',
-        credentials: 'same-origin',
-        headers: {
-          'accept': 'application/json',
-          'content-type': 'application/json',
-          'X-XSRF-TOKEN': xsrfToken(),
-        },
-        body: JSON.stringify({ action, params, ...body }),
-      })
-      const answer = await response.json().catch(() => ({}))
+      const response = await apiJson<any>('POST', config.endpoint, { action, params, ...body })
+      const answer = response.body
       if (!response.ok) {
         setError(answer.message ?? answer.errors?.[0]?.message ?? t('bulk.failed'))
         return

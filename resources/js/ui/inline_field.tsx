@@ -12,6 +12,7 @@ import {
 import { notifications } from '@mantine/notifications'
 import { IconPencil } from '@tabler/icons-react'
 import { useT } from './i18n'
+import { apiJson, type ApiResult } from './api'
 import type { Option } from './record_types'
 
 /** A refused or failed save: the server's translated message (or a generic one). */
@@ -22,11 +23,6 @@ export class FieldSaveError extends Error {
   ) {
     super(message)
   }
-}
-
-function xsrfToken(): string {
-  const match = document.cookie.match(/(?:^|;\s*)XSRF-TOKEN=([^;]*)/)
-  return match ? decodeURIComponent(match[1]) : ''
 }
 
 /**
@@ -48,25 +44,15 @@ interface FieldSaved {
  * value held before the edit that stored `expected` (the server checks nothing changed since).
  */
 async function patchField(url: string, body: Record<string, unknown>): Promise<FieldSaved | null> {
-  let response: Response
+  let answer: ApiResult<FieldSaved>
   try {
-    response = await fetch(url, {
-      method: 'PATCH',
-      credentials: 'same-origin',
-      headers: {
-        'accept': 'application/json',
-        'content-type': 'application/json',
-        'x-xsrf-token': xsrfToken(),
-      },
-      body: JSON.stringify(body),
-    })
+    answer = await apiJson<FieldSaved>('PATCH', url, body)
   } catch {
     throw new FieldSaveError('')
   }
-  if (response.status === 401) throw new FieldSaveError('', true)
-  const answer = await response.json().catch(() => null)
-  if (!response.ok) throw new FieldSaveError(String(answer?.errors?.[0]?.message ?? ''))
-  return answer
+  if (answer.status === 401) throw new FieldSaveError('', true)
+  if (!answer.ok) throw new FieldSaveError(String(answer.body.errors?.[0]?.message ?? ''))
+  return answer.body
 }
 
 /** The value of `emptyOption`'s choice (never a real option's value). */
