@@ -82,15 +82,29 @@ export function canAssign(owners: OwnerOption[], userId: number): boolean {
 }
 
 /**
+ * Whether the user may leave a record of `resource` without owner ("Sin asignar") in `action`:
+ * only with an `all` scope, since an unowned record is outside every narrower scope.
+ */
+export async function canUnassign(
+  access: AccessContext,
+  resource: string,
+  action: string,
+  client?: QueryClientContract
+): Promise<boolean> {
+  return (await access.constraint(resource, action, client)).kind === 'all'
+}
+
+/**
  * The owner to store: the requested one when the user may give records to them, the current
- * owner when unchanged (even if that user has left), the acting user by default. Another owner
- * is refused with RuleError `errors.owner_not_assignable` on field `ownerId`. Pass the
- * transaction when called inside one.
+ * owner when unchanged (even if that user has left), the acting user by default (`undefined`).
+ * `null` leaves the record without owner, when `canUnassign` (else `errors.owner_not_clearable`).
+ * Another owner is refused with RuleError `errors.owner_not_assignable` on field `ownerId`.
+ * Pass the transaction when called inside one.
  */
 export async function resolveOwner(params: {
   access: AccessContext
   resource: string
-  requested: number | undefined
+  requested: number | null | undefined
   current?: number | null
   client?: QueryClientContract
   /** `create` or `edit`: the owner must be within that action's scope. */
@@ -105,6 +119,10 @@ export async function resolveOwner(params: {
   if (requested === undefined) return current === undefined ? access.userId : current
   if (requested === current || requested === access.userId || requested === params.restored)
     return requested
+  if (requested === null) {
+    if (await canUnassign(access, params.resource, params.action, params.client)) return null
+    throw new RuleError('errors.owner_not_clearable', {}, 'ownerId')
+  }
   const owners = await assignableOwners(access, params.resource, {
     client: params.client,
     action: params.action,

@@ -57,12 +57,16 @@ export async function bulkFromRequest(ctx: HttpContext, resource: string) {
   }
 }
 
-/** Explicit ids of an export of a selection (`ids=1,2,3`), at most BULK_CAP; null without. */
+/**
+ * Explicit ids of an export of a selection, at most BULK_CAP: a POST body's `ids` (an array, or
+ * "1,2,3"), or a GET's `?ids=1,2,3`; null when a GET names none (the list's filters apply). A
+ * POST always names a selection: without ids it is an empty one, never "all".
+ */
 export function selectedIdsOf(ctx: HttpContext): number[] | null {
   const raw = ctx.request.input('ids')
-  if (raw === undefined || raw === null || raw === '') return null
-  const ids = String(raw)
-    .split(',')
+  const post = ctx.request.method() === 'POST'
+  if (raw === undefined || raw === null || raw === '') return post ? [] : null
+  const ids = (Array.isArray(raw) ? raw : String(raw).split(','))
     .map(Number)
     .filter((n) => Number.isInteger(n) && n > 0)
   return [...new Set(ids)].slice(0, BULK_CAP)

@@ -208,8 +208,9 @@ export async function saveInlineField<
     if (!validator) fieldRefused('field', ctx.i18n.t('ui.inline.unknown'))
     let stored: unknown
     if (undo) {
-      // The value the record held before the edit, as stored (see the rule above).
-      stored = undo.from ?? undefined
+      // The value the record held before the edit, as stored (see the rule above); null stays
+      // null: an owner put back to none is "no owner", not "keep the current one".
+      stored = undo.from
     } else {
       const valid = await ctx.request.validateUsing(validator as any, {
         data: { [field]: value },

@@ -4,6 +4,44 @@ import { COMPANY_TYPES_LIST, INDUSTRIES_LIST } from './lists.js'
 
 export { COMPANY_TYPES_LIST, INDUSTRIES_LIST } from './lists.js'
 
+/** A record type of the CRM as its history, notes and home cards name it. */
+export interface CrmSubject {
+  /** The timeline/audit subject type. */
+  subjectType: 'crm.company' | 'crm.contact'
+  /** The scoped resource (permissions and record scopes). */
+  resource: 'crm.companies' | 'crm.contacts'
+  table: 'crm_companies' | 'crm_contacts'
+  /** The named route of its page (`{ id }`). */
+  route: string
+  /** The columns its name is made of, joined by a space. */
+  names: string[]
+}
+
+/** The CRM's record types, by subject type (module-private: not in contracts/). */
+export const CRM_SUBJECTS = {
+  'crm.company': {
+    subjectType: 'crm.company',
+    resource: 'crm.companies',
+    table: 'crm_companies',
+    route: 'crm.companies.show',
+    names: ['name'],
+  },
+  'crm.contact': {
+    subjectType: 'crm.contact',
+    resource: 'crm.contacts',
+    table: 'crm_contacts',
+    route: 'crm.contacts.show',
+    names: ['first_name', 'last_name'],
+  },
+} as const satisfies Record<string, CrmSubject>
+
+/** The CRM record type of a subject type, if it is one. */
+export function crmSubject(subjectType: string): CrmSubject | undefined {
+  return Object.hasOwn(CRM_SUBJECTS, subjectType)
+    ? CRM_SUBJECTS[subjectType as keyof typeof CRM_SUBJECTS]
+    : undefined
+}
+
 /** Default codes (the demo data uses them). */
 export const COMPANY_TYPES = [
   'cliente',

@@ -20,6 +20,10 @@ export default function register(router: HttpRouterService) {
   router
     .get('/companies/bulk/export', [CompaniesController, 'bulkExport'])
     .as('crm.companies.bulk_export')
+  // A selection's ids in the body: too many for a query string.
+  router
+    .post('/companies/bulk/export', [CompaniesController, 'bulkExport'])
+    .as('crm.companies.bulk_export_selection')
   router.get('/companies/lookup', [CompaniesController, 'lookup']).as('crm.companies.lookup')
   router.post('/companies', [CompaniesController, 'store']).as('crm.companies.store')
   router
@@ -71,6 +75,10 @@ export default function register(router: HttpRouterService) {
   router
     .get('/contacts/bulk/export', [ContactsController, 'bulkExport'])
     .as('crm.contacts.bulk_export')
+  // A selection's ids in the body: too many for a query string.
+  router
+    .post('/contacts/bulk/export', [ContactsController, 'bulkExport'])
+    .as('crm.contacts.bulk_export_selection')
   router.get('/contacts/lookup', [ContactsController, 'lookup']).as('crm.contacts.lookup')
   router.post('/contacts', [ContactsController, 'store']).as('crm.contacts.store')
   router

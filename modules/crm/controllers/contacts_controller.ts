@@ -6,7 +6,7 @@ import { actor, exportDate, notFound, orBack, routeId } from '#app/support/http'
 import { bulkFromRequest, bulkProps, selectedIdsOf } from '#app/bulk/http'
 import { sendExport, type ExportFormat } from '#app/support/export_download'
 import { listProps } from '#app/lists/list_props'
-import { assignableOwners, canAssign, ownerFilterOptions } from '#app/access/owners'
+import { ownerFilterOptions } from '#app/access/owners'
 import { readTimeline } from '../support/timeline_reader.js'
 import { timelineFilters } from '#app/history/kinds'
 import { CONTACTS, CONTACT_SUBJECT, visibleContactId } from '../actions/contacts/load_contact.js'
@@ -91,13 +91,15 @@ export default class ContactsController {
     const id = (await visibleContactId(ctx.access, routeId(ctx))) ?? notFound()
     const page = await showContact(ctx.access, id)
     // Inline editing offers what the edit form offers (the owners the user may assign).
-    const owners = page.allowed.edit
-      ? await assignableOwners(ctx.access, CONTACTS, { action: 'edit' })
+    const options = page.allowed.edit
+      ? await contactFormOptions(ctx.access, { companyId: null, contactId: id })
       : null
     return ctx.inertia.render('crm/contacts/show', {
       ...page,
       customFields: await customFieldsDisplay(ctx.organization.id, CONTACTS, id),
-      editOptions: owners ? { owners, canAssign: canAssign(owners, ctx.access.userId) } : null,
+      editOptions: options
+        ? { owners: options.owners, canAssign: options.canAssign, canUnassign: options.canUnassign }
+        : null,
       editFields: page.allowed.edit
         ? (await customFieldsForm(ctx.organization.id, CONTACTS, id)).customFields
         : [],

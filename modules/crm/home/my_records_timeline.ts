@@ -4,29 +4,13 @@ import type { AccessContext } from '#app/access/access_context'
 import { recentTimeline } from '#app/history/recent'
 import { timelineKindLabel } from '#app/history/kinds'
 import type { HomeCardItem } from '#app/registry/types'
-import { COMPANIES, COMPANY_SUBJECT } from '../actions/companies/load_company.js'
-import { CONTACTS, CONTACT_SUBJECT } from '../actions/contacts/load_contact.js'
+import { CRM_SUBJECTS } from '../catalog.js'
 
 /** How far back "Mi día" looks for changes and notes on the user's records. */
 const WINDOW_DAYS = 30
 
 /** The record types whose timeline "Mi día" reads, with the table, name and page of each. */
-const SOURCES = [
-  {
-    subjectType: COMPANY_SUBJECT,
-    resource: COMPANIES,
-    table: 'crm_companies',
-    names: ['name'],
-    route: 'crm.companies.show',
-  },
-  {
-    subjectType: CONTACT_SUBJECT,
-    resource: CONTACTS,
-    table: 'crm_contacts',
-    names: ['first_name', 'last_name'],
-    route: 'crm.contacts.show',
-  },
-]
+const SOURCES = Object.values(CRM_SUBJECTS)
 
 export interface MyRecordEntry {
   id: number

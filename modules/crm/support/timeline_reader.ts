@@ -3,6 +3,7 @@ import type { AccessContext } from '#app/access/access_context'
 import { timeline, type TimelineEntry } from '#app/history/timeline'
 import { timelineFilterKinds } from '#app/history/kinds'
 import { fullName } from './people.js'
+import { CRM_SUBJECTS, crmSubject } from '../catalog.js'
 import { mayChangeNote } from '../actions/notes/find_note.js'
 
 /**
@@ -10,8 +11,8 @@ import { mayChangeNote } from '../actions/notes/find_note.js'
  * field the writer stores its id under (`<key>Id`), its table and its scoped resource.
  */
 const REFERENCES: Record<string, { field: string; table: string; resource: string }> = {
-  company: { field: 'companyId', table: 'crm_companies', resource: 'crm.companies' },
-  reportsTo: { field: 'reportsToId', table: 'crm_contacts', resource: 'crm.contacts' },
+  company: { field: 'companyId', ...CRM_SUBJECTS['crm.company'] },
+  reportsTo: { field: 'reportsToId', ...CRM_SUBJECTS['crm.contact'] },
 }
 
 /** What a reader sees instead of a linked record's name: translated by the page. */
@@ -66,7 +67,7 @@ export const RELATED_CONTACTS_MAX = 500
  * (highest ids) only; the others' entries stay on their own pages.
  */
 async function relatedOf(access: AccessContext, subjectType: string, subjectId: number) {
-  if (subjectType !== 'crm.company') return undefined
+  if (subjectType !== CRM_SUBJECTS['crm.company'].subjectType) return undefined
   const query = db
     .from('crm_contacts as rc')
     .where('rc.organization_id', access.organizationId)
@@ -99,18 +100,13 @@ async function nameRelated(subjectType: string, entries: TimelineEntry[]) {
   }
 }
 
-/** The resource whose edit permission a subject's notes need (notes inherit their record's rights). */
-const RESOURCE_OF: Record<string, string> = {
-  'crm.company': 'crm.companies',
-  'crm.contact': 'crm.contacts',
-}
-
 /**
  * Notes the reader may change get `editable`: their own (while they may edit the record) or
  * any, for an administrator. The routes check the same (actions/notes/find_note.ts).
  */
 function markEditable(access: AccessContext, subjectType: string, entries: TimelineEntry[]) {
-  const resource = RESOURCE_OF[subjectType]
+  // Notes inherit their record's rights: its resource's edit permission.
+  const resource = crmSubject(subjectType)?.resource
   const canEdit = !!resource && access.can(`${resource}.edit`)
   // A related record's notes are changed on that record's page (its own routes).
   return entries.map((e) =>

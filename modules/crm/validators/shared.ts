@@ -75,7 +75,8 @@ function provinceRule() {
   })()
 }
 
-export const ownerIdSchema = vine.number().withoutDecimals().positive().optional()
+/** An owner's id; null leaves the record without owner (the actions check who may). */
+export const ownerIdSchema = vine.number().withoutDecimals().positive().nullable().optional()
 
 /** A note on a record's timeline. */
 export const noteValidator = vine.compile(

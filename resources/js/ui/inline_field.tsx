@@ -12,6 +12,7 @@ import {
 import { notifications } from '@mantine/notifications'
 import { IconPencil } from '@tabler/icons-react'
 import { useT } from './i18n'
+import { apiJson, type ApiResult } from './api'
 import type { Option } from './record_types'
 
 /** A refused or failed save: the server's translated message (or a generic one). */
@@ -22,11 +23,6 @@ export class FieldSaveError extends Error {
   ) {
     super(message)
   }
-}
-
-function xsrfToken(): string {
-  const match = document.cookie.match(/(?:^|;\s*)XSRF-TOKEN=([^;]*)/)
-  return match ? decodeURIComponent(match[1]) : ''
 }
 
 /**
@@ -48,26 +44,19 @@ interface FieldSaved {
  * value held before the edit that stored `expected` (the server checks nothing changed since).
  */
 async function patchField(url: string, body: Record<string, unknown>): Promise<FieldSaved | null> {
-  let response: Response
+  let answer: ApiResult<FieldSaved>
   try {
-    response = await fetch(url, {
-      method: 'PATCH',
-      credentials: 'same-origin',
-      headers: {
-        'accept': 'application/json',
-        'content-type': 'application/json',
-        'x-xsrf-token': xsrfToken(),
-      },
-      body: JSON.stringify(body),
-    })
+    answer = await apiJson<FieldSaved>('PATCH', url, body)
   } catch {
     throw new FieldSaveError('')
   }
-  if (response.status === 401) throw new FieldSaveError('', true)
-  const answer = await response.json().catch(() => null)
-  if (!response.ok) throw new FieldSaveError(String(answer?.errors?.[0]?.message ?? ''))
-  return answer
+  if (answer.status === 401) throw new FieldSaveError('', true)
+  if (!answer.ok) throw new FieldSaveError(String(answer.body.errors?.[0]?.message ?? ''))
+  return answer.body
 }
+
+/** The value of `emptyOption`'s choice (never a real option's value). */
+const EMPTY_CHOICE = '__empty__'
 
 export type InlineFieldKind = 'text' | 'textarea' | 'select'
 
@@ -85,6 +74,11 @@ export interface InlineFieldProps {
   options?: Option[]
   /** Whether a select may be emptied. */
   clearable?: boolean
+  /**
+   * A select's first choice that empties the field, and how an empty value reads (e.g. the
+   * owner's "Sin asignar").
+   */
+  emptyOption?: string
   /** How a value reads (a link, a badge); default: the text, or the option's label. */
   render?: (value: string | null) => ReactNode
   /** Shown as plain text, without editor (no edit permission). */
@@ -114,6 +108,7 @@ export function InlineField({
   kind = 'text',
   options = [],
   clearable = false,
+  emptyOption,
   render,
   readOnly = false,
   onSaved,
@@ -140,6 +135,10 @@ export function InlineField({
 
   const text = (v: string | null) =>
     kind === 'select' ? (options.find((o) => o.value === v)?.label ?? v) : v
+  const choices =
+    kind === 'select' && emptyOption
+      ? [{ value: EMPTY_CHOICE, label: emptyOption }, ...options]
+      : options
   const display = (v: string | null) => {
     if (v === null || v === '') return null
     return render ? render(v) : text(v)
@@ -254,9 +253,9 @@ export function InlineField({
     editor = (
       <Select
         aria-labelledby={labelId}
-        data={options}
+        data={choices}
         value={null}
-        placeholder={text(shown) ?? undefined}
+        placeholder={text(shown) ?? emptyOption}
         searchable
         searchValue={search}
         onSearchChange={setSearch}
@@ -266,7 +265,7 @@ export function InlineField({
         autoFocus
         size="xs"
         comboboxProps={{ withinPortal: true }}
-        onChange={(v) => commit(v)}
+        onChange={(v) => commit(v === EMPTY_CHOICE ? null : v)}
         onKeyDown={keys}
         onBlur={() => setEditing(false)}
         data-inline-editor={name}
@@ -360,7 +359,7 @@ export function InlineField({
             c={shownNode === null ? 'dimmed' : undefined}
             data-inline-value={name}
           >
-            {shownNode ?? (readOnly ? '—' : t('ui.inline.empty'))}
+            {shownNode ?? emptyOption ?? (readOnly ? '—' : t('ui.inline.empty'))}
           </Text>
           {!readOnly && (
             <IconPencil

@@ -1,4 +1,5 @@
 import { Transmit } from '@adonisjs/transmit-client'
+import { apiJson } from './api'
 
 /** A notification as the server sends it (app/notifications/render.ts). */
 export interface NotificationItem {
@@ -19,19 +20,10 @@ export interface NotificationSummary {
 /** Shown as "99+" past this (the server counts no further). */
 export const UNREAD_CAP = 99
 
-function xsrf(): string {
-  const match = document.cookie.match(/(?:^|;\s*)XSRF-TOKEN=([^;]*)/)
-  return match ? decodeURIComponent(match[1]) : ''
-}
-
 async function call<T>(method: 'GET' | 'POST', url: string): Promise<T> {
-  const response = await fetch(url, {
-    method,
-    credentials: 'same-origin',
-    headers: { 'Accept': 'application/json', 'X-XSRF-TOKEN': xsrf() },
-  })
-  if (!response.ok) throw new Error(`${method} ${url}: ${response.status}`)
-  return (await response.json()) as T
+  const answer = await apiJson<T>(method, url)
+  if (!answer.ok) throw new Error(`${method} ${url}: ${answer.status}`)
+  return answer.body
 }
 
 export const notificationsApi = {

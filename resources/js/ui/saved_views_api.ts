@@ -1,3 +1,4 @@
+import { apiJson, type ApiResult } from './api'
 /** A saved view as the list page receives it (app/views/saved_views.ts, SavedViewDto). */
 export interface SavedView {
   id: number
@@ -36,36 +37,10 @@ export function viewHref(path: string, view: Pick<SavedView, 'id' | 'state'> | '
   return `${path}?view=${view.id}${view.state ? `&${view.state}` : ''}`
 }
 
-export interface ApiResult<T> {
-  ok: boolean
-  status: number
-  body: T & { errors?: { field?: string; message: string }[] }
-}
-
-function xsrf(): string {
-  const match = document.cookie.match(/(?:^|;\s*)XSRF-TOKEN=([^;]*)/)
-  return match ? decodeURIComponent(match[1]) : ''
-}
+export type { ApiResult }
 
 /** One call to the saved-views endpoints (JSON both ways, session cookie, CSRF header). */
-export async function viewsApi<T = Record<string, unknown>>(
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
-  url: string,
-  body?: unknown
-): Promise<ApiResult<T>> {
-  const response = await fetch(url, {
-    method,
-    credentials: 'same-origin',
-    headers: {
-      'Accept': 'application/json',
-      'Content-Type': 'application/json',
-      'X-XSRF-TOKEN': xsrf(),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  const json = await response.json().catch(() => ({}))
-  return { ok: response.ok, status: response.status, body: json }
-}
+export const viewsApi = apiJson
 
 /** Field → first message, from a 422 answer. */
 export function fieldErrors(result: ApiResult<unknown>): Record<string, string> {

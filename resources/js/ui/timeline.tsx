@@ -165,7 +165,8 @@ export function Timeline({
 
   const isEmpty = (value: unknown) => value === null || value === '' || value === undefined
   const describeValue = (field: string, value: unknown) => {
-    if (isEmpty(value)) return '—'
+    // A record's owner set back to none reads "Sin asignar" (every module's `owner` field).
+    if (isEmpty(value)) return field === 'owner' ? t('common.no_owner') : '—'
     if (!valueLabel) return describeTimelineValue(value)
     return Array.isArray(value)
       ? value.map((item) => valueLabel(field, item)).join(', ')

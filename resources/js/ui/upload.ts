@@ -1,3 +1,5 @@
+import { xsrfToken } from './api'
+
 /** An upload the server refused (its translated message) or that never reached it. */
 export class UploadError extends Error {
   constructor(
@@ -9,12 +11,6 @@ export class UploadError extends Error {
   ) {
     super(message)
   }
-}
-
-/** The CSRF token the shield middleware sets in the XSRF-TOKEN cookie (as Inertia sends it). */
-export function xsrfToken(): string {
-  const match = document.cookie.match(/(?:^|;\s*)XSRF-TOKEN=([^;]*)/)
-  return match ? decodeURIComponent(match[1]) : ''
 }
 
 /**

@@ -33,7 +33,7 @@ async function currentData(
     nif: c.nif ?? undefined,
     website: c.website ?? undefined,
     industry: c.industry ?? undefined,
-    ownerId: c.ownerId ?? undefined,
+    ownerId: c.ownerId,
     description: c.description ?? undefined,
   }
 }

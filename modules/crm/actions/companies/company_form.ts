@@ -1,6 +1,6 @@
 import type { AccessContext } from '#app/access/access_context'
 import { catalogProps } from '../../catalog.js'
-import { assignableOwners, canAssign } from '#app/access/owners'
+import { assignableOwners, canAssign, canUnassign } from '#app/access/owners'
 import db from '@adonisjs/lucid/services/db'
 import { COMPANIES, loadCompany, type CompanyRecord } from './load_company.js'
 import type { CompanyFormValues } from '../../dto/companies.js'
@@ -32,7 +32,8 @@ export function companyFormValues(c: CompanyRecord): CompanyFormValues {
 }
 
 /**
- * Choices of the form: the owners the user may assign (in `create` or `edit`), and the lists'
+ * Choices of the form: the owners the user may assign (in `create` or `edit`) and whether
+ * "Sin asignar" is one of them, and the lists'
  * active values (plus the deactivated ones the edited company holds, in `keep`).
  */
 export async function companyFormOptions(
@@ -41,11 +42,14 @@ export async function companyFormOptions(
   action: 'create' | 'edit' = 'create',
   keep: { type?: string | null; industry?: string | null } = {}
 ) {
-  const [owners, catalog] = await Promise.all([
+  const [owners, catalog, unassign] = await Promise.all([
     assignableOwners(access, COMPANIES, { action }),
     catalogProps(access.organizationId, locale, { keep }),
+    canUnassign(access, COMPANIES, action),
   ])
-  return { owners, canAssign: canAssign(owners, access.userId), catalog }
+  const assign = canAssign(owners, access.userId)
+  // "Sin asignar" is offered where owners are chosen, to whom may leave a record unowned.
+  return { owners, canAssign: assign, canUnassign: assign && unassign, catalog }
 }
 
 /** The edit form of a company the user may see: its values and the choices. */

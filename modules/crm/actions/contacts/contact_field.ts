@@ -28,7 +28,7 @@ async function currentData(
     lastName: c.lastName ?? undefined,
     position: c.position ?? undefined,
     department: c.department ?? undefined,
-    ownerId: c.ownerId ?? undefined,
+    ownerId: c.ownerId,
     notes: c.notes ?? undefined,
   }
 }

@@ -1,6 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
 import type { AccessContext } from '#app/access/access_context'
-import { assignableOwners, canAssign } from '#app/access/owners'
+import { assignableOwners, canAssign, canUnassign } from '#app/access/owners'
 import { wherePrefix } from '#app/support/like'
 import { searchKeys } from '../../support/search.js'
 import { COMPANIES } from '../companies/load_company.js'
@@ -55,16 +55,19 @@ export async function contactFormOptions(
   access: AccessContext,
   selected: { companyId: number | null; contactId?: number; reportsToId?: number | null }
 ) {
-  const [owners, companies] = await Promise.all([
-    assignableOwners(access, CONTACTS, { action: selected.contactId ? 'edit' : 'create' }),
+  const action = selected.contactId ? 'edit' : 'create'
+  const [owners, companies, unassign] = await Promise.all([
+    assignableOwners(access, CONTACTS, { action }),
     selected.companyId ? companyOptions(access, { id: selected.companyId }) : ([] as Option[]),
+    canUnassign(access, CONTACTS, action),
   ])
   const managers: Option[] = []
   if (selected.reportsToId) {
     const [named] = await namedContacts(access, [selected.reportsToId])
     managers.push({ value: String(selected.reportsToId), label: named?.label ?? '' })
   }
-  return { owners, canAssign: canAssign(owners, access.userId), companies, managers }
+  const assign = canAssign(owners, access.userId)
+  return { owners, canAssign: assign, canUnassign: assign && unassign, companies, managers }
 }
 
 /** The edit form of a contact the user may see: its values and the choices. */

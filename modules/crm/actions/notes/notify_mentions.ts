@@ -4,23 +4,7 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { AccessContext } from '#app/access/access_context'
 import { notify } from '#app/notifications/notify'
 import { mentionedUserIds } from '../../support/mentions.js'
-
-/** Each note subject: its table, resource, page and how its name reads. */
-const SUBJECTS: Record<string, { table: string; resource: string; route: string; name: string[] }> =
-  {
-    'crm.company': {
-      table: 'crm_companies',
-      resource: 'crm.companies',
-      route: 'crm.companies.show',
-      name: ['name'],
-    },
-    'crm.contact': {
-      table: 'crm_contacts',
-      resource: 'crm.contacts',
-      route: 'crm.contacts.show',
-      name: ['first_name', 'last_name'],
-    },
-  }
+import { crmSubject } from '../../catalog.js'
 
 export interface NotifyMentionsParams {
   organizationId: number
@@ -44,7 +28,7 @@ export const MAX_MENTIONED = 20
 export async function notifyMentions(params: NotifyMentionsParams): Promise<number[]> {
   const { organizationId, actorId, subjectType, subjectId, trx } = params
   const already = new Set(params.alreadyNotified ?? [])
-  const subject = SUBJECTS[subjectType]
+  const subject = crmSubject(subjectType)
   // At most MAX_MENTIONED people per note are notified (each costs an access check): a note
   // mentioning half the company notifies its first MAX_MENTIONED names.
   const candidates = mentionedUserIds(params.body)
@@ -57,7 +41,7 @@ export async function notifyMentions(params: NotifyMentionsParams): Promise<numb
       .from(subject.table)
       .where('organization_id', organizationId)
       .where('id', subjectId)
-      .select('owner_id', ...subject.name)
+      .select('owner_id', ...subject.names)
       .first(),
     client
       .from('users')
@@ -88,7 +72,7 @@ export async function notifyMentions(params: NotifyMentionsParams): Promise<numb
           key: 'crm.notes.mentioned',
           params: {
             actor: author?.full_name ?? '',
-            record: subject.name
+            record: subject.names
               .map((column) => record[column])
               .filter(Boolean)
               .join(' '),

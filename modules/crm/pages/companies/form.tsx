@@ -46,6 +46,7 @@ export default function CompanyForm({
   duplicate,
   owners,
   canAssign,
+  canUnassign,
   catalog,
   customFields = [],
   customValues = {},
@@ -54,6 +55,8 @@ export default function CompanyForm({
   duplicate?: Duplicate
   owners: Option[]
   canAssign: boolean
+  /** Whether the owner may be left empty ("Sin asignar"). */
+  canUnassign?: boolean
   catalog: Catalog
   customFields?: CustomFieldInput[]
   customValues?: Record<string, CustomFieldValue>
@@ -222,8 +225,9 @@ export default function CompanyForm({
                   value={form.data.ownerId || null}
                   data={ownerOptions}
                   disabled={!canAssign}
+                  clearable={canUnassign}
+                  placeholder={canUnassign ? t('common.no_owner') : undefined}
                   description={!canAssign && !company ? t('crm.form.owner_fixed') : undefined}
-                  placeholder={!canAssign ? undefined : t('crm.filters.any_owner')}
                   onChange={(v) => form.setData('ownerId', v ?? '')}
                   error={errors.ownerId}
                 />

@@ -43,6 +43,7 @@ import type { Catalog, CatalogLabels, RecordActions } from '../../dto/shared'
 interface EditOptions {
   owners: Option[]
   canAssign: boolean
+  canUnassign?: boolean
   catalog: Catalog
 }
 
@@ -269,6 +270,7 @@ export default function CompanyShow({
                 options={owners}
                 url={fieldUrl}
                 readOnly={!editable || !editOptions?.canAssign}
+                emptyOption={editOptions?.canUnassign ? t('common.no_owner') : undefined}
                 render={() => company.ownerName}
                 onSaved={reload}
               />

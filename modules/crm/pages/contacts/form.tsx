@@ -25,6 +25,7 @@ export default function ContactForm({
   initialCompanyId,
   owners,
   canAssign,
+  canUnassign,
   companies,
   managers,
   customFields = [],
@@ -34,6 +35,8 @@ export default function ContactForm({
   initialCompanyId: number | null
   owners: Option[]
   canAssign: boolean
+  /** Whether the owner may be left empty ("Sin asignar"). */
+  canUnassign?: boolean
   companies: Option[]
   managers: Option[]
   customFields?: CustomFieldInput[]
@@ -166,6 +169,8 @@ export default function ContactForm({
                   value={form.data.ownerId || null}
                   data={ownerOptions}
                   disabled={!canAssign}
+                  clearable={canUnassign}
+                  placeholder={canUnassign ? t('common.no_owner') : undefined}
                   description={!canAssign && !contact ? t('crm.form.owner_fixed') : undefined}
                   onChange={(v) => form.setData('ownerId', v ?? '')}
                   error={errors.ownerId}

@@ -76,7 +76,7 @@ export default function ContactShow({
   documents: DocumentsPanelProps | null
   customFields?: CustomFieldDisplay[]
   /** The owners inline editing offers; null when the user may not edit. */
-  editOptions?: { owners: Option[]; canAssign: boolean } | null
+  editOptions?: { owners: Option[]; canAssign: boolean; canUnassign?: boolean } | null
   editFields?: CustomFieldInput[]
   timelineFilters?: TimelineFilterChip[]
 }) {
@@ -187,6 +187,7 @@ export default function ContactShow({
                 options={owners}
                 url={fieldUrl}
                 readOnly={!editable || !editOptions?.canAssign}
+                emptyOption={editOptions?.canUnassign ? t('common.no_owner') : undefined}
                 render={() => contact.ownerName}
                 onSaved={reload}
               />

@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react'
-import { router } from '@inertiajs/react'
+import { router, usePage } from '@inertiajs/react'
 import {
   Badge,
   Box,
@@ -47,6 +47,7 @@ import { ColumnsMenu } from './columns_menu'
 import { useListUrl } from './url_state'
 import type { DeclaredColumn, FilterChip, ListEdit, ListProps } from './types'
 import { BulkBar, type BulkConfig } from '../bulk_bar'
+import { listPaging } from '../shortcuts'
 
 const features = tableFeatures({
   columnVisibilityFeature,
@@ -127,6 +128,7 @@ export function ListView<Row extends object>({
   const f = useFormat()
   const phone = usePhone()
   const url = useListUrl(base)
+  const page = usePage()
   const selection = !!bulk
   const { params } = url
   const [filtersOpen, { toggle: toggleFilters }] = useDisclosure(false)
@@ -590,6 +592,8 @@ export function ListView<Row extends object>({
         )
       ) : (
         <Stack gap={0}>
+          {/* A record opened from here moves J/K on into the next pages (ui/shortcuts.ts). */}
+          <span hidden data-list-nav={listPaging(page, rows, rowId, rowHref, { next, prev })} />
           {selectionBar}
           {phone ? cards : grid}
           <Group justify="space-between" align="flex-end" gap="xs">
