@@ -20,12 +20,15 @@ import {
   IconTrash,
   IconUserShare,
   IconEdit,
+  IconTag,
+  IconTagOff,
   IconX,
 } from '@tabler/icons-react'
 import { useT } from './i18n'
 import { xsrfToken } from './upload'
 import { RecordPicker } from './record_picker'
 import type { Option } from './record_types'
+import { BulkTagsInput, type TagChip } from './tags'
 
 /** What the server's `bulkProps` (app/bulk/http.ts) gives a list page for its bar. */
 export interface BulkConfig {
@@ -46,6 +49,8 @@ export interface BulkConfig {
   cap: number
   /** i18n key naming several records mid-sentence ("empresas"). */
   collection?: string | null
+  /** The organization's tags, for "Añadir/Quitar etiquetas". */
+  tags?: TagChip[]
 }
 
 /** What the list's selection hands the bar (resources/js/ui/list/list_view.tsx). */
@@ -69,7 +74,8 @@ interface Outcome {
   skipped: Record<string, number>
 }
 
-type Action = 'owner' | 'field' | 'delete'
+/** The bar's choices: the `tags` action is offered as two, adding and removing. */
+type Action = 'owner' | 'field' | 'tags_add' | 'tags_remove' | 'delete'
 
 /**
  * The bar a list shows over its rows while some are selected: "N registros seleccionados", the actions the
@@ -124,6 +130,23 @@ export function BulkBar({
               <Menu.Item leftSection={<IconEdit size={16} />} onClick={() => setAction('field')}>
                 {t('bulk.actions.field')}
               </Menu.Item>
+            )}
+            {config.actions.includes('tags') && (
+              <>
+                <Menu.Item
+                  leftSection={<IconTag size={16} />}
+                  onClick={() => setAction('tags_add')}
+                >
+                  {t('bulk.actions.tags_add')}
+                </Menu.Item>
+                <Menu.Item
+                  leftSection={<IconTagOff size={16} />}
+                  onClick={() => setAction('tags_remove')}
+                  disabled={!config.tags?.length}
+                >
+                  {t('bulk.actions.tags_remove')}
+                </Menu.Item>
+              </>
             )}
             {config.exportUrl && (
               <>
@@ -201,6 +224,7 @@ function BulkDialog({
   const [ownerId, setOwnerId] = useState<string | null>(null)
   const [field, setField] = useState<string | null>(config.fields[0]?.key ?? null)
   const [value, setValue] = useState<string | null>(null)
+  const [tagValues, setTagValues] = useState<string[]>([])
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const [outcome, setOutcome] = useState<Outcome | null>(null)
@@ -237,8 +261,24 @@ function BulkDialog({
   }
 
   const params =
-    action === 'owner' ? { ownerId: Number(ownerId) } : action === 'field' ? { field, value } : {}
-  const ready = action === 'owner' ? !!ownerId : action === 'field' ? !!field : true
+    action === 'owner'
+      ? { ownerId: Number(ownerId) }
+      : action === 'field'
+        ? { field, value }
+        : action === 'tags_add'
+          ? { add: tagValues }
+          : action === 'tags_remove'
+            ? { remove: tagValues.map(Number) }
+            : {}
+  const tagging = action === 'tags_add' || action === 'tags_remove'
+  const ready =
+    action === 'owner'
+      ? !!ownerId
+      : action === 'field'
+        ? !!field
+        : tagging
+          ? !!tagValues.length
+          : true
 
   const submit = async () => {
     setBusy(true)
@@ -252,7 +292,7 @@ function BulkDialog({
           'content-type': 'application/json',
           'X-XSRF-TOKEN': xsrfToken(),
         },
-        body: JSON.stringify({ action, params, ...body }),
+        body: JSON.stringify({ action: tagging ? 'tags' : action, params, ...body }),
       })
       const answer = await response.json().catch(() => ({}))
       if (!response.ok) {
@@ -308,6 +348,14 @@ function BulkDialog({
             />
             {chosen && <FieldValue field={chosen} value={value} onChange={setValue} />}
           </>
+        )}
+        {!outcome && tagging && (
+          <BulkTagsInput
+            mode={action === 'tags_add' ? 'add' : 'remove'}
+            tags={config.tags ?? []}
+            value={tagValues}
+            onChange={setTagValues}
+          />
         )}
         {!outcome && action === 'delete' && <Text size="sm">{t('bulk.confirm.delete_help')}</Text>}
         {error && (
