@@ -9,9 +9,11 @@ import { registerModuleListeners } from '#app/registry/listeners'
 import { registerBinChild } from '#app/bin/resources'
 import { documentsBinChild } from '#app/documents/bin_child'
 import { customFieldsBinChild } from '#app/custom_fields/bin_child'
+import { tagsBinChild } from '#app/tags/bin_child'
 
 await registerModuleListeners(await moduleRegistry(), await installer(), emitter)
 
 // Kernel services whose rows follow a record through the recycle bin.
 registerBinChild(documentsBinChild)
 registerBinChild(customFieldsBinChild)
+registerBinChild(tagsBinChild)

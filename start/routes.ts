@@ -11,6 +11,7 @@ import { middleware, web } from '#start/kernel'
 import adminRoutes from '#app/admin/routes'
 import importRoutes from '#start/routes/imports'
 import documentsRoutes from '#start/routes/documents'
+import tagsRoutes from '#start/routes/tags'
 import publicRoutes from '#start/routes/public'
 import {
   loginThrottle,
@@ -146,6 +147,7 @@ router
     adminRoutes()
     importRoutes()
     documentsRoutes()
+    tagsRoutes()
 
     // Server-sent events (@adonisjs/transmit's controllers), signed in only; which channels a
     // user may subscribe to: app/notifications/channels.ts.

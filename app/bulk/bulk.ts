@@ -39,7 +39,7 @@ export async function startBulk(params: {
 }): Promise<BulkOutcome> {
   const { access, resource, action } = params
   const definition = await definitionOf(resource)
-  if (!definition.bulk!.actions.includes(action) || action === 'export' || action === 'tags')
+  if (!definition.bulk!.actions.includes(action) || action === 'export')
     throw new RuleError('bulk.errors.action')
   access.authorize(`${resource}.${bulkPermission(action)}`)
   const handler = await bulkHandler(resource)

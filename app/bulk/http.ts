@@ -11,6 +11,8 @@ import { translateRule } from '#app/support/http'
 import { customFields } from '#app/custom_fields/definitions'
 import { BULK_CAP, startBulk } from './bulk.js'
 import { BULK_CUSTOM_TYPES } from './engine.js'
+import { listTags } from '#app/tags/tags'
+import type { TagDto } from '#app/tags/types'
 
 /*
  * The HTTP side of bulk actions, so a module's controller stays thin: `POST <list>/bulk`
@@ -93,6 +95,8 @@ export interface BulkProps {
   cap: number
   /** i18n key naming several records mid-sentence ("empresas"). */
   collection: string | null
+  /** The organization's tags, for "Añadir/Quitar etiquetas" (empty without the action). */
+  tags: TagDto[]
 }
 
 export async function bulkProps(
@@ -109,7 +113,7 @@ export async function bulkProps(
     registry.modules.flatMap((m) => m.manifest.subjects ?? []).find((s) => s.type === subject)
       ?.collection ?? null
   const actions = definition.bulk.actions.filter(
-    (a) => a !== 'tags' && access.can(`${resource}.${bulkPermission(a)}`)
+    (a) => (a !== 'tags' || !!definition.tags) && access.can(`${resource}.${bulkPermission(a)}`)
   )
   if (!actions.length) return null
   const fields: BulkFieldProp[] = await Promise.all(
@@ -154,5 +158,6 @@ export async function bulkProps(
     exportUrl: actions.includes('export') ? router.makeUrl(`${resource}.bulk_export`) : null,
     cap: BULK_CAP,
     collection,
+    tags: actions.includes('tags') ? await listTags(access.organizationId) : [],
   }
 }

@@ -125,6 +125,14 @@ function assertManifest(value: unknown, where: string): asserts value is ModuleD
       if (!r.actions.includes('view') || !r.actions.includes('edit'))
         fail(`resource "${r.key}": documents need the "view" and "edit" actions`)
     }
+    if (r.tags) {
+      if (typeof r.tags.subject !== 'string' || !r.tags.subject.startsWith(prefix))
+        fail(`resource "${r.key}": tags.subject must start with "${prefix}"`)
+      if (typeof (r.tags.recordAccess ?? r.documents?.recordAccess) !== 'function')
+        fail(`resource "${r.key}": tags need recordAccess (or documents.recordAccess)`)
+      if (!r.actions.includes('view') || !r.actions.includes('edit'))
+        fail(`resource "${r.key}": tags need the "view" and "edit" actions`)
+    }
     if (r.bin && !r.actions.includes('delete'))
       fail(`resource "${r.key}" accepts the bin, so it needs a "delete" action`)
   }

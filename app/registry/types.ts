@@ -52,6 +52,12 @@ export interface ResourceDefinition {
    */
   customFields?: { subject: string }
   /**
+   * The resource's records take tags (kernel tags service, app/tags; README "Etiquetas / Tags"):
+   * chips on the record page, a list column and filter, bulk add/remove, export and import.
+   * `subject` is the audit/timeline subject type where tag changes are written (field `tags`).
+   */
+  tags?: TagsDefinition
+  /**
    * Bulk actions on a selection of the resource's list (app/bulk, README "Acciones masivas"):
    * which actions the list's bar offers, the simple fields "Cambiar un campo" may set, and the
    * module's handler that applies a chunk of rows (scope and permission per row).
@@ -210,6 +216,17 @@ export interface DocumentsDefinition {
   subjectType: string
   /** Loads the module's record check (default export); lazy, like routes and listeners. */
   recordAccess: () => Promise<{ default: RecordAccess }>
+}
+
+/** What the kernel needs from a module to tag the records of one of its resources. */
+export interface TagsDefinition {
+  /** Subject type of the record's history (`crm.company`). */
+  subject: string
+  /**
+   * The module's record check (view to read a record's tags, edit to change them); default the
+   * resource's `documents.recordAccess`, so one check serves both.
+   */
+  recordAccess?: () => Promise<{ default: RecordAccess }>
 }
 
 /** Where a bin handler works: one record of the resource, inside the bin's transaction. */

@@ -47,3 +47,10 @@ export interface AddressValue {
   province: string
   country: string
 }
+
+/** A tag on a record (app/tags): its colour is a Mantine colour name of the fixed palette. */
+export interface TagChip {
+  id: number
+  name: string
+  color: string
+}

@@ -33,6 +33,7 @@ export const COMPANY_LIST: ListDeclaration = {
     { key: 'phone', label: 'crm.companies.fields.phone', type: 'phone', primary: true },
     { key: 'email', label: 'crm.companies.fields.email', type: 'email', default: false },
     { key: 'owner', label: 'crm.companies.fields.owner', inline: true },
+    { key: 'tags', label: 'crm.companies.fields.tags' },
     { key: 'created', label: 'crm.companies.fields.createdAt', type: 'date', sort: CREATED_SORT },
   ],
   sorts: SORTS,
@@ -52,6 +53,7 @@ export const CONTACT_LIST: ListDeclaration = {
     // Shown under the name by default; as its own column (editable in place) on request.
     { key: 'position', label: 'crm.contacts.fields.position', default: false, inline: true },
     { key: 'owner', label: 'crm.contacts.fields.owner', inline: true },
+    { key: 'tags', label: 'crm.contacts.fields.tags' },
     { key: 'created', label: 'crm.contacts.fields.createdAt', type: 'date', sort: CREATED_SORT },
   ],
   sorts: SORTS,

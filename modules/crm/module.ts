@@ -28,8 +28,9 @@ export default defineModule({
       },
       bin: { subject: 'crm.company', handlers: () => import('./bin/company_bin.js') },
       customFields: { subject: 'crm.company' },
+      tags: { subject: 'crm.company' },
       bulk: {
-        actions: ['owner', 'field', 'delete', 'export'],
+        actions: ['owner', 'field', 'tags', 'delete', 'export'],
         fields: [
           {
             key: 'type',
@@ -60,8 +61,9 @@ export default defineModule({
       },
       bin: { subject: 'crm.contact', handlers: () => import('./bin/contact_bin.js') },
       customFields: { subject: 'crm.contact' },
+      tags: { subject: 'crm.contact' },
       bulk: {
-        actions: ['owner', 'field', 'delete', 'export'],
+        actions: ['owner', 'field', 'tags', 'delete', 'export'],
         fields: [
           { key: 'position', label: 'crm.contacts.fields.position', kind: 'text' },
           {

@@ -3,6 +3,8 @@ import type { BulkHandler } from '#app/registry/types'
 import { lists } from '#app/settings/lists'
 import { RuleError } from '#app/support/rule_error'
 import { parseCustomFilters } from '#app/custom_fields/query'
+import { prepareBulkTags } from '#app/tags/bulk'
+import { tagFilterOf } from '#app/tags/filter'
 import { COMPANIES, COMPANY_SUBJECT } from '../actions/companies/load_company.js'
 import { filteredCompanies } from '../actions/companies/company_query.js'
 import { deleteCompany } from '../actions/companies/delete_company.js'
@@ -13,6 +15,7 @@ import {
   bulkOwner,
   changeColumn,
   changeCustomField,
+  changeTagsOfRows,
   deleteRows,
   matchingIds,
   prepareCustomField,
@@ -28,6 +31,7 @@ const FIELDS: Record<string, { list: string; nullable: boolean }> = {
 const handler: BulkHandler<AccessContext> = {
   async prepare(access, action, params) {
     if (action === 'owner') return bulkOwner(access, COMPANIES, params)
+    if (action === 'tags') return prepareBulkTags(access.organizationId, params)
     if (action !== 'field') return {}
     const field = String(params.field ?? '')
     if (field.startsWith('cf.')) return prepareCustomField(access, COMPANIES, field, params.value)
@@ -50,7 +54,11 @@ const handler: BulkHandler<AccessContext> = {
     })
     if (error) throw new RuleError('bulk.errors.filters')
     const cf = await parseCustomFilters(organizationId, COMPANIES, query)
-    const { query: companies } = await filteredCompanies(access, { ...filters, cf: cf.filters })
+    const { query: companies } = await filteredCompanies(access, {
+      ...filters,
+      cf: cf.filters,
+      tags: tagFilterOf(query),
+    })
     return matchingIds(companies, 'c', limit)
   },
 
@@ -92,6 +100,12 @@ const handler: BulkHandler<AccessContext> = {
         reindex,
       })
     }
+    if (action === 'tags')
+      return changeTagsOfRows(chunk, {
+        table: 'crm_companies',
+        resource: COMPANIES,
+        subjectType: COMPANY_SUBJECT,
+      })
     if (action === 'delete')
       return deleteRows(chunk, {
         table: 'crm_companies',

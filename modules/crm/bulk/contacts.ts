@@ -3,6 +3,8 @@ import type { BulkHandler } from '#app/registry/types'
 import { historyRef } from '#app/history/record_history'
 import { RuleError } from '#app/support/rule_error'
 import { parseCustomFilters } from '#app/custom_fields/query'
+import { prepareBulkTags } from '#app/tags/bulk'
+import { tagFilterOf } from '#app/tags/filter'
 import { CONTACTS, CONTACT_SUBJECT } from '../actions/contacts/load_contact.js'
 import { visibleCompanyId } from '../actions/companies/load_company.js'
 import { filteredContacts } from '../actions/contacts/contact_query.js'
@@ -13,6 +15,7 @@ import {
   bulkOwner,
   changeColumn,
   changeCustomField,
+  changeTagsOfRows,
   deleteRows,
   matchingIds,
   prepareCustomField,
@@ -22,6 +25,7 @@ import {
 const handler: BulkHandler<AccessContext> = {
   async prepare(access, action, params) {
     if (action === 'owner') return bulkOwner(access, CONTACTS, params)
+    if (action === 'tags') return prepareBulkTags(access.organizationId, params)
     if (action !== 'field') return {}
     const field = String(params.field ?? '')
     if (field.startsWith('cf.')) return prepareCustomField(access, CONTACTS, field, params.value)
@@ -47,7 +51,11 @@ const handler: BulkHandler<AccessContext> = {
     const [error, filters] = await listContactsValidator.tryValidate(query)
     if (error) throw new RuleError('bulk.errors.filters')
     const cf = await parseCustomFilters(access.organizationId, CONTACTS, query)
-    const { query: contacts } = await filteredContacts(access, { ...filters, cf: cf.filters })
+    const { query: contacts } = await filteredContacts(access, {
+      ...filters,
+      cf: cf.filters,
+      tags: tagFilterOf(query),
+    })
     return matchingIds(contacts, 'ct', limit)
   },
 
@@ -113,6 +121,12 @@ const handler: BulkHandler<AccessContext> = {
         subjectType: CONTACT_SUBJECT,
         field: String(params.field),
         value: params.value,
+      })
+    if (action === 'tags')
+      return changeTagsOfRows(chunk, {
+        table: 'crm_contacts',
+        resource: CONTACTS,
+        subjectType: CONTACT_SUBJECT,
       })
     if (action === 'delete')
       return deleteRows(chunk, {

@@ -17,6 +17,7 @@ import {
 } from '#app/custom_fields/values'
 import type { FieldValue } from '#app/custom_fields/types'
 import { BULK_CUSTOM_TYPES } from '#app/bulk/engine'
+import { applyBulkTags } from '#app/tags/bulk'
 
 /*
  * What the companies' and contacts' bulk handlers share: the owner check, one column set on
@@ -121,6 +122,27 @@ export async function changeColumn(
     await change.reindex(trx, changedIds)
   }
   return { changed: changing.length, unchanged: open.length - changing.length, skipped }
+}
+
+/** Adds or removes tags (app/tags) on the chunk's rows within the user's `edit` scope. */
+export async function changeTagsOfRows(
+  chunk: BulkChunk<AccessContext>,
+  spec: { table: string; resource: string; subjectType: string }
+): Promise<BulkChunkResult> {
+  const { access, trx, ids } = chunk
+  const query = trx.from(`${spec.table} as r`).whereIn('r.id', ids).select('r.id')
+  await access.scope(query, spec.resource, { table: 'r', action: 'edit' })
+  const inScope = (await query).map((r: { id: number }) => Number(r.id))
+  return applyBulkTags({
+    organizationId: chunk.organizationId,
+    actorId: chunk.actorId,
+    resource: spec.resource,
+    subjectType: spec.subjectType,
+    ids,
+    inScope,
+    prepared: chunk.params,
+    trx,
+  })
 }
 
 /**

@@ -39,6 +39,9 @@ import {
 import { loadRecordValues } from '#app/custom_fields/values'
 import { customColumns, parseCustomFilters } from '#app/custom_fields/query'
 import { savedViewsProps } from '#app/views/list_views'
+import { tagFilterOf } from '#app/tags/filter'
+import { listTags } from '#app/tags/tags'
+import { tagsPanel } from '#app/tags/panel'
 
 const DUPLICATE_FLASH = 'crmDuplicateName'
 
@@ -73,7 +76,7 @@ export default class CompaniesController {
     const cf = await parseCustomFilters(ctx.organization.id, COMPANIES, ctx.request.qs())
     // A custom-field sort only by a field the list shows (`cf_<key>`, app/custom_fields/sort.ts).
     const sort = await checkedSort(ctx.organization.id, COMPANIES, parsed?.sort)
-    const filters = { ...parsed, sort, cf: cf.filters }
+    const filters = { ...parsed, sort, cf: cf.filters, tags: tagFilterOf(ctx.request.qs()) }
     const [page, owners] = await Promise.all([
       listCompanies(ctx.access, filters, filters.per ?? PAGE_SIZE),
       ownerFilterOptions(ctx.access, COMPANIES),
@@ -100,6 +103,9 @@ export default class CompaniesController {
       } satisfies CompanyListFilters,
       owners,
       customFilters: cf.params,
+      // The tag filter (`tag=<id>,<id>`) and the tags it offers.
+      tagFilter: filters.tags,
+      tagOptions: await listTags(ctx.organization.id),
       list: await listProps(ctx.access, COMPANIES),
       customColumns: await customColumns(ctx.organization.id, COMPANIES),
       ...views,
@@ -131,6 +137,7 @@ export default class CompaniesController {
       editOptions,
       editFields,
       timelineFilters: timelineFilters().map(({ key, label }) => ({ key, label })),
+      tags: await tagsPanel(ctx.access, COMPANIES, id),
     })
   }
 
@@ -244,7 +251,13 @@ export default class CompaniesController {
     // The custom-field filters too (`cf_<key>…`): the export holds what the list shows.
     const cf = await parseCustomFilters(ctx.organization.id, COMPANIES, ctx.request.qs())
     const sort = await checkedSort(ctx.organization.id, COMPANIES, filters?.sort)
-    const listed = { ...(filters ?? {}), sort, cf: cf.filters, ...(ids ? { ids } : {}) }
+    const listed = {
+      ...(filters ?? {}),
+      sort,
+      cf: cf.filters,
+      tags: tagFilterOf(ctx.request.qs()),
+      ...(ids ? { ids } : {}),
+    }
     const rows = await exportRowCount(filteredCompanies(ctx.access, listed))
     await recordExport({
       ...actor(ctx),

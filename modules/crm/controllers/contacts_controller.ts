@@ -18,6 +18,9 @@ import {
 import { loadRecordValues } from '#app/custom_fields/values'
 import { customColumns, parseCustomFilters } from '#app/custom_fields/query'
 import { savedViewsProps } from '#app/views/list_views'
+import { tagFilterOf } from '#app/tags/filter'
+import { listTags } from '#app/tags/tags'
+import { tagsPanel } from '#app/tags/panel'
 import { listContacts } from '../actions/contacts/list_contacts.js'
 import { PAGE_SIZE } from '../actions/companies/list_companies.js'
 import { showContact } from '../actions/contacts/show_contact.js'
@@ -51,7 +54,7 @@ export default class ContactsController {
     const cf = await parseCustomFilters(ctx.organization.id, CONTACTS, ctx.request.qs())
     // A custom-field sort only by a field the list shows (`cf_<key>`, app/custom_fields/sort.ts).
     const sort = await checkedSort(ctx.organization.id, CONTACTS, parsed?.sort)
-    const filters = { ...parsed, sort, cf: cf.filters }
+    const filters = { ...parsed, sort, cf: cf.filters, tags: tagFilterOf(ctx.request.qs()) }
     const [page, owners, company] = await Promise.all([
       listContacts(ctx.access, filters, filters.per ?? PAGE_SIZE),
       ownerFilterOptions(ctx.access, CONTACTS),
@@ -76,6 +79,9 @@ export default class ContactsController {
       } satisfies ContactListFilters,
       owners,
       customFilters: cf.params,
+      // The tag filter (`tag=<id>,<id>`) and the tags it offers.
+      tagFilter: filters.tags,
+      tagOptions: await listTags(ctx.organization.id),
       list: await listProps(ctx.access, CONTACTS),
       customColumns: await customColumns(ctx.organization.id, CONTACTS),
       ...views,
@@ -104,6 +110,7 @@ export default class ContactsController {
         ? (await customFieldsForm(ctx.organization.id, CONTACTS, id)).customFields
         : [],
       timelineFilters: timelineFilters().map(({ key, label }) => ({ key, label })),
+      tags: await tagsPanel(ctx.access, CONTACTS, id),
     })
   }
 
@@ -203,7 +210,13 @@ export default class ContactsController {
     // The custom-field filters too (`cf_<key>…`): the export holds what the list shows.
     const cf = await parseCustomFilters(ctx.organization.id, CONTACTS, ctx.request.qs())
     const sort = await checkedSort(ctx.organization.id, CONTACTS, filters?.sort)
-    const listed = { ...(filters ?? {}), sort, cf: cf.filters, ...(ids ? { ids } : {}) }
+    const listed = {
+      ...(filters ?? {}),
+      sort,
+      cf: cf.filters,
+      tags: tagFilterOf(ctx.request.qs()),
+      ...(ids ? { ids } : {}),
+    }
     const rows = await exportRowCount(filteredContacts(ctx.access, listed))
     await recordExport({
       ...actor(ctx),

@@ -1,4 +1,5 @@
 /* Type-only: what the companies' controller sends to its pages (see dto/shared.ts). */
+import type { TagChip } from './shared.js'
 import type { AddressDto, AddressValue, ChannelDto, EmailValue, PhoneValue } from './shared.js'
 
 /** One row of the companies list (and of its export). */
@@ -17,6 +18,8 @@ export interface CompanyRow {
   ownerId: number | null
   ownerName: string | null
   createdAt: string
+  /** The record's tags (app/tags), by name. */
+  tags?: TagChip[]
 }
 
 /** The list's filters as the page shows them (empty strings for "any"). */

@@ -1,5 +1,5 @@
 /* Type-only: what the contacts' controller sends to its pages (see dto/shared.ts). */
-import type { ChannelDto, EmailValue, PhoneValue } from './shared.js'
+import type { ChannelDto, EmailValue, PhoneValue, TagChip } from './shared.js'
 
 /** One row of the contacts list (and of its export). */
 export interface ContactRow {
@@ -15,6 +15,8 @@ export interface ContactRow {
   ownerId: number | null
   ownerName: string | null
   createdAt: string
+  /** The record's tags (app/tags), by name. */
+  tags?: TagChip[]
 }
 
 /** The list's filters as the page shows them (empty strings for "any"). */

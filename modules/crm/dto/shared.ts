@@ -8,7 +8,12 @@ import type { Address, Channel, Option } from '../../../app/ui/record_shapes.js'
 
 // Options, phones, e-mails and addresses are the kernel's (app/ui/record_shapes.ts).
 export type { Option }
-export type { AddressValue, EmailValue, PhoneValue } from '../../../app/ui/record_shapes.js'
+export type {
+  AddressValue,
+  EmailValue,
+  PhoneValue,
+  TagChip,
+} from '../../../app/ui/record_shapes.js'
 
 /** A value of an editable list; `active: false` for one kept because a record holds it. */
 export interface ListOption extends Option {

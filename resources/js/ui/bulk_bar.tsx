@@ -20,6 +20,8 @@ import {
   IconTrash,
   IconUserShare,
   IconEdit,
+  IconTag,
+  IconTagOff,
   IconX,
 } from '@tabler/icons-react'
 import { notifications } from '@mantine/notifications'
@@ -27,6 +29,7 @@ import { useT } from './i18n'
 import { apiJson, downloadPost } from './api'
 import { RecordPicker } from './record_picker'
 import type { Option } from './record_types'
+import { BulkTagsInput, type TagChip } from './tags'
 
 /** What the server's `bulkProps` (app/bulk/http.ts) gives a list page for its bar. */
 export interface BulkConfig {
@@ -47,6 +50,8 @@ export interface BulkConfig {
   cap: number
   /** i18n key naming several records mid-sentence ("empresas"). */
   collection?: string | null
+  /** The organization's tags, for "Añadir/Quitar etiquetas". */
+  tags?: TagChip[]
 }
 
 /** What the list's selection hands the bar (resources/js/ui/list/list_view.tsx). */
@@ -70,7 +75,8 @@ interface Outcome {
   skipped: Record<string, number>
 }
 
-type Action = 'owner' | 'field' | 'delete'
+/** The bar's choices: the `tags` action is offered as two, adding and removing. */
+type Action = 'owner' | 'field' | 'tags_add' | 'tags_remove' | 'delete'
 
 /**
  * The bar a list shows over its rows while some are selected: "N registros seleccionados", the actions the
@@ -135,6 +141,23 @@ export function BulkBar({
               <Menu.Item leftSection={<IconEdit size={16} />} onClick={() => setAction('field')}>
                 {t('bulk.actions.field')}
               </Menu.Item>
+            )}
+            {config.actions.includes('tags') && (
+              <>
+                <Menu.Item
+                  leftSection={<IconTag size={16} />}
+                  onClick={() => setAction('tags_add')}
+                >
+                  {t('bulk.actions.tags_add')}
+                </Menu.Item>
+                <Menu.Item
+                  leftSection={<IconTagOff size={16} />}
+                  onClick={() => setAction('tags_remove')}
+                  disabled={!config.tags?.length}
+                >
+                  {t('bulk.actions.tags_remove')}
+                </Menu.Item>
+              </>
             )}
             {config.exportUrl && (
               <>
@@ -214,6 +237,7 @@ function BulkDialog({
   const [ownerId, setOwnerId] = useState<string | null>(null)
   const [field, setField] = useState<string | null>(config.fields[0]?.key ?? null)
   const [value, setValue] = useState<string | null>(null)
+  const [tagValues, setTagValues] = useState<string[]>([])
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const [outcome, setOutcome] = useState<Outcome | null>(null)
@@ -247,14 +271,34 @@ function BulkDialog({
   }
 
   const params =
-    action === 'owner' ? { ownerId: Number(ownerId) } : action === 'field' ? { field, value } : {}
-  const ready = action === 'owner' ? !!ownerId : action === 'field' ? !!field : true
+    action === 'owner'
+      ? { ownerId: Number(ownerId) }
+      : action === 'field'
+        ? { field, value }
+        : action === 'tags_add'
+          ? { add: tagValues }
+          : action === 'tags_remove'
+            ? { remove: tagValues.map(Number) }
+            : {}
+  const tagging = action === 'tags_add' || action === 'tags_remove'
+  const ready =
+    action === 'owner'
+      ? !!ownerId
+      : action === 'field'
+        ? !!field
+        : tagging
+          ? !!tagValues.length
+          : true
 
   const submit = async () => {
     setBusy(true)
     setError(null)
     try {
-      const response = await apiJson<any>('POST', config.endpoint, { action, params, ...body })
+      const response = await apiJson<any>('POST', config.endpoint, {
+        action: tagging ? 'tags' : action,
+        params,
+        ...body,
+      })
       const answer = response.body
       if (!response.ok) {
         setError(answer.message ?? answer.errors?.[0]?.message ?? t('bulk.failed'))
@@ -309,6 +353,14 @@ function BulkDialog({
             />
             {chosen && <FieldValue field={chosen} value={value} onChange={setValue} />}
           </>
+        )}
+        {!outcome && tagging && (
+          <BulkTagsInput
+            mode={action === 'tags_add' ? 'add' : 'remove'}
+            tags={config.tags ?? []}
+            value={tagValues}
+            onChange={setTagValues}
+          />
         )}
         {!outcome && action === 'delete' && <Text size="sm">{t('bulk.confirm.delete_help')}</Text>}
         {error && (

@@ -92,3 +92,11 @@ export {
   type RecordFact,
 } from './record_page'
 export type { TimelineFilterChip } from './record_history'
+export {
+  RecordTags,
+  TagBadge,
+  TagList,
+  TagFilterSelect,
+  type TagChip,
+  type TagsPanelProps,
+} from './tags'

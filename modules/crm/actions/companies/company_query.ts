@@ -10,6 +10,7 @@ import { normalizeName } from '../../support/normalize.js'
 import { COMPANIES } from './load_company.js'
 import { applyCustomFilters, type CustomFilter } from '#app/custom_fields/query'
 import { applyCreatedRange } from '#app/lists/created_range'
+import { whereTagged } from '#app/tags/taggings'
 import { customSortOf, customSortPage, listedCustomSort } from '#app/custom_fields/sort'
 
 /**
@@ -21,7 +22,7 @@ import { customSortOf, customSortPage, listedCustomSort } from '#app/custom_fiel
 export async function filteredCompanies(
   access: AccessContext,
   /** `ids`: only these companies (an export of a selection, app/bulk). */
-  filters: CompanyFilters & { cf?: CustomFilter[]; ids?: number[] },
+  filters: CompanyFilters & { cf?: CustomFilter[]; ids?: number[]; tags?: number[] },
   /** `view` for the list and its count, `export` for the export (that action's scope). */
   action: 'view' | 'export' = 'view'
 ): Promise<{ query: DatabaseQueryBuilderContract<any> }> {
@@ -57,6 +58,13 @@ export async function filteredCompanies(
         .select('company_id')
     )
   }
+  if (filters.tags?.length)
+    whereTagged(query, {
+      organizationId,
+      resource: COMPANIES,
+      idColumn: 'c.id',
+      tagIds: filters.tags,
+    })
   if (filters.cf?.length)
     await applyCustomFilters(query, {
       organizationId,

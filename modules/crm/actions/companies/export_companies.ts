@@ -6,6 +6,7 @@ import type { ExportColumn, TabularExport } from '#app/support/csv'
 import { customExportColumns } from '#app/custom_fields/exchange'
 import type { CustomFilter } from '#app/custom_fields/query'
 import { COMPANIES } from './load_company.js'
+import { tagCells } from '#app/tags/taggings'
 
 /** Rows fetched per query: memory stays flat however many companies are exported. */
 const BATCH = 500
@@ -22,6 +23,7 @@ const COLUMNS: ExportColumn[] = [
   { key: 'city' },
   { key: 'province' },
   { key: 'owner' },
+  { key: 'tags' },
   { key: 'createdAt' },
 ]
 
@@ -40,7 +42,7 @@ export interface ExportText {
 export async function exportCompanies(
   access: AccessContext,
   /** The list's filters, custom-field filters (`cf`) included: the export is what the list shows. */
-  filters: CompanyFilters & { cf?: CustomFilter[]; ids?: number[] },
+  filters: CompanyFilters & { cf?: CustomFilter[]; ids?: number[]; tags?: number[] },
   text: ExportText
 ): Promise<TabularExport> {
   const custom = await customExportColumns(access.organizationId, 'crm.companies', text.t)
@@ -90,7 +92,11 @@ async function* companyBatches(
       cursor,
     })
     const websites = new Map(page.rows.map((r) => [Number(r.id), r.website as string | null]))
-    const custom = await customCells(page.rows.map((r) => Number(r.id)))
+    const ids = page.rows.map((r) => Number(r.id))
+    const [custom, tags] = await Promise.all([
+      customCells(ids),
+      tagCells(access.organizationId, COMPANIES, ids),
+    ])
     const rows = (await companyRows(page.rows)).map((r) => [
       r.name,
       r.legalName,
@@ -103,6 +109,7 @@ async function* companyBatches(
       r.city,
       r.province,
       r.ownerName,
+      tags.get(r.id) ?? null,
       date(r.createdAt),
       ...custom.get(r.id)!,
     ])

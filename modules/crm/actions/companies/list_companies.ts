@@ -8,6 +8,7 @@ import { filteredCompanies, sortedPage } from './company_query.js'
 import { COMPANIES } from './load_company.js'
 import type { CompanyRow } from '../../dto/companies.js'
 import { customListValues, type CustomFilter } from '#app/custom_fields/query'
+import { tagsOfRecords } from '#app/tags/taggings'
 
 export type { CompanyRow }
 
@@ -22,7 +23,7 @@ export const PAGE_SIZE = 25
  */
 export async function listCompanies(
   access: AccessContext,
-  filters: CompanyFilters & { cf?: CustomFilter[] },
+  filters: CompanyFilters & { cf?: CustomFilter[]; tags?: number[] },
   pageSize = PAGE_SIZE
 ) {
   const { count: exact, cursor, before, ...criteria } = filters
@@ -46,7 +47,7 @@ export async function listCompanies(
 
 async function loadPage(
   access: AccessContext,
-  filters: CompanyFilters & { cf?: CustomFilter[] },
+  filters: CompanyFilters & { cf?: CustomFilter[]; tags?: number[] },
   pageSize: number
 ) {
   const build = async () => {
@@ -77,12 +78,15 @@ async function loadPage(
     before: filters.before,
   })
   const rows = await companyRows(found.rows)
-  const custom = await customListValues(
-    access.organizationId,
-    COMPANIES,
-    rows.map((r) => r.id)
-  )
-  return { ...found, rows: rows.map((r) => ({ ...r, custom: custom.get(r.id) ?? {} })) }
+  const ids = rows.map((r) => r.id)
+  const [custom, tags] = await Promise.all([
+    customListValues(access.organizationId, COMPANIES, ids),
+    tagsOfRecords(access.organizationId, COMPANIES, ids),
+  ])
+  return {
+    ...found,
+    rows: rows.map((r) => ({ ...r, custom: custom.get(r.id) ?? {}, tags: tags.get(r.id) ?? [] })),
+  }
 }
 
 /** Rows as the list and the export show them, with main address and primary phone/e-mail. */

@@ -10,13 +10,14 @@ import { fullName } from '../../support/people.js'
 import { CONTACTS } from './load_contact.js'
 import type { ContactRow } from '../../dto/contacts.js'
 import { applyCreatedRange } from '#app/lists/created_range'
+import { whereTagged } from '#app/tags/taggings'
 import { applyCustomFilters, type CustomFilter } from '#app/custom_fields/query'
 
 /** The filtered, scoped contacts query (alias `ct`) shared by the list, its count and the export. */
 export async function filteredContacts(
   access: AccessContext,
   /** `ids`: only these contacts (an export of a selection, app/bulk). */
-  filters: ContactFilters & { cf?: CustomFilter[]; ids?: number[] },
+  filters: ContactFilters & { cf?: CustomFilter[]; ids?: number[]; tags?: number[] },
   /** `view` for the list and its count, `export` for the export (that action's scope). */
   action: 'view' | 'export' = 'view'
 ): Promise<{ query: DatabaseQueryBuilderContract<any> }> {
@@ -34,6 +35,13 @@ export async function filteredContacts(
   if (filters.owner)
     query.where('ct.owner_id', filters.owner === 'mine' ? access.userId : Number(filters.owner))
   applyCreatedRange(query, 'ct.created_at', { from: filters.created_from, to: filters.created_to })
+  if (filters.tags?.length)
+    whereTagged(query, {
+      organizationId: access.organizationId,
+      resource: CONTACTS,
+      idColumn: 'ct.id',
+      tagIds: filters.tags,
+    })
   if (filters.cf?.length)
     await applyCustomFilters(query, {
       organizationId: access.organizationId,

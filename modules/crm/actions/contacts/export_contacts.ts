@@ -2,6 +2,7 @@ import type { AccessContext } from '#app/access/access_context'
 import type { ContactFilters } from '../../validators/contacts.js'
 import { sortedPage } from '../companies/company_query.js'
 import { CONTACTS } from './load_contact.js'
+import { tagCells } from '#app/tags/taggings'
 import type { CustomCells, ExportText } from '../companies/export_companies.js'
 import { customExportColumns } from '#app/custom_fields/exchange'
 import type { CustomFilter } from '#app/custom_fields/query'
@@ -19,6 +20,7 @@ const COLUMNS: ExportColumn[] = [
   { key: 'email' },
   { key: 'phone', phone: true },
   { key: 'owner' },
+  { key: 'tags' },
   { key: 'createdAt' },
 ]
 
@@ -29,7 +31,7 @@ const COLUMNS: ExportColumn[] = [
 export async function exportContacts(
   access: AccessContext,
   /** The list's filters, custom-field filters (`cf`) included: the export is what the list shows. */
-  filters: ContactFilters & { cf?: CustomFilter[]; ids?: number[] },
+  filters: ContactFilters & { cf?: CustomFilter[]; ids?: number[]; tags?: number[] },
   text: ExportText
 ): Promise<TabularExport> {
   const custom = await customExportColumns(access.organizationId, 'crm.contacts', text.t)
@@ -65,7 +67,11 @@ async function* contactBatches(
       cursor,
     })
     const extra = new Map(page.rows.map((r) => [Number(r.id), r]))
-    const custom = await customCells(page.rows.map((r) => Number(r.id)))
+    const ids = page.rows.map((r) => Number(r.id))
+    const [custom, tags] = await Promise.all([
+      customCells(ids),
+      tagCells(access.organizationId, CONTACTS, ids),
+    ])
     const rows = (await contactRows(access, page.rows)).map((r) => {
       const raw = extra.get(r.id)!
       return [
@@ -77,6 +83,7 @@ async function* contactBatches(
         r.email,
         r.phone,
         r.ownerName,
+        tags.get(r.id) ?? null,
         date(r.createdAt),
         ...custom.get(r.id)!,
       ]

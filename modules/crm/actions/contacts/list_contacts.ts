@@ -6,11 +6,12 @@ import { PAGE_SIZE } from '../companies/list_companies.js'
 import { CONTACT_LIST_COLUMNS, contactRows, filteredContacts } from './contact_query.js'
 import { CONTACTS } from './load_contact.js'
 import { customListValues, type CustomFilter } from '#app/custom_fields/query'
+import { tagsOfRecords } from '#app/tags/taggings'
 
 /** One page of contacts (keyset), the capped count, and the columns the list shows. */
 export async function listContacts(
   access: AccessContext,
-  filters: ContactFilters & { cf?: CustomFilter[] },
+  filters: ContactFilters & { cf?: CustomFilter[]; tags?: number[] },
   pageSize = PAGE_SIZE
 ) {
   const build = async () => {
@@ -37,13 +38,13 @@ export async function listContacts(
   ])
   const { next, prev, offset } = page
   const rows = await contactRows(access, page.rows)
-  const custom = await customListValues(
-    access.organizationId,
-    CONTACTS,
-    rows.map((r) => r.id)
-  )
+  const ids = rows.map((r) => r.id)
+  const [custom, tags] = await Promise.all([
+    customListValues(access.organizationId, CONTACTS, ids),
+    tagsOfRecords(access.organizationId, CONTACTS, ids),
+  ])
   return {
-    rows: rows.map((r) => ({ ...r, custom: custom.get(r.id) ?? {} })),
+    rows: rows.map((r) => ({ ...r, custom: custom.get(r.id) ?? {}, tags: tags.get(r.id) ?? [] })),
     next,
     prev,
     offset,

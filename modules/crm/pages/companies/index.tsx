@@ -21,6 +21,9 @@ import {
   SavedViews,
   useNewRecordShortcut,
   type BulkConfig,
+  TagFilterSelect,
+  TagList,
+  type TagChip,
   type ListEdit,
 } from '~/ui'
 import { TypeBadge } from '../shared/type_badge'
@@ -54,6 +57,8 @@ export default function CompaniesIndex({
   filters,
   owners,
   customFilters = {},
+  tagFilter = [],
+  tagOptions = [],
   customColumns = [],
   catalog,
   list,
@@ -67,6 +72,9 @@ export default function CompaniesIndex({
   filters: Filters
   owners: Option[]
   customFilters?: Record<string, string>
+  /** The tag filter's ids (`tag=`) and the organization's tags it offers. */
+  tagFilter?: number[]
+  tagOptions?: TagChip[]
   customColumns?: CustomFieldColumn[]
   catalog: Catalog
   list: ListProps
@@ -98,6 +106,7 @@ export default function CompaniesIndex({
     cursor: null,
     before: null,
     per: null,
+    tag: tagFilter.join(',') || null,
   }
   const extraColumns = useCustomListColumns<Row>(customColumns)
 
@@ -123,6 +132,17 @@ export default function CompaniesIndex({
       })),
     ...useCreatedChips(filters),
     ...customChips(customColumns, customFilters),
+    ...(tagFilter.length
+      ? [
+          {
+            key: 'tag',
+            label: `${t('tags.filter')}: ${tagFilter
+              .map((id) => tagOptions.find((o) => o.id === id)?.name ?? id)
+              .join(', ')}`,
+            remove: { tag: null },
+          },
+        ]
+      : []),
   ]
 
   const render: Record<string, (r: Row) => React.ReactNode> = {
@@ -146,6 +166,7 @@ export default function CompaniesIndex({
     phone: (r) => <PhoneLink value={r.phone} />,
     email: (r) => <EmailLink value={r.email} />,
     owner: (r) => r.ownerName ?? '—',
+    tags: (r) => <TagList tags={r.tags} />,
     created: (r) => (
       <Text span size="sm" style={{ whiteSpace: 'nowrap' }}>
         {f.date(r.createdAt)}
@@ -301,6 +322,11 @@ export default function CompaniesIndex({
               />
             </form>
             <CreatedRangeInputs filters={filters} onChange={set} />
+            <TagFilterSelect
+              options={tagOptions}
+              value={tagFilter}
+              onChange={(ids) => set({ tag: ids.join(',') })}
+            />
             <CustomFilterInputs fields={customColumns} values={customFilters} onChange={set} />
           </>
         }

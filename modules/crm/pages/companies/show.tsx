@@ -26,6 +26,8 @@ import {
   type HistoryPage as History,
   type Option,
   type TimelineFilterChip,
+  RecordTags,
+  type TagsPanelProps,
 } from '~/ui'
 import { TypeBadge } from '../shared/type_badge'
 import type { CompanyContact as Contact, CompanyDetail as Company } from '../../dto/companies'
@@ -62,6 +64,7 @@ export default function CompanyShow({
   editOptions = null,
   editFields = [],
   timelineFilters = [],
+  tags = null,
 }: {
   company: Company & { ownerId: number | null }
   /** Whether this record is within the user's edit and delete scopes. */
@@ -77,6 +80,8 @@ export default function CompanyShow({
   editOptions?: EditOptions | null
   editFields?: CustomFieldInput[]
   timelineFilters?: TimelineFilterChip[]
+  /** Null when the user may not see the company's tags. */
+  tags?: TagsPanelProps | null
 }) {
   const { t, locale } = useT()
   const valueLabel = useMemo(() => crmHistoryValueLabel(t, locale, labels), [t, locale, labels])
@@ -154,7 +159,14 @@ export default function CompanyShow({
           { label: t('crm.companies.title'), href: '/crm/companies' },
           { label: company.name },
         ]}
-        badges={<TypeBadge type={company.type} label={labels.type[company.type] ?? company.type} />}
+        badges={
+          <>
+            <TypeBadge type={company.type} label={labels.type[company.type] ?? company.type} />
+            {tags && (
+              <RecordTags panel={tags} onChanged={() => router.reload({ only: ['timeline'] })} />
+            )}
+          </>
+        }
         facts={[
           { label: field('owner'), value: company.ownerName },
           { label: field('nif'), value: company.nif },

@@ -21,6 +21,9 @@ import {
   SavedViews,
   useNewRecordShortcut,
   type BulkConfig,
+  TagFilterSelect,
+  TagList,
+  type TagChip,
   type ListEdit,
 } from '~/ui'
 import { CompanyPicker } from '../shared/company_picker'
@@ -52,6 +55,8 @@ export default function ContactsIndex({
   filters,
   owners,
   customFilters = {},
+  tagFilter = [],
+  tagOptions = [],
   customColumns = [],
   companies,
   list,
@@ -65,6 +70,9 @@ export default function ContactsIndex({
   filters: Filters
   owners: Option[]
   customFilters?: Record<string, string>
+  /** The tag filter's ids (`tag=`) and the organization's tags it offers. */
+  tagFilter?: number[]
+  tagOptions?: TagChip[]
   customColumns?: CustomFieldColumn[]
   companies: Option[]
   list: ListProps
@@ -94,6 +102,7 @@ export default function ContactsIndex({
     cursor: null,
     before: null,
     per: null,
+    tag: tagFilter.join(',') || null,
   }
   const extraColumns = useCustomListColumns<Row>(customColumns)
   const ownerLabel = (v: string) =>
@@ -121,6 +130,17 @@ export default function ContactsIndex({
       : []),
     ...useCreatedChips(filters),
     ...customChips(customColumns, customFilters),
+    ...(tagFilter.length
+      ? [
+          {
+            key: 'tag',
+            label: `${t('tags.filter')}: ${tagFilter
+              .map((id) => tagOptions.find((o) => o.id === id)?.name ?? id)
+              .join(', ')}`,
+            remove: { tag: null },
+          },
+        ]
+      : []),
   ]
 
   // The position has its own column when asked for (`cols=`): then not under the name.
@@ -153,6 +173,7 @@ export default function ContactsIndex({
     phone: (r) => <PhoneLink value={r.phone} />,
     position: (r) => r.position ?? '—',
     owner: (r) => r.ownerName ?? '—',
+    tags: (r) => <TagList tags={r.tags} />,
     created: (r) => (
       <Text span size="sm" style={{ whiteSpace: 'nowrap' }}>
         {f.date(r.createdAt)}
@@ -260,6 +281,11 @@ export default function ContactsIndex({
               onChange={(v) => set({ owner: v })}
             />
             <CreatedRangeInputs filters={filters} onChange={set} />
+            <TagFilterSelect
+              options={tagOptions}
+              value={tagFilter}
+              onChange={(ids) => set({ tag: ids.join(',') })}
+            />
             <CustomFilterInputs fields={customColumns} values={customFilters} onChange={set} />
           </>
         }

@@ -22,6 +22,8 @@ import {
   type HistoryPage as History,
   type Option,
   type TimelineFilterChip,
+  RecordTags,
+  type TagsPanelProps,
 } from '~/ui'
 import { crmHistoryValueLabel } from '../shared/history_labels'
 import {
@@ -65,6 +67,7 @@ export default function ContactShow({
   editOptions = null,
   editFields = [],
   timelineFilters = [],
+  tags = null,
 }: {
   contact: Contact & { ownerId: number | null }
   /** Whether this record is within the user's edit and delete scopes. */
@@ -79,6 +82,8 @@ export default function ContactShow({
   editOptions?: { owners: Option[]; canAssign: boolean; canUnassign?: boolean } | null
   editFields?: CustomFieldInput[]
   timelineFilters?: TimelineFilterChip[]
+  /** Null when the user may not see the contact's tags. */
+  tags?: TagsPanelProps | null
 }) {
   const { t, locale } = useT()
   const valueLabel = useMemo(() => crmHistoryValueLabel(t, locale), [t, locale])
@@ -119,6 +124,11 @@ export default function ContactShow({
           { label: t('crm.contacts.title'), href: '/crm/contacts' },
           { label: contact.fullName },
         ]}
+        badges={
+          tags && (
+            <RecordTags panel={tags} onChanged={() => router.reload({ only: ['timeline'] })} />
+          )
+        }
         facts={[
           {
             label: field('company'),

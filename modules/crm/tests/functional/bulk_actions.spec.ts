@@ -340,7 +340,7 @@ test.group('Bulk actions · companies and contacts', (group) => {
     const viewer = await crmUser(org, 'all', {}, ['view', 'export'])
     const page = await client.get('/crm/companies').loginAs(manager).withInertia()
     const bulkProp = page.inertiaProps.bulk as any
-    assert.deepEqual(bulkProp.actions, ['owner', 'field', 'delete', 'export'])
+    assert.deepEqual(bulkProp.actions, ['owner', 'field', 'tags', 'delete', 'export'])
     assert.deepEqual(
       bulkProp.fields.map((f: any) => f.key),
       ['type', 'industry']
