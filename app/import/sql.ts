@@ -1,5 +1,5 @@
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
-import type { StrictValues } from '@adonisjs/lucid/types/querybuilder'
+import { dialectOf, insertRows, type InsertedChunk } from '#app/support/bulk'
 
 /** Inserts one row and returns its id on every dialect (MS SQL needs OUTPUT/RETURNING). */
 export async function insertIdOf(
@@ -13,103 +13,7 @@ export async function insertIdOf(
   )
 }
 
-/*
- * Bulk writes of an import's batch. A batch writes thousands of rows; through the query builder
- * each multi-row insert is compiled anew (identifiers wrapped per value, SQLite's
- * `INSERT … SELECT … UNION ALL`), which cost about as much CPU as running it. On SQLite and
- * MySQL/MariaDB these write plain `INSERT … VALUES (…), (…)` with SQL text built once per
- * shape. Statements come in few shapes — full chunks, then the rest split in powers of two —
- * so SQLite's prepared statements (app/support/sqlite_statements.ts) are reused instead of
- * piling up one per row count. Other dialects keep the query builder.
- */
-
-/** Rows per statement: within SQLite's bound-variable limit (32,766) and MS SQL's 1,000 rows. */
-const MAX_VARIABLES = 4000
-const MAX_ROWS = 512
-
-type Dialect = 'sqlite' | 'mysql' | null
-
-function dialectOf(client: QueryClientContract): Dialect {
-  const name = client.dialect.name
-  if (name === 'better-sqlite3' || name === 'sqlite3' || name === 'libsql') return 'sqlite'
-  if (name === 'mysql') return 'mysql'
-  return null
-}
-
-/** Statement sizes for `count` rows: full chunks of `max`, then powers of two. */
-export function chunkSizes(count: number, max: number): number[] {
-  const sizes: number[] = []
-  let left = count
-  while (left >= max) {
-    sizes.push(max)
-    left -= max
-  }
-  for (let size = 1 << Math.floor(Math.log2(Math.max(1, max))); left > 0; size >>= 1)
-    if (left >= size) {
-      sizes.push(size)
-      left -= size
-    }
-  return sizes
-}
-
-const texts = new Map<string, string>()
-
-function insertText(dialect: 'sqlite' | 'mysql', table: string, columns: string[], rows: number) {
-  const key = `${dialect}\u0000${table}\u0000${columns.join(',')}\u0000${rows}`
-  let sql = texts.get(key)
-  if (sql === undefined) {
-    const q = (name: string) => (dialect === 'mysql' ? `\`${name}\`` : `"${name}"`)
-    const tuple = `(${columns.map(() => '?').join(', ')})`
-    sql = `insert into ${q(table)} (${columns.map(q).join(', ')}) values ${Array(rows).fill(tuple).join(', ')}`
-    if (texts.size >= 500) texts.delete(texts.keys().next().value!)
-    texts.set(key, sql)
-  }
-  return sql
-}
-
-/** One statement's rows and the id the database reported (SQLite: the last; MySQL: the first). */
-export interface InsertedChunk {
-  count: number
-  reportedId: number
-}
-
-/**
- * Inserts rows (the same columns in every row) in multi-row statements, in order. Returns each
- * statement's row count and reported id (none on other dialects, which keep the query builder).
- */
-export async function insertRows(
-  client: QueryClientContract,
-  table: string,
-  rows: Record<string, unknown>[]
-): Promise<InsertedChunk[]> {
-  if (!rows.length) return []
-  const columns = Object.keys(rows[0])
-  const dialect = dialectOf(client)
-  // Rows with other keys (a column left to its default) go through the query builder.
-  const uniform = rows.every(
-    (r) => Object.keys(r).length === columns.length && columns.every((c) => c in r)
-  )
-  const max = Math.max(1, Math.min(MAX_ROWS, Math.floor(MAX_VARIABLES / columns.length)))
-  const chunks: InsertedChunk[] = []
-  let at = 0
-  for (const size of chunkSizes(rows.length, max)) {
-    const slice = rows.slice(at, at + size)
-    at += size
-    if (!dialect || !uniform) {
-      const [reported] = (await client.table(table).multiInsert(slice)) as unknown as number[]
-      chunks.push({ count: size, reportedId: Number(reported) })
-      continue
-    }
-    const bindings: StrictValues[] = new Array(size * columns.length)
-    let b = 0
-    for (const row of slice)
-      for (const c of columns) bindings[b++] = (row[c] ?? null) as StrictValues
-    const result: any = await client.rawQuery(insertText(dialect, table, columns, size), bindings)
-    const reported = dialect === 'mysql' ? result[0].insertId : result.lastInsertRowid
-    chunks.push({ count: size, reportedId: Number(reported) })
-  }
-  return chunks
-}
+export { chunkSizes, insertRows, type InsertedChunk } from '#app/support/bulk'
 
 /**
  * Inserts rows and returns their ids in order. A multi-row INSERT takes consecutive ids on

@@ -13,8 +13,24 @@ export function searchIndex(): SearchIndex {
   return current
 }
 
-/** The provider that feeds the index for `resource`, or null (none, or a legacy one). */
-export async function indexedProvider(resource: string): Promise<SearchProvider | null> {
+const providers = new Map<string, Promise<SearchProvider | null>>()
+
+/**
+ * The provider that feeds the index for `resource`, or null (none, or a legacy one). Kept once
+ * found: every indexed write asks (an import's batch twice), and a dynamic `import()` of a
+ * loaded module still goes through module resolution.
+ */
+export function indexedProvider(resource: string): Promise<SearchProvider | null> {
+  let found = providers.get(resource)
+  if (!found) {
+    found = findProvider(resource)
+    providers.set(resource, found)
+    found.catch(() => providers.delete(resource))
+  }
+  return found
+}
+
+async function findProvider(resource: string): Promise<SearchProvider | null> {
   const registry = await moduleRegistry()
   const definition = registry.searchProviders().find((p) => p.resource === resource)
   if (!definition) return null

@@ -1,5 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
+import { insertRows } from './bulk.js'
 
 type Client = QueryClientContract | TransactionClientContract
 
@@ -29,19 +30,16 @@ export async function insertId(
   )
 }
 
-/*
- * MS SQL accepts at most 2100 parameters per statement, so multi-row inserts go in batches
- * sized by the number of columns.
+/**
+ * Inserts many rows in multi-row statements sized per dialect (MS SQL accepts at most 2,100
+ * parameters a statement): plain `INSERT … VALUES` on SQLite and MySQL/MariaDB (app/support/bulk.ts).
  */
 export async function insertInBatches(
   client: Client,
   table: string,
   rows: Record<string, unknown>[]
 ): Promise<void> {
-  if (!rows.length) return
-  const size = Math.max(1, Math.floor(2000 / Object.keys(rows[0]).length))
-  for (let i = 0; i < rows.length; i += size)
-    await client.table(table).multiInsert(rows.slice(i, i + size))
+  await insertRows(client, table, rows)
 }
 
 /** Whether the connection is SQLite (binary collation; LIKE cannot use an index there). */

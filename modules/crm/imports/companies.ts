@@ -11,6 +11,7 @@ import { COMPANY_TYPES_LIST, INDUSTRIES_LIST, PROVINCE_NAMES } from '../catalog.
 import { normalizeName, normalizeText } from '../support/normalize.js'
 import { companyNameKey, domainKey, nifKey, emailKey, phoneKey } from '../support/keys.js'
 import { insertRows, insertRowsIds, paddedIn } from '#app/import/sql'
+import { updateRows } from '#app/support/bulk'
 import { indexCompanies, indexContacts } from '../search/sync.js'
 import {
   channelRows,
@@ -20,7 +21,7 @@ import {
   ownerState,
   primaryChannels,
   reason,
-  setPrimaryChannel,
+  setPrimaryChannels,
   tooLong,
   type Check,
   type OwnerState,
@@ -313,24 +314,42 @@ const definition: ImportDefinition = defineImport({
   async update(rows, ctx) {
     await crmRecordsChanged(ctx.organizationId, ctx.trx)
     const { trx, organizationId } = ctx
-    for (const { id, values: v } of rows) {
-      const cols = columns(v)
-      if ('owner' in v) cols.owner_id = ownerId(ctx, v.owner)
-      await trx
-        .from('crm_companies')
-        .where('organization_id', organizationId)
-        .where('id', id)
-        .update({ ...cols, updated_at: dbTimestamp() })
-      if ('email' in v)
-        await setPrimaryChannel(trx, organizationId, 'company_id', 'crm_emails', id, v.email)
-      if ('phone' in v)
-        await setPrimaryChannel(trx, organizationId, 'company_id', 'crm_phones', id, v.phone)
-      if (ADDRESS.some((f) => f in v)) await setMainAddress(ctx, id, v)
-    }
-    const ids = rows.map((r) => r.id)
+    const now = dbTimestamp()
+    await updateRows(
+      trx,
+      'crm_companies',
+      rows.map(({ id, values: v }) => {
+        const cols = columns(v)
+        if ('owner' in v) cols.owner_id = ownerId(ctx, v.owner)
+        return { id, values: { ...cols, updated_at: now } }
+      }),
+      { organization_id: organizationId }
+    )
+    for (const [field, table] of [
+      ['email', 'crm_emails'],
+      ['phone', 'crm_phones'],
+    ] as const)
+      await setPrimaryChannels(
+        trx,
+        organizationId,
+        'company_id',
+        table,
+        rows
+          .filter((r) => field in r.values)
+          .map((r) => ({ id: r.id, value: r.values[field] ?? null }))
+      )
+    await setMainAddresses(
+      ctx,
+      rows.filter((r) => ADDRESS.some((f) => f in r.values))
+    )
+    // A renamed company's contacts show its new name.
     const renamed = rows.filter((r) => 'name' in r.values).map((r) => r.id)
-    await indexCompanies(trx, organizationId, ids)
-    await indexCompanies(trx, organizationId, renamed, { withContacts: true })
+    await indexCompanies(
+      trx,
+      organizationId,
+      rows.map((r) => r.id),
+      { contactsOf: renamed }
+    )
   },
 
   async remove(ids, { trx, organizationId }) {
@@ -365,25 +384,47 @@ const definition: ImportDefinition = defineImport({
   },
 })
 
-/** Updates the main address (fiscal, else the first) or adds a fiscal one. */
-async function setMainAddress(ctx: WriteContext, companyId: number, v: ImportValues) {
+/** Updates each company's main address (fiscal, else the first) or adds a fiscal one. */
+async function setMainAddresses(ctx: WriteContext, rows: { id: number; values: ImportValues }[]) {
+  if (!rows.length) return
   const { trx } = ctx
-  const rows = await trx
-    .from('crm_addresses')
-    .where('company_id', companyId)
-    .orderBy('position')
-    .select('id', 'kind')
-  const main = rows.find((r) => r.kind === 'fiscal') ?? rows[0]
-  const patch: Record<string, unknown> = {}
-  if ('street' in v) patch.street = v.street
-  if ('postalCode' in v) patch.postal_code = v.postalCode
-  if ('city' in v) {
-    patch.city = v.city
-    patch.city_normalized = v.city ? normalizeName(v.city, 100) : null
+  const ids = rows.map((r) => r.id)
+  const main = new Map<number, { id: number; kind: string }>()
+  for (let i = 0; i < ids.length; i += 500) {
+    const found = await trx
+      .from('crm_addresses')
+      .whereIn('company_id', paddedIn(ids.slice(i, i + 500)))
+      .orderBy('company_id')
+      .orderBy('position')
+      .orderBy('id')
+      .select('id', 'company_id', 'kind')
+    for (const a of found) {
+      const id = Number(a.company_id)
+      const current = main.get(id)
+      if (!current || (a.kind === 'fiscal' && current.kind !== 'fiscal'))
+        main.set(id, { id: Number(a.id), kind: a.kind })
+    }
   }
-  if ('province' in v) patch.province = v.province
-  if (main) await trx.from('crm_addresses').where('id', main.id).update(patch)
-  else await trx.table('crm_addresses').insert(addressRow(ctx.organizationId, companyId, v))
+  const changed: { id: number; values: Record<string, unknown> }[] = []
+  const added: Record<string, unknown>[] = []
+  for (const { id, values: v } of rows) {
+    const address = main.get(id)
+    if (!address) {
+      added.push(addressRow(ctx.organizationId, id, v))
+      continue
+    }
+    const patch: Record<string, unknown> = {}
+    if ('street' in v) patch.street = v.street
+    if ('postalCode' in v) patch.postal_code = v.postalCode
+    if ('city' in v) {
+      patch.city = v.city
+      patch.city_normalized = v.city ? normalizeName(v.city, 100) : null
+    }
+    if ('province' in v) patch.province = v.province
+    changed.push({ id: address.id, values: patch })
+  }
+  await updateRows(trx, 'crm_addresses', changed)
+  await insertRows(trx, 'crm_addresses', added)
 }
 
 export default definition

@@ -10,6 +10,7 @@ import { normalizeName } from '../support/normalize.js'
 import { fullName } from '../support/people.js'
 import { companyNameKey, emailKey, phoneKey } from '../support/keys.js'
 import { insertRows, insertRowsIds, paddedIn } from '#app/import/sql'
+import { updateRows } from '#app/support/bulk'
 import { indexContacts } from '../search/sync.js'
 import {
   channelRows,
@@ -18,7 +19,7 @@ import {
   ownerState,
   primaryChannels,
   reason,
-  setPrimaryChannel,
+  setPrimaryChannels,
   tooLong,
   type Check,
   type OwnerState,
@@ -234,26 +235,37 @@ const definition: ImportDefinition = defineImport({
       rows.map((r) => r.id),
       { organizationId, client: trx }
     )
-    for (const { id, values: v } of rows) {
-      const cols = columns(v, before.get(id))
-      if ('owner' in v) cols.owner_id = ownerId(ctx, v.owner)
-      if ('company' in v) {
-        cols.company_id = v.company
-          ? (companies.get(companyNameKey(v.company) ?? '')?.id ?? null)
-          : null
-        // A manager works at the same company: a contact moving company leaves the chart.
-        cols.reports_to_id = null
-      }
-      await trx
-        .from('crm_contacts')
-        .where('organization_id', organizationId)
-        .where('id', id)
-        .update({ ...cols, updated_at: dbTimestamp() })
-      if ('email' in v)
-        await setPrimaryChannel(trx, organizationId, 'contact_id', 'crm_emails', id, v.email)
-      if ('phone' in v)
-        await setPrimaryChannel(trx, organizationId, 'contact_id', 'crm_phones', id, v.phone)
-    }
+    const now = dbTimestamp()
+    await updateRows(
+      trx,
+      'crm_contacts',
+      rows.map(({ id, values: v }) => {
+        const cols = columns(v, before.get(id))
+        if ('owner' in v) cols.owner_id = ownerId(ctx, v.owner)
+        if ('company' in v) {
+          cols.company_id = v.company
+            ? (companies.get(companyNameKey(v.company) ?? '')?.id ?? null)
+            : null
+          // A manager works at the same company: a contact moving company leaves the chart.
+          cols.reports_to_id = null
+        }
+        return { id, values: { ...cols, updated_at: now } }
+      }),
+      { organization_id: organizationId }
+    )
+    for (const [field, table] of [
+      ['email', 'crm_emails'],
+      ['phone', 'crm_phones'],
+    ] as const)
+      await setPrimaryChannels(
+        trx,
+        organizationId,
+        'contact_id',
+        table,
+        rows
+          .filter((r) => field in r.values)
+          .map((r) => ({ id: r.id, value: r.values[field] ?? null }))
+      )
     await indexContacts(
       trx,
       organizationId,

@@ -8,25 +8,29 @@ import { CONTACTS } from '../actions/contacts/load_contact.js'
  * transaction: the documents commit or roll back with the records.
  */
 
-/** Re-indexes companies (and, with `withContacts`, their contacts: they show the company's name). */
+/**
+ * Re-indexes companies, and the contacts of those in `contactsOf` (all of them with
+ * `withContacts`): contacts show their company's name.
+ */
 export async function indexCompanies(
   client: QueryClientContract,
   organizationId: number,
   ids: number[],
-  options: { withContacts?: boolean } = {}
+  options: { withContacts?: boolean; contactsOf?: number[] } = {}
 ) {
   await reindexRecords({ resource: COMPANIES, organizationId, ids, client })
-  if (!options.withContacts || !ids.length) return
-  const contacts = await client
-    .from('crm_contacts')
-    .where('organization_id', organizationId)
-    .whereIn('company_id', ids)
-    .select('id')
-  await indexContacts(
-    client,
-    organizationId,
-    contacts.map((c) => Number(c.id))
-  )
+  const of = options.withContacts ? ids : (options.contactsOf ?? [])
+  if (!of.length) return
+  const contacts: number[] = []
+  for (let i = 0; i < of.length; i += 500) {
+    const rows = await client
+      .from('crm_contacts')
+      .where('organization_id', organizationId)
+      .whereIn('company_id', of.slice(i, i + 500))
+      .select('id')
+    for (const c of rows) contacts.push(Number(c.id))
+  }
+  await indexContacts(client, organizationId, contacts)
 }
 
 export async function indexContacts(

@@ -2,6 +2,7 @@ import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import { chunkSizes, insertRows, insertRowsIds, paddedIn } from '#app/import/sql'
 import { reusePreparedStatements } from '#app/support/sqlite_statements'
+import { statementSizes, updateRows } from '#app/support/bulk'
 
 /* The bulk writes of an import's batches, on the real database (SQLite or MariaDB). */
 
@@ -62,6 +63,43 @@ test.group('Import: bulk inserts', (group) => {
     )
   })
 
+  test('updates by id: rows of each shape in one statement, nulls kept, the scope held', async ({
+    assert,
+  }) => {
+    await insertRows(
+      db.connection(),
+      TABLE,
+      Array.from({ length: 900 }, (_, i) => ({
+        code: `u${i}`,
+        label: 'old',
+        weight: i < 5 ? 1 : 7,
+      }))
+    )
+    const rows = await db.from(TABLE).orderBy('id').select('id', 'code')
+    const ids = rows.map((r) => Number(r.id))
+    await db.transaction((trx) =>
+      updateRows(
+        trx,
+        TABLE,
+        [
+          // Out of scope (weight 1): left alone.
+          { id: ids[0], values: { label: 'no' } },
+          // Two shapes, the second over several statements.
+          { id: ids[5], values: { label: null } },
+          ...ids.slice(6).map((id, k) => ({ id, values: { label: `n${k}`, code: `c${k}` } })),
+          { id: ids[1], values: {} },
+        ],
+        { weight: 7 }
+      )
+    )
+    const after = await db.from(TABLE).orderBy('id').select('code', 'label')
+    assert.deepEqual(after[0], { code: 'u0', label: 'old' })
+    assert.deepEqual(after[1], { code: 'u1', label: 'old' })
+    assert.deepEqual(after[5], { code: 'u5', label: null })
+    assert.deepEqual(after[6], { code: 'c0', label: 'n0' })
+    assert.deepEqual(after[899], { code: 'c893', label: 'n893' })
+  })
+
   test('a failed statement inside the transaction lands nothing', async ({ assert }) => {
     const rows = Array.from({ length: 300 }, (_, i) => ({
       code: i === 299 ? null : `f${i}`,
@@ -84,6 +122,12 @@ test.group('Import: statement shapes', () => {
         chunkSizes(n, 285).reduce((a, b) => a + b, 0),
         n
       )
+  })
+
+  test('MySQL and other dialects: full chunks and one statement for the rest', ({ assert }) => {
+    assert.deepEqual(statementSizes('mysql', 475, 1000), [475])
+    assert.deepEqual(statementSizes(null, 2100, 1000), [1000, 1000, 100])
+    assert.deepEqual(statementSizes('sqlite', 600, 512), [512, 64, 16, 8])
   })
 
   test('IN lists padded to a power of two with their last value', ({ assert }) => {

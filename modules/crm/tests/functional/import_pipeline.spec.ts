@@ -180,6 +180,103 @@ test.group('Import pipeline: preview, commit, rollback', (group) => {
     assert.equal((await loadRun(started.id))!.status, 'rolled_back')
   })
 
+  test('a batch of updates: primary channels and main address changed or added, search follows; undo', async ({
+    assert,
+  }) => {
+    const org = await createOrganization(['crm'])
+    const admin = await createUser(org, { isAdmin: true })
+    const channel = (
+      table: string,
+      companyId: number,
+      value: string,
+      primary: boolean,
+      position = 0
+    ) =>
+      db.table(table).insert({
+        organization_id: org.id,
+        company_id: companyId,
+        value,
+        value_normalized: value,
+        is_primary: primary,
+        position,
+      })
+    const address = (companyId: number, kind: string, city: string, position: number) =>
+      db.table('crm_addresses').insert({
+        organization_id: org.id,
+        company_id: companyId,
+        kind,
+        city,
+        city_normalized: city.toLowerCase(),
+        country: 'ES',
+        position,
+      })
+    // A: channels and two addresses (the fiscal one second); B: nothing; C: renamed, one contact.
+    const a = await existing(org, { name: 'Alfa S.L.', nif: 'B11111119' })
+    await channel('crm_emails', a, 'otro@alfa.es', false, 0)
+    await channel('crm_emails', a, 'info@alfa.es', true, 1)
+    await channel('crm_phones', a, '+34911111111', true)
+    await address(a, 'envio', 'Toledo', 0)
+    await address(a, 'fiscal', 'Madrid', 1)
+    const b = await existing(org, { name: 'Beta S.L.', nif: 'B22222228' })
+    const c = await existing(org, { name: 'Gamma S.L.', nif: 'B33333337' })
+    const person = await insertContact(org, { company_id: c })
+    const path = await file(
+      'cambios.csv',
+      [
+        'Nombre;NIF/CIF;Correo;Teléfono;Localidad',
+        'Alfa S.L.;B11111119;nuevo@alfa.es;912 222 222;Sevilla',
+        'Beta S.L.;B22222228;hola@beta.es;913 333 333;Cádiz',
+        'Gamma Renombrada S.L.;B33333337;;;',
+      ].join('\r\n')
+    )
+    const started = await run(org, admin, path)
+    await previewImport(started.id)
+    assert.deepEqual(await commitImport(started.id), {
+      created: 0,
+      updated: 3,
+      duplicates: 0,
+      rejected: 0,
+    })
+    const values = async (table: string, id: number, column = 'value') =>
+      (await db.from(table).where('company_id', id).orderBy('id').select(column)).map(
+        (r) => r[column]
+      )
+    assert.deepEqual(await values('crm_emails', a), ['otro@alfa.es', 'nuevo@alfa.es'])
+    assert.deepEqual(await values('crm_phones', a), ['+34912222222'])
+    assert.deepEqual(await values('crm_addresses', a, 'city'), ['Toledo', 'Sevilla'])
+    assert.deepEqual(await values('crm_emails', b), ['hola@beta.es'])
+    assert.deepEqual(await values('crm_phones', b), ['+34913333333'])
+    assert.deepEqual(await values('crm_addresses', b, 'city'), ['Cádiz'])
+    const doc = (resource: string, id: number) =>
+      db
+        .from('search_documents')
+        .where('organization_id', org.id)
+        .where('resource', resource)
+        .where('record_id', id)
+        .first()
+    assert.include((await doc('crm.companies', a)).body, 'nuevo alfa es')
+    assert.include((await doc('crm.companies', b)).body, '34913333333')
+    assert.equal((await doc('crm.companies', c)).title, 'Gamma Renombrada S.L.')
+    assert.include((await doc('crm.contacts', person)).subtitle, 'Gamma Renombrada S.L.')
+    assert.lengthOf(
+      await db
+        .from('search_documents')
+        .where('organization_id', org.id)
+        .where('resource', 'crm.companies'),
+      3
+    )
+
+    assert.deepEqual(await rollbackImport(started.id), { removed: 0, restored: 3 })
+    assert.deepEqual(await values('crm_emails', a), ['otro@alfa.es', 'info@alfa.es'])
+    assert.deepEqual(await values('crm_phones', a), ['+34911111111'])
+    assert.deepEqual(await values('crm_addresses', a, 'city'), ['Toledo', 'Madrid'])
+    assert.deepEqual(await values('crm_emails', b), [])
+    assert.deepEqual(await values('crm_phones', b), [])
+    assert.equal((await doc('crm.companies', c)).title, 'Gamma S.L.')
+    assert.include((await doc('crm.contacts', person)).subtitle, 'Gamma S.L.')
+    assert.notInclude((await doc('crm.companies', b)).body, '913333333')
+  })
+
   test('a failed batch lands nothing and the commit resumes after the last batch that landed', async ({
     assert,
   }) => {
