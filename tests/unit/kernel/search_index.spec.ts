@@ -12,16 +12,16 @@ test.group('Search index: scope tokens, MATCH form and ranking', () => {
   test('organization and resource are one token, the owner another, both apart from words', ({
     assert,
   }) => {
-    assert.equal(searchTags(12, 'crm.companies', 7), '_r12crmcompanies _u7')
-    assert.equal(searchTags(1, 'sales.price_lists', null), '_r1salespricelists _u0')
+    assert.equal(searchTags(12, 'acme.widgets', 7), '_r12acmewidgets _u7')
+    assert.equal(searchTags(1, 'acme.price_lists', null), '_r1acmepricelists _u0')
     const terms = searchTerms('B-1234 Ferret')
     assert.equal(
-      ftsMatch(terms, 1, 'crm.companies', [7, 9]),
-      '_r1crmcompanies AND (_u7 OR _u9) AND (("b"* AND "1234"* AND "ferret"*) OR "b1234ferret"*)'
+      ftsMatch(terms, 1, 'acme.widgets', [7, 9]),
+      '_r1acmewidgets AND (_u7 OR _u9) AND (("b"* AND "1234"* AND "ferret"*) OR "b1234ferret"*)'
     )
     assert.equal(
-      ftsMatch(searchTerms('garcía'), 3, 'crm.contacts', 'all'),
-      '_r3crmcontacts AND ("garcia"*)'
+      ftsMatch(searchTerms('garcía'), 3, 'acme.people', 'all'),
+      '_r3acmepeople AND ("garcia"*)'
     )
   })
 
@@ -54,7 +54,7 @@ test.group('Search index: queries on the database', (group) => {
   const find = async (org: Organization, q: string, owners: 'all' | number[] = 'all') =>
     (
       await index.query(
-        { organizationId: org.id, resource: 'crm.companies', q, owners, limit: 5 },
+        { organizationId: org.id, resource: 'acme.widgets', q, owners, limit: 5 },
         db.connection()
       )
     ).map((h) => h.title)
@@ -66,7 +66,7 @@ test.group('Search index: queries on the database', (group) => {
       index.replace(
         {
           organizationId: org.id,
-          resource: 'crm.companies',
+          resource: 'acme.widgets',
           recordIds: documents.map((d) => d.recordId),
           documents,
         },
@@ -124,7 +124,7 @@ test.group('Search index: queries on the database', (group) => {
         .rawQuery(`EXPLAIN QUERY PLAN ${ftsStatement(owners)}`, [
           'x',
           1,
-          'crm.companies',
+          'acme.widgets',
           ...(owners === 'all' ? [] : owners),
         ])
         .then((rows: { detail: string }[]) => rows.map((r) => r.detail).join(' | '))
@@ -137,10 +137,10 @@ test.group('Search index: queries on the database', (group) => {
 
   test('a word never matches a scope token', async ({ assert }) => {
     // Were the tags matched as words, "u7" would find every record of owner 7 and
-    // "r<org>crmcompanies" the whole resource.
+    // "r<org>acmewidgets" the whole resource.
     assert.deepEqual(await find(one, 'u7'), ['Ultramarinos u7'])
-    assert.deepEqual(await find(one, `_r${one.id}crmcompanies`), [])
-    assert.deepEqual(await find(one, `r${one.id}crmcompanies`), [])
+    assert.deepEqual(await find(one, `_r${one.id}acmewidgets`), [])
+    assert.deepEqual(await find(one, `r${one.id}acmewidgets`), [])
     assert.deepEqual(await find(one, '_u9'), [])
   })
 })
