@@ -1,19 +1,22 @@
 // node bench/search.mjs: search p95 of the command palette's index on generated data (SQLite).
 //
-// Builds a throw-away SQLite database under tmp/ with the search index of migration 0030
-// (search_documents + the FTS5 table and its triggers), fills it with generated companies and
-// contacts of one organization (Spanish names, NIFs, phones, e-mails, owners), then times 200
-// realistic queries through the same statement DatabaseSearchIndex sends (app/search/
-// database_index.ts; the terms come from app/search/text.ts itself), half of them with the
-// scope `own` of one rep (owner IN (…), inside the query). Prints p50/p95/p99/max per kind.
-// Options (environment): BENCH_COMPANIES (20000), BENCH_CONTACTS (100000), BENCH_QUERIES (200),
-// BENCH_LIMIT hits per resource (5). The issue's goal: p95 ≤ 150 ms at 200,000 + 1,000,000.
+// Builds a throw-away SQLite database under tmp/ with the search index of migrations 0030 and
+// 0040 (search_documents + the FTS5 table), fills it with generated companies and contacts of
+// one organization (Spanish names, NIFs, phones, e-mails, owners), then times 200 realistic
+// queries through the statement, MATCH expression, terms and ranking DatabaseSearchIndex uses
+// (app/search/fts.ts and text.ts themselves), with scope `all` and with the scope `own` of one
+// rep (owner tokens inside the MATCH). Prints p50/p95/p99/max, then per query kind, then the ten
+// slowest queries. Options (environment): BENCH_COMPANIES (20000), BENCH_CONTACTS (100000),
+// BENCH_QUERIES (200), BENCH_LIMIT hits per resource (5), BENCH_VARIANT: `fts` (the app's, the
+// default) and/or `v0` (migration 0030's table with bm25 over the first 200 matches, as before
+// 0040), comma-separated to compare under the same load. Goal: p95 ≤ 150 ms at 200,000 + 1,000,000.
 import { mkdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import Database from 'better-sqlite3'
 import { ROOT, say } from '../scripts/lib.mjs'
-import { looserTerms, searchTags, searchTerms, searchText, ftsMatch } from '../app/search/text.ts'
+import { looserTerms, rankHits, searchTerms, searchText } from '../app/search/text.ts'
+import { ftsMatch, ftsStatement, searchTags } from '../app/search/fts.ts'
 
 const COMPANIES = Number(process.env.BENCH_COMPANIES ?? 20_000)
 const CONTACTS = Number(process.env.BENCH_CONTACTS ?? 100_000)
@@ -27,17 +30,26 @@ process.on('exit', () => rmSync(dir, { recursive: true, force: true }))
 const db = new Database(join(dir, 'search.sqlite'))
 db.pragma('journal_mode = WAL')
 
+const VARIANTS = (process.env.BENCH_VARIANT ?? 'fts').split(',')
 db.exec(`
   CREATE TABLE search_documents (id INTEGER PRIMARY KEY AUTOINCREMENT, organization_id INTEGER NOT NULL,
     resource VARCHAR(80) NOT NULL, record_id BIGINT NOT NULL, owner_id INTEGER, title VARCHAR(255) NOT NULL,
-    subtitle VARCHAR(255), body TEXT NOT NULL, tags VARCHAR(255) NOT NULL);
+    subtitle VARCHAR(255), body TEXT NOT NULL, tags VARCHAR(255) NOT NULL, tags_v0 VARCHAR(255));
   CREATE UNIQUE INDEX search_doc_record ON search_documents (organization_id, resource, record_id);
   CREATE INDEX search_doc_owner ON search_documents (organization_id, resource, owner_id);
-  CREATE VIRTUAL TABLE search_fts USING fts5(body, tags, content='search_documents', content_rowid='id',
-    tokenize='unicode61 remove_diacritics 2');
-  CREATE TRIGGER search_documents_ai AFTER INSERT ON search_documents BEGIN
-    INSERT INTO search_fts(rowid, body, tags) VALUES (new.id, new.body, new.tags); END;
 `)
+// The FTS tables are filled after the documents with FTS5's 'rebuild', as migration 0040 does.
+const FTS = {
+  // Migration 0040 (what the app runs).
+  fts: `CREATE VIRTUAL TABLE search_fts USING fts5(body, tags, content='search_documents',
+    content_rowid='id', tokenize="unicode61 remove_diacritics 2 tokenchars '_'", detail=none,
+    prefix='1 2 3 4 5 6'); INSERT INTO search_fts(search_fts) VALUES ('rebuild');`,
+  // Migration 0030, tags "o1 rcrmcompanies u7" (column tags_v0 here).
+  v0: `CREATE VIRTUAL TABLE search_fts_v0 USING fts5(body, tags_v0, content='search_documents',
+    content_rowid='id', tokenize='unicode61 remove_diacritics 2');
+    INSERT INTO search_fts_v0(search_fts_v0) VALUES ('rebuild');`,
+}
+const tagsV0 = (resource, owner) => `o1 r${resource.replace(/[^a-z0-9]/gi, '')} u${owner}`
 
 // Deterministic pseudo-random data.
 let seed = 42
@@ -138,8 +150,8 @@ const PLACE = [
 const SUFFIX = ['S.L.', 'S.A.', 'Hermanos', 'e Hijos', 'Global', 'Ibérica', '2000', 'Express']
 
 const insert = db.prepare(
-  `INSERT INTO search_documents (organization_id, resource, record_id, owner_id, title, subtitle, body, tags)
-   VALUES (1, ?, ?, ?, ?, ?, ?, ?)`
+  `INSERT INTO search_documents (organization_id, resource, record_id, owner_id, title, subtitle, body, tags,
+   tags_v0) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)`
 )
 const tags = (resource, owner) => searchTags(1, resource, owner)
 const companies = []
@@ -159,7 +171,8 @@ db.transaction(() => {
       name,
       nif,
       searchText(name, text),
-      tags('crm.companies', 1 + (id % OWNERS))
+      tags('crm.companies', 1 + (id % OWNERS)),
+      tagsV0('crm.companies', 1 + (id % OWNERS))
     )
   }
   for (let id = 1; id <= CONTACTS; id++) {
@@ -176,44 +189,47 @@ db.transaction(() => {
       `${first} ${last}`,
       company.name,
       searchText(`${first} ${last}`, text),
-      tags('crm.contacts', 1 + (id % OWNERS))
+      tags('crm.contacts', 1 + (id % OWNERS)),
+      tagsV0('crm.contacts', 1 + (id % OWNERS))
     )
   }
 })()
 say(
   `generated ${COMPANIES} companies + ${CONTACTS} contacts in ${((performance.now() - started) / 1000).toFixed(1)} s`
 )
+for (const variant of VARIANTS) {
+  const t0 = performance.now()
+  db.exec(FTS[variant])
+  say(`${variant}: FTS index built in ${((performance.now() - t0) / 1000).toFixed(1)} s`)
+}
 
-// The statements compared: the join filter (v1), the scope as FTS tokens, each with and without
-// the bm25 order, and `tags-cap` (the default, what DatabaseSearchIndex#sqlite sends): scope as
-// tokens, bm25 over the first 200 matches.
-const VARIANT = process.env.BENCH_VARIANT ?? 'tags-cap'
-function statement(terms, owners, variant) {
-  const order = variant.endsWith('-norank') ? '' : ' ORDER BY search_fts.rank'
-  if (variant.startsWith('join')) {
-    const all = terms.words.map((w) => `"${w}"*`).join(' AND ')
-    const match = terms.compact ? `(${all}) OR "${terms.compact}"*` : all
-    const scope = owners === 'all' ? '' : ` AND d.owner_id IN (${owners.map(() => '?').join(', ')})`
-    const sql =
-      'SELECT d.record_id, d.title, d.subtitle FROM search_fts INNER JOIN search_documents AS d ' +
-      'ON d.id = search_fts.rowid WHERE search_fts MATCH ? AND d.organization_id = ? AND ' +
-      `d.resource = ?${scope}${order} LIMIT ?`
-    return { sql, args: (resource) => [match, 1, resource, ...(owners === 'all' ? [] : owners)] }
+// `fts`: DatabaseSearchIndex#sqlite's statement and ranking (app/search/fts.ts, rankHits).
+// `v0`: before migration 0040: scope tokens in a column filter, bm25 over the first 200 matches.
+function statement(terms, resource, owners, variant) {
+  if (variant === 'fts') {
+    const ids = owners === 'all' ? [] : owners
+    return {
+      sql: ftsStatement(owners),
+      args: [ftsMatch(terms, 1, resource, owners), 1, resource, ...ids],
+    }
   }
-  const sql = variant.startsWith('tags-cap')
-    ? 'SELECT d.record_id, d.title, d.subtitle FROM (SELECT rowid AS rid, rank AS score FROM search_fts ' +
-      'WHERE search_fts MATCH ? LIMIT 200) AS f INNER JOIN search_documents AS d ON d.id = f.rid ' +
-      'ORDER BY f.score LIMIT ?'
-    : 'SELECT d.record_id, d.title, d.subtitle FROM search_fts INNER JOIN search_documents AS d ' +
-      `ON d.id = search_fts.rowid WHERE search_fts MATCH ?${order} LIMIT ?`
-  return { sql, args: (resource) => [ftsMatch(terms, 1, resource, owners)] }
+  const all = terms.words.map((w) => `"${w}"*`).join(' AND ')
+  const body = terms.compact ? `(${all}) OR "${terms.compact}"*` : all
+  const who = owners === 'all' ? '' : ` AND (${owners.map((o) => `u${o}`).join(' OR ')})`
+  const match = `tags_v0 : (o1 AND r${resource.replace(/[^a-z0-9]/gi, '')}${who}) AND body : (${body})`
+  const sql =
+    'SELECT d.record_id, d.title, d.subtitle FROM (SELECT rowid AS rid, rank AS score FROM search_fts_v0 ' +
+    'WHERE search_fts_v0 MATCH ? LIMIT 200) AS f INNER JOIN search_documents AS d ON d.id = f.rid ' +
+    `ORDER BY f.score LIMIT ${LIMIT}`
+  return { sql, args: [match] }
 }
 const prepared = new Map()
 function search(resource, q, owners, variant) {
   const run = (terms) => {
-    const { sql, args } = statement(terms, owners, variant)
+    const { sql, args } = statement(terms, resource, owners, variant)
     if (!prepared.has(sql)) prepared.set(sql, db.prepare(sql))
-    return prepared.get(sql).all(...args(resource), LIMIT)
+    const rows = prepared.get(sql).all(...args)
+    return variant === 'fts' ? rankHits(terms, rows).slice(0, LIMIT) : rows
   }
   const terms = searchTerms(q)
   if (!terms.words.length) return []
@@ -262,26 +278,43 @@ const pct = (list, p) => {
   const sorted = [...list].sort((x, y) => x - y)
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
 }
-for (const variant of VARIANT.split(',')) {
+const ms = (x) => x.toFixed(1)
+const KINDS = [...new Set(queries.map((x) => x.kind))]
+for (const variant of VARIANTS) {
   for (const [scope, owners] of [
     ['all', 'all'],
     ['own', own],
   ]) {
     const t = []
+    const runs = []
     let found = 0
-    for (const { q } of queries) {
+    for (const { q, kind } of queries) {
       const t0 = performance.now()
       const hits = [
         ...search('crm.companies', q, owners, variant),
         ...search('crm.contacts', q, owners, variant),
       ]
-      t.push(performance.now() - t0)
+      const took = performance.now() - t0
+      t.push(took)
+      runs.push({ q, kind, took, hits: hits.length })
       if (hits.length) found++
     }
     say(
       `${variant} · search (companies + contacts, ${QUERIES} queries, scope ${scope}): ` +
-        `p50 ${pct(t, 50).toFixed(1)} ms · p95 ${pct(t, 95).toFixed(1)} ms · ` +
-        `p99 ${pct(t, 99).toFixed(1)} ms · max ${Math.max(...t).toFixed(1)} ms · ${found} found`
+        `p50 ${ms(pct(t, 50))} ms · p95 ${ms(pct(t, 95))} ms · ` +
+        `p99 ${ms(pct(t, 99))} ms · max ${ms(Math.max(...t))} ms · ${found} found`
+    )
+    // Which queries are slow: per kind, then the ten slowest with their text.
+    for (const kind of KINDS) {
+      const k = runs.filter((r) => r.kind === kind).map((r) => r.took)
+      say(
+        `  ${kind.padEnd(10)} p50 ${ms(pct(k, 50)).padStart(6)} · p95 ${ms(pct(k, 95)).padStart(6)} · ` +
+          `max ${ms(Math.max(...k)).padStart(6)} ms`
+      )
+    }
+    const slow = [...runs].sort((x, y) => y.took - x.took).slice(0, 10)
+    say(
+      `  slowest: ${slow.map((r) => `${JSON.stringify(r.q)} (${r.kind}) ${ms(r.took)}`).join(' · ')}`
     )
   }
 }

@@ -2,23 +2,14 @@ import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { insertInBatches, isSqlite } from '#app/support/db'
 import { escapeLike, LIKE_ESCAPE } from '#app/support/like'
 import type { IndexHit, IndexQuery, SearchIndex } from './search_index.js'
-import {
-  ftsMatch,
-  looserTerms,
-  searchTags,
-  searchTerms,
-  searchText,
-  type SearchTerms,
-} from './text.js'
+import { ftsMatch, ftsStatement, searchTags } from './fts.js'
+import { looserTerms, rankHits, searchTerms, searchText, type SearchTerms } from './text.js'
 
 const TABLE = 'search_documents'
 const isMysql = (client: QueryClientContract) => client.dialect.name === 'mysql'
 
 /** InnoDB indexes words of 3 characters or more (innodb_ft_min_token_size): shorter ones use LIKE. */
 const MYSQL_MIN_TOKEN = 3
-
-/** SQLite: how many matches bm25 ranks (see #sqlite). */
-const CANDIDATES = 200
 
 /**
  * The search index in the application's database (migration 0030): SQLite FTS5 and InnoDB
@@ -85,29 +76,28 @@ export class DatabaseSearchIndex implements SearchIndex {
   }
 
   /**
-   * FTS5 does it all: organization, resource and owners are tokens of `tags`, ANDed with the
-   * terms (`ftsMatch`), so the scope narrows the posting lists before any limit. bm25 orders
-   * the first CANDIDATES matches only: ranking every match of a broad word ("garcia" among a
-   * million contacts) is what costs, and the palette shows five. The columns are checked again
+   * FTS5 does it all: organization+resource and owners are tokens of `tags`, ANDed with the
+   * terms (fts.ts), so the scope narrows the posting lists before any limit. The first
+   * FTS_CANDIDATES matches are read and ranked here (`rankHits`): bm25 cost more than the
+   * search itself (README, "Búsqueda"), and the palette shows five. The scope is checked again
    * on the joined row (cheap, and safe).
    */
-  #sqlite(query: IndexQuery, terms: SearchTerms, client: QueryClientContract) {
+  async #sqlite(query: IndexQuery, terms: SearchTerms, client: QueryClientContract) {
     const match = ftsMatch(terms, query.organizationId, query.resource, query.owners)
-    const candidates = client
-      .from('search_fts')
-      .whereRaw('search_fts MATCH ?', [match])
-      .limit(CANDIDATES)
-      .select('rowid as rid', 'rank as score')
-    const q = client
-      .from(candidates.as('f'))
-      .join(`${TABLE} as d`, 'd.id', 'f.rid')
-      .where('d.organization_id', query.organizationId)
-      .where('d.resource', query.resource)
-      .orderBy('f.score')
-      .limit(query.limit)
-      .select('d.record_id', 'd.title', 'd.subtitle')
-    if (query.owners !== 'all') q.whereIn('d.owner_id', query.owners)
-    return q
+    const owners = query.owners === 'all' ? [] : query.owners
+    const result = await client.rawQuery(ftsStatement(query.owners), [
+      match,
+      query.organizationId,
+      query.resource,
+      ...owners,
+    ])
+    const rows = (result as Record<string, any>[]).map((r) => ({
+      ...r,
+      id: Number(r.id),
+      title: String(r.title),
+      size: Number(r.size),
+    }))
+    return rankHits(terms, rows).slice(0, query.limit)
   }
 
   /** MariaDB/MySQL: MATCH … AGAINST in boolean mode; elsewhere LIKE on the folded body. */

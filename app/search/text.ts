@@ -64,25 +64,27 @@ export function looserTerms(terms: SearchTerms): SearchTerms | null {
   return changed ? { words: list, compact: null } : null
 }
 
-/** The FTS5 tokens of a document's organization, resource and owner ("o1 rcrmcompanies u7"). */
-export function searchTags(organizationId: number, resource: string, ownerId: number | null) {
-  return `o${organizationId} r${resource.replace(/[^a-z0-9]/gi, '').toLowerCase()} u${ownerId ?? 0}`
+/** A candidate hit as the index reads it, before ranking. */
+export interface Candidate {
+  /** The document's id: newer documents have larger ones. */
+  id: number
+  title: string
+  /** Length of the document's searchable text. */
+  size: number
 }
 
 /**
- * The FTS5 MATCH expression of a search: organization, resource and (unless `all`) one of the
- * owners the user may see, as tokens of the `tags` column, AND the terms on `body` — so the
- * scope narrows the posting lists inside the full-text engine, before any limit.
+ * Orders candidates for the palette, which shows the first few: those whose title holds more
+ * of the words (as word prefixes) first — what the user sees is what she typed — then shorter
+ * documents (a match in a short text says more, as bm25's length norm does), then the newest.
  */
-export function ftsMatch(
-  terms: SearchTerms,
-  organizationId: number,
-  resource: string,
-  owners: 'all' | number[]
-): string {
-  const all = terms.words.map((w) => `"${w}"*`).join(' AND ')
-  const body = terms.compact ? `(${all}) OR "${terms.compact}"*` : all
-  const [org, res] = searchTags(organizationId, resource, null).split(' ')
-  const who = owners === 'all' ? '' : ` AND (${owners.map((o) => `u${o}`).join(' OR ')})`
-  return `tags : (${org} AND ${res}${who}) AND body : (${body})`
+export function rankHits<T extends Candidate>(terms: SearchTerms, candidates: T[]): T[] {
+  const inTitle = (title: string) => {
+    const own = words(title)
+    return terms.words.filter((w) => own.some((x) => x.startsWith(w))).length
+  }
+  return candidates
+    .map((c) => ({ c, score: inTitle(c.title) }))
+    .sort((a, b) => b.score - a.score || a.c.size - b.c.size || b.c.id - a.c.id)
+    .map((x) => x.c)
 }
