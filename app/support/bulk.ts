@@ -7,7 +7,7 @@ import type { StrictValues } from '@adonisjs/lucid/types/querybuilder'
  * `INSERT … SELECT … UNION ALL`), which cost about as much CPU as running it. On SQLite and
  * MySQL/MariaDB rows of plain values go in plain `INSERT … VALUES (…), (…)` with SQL text built
  * once per shape:
- * - SQLite: statements come in few shapes — full chunks, then the rest split in powers of two —
+ * - SQLite: statements come in few shapes — full chunks, then the rest in powers of two —
  *   so its prepared statements (app/support/sqlite_statements.ts) are reused instead of piling
  *   up one per row count;
  * - MySQL/MariaDB: as few statements as fit (each is a round trip to the server).
@@ -39,7 +39,13 @@ export function dialectOf(client: QueryClientContract): Dialect {
   return null
 }
 
-/** Statement sizes for `count` rows: full chunks of `max`, then powers of two. */
+/** Under this many rows the rest goes in one statement (a few small shapes cost little). */
+const SMALL = 128
+
+/**
+ * Statement sizes for `count` rows: full chunks of `max`, then powers of two down to 128, then
+ * the rest in one (a request's few history rows take one statement, not one per power).
+ */
 export function chunkSizes(count: number, max: number): number[] {
   const sizes: number[] = []
   let left = count
@@ -47,11 +53,16 @@ export function chunkSizes(count: number, max: number): number[] {
     sizes.push(max)
     left -= max
   }
-  for (let size = 1 << Math.floor(Math.log2(Math.max(1, max))); left > 0; size >>= 1)
+  for (let size = 1 << Math.floor(Math.log2(Math.max(1, max))); left > 0; size >>= 1) {
+    if (left < SMALL) {
+      sizes.push(left)
+      break
+    }
     if (left >= size) {
       sizes.push(size)
       left -= size
     }
+  }
   return sizes
 }
 

@@ -112,11 +112,13 @@ test.group('Import: bulk inserts', (group) => {
 })
 
 test.group('Import: statement shapes', () => {
-  test('full chunks, then the rest in powers of two', ({ assert }) => {
+  test('full chunks, then the rest in powers of two down to 128, then one', ({ assert }) => {
     assert.deepEqual(chunkSizes(0, 512), [])
     assert.deepEqual(chunkSizes(1, 512), [1])
-    assert.deepEqual(chunkSizes(600, 512), [512, 64, 16, 8])
-    assert.deepEqual(chunkSizes(1333, 285), [285, 285, 285, 285, 128, 64, 1])
+    assert.deepEqual(chunkSizes(42, 512), [42])
+    assert.deepEqual(chunkSizes(600, 512), [512, 88])
+    assert.deepEqual(chunkSizes(475, 250), [250, 128, 97])
+    assert.deepEqual(chunkSizes(1333, 285), [285, 285, 285, 285, 128, 65])
     for (const n of [3, 99, 475, 1000])
       assert.equal(
         chunkSizes(n, 285).reduce((a, b) => a + b, 0),
@@ -127,7 +129,7 @@ test.group('Import: statement shapes', () => {
   test('MySQL and other dialects: full chunks and one statement for the rest', ({ assert }) => {
     assert.deepEqual(statementSizes('mysql', 475, 1000), [475])
     assert.deepEqual(statementSizes(null, 2100, 1000), [1000, 1000, 100])
-    assert.deepEqual(statementSizes('sqlite', 600, 512), [512, 64, 16, 8])
+    assert.deepEqual(statementSizes('sqlite', 600, 512), [512, 88])
   })
 
   test('IN lists padded to a power of two with their last value', ({ assert }) => {
