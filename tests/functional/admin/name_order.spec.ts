@@ -110,7 +110,10 @@ test.group('Admin · lists sorted and searched by normalized name', (group) => {
       passwordMode: 'set',
       password: 'clave-inicial-123',
     })
-    const user = await db.from('users').where('email', 'inigo@prueba.test').firstOrFail()
+    const user = await db
+      .from('users')
+      .where({ organization_id: org.id, email: 'inigo@prueba.test' })
+      .firstOrFail()
     assert.equal(user.full_name_normalized, 'inigo ibanez')
     await write(client.put(`/admin/users/${user.id}`), admin, {
       fullName: 'Ésther Ruiz',

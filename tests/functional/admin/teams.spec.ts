@@ -170,7 +170,9 @@ test.group('Admin · teams', (group) => {
       fieldErrors(foreign).memberIds,
       'Uno de los usuarios elegidos no pertenece a su empresa.'
     )
-    assert.isNull(await db.from('teams').where('name', 'Equipo Mixto').first())
+    assert.isNull(
+      await db.from('teams').where({ organization_id: org.id, name: 'Equipo Mixto' }).first()
+    )
   })
 
   test('deleting a team removes its memberships and is audited', async ({ client, assert }) => {

@@ -75,7 +75,12 @@ test.group('Browser: CRM forms', (group) => {
         (
           await db
             .from('timeline_events')
-            .where({ subject_id: company, kind: 'note' })
+            .where({
+              organization_id: org.id,
+              subject_type: 'crm.company',
+              subject_id: company,
+              kind: 'note',
+            })
             .select('data')
         ).map((r) => JSON.parse(r.data).body)
       assert.deepEqual(await stored(), ['Llamar el lunes'])

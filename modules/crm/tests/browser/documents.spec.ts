@@ -65,7 +65,10 @@ test.group('Browser: documents', (group) => {
           .filter({ hasText: 'pedidos.csv' })
           .waitFor({ state: 'detached' })
         assert.equal(await page.getByTestId('document-row').count(), 1)
-        const binned = await db.from('documents').where('record_id', id).whereNotNull('deleted_at')
+        const binned = await db
+          .from('documents')
+          .where({ organization_id: org.id, resource: 'crm.companies', record_id: id })
+          .whereNotNull('deleted_at')
         assert.deepEqual(
           binned.map((r) => r.original_name),
           ['pedidos.csv']

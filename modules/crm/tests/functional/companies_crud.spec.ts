@@ -122,7 +122,7 @@ test.group('Companies: create, edit, delete', (group) => {
       .redirects(0)
     const company = await db
       .from('crm_companies')
-      .where('name', 'Construcciones Hermanos Pérez S.L.')
+      .where({ organization_id: org.id, name: 'Construcciones Hermanos Pérez S.L.' })
       .firstOrFail()
     assert.equal(company.organization_id, org.id)
     assert.equal(company.created_by, user.id)
@@ -343,7 +343,7 @@ test.group('Companies: create, edit, delete', (group) => {
     })
     assert.lengthOf(await db.from('crm_companies').where('organization_id', org.id), 1)
     assert.lengthOf(
-      await db.from('crm_companies').where('name', 'Otra'),
+      await db.from('crm_companies').where({ organization_id: org.id, name: 'Otra' }),
       0,
       'the refused company left nothing behind'
     )

@@ -342,7 +342,10 @@ test.group('Custom fields · export and import', (group) => {
       zonas: ['norte', 'sur'],
     })
     assert.deepInclude(values['Nueva S.L.'], { nivel: 'oro', activa: false, comentario: 'Hola' })
-    const created = await db.from('crm_companies').where('name', 'Nueva S.L.').firstOrFail()
+    const created = await db
+      .from('crm_companies')
+      .where({ organization_id: org.id, name: 'Nueva S.L.' })
+      .firstOrFail()
     // Its history reads as the form writes it: choice labels, yes/no as booleans.
     const audited = async (action: string) =>
       (

@@ -411,12 +411,14 @@ test.group('Import pipeline: preview, commit, rollback', (group) => {
     await commitImport(started.id)
     const updated = await db.from('crm_contacts').where('id', ana).first()
     assert.include(updated, { company_id: acme, position: 'Gerente' })
-    const luis = await db.from('crm_contacts').where('first_name', 'Luis').first()
+    const luisRow = () =>
+      db.from('crm_contacts').where({ organization_id: org.id, first_name: 'Luis' }).first()
+    const luis = await luisRow()
     assert.equal(luis.company_id, acme)
     await rollbackImport(started.id)
     const restored = await db.from('crm_contacts').where('id', ana).first()
     assert.include(restored, { company_id: null, position: 'Compras' })
-    assert.isNull(await db.from('crm_contacts').where('first_name', 'Luis').first())
+    assert.isNull(await luisRow())
     assert.lengthOf(await db.from('crm_emails').where('value', 'luis@acme.es'), 0)
   })
   test('contacts: multi-row inserts, namesakes with their own channels; a binned company is not found', async ({

@@ -38,7 +38,10 @@ test.group(
         .loginAs(admin)
         .withCsrfToken()
         .withInertia()
-      const company = await db.from('crm_companies').where('nif', 'B12345674').firstOrFail()
+      const company = await db
+        .from('crm_companies')
+        .where({ organization_id: admin.organizationId, nif: 'B12345674' })
+        .firstOrFail()
       assert.deepEqual(await list(), { value: 1, capped: false })
       const [row] = (await page()).companies
       assert.equal(row.type, 'cliente')
