@@ -114,6 +114,8 @@ export async function changeTags(params: {
   add?: number[]
   remove?: number[]
   trx?: TransactionClientContract
+  /** False when the caller writes the history itself (an import writes its own). */
+  history?: boolean
 }): Promise<TagChangeResult> {
   const { organizationId, resource } = params
   return inTransaction(params.trx, async (trx) => {
@@ -174,11 +176,12 @@ export async function changeTags(params: {
         .whereIn('tag_id', [...remove])
         .delete()
     await insertInBatches(trx, TAGGINGS, inserts)
-    await recordHistoryMany(
-      trx,
-      { organizationId, actorId: params.actorId, subjectType: params.subjectType },
-      history
-    )
+    if (params.history !== false)
+      await recordHistoryMany(
+        trx,
+        { organizationId, actorId: params.actorId, subjectType: params.subjectType },
+        history
+      )
     // Cached list pages show the tags and filter by them.
     if (result.changed.length) await recordsChanged(organizationId, resource, trx)
     return result
