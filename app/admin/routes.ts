@@ -17,6 +17,7 @@ const NumberSeriesController = () => import('#app/admin/settings/number_series_c
 const ListsController = () => import('#app/admin/settings/lists_controller')
 const JobsController = () => import('#app/admin/jobs/jobs_controller')
 const CustomFieldsController = () => import('#app/admin/custom_fields/custom_fields_controller')
+const TagsAdminController = () => import('#app/admin/tags/tags_controller')
 
 const id = { id: router.matchers.number() }
 
@@ -148,6 +149,15 @@ export default function adminRoutes() {
         .put('/settings/lists/:key', [ListsController, 'update'])
         .where('key', /^[a-z][a-z0-9_]*\.[a-z0-9_.]+$/)
         .as('admin.settings.lists.update')
+      router.get('/tags', [TagsAdminController, 'index']).as('admin.tags.index')
+      router
+        .put('/tags/:id', [TagsAdminController, 'update'])
+        .where('id', id.id)
+        .as('admin.tags.update')
+      router
+        .delete('/tags/:id', [TagsAdminController, 'destroy'])
+        .where('id', id.id)
+        .as('admin.tags.destroy')
       router
         .get('/custom-fields', [CustomFieldsController, 'index'])
         .as('admin.custom_fields.index')

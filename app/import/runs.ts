@@ -1,4 +1,5 @@
 import { withCustomImport } from '#app/custom_fields/exchange'
+import { withTagsImport } from '#app/tags/exchange'
 import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { dbTimestamp, toDate, toIso } from '#app/support/dates'
@@ -156,7 +157,8 @@ export async function claimRun(id: number, from: RunStatus[], to: RunStatus): Pr
 
 /**
  * The import definition a resource declares in its manifest, or null; with the organization,
- * extended with a target per active custom field of the resource (`cf.<key>`).
+ * extended with a target per active custom field of the resource (`cf.<key>`) and, when the
+ * resource takes tags, an "Etiquetas" target (app/tags/exchange.ts).
  */
 export async function importDefinition(
   resource: string,
@@ -166,9 +168,9 @@ export async function importDefinition(
   const found = registry.resources().find((r) => r.key === resource)
   if (!found?.import) return null
   const def = (await found.import()).default as ImportDefinition
-  return found.customFields && organizationId !== undefined
-    ? withCustomImport(def, resource, organizationId)
-    : def
+  if (organizationId === undefined) return def
+  const custom = found.customFields ? await withCustomImport(def, resource, organizationId) : def
+  return found.tags ? withTagsImport(custom, resource, organizationId) : custom
 }
 
 /** Resources that accept import, with their module. */

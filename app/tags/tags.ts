@@ -68,8 +68,7 @@ export async function ensureTags(
 ): Promise<TagDto[]> {
   const wanted = new Map<string, string>()
   for (const raw of names) {
-    const name = cleanTagName(raw)
-    if (!name) throw new RuleError('tags.errors.name_required', {}, 'name')
+    const name = checkedName(raw)
     const key = tagKey(name)
     if (!wanted.has(key)) wanted.set(key, name)
   }
@@ -105,6 +104,14 @@ export async function ensureTags(
   })
 }
 
+/** A name as stored; refused when empty or with a comma (exports join names with ", "). */
+function checkedName(raw: string): string {
+  const name = cleanTagName(raw)
+  if (!name) throw new RuleError('tags.errors.name_required', {}, 'name')
+  if (name.includes(',')) throw new RuleError('tags.errors.comma', {}, 'name')
+  return name
+}
+
 async function tagKeyTaken(client: Client, organizationId: number, key: string, except = 0) {
   const row = await client
     .from(TAGS)
@@ -133,8 +140,7 @@ export async function updateTag(params: {
     if (!row) return null
     const changes: Record<string, unknown> = {}
     if (params.name !== undefined) {
-      const name = cleanTagName(params.name)
-      if (!name) throw new RuleError('tags.errors.name_required', {}, 'name')
+      const name = checkedName(params.name)
       const key = tagKey(name)
       if (await tagKeyTaken(trx, organizationId, key, tagId))
         throw new RuleError('tags.errors.name_taken', { name }, 'name')

@@ -40,6 +40,7 @@ const ADMIN_LINKS = [
   { href: '/admin/settings/currencies', label: 'admin.nav.currencies', icon: 'coin' },
   { href: '/admin/settings/series', label: 'admin.nav.series', icon: 'numbers' },
   { href: '/admin/settings/lists', label: 'admin.nav.lists', icon: 'list-details' },
+  { href: '/admin/tags', label: 'admin.nav.tags', icon: 'tags' },
   { href: '/admin/custom-fields', label: 'custom_fields.nav', icon: 'forms' },
   { href: '/admin/jobs', label: 'admin.nav.jobs', icon: 'clock-play' },
 ]

@@ -252,4 +252,55 @@ test.group('Tags on CRM records', (group) => {
     const cells = Object.fromEntries(rows.map((r) => [r.split(';')[0], r.split(';')[column]]))
     assert.deepEqual(cells, { Acme: 'Frío, VIP', Beta: '' })
   })
+
+  test('Administración › Etiquetas lists usage, renames, recolours and deletes; others get 403', async ({
+    client,
+    assert,
+  }) => {
+    const org = await createOrganization(['crm'])
+    const admin = await createUser(org, { isAdmin: true })
+    const user = await crmUser(org, 'all')
+    const company = await insertCompany(org, { name: 'Acme' })
+    await tag(client, user, `crm.companies/${company}`, { add: ['VIP', 'Frío'] })
+    const tags = await db.from('org_tags').where('organization_id', org.id).orderBy('name_key')
+    const [frio, vip] = tags
+    ;(await client.get('/admin/tags').loginAs(user)).assertStatus(403)
+    const page = await client.get('/admin/tags').loginAs(admin).withInertia()
+    assert.deepEqual(
+      page.inertiaProps.tags.map((t: any) => [t.name, t.uses]),
+      [
+        ['Frío', 1],
+        ['VIP', 1],
+      ]
+    )
+    const put = (id: number, body: Record<string, unknown>) =>
+      client.put(`/admin/tags/${id}`).form(body).loginAs(admin).withCsrfToken().redirects(0)
+    // The list's page is cached before the rename…
+    const before = await client.get('/crm/companies').loginAs(user).withInertia()
+    assert.deepEqual(
+      before.inertiaProps.companies[0].tags.map((t: any) => t.name),
+      ['Frío', 'VIP']
+    )
+    const taken = await put(frio.id, { name: 'vip', color: 'blue' })
+    taken.assertStatus(302)
+    assert.equal((await db.from('org_tags').where('id', frio.id).first()).name, 'Frío')
+    await put(frio.id, { name: 'Templado', color: 'blue' })
+    const renamed = await db.from('org_tags').where('id', frio.id).first()
+    assert.deepEqual([renamed.name, renamed.color], ['Templado', 'blue'])
+    // …and shows the new name at once (its cached page went).
+    const list = await client.get('/crm/companies').loginAs(user).withInertia()
+    assert.deepEqual(
+      list.inertiaProps.companies[0].tags.map((t: any) => t.name),
+      ['Templado', 'VIP']
+    )
+    ;(
+      await client.delete(`/admin/tags/${vip.id}`).loginAs(admin).withCsrfToken().redirects(0)
+    ).assertStatus(302)
+    assert.deepEqual(await namesOf(org.id, 'crm.companies', company), ['Templado'])
+    const other = await createOrganization(['crm'])
+    const otherAdmin = await createUser(other, { isAdmin: true })
+    ;(
+      await client.delete(`/admin/tags/${frio.id}`).loginAs(otherAdmin).withCsrfToken()
+    ).assertStatus(404)
+  })
 })
