@@ -1,27 +1,25 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { BulkChunkResult } from '#app/registry/types'
 import { RuleError } from '#app/support/rule_error'
-import { resolveTagRefs, type TagRefs } from './record_tags.js'
+import { resolveTagRefs } from './record_tags.js'
 import { changeTags } from './taggings.js'
 import { TAG_CHANGE_MAX } from './types.js'
 
 /*
  * The bulk action `tags` (app/bulk) with the tags service: "Añadir etiquetas" and "Quitar
- * etiquetas" send `{ add: [id | name…] }` or `{ remove: [id…] }` (both at once are accepted).
+ * etiquetas" send `{ add: [id…], create: [name…] }` or `{ remove: [id…] }` (all at once are
+ * accepted). Ids are JSON numbers and names strings, never one read as the other.
  * The module's handler checks each row's edit scope and hands the rows in scope to `applyTags`.
  */
 
-const refsOf = (value: unknown, names: boolean): TagRefs => {
+const listOf = <T>(value: unknown, item: (v: unknown) => v is T): T[] => {
   if (value === undefined || value === null) return []
-  if (!Array.isArray(value) || value.length > TAG_CHANGE_MAX)
+  if (!Array.isArray(value) || value.length > TAG_CHANGE_MAX || !value.every(item))
     throw new RuleError('bulk.errors.value', {}, 'tags')
-  return value.map((v) => {
-    if (typeof v === 'number' && Number.isInteger(v) && v > 0) return v
-    if (typeof v === 'string' && /^\d{1,10}$/.test(v)) return Number(v)
-    if (names && typeof v === 'string' && v.trim()) return v
-    throw new RuleError('bulk.errors.value', {}, 'tags')
-  })
+  return value
 }
+const isId = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v > 0
+const isName = (v: unknown): v is string => typeof v === 'string' && !!v.trim()
 
 /**
  * The action's value checked once, before any row: tag ids of the organization, new names
@@ -31,8 +29,11 @@ export async function prepareBulkTags(
   organizationId: number,
   params: Record<string, unknown>
 ): Promise<{ add: number[]; remove: number[] }> {
-  const add = await resolveTagRefs(organizationId, refsOf(params.add, true))
-  const remove = refsOf(params.remove, false) as number[]
+  const add = await resolveTagRefs(organizationId, {
+    ids: listOf(params.add, isId),
+    names: listOf(params.create, isName),
+  })
+  const remove = listOf(params.remove, isId)
   if (!add.length && !remove.length) throw new RuleError('bulk.errors.value', {}, 'tags')
   return { add, remove }
 }

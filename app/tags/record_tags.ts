@@ -5,24 +5,20 @@ import { ensureTags } from './tags.js'
 import { changeTags, tagsOfRecord, type TagChangeResult } from './taggings.js'
 import { TAG_CHANGE_MAX, type TagDto } from './types.js'
 
-/** Tags to add by id or by name (a name creates the tag when the organization has none). */
-export type TagRefs = (number | string)[]
-
 /**
- * The ids of `refs`: numbers as they are, names through `ensureTags` (created if missing).
+ * The ids of the tags to add: `ids` as they are, `names` through `ensureTags` (created if
+ * missing). Ids and names travel apart, so a tag named "2024" is never taken for tag id 2024.
  * More than TAG_CHANGE_MAX at once is refused.
  */
 export async function resolveTagRefs(
   organizationId: number,
-  refs: TagRefs,
+  refs: { ids: number[]; names: string[] },
   trx?: TransactionClientContract
 ): Promise<number[]> {
-  if (refs.length > TAG_CHANGE_MAX)
+  if (refs.ids.length + refs.names.length > TAG_CHANGE_MAX)
     throw new RuleError('tags.errors.too_many', { max: TAG_CHANGE_MAX })
-  const ids = refs.filter((r): r is number => typeof r === 'number')
-  const names = refs.filter((r): r is string => typeof r === 'string')
-  const created = names.length ? await ensureTags(organizationId, names, { trx }) : []
-  return [...new Set([...ids, ...created.map((t) => t.id)])]
+  const created = refs.names.length ? await ensureTags(organizationId, refs.names, { trx }) : []
+  return [...new Set([...refs.ids, ...created.map((t) => t.id)])]
 }
 
 /**
@@ -35,12 +31,19 @@ export async function setRecordTags(params: {
   resource: string
   subjectType: string
   recordId: number
-  add: TagRefs
+  /** Tag ids to add. */
+  add: number[]
+  /** Tag names to add, created when the organization has none. */
+  create: string[]
   remove: number[]
   trx?: TransactionClientContract
 }): Promise<{ tags: TagDto[]; result: TagChangeResult }> {
   return inTransaction(params.trx, async (trx) => {
-    const add = await resolveTagRefs(params.organizationId, params.add, trx)
+    const add = await resolveTagRefs(
+      params.organizationId,
+      { ids: params.add, names: params.create },
+      trx
+    )
     const result = await changeTags({
       organizationId: params.organizationId,
       actorId: params.actorId,

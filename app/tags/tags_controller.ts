@@ -11,16 +11,15 @@ import { TAG_CHANGE_MAX, TAG_NAME_MAX } from './types.js'
 const changeValidator = vine.compile(
   vine.object({
     add: vine
-      .array(
-        vine.unionOfTypes([
-          vine.number().withoutDecimals().positive(),
-          vine.string().trim().minLength(1).maxLength(TAG_NAME_MAX),
-        ])
-      )
+      .array(vine.number({ strict: true }).withoutDecimals().positive())
+      .maxLength(TAG_CHANGE_MAX)
+      .optional(),
+    create: vine
+      .array(vine.string().trim().minLength(1).maxLength(TAG_NAME_MAX))
       .maxLength(TAG_CHANGE_MAX)
       .optional(),
     remove: vine
-      .array(vine.number().withoutDecimals().positive())
+      .array(vine.number({ strict: true }).withoutDecimals().positive())
       .maxLength(TAG_CHANGE_MAX)
       .optional(),
   })
@@ -58,7 +57,7 @@ export default class TagsController {
     return { tags: await tagsOfRecord(ctx.organization.id, resource.key, recordId) }
   }
 
-  /** `{ add: [id | name…], remove: [id…] }` → the record's tags; 422 with a message when refused. */
+  /** `{ add: [id…], create: [name…], remove: [id…] }` → the record's tags; 422 with a message when refused. */
   async update(ctx: HttpContext) {
     const { resource, recordId } = await this.#record(ctx, 'edit')
     const body = await ctx.request.validateUsing(changeValidator)
@@ -70,6 +69,7 @@ export default class TagsController {
         subjectType: resource.subject,
         recordId,
         add: body.add ?? [],
+        create: body.create ?? [],
         remove: body.remove ?? [],
       })
       return { tags }

@@ -29,7 +29,7 @@ import { useT } from './i18n'
 import { apiJson, downloadPost } from './api'
 import { RecordPicker } from './record_picker'
 import type { Option } from './record_types'
-import { BulkTagsInput, type TagChip } from './tags'
+import { BulkTagsInput, bulkTagsToAdd, type TagChip } from './tags'
 
 /** What the server's `bulkProps` (app/bulk/http.ts) gives a list page for its bar. */
 export interface BulkConfig {
@@ -276,7 +276,7 @@ function BulkDialog({
       : action === 'field'
         ? { field, value }
         : action === 'tags_add'
-          ? { add: tagValues }
+          ? bulkTagsToAdd(tagValues, config.tags ?? [])
           : action === 'tags_remove'
             ? { remove: tagValues.map(Number) }
             : {}

@@ -88,7 +88,7 @@ export function RecordTags({
     }
   }
 
-  const send = async (body: { add?: (number | string)[]; remove?: number[] }) => {
+  const send = async (body: { add?: number[]; create?: string[]; remove?: number[] }) => {
     setBusy(true)
     try {
       const response = await apiJson<{ tags: TagChip[] }>('POST', panel.url, body)
@@ -116,7 +116,7 @@ export function RecordTags({
     if (!name) return
     const existing = known?.find((k) => k.name.toLowerCase() === name.toLowerCase())
     if (existing && tags.some((tag) => tag.id === existing.id)) return
-    void send({ add: [existing ? existing.id : name] })
+    void send(existing ? { add: [existing.id] } : { create: [name] })
   }
 
   const suggestions = (known ?? [])
@@ -234,4 +234,19 @@ export function BulkTagsInput({
       data-testid="bulk-tags"
     />
   )
+}
+
+/**
+ * The bulk `tags` action's value for names picked to add: the organization's tags by id, the
+ * new names apart (created on the server), so a name like "2024" is never read as an id.
+ */
+export function bulkTagsToAdd(names: string[], known: TagChip[]) {
+  const add: number[] = []
+  const create: string[] = []
+  for (const name of names) {
+    const tag = known.find((k) => k.name.toLowerCase() === name.trim().toLowerCase())
+    if (tag) add.push(tag.id)
+    else create.push(name)
+  }
+  return { add, create }
 }

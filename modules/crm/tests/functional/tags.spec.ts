@@ -32,7 +32,8 @@ test.group('Tags on CRM records', (group) => {
     const company = await insertCompany(org, { owner_id: rep.id })
     const [frio] = await ensureTags(org.id, ['Frío'])
     const added = await tag(client, rep, `crm.companies/${company}`, {
-      add: [frio.id, 'Cliente VIP', 'cliente vip'],
+      add: [frio.id],
+      create: ['Cliente VIP', 'cliente vip'],
     })
     added.assertStatus(200)
     assert.deepEqual(
@@ -91,9 +92,9 @@ test.group('Tags on CRM records', (group) => {
     ;(await client.get(`/tags/crm.companies/${theirs}`).loginAs(rep)).assertStatus(404)
     const other = await createOrganization(['crm'])
     const stranger = await crmUser(other, 'all')
-    ;(await tag(client, stranger, `crm.companies/${theirs}`, { add: ['X'] })).assertStatus(404)
+    ;(await tag(client, stranger, `crm.companies/${theirs}`, { create: ['X'] })).assertStatus(404)
     // An unknown resource, or one without tags, looks missing too.
-    ;(await tag(client, rep, `crm.nothing/${theirs}`, { add: ['X'] })).assertStatus(404)
+    ;(await tag(client, rep, `crm.nothing/${theirs}`, { create: ['X'] })).assertStatus(404)
     assert.deepEqual(await namesOf(org.id, 'crm.companies', theirs), [])
     assert.isNull(await db.from('org_tags').where('organization_id', other.id).first())
   })
@@ -151,7 +152,7 @@ test.group('Tags on CRM records', (group) => {
     const added = await bulk(client, rep, 'companies', {
       action: 'tags',
       ids: [mine, mine2, theirs],
-      params: { add: ['Nueva'] },
+      params: { create: ['Nueva'] },
     })
     added.assertStatus(200)
     assert.containsSubset(added.body(), { status: 'done', total: 3, changed: 2 })
@@ -185,12 +186,12 @@ test.group('Tags on CRM records', (group) => {
       history.map((h) => JSON.parse(h.data).changes),
       [[{ field: 'tags', from: null, to: 'Nueva' }], [{ field: 'tags', from: 'Nueva', to: null }]]
     )
-    // Contacts too; a value with neither add nor remove is refused.
+    // Contacts too; a value with neither add, create nor remove is refused.
     const contact = await insertContact(org, { owner_id: rep.id })
     const onContact = await bulk(client, rep, 'contacts', {
       action: 'tags',
       ids: [contact],
-      params: { add: ['Nueva'] },
+      params: { create: ['Nueva'] },
     })
     assert.containsSubset(onContact.body(), { changed: 1 })
     const empty = await bulk(client, rep, 'contacts', {
@@ -201,6 +202,51 @@ test.group('Tags on CRM records', (group) => {
     empty.assertStatus(422)
   })
 
+  test('a tag named with digits ("2024") is a name, on a record and in bulk, never a tag id', async ({
+    client,
+    assert,
+  }) => {
+    const org = await createOrganization(['crm'])
+    const rep = await crmUser(org, 'own')
+    const company = await insertCompany(org, { owner_id: rep.id })
+    const other = await insertCompany(org, { owner_id: rep.id })
+    // A tag whose id is the digits of the new name: the bug took "N" for tag N.
+    const [target] = await ensureTags(org.id, ['Objetivo'])
+    const digits = String(target.id)
+    const added = await tag(client, rep, `crm.companies/${company}`, { create: [digits] })
+    added.assertStatus(200)
+    assert.deepEqual(
+      added.body().tags.map((t: any) => t.name),
+      [digits]
+    )
+    const created = await db.from('org_tags').where({ organization_id: org.id, name: digits })
+    assert.lengthOf(created, 1)
+    assert.notEqual(Number(created[0].id), target.id)
+    // A digit string where an id goes is refused, not read as an id.
+    ;(await tag(client, rep, `crm.companies/${company}`, { add: [digits] })).assertStatus(422)
+    const inBulk = await bulk(client, rep, 'companies', {
+      action: 'tags',
+      ids: [other],
+      params: { create: [digits, '2024'] },
+    })
+    inBulk.assertStatus(200)
+    assert.deepEqual(
+      (await namesOf(org.id, 'crm.companies', other)).sort(),
+      ['2024', digits].sort()
+    )
+    const refused = await bulk(client, rep, 'companies', {
+      action: 'tags',
+      ids: [other],
+      params: { add: [digits] },
+    })
+    refused.assertStatus(422)
+    assert.lengthOf(
+      await db.from('taggings').where({ tag_id: target.id }),
+      0,
+      'tag "Objetivo" was put on no record'
+    )
+  })
+
   test('a binned company keeps its tags and gets them back on restore; a purge removes them', async ({
     client,
     assert,
@@ -209,7 +255,7 @@ test.group('Tags on CRM records', (group) => {
     const user = await crmUser(org, 'all')
     const admin = await createUser(org, { isAdmin: true })
     const company = await insertCompany(org, { name: 'Acme' })
-    await tag(client, user, `crm.companies/${company}`, { add: ['VIP'] })
+    await tag(client, user, `crm.companies/${company}`, { create: ['VIP'] })
     const send = (request: any, who: any) => request.loginAs(who).withCsrfToken().withInertia()
     await send(client.delete(`/crm/companies/${company}`), user)
     const entry = await db
@@ -240,7 +286,7 @@ test.group('Tags on CRM records', (group) => {
     const user = await crmUser(org, 'all')
     const company = await insertCompany(org, { name: 'Acme' })
     await insertCompany(org, { name: 'Beta' })
-    await tag(client, user, `crm.companies/${company}`, { add: ['VIP', 'Frío'] })
+    await tag(client, user, `crm.companies/${company}`, { create: ['VIP', 'Frío'] })
     const response = await client.get('/crm/companies/export').loginAs(user)
     const [header, ...rows] = response
       .text()
@@ -261,7 +307,7 @@ test.group('Tags on CRM records', (group) => {
     const admin = await createUser(org, { isAdmin: true })
     const user = await crmUser(org, 'all')
     const company = await insertCompany(org, { name: 'Acme' })
-    await tag(client, user, `crm.companies/${company}`, { add: ['VIP', 'Frío'] })
+    await tag(client, user, `crm.companies/${company}`, { create: ['VIP', 'Frío'] })
     const tags = await db.from('org_tags').where('organization_id', org.id).orderBy('name_key')
     const [frio, vip] = tags
     ;(await client.get('/admin/tags').loginAs(user)).assertStatus(403)

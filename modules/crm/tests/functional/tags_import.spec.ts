@@ -60,7 +60,7 @@ test.group('Tags · import', (group) => {
     await insertCompany(org, { name: 'Beta', name_key: companyNameKey('Beta') })
     await client
       .post(`/tags/crm.companies/${acme}`)
-      .json({ add: ['VIP', 'Frío'] })
+      .json({ create: ['VIP', 'Frío'] })
       .loginAs(user)
       .withCsrfToken()
     const csv = (await client.get('/crm/companies/export').loginAs(user)).text()
