@@ -4,7 +4,7 @@ import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybu
 import { recordHistoryMany } from '#app/history/record_history'
 import { recordsChanged } from '#app/support/cache'
 import { dbTimestamp } from '#app/support/dates'
-import { inTransaction, insertInBatches } from '#app/support/db'
+import { inTransaction } from '#app/support/db'
 import { TAGGINGS, TAGS, tagsById } from './tags.js'
 import { tagDto, type TagDto } from './types.js'
 
@@ -179,7 +179,7 @@ export async function changeTags(params: {
         .whereIn('record_id', deletes.slice(i, i + 500))
         .whereIn('tag_id', [...remove])
         .delete()
-    await insertInBatches(trx, TAGGINGS, inserts)
+    await insertTaggings(trx, inserts)
     if (params.history !== false)
       await recordHistoryMany(
         trx,
@@ -190,6 +190,21 @@ export async function changeTags(params: {
     if (result.changed.length) await recordsChanged(organizationId, resource, trx)
     return result
   })
+}
+
+/**
+ * Inserts taggings, skipping those already there: the record's tags were read before, and a
+ * concurrent request adding the same tag must not turn the unique key `taggings_record` into a
+ * 500 (ON CONFLICT DO NOTHING on SQLite, INSERT IGNORE on MySQL/MariaDB).
+ */
+export async function insertTaggings(client: Client, rows: Record<string, unknown>[]) {
+  for (let i = 0; i < rows.length; i += 500)
+    await client
+      .knexQuery()
+      .table(TAGGINGS)
+      .insert(rows.slice(i, i + 500))
+      .onConflict(['resource', 'record_id', 'tag_id'])
+      .ignore()
 }
 
 /** Takes every tag off a record for good (its purge). */

@@ -1,7 +1,7 @@
 import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { dbTimestamp } from '#app/support/dates'
-import { inTransaction } from '#app/support/db'
+import { inTransaction, isSqlite } from '#app/support/db'
 import { LIKE_ESCAPE, likePattern } from '#app/support/like'
 import { RuleError } from '#app/support/rule_error'
 import {
@@ -74,13 +74,19 @@ export async function ensureTags(
   }
   if (!wanted.size) return []
   return inTransaction(options.trx, async (trx) => {
-    const found = async () =>
-      trx
+    const found = async (locking = false) => {
+      const query = trx
         .from(TAGS)
         .where('organization_id', organizationId)
         .whereIn('name_key', [...wanted.keys()])
         .select('id', 'name', 'color', 'name_key')
+      // A locking read sees rows committed after this transaction's snapshot (InnoDB's
+      // REPEATABLE READ would hide another request's new tag from a plain read).
+      if (locking && !isSqlite(trx)) query.forUpdate()
+      return query
+    }
     const existing = new Set((await found()).map((r) => r.name_key as string))
+    let raced = false
     const now = dbTimestamp()
     for (const [key, name] of wanted) {
       if (existing.has(key)) continue
@@ -97,10 +103,11 @@ export async function ensureTags(
         })
       } catch (error) {
         // Another request created it meanwhile: the unique key kept one, read it below.
-        if (!(await tagKeyTaken(trx, organizationId, key))) throw error
+        if (!(await tagKeyTaken(trx, organizationId, key, 0, true))) throw error
+        raced = true
       }
     }
-    return (await found()).map(tagDto)
+    return (await found(raced)).map(tagDto)
   })
 }
 
@@ -112,14 +119,20 @@ function checkedName(raw: string): string {
   return name
 }
 
-async function tagKeyTaken(client: Client, organizationId: number, key: string, except = 0) {
-  const row = await client
+async function tagKeyTaken(
+  client: Client,
+  organizationId: number,
+  key: string,
+  except = 0,
+  locking = false
+) {
+  const query = client
     .from(TAGS)
     .where('organization_id', organizationId)
     .where('name_key', key)
     .whereNot('id', except)
-    .first()
-  return !!row
+  if (locking && !isSqlite(client)) query.forUpdate()
+  return !!(await query.first())
 }
 
 /** Renames and/or recolours a tag (administrators). A name another tag folds to is refused. */

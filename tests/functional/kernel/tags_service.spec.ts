@@ -3,8 +3,9 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import { moduleRegistry } from '#app/registry/main'
 import { deleteTag, ensureTags, listTags, tagsWithUsage, updateTag } from '#app/tags/tags'
-import { changeTags, tagsOfRecords, whereTagged } from '#app/tags/taggings'
+import { changeTags, insertTaggings, tagsOfRecords, whereTagged } from '#app/tags/taggings'
 import { RuleError } from '#app/support/rule_error'
+import { dbTimestamp } from '#app/support/dates'
 import { createOrganization } from '#tests/helpers/world'
 
 /*
@@ -72,7 +73,7 @@ test.group('Tags service', (group) => {
         name: 'CLIENTE VIP',
         name_key: 'cliente vip',
         color: 'red',
-        created_at: new Date(),
+        created_at: dbTimestamp(),
         updated_at: new Date(),
       })
     )
@@ -117,6 +118,29 @@ test.group('Tags service', (group) => {
     assert.deepEqual(JSON.parse(timeline[0].data).changes, [
       { field: 'tags', from: null, to: 'Frío' },
     ])
+  })
+
+  test('a tagging another request inserted meanwhile is skipped, not a duplicate-key error', async ({
+    assert,
+  }) => {
+    const org = await createOrganization()
+    const [vip, frio] = await ensureTags(org.id, ['VIP', 'Frío'])
+    const row = (tagId: number) => ({
+      organization_id: org.id,
+      resource: RESOURCE,
+      record_id: 7,
+      tag_id: tagId,
+      created_by: null,
+      created_at: dbTimestamp(),
+    })
+    // The other request's row lands after this one read the record's (stale) tags.
+    await db.table('taggings').insert(row(vip.id))
+    await insertTaggings(db.connection(), [row(vip.id), row(frio.id)])
+    const rows = await db.from('taggings').where({ resource: RESOURCE, record_id: 7 })
+    assert.sameMembers(
+      rows.map((r) => Number(r.tag_id)),
+      [vip.id, frio.id]
+    )
   })
 
   test("another organization's tag ids are ignored", async ({ assert }) => {
