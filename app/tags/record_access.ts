@@ -26,6 +26,8 @@ export function tagResource(key: string): Promise<TagResource | null> {
       return { key, module: resource.module, subject: resource.tags.subject, recordAccess }
     })()
     loaded.set(key, found)
+    // A failed load (a manifest's import) is tried again next time, not kept as the answer.
+    found.catch(() => loaded.delete(key))
   }
   return found
 }
@@ -36,6 +38,17 @@ export async function tagResourceKeys(): Promise<string[]> {
     .resources()
     .filter((r) => r.tags)
     .map((r) => r.key)
+}
+
+/**
+ * Whether the user may read the organization's tags (`GET /tags`): they view at least one
+ * resource that takes tags, of a module enabled for the organization.
+ */
+export async function mayListTags(access: AccessContext): Promise<boolean> {
+  const enabled = await (await installer()).enabled(access.organizationId)
+  return (await moduleRegistry())
+    .resources()
+    .some((r) => r.tags && enabled.has(r.module) && access.can(`${r.key}.view`))
 }
 
 /**

@@ -2,7 +2,8 @@ import type { HttpContext } from '@adonisjs/core/http'
 import vine from '@vinejs/vine'
 import { RuleError } from '#app/support/rule_error'
 import { notFound, translateRule } from '#app/support/http'
-import { mayUseTags, tagResource } from './record_access.js'
+import { ForbiddenException } from '#exceptions/forbidden_exception'
+import { mayListTags, mayUseTags, tagResource } from './record_access.js'
 import { setRecordTags } from './record_tags.js'
 import { tagsOfRecord } from './taggings.js'
 import { listTags } from './tags.js'
@@ -35,8 +36,12 @@ const searchValidator = vine.compile(
  * (403 without it) and the record in edit scope. A record the user may not see answers 404.
  */
 export default class TagsController {
-  /** The organization's tags (autocomplete): `?q=` narrows by folded name. */
+  /**
+   * The organization's tags (autocomplete): `?q=` narrows by folded name. 403 for a user who
+   * views no resource that takes tags.
+   */
   async index(ctx: HttpContext) {
+    if (!(await mayListTags(ctx.access))) throw new ForbiddenException('tags')
     const { q } = await searchValidator.validate(ctx.request.qs())
     return { tags: await listTags(ctx.organization.id, { q, limit: q ? 20 : 500 }) }
   }

@@ -99,6 +99,33 @@ test.group('Tags on CRM records', (group) => {
     assert.isNull(await db.from('org_tags').where('organization_id', other.id).first())
   })
 
+  test("the organization's tags are listed only to a user who views a resource that takes them", async ({
+    client,
+    assert,
+  }) => {
+    const org = await createOrganization(['crm'])
+    await ensureTags(org.id, ['VIP'])
+    const viewer = await createUser(org, {
+      permissions: crud('crm.contacts', ['view']),
+      scopes: { 'crm.contacts': 'all' },
+    })
+    const listed = await client.get('/tags').accept('json').loginAs(viewer)
+    listed.assertStatus(200)
+    assert.deepEqual(
+      listed.body().tags.map((t: any) => t.name),
+      ['VIP']
+    )
+    const nobody = await createUser(org, { permissions: [] })
+    ;(await client.get('/tags').accept('json').loginAs(nobody)).assertStatus(403)
+    // CRM rights in an organization without the CRM module enabled do not count either.
+    const bare = await createOrganization([])
+    const outside = await createUser(bare, {
+      permissions: crud('crm.companies', ['view']),
+      scopes: { 'crm.companies': 'all' },
+    })
+    ;(await client.get('/tags').accept('json').loginAs(outside)).assertStatus(403)
+  })
+
   test('the list shows the tags and filters by any of them, paging by keyset', async ({
     client,
     assert,
