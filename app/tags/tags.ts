@@ -1,5 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
+import { recordsChanged } from '#app/support/cache'
 import { dbTimestamp } from '#app/support/dates'
 import { inTransaction, isSqlite } from '#app/support/db'
 import { LIKE_ESCAPE, likePattern } from '#app/support/like'
@@ -13,6 +14,7 @@ import {
   type TagColor,
   type TagDto,
 } from './types.js'
+import { tagResourceKeys } from './record_access.js'
 
 /*
  * An organization's tags (README, "Etiquetas / Tags"): one row per folded name, so "Cliente
@@ -21,6 +23,12 @@ import {
  */
 
 type Client = QueryClientContract | TransactionClientContract
+
+/** Lists show tags and filter by them: their cached pages go once the change commits. */
+async function taggablesChanged(organizationId: number, trx: TransactionClientContract) {
+  for (const resource of await tagResourceKeys())
+    await recordsChanged(organizationId, resource, trx)
+}
 
 export const TAGS = 'org_tags'
 export const TAGGINGS = 'taggings'
@@ -163,11 +171,13 @@ export async function updateTag(params: {
       if (!isTagColor(params.color)) throw new RuleError('tags.errors.color', {}, 'color')
       changes.color = params.color as TagColor
     }
-    if (Object.keys(changes).length)
+    if (Object.keys(changes).length) {
       await trx
         .from(TAGS)
         .where('id', tagId)
         .update({ ...changes, updated_at: dbTimestamp() })
+      await taggablesChanged(organizationId, trx)
+    }
     return tagDto({ ...row, ...changes })
   })
 }
@@ -187,6 +197,7 @@ export async function deleteTag(params: {
     if (!row) return false
     await trx.from(TAGGINGS).where('tag_id', params.tagId).delete()
     await trx.from(TAGS).where('id', params.tagId).delete()
+    await taggablesChanged(params.organizationId, trx)
     return true
   })
 }

@@ -1,8 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import vine from '@vinejs/vine'
 import { orBack, notFound } from '#app/support/http'
-import { recordsChanged } from '#app/support/cache'
-import { tagResourceKeys } from '#app/tags/record_access'
 import { deleteTag, tagsWithUsage, updateTag } from '#app/tags/tags'
 import { TAG_COLORS, TAG_NAME_MAX } from '#app/tags/types'
 
@@ -12,11 +10,6 @@ const tagValidator = vine.compile(
     color: vine.enum(TAG_COLORS),
   })
 )
-
-/** Lists show tags and filter by them: their cached pages go when a tag changes. */
-async function tagsChanged(organizationId: number) {
-  for (const resource of await tagResourceKeys()) await recordsChanged(organizationId, resource)
-}
 
 /** Administración › Etiquetas: rename, recolour and delete the organization's tags. */
 export default class TagsAdminController {
@@ -37,7 +30,6 @@ export default class TagsAdminController {
           name,
           color,
         })) ?? notFound()
-      await tagsChanged(ctx.organization.id)
       ctx.session.flash('success', ctx.i18n.t('admin.tags.saved', { name: tag.name }))
       return ctx.response.redirect().toRoute('admin.tags.index')
     })
@@ -49,7 +41,6 @@ export default class TagsAdminController {
       tagId: Number(ctx.params.id),
     })
     if (!deleted) notFound()
-    await tagsChanged(ctx.organization.id)
     ctx.session.flash('success', ctx.i18n.t('admin.tags.deleted'))
     return ctx.response.redirect().toRoute('admin.tags.index')
   }
