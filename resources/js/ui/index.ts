@@ -97,6 +97,7 @@ export {
   TagBadge,
   TagList,
   TagFilterSelect,
+  useTagFilter,
   type TagChip,
   type TagsPanelProps,
 } from './tags'

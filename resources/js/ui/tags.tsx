@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useState, type ReactNode } from 'react'
 import {
   Autocomplete,
   Badge,
@@ -13,6 +13,7 @@ import { IconTag } from '@tabler/icons-react'
 import { useT } from './i18n'
 import { getJson, reportLookupError } from './query'
 import { apiJson } from './api'
+import type { FilterChip } from './list/types'
 import type { TagChip } from '../../../app/ui/record_shapes.js'
 
 export type { TagChip }
@@ -249,4 +250,43 @@ export function bulkTagsToAdd(names: string[], known: TagChip[]) {
     else create.push(name)
   }
   return { add, create }
+}
+
+/**
+ * A list's filter by tag (`tag=` ids, records with any of them), for a page that takes tags:
+ * the export's `tag` param, the filter chip and the filter control, from the page's props and
+ * its URL setter.
+ */
+export function useTagFilter({
+  value,
+  options,
+  set,
+}: {
+  value: number[]
+  options: TagChip[]
+  set: (patch: Record<string, string | null>) => void
+}): { param: string | null; chips: FilterChip[]; control: ReactNode } {
+  const { t } = useT()
+  const chips: FilterChip[] = value.length
+    ? [
+        {
+          key: 'tag',
+          label: `${t('tags.filter')}: ${value
+            .map((id) => options.find((o) => o.id === id)?.name ?? id)
+            .join(', ')}`,
+          remove: { tag: null },
+        },
+      ]
+    : []
+  return {
+    param: value.join(',') || null,
+    chips,
+    control: (
+      <TagFilterSelect
+        options={options}
+        value={value}
+        onChange={(ids) => set({ tag: ids.join(',') })}
+      />
+    ),
+  }
 }

@@ -21,8 +21,8 @@ import {
   SavedViews,
   useNewRecordShortcut,
   type BulkConfig,
-  TagFilterSelect,
   TagList,
+  useTagFilter,
   type TagChip,
   type ListEdit,
 } from '~/ui'
@@ -98,6 +98,7 @@ export default function CompaniesIndex({
   }
   const set = (patch: Record<string, string | null>) =>
     url.apply(Object.fromEntries(Object.entries(patch).map(([k, v]) => [k, v || null])))
+  const tagFilterUi = useTagFilter({ value: tagFilter, options: tagOptions, set })
   // The export takes the list's filters and order, not its page.
   const exportParams = {
     ...filters,
@@ -106,7 +107,7 @@ export default function CompaniesIndex({
     cursor: null,
     before: null,
     per: null,
-    tag: tagFilter.join(',') || null,
+    tag: tagFilterUi.param,
   }
   const extraColumns = useCustomListColumns<Row>(customColumns)
 
@@ -132,17 +133,7 @@ export default function CompaniesIndex({
       })),
     ...useCreatedChips(filters),
     ...customChips(customColumns, customFilters),
-    ...(tagFilter.length
-      ? [
-          {
-            key: 'tag',
-            label: `${t('tags.filter')}: ${tagFilter
-              .map((id) => tagOptions.find((o) => o.id === id)?.name ?? id)
-              .join(', ')}`,
-            remove: { tag: null },
-          },
-        ]
-      : []),
+    ...tagFilterUi.chips,
   ]
 
   const render: Record<string, (r: Row) => React.ReactNode> = {
@@ -322,11 +313,7 @@ export default function CompaniesIndex({
               />
             </form>
             <CreatedRangeInputs filters={filters} onChange={set} />
-            <TagFilterSelect
-              options={tagOptions}
-              value={tagFilter}
-              onChange={(ids) => set({ tag: ids.join(',') })}
-            />
+            {tagFilterUi.control}
             <CustomFilterInputs fields={customColumns} values={customFilters} onChange={set} />
           </>
         }

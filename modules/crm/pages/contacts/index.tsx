@@ -21,8 +21,8 @@ import {
   SavedViews,
   useNewRecordShortcut,
   type BulkConfig,
-  TagFilterSelect,
   TagList,
+  useTagFilter,
   type TagChip,
   type ListEdit,
 } from '~/ui'
@@ -94,6 +94,7 @@ export default function ContactsIndex({
   }
   const set = (patch: Record<string, string | null>) =>
     url.apply(Object.fromEntries(Object.entries(patch).map(([k, v]) => [k, v || null])))
+  const tagFilterUi = useTagFilter({ value: tagFilter, options: tagOptions, set })
   // The export takes the list's filters and order, not its page.
   const exportParams = {
     ...filters,
@@ -102,7 +103,7 @@ export default function ContactsIndex({
     cursor: null,
     before: null,
     per: null,
-    tag: tagFilter.join(',') || null,
+    tag: tagFilterUi.param,
   }
   const extraColumns = useCustomListColumns<Row>(customColumns)
   const ownerLabel = (v: string) =>
@@ -130,17 +131,7 @@ export default function ContactsIndex({
       : []),
     ...useCreatedChips(filters),
     ...customChips(customColumns, customFilters),
-    ...(tagFilter.length
-      ? [
-          {
-            key: 'tag',
-            label: `${t('tags.filter')}: ${tagFilter
-              .map((id) => tagOptions.find((o) => o.id === id)?.name ?? id)
-              .join(', ')}`,
-            remove: { tag: null },
-          },
-        ]
-      : []),
+    ...tagFilterUi.chips,
   ]
 
   // The position has its own column when asked for (`cols=`): then not under the name.
@@ -281,11 +272,7 @@ export default function ContactsIndex({
               onChange={(v) => set({ owner: v })}
             />
             <CreatedRangeInputs filters={filters} onChange={set} />
-            <TagFilterSelect
-              options={tagOptions}
-              value={tagFilter}
-              onChange={(ids) => set({ tag: ids.join(',') })}
-            />
+            {tagFilterUi.control}
             <CustomFilterInputs fields={customColumns} values={customFilters} onChange={set} />
           </>
         }
