@@ -153,8 +153,14 @@ export class ModuleInstaller {
   /**
    * Runs pending migrations of every registered module (folders ordered by the module graph).
    * A module added to config/modules.ts after the last `migration:run` gets its tables here.
+   * Nothing pending (the usual case): no run at all. A run takes the migrator's advisory lock,
+   * which MySQL/MariaDB hold per connection: taken and released through a busy pool they may
+   * land on two connections ("unable to release database lock"), and a second install at the
+   * same moment would find it taken.
    */
   async runPendingMigrations(): Promise<void> {
+    const list = await new MigrationRunner(db, app, { direction: 'up', dryRun: true }).getList()
+    if (!list.some((migration) => migration.status === 'pending')) return
     const runner = new MigrationRunner(db, app, { direction: 'up', dryRun: false })
     await runner.run()
     if (runner.error) {

@@ -349,8 +349,10 @@ export function InlineField({
             size="sm"
             component="div"
             style={{
-              overflowWrap: 'anywhere',
-              whiteSpace: 'pre-wrap',
+              // In a list's cell the cell decides (one line when compact), and words never
+              // break inside: `anywhere` would let the table squeeze the column to a letter.
+              overflowWrap: compact ? 'normal' : 'anywhere',
+              whiteSpace: compact ? 'inherit' : 'pre-wrap',
               flex: 1,
               // In a list's cell: the table's size (its density).
               fontSize: compact ? 'inherit' : undefined,

@@ -55,7 +55,8 @@ export function TagBadge({ tag, onRemove }: { tag: TagChip; onRemove?: () => voi
 export function TagList({ tags }: { tags?: TagChip[] }) {
   if (!tags?.length) return null
   return (
-    <Group gap={4} wrap="wrap">
+    // `max-content`: a crowded table must not squeeze the chips to "C…".
+    <Group gap={4} wrap="nowrap" w="max-content">
       {tags.map((tag) => (
         <TagBadge key={tag.id} tag={tag} />
       ))}

@@ -8,8 +8,12 @@ import { timeline, type TimelineEntryInput } from '#app/history/timeline'
 import { generate } from './demo_generate.js'
 import { NOTES } from './demo_data.js'
 import { indexCompanies, indexContacts } from '../../search/sync.js'
+import { ensureTags, TAGGINGS } from '#app/tags/tags'
 
 const DAY = 86_400_000
+
+/** The demo organization's tags. */
+const DEMO_TAGS = ['Cliente VIP', 'Frío', 'Recomendado', 'Feria 2026', 'Pago lento', 'Distribuidor']
 
 /**
  * ~300 Spanish companies and ~700 contacts for the demo organization, the same every time
@@ -184,6 +188,27 @@ export default async function seedCrmDemo({ organizationId, users, random }: Dem
     // Ids follow time, as they do when the app writes history (timelines are ordered by id).
     events.sort((a, b) => a.createdAt.localeCompare(b.createdAt))
     await timeline.recordMany(events, trx)
+    // Tags on about a third of the companies and a tenth of the contacts (no history: they
+    // are part of the records as the demo starts).
+    const tags = await ensureTags(organizationId, DEMO_TAGS, { trx })
+    const tagged = (resource: string, ids: number[], share: number) =>
+      ids.flatMap((recordId) => {
+        if (random() >= share) return []
+        const picked = new Set([tags[Math.floor(random() * tags.length)].id])
+        if (random() < 0.3) picked.add(tags[Math.floor(random() * tags.length)].id)
+        return [...picked].map((tagId) => ({
+          organization_id: organizationId,
+          resource,
+          record_id: recordId,
+          tag_id: tagId,
+          created_by: null,
+          created_at: dbTimestamp(new Date(now)),
+        }))
+      })
+    await insertInBatches(trx, TAGGINGS, [
+      ...tagged('crm.companies', companyIds, 0.35),
+      ...tagged('crm.contacts', contactIds, 0.1),
+    ])
     // The search index (palette, /search) follows the demo's records as it follows every write.
     await indexCompanies(trx, organizationId, companyIds)
     await indexContacts(trx, organizationId, contactIds)

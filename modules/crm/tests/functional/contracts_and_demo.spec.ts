@@ -120,6 +120,13 @@ test.group('Demo data', (group) => {
         .where('ct.organization_id', first.org.id)
         .select('ct.company_id', 'ct.reports_to_id', 'm.company_id as manager_company')
       assert.lengthOf(companies, 300)
+      const tagged = await db
+        .from('taggings')
+        .where('organization_id', first.org.id)
+        .where('resource', 'crm.companies')
+        .countDistinct('record_id as n')
+      assert.isAbove(Number(tagged[0].n), 60, 'about a third of the companies carry tags')
+      assert.isBelow(Number(tagged[0].n), 150)
       assert.isAbove(contacts.length, 650)
       assert.isBelow(contacts.length, 760)
       assert.isTrue(
