@@ -21,7 +21,7 @@ import {
   ownerState,
   primaryChannels,
   reason,
-  setPrimaryChannels,
+  setImportedChannels,
   tooLong,
   type Check,
   type OwnerState,
@@ -325,19 +325,7 @@ const definition: ImportDefinition = defineImport({
       }),
       { organization_id: organizationId }
     )
-    for (const [field, table] of [
-      ['email', 'crm_emails'],
-      ['phone', 'crm_phones'],
-    ] as const)
-      await setPrimaryChannels(
-        trx,
-        organizationId,
-        'company_id',
-        table,
-        rows
-          .filter((r) => field in r.values)
-          .map((r) => ({ id: r.id, value: r.values[field] ?? null }))
-      )
+    await setImportedChannels(trx, organizationId, 'company_id', rows)
     await setMainAddresses(
       ctx,
       rows.filter((r) => ADDRESS.some((f) => f in r.values))

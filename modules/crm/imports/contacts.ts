@@ -19,7 +19,7 @@ import {
   ownerState,
   primaryChannels,
   reason,
-  setPrimaryChannels,
+  setImportedChannels,
   tooLong,
   type Check,
   type OwnerState,
@@ -253,19 +253,7 @@ const definition: ImportDefinition = defineImport({
       }),
       { organization_id: organizationId }
     )
-    for (const [field, table] of [
-      ['email', 'crm_emails'],
-      ['phone', 'crm_phones'],
-    ] as const)
-      await setPrimaryChannels(
-        trx,
-        organizationId,
-        'contact_id',
-        table,
-        rows
-          .filter((r) => field in r.values)
-          .map((r) => ({ id: r.id, value: r.values[field] ?? null }))
-      )
+    await setImportedChannels(trx, organizationId, 'contact_id', rows)
     await indexContacts(
       trx,
       organizationId,

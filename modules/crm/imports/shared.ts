@@ -102,6 +102,31 @@ export function tooLong(values: ImportValues, limits: Record<string, number>): I
 type Parent = 'company_id' | 'contact_id'
 
 /**
+ * The imported e-mail and phone of updated records (`values` holding `email` / `phone` only when
+ * the line maps them): each becomes the record's primary one (`setPrimaryChannels`).
+ */
+export async function setImportedChannels(
+  trx: TransactionClientContract,
+  organizationId: number,
+  parent: Parent,
+  rows: { id: number; values: Record<string, string | null | undefined> }[]
+) {
+  for (const [field, table] of [
+    ['email', 'crm_emails'],
+    ['phone', 'crm_phones'],
+  ] as const)
+    await setPrimaryChannels(
+      trx,
+      organizationId,
+      parent,
+      table,
+      rows
+        .filter((r) => field in r.values)
+        .map((r) => ({ id: r.id, value: r.values[field] ?? null }))
+    )
+}
+
+/**
  * Sets (or, with null, removes) the primary phone or e-mail of records: each record's primary
  * row (else its first) takes the value, or a primary row is added when it has none. A batch's
  * records in a few statements: one read, one update per shape, one delete, one insert.
