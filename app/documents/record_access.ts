@@ -2,6 +2,7 @@ import type { AccessContext } from '#app/access/access_context'
 import { moduleRegistry } from '#app/registry/main'
 import { installer } from '#app/registry/services'
 import type { RecordAccess } from '#app/registry/types'
+import { memoByKey } from '#app/support/memo'
 
 /** A resource that accepts documents, as the kernel uses it. */
 export interface DocumentResource {
@@ -11,28 +12,19 @@ export interface DocumentResource {
   recordAccess: RecordAccess
 }
 
-const loaded = new Map<string, Promise<DocumentResource | null>>()
-
 /** The resource `key` when a loaded manifest declares it accepts documents, else null. */
-export function documentResource(key: string): Promise<DocumentResource | null> {
-  let found = loaded.get(key)
-  if (!found) {
-    found = (async () => {
-      const registry = await moduleRegistry()
-      const resource = registry.resources().find((r) => r.key === key)
-      if (!resource?.documents) return null
-      const { default: recordAccess } = await resource.documents.recordAccess()
-      return {
-        key,
-        module: resource.module,
-        subjectType: resource.documents.subjectType,
-        recordAccess,
-      }
-    })()
-    loaded.set(key, found)
+export const documentResource = memoByKey(async (key: string): Promise<DocumentResource | null> => {
+  const registry = await moduleRegistry()
+  const resource = registry.resources().find((r) => r.key === key)
+  if (!resource?.documents) return null
+  const { default: recordAccess } = await resource.documents.recordAccess()
+  return {
+    key,
+    module: resource.module,
+    subjectType: resource.documents.subjectType,
+    recordAccess,
   }
-  return found
-}
+})
 
 /**
  * Whether the user may `action` the documents of record `recordId` of `resource`: the resource

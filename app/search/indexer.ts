@@ -3,6 +3,7 @@ import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import searchConfig from '#config/search'
 import { moduleRegistry } from '#app/registry/main'
 import type { SearchProvider } from '#app/registry/types'
+import { memoByKey } from '#app/support/memo'
 import type { SearchIndex } from './search_index.js'
 
 let current: SearchIndex | undefined
@@ -13,22 +14,12 @@ export function searchIndex(): SearchIndex {
   return current
 }
 
-const providers = new Map<string, Promise<SearchProvider | null>>()
-
 /**
  * The provider that feeds the index for `resource`, or null (none, or a legacy one). Kept once
  * found: every indexed write asks (an import's batch twice), and a dynamic `import()` of a
  * loaded module still goes through module resolution.
  */
-export function indexedProvider(resource: string): Promise<SearchProvider | null> {
-  let found = providers.get(resource)
-  if (!found) {
-    found = findProvider(resource)
-    providers.set(resource, found)
-    found.catch(() => providers.delete(resource))
-  }
-  return found
-}
+export const indexedProvider = memoByKey(findProvider)
 
 async function findProvider(resource: string): Promise<SearchProvider | null> {
   const registry = await moduleRegistry()

@@ -2,6 +2,7 @@ import type { AccessContext } from '#app/access/access_context'
 import { moduleRegistry } from '#app/registry/main'
 import { installer } from '#app/registry/services'
 import type { RecordAccess } from '#app/registry/types'
+import { memoByKey } from '#app/support/memo'
 
 /** A resource whose records take tags, as the kernel uses it. */
 export interface TagResource {
@@ -11,26 +12,15 @@ export interface TagResource {
   recordAccess: RecordAccess
 }
 
-const loaded = new Map<string, Promise<TagResource | null>>()
-
 /** The resource `key` when a loaded manifest declares it takes tags, else null. */
-export function tagResource(key: string): Promise<TagResource | null> {
-  let found = loaded.get(key)
-  if (!found) {
-    found = (async () => {
-      const registry = await moduleRegistry()
-      const resource = registry.resources().find((r) => r.key === key)
-      const load = resource?.tags?.recordAccess ?? resource?.documents?.recordAccess
-      if (!resource?.tags || !load) return null
-      const { default: recordAccess } = await load()
-      return { key, module: resource.module, subject: resource.tags.subject, recordAccess }
-    })()
-    loaded.set(key, found)
-    // A failed load (a manifest's import) is tried again next time, not kept as the answer.
-    found.catch(() => loaded.delete(key))
-  }
-  return found
-}
+export const tagResource = memoByKey(async (key: string): Promise<TagResource | null> => {
+  const registry = await moduleRegistry()
+  const resource = registry.resources().find((r) => r.key === key)
+  const load = resource?.tags?.recordAccess ?? resource?.documents?.recordAccess
+  if (!resource?.tags || !load) return null
+  const { default: recordAccess } = await load()
+  return { key, module: resource.module, subject: resource.tags.subject, recordAccess }
+})
 
 /** Keys of the resources that take tags (Administración › Etiquetas counts across them). */
 export async function tagResourceKeys(): Promise<string[]> {
