@@ -1,7 +1,8 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
-import { ensureTags } from '#app/tags/tags'
+import { deleteTag, ensureTags, updateTag } from '#app/tags/tags'
+import { cachedCount } from '#app/support/cache'
 import { tagsOfRecords } from '#app/tags/taggings'
 import { createOrganization, createUser, crud } from '#tests/helpers/world'
 import { crmUser, insertCompanies, insertCompany, insertContact } from '../helpers.js'
@@ -375,5 +376,25 @@ test.group('Tags on CRM records', (group) => {
     ;(
       await client.delete(`/admin/tags/${frio.id}`).loginAs(otherAdmin).withCsrfToken()
     ).assertStatus(404)
+  })
+})
+
+test.group('Tags: the admin changes reach cached lists', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('renaming or deleting a tag drops the cached lists of every resource that takes tags', async ({
+    assert,
+  }) => {
+    const org = await createOrganization(['crm'])
+    const [vip] = await ensureTags(org.id, ['VIP'])
+    const count = (n: number) => cachedCount(org.id, 'crm.companies', 'tags probe', async () => n)
+    assert.equal(await count(1), 1)
+    assert.equal(await count(2), 1, 'cached')
+    await updateTag({ organizationId: org.id, tagId: vip.id, name: 'Cliente VIP' })
+    assert.equal(await count(3), 3, 'renamed: the cached figure went')
+    await updateTag({ organizationId: org.id, tagId: vip.id, color: 'gray' })
+    assert.equal(await count(4), 4, 'recoloured')
+    await deleteTag({ organizationId: org.id, tagId: vip.id })
+    assert.equal(await count(5), 5, 'deleted')
   })
 })
