@@ -53,7 +53,7 @@ function modulePackagePages(): Plugin {
         const pagesDir = join(dirname(main), 'pages')
         const prefix = '/' + relative(root, pagesDir).split(sep).join('/') + '/'
         const langDir = join(dirname(main), manifest.lang ?? 'lang')
-        const langGlob = '/' + relative(root, langDir).split(sep).join('/') + '/*.json'
+        const langGlob = '/' + relative(root, langDir).split(sep).join('/') + '/**/*.json'
         entries.push(
           `${JSON.stringify(manifest.name)}: { prefix: ${JSON.stringify(prefix)}, pages: ` +
             `import.meta.glob(${JSON.stringify(prefix + '**/*.{tsx,jsx}')}), lang: ` +

@@ -4,6 +4,10 @@
 */
 import type { HttpRouterService } from '@adonisjs/core/types'
 
+import registerLeadsRoutes from './routes/leads.js'
+import registerPipelineRoutes from './routes/pipeline.js'
+import registerActivitiesRoutes from './routes/activities.js'
+
 const CompaniesController = () => import('./controllers/companies_controller.js')
 const ContactsController = () => import('./controllers/contacts_controller.js')
 
@@ -119,4 +123,9 @@ export default function register(router: HttpRouterService) {
     .get('/contacts/:id/timeline', [ContactsController, 'timeline'])
     .where('id', id.id)
     .as('crm.contacts.timeline')
+
+  // Each feature registers its own routes (routes/*.ts).
+  registerLeadsRoutes(router)
+  registerPipelineRoutes(router)
+  registerActivitiesRoutes(router)
 }

@@ -18,17 +18,21 @@ function flatten(value: unknown, prefix: string, out: Catalog) {
 /*
  * The same files the server reads: resources/lang/<locale>/<file>.json (keys "<file>.…"),
  * app/admin/lang/<locale>.json (keys "admin.…") and app/admin/<feature>/lang/<locale>.json (keys
- * "admin.<feature>.…"), and modules/<name>/lang/<locale>.json (keys "<name>.…"), bundled at build time.
+ * "admin.<feature>.…"), and modules/<name>/lang/<locale>.json or lang/<feature>/<locale>.json (keys
+ * "<name>.…"), bundled at build time.
  */
 const kernelFiles = import.meta.glob('../../lang/*/*.json', { eager: true, import: 'default' })
 const adminFiles = import.meta.glob('../../../app/admin/**/lang/*.json', {
   eager: true,
   import: 'default',
 })
-const moduleFiles = import.meta.glob('../../../modules/*/lang/*.json', {
-  eager: true,
-  import: 'default',
-})
+const moduleFiles = import.meta.glob(
+  ['../../../modules/*/lang/*.json', '../../../modules/*/lang/*/*.json'],
+  {
+    eager: true,
+    import: 'default',
+  }
+)
 
 const catalogs: Record<string, Catalog> = { es: {}, en: {} }
 for (const [path, json] of Object.entries(kernelFiles)) {
@@ -40,7 +44,8 @@ for (const [path, json] of Object.entries(adminFiles)) {
   if (locale) flatten(json, feature ? `admin.${feature}` : 'admin', (catalogs[locale] ??= {}))
 }
 for (const [path, json] of Object.entries(moduleFiles)) {
-  const [, module, locale] = path.match(/modules\/([\w-]+)\/lang\/([a-z]{2})\.json$/) ?? []
+  const [, module, locale] =
+    path.match(/modules\/([\w-]+)\/lang\/(?:[\w-]+\/)?([a-z]{2})\.json$/) ?? []
   if (locale && module) flatten(json, module, (catalogs[locale] ??= {}))
 }
 // Module packages' lang files (vite.config.ts lists the configured packages).

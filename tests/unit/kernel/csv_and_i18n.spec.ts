@@ -37,8 +37,13 @@ test.group('Translations', () => {
     }
     const modulesDir = app.makePath('modules')
     for (const m of readdirSync(modulesDir)) {
-      const es = join(modulesDir, m, 'lang', 'es.json')
-      if (existsSync(es)) pairs.push([es, join(modulesDir, m, 'lang', 'en.json')])
+      const langDir = join(modulesDir, m, 'lang')
+      if (!existsSync(langDir)) continue
+      // lang/<locale>.json and, for a module split by feature, lang/<feature>/<locale>.json.
+      for (const sub of ['', ...readdirSync(langDir).filter((f) => !f.endsWith('.json'))]) {
+        const es = join(langDir, sub, 'es.json')
+        if (existsSync(es)) pairs.push([es, join(langDir, sub, 'en.json')])
+      }
     }
     assert.isAbove(pairs.length, 5)
     assert.isTrue(

@@ -9,6 +9,9 @@ import { generate } from './demo_generate.js'
 import { NOTES } from './demo_data.js'
 import { indexCompanies, indexContacts } from '../../search/sync.js'
 import { ensureTags, TAGGINGS } from '#app/tags/tags'
+import seedLeadsDemo from './demo_leads.js'
+import seedPipelineDemo from './demo_pipeline.js'
+import seedActivitiesDemo from './demo_activities.js'
 
 const DAY = 86_400_000
 
@@ -213,6 +216,11 @@ export default async function seedCrmDemo({ organizationId, users, random }: Dem
     await indexCompanies(trx, organizationId, companyIds)
     await indexContacts(trx, organizationId, contactIds)
   })
+  // Each feature seeds its own demo records (they read the companies and contacts back).
+  const params = { organizationId, users, random }
+  await seedLeadsDemo(params)
+  await seedPipelineDemo(params)
+  await seedActivitiesDemo(params)
 }
 
 /**

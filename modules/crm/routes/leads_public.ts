@@ -1,0 +1,8 @@
+import type { HttpRouterService } from '@adonisjs/core/types'
+import type { PublicRouteGuards } from '#app/registry/types'
+
+/** The leads feature's public routes (under /p/crm/:organization); public_routes.ts calls this. */
+export default function registerLeadsPublicRoutes(
+  _router: HttpRouterService,
+  _guards: PublicRouteGuards
+) {}
