@@ -104,6 +104,11 @@ try {
   )
 }
 
+// Redis keys of this run apart from any other run's (CI runs SQLite and MariaDB side by side):
+// the app's keys carry this prefix, the queue's (unprefixed) go to a database per engine.
+env.REDIS_KEY_PREFIX = `cartera-test-${tag}:`
+env.CARTERA_TEST_QUEUE_REDIS_DB ??= connection === 'mysql' ? '3' : '2'
+
 // Redis: the multi-instance cache test needs one (CACHE_STORE=redis); the rest does not.
 const redisHost = env.REDIS_HOST ?? '127.0.0.1'
 const redisPort = Number(env.REDIS_PORT ?? 6379)
@@ -124,6 +129,14 @@ if (!redisUp)
   skipped.push(
     `functional (two tests): the Redis cache and live-notification transport tests — no Redis at ${redisHost}:${redisPort}`
   )
+
+// `--prebuild-only`: build the browser suite's bundle and stop (.ci/run builds it once before
+// its two test runs start side by side, so they never write public/assets at the same time).
+if (args.includes('--prebuild-only')) {
+  prebuildPages()
+  for (const cleanup of cleanups) await cleanup()
+  process.exit(0)
+}
 
 const explicitSuites = args.filter((a) => !a.startsWith('-'))
 const options = args.filter((a) => a.startsWith('-'))

@@ -195,8 +195,10 @@ test.group('Jobs · separate worker processes', (group) => {
   test('with QUEUE_DRIVER=redis, two workers share a Redis queue and jobs are still recorded', async ({
     assert,
   }) => {
-    // A Redis database of its own for this run (the queue's keys carry no prefix).
-    const redisEnv = { QUEUE_DRIVER: 'redis', QUEUE_REDIS_DB: String(2 + (process.pid % 14)) }
+    // A Redis database of its own for this run (the queue's keys carry no prefix): npm test
+    // gives each database engine its own, so CI's SQLite and MariaDB runs may overlap.
+    const redisDb = process.env.CARTERA_TEST_QUEUE_REDIS_DB ?? String(2 + (process.pid % 14))
+    const redisEnv = { QUEUE_DRIVER: 'redis', QUEUE_REDIS_DB: redisDb }
     const workers = await Promise.all([startWorker(redisEnv), startWorker(redisEnv)])
     ace(['jobs:probe', '--count=100', '--tag=redis'], redisEnv)
     assert.equal(await countOf(db.from('queue_jobs')), 0, 'nothing in the database queue')
