@@ -279,7 +279,7 @@ const definition: ImportDefinition = defineImport({
       .from('crm_contacts')
       .whereIn('reports_to_id', existing)
       .update({ reports_to_id: null, updated_at: dbTimestamp() })
-    for (const table of ['crm_phones', 'crm_emails'])
+    for (const table of ['crm_phones', 'crm_emails', 'crm_contact_positions'])
       await trx.from(table).whereIn('contact_id', existing).delete()
     await trx.from('crm_contacts').whereIn('id', existing).delete()
     await indexContacts(trx, organizationId, existing)

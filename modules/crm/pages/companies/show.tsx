@@ -30,7 +30,13 @@ import {
   type TagsPanelProps,
 } from '~/ui'
 import { TypeBadge } from '../shared/type_badge'
-import type { CompanyContact as Contact, CompanyDetail as Company } from '../../dto/companies'
+import type {
+  CompanyContact as Contact,
+  CompanyDetail as Company,
+  FormerContact,
+  Subsidiary,
+} from '../../dto/companies'
+import { CompanyClassificationCard, CompanyRelations } from '../shared/company_relations'
 import { OrgChart } from '../shared/org_chart'
 import { crmHistoryValueLabel } from '../shared/history_labels'
 import { selectData } from '../shared/lists'
@@ -65,6 +71,8 @@ export default function CompanyShow({
   editFields = [],
   timelineFilters = [],
   tags = null,
+  subsidiaries = [],
+  formerContacts = [],
 }: {
   company: Company & { ownerId: number | null }
   /** Whether this record is within the user's edit and delete scopes. */
@@ -82,6 +90,8 @@ export default function CompanyShow({
   timelineFilters?: TimelineFilterChip[]
   /** Null when the user may not see the company's tags. */
   tags?: TagsPanelProps | null
+  subsidiaries?: Subsidiary[]
+  formerContacts?: FormerContact[]
 }) {
   const { t, locale } = useT()
   const valueLabel = useMemo(() => crmHistoryValueLabel(t, locale, labels), [t, locale, labels])
@@ -301,6 +311,15 @@ export default function CompanyShow({
                 />
               </div>
             </FieldCard>
+            <CompanyClassificationCard
+              company={company}
+              labels={labels}
+              catalog={editOptions?.catalog ?? null}
+              fieldUrl={fieldUrl}
+              editable={editable}
+              onSaved={reload}
+              action={editFull}
+            />
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
               <FieldCard title={t('crm.sections.channels')} columns={1} action={editFull}>
                 <ChannelLines items={company.phones} kind="phone" empty={t('crm.form.no_phones')} />
@@ -374,6 +393,12 @@ export default function CompanyShow({
                 </Text>
               )}
             </Paper>
+            <CompanyRelations
+              companyId={company.id}
+              subsidiaries={subsidiaries}
+              formerContacts={formerContacts}
+              labels={labels}
+            />
             {contacts.some((c) => c.reportsToId !== null) && (
               <Paper
                 withBorder
