@@ -80,8 +80,16 @@ export const CONTACT_LIST: ListDeclaration = {
     { key: 'position', label: 'crm.contacts.fields.position', default: false, inline: true },
     { key: 'owner', label: 'crm.contacts.fields.owner', inline: true },
     { key: 'tags', label: 'crm.contacts.fields.tags' },
+    { key: 'language', label: 'crm.contacts.fields.language', default: false, inline: true },
+    { key: 'consent', label: 'crm.contacts.fields.consentStatus', type: 'badge', default: false },
+    { key: 'optedOut', label: 'crm.contacts.fields.optedOut', default: false },
     { key: 'created', label: 'crm.contacts.fields.createdAt', type: 'date', sort: CREATED_SORT },
   ],
   sorts: SORTS,
-  quickFilters: [MINE, THIS_MONTH],
+  quickFilters: [
+    MINE,
+    THIS_MONTH,
+    { key: 'consent_granted', label: 'crm.quick.consent_granted', params: { consent: 'granted' } },
+    { key: 'opted_out', label: 'crm.quick.opted_out', params: { opted_out: 'yes' } },
+  ],
 }

@@ -39,6 +39,8 @@ export interface ExportText {
   date: (iso: string) => string
   /** The organization's labels of the coded fields (catalogLabels), in the reader's language. */
   labels?: Record<'type' | 'industry' | 'zone' | 'status' | 'size', Record<string, string>>
+  /** A contact export's labels of genders and consent sources (their codes do not overlap). */
+  contactLabels?: Record<string, string>
 }
 
 /**
