@@ -38,6 +38,7 @@ import type {
 } from '../../dto/companies'
 import { CompanyClassificationCard, CompanyRelations } from '../shared/company_relations'
 import { OrgChart } from '../shared/org_chart'
+import { OrgChartEditor } from '../shared/org_chart_editor'
 import { crmHistoryValueLabel } from '../shared/history_labels'
 import { selectData } from '../shared/lists'
 import {
@@ -399,7 +400,8 @@ export default function CompanyShow({
               formerContacts={formerContacts}
               labels={labels}
             />
-            {contacts.some((c) => c.reportsToId !== null) && (
+            {(contacts.some((c) => c.reportsToId !== null) ||
+              (can('crm.contacts.edit') && contacts.length > 1)) && (
               <Paper
                 withBorder
                 radius="md"
@@ -410,7 +412,11 @@ export default function CompanyShow({
                 <Title order={5} mb="sm">
                   {t('crm.sections.org_chart')}
                 </Title>
-                <OrgChart people={contacts} />
+                {can('crm.contacts.edit') ? (
+                  <OrgChartEditor people={contacts} />
+                ) : (
+                  <OrgChart people={contacts} />
+                )}
               </Paper>
             )}
             {documents && <Documents panel={documents} openRef={openFiles} />}
