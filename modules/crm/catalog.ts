@@ -1,6 +1,7 @@
 /** Lists of the CRM: stored as codes (types, industries, address kinds) or canonical names (provinces). */
 import { lists } from '#app/settings/lists'
 import { COMPANY_TYPES_LIST, INDUSTRIES_LIST } from './lists.js'
+import { COMPANY_SIZES_LIST, COMPANY_STATUSES_LIST, ZONES_LIST } from './account_lists.js'
 
 export { COMPANY_TYPES_LIST, INDUSTRIES_LIST } from './lists.js'
 
@@ -117,29 +118,42 @@ export const PROVINCES: Record<string, string> = {
 /** Province names in alphabetical order (Spanish collation), for selects and validation. */
 export const PROVINCE_NAMES = Object.values(PROVINCES).sort((a, b) => a.localeCompare(b, 'es'))
 
+/** The coded fields of a company, each with its editable list. */
+const CODED = {
+  type: COMPANY_TYPES_LIST,
+  industry: INDUSTRIES_LIST,
+  zone: ZONES_LIST,
+  status: COMPANY_STATUSES_LIST,
+  size: COMPANY_SIZES_LIST,
+} as const
+type Coded = keyof typeof CODED
+
+/** The codes an edited company holds (offered even when deactivated). */
+export type CatalogKeep = Partial<Record<Coded, string | null>>
+
 /** What the list and form pages need to draw selects, in the reader's language. */
 export async function catalogProps(
   organizationId: number,
   locale: string,
-  options: { keep?: { type?: string | null; industry?: string | null }; inactive?: boolean } = {}
+  options: { keep?: CatalogKeep; inactive?: boolean } = {}
 ) {
-  const [typeValues, industryValues] = await Promise.all([
-    lists.values(organizationId, COMPANY_TYPES_LIST),
-    lists.values(organizationId, INDUSTRIES_LIST),
-  ])
   // Filters also offer deactivated values (records still hold them); forms only the active
   // ones, plus the value the edited record holds.
-  const keepTypes = options.inactive ? typeValues.map((v) => v.code) : [options.keep?.type]
-  const keepIndustries = options.inactive
-    ? industryValues.map((v) => v.code)
-    : [options.keep?.industry]
-  const [types, industries] = await Promise.all([
-    lists.options(organizationId, COMPANY_TYPES_LIST, locale, keepTypes),
-    lists.options(organizationId, INDUSTRIES_LIST, locale, keepIndustries),
-  ])
+  const choices = await Promise.all(
+    (Object.keys(CODED) as Coded[]).map(async (field) => {
+      const keep = options.inactive
+        ? (await lists.values(organizationId, CODED[field])).map((v) => v.code)
+        : [options.keep?.[field]]
+      return lists.options(organizationId, CODED[field], locale, keep)
+    })
+  )
+  const [types, industries, zones, statuses, sizes] = choices
   return {
     types,
     industries,
+    zones,
+    statuses,
+    sizes,
     addressKinds: [...ADDRESS_KINDS],
     provinces: PROVINCE_NAMES,
   }
@@ -147,9 +161,10 @@ export async function catalogProps(
 
 /** Labels of the coded fields of a company, for its page and its history. */
 export async function catalogLabels(organizationId: number, locale: string) {
-  const [type, industry] = await Promise.all([
-    lists.labels(organizationId, COMPANY_TYPES_LIST, locale),
-    lists.labels(organizationId, INDUSTRIES_LIST, locale),
-  ])
-  return { type, industry }
+  const [type, industry, zone, status, size] = await Promise.all(
+    (Object.keys(CODED) as Coded[]).map((field) =>
+      lists.labels(organizationId, CODED[field], locale)
+    )
+  )
+  return { type, industry, zone, status, size }
 }

@@ -18,6 +18,23 @@ const THIS_MONTH = {
   params: { created_from: '$month_start' },
 }
 
+/**
+ * Competitors and distributors: the company list at its type, with their own columns (the menu
+ * entries open them: routes/accounts.ts).
+ */
+export const COMPANY_VIEWS = {
+  competitors: {
+    key: 'competitors',
+    label: 'crm.quick.competitors',
+    params: { type: 'competidor', cols: 'name,industry,strengths,weaknesses,zone,owner' },
+  },
+  distributors: {
+    key: 'distributors',
+    label: 'crm.quick.distributors',
+    params: { type: 'distribuidor', cols: 'name,zone,location,phone,email,status,owner' },
+  },
+}
+
 export const COMPANY_LIST: ListDeclaration = {
   columns: [
     { key: 'name', label: 'crm.companies.fields.name', sort: NAME_SORT, primary: true },
@@ -34,12 +51,21 @@ export const COMPANY_LIST: ListDeclaration = {
     { key: 'email', label: 'crm.companies.fields.email', type: 'email', default: false },
     { key: 'owner', label: 'crm.companies.fields.owner', inline: true },
     { key: 'tags', label: 'crm.companies.fields.tags' },
+    { key: 'status', label: 'crm.companies.fields.status', type: 'badge', inline: true },
+    { key: 'zone', label: 'crm.companies.fields.zone', default: false, inline: true },
+    { key: 'size', label: 'crm.companies.fields.size', default: false, inline: true },
+    { key: 'industries', label: 'crm.companies.fields.industries', default: false },
+    { key: 'parent', label: 'crm.companies.fields.parent', type: 'link', default: false },
+    { key: 'strengths', label: 'crm.companies.fields.strengths', default: false },
+    { key: 'weaknesses', label: 'crm.companies.fields.weaknesses', default: false },
     { key: 'created', label: 'crm.companies.fields.createdAt', type: 'date', sort: CREATED_SORT },
   ],
   sorts: SORTS,
   quickFilters: [
     MINE,
     { key: 'clients', label: 'crm.quick.clients', params: { type: 'cliente' } },
+    COMPANY_VIEWS.competitors,
+    COMPANY_VIEWS.distributors,
     THIS_MONTH,
   ],
 }
@@ -54,8 +80,16 @@ export const CONTACT_LIST: ListDeclaration = {
     { key: 'position', label: 'crm.contacts.fields.position', default: false, inline: true },
     { key: 'owner', label: 'crm.contacts.fields.owner', inline: true },
     { key: 'tags', label: 'crm.contacts.fields.tags' },
+    { key: 'language', label: 'crm.contacts.fields.language', default: false, inline: true },
+    { key: 'consent', label: 'crm.contacts.fields.consentStatus', type: 'badge', default: false },
+    { key: 'optedOut', label: 'crm.contacts.fields.optedOut', default: false },
     { key: 'created', label: 'crm.contacts.fields.createdAt', type: 'date', sort: CREATED_SORT },
   ],
   sorts: SORTS,
-  quickFilters: [MINE, THIS_MONTH],
+  quickFilters: [
+    MINE,
+    THIS_MONTH,
+    { key: 'consent_granted', label: 'crm.quick.consent_granted', params: { consent: 'granted' } },
+    { key: 'opted_out', label: 'crm.quick.opted_out', params: { opted_out: 'yes' } },
+  ],
 }

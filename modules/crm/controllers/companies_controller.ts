@@ -42,8 +42,15 @@ import { savedViewsProps } from '#app/views/list_views'
 import { tagFilterOf } from '#app/tags/filter'
 import { listTags } from '#app/tags/tags'
 import { tagsPanel } from '#app/tags/panel'
+import { companyNames } from '../actions/companies/company_group.js'
 
 const DUPLICATE_FLASH = 'crmDuplicateName'
+
+/** The name of the "del grupo" filter's company, when the user may see it. */
+async function groupName(ctx: HttpContext, id: number | undefined) {
+  if (!id || !(await visibleCompanyId(ctx.access, id))) return ''
+  return (await companyNames(ctx.organization.id, [id])).get(id) ?? ''
+}
 
 /**
  * Runs a save; when the name is another company's, remembers which one for the form (its
@@ -94,6 +101,11 @@ export default class CompaniesController {
         owner: filters.owner ?? '',
         province: filters.province ?? '',
         city: filters.city ?? '',
+        zone: filters.zone ?? '',
+        status: filters.status ?? '',
+        size: filters.size ?? '',
+        group: filters.group ? String(filters.group) : '',
+        groupName: await groupName(ctx, filters.group),
         sort: filters.sort ?? 'name',
         per: filters.per ?? PAGE_SIZE,
         created_from: filters.created_from ?? '',

@@ -1,6 +1,9 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import type { ContactListFilters } from '../dto/contacts.js'
 import { contactValidator, listContactsValidator } from '../validators/contacts.js'
+import { contactCatalog } from '../actions/contacts/contact_catalog.js'
+import { contactCodes } from '../actions/contacts/contact_field.js'
+import { positionsOf } from '../actions/contacts/contact_positions.js'
 import { noteValidator } from '../validators/shared.js'
 import { actor, exportDate, notFound, orBack, routeId } from '#app/support/http'
 import { bulkFromRequest, bulkProps, selectedIdsOf } from '#app/bulk/http'
@@ -70,6 +73,9 @@ export default class ContactsController {
         q: filters.q ?? '',
         owner: filters.owner ?? '',
         company: filters.company ? String(filters.company) : '',
+        consent: filters.consent ?? '',
+        opted_out: filters.opted_out ?? '',
+        language: filters.language ?? '',
         sort: filters.sort ?? 'name',
         per: filters.per ?? PAGE_SIZE,
         created_from: filters.created_from ?? '',
@@ -89,6 +95,7 @@ export default class ContactsController {
       bulk: await bulkProps(ctx.access, CONTACTS, ctx.i18n.locale),
       // The selected company filter's label, when the user may see that company.
       companies: company,
+      contactCatalog: await contactCatalog(ctx.organization.id, ctx.i18n.locale, 'all'),
     })
   }
 
@@ -111,6 +118,12 @@ export default class ContactsController {
         : [],
       timelineFilters: timelineFilters().map(({ key, label }) => ({ key, label })),
       tags: await tagsPanel(ctx.access, CONTACTS, id),
+      positions: await positionsOf(ctx.access, id),
+      contactCatalog: await contactCatalog(
+        ctx.organization.id,
+        ctx.i18n.locale,
+        page.allowed.edit ? [page.contact.gender] : 'all'
+      ),
     })
   }
 
@@ -123,6 +136,7 @@ export default class ContactsController {
       contact: null,
       initialCompanyId: options.companies.length ? companyId : null,
       ...options,
+      contactCatalog: await contactCatalog(ctx.organization.id, ctx.i18n.locale),
       ...(await customFieldsForm(ctx.organization.id, CONTACTS, null)),
     })
   }
@@ -130,7 +144,9 @@ export default class ContactsController {
   async store(ctx: HttpContext) {
     ctx.access.authorize(`${CONTACTS}.create`)
     const { data, custom } = await validateWithCustomFields(ctx, CONTACTS, () =>
-      ctx.request.validateUsing(contactValidator)
+      ctx.request.validateUsing(contactValidator, {
+        meta: { organizationId: ctx.organization.id },
+      })
     )
     return orBack(ctx, async () => {
       const contact = await createContact({ ...actor(ctx), data, customValues: custom })
@@ -142,8 +158,14 @@ export default class ContactsController {
   async edit(ctx: HttpContext) {
     ctx.access.authorize(`${CONTACTS}.edit`)
     const id = (await visibleContactId(ctx.access, routeId(ctx), 'edit')) ?? notFound()
+    const form = await editContactForm(ctx.access, id)
     return ctx.inertia.render('crm/contacts/form', {
-      ...(await editContactForm(ctx.access, id)),
+      ...form,
+      contactCatalog: await contactCatalog(ctx.organization.id, ctx.i18n.locale, [
+        form.contact.gender,
+        form.contact.consentSource,
+        form.contact.optOutSource,
+      ]),
       ...(await customFieldsForm(ctx.organization.id, CONTACTS, id)),
     })
   }
@@ -154,7 +176,13 @@ export default class ContactsController {
     const { data, custom } = await validateWithCustomFields(
       ctx,
       CONTACTS,
-      () => ctx.request.validateUsing(contactValidator),
+      async () =>
+        ctx.request.validateUsing(contactValidator, {
+          meta: {
+            organizationId: ctx.organization.id,
+            current: await contactCodes(ctx.organization.id, contactId),
+          },
+        }),
       await loadRecordValues(ctx.organization.id, CONTACTS, contactId)
     )
     return orBack(ctx, async () => {
@@ -224,9 +252,13 @@ export default class ContactsController {
       filters: ids ? { selected: ids.length } : (filters ?? {}),
       rows,
     })
+    const coded = await contactCatalog(ctx.organization.id, ctx.i18n.locale, 'all')
     const data = await exportContacts(ctx.access, listed, {
       t: (key) => ctx.i18n.t(key),
       date: exportDate(ctx.auth.getUserOrFail().timezone),
+      contactLabels: Object.fromEntries(
+        [...coded.genders, ...coded.sources].map((o) => [o.value, o.label])
+      ),
     })
     sendExport(ctx, format, data, {
       fileBase: ctx.i18n.t('crm.contacts.file_name'),

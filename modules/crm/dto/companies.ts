@@ -18,6 +18,14 @@ export interface CompanyRow {
   ownerId: number | null
   ownerName: string | null
   createdAt: string
+  industries: string[]
+  parentId: number | null
+  parentName: string | null
+  zone: string | null
+  status: string | null
+  size: string | null
+  strengths: string | null
+  weaknesses: string | null
   /** The record's tags (app/tags), by name. */
   tags?: TagChip[]
 }
@@ -30,6 +38,13 @@ export interface CompanyListFilters {
   owner: string
   province: string
   city: string
+  zone: string
+  status: string
+  size: string
+  /** "Del grupo": a company's id (it and its subsidiaries). */
+  group: string
+  /** The group's name, for its chip. */
+  groupName: string
   sort: string
   /** Rows per page: 25, 50 or 100. */
   per: number
@@ -51,12 +66,38 @@ export interface CompanyDetail {
   industry: string | null
   ownerName: string | null
   description: string | null
+  /** Extra sectors (codes), beside the main `industry`. */
+  industries: string[]
+  /** Its group's parent company. */
+  parentId: number | null
+  parentName: string | null
+  zone: string | null
+  status: string | null
+  size: string | null
+  /** Competitor notes. */
+  strengths: string | null
+  weaknesses: string | null
   createdByName: string | null
   createdAt: string
   updatedAt: string
   addresses: AddressDto[]
   phones: ChannelDto[]
   emails: ChannelDto[]
+}
+
+/** A subsidiary of a company, on its page. */
+export interface Subsidiary {
+  id: number
+  name: string
+  type: string
+}
+
+/** A contact who worked at the company, on its page ("Antiguos contactos"). */
+export interface FormerContact {
+  id: number
+  name: string
+  position: string | null
+  endedOn: string | null
 }
 
 /** One of a company's contacts on its page (and in its org chart). */
@@ -82,6 +123,14 @@ export interface CompanyFormValues {
   ownerId: string
   ownerName: string | null
   description: string
+  industries: string[]
+  parentId: string
+  parentName: string | null
+  zone: string
+  status: string
+  size: string
+  strengths: string
+  weaknesses: string
   addresses: AddressValue[]
   phones: PhoneValue[]
   emails: EmailValue[]

@@ -15,6 +15,9 @@ export interface ContactRow {
   ownerId: number | null
   ownerName: string | null
   createdAt: string
+  language: string | null
+  consentStatus: string
+  optedOut: boolean
   /** The record's tags (app/tags), by name. */
   tags?: TagChip[]
 }
@@ -24,6 +27,9 @@ export interface ContactListFilters {
   q: string
   owner: string
   company: string
+  consent: string
+  opted_out: string
+  language: string
   sort: string
   /** Rows per page: 25, 50 or 100. */
   per: number
@@ -46,6 +52,17 @@ export interface ContactDetail {
   department: string | null
   ownerName: string | null
   notes: string | null
+  gender: string | null
+  language: string | null
+  /** `YYYY-MM-DD`. */
+  birthday: string | null
+  /** GDPR communication consent: unknown, granted or denied, when and how. */
+  consentStatus: string
+  consentAt: string | null
+  consentSource: string | null
+  optedOut: boolean
+  optedOutAt: string | null
+  optOutSource: string | null
   createdByName: string | null
   createdAt: string
   updatedAt: string
@@ -72,6 +89,35 @@ export interface ContactFormValues {
   ownerId: string
   ownerName: string | null
   notes: string
+  gender: string
+  language: string
+  birthday: string
+  consentStatus: string
+  /** Days, `YYYY-MM-DD`. */
+  consentAt: string
+  consentSource: string
+  optedOut: boolean
+  optedOutAt: string
+  optOutSource: string
   phones: PhoneValue[]
   emails: EmailValue[]
+}
+
+/** A position of a contact over time (the company named only when the user may see it). */
+export interface ContactPosition {
+  id: number
+  companyId: number | null
+  companyName: string | null
+  position: string | null
+  department: string | null
+  startedOn: string | null
+  endedOn: string | null
+  current: boolean
+}
+
+/** The coded choices of a contact's form and page, in the reader's language. */
+export interface ContactCatalog {
+  genders: { value: string; label: string; active: boolean }[]
+  sources: { value: string; label: string; active: boolean }[]
+  languages: string[]
 }

@@ -24,14 +24,20 @@ export interface ListOption extends Option {
 export interface Catalog {
   types: ListOption[]
   industries: ListOption[]
+  zones: ListOption[]
+  statuses: ListOption[]
+  sizes: ListOption[]
   addressKinds: string[]
   provinces: string[]
 }
 
 /** The organization's labels of a company's coded fields (deactivated values included). */
-export interface CatalogLabels {
+export type CatalogLabels = {
   type: Record<string, string>
   industry: Record<string, string>
+  zone: Record<string, string>
+  status: Record<string, string>
+  size: Record<string, string>
 }
 
 /** A phone or e-mail as a detail page shows it. */

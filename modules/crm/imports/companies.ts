@@ -12,6 +12,15 @@ import { normalizeName, normalizeText } from '../support/normalize.js'
 import { companyNameKey, domainKey, nifKey, emailKey, phoneKey } from '../support/keys.js'
 import { insertRows, insertRowsIds, paddedIn } from '#app/import/sql'
 import { updateRows } from '#app/support/bulk'
+import {
+  CLASSIFICATION_FIELDS,
+  checkClassification,
+  classificationColumns,
+  classificationState,
+  industriesText,
+  writeIndustries,
+  type ClassificationState,
+} from './company_fields.js'
 import { indexCompanies, indexContacts } from '../search/sync.js'
 import {
   channelRows,
@@ -36,7 +45,7 @@ import {
 const F = 'crm.companies.fields'
 const ADDRESS = ['street', 'postalCode', 'city', 'province'] as const
 
-interface State extends OwnerState {
+interface State extends OwnerState, ClassificationState {
   types: Map<string, string>
   industries: Map<string, string>
   provinces: Map<string, string>
@@ -76,6 +85,8 @@ function validate(values: ImportValues, s: unknown): Check {
     if (!code) return reason(field, { value: raw })
     values[field] = code
   }
+  const classification = checkClassification(values, state)
+  if (classification) return classification
   if (values.website) {
     if (!domainKey(values.website)) return reason('website', { value: values.website })
     values.website = withScheme(values.website)
@@ -105,7 +116,7 @@ function columns(v: ImportValues) {
     cols.website_domain = v.website ? domainKey(v.website) : null
   }
   if ('description' in v) cols.description = v.description
-  return cols
+  return { ...cols, ...classificationColumns(v) }
 }
 
 const ownerId = (ctx: WriteContext, name: string | null | undefined) =>
@@ -168,6 +179,7 @@ const definition: ImportDefinition = defineImport({
     { key: 'province', label: `${F}.province`, aliases: ['provincia', 'region'] },
     { key: 'owner', label: `${F}.owner`, aliases: ['comercial', 'propietario'] },
     { key: 'description', label: `${F}.description`, aliases: ['notas', 'observaciones', 'notes'] },
+    ...CLASSIFICATION_FIELDS,
   ],
   keys: [
     { name: 'nif', field: 'nif', normalize: nifKey },
@@ -185,6 +197,7 @@ const definition: ImportDefinition = defineImport({
       types: await codeLookup(ctx.organizationId, COMPANY_TYPES_LIST),
       industries: await codeLookup(ctx.organizationId, INDUSTRIES_LIST),
       provinces,
+      ...(await classificationState(ctx.organizationId)),
     } satisfies State
   },
 
@@ -237,6 +250,7 @@ const definition: ImportDefinition = defineImport({
         .select('c.*', 'o.full_name as owner_name')
     ).filter((r) => Number(r.organization_id) === organizationId)
     const channels = await primaryChannels(client, 'company_id', ids)
+    const industries = await industriesText(client, ids)
     const addresses = await client
       .from('crm_addresses')
       .whereIn('company_id', paddedIn(ids))
@@ -266,6 +280,12 @@ const definition: ImportDefinition = defineImport({
         province: a?.province ?? null,
         owner: r.owner_name ?? null,
         description: r.description,
+        industries: industries.get(id) ?? null,
+        zone: r.zone,
+        status: r.status,
+        size: r.size,
+        strengths: r.strengths,
+        weaknesses: r.weaknesses,
       })
     }
     return result
@@ -286,6 +306,11 @@ const definition: ImportDefinition = defineImport({
         website: null,
         website_domain: null,
         description: null,
+        zone: null,
+        status: null,
+        size: null,
+        strengths: null,
+        weaknesses: null,
         ...columns(v),
         organization_id: ctx.organizationId,
         owner_id: ownerId(ctx, v.owner) ?? ctx.actorId,
@@ -307,6 +332,11 @@ const definition: ImportDefinition = defineImport({
     await insertRows(ctx.trx, 'crm_phones', phones)
     await insertRows(ctx.trx, 'crm_emails', emails)
     await insertRows(ctx.trx, 'crm_addresses', addresses)
+    await writeIndustries(
+      ctx.trx,
+      ctx.organizationId,
+      rows.map((values, i) => ({ id: ids[i], values }))
+    )
     await indexCompanies(ctx.trx, ctx.organizationId, ids)
     return ids
   },
@@ -326,6 +356,7 @@ const definition: ImportDefinition = defineImport({
       { organization_id: organizationId }
     )
     await setImportedChannels(trx, organizationId, 'company_id', rows)
+    await writeIndustries(trx, organizationId, rows)
     await setMainAddresses(
       ctx,
       rows.filter((r) => ADDRESS.some((f) => f in r.values))
@@ -359,8 +390,15 @@ const definition: ImportDefinition = defineImport({
       .from('crm_contacts')
       .whereIn('company_id', existing)
       .update({ company_id: null, reports_to_id: null, updated_at: dbTimestamp() })
-    for (const table of ['crm_phones', 'crm_emails', 'crm_addresses'])
+    for (const table of [
+      'crm_phones',
+      'crm_emails',
+      'crm_addresses',
+      'crm_company_industries',
+      'crm_contact_positions',
+    ])
       await trx.from(table).whereIn('company_id', existing).delete()
+    await trx.from('crm_companies').whereIn('parent_id', existing).update({ parent_id: null })
     await trx.from('crm_companies').whereIn('id', existing).delete()
     await indexCompanies(trx, organizationId, existing)
     await indexContacts(

@@ -12,6 +12,17 @@ import { companyNameKey, emailKey, phoneKey } from '../support/keys.js'
 import { insertRows, insertRowsIds, paddedIn } from '#app/import/sql'
 import { updateRows } from '#app/support/bulk'
 import { indexContacts } from '../search/sync.js'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import { followPosition } from '../actions/contacts/contact_positions.js'
+import {
+  PROFILE_FIELDS,
+  checkProfile,
+  openPositions,
+  profileColumns,
+  profileSnapshot,
+  profileState,
+  type ProfileState,
+} from './contact_fields.js'
 import {
   channelRows,
   checkCommon,
@@ -33,6 +44,8 @@ import {
 
 const F = 'crm.contacts.fields'
 
+type State = OwnerState & ProfileState
+
 function validate(values: ImportValues, s: unknown): Check {
   const long = tooLong(values, {
     firstName: 100,
@@ -44,6 +57,8 @@ function validate(values: ImportValues, s: unknown): Check {
   })
   if (long) return { reason: long }
   if (!values.firstName) return reason('first_name_required')
+  const profile = checkProfile(values, s as State)
+  if (profile) return profile
   const common = checkCommon(values, s as OwnerState)
   return common ? { reason: common } : values
 }
@@ -63,7 +78,28 @@ function columns(v: ImportValues, before?: ImportValues) {
   if ('position' in v) cols.position = v.position
   if ('department' in v) cols.department = v.department
   if ('notes' in v) cols.notes = v.notes
-  return cols
+  return { ...cols, ...profileColumns(v) }
+}
+
+/** Company and job of these contacts, as followPosition compares them. */
+async function jobsOf(trx: TransactionClientContract, ids: number[]) {
+  const jobs = new Map<
+    number,
+    { companyId: number | null; position: string | null; department: string | null }
+  >()
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await trx
+      .from('crm_contacts')
+      .whereIn('id', ids.slice(i, i + 500))
+      .select('id', 'company_id', 'position', 'department')
+    for (const r of rows)
+      jobs.set(Number(r.id), {
+        companyId: r.company_id === null ? null : Number(r.company_id),
+        position: r.position,
+        department: r.department,
+      })
+  }
+  return jobs
 }
 
 const ownerId = (ctx: WriteContext, name: string | null | undefined) =>
@@ -124,13 +160,17 @@ const definition: ImportDefinition = defineImport({
     { key: 'phone', label: `${F}.phone`, aliases: ['telefono', 'tel', 'movil', 'mobile'] },
     { key: 'owner', label: `${F}.owner`, aliases: ['comercial', 'propietario'] },
     { key: 'notes', label: `${F}.notes`, aliases: ['observaciones', 'notas'] },
+    ...PROFILE_FIELDS,
   ],
   keys: [
     { name: 'email', field: 'email', normalize: emailKey },
     { name: 'phone', field: 'phone', normalize: phoneKey },
   ],
 
-  prepare: (ctx, client) => ownerState(ctx, 'crm.contacts', client),
+  prepare: async (ctx, client) => ({
+    ...(await ownerState(ctx, 'crm.contacts', client)),
+    ...(await profileState(ctx.organizationId)),
+  }),
 
   validate,
 
@@ -183,6 +223,7 @@ const definition: ImportDefinition = defineImport({
         phone: channels.phones.get(id) ?? null,
         owner: r.owner_name ?? null,
         notes: r.notes,
+        ...profileSnapshot(r),
       })
     }
     return result
@@ -220,6 +261,17 @@ const definition: ImportDefinition = defineImport({
     })
     await insertRows(ctx.trx, 'crm_phones', phones)
     await insertRows(ctx.trx, 'crm_emails', emails)
+    await openPositions(
+      ctx.trx,
+      ctx.organizationId,
+      rows.map((values, i) => ({
+        contactId: ids[i],
+        companyId: values.company
+          ? (companies.get(companyNameKey(values.company) ?? '')?.id ?? null)
+          : null,
+        values,
+      }))
+    )
     await indexContacts(ctx.trx, ctx.organizationId, ids)
     return ids
   },
@@ -236,6 +288,10 @@ const definition: ImportDefinition = defineImport({
       { organizationId, client: trx }
     )
     const now = dbTimestamp()
+    const jobs = await jobsOf(
+      trx,
+      rows.filter((r) => 'company' in r.values).map((r) => r.id)
+    )
     await updateRows(
       trx,
       'crm_contacts',
@@ -254,6 +310,9 @@ const definition: ImportDefinition = defineImport({
       { organization_id: organizationId }
     )
     await setImportedChannels(trx, organizationId, 'contact_id', rows)
+    // A contact moved to another company: its position there closes, a new one opens.
+    const moved = await jobsOf(trx, [...jobs.keys()])
+    for (const [id, job] of moved) await followPosition(trx, organizationId, id, jobs.get(id)!, job)
     await indexContacts(
       trx,
       organizationId,
@@ -279,7 +338,7 @@ const definition: ImportDefinition = defineImport({
       .from('crm_contacts')
       .whereIn('reports_to_id', existing)
       .update({ reports_to_id: null, updated_at: dbTimestamp() })
-    for (const table of ['crm_phones', 'crm_emails'])
+    for (const table of ['crm_phones', 'crm_emails', 'crm_contact_positions'])
       await trx.from(table).whereIn('contact_id', existing).delete()
     await trx.from('crm_contacts').whereIn('id', existing).delete()
     await indexContacts(trx, organizationId, existing)

@@ -124,8 +124,16 @@ export async function deleteChildren(trx: TransactionClientContract, parent: Par
   const [column, id] = parentWhere(parent)
   await trx.from('crm_phones').where(column, id).delete()
   await trx.from('crm_emails').where(column, id).delete()
-  if ('companyId' in parent)
+  // Extra sectors and positions have no foreign key (0010, 0012): they go with their record;
+  // a subsidiary of a purged company is left without group.
+  if ('companyId' in parent) {
     await trx.from('crm_addresses').where('company_id', parent.companyId).delete()
+    await trx.from('crm_company_industries').where('company_id', parent.companyId).delete()
+    await trx.from('crm_contact_positions').where('company_id', parent.companyId).delete()
+    await trx.from('crm_companies').where('parent_id', parent.companyId).update({ parent_id: null })
+  } else {
+    await trx.from('crm_contact_positions').where('contact_id', parent.contactId).delete()
+  }
 }
 
 type Client = TransactionClientContract | typeof db

@@ -2,6 +2,7 @@ import vine from '@vinejs/vine'
 import { listValueRule } from '#app/settings/lists'
 import { PROVINCE_NAMES } from '../catalog.js'
 import { COMPANY_TYPES_LIST, INDUSTRIES_LIST } from '../lists.js'
+import { COMPANY_SIZES_LIST, COMPANY_STATUSES_LIST, ZONES_LIST } from '../account_lists.js'
 import { nifRule } from './nif_rule.js'
 import { addressesSchema, emailsSchema, listFields, ownerIdSchema, phonesSchema } from './shared.js'
 
@@ -11,7 +12,13 @@ import { addressesSchema, emailsSchema, listFields, ownerIdSchema, phonesSchema 
  */
 export interface CompanyMeta {
   organizationId: number
-  current?: { type?: string | null; industry?: string | null }
+  current?: {
+    type?: string | null
+    industry?: string | null
+    zone?: string | null
+    status?: string | null
+    size?: string | null
+  }
 }
 
 /** A code of one of the organization's editable lists. */
@@ -28,6 +35,15 @@ export const companyRules = {
   industry: listCode(INDUSTRIES_LIST).optional(),
   ownerId: ownerIdSchema,
   description: vine.string().trim().maxLength(5000).optional(),
+  // Extra sectors beside the main one (deactivated ones a company keeps stay valid).
+  industries: vine.array(listCode(INDUSTRIES_LIST, true)).maxLength(10).distinct().optional(),
+  // Its group: checked by the actions (visible, same organization, no cycle).
+  parentId: vine.number().withoutDecimals().positive().nullable().optional(),
+  zone: listCode(ZONES_LIST).optional(),
+  status: listCode(COMPANY_STATUSES_LIST).optional(),
+  size: listCode(COMPANY_SIZES_LIST).optional(),
+  strengths: vine.string().trim().maxLength(5000).optional(),
+  weaknesses: vine.string().trim().maxLength(5000).optional(),
   addresses: addressesSchema,
   phones: phonesSchema,
   emails: emailsSchema,
@@ -45,6 +61,12 @@ export const COMPANY_INLINE_FIELDS = [
   'industry',
   'ownerId',
   'description',
+  'parentId',
+  'zone',
+  'status',
+  'size',
+  'strengths',
+  'weaknesses',
 ] as const
 
 /** Create and edit: the same allow-list. Owner rules and NIF uniqueness live in the actions. */
@@ -56,6 +78,11 @@ export const listCompaniesValidator = vine.withMetaData<CompanyMeta>().compile(
     // Deactivated values too: records still hold them.
     type: listCode(COMPANY_TYPES_LIST, true).optional(),
     industry: listCode(INDUSTRIES_LIST, true).optional(),
+    zone: listCode(ZONES_LIST, true).optional(),
+    status: listCode(COMPANY_STATUSES_LIST, true).optional(),
+    size: listCode(COMPANY_SIZES_LIST, true).optional(),
+    // "Del grupo X": the company X and its subsidiaries.
+    group: vine.number().withoutDecimals().positive().optional(),
     province: vine.enum(PROVINCE_NAMES).optional(),
     city: vine.string().trim().maxLength(100).optional(),
   })

@@ -1,5 +1,5 @@
 import vine from '@vinejs/vine'
-import { ADDRESS_KINDS, PROVINCE_NAMES } from '../catalog.js'
+import { ADDRESS_KINDS, PROVINCE_NAMES, PROVINCES } from '../catalog.js'
 import { toE164 } from '../support/normalize.js'
 
 /*
@@ -50,6 +50,7 @@ export const addressesSchema = vine
         .trim()
         .maxLength(10)
         .regex(/^[A-Za-z0-9 -]+$/)
+        .use(postalCodeRule())
         .optional(),
       city: vine.string().trim().maxLength(100).optional(),
       country: vine
@@ -72,6 +73,26 @@ function provinceRule() {
     if (country === 'ES' && typeof value === 'string' && !PROVINCE_NAMES.includes(value)) {
       field.report('La provincia {{ field }} no es válida', 'province', field)
     }
+  })()
+}
+
+/**
+ * A Spanish postcode has five digits, and its first two are its province's INE code
+ * (28001 is Madrid): a mismatch is a typo in one or the other.
+ */
+function postalCodeRule() {
+  return vine.createRule((value, _options, field) => {
+    const parent = field.parent as { country?: string; province?: string }
+    if ((parent?.country ?? 'ES') !== 'ES' || typeof value !== 'string') return
+    const code = value.slice(0, 2)
+    if (!/^\d{5}$/.test(value) || !PROVINCES[code])
+      return field.report('El código postal {{ field }} no es válido', 'postalCode', field)
+    if (
+      parent.province &&
+      PROVINCE_NAMES.includes(parent.province) &&
+      PROVINCES[code] !== parent.province
+    )
+      field.report('El código postal no es de la provincia', 'postalCodeProvince', field)
   })()
 }
 

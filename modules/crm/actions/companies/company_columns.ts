@@ -21,6 +21,12 @@ export function companyColumns(data: CompanyData) {
     website: data.website ? withScheme(data.website) : null,
     industry: data.industry ?? null,
     description: data.description || null,
+    parent_id: data.parentId ?? null,
+    zone: data.zone ?? null,
+    status: data.status ?? null,
+    size: data.size ?? null,
+    strengths: data.strengths || null,
+    weaknesses: data.weaknesses || null,
   }
 }
 

@@ -35,6 +35,12 @@ async function currentData(
     industry: c.industry ?? undefined,
     ownerId: c.ownerId,
     description: c.description ?? undefined,
+    parentId: c.parentId,
+    zone: c.zone ?? undefined,
+    status: c.status ?? undefined,
+    size: c.size ?? undefined,
+    strengths: c.strengths ?? undefined,
+    weaknesses: c.weaknesses ?? undefined,
   }
 }
 

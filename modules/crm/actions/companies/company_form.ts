@@ -1,5 +1,5 @@
 import type { AccessContext } from '#app/access/access_context'
-import { catalogProps } from '../../catalog.js'
+import { catalogProps, type CatalogKeep } from '../../catalog.js'
 import { assignableOwners, canAssign, canUnassign } from '#app/access/owners'
 import db from '@adonisjs/lucid/services/db'
 import { COMPANIES, loadCompany, type CompanyRecord } from './load_company.js'
@@ -18,6 +18,14 @@ export function companyFormValues(c: CompanyRecord): CompanyFormValues {
     ownerId: c.ownerId === null ? '' : String(c.ownerId),
     ownerName: c.ownerName,
     description: c.description ?? '',
+    industries: c.industries,
+    parentId: c.parentId === null ? '' : String(c.parentId),
+    parentName: c.parentName,
+    zone: c.zone ?? '',
+    status: c.status ?? '',
+    size: c.size ?? '',
+    strengths: c.strengths ?? '',
+    weaknesses: c.weaknesses ?? '',
     addresses: c.addresses.map((a) => ({
       kind: a.kind,
       street: a.street ?? '',
@@ -40,7 +48,7 @@ export async function companyFormOptions(
   access: AccessContext,
   locale: string,
   action: 'create' | 'edit' = 'create',
-  keep: { type?: string | null; industry?: string | null } = {}
+  keep: CatalogKeep = {}
 ) {
   const [owners, catalog, unassign] = await Promise.all([
     assignableOwners(access, COMPANIES, { action }),
@@ -64,7 +72,13 @@ export async function companyCodes(organizationId: number, companyId: number) {
   const row = await db
     .from('crm_companies')
     .where({ organization_id: organizationId, id: companyId })
-    .select('type', 'industry')
+    .select('type', 'industry', 'zone', 'status', 'size')
     .first()
-  return { type: row?.type ?? null, industry: row?.industry ?? null }
+  return {
+    type: row?.type ?? null,
+    industry: row?.industry ?? null,
+    zone: row?.zone ?? null,
+    status: row?.status ?? null,
+    size: row?.size ?? null,
+  }
 }

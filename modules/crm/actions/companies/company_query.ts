@@ -33,7 +33,29 @@ export async function filteredCompanies(
   if (filters.q)
     applySearch(query, { organizationId, q: filters.q, table: 'crm_companies', alias: 'c' })
   if (filters.type) query.where('c.type', filters.type)
-  if (filters.industry) query.where('c.industry', filters.industry)
+  if (filters.industry) {
+    // The main sector, or one of the extra ones (a semi-join on their own index).
+    const industry = filters.industry
+    query.where((q) =>
+      q
+        .where('c.industry', industry)
+        .orWhereIn(
+          'c.id',
+          db
+            .from('crm_company_industries')
+            .where('organization_id', organizationId)
+            .where('industry', industry)
+            .select('company_id')
+        )
+    )
+  }
+  if (filters.zone) query.where('c.zone', filters.zone)
+  if (filters.status) query.where('c.status', filters.status)
+  if (filters.size) query.where('c.size', filters.size)
+  if (filters.group) {
+    const group = filters.group
+    query.where((q) => q.where('c.parent_id', group).orWhere('c.id', group))
+  }
   if (filters.owner)
     query.where('c.owner_id', filters.owner === 'mine' ? access.userId : Number(filters.owner))
   applyCreatedRange(query, 'c.created_at', { from: filters.created_from, to: filters.created_to })

@@ -11,6 +11,7 @@ import CompanyCreated from '../../events/company_created.js'
 import { COMPANIES, COMPANY_SUBJECT, companySnapshot, loadCompany } from './load_company.js'
 import { assertNifFree, companyColumns, companySummary } from './company_columns.js'
 import { assertNameUnique } from './duplicate_name.js'
+import { assertParent, replaceIndustries } from './company_group.js'
 import { crmRecordsChanged } from '../records_changed.js'
 import type { FieldValues } from '#app/custom_fields/types'
 import { customSnapshot, prepareCustomValues, saveCustomValues } from '#app/custom_fields/values'
@@ -51,6 +52,12 @@ export async function createCompany({
   const company = await inTransaction(outer, async (trx) => {
     await crmRecordsChanged(organizationId, trx)
     await assertNifFree(trx, organizationId, data.nif, null)
+    await assertParent(trx, {
+      access,
+      companyId: null,
+      parentId: data.parentId ?? null,
+      current: null,
+    })
     const now = dbTimestamp()
     const id = await insertId(trx, 'crm_companies', {
       ...companyColumns(data),
@@ -61,6 +68,7 @@ export async function createCompany({
       updated_at: now,
     })
     await replaceAddresses(trx, organizationId, id, data.addresses ?? [])
+    await replaceIndustries(trx, organizationId, id, data.industries ?? [], data.industry)
     await replaceChannels(
       trx,
       organizationId,

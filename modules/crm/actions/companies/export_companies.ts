@@ -1,7 +1,7 @@
 import type { AccessContext } from '#app/access/access_context'
 import type { CompanyFilters } from '../../validators/companies.js'
 import { filteredCompanies, sortedPage } from './company_query.js'
-import { companyRows } from './list_companies.js'
+import { COMPANY_ROW_COLUMNS, companyRows } from './list_companies.js'
 import type { ExportColumn, TabularExport } from '#app/support/csv'
 import { customExportColumns } from '#app/custom_fields/exchange'
 import type { CustomFilter } from '#app/custom_fields/query'
@@ -25,13 +25,22 @@ const COLUMNS: ExportColumn[] = [
   { key: 'owner' },
   { key: 'tags' },
   { key: 'createdAt' },
+  { key: 'industries' },
+  { key: 'parent' },
+  { key: 'zone' },
+  { key: 'status' },
+  { key: 'size' },
+  { key: 'strengths' },
+  { key: 'weaknesses' },
 ]
 
 export interface ExportText {
   t: (key: string) => string
   date: (iso: string) => string
   /** The organization's labels of the coded fields (catalogLabels), in the reader's language. */
-  labels?: { type: Record<string, string>; industry: Record<string, string> }
+  labels?: Record<'type' | 'industry' | 'zone' | 'status' | 'size', Record<string, string>>
+  /** A contact export's labels of genders and consent sources (their codes do not overlap). */
+  contactLabels?: Record<string, string>
 }
 
 /**
@@ -66,19 +75,7 @@ async function* companyBatches(
     const { query } = await filteredCompanies(access, filters, 'export')
     query
       .leftJoin('users as o', 'o.id', 'c.owner_id')
-      .select(
-        'c.id',
-        'c.name',
-        'c.name_normalized',
-        'c.legal_name',
-        'c.nif',
-        'c.type',
-        'c.industry',
-        'c.website',
-        'c.owner_id',
-        'c.created_at',
-        'o.full_name as owner_name'
-      )
+      .select(...COMPANY_ROW_COLUMNS, 'c.website', 'o.full_name as owner_name')
     return { query }
   }
   let cursor: string | null = null
@@ -97,7 +94,9 @@ async function* companyBatches(
       customCells(ids),
       tagCells(access.organizationId, COMPANIES, ids),
     ])
-    const rows = (await companyRows(page.rows)).map((r) => [
+    const label = (field: 'industry' | 'zone' | 'status' | 'size', code: string | null) =>
+      code ? (labels?.[field][code] ?? code) : null
+    const rows = (await companyRows(access.organizationId, page.rows)).map((r) => [
       r.name,
       r.legalName,
       r.nif,
@@ -111,6 +110,14 @@ async function* companyBatches(
       r.ownerName,
       tags.get(r.id) ?? null,
       date(r.createdAt),
+      // Extra sectors by label, ", "-separated: the import splits them back.
+      r.industries.map((code) => label('industry', code)).join(', ') || null,
+      r.parentName,
+      label('zone', r.zone),
+      label('status', r.status),
+      label('size', r.size),
+      r.strengths,
+      r.weaknesses,
       ...custom.get(r.id)!,
     ])
     if (rows.length) yield rows

@@ -9,6 +9,7 @@ import { COMPANIES } from './load_company.js'
 import type { CompanyRow } from '../../dto/companies.js'
 import { customListValues, type CustomFilter } from '#app/custom_fields/query'
 import { tagsOfRecords } from '#app/tags/taggings'
+import { companyNames, industriesOf } from './company_group.js'
 
 export type { CompanyRow }
 
@@ -54,18 +55,7 @@ async function loadPage(
     const { query } = await filteredCompanies(access, filters)
     query
       .leftJoin('users as o', 'o.id', 'c.owner_id')
-      .select(
-        'c.id',
-        'c.name',
-        'c.name_normalized',
-        'c.legal_name',
-        'c.nif',
-        'c.type',
-        'c.industry',
-        'c.owner_id',
-        'c.created_at',
-        'o.full_name as owner_name'
-      )
+      .select(...COMPANY_ROW_COLUMNS, 'o.full_name as owner_name')
     return { query }
   }
   const found = await sortedPage(build, {
@@ -77,7 +67,7 @@ async function loadPage(
     cursor: filters.cursor,
     before: filters.before,
   })
-  const rows = await companyRows(found.rows)
+  const rows = await companyRows(access.organizationId, found.rows)
   const ids = rows.map((r) => r.id)
   const [custom, tags] = await Promise.all([
     customListValues(access.organizationId, COMPANIES, ids),
@@ -89,10 +79,38 @@ async function loadPage(
   }
 }
 
+/** The columns a list (or export) row is made of (`c` = crm_companies). */
+export const COMPANY_ROW_COLUMNS = [
+  'c.id',
+  'c.name',
+  'c.name_normalized',
+  'c.legal_name',
+  'c.nif',
+  'c.type',
+  'c.industry',
+  'c.owner_id',
+  'c.created_at',
+  'c.parent_id',
+  'c.zone',
+  'c.status',
+  'c.size',
+  'c.strengths',
+  'c.weaknesses',
+]
+
 /** Rows as the list and the export show them, with main address and primary phone/e-mail. */
-export async function companyRows(rows: Record<string, any>[]): Promise<CompanyRow[]> {
+export async function companyRows(
+  organizationId: number,
+  rows: Record<string, any>[]
+): Promise<CompanyRow[]> {
   const ids = rows.map((r) => Number(r.id))
-  const [addresses, channels] = await Promise.all([addressesOf(ids), channelsOf('company_id', ids)])
+  const parents = rows.filter((r) => r.parent_id !== null).map((r) => Number(r.parent_id))
+  const [addresses, channels, industries, parentNames] = await Promise.all([
+    addressesOf(ids),
+    channelsOf('company_id', ids),
+    industriesOf(ids),
+    companyNames(organizationId, parents),
+  ])
   return rows.map((r) => {
     const id = Number(r.id)
     const address = mainAddress(addresses.get(id))
@@ -110,6 +128,14 @@ export async function companyRows(rows: Record<string, any>[]): Promise<CompanyR
       ownerId: r.owner_id === null || r.owner_id === undefined ? null : Number(r.owner_id),
       ownerName: r.owner_name ?? null,
       createdAt: toIso(r.created_at),
+      industries: industries.get(id) ?? [],
+      parentId: r.parent_id === null ? null : Number(r.parent_id),
+      parentName: r.parent_id === null ? null : (parentNames.get(Number(r.parent_id)) ?? null),
+      zone: r.zone ?? null,
+      status: r.status ?? null,
+      size: r.size ?? null,
+      strengths: r.strengths ?? null,
+      weaknesses: r.weaknesses ?? null,
     }
   })
 }

@@ -4,6 +4,7 @@ import type { AccessContext } from '#app/access/access_context'
 import { toIso } from '#app/support/dates'
 import { addressesOf, channelText, channelsOf, type Address } from '../../support/channels.js'
 import type { CompanyDetail } from '../../dto/companies.js'
+import { industriesOf } from './company_group.js'
 
 export const COMPANY_SUBJECT = 'crm.company'
 export const COMPANIES = 'crm.companies'
@@ -41,14 +42,21 @@ export async function loadCompany(
     .from('crm_companies as c')
     .leftJoin('users as o', 'o.id', 'c.owner_id')
     .leftJoin('users as cb', 'cb.id', 'c.created_by')
+    .leftJoin('crm_companies as p', 'p.id', 'c.parent_id')
     .where('c.organization_id', organizationId)
     .where('c.id', id)
-    .select('c.*', 'o.full_name as owner_name', 'cb.full_name as created_by_name')
+    .select(
+      'c.*',
+      'o.full_name as owner_name',
+      'cb.full_name as created_by_name',
+      'p.name as parent_name'
+    )
     .first()
   if (!row) return null
-  const [addresses, channels] = await Promise.all([
+  const [addresses, channels, industries] = await Promise.all([
     addressesOf([id], client),
     channelsOf('company_id', [id], client),
+    industriesOf([id], client),
   ])
   return {
     id: Number(row.id),
@@ -61,6 +69,14 @@ export async function loadCompany(
     ownerId: row.owner_id === null ? null : Number(row.owner_id),
     ownerName: row.owner_name ?? null,
     description: row.description,
+    industries: industries.get(id) ?? [],
+    parentId: row.parent_id === null ? null : Number(row.parent_id),
+    parentName: row.parent_name ?? null,
+    zone: row.zone ?? null,
+    status: row.status ?? null,
+    size: row.size ?? null,
+    strengths: row.strengths ?? null,
+    weaknesses: row.weaknesses ?? null,
     createdByName: row.created_by_name ?? null,
     createdAt: toIso(row.created_at),
     updatedAt: toIso(row.updated_at),
@@ -90,6 +106,13 @@ export function companySnapshot(c: CompanyRecord): Record<string, unknown> {
     industry: c.industry,
     owner: c.ownerName,
     description: c.description,
+    industries: lines(c.industries),
+    parent: c.parentName,
+    zone: c.zone,
+    status: c.status,
+    size: c.size,
+    strengths: c.strengths,
+    weaknesses: c.weaknesses,
     addresses: lines(c.addresses.map(addressText)),
     phones: lines(c.phones.map(channelText)),
     emails: lines(c.emails.map(channelText)),

@@ -8,6 +8,7 @@ import { recordActions } from '#app/access/owners'
 import { CONTACTS } from '../contacts/load_contact.js'
 import { COMPANIES, COMPANY_SUBJECT, loadCompany } from './load_company.js'
 import type { CompanyContact } from '../../dto/companies.js'
+import { companyGroup } from './company_relations.js'
 
 /** Contacts shown on a company page; beyond this the page links to the filtered list. */
 const CONTACTS_SHOWN = 200
@@ -36,7 +37,7 @@ export async function showCompany(access: AccessContext, companyId: number) {
       'ct.reports_to_id'
     )
   await access.scope(contactsQuery, CONTACTS, { table: 'ct' })
-  const [company, contactRows, history, documents] = await Promise.all([
+  const [company, contactRows, history, documents, group] = await Promise.all([
     loadCompany(db, organizationId, companyId),
     contactsQuery,
     readTimeline(access, {
@@ -45,6 +46,7 @@ export async function showCompany(access: AccessContext, companyId: number) {
       limit: TIMELINE_PAGE,
     }),
     documentsPanel(access, COMPANIES, companyId),
+    companyGroup(access, companyId),
   ])
   const shown = contactRows.slice(0, CONTACTS_SHOWN)
   const ids = shown.map((r) => Number(r.id))
@@ -60,5 +62,13 @@ export async function showCompany(access: AccessContext, companyId: number) {
   }))
   const allowed = await recordActions(access, COMPANIES, company!.ownerId)
   const contactsTruncated = contactRows.length > CONTACTS_SHOWN
-  return { company: company!, allowed, contacts, contactsTruncated, timeline: history, documents }
+  return {
+    company: company!,
+    allowed,
+    contacts,
+    contactsTruncated,
+    timeline: history,
+    documents,
+    ...group,
+  }
 }

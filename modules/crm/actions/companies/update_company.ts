@@ -11,6 +11,7 @@ import CompanyUpdated from '../../events/company_updated.js'
 import { COMPANIES, COMPANY_SUBJECT, companySnapshot, loadCompany } from './load_company.js'
 import { assertNifFree, companyColumns, companySummary } from './company_columns.js'
 import { assertNameUnique, renames } from './duplicate_name.js'
+import { assertParent, replaceIndustries } from './company_group.js'
 import { crmRecordsChanged } from '../records_changed.js'
 import type { FieldValues } from '#app/custom_fields/types'
 import { customSnapshot, prepareCustomValues, saveCustomValues } from '#app/custom_fields/values'
@@ -64,12 +65,26 @@ export async function updateCompany({
       restored: restoredOwner,
     })
     await assertNifFree(trx, organizationId, data.nif, companyId)
+    await assertParent(trx, {
+      access,
+      companyId,
+      parentId: data.parentId ?? null,
+      current: before.parentId,
+    })
     await trx
       .from('crm_companies')
       .where('organization_id', organizationId)
       .where('id', companyId)
       .update({ ...companyColumns(data), owner_id: ownerId, updated_at: dbTimestamp() })
     if (data.addresses) await replaceAddresses(trx, organizationId, companyId, data.addresses)
+    // Left out (inline edit of another field), the extra sectors stay; the main one never repeats.
+    await replaceIndustries(
+      trx,
+      organizationId,
+      companyId,
+      data.industries ?? before.industries,
+      data.industry
+    )
     await replaceChannels(
       trx,
       organizationId,

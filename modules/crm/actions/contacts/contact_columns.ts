@@ -18,6 +18,13 @@ export function contactColumns(data: ContactData) {
     department: data.department || null,
     reports_to_id: data.companyId ? (data.reportsToId ?? null) : null,
     notes: data.notes || null,
+    gender: data.gender ?? null,
+    language: data.language ?? null,
+    birthday: data.birthday ?? null,
+    consent_status: data.consentStatus ?? 'unknown',
+    consent_source: data.consentSource ?? null,
+    opted_out: data.optedOut ?? false,
+    opt_out_source: data.optedOut ? (data.optOutSource ?? null) : null,
   }
 }
 

@@ -6,14 +6,20 @@ import {
   saveInlineField,
   type InlineTrx,
 } from '#app/support/inline_field'
-import { CONTACT_INLINE_FIELDS, contactRules, type ContactData } from '../../validators/contacts.js'
+import db from '@adonisjs/lucid/services/db'
+import {
+  CONTACT_INLINE_FIELDS,
+  contactRules,
+  type ContactData,
+  type ContactMeta,
+} from '../../validators/contacts.js'
 import { CONTACTS, loadContact } from './load_contact.js'
 import { updateContact } from './update_contact.js'
 
-const validators = inlineValidators<Record<string, never>>(contactRules, CONTACT_INLINE_FIELDS)
+const validators = inlineValidators<ContactMeta>(contactRules, CONTACT_INLINE_FIELDS)
 
 /**
- * What the update action needs to keep a contact as it is: company and manager left out (kept,
+ * What the update action needs to keep a contact as it is: company and manager as they are (kept,
  * even when the user may not see them), phones and e-mails left out (kept).
  */
 async function currentData(
@@ -30,6 +36,16 @@ async function currentData(
     department: c.department ?? undefined,
     ownerId: c.ownerId,
     notes: c.notes ?? undefined,
+    // Company and manager as they are (an inline edit of the manager replaces it).
+    companyId: c.companyId,
+    reportsToId: c.reportsToId,
+    gender: c.gender ?? undefined,
+    language: (c.language ?? undefined) as ContactData['language'],
+    birthday: c.birthday ?? undefined,
+    consentStatus: c.consentStatus as ContactData['consentStatus'],
+    consentSource: c.consentSource ?? undefined,
+    optedOut: c.optedOut,
+    optOutSource: c.optOutSource ?? undefined,
   }
 }
 
@@ -43,9 +59,23 @@ export async function saveContactField(ctx: HttpContext, contactId: number) {
     resource: CONTACTS,
     recordId: contactId,
     validator: validators,
-    meta: {},
+    meta: { organizationId, current: await contactCodes(organizationId, contactId) },
     current: (trx) => currentData(trx, organizationId, contactId),
     save: (trx, data, customValues, options) =>
       updateContact({ ...actor(ctx), contactId, data, customValues, trx, ...options }),
   })
+}
+
+/** The list codes a contact holds (a deactivated one stays valid on it). */
+export async function contactCodes(organizationId: number, contactId: number) {
+  const row = await db
+    .from('crm_contacts')
+    .where({ organization_id: organizationId, id: contactId })
+    .select('gender', 'consent_source', 'opt_out_source')
+    .first()
+  return {
+    gender: row?.gender ?? null,
+    consentSource: row?.consent_source ?? null,
+    optOutSource: row?.opt_out_source ?? null,
+  }
 }

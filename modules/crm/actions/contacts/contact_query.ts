@@ -32,6 +32,9 @@ export async function filteredContacts(
       alias: 'ct',
     })
   if (filters.company) query.where('ct.company_id', filters.company)
+  if (filters.consent) query.where('ct.consent_status', filters.consent)
+  if (filters.opted_out) query.where('ct.opted_out', filters.opted_out === 'yes')
+  if (filters.language) query.where('ct.language', filters.language)
   if (filters.owner)
     query.where('ct.owner_id', filters.owner === 'mine' ? access.userId : Number(filters.owner))
   applyCreatedRange(query, 'ct.created_at', { from: filters.created_from, to: filters.created_to })
@@ -61,6 +64,9 @@ export const CONTACT_LIST_COLUMNS = [
   'ct.company_id',
   'ct.owner_id',
   'ct.created_at',
+  'ct.language',
+  'ct.consent_status',
+  'ct.opted_out',
   'o.full_name as owner_name',
 ]
 
@@ -102,6 +108,9 @@ export async function contactRows(
       ownerId: r.owner_id === null || r.owner_id === undefined ? null : Number(r.owner_id),
       ownerName: r.owner_name ?? null,
       createdAt: toIso(r.created_at),
+      language: r.language ?? null,
+      consentStatus: r.consent_status ?? 'unknown',
+      optedOut: Boolean(r.opted_out),
     }
   })
 }

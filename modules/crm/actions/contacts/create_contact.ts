@@ -19,6 +19,8 @@ import type { FieldValues } from '#app/custom_fields/types'
 import { customSnapshot, prepareCustomValues, saveCustomValues } from '#app/custom_fields/values'
 import { assertCompany, assertReportsTo } from './org_chart_rules.js'
 import { contactColumns } from './contact_columns.js'
+import { consentTimes } from './contact_consent.js'
+import { followPosition } from './contact_positions.js'
 import { crmRecordsChanged } from '../records_changed.js'
 import { indexContacts } from '../../search/sync.js'
 
@@ -64,6 +66,7 @@ export async function createContact({
     const now = dbTimestamp()
     const id = await insertId(trx, 'crm_contacts', {
       ...contactColumns(data),
+      ...consentTimes(data, null),
       organization_id: organizationId,
       owner_id: ownerId,
       created_by: actorId,
@@ -76,6 +79,11 @@ export async function createContact({
       { contactId: id },
       { phones: data.phones ?? [], emails: data.emails ?? [] }
     )
+    await followPosition(trx, organizationId, id, null, {
+      companyId,
+      position: data.position || null,
+      department: data.department || null,
+    })
     const record = (await loadContact(trx, organizationId, id))!
     await indexContacts(trx, organizationId, [id])
     const custom = { organizationId, resource: CONTACTS, recordId: id, values: customValues }

@@ -8,6 +8,7 @@ import { customExportColumns } from '#app/custom_fields/exchange'
 import type { CustomFilter } from '#app/custom_fields/query'
 import type { ExportColumn, TabularExport } from '#app/support/csv'
 import { CONTACT_LIST_COLUMNS, contactRows, filteredContacts } from './contact_query.js'
+import { PROFILE_COLUMNS, profileCells } from './contact_export_cells.js'
 
 const BATCH = 500
 
@@ -22,6 +23,15 @@ const COLUMNS: ExportColumn[] = [
   { key: 'owner' },
   { key: 'tags' },
   { key: 'createdAt' },
+  { key: 'gender' },
+  { key: 'language' },
+  { key: 'birthday' },
+  { key: 'consentStatus' },
+  { key: 'consentAt' },
+  { key: 'consentSource' },
+  { key: 'optedOut' },
+  { key: 'optedOutAt' },
+  { key: 'optOutSource' },
 ]
 
 /**
@@ -53,7 +63,7 @@ async function* contactBatches(
     const { query } = await filteredContacts(access, filters, 'export')
     query
       .leftJoin('users as o', 'o.id', 'ct.owner_id')
-      .select([...CONTACT_LIST_COLUMNS, 'ct.department'])
+      .select([...CONTACT_LIST_COLUMNS, 'ct.department', ...PROFILE_COLUMNS])
     return { query }
   }
   let cursor: string | null = null
@@ -85,6 +95,7 @@ async function* contactBatches(
         r.ownerName,
         tags.get(r.id) ?? null,
         date(r.createdAt),
+        ...profileCells(raw, text),
         ...custom.get(r.id)!,
       ]
     })

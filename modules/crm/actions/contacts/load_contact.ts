@@ -8,6 +8,7 @@ import { historyRef as ref } from '#app/history/record_history'
 import { lines } from '../companies/load_company.js'
 import type { ContactSummary } from '../../contracts/types.js'
 import type { ContactDetail } from '../../dto/contacts.js'
+import { dayOf } from '../../support/days.js'
 
 export const CONTACT_SUBJECT = 'crm.contact'
 export const CONTACTS = 'crm.contacts'
@@ -71,6 +72,15 @@ export async function loadContact(
     ownerId: row.owner_id === null ? null : Number(row.owner_id),
     ownerName: row.owner_name ?? null,
     notes: row.notes,
+    gender: row.gender ?? null,
+    language: row.language ?? null,
+    birthday: dayOf(row.birthday),
+    consentStatus: row.consent_status ?? 'unknown',
+    consentAt: row.consent_at ? toIso(row.consent_at) : null,
+    consentSource: row.consent_source ?? null,
+    optedOut: Boolean(row.opted_out),
+    optedOutAt: row.opted_out_at ? toIso(row.opted_out_at) : null,
+    optOutSource: row.opt_out_source ?? null,
     createdByName: row.created_by_name ?? null,
     createdAt: toIso(row.created_at),
     updatedAt: toIso(row.updated_at),
@@ -95,6 +105,15 @@ export function contactSnapshot(c: ContactRecord): Record<string, unknown> {
     reportsTo: ref(c.reportsToId, c.reportsToName),
     owner: c.ownerName,
     notes: c.notes,
+    gender: c.gender,
+    language: c.language,
+    birthday: c.birthday,
+    consentStatus: c.consentStatus,
+    consentAt: c.consentAt?.slice(0, 10) ?? null,
+    consentSource: c.consentSource,
+    optedOut: c.optedOut,
+    optedOutAt: c.optedOutAt?.slice(0, 10) ?? null,
+    optOutSource: c.optOutSource,
     phones: lines(c.phones.map(channelText)),
     emails: lines(c.emails.map(channelText)),
   }

@@ -19,6 +19,8 @@ import type { FieldValues } from '#app/custom_fields/types'
 import { customSnapshot, prepareCustomValues, saveCustomValues } from '#app/custom_fields/values'
 import { assertCompany, assertReportsTo } from './org_chart_rules.js'
 import { contactColumns, detachReports } from './contact_columns.js'
+import { consentTimes } from './contact_consent.js'
+import { followPosition } from './contact_positions.js'
 import { crmRecordsChanged } from '../records_changed.js'
 import { indexContacts } from '../../search/sync.js'
 
@@ -86,7 +88,17 @@ export async function updateContact({
       .from('crm_contacts')
       .where('organization_id', organizationId)
       .where('id', contactId)
-      .update({ ...contactColumns(input), owner_id: ownerId, updated_at: dbTimestamp() })
+      .update({
+        ...contactColumns(input),
+        ...consentTimes(input, before),
+        owner_id: ownerId,
+        updated_at: dbTimestamp(),
+      })
+    await followPosition(trx, organizationId, contactId, before, {
+      companyId,
+      position: input.position || null,
+      department: input.department || null,
+    })
     await replaceChannels(
       trx,
       organizationId,

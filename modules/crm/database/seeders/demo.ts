@@ -12,6 +12,7 @@ import { ensureTags, TAGGINGS } from '#app/tags/tags'
 import seedLeadsDemo from './demo_leads.js'
 import seedPipelineDemo from './demo_pipeline.js'
 import seedActivitiesDemo from './demo_activities.js'
+import seedAccountsDemo from './demo_accounts.js'
 
 const DAY = 86_400_000
 
@@ -221,6 +222,7 @@ export default async function seedCrmDemo({ organizationId, users, random }: Dem
   await seedLeadsDemo(params)
   await seedPipelineDemo(params)
   await seedActivitiesDemo(params)
+  await seedAccountsDemo(params)
 }
 
 /**

@@ -36,6 +36,7 @@ import type {
   DuplicateName as Duplicate,
 } from '../../dto/companies'
 import { selectData } from '../shared/lists'
+import { CompanyClassification } from '../shared/company_classification'
 
 /**
  * Create and edit a company. Server validation errors show inline under each field; a name
@@ -78,6 +79,13 @@ export default function CompanyForm({
     // New records belong to whoever creates them unless they pick someone else.
     ownerId: company?.ownerId ?? (me ? String(me.id) : ''),
     description: company?.description ?? '',
+    industries: company?.industries ?? [],
+    parentId: company?.parentId ?? '',
+    zone: company?.zone ?? '',
+    status: company?.status ?? (catalog.statuses.some((o) => o.value === 'activa') ? 'activa' : ''),
+    size: company?.size ?? '',
+    strengths: company?.strengths ?? '',
+    weaknesses: company?.weaknesses ?? '',
     addresses: company?.addresses ?? [
       { kind: 'fiscal', street: '', postalCode: '', city: '', province: '', country: 'ES' },
     ],
@@ -245,6 +253,19 @@ export default function CompanyForm({
               </Grid.Col>
             </Grid>
           </Paper>
+
+          <CompanyClassification
+            values={{ ...form.data, parentName: company?.parentName ?? null }}
+            type={form.data.type}
+            catalog={catalog}
+            errors={errors}
+            onChange={(patch) => {
+              // The parent's name is the picker's label, not a field of the form.
+              const fields = { ...patch }
+              delete fields.parentName
+              form.setData((data) => ({ ...data, ...fields }))
+            }}
+          />
 
           <ChannelSections
             title={field}

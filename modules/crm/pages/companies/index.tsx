@@ -27,6 +27,7 @@ import {
   type ListEdit,
 } from '~/ui'
 import { TypeBadge } from '../shared/type_badge'
+import { useCompanyListExtras } from '../shared/company_list_extras'
 import type { CompanyListFilters as Filters, CompanyRow } from '../../dto/companies'
 import type { Catalog } from '../../dto/shared'
 import { choicesFor, labelMap, selectData } from '../shared/lists'
@@ -110,6 +111,7 @@ export default function CompaniesIndex({
     tag: tagFilterUi.param,
   }
   const extraColumns = useCustomListColumns<Row>(customColumns)
+  const extras = useCompanyListExtras(catalog, filters, set)
 
   const typeLabels = labelMap(catalog.types)
   const industryLabels = labelMap(catalog.industries)
@@ -131,12 +133,14 @@ export default function CompaniesIndex({
         label: `${t(`crm.companies.fields.${key}`)}: ${label(filters[key])}`,
         remove: { [key]: null },
       })),
+    ...extras.chips,
     ...useCreatedChips(filters),
     ...customChips(customColumns, customFilters),
     ...tagFilterUi.chips,
   ]
 
   const render: Record<string, (r: Row) => React.ReactNode> = {
+    ...extras.render,
     name: (r) => (
       <div>
         <Anchor component={Link} href={`${BASE}/${r.id}`} prefetch fw={600} size="sm">
@@ -189,6 +193,7 @@ export default function CompaniesIndex({
             options: (r) => choicesFor(catalog.industries, r.industry, inactive),
             render: (v) => v && (industryLabels[v] ?? v),
           },
+          ...extras.inline,
           ...(ownerInline ? { owner: ownerInline } : {}),
         },
       }
@@ -312,6 +317,7 @@ export default function CompaniesIndex({
                 onBlur={() => city !== filters.city && set({ city })}
               />
             </form>
+            {extras.inputs}
             <CreatedRangeInputs filters={filters} onChange={set} />
             {tagFilterUi.control}
             <CustomFilterInputs fields={customColumns} values={customFilters} onChange={set} />

@@ -30,8 +30,15 @@ import {
   type TagsPanelProps,
 } from '~/ui'
 import { TypeBadge } from '../shared/type_badge'
-import type { CompanyContact as Contact, CompanyDetail as Company } from '../../dto/companies'
+import type {
+  CompanyContact as Contact,
+  CompanyDetail as Company,
+  FormerContact,
+  Subsidiary,
+} from '../../dto/companies'
+import { CompanyClassificationCard, CompanyRelations } from '../shared/company_relations'
 import { OrgChart } from '../shared/org_chart'
+import { OrgChartEditor } from '../shared/org_chart_editor'
 import { crmHistoryValueLabel } from '../shared/history_labels'
 import { selectData } from '../shared/lists'
 import {
@@ -65,6 +72,8 @@ export default function CompanyShow({
   editFields = [],
   timelineFilters = [],
   tags = null,
+  subsidiaries = [],
+  formerContacts = [],
 }: {
   company: Company & { ownerId: number | null }
   /** Whether this record is within the user's edit and delete scopes. */
@@ -82,6 +91,8 @@ export default function CompanyShow({
   timelineFilters?: TimelineFilterChip[]
   /** Null when the user may not see the company's tags. */
   tags?: TagsPanelProps | null
+  subsidiaries?: Subsidiary[]
+  formerContacts?: FormerContact[]
 }) {
   const { t, locale } = useT()
   const valueLabel = useMemo(() => crmHistoryValueLabel(t, locale, labels), [t, locale, labels])
@@ -301,6 +312,15 @@ export default function CompanyShow({
                 />
               </div>
             </FieldCard>
+            <CompanyClassificationCard
+              company={company}
+              labels={labels}
+              catalog={editOptions?.catalog ?? null}
+              fieldUrl={fieldUrl}
+              editable={editable}
+              onSaved={reload}
+              action={editFull}
+            />
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
               <FieldCard title={t('crm.sections.channels')} columns={1} action={editFull}>
                 <ChannelLines items={company.phones} kind="phone" empty={t('crm.form.no_phones')} />
@@ -374,7 +394,14 @@ export default function CompanyShow({
                 </Text>
               )}
             </Paper>
-            {contacts.some((c) => c.reportsToId !== null) && (
+            <CompanyRelations
+              companyId={company.id}
+              subsidiaries={subsidiaries}
+              formerContacts={formerContacts}
+              labels={labels}
+            />
+            {(contacts.some((c) => c.reportsToId !== null) ||
+              (can('crm.contacts.edit') && contacts.length > 1)) && (
               <Paper
                 withBorder
                 radius="md"
@@ -385,7 +412,11 @@ export default function CompanyShow({
                 <Title order={5} mb="sm">
                   {t('crm.sections.org_chart')}
                 </Title>
-                <OrgChart people={contacts} />
+                {can('crm.contacts.edit') ? (
+                  <OrgChartEditor people={contacts} />
+                ) : (
+                  <OrgChart people={contacts} />
+                )}
               </Paper>
             )}
             {documents && <Documents panel={documents} openRef={openFiles} />}

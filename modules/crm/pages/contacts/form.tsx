@@ -17,7 +17,8 @@ import {
   type CustomFieldInput,
   type CustomFieldValue,
 } from '~/ui/custom_fields'
-import type { ContactFormValues as ContactValues } from '../../dto/contacts'
+import type { ContactCatalog, ContactFormValues as ContactValues } from '../../dto/contacts'
+import { ContactProfileFields } from '../shared/contact_profile_fields'
 
 /** Create and edit a contact; the manager is searched among the chosen company's contacts. */
 export default function ContactForm({
@@ -30,6 +31,7 @@ export default function ContactForm({
   managers,
   customFields = [],
   customValues = {},
+  contactCatalog,
 }: {
   contact: ContactValues | null
   initialCompanyId: number | null
@@ -41,6 +43,7 @@ export default function ContactForm({
   managers: Option[]
   customFields?: CustomFieldInput[]
   customValues?: Record<string, CustomFieldValue>
+  contactCatalog: ContactCatalog
 }) {
   const { t } = useT()
   const me = usePage<SharedProps>().props.shell.user
@@ -53,6 +56,15 @@ export default function ContactForm({
     reportsToId: contact?.reportsToId ?? '',
     ownerId: contact?.ownerId ?? (me ? String(me.id) : ''),
     notes: contact?.notes ?? '',
+    gender: contact?.gender ?? '',
+    language: contact?.language ?? '',
+    birthday: contact?.birthday ?? '',
+    consentStatus: contact?.consentStatus ?? 'unknown',
+    consentAt: contact?.consentAt ?? '',
+    consentSource: contact?.consentSource ?? '',
+    optedOut: contact?.optedOut ?? false,
+    optedOutAt: contact?.optedOutAt ?? '',
+    optOutSource: contact?.optOutSource ?? '',
     phones: (contact?.phones ?? []).map((p) => ({ ...p, number: formatPhone(p.number) })),
     emails: contact?.emails ?? [],
     customFields: customValues,
@@ -189,6 +201,12 @@ export default function ContactForm({
               </Grid.Col>
             </Grid>
           </Paper>
+          <ContactProfileFields
+            values={form.data}
+            catalog={contactCatalog}
+            errors={errors}
+            onChange={(patch) => form.setData((data) => ({ ...data, ...patch }))}
+          />
           <ChannelSections
             title={field}
             phones={form.data.phones}

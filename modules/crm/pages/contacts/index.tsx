@@ -27,6 +27,8 @@ import {
   type ListEdit,
 } from '~/ui'
 import { CompanyPicker } from '../shared/company_picker'
+import { useContactListExtras } from '../shared/contact_list_extras'
+import type { ContactCatalog } from '../../dto/contacts'
 import type { ContactListFilters as Filters, ContactRow } from '../../dto/contacts'
 import {
   CreatedRangeInputs,
@@ -61,6 +63,7 @@ export default function ContactsIndex({
   companies,
   list,
   bulk = null,
+  contactCatalog,
 }: {
   contacts: Row[]
   next: string | null
@@ -77,6 +80,7 @@ export default function ContactsIndex({
   companies: Option[]
   list: ListProps
   bulk?: BulkConfig | null
+  contactCatalog: ContactCatalog
 }) {
   const { t } = useT()
   const f = useFormat()
@@ -106,6 +110,7 @@ export default function ContactsIndex({
     tag: tagFilterUi.param,
   }
   const extraColumns = useCustomListColumns<Row>(customColumns)
+  const extras = useContactListExtras(contactCatalog, filters, set)
   const ownerLabel = (v: string) =>
     v === 'mine' ? t('crm.filters.mine') : (owners.find((o) => o.value === v)?.label ?? v)
   const chips: FilterChip[] = [
@@ -129,6 +134,7 @@ export default function ContactsIndex({
           },
         ]
       : []),
+    ...extras.chips,
     ...useCreatedChips(filters),
     ...customChips(customColumns, customFilters),
     ...tagFilterUi.chips,
@@ -137,6 +143,7 @@ export default function ContactsIndex({
   // The position has its own column when asked for (`cols=`): then not under the name.
   const positionColumn = (url.params.cols ?? '').split(',').includes('position')
   const render: Record<string, (r: Row) => React.ReactNode> = {
+    ...extras.render,
     // The position under the name (as a company's NIF), names may wrap: the table fits at 1280 px.
     name: (r) => (
       <div>
@@ -181,6 +188,7 @@ export default function ContactsIndex({
         onSaved: () => router.reload({ only: ['contacts', 'next', 'prev', 'offset', 'count'] }),
         fields: {
           position: { name: 'position', value: (r) => r.position },
+          ...extras.inline,
           ...(ownerInline ? { owner: ownerInline } : {}),
         },
       }
@@ -271,6 +279,7 @@ export default function ContactsIndex({
               data={[{ value: 'mine', label: t('crm.filters.mine') }, ...owners]}
               onChange={(v) => set({ owner: v })}
             />
+            {extras.inputs}
             <CreatedRangeInputs filters={filters} onChange={set} />
             {tagFilterUi.control}
             <CustomFilterInputs fields={customColumns} values={customFilters} onChange={set} />

@@ -31,7 +31,13 @@ import {
   type CustomFieldDisplay,
   type CustomFieldInput,
 } from '~/ui/custom_fields'
-import type { ContactDetail as Contact, PersonLink as Person } from '../../dto/contacts'
+import type {
+  ContactCatalog,
+  ContactDetail as Contact,
+  ContactPosition,
+  PersonLink as Person,
+} from '../../dto/contacts'
+import { ContactPositionsCard, ContactProfileCard, contactLabels } from '../shared/contact_cards'
 import type { RecordActions } from '../../dto/shared'
 
 function PersonLine({ person }: { person: Person }) {
@@ -68,6 +74,8 @@ export default function ContactShow({
   editFields = [],
   timelineFilters = [],
   tags = null,
+  positions = [],
+  contactCatalog,
 }: {
   contact: Contact & { ownerId: number | null }
   /** Whether this record is within the user's edit and delete scopes. */
@@ -84,9 +92,14 @@ export default function ContactShow({
   timelineFilters?: TimelineFilterChip[]
   /** Null when the user may not see the contact's tags. */
   tags?: TagsPanelProps | null
+  positions?: ContactPosition[]
+  contactCatalog: ContactCatalog
 }) {
   const { t, locale } = useT()
-  const valueLabel = useMemo(() => crmHistoryValueLabel(t, locale), [t, locale])
+  const valueLabel = useMemo(
+    () => crmHistoryValueLabel(t, locale, contactLabels(contactCatalog)),
+    [t, locale, contactCatalog]
+  )
   const f = useFormat()
   const base = `/crm/contacts/${contact.id}`
   const field = (name: string) => t(`crm.contacts.fields.${name}`)
@@ -94,7 +107,7 @@ export default function ContactShow({
   const openFiles = useRef<(() => void) | null>(null)
   const editable = allowed.edit && editOptions !== null
   const fieldUrl = `${base}/field`
-  const reload = () => router.reload({ only: ['contact', 'timeline', 'customFields'] })
+  const reload = () => router.reload({ only: ['contact', 'timeline', 'customFields', 'positions'] })
   const owners =
     editOptions &&
     contact.ownerId &&
@@ -207,6 +220,21 @@ export default function ContactShow({
               <Detail label={field('updatedAt')}>{f.date(contact.updatedAt)}</Detail>
               <div style={{ gridColumn: '1 / -1' }}>{text('notes', 'textarea')}</div>
             </FieldCard>
+            <ContactProfileCard
+              contact={contact}
+              catalog={contactCatalog}
+              fieldUrl={fieldUrl}
+              editable={editable}
+              onSaved={reload}
+              action={
+                allowed.edit ? (
+                  <Anchor component={Link} href={`${base}/edit`} size="xs">
+                    {t('common.edit')}
+                  </Anchor>
+                ) : undefined
+              }
+            />
+            <ContactPositionsCard positions={positions} />
             <FieldCard
               title={t('crm.sections.channels')}
               columns={1}

@@ -34,3 +34,20 @@ export function buildChart(people: ChartPerson[]): TreeNodeData[] {
   }
   return (children.get(null) ?? []).map(node)
 }
+
+/**
+ * The chart as an indented list: each person after their manager, with their depth (the same
+ * branches as buildChart). Everyone appears once, however the data loops.
+ */
+export function flattenChart(people: ChartPerson[]): { person: ChartPerson; depth: number }[] {
+  const out: { person: ChartPerson; depth: number }[] = []
+  const walk = (nodes: TreeNodeData[], depth: number) => {
+    for (const n of nodes) {
+      out.push({ person: byValue.get(n.value)!, depth })
+      if (n.children) walk(n.children, depth + 1)
+    }
+  }
+  const byValue = new Map(people.map((p) => [String(p.id), p]))
+  walk(buildChart(people), 0)
+  return out
+}
