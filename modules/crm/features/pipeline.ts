@@ -57,6 +57,22 @@ const part: ManifestPart = {
       tags: { subject: 'crm.opportunity' },
     },
   ],
+  navigation: [
+    {
+      label: 'crm.nav.opportunities',
+      route: 'crm.opportunities.board',
+      permission: 'crm.opportunities.view',
+      icon: 'layout-kanban',
+    },
+  ],
+  actions: [
+    {
+      label: 'crm.opportunities.new',
+      route: 'crm.opportunities.board',
+      permission: 'crm.opportunities.create',
+      icon: 'layout-kanban',
+    },
+  ],
   subjects: [
     {
       type: 'crm.opportunity',
