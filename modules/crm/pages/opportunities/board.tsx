@@ -222,7 +222,9 @@ export default function OpportunityBoard(props: Props) {
         </div>
       </DndContext>
       <style>{`
+        /* contain: the board's width never depends on its columns, so it scrolls inside the page. */
         .pipeline-board { display: flex; gap: 12px; overflow-x: auto; padding-bottom: 8px;
+          contain: inline-size; width: 100%;
           scroll-snap-type: x proximity; align-items: flex-start; }
         .pipeline-column { flex: 0 0 280px; max-width: 85vw; scroll-snap-align: start; }
         .pipeline-folded { flex: 0 0 160px; }
