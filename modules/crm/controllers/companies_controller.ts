@@ -42,6 +42,7 @@ import { savedViewsProps } from '#app/views/list_views'
 import { tagFilterOf } from '#app/tags/filter'
 import { listTags } from '#app/tags/tags'
 import { tagsPanel } from '#app/tags/panel'
+import { companyOpportunities } from '../actions/opportunities/company_opportunities.js'
 
 const DUPLICATE_FLASH = 'crmDuplicateName'
 
@@ -138,6 +139,7 @@ export default class CompaniesController {
       editFields,
       timelineFilters: timelineFilters().map(({ key, label }) => ({ key, label })),
       tags: await tagsPanel(ctx.access, COMPANIES, id),
+      opportunities: await companyOpportunities(ctx.access, id),
     })
   }
 

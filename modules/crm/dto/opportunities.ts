@@ -65,3 +65,15 @@ export interface OpportunityCard {
   expectedCloseOn: string | null
   status: OpportunityStatus
 }
+
+/** A row of the "Oportunidades" section of a company page. */
+export interface CompanyOpportunity {
+  id: number
+  name: string
+  stageName: string
+  status: 'open' | 'won' | 'lost'
+  amountMinor: string
+  currency: string
+  ownerName: string | null
+  expectedCloseOn: string | null
+}

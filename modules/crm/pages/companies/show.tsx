@@ -32,6 +32,8 @@ import {
 import { TypeBadge } from '../shared/type_badge'
 import type { CompanyContact as Contact, CompanyDetail as Company } from '../../dto/companies'
 import { OrgChart } from '../shared/org_chart'
+import { CompanyOpportunities } from '../opportunities/company_section'
+import type { CompanyOpportunity } from '../../dto/opportunities'
 import { crmHistoryValueLabel } from '../shared/history_labels'
 import { selectData } from '../shared/lists'
 import {
@@ -65,6 +67,7 @@ export default function CompanyShow({
   editFields = [],
   timelineFilters = [],
   tags = null,
+  opportunities = null,
 }: {
   company: Company & { ownerId: number | null }
   /** Whether this record is within the user's edit and delete scopes. */
@@ -82,6 +85,8 @@ export default function CompanyShow({
   timelineFilters?: TimelineFilterChip[]
   /** Null when the user may not see the company's tags. */
   tags?: TagsPanelProps | null
+  /** Its opportunities in the reader's scope; null without access to opportunities. */
+  opportunities?: CompanyOpportunity[] | null
 }) {
   const { t, locale } = useT()
   const valueLabel = useMemo(() => crmHistoryValueLabel(t, locale, labels), [t, locale, labels])
@@ -388,6 +393,7 @@ export default function CompanyShow({
                 <OrgChart people={contacts} />
               </Paper>
             )}
+            <CompanyOpportunities items={opportunities} />
             {documents && <Documents panel={documents} openRef={openFiles} />}
           </>
         }
