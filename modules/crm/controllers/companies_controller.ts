@@ -43,6 +43,7 @@ import { tagFilterOf } from '#app/tags/filter'
 import { listTags } from '#app/tags/tags'
 import { tagsPanel } from '#app/tags/panel'
 import { companyNames } from '../actions/companies/company_group.js'
+import { companyOpportunities } from '../actions/opportunities/company_opportunities.js'
 
 const DUPLICATE_FLASH = 'crmDuplicateName'
 
@@ -150,6 +151,7 @@ export default class CompaniesController {
       editFields,
       timelineFilters: timelineFilters().map(({ key, label }) => ({ key, label })),
       tags: await tagsPanel(ctx.access, COMPANIES, id),
+      opportunities: await companyOpportunities(ctx.access, id),
     })
   }
 

@@ -5,6 +5,7 @@ import { timelineFilterKinds } from '#app/history/kinds'
 import { fullName } from './people.js'
 import { CRM_SUBJECTS, crmSubject } from '../catalog.js'
 import { mayChangeNote } from '../actions/notes/find_note.js'
+import { originLeadOf } from './opportunities_timeline.js'
 
 /**
  * Snapshot keys holding a reference (`historyRef`, #app/history/record_history): the timeline
@@ -67,6 +68,8 @@ export const RELATED_CONTACTS_MAX = 500
  * (highest ids) only; the others' entries stay on their own pages.
  */
 async function relatedOf(access: AccessContext, subjectType: string, subjectId: number) {
+  if (subjectType === CRM_SUBJECTS['crm.opportunity'].subjectType)
+    return originLeadOf(access, subjectId)
   if (subjectType !== CRM_SUBJECTS['crm.company'].subjectType) return undefined
   const query = db
     .from('crm_contacts as rc')

@@ -39,6 +39,8 @@ import type {
 import { CompanyClassificationCard, CompanyRelations } from '../shared/company_relations'
 import { OrgChart } from '../shared/org_chart'
 import { OrgChartEditor } from '../shared/org_chart_editor'
+import { CompanyOpportunities } from '../opportunities/company_section'
+import type { CompanyOpportunity } from '../../dto/opportunities'
 import { crmHistoryValueLabel } from '../shared/history_labels'
 import { selectData } from '../shared/lists'
 import {
@@ -74,6 +76,7 @@ export default function CompanyShow({
   tags = null,
   subsidiaries = [],
   formerContacts = [],
+  opportunities = null,
 }: {
   company: Company & { ownerId: number | null }
   /** Whether this record is within the user's edit and delete scopes. */
@@ -93,6 +96,8 @@ export default function CompanyShow({
   tags?: TagsPanelProps | null
   subsidiaries?: Subsidiary[]
   formerContacts?: FormerContact[]
+  /** Its opportunities in the reader's scope; null without access to opportunities. */
+  opportunities?: CompanyOpportunity[] | null
 }) {
   const { t, locale } = useT()
   const valueLabel = useMemo(() => crmHistoryValueLabel(t, locale, labels), [t, locale, labels])
@@ -419,6 +424,7 @@ export default function CompanyShow({
                 )}
               </Paper>
             )}
+            <CompanyOpportunities items={opportunities} />
             {documents && <Documents panel={documents} openRef={openFiles} />}
           </>
         }
