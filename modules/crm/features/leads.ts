@@ -53,6 +53,7 @@ const part: ManifestPart = {
         rep: ['view', 'create', 'edit', 'convert'],
         support: ['view'],
       },
+      import: () => import('../imports/leads.js'),
       documents: {
         subjectType: 'crm.lead',
         recordAccess: () => import('../actions/leads/lead_access.js'),

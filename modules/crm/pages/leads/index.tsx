@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { Head, Link } from '@inertiajs/react'
 import { Anchor, Button, Select, Text, TextInput } from '@mantine/core'
-import { IconPlus, IconSearch } from '@tabler/icons-react'
+import { IconFileImport, IconPlus, IconSearch } from '@tabler/icons-react'
 import {
   EmailLink,
   EmptyState,
@@ -165,7 +165,25 @@ export default function LeadsIndex({
   return (
     <>
       <Head title={t('crm.leads.title')} />
-      <PageHeader title={t('crm.leads.title')} actions={newButton} />
+      <PageHeader
+        title={t('crm.leads.title')}
+        actions={
+          <>
+            {can('crm.leads.create') && (
+              <Button
+                component={Link}
+                href="/imports/crm.leads"
+                variant="default"
+                leftSection={<IconFileImport size={16} />}
+                data-testid="import"
+              >
+                {t('import.action')}
+              </Button>
+            )}
+            {newButton}
+          </>
+        }
+      />
       <SavedViews resource="crm.leads" />
       <ListView
         base={BASE}
