@@ -7,10 +7,10 @@ export { COMPANY_TYPES_LIST, INDUSTRIES_LIST } from './lists.js'
 /** A record type of the CRM as its history, notes and home cards name it. */
 export interface CrmSubject {
   /** The timeline/audit subject type. */
-  subjectType: 'crm.company' | 'crm.contact' | 'crm.lead'
+  subjectType: 'crm.company' | 'crm.contact' | 'crm.lead' | 'crm.opportunity'
   /** The scoped resource (permissions and record scopes). */
-  resource: 'crm.companies' | 'crm.contacts' | 'crm.leads'
-  table: 'crm_companies' | 'crm_contacts' | 'crm_leads'
+  resource: 'crm.companies' | 'crm.contacts' | 'crm.leads' | 'crm.opportunities'
+  table: 'crm_companies' | 'crm_contacts' | 'crm_leads' | 'crm_opportunities'
   /** The named route of its page (`{ id }`). */
   route: string
   /** The columns its name is made of, joined by a space. */
@@ -39,6 +39,13 @@ export const CRM_SUBJECTS = {
     table: 'crm_leads',
     route: 'crm.leads.show',
     names: ['title'],
+  },
+  'crm.opportunity': {
+    subjectType: 'crm.opportunity',
+    resource: 'crm.opportunities',
+    table: 'crm_opportunities',
+    route: 'crm.opportunities.show',
+    names: ['name'],
   },
 } as const satisfies Record<string, CrmSubject>
 

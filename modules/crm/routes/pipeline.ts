@@ -1,4 +1,23 @@
 import type { HttpRouterService } from '@adonisjs/core/types'
 
+const OpportunitiesController = () => import('../controllers/opportunities_controller.js')
+
 /** The pipeline feature's routes (behind login, under /crm); routes.ts calls this. */
-export default function registerPipelineRoutes(_router: HttpRouterService) {}
+export default function registerPipelineRoutes(router: HttpRouterService) {
+  const id = router.matchers.number()
+  const C = OpportunitiesController
+  router.get('/opportunities', [C, 'board']).as('crm.opportunities.index')
+  router.get('/opportunities/board', [C, 'board']).as('crm.opportunities.board')
+  router.get('/opportunities/column', [C, 'column']).as('crm.opportunities.column')
+  router.post('/opportunities', [C, 'store']).as('crm.opportunities.store')
+  router.get('/opportunities/:id', [C, 'show']).where('id', id).as('crm.opportunities.show')
+  router.patch('/opportunities/:id/stage', [C, 'move']).where('id', id).as('crm.opportunities.move')
+  router
+    .get('/opportunities/:id/timeline', [C, 'timeline'])
+    .where('id', id)
+    .as('crm.opportunities.timeline')
+  router
+    .post('/opportunities/:id/reopen', [C, 'reopen'])
+    .where('id', id)
+    .as('crm.opportunities.reopen')
+}

@@ -1,0 +1,177 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import db from '@adonisjs/lucid/services/db'
+import { actor, notFound, orBack, routeId, translateRule } from '#app/support/http'
+import { RuleError } from '#app/support/rule_error'
+import { ownerFilterOptions, recordActions } from '#app/access/owners'
+import { lists } from '#app/settings/lists'
+import { defaultCurrency } from '#app/settings/currencies'
+import { timelineFilters } from '#app/history/kinds'
+import { readTimeline } from '../support/timeline_reader.js'
+import { pipelineStages } from '../support/opportunities_stages.js'
+import { activitiesForRecord } from '../activities/for_record.js'
+import { LOST_REASONS_LIST, OPPORTUNITY_SOURCES_LIST } from '../features/pipeline.js'
+import {
+  OPPORTUNITIES,
+  OPPORTUNITY_SUBJECT,
+  loadOpportunity,
+  visibleOpportunityId,
+} from '../actions/opportunities/load_opportunity.js'
+import { columnCards, loadBoard, type OpportunityFilters } from '../actions/opportunities/board.js'
+import { createOpportunity } from '../actions/opportunities/create_opportunity.js'
+import { moveOpportunity, reopenOpportunity } from '../actions/opportunities/move_opportunity.js'
+import {
+  boardFiltersValidator,
+  moveValidator,
+  opportunityValidator,
+  reopenValidator,
+} from '../validators/opportunities.js'
+
+const TIMELINE_PAGE = 20
+
+/** Thin: permission (403) → scope (404) → validate → one action → a DTO for the page. */
+export default class OpportunitiesController {
+  async #filters(ctx: HttpContext) {
+    // A malformed filter in the address bar shows the unfiltered board rather than an error.
+    const [, parsed] = await boardFiltersValidator.tryValidate(ctx.request.qs())
+    const filters: OpportunityFilters = {
+      teamId: parsed?.team ?? null,
+      ownerId: parsed?.owner ?? null,
+      status: parsed?.status ?? null,
+      source: parsed?.source ?? null,
+      priority: parsed?.priority ?? null,
+      closeFrom: parsed?.closeFrom ?? null,
+      closeTo: parsed?.closeTo ?? null,
+      amountMin: parsed?.amountMin ?? null,
+      q: parsed?.q ?? null,
+    }
+    return { filters, stage: parsed?.stage, before: parsed?.before }
+  }
+
+  async board(ctx: HttpContext) {
+    ctx.access.authorize(`${OPPORTUNITIES}.view`)
+    const { filters } = await this.#filters(ctx)
+    const organizationId = ctx.organization.id
+    const locale = ctx.i18n.locale
+    const [board, teams, owners, lostReasons, sources, currency] = await Promise.all([
+      loadBoard(ctx.access, filters),
+      db
+        .from('teams')
+        .where('organization_id', organizationId)
+        .orderBy('name')
+        .select('id', 'name'),
+      ownerFilterOptions(ctx.access, OPPORTUNITIES),
+      lists.options(organizationId, LOST_REASONS_LIST, locale),
+      lists.options(organizationId, OPPORTUNITY_SOURCES_LIST, locale),
+      defaultCurrency(organizationId),
+    ])
+    return ctx.inertia.render('crm/opportunities/board', {
+      ...board,
+      filters,
+      teams: teams.map((t) => ({ value: String(t.id), label: String(t.name) })),
+      owners,
+      lostReasons,
+      sources,
+      currency: currency.code,
+      can: {
+        create: ctx.access.can(`${OPPORTUNITIES}.create`),
+        edit: ctx.access.can(`${OPPORTUNITIES}.edit`),
+      },
+    })
+  }
+
+  /** The next page of one column (JSON: "Cargar más" and opening a folded stage). */
+  async column(ctx: HttpContext) {
+    ctx.access.authorize(`${OPPORTUNITIES}.view`)
+    const { filters, stage, before } = await this.#filters(ctx)
+    const stages = await pipelineStages(ctx.organization.id, filters.teamId ?? null)
+    if (!stage || !stages.some((s) => s.id === stage)) notFound()
+    return columnCards(ctx.access, stages, stage, filters, before)
+  }
+
+  async store(ctx: HttpContext) {
+    ctx.access.authorize(`${OPPORTUNITIES}.create`)
+    const data = await ctx.request.validateUsing(opportunityValidator, {
+      meta: { organizationId: ctx.organization.id },
+    })
+    return orBack(ctx, async () => {
+      const created = await createOpportunity({ ...actor(ctx), data })
+      ctx.session.flash('success', ctx.i18n.t('crm.opportunities.created', { name: created.name }))
+      return ctx.request.input('stay')
+        ? ctx.response.redirect().back()
+        : ctx.response.redirect().toRoute('crm.opportunities.show', { id: created.id })
+    })
+  }
+
+  async show(ctx: HttpContext) {
+    ctx.access.authorize(`${OPPORTUNITIES}.view`)
+    const id = (await visibleOpportunityId(ctx.access, routeId(ctx))) ?? notFound()
+    const organizationId = ctx.organization.id
+    const opportunity = (await loadOpportunity(db.connection(), organizationId, id))!
+    const locale = ctx.i18n.locale
+    const [stages, history, activities, allowed, lostReasons, sources] = await Promise.all([
+      pipelineStages(organizationId, opportunity.teamId),
+      readTimeline(ctx.access, {
+        subjectType: OPPORTUNITY_SUBJECT,
+        subjectId: id,
+        limit: TIMELINE_PAGE,
+      }),
+      activitiesForRecord(ctx.access, OPPORTUNITY_SUBJECT, id),
+      recordActions(ctx.access, OPPORTUNITIES, opportunity.ownerId),
+      lists.options(organizationId, LOST_REASONS_LIST, locale, [opportunity.lostReason]),
+      lists.labels(organizationId, OPPORTUNITY_SOURCES_LIST, locale),
+    ])
+    return ctx.inertia.render('crm/opportunities/show', {
+      opportunity,
+      stages,
+      timeline: history,
+      timelineFilters: timelineFilters().map(({ key, label }) => ({ key, label })),
+      activities,
+      allowed,
+      lostReasons,
+      sources,
+    })
+  }
+
+  /** A move on the board: JSON, 422 with the reason when refused (the card goes back). */
+  async move(ctx: HttpContext) {
+    ctx.access.authorize(`${OPPORTUNITIES}.edit`)
+    const id = routeId(ctx)
+    const data = await ctx.request.validateUsing(moveValidator, {
+      meta: { organizationId: ctx.organization.id },
+    })
+    try {
+      const moved = await moveOpportunity({ ...actor(ctx), id, ...data })
+      return { id, stageId: moved.stage.id, probability: moved.stage.probability }
+    } catch (error) {
+      if (!(error instanceof RuleError)) throw error
+      return ctx.response.unprocessableEntity({
+        field: error.field ?? null,
+        message: translateRule(ctx, error.key, error.values),
+      })
+    }
+  }
+
+  async reopen(ctx: HttpContext) {
+    ctx.access.authorize(`${OPPORTUNITIES}.edit`)
+    const id = routeId(ctx)
+    const data = await ctx.request.validateUsing(reopenValidator)
+    return orBack(ctx, async () => {
+      await reopenOpportunity({ ...actor(ctx), id, ...data })
+      return ctx.response.redirect().back()
+    })
+  }
+
+  async timeline(ctx: HttpContext) {
+    ctx.access.authorize(`${OPPORTUNITIES}.view`)
+    const subjectId = (await visibleOpportunityId(ctx.access, routeId(ctx))) ?? notFound()
+    const before = Number(ctx.request.input('before')) || undefined
+    const kind = String(ctx.request.input('kind') ?? '') || null
+    return readTimeline(ctx.access, {
+      kind,
+      subjectType: OPPORTUNITY_SUBJECT,
+      subjectId,
+      before,
+      limit: TIMELINE_PAGE,
+    })
+  }
+}

@@ -1,0 +1,103 @@
+import vine from '@vinejs/vine'
+import { listValueRule } from '#app/settings/lists'
+import {
+  CONTACT_ROLES_LIST,
+  LOST_REASONS_LIST,
+  OPPORTUNITY_SOURCES_LIST,
+} from '../features/pipeline.js'
+
+/*
+ * Opportunity writes: explicit allow-lists (organization, creator, status and the converted
+ * amounts never come from a form). Amounts arrive as minor units (digits, never a float).
+ */
+
+const id = () => vine.number().withoutDecimals().positive()
+const date = () => vine.string().regex(/^\d{4}-\d{2}-\d{2}$/)
+
+export const opportunityValidator = vine.compile(
+  vine.object({
+    name: vine.string().trim().minLength(1).maxLength(200),
+    companyId: id().nullable().optional(),
+    contacts: vine
+      .array(
+        vine.object({
+          contactId: id(),
+          role: vine
+            .string()
+            .trim()
+            .maxLength(40)
+            .use(listValueRule({ list: CONTACT_ROLES_LIST }))
+            .nullable()
+            .optional(),
+        })
+      )
+      .maxLength(50)
+      .optional(),
+    competitors: vine
+      .array(
+        vine.object({
+          companyId: id(),
+          strengths: vine.string().trim().maxLength(500).nullable().optional(),
+          weaknesses: vine.string().trim().maxLength(500).nullable().optional(),
+        })
+      )
+      .maxLength(20)
+      .optional(),
+    amountMinor: vine
+      .string()
+      .trim()
+      .regex(/^\d{1,15}$/)
+      .optional(),
+    currency: vine.string().trim().toUpperCase().fixedLength(3).optional(),
+    ownerId: id().nullable().optional(),
+    teamId: id().nullable().optional(),
+    stageId: id().optional(),
+    probability: vine.number().withoutDecimals().range([0, 100]).optional(),
+    expectedCloseOn: date().nullable().optional(),
+    priority: vine.number().withoutDecimals().range([0, 3]).optional(),
+    source: vine
+      .string()
+      .trim()
+      .use(listValueRule({ list: OPPORTUNITY_SOURCES_LIST }))
+      .nullable()
+      .optional(),
+    lostReason: vine
+      .string()
+      .trim()
+      .use(listValueRule({ list: LOST_REASONS_LIST }))
+      .nullable()
+      .optional(),
+    description: vine.string().trim().maxLength(5000).nullable().optional(),
+  })
+)
+
+export const moveValidator = vine.compile(
+  vine.object({
+    stageId: id(),
+    lostReason: vine
+      .string()
+      .trim()
+      .use(listValueRule({ list: LOST_REASONS_LIST }))
+      .optional(),
+    lostNote: vine.string().trim().maxLength(500).optional(),
+  })
+)
+
+export const reopenValidator = vine.compile(vine.object({ stageId: id().optional() }))
+
+/** Board and list filters from the address bar (a malformed one is dropped, not an error). */
+export const boardFiltersValidator = vine.compile(
+  vine.object({
+    team: id().optional(),
+    owner: id().optional(),
+    status: vine.enum(['open', 'won', 'lost'] as const).optional(),
+    source: vine.string().trim().maxLength(40).optional(),
+    priority: vine.number().withoutDecimals().range([0, 3]).optional(),
+    closeFrom: date().optional(),
+    closeTo: date().optional(),
+    amountMin: vine.number().withoutDecimals().min(0).optional(),
+    q: vine.string().trim().maxLength(100).optional(),
+    stage: id().optional(),
+    before: id().optional(),
+  })
+)
