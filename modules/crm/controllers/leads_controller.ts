@@ -186,7 +186,10 @@ export default class LeadsController {
         leadId,
         company: choice(input.company, input.companyId),
         contact: choice(input.contact, input.contactId),
-        opportunity: { create: input.opportunity ?? true, name: input.opportunityName },
+        opportunity: {
+          create: input.opportunity ?? ctx.access.can('crm.opportunities.create'),
+          name: input.opportunityName,
+        },
       })
       ctx.session.flash('success', ctx.i18n.t('crm.leads.converted', { name: leadName(lead) }))
       return ctx.response.redirect().toRoute('crm.leads.show', { id: leadId })

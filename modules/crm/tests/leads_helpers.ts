@@ -18,8 +18,14 @@ export function leadsUser(org: Organization, scope: Scope, attributes: Partial<U
         ...crud('crm.leads', LEAD_ACTIONS),
         ...crud('crm.companies'),
         ...crud('crm.contacts'),
+        ...crud('crm.opportunities'),
       ],
-      scopes: { 'crm.leads': scope, 'crm.companies': scope, 'crm.contacts': scope },
+      scopes: {
+        'crm.leads': scope,
+        'crm.companies': scope,
+        'crm.contacts': scope,
+        'crm.opportunities': scope,
+      },
     },
     attributes
   )

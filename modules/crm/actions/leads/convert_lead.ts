@@ -14,6 +14,7 @@ import { LEAD_SUBJECT } from './lead_scope.js'
 import { leadName, leadSnapshot, loadLead } from './load_lead.js'
 import { LEAD_KINDS } from './lead_status.js'
 import { createLeadOpportunity } from './lead_opportunity.js'
+import { OPPORTUNITY_SUBJECT } from '../opportunities/load_opportunity.js'
 
 /** What to do with each side of the customer: create it from the lead, link one, or none. */
 export type ConvertChoice = { mode: 'new' } | { mode: 'existing'; id: number } | { mode: 'none' }
@@ -120,13 +121,15 @@ export async function convertLead(params: ConvertLeadParams) {
       converted_opportunity_id: opportunityId,
       updated_at: now,
     })
-    // Its files follow the customer: the company, else the contact (their upload entries stay
+    // Its files follow the deal: the opportunity, else the company, else the contact (their upload entries stay
     // on the lead's timeline).
-    const target = companyId
-      ? ['crm.companies', companyId]
-      : contactId
-        ? ['crm.contacts', contactId]
-        : null
+    const target = opportunityId
+      ? ['crm.opportunities', opportunityId]
+      : companyId
+        ? ['crm.companies', companyId]
+        : contactId
+          ? ['crm.contacts', contactId]
+          : null
     if (target)
       await relinkDocuments(trx, {
         organizationId,
@@ -142,6 +145,7 @@ export async function convertLead(params: ConvertLeadParams) {
     for (const [subjectType, id] of [
       [COMPANY_SUBJECT, companyId],
       [CONTACT_SUBJECT, contactId],
+      [OPPORTUNITY_SUBJECT, opportunityId],
     ] as const) {
       if (id !== null)
         await recordHistory.event(

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { router } from '@inertiajs/react'
 import { Button, Checkbox, Group, Modal, Radio, Stack, TextInput } from '@mantine/core'
-import { RecordPicker, useT } from '~/ui'
+import { RecordPicker, useCan, useT } from '~/ui'
 import { CompanyPicker } from '../shared/company_picker'
 import type { LeadDetail } from '../../dto/leads'
 
@@ -25,7 +25,9 @@ export function ConvertModal({
   const [companyId, setCompanyId] = useState<string | null>(null)
   const [contact, setContact] = useState<Mode>(lead.firstName || lead.lastName ? 'new' : 'none')
   const [contactId, setContactId] = useState<string | null>(null)
-  const [opportunity, setOpportunity] = useState(true)
+  const can = useCan()
+  const mayCreate = can('crm.opportunities.create')
+  const [opportunity, setOpportunity] = useState(mayCreate)
   const [name, setName] = useState(lead.title)
   const [busy, setBusy] = useState(false)
   const c = (key: string) => t(`crm.leads.convert.${key}`)
@@ -75,11 +77,13 @@ export function ConvertModal({
             onChange={setContactId}
           />
         )}
-        <Checkbox
-          label={c('opportunity')}
-          checked={opportunity}
-          onChange={(e) => setOpportunity(e.currentTarget.checked)}
-        />
+        {mayCreate && (
+          <Checkbox
+            label={c('opportunity')}
+            checked={opportunity}
+            onChange={(e) => setOpportunity(e.currentTarget.checked)}
+          />
+        )}
         {opportunity && (
           <TextInput
             label={c('opportunity_name')}
