@@ -100,3 +100,20 @@ export interface LeadDuplicate {
   /** Which key matched: nif, name, email or phone. */
   key: string
 }
+
+/** A web form as CRM › Formularios web shows it. */
+export interface WebFormDto {
+  id: number
+  name: string
+  defaultSource: string | null
+  teamId: number | null
+  fields: string[]
+  thankYouText: string | null
+  redirectUrl: string | null
+  active: boolean
+  submissions: number
+  spamCaught: number
+  createdAt: string
+  /** The signed URL the snippet posts to. */
+  actionUrl: string
+}

@@ -44,11 +44,11 @@ const part: ManifestPart = {
     {
       key: 'crm.leads',
       label: 'crm.leads.title',
-      actions: ['view', 'create', 'edit', 'delete', 'export', 'convert'],
-      actionLabels: { convert: 'crm.leads.actions.convert' },
+      actions: ['view', 'create', 'edit', 'delete', 'export', 'convert', 'forms'],
+      actionLabels: { convert: 'crm.leads.actions.convert', forms: 'crm.leads.actions.forms' },
       demo: {
-        director: ['view', 'create', 'edit', 'delete', 'export', 'convert'],
-        leader: ['view', 'create', 'edit', 'export', 'convert'],
+        director: ['view', 'create', 'edit', 'delete', 'export', 'convert', 'forms'],
+        leader: ['view', 'create', 'edit', 'export', 'convert', 'forms'],
         zone: ['view', 'create', 'edit', 'convert'],
         rep: ['view', 'create', 'edit', 'convert'],
         support: ['view'],
@@ -78,6 +78,12 @@ const part: ManifestPart = {
       route: 'crm.leads.index',
       permission: 'crm.leads.view',
       icon: 'target-arrow',
+    },
+    {
+      label: 'crm.nav.web_forms',
+      route: 'crm.web_forms.index',
+      permission: 'crm.leads.forms',
+      icon: 'forms',
     },
   ],
   actions: [

@@ -1,6 +1,7 @@
 import type { HttpRouterService } from '@adonisjs/core/types'
 
 const LeadsController = () => import('../controllers/leads_controller.js')
+const WebFormsController = () => import('../controllers/web_forms_controller.js')
 
 /** The leads feature's routes (behind login, under /crm); routes.ts calls this. */
 export default function registerLeadsRoutes(router: HttpRouterService) {
@@ -32,4 +33,11 @@ export default function registerLeadsRoutes(router: HttpRouterService) {
     .get('/leads/:id/timeline', [LeadsController, 'timeline'])
     .where('id', id)
     .as('crm.leads.timeline')
+
+  router.get('/web-forms', [WebFormsController, 'index']).as('crm.web_forms.index')
+  router.post('/web-forms', [WebFormsController, 'store']).as('crm.web_forms.store')
+  router
+    .put('/web-forms/:id', [WebFormsController, 'update'])
+    .where('id', id)
+    .as('crm.web_forms.update')
 }
