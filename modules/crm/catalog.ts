@@ -8,10 +8,10 @@ export { COMPANY_TYPES_LIST, INDUSTRIES_LIST } from './lists.js'
 /** A record type of the CRM as its history, notes and home cards name it. */
 export interface CrmSubject {
   /** The timeline/audit subject type. */
-  subjectType: 'crm.company' | 'crm.contact' | 'crm.opportunity'
+  subjectType: 'crm.company' | 'crm.contact' | 'crm.lead' | 'crm.opportunity'
   /** The scoped resource (permissions and record scopes). */
-  resource: 'crm.companies' | 'crm.contacts' | 'crm.opportunities'
-  table: 'crm_companies' | 'crm_contacts' | 'crm_opportunities'
+  resource: 'crm.companies' | 'crm.contacts' | 'crm.leads' | 'crm.opportunities'
+  table: 'crm_companies' | 'crm_contacts' | 'crm_leads' | 'crm_opportunities'
   /** The named route of its page (`{ id }`). */
   route: string
   /** The columns its name is made of, joined by a space. */
@@ -33,6 +33,13 @@ export const CRM_SUBJECTS = {
     table: 'crm_contacts',
     route: 'crm.contacts.show',
     names: ['first_name', 'last_name'],
+  },
+  'crm.lead': {
+    subjectType: 'crm.lead',
+    resource: 'crm.leads',
+    table: 'crm_leads',
+    route: 'crm.leads.show',
+    names: ['title'],
   },
   'crm.opportunity': {
     subjectType: 'crm.opportunity',
