@@ -5,6 +5,7 @@ import { withParts } from './features/part.js'
 import leads from './features/leads.js'
 import pipeline from './features/pipeline.js'
 import activities from './features/activities.js'
+import assignment from './features/assignment.js'
 
 /** What each demo role may do on companies and contacts (its scope is the role's). */
 const DEMO_GRANTS = {
@@ -198,6 +199,6 @@ export default defineModule(
       root: import.meta.url,
     },
     // Each feature's manifest entries live beside it (features/*.ts), appended in this order.
-    [leads, pipeline, activities]
+    [leads, pipeline, activities, assignment]
   )
 )

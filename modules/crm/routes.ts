@@ -7,6 +7,7 @@ import type { HttpRouterService } from '@adonisjs/core/types'
 import registerLeadsRoutes from './routes/leads.js'
 import registerPipelineRoutes from './routes/pipeline.js'
 import registerActivitiesRoutes from './routes/activities.js'
+import registerAssignmentRoutes from './routes/assignment.js'
 
 const CompaniesController = () => import('./controllers/companies_controller.js')
 const ContactsController = () => import('./controllers/contacts_controller.js')
@@ -128,4 +129,5 @@ export default function register(router: HttpRouterService) {
   registerLeadsRoutes(router)
   registerPipelineRoutes(router)
   registerActivitiesRoutes(router)
+  registerAssignmentRoutes(router)
 }
