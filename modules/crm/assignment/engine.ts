@@ -87,11 +87,15 @@ export function matches(m: Matcher, lead: LeadFacts): boolean {
   return inProvince || inRanges(m.postcodes, postcode(lead.postalCode))
 }
 
+/** A member's territory provinces folded once (members live for one run). */
+const foldedTerritories = new WeakMap<RuleMember, Set<string>>()
+
 function inTerritory(member: RuleMember, lead: LeadFacts): boolean {
   const t = member.territory
-  const provinces = t.provinces.map(fold)
+  let provinces = foldedTerritories.get(member)
+  if (!provinces) foldedTerritories.set(member, (provinces = setOf(t.provinces)))
   return (
-    (lead.province !== null && provinces.includes(fold(lead.province))) ||
+    (lead.province !== null && provinces.has(fold(lead.province))) ||
     inRanges(t.postcodes, postcode(lead.postalCode))
   )
 }
