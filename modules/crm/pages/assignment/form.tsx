@@ -234,6 +234,9 @@ export default function AssignmentRuleForm({
               <Paper withBorder radius="md" p="md">
                 <Stack gap="sm">
                   <Title order={4}>{t('crm.assignment.fields.members')}</Title>
+                  <Text size="sm" c="dimmed">
+                    {t('crm.assignment.fields.capacity_help')}
+                  </Text>
                   {errorUnder('members') && (
                     <Text c="red" size="sm" role="alert">
                       {errorUnder('members')}
@@ -261,11 +264,10 @@ export default function AssignmentRuleForm({
                       )}
                       <NumberInput
                         label={t('crm.assignment.fields.capacity')}
-                        description={i === 0 ? t('crm.assignment.fields.capacity_help') : undefined}
                         value={m.capacity}
                         min={0}
                         onChange={(v) => setMember(i, { capacity: v })}
-                        w={i === 0 ? 260 : 120}
+                        w={120}
                       />
                       {d.strategy === 'territory' && (
                         <>

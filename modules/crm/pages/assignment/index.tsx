@@ -68,7 +68,7 @@ export default function AssignmentRules({ rules, fallbackUserId, users }: Props)
                   component="li"
                   data-testid="assignment-rule"
                 >
-                  <Group justify="space-between" align="flex-start" wrap="nowrap">
+                  <Group justify="space-between" align="flex-start" gap="xs">
                     <Group gap="xs" align="flex-start" wrap="nowrap">
                       <Stack gap={2}>
                         <ActionIcon
