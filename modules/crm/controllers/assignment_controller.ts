@@ -39,6 +39,7 @@ export default class AssignmentController {
       rules,
       fallbackUserId: fallback,
       users: options.users,
+      options,
     })
   }
 

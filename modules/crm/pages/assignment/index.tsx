@@ -3,17 +3,22 @@ import { Head, Link, router } from '@inertiajs/react'
 import { ActionIcon, Badge, Button, Group, Paper, Select, Stack, Text, Title } from '@mantine/core'
 import { IconArrowDown, IconArrowUp, IconFlask, IconPlus } from '@tabler/icons-react'
 import { ConfirmButton, EmptyState, PageHeader, useT } from '~/ui'
-import type { AssignmentOption, AssignmentRuleRow } from '../../dto/assignment'
+import type {
+  AssignmentFormOptions,
+  AssignmentOption,
+  AssignmentRuleRow,
+} from '../../dto/assignment'
 import { ConditionsSummary } from './conditions_summary'
 
 interface Props {
   rules: AssignmentRuleRow[]
   fallbackUserId: number | null
   users: AssignmentOption[]
+  options: AssignmentFormOptions
 }
 
 /** CRM › Reglas de asignación: the ordered rules (move up/down), the fallback, the dry run. */
-export default function AssignmentRules({ rules, fallbackUserId, users }: Props) {
+export default function AssignmentRules({ rules, fallbackUserId, users, options }: Props) {
   const { t } = useT()
   const move = (id: number, direction: 'up' | 'down') =>
     router.post(`/crm/assignment/rules/${id}/move`, { direction }, { preserveScroll: true })
@@ -102,7 +107,7 @@ export default function AssignmentRules({ rules, fallbackUserId, users }: Props)
                             </Badge>
                           )}
                         </Group>
-                        <ConditionsSummary conditions={r.conditions} />
+                        <ConditionsSummary conditions={r.conditions} options={options} />
                         <Text size="sm" c="dimmed">
                           {r.strategy === 'fixed'
                             ? r.fixedUser
