@@ -52,6 +52,7 @@ export async function latestAssignment(
       name: name(c.userId),
       chosen: c.chosen,
       skipped: c.skipped,
+      open: c.open,
     })),
     reason: parse(row.reason, { key: 'crm.assignment.reasons.unknown' }),
   }

@@ -7,7 +7,14 @@ export interface LeadAssignmentDto {
   assignedTo: { id: number; name: string } | null
   /** True when no rule applied or no one was eligible: the lead waits in the fallback queue. */
   fallback: boolean
-  candidates: { userId: number; name: string; chosen: boolean; skipped: string | null }[]
+  /** `open`: the candidate's open leads when the decision was made (why least loaded chose). */
+  candidates: {
+    userId: number
+    name: string
+    chosen: boolean
+    skipped: string | null
+    open?: number
+  }[]
   /** A translated-key reason with parameters, e.g. { key: 'crm.assignment.reasons.round_robin' }. */
   reason: { key: string; params?: Record<string, string | number> }
 }

@@ -76,6 +76,8 @@ export function AssignmentPanel({
                         : c.skipped
                           ? t(`crm.assignment.skipped.${c.skipped}`)
                           : t('crm.assignment.panel.eligible')}
+                      {c.open !== undefined &&
+                        ` · ${t('crm.assignment.panel.open', { count: c.open })}`}
                     </List.Item>
                   ))}
                 </List>
