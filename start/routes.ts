@@ -24,6 +24,7 @@ import { moduleRegistry } from '#app/registry/main'
 const SessionController = () => import('#controllers/auth/session_controller')
 const PasswordResetController = () => import('#controllers/auth/password_reset_controller')
 const ProfileController = () => import('#controllers/profile_controller')
+const AbsencesController = () => import('#app/users/absences_controller')
 const HomeController = () => import('#controllers/home_controller')
 const NotificationsController = () => import('#controllers/notifications_controller')
 const MentionableUsersController = () => import('#controllers/mentionable_users_controller')
@@ -83,6 +84,15 @@ router
         router
           .put('/profile/notifications', [ProfileController, 'notifications'])
           .as('profile.notifications')
+        // The user's own absences (JSON for the profile's "Ausencias" panel).
+        router.get('/profile/absences', [AbsencesController, 'mine']).as('profile.absences.index')
+        router
+          .post('/profile/absences', [AbsencesController, 'storeMine'])
+          .as('profile.absences.store')
+        router
+          .delete('/profile/absences/:id', [AbsencesController, 'destroyMine'])
+          .where('id', router.matchers.number())
+          .as('profile.absences.destroy')
 
         const id = { match: /^\d+$/, cast: (value: string) => Number(value) }
         // Users a note may mention (@ in a note box).

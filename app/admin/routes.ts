@@ -18,6 +18,7 @@ const ListsController = () => import('#app/admin/settings/lists_controller')
 const JobsController = () => import('#app/admin/jobs/jobs_controller')
 const CustomFieldsController = () => import('#app/admin/custom_fields/custom_fields_controller')
 const TagsAdminController = () => import('#app/admin/tags/tags_controller')
+const AbsencesController = () => import('#app/users/absences_controller')
 
 const id = { id: router.matchers.number() }
 
@@ -50,6 +51,20 @@ export default function adminRoutes() {
         .post('/users/:id/password-reset', [UsersController, 'passwordReset'])
         .where('id', id.id)
         .as('admin.users.password_reset')
+      // A user's absences (JSON for the user page's "Ausencias" panel).
+      router
+        .get('/users/:id/absences', [AbsencesController, 'index'])
+        .where('id', id.id)
+        .as('admin.users.absences.index')
+      router
+        .post('/users/:id/absences', [AbsencesController, 'store'])
+        .where('id', id.id)
+        .as('admin.users.absences.store')
+      router
+        .delete('/users/:id/absences/:absence', [AbsencesController, 'destroy'])
+        .where('id', id.id)
+        .where('absence', id.id)
+        .as('admin.users.absences.destroy')
 
       router.get('/roles', [RolesController, 'index']).as('admin.roles.index')
       router.get('/roles/create', [RolesController, 'create']).as('admin.roles.create')

@@ -8,6 +8,7 @@ import registerLeadsRoutes from './routes/leads.js'
 import registerPipelineRoutes from './routes/pipeline.js'
 import registerActivitiesRoutes from './routes/activities.js'
 import registerAccountsRoutes from './routes/accounts.js'
+import registerAssignmentRoutes from './routes/assignment.js'
 
 const CompaniesController = () => import('./controllers/companies_controller.js')
 const ContactsController = () => import('./controllers/contacts_controller.js')
@@ -130,4 +131,5 @@ export default function register(router: HttpRouterService) {
   registerPipelineRoutes(router)
   registerActivitiesRoutes(router)
   registerAccountsRoutes(router)
+  registerAssignmentRoutes(router)
 }

@@ -1,13 +1,159 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import { dbTimestamp } from '#app/support/dates'
+import { insertInBatches } from '#app/support/db'
+import { historyRef, recordHistoryMany } from '#app/history/record_history'
+import { timeline } from '#app/history/timeline'
+import { decideAll } from './engine.js'
+import { ASSIGNMENTS, MEMBERS, RULES, loadLeads, loadRules, loadState } from './load.js'
+import type { Decision, Rule } from './types.js'
+
+/** Timeline kinds of a lead (declared in features/assignment.ts). */
+export const ASSIGNED_KIND = 'crm.lead_assigned'
+export const QUEUED_KIND = 'crm.lead_queued'
+const CHUNK = 500
 
 /**
  * Runs the organization's assignment rules over new leads that have no owner (created by hand
  * without one, imported, or sent by a web form), inside the caller's transaction: sets each
- * lead's owner (or leaves it in the fallback queue) and stores why. Stub until the assignment
- * engine lands: assigns nobody.
+ * lead's owner (or leaves it in the fallback queue) and stores why. Everything the rules need
+ * is read once per call (modules/crm/assignment/load.ts), so a batch costs a handful of
+ * queries plus chunked writes.
  */
 export async function assignLeads(
-  _trx: TransactionClientContract,
-  _organizationId: number,
-  _leadIds: number[]
-): Promise<void> {}
+  trx: TransactionClientContract,
+  organizationId: number,
+  leadIds: number[]
+): Promise<void> {
+  await runAssignment(trx, organizationId, leadIds)
+}
+
+/**
+ * The run behind `assignLeads`; `includeOwned` re-runs the rules on leads that have an owner
+ * ("Reasignar" on a lead). Returns the decisions written.
+ */
+export async function runAssignment(
+  trx: TransactionClientContract,
+  organizationId: number,
+  leadIds: number[],
+  options: { actorId?: number | null; includeOwned?: boolean } = {}
+): Promise<Decision[]> {
+  if (!leadIds.length) return []
+  const leads = await loadLeads(trx, organizationId, leadIds, options)
+  if (!leads.length) return []
+  // Rules first, with a locking read: a concurrent run of this organization waits here.
+  const rules = await loadRules(trx, organizationId, { lock: true })
+  const state = await loadState(trx, organizationId, rules)
+  // A lead being reassigned no longer weighs on its current owner's load.
+  for (const lead of leads)
+    if (lead.ownerId !== null && ['new', 'working'].includes(lead.status))
+      state.open.set(lead.ownerId, Math.max(0, (state.open.get(lead.ownerId) ?? 1) - 1))
+  const before = rules.map((r) => ({
+    pointer: r.pointer,
+    assigned: r.members.map((m) => m.assigned),
+  }))
+  const decisions = decideAll(leads, rules, state)
+  const owners = new Map(leads.map((l) => [l.id, l.ownerId]))
+  await writeDecisions(trx, organizationId, decisions, owners, state.names, options.actorId ?? null)
+  await saveRuleCounters(trx, rules, before)
+  return decisions
+}
+
+async function writeDecisions(
+  trx: TransactionClientContract,
+  organizationId: number,
+  decisions: Decision[],
+  owners: Map<number, number | null>,
+  names: Map<number, string>,
+  actorId: number | null
+) {
+  const now = dbTimestamp()
+  // Leads going to the same owner and team: one UPDATE per chunk of them.
+  const groups = new Map<string, number[]>()
+  for (const d of decisions) {
+    if (d.userId === null && owners.get(d.leadId) === null) continue
+    const key = `${d.userId ?? ''}:${d.teamId ?? ''}`
+    const group = groups.get(key)
+    if (group) group.push(d.leadId)
+    else groups.set(key, [d.leadId])
+  }
+  for (const [key, ids] of groups) {
+    const [user, team] = key.split(':')
+    const values: Record<string, unknown> = {
+      owner_id: user === '' ? null : Number(user),
+      updated_at: now,
+    }
+    if (team !== '') values.team_id = Number(team)
+    for (let i = 0; i < ids.length; i += CHUNK)
+      await trx
+        .from('crm_leads')
+        .where('organization_id', organizationId)
+        .whereIn('id', ids.slice(i, i + CHUNK))
+        .update(values)
+  }
+  await insertInBatches(
+    trx,
+    ASSIGNMENTS,
+    decisions.map((d) => ({
+      organization_id: organizationId,
+      lead_id: d.leadId,
+      rule_id: d.ruleId,
+      rule_name: d.ruleName,
+      strategy: d.strategy,
+      user_id: d.userId,
+      fallback: d.fallback,
+      reason: JSON.stringify(d.reason),
+      candidates: JSON.stringify(d.candidates),
+      created_by: actorId,
+      created_at: now,
+    }))
+  )
+  const summary = (d: Decision) => ({ rule: d.ruleName, fallback: d.fallback })
+  const ref = (id: number | null | undefined) =>
+    id === null || id === undefined ? null : historyRef(id, names.get(id) ?? '')
+  // The owner change through the one history writer (audit + a timeline entry); a lead left
+  // in the queue changes nothing but still says so on its timeline.
+  const changed = decisions.filter((d) => d.userId !== (owners.get(d.leadId) ?? null))
+  await recordHistoryMany(
+    trx,
+    { organizationId, actorId, subjectType: 'crm.lead' },
+    changed.map((d) => ({
+      subjectId: d.leadId,
+      action: 'update' as const,
+      before: { owner: ref(owners.get(d.leadId)) },
+      after: { owner: ref(d.userId) },
+      kind: d.userId === null ? QUEUED_KIND : ASSIGNED_KIND,
+      data: summary(d),
+    }))
+  )
+  const unchanged = decisions.filter((d) => d.userId === (owners.get(d.leadId) ?? null))
+  if (unchanged.length)
+    await timeline.recordMany(
+      unchanged.map((d) => ({
+        organizationId,
+        subjectType: 'crm.lead',
+        subjectId: d.leadId,
+        kind: d.userId === null ? QUEUED_KIND : ASSIGNED_KIND,
+        actorId,
+        data: summary(d),
+      })),
+      trx
+    )
+}
+
+/** Stores the round-robin pointers and weighted counts the run moved. */
+async function saveRuleCounters(
+  trx: TransactionClientContract,
+  rules: Rule[],
+  before: { pointer: number; assigned: number[] }[]
+) {
+  for (const [i, rule] of rules.entries()) {
+    if (rule.pointer !== before[i].pointer)
+      await trx.from(RULES).where('id', rule.id).update({ rr_pointer: rule.pointer })
+    for (const [k, m] of rule.members.entries())
+      if (m.assigned !== before[i].assigned[k])
+        await trx
+          .from(MEMBERS)
+          .where({ rule_id: rule.id, user_id: m.userId })
+          .update({ assigned_count: m.assigned })
+  }
+}

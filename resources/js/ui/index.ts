@@ -20,6 +20,7 @@ export {
   type QuickFilter,
 } from './list'
 export { ConfirmButton } from './confirm_button'
+export { AbsencesPanel } from './absences_panel'
 export { ExportMenu } from './export_menu'
 export { Timeline, type TimelineEntry } from './timeline'
 export { Documents, type DocumentItem, type DocumentsPanelProps } from './documents'

@@ -19,6 +19,7 @@ import {
 } from '@mantine/core'
 import { IconMail, IconUserCheck, IconUserOff } from '@tabler/icons-react'
 import {
+  AbsencesPanel,
   ConfirmButton,
   ErrorSummary,
   FormFooter,
@@ -257,6 +258,13 @@ export default function UserForm({ user, options }: Props) {
         </Grid>
         <FormFooter cancelHref="/admin/users" processing={form.processing} />
       </form>
+      {editing && (
+        <Grid mt="md">
+          <Grid.Col span={{ base: 12, md: 7 }}>
+            <AbsencesPanel url={`/admin/users/${user.id}/absences`} />
+          </Grid.Col>
+        </Grid>
+      )}
     </>
   )
 }

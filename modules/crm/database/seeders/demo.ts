@@ -10,6 +10,7 @@ import { NOTES } from './demo_data.js'
 import { indexCompanies, indexContacts } from '../../search/sync.js'
 import { ensureTags, TAGGINGS } from '#app/tags/tags'
 import seedLeadsDemo from './demo_leads.js'
+import seedAssignmentDemo from '../../assignment/demo.js'
 import seedPipelineDemo from './demo_pipeline.js'
 import seedActivitiesDemo from './demo_activities.js'
 import seedAccountsDemo from './demo_accounts.js'
@@ -220,6 +221,7 @@ export default async function seedCrmDemo({ organizationId, users, random }: Dem
   // Each feature seeds its own demo records (they read the companies and contacts back).
   const params = { organizationId, users, random }
   await seedLeadsDemo(params)
+  await seedAssignmentDemo(params)
   await seedPipelineDemo(params)
   await seedActivitiesDemo(params)
   await seedAccountsDemo(params)

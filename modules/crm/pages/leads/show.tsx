@@ -243,7 +243,10 @@ export default function LeadShow({
                 })}
               </Alert>
             )}
-            <AssignmentPanel assignment={assignment} />
+            <AssignmentPanel
+              assignment={assignment}
+              reassignUrl={allowed.edit ? `/crm/assignment/leads/${lead.id}/reassign` : undefined}
+            />
             <FieldCard title={t('crm.leads.sections.want')}>
               <Detail label={field('source')}>{labelOf(catalog.sources, lead.source)}</Detail>
               <Detail label={field('productInterest')}>

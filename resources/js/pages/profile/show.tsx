@@ -11,7 +11,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core'
-import { ConfirmButton, ErrorSummary, FormFooter, PageHeader, useT } from '~/ui'
+import { AbsencesPanel, ConfirmButton, ErrorSummary, FormFooter, PageHeader, useT } from '~/ui'
 
 type EmailMode = 'off' | 'immediate' | 'digest'
 
@@ -154,6 +154,9 @@ export default function Profile({ profile, timezones, notifications }: Props) {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 6 }}>
           <NotificationPreferences kinds={notifications} />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 6 }}>
+          <AbsencesPanel url="/profile/absences" />
         </Grid.Col>
       </Grid>
     </>
