@@ -1,4 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
+import { activitiesForRecord } from '../../activities/for_record.js'
 import type { AccessContext } from '#app/access/access_context'
 import { documentsPanel } from '#app/documents/panel'
 import { readTimeline } from '../../support/timeline_reader.js'
@@ -36,7 +37,7 @@ export async function showCompany(access: AccessContext, companyId: number) {
       'ct.reports_to_id'
     )
   await access.scope(contactsQuery, CONTACTS, { table: 'ct' })
-  const [company, contactRows, history, documents] = await Promise.all([
+  const [company, contactRows, history, documents, activities] = await Promise.all([
     loadCompany(db, organizationId, companyId),
     contactsQuery,
     readTimeline(access, {
@@ -45,6 +46,7 @@ export async function showCompany(access: AccessContext, companyId: number) {
       limit: TIMELINE_PAGE,
     }),
     documentsPanel(access, COMPANIES, companyId),
+    activitiesForRecord(access, COMPANY_SUBJECT, companyId),
   ])
   const shown = contactRows.slice(0, CONTACTS_SHOWN)
   const ids = shown.map((r) => Number(r.id))
@@ -60,5 +62,13 @@ export async function showCompany(access: AccessContext, companyId: number) {
   }))
   const allowed = await recordActions(access, COMPANIES, company!.ownerId)
   const contactsTruncated = contactRows.length > CONTACTS_SHOWN
-  return { company: company!, allowed, contacts, contactsTruncated, timeline: history, documents }
+  return {
+    company: company!,
+    allowed,
+    contacts,
+    contactsTruncated,
+    timeline: history,
+    documents,
+    activities,
+  }
 }

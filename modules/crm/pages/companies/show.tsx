@@ -1,4 +1,6 @@
 import { useMemo, useRef, useState } from 'react'
+import { ActivitiesPanel } from '../shared/activities_panel'
+import type { RecordActivitiesDto } from '../../dto/activities'
 import { Head, Link, router } from '@inertiajs/react'
 import { Anchor, Button, Group, Paper, SimpleGrid, Text, Title } from '@mantine/core'
 import { IconEdit, IconPlus } from '@tabler/icons-react'
@@ -65,6 +67,7 @@ export default function CompanyShow({
   editFields = [],
   timelineFilters = [],
   tags = null,
+  activities = null,
 }: {
   company: Company & { ownerId: number | null }
   /** Whether this record is within the user's edit and delete scopes. */
@@ -82,6 +85,7 @@ export default function CompanyShow({
   timelineFilters?: TimelineFilterChip[]
   /** Null when the user may not see the company's tags. */
   tags?: TagsPanelProps | null
+  activities?: RecordActivitiesDto | null
 }) {
   const { t, locale } = useT()
   const valueLabel = useMemo(() => crmHistoryValueLabel(t, locale, labels), [t, locale, labels])
@@ -388,6 +392,7 @@ export default function CompanyShow({
                 <OrgChart people={contacts} />
               </Paper>
             )}
+            <ActivitiesPanel activities={activities} />
             {documents && <Documents panel={documents} openRef={openFiles} />}
           </>
         }

@@ -1,4 +1,6 @@
 import { useMemo, useRef, useState } from 'react'
+import { ActivitiesPanel } from '../shared/activities_panel'
+import type { RecordActivitiesDto } from '../../dto/activities'
 import { Head, Link, router } from '@inertiajs/react'
 import { Anchor, Button, Paper, Stack, Text, Title } from '@mantine/core'
 import { IconEdit } from '@tabler/icons-react'
@@ -68,6 +70,7 @@ export default function ContactShow({
   editFields = [],
   timelineFilters = [],
   tags = null,
+  activities = null,
 }: {
   contact: Contact & { ownerId: number | null }
   /** Whether this record is within the user's edit and delete scopes. */
@@ -84,6 +87,7 @@ export default function ContactShow({
   timelineFilters?: TimelineFilterChip[]
   /** Null when the user may not see the contact's tags. */
   tags?: TagsPanelProps | null
+  activities?: RecordActivitiesDto | null
 }) {
   const { t, locale } = useT()
   const valueLabel = useMemo(() => crmHistoryValueLabel(t, locale), [t, locale])
@@ -260,6 +264,7 @@ export default function ContactShow({
                 </Text>
               )}
             </Paper>
+            <ActivitiesPanel activities={activities} />
             {documents && <Documents panel={documents} openRef={openFiles} />}
           </>
         }
