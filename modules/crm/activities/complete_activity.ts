@@ -71,7 +71,7 @@ export async function completeActivity(params: {
       typeId: Number(next.id),
       subjectType: row.subject_type,
       subjectId: row.subject_id === null ? null : Number(row.subject_id),
-      title: `${next.name_es}: ${row.title}`.slice(0, 200),
+      title: row.title,
       dueAt: due,
       allDay: Boolean(row.all_day),
       durationMin: Number(next.default_duration_min),
