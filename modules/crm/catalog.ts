@@ -7,10 +7,10 @@ export { COMPANY_TYPES_LIST, INDUSTRIES_LIST } from './lists.js'
 /** A record type of the CRM as its history, notes and home cards name it. */
 export interface CrmSubject {
   /** The timeline/audit subject type. */
-  subjectType: 'crm.company' | 'crm.contact'
+  subjectType: 'crm.company' | 'crm.contact' | 'crm.opportunity' | 'crm.lead'
   /** The scoped resource (permissions and record scopes). */
-  resource: 'crm.companies' | 'crm.contacts'
-  table: 'crm_companies' | 'crm_contacts'
+  resource: 'crm.companies' | 'crm.contacts' | 'crm.opportunities' | 'crm.leads'
+  table: 'crm_companies' | 'crm_contacts' | 'crm_opportunities' | 'crm_leads'
   /** The named route of its page (`{ id }`). */
   route: string
   /** The columns its name is made of, joined by a space. */
@@ -32,6 +32,20 @@ export const CRM_SUBJECTS = {
     table: 'crm_contacts',
     route: 'crm.contacts.show',
     names: ['first_name', 'last_name'],
+  },
+  'crm.opportunity': {
+    subjectType: 'crm.opportunity',
+    resource: 'crm.opportunities',
+    table: 'crm_opportunities',
+    route: 'crm.opportunities.show',
+    names: ['name'],
+  },
+  'crm.lead': {
+    subjectType: 'crm.lead',
+    resource: 'crm.leads',
+    table: 'crm_leads',
+    route: 'crm.leads.show',
+    names: ['title'],
   },
 } as const satisfies Record<string, CrmSubject>
 

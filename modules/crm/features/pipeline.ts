@@ -1,6 +1,94 @@
+import type { ListValueDefinition } from '#app/registry/types'
 import type { ManifestPart } from './part.js'
 
+/** What each demo role may do on opportunities (the same grants as companies; scope is the role's). */
+const DEMO_GRANTS = {
+  director: ['view', 'create', 'edit', 'delete', 'export'],
+  leader: ['view', 'create', 'edit', 'export'],
+  zone: ['view', 'create', 'edit', 'export'],
+  rep: ['view', 'create', 'edit', 'delete'],
+  support: ['view', 'export'],
+}
+
+export const CONTACT_ROLES_LIST = 'crm.contact_roles'
+export const LOST_REASONS_LIST = 'crm.lost_reasons'
+export const OPPORTUNITY_SOURCES_LIST = 'crm.opportunity_sources'
+
+const CONTACT_ROLES: ListValueDefinition[] = [
+  { code: 'decisor', labels: { es: 'Decisor', en: 'Decision maker' } },
+  { code: 'influenciador', labels: { es: 'Influenciador', en: 'Influencer' } },
+  { code: 'usuario', labels: { es: 'Usuario', en: 'User' } },
+  { code: 'tecnico', labels: { es: 'Técnico', en: 'Technical contact' } },
+  { code: 'comprador', labels: { es: 'Comprador', en: 'Buyer' } },
+]
+
+const LOST_REASONS: ListValueDefinition[] = [
+  { code: 'precio', labels: { es: 'Precio', en: 'Price' } },
+  { code: 'competencia', labels: { es: 'Eligió a la competencia', en: 'Chose a competitor' } },
+  { code: 'sin_presupuesto', labels: { es: 'Sin presupuesto', en: 'No budget' } },
+  { code: 'sin_respuesta', labels: { es: 'Sin respuesta', en: 'No response' } },
+  { code: 'cancelado', labels: { es: 'Proyecto cancelado', en: 'Project cancelled' } },
+  { code: 'otro', labels: { es: 'Otro', en: 'Other' } },
+]
+
+const SOURCES: ListValueDefinition[] = [
+  { code: 'web', labels: { es: 'Web', en: 'Website' } },
+  { code: 'telefono', labels: { es: 'Teléfono', en: 'Phone' } },
+  { code: 'email', labels: { es: 'Correo electrónico', en: 'E-mail' } },
+  { code: 'referido', labels: { es: 'Recomendación', en: 'Referral' } },
+  { code: 'feria', labels: { es: 'Feria o evento', en: 'Trade fair or event' } },
+  { code: 'campana', labels: { es: 'Campaña', en: 'Campaign' } },
+  { code: 'otro', labels: { es: 'Otro', en: 'Other' } },
+]
+
 /** The pipeline feature's manifest entries (module.ts appends them). */
-const part: ManifestPart = {}
+const part: ManifestPart = {
+  resources: [
+    {
+      key: 'crm.opportunities',
+      label: 'crm.opportunities.title',
+      actions: ['view', 'create', 'edit', 'delete', 'export'],
+      demo: DEMO_GRANTS,
+      documents: {
+        subjectType: 'crm.opportunity',
+        recordAccess: () => import('../actions/opportunities/record_access.js'),
+      },
+      customFields: { subject: 'crm.opportunity' },
+      tags: { subject: 'crm.opportunity' },
+    },
+  ],
+  subjects: [
+    {
+      type: 'crm.opportunity',
+      label: 'crm.opportunities.one',
+      fields: 'crm.opportunities.fields',
+      collection: 'crm.opportunities.collection',
+      lists: { source: OPPORTUNITY_SOURCES_LIST, lostReason: LOST_REASONS_LIST },
+    },
+  ],
+  lists: [
+    {
+      key: CONTACT_ROLES_LIST,
+      label: 'crm.lists.contact_roles',
+      description: 'crm.lists.contact_roles_help',
+      editable: 'open',
+      values: CONTACT_ROLES,
+    },
+    {
+      key: LOST_REASONS_LIST,
+      label: 'crm.lists.lost_reasons',
+      description: 'crm.lists.lost_reasons_help',
+      editable: 'open',
+      values: LOST_REASONS,
+    },
+    {
+      key: OPPORTUNITY_SOURCES_LIST,
+      label: 'crm.lists.opportunity_sources',
+      description: 'crm.lists.opportunity_sources_help',
+      editable: 'open',
+      values: SOURCES,
+    },
+  ],
+}
 
 export default part

@@ -1,4 +1,35 @@
 import type { HttpRouterService } from '@adonisjs/core/types'
 
+const LeadsController = () => import('../controllers/leads_controller.js')
+
 /** The leads feature's routes (behind login, under /crm); routes.ts calls this. */
-export default function registerLeadsRoutes(_router: HttpRouterService) {}
+export default function registerLeadsRoutes(router: HttpRouterService) {
+  const id = router.matchers.number()
+  router.get('/leads', [LeadsController, 'index']).as('crm.leads.index')
+  router.get('/leads/create', [LeadsController, 'create']).as('crm.leads.create')
+  router.post('/leads', [LeadsController, 'store']).as('crm.leads.store')
+  router.get('/leads/:id', [LeadsController, 'show']).where('id', id).as('crm.leads.show')
+  router.get('/leads/:id/edit', [LeadsController, 'edit']).where('id', id).as('crm.leads.edit')
+  router.put('/leads/:id', [LeadsController, 'update']).where('id', id).as('crm.leads.update')
+  router.delete('/leads/:id', [LeadsController, 'destroy']).where('id', id).as('crm.leads.destroy')
+  router
+    .post('/leads/:id/convert', [LeadsController, 'convert'])
+    .where('id', id)
+    .as('crm.leads.convert')
+  router
+    .post('/leads/:id/disqualify', [LeadsController, 'disqualify'])
+    .where('id', id)
+    .as('crm.leads.disqualify')
+  router
+    .post('/leads/:id/reopen', [LeadsController, 'reopen'])
+    .where('id', id)
+    .as('crm.leads.reopen')
+  router
+    .post('/leads/:id/notes', [LeadsController, 'note'])
+    .where('id', id)
+    .as('crm.leads.notes.store')
+  router
+    .get('/leads/:id/timeline', [LeadsController, 'timeline'])
+    .where('id', id)
+    .as('crm.leads.timeline')
+}

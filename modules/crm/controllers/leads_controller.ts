@@ -1,0 +1,244 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import db from '@adonisjs/lucid/services/db'
+import { actor, notFound, orBack, routeId } from '#app/support/http'
+import { ownerFilterOptions, recordActions } from '#app/access/owners'
+import { listProps } from '#app/lists/list_props'
+import { timelineFilters } from '#app/history/kinds'
+import { documentsPanel } from '#app/documents/panel'
+import { tagFilterOf } from '#app/tags/filter'
+import { listTags } from '#app/tags/tags'
+import { tagsPanel } from '#app/tags/panel'
+import { trashRecord } from '#app/bin/bin'
+import { savedViewsProps } from '#app/views/list_views'
+import type { LeadListFilters } from '../dto/leads.js'
+import {
+  convertValidator,
+  disqualifyValidator,
+  leadValidator,
+  listLeadsValidator,
+} from '../validators/leads.js'
+import { noteValidator } from '../validators/shared.js'
+import { LEADS, LEAD_SUBJECT, visibleLeadId } from '../actions/leads/lead_scope.js'
+import { loadLead, leadName } from '../actions/leads/load_lead.js'
+import { listLeads, PAGE_SIZE } from '../actions/leads/list_leads.js'
+import { leadCatalog, leadFormOptions } from '../actions/leads/lead_form.js'
+import { createLead, updateLead } from '../actions/leads/save_lead.js'
+import { disqualifyLead, reopenLead } from '../actions/leads/lead_status.js'
+import { convertLead } from '../actions/leads/convert_lead.js'
+import { leadDuplicates } from '../actions/leads/lead_duplicates.js'
+import { readTimeline } from '../support/timeline_reader.js'
+import { addNote } from '../actions/add_note.js'
+import { latestAssignment } from '../assignment/explain.js'
+import { activitiesForRecord } from '../activities/for_record.js'
+
+const TIMELINE_PAGE = 20
+
+/** Thin: permission (403) → scope (404) → validate → one action → a DTO for the page. */
+export default class LeadsController {
+  async index(ctx: HttpContext) {
+    ctx.access.authorize(`${LEADS}.view`)
+    const views = await savedViewsProps(ctx, LEADS)
+    const meta = { meta: { organizationId: ctx.organization.id } }
+    // A malformed filter in the address bar shows the unfiltered list rather than an error.
+    const [, parsed] = await listLeadsValidator.tryValidate(ctx.request.qs(), meta)
+    const filters = { ...parsed, tags: tagFilterOf(ctx.request.qs()) }
+    const [page, owners] = await Promise.all([
+      listLeads(ctx.access, filters, filters.per ?? PAGE_SIZE),
+      ownerFilterOptions(ctx.access, LEADS),
+    ])
+    return ctx.inertia.render('crm/leads/index', {
+      leads: page.rows,
+      next: page.next,
+      prev: page.prev,
+      offset: page.offset,
+      count: page.count,
+      filters: {
+        q: filters.q ?? '',
+        status: filters.status ?? '',
+        source: filters.source ?? '',
+        owner: filters.unassigned ? 'none' : (filters.owner ?? ''),
+        province: filters.province ?? '',
+        sector: filters.sector ?? '',
+        sort: filters.sort ?? '-created',
+        per: filters.per ?? PAGE_SIZE,
+        created_from: filters.created_from ?? '',
+        created_to: filters.created_to ?? '',
+        cursor: filters.cursor ?? null,
+        before: filters.before ?? null,
+      } satisfies LeadListFilters,
+      owners,
+      tagFilter: filters.tags,
+      tagOptions: await listTags(ctx.organization.id),
+      list: await listProps(ctx.access, LEADS),
+      ...views,
+      catalog: await leadCatalog(ctx.organization.id, ctx.i18n.locale, true),
+    })
+  }
+
+  async show(ctx: HttpContext) {
+    ctx.access.authorize(`${LEADS}.view`)
+    const id = (await visibleLeadId(ctx.access, routeId(ctx))) ?? notFound()
+    const organizationId = ctx.organization.id
+    const lead = (await loadLead(db, organizationId, id))!
+    const [allowed, timeline, documents, catalog, duplicates, assignment, activities] =
+      await Promise.all([
+        recordActions(ctx.access, LEADS, lead.ownerId),
+        readTimeline(ctx.access, {
+          subjectType: LEAD_SUBJECT,
+          subjectId: id,
+          limit: TIMELINE_PAGE,
+        }),
+        documentsPanel(ctx.access, LEADS, id),
+        leadCatalog(organizationId, ctx.i18n.locale, true),
+        leadDuplicates(ctx.access, id),
+        latestAssignment(db, organizationId, id),
+        activitiesForRecord(ctx.access, LEAD_SUBJECT, id),
+      ])
+    // The unowned leads a team leader sees are theirs to edit and hand out.
+    const editable = allowed.edit || (await visibleLeadId(ctx.access, id, 'edit')) !== null
+    return ctx.inertia.render('crm/leads/show', {
+      lead,
+      allowed: {
+        ...allowed,
+        edit: editable,
+        convert: ctx.access.can(`${LEADS}.convert`) && editable,
+      },
+      timeline,
+      documents,
+      catalog,
+      duplicates,
+      assignment,
+      activities,
+      timelineFilters: timelineFilters().map(({ key, label }) => ({ key, label })),
+      tags: await tagsPanel(ctx.access, LEADS, id),
+    })
+  }
+
+  async create(ctx: HttpContext) {
+    ctx.access.authorize(`${LEADS}.create`)
+    return ctx.inertia.render('crm/leads/form', {
+      lead: null,
+      ...(await leadFormOptions(ctx.access, ctx.i18n.locale)),
+    })
+  }
+
+  async store(ctx: HttpContext) {
+    ctx.access.authorize(`${LEADS}.create`)
+    const data = await ctx.request.validateUsing(leadValidator, {
+      meta: { organizationId: ctx.organization.id },
+    })
+    return orBack(ctx, async () => {
+      const lead = await createLead({ ...actor(ctx), data })
+      ctx.session.flash('success', ctx.i18n.t('crm.leads.created', { name: lead.title }))
+      // Handed to someone else by the rules (or queued): the user may no longer see it.
+      if ((await visibleLeadId(ctx.access, lead.id)) === null)
+        return ctx.response.redirect().toRoute('crm.leads.index')
+      return ctx.response.redirect().toRoute('crm.leads.show', { id: lead.id })
+    })
+  }
+
+  async edit(ctx: HttpContext) {
+    ctx.access.authorize(`${LEADS}.edit`)
+    const id = (await visibleLeadId(ctx.access, routeId(ctx), 'edit')) ?? notFound()
+    return ctx.inertia.render('crm/leads/form', {
+      lead: await loadLead(db, ctx.organization.id, id),
+      ...(await leadFormOptions(ctx.access, ctx.i18n.locale, 'edit')),
+    })
+  }
+
+  async update(ctx: HttpContext) {
+    ctx.access.authorize(`${LEADS}.edit`)
+    const leadId = (await visibleLeadId(ctx.access, routeId(ctx), 'edit')) ?? notFound()
+    const data = await ctx.request.validateUsing(leadValidator, {
+      meta: { organizationId: ctx.organization.id },
+    })
+    return orBack(ctx, async () => {
+      const lead = await updateLead({ ...actor(ctx), data, leadId })
+      ctx.session.flash('success', ctx.i18n.t('crm.leads.updated', { name: lead.title }))
+      return ctx.response.redirect().toRoute('crm.leads.show', { id: leadId })
+    })
+  }
+
+  async destroy(ctx: HttpContext) {
+    ctx.access.authorize(`${LEADS}.delete`)
+    const recordId = (await visibleLeadId(ctx.access, routeId(ctx), 'delete')) ?? notFound()
+    return orBack(ctx, async () => {
+      const { title } = await trashRecord({
+        access: ctx.access,
+        actorId: ctx.auth.getUserOrFail().id,
+        resource: LEADS,
+        recordId,
+      })
+      ctx.session.flash('success', ctx.i18n.t('crm.leads.deleted', { name: title }))
+      return ctx.response.redirect().toRoute('crm.leads.index')
+    })
+  }
+
+  async convert(ctx: HttpContext) {
+    ctx.access.authorize(`${LEADS}.convert`)
+    const leadId = (await visibleLeadId(ctx.access, routeId(ctx), 'edit')) ?? notFound()
+    const input = await ctx.request.validateUsing(convertValidator)
+    const choice = (mode: 'new' | 'existing' | 'none', id?: number) =>
+      mode === 'existing' ? { mode, id: id! } : { mode }
+    return orBack(ctx, async () => {
+      const lead = await convertLead({
+        ...actor(ctx),
+        leadId,
+        company: choice(input.company, input.companyId),
+        contact: choice(input.contact, input.contactId),
+        opportunity: { create: input.opportunity ?? true, name: input.opportunityName },
+      })
+      ctx.session.flash('success', ctx.i18n.t('crm.leads.converted', { name: leadName(lead) }))
+      return ctx.response.redirect().toRoute('crm.leads.show', { id: leadId })
+    })
+  }
+
+  async disqualify(ctx: HttpContext) {
+    ctx.access.authorize(`${LEADS}.edit`)
+    const leadId = (await visibleLeadId(ctx.access, routeId(ctx), 'edit')) ?? notFound()
+    const { reason } = await ctx.request.validateUsing(disqualifyValidator, {
+      meta: { organizationId: ctx.organization.id },
+    })
+    return orBack(ctx, async () => {
+      await disqualifyLead({ ...actor(ctx), leadId, reason })
+      ctx.session.flash('success', ctx.i18n.t('crm.leads.disqualified'))
+      return ctx.response.redirect().toRoute('crm.leads.show', { id: leadId })
+    })
+  }
+
+  async reopen(ctx: HttpContext) {
+    ctx.access.authorize(`${LEADS}.edit`)
+    const leadId = (await visibleLeadId(ctx.access, routeId(ctx), 'edit')) ?? notFound()
+    return orBack(ctx, async () => {
+      await reopenLead({ ...actor(ctx), leadId })
+      ctx.session.flash('success', ctx.i18n.t('crm.leads.reopened'))
+      return ctx.response.redirect().toRoute('crm.leads.show', { id: leadId })
+    })
+  }
+
+  async note(ctx: HttpContext) {
+    ctx.access.authorize(`${LEADS}.edit`)
+    const subjectId = (await visibleLeadId(ctx.access, routeId(ctx), 'edit')) ?? notFound()
+    const { body } = await ctx.request.validateUsing(noteValidator)
+    await addNote({ ...actor(ctx), subjectType: LEAD_SUBJECT, subjectId, body })
+    ctx.session.flash('success', ctx.i18n.t('crm.notes.added'))
+    return ctx.response
+      .redirect()
+      .toRoute('crm.leads.show', { id: subjectId }, { qs: { tab: 'history' } })
+  }
+
+  /** Older timeline entries ("ver más"), as JSON for the page to append. */
+  async timeline(ctx: HttpContext) {
+    ctx.access.authorize(`${LEADS}.view`)
+    const subjectId = (await visibleLeadId(ctx.access, routeId(ctx))) ?? notFound()
+    const before = Number(ctx.request.input('before')) || undefined
+    const kind = String(ctx.request.input('kind') ?? '') || null
+    return readTimeline(ctx.access, {
+      kind,
+      subjectType: LEAD_SUBJECT,
+      subjectId,
+      before,
+      limit: TIMELINE_PAGE,
+    })
+  }
+}

@@ -1,0 +1,101 @@
+import { useState } from 'react'
+import { router } from '@inertiajs/react'
+import { Button, Checkbox, Group, Modal, Radio, Stack, TextInput } from '@mantine/core'
+import { RecordPicker, useT } from '~/ui'
+import { CompanyPicker } from '../shared/company_picker'
+import type { LeadDetail } from '../../dto/leads'
+
+type Mode = 'new' | 'existing' | 'none'
+
+/**
+ * "Convertir": the customer's company and contact each created from the lead, linked to an
+ * existing record (pickers of what the user may see) or left out, and the opportunity.
+ */
+export function ConvertModal({
+  lead,
+  opened,
+  onClose,
+}: {
+  lead: LeadDetail
+  opened: boolean
+  onClose: () => void
+}) {
+  const { t } = useT()
+  const [company, setCompany] = useState<Mode>('new')
+  const [companyId, setCompanyId] = useState<string | null>(null)
+  const [contact, setContact] = useState<Mode>(lead.firstName || lead.lastName ? 'new' : 'none')
+  const [contactId, setContactId] = useState<string | null>(null)
+  const [opportunity, setOpportunity] = useState(true)
+  const [name, setName] = useState(lead.title)
+  const [busy, setBusy] = useState(false)
+  const c = (key: string) => t(`crm.leads.convert.${key}`)
+  const submit = () => {
+    setBusy(true)
+    router.post(
+      `/crm/leads/${lead.id}/convert`,
+      {
+        company,
+        ...(company === 'existing' && companyId ? { companyId: Number(companyId) } : {}),
+        contact,
+        ...(contact === 'existing' && contactId ? { contactId: Number(contactId) } : {}),
+        opportunity,
+        opportunityName: name,
+      },
+      { onFinish: () => setBusy(false), onSuccess: onClose }
+    )
+  }
+  const modes = (label: string, value: Mode, set: (m: Mode) => void, testId: string) => (
+    <Radio.Group label={label} value={value} onChange={(v) => set(v as Mode)} data-testid={testId}>
+      <Stack gap={6} mt={6}>
+        <Radio value="new" label={c('new')} />
+        <Radio value="existing" label={c('existing')} />
+        <Radio value="none" label={c('none')} />
+      </Stack>
+    </Radio.Group>
+  )
+  return (
+    <Modal opened={opened} onClose={onClose} title={c('title')} size="lg">
+      <Stack gap="md">
+        {modes(c('company'), company, setCompany, 'convert-company')}
+        {company === 'existing' && (
+          <CompanyPicker
+            label={c('pick_company')}
+            initial={[]}
+            value={companyId}
+            onChange={setCompanyId}
+          />
+        )}
+        {modes(c('contact'), contact, setContact, 'convert-contact')}
+        {contact === 'existing' && (
+          <RecordPicker
+            label={c('pick_contact')}
+            searchUrl="/crm/contacts/lookup"
+            initial={[]}
+            value={contactId}
+            onChange={setContactId}
+          />
+        )}
+        <Checkbox
+          label={c('opportunity')}
+          checked={opportunity}
+          onChange={(e) => setOpportunity(e.currentTarget.checked)}
+        />
+        {opportunity && (
+          <TextInput
+            label={c('opportunity_name')}
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+          />
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button onClick={submit} loading={busy} data-testid="convert-submit">
+            {c('submit')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  )
+}

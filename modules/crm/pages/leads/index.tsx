@@ -1,0 +1,268 @@
+import { useState } from 'react'
+import { Head, Link } from '@inertiajs/react'
+import { Anchor, Button, Select, Text, TextInput } from '@mantine/core'
+import { IconPlus, IconSearch } from '@tabler/icons-react'
+import {
+  EmailLink,
+  EmptyState,
+  ListView,
+  PageHeader,
+  PhoneLink,
+  SavedViews,
+  TagList,
+  useCan,
+  useFormat,
+  useListUrl,
+  useNewRecordShortcut,
+  useT,
+  useTagFilter,
+  type CappedCount,
+  type FilterChip,
+  type ListProps,
+  type Option,
+  type TagChip,
+} from '~/ui'
+import type { LeadCatalog, LeadListFilters as Filters, LeadRow } from '../../dto/leads'
+import { CreatedRangeInputs, useCreatedChips } from '../shared/list_parts'
+import { LeadStatusBadge } from './status_badge'
+
+const BASE = '/crm/leads'
+const STATUSES = ['new', 'working', 'converted', 'disqualified']
+
+export default function LeadsIndex({
+  leads,
+  next,
+  prev,
+  offset,
+  count,
+  filters,
+  owners,
+  tagFilter = [],
+  tagOptions = [],
+  list,
+  catalog,
+}: {
+  leads: LeadRow[]
+  next: string | null
+  prev: string | null
+  offset: number
+  count: CappedCount
+  filters: Filters
+  owners: Option[]
+  tagFilter?: number[]
+  tagOptions?: TagChip[]
+  list: ListProps
+  catalog: LeadCatalog
+}) {
+  const { t } = useT()
+  const f = useFormat()
+  const can = useCan()
+  useNewRecordShortcut(can('crm.leads.create') ? `${BASE}/create` : null)
+  const url = useListUrl(BASE)
+  const [q, setQ] = useState(filters.q)
+  const [seenQ, setSeenQ] = useState(filters.q)
+  if (seenQ !== filters.q) {
+    setSeenQ(filters.q)
+    setQ(filters.q)
+  }
+  const set = (patch: Record<string, string | null>) =>
+    url.apply(Object.fromEntries(Object.entries(patch).map(([k, v]) => [k, v || null])))
+  const tagFilterUi = useTagFilter({ value: tagFilter, options: tagOptions, set })
+  const label = (options: Option[], code: string | null) =>
+    code ? (options.find((o) => o.value === code)?.label ?? code) : '—'
+  // "Sin asignar" is its own filter (`unassigned=1`), shown in the owner select as "none".
+  const setOwner = (v: string | null) =>
+    v === 'none' ? set({ owner: null, unassigned: '1' }) : set({ owner: v, unassigned: null })
+  const ownerLabel = (v: string) =>
+    v === 'mine'
+      ? t('crm.filters.mine')
+      : v === 'none'
+        ? t('crm.leads.unassigned')
+        : (owners.find((o) => o.value === v)?.label ?? v)
+  const chip = (key: string, text: string, remove: Record<string, null>): FilterChip => ({
+    key,
+    label: text,
+    remove,
+  })
+  const chips: FilterChip[] = [
+    ...(filters.status
+      ? [
+          chip(
+            'status',
+            `${t('crm.leads.fields.status')}: ${t(`crm.leads.statuses.${filters.status}`)}`,
+            { status: null }
+          ),
+        ]
+      : []),
+    ...(filters.source
+      ? [
+          chip(
+            'source',
+            `${t('crm.leads.fields.source')}: ${label(catalog.sources, filters.source)}`,
+            { source: null }
+          ),
+        ]
+      : []),
+    ...(filters.owner
+      ? [
+          chip('owner', `${t('crm.leads.fields.owner')}: ${ownerLabel(filters.owner)}`, {
+            owner: null,
+            unassigned: null,
+          }),
+        ]
+      : []),
+    ...(filters.province
+      ? [
+          chip('province', `${t('crm.leads.fields.province')}: ${filters.province}`, {
+            province: null,
+          }),
+        ]
+      : []),
+    ...(filters.sector
+      ? [
+          chip(
+            'sector',
+            `${t('crm.leads.fields.sector')}: ${label(catalog.sectors, filters.sector)}`,
+            { sector: null }
+          ),
+        ]
+      : []),
+    ...useCreatedChips(filters),
+    ...tagFilterUi.chips,
+  ]
+  const render: Record<string, (r: LeadRow) => React.ReactNode> = {
+    title: (r) => (
+      <Anchor component={Link} href={`${BASE}/${r.id}`} prefetch fw={600} size="sm">
+        {r.title}
+      </Anchor>
+    ),
+    name: (r) => r.name || '—',
+    company: (r) => r.companyName ?? '—',
+    status: (r) => <LeadStatusBadge status={r.status} />,
+    source: (r) => label(catalog.sources, r.source),
+    province: (r) => r.province ?? '—',
+    email: (r) => <EmailLink value={r.email} />,
+    phone: (r) => <PhoneLink value={r.phone} />,
+    owner: (r) =>
+      r.ownerName ?? (
+        <Text span size="sm" c="dimmed">
+          {t('crm.leads.unassigned')}
+        </Text>
+      ),
+    tags: (r) => <TagList tags={r.tags ?? []} />,
+    created: (r) => (
+      <Text span size="sm" style={{ whiteSpace: 'nowrap' }}>
+        {f.date(r.createdAt)}
+      </Text>
+    ),
+  }
+  const newButton = can('crm.leads.create') ? (
+    <Button component={Link} href={`${BASE}/create`} leftSection={<IconPlus size={16} />}>
+      {t('crm.leads.new')}
+    </Button>
+  ) : undefined
+
+  return (
+    <>
+      <Head title={t('crm.leads.title')} />
+      <PageHeader title={t('crm.leads.title')} actions={newButton} />
+      <SavedViews resource="crm.leads" />
+      <ListView
+        base={BASE}
+        rows={leads}
+        rowId={(r) => r.id}
+        rowHref={(r) => `${BASE}/${r.id}`}
+        list={list}
+        render={render}
+        count={count}
+        next={next}
+        prev={prev}
+        offset={offset}
+        noun={(n) => t('crm.leads.noun', { count: n })}
+        chips={chips}
+        search={
+          <form
+            onSubmit={(e) => {
+              e.preventDefault()
+              set({ q })
+            }}
+          >
+            <TextInput
+              aria-label={t('common.search')}
+              placeholder={t('crm.leads.search_placeholder')}
+              leftSection={<IconSearch size={16} />}
+              value={q}
+              onChange={(e) => setQ(e.currentTarget.value)}
+              onBlur={() => q !== filters.q && set({ q })}
+              data-testid="search"
+            />
+          </form>
+        }
+        filters={
+          <>
+            <Select
+              aria-label={t('crm.leads.fields.status')}
+              placeholder={t('crm.leads.any_status')}
+              clearable
+              value={filters.status || null}
+              data={STATUSES.map((s) => ({ value: s, label: t(`crm.leads.statuses.${s}`) }))}
+              onChange={(v) => set({ status: v })}
+            />
+            <Select
+              aria-label={t('crm.leads.fields.source')}
+              placeholder={t('crm.leads.any_source')}
+              clearable
+              value={filters.source || null}
+              data={catalog.sources}
+              onChange={(v) => set({ source: v })}
+            />
+            <Select
+              aria-label={t('crm.leads.fields.owner')}
+              placeholder={t('crm.filters.any_owner')}
+              clearable
+              searchable
+              value={filters.owner || null}
+              data={[
+                { value: 'mine', label: t('crm.filters.mine') },
+                { value: 'none', label: t('crm.leads.unassigned') },
+                ...owners,
+              ]}
+              onChange={setOwner}
+            />
+            <Select
+              aria-label={t('crm.leads.fields.province')}
+              placeholder={t('crm.leads.any_province')}
+              clearable
+              searchable
+              value={filters.province || null}
+              data={catalog.provinces}
+              onChange={(v) => set({ province: v })}
+            />
+            <Select
+              aria-label={t('crm.leads.fields.sector')}
+              placeholder={t('crm.leads.any_sector')}
+              clearable
+              searchable
+              value={filters.sector || null}
+              data={catalog.sectors}
+              onChange={(v) => set({ sector: v })}
+            />
+            <CreatedRangeInputs filters={filters} onChange={set} />
+            {tagFilterUi.control}
+          </>
+        }
+        empty={
+          <EmptyState
+            title={t('crm.leads.empty_title')}
+            description={
+              can('crm.leads.create')
+                ? t('crm.leads.empty_description')
+                : t('crm.leads.empty_readonly')
+            }
+            action={newButton}
+          />
+        }
+      />
+    </>
+  )
+}

@@ -1,0 +1,127 @@
+import db from '@adonisjs/lucid/services/db'
+import type { QueryClientContract } from '@adonisjs/lucid/types/database'
+import { dbTimestamp } from '#app/support/dates'
+
+/*
+ * Pipeline stages. A team with stages of its own uses them; any other team (and an opportunity
+ * without team) uses the organization's default pipeline (`team_id` NULL), created with the
+ * Kit Digital stages on first use so that a fresh organization has a board at once.
+ */
+
+export interface Stage {
+  id: number
+  teamId: number | null
+  name: string
+  probability: number
+  folded: boolean
+  isWon: boolean
+  isLost: boolean
+  position: number
+}
+
+/** Kit Digital's stages: proper names an organization renames at will (stored, not translated). */
+export const DEFAULT_STAGES = [
+  { name: 'En análisis', probability: 10 },
+  { name: 'Oferta presentada', probability: 40 },
+  { name: 'En negociación', probability: 70 },
+  { name: 'Ganada', probability: 100, is_won: true },
+  { name: 'Cancelada/Perdida', probability: 0, is_lost: true, folded: true },
+] as const
+
+type Client = QueryClientContract
+
+export function toStage(r: Record<string, unknown>): Stage {
+  return {
+    id: Number(r.id),
+    teamId: r.team_id === null ? null : Number(r.team_id),
+    name: String(r.name),
+    probability: Number(r.probability),
+    folded: Boolean(r.folded),
+    isWon: Boolean(r.is_won),
+    isLost: Boolean(r.is_lost),
+    position: Number(r.position),
+  }
+}
+
+/** Inserts the default stages for `teamId` (NULL: the organization's default pipeline). */
+export async function insertDefaultStages(
+  client: Client,
+  organizationId: number,
+  teamId: number | null = null
+) {
+  const now = dbTimestamp()
+  await client.table('crm_pipeline_stages').multiInsert(
+    DEFAULT_STAGES.map((s, position) => ({
+      organization_id: organizationId,
+      team_id: teamId,
+      name: s.name,
+      probability: s.probability,
+      folded: 'folded' in s ? s.folded : false,
+      is_won: 'is_won' in s ? s.is_won : false,
+      is_lost: 'is_lost' in s ? s.is_lost : false,
+      position,
+      created_at: now,
+      updated_at: now,
+    }))
+  )
+}
+
+async function stagesOf(client: Client, organizationId: number, teamId: number | null) {
+  const query = client
+    .from('crm_pipeline_stages')
+    .where('organization_id', organizationId)
+    .orderBy('position')
+    .orderBy('id')
+    .select('*')
+  if (teamId === null) query.whereNull('team_id')
+  else query.where('team_id', teamId)
+  return (await query).map(toStage)
+}
+
+/** The organization's default pipeline, created on first use. */
+export async function defaultStages(organizationId: number, client: Client = db.connection()) {
+  const stages = await stagesOf(client, organizationId, null)
+  if (stages.length) return stages
+  await insertDefaultStages(client, organizationId)
+  return stagesOf(client, organizationId, null)
+}
+
+/** Whether a team has a pipeline of its own. */
+export async function teamHasStages(client: Client, organizationId: number, teamId: number) {
+  const row = await client
+    .from('crm_pipeline_stages')
+    .where({ organization_id: organizationId, team_id: teamId })
+    .select('id')
+    .first()
+  return Boolean(row)
+}
+
+/** The stages of a team's pipeline, in order: its own, else the organization's default. */
+export async function pipelineStages(
+  organizationId: number,
+  teamId: number | null,
+  client: Client = db.connection()
+): Promise<Stage[]> {
+  if (teamId !== null) {
+    const own = await stagesOf(client, organizationId, teamId)
+    if (own.length) return own
+  }
+  return defaultStages(organizationId, client)
+}
+
+/** One stage of the organization, or null. */
+export async function findStage(client: Client, organizationId: number, id: number) {
+  const row = await client
+    .from('crm_pipeline_stages')
+    .where({ organization_id: organizationId, id })
+    .select('*')
+    .first()
+  return row ? toStage(row) : null
+}
+
+/** The status an opportunity has in a stage. */
+export function stageStatus(stage: Stage): 'open' | 'won' | 'lost' {
+  if (stage.isWon) return 'won'
+  if (stage.isLost) return 'lost'
+  return 'open'
+}
