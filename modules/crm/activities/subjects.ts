@@ -67,9 +67,18 @@ export async function nameSubjects(
         type,
         id,
         name: name ?? null,
-        href: name !== undefined && subject ? router.makeUrl(subject.route, { id }) : null,
+        href: name !== undefined && subject ? pageOf(subject.route, id) : null,
       })
     }
   }
   return named
+}
+
+/** A record's page, or null while its feature has no page yet (a route not registered). */
+function pageOf(route: string, id: number): string | null {
+  try {
+    return router.makeUrl(route, { id })
+  } catch {
+    return null
+  }
 }

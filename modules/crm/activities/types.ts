@@ -2,6 +2,7 @@ import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { dbTimestamp } from '#app/support/dates'
 import type { ActivityTypeDto } from '../dto/activities.js'
+import { isUniqueViolation } from './insert_activity.js'
 
 /**
  * The default activity types every organization starts with (seeded on first use). A done call
@@ -60,6 +61,20 @@ export async function ensureActivityTypes(organizationId: number, client?: Query
     .first()
   if (Number(existing?.n ?? 0) > 0) return
   const now = dbTimestamp()
+  try {
+    await insertDefaults(q, organizationId, now)
+  } catch (error) {
+    // Another request or worker seeded them at the same moment (the unique code decides).
+    if (isUniqueViolation(error)) return
+    throw error
+  }
+}
+
+async function insertDefaults(
+  q: QueryClientContract | typeof db,
+  organizationId: number,
+  now: string
+) {
   await q.table('crm_activity_types').multiInsert(
     DEFAULT_TYPES.map((t, position) => ({
       organization_id: organizationId,

@@ -46,6 +46,12 @@ const part: ManifestPart = {
       permission: 'crm.activities.configure',
       icon: 'category',
     },
+    {
+      label: 'crm.nav.task_rules',
+      route: 'crm.task_rules.index',
+      permission: 'crm.activities.configure',
+      icon: 'robot',
+    },
   ],
   actions: [
     {
@@ -75,10 +81,16 @@ const part: ManifestPart = {
       label: 'crm.notifications.activity_reminder',
       defaultEmail: 'digest',
     },
+    {
+      kind: 'lead_unassigned',
+      label: 'crm.notifications.lead_unassigned',
+      defaultEmail: 'immediate',
+    },
   ],
   schedules: [
     { job: 'activityReminders', cron: '* * * * *' },
     { job: 'activityRecurrences', cron: '*/15 * * * *' },
+    { job: 'taskRules', cron: '*/5 * * * *' },
   ],
 }
 

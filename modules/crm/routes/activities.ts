@@ -3,6 +3,7 @@ import type { HttpRouterService } from '@adonisjs/core/types'
 const ActivitiesController = () => import('../activities/activities_controller.js')
 const CalendarController = () => import('../activities/calendar_controller.js')
 const ActivityTypesController = () => import('../activities/activity_types_controller.js')
+const TaskRulesController = () => import('../activities/task_rules_controller.js')
 
 /** The activities feature's routes (behind login, under /crm); routes.ts calls this. */
 export default function registerActivitiesRoutes(router: HttpRouterService) {
@@ -37,4 +38,11 @@ export default function registerActivitiesRoutes(router: HttpRouterService) {
     .put('/activity-types/:id', [ActivityTypesController, 'update'])
     .where('id', id)
     .as('crm.activity_types.update')
+
+  router.get('/task-rules', [TaskRulesController, 'index']).as('crm.task_rules.index')
+  router.post('/task-rules', [TaskRulesController, 'store']).as('crm.task_rules.store')
+  router
+    .put('/task-rules/:id', [TaskRulesController, 'update'])
+    .where('id', id)
+    .as('crm.task_rules.update')
 }

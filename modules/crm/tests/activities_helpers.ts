@@ -6,6 +6,8 @@ import type { Scope } from '#app/registry/types'
 import { dbTimestamp } from '#app/support/dates'
 import { insertId } from '#app/support/db'
 import { ensureActivityTypes } from '../activities/types.js'
+import { createOrganization } from '#tests/helpers/world'
+import { insertCompany } from './helpers.js'
 
 /** A user with every CRM permission (companies, contacts, activities) at one scope. */
 export function activitiesUser(
@@ -54,4 +56,14 @@ export async function insertActivityRow(
     updated_at: now,
     ...attributes,
   })
+}
+
+/** An organization with two reps (own scope), a company of each and the default types. */
+export async function world() {
+  const org = await createOrganization(['crm'])
+  const rep = await activitiesUser(org, 'own', { fullName: 'Rosa Comercial' })
+  const colleague = await activitiesUser(org, 'own', { fullName: 'Colega' })
+  const mine = await insertCompany(org, { name: 'Mía S.L.', owner_id: rep.id })
+  const theirs = await insertCompany(org, { name: 'Ajena Secreta S.A.', owner_id: colleague.id })
+  return { org, rep, colleague, mine, theirs, types: await typeIds(org) }
 }
