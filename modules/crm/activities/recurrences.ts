@@ -35,6 +35,19 @@ export async function advanceRecurrence(
     await trx.from('crm_activity_recurrences').where('id', rec.id).update({ active: false })
     return null
   }
+  const next = nextOccurrence(dueAt, rec.frequency, Number(rec.interval))
+  // Claim first: the row lock makes a concurrent run wait here and then find nothing to do
+  // (taking the activity's unique key first would deadlock on MariaDB against the FK check).
+  const claimed = await trx
+    .from('crm_activity_recurrences')
+    .where('id', rec.id)
+    .where('next_due_at', dbTimestamp(dueAt))
+    .update({
+      next_due_at: dbTimestamp(next),
+      active: !until || next <= until,
+      updated_at: dbTimestamp(),
+    })
+  if (!Number(claimed)) return null
   const created = await insertActivity(trx, {
     organizationId: Number(rec.organization_id),
     actorId: null,
@@ -49,16 +62,6 @@ export async function advanceRecurrence(
     recurrenceId: Number(rec.id),
     ruleKey: occurrenceKey(Number(rec.id), dueAt),
   })
-  const next = nextOccurrence(dueAt, rec.frequency, Number(rec.interval))
-  await trx
-    .from('crm_activity_recurrences')
-    .where('id', rec.id)
-    .where('next_due_at', rec.next_due_at)
-    .update({
-      next_due_at: dbTimestamp(next),
-      active: !until || next <= until,
-      updated_at: dbTimestamp(),
-    })
   return created?.id ?? null
 }
 

@@ -4,6 +4,7 @@ import {
   Checkbox,
   Group,
   Modal,
+  MultiSelect,
   NumberInput,
   SegmentedControl,
   Select,
@@ -58,6 +59,7 @@ export function ActivityForm(props: ActivityFormProps) {
   const [assignee, setAssignee] = useState<string | null>(String(props.userId))
   const [remind, setRemind] = useState<number | string>(15)
   const [notes, setNotes] = useState('')
+  const [attendees, setAttendees] = useState<string[]>([])
   const [pickType, setPickType] = useState(PICKABLE[0].type)
   const [record, setRecord] = useState<string | null>(null)
   const [repeat, setRepeat] = useState('none')
@@ -83,6 +85,7 @@ export function ActivityForm(props: ActivityFormProps) {
       assigneeId: assignee ? Number(assignee) : null,
       remindMinutes: remind === '' ? null : Number(remind),
       notes: notes || null,
+      attendeeUserIds: attendees.map(Number),
       ...(subject ? { subjectType: subject.type, subjectId: subject.id } : {}),
       ...(repeat !== 'none' ? { recurrence: { frequency: repeat, interval: 1 } } : {}),
     })
@@ -205,6 +208,14 @@ export function ActivityForm(props: ActivityFormProps) {
             }))}
           />
         </SimpleGrid>
+        <MultiSelect
+          label={label('attendees')}
+          data={props.assignees.filter((a) => a.value !== assignee)}
+          value={attendees}
+          onChange={setAttendees}
+          searchable
+          clearable
+        />
         <Textarea
           label={label('notes')}
           value={notes}

@@ -62,7 +62,7 @@ export function ActivityItem({
   const a = activity
   return (
     <Paper withBorder radius="sm" p="sm" data-testid="activity" data-activity-id={a.id}>
-      <Group justify="space-between" wrap="nowrap" align="flex-start" gap="sm">
+      <Group justify="space-between" wrap="wrap" align="flex-start" gap="sm">
         <Group gap="sm" wrap="nowrap" align="flex-start" style={{ minWidth: 0 }}>
           <span aria-hidden style={{ color: `var(--mantine-color-${a.typeColor}-6)` }}>
             <NavIcon name={a.typeIcon} size={20} />

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { Head } from '@inertiajs/react'
 import { Group, Paper, Select } from '@mantine/core'
 import { useMediaQuery } from '@mantine/hooks'
@@ -39,11 +39,15 @@ export default function Calendar({
   userId: number
 }) {
   const { t, locale } = useT()
-  const narrow = useMediaQuery('(max-width: 48em)')
+  const narrow = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false })
   const calendar = useRef<FullCalendar>(null)
   const [whose, setWhose] = useState(String(userId))
   const [slot, setSlot] = useState<{ start: Date; allDay: boolean } | null>(null)
   const refetch = () => calendar.current?.getApi().refetchEvents()
+  // A phone shows the agenda (a week grid is unreadable at 375 px).
+  useEffect(() => {
+    calendar.current?.getApi().changeView(narrow ? 'listWeek' : 'timeGridWeek')
+  }, [narrow])
 
   const load = async (range: { start: Date; end: Date }): Promise<EventInput[]> => {
     const qs = new URLSearchParams({
@@ -107,6 +111,10 @@ export default function Calendar({
         </Group>
       )}
       <Paper withBorder radius="md" p="sm" data-testid="calendar">
+        {/* FullCalendar's title is an h2 sized for desktops. */}
+        <style>
+          {'.fc .fc-toolbar-title{font-size:1.25rem}.fc .fc-toolbar{flex-wrap:wrap;gap:8px}'}
+        </style>
         <FullCalendar
           ref={calendar}
           plugins={[dayGridPlugin, timeGridPlugin, listPlugin, interactionPlugin]}

@@ -72,6 +72,13 @@ test.group('Browser: activities', (group) => {
       // The call's chained follow-up task is shown in the list.
       await page.getByText('Tarea: Llamada pendiente').first().waitFor()
       await screenshot(page, 'activities-mine')
+      await page.setViewportSize({ width: 375, height: 800 })
+      await page.goto(`${baseUrl()}/crm/activities`)
+      await page.getByText('Demo en oficina').waitFor()
+      await screenshot(page, 'activities-mine-375')
+      await page.goto(`${baseUrl()}/crm/calendar`)
+      await page.locator('.fc-listWeek-view').waitFor()
+      await screenshot(page, 'activities-calendar-375')
     } finally {
       await context.close()
     }
