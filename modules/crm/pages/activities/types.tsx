@@ -49,7 +49,7 @@ export default function ActivityTypes({ types }: { types: ActivityTypeDto[] }) {
             <NavIcon name={x.icon} />
           </span>
           {x.name}
-          {!x.active && <Badge color="gray">{t('crm.activity_types.active')}: —</Badge>}
+          {!x.active && <Badge color="gray">{t('crm.activity_types.inactive')}</Badge>}
         </Group>
       ),
     },
@@ -74,7 +74,7 @@ export default function ActivityTypes({ types }: { types: ActivityTypeDto[] }) {
           leftSection={<IconEdit size={14} />}
           onClick={() => setEditing(x)}
         >
-          {t('crm.activities.save')}
+          {t('crm.activity_types.edit')}
         </Button>
       ),
     },
