@@ -2,4 +2,4 @@
 | The CRM's background jobs, by key (the manifest's `jobs`): each feature exports its job
 | classes from its own file and this one re-exports them.
 */
-export {}
+export * from './activities.js'

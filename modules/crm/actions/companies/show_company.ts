@@ -1,4 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
+import { activitiesForRecord } from '../../activities/for_record.js'
 import type { AccessContext } from '#app/access/access_context'
 import { documentsPanel } from '#app/documents/panel'
 import { readTimeline } from '../../support/timeline_reader.js'
@@ -37,7 +38,7 @@ export async function showCompany(access: AccessContext, companyId: number) {
       'ct.reports_to_id'
     )
   await access.scope(contactsQuery, CONTACTS, { table: 'ct' })
-  const [company, contactRows, history, documents, group] = await Promise.all([
+  const [company, contactRows, history, documents, group, activities] = await Promise.all([
     loadCompany(db, organizationId, companyId),
     contactsQuery,
     readTimeline(access, {
@@ -47,6 +48,7 @@ export async function showCompany(access: AccessContext, companyId: number) {
     }),
     documentsPanel(access, COMPANIES, companyId),
     companyGroup(access, companyId),
+    activitiesForRecord(access, COMPANY_SUBJECT, companyId),
   ])
   const shown = contactRows.slice(0, CONTACTS_SHOWN)
   const ids = shown.map((r) => Number(r.id))
@@ -70,5 +72,6 @@ export async function showCompany(access: AccessContext, companyId: number) {
     timeline: history,
     documents,
     ...group,
+    activities,
   }
 }

@@ -1,4 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
+import { activitiesForRecord } from '../../activities/for_record.js'
 import type { AccessContext } from '#app/access/access_context'
 import { documentsPanel } from '#app/documents/panel'
 import { readTimeline } from '../../support/timeline_reader.js'
@@ -40,6 +41,7 @@ export async function showContact(access: AccessContext, contactId: number) {
     recordActions(access, CONTACTS, contact.ownerId),
     documentsPanel(access, CONTACTS, contactId),
   ])
+  const activities = await activitiesForRecord(access, CONTACT_SUBJECT, contactId)
   const link = (r: any): PersonLink => ({
     id: Number(r.id),
     name: fullName(r.first_name, r.last_name),
@@ -61,5 +63,6 @@ export async function showContact(access: AccessContext, contactId: number) {
       .map(link),
     timeline: history,
     documents,
+    activities,
   }
 }

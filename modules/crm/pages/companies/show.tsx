@@ -1,4 +1,6 @@
 import { useMemo, useRef, useState } from 'react'
+import { ActivitiesPanel } from '../shared/activities_panel'
+import type { RecordActivitiesDto } from '../../dto/activities'
 import { Head, Link, router } from '@inertiajs/react'
 import { Anchor, Button, Group, Paper, SimpleGrid, Text, Title } from '@mantine/core'
 import { IconEdit, IconPlus } from '@tabler/icons-react'
@@ -77,6 +79,7 @@ export default function CompanyShow({
   subsidiaries = [],
   formerContacts = [],
   opportunities = null,
+  activities = null,
 }: {
   company: Company & { ownerId: number | null }
   /** Whether this record is within the user's edit and delete scopes. */
@@ -98,6 +101,7 @@ export default function CompanyShow({
   formerContacts?: FormerContact[]
   /** Its opportunities in the reader's scope; null without access to opportunities. */
   opportunities?: CompanyOpportunity[] | null
+  activities?: RecordActivitiesDto | null
 }) {
   const { t, locale } = useT()
   const valueLabel = useMemo(() => crmHistoryValueLabel(t, locale, labels), [t, locale, labels])
@@ -425,6 +429,7 @@ export default function CompanyShow({
               </Paper>
             )}
             <CompanyOpportunities items={opportunities} />
+            <ActivitiesPanel activities={activities} />
             {documents && <Documents panel={documents} openRef={openFiles} />}
           </>
         }

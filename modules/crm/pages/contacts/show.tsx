@@ -1,4 +1,6 @@
 import { useMemo, useRef, useState } from 'react'
+import { ActivitiesPanel } from '../shared/activities_panel'
+import type { RecordActivitiesDto } from '../../dto/activities'
 import { Head, Link, router } from '@inertiajs/react'
 import { Anchor, Button, Paper, Stack, Text, Title } from '@mantine/core'
 import { IconEdit } from '@tabler/icons-react'
@@ -76,6 +78,7 @@ export default function ContactShow({
   tags = null,
   positions = [],
   contactCatalog,
+  activities = null,
 }: {
   contact: Contact & { ownerId: number | null }
   /** Whether this record is within the user's edit and delete scopes. */
@@ -94,6 +97,7 @@ export default function ContactShow({
   tags?: TagsPanelProps | null
   positions?: ContactPosition[]
   contactCatalog: ContactCatalog
+  activities?: RecordActivitiesDto | null
 }) {
   const { t, locale } = useT()
   const valueLabel = useMemo(
@@ -288,6 +292,7 @@ export default function ContactShow({
                 </Text>
               )}
             </Paper>
+            <ActivitiesPanel activities={activities} />
             {documents && <Documents panel={documents} openRef={openFiles} />}
           </>
         }

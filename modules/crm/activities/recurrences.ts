@@ -1,0 +1,88 @@
+import db from '@adonisjs/lucid/services/db'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import { DateTime } from 'luxon'
+import { dbTimestamp, toDate } from '#app/support/dates'
+import { insertActivity } from './insert_activity.js'
+
+/** Occurrences are created this long before they are due (they show in "Mis actividades"). */
+export const HORIZON_DAYS = 7
+const DAY = 86_400_000
+
+export type Frequency = 'daily' | 'weekly' | 'monthly'
+
+/** The next due date after `from` (monthly keeps the day of month, clamped at month end). */
+export function nextOccurrence(from: Date, frequency: Frequency, interval: number): Date {
+  const d = DateTime.fromJSDate(from, { zone: 'utc' })
+  const unit = frequency === 'daily' ? 'days' : frequency === 'weekly' ? 'weeks' : 'months'
+  return d.plus({ [unit]: Math.max(1, interval) }).toJSDate()
+}
+
+/** The rule key of one occurrence: unique per organization, so it is never created twice. */
+export const occurrenceKey = (recurrenceId: number, dueAt: Date) =>
+  `rec:${recurrenceId}:${dbTimestamp(dueAt)}`
+
+/**
+ * Creates the occurrence due at `next_due_at` of one recurrence and moves `next_due_at` on.
+ * Two workers may both try: the unique rule key lets one insert win and the other write nothing.
+ */
+export async function advanceRecurrence(
+  trx: TransactionClientContract,
+  rec: Record<string, any>
+): Promise<number | null> {
+  const dueAt = toDate(rec.next_due_at)
+  const until = rec.until ? toDate(rec.until) : null
+  if (until && dueAt > until) {
+    await trx.from('crm_activity_recurrences').where('id', rec.id).update({ active: false })
+    return null
+  }
+  const next = nextOccurrence(dueAt, rec.frequency, Number(rec.interval))
+  // Claim first: the row lock makes a concurrent run wait here and then find nothing to do
+  // (taking the activity's unique key first would deadlock on MariaDB against the FK check).
+  const claimed = await trx
+    .from('crm_activity_recurrences')
+    .where('id', rec.id)
+    .where('next_due_at', dbTimestamp(dueAt))
+    .update({
+      next_due_at: dbTimestamp(next),
+      active: !until || next <= until,
+      updated_at: dbTimestamp(),
+    })
+  if (!Number(claimed)) return null
+  const created = await insertActivity(trx, {
+    organizationId: Number(rec.organization_id),
+    actorId: null,
+    typeId: Number(rec.type_id),
+    subjectType: rec.subject_type,
+    subjectId: Number(rec.subject_id),
+    title: rec.title,
+    dueAt,
+    allDay: Boolean(rec.all_day),
+    durationMin: Number(rec.duration_min),
+    assigneeId: rec.assignee_id === null ? null : Number(rec.assignee_id),
+    recurrenceId: Number(rec.id),
+    ruleKey: occurrenceKey(Number(rec.id), dueAt),
+  })
+  return created?.id ?? null
+}
+
+/** The schedule's run: every recurrence whose next occurrence falls within the horizon. */
+export async function runRecurrences(now: Date = new Date()): Promise<number> {
+  const limit = dbTimestamp(new Date(now.getTime() + HORIZON_DAYS * DAY))
+  let created = 0
+  // A recurrence far behind (the app was off) catches up one occurrence per pass, bounded.
+  for (let pass = 0; pass < 10; pass++) {
+    const due = await db
+      .from('crm_activity_recurrences')
+      .where('active', true)
+      .where('next_due_at', '<=', limit)
+      .orderBy('next_due_at')
+      .limit(200)
+      .select('*')
+    if (!due.length) break
+    for (const rec of due) {
+      const id = await db.transaction((trx) => advanceRecurrence(trx, rec))
+      if (id) created++
+    }
+  }
+  return created
+}

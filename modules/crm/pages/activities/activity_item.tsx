@@ -1,0 +1,196 @@
+import { useState } from 'react'
+import { Link } from '@inertiajs/react'
+import {
+  Anchor,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  Modal,
+  Paper,
+  Stack,
+  Text,
+  Textarea,
+} from '@mantine/core'
+import { notifications } from '@mantine/notifications'
+import { IconCheck, IconRepeat } from '@tabler/icons-react'
+import { NavIcon, useFormat, useT } from '~/ui'
+import { apiJson } from '~/ui/api'
+import type { ActivityDto, ActivityDueClass } from '../../dto/activities'
+
+/** Overdue red, today orange, future green: colour and a word (never colour alone). */
+export const DUE_COLORS: Record<ActivityDueClass, string> = {
+  overdue: 'red',
+  today: 'orange',
+  future: 'green',
+  done: 'gray',
+  cancelled: 'gray',
+}
+
+export function DueBadge({ activity }: { activity: ActivityDto }) {
+  const { t } = useT()
+  return (
+    <Badge
+      color={DUE_COLORS[activity.dueClass]}
+      variant={activity.dueClass === 'done' ? 'outline' : 'light'}
+      data-due={activity.dueClass}
+    >
+      {t(`crm.activities.due_class.${activity.dueClass}`)}
+    </Badge>
+  )
+}
+
+/** When an activity is due, in the reader's zone (the date alone for all-day ones). */
+export function useDueText() {
+  const f = useFormat()
+  return (a: ActivityDto) => (a.allDay ? f.date(a.dueAt) : f.dateTime(a.dueAt))
+}
+
+/** One activity as a card line: type, title, record, due, assignee, and "mark done". */
+export function ActivityItem({
+  activity,
+  onChanged,
+  showSubject = true,
+}: {
+  activity: ActivityDto
+  onChanged: () => void
+  showSubject?: boolean
+}) {
+  const { t } = useT()
+  const due = useDueText()
+  const [completing, setCompleting] = useState(false)
+  const a = activity
+  return (
+    <Paper withBorder radius="sm" p="sm" data-testid="activity" data-activity-id={a.id}>
+      <Group justify="space-between" wrap="wrap" align="flex-start" gap="sm">
+        <Group gap="sm" wrap="nowrap" align="flex-start" style={{ minWidth: 0 }}>
+          <span aria-hidden style={{ color: `var(--mantine-color-${a.typeColor}-6)` }}>
+            <NavIcon name={a.typeIcon} size={20} />
+          </span>
+          <Stack gap={2} style={{ minWidth: 0 }}>
+            <Text fw={600} size="sm" td={a.status === 'cancelled' ? 'line-through' : undefined}>
+              <Text span c="dimmed" size="sm">
+                {a.typeName}:{' '}
+              </Text>
+              {a.title}
+            </Text>
+            <Group gap="xs">
+              <DueBadge activity={a} />
+              <Text size="xs">{due(a)}</Text>
+              {a.recurring && (
+                <Badge variant="dot" leftSection={<IconRepeat size={10} />} size="xs">
+                  {t('crm.activities.recurring')}
+                </Badge>
+              )}
+            </Group>
+            {showSubject && a.subject && (
+              <Text size="xs" c="dimmed">
+                {a.subject.href ? (
+                  <Anchor component={Link} href={a.subject.href} size="xs">
+                    {a.subject.name}
+                  </Anchor>
+                ) : (
+                  t('crm.activities.hidden_record')
+                )}
+              </Text>
+            )}
+            <Text size="xs" c="dimmed">
+              {a.assigneeName ?? t('crm.activities.unassigned')}
+            </Text>
+            {a.outcome && <Text size="xs">{a.outcome}</Text>}
+          </Stack>
+        </Group>
+        {a.status === 'open' && a.editable && (
+          <Button
+            size="xs"
+            variant="light"
+            leftSection={<IconCheck size={14} />}
+            onClick={() => setCompleting(true)}
+          >
+            {t('crm.activities.mark_done')}
+          </Button>
+        )}
+      </Group>
+      {completing && (
+        <CompleteModal
+          activity={a}
+          onClose={() => setCompleting(false)}
+          onDone={() => {
+            setCompleting(false)
+            onChanged()
+          }}
+        />
+      )}
+    </Paper>
+  )
+}
+
+/** Mark done with an outcome note; the type's chained activity is planned and announced. */
+function CompleteModal({
+  activity,
+  onClose,
+  onDone,
+}: {
+  activity: ActivityDto
+  onClose: () => void
+  onDone: () => void
+}) {
+  const { t } = useT()
+  const [outcome, setOutcome] = useState('')
+  const [scheduleNext, setScheduleNext] = useState(true)
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const save = async () => {
+    setBusy(true)
+    const result = await apiJson<{ message: string; next: ActivityDto | null }>(
+      'POST',
+      `/crm/activities/${activity.id}/complete`,
+      { outcome: outcome || null, scheduleNext }
+    )
+    setBusy(false)
+    if (!result.ok) {
+      setError(result.body.errors?.[0]?.message ?? result.body.message ?? String(result.status))
+      return
+    }
+    notifications.show({ color: 'teal', message: result.body.message })
+    if (result.body.next)
+      notifications.show({
+        color: 'blue',
+        message: t('crm.activities.next_planned', { title: result.body.next.title }),
+        autoClose: 8000,
+      })
+    onDone()
+  }
+  return (
+    <Modal opened onClose={onClose} title={t('crm.activities.mark_done')}>
+      <Stack>
+        <Text size="sm" fw={600}>
+          {activity.title}
+        </Text>
+        <Textarea
+          label={t('crm.activities.fields.outcome')}
+          placeholder={t('crm.activities.outcome_placeholder')}
+          value={outcome}
+          onChange={(e) => setOutcome(e.currentTarget.value)}
+          autosize
+          minRows={3}
+          data-autofocus
+          error={error}
+        />
+        <Checkbox
+          label={t('crm.activities.schedule_next')}
+          checked={scheduleNext}
+          onChange={(e) => setScheduleNext(e.currentTarget.checked)}
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('crm.activities.close')}
+          </Button>
+          <Button onClick={save} loading={busy} data-testid="complete-save">
+            {t('crm.activities.mark_done')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  )
+}
