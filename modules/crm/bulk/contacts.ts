@@ -7,6 +7,7 @@ import { prepareBulkTags } from '#app/tags/bulk'
 import { tagFilterOf } from '#app/tags/filter'
 import { CONTACTS, CONTACT_SUBJECT } from '../actions/contacts/load_contact.js'
 import { visibleCompanyId } from '../actions/companies/load_company.js'
+import { followMoves, jobsOf } from '../actions/contacts/contact_positions.js'
 import { filteredContacts } from '../actions/contacts/contact_query.js'
 import { deleteContact } from '../actions/contacts/delete_contact.js'
 import { listContactsValidator } from '../validators/contacts.js'
@@ -89,7 +90,9 @@ const handler: BulkHandler<AccessContext> = {
       })
     if (action === 'field' && params.field === 'company') {
       const to = params.value === null ? null : Number(params.value)
-      return changeColumn(chunk, {
+      // Those who move close their position and open one at the new company.
+      const jobs = await jobsOf(trx, chunk.ids)
+      const result = await changeColumn(chunk, {
         ...base,
         column: 'company_id',
         value: to,
@@ -113,6 +116,8 @@ const handler: BulkHandler<AccessContext> = {
             (r.reports_to_id !== null || Number(r.reports) > 0),
         },
       })
+      await followMoves(trx, organizationId, jobs)
+      return result
     }
     if (action === 'field' && String(params.field).startsWith('cf.'))
       return changeCustomField(chunk, {

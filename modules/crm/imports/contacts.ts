@@ -12,8 +12,7 @@ import { companyNameKey, emailKey, phoneKey } from '../support/keys.js'
 import { insertRows, insertRowsIds, paddedIn } from '#app/import/sql'
 import { updateRows } from '#app/support/bulk'
 import { indexContacts } from '../search/sync.js'
-import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import { followPosition } from '../actions/contacts/contact_positions.js'
+import { followMoves, jobsOf } from '../actions/contacts/contact_positions.js'
 import {
   PROFILE_FIELDS,
   checkProfile,
@@ -79,27 +78,6 @@ function columns(v: ImportValues, before?: ImportValues) {
   if ('department' in v) cols.department = v.department
   if ('notes' in v) cols.notes = v.notes
   return { ...cols, ...profileColumns(v) }
-}
-
-/** Company and job of these contacts, as followPosition compares them. */
-async function jobsOf(trx: TransactionClientContract, ids: number[]) {
-  const jobs = new Map<
-    number,
-    { companyId: number | null; position: string | null; department: string | null }
-  >()
-  for (let i = 0; i < ids.length; i += 500) {
-    const rows = await trx
-      .from('crm_contacts')
-      .whereIn('id', ids.slice(i, i + 500))
-      .select('id', 'company_id', 'position', 'department')
-    for (const r of rows)
-      jobs.set(Number(r.id), {
-        companyId: r.company_id === null ? null : Number(r.company_id),
-        position: r.position,
-        department: r.department,
-      })
-  }
-  return jobs
 }
 
 const ownerId = (ctx: WriteContext, name: string | null | undefined) =>
@@ -311,8 +289,7 @@ const definition: ImportDefinition = defineImport({
     )
     await setImportedChannels(trx, organizationId, 'contact_id', rows)
     // A contact moved to another company: its position there closes, a new one opens.
-    const moved = await jobsOf(trx, [...jobs.keys()])
-    for (const [id, job] of moved) await followPosition(trx, organizationId, id, jobs.get(id)!, job)
+    await followMoves(trx, organizationId, jobs)
     await indexContacts(
       trx,
       organizationId,

@@ -99,3 +99,34 @@ export async function positionsOf(
     }
   })
 }
+
+/** Company and job of these contacts, as followPosition compares them (for bulk writes). */
+export async function jobsOf(trx: TransactionClientContract, ids: number[]) {
+  const jobs = new Map<number, Job>()
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await trx
+      .from('crm_contacts')
+      .whereIn('id', ids.slice(i, i + 500))
+      .select('id', 'company_id', 'position', 'department')
+    for (const r of rows)
+      jobs.set(Number(r.id), {
+        companyId: r.company_id === null ? null : Number(r.company_id),
+        position: r.position,
+        department: r.department,
+      })
+  }
+  return jobs
+}
+
+/** After a bulk write of these contacts' company: each one that moved changes position. */
+export async function followMoves(
+  trx: TransactionClientContract,
+  organizationId: number,
+  before: Map<number, Job>
+) {
+  const after = await jobsOf(trx, [...before.keys()])
+  for (const [id, job] of after) {
+    const was = before.get(id)!
+    if (was.companyId !== job.companyId) await followPosition(trx, organizationId, id, was, job)
+  }
+}

@@ -4,6 +4,7 @@ import { useT, type FilterChip } from '~/ui'
 import type { CompanyListFilters, CompanyRow } from '../../dto/companies'
 import type { Catalog } from '../../dto/shared'
 import { choicesFor, labelMap, selectData } from './lists'
+import { CompanyPicker } from './company_picker'
 
 type Coded = 'zone' | 'status' | 'size'
 const LISTS: Record<Coded, 'zones' | 'statuses' | 'sizes'> = {
@@ -90,19 +91,31 @@ export function useCompanyListExtras(
       remove: { group: null },
     })
 
-  const inputs = (['zone', 'status', 'size'] as const).map((key) => (
-    <Select
-      key={key}
-      aria-label={t(`crm.companies.fields.${key}`)}
-      placeholder={t(`crm.filters.any_${key}`)}
+  const inputs = [
+    ...(['zone', 'status', 'size'] as const).map((key) => (
+      <Select
+        key={key}
+        aria-label={t(`crm.companies.fields.${key}`)}
+        placeholder={t(`crm.filters.any_${key}`)}
+        clearable
+        searchable
+        value={filters[key] || null}
+        data={selectData(catalog[LISTS[key]], inactive)}
+        onChange={(v) => set({ [key]: v })}
+        data-testid={`filter-${key}`}
+      />
+    )),
+    <CompanyPicker
+      key="group"
+      aria-label={t('crm.filters.group')}
+      placeholder={t('crm.filters.group')}
       clearable
-      searchable
-      value={filters[key] || null}
-      data={selectData(catalog[LISTS[key]], inactive)}
-      onChange={(v) => set({ [key]: v })}
-      data-testid={`filter-${key}`}
-    />
-  ))
+      initial={filters.group ? [{ value: filters.group, label: filters.groupName }] : []}
+      value={filters.group || null}
+      onChange={(v) => set({ group: v })}
+      data-testid="filter-group"
+    />,
+  ]
 
   const inline = Object.fromEntries(
     (['zone', 'status', 'size'] as const).map((key) => [

@@ -1,6 +1,6 @@
 import { Link } from '@inertiajs/react'
 import { Anchor, Badge, Group, Paper, Stack, Text, Title } from '@mantine/core'
-import { FieldCard, InlineField, useFormat, useT, type Option } from '~/ui'
+import { Detail, FieldCard, InlineField, useFormat, useT, type Option } from '~/ui'
 import type { CompanyDetail, FormerContact, Subsidiary } from '../../dto/companies'
 import type { Catalog, CatalogLabels } from '../../dto/shared'
 import { choicesFor } from './lists'
@@ -58,10 +58,7 @@ export function CompanyClassificationCard({
       action={action}
       testId="company-classification"
     >
-      <div>
-        <Text size="xs" c="dimmed">
-          {field('industries')}
-        </Text>
+      <Detail label={field('industries')}>
         {company.industries.length ? (
           <Group gap={4} mt={2} data-testid="company-industries">
             {company.industries.map((code) => (
@@ -70,22 +67,15 @@ export function CompanyClassificationCard({
               </Badge>
             ))}
           </Group>
-        ) : (
-          <Text size="sm">—</Text>
-        )}
-      </div>
-      <div>
-        <Text size="xs" c="dimmed">
-          {field('parent')}
-        </Text>
+        ) : null}
+      </Detail>
+      <Detail label={field('parent')}>
         {company.parentId ? (
           <Anchor component={Link} href={`/crm/companies/${company.parentId}`} size="sm">
             {company.parentName ?? t('crm.contacts.hidden_company')}
           </Anchor>
-        ) : (
-          <Text size="sm">—</Text>
-        )}
-      </div>
+        ) : null}
+      </Detail>
       {coded('zone', 'zones')}
       {coded('status', 'statuses')}
       {coded('size', 'sizes')}

@@ -190,6 +190,38 @@ test.group('Accounts · contacts: profile, consent, positions', (group) => {
     assert.lengthOf(old.inertiaProps.contacts, 0, 'no longer among its current contacts')
   })
 
+  test('a bulk change of company moves the positions too', async ({ client, assert }) => {
+    const org = await createOrganization(['crm'])
+    const user = await crmUser(org, 'all')
+    const first = await insertCompany(org, { name: 'Primera' })
+    const second = await insertCompany(org, { name: 'Segunda' })
+    const contact = await insertContact(org, { company_id: first, position: 'Ventas' })
+    await db.table('crm_contact_positions').insert({
+      organization_id: org.id,
+      contact_id: contact,
+      company_id: first,
+      position: 'Ventas',
+      current: true,
+      started_on: '2024-01-01',
+      created_at: '2024-01-01 00:00:00',
+    })
+    const moved = await client
+      .post('/crm/contacts/bulk')
+      .json({ action: 'field', ids: [contact], params: { field: 'company', value: second } })
+      .accept('json')
+      .loginAs(user)
+      .withCsrfToken()
+    assert.containsSubset(moved.body(), { changed: 1 })
+    const rows = await db.from('crm_contact_positions').where('contact_id', contact).orderBy('id')
+    assert.deepEqual(
+      rows.map((p) => [p.company_id, Boolean(p.current)]),
+      [
+        [first, false],
+        [second, true],
+      ]
+    )
+  })
+
   test('an export with the profile and consent columns imports back the same', async ({
     client,
     assert,
