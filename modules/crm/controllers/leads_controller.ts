@@ -90,7 +90,8 @@ export default class LeadsController {
         }),
         documentsPanel(ctx.access, LEADS, id),
         leadCatalog(organizationId, ctx.i18n.locale, true),
-        leadDuplicates(ctx.access, id),
+        // Once converted or closed, its matches are what it became: no longer a warning.
+        lead.status === 'new' || lead.status === 'working' ? leadDuplicates(ctx.access, id) : [],
         latestAssignment(db, organizationId, id),
         activitiesForRecord(ctx.access, LEAD_SUBJECT, id),
       ])
