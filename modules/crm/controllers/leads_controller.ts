@@ -16,6 +16,7 @@ import {
   disqualifyValidator,
   leadValidator,
   listLeadsValidator,
+  mergeValidator,
 } from '../validators/leads.js'
 import { noteValidator } from '../validators/shared.js'
 import { LEADS, LEAD_SUBJECT, visibleLeadId } from '../actions/leads/lead_scope.js'
@@ -26,6 +27,7 @@ import { createLead, updateLead } from '../actions/leads/save_lead.js'
 import { disqualifyLead, reopenLead } from '../actions/leads/lead_status.js'
 import { convertLead } from '../actions/leads/convert_lead.js'
 import { leadDuplicates } from '../actions/leads/lead_duplicates.js'
+import { mergeLeads } from '../actions/leads/merge_leads.js'
 import { readTimeline } from '../support/timeline_reader.js'
 import { addNote } from '../actions/add_note.js'
 import { latestAssignment } from '../assignment/explain.js'
@@ -217,6 +219,20 @@ export default class LeadsController {
       await reopenLead({ ...actor(ctx), leadId })
       ctx.session.flash('success', ctx.i18n.t('crm.leads.reopened'))
       return ctx.response.redirect().toRoute('crm.leads.show', { id: leadId })
+    })
+  }
+
+  /** Merges the lead `otherId` (a duplicate the user may delete) into this one. */
+  async merge(ctx: HttpContext) {
+    ctx.access.authorize(`${LEADS}.edit`)
+    ctx.access.authorize(`${LEADS}.delete`)
+    const keepId = (await visibleLeadId(ctx.access, routeId(ctx), 'edit')) ?? notFound()
+    const { otherId } = await ctx.request.validateUsing(mergeValidator)
+    const other = (await visibleLeadId(ctx.access, otherId, 'delete')) ?? notFound()
+    return orBack(ctx, async () => {
+      await mergeLeads({ ...actor(ctx), keepId, otherId: other })
+      ctx.session.flash('success', ctx.i18n.t('crm.leads.merged'))
+      return ctx.response.redirect().toRoute('crm.leads.show', { id: keepId })
     })
   }
 

@@ -25,6 +25,7 @@ export default function registerLeadsRoutes(router: HttpRouterService) {
     .post('/leads/:id/reopen', [LeadsController, 'reopen'])
     .where('id', id)
     .as('crm.leads.reopen')
+  router.post('/leads/:id/merge', [LeadsController, 'merge']).where('id', id).as('crm.leads.merge')
   router
     .post('/leads/:id/notes', [LeadsController, 'note'])
     .where('id', id)

@@ -181,6 +181,19 @@ export default function LeadShow({
                 <List size="sm">
                   {duplicates.map((d) => (
                     <List.Item key={`${d.kind}:${d.id}`}>
+                      {d.kind === 'lead' && open && allowed.edit && allowed.delete && (
+                        <span style={{ marginRight: 8 }}>
+                          <ConfirmButton
+                            label={t('crm.leads.merge')}
+                            title={t('crm.leads.merge_title')}
+                            message={t('crm.leads.merge_message')}
+                            size="compact-xs"
+                            variant="light"
+                            confirmLabel={t('crm.leads.merge')}
+                            onConfirm={() => router.post(`${base}/merge`, { otherId: d.id })}
+                          />
+                        </span>
+                      )}
                       <Anchor component={Link} href={d.href} size="sm">
                         {t('crm.leads.duplicate_of', {
                           kind: t(`crm.leads.duplicate_kinds.${d.kind}`),
