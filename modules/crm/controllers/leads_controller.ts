@@ -1,6 +1,9 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
-import { actor, notFound, orBack, routeId } from '#app/support/http'
+import { actor, exportDate, notFound, orBack, routeId } from '#app/support/http'
+import { sendExport, type ExportFormat } from '#app/support/export_download'
+import { exportRowCount, recordExport } from '../actions/record_export.js'
+import { exportLeads } from '../actions/leads/export_leads.js'
 import { ownerFilterOptions, recordActions } from '#app/access/owners'
 import { listProps } from '#app/lists/list_props'
 import { timelineFilters } from '#app/history/kinds'
@@ -21,7 +24,7 @@ import {
 import { noteValidator } from '../validators/shared.js'
 import { LEADS, LEAD_SUBJECT, visibleLeadId } from '../actions/leads/lead_scope.js'
 import { loadLead, leadName } from '../actions/leads/load_lead.js'
-import { listLeads, PAGE_SIZE } from '../actions/leads/list_leads.js'
+import { filteredLeads, listLeads, PAGE_SIZE } from '../actions/leads/list_leads.js'
 import { leadCatalog, leadFormOptions } from '../actions/leads/lead_form.js'
 import { createLead, updateLead } from '../actions/leads/save_lead.js'
 import { disqualifyLead, reopenLead } from '../actions/leads/lead_status.js'
@@ -74,6 +77,34 @@ export default class LeadsController {
       list: await listProps(ctx.access, LEADS),
       ...views,
       catalog: await leadCatalog(ctx.organization.id, ctx.i18n.locale, true),
+    })
+  }
+
+  async export(ctx: HttpContext) {
+    return this.#export(ctx, 'csv')
+  }
+
+  async exportXlsx(ctx: HttpContext) {
+    return this.#export(ctx, 'xlsx')
+  }
+
+  /** CSV or XLSX of the list as filtered: the export scope, the formula guard, an audit entry. */
+  async #export(ctx: HttpContext, format: ExportFormat) {
+    ctx.access.authorize(`${LEADS}.export`)
+    const [, parsed] = await listLeadsValidator.tryValidate(ctx.request.qs(), {
+      meta: { organizationId: ctx.organization.id },
+    })
+    const filters = { ...parsed, tags: tagFilterOf(ctx.request.qs()) }
+    const rows = await exportRowCount(filteredLeads(ctx.access, filters, 'export'))
+    await recordExport({ ...actor(ctx), subjectType: LEAD_SUBJECT, filters: parsed ?? {}, rows })
+    const data = exportLeads(ctx.access, filters, {
+      t: (key) => ctx.i18n.t(key),
+      date: exportDate(ctx.auth.getUserOrFail().timezone),
+      catalog: await leadCatalog(ctx.organization.id, ctx.i18n.locale, true),
+    })
+    sendExport(ctx, format, data, {
+      fileBase: ctx.i18n.t('crm.leads.file_name'),
+      sheet: ctx.i18n.t('crm.leads.title'),
     })
   }
 

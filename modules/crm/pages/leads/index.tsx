@@ -5,6 +5,8 @@ import { IconFileImport, IconPlus, IconSearch } from '@tabler/icons-react'
 import {
   EmailLink,
   EmptyState,
+  ExportMenu,
+  listUrl,
   ListView,
   PageHeader,
   PhoneLink,
@@ -68,6 +70,16 @@ export default function LeadsIndex({
   const set = (patch: Record<string, string | null>) =>
     url.apply(Object.fromEntries(Object.entries(patch).map(([k, v]) => [k, v || null])))
   const tagFilterUi = useTagFilter({ value: tagFilter, options: tagOptions, set })
+  // The export takes the list's filters and order, not its page.
+  const exportParams = {
+    ...filters,
+    owner: filters.owner === 'none' ? null : filters.owner,
+    unassigned: filters.owner === 'none' ? '1' : null,
+    cursor: null,
+    before: null,
+    per: null,
+    tag: tagFilterUi.param,
+  }
   const label = (options: Option[], code: string | null) =>
     code ? (options.find((o) => o.value === code)?.label ?? code) : '—'
   // "Sin asignar" is its own filter (`unassigned=1`), shown in the owner select as "none".
@@ -169,6 +181,12 @@ export default function LeadsIndex({
         title={t('crm.leads.title')}
         actions={
           <>
+            {can('crm.leads.export') && leads.length > 0 && (
+              <ExportMenu
+                csvHref={listUrl(`${BASE}/export`, exportParams)}
+                xlsxHref={listUrl(`${BASE}/export/xlsx`, exportParams)}
+              />
+            )}
             {can('crm.leads.create') && (
               <Button
                 component={Link}
