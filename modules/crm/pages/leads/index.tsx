@@ -27,6 +27,7 @@ import {
 import type { LeadCatalog, LeadListFilters as Filters, LeadRow } from '../../dto/leads'
 import { CreatedRangeInputs, useCreatedChips } from '../shared/list_parts'
 import { LeadStatusBadge } from './status_badge'
+import { leadChips } from './lead_chips'
 
 const BASE = '/crm/leads'
 const STATUSES = ['new', 'working', 'converted', 'disqualified']
@@ -91,54 +92,8 @@ export default function LeadsIndex({
       : v === 'none'
         ? t('crm.leads.unassigned')
         : (owners.find((o) => o.value === v)?.label ?? v)
-  const chip = (key: string, text: string, remove: Record<string, null>): FilterChip => ({
-    key,
-    label: text,
-    remove,
-  })
   const chips: FilterChip[] = [
-    ...(filters.status
-      ? [
-          chip(
-            'status',
-            `${t('crm.leads.fields.status')}: ${t(`crm.leads.statuses.${filters.status}`)}`,
-            { status: null }
-          ),
-        ]
-      : []),
-    ...(filters.source
-      ? [
-          chip(
-            'source',
-            `${t('crm.leads.fields.source')}: ${label(catalog.sources, filters.source)}`,
-            { source: null }
-          ),
-        ]
-      : []),
-    ...(filters.owner
-      ? [
-          chip('owner', `${t('crm.leads.fields.owner')}: ${ownerLabel(filters.owner)}`, {
-            owner: null,
-            unassigned: null,
-          }),
-        ]
-      : []),
-    ...(filters.province
-      ? [
-          chip('province', `${t('crm.leads.fields.province')}: ${filters.province}`, {
-            province: null,
-          }),
-        ]
-      : []),
-    ...(filters.sector
-      ? [
-          chip(
-            'sector',
-            `${t('crm.leads.fields.sector')}: ${label(catalog.sectors, filters.sector)}`,
-            { sector: null }
-          ),
-        ]
-      : []),
+    ...leadChips(t, filters, catalog, ownerLabel),
     ...useCreatedChips(filters),
     ...tagFilterUi.chips,
   ]
