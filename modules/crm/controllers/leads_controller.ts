@@ -1,6 +1,9 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
-import { actor, notFound, orBack, routeId } from '#app/support/http'
+import { actor, exportDate, notFound, orBack, routeId } from '#app/support/http'
+import { sendExport, type ExportFormat } from '#app/support/export_download'
+import { exportRowCount, recordExport } from '../actions/record_export.js'
+import { exportLeads } from '../actions/leads/export_leads.js'
 import { ownerFilterOptions, recordActions } from '#app/access/owners'
 import { listProps } from '#app/lists/list_props'
 import { timelineFilters } from '#app/history/kinds'
@@ -16,16 +19,18 @@ import {
   disqualifyValidator,
   leadValidator,
   listLeadsValidator,
+  mergeValidator,
 } from '../validators/leads.js'
 import { noteValidator } from '../validators/shared.js'
 import { LEADS, LEAD_SUBJECT, visibleLeadId } from '../actions/leads/lead_scope.js'
 import { loadLead, leadName } from '../actions/leads/load_lead.js'
-import { listLeads, PAGE_SIZE } from '../actions/leads/list_leads.js'
+import { filteredLeads, listLeads, PAGE_SIZE } from '../actions/leads/list_leads.js'
 import { leadCatalog, leadFormOptions } from '../actions/leads/lead_form.js'
 import { createLead, updateLead } from '../actions/leads/save_lead.js'
 import { disqualifyLead, reopenLead } from '../actions/leads/lead_status.js'
 import { convertLead } from '../actions/leads/convert_lead.js'
 import { leadDuplicates } from '../actions/leads/lead_duplicates.js'
+import { mergeLeads } from '../actions/leads/merge_leads.js'
 import { readTimeline } from '../support/timeline_reader.js'
 import { addNote } from '../actions/add_note.js'
 import { latestAssignment } from '../assignment/explain.js'
@@ -75,6 +80,34 @@ export default class LeadsController {
     })
   }
 
+  async export(ctx: HttpContext) {
+    return this.#export(ctx, 'csv')
+  }
+
+  async exportXlsx(ctx: HttpContext) {
+    return this.#export(ctx, 'xlsx')
+  }
+
+  /** CSV or XLSX of the list as filtered: the export scope, the formula guard, an audit entry. */
+  async #export(ctx: HttpContext, format: ExportFormat) {
+    ctx.access.authorize(`${LEADS}.export`)
+    const [, parsed] = await listLeadsValidator.tryValidate(ctx.request.qs(), {
+      meta: { organizationId: ctx.organization.id },
+    })
+    const filters = { ...parsed, tags: tagFilterOf(ctx.request.qs()) }
+    const rows = await exportRowCount(filteredLeads(ctx.access, filters, 'export'))
+    await recordExport({ ...actor(ctx), subjectType: LEAD_SUBJECT, filters: parsed ?? {}, rows })
+    const data = exportLeads(ctx.access, filters, {
+      t: (key) => ctx.i18n.t(key),
+      date: exportDate(ctx.auth.getUserOrFail().timezone),
+      catalog: await leadCatalog(ctx.organization.id, ctx.i18n.locale, true),
+    })
+    sendExport(ctx, format, data, {
+      fileBase: ctx.i18n.t('crm.leads.file_name'),
+      sheet: ctx.i18n.t('crm.leads.title'),
+    })
+  }
+
   async show(ctx: HttpContext) {
     ctx.access.authorize(`${LEADS}.view`)
     const id = (await visibleLeadId(ctx.access, routeId(ctx))) ?? notFound()
@@ -90,7 +123,8 @@ export default class LeadsController {
         }),
         documentsPanel(ctx.access, LEADS, id),
         leadCatalog(organizationId, ctx.i18n.locale, true),
-        leadDuplicates(ctx.access, id),
+        // Once converted or closed, its matches are what it became: no longer a warning.
+        lead.status === 'new' || lead.status === 'working' ? leadDuplicates(ctx.access, id) : [],
         latestAssignment(db, organizationId, id),
         activitiesForRecord(ctx.access, LEAD_SUBJECT, id),
       ])
@@ -216,6 +250,20 @@ export default class LeadsController {
       await reopenLead({ ...actor(ctx), leadId })
       ctx.session.flash('success', ctx.i18n.t('crm.leads.reopened'))
       return ctx.response.redirect().toRoute('crm.leads.show', { id: leadId })
+    })
+  }
+
+  /** Merges the lead `otherId` (a duplicate the user may delete) into this one. */
+  async merge(ctx: HttpContext) {
+    ctx.access.authorize(`${LEADS}.edit`)
+    ctx.access.authorize(`${LEADS}.delete`)
+    const keepId = (await visibleLeadId(ctx.access, routeId(ctx), 'edit')) ?? notFound()
+    const { otherId } = await ctx.request.validateUsing(mergeValidator)
+    const other = (await visibleLeadId(ctx.access, otherId, 'delete')) ?? notFound()
+    return orBack(ctx, async () => {
+      await mergeLeads({ ...actor(ctx), keepId, otherId: other })
+      ctx.session.flash('success', ctx.i18n.t('crm.leads.merged'))
+      return ctx.response.redirect().toRoute('crm.leads.show', { id: keepId })
     })
   }
 

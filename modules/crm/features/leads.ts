@@ -105,6 +105,7 @@ const part: ManifestPart = {
     { kind: LEAD_KINDS.converted, label: 'crm.leads.kinds.converted', icon: 'transform' },
     { kind: LEAD_KINDS.disqualified, label: 'crm.leads.kinds.disqualified', icon: 'ban' },
     { kind: LEAD_KINDS.reopened, label: 'crm.leads.kinds.reopened', icon: 'refresh' },
+    { kind: LEAD_KINDS.merged, label: 'crm.leads.kinds.merged', icon: 'arrow-merge' },
   ],
 }
 

@@ -9,6 +9,8 @@ export default function registerLeadsRoutes(router: HttpRouterService) {
   router.get('/leads', [LeadsController, 'index']).as('crm.leads.index')
   router.get('/leads/create', [LeadsController, 'create']).as('crm.leads.create')
   router.post('/leads', [LeadsController, 'store']).as('crm.leads.store')
+  router.get('/leads/export', [LeadsController, 'export']).as('crm.leads.export')
+  router.get('/leads/export/xlsx', [LeadsController, 'exportXlsx']).as('crm.leads.export_xlsx')
   router.get('/leads/:id', [LeadsController, 'show']).where('id', id).as('crm.leads.show')
   router.get('/leads/:id/edit', [LeadsController, 'edit']).where('id', id).as('crm.leads.edit')
   router.put('/leads/:id', [LeadsController, 'update']).where('id', id).as('crm.leads.update')
@@ -25,6 +27,7 @@ export default function registerLeadsRoutes(router: HttpRouterService) {
     .post('/leads/:id/reopen', [LeadsController, 'reopen'])
     .where('id', id)
     .as('crm.leads.reopen')
+  router.post('/leads/:id/merge', [LeadsController, 'merge']).where('id', id).as('crm.leads.merge')
   router
     .post('/leads/:id/notes', [LeadsController, 'note'])
     .where('id', id)

@@ -15,6 +15,7 @@ export const LEAD_KINDS = {
   converted: 'crm.lead_converted',
   disqualified: 'crm.lead_disqualified',
   reopened: 'crm.lead_reopened',
+  merged: 'crm.lead_merged',
 } as const
 
 /** Languages a lead may speak (ISO 639-1), used later by assignment rules and mail. */

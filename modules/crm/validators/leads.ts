@@ -115,3 +115,8 @@ export const convertValidator = vine.compile(
     opportunityName: vine.string().trim().maxLength(200).optional(),
   })
 )
+
+/** Merge: the other lead's id (checked in the user's delete scope). */
+export const mergeValidator = vine.compile(
+  vine.object({ otherId: vine.number().withoutDecimals().positive() })
+)

@@ -5,6 +5,8 @@ import { IconFileImport, IconPlus, IconSearch } from '@tabler/icons-react'
 import {
   EmailLink,
   EmptyState,
+  ExportMenu,
+  listUrl,
   ListView,
   PageHeader,
   PhoneLink,
@@ -25,6 +27,7 @@ import {
 import type { LeadCatalog, LeadListFilters as Filters, LeadRow } from '../../dto/leads'
 import { CreatedRangeInputs, useCreatedChips } from '../shared/list_parts'
 import { LeadStatusBadge } from './status_badge'
+import { leadChips } from './lead_chips'
 
 const BASE = '/crm/leads'
 const STATUSES = ['new', 'working', 'converted', 'disqualified']
@@ -68,6 +71,16 @@ export default function LeadsIndex({
   const set = (patch: Record<string, string | null>) =>
     url.apply(Object.fromEntries(Object.entries(patch).map(([k, v]) => [k, v || null])))
   const tagFilterUi = useTagFilter({ value: tagFilter, options: tagOptions, set })
+  // The export takes the list's filters and order, not its page.
+  const exportParams = {
+    ...filters,
+    owner: filters.owner === 'none' ? null : filters.owner,
+    unassigned: filters.owner === 'none' ? '1' : null,
+    cursor: null,
+    before: null,
+    per: null,
+    tag: tagFilterUi.param,
+  }
   const label = (options: Option[], code: string | null) =>
     code ? (options.find((o) => o.value === code)?.label ?? code) : '—'
   // "Sin asignar" is its own filter (`unassigned=1`), shown in the owner select as "none".
@@ -79,54 +92,8 @@ export default function LeadsIndex({
       : v === 'none'
         ? t('crm.leads.unassigned')
         : (owners.find((o) => o.value === v)?.label ?? v)
-  const chip = (key: string, text: string, remove: Record<string, null>): FilterChip => ({
-    key,
-    label: text,
-    remove,
-  })
   const chips: FilterChip[] = [
-    ...(filters.status
-      ? [
-          chip(
-            'status',
-            `${t('crm.leads.fields.status')}: ${t(`crm.leads.statuses.${filters.status}`)}`,
-            { status: null }
-          ),
-        ]
-      : []),
-    ...(filters.source
-      ? [
-          chip(
-            'source',
-            `${t('crm.leads.fields.source')}: ${label(catalog.sources, filters.source)}`,
-            { source: null }
-          ),
-        ]
-      : []),
-    ...(filters.owner
-      ? [
-          chip('owner', `${t('crm.leads.fields.owner')}: ${ownerLabel(filters.owner)}`, {
-            owner: null,
-            unassigned: null,
-          }),
-        ]
-      : []),
-    ...(filters.province
-      ? [
-          chip('province', `${t('crm.leads.fields.province')}: ${filters.province}`, {
-            province: null,
-          }),
-        ]
-      : []),
-    ...(filters.sector
-      ? [
-          chip(
-            'sector',
-            `${t('crm.leads.fields.sector')}: ${label(catalog.sectors, filters.sector)}`,
-            { sector: null }
-          ),
-        ]
-      : []),
+    ...leadChips(t, filters, catalog, ownerLabel),
     ...useCreatedChips(filters),
     ...tagFilterUi.chips,
   ]
@@ -169,6 +136,12 @@ export default function LeadsIndex({
         title={t('crm.leads.title')}
         actions={
           <>
+            {can('crm.leads.export') && leads.length > 0 && (
+              <ExportMenu
+                csvHref={listUrl(`${BASE}/export`, exportParams)}
+                xlsxHref={listUrl(`${BASE}/export/xlsx`, exportParams)}
+              />
+            )}
             {can('crm.leads.create') && (
               <Button
                 component={Link}

@@ -1,13 +1,7 @@
 import { useMemo, useRef, useState } from 'react'
 import { Head, Link, router } from '@inertiajs/react'
-import { Alert, Anchor, Button, Group, List, Modal, Select, Stack, Text } from '@mantine/core'
-import {
-  IconAlertTriangle,
-  IconBan,
-  IconEdit,
-  IconRefresh,
-  IconTransform,
-} from '@tabler/icons-react'
+import { Alert, Button } from '@mantine/core'
+import { IconBan, IconEdit, IconRefresh, IconTransform } from '@tabler/icons-react'
 import {
   ConfirmButton,
   Detail,
@@ -35,6 +29,8 @@ import type { RecordActivitiesDto } from '../../dto/activities'
 import { AssignmentPanel } from './assignment_panel'
 import { ActivitiesPanel } from '../shared/activities_panel'
 import { ConvertModal } from './convert_modal'
+import { DisqualifyModal } from './disqualify_modal'
+import { ConversionAlert, DuplicatesAlert } from './lead_alerts'
 import { LeadStatusBadge } from './status_badge'
 
 const labelOf = (options: { value: string; label: string }[], code: string | null) =>
@@ -83,7 +79,6 @@ export default function LeadShow({
   const field = (name: string) => t(`crm.leads.fields.${name}`)
   const [converting, setConverting] = useState(false)
   const [disqualifying, setDisqualifying] = useState(false)
-  const [reason, setReason] = useState<string | null>(null)
   const [noteSignal, setNoteSignal] = useState(0)
   const openFiles = useRef<(() => void) | null>(null)
   const open = lead.status === 'new' || lead.status === 'working'
@@ -171,70 +166,12 @@ export default function LeadShow({
       <RecordColumns
         main={
           <>
-            {duplicates.length > 0 && (
-              <Alert
-                color="orange"
-                icon={<IconAlertTriangle size={18} />}
-                title={t('crm.leads.sections.duplicates')}
-                data-testid="duplicates"
-              >
-                <List size="sm">
-                  {duplicates.map((d) => (
-                    <List.Item key={`${d.kind}:${d.id}`}>
-                      <Anchor component={Link} href={d.href} size="sm">
-                        {t('crm.leads.duplicate_of', {
-                          kind: t(`crm.leads.duplicate_kinds.${d.kind}`),
-                          name: d.name,
-                          key: t(`crm.leads.duplicate_keys.${d.key}`),
-                        })}
-                      </Anchor>
-                    </List.Item>
-                  ))}
-                </List>
-              </Alert>
-            )}
-            {lead.status === 'converted' && (
-              <Alert
-                color="green"
-                title={t('crm.leads.sections.conversion')}
-                data-testid="conversion"
-              >
-                <Stack gap={4}>
-                  <Text size="sm">
-                    {t('crm.leads.converted_to', { date: f.date(lead.convertedAt!) })}
-                  </Text>
-                  <Group gap="md">
-                    {lead.convertedCompanyId && (
-                      <Anchor
-                        component={Link}
-                        href={`/crm/companies/${lead.convertedCompanyId}`}
-                        size="sm"
-                      >
-                        {t('crm.leads.see_company')}
-                      </Anchor>
-                    )}
-                    {lead.convertedContactId && (
-                      <Anchor
-                        component={Link}
-                        href={`/crm/contacts/${lead.convertedContactId}`}
-                        size="sm"
-                      >
-                        {t('crm.leads.see_contact')}
-                      </Anchor>
-                    )}
-                    {lead.convertedOpportunityId && (
-                      <Anchor
-                        component={Link}
-                        href={`/crm/opportunities/${lead.convertedOpportunityId}`}
-                        size="sm"
-                      >
-                        {t('crm.leads.see_opportunity')}
-                      </Anchor>
-                    )}
-                  </Group>
-                </Stack>
-              </Alert>
-            )}
+            <DuplicatesAlert
+              duplicates={duplicates}
+              canMerge={open && allowed.edit && allowed.delete}
+              base={base}
+            />
+            <ConversionAlert lead={lead} />
             {lead.status === 'disqualified' && (
               <Alert color="gray">
                 {t('crm.leads.disqualified_because', {
@@ -296,38 +233,12 @@ export default function LeadShow({
         }
       />
       <ConvertModal lead={lead} opened={converting} onClose={() => setConverting(false)} />
-      <Modal
+      <DisqualifyModal
         opened={disqualifying}
         onClose={() => setDisqualifying(false)}
-        title={t('crm.leads.disqualify.title')}
-      >
-        <Stack>
-          <Select
-            label={t('crm.leads.disqualify.reason')}
-            data={catalog.reasons}
-            value={reason}
-            onChange={setReason}
-            required
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setDisqualifying(false)}>
-              {t('common.cancel')}
-            </Button>
-            <Button
-              disabled={!reason}
-              onClick={() =>
-                router.post(
-                  `${base}/disqualify`,
-                  { reason },
-                  { onSuccess: () => setDisqualifying(false) }
-                )
-              }
-            >
-              {t('crm.leads.disqualify.submit')}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+        reasons={catalog.reasons}
+        url={`${base}/disqualify`}
+      />
     </>
   )
 }

@@ -155,6 +155,7 @@ test.group('Demo data', (group) => {
       const indexed = await db
         .from('search_documents')
         .where('organization_id', first.org.id)
+        .whereIn('resource', ['crm.companies', 'crm.contacts'])
         .select('resource')
         .count('* as n')
         .groupBy('resource')
@@ -220,7 +221,7 @@ test.group('Demo data', (group) => {
         .from('role_scopes')
         .where('role_id', role.id)
         // The CRM's grants (the test run also registers the kernel tests' probe module).
-        .where('resource', 'like', 'crm.%')
+        .whereIn('resource', ['crm.companies', 'crm.contacts'])
         .orderBy('resource')
         .select('resource', 'scope')
       assert.deepEqual(
@@ -234,7 +235,9 @@ test.group('Demo data', (group) => {
         await db
           .from('role_permissions')
           .where('role_id', role.id)
-          .where('permission', 'like', 'crm.%')
+          .where((q) =>
+            q.whereLike('permission', 'crm.companies.%').orWhereLike('permission', 'crm.contacts.%')
+          )
           .select('permission')
       ).map((p) => p.permission)
       assert.sameMembers(

@@ -183,4 +183,26 @@ test.group('Leads: create, edit, list, scope', (group) => {
       `lead:${other}:phone`,
     ])
   })
+
+  test('the CSV export holds the leads in the export scope, filtered like the list', async ({
+    client,
+    assert,
+  }) => {
+    const org = await createOrganization(['crm'])
+    const user = await leadsUser(org, 'own')
+    const other = await leadsUser(org, 'own')
+    await insertLead(org, { title: 'Mía web', source: 'web' }, { owner_id: user.id })
+    await insertLead(org, { title: 'Mía feria', source: 'feria' }, { owner_id: user.id })
+    await insertLead(org, { title: 'Ajena web', source: 'web' }, { owner_id: other.id })
+    const response = await client.get('/crm/leads/export?source=web').loginAs(user)
+    response.assertStatus(200)
+    const text = response.text()
+    assert.include(text, 'Mía web')
+    assert.notInclude(text, 'Mía feria')
+    assert.notInclude(text, 'Ajena web')
+    const audit = await db
+      .from('audit_logs')
+      .where({ organization_id: org.id, subject_type: 'crm.lead', action: 'export' })
+    assert.isNotEmpty(audit, 'the export is audited')
+  })
 })
