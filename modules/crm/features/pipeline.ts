@@ -68,7 +68,7 @@ const part: ManifestPart = {
   actions: [
     {
       label: 'crm.opportunities.new',
-      route: 'crm.opportunities.board',
+      route: 'crm.opportunities.create',
       permission: 'crm.opportunities.create',
       icon: 'layout-kanban',
     },

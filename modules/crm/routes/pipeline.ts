@@ -10,8 +10,11 @@ export default function registerPipelineRoutes(router: HttpRouterService) {
   router.get('/opportunities/board', [C, 'board']).as('crm.opportunities.board')
   router.get('/opportunities/column', [C, 'column']).as('crm.opportunities.column')
   router.post('/opportunities', [C, 'store']).as('crm.opportunities.store')
+  router.get('/opportunities/create', [C, 'create']).as('crm.opportunities.create')
   router.get('/opportunities/:id', [C, 'show']).where('id', id).as('crm.opportunities.show')
   router.patch('/opportunities/:id/stage', [C, 'move']).where('id', id).as('crm.opportunities.move')
+  router.get('/opportunities/:id/edit', [C, 'edit']).where('id', id).as('crm.opportunities.edit')
+  router.put('/opportunities/:id', [C, 'update']).where('id', id).as('crm.opportunities.update')
   router
     .get('/opportunities/:id/timeline', [C, 'timeline'])
     .where('id', id)
