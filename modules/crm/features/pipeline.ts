@@ -80,6 +80,13 @@ const part: ManifestPart = {
       icon: 'layout-kanban',
     },
   ],
+  search: [
+    {
+      resource: 'crm.opportunities',
+      provider: () => import('../search/opportunities.js'),
+      icon: 'layout-kanban',
+    },
+  ],
   subjects: [
     {
       type: 'crm.opportunity',

@@ -7,6 +7,7 @@ import { RuleError } from '#app/support/rule_error'
 import { notFound } from '#app/support/http'
 import { resolveOwner } from '#app/access/owners'
 import { recordHistory } from '#app/history/record_history'
+import { reindexRecords } from '#app/search/indexer'
 import { stageStatus } from '../../support/opportunities_stages.js'
 import { warmCurrencies, weighted } from '../../support/opportunities_money.js'
 import {
@@ -116,6 +117,7 @@ export async function updateOpportunity(params: UpdateOpportunityParams) {
       opportunitySnapshot(after),
       trx
     )
+    await reindexRecords({ resource: OPPORTUNITIES, organizationId, ids: [id], client: trx })
     await recordsChanged(organizationId, OPPORTUNITIES, trx)
     return after
   })
