@@ -2,12 +2,12 @@ import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
 import { actor, notFound, orBack, routeId, translateRule } from '#app/support/http'
 import { RuleError } from '#app/support/rule_error'
-import { ownerFilterOptions, recordActions } from '#app/access/owners'
+import { assignableOwners, ownerFilterOptions, recordActions } from '#app/access/owners'
 import { lists } from '#app/settings/lists'
-import { defaultCurrency } from '#app/settings/currencies'
+import { currencies, defaultCurrency } from '#app/settings/currencies'
 import { timelineFilters } from '#app/history/kinds'
 import { readTimeline } from '../support/timeline_reader.js'
-import { pipelineStages } from '../support/opportunities_stages.js'
+import { pipelineStages, teamOptions } from '../support/opportunities_stages.js'
 import { activitiesForRecord } from '../activities/for_record.js'
 import { LOST_REASONS_LIST, OPPORTUNITY_SOURCES_LIST } from '../features/pipeline.js'
 import {
@@ -19,6 +19,8 @@ import {
 import { columnCards, loadBoard, type OpportunityFilters } from '../actions/opportunities/board.js'
 import { createOpportunity } from '../actions/opportunities/create_opportunity.js'
 import { moveOpportunity, reopenOpportunity } from '../actions/opportunities/move_opportunity.js'
+import { updateOpportunity } from '../actions/opportunities/update_opportunity.js'
+import type { OpportunityDetail } from '../dto/opportunities.js'
 import {
   boardFiltersValidator,
   moveValidator,
@@ -54,11 +56,7 @@ export default class OpportunitiesController {
     const locale = ctx.i18n.locale
     const [board, teams, owners, lostReasons, sources, currency] = await Promise.all([
       loadBoard(ctx.access, filters),
-      db
-        .from('teams')
-        .where('organization_id', organizationId)
-        .orderBy('name')
-        .select('id', 'name'),
+      teamOptions(organizationId),
       ownerFilterOptions(ctx.access, OPPORTUNITIES),
       lists.options(organizationId, LOST_REASONS_LIST, locale),
       lists.options(organizationId, OPPORTUNITY_SOURCES_LIST, locale),
@@ -67,7 +65,7 @@ export default class OpportunitiesController {
     return ctx.inertia.render('crm/opportunities/board', {
       ...board,
       filters,
-      teams: teams.map((t) => ({ value: String(t.id), label: String(t.name) })),
+      teams,
       owners,
       lostReasons,
       sources,
@@ -172,6 +170,50 @@ export default class OpportunitiesController {
       subjectId,
       before,
       limit: TIMELINE_PAGE,
+    })
+  }
+
+  async #formOptions(ctx: HttpContext, o: OpportunityDetail | null) {
+    const organizationId = ctx.organization.id
+    const [stages, owners, teams, currencyList, sources] = await Promise.all([
+      pipelineStages(organizationId, o?.teamId ?? null),
+      assignableOwners(ctx.access, OPPORTUNITIES, { action: o ? 'edit' : 'create' }),
+      teamOptions(organizationId),
+      currencies(organizationId),
+      lists.options(organizationId, OPPORTUNITY_SOURCES_LIST, ctx.i18n.locale, [o?.source]),
+    ])
+    return {
+      opportunity: o,
+      stages,
+      owners,
+      teams,
+      currencies: currencyList.map((c) => ({ value: c.code, label: c.code })),
+      sources,
+      companies: o?.companyId ? [{ value: String(o.companyId), label: o.companyName ?? '' }] : [],
+    }
+  }
+
+  async create(ctx: HttpContext) {
+    ctx.access.authorize(`${OPPORTUNITIES}.create`)
+    return ctx.inertia.render('crm/opportunities/form', await this.#formOptions(ctx, null))
+  }
+
+  async edit(ctx: HttpContext) {
+    ctx.access.authorize(`${OPPORTUNITIES}.edit`)
+    const id = (await visibleOpportunityId(ctx.access, routeId(ctx), 'edit')) ?? notFound()
+    const opportunity = await loadOpportunity(db.connection(), ctx.organization.id, id)
+    return ctx.inertia.render('crm/opportunities/form', await this.#formOptions(ctx, opportunity))
+  }
+
+  async update(ctx: HttpContext) {
+    ctx.access.authorize(`${OPPORTUNITIES}.edit`)
+    const id = (await visibleOpportunityId(ctx.access, routeId(ctx), 'edit')) ?? notFound()
+    const data = await ctx.request.validateUsing(opportunityValidator, {
+      meta: { organizationId: ctx.organization.id },
+    })
+    return orBack(ctx, async () => {
+      await updateOpportunity({ ...actor(ctx), id, data })
+      return ctx.response.redirect().toRoute('crm.opportunities.show', { id })
     })
   }
 }

@@ -3,7 +3,7 @@ import type { ManifestPart } from './part.js'
 
 /** What each demo role may do on opportunities (the same grants as companies; scope is the role's). */
 const DEMO_GRANTS = {
-  director: ['view', 'create', 'edit', 'delete', 'export'],
+  director: ['view', 'create', 'edit', 'delete', 'export', 'configure'],
   leader: ['view', 'create', 'edit', 'export'],
   zone: ['view', 'create', 'edit', 'export'],
   rep: ['view', 'create', 'edit', 'delete'],
@@ -47,7 +47,8 @@ const part: ManifestPart = {
     {
       key: 'crm.opportunities',
       label: 'crm.opportunities.title',
-      actions: ['view', 'create', 'edit', 'delete', 'export'],
+      // configure: the sales teams' stages (CRM › Equipos).
+      actions: ['view', 'create', 'edit', 'delete', 'export', 'configure'],
       demo: DEMO_GRANTS,
       documents: {
         subjectType: 'crm.opportunity',
@@ -64,12 +65,25 @@ const part: ManifestPart = {
       permission: 'crm.opportunities.view',
       icon: 'layout-kanban',
     },
+    {
+      label: 'crm.nav.teams',
+      route: 'crm.opportunities.teams',
+      permission: 'crm.opportunities.view',
+      icon: 'users-group',
+    },
   ],
   actions: [
     {
       label: 'crm.opportunities.new',
-      route: 'crm.opportunities.board',
+      route: 'crm.opportunities.create',
       permission: 'crm.opportunities.create',
+      icon: 'layout-kanban',
+    },
+  ],
+  search: [
+    {
+      resource: 'crm.opportunities',
+      provider: () => import('../search/opportunities.js'),
       icon: 'layout-kanban',
     },
   ],

@@ -1,6 +1,7 @@
 import type { HttpRouterService } from '@adonisjs/core/types'
 
 const OpportunitiesController = () => import('../controllers/opportunities_controller.js')
+const TeamsController = () => import('../controllers/opportunities_teams_controller.js')
 
 /** The pipeline feature's routes (behind login, under /crm); routes.ts calls this. */
 export default function registerPipelineRoutes(router: HttpRouterService) {
@@ -10,8 +11,11 @@ export default function registerPipelineRoutes(router: HttpRouterService) {
   router.get('/opportunities/board', [C, 'board']).as('crm.opportunities.board')
   router.get('/opportunities/column', [C, 'column']).as('crm.opportunities.column')
   router.post('/opportunities', [C, 'store']).as('crm.opportunities.store')
+  router.get('/opportunities/create', [C, 'create']).as('crm.opportunities.create')
   router.get('/opportunities/:id', [C, 'show']).where('id', id).as('crm.opportunities.show')
   router.patch('/opportunities/:id/stage', [C, 'move']).where('id', id).as('crm.opportunities.move')
+  router.get('/opportunities/:id/edit', [C, 'edit']).where('id', id).as('crm.opportunities.edit')
+  router.put('/opportunities/:id', [C, 'update']).where('id', id).as('crm.opportunities.update')
   router
     .get('/opportunities/:id/timeline', [C, 'timeline'])
     .where('id', id)
@@ -20,4 +24,24 @@ export default function registerPipelineRoutes(router: HttpRouterService) {
     .post('/opportunities/:id/reopen', [C, 'reopen'])
     .where('id', id)
     .as('crm.opportunities.reopen')
+  // CRM › Equipos: pipelines per team and rep ratios (before /:id so `teams` is no id).
+  const T = TeamsController
+  router.get('/opportunities/teams', [T, 'index']).as('crm.opportunities.teams')
+  router.post('/opportunities/teams/stages', [T, 'store']).as('crm.opportunities.stages.store')
+  router
+    .put('/opportunities/teams/stages/:id', [T, 'update'])
+    .where('id', id)
+    .as('crm.opportunities.stages.update')
+  router
+    .post('/opportunities/teams/stages/:id/move', [T, 'move'])
+    .where('id', id)
+    .as('crm.opportunities.stages.move')
+  router
+    .delete('/opportunities/teams/stages/:id', [T, 'destroy'])
+    .where('id', id)
+    .as('crm.opportunities.stages.destroy')
+  router
+    .post('/opportunities/teams/:id/copy', [T, 'copy'])
+    .where('id', id)
+    .as('crm.opportunities.teams.copy')
 }

@@ -125,3 +125,13 @@ export function stageStatus(stage: Stage): 'open' | 'won' | 'lost' {
   if (stage.isLost) return 'lost'
   return 'open'
 }
+
+/** The organization's teams for a selector (value: id as a string). */
+export async function teamOptions(organizationId: number) {
+  const rows = await db
+    .from('teams')
+    .where('organization_id', organizationId)
+    .orderBy('name')
+    .select('id', 'name')
+  return rows.map((t) => ({ value: String(t.id), label: String(t.name) }))
+}

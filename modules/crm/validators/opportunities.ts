@@ -101,3 +101,21 @@ export const boardFiltersValidator = vine.compile(
     before: id().optional(),
   })
 )
+
+/** A pipeline stage (CRM › Equipos). */
+export const stageValidator = vine.compile(
+  vine.object({
+    teamId: vine.number().withoutDecimals().positive().nullable().optional(),
+    name: vine.string().trim().minLength(1).maxLength(80),
+    probability: vine.number().withoutDecimals().range([0, 100]),
+    folded: vine.boolean().optional(),
+    isWon: vine.boolean().optional(),
+    isLost: vine.boolean().optional(),
+  })
+)
+export const stageMoveValidator = vine.compile(
+  vine.object({ direction: vine.enum(['up', 'down'] as const) })
+)
+export const teamQueryValidator = vine.compile(
+  vine.object({ team: vine.number().withoutDecimals().positive().optional() })
+)

@@ -6,6 +6,7 @@ import { recordsChanged } from '#app/support/cache'
 import { RuleError } from '#app/support/rule_error'
 import { resolveOwner } from '#app/access/owners'
 import { recordHistory } from '#app/history/record_history'
+import { reindexRecords } from '#app/search/indexer'
 import type { FieldValues } from '#app/custom_fields/types'
 import { customSnapshot, prepareCustomValues, saveCustomValues } from '#app/custom_fields/values'
 import { stageStatus } from '../../support/opportunities_stages.js'
@@ -116,6 +117,7 @@ export async function createOpportunity({
       },
       trx
     )
+    await reindexRecords({ resource: OPPORTUNITIES, organizationId, ids: [id], client: trx })
     await recordsChanged(organizationId, OPPORTUNITIES, trx)
     return record
   })

@@ -3,6 +3,7 @@ import type { DemoSeedParams } from '#app/registry/types'
 import { dbTimestamp } from '#app/support/dates'
 import { insertInBatches } from '#app/support/db'
 import { timeline, type TimelineEntryInput } from '#app/history/timeline'
+import { reindexRecords } from '#app/search/indexer'
 import { convertMinor, rateOn } from '#app/settings/exchange_rates'
 import { normalizeName } from '../../support/normalize.js'
 import { weighted } from '../../support/opportunities_money.js'
@@ -185,5 +186,11 @@ export default async function seedPipelineDemo({ organizationId, users, random }
       createdAt: String(rows[i].created_at),
     }))
     await timeline.recordMany(events, trx)
+    await reindexRecords({
+      resource: 'crm.opportunities',
+      organizationId,
+      ids: ids.map((o) => o.id),
+      client: trx,
+    })
   })
 }

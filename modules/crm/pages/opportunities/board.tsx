@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { Head, router } from '@inertiajs/react'
+import { Head, Link, router } from '@inertiajs/react'
 import { Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import {
@@ -155,7 +155,16 @@ export default function OpportunityBoard(props: Props) {
   return (
     <>
       <Head title={t('crm.opportunities.title')} />
-      <PageHeader title={t('crm.opportunities.title')} />
+      <PageHeader
+        title={t('crm.opportunities.title')}
+        actions={
+          can.create && (
+            <Button component={Link} href="/crm/opportunities/create">
+              {t('crm.opportunities.new')}
+            </Button>
+          )
+        }
+      />
       <Group gap="sm" mb="md" wrap="wrap" align="flex-end">
         <Select
           label={t('crm.opportunities.team')}

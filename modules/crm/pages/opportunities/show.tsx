@@ -118,6 +118,9 @@ export default function OpportunityShow({
                   {t('crm.opportunities.mark_lost')}
                 </Button>
               )}
+              <Button size="xs" variant="default" component={Link} href={`${base}/edit`}>
+                {t('crm.opportunities.edit')}
+              </Button>
               {o.status !== 'open' && (
                 <Button size="xs" variant="light" onClick={() => router.post(`${base}/reopen`, {})}>
                   {t('crm.opportunities.reopen')}

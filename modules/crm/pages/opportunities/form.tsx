@@ -1,0 +1,230 @@
+import { Head, useForm, usePage } from '@inertiajs/react'
+import {
+  Grid,
+  NumberInput,
+  Paper,
+  Rating,
+  Select,
+  Stack,
+  TextInput,
+  Textarea,
+  Input,
+} from '@mantine/core'
+import { FormFooter, PageHeader, useT, type Option, type SharedProps } from '~/ui'
+import { CompanyPicker } from '../shared/company_picker'
+import type { OpportunityDetail } from '../../dto/opportunities'
+import type { BoardStage } from './board_parts'
+
+/** "1.234,56" or "1234.56" → minor units as a string ("123456"); '' when not a number. */
+export function toMinor(text: string, decimals = 2): string {
+  const clean = text.trim().replace(/\s/g, '')
+  // The last separator followed by 1–2 digits is the decimal one; the others group thousands.
+  const match = clean.match(/^(\d[\d.,]*?)(?:[.,](\d{1,2}))?$/)
+  if (!match) return ''
+  const int = match[1].replace(/[.,]/g, '')
+  const frac = (match[2] ?? '').padEnd(decimals, '0').slice(0, decimals)
+  return String(BigInt(int + frac))
+}
+
+/** Minor units → the amount as typed in the form ("1234,56" in Spanish). */
+function fromMinor(minor: string, locale: string, decimals = 2): string {
+  const padded = minor.padStart(decimals + 1, '0')
+  const sep = locale.startsWith('es') ? ',' : '.'
+  return `${padded.slice(0, -decimals)}${sep}${padded.slice(-decimals)}`
+}
+
+export default function OpportunityForm({
+  opportunity,
+  stages,
+  owners,
+  teams,
+  currencies,
+  sources,
+  companies,
+}: {
+  opportunity: OpportunityDetail | null
+  stages: BoardStage[]
+  owners: Option[]
+  teams: Option[]
+  currencies: Option[]
+  sources: Option[]
+  companies: Option[]
+}) {
+  const { t, locale } = useT()
+  const me = usePage<SharedProps>().props.shell.user
+  const o = opportunity
+  const form = useForm({
+    name: o?.name ?? '',
+    companyId: o?.companyId ? String(o.companyId) : '',
+    amount: o ? fromMinor(o.amountMinor, locale) : '',
+    currency: o?.currency ?? currencies[0]?.value ?? 'EUR',
+    stageId: o ? String(o.stageId) : '',
+    probability: o?.probability ?? ('' as number | ''),
+    expectedCloseOn: o?.expectedCloseOn ?? '',
+    priority: o?.priority ?? 0,
+    ownerId: o?.ownerId ? String(o.ownerId) : me ? String(me.id) : '',
+    teamId: o?.teamId ? String(o.teamId) : '',
+    source: o?.source ?? '',
+    description: o?.description ?? '',
+  })
+  const errors = form.errors as Record<string, string | undefined>
+  const field = (name: string) => t(`crm.opportunities.fields.${name}`)
+  const title = o ? o.name : t('crm.opportunities.new')
+  const back = o ? `/crm/opportunities/${o.id}` : '/crm/opportunities/board'
+  const num = (v: string | number) => (v === '' ? undefined : Number(v))
+
+  const submit = (e: React.FormEvent) => {
+    e.preventDefault()
+    form.transform((d) => ({
+      name: d.name,
+      companyId: d.companyId ? Number(d.companyId) : null,
+      amountMinor: d.amount ? toMinor(d.amount) || d.amount : '0',
+      currency: d.currency,
+      stageId: num(d.stageId),
+      probability: num(d.probability),
+      expectedCloseOn: d.expectedCloseOn || null,
+      priority: d.priority,
+      ownerId: d.ownerId ? Number(d.ownerId) : null,
+      ...(o || d.teamId ? { teamId: d.teamId ? Number(d.teamId) : null } : {}),
+      source: d.source || null,
+      description: d.description || null,
+    }))
+    const options = { preserveScroll: 'errors' as const }
+    if (o) form.put(`/crm/opportunities/${o.id}`, options)
+    else form.post('/crm/opportunities', options)
+  }
+
+  return (
+    <>
+      <Head title={title} />
+      <PageHeader
+        title={title}
+        crumbs={[
+          { label: t('crm.opportunities.title'), href: '/crm/opportunities/board' },
+          { label: title },
+        ]}
+      />
+      <form onSubmit={submit} noValidate>
+        <Paper withBorder radius="md" p="md">
+          <Stack>
+            <TextInput
+              label={field('name')}
+              required
+              value={form.data.name}
+              onChange={(e) => form.setData('name', e.currentTarget.value)}
+              error={errors.name}
+            />
+            <Grid>
+              <Grid.Col span={{ base: 12, sm: 6 }}>
+                <CompanyPicker
+                  label={field('company')}
+                  initial={companies}
+                  value={form.data.companyId || null}
+                  onChange={(v) => form.setData('companyId', v ?? '')}
+                  error={errors.companyId}
+                  clearable
+                />
+              </Grid.Col>
+              <Grid.Col span={{ base: 8, sm: 4 }}>
+                <TextInput
+                  label={field('amount')}
+                  inputMode="decimal"
+                  value={form.data.amount}
+                  onChange={(e) => form.setData('amount', e.currentTarget.value)}
+                  error={errors.amountMinor}
+                />
+              </Grid.Col>
+              <Grid.Col span={{ base: 4, sm: 2 }}>
+                <Select
+                  label={field('currency')}
+                  data={currencies}
+                  value={form.data.currency}
+                  onChange={(v) => v && form.setData('currency', v)}
+                  error={errors.currency}
+                />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, sm: 6 }}>
+                <Select
+                  label={field('team')}
+                  data={teams}
+                  value={form.data.teamId || null}
+                  onChange={(v) => form.setData('teamId', v ?? '')}
+                  clearable
+                  disabled={!o}
+                  error={errors.teamId}
+                />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, sm: 6 }}>
+                <Select
+                  label={field('stage')}
+                  data={stages.map((s) => ({ value: String(s.id), label: s.name }))}
+                  value={form.data.stageId || null}
+                  onChange={(v) => form.setData('stageId', v ?? '')}
+                  error={errors.stageId ?? errors.lostReason}
+                />
+              </Grid.Col>
+              <Grid.Col span={{ base: 6, sm: 3 }}>
+                <NumberInput
+                  label={field('probability')}
+                  min={0}
+                  max={100}
+                  value={form.data.probability}
+                  onChange={(v) => form.setData('probability', v === '' ? '' : Number(v))}
+                  error={errors.probability}
+                />
+              </Grid.Col>
+              <Grid.Col span={{ base: 6, sm: 3 }}>
+                <TextInput
+                  type="date"
+                  label={field('expectedCloseOn')}
+                  value={form.data.expectedCloseOn}
+                  onChange={(e) => form.setData('expectedCloseOn', e.currentTarget.value)}
+                  error={errors.expectedCloseOn}
+                />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, sm: 6 }}>
+                <Input.Wrapper label={field('priority')}>
+                  <Rating
+                    count={3}
+                    value={form.data.priority}
+                    onChange={(v) => form.setData('priority', v)}
+                    aria-label={field('priority')}
+                  />
+                </Input.Wrapper>
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, sm: 6 }}>
+                <Select
+                  label={field('owner')}
+                  data={owners}
+                  value={form.data.ownerId || null}
+                  onChange={(v) => form.setData('ownerId', v ?? '')}
+                  searchable
+                  error={errors.ownerId}
+                />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, sm: 6 }}>
+                <Select
+                  label={field('source')}
+                  data={sources}
+                  value={form.data.source || null}
+                  onChange={(v) => form.setData('source', v ?? '')}
+                  clearable
+                  error={errors.source}
+                />
+              </Grid.Col>
+            </Grid>
+            <Textarea
+              label={field('description')}
+              autosize
+              minRows={3}
+              value={form.data.description}
+              onChange={(e) => form.setData('description', e.currentTarget.value)}
+              error={errors.description}
+            />
+          </Stack>
+        </Paper>
+        <FormFooter cancelHref={back} processing={form.processing} />
+      </form>
+    </>
+  )
+}
