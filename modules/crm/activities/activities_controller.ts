@@ -122,10 +122,12 @@ export default class ActivitiesController {
     const row = (await visibleActivity(ctx.access, routeId(ctx), 'delete')) ?? notFound()
     const { organizationId, actorId } = actor(ctx)
     await db.transaction(async (trx) => {
-      await trx
+      // Only an open one: a done activity stays done.
+      const changed = await trx
         .from('crm_activities')
-        .where('id', row.id)
+        .where({ id: row.id, status: 'open' })
         .update({ status: 'cancelled', updated_at: dbTimestamp() })
+      if (!Number(changed)) return
       await recordHistory.updated(
         { organizationId, actorId, subjectType: ACTIVITY_SUBJECT, subjectId: Number(row.id) },
         { status: row.status },

@@ -14,7 +14,7 @@ import {
 } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { IconCheck, IconRepeat } from '@tabler/icons-react'
-import { NavIcon, useFormat, useT } from '~/ui'
+import { ConfirmButton, NavIcon, useCan, useFormat, useT } from '~/ui'
 import { apiJson } from '~/ui/api'
 import type { ActivityDto, ActivityDueClass } from '../../dto/activities'
 
@@ -59,7 +59,14 @@ export function ActivityItem({
   const { t } = useT()
   const due = useDueText()
   const [completing, setCompleting] = useState(false)
+  const can = useCan()
   const a = activity
+  const cancel = async () => {
+    const result = await apiJson('DELETE', `/crm/activities/${a.id}`)
+    if (!result.ok) return
+    notifications.show({ color: 'teal', message: t('crm.activities.cancelled') })
+    onChanged()
+  }
   return (
     <Paper withBorder radius="sm" p="sm" data-testid="activity" data-activity-id={a.id}>
       <Group justify="space-between" wrap="wrap" align="flex-start" gap="sm">
@@ -101,14 +108,26 @@ export function ActivityItem({
           </Stack>
         </Group>
         {a.status === 'open' && a.editable && (
-          <Button
-            size="xs"
-            variant="light"
-            leftSection={<IconCheck size={14} />}
-            onClick={() => setCompleting(true)}
-          >
-            {t('crm.activities.mark_done')}
-          </Button>
+          <Group gap="xs">
+            <Button
+              size="xs"
+              variant="light"
+              leftSection={<IconCheck size={14} />}
+              onClick={() => setCompleting(true)}
+            >
+              {t('crm.activities.mark_done')}
+            </Button>
+            {can('crm.activities.delete') && (
+              <ConfirmButton
+                size="xs"
+                variant="subtle"
+                label={t('crm.activities.cancel')}
+                title={t('crm.activities.cancel')}
+                message={a.title}
+                onConfirm={cancel}
+              />
+            )}
+          </Group>
         )}
       </Group>
       {completing && (

@@ -4,6 +4,8 @@ import db from '@adonisjs/lucid/services/db'
 import { toDate } from '#app/support/dates'
 import { activitiesUser, insertActivityRow, world } from '../activities_helpers.js'
 import { stagesByName } from '../pipeline_helpers.js'
+import { AccessContext } from '#app/access/access_context'
+import { listActivities } from '../../activities/list_activities.js'
 
 const DAY = 86_400_000
 
@@ -130,5 +132,33 @@ test.group('Activities: calendar moves and types', (group) => {
       page.inertiaProps.rules.map((r: any) => [r.name, r.stageId, r.active]),
       [['Seguimiento de ofertas', stage.id, true]]
     )
+  })
+
+  test('periods are days of the reader’s zone; a cancelled activity leaves the open list', async ({
+    client,
+    assert,
+  }) => {
+    const { org, rep } = await world()
+    const late = await insertActivityRow(org, {
+      assignee_id: rep.id,
+      title: 'Tarde',
+      due_at: '2026-12-02 23:30:00',
+    })
+    const access = await AccessContext.forUser(rep)
+    const now = new Date('2026-12-02T12:00:00Z')
+    const titles = async (period: 'today' | 'future', timeZone: string) =>
+      (await listActivities(access, { period }, { locale: 'es', timeZone, now })).rows.map(
+        (a) => `${a.title}:${a.dueClass}`
+      )
+    // 23:30 UTC is already 3 December in Madrid, still 2 December in New York.
+    assert.deepEqual(await titles('today', 'Europe/Madrid'), [])
+    assert.deepEqual(await titles('future', 'Europe/Madrid'), ['Tarde:future'])
+    assert.deepEqual(await titles('today', 'America/New_York'), ['Tarde:today'])
+
+    const cancelled = await client.delete(`/crm/activities/${late}`).loginAs(rep).withCsrfToken()
+    cancelled.assertStatus(200)
+    assert.deepEqual(await titles('future', 'Europe/Madrid'), [])
+    const row = await db.from('crm_activities').where('id', late).firstOrFail()
+    assert.equal(row.status, 'cancelled')
   })
 })
