@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { Head, Link, router } from '@inertiajs/react'
-import { Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core'
+import { Button, Modal, Select, Stack, Text } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import {
   DndContext,
@@ -16,13 +16,7 @@ import { PageHeader, useT, type Option } from '~/ui'
 import { apiJson } from '~/ui/api'
 import type { OpportunityCard } from '../../dto/opportunities'
 import { Column, type BoardStage, type ColumnState, type Sums } from './board_parts'
-
-interface Filters {
-  teamId: number | null
-  ownerId: number | null
-  source: string | null
-  q: string | null
-}
+import { BoardFilters, type Filters } from './board_filters'
 
 interface Props {
   stages: BoardStage[]
@@ -42,6 +36,10 @@ function query(filters: Filters, extra: Record<string, string | number> = {}) {
   if (filters.teamId) params.set('team', String(filters.teamId))
   if (filters.ownerId) params.set('owner', String(filters.ownerId))
   if (filters.source) params.set('source', filters.source)
+  if (filters.status) params.set('status', filters.status)
+  if (filters.priority) params.set('priority', String(filters.priority))
+  if (filters.closeFrom) params.set('closeFrom', filters.closeFrom)
+  if (filters.closeTo) params.set('closeTo', filters.closeTo)
   if (filters.q) params.set('q', filters.q)
   for (const [k, v] of Object.entries(extra)) params.set(k, String(v))
   return params.toString()
@@ -64,7 +62,6 @@ export default function OpportunityBoard(props: Props) {
   const [columns, setColumns] = useState(props.columns)
   const [lost, setLost] = useState<{ cardId: number; from: number; to: number } | null>(null)
   const [reason, setReason] = useState<string | null>(null)
-  const [search, setSearch] = useState(filters.q ?? '')
   // New props (filters, a created card) replace the local columns; a sums-only reload keeps them.
   const [source, setSource] = useState(props.columns)
   if (source !== props.columns) {
@@ -165,47 +162,13 @@ export default function OpportunityBoard(props: Props) {
           )
         }
       />
-      <Group gap="sm" mb="md" wrap="wrap" align="flex-end">
-        <Select
-          label={t('crm.opportunities.team')}
-          data={props.teams}
-          value={filters.teamId ? String(filters.teamId) : null}
-          placeholder={t('crm.opportunities.default_pipeline')}
-          clearable
-          onChange={(v) => visit({ teamId: v ? Number(v) : null })}
-          w={220}
-        />
-        <Select
-          label={t('crm.opportunities.fields.owner')}
-          data={props.owners}
-          value={filters.ownerId ? String(filters.ownerId) : null}
-          clearable
-          searchable
-          onChange={(v) => visit({ ownerId: v ? Number(v) : null })}
-          w={200}
-        />
-        <Select
-          label={t('crm.opportunities.fields.source')}
-          data={props.sources}
-          value={filters.source}
-          clearable
-          onChange={(v) => visit({ source: v })}
-          w={180}
-        />
-        <form
-          onSubmit={(e) => {
-            e.preventDefault()
-            visit({ q: search || null })
-          }}
-        >
-          <TextInput
-            label={t('crm.opportunities.search')}
-            value={search}
-            onChange={(e) => setSearch(e.currentTarget.value)}
-            w={200}
-          />
-        </form>
-      </Group>
+      <BoardFilters
+        filters={filters}
+        teams={props.teams}
+        owners={props.owners}
+        sources={props.sources}
+        visit={visit}
+      />
       {empty && (
         <Text c="dimmed" mb="sm">
           {t('crm.opportunities.empty')}
