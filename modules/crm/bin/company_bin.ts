@@ -9,6 +9,7 @@ import { assertContactsInReach } from '../actions/contacts/contacts_in_reach.js'
 import { COMPANY_SUBJECT, companySnapshot, loadCompany } from '../actions/companies/load_company.js'
 import { crmRecordsChanged } from '../actions/records_changed.js'
 import { indexCompanies, indexContacts } from '../search/sync.js'
+import { detachReferences } from '../support/references.js'
 
 /** What binning a company detached: its contacts, each with the manager it had. */
 export interface CompanyDetached {
@@ -160,6 +161,7 @@ const companyBin: BinHandlers<AccessContext> = {
       .where('organization_id', organizationId)
       .where('company_id', recordId)
       .update({ company_id: null, reports_to_id: null })
+    await detachReferences(trx, 'crm.company', [recordId])
     await deleteChildren(trx, { companyId: recordId })
     await trx
       .from('crm_companies')

@@ -8,6 +8,7 @@ import { assertContactsInReach } from '../actions/contacts/contacts_in_reach.js'
 import { detachReports } from '../actions/contacts/contact_columns.js'
 import { CONTACT_SUBJECT, contactSnapshot, loadContact } from '../actions/contacts/load_contact.js'
 import { crmRecordsChanged } from '../actions/records_changed.js'
+import { detachReferences } from '../support/references.js'
 
 /** What binning a contact detached: the direct reports that lost their manager. */
 export interface ContactDetached {
@@ -142,6 +143,7 @@ const contactBin: BinHandlers<AccessContext> = {
       .where('organization_id', organizationId)
       .where('reports_to_id', recordId)
       .update({ reports_to_id: null })
+    await detachReferences(trx, 'crm.contact', [recordId])
     await deleteChildren(trx, { contactId: recordId })
     await trx
       .from('crm_contacts')

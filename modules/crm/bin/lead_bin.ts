@@ -5,6 +5,7 @@ import { recordHistory } from '#app/history/record_history'
 import { LEAD_SUBJECT } from '../actions/leads/lead_scope.js'
 import { leadSnapshot, loadLead } from '../actions/leads/load_lead.js'
 import { indexLeads } from '../search/leads.js'
+import { detachReferences } from '../support/references.js'
 
 /**
  * A lead in the bin: nothing points at it (a converted lead points at its company, contact and
@@ -34,6 +35,7 @@ const leadBin: BinHandlers<AccessContext> = {
   },
 
   async purge({ organizationId, recordId, trx }) {
+    await detachReferences(trx, 'crm.lead', [recordId])
     await trx.from('crm_leads').where({ organization_id: organizationId, id: recordId }).delete()
     await indexLeads(trx, organizationId, [recordId])
   },

@@ -35,6 +35,7 @@ import {
   type Check,
   type OwnerState,
 } from './shared.js'
+import { detachReferences } from '../support/references.js'
 
 /*
  * Import of companies: fields as the list exports them (so an export imports back unmapped),
@@ -384,6 +385,7 @@ const definition: ImportDefinition = defineImport({
       .filter((r) => Number(r.organization_id) === organizationId && r.deleted_at === null)
       .map((r) => Number(r.id))
     if (!existing.length) return []
+    await detachReferences(trx, 'crm.company', existing)
     const contacts = await trx.from('crm_contacts').whereIn('company_id', existing).select('id')
     // The companies are the organization's: so are the contacts working there.
     await trx

@@ -34,6 +34,7 @@ import {
   type Check,
   type OwnerState,
 } from './shared.js'
+import { detachReferences } from '../support/references.js'
 
 /*
  * Import of contacts: fields as the list exports them; duplicate keys e-mail → phone. The
@@ -315,6 +316,7 @@ const definition: ImportDefinition = defineImport({
       .from('crm_contacts')
       .whereIn('reports_to_id', existing)
       .update({ reports_to_id: null, updated_at: dbTimestamp() })
+    await detachReferences(trx, 'crm.contact', existing)
     for (const table of ['crm_phones', 'crm_emails', 'crm_contact_positions'])
       await trx.from(table).whereIn('contact_id', existing).delete()
     await trx.from('crm_contacts').whereIn('id', existing).delete()

@@ -22,6 +22,7 @@ import { leadColumns } from '../actions/leads/load_lead.js'
 import { assignLeads } from '../assignment/assign_leads.js'
 import { indexLeads } from '../search/leads.js'
 import { checkCommon, codeLookup, ownerState, reason, tooLong, type OwnerState } from './shared.js'
+import { detachReferences } from '../support/references.js'
 
 /*
  * Import of leads: duplicate keys e-mail → phone → NIF → company + person name, each looked up
@@ -287,6 +288,7 @@ const definition: ImportDefinition = defineImport({
       .filter((r) => Number(r.organization_id) === organizationId && r.deleted_at === null)
       .map((r) => Number(r.id))
     if (!existing.length) return []
+    await detachReferences(trx, 'crm.lead', existing)
     await trx.from('crm_leads').whereIn('id', existing).delete()
     await indexLeads(trx, organizationId, existing)
     return existing

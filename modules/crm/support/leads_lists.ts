@@ -2,7 +2,8 @@ import type { ListDefinition, ListValueDefinition } from '#app/registry/types'
 
 /** The leads' editable lists (Administración › Listas): codes stored in crm_leads. */
 export const LEAD_SOURCES_LIST = 'crm.lead_sources'
-export const COMPANY_SIZES_LIST = 'crm.company_sizes'
+// Company sizes are the companies' list (account_lists.ts): a lead and a company share the codes.
+export { COMPANY_SIZES_LIST } from '../account_lists.js'
 export const PRODUCT_INTERESTS_LIST = 'crm.product_interests'
 export const DISQUALIFY_REASONS_LIST = 'crm.disqualify_reasons'
 
@@ -32,13 +33,6 @@ const SOURCES: ListValueDefinition[] = [
   { code: 'otros', labels: { es: 'Otros', en: 'Other' } },
 ]
 
-const SIZES: ListValueDefinition[] = [
-  { code: 'micro', labels: { es: '1–9 empleados', en: '1–9 employees' } },
-  { code: 'pequena', labels: { es: '10–49 empleados', en: '10–49 employees' } },
-  { code: 'mediana', labels: { es: '50–249 empleados', en: '50–249 employees' } },
-  { code: 'grande', labels: { es: '250 o más', en: '250 or more' } },
-]
-
 const INTERESTS: ListValueDefinition[] = [
   { code: 'crm', labels: { es: 'CRM', en: 'CRM' } },
   { code: 'erp', labels: { es: 'ERP', en: 'ERP' } },
@@ -60,7 +54,6 @@ const REASONS: ListValueDefinition[] = [
 
 export const LEAD_LISTS: ListDefinition[] = [
   { key: LEAD_SOURCES_LIST, label: 'crm.lists.lead_sources', editable: 'open', values: SOURCES },
-  { key: COMPANY_SIZES_LIST, label: 'crm.lists.company_sizes', editable: 'labels', values: SIZES },
   {
     key: PRODUCT_INTERESTS_LIST,
     label: 'crm.lists.product_interests',

@@ -66,13 +66,15 @@ export default class extends BaseSchema {
       table.index(['assignee_id'], 'crm_act_assignee_fk_idx')
       table.index(['recurrence_id'], 'crm_act_recurrence_fk_idx')
       table.index(['created_by'], 'crm_act_created_by_fk_idx')
-      if (mssql)
-        table.unique(['organization_id', 'rule_key'], {
-          indexName: 'crm_act_org_rule_key_uq',
-          predicate: this.knex().whereNotNull('rule_key'),
-        })
-      else table.unique(['organization_id', 'rule_key'], { indexName: 'crm_act_org_rule_key_uq' })
+      if (!mssql)
+        table.unique(['organization_id', 'rule_key'], { indexName: 'crm_act_org_rule_key_uq' })
     })
+    if (mssql) {
+      this.schema.raw(
+        'CREATE UNIQUE INDEX crm_act_org_rule_key_uq ON crm_activities (organization_id, rule_key) ' +
+          'WHERE rule_key IS NOT NULL'
+      )
+    }
   }
 
   async down() {

@@ -63,7 +63,7 @@ test.group('Browser: the list component (sort, columns, density, chips, phone ca
       assert.include(await headers(page), 'Sector')
       await page.getByRole('button', { name: 'Columnas' }).click()
       const menu = page.getByTestId('columns-menu')
-      await menu.getByRole('checkbox', { name: 'Sector' }).click()
+      await menu.getByRole('checkbox', { name: 'Sector', exact: true }).click()
       await page.waitForURL(/cols=/)
       await page.waitForFunction(
         `![...document.querySelectorAll('thead th')].some((th) => th.textContent === 'Sector')`
