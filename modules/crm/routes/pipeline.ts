@@ -1,6 +1,7 @@
 import type { HttpRouterService } from '@adonisjs/core/types'
 
 const OpportunitiesController = () => import('../controllers/opportunities_controller.js')
+const LookupsController = () => import('../controllers/record_lookups_controller.js')
 
 /** The pipeline feature's routes (behind login, under /crm); routes.ts calls this. */
 export default function registerPipelineRoutes(router: HttpRouterService) {
@@ -9,6 +10,9 @@ export default function registerPipelineRoutes(router: HttpRouterService) {
   router.get('/opportunities', [C, 'board']).as('crm.opportunities.index')
   router.get('/opportunities/board', [C, 'board']).as('crm.opportunities.board')
   router.get('/opportunities/column', [C, 'column']).as('crm.opportunities.column')
+  router
+    .get('/opportunities/lookup', [LookupsController, 'opportunities'])
+    .as('crm.opportunities.lookup')
   router.post('/opportunities', [C, 'store']).as('crm.opportunities.store')
   router.get('/opportunities/:id', [C, 'show']).where('id', id).as('crm.opportunities.show')
   router.patch('/opportunities/:id/stage', [C, 'move']).where('id', id).as('crm.opportunities.move')
