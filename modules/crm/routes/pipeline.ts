@@ -1,7 +1,6 @@
 import type { HttpRouterService } from '@adonisjs/core/types'
 
 const OpportunitiesController = () => import('../controllers/opportunities_controller.js')
-const LookupsController = () => import('../controllers/record_lookups_controller.js')
 
 /** The pipeline feature's routes (behind login, under /crm); routes.ts calls this. */
 export default function registerPipelineRoutes(router: HttpRouterService) {
@@ -11,7 +10,10 @@ export default function registerPipelineRoutes(router: HttpRouterService) {
   router.get('/opportunities/board', [C, 'board']).as('crm.opportunities.board')
   router.get('/opportunities/column', [C, 'column']).as('crm.opportunities.column')
   router
-    .get('/opportunities/lookup', [LookupsController, 'opportunities'])
+    .get('/opportunities/lookup', [
+      () => import('../controllers/record_lookups_controller.js'),
+      'opportunities',
+    ])
     .as('crm.opportunities.lookup')
   router.post('/opportunities', [C, 'store']).as('crm.opportunities.store')
   router.get('/opportunities/:id', [C, 'show']).where('id', id).as('crm.opportunities.show')
