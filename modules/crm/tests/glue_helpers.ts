@@ -201,3 +201,30 @@ export async function outOfScopeIds(
     activity: await firstOutside('crm_activities', organizationId, expected.activities),
   }
 }
+
+/**
+ * What the search test asks for: the names of a company, a contact and an opportunity the
+ * reader may not see (for scope `all`: of any company and contact, which she must then find;
+ * `id` null where finding it is not asserted — opportunities are indexed by the pipeline).
+ */
+export async function searchTerms(organizationId: number, expected: Expected, all: Expected) {
+  const companyId =
+    (await firstOutside('crm_companies', organizationId, expected.companies)) ??
+    [...all.companies][0]
+  const contactId =
+    (await firstOutside('crm_contacts', organizationId, expected.contacts)) ?? [...all.contacts][0]
+  const company = await db.from('crm_companies').where('id', companyId).first()
+  const contact = await db.from('crm_contacts').where('id', contactId).first()
+  const terms: { q: string; type: keyof Expected; id: number | null }[] = [
+    { q: company.name, type: 'companies', id: companyId },
+    {
+      q: `${contact.first_name} ${contact.last_name ?? ''}`.trim(),
+      type: 'contacts',
+      id: contactId,
+    },
+  ]
+  const dealId = await firstOutside('crm_opportunities', organizationId, expected.opportunities)
+  const deal = dealId ? await db.from('crm_opportunities').where('id', dealId).first() : null
+  if (deal) terms.push({ q: deal.name, type: 'opportunities', id: null })
+  return terms
+}

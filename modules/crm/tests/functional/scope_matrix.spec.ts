@@ -2,6 +2,7 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import { seedDemo } from '#app/kernel/demo'
+import { forgetAll } from '#app/support/cache'
 import { moduleRegistry } from '#app/registry/main'
 import type User from '#models/user'
 import { csvCells } from '../accounts_helpers.js'
@@ -12,10 +13,10 @@ import {
   demoUser,
   expectedColumnSums,
   expectedSets,
-  firstOutside,
   outOfScopeIds,
   outside,
   ownersOf,
+  searchTerms,
   writeAndReadRequests,
 } from '../glue_helpers.js'
 
@@ -45,6 +46,9 @@ const narrow = () => subjects.filter((s) => s.owners)
 
 test.group('Scope matrix over the demo data', (group) => {
   group.setup(async () => {
+    // The per-test hooks forget caches only after this setup: ids of earlier rolled-back rows
+    // come back, and their cached grants or installed modules must not apply to the demo's.
+    await forgetAll()
     const rollback = await testUtils.db().withGlobalTransaction()
     await seedDemo(await moduleRegistry())
     organizationId = Number((await db.from('organizations').where('slug', 'demo').first()).id)
@@ -153,29 +157,13 @@ test.group('Scope matrix over the demo data', (group) => {
     const admin = subjects.find((s) => s.key === 'admin')!
     const isMysql = db.connection().dialect.name === 'mysql'
     for (const s of subjects) {
-      // The names of records the role may not see (for `all`: of any record).
-      const companyId =
-        (await firstOutside('crm_companies', organizationId, s.expected.companies)) ??
-        [...admin.expected.companies][0]
-      const contactId =
-        (await firstOutside('crm_contacts', organizationId, s.expected.contacts)) ??
-        [...admin.expected.contacts][0]
-      const company = await db.from('crm_companies').where('id', companyId).first()
-      const contact = await db.from('crm_contacts').where('id', contactId).first()
-      const asked = [
-        { q: company.name, type: 'companies', id: companyId },
-        {
-          q: `${contact.first_name} ${contact.last_name ?? ''}`.trim(),
-          type: 'contacts',
-          id: contactId,
-        },
-      ] as const
+      const asked = await searchTerms(organizationId, s.expected, admin.expected)
       for (const { q, type: askedType, id } of asked) {
         const response = await client.get('/search').qs({ q }).loginAs(s.user)
         response.assertStatus(200)
         // Not vacuous: a role that may see the record finds it (SQLite's FTS index reads this
         // transaction; MariaDB's FULLTEXT index sees committed rows only, so not there).
-        if (!s.owners && !isMysql) {
+        if (id && !s.owners && !isMysql) {
           const found = response.body().groups.find((g: any) => g.resource === `crm.${askedType}`)
           assert.include(idsOf(found?.results ?? []), id, `${s.key} finds "${q}"`)
         }
