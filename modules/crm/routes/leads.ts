@@ -2,11 +2,13 @@ import type { HttpRouterService } from '@adonisjs/core/types'
 
 const LeadsController = () => import('../controllers/leads_controller.js')
 const WebFormsController = () => import('../controllers/web_forms_controller.js')
+const LookupsController = () => import('../controllers/record_lookups_controller.js')
 
 /** The leads feature's routes (behind login, under /crm); routes.ts calls this. */
 export default function registerLeadsRoutes(router: HttpRouterService) {
   const id = router.matchers.number()
   router.get('/leads', [LeadsController, 'index']).as('crm.leads.index')
+  router.get('/leads/lookup', [LookupsController, 'leads']).as('crm.leads.lookup')
   router.get('/leads/create', [LeadsController, 'create']).as('crm.leads.create')
   router.post('/leads', [LeadsController, 'store']).as('crm.leads.store')
   router.get('/leads/export', [LeadsController, 'export']).as('crm.leads.export')

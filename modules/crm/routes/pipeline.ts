@@ -10,6 +10,12 @@ export default function registerPipelineRoutes(router: HttpRouterService) {
   router.get('/opportunities', [C, 'board']).as('crm.opportunities.index')
   router.get('/opportunities/board', [C, 'board']).as('crm.opportunities.board')
   router.get('/opportunities/column', [C, 'column']).as('crm.opportunities.column')
+  router
+    .get('/opportunities/lookup', [
+      () => import('../controllers/record_lookups_controller.js'),
+      'opportunities',
+    ])
+    .as('crm.opportunities.lookup')
   router.post('/opportunities', [C, 'store']).as('crm.opportunities.store')
   router.get('/opportunities/create', [C, 'create']).as('crm.opportunities.create')
   router.get('/opportunities/:id', [C, 'show']).where('id', id).as('crm.opportunities.show')

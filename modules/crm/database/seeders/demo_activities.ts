@@ -24,8 +24,9 @@ const OUTCOMES = [
 ]
 
 /**
- * ~400 activities over the demo's companies and contacts, assigned to each record's owner (so
- * each demo role sees its own slice through its scope): done ones in the past with an outcome,
+ * ~400 activities over the demo's companies, contacts, open leads and open opportunities,
+ * assigned to each record's owner (so each demo role sees its own slice through its scope):
+ * done ones in the past with an outcome,
  * open ones ahead, some overdue, and a monthly recurring visit. Deterministic with `random`.
  */
 export default async function seedActivitiesDemo({ organizationId, random }: DemoSeedParams) {
@@ -34,7 +35,7 @@ export default async function seedActivitiesDemo({ organizationId, random }: Dem
     .from('crm_activity_types')
     .where('organization_id', organizationId)
     .select('id', 'code', 'default_duration_min')
-  const [companies, contacts] = await Promise.all([
+  const [companies, contacts, leads, opportunities] = await Promise.all([
     db
       .from('crm_companies')
       .where('organization_id', organizationId)
@@ -47,10 +48,19 @@ export default async function seedActivitiesDemo({ organizationId, random }: Dem
       .whereNotNull('owner_id')
       .orderBy('id')
       .select('id', 'owner_id'),
+    // Open leads and opportunities too, so their pages show an Actividades panel with data.
+    ownedLive('crm_leads', organizationId).whereIn('status', ['new', 'working']),
+    ownedLive('crm_opportunities', organizationId).where('status', 'open'),
   ])
   const records = [
     ...companies.map((r) => ({ type: 'crm.company', id: Number(r.id), owner: Number(r.owner_id) })),
     ...contacts.map((r) => ({ type: 'crm.contact', id: Number(r.id), owner: Number(r.owner_id) })),
+    ...leads.map((r) => ({ type: 'crm.lead', id: Number(r.id), owner: Number(r.owner_id) })),
+    ...opportunities.map((r) => ({
+      type: 'crm.opportunity',
+      id: Number(r.id),
+      owner: Number(r.owner_id),
+    })),
   ]
   if (!records.length || !types.length) return
   const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)]
@@ -134,4 +144,15 @@ export default async function seedActivitiesDemo({ organizationId, random }: Dem
       updated_at: stamp,
     })
   })
+}
+
+/** Live rows of a table with an owner, by id (the demo's leads and opportunities). */
+function ownedLive(table: string, organizationId: number) {
+  return db
+    .from(table)
+    .where('organization_id', organizationId)
+    .whereNotNull('owner_id')
+    .whereNull('deleted_at')
+    .orderBy('id')
+    .select('id', 'owner_id')
 }

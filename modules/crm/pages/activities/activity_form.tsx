@@ -6,7 +6,6 @@ import {
   Modal,
   MultiSelect,
   NumberInput,
-  SegmentedControl,
   Select,
   SimpleGrid,
   Stack,
@@ -14,15 +13,17 @@ import {
   Textarea,
 } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
-import { RecordPicker, useT } from '~/ui'
+import { RecordPicker, useCan, useT } from '~/ui'
 import { apiJson } from '~/ui/api'
 import type { ActivityTypeDto } from '../../dto/activities'
 
-/** Record types the global form can pick from, with their lookup (leads/opportunities add theirs). */
+/** Record types the global form can pick from, with their lookup (crm.<thing>.lookup routes). */
 const PICKABLE = [
-  { type: 'crm.company', lookup: '/crm/companies/lookup', label: 'crm.companies.one' },
-  { type: 'crm.contact', lookup: '/crm/contacts/lookup', label: 'crm.contacts.one' },
-]
+  { type: 'crm.company', resource: 'crm.companies', label: 'crm.companies.one' },
+  { type: 'crm.contact', resource: 'crm.contacts', label: 'crm.contacts.one' },
+  { type: 'crm.lead', resource: 'crm.leads', label: 'crm.leads.one' },
+  { type: 'crm.opportunity', resource: 'crm.opportunities', label: 'crm.opportunities.one' },
+].map((p) => ({ ...p, lookup: `/${p.resource.replace('.', '/')}/lookup` }))
 
 const pad = (n: number) => String(n).padStart(2, '0')
 const dateText = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
@@ -60,7 +61,10 @@ export function ActivityForm(props: ActivityFormProps) {
   const [remind, setRemind] = useState<number | string>(15)
   const [notes, setNotes] = useState('')
   const [attendees, setAttendees] = useState<string[]>([])
-  const [pickType, setPickType] = useState(PICKABLE[0].type)
+  const can = useCan()
+  // Only the record types the user may see: their lookups answer 403 otherwise.
+  const pickable = PICKABLE.filter((p) => can(`${p.resource}.view`))
+  const [pickType, setPickType] = useState(pickable[0]?.type ?? PICKABLE[0].type)
   const [record, setRecord] = useState<string | null>(null)
   const [repeat, setRepeat] = useState('none')
   const [errors, setErrors] = useState<Record<string, string>>({})
@@ -129,13 +133,16 @@ export function ActivityForm(props: ActivityFormProps) {
           data-autofocus
           name="title"
         />
-        {!props.subject && (
+        {!props.subject && pickable.length > 0 && (
           <Group align="flex-end" gap="xs" wrap="wrap">
-            <SegmentedControl
+            {/* A select, not a segmented control: four types do not fit 375 px in a row. */}
+            <Select
               aria-label={label('record')}
+              w={170}
+              allowDeselect={false}
               value={pickType}
-              onChange={(v) => (setPickType(v), setRecord(null))}
-              data={PICKABLE.map((p) => ({ value: p.type, label: t(p.label) }))}
+              onChange={(v) => v && (setPickType(v), setRecord(null))}
+              data={pickable.map((p) => ({ value: p.type, label: t(p.label) }))}
             />
             <RecordPicker
               key={pickType}
