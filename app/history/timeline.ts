@@ -56,6 +56,12 @@ type Client = TransactionClientContract | typeof db
  * The activity history every module writes to. It knows nothing about modules: subjects are
  * (type, id) pairs and the payload is small JSON.
  */
+/** Records whose entries a timeline shows with its subject's: one record type and its ids. */
+export interface RelatedSubjects {
+  subjectType: string
+  ids: number[]
+}
+
 export const timeline = {
   async record(entry: TimelineEntryInput, client?: TransactionClientContract): Promise<void> {
     assertTimelineKind(entry.kind)
@@ -97,11 +103,12 @@ export const timeline = {
 
   /**
    * Newest first, keyset-paginated by id. The caller has already checked the subject's scope.
-   * `related`: entries of other records shown with the subject's (a company's contacts): their
-   * subject type and ids, already limited to those the reader may see (the caller bounds the
-   * list: it is sent as parameters). Two queries, each newest first, `LIMIT n+1`, with the same
-   * cursor and kinds, on the subject index (timeline_subject_idx: organization, type, subject
-   * id, id), merged here by id: an OR of both in one statement is not planned as a union by
+   * `related`: entries of other records shown with the subject's (a company's contacts and
+   * opportunities): for each record type, its subject type and ids, already limited to those
+   * the reader may see (the caller bounds the list: it is sent as parameters). One query per
+   * type, each newest first, `LIMIT n+1`, with the same cursor and kinds, on the subject index
+   * (timeline_subject_idx: organization, type, subject id, id), merged here by id: an OR of them
+   * in one statement is not planned as a union by
    * MariaDB (it walked every entry of the related type in the organization).
    * `kinds`: only entries of these kinds (a filter chip, `timelineFilterKinds`).
    */
@@ -111,7 +118,7 @@ export const timeline = {
     subjectId: number
     before?: number
     limit?: number
-    related?: { subjectType: string; ids: number[] }
+    related?: RelatedSubjects | RelatedSubjects[]
     kinds?: string[]
   }): Promise<{ entries: TimelineEntry[]; nextBefore: number | null }> {
     const limit = Math.min(params.limit ?? 30, 100)
@@ -142,19 +149,20 @@ export const timeline = {
       if (params.before) query.where('t.id', '<', params.before)
       return query
     }
-    const { related } = params
-    const [own, others] = await Promise.all([
+    const related = [params.related ?? []].flat().filter((r) => r.ids.length)
+    const parts = await Promise.all([
       page(params.subjectType, (q) => q.where('t.subject_id', params.subjectId)),
       // Ordered by an expression of the id: with a `before` cursor, MariaDB otherwise walks the
       // primary key backwards (an order index, tens of thousands of rows for one page) instead
       // of the subject index's ranges (one per related id, id below the cursor) and a small sort.
-      related?.ids.length
-        ? page(related.subjectType, (q) => q.whereIn('t.subject_id', related.ids), 't.id + 0')
-        : [],
+      ...related.map((r) =>
+        page(r.subjectType, (q) => q.whereIn('t.subject_id', r.ids), 't.id + 0')
+      ),
     ])
-    // Each part holds its newest limit + 1 entries: together, the newest limit + 1 of both.
+    // Each part holds its newest limit + 1 entries: together, the newest limit + 1 of all.
     const seen = new Set<number>()
-    const rows = [...own, ...others]
+    const rows = parts
+      .flat()
       .filter((r) => !seen.has(Number(r.id)) && !!seen.add(Number(r.id)))
       .sort((a, b) => Number(b.id) - Number(a.id))
       .slice(0, limit + 1)

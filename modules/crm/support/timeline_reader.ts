@@ -5,7 +5,11 @@ import { timelineFilterKinds } from '#app/history/kinds'
 import { fullName } from './people.js'
 import { CRM_SUBJECTS, crmSubject } from '../catalog.js'
 import { mayChangeNote } from '../actions/notes/find_note.js'
-import { originLeadOf } from './opportunities_timeline.js'
+import {
+  companyOpportunityIds,
+  nameRelatedOpportunities,
+  originLeadOf,
+} from './opportunities_timeline.js'
 
 /**
  * Snapshot keys holding a reference (`historyRef`, #app/history/record_history): the timeline
@@ -81,11 +85,13 @@ async function relatedOf(access: AccessContext, subjectType: string, subjectId: 
     .select('rc.id')
   await access.scope(query, 'crm.contacts', { table: 'rc' })
   const rows = await query
-  return { subjectType: CONTACT_SUBJECT, ids: rows.map((r) => Number(r.id)) }
+  const contacts = { subjectType: CONTACT_SUBJECT, ids: rows.map((r) => Number(r.id)) }
+  return [contacts, ...(await companyOpportunityIds(access, subjectId))]
 }
 
-/** Entries of a related contact say whose they are (`about`: its name and page). */
+/** Entries of a related contact or opportunity say whose they are (`about`: name and page). */
 async function nameRelated(subjectType: string, entries: TimelineEntry[]) {
+  await nameRelatedOpportunities(subjectType, entries)
   const related = (e: TimelineEntry) =>
     e.subjectType === CONTACT_SUBJECT && subjectType !== CONTACT_SUBJECT
   const ids = [...new Set(entries.filter(related).map((e) => e.subjectId))]
