@@ -236,7 +236,9 @@ test.group('Demo data', (group) => {
           .from('role_permissions')
           .where('role_id', role.id)
           .where((q) =>
-            q.whereLike('permission', 'crm.companies.%').orWhereLike('permission', 'crm.contacts.%')
+            q
+              .where('permission', 'like', 'crm.companies.%')
+              .orWhere('permission', 'like', 'crm.contacts.%')
           )
           .select('permission')
       ).map((p) => p.permission)
