@@ -93,7 +93,7 @@ export function withTagsImport(
     },
     async snapshot(ids, ctx) {
       const own = await def.snapshot(ids, ctx)
-      const cells = await tagCells(organizationId, resource, ids)
+      const cells = await tagCells(organizationId, resource, ids, ctx.client)
       for (const [id, row] of own) row[TAGS_FIELD] = cells.get(id) ?? null
       return own
     },

@@ -56,9 +56,10 @@ export async function tagsOfRecords(
 export async function tagCells(
   organizationId: number,
   resource: string,
-  recordIds: number[]
+  recordIds: number[],
+  client?: Client
 ): Promise<Map<number, string>> {
-  const tags = await tagsOfRecords(organizationId, resource, recordIds)
+  const tags = await tagsOfRecords(organizationId, resource, recordIds, client)
   return new Map([...tags].map(([id, list]) => [id, list.map((t) => t.name).join(', ')]))
 }
 
