@@ -3,6 +3,7 @@ import { dbTimestamp } from '#app/support/dates'
 import { insertInBatches } from '#app/support/db'
 import { historyRef, recordHistoryMany } from '#app/history/record_history'
 import { timeline } from '#app/history/timeline'
+import { indexLeads } from '../search/leads.js'
 import { decideAll } from './engine.js'
 import { ASSIGNMENTS, MEMBERS, RULES, loadLeads, loadRules, loadState } from './load.js'
 import type { Decision, Rule } from './types.js'
@@ -137,6 +138,14 @@ async function writeDecisions(
         data: summary(d),
       })),
       trx
+    )
+  // The search index checks the owner for `own` scopes: a new owner must find the lead, the old
+  // one no longer (covers create, import, web form and "Reasignar" alike).
+  if (changed.length)
+    await indexLeads(
+      trx,
+      organizationId,
+      changed.map((d) => d.leadId)
     )
 }
 

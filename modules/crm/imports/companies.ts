@@ -23,6 +23,7 @@ import {
 } from './company_fields.js'
 import { indexCompanies, indexContacts } from '../search/sync.js'
 import {
+  LIVE_FIRST,
   channelRows,
   checkCommon,
   codeLookup,
@@ -224,7 +225,7 @@ const definition: ImportDefinition = defineImport({
       .where('organization_id', organizationId)
       .whereIn(column, paddedIn(values))
       // A live record first; one in the recycle bin refuses the line (restore it first).
-      .orderByRaw('deleted_at is not null, id')
+      .orderByRaw(LIVE_FIRST)
       .select(`${column} as v`, 'id', 'owner_id', 'deleted_at')
     const found = new Map<string, KeyMatch>()
     for (const r of rows)

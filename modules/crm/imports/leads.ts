@@ -21,7 +21,15 @@ import {
 import { leadColumns } from '../actions/leads/load_lead.js'
 import { assignLeads } from '../assignment/assign_leads.js'
 import { indexLeads } from '../search/leads.js'
-import { checkCommon, codeLookup, ownerState, reason, tooLong, type OwnerState } from './shared.js'
+import {
+  LIVE_FIRST,
+  checkCommon,
+  codeLookup,
+  ownerState,
+  reason,
+  tooLong,
+  type OwnerState,
+} from './shared.js'
 import { detachReferences } from '../support/references.js'
 
 /*
@@ -177,7 +185,7 @@ const definition: ImportDefinition = defineImport({
       .where('organization_id', organizationId)
       .whereIn(column ?? 'company_name_normalized', paddedIn(wanted))
       // A live lead first; one in the recycle bin refuses the line (restore it first).
-      .orderByRaw('deleted_at is not null, id')
+      .orderByRaw(LIVE_FIRST)
       .select('id', 'owner_id', 'deleted_at', 'email_normalized', 'phone_normalized', 'nif')
       .select('company_name_normalized', 'name_normalized')
     for (const r of rows) {

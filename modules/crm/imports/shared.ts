@@ -227,6 +227,14 @@ export async function primaryChannels(client: QueryClientContract, parent: Paren
   return result
 }
 
+/**
+ * ORDER BY a live record first, then by id. A CASE, not `deleted_at is not null`: MS SQL allows
+ * no boolean expression in ORDER BY.
+ */
+export const liveFirst = (prefix = '') =>
+  `CASE WHEN ${prefix}deleted_at IS NULL THEN 0 ELSE 1 END, ${prefix}id`
+export const LIVE_FIRST = liveFirst()
+
 /** Records of `parent` kind whose primary-or-not phone or e-mail has one of these normalized values. */
 export async function lookupChannel(
   client: QueryClientContract,
@@ -242,7 +250,7 @@ export async function lookupChannel(
     .where('ch.organization_id', organizationId)
     .whereIn('ch.value_normalized', paddedIn(values))
     // A live record first; one in the recycle bin refuses the line (restore it first).
-    .orderByRaw('r.deleted_at is not null, r.id')
+    .orderByRaw(liveFirst('r.'))
     .select('ch.value_normalized as v', 'r.id', 'r.owner_id', 'r.deleted_at')
   const found = new Map<string, { id: number; ownerId: number | null; binned: boolean }>()
   for (const r of rows)

@@ -69,6 +69,11 @@ function companyData(lead: LeadDetail) {
  */
 export async function convertLead(params: ConvertLeadParams) {
   const { organizationId, actorId, access, leadId } = params
+  // Creating the customer's records needs the right to create them, as on their own forms.
+  if (params.company.mode === 'new' && !access.can('crm.companies.create'))
+    throw new RuleError('crm.leads.errors.create_company', {}, 'company')
+  if (params.contact.mode === 'new' && !access.can('crm.contacts.create'))
+    throw new RuleError('crm.leads.errors.create_contact', {}, 'contact')
   // Linked records are checked before the transaction (on SQLite a lookup outside it would wait).
   const linked = async (choice: ConvertChoice, find: typeof visibleCompanyId, field: string) => {
     if (choice.mode !== 'existing') return null
@@ -81,6 +86,14 @@ export async function convertLead(params: ConvertLeadParams) {
   return inTransaction(params.trx, async (trx) => {
     const lead = (await loadLead(trx, organizationId, leadId))!
     if (!['new', 'working'].includes(lead.status)) throw new RuleError('crm.leads.errors.not_new')
+    // Claims the lead before creating anything: of two conversions at once, the second waits
+    // on this row (MariaDB; SQLite serialises writers) and then finds it converted.
+    const claimed = await trx
+      .from('crm_leads')
+      .where({ organization_id: organizationId, id: leadId })
+      .whereIn('status', ['new', 'working'])
+      .update({ status: 'converted' })
+    if (!Number(claimed)) throw new RuleError('crm.leads.errors.not_new')
     const base = { organizationId, actorId, access, trx }
 
     let companyId: number | null = existingCompany

@@ -21,11 +21,16 @@ export function ConvertModal({
   onClose: () => void
 }) {
   const { t } = useT()
-  const [company, setCompany] = useState<Mode>('new')
-  const [companyId, setCompanyId] = useState<string | null>(null)
-  const [contact, setContact] = useState<Mode>(lead.firstName || lead.lastName ? 'new' : 'none')
-  const [contactId, setContactId] = useState<string | null>(null)
   const can = useCan()
+  // "Create from the lead" only for who may create companies / contacts (the server refuses too).
+  const newCompany = can('crm.companies.create')
+  const newContact = can('crm.contacts.create')
+  const [company, setCompany] = useState<Mode>(newCompany ? 'new' : 'none')
+  const [companyId, setCompanyId] = useState<string | null>(null)
+  const [contact, setContact] = useState<Mode>(
+    newContact && (lead.firstName || lead.lastName) ? 'new' : 'none'
+  )
+  const [contactId, setContactId] = useState<string | null>(null)
   const mayCreate = can('crm.opportunities.create')
   const [opportunity, setOpportunity] = useState(mayCreate)
   const [name, setName] = useState(lead.title)
@@ -46,10 +51,16 @@ export function ConvertModal({
       { onFinish: () => setBusy(false), onSuccess: onClose }
     )
   }
-  const modes = (label: string, value: Mode, set: (m: Mode) => void, testId: string) => (
+  const modes = (
+    label: string,
+    value: Mode,
+    set: (m: Mode) => void,
+    testId: string,
+    mayNew: boolean
+  ) => (
     <Radio.Group label={label} value={value} onChange={(v) => set(v as Mode)} data-testid={testId}>
       <Stack gap={6} mt={6}>
-        <Radio value="new" label={c('new')} />
+        {mayNew && <Radio value="new" label={c('new')} />}
         <Radio value="existing" label={c('existing')} />
         <Radio value="none" label={c('none')} />
       </Stack>
@@ -58,7 +69,7 @@ export function ConvertModal({
   return (
     <Modal opened={opened} onClose={onClose} title={c('title')} size="lg">
       <Stack gap="md">
-        {modes(c('company'), company, setCompany, 'convert-company')}
+        {modes(c('company'), company, setCompany, 'convert-company', newCompany)}
         {company === 'existing' && (
           <CompanyPicker
             label={c('pick_company')}
@@ -67,7 +78,7 @@ export function ConvertModal({
             onChange={setCompanyId}
           />
         )}
-        {modes(c('contact'), contact, setContact, 'convert-contact')}
+        {modes(c('contact'), contact, setContact, 'convert-contact', newContact)}
         {contact === 'existing' && (
           <RecordPicker
             label={c('pick_contact')}
