@@ -8,6 +8,7 @@ import { createActivity } from './create_activity.js'
 import { completeActivity } from './complete_activity.js'
 import { moveActivity } from './move_activity.js'
 import { visibleActivity } from './load_activity.js'
+import { stopSeriesIfLastOpen } from './recurrences.js'
 import { jsonWrite } from './respond.js'
 import { recordHistory } from '#app/history/record_history'
 import db from '@adonisjs/lucid/services/db'
@@ -134,6 +135,7 @@ export default class ActivitiesController {
         { status: 'cancelled' },
         trx
       )
+      await stopSeriesIfLastOpen(trx, row.recurrence_id === null ? null : Number(row.recurrence_id))
     })
     return { ok: true }
   }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
 import { notFound, routeId } from '#app/support/http'
@@ -32,7 +33,8 @@ export default class ActivityTypesController {
         .first()
       await db.table('crm_activity_types').insert({
         organization_id: ctx.organization.id,
-        code: `custom_${Date.now().toString(36)}`,
+        // Random bytes too: two types created in the same millisecond must not collide.
+        code: `custom_${Date.now().toString(36)}_${randomBytes(6).toString('hex')}`,
         ...columns(data),
         position: Number(last?.p ?? 0) + 1,
         created_at: now,

@@ -1,8 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto'
 import db from '@adonisjs/lucid/services/db'
 import ical from 'ical-generator'
+import { loadGrants } from '#app/access/scope_resolver'
 import { dbTimestamp, toDate } from '#app/support/dates'
 import { localDay } from './classify.js'
+import { ACTIVITIES } from './rows.js'
 
 const MINUTE = 60_000
 /** How far back and ahead a feed reaches (calendar apps poll it every few hours). */
@@ -75,6 +77,9 @@ export async function feedIcs(
     .select('f.user_id', 'u.full_name', 'u.timezone', 'u.locale')
     .first()
   if (!feed) return null
+  // The address outlives the session: a user who lost the right to see activities stops too.
+  const grants = await loadGrants(Number(feed.user_id))
+  if (!grants.isAdmin && !grants.permissions.has(`${ACTIVITIES}.view`)) return null
   const timeZone = feed.timezone || 'Europe/Madrid'
   const rows = await db
     .from('crm_activities as a')

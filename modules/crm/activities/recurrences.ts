@@ -2,6 +2,7 @@ import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { DateTime } from 'luxon'
 import { dbTimestamp, toDate } from '#app/support/dates'
+import { crmSubject } from '../catalog.js'
 import { insertActivity } from './insert_activity.js'
 
 /** Occurrences are created this long before they are due (they show in "Mis actividades"). */
@@ -35,6 +36,11 @@ export async function advanceRecurrence(
     await trx.from('crm_activity_recurrences').where('id', rec.id).update({ active: false })
     return null
   }
+  if (!(await subjectAlive(trx, rec))) {
+    // A series about a record in the bin (or gone) stops: nobody would see its tasks.
+    await trx.from('crm_activity_recurrences').where('id', rec.id).update({ active: false })
+    return null
+  }
   const next = nextOccurrence(dueAt, rec.frequency, Number(rec.interval))
   // Claim first: the row lock makes a concurrent run wait here and then find nothing to do
   // (taking the activity's unique key first would deadlock on MariaDB against the FK check).
@@ -48,6 +54,7 @@ export async function advanceRecurrence(
       updated_at: dbTimestamp(),
     })
   if (!Number(claimed)) return null
+  const lead = await remindLead(trx, Number(rec.id))
   const created = await insertActivity(trx, {
     organizationId: Number(rec.organization_id),
     actorId: null,
@@ -61,8 +68,55 @@ export async function advanceRecurrence(
     assigneeId: rec.assignee_id === null ? null : Number(rec.assignee_id),
     recurrenceId: Number(rec.id),
     ruleKey: occurrenceKey(Number(rec.id), dueAt),
+    remindAt: lead === null ? null : new Date(dueAt.getTime() - lead),
   })
   return created?.id ?? null
+}
+
+/** The reminder lead time (ms) of the series' latest occurrence: the next one keeps it. */
+async function remindLead(trx: TransactionClientContract, recurrenceId: number) {
+  const last = await trx
+    .from('crm_activities')
+    .where('recurrence_id', recurrenceId)
+    .orderBy('due_at', 'desc')
+    .orderBy('id', 'desc')
+    .select('due_at', 'remind_at')
+    .first()
+  if (!last?.remind_at) return null
+  return Math.max(0, toDate(last.due_at).getTime() - toDate(last.remind_at).getTime())
+}
+
+async function subjectAlive(trx: TransactionClientContract, rec: Record<string, any>) {
+  const subject = crmSubject(rec.subject_type)
+  if (!subject) return true
+  const row = await trx
+    .from(subject.table)
+    .where({ id: rec.subject_id, organization_id: rec.organization_id })
+    .whereNull('deleted_at')
+    .select('id')
+    .first()
+  return !!row
+}
+
+/**
+ * Cancelling the series' last open occurrence stops the series (otherwise it would come back
+ * next period although the user just dismissed it). Same transaction as the cancel.
+ */
+export async function stopSeriesIfLastOpen(
+  trx: TransactionClientContract,
+  recurrenceId: number | null
+): Promise<void> {
+  if (!recurrenceId) return
+  const open = await trx
+    .from('crm_activities')
+    .where({ recurrence_id: recurrenceId, status: 'open' })
+    .select('id')
+    .first()
+  if (open) return
+  await trx
+    .from('crm_activity_recurrences')
+    .where('id', recurrenceId)
+    .update({ active: false, updated_at: dbTimestamp() })
 }
 
 /** The schedule's run: every recurrence whose next occurrence falls within the horizon. */

@@ -3,8 +3,8 @@ import { notify } from '#app/notifications/notify'
 import { installer } from '#app/registry/services'
 import { dbTimestamp, toDate } from '#app/support/dates'
 
-/** Reminders sent per run (the schedule runs every minute). */
-const BATCH = 500
+/** Reminders sent per run (the schedule runs every minute); an object so tests can shrink it. */
+export const REMINDER_LIMITS = { batch: 500 }
 
 /**
  * Sends the reminders whose time has come: each activity is claimed by setting `reminded_at`
@@ -12,23 +12,29 @@ const BATCH = 500
  * goes out exactly once, whatever the number of workers or retries.
  */
 export async function sendDueReminders(now: Date = new Date()): Promise<number> {
-  const due = await db
-    .from('crm_activities')
-    .where('status', 'open')
-    .whereNull('reminded_at')
-    .whereNotNull('remind_at')
-    .where('remind_at', '<=', dbTimestamp(now))
-    .whereNotNull('assignee_id')
+  const pending = () =>
+    db
+      .from('crm_activities')
+      .where('status', 'open')
+      .whereNull('reminded_at')
+      .whereNotNull('remind_at')
+      .where('remind_at', '<=', dbTimestamp(now))
+      .whereNotNull('assignee_id')
+  // Only organizations with the CRM enabled: their rows are never claimed, and left in the
+  // batch they would crowd out everyone else's reminders for good.
+  const orgs = await pending().distinct('organization_id')
+  const enabled: number[] = []
+  for (const { organization_id: id } of orgs)
+    if ((await (await installer()).enabled(Number(id))).has('crm')) enabled.push(Number(id))
+  if (!enabled.length) return 0
+  const due = await pending()
+    .whereIn('organization_id', enabled)
     .orderBy('remind_at')
-    .limit(BATCH)
+    .limit(REMINDER_LIMITS.batch)
     .select('id', 'organization_id', 'assignee_id', 'title', 'due_at', 'all_day')
-  const enabled = new Map<number, boolean>()
   let sent = 0
   for (const row of due) {
     const organizationId = Number(row.organization_id)
-    if (!enabled.has(organizationId))
-      enabled.set(organizationId, (await (await installer()).enabled(organizationId)).has('crm'))
-    if (!enabled.get(organizationId)) continue
     await db.transaction(async (trx) => {
       const claimed = await trx
         .from('crm_activities')

@@ -22,8 +22,22 @@ export type Trigger = (typeof TRIGGERS)[number]
 
 const HOUR = 3_600_000
 const DAY = 24 * HOUR
-/** Candidates per rule and run (the schedule runs every few minutes). */
-const BATCH = 500
+/** Candidates per rule and run (the schedule runs every few minutes); an object so tests can shrink it. */
+export const TASK_RULE_LIMITS = { batch: 500 }
+
+/*
+ * The subjects this rule already made a task for, excluded in SQL: filtering them after the
+ * LIMIT would starve newer records once a batch's worth is done. A key names its subject id
+ * (the task's subject_id), so the LIKE only has to pin the rule and the rest of the key.
+ */
+function keyedSubjects(org: number, subjectType: string, pattern: string) {
+  return db
+    .from('crm_activities as k')
+    .where('k.organization_id', org)
+    .where('k.subject_type', subjectType)
+    .where('k.rule_key', 'like', pattern)
+    .select('k.subject_id')
+}
 
 interface Rule {
   id: number
@@ -146,8 +160,12 @@ async function candidatesOf(rule: Rule, now: Date): Promise<Candidate[]> {
       .whereNull('deleted_at')
       .whereNotNull('owner_id')
       .where('stage_entered_at', '>=', dbTimestamp(toDate(rule.created_at)))
+      .whereNotIn(
+        'id',
+        keyedSubjects(org, 'crm.opportunity', `rule:${rule.id}:opp:%:stage:${rule.stage_id}`)
+      )
       .orderBy('id')
-      .limit(BATCH)
+      .limit(TASK_RULE_LIMITS.batch)
       .select('id', 'name', 'owner_id', 'stage_entered_at')
     return rows.map((o) => ({
       key: `rule:${rule.id}:opp:${o.id}:stage:${rule.stage_id}`,
@@ -175,7 +193,7 @@ async function candidatesOf(rule: Rule, now: Date): Promise<Candidate[]> {
       .where('o.created_at', '<', since)
       .whereNotIn('o.id', recent)
       .orderBy('o.id')
-      .limit(BATCH)
+      .limit(TASK_RULE_LIMITS.batch)
       .select('o.id', 'o.name', 'o.owner_id')
     // The key names the latest activity: one task per quiet period, the next after it.
     const last = await lastActivityIds(
@@ -202,8 +220,9 @@ async function candidatesOf(rule: Rule, now: Date): Promise<Candidate[]> {
     .where('l.status', 'new')
     .whereNotNull('t.leader_id')
     .where('l.created_at', '<=', dbTimestamp(new Date(now.getTime() - hours * HOUR)))
+    .whereNotIn('l.id', keyedSubjects(org, 'crm.lead', `rule:${rule.id}:lead:%`))
     .orderBy('l.id')
-    .limit(BATCH)
+    .limit(TASK_RULE_LIMITS.batch)
     .select('l.id', 'l.title', 't.leader_id')
   return rows.map((l) => ({
     key: `rule:${rule.id}:lead:${l.id}`,
