@@ -19,7 +19,10 @@ import {
 
 const { PROVINCES, SOURCES, SECTORS, SIZES, INTERESTS, LANGUAGES } = FACTS
 
-/** Bench reps and teams: 10 reps join Equipo Norte, 90 form nine teams on the default pipeline. */
+/**
+ * Bench reps and teams: 10 reps join Equipo Norte (its own stages), 90 form nine teams on the
+ * default pipeline; Equipo Bench 1 gets a leader (team scope) of its own.
+ */
 function people(sqlite, org) {
   const template = sqlite
     .prepare("SELECT * FROM users WHERE email = 'ventas2@demo.cartera.es'")
@@ -34,23 +37,30 @@ function people(sqlite, org) {
   const firstTeam = nextId(sqlite, 'teams')
   const now = stamp(0)
   const reps = Array.from({ length: REPS }, (_, i) => firstUser + i)
-  fill(sqlite, 'users', REPS, (i) => ({
+  const leader = firstUser + REPS
+  const leaderRole = sqlite
+    .prepare("SELECT id FROM roles WHERE organization_id = ? AND name = 'Jefe de equipo'")
+    .get(org)
+  fill(sqlite, 'users', REPS + 1, (i) => ({
     ...template,
     id: firstUser + i,
-    email: `bench${i}@bench.cartera.es`,
-    full_name: `Comercial Bench ${i}`,
-    full_name_normalized: `comercial bench ${i}`,
+    email: i < REPS ? `bench${i}@bench.cartera.es` : 'jefe.bench@bench.cartera.es',
+    full_name: i < REPS ? `Comercial Bench ${i}` : 'Jefe Bench',
+    full_name_normalized: i < REPS ? `comercial bench ${i}` : 'jefe bench',
     reports_to_id: template.reports_to_id,
     last_login_at: null,
   }))
-  fill(sqlite, 'user_roles', REPS, (i) => ({ user_id: reps[i], role_id: role.id }))
+  fill(sqlite, 'user_roles', REPS + 1, (i) => ({
+    user_id: firstUser + i,
+    role_id: i < REPS ? role.id : leaderRole.id,
+  }))
   const teams = Array.from({ length: REPS / TEAM_SIZE - 1 }, (_, t) => firstTeam + t)
   fill(sqlite, 'teams', teams.length, (t) => ({
     id: teams[t],
     organization_id: org,
     name: `Equipo Bench ${t + 1}`,
     name_normalized: `equipo bench ${t + 1}`,
-    leader_id: null,
+    leader_id: t === 0 ? leader : null,
     monthly_target_minor: 5_000_000,
     currency: 'EUR',
     created_at: now,
@@ -61,7 +71,15 @@ function people(sqlite, org) {
   const rep2 = sqlite
     .prepare("SELECT id FROM users WHERE email = 'ventas2@demo.cartera.es'")
     .get().id
-  return { reps, teams, teamOf, norte: norte.id, leader: norte.leader_id, rep2 }
+  return {
+    reps,
+    teams,
+    teamOf,
+    norte: norte.id,
+    leader: norte.leader_id,
+    rep2,
+    benchLeader: leader,
+  }
 }
 
 /**
@@ -109,8 +127,9 @@ export function generate(sqlite, scale) {
     updated_at: now,
   }))
 
-  // Opportunities: Equipo Norte gets exactly 5,000 open ones (its own stages) and as many
-  // closed; the rest spread over the bench teams on the default pipeline.
+  // Opportunities: Equipo Norte (its own stages) and Equipo Bench 1 (the default pipeline,
+  // shared with every other team) get exactly 5,000 open ones each and as many closed; the rest
+  // spread over the other bench teams on the default pipeline, half of them open.
   const stages = sqlite
     .prepare(
       'SELECT id, team_id, probability, is_won, is_lost FROM crm_pipeline_stages WHERE organization_id = ? ORDER BY position'
@@ -121,14 +140,20 @@ export function generate(sqlite, scale) {
   const opportunities = n(500_000)
   const norteOpen = Math.min(5_000, Math.floor(opportunities * 0.4))
   const norteClosed = Math.min(5_000, Math.floor(opportunities * 0.1))
+  const slice = norteOpen + norteClosed
+  const stride = Math.max(3, Math.floor(opportunities / slice))
   const opportunity0 = nextId(sqlite, 'crm_opportunities')
   fill(sqlite, 'crm_opportunities', opportunities, (i) => {
-    const inNorte = i < norteOpen + norteClosed
-    const r = inNorte ? i % 10 : TEAM_SIZE + (i % (REPS - TEAM_SIZE))
+    // Interleaved by id, as a team's opportunities are over time: 1 in `stride` for each team.
+    const k = Math.floor(i / stride)
+    const team = i % stride < 2 && k < slice ? i % stride : 2
+    const inNorte = team === 0
+    const r = team < 2 ? team * TEAM_SIZE + (k % TEAM_SIZE) : 20 + (i % (REPS - 20))
     const list = inNorte ? norteStages : defaultStages
     const open = list.filter((s) => !s.is_won && !s.is_lost)
     const closed = list.filter((s) => s.is_won || s.is_lost)
-    const stage = i < norteOpen || (!inNorte && random() < 0.5) ? pick(open) : pick(closed)
+    const isOpen = team < 2 ? k < norteOpen : random() < 0.5
+    const stage = isOpen ? pick(open) : pick(closed)
     const status = stage.is_won ? 'won' : stage.is_lost ? 'lost' : 'open'
     const amount = 100_000 + Math.floor(random() * 5_000_000)
     const entered = ago(400)
