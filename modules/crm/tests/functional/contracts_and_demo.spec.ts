@@ -104,9 +104,8 @@ test.group('Demo data', (group) => {
           'former',
         ])
           users[key] = (await crmUser(org, 'own')).id
-        const started = performance.now()
         await seedCrmDemo({ organizationId: org.id, users: { ...users }, random: seededRandom() })
-        return { org, ms: performance.now() - started }
+        return { org }
       }
       const first = await seed()
       const companies = await db
@@ -168,7 +167,6 @@ test.group('Demo data', (group) => {
         ],
         'the search index holds every demo company and contact'
       )
-      assert.isBelow(first.ms, 10_000, 'seeding takes seconds, not minutes')
 
       const second = await seed()
       const again = await db

@@ -239,7 +239,10 @@ test.group('Assignment engine', () => {
     assert.deepEqual([off.userId, off.candidates[0].skipped], [null, 'inactive'])
   })
 
-  test('10,000 leads through 20 rules in well under a second', ({ assert }) => {
+  // Speed is measured by `npm run bench:crm` (item 5), not asserted here.
+  test('10,000 leads through 20 rules: every one decided, by the rule its source matches', ({
+    assert,
+  }) => {
     const rules = Array.from({ length: 20 }, (_, i) =>
       rule(i + 1, {
         strategy: (['round_robin', 'least_loaded', 'weighted', 'territory'] as const)[i % 4],
@@ -253,10 +256,13 @@ test.group('Assignment engine', () => {
       })
     )
     const leads = Array.from({ length: 10_000 }, (_, i) => lead({ source: `s${i % 25}` }))
-    const started = performance.now()
     const decisions = decideAll(leads, rules, state())
-    const ms = performance.now() - started
     assert.equal(decisions.filter((d) => d.userId !== null).length, 10_000)
-    assert.isBelow(ms, 1000)
+    // Sources s0…s18 have their own rule (ids 1…19); the others fall to rule 20 (no conditions).
+    const expected = (i: number) => (i % 25 < 19 ? (i % 25) + 1 : 20)
+    assert.deepEqual(
+      decisions.map((d) => d.ruleId).filter((id, i) => id !== expected(i)),
+      []
+    )
   })
 })
