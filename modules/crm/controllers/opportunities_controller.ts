@@ -187,7 +187,8 @@ export default class OpportunitiesController {
       stages,
       owners,
       teams,
-      currencies: currencyList.map((c) => ({ value: c.code, label: c.code })),
+      // The form turns the typed amount into minor units with the currency's decimals.
+      currencies: currencyList.map((c) => ({ value: c.code, label: c.code, decimals: c.decimals })),
       sources,
       companies: o?.companyId ? [{ value: String(o.companyId), label: o.companyName ?? '' }] : [],
     }

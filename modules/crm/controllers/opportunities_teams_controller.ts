@@ -57,8 +57,10 @@ export default class OpportunitiesTeamsController {
     ctx.access.authorize(`${OPPORTUNITIES}.configure`)
     // A stage keeps its pipeline: `teamId` is read only when adding one.
     const data = await ctx.request.validateUsing(stageValidator)
-    await updateStage(ctx.organization.id, routeId(ctx), data)
-    return ctx.response.redirect().back()
+    return orBack(ctx, async () => {
+      await updateStage(ctx.organization.id, routeId(ctx), data)
+      return ctx.response.redirect().back()
+    })
   }
 
   async move(ctx: HttpContext) {

@@ -42,7 +42,10 @@ export async function loadOpportunity(
   const row = await client
     .from('crm_opportunities as o')
     .join('crm_pipeline_stages as s', 's.id', 'o.stage_id')
-    .leftJoin('crm_companies as c', 'c.id', 'o.company_id')
+    // Every join names the organization: a foreign id never shows another tenant's name.
+    .leftJoin('crm_companies as c', (j) =>
+      j.on('c.id', 'o.company_id').andOn('c.organization_id', 'o.organization_id')
+    )
     .leftJoin('teams as t', 't.id', 'o.team_id')
     .leftJoin('users as u', 'u.id', 'o.owner_id')
     .leftJoin('users as cb', 'cb.id', 'o.created_by')
@@ -63,12 +66,14 @@ export async function loadOpportunity(
       .from('crm_opportunity_contacts as oc')
       .join('crm_contacts as p', 'p.id', 'oc.contact_id')
       .where('oc.opportunity_id', id)
+      .where('p.organization_id', organizationId)
       .orderBy('oc.id')
       .select('oc.contact_id', 'oc.role', 'p.first_name', 'p.last_name'),
     client
       .from('crm_opportunity_competitors as oc')
       .join('crm_companies as c', 'c.id', 'oc.company_id')
       .where('oc.opportunity_id', id)
+      .where('c.organization_id', organizationId)
       .orderBy('oc.id')
       .select('oc.company_id', 'oc.strengths', 'oc.weaknesses', 'c.name'),
   ])

@@ -1,7 +1,11 @@
 import db from '@adonisjs/lucid/services/db'
+import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { dbTimestamp } from '#app/support/dates'
 import { RuleError } from '#app/support/rule_error'
 import { notFound } from '#app/support/http'
+import { recordsChanged } from '#app/support/cache'
+import { weighted } from '../../support/opportunities_money.js'
+import { OPPORTUNITIES } from './load_opportunity.js'
 import {
   findStage,
   insertDefaultStages,
@@ -70,16 +74,76 @@ export async function addStage(organizationId: number, teamId: number | null, da
   })
 }
 
-async function stageOrFail(organizationId: number, id: number): Promise<Stage> {
-  return (await findStage(db.connection(), organizationId, id)) ?? notFound()
+async function stageOrFail(
+  organizationId: number,
+  id: number,
+  client: QueryClientContract = db.connection()
+): Promise<Stage> {
+  return (await findStage(client, organizationId, id)) ?? notFound()
 }
 
+/** The first opportunity of a stage (any status), or undefined. */
+const firstIn = (client: QueryClientContract, organizationId: number, stageId: number) =>
+  client
+    .from('crm_opportunities')
+    .where({ organization_id: organizationId, stage_id: stageId })
+    .select('id')
+    .first()
+
+/**
+ * Renames or re-weights a stage. Turning it into (or out of) a won/lost stage while it holds
+ * opportunities is refused: their status, won/lost dates and lost reason would no longer match.
+ * A new probability is carried to its open opportunities (and their weighted amount) so that
+ * the board and the forecast sums stay consistent, in the same transaction.
+ */
 export async function updateStage(organizationId: number, id: number, data: StageData) {
-  await stageOrFail(organizationId, id)
-  await db
-    .from('crm_pipeline_stages')
-    .where({ id, organization_id: organizationId })
-    .update({ ...columns(data), updated_at: dbTimestamp() })
+  await db.transaction(async (trx) => {
+    const stage = await stageOrFail(organizationId, id, trx)
+    const next = columns(data)
+    const kindChanged = next.is_won !== stage.isWon || next.is_lost !== stage.isLost
+    if (kindChanged && (await firstIn(trx, organizationId, id)))
+      throw new RuleError('crm.opportunities.errors.stage_kind_in_use')
+    const now = dbTimestamp()
+    await trx
+      .from('crm_pipeline_stages')
+      .where({ id, organization_id: organizationId })
+      .update({ ...next, updated_at: now })
+    if (next.probability !== stage.probability)
+      await reweightOpen(trx, organizationId, id, next.probability, now)
+  })
+}
+
+/** Gives the open opportunities of a stage its new probability and their weighted amount. */
+async function reweightOpen(
+  trx: TransactionClientContract,
+  organizationId: number,
+  stageId: number,
+  probability: number,
+  now: string
+) {
+  const rows = await trx
+    .from('crm_opportunities')
+    .where({ organization_id: organizationId, stage_id: stageId, status: 'open' })
+    .select('id', 'amount_org_minor')
+  if (!rows.length) return
+  // Opportunities with the same amount share one UPDATE (integer maths in JS, never floats).
+  const byAmount = new Map<string, number[]>()
+  for (const r of rows) {
+    const amount = String(r.amount_org_minor)
+    byAmount.set(amount, [...(byAmount.get(amount) ?? []), Number(r.id)])
+  }
+  for (const [amount, ids] of byAmount)
+    for (let i = 0; i < ids.length; i += 500)
+      await trx
+        .from('crm_opportunities')
+        .where('organization_id', organizationId)
+        .whereIn('id', ids.slice(i, i + 500))
+        .update({
+          probability,
+          weighted_org_minor: weighted(BigInt(amount), probability).toString(),
+          updated_at: now,
+        })
+  await recordsChanged(organizationId, OPPORTUNITIES, trx)
 }
 
 /** Swaps a stage with its neighbour (`up` or `down`) in its pipeline. */
@@ -97,18 +161,19 @@ export async function moveStage(organizationId: number, id: number, direction: '
   })
 }
 
-/** Deletes an unused stage; one holding opportunities is refused (move them first). */
+/**
+ * Deletes an unused stage; one holding opportunities is refused (move them first). The check
+ * and the deletes share a transaction so that an opportunity moved in meanwhile is not orphaned.
+ */
 export async function deleteStage(organizationId: number, id: number) {
-  await stageOrFail(organizationId, id)
-  const used = await db
-    .from('crm_opportunities')
-    .where({ organization_id: organizationId, stage_id: id })
-    .select('id')
-    .first()
-  if (used) throw new RuleError('crm.opportunities.errors.stage_in_use')
-  await db
-    .from('crm_pipeline_steps')
-    .where({ organization_id: organizationId, stage_id: id })
-    .delete()
-  await db.from('crm_pipeline_stages').where({ organization_id: organizationId, id }).delete()
+  await db.transaction(async (trx) => {
+    await stageOrFail(organizationId, id, trx)
+    if (await firstIn(trx, organizationId, id))
+      throw new RuleError('crm.opportunities.errors.stage_in_use')
+    await trx
+      .from('crm_pipeline_steps')
+      .where({ organization_id: organizationId, stage_id: id })
+      .delete()
+    await trx.from('crm_pipeline_stages').where({ organization_id: organizationId, id }).delete()
+  })
 }

@@ -69,6 +69,15 @@ export async function updateOpportunity(params: UpdateOpportunityParams) {
       added.map((c) => c.contactId),
       'contacts'
     )
+    // Like contacts: a kept competitor stays; a new one must be a company the user may see.
+    const rivals = new Set(before.competitors.map((c) => c.companyId))
+    await assertVisible(
+      trx,
+      access,
+      'crm.companies',
+      (data.competitors ?? []).map((c) => c.companyId).filter((cid) => !rivals.has(cid)),
+      'competitors'
+    )
     const teamId =
       data.teamId === undefined ? before.teamId : await assertTeam(trx, organizationId, data.teamId)
     const stage = await resolveStage(trx, organizationId, teamId, data.stageId ?? before.stageId)

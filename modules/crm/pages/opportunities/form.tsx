@@ -14,24 +14,10 @@ import { FormFooter, PageHeader, useT, type Option, type SharedProps } from '~/u
 import { CompanyPicker } from '../shared/company_picker'
 import type { OpportunityDetail } from '../../dto/opportunities'
 import type { BoardStage } from './board_parts'
+import { fromMinor, toMinor } from './amount_text'
 
-/** "1.234,56" or "1234.56" → minor units as a string ("123456"); '' when not a number. */
-export function toMinor(text: string, decimals = 2): string {
-  const clean = text.trim().replace(/\s/g, '')
-  // The last separator followed by 1–2 digits is the decimal one; the others group thousands.
-  const match = clean.match(/^(\d[\d.,]*?)(?:[.,](\d{1,2}))?$/)
-  if (!match) return ''
-  const int = match[1].replace(/[.,]/g, '')
-  const frac = (match[2] ?? '').padEnd(decimals, '0').slice(0, decimals)
-  return String(BigInt(int + frac))
-}
-
-/** Minor units → the amount as typed in the form ("1234,56" in Spanish). */
-function fromMinor(minor: string, locale: string, decimals = 2): string {
-  const padded = minor.padStart(decimals + 1, '0')
-  const sep = locale.startsWith('es') ? ',' : '.'
-  return `${padded.slice(0, -decimals)}${sep}${padded.slice(-decimals)}`
-}
+/** A currency of the selector with its decimals (the organization's setting). */
+type CurrencyOption = Option & { decimals: number }
 
 export default function OpportunityForm({
   opportunity,
@@ -46,17 +32,19 @@ export default function OpportunityForm({
   stages: BoardStage[]
   owners: Option[]
   teams: Option[]
-  currencies: Option[]
+  currencies: CurrencyOption[]
   sources: Option[]
   companies: Option[]
 }) {
   const { t, locale } = useT()
   const me = usePage<SharedProps>().props.shell.user
   const o = opportunity
+  // Minor units follow the selected currency: 1 yen is 1, 1 € is 100, 1 dinar (KWD) is 1000.
+  const decimalsOf = (code: string) => currencies.find((c) => c.value === code)?.decimals ?? 2
   const form = useForm({
     name: o?.name ?? '',
     companyId: o?.companyId ? String(o.companyId) : '',
-    amount: o ? fromMinor(o.amountMinor, locale) : '',
+    amount: o ? fromMinor(o.amountMinor, locale, decimalsOf(o.currency)) : '',
     currency: o?.currency ?? currencies[0]?.value ?? 'EUR',
     stageId: o ? String(o.stageId) : '',
     probability: o?.probability ?? ('' as number | ''),
@@ -78,7 +66,7 @@ export default function OpportunityForm({
     form.transform((d) => ({
       name: d.name,
       companyId: d.companyId ? Number(d.companyId) : null,
-      amountMinor: d.amount ? toMinor(d.amount) || d.amount : '0',
+      amountMinor: d.amount ? toMinor(d.amount, decimalsOf(d.currency)) || d.amount : '0',
       currency: d.currency,
       stageId: num(d.stageId),
       probability: num(d.probability),
