@@ -17,6 +17,8 @@ const migrations = {
   paths: ['database/migrations', ...registry.migrationPaths(APP_ROOT)],
 }
 const seeders = { paths: ['database/seeders'] }
+// Models are written by hand; `migration:run` must not write database/schema.ts (it breaks lint).
+const schemaGeneration = { enabled: false }
 const debug = env.get('DB_DEBUG', false)
 const sqliteFile = env.get('SQLITE_PATH') || dataPath('cartera.sqlite3')
 // SQLite cannot create the directory of its file; a fresh checkout or DATA_DIR has none yet.
@@ -33,6 +35,7 @@ const dbConfig = defineConfig({
       useNullAsDefault: true,
       migrations,
       seeders,
+      schemaGeneration,
       debug,
       pool: {
         afterCreate: (conn: any, done: (err: Error | null, conn: any) => void) => {
@@ -58,6 +61,7 @@ const dbConfig = defineConfig({
       },
       migrations,
       seeders,
+      schemaGeneration,
       debug,
     },
     mssql: {
@@ -75,6 +79,7 @@ const dbConfig = defineConfig({
       },
       migrations,
       seeders,
+      schemaGeneration,
       debug,
     },
   },
