@@ -86,4 +86,46 @@ test.group('Browser: pipeline board', (group) => {
       await context.close()
     }
   }).timeout(60_000)
+
+  test('a card dragged with the mouse into another column moves there', async ({ assert }) => {
+    const org = await createOrganization(['crm'])
+    const user = await pipelineUser(org, 'own', {
+      email: 'crm-raton@prueba.test',
+      password: 'clave-raton-1',
+      fullName: 'Rita Ratón',
+    } as any)
+    const s = await stagesByName(org)
+    const from = s['En análisis'].id
+    const to = s['En negociación'].id
+    const moved = await insertOpportunity(org, {
+      name: 'Climatización nave',
+      stage_id: from,
+      owner_id: user.id,
+      amount_minor: 500000,
+      probability: 10,
+    })
+    const { context, page } = await newPage(browser)
+    try {
+      await signIn(page, 'crm-raton@prueba.test', 'clave-raton-1')
+      await page.goto(`${baseUrl()}/crm/opportunities/board`)
+      const card = page.getByTestId(`card-${moved}`)
+      await card.waitFor()
+      const target = page.getByTestId(`column-${to}`)
+      const a = (await card.boundingBox())!
+      const b = (await target.boundingBox())!
+      // The pointer sensor starts a drag after 5 px: press, move in steps, drop on the column.
+      await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2)
+      await page.mouse.down()
+      await page.mouse.move(a.x + a.width / 2 + 10, a.y + a.height / 2, { steps: 3 })
+      await page.mouse.move(b.x + b.width / 2, b.y + 80, { steps: 15 })
+      await page.mouse.up()
+      const stageOf = async () =>
+        Number((await db.from('crm_opportunities').where('id', moved).first()).stage_id)
+      assert.equal(await until(stageOf, to), to)
+      await target.getByTestId(`card-${moved}`).waitFor()
+      assert.equal(await page.getByTestId(`count-${to}`).innerText(), '1')
+    } finally {
+      await context.close()
+    }
+  }).timeout(60_000)
 })
