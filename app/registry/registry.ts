@@ -16,6 +16,8 @@ import type {
 
 export interface NavigationEntry extends NavigationItem {
   module: string
+  /** i18n key of the module's label (the folded settings entry is named after it). */
+  moduleLabel: string
 }
 
 export type CardEntry = HomeCard & { module: string }
@@ -96,14 +98,22 @@ export class ModuleRegistry {
 
   navigation(): NavigationEntry[] {
     return this.modules.flatMap(({ manifest }) =>
-      (manifest.navigation ?? []).map((n) => ({ ...n, module: manifest.name }))
+      (manifest.navigation ?? []).map((n) => ({
+        ...n,
+        module: manifest.name,
+        moduleLabel: manifest.label ?? `${manifest.name}.module.label`,
+      }))
     )
   }
 
   /** Quick actions of every module (the command palette), in module order. */
   actions(): NavigationEntry[] {
     return this.modules.flatMap(({ manifest }) =>
-      (manifest.actions ?? []).map((n) => ({ ...n, module: manifest.name }))
+      (manifest.actions ?? []).map((n) => ({
+        ...n,
+        module: manifest.name,
+        moduleLabel: manifest.label ?? `${manifest.name}.module.label`,
+      }))
     )
   }
 

@@ -425,6 +425,11 @@ export interface NavigationItem {
   permission?: string
   /** Tabler icon name, kebab-case as on tabler.io/icons (`building`, `address-book`). */
   icon?: string
+  /**
+   * `settings`: a configuration page (teams, rules, forms…). The menu lists these under one
+   * folded "<module> settings" entry per module instead of among the daily pages.
+   */
+  section?: 'settings'
 }
 
 /** A kind of record the module writes to the audit log and the timeline. */

@@ -37,7 +37,16 @@ export type Shell = {
     /** Every currency of the organization: how pages format amounts (ui/format.ts). */
     currencies: CurrencyFormat[]
   } | null
-  navigation: { module: string; label: string; href: string; icon: string | null }[]
+  /** `section: 'settings'` entries are shown folded under their module's settings entry. */
+  navigation: {
+    module: string
+    label: string
+    href: string
+    icon: string | null
+    section: 'settings' | null
+    /** i18n key of the module's label. */
+    moduleLabel: string
+  }[]
   /** Quick actions the user may take (command palette): same shape as navigation entries. */
   actions: { module: string; label: string; href: string; icon: string | null }[]
   permissions: string[]

@@ -44,7 +44,16 @@ export async function shellProps(ctx: HttpContext): Promise<ShellProps> {
         // every entry resolves).
         try {
           const href = router.makeUrl(n.route)
-          return [{ module: n.module, label: n.label, href, icon: n.icon ?? null }]
+          return [
+            {
+              module: n.module,
+              moduleLabel: n.moduleLabel,
+              label: n.label,
+              href,
+              icon: n.icon ?? null,
+              section: n.section ?? null,
+            },
+          ]
         } catch {
           ctx.logger.warn(`navigation of module ${n.module}: route "${n.route}" does not exist`)
           return []

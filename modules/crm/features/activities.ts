@@ -43,12 +43,14 @@ const part: ManifestPart = {
     {
       label: 'crm.nav.activity_types',
       route: 'crm.activity_types.index',
+      section: 'settings',
       permission: 'crm.activities.configure',
       icon: 'category',
     },
     {
       label: 'crm.nav.task_rules',
       route: 'crm.task_rules.index',
+      section: 'settings',
       permission: 'crm.activities.configure',
       icon: 'robot',
     },

@@ -10,6 +10,7 @@ const part: ManifestPart = {
     {
       label: 'crm.nav.assignment',
       route: 'crm.assignment.rules.index',
+      section: 'settings',
       permission: 'crm.assignment.manage',
       icon: 'arrows-split',
     },

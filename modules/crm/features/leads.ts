@@ -82,6 +82,7 @@ const part: ManifestPart = {
     {
       label: 'crm.nav.web_forms',
       route: 'crm.web_forms.index',
+      section: 'settings',
       permission: 'crm.leads.forms',
       icon: 'forms',
     },

@@ -68,6 +68,7 @@ const part: ManifestPart = {
     {
       label: 'crm.nav.teams',
       route: 'crm.opportunities.teams',
+      section: 'settings',
       permission: 'crm.opportunities.view',
       icon: 'users-group',
     },

@@ -26,9 +26,28 @@ import { NavIcon } from './icons'
 import { NotificationBell } from './notification_bell'
 import { CommandPalette, PaletteTrigger } from './command_palette'
 import { KeyboardShortcuts } from './shortcuts_overlay'
-import type { SharedProps } from './types'
+import type { Shell, SharedProps } from './types'
 
 const BANNER_KEY = 'cartera.evaluationBannerDismissed'
+
+/** The `settings` entries of the menu, one folded group per module, in menu order. */
+function settingsGroups(navigation: Shell['navigation']) {
+  const groups = new Map<
+    string,
+    { module: string; moduleLabel: string; items: Shell['navigation'] }
+  >()
+  for (const item of navigation) {
+    if (item.section !== 'settings') continue
+    const group = groups.get(item.module) ?? {
+      module: item.module,
+      moduleLabel: item.moduleLabel,
+      items: [],
+    }
+    group.items.push(item)
+    groups.set(item.module, group)
+  }
+  return [...groups.values()]
+}
 
 const ADMIN_LINKS = [
   { href: '/admin/users', label: 'admin.nav.users', icon: 'users' },
@@ -184,15 +203,37 @@ export function AppLayout({ children }: { children: ReactNode }) {
             leftSection={<NavIcon name="home" />}
             active={isActive('/')}
           />
-          {shell.navigation.map((item) => (
+          {shell.navigation
+            .filter((item) => !item.section)
+            .map((item) => (
+              <NavLink
+                key={item.href}
+                component={Link}
+                href={item.href}
+                label={t(item.label)}
+                leftSection={<NavIcon name={item.icon} />}
+                active={isActive(item.href)}
+              />
+            ))}
+          {settingsGroups(shell.navigation).map(({ module, moduleLabel, items }) => (
             <NavLink
-              key={item.href}
-              component={Link}
-              href={item.href}
-              label={t(item.label)}
-              leftSection={<NavIcon name={item.icon} />}
-              active={isActive(item.href)}
-            />
+              key={`settings-${module}`}
+              label={t('common.module_settings', { module: t(moduleLabel) })}
+              leftSection={<NavIcon name="adjustments" />}
+              defaultOpened={items.some((item) => isActive(item.href))}
+              childrenOffset={20}
+            >
+              {items.map((item) => (
+                <NavLink
+                  key={item.href}
+                  component={Link}
+                  href={item.href}
+                  label={t(item.label)}
+                  leftSection={<NavIcon name={item.icon} size={16} />}
+                  active={isActive(item.href)}
+                />
+              ))}
+            </NavLink>
           ))}
           {shell.bin && (
             <NavLink

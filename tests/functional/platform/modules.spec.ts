@@ -272,6 +272,8 @@ test.group('Platform · module guard and navigation', (group) => {
       label: 'ejemplo.nav.notas',
       href: '/ejemplo/notas',
       icon: 'notes',
+      section: null,
+      moduleLabel: 'ejemplo.module.label',
     }
 
     const reader = await createUser(org, { permissions: ['ejemplo.notas.view'] })

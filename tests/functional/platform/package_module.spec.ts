@@ -67,6 +67,7 @@ test.group('Platform · a module from an npm package (cartera-modulo-ejemplo)', 
     )
     assert.deepInclude(registry.navigation(), {
       module: 'ejemplo',
+      moduleLabel: 'ejemplo.module.label',
       label: 'ejemplo.nav.notas',
       route: 'ejemplo.notas.index',
       permission: 'ejemplo.notas.view',
