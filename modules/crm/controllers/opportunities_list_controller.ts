@@ -1,11 +1,11 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { actor, exportDate, notFound, orBack, routeId } from '#app/support/http'
 import { sendExport, type ExportFormat } from '#app/support/export_download'
+import { bulkFromRequest, bulkProps, selectedIdsOf } from '#app/bulk/http'
 import { ownerFilterOptions } from '#app/access/owners'
 import { listProps } from '#app/lists/list_props'
 import { lists } from '#app/settings/lists'
 import { defaultCurrency } from '#app/settings/currencies'
-import { tagFilterOf } from '#app/tags/filter'
 import { listTags } from '#app/tags/tags'
 import { trashRecord } from '#app/bin/bin'
 import { savedViewsProps } from '#app/views/list_views'
@@ -21,8 +21,8 @@ import { columnCards, loadBoard } from '../actions/opportunities/board.js'
 import {
   filteredOpportunities,
   listOpportunities,
+  listFiltersOf,
   PAGE_SIZE,
-  type ListFilters,
 } from '../actions/opportunities/list_opportunities.js'
 import { exportOpportunities } from '../actions/opportunities/export_opportunities.js'
 import type { OpportunityListFilters } from '../dto/opportunity_list.js'
@@ -41,26 +41,7 @@ export default class OpportunitiesListController {
   async #parse(ctx: HttpContext) {
     const [, parsed] = await opportunityListValidator.tryValidate(ctx.request.qs())
     const q: Partial<OpportunityListQuery> = parsed ?? {}
-    const owner =
-      q.owner === 'mine' ? ctx.auth.getUserOrFail().id : q.owner ? Number(q.owner) : null
-    const filters: ListFilters = {
-      teamId: q.team ?? null,
-      ownerId: owner,
-      unassigned: q.unassigned === '1',
-      stageId: q.stage ?? null,
-      status: q.status ?? null,
-      source: q.source ?? null,
-      priority: q.priority ?? null,
-      closeFrom: q.closeFrom ?? null,
-      closeTo: q.closeTo ?? null,
-      amountMin: q.amountMin ?? null,
-      q: q.q ?? null,
-      tags: tagFilterOf(ctx.request.qs()),
-      sort: q.sort,
-      cursor: q.cursor ?? null,
-      before: q.before ?? null,
-      count: q.count,
-    }
+    const filters = listFiltersOf(q, ctx.auth.getUserOrFail().id, ctx.request.qs())
     const shown: OpportunityListFilters = {
       team: q.team ? String(q.team) : '',
       owner: q.unassigned ? 'none' : (q.owner ?? ''),
@@ -148,6 +129,8 @@ export default class OpportunitiesListController {
       ...options,
       list,
       ...views,
+      // The bulk bar's actions and owners (resources/js/ui/bulk_bar.tsx).
+      bulk: await bulkProps(ctx.access, OPPORTUNITIES, ctx.i18n.locale),
     })
   }
 
@@ -159,11 +142,22 @@ export default class OpportunitiesListController {
     return this.#export(ctx, 'xlsx')
   }
 
+  /** Bulk action of the list's bar on a selection or on all matching (app/bulk): JSON. */
+  async bulk(ctx: HttpContext) {
+    return bulkFromRequest(ctx, OPPORTUNITIES)
+  }
+
+  /** Export of the bar's selection (`ids=1,2,3`; without, all matching the list's filters). */
+  async bulkExport(ctx: HttpContext) {
+    const format = ctx.request.input('format') === 'xlsx' ? 'xlsx' : 'csv'
+    return this.#export(ctx, format, selectedIdsOf(ctx))
+  }
+
   /** CSV or XLSX of the list as filtered: the export scope, the formula guard, an audit entry. */
-  async #export(ctx: HttpContext, format: ExportFormat) {
+  async #export(ctx: HttpContext, format: ExportFormat, ids: number[] | null = null) {
     ctx.access.authorize(`${OPPORTUNITIES}.export`)
     const { query, filters } = await this.#parse(ctx)
-    const exported = { ...filters, cursor: null, before: null }
+    const exported = { ...filters, cursor: null, before: null, ...(ids ? { ids } : {}) }
     const rows = await exportRowCount(filteredOpportunities(ctx.access, exported, 'export'))
     await recordExport({ ...actor(ctx), subjectType: OPPORTUNITY_SUBJECT, filters: query, rows })
     const data = exportOpportunities(ctx.access, exported, {

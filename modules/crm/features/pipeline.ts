@@ -59,6 +59,10 @@ const part: ManifestPart = {
       tags: { subject: 'crm.opportunity' },
       bin: { subject: 'crm.opportunity', handlers: () => import('../bin/opportunity_bin.js') },
       list: OPPORTUNITY_LIST,
+      bulk: {
+        actions: ['owner', 'tags', 'delete', 'export'],
+        handler: () => import('../bulk/opportunities.js'),
+      },
     },
   ],
   navigation: [

@@ -57,6 +57,11 @@ export default function registerPipelineRoutes(router: HttpRouterService) {
   router.get('/opportunities/list', [L, 'index']).as('crm.opportunities.list')
   router.get('/opportunities/export', [L, 'export']).as('crm.opportunities.export')
   router.get('/opportunities/export/xlsx', [L, 'exportXlsx']).as('crm.opportunities.export_xlsx')
+  router.post('/opportunities/bulk', [L, 'bulk']).as('crm.opportunities.bulk')
+  router.get('/opportunities/bulk/export', [L, 'bulkExport']).as('crm.opportunities.bulk_export')
+  router
+    .post('/opportunities/bulk/export', [L, 'bulkExport'])
+    .as('crm.opportunities.bulk_export_selection')
   router
     .delete('/opportunities/:id', [L, 'destroy'])
     .where('id', id)

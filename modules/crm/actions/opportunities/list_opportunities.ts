@@ -6,7 +6,8 @@ import { toIso } from '#app/support/dates'
 import { dateOnly } from '#app/settings/currencies'
 import { tagsOfRecords } from '#app/tags/taggings'
 import type { OpportunityRow, OpportunityTotals } from '../../dto/opportunity_list.js'
-import type { OpportunitySort } from '../../validators/opportunity_list.js'
+import { tagFilterOf } from '#app/tags/filter'
+import type { OpportunityListQuery, OpportunitySort } from '../../validators/opportunity_list.js'
 import { keysetFor } from '../companies/company_query.js'
 import { scopeOpportunities, type OpportunityFilters } from './board.js'
 import { OPPORTUNITIES } from './load_opportunity.js'
@@ -18,6 +19,32 @@ export type ListFilters = OpportunityFilters & {
   cursor?: string | null
   before?: string | null
   count?: 'exact'
+}
+
+/** The filters of a validated query string (`owner=mine` is `userId`; `tag=1,2` the tags). */
+export function listFiltersOf(
+  q: Partial<OpportunityListQuery>,
+  userId: number,
+  qs: Record<string, unknown>
+): ListFilters {
+  return {
+    teamId: q.team ?? null,
+    ownerId: q.owner === 'mine' ? userId : q.owner ? Number(q.owner) : null,
+    unassigned: q.unassigned === '1',
+    stageId: q.stage ?? null,
+    status: q.status ?? null,
+    source: q.source ?? null,
+    priority: q.priority ?? null,
+    closeFrom: q.closeFrom ?? null,
+    closeTo: q.closeTo ?? null,
+    amountMin: q.amountMin ?? null,
+    q: q.q ?? null,
+    tags: tagFilterOf(qs),
+    sort: q.sort,
+    cursor: q.cursor ?? null,
+    before: q.before ?? null,
+    count: q.count,
+  }
 }
 
 /**

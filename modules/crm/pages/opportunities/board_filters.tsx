@@ -154,7 +154,7 @@ export function useOpportunityFilters(options: FilterOptions & { set: Set; withS
         clearable
         searchable
         onChange={setOwner}
-        w={w(200)}
+        w={w(230)}
       />
       {options.withStage && (
         <Select
@@ -174,7 +174,7 @@ export function useOpportunityFilters(options: FilterOptions & { set: Set; withS
         value={filters.status || null}
         clearable
         onChange={(v) => set({ status: v })}
-        w={w(150)}
+        w={w(170)}
       />
       <Select
         label={t(`${f}.source`)}
@@ -192,7 +192,7 @@ export function useOpportunityFilters(options: FilterOptions & { set: Set; withS
         value={filters.priority || null}
         clearable
         onChange={(v) => set({ priority: v })}
-        w={w(170)}
+        w={w(190)}
       />
       <TextInput
         type="date"

@@ -15,6 +15,7 @@ import {
   useListUrl,
   useNewRecordShortcut,
   useT,
+  type BulkConfig,
   type CappedCount,
   type ListProps,
 } from '~/ui'
@@ -40,6 +41,7 @@ type Props = FilterOptions & {
   list: ListProps
   /** The organization's currency (sums and the amount column). */
   currency: string
+  bulk?: BulkConfig | null
 }
 
 /**
@@ -89,7 +91,7 @@ export default function OpportunitiesList(props: Props) {
       ),
     stage: (r) => r.stageName,
     status: (r) => (
-      <Badge variant="light" color={STATUS_COLOR[r.status]}>
+      <Badge variant="light" color={STATUS_COLOR[r.status]} style={{ minWidth: 'max-content' }}>
         {t(`crm.opportunities.status.${r.status}`)}
       </Badge>
     ),
@@ -121,7 +123,7 @@ export default function OpportunitiesList(props: Props) {
       ),
     owner: (r) => r.ownerName ?? dimmed(t('crm.list.unassigned')),
     team: (r) => r.teamName ?? '—',
-    priority: (r) => <PriorityStars value={r.priority} />,
+    priority: (r) => (r.priority > 0 ? <PriorityStars value={r.priority} /> : '—'),
     source: (r) => sourceLabel(r.source),
     tags: (r) => <TagList tags={r.tags ?? []} />,
     created: (r) => (
@@ -198,6 +200,7 @@ export default function OpportunitiesList(props: Props) {
           </form>
         }
         filters={filterUi.inputs}
+        bulk={props.bulk ?? null}
         empty={
           <EmptyState
             title={t('crm.list.empty_title')}

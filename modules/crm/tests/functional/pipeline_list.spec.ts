@@ -391,3 +391,80 @@ test.group('Opportunities · delete, recycle bin, restore, purge', (group) => {
     assert.isNotNull(await db.from('crm_opportunities').where('id', ids.bravo).first())
   })
 })
+
+const bulk = (client: ApiClient, user: User, body: Record<string, unknown>) =>
+  client.post('/crm/opportunities/bulk').json(body).accept('json').loginAs(user).withCsrfToken()
+
+test.group('Opportunities list · bulk actions', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('owner, tags and delete on a selection; rows out of scope are skipped', async ({
+    client,
+    assert,
+  }) => {
+    const { org, admin, leader, ids } = await world()
+    assert.deepEqual((await list(client, admin)).bulk.actions, [
+      'owner',
+      'tags',
+      'delete',
+      'export',
+    ])
+    // The bar offers only what the user may do: no delete or export without the permission.
+    const editor = await pipelineUser(org, 'own', {}, ['view', 'edit'])
+    assert.deepEqual((await list(client, editor)).bulk.actions, ['owner', 'tags'])
+    ;(await bulk(client, editor, { action: 'delete', ids: [ids.alpha] })).assertStatus(403)
+    // The leader (team scope) gives Alpha and Bravo to herself; Charlie is not in her team.
+    const owner = await bulk(client, leader, {
+      action: 'owner',
+      ids: [ids.alpha, ids.bravo, ids.charlie],
+      params: { ownerId: leader.id },
+    })
+    owner.assertStatus(200)
+    assert.containsSubset(owner.body(), { changed: 2, skipped: { scope: 1 } })
+    const owners = await db
+      .from('crm_opportunities')
+      .whereIn('id', [ids.alpha, ids.bravo, ids.charlie])
+      .orderBy('id')
+    assert.deepEqual(
+      owners.map((r) => Number(r.owner_id)),
+      [leader.id, leader.id, Number(owners[2].owner_id)]
+    )
+    assert.notEqual(Number(owners[2].owner_id), leader.id)
+
+    const tagged = await bulk(client, admin, {
+      action: 'tags',
+      ids: [ids.charlie, ids.delta],
+      params: { create: ['Urgente'] },
+    })
+    tagged.assertStatus(200)
+    const urgent = await db
+      .from('org_tags')
+      .where('organization_id', admin.organizationId)
+      .where('name', 'Urgente')
+      .firstOrFail()
+    assert.deepEqual(names(await list(client, admin, `sort=name&tag=${urgent.id}`)), [
+      'Charlie',
+      'Delta',
+    ])
+
+    // "All matching" the list's filters: the won ones, deleted to the bin.
+    const removed = await bulk(client, admin, {
+      action: 'delete',
+      all: true,
+      query: { status: 'won' },
+    })
+    removed.assertStatus(200)
+    assert.containsSubset(removed.body(), { changed: 1 })
+    assert.deepEqual(names(await list(client, admin, 'sort=name')), ['Alpha', 'Bravo', 'Charlie'])
+    const csv = await client
+      .get(`/crm/opportunities/bulk/export?ids=${ids.alpha},${ids.delta}`)
+      .loginAs(admin)
+    assert.deepEqual(
+      csvCells(csv.text())
+        .slice(1)
+        .map((r) => r[0]),
+      ['Alpha'],
+      'a binned opportunity is not exported'
+    )
+  })
+})
