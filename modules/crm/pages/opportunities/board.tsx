@@ -1,6 +1,17 @@
 import { useState } from 'react'
 import { Head, Link, router } from '@inertiajs/react'
-import { Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core'
+import {
+  Badge,
+  Button,
+  Collapse,
+  Group,
+  Modal,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core'
+import { IconAdjustments } from '@tabler/icons-react'
 import { notifications } from '@mantine/notifications'
 import {
   DndContext,
@@ -12,7 +23,7 @@ import {
   type DragEndEvent,
 } from '@dnd-kit/core'
 import { sortableKeyboardCoordinates } from '@dnd-kit/sortable'
-import { PageHeader, SavedViews, useListUrl, useT, type Option } from '~/ui'
+import { PageHeader, SavedViews, useListUrl, usePhone, useT, type Option } from '~/ui'
 import { apiJson } from '~/ui/api'
 import type { OpportunityCard } from '../../dto/opportunities'
 import { Column, type BoardStage, type ColumnState, type Sums } from './board_parts'
@@ -46,6 +57,9 @@ export default function OpportunityBoard(props: Props) {
   const set = (patch: Record<string, string | null>) =>
     url.apply(Object.fromEntries(Object.entries(patch).map(([k, v]) => [k, v || null])))
   const filterUi = useOpportunityFilters({ ...props, set, withStage: false })
+  // On a phone the filters fold behind a button (the board's columns come first).
+  const phone = usePhone()
+  const [filtersOpen, setFiltersOpen] = useState(false)
   const [search, setSearch] = useState(filters.q)
   const [seenQ, setSeenQ] = useState(filters.q)
   if (seenQ !== filters.q) {
@@ -155,24 +169,44 @@ export default function OpportunityBoard(props: Props) {
         <ViewSwitch current="board" />
         <SavedViews resource="crm.opportunities" />
       </Group>
-      <Group gap="sm" mb="sm" wrap="wrap" align="flex-end" data-testid="board-filters">
-        {filterUi.inputs}
-        <form
-          onSubmit={(e) => {
-            e.preventDefault()
-            set({ q: search })
-          }}
+      {phone && (
+        <Button
+          variant={filterUi.chips.length ? 'light' : 'default'}
+          onClick={() => setFiltersOpen((o) => !o)}
+          leftSection={<IconAdjustments size={16} />}
+          aria-expanded={filtersOpen}
+          mb="sm"
+          rightSection={
+            filterUi.chips.length ? (
+              <Badge size="xs" circle>
+                {filterUi.chips.length}
+              </Badge>
+            ) : null
+          }
         >
-          <TextInput
-            label={t('crm.opportunities.search')}
-            value={search}
-            onChange={(e) => setSearch(e.currentTarget.value)}
-            onBlur={() => search !== filters.q && set({ q: search })}
-            w={200}
-            data-testid="board-search"
-          />
-        </form>
-      </Group>
+          {t('common.filters')}
+        </Button>
+      )}
+      <Collapse expanded={!phone || filtersOpen}>
+        <Group gap="sm" mb="sm" wrap="wrap" align="flex-end" data-testid="board-filters">
+          {filterUi.inputs}
+          <form
+            onSubmit={(e) => {
+              e.preventDefault()
+              set({ q: search })
+            }}
+          >
+            <TextInput
+              label={t('crm.opportunities.search')}
+              value={search}
+              onChange={(e) => setSearch(e.currentTarget.value)}
+              onBlur={() => search !== filters.q && set({ q: search })}
+              w={200}
+              data-testid="board-search"
+            />
+          </form>
+        </Group>
+      </Collapse>
       {empty && (
         <Text c="dimmed" mb="sm">
           {t('crm.opportunities.empty')}
