@@ -93,3 +93,44 @@ export const CONTACT_LIST: ListDeclaration = {
     { key: 'opted_out', label: 'crm.quick.opted_out', params: { opted_out: 'yes' } },
   ],
 }
+
+/*
+ * The opportunities list (modules/crm/pages/opportunities/list.tsx): every pipeline at once,
+ * sorted by creation (newest first by default) or name along the (organization, deleted_at,
+ * <column>, id) indexes of migration 0026. Its filters are the board's (same URL names).
+ */
+export const OPPORTUNITY_LIST: ListDeclaration = {
+  columns: [
+    { key: 'name', label: 'crm.opportunities.fields.name', sort: NAME_SORT, primary: true },
+    { key: 'company', label: 'crm.opportunities.fields.company', type: 'link', primary: true },
+    { key: 'stage', label: 'crm.opportunities.fields.stage', primary: true },
+    { key: 'status', label: 'crm.opportunities.fields.status', type: 'badge' },
+    { key: 'amount', label: 'crm.opportunities.fields.amount', type: 'number', primary: true },
+    { key: 'weighted', label: 'crm.opportunities.fields.weighted', type: 'number' },
+    {
+      key: 'probability',
+      label: 'crm.opportunities.fields.probability',
+      type: 'number',
+      default: false,
+    },
+    { key: 'close', label: 'crm.opportunities.fields.expectedCloseOn', type: 'date' },
+    { key: 'owner', label: 'crm.opportunities.fields.owner' },
+    { key: 'team', label: 'crm.opportunities.fields.team', default: false },
+    { key: 'priority', label: 'crm.opportunities.fields.priority' },
+    { key: 'source', label: 'crm.opportunities.fields.source', default: false },
+    { key: 'tags', label: 'crm.opportunities.fields.tags', default: false },
+    {
+      key: 'created',
+      label: 'crm.opportunities.fields.createdAt',
+      type: 'date',
+      sort: CREATED_SORT,
+    },
+  ],
+  sorts: ['-created', 'created', 'name', '-name'],
+  quickFilters: [
+    MINE,
+    { key: 'open', label: 'crm.list.quick.open', params: { status: 'open' } },
+    { key: 'won', label: 'crm.list.quick.won', params: { status: 'won' } },
+    { key: 'unassigned', label: 'crm.list.quick.unassigned', params: { unassigned: '1' } },
+  ],
+}

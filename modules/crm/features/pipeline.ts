@@ -1,5 +1,6 @@
 import type { ListValueDefinition } from '#app/registry/types'
 import type { ManifestPart } from './part.js'
+import { OPPORTUNITY_LIST } from '../list_declarations.js'
 
 /** What each demo role may do on opportunities (the same grants as companies; scope is the role's). */
 const DEMO_GRANTS = {
@@ -56,6 +57,12 @@ const part: ManifestPart = {
       },
       customFields: { subject: 'crm.opportunity' },
       tags: { subject: 'crm.opportunity' },
+      bin: { subject: 'crm.opportunity', handlers: () => import('../bin/opportunity_bin.js') },
+      list: OPPORTUNITY_LIST,
+      bulk: {
+        actions: ['owner', 'tags', 'delete', 'export'],
+        handler: () => import('../bulk/opportunities.js'),
+      },
     },
   ],
   navigation: [

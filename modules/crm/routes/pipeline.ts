@@ -2,14 +2,16 @@ import type { HttpRouterService } from '@adonisjs/core/types'
 
 const OpportunitiesController = () => import('../controllers/opportunities_controller.js')
 const TeamsController = () => import('../controllers/opportunities_teams_controller.js')
+const ListController = () => import('../controllers/opportunities_list_controller.js')
 
 /** The pipeline feature's routes (behind login, under /crm); routes.ts calls this. */
 export default function registerPipelineRoutes(router: HttpRouterService) {
   const id = router.matchers.number()
   const C = OpportunitiesController
-  router.get('/opportunities', [C, 'board']).as('crm.opportunities.index')
-  router.get('/opportunities/board', [C, 'board']).as('crm.opportunities.board')
-  router.get('/opportunities/column', [C, 'column']).as('crm.opportunities.column')
+  // The board shares its filters (and saved views) with the list: both in ListController.
+  router.get('/opportunities', [ListController, 'board']).as('crm.opportunities.index')
+  router.get('/opportunities/board', [ListController, 'board']).as('crm.opportunities.board')
+  router.get('/opportunities/column', [ListController, 'column']).as('crm.opportunities.column')
   router
     .get('/opportunities/lookup', [
       () => import('../controllers/record_lookups_controller.js'),
@@ -50,4 +52,18 @@ export default function registerPipelineRoutes(router: HttpRouterService) {
     .post('/opportunities/teams/:id/copy', [T, 'copy'])
     .where('id', id)
     .as('crm.opportunities.teams.copy')
+  // The list, its export and the delete to the recycle bin (static paths: no id to confuse).
+  const L = ListController
+  router.get('/opportunities/list', [L, 'index']).as('crm.opportunities.list')
+  router.get('/opportunities/export', [L, 'export']).as('crm.opportunities.export')
+  router.get('/opportunities/export/xlsx', [L, 'exportXlsx']).as('crm.opportunities.export_xlsx')
+  router.post('/opportunities/bulk', [L, 'bulk']).as('crm.opportunities.bulk')
+  router.get('/opportunities/bulk/export', [L, 'bulkExport']).as('crm.opportunities.bulk_export')
+  router
+    .post('/opportunities/bulk/export', [L, 'bulkExport'])
+    .as('crm.opportunities.bulk_export_selection')
+  router
+    .delete('/opportunities/:id', [L, 'destroy'])
+    .where('id', id)
+    .as('crm.opportunities.destroy')
 }

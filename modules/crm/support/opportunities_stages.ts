@@ -78,11 +78,40 @@ async function stagesOf(client: Client, organizationId: number, teamId: number |
   return (await query).map(toStage)
 }
 
-/** The organization's default pipeline, created on first use. */
+/**
+ * The organization's default pipeline, created on first use. Two first reads at once both find
+ * no stages; each then claims the organization's row in crm_pipeline_defaults (its primary key,
+ * migration 0037) and inserts the stages in the same transaction: the second claim waits for the
+ * first to commit and fails on the key, so that reader reads the stages the first one made.
+ * Inside a caller's transaction the claim is a savepoint, so the failed claim leaves it usable.
+ */
 export async function defaultStages(organizationId: number, client: Client = db.connection()) {
   const stages = await stagesOf(client, organizationId, null)
   if (stages.length) return stages
-  await insertDefaultStages(client, organizationId)
+  try {
+    await client.transaction(async (trx) => {
+      const claimed = await trx
+        .from('crm_pipeline_defaults')
+        .where('organization_id', organizationId)
+        .select('organization_id')
+        .first()
+      if (claimed) {
+        // Another read made them meanwhile; or someone removed them all (CRM › Equipos): the
+        // claim stays and they come back.
+        if ((await stagesOf(trx, organizationId, null)).length) return
+      } else {
+        await trx
+          .table('crm_pipeline_defaults')
+          .insert({ organization_id: organizationId, created_at: dbTimestamp() })
+      }
+      await insertDefaultStages(trx, organizationId)
+    })
+  } catch (error) {
+    // Another first read won the claim: its stages are there now. Anything else is an error.
+    const made = await stagesOf(client, organizationId, null)
+    if (made.length) return made
+    throw error
+  }
   return stagesOf(client, organizationId, null)
 }
 

@@ -2,6 +2,8 @@ import db from '@adonisjs/lucid/services/db'
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
 import type { AccessContext } from '#app/access/access_context'
 import { dateOnly } from '#app/settings/currencies'
+import { LIKE_ESCAPE, likePattern } from '#app/support/like'
+import { whereTagged } from '#app/tags/taggings'
 import { normalizeText } from '../../support/normalize.js'
 import { pipelineStages, type Stage } from '../../support/opportunities_stages.js'
 import type { OpportunityCard, OpportunityStatus } from '../../dto/opportunities.js'
@@ -21,6 +23,14 @@ export interface OpportunityFilters {
   closeTo?: string | null
   amountMin?: number | null
   q?: string | null
+  /** Only opportunities without owner (wins over `ownerId`). */
+  unassigned?: boolean
+  /** The list's stage filter (the board shows stages as columns instead). */
+  stageId?: number | null
+  /** Tagged with any of these tags. */
+  tags?: number[]
+  /** A selection of the list (export of the selected rows). */
+  ids?: number[]
 }
 
 type Query = DatabaseQueryBuilderContract<any>
@@ -34,23 +44,38 @@ type Query = DatabaseQueryBuilderContract<any>
 export async function scopeOpportunities(
   query: Query,
   access: AccessContext,
-  stages: Stage[],
-  filters: OpportunityFilters
+  stages: Stage[] | null,
+  filters: OpportunityFilters,
+  action: 'view' | 'export' | 'edit' | 'delete' = 'view'
 ): Promise<void> {
-  await access.scope(query, OPPORTUNITIES, { table: 'o' })
-  query.whereIn(
-    'o.stage_id',
-    stages.map((s) => s.id)
-  )
+  await access.scope(query, OPPORTUNITIES, { table: 'o', action })
+  // The board reads one pipeline's stages; the list (stages null) reads every pipeline.
+  if (stages)
+    query.whereIn(
+      'o.stage_id',
+      stages.map((s) => s.id)
+    )
+  if (filters.ids) query.whereIn('o.id', filters.ids.length ? filters.ids : [0])
   if (filters.teamId) query.where('o.team_id', filters.teamId)
-  if (filters.ownerId) query.where('o.owner_id', filters.ownerId)
+  if (filters.stageId) query.where('o.stage_id', filters.stageId)
+  if (filters.unassigned) query.whereNull('o.owner_id')
+  else if (filters.ownerId) query.where('o.owner_id', filters.ownerId)
   if (filters.status) query.where('o.status', filters.status)
   if (filters.source) query.where('o.source', filters.source)
   if (filters.priority) query.where('o.priority', '>=', filters.priority)
   if (filters.closeFrom) query.where('o.expected_close_on', '>=', filters.closeFrom)
   if (filters.closeTo) query.where('o.expected_close_on', '<=', filters.closeTo)
   if (filters.amountMin) query.where('o.amount_org_minor', '>=', filters.amountMin)
-  if (filters.q) query.where('o.name_normalized', 'like', `%${normalizeText(filters.q)}%`)
+  // The user's own % and _ are taken literally.
+  const q = filters.q ? normalizeText(filters.q) : ''
+  if (q) query.whereRaw(`o.name_normalized LIKE ? ${LIKE_ESCAPE}`, [likePattern(q)])
+  if (filters.tags?.length)
+    whereTagged(query, {
+      organizationId: access.organizationId,
+      resource: OPPORTUNITIES,
+      idColumn: 'o.id',
+      tagIds: filters.tags,
+    })
 }
 
 const opportunities = () => db.from('crm_opportunities as o') as Query

@@ -1,6 +1,17 @@
 import { useState } from 'react'
 import { Head, Link, router } from '@inertiajs/react'
-import { Button, Modal, Select, Stack, Text } from '@mantine/core'
+import {
+  Badge,
+  Button,
+  Collapse,
+  Group,
+  Modal,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core'
+import { IconAdjustments } from '@tabler/icons-react'
 import { notifications } from '@mantine/notifications'
 import {
   DndContext,
@@ -12,37 +23,20 @@ import {
   type DragEndEvent,
 } from '@dnd-kit/core'
 import { sortableKeyboardCoordinates } from '@dnd-kit/sortable'
-import { PageHeader, useT, type Option } from '~/ui'
+import { PageHeader, SavedViews, useListUrl, usePhone, useT, type Option } from '~/ui'
 import { apiJson } from '~/ui/api'
 import type { OpportunityCard } from '../../dto/opportunities'
 import { Column, type BoardStage, type ColumnState, type Sums } from './board_parts'
-import { BoardFilters, type Filters } from './board_filters'
+import { useOpportunityFilters, ViewSwitch, type FilterOptions } from './board_filters'
 
-interface Props {
+const BASE = '/crm/opportunities/board'
+
+type Props = Omit<FilterOptions, 'stages'> & {
   stages: BoardStage[]
   sums: Sums[]
   columns: ColumnState[]
-  filters: Filters
-  teams: Option[]
-  owners: Option[]
   lostReasons: Option[]
-  sources: Option[]
   can: { create: boolean; edit: boolean }
-}
-
-/** The query string of the board's filters (team, owner, source, search). */
-function query(filters: Filters, extra: Record<string, string | number> = {}) {
-  const params = new URLSearchParams()
-  if (filters.teamId) params.set('team', String(filters.teamId))
-  if (filters.ownerId) params.set('owner', String(filters.ownerId))
-  if (filters.source) params.set('source', filters.source)
-  if (filters.status) params.set('status', filters.status)
-  if (filters.priority) params.set('priority', String(filters.priority))
-  if (filters.closeFrom) params.set('closeFrom', filters.closeFrom)
-  if (filters.closeTo) params.set('closeTo', filters.closeTo)
-  if (filters.q) params.set('q', filters.q)
-  for (const [k, v] of Object.entries(extra)) params.set(k, String(v))
-  return params.toString()
 }
 
 /** Moves a card between columns in the local state (optimistic; the same call rolls back). */
@@ -59,6 +53,19 @@ function moveCard(columns: ColumnState[], cardId: number, from: number, to: numb
 export default function OpportunityBoard(props: Props) {
   const { t } = useT()
   const { stages, sums, filters, can } = props
+  const url = useListUrl(BASE)
+  const set = (patch: Record<string, string | null>) =>
+    url.apply(Object.fromEntries(Object.entries(patch).map(([k, v]) => [k, v || null])))
+  const filterUi = useOpportunityFilters({ ...props, set, withStage: false })
+  // On a phone the filters fold behind a button (the board's columns come first).
+  const phone = usePhone()
+  const [filtersOpen, setFiltersOpen] = useState(false)
+  const [search, setSearch] = useState(filters.q)
+  const [seenQ, setSeenQ] = useState(filters.q)
+  if (seenQ !== filters.q) {
+    setSeenQ(filters.q)
+    setSearch(filters.q)
+  }
   const [columns, setColumns] = useState(props.columns)
   const [lost, setLost] = useState<{ cardId: number; from: number; to: number } | null>(null)
   const [reason, setReason] = useState<string | null>(null)
@@ -72,13 +79,6 @@ export default function OpportunityBoard(props: Props) {
     useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
     useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates })
   )
-
-  const visit = (next: Partial<Filters>) =>
-    router.get(
-      `/crm/opportunities/board?${query({ ...filters, ...next })}`,
-      {},
-      { preserveState: false }
-    )
 
   async function send(cardId: number, from: number, to: number, lostReason?: string) {
     const result = await apiJson('PATCH', `/crm/opportunities/${cardId}/stage`, {
@@ -119,11 +119,14 @@ export default function OpportunityBoard(props: Props) {
   }
 
   async function loadMore(stageId: number, before?: number | null) {
-    const extra: Record<string, string | number> = { stage: stageId }
-    if (before) extra.before = before
+    // The column endpoint reads the board's own query string (its filters) plus the column.
+    const params = new URLSearchParams(url.params)
+    params.set('stage', String(stageId))
+    if (before) params.set('before', String(before))
+    else params.delete('before')
     const result = await apiJson<{ cards: OpportunityCard[]; next: number | null }>(
       'GET',
-      `/crm/opportunities/column?${query(filters, extra)}`
+      `/crm/opportunities/column?${params}`
     )
     if (!result.ok) return
     setColumns((current) =>
@@ -143,7 +146,7 @@ export default function OpportunityBoard(props: Props) {
   function create(stageId: number, name: string) {
     router.post(
       '/crm/opportunities',
-      { name, stageId, teamId: filters.teamId, stay: 1 },
+      { name, stageId, teamId: filters.team ? Number(filters.team) : null, stay: 1 },
       { preserveScroll: true }
     )
   }
@@ -162,13 +165,48 @@ export default function OpportunityBoard(props: Props) {
           )
         }
       />
-      <BoardFilters
-        filters={filters}
-        teams={props.teams}
-        owners={props.owners}
-        sources={props.sources}
-        visit={visit}
-      />
+      <Group justify="space-between" mb="sm" wrap="wrap" gap="sm">
+        <ViewSwitch current="board" />
+        <SavedViews resource="crm.opportunities" />
+      </Group>
+      {phone && (
+        <Button
+          variant={filterUi.chips.length ? 'light' : 'default'}
+          onClick={() => setFiltersOpen((o) => !o)}
+          leftSection={<IconAdjustments size={16} />}
+          aria-expanded={filtersOpen}
+          mb="sm"
+          rightSection={
+            filterUi.chips.length ? (
+              <Badge size="xs" circle>
+                {filterUi.chips.length}
+              </Badge>
+            ) : null
+          }
+        >
+          {t('common.filters')}
+        </Button>
+      )}
+      <Collapse expanded={!phone || filtersOpen}>
+        <Group gap="sm" mb="sm" wrap="wrap" align="flex-end" data-testid="board-filters">
+          {filterUi.inputs}
+          <form
+            onSubmit={(e) => {
+              e.preventDefault()
+              set({ q: search })
+            }}
+          >
+            <TextInput
+              label={t('crm.opportunities.search')}
+              value={search}
+              onChange={(e) => setSearch(e.currentTarget.value)}
+              onBlur={() => search !== filters.q && set({ q: search })}
+              w={200}
+              data-testid="board-search"
+            />
+          </form>
+        </Group>
+      </Collapse>
       {empty && (
         <Text c="dimmed" mb="sm">
           {t('crm.opportunities.empty')}

@@ -32,6 +32,7 @@ import type { OpportunityDetail } from '../../dto/opportunities'
 import type { RecordActivitiesDto } from '../../dto/activities'
 import type { RecordActions } from '../../dto/shared'
 import type { BoardStage } from './board_parts'
+import { DeleteOpportunityButton } from './delete_button'
 
 const STATUS_COLOR = { open: 'blue', won: 'green', lost: 'red' } as const
 
@@ -126,6 +127,7 @@ export default function OpportunityShow({
                   {t('crm.opportunities.reopen')}
                 </Button>
               )}
+              <DeleteOpportunityButton id={o.id} allowed={allowed.delete} />
             </Group>
           )
         }
