@@ -14,10 +14,10 @@ export default class extends BaseSchema {
     })
   }
 
+  // Plain ALTER TABLE … DROP COLUMN (SQLite ≥ 3.35, MariaDB, MS SQL): knex's dropColumn on
+  // SQLite copies and drops the table, which its leads' assignment rows (a foreign key) refuse.
   async down() {
-    this.schema.alterTable('crm_leads', (table) => {
-      table.dropColumn('linked_company_id')
-      table.dropColumn('linked_contact_id')
-    })
+    this.schema.raw('ALTER TABLE crm_leads DROP COLUMN linked_company_id')
+    this.schema.raw('ALTER TABLE crm_leads DROP COLUMN linked_contact_id')
   }
 }
