@@ -222,11 +222,7 @@ export default function LeadShow({
                 {`${f.date(lead.createdAt)}${lead.createdByName ? ` · ${lead.createdByName}` : ''}`}
               </Detail>
             </FieldCard>
-            {customFields.length > 0 && (
-              <FieldCard title={t('crm.leads.custom_fields')} testId="custom-field-details">
-                <CustomFieldDetails fields={customFields} />
-              </FieldCard>
-            )}
+            <CustomFieldDetails fields={customFields} />
             <ActivitiesPanel activities={activities} />
             {documents && <Documents panel={documents} openRef={openFiles} />}
           </>
