@@ -184,6 +184,31 @@ export const timeline = {
     return { entries, nextBefore: rows.length > limit ? entries[entries.length - 1].id : null }
   },
 
+  /**
+   * Moves a subject's entries to another subject of the same organization (a duplicate merged
+   * into the record it duplicated), all but the kinds in `except`. Returns how many moved.
+   */
+  async move(
+    params: {
+      organizationId: number
+      from: { subjectType: string; subjectId: number }
+      to: { subjectType: string; subjectId: number }
+      except?: string[]
+    },
+    client?: TransactionClientContract
+  ): Promise<number> {
+    const moved = await (client ?? db)
+      .from('timeline_events')
+      .where({
+        organization_id: params.organizationId,
+        subject_type: params.from.subjectType,
+        subject_id: params.from.subjectId,
+      })
+      .if(params.except?.length, (q) => q.whereNotIn('kind', params.except!))
+      .update({ subject_type: params.to.subjectType, subject_id: params.to.subjectId })
+    return Array.isArray(moved) ? Number(moved[0] ?? 0) : Number(moved)
+  },
+
   /** Removes a subject's history (used when the subject itself is deleted for good). */
   async forget(
     organizationId: number,

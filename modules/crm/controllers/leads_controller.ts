@@ -13,14 +13,28 @@ import { listTags } from '#app/tags/tags'
 import { tagsPanel } from '#app/tags/panel'
 import { trashRecord } from '#app/bin/bin'
 import { savedViewsProps } from '#app/views/list_views'
+import { bulkFromRequest, bulkProps, selectedIdsOf } from '#app/bulk/http'
+import {
+  customFieldsDisplay,
+  customFieldsForm,
+  validateWithCustomFields,
+} from '#app/custom_fields/forms'
+import { loadRecordValues } from '#app/custom_fields/values'
+import { customFields } from '#app/custom_fields/definitions'
+import { customColumns, parseCustomFilters } from '#app/custom_fields/query'
 import type { LeadListFilters } from '../dto/leads.js'
 import {
   convertValidator,
   disqualifyValidator,
   leadValidator,
+  linkValidator,
   listLeadsValidator,
   mergeValidator,
 } from '../validators/leads.js'
+import { checkedSort } from '../actions/companies/company_query.js'
+import { saveLeadField } from '../actions/leads/lead_field.js'
+import { leadLinks, linkLead } from '../actions/leads/link_lead.js'
+import { BULK_LEAD_STATUSES } from '../bulk/leads.js'
 import { noteValidator } from '../validators/shared.js'
 import { LEADS, LEAD_SUBJECT, visibleLeadId } from '../actions/leads/lead_scope.js'
 import { loadLead, leadName } from '../actions/leads/load_lead.js'
@@ -46,7 +60,10 @@ export default class LeadsController {
     const meta = { meta: { organizationId: ctx.organization.id } }
     // A malformed filter in the address bar shows the unfiltered list rather than an error.
     const [, parsed] = await listLeadsValidator.tryValidate(ctx.request.qs(), meta)
-    const filters = { ...parsed, tags: tagFilterOf(ctx.request.qs()) }
+    const cf = await parseCustomFilters(ctx.organization.id, LEADS, ctx.request.qs())
+    // A custom-field sort only by a field the list shows (`cf_<key>`, app/custom_fields/sort.ts).
+    const sort = await checkedSort(ctx.organization.id, LEADS, parsed?.sort)
+    const filters = { ...parsed, sort, cf: cf.filters, tags: tagFilterOf(ctx.request.qs()) }
     const [page, owners] = await Promise.all([
       listLeads(ctx.access, filters, filters.per ?? PAGE_SIZE),
       ownerFilterOptions(ctx.access, LEADS),
@@ -75,8 +92,58 @@ export default class LeadsController {
       tagFilter: filters.tags,
       tagOptions: await listTags(ctx.organization.id),
       list: await listProps(ctx.access, LEADS),
+      customFilters: cf.params,
+      customColumns: await customColumns(ctx.organization.id, LEADS),
       ...views,
+      bulk: await this.#bulkProps(ctx),
       catalog: await leadCatalog(ctx.organization.id, ctx.i18n.locale, true),
+    })
+  }
+
+  /** The bulk bar's props, with "Estado" (open states only: not an editable list). */
+  async #bulkProps(ctx: HttpContext) {
+    const props = await bulkProps(ctx.access, LEADS, ctx.i18n.locale)
+    if (!props?.actions.includes('field')) return props
+    const status = {
+      key: 'status',
+      label: 'crm.leads.fields.status',
+      kind: 'select' as const,
+      options: BULK_LEAD_STATUSES.map((value) => ({
+        value,
+        label: ctx.i18n.t(`crm.leads.statuses.${value}`),
+      })),
+      lookup: undefined,
+    }
+    return { ...props, fields: [status, ...props.fields] }
+  }
+
+  /** Bulk action of the list's bar on a selection or on all matching (app/bulk): JSON. */
+  async bulk(ctx: HttpContext) {
+    return bulkFromRequest(ctx, LEADS)
+  }
+
+  /** Export of the bar's selection (`ids=1,2,3`; without, all matching the list's filters). */
+  async bulkExport(ctx: HttpContext) {
+    const format = ctx.request.input('format') === 'xlsx' ? 'xlsx' : 'csv'
+    return this.#export(ctx, format, selectedIdsOf(ctx))
+  }
+
+  /** One field saved in place (the list's cells): JSON `{ field, value }`, 422 when refused. */
+  async field(ctx: HttpContext) {
+    ctx.access.authorize(`${LEADS}.edit`)
+    const leadId = (await visibleLeadId(ctx.access, routeId(ctx), 'edit')) ?? notFound()
+    return saveLeadField(ctx, leadId)
+  }
+
+  /** "Vincular": remembers the existing company or contact the lead is, for its conversion. */
+  async link(ctx: HttpContext) {
+    ctx.access.authorize(`${LEADS}.edit`)
+    const leadId = (await visibleLeadId(ctx.access, routeId(ctx), 'edit')) ?? notFound()
+    const { kind, id } = await ctx.request.validateUsing(linkValidator)
+    return orBack(ctx, async () => {
+      await linkLead({ access: ctx.access, leadId, kind, id })
+      ctx.session.flash('success', ctx.i18n.t(id ? 'crm.leads.linked' : 'crm.leads.unlinked'))
+      return ctx.response.redirect().toRoute('crm.leads.show', { id: leadId })
     })
   }
 
@@ -89,15 +156,27 @@ export default class LeadsController {
   }
 
   /** CSV or XLSX of the list as filtered: the export scope, the formula guard, an audit entry. */
-  async #export(ctx: HttpContext, format: ExportFormat) {
+  async #export(ctx: HttpContext, format: ExportFormat, ids: number[] | null = null) {
     ctx.access.authorize(`${LEADS}.export`)
     const [, parsed] = await listLeadsValidator.tryValidate(ctx.request.qs(), {
       meta: { organizationId: ctx.organization.id },
     })
-    const filters = { ...parsed, tags: tagFilterOf(ctx.request.qs()) }
+    // The custom-field filters too (`cf_<key>…`): the export holds what the list shows.
+    const cf = await parseCustomFilters(ctx.organization.id, LEADS, ctx.request.qs())
+    const filters = {
+      ...parsed,
+      cf: cf.filters,
+      tags: tagFilterOf(ctx.request.qs()),
+      ...(ids ? { ids } : {}),
+    }
     const rows = await exportRowCount(filteredLeads(ctx.access, filters, 'export'))
-    await recordExport({ ...actor(ctx), subjectType: LEAD_SUBJECT, filters: parsed ?? {}, rows })
-    const data = exportLeads(ctx.access, filters, {
+    await recordExport({
+      ...actor(ctx),
+      subjectType: LEAD_SUBJECT,
+      filters: ids ? { selected: ids.length } : (parsed ?? {}),
+      rows,
+    })
+    const data = await exportLeads(ctx.access, filters, {
       t: (key) => ctx.i18n.t(key),
       date: exportDate(ctx.auth.getUserOrFail().timezone),
       catalog: await leadCatalog(ctx.organization.id, ctx.i18n.locale, true),
@@ -132,6 +211,8 @@ export default class LeadsController {
     const editable = allowed.edit || (await visibleLeadId(ctx.access, id, 'edit')) !== null
     return ctx.inertia.render('crm/leads/show', {
       lead,
+      customFields: await customFieldsDisplay(organizationId, LEADS, id),
+      links: await leadLinks(ctx.access, id),
       allowed: {
         ...allowed,
         edit: editable,
@@ -153,16 +234,17 @@ export default class LeadsController {
     return ctx.inertia.render('crm/leads/form', {
       lead: null,
       ...(await leadFormOptions(ctx.access, ctx.i18n.locale)),
+      ...(await customFieldsForm(ctx.organization.id, LEADS, null)),
     })
   }
 
   async store(ctx: HttpContext) {
     ctx.access.authorize(`${LEADS}.create`)
-    const data = await ctx.request.validateUsing(leadValidator, {
-      meta: { organizationId: ctx.organization.id },
-    })
+    const { data, custom } = await validateWithCustomFields(ctx, LEADS, () =>
+      ctx.request.validateUsing(leadValidator, { meta: { organizationId: ctx.organization.id } })
+    )
     return orBack(ctx, async () => {
-      const lead = await createLead({ ...actor(ctx), data })
+      const lead = await createLead({ ...actor(ctx), data, customValues: custom })
       ctx.session.flash('success', ctx.i18n.t('crm.leads.created', { name: lead.title }))
       // Handed to someone else by the rules (or queued): the user may no longer see it.
       if ((await visibleLeadId(ctx.access, lead.id)) === null)
@@ -177,17 +259,22 @@ export default class LeadsController {
     return ctx.inertia.render('crm/leads/form', {
       lead: await loadLead(db, ctx.organization.id, id),
       ...(await leadFormOptions(ctx.access, ctx.i18n.locale, 'edit')),
+      ...(await customFieldsForm(ctx.organization.id, LEADS, id)),
     })
   }
 
   async update(ctx: HttpContext) {
     ctx.access.authorize(`${LEADS}.edit`)
     const leadId = (await visibleLeadId(ctx.access, routeId(ctx), 'edit')) ?? notFound()
-    const data = await ctx.request.validateUsing(leadValidator, {
-      meta: { organizationId: ctx.organization.id },
-    })
+    const { data, custom } = await validateWithCustomFields(
+      ctx,
+      LEADS,
+      () =>
+        ctx.request.validateUsing(leadValidator, { meta: { organizationId: ctx.organization.id } }),
+      await loadRecordValues(ctx.organization.id, LEADS, leadId)
+    )
     return orBack(ctx, async () => {
-      const lead = await updateLead({ ...actor(ctx), data, leadId })
+      const lead = await updateLead({ ...actor(ctx), data, leadId, customValues: custom })
       ctx.session.flash('success', ctx.i18n.t('crm.leads.updated', { name: lead.title }))
       return ctx.response.redirect().toRoute('crm.leads.show', { id: leadId })
     })
@@ -253,15 +340,28 @@ export default class LeadsController {
     })
   }
 
-  /** Merges the lead `otherId` (a duplicate the user may delete) into this one. */
+  /**
+   * Merges the lead `otherId` into this one: both must be in the user's edit scope (the
+   * duplicate goes to the recycle bin, restorable).
+   */
   async merge(ctx: HttpContext) {
     ctx.access.authorize(`${LEADS}.edit`)
-    ctx.access.authorize(`${LEADS}.delete`)
     const keepId = (await visibleLeadId(ctx.access, routeId(ctx), 'edit')) ?? notFound()
     const { otherId } = await ctx.request.validateUsing(mergeValidator)
-    const other = (await visibleLeadId(ctx.access, otherId, 'delete')) ?? notFound()
+    const other = (await visibleLeadId(ctx.access, otherId, 'edit')) ?? notFound()
+    const t = (key: string, values?: Record<string, unknown>) => ctx.i18n.t(key, values)
+    const cfLabels = new Map(
+      (await customFields(ctx.organization.id, LEADS)).map((c) => [`cf.${c.key}`, c.label])
+    )
+    const describe = (filled: string[], title: string) =>
+      filled.length
+        ? t('crm.leads.merge_filled', {
+            title,
+            fields: filled.map((f) => cfLabels.get(f) ?? t(`crm.leads.fields.${f}`)).join(', '),
+          })
+        : t('crm.leads.merge_nothing_filled', { title })
     return orBack(ctx, async () => {
-      await mergeLeads({ ...actor(ctx), keepId, otherId: other })
+      await mergeLeads({ ...actor(ctx), keepId, otherId: other, describe })
       ctx.session.flash('success', ctx.i18n.t('crm.leads.merged'))
       return ctx.response.redirect().toRoute('crm.leads.show', { id: keepId })
     })

@@ -1,10 +1,12 @@
 import type { ListDeclaration } from '#app/registry/types'
 import type { ManifestPart } from './part.js'
-import { LEAD_KINDS, LEAD_LISTS } from '../support/leads_lists.js'
+import { LEAD_KINDS, LEAD_LISTS, LEAD_SOURCES_LIST } from '../support/leads_lists.js'
+import { INDUSTRIES_LIST } from '../lists.js'
 
 /*
  * The leads list: sorted by creation (newest first by default) or name, each read along its
- * (organization, <filter>, deleted_at, created_at, id) index (migration 0015).
+ * (organization, <filter>, deleted_at, created_at, id) index (migration 0015). Status (open
+ * states), source and owner are edited in the cells (PATCH /crm/leads/:id/field).
  */
 const LEAD_LIST: ListDeclaration = {
   columns: [
@@ -16,12 +18,18 @@ const LEAD_LIST: ListDeclaration = {
       primary: true,
     },
     { key: 'company', label: 'crm.leads.fields.companyName', primary: true },
-    { key: 'status', label: 'crm.leads.fields.status', type: 'badge', primary: true },
-    { key: 'source', label: 'crm.leads.fields.source' },
+    {
+      key: 'status',
+      label: 'crm.leads.fields.status',
+      type: 'badge',
+      primary: true,
+      inline: true,
+    },
+    { key: 'source', label: 'crm.leads.fields.source', inline: true },
     { key: 'province', label: 'crm.leads.fields.province', default: false },
     { key: 'email', label: 'crm.leads.fields.email', type: 'email', default: false },
     { key: 'phone', label: 'crm.leads.fields.phone', type: 'phone', default: false },
-    { key: 'owner', label: 'crm.leads.fields.owner' },
+    { key: 'owner', label: 'crm.leads.fields.owner', inline: true },
     { key: 'tags', label: 'crm.leads.fields.tags' },
     {
       key: 'created',
@@ -60,6 +68,27 @@ const part: ManifestPart = {
       },
       bin: { subject: 'crm.lead', handlers: () => import('../bin/lead_bin.js') },
       tags: { subject: 'crm.lead' },
+      customFields: { subject: 'crm.lead' },
+      // Status (open states only) is added by the controller: it is not an editable list.
+      bulk: {
+        actions: ['owner', 'field', 'tags', 'delete', 'export'],
+        fields: [
+          {
+            key: 'source',
+            label: 'crm.leads.fields.source',
+            kind: 'select',
+            list: LEAD_SOURCES_LIST,
+          },
+          {
+            key: 'sector',
+            label: 'crm.leads.fields.sector',
+            kind: 'select',
+            list: INDUSTRIES_LIST,
+          },
+        ],
+        customFields: true,
+        handler: () => import('../bulk/leads.js'),
+      },
       list: LEAD_LIST,
     },
   ],

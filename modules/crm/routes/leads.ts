@@ -13,9 +13,17 @@ export default function registerLeadsRoutes(router: HttpRouterService) {
   router.post('/leads', [LeadsController, 'store']).as('crm.leads.store')
   router.get('/leads/export', [LeadsController, 'export']).as('crm.leads.export')
   router.get('/leads/export/xlsx', [LeadsController, 'exportXlsx']).as('crm.leads.export_xlsx')
+  router.post('/leads/bulk', [LeadsController, 'bulk']).as('crm.leads.bulk')
+  router.get('/leads/bulk/export', [LeadsController, 'bulkExport']).as('crm.leads.bulk_export')
+  // A selection's ids in the body: too many for a query string.
+  router
+    .post('/leads/bulk/export', [LeadsController, 'bulkExport'])
+    .as('crm.leads.bulk_export_selection')
   router.get('/leads/:id', [LeadsController, 'show']).where('id', id).as('crm.leads.show')
   router.get('/leads/:id/edit', [LeadsController, 'edit']).where('id', id).as('crm.leads.edit')
   router.put('/leads/:id', [LeadsController, 'update']).where('id', id).as('crm.leads.update')
+  router.patch('/leads/:id/field', [LeadsController, 'field']).where('id', id).as('crm.leads.field')
+  router.post('/leads/:id/link', [LeadsController, 'link']).where('id', id).as('crm.leads.link')
   router.delete('/leads/:id', [LeadsController, 'destroy']).where('id', id).as('crm.leads.destroy')
   router
     .post('/leads/:id/convert', [LeadsController, 'convert'])

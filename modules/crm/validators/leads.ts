@@ -120,3 +120,11 @@ export const convertValidator = vine.compile(
 export const mergeValidator = vine.compile(
   vine.object({ otherId: vine.number().withoutDecimals().positive() })
 )
+
+/** "Vincular": the existing company or contact a lead is (`id` null forgets it). */
+export const linkValidator = vine.compile(
+  vine.object({
+    kind: vine.enum(['company', 'contact'] as const),
+    id: vine.number().withoutDecimals().positive().nullable(),
+  })
+)

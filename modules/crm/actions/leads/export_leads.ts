@@ -3,6 +3,8 @@ import type { ExportColumn, TabularExport } from '#app/support/csv'
 import { keysetPage } from '#app/support/keyset'
 import { toIso } from '#app/support/dates'
 import { tagCells } from '#app/tags/taggings'
+import { customExportColumns } from '#app/custom_fields/exchange'
+import type { CustomFilter } from '#app/custom_fields/query'
 import type { LeadCatalog } from '../../dto/leads.js'
 import type { LeadFilters } from '../../validators/leads.js'
 import { keysetFor } from '../companies/company_query.js'
@@ -30,26 +32,34 @@ const COLUMNS: ExportColumn[] = [
   { key: 'createdAt' },
 ]
 
+type ExportFilters = LeadFilters & { tags?: number[]; ids?: number[]; cf?: CustomFilter[] }
+type Text = { t: (key: string) => string; date: (iso: string) => string; catalog: LeadCatalog }
+type CustomCells = Awaited<ReturnType<typeof customExportColumns>>['cells']
+
 /**
  * The filtered list for an export (CSV or XLSX), in keyset batches in the list's order, from the
  * same scoped query as the list (`export` scope): only leads the user may export are written.
+ * A column per active custom field follows the fixed ones (its label as header, read back by
+ * the import).
  */
-export function exportLeads(
+export async function exportLeads(
   access: AccessContext,
-  filters: LeadFilters & { tags?: number[]; ids?: number[] },
-  text: { t: (key: string) => string; date: (iso: string) => string; catalog: LeadCatalog }
-): TabularExport {
+  filters: ExportFilters,
+  text: Text
+): Promise<TabularExport> {
+  const custom = await customExportColumns(access.organizationId, LEADS, text.t)
   return {
-    columns: COLUMNS,
-    header: COLUMNS.map((c) => text.t(`crm.leads.fields.${c.key}`)),
-    batches: batches(access, filters, text),
+    columns: [...COLUMNS, ...custom.columns],
+    header: [...COLUMNS.map((c) => text.t(`crm.leads.fields.${c.key}`)), ...custom.header],
+    batches: batches(access, filters, text, custom.cells),
   }
 }
 
 async function* batches(
   access: AccessContext,
-  filters: LeadFilters & { tags?: number[]; ids?: number[] },
-  text: { t: (key: string) => string; date: (iso: string) => string; catalog: LeadCatalog }
+  filters: ExportFilters,
+  text: Text,
+  cells: CustomCells
 ): AsyncGenerator<unknown[][]> {
   const label = (list: { value: string; label: string }[], code: string | null) =>
     code ? (list.find((o) => o.value === code)?.label ?? code) : null
@@ -65,7 +75,10 @@ async function* batches(
       sortValue
     )
     const ids = page.rows.map((r) => Number(r.id))
-    const tags = await tagCells(access.organizationId, LEADS, ids)
+    const [tags, custom] = await Promise.all([
+      tagCells(access.organizationId, LEADS, ids),
+      cells(ids),
+    ])
     const rows = page.rows.map((r) => [
       r.title,
       r.first_name,
@@ -81,6 +94,7 @@ async function* batches(
       r.owner_name ?? null,
       tags.get(Number(r.id)) ?? null,
       text.date(toIso(r.created_at)),
+      ...(custom.get(Number(r.id)) ?? []),
     ])
     if (rows.length) yield rows
     cursor = page.next

@@ -1,21 +1,22 @@
 import db from '@adonisjs/lucid/services/db'
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
 import type { AccessContext } from '#app/access/access_context'
-import { cappedCount, keysetPage } from '#app/support/keyset'
+import { cappedCount } from '#app/support/keyset'
 import { toIso } from '#app/support/dates'
 import { LIKE_ESCAPE, likePrefix } from '#app/support/like'
 import { applyCreatedRange } from '#app/lists/created_range'
 import { tagsOfRecords, whereTagged } from '#app/tags/taggings'
 import type { LeadFilters } from '../../validators/leads.js'
 import type { LeadRow, LeadStatusDto } from '../../dto/leads.js'
-import { keysetFor } from '../companies/company_query.js'
+import { applyCustomFilters, customListValues, type CustomFilter } from '#app/custom_fields/query'
+import { sortedPage } from '../companies/company_query.js'
 import { searchKeys } from '../../support/search.js'
 import { fullName } from '../../support/people.js'
 import { LEADS, scopeLeads } from './lead_scope.js'
 
 export const PAGE_SIZE = 25
 
-type Filters = LeadFilters & { tags?: number[]; ids?: number[] }
+type Filters = LeadFilters & { tags?: number[]; ids?: number[]; cf?: CustomFilter[] }
 
 /**
  * The filtered, scoped leads query (alias `l`) shared by the list, its count and the export.
@@ -55,35 +56,50 @@ export async function filteredLeads(
       idColumn: 'l.id',
       tagIds: filters.tags,
     })
+  if (filters.cf?.length)
+    await applyCustomFilters(query, {
+      organizationId: access.organizationId,
+      resource: LEADS,
+      idColumn: 'l.id',
+      filters: filters.cf,
+    })
   return { query }
 }
 
-/** One keyset page of leads (either way), its position and the capped count. */
+/**
+ * One keyset page of leads (either way, by a built-in sort or a listed custom field's, the
+ * caller having checked it), its position, the capped count, and each row's tags and custom
+ * values.
+ */
 export async function listLeads(access: AccessContext, filters: Filters, pageSize = PAGE_SIZE) {
-  const sort =
-    filters.sort?.startsWith('cf_') || filters.sort?.startsWith('-cf_') ? undefined : filters.sort
-  const { options, sortValue } = keysetFor(sort ?? '-created', 'l')
-  const { query } = await filteredLeads(access, filters)
-  query.leftJoin('users as o', 'o.id', 'l.owner_id').select(LIST_COLUMNS)
+  const build = async () => {
+    const { query } = await filteredLeads(access, filters)
+    query.leftJoin('users as o', 'o.id', 'l.owner_id').select(LIST_COLUMNS)
+    return { query }
+  }
   const [page, count] = await Promise.all([
-    keysetPage(
-      query,
-      { ...options, limit: pageSize, cursor: filters.cursor, before: filters.before },
-      sortValue
-    ),
+    sortedPage(build, {
+      organizationId: access.organizationId,
+      resource: LEADS,
+      alias: 'l',
+      sort: (filters.sort ?? '-created') as any,
+      limit: pageSize,
+      cursor: filters.cursor,
+      before: filters.before,
+    }),
     filteredLeads(access, filters).then(({ query: q }) =>
       cappedCount(q, { exact: filters.count === 'exact' })
     ),
   ])
   const rows = leadRows(page.rows)
-  const tags = await tagsOfRecords(
-    access.organizationId,
-    LEADS,
-    rows.map((r) => r.id)
-  )
+  const ids = rows.map((r) => r.id)
+  const [tags, custom] = await Promise.all([
+    tagsOfRecords(access.organizationId, LEADS, ids),
+    customListValues(access.organizationId, LEADS, ids),
+  ])
   return {
     ...page,
-    rows: rows.map((r) => ({ ...r, tags: tags.get(r.id) ?? [] })),
+    rows: rows.map((r) => ({ ...r, tags: tags.get(r.id) ?? [], custom: custom.get(r.id) ?? {} })),
     count,
   }
 }

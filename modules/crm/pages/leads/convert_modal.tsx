@@ -4,19 +4,23 @@ import { Button, Checkbox, Group, Modal, Radio, Stack, TextInput } from '@mantin
 import { RecordPicker, useCan, useT } from '~/ui'
 import { CompanyPicker } from '../shared/company_picker'
 import type { LeadDetail } from '../../dto/leads'
+import type { LeadLinks } from './lead_alerts'
 
 type Mode = 'new' | 'existing' | 'none'
 
 /**
  * "Convertir": the customer's company and contact each created from the lead, linked to an
- * existing record (pickers of what the user may see) or left out, and the opportunity.
+ * existing record (pickers of what the user may see) or left out, and the opportunity. A
+ * company or contact the lead was linked to ("Vincular") comes pre-selected as existing.
  */
 export function ConvertModal({
   lead,
+  links = { company: null, contact: null },
   opened,
   onClose,
 }: {
   lead: LeadDetail
+  links?: LeadLinks
   opened: boolean
   onClose: () => void
 }) {
@@ -25,12 +29,20 @@ export function ConvertModal({
   // "Create from the lead" only for who may create companies / contacts (the server refuses too).
   const newCompany = can('crm.companies.create')
   const newContact = can('crm.contacts.create')
-  const [company, setCompany] = useState<Mode>(newCompany ? 'new' : 'none')
-  const [companyId, setCompanyId] = useState<string | null>(null)
-  const [contact, setContact] = useState<Mode>(
-    newContact && (lead.firstName || lead.lastName) ? 'new' : 'none'
+  const [company, setCompany] = useState<Mode>(
+    links.company ? 'existing' : newCompany ? 'new' : 'none'
   )
-  const [contactId, setContactId] = useState<string | null>(null)
+  const [companyId, setCompanyId] = useState<string | null>(
+    links.company ? String(links.company.id) : null
+  )
+  const [contact, setContact] = useState<Mode>(
+    links.contact ? 'existing' : newContact && (lead.firstName || lead.lastName) ? 'new' : 'none'
+  )
+  const [contactId, setContactId] = useState<string | null>(
+    links.contact ? String(links.contact.id) : null
+  )
+  const option = (l: { id: number; name: string } | null) =>
+    l ? [{ value: String(l.id), label: l.name }] : []
   const mayCreate = can('crm.opportunities.create')
   const [opportunity, setOpportunity] = useState(mayCreate)
   const [name, setName] = useState(lead.title)
@@ -73,7 +85,7 @@ export function ConvertModal({
         {company === 'existing' && (
           <CompanyPicker
             label={c('pick_company')}
-            initial={[]}
+            initial={option(links.company)}
             value={companyId}
             onChange={setCompanyId}
           />
@@ -83,7 +95,7 @@ export function ConvertModal({
           <RecordPicker
             label={c('pick_contact')}
             searchUrl="/crm/contacts/lookup"
-            initial={[]}
+            initial={option(links.contact)}
             value={contactId}
             onChange={setContactId}
           />

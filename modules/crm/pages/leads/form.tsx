@@ -1,6 +1,11 @@
 import { Head, useForm } from '@inertiajs/react'
 import { Grid, Paper, Select, Stack, Textarea, TextInput, Title } from '@mantine/core'
 import { ErrorSummary, FormFooter, PageHeader, useT, type Option } from '~/ui'
+import {
+  CustomFieldsSection,
+  type CustomFieldInput,
+  type CustomFieldValue,
+} from '~/ui/custom_fields'
 import type { LeadCatalog, LeadDetail } from '../../dto/leads'
 
 /** Create and edit a lead. An empty owner means "assign by the rules" (assignment engine). */
@@ -9,11 +14,16 @@ export default function LeadForm({
   owners,
   teams,
   catalog,
+  customFields = [],
+  customValues = {},
 }: {
   lead: LeadDetail | null
   owners: Option[]
   teams: Option[]
   catalog: LeadCatalog
+  /** The organization's custom fields of leads and this lead's values (app/custom_fields). */
+  customFields?: CustomFieldInput[]
+  customValues?: Record<string, CustomFieldValue>
 }) {
   const { t } = useT()
   const s = (v: string | number | null | undefined) =>
@@ -38,6 +48,7 @@ export default function LeadForm({
     description: s(lead?.description),
     ownerId: s(lead?.ownerId),
     teamId: s(lead?.teamId),
+    customFields: customValues,
   })
   const errors = form.errors as Record<string, string | undefined>
   const field = (name: string) => t(`crm.leads.fields.${name}`)
@@ -50,7 +61,7 @@ export default function LeadForm({
   const submit = (e: React.FormEvent) => {
     e.preventDefault()
     // Empty inputs are "not given"; owner and team are ids.
-    form.transform((data) => {
+    form.transform((data: Record<string, unknown>) => {
       const out: Record<string, unknown> = {}
       for (const [k, v] of Object.entries(data)) if (v !== '') out[k] = v
       out.ownerId = data.ownerId ? Number(data.ownerId) : null
@@ -60,7 +71,9 @@ export default function LeadForm({
     if (lead) form.put(`/crm/leads/${lead.id}`, { preserveScroll: 'errors' as const })
     else form.post('/crm/leads', { preserveScroll: 'errors' as const })
   }
-  const text = (name: keyof typeof form.data, span = 6, extra: Record<string, unknown> = {}) => (
+  /** The form's own text fields (the custom fields have their section). */
+  type Name = Exclude<keyof typeof form.data, 'customFields'>
+  const text = (name: Name, span = 6, extra: Record<string, unknown> = {}) => (
     <Grid.Col span={{ base: 12, sm: span }}>
       <TextInput
         label={field(name)}
@@ -72,7 +85,7 @@ export default function LeadForm({
     </Grid.Col>
   )
   const select = (
-    name: keyof typeof form.data,
+    name: Name,
     data: Option[] | string[],
     span = 6,
     extra: Record<string, unknown> = {}
@@ -84,7 +97,7 @@ export default function LeadForm({
         clearable
         value={form.data[name] || null}
         data={data}
-        onChange={(v) => form.setData(name, v ?? '')}
+        onChange={(v) => form.setData(name, (v ?? '') as string)}
         error={errors[name]}
         {...extra}
       />
@@ -162,6 +175,12 @@ export default function LeadForm({
               {select('teamId', teams, 6)}
             </Grid>
           </Paper>
+          <CustomFieldsSection
+            fields={customFields}
+            values={form.data.customFields}
+            onChange={(v) => form.setData('customFields', v)}
+            errors={errors}
+          />
           <FormFooter cancelHref={back} processing={form.processing} mt={0} />
         </Stack>
       </form>

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { Head, Link } from '@inertiajs/react'
+import { Head, Link, router } from '@inertiajs/react'
 import { Anchor, Button, Select, Text, TextInput } from '@mantine/core'
 import { IconFileImport, IconPlus, IconSearch } from '@tabler/icons-react'
 import {
@@ -23,14 +23,32 @@ import {
   type ListProps,
   type Option,
   type TagChip,
+  type BulkConfig,
+  type ListEdit,
 } from '~/ui'
+import {
+  CustomFilterInputs,
+  type CustomFieldColumn,
+  type CustomFieldValue,
+} from '~/ui/custom_fields'
 import type { LeadCatalog, LeadListFilters as Filters, LeadRow } from '../../dto/leads'
-import { CreatedRangeInputs, useCreatedChips } from '../shared/list_parts'
+import {
+  CreatedRangeInputs,
+  customChips,
+  useCreatedChips,
+  useCustomListColumns,
+  useOwnerInline,
+} from '../shared/list_parts'
 import { LeadStatusBadge } from './status_badge'
 import { leadChips } from './lead_chips'
 
 const BASE = '/crm/leads'
 const STATUSES = ['new', 'working', 'converted', 'disqualified']
+/** The states the status cell offers: converting and disqualifying have their own flow. */
+const OPEN = ['new', 'working']
+
+/** A list row with the values of the custom fields shown as columns. */
+type Row = LeadRow & { custom?: Record<string, CustomFieldValue> }
 
 export default function LeadsIndex({
   leads,
@@ -44,8 +62,11 @@ export default function LeadsIndex({
   tagOptions = [],
   list,
   catalog,
+  customFilters = {},
+  customColumns = [],
+  bulk = null,
 }: {
-  leads: LeadRow[]
+  leads: Row[]
   next: string | null
   prev: string | null
   offset: number
@@ -56,6 +77,10 @@ export default function LeadsIndex({
   tagOptions?: TagChip[]
   list: ListProps
   catalog: LeadCatalog
+  customFilters?: Record<string, string>
+  customColumns?: CustomFieldColumn[]
+  /** The bulk bar's actions, fields and owners (resources/js/ui/bulk_bar.tsx). */
+  bulk?: BulkConfig | null
 }) {
   const { t } = useT()
   const f = useFormat()
@@ -74,6 +99,7 @@ export default function LeadsIndex({
   // The export takes the list's filters and order, not its page.
   const exportParams = {
     ...filters,
+    ...customFilters,
     owner: filters.owner === 'none' ? null : filters.owner,
     unassigned: filters.owner === 'none' ? '1' : null,
     cursor: null,
@@ -95,9 +121,11 @@ export default function LeadsIndex({
   const chips: FilterChip[] = [
     ...leadChips(t, filters, catalog, ownerLabel),
     ...useCreatedChips(filters),
+    ...customChips(customColumns, customFilters),
     ...tagFilterUi.chips,
   ]
-  const render: Record<string, (r: LeadRow) => React.ReactNode> = {
+  const extraColumns = useCustomListColumns<Row>(customColumns)
+  const render: Record<string, (r: Row) => React.ReactNode> = {
     title: (r) => (
       <Anchor component={Link} href={`${BASE}/${r.id}`} prefetch fw={600} size="sm">
         {r.title}
@@ -123,6 +151,42 @@ export default function LeadsIndex({
       </Text>
     ),
   }
+  // Status (open states), source and owner edited in the cells (the server checks each lead).
+  const ownerInline = useOwnerInline<Row>(bulk)
+  const statusLabel = (v: string) => t(`crm.leads.statuses.${v}`)
+  const edit: ListEdit<Row> | undefined = can('crm.leads.edit')
+    ? {
+        url: (r) => `${BASE}/${r.id}/field`,
+        name: (r) => r.title,
+        onSaved: () => router.reload({ only: ['leads', 'next', 'prev', 'offset', 'count'] }),
+        fields: {
+          status: {
+            name: 'status',
+            kind: 'select',
+            value: (r) => r.status,
+            // A closed lead offers only its own state: reopen it from its page.
+            options: (r) =>
+              (OPEN.includes(r.status) ? OPEN : [r.status]).map((v) => ({
+                value: v,
+                label: statusLabel(v),
+              })),
+            render: (v) => v && <LeadStatusBadge status={v as LeadRow['status']} />,
+          },
+          source: {
+            name: 'source',
+            kind: 'select',
+            clearable: true,
+            value: (r) => r.source,
+            options: (r) =>
+              r.source && !catalog.sources.some((o) => o.value === r.source)
+                ? [{ value: r.source, label: r.source }, ...catalog.sources]
+                : catalog.sources,
+            render: (v) => label(catalog.sources, v),
+          },
+          ...(ownerInline ? { owner: ownerInline } : {}),
+        },
+      }
+    : undefined
   const newButton = can('crm.leads.create') ? (
     <Button component={Link} href={`${BASE}/create`} leftSection={<IconPlus size={16} />}>
       {t('crm.leads.new')}
@@ -159,12 +223,15 @@ export default function LeadsIndex({
       />
       <SavedViews resource="crm.leads" />
       <ListView
+        bulk={bulk}
+        edit={edit}
         base={BASE}
         rows={leads}
         rowId={(r) => r.id}
         rowHref={(r) => `${BASE}/${r.id}`}
         list={list}
         render={render}
+        extraColumns={extraColumns}
         count={count}
         next={next}
         prev={prev}
@@ -240,6 +307,7 @@ export default function LeadsIndex({
             />
             <CreatedRangeInputs filters={filters} onChange={set} />
             {tagFilterUi.control}
+            <CustomFilterInputs fields={customColumns} values={customFilters} onChange={set} />
           </>
         }
         empty={

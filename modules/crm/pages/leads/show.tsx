@@ -23,6 +23,7 @@ import {
   type TagsPanelProps,
   type TimelineFilterChip,
 } from '~/ui'
+import { CustomFieldDetails, type CustomFieldDisplay } from '~/ui/custom_fields'
 import type { LeadCatalog, LeadDetail, LeadDuplicate } from '../../dto/leads'
 import type { LeadAssignmentDto } from '../../dto/assignment'
 import type { RecordActivitiesDto } from '../../dto/activities'
@@ -30,7 +31,7 @@ import { AssignmentPanel } from './assignment_panel'
 import { ActivitiesPanel } from '../shared/activities_panel'
 import { ConvertModal } from './convert_modal'
 import { DisqualifyModal } from './disqualify_modal'
-import { ConversionAlert, DuplicatesAlert } from './lead_alerts'
+import { ConversionAlert, DuplicatesAlert, type LeadLinks } from './lead_alerts'
 import { LeadStatusBadge } from './status_badge'
 
 const labelOf = (options: { value: string; label: string }[], code: string | null) =>
@@ -47,6 +48,8 @@ export default function LeadShow({
   activities,
   timelineFilters = [],
   tags = null,
+  customFields = [],
+  links = { company: null, contact: null },
 }: {
   lead: LeadDetail
   allowed: { edit: boolean; delete: boolean; convert: boolean }
@@ -58,6 +61,9 @@ export default function LeadShow({
   activities: RecordActivitiesDto | null
   timelineFilters?: TimelineFilterChip[]
   tags?: TagsPanelProps | null
+  customFields?: CustomFieldDisplay[]
+  /** The existing company and contact "Vincular" remembered (conversion pre-selects them). */
+  links?: LeadLinks
 }) {
   const { t } = useT()
   const f = useFormat()
@@ -168,7 +174,9 @@ export default function LeadShow({
           <>
             <DuplicatesAlert
               duplicates={duplicates}
-              canMerge={open && allowed.edit && allowed.delete}
+              canMerge={open && allowed.edit}
+              canLink={open && allowed.edit}
+              links={links}
               base={base}
             />
             <ConversionAlert lead={lead} />
@@ -214,6 +222,7 @@ export default function LeadShow({
                 {`${f.date(lead.createdAt)}${lead.createdByName ? ` · ${lead.createdByName}` : ''}`}
               </Detail>
             </FieldCard>
+            <CustomFieldDetails fields={customFields} />
             <ActivitiesPanel activities={activities} />
             {documents && <Documents panel={documents} openRef={openFiles} />}
           </>
@@ -225,6 +234,7 @@ export default function LeadShow({
               baseUrl={base}
               canNote={allowed.edit}
               fieldPrefix="crm.leads.fields"
+              customLabels={Object.fromEntries(customFields.map((c) => [`cf.${c.key}`, c.label]))}
               valueLabel={valueLabel}
               filters={timelineFilters}
               openNote={noteSignal}
@@ -232,7 +242,12 @@ export default function LeadShow({
           </TimelineCard>
         }
       />
-      <ConvertModal lead={lead} opened={converting} onClose={() => setConverting(false)} />
+      <ConvertModal
+        lead={lead}
+        links={links}
+        opened={converting}
+        onClose={() => setConverting(false)}
+      />
       <DisqualifyModal
         opened={disqualifying}
         onClose={() => setDisqualifying(false)}

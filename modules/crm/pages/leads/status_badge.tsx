@@ -12,7 +12,8 @@ const COLORS: Record<string, string> = {
 export function LeadStatusBadge({ status }: { status: string }) {
   const { t } = useT()
   return (
-    <Badge color={COLORS[status] ?? 'gray'} variant="light">
+    // Never cut to "N…" in a narrow list cell: the word is the cue.
+    <Badge color={COLORS[status] ?? 'gray'} variant="light" style={{ minWidth: 'max-content' }}>
       {t(`crm.leads.statuses.${status}`)}
     </Badge>
   )

@@ -36,6 +36,7 @@ test.group('Custom fields · administration', (group) => {
       [
         ['crm.companies', 'Empresas'],
         ['crm.contacts', 'Contactos'],
+        ['crm.leads', 'Iniciativas'],
         ['crm.opportunities', 'Oportunidades'],
       ]
     )
