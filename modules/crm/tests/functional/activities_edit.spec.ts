@@ -108,6 +108,46 @@ test.group('Activities: edit', (group) => {
     )
   })
 
+  test('a drag to another day goes to the timeline; a reminder already past stays sent', async ({
+    client,
+    assert,
+  }) => {
+    const { org, rep, mine } = await world()
+    const due = ahead(0.01)
+    const id = await insertActivityRow(org, {
+      assignee_id: rep.id,
+      subject_type: 'crm.company',
+      subject_id: mine,
+      title: 'Llamada urgente',
+      due_at: dbTimestamp(due),
+      remind_at: dbTimestamp(new Date(due.getTime() - 15 * MINUTE)),
+      reminded_at: dbTimestamp(),
+    })
+    // Ten minutes earlier: the reminder time (25 min before now+~14 min) is already past.
+    const earlier = new Date(due.getTime() - 10 * MINUTE)
+    await client
+      .patch(`/crm/activities/${id}/move`)
+      .json({ dueAt: earlier.toISOString() })
+      .loginAs(rep)
+      .withCsrfToken()
+    let row = await db.from('crm_activities').where('id', id).firstOrFail()
+    assert.isNotNull(row.reminded_at, 'not sent twice')
+    const later = ahead(2)
+    await client
+      .patch(`/crm/activities/${id}/move`)
+      .json({ dueAt: later.toISOString() })
+      .loginAs(rep)
+      .withCsrfToken()
+    row = await db.from('crm_activities').where('id', id).firstOrFail()
+    assert.isNull(row.reminded_at, 'armed again for the new time')
+    const entries = await db
+      .from('timeline_events')
+      .where({ subject_type: 'crm.company', subject_id: mine, kind: 'crm.activity_rescheduled' })
+      .orderBy('id')
+    assert.lengthOf(entries, 2)
+    assert.equal(JSON.parse(entries[1].data).to, later.toISOString())
+  })
+
   test("a rep cannot edit a colleague's activity (404) nor give hers to someone out of reach", async ({
     client,
     assert,
