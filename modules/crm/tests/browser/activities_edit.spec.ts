@@ -5,6 +5,7 @@ import { createOrganization } from '#tests/helpers/world'
 import { insertCompany, insertContact } from '#modules/crm/tests/helpers'
 import { activitiesUser, insertActivityRow, typeIds } from '#modules/crm/tests/activities_helpers'
 import { dbTimestamp, toDate } from '#app/support/dates'
+import { insertId } from '#app/support/db'
 import { baseUrl, launchBrowser, newPage, screenshot, signIn } from '#tests/helpers/browser'
 
 /** Waits (polling, no fixed sleep) until `read` gives `expected`. */
@@ -96,6 +97,82 @@ test.group('Browser: editing activities', (group) => {
       await screenshot(page, 'activities-mine-edit')
       await page.setViewportSize({ width: 375, height: 800 })
       await screenshot(page, 'activities-mine-edit-375')
+    } finally {
+      await context.close()
+    }
+  })
+
+  test('a default reminder set in the preferences; a series stopped from its cancel dialog', async ({
+    assert,
+  }) => {
+    const org = await createOrganization(['crm'])
+    const user = await activitiesUser(org, 'own', {
+      email: 'crm-serie@prueba.test',
+      password: 'clave-serie-1',
+      fullName: 'Sara Serie',
+    } as any)
+    const company = await insertCompany(org, { name: 'Cliente Periódico S.L.', owner_id: user.id })
+    const types = await typeIds(org)
+    const recurrence = await insertId(db.connection() as any, 'crm_activity_recurrences', {
+      organization_id: org.id,
+      type_id: types.visit,
+      subject_type: 'crm.company',
+      subject_id: company,
+      title: 'Visita semanal',
+      assignee_id: user.id,
+      frequency: 'weekly',
+      interval: 1,
+      next_due_at: dbTimestamp(new Date(Date.now() + 14 * 86_400_000)),
+      all_day: false,
+      duration_min: 60,
+      active: true,
+      created_at: dbTimestamp(),
+      updated_at: dbTimestamp(),
+    })
+    const ids: number[] = []
+    for (const days of [1, 8])
+      ids.push(
+        await insertActivityRow(org, {
+          assignee_id: user.id,
+          type_id: types.visit,
+          subject_type: 'crm.company',
+          subject_id: company,
+          title: 'Visita semanal',
+          recurrence_id: recurrence,
+          due_at: dbTimestamp(new Date(Date.now() + days * 86_400_000)),
+        })
+      )
+    const { context, page } = await newPage(browser)
+    page.setDefaultTimeout(20_000)
+    try {
+      await signIn(page, 'crm-serie@prueba.test', 'clave-serie-1')
+      await page.goto(`${baseUrl()}/crm/activities`)
+      // Preferencias de actividades: 1 hour before.
+      await page.getByTestId('remind-default').click()
+      await page.getByRole('option', { name: '1 hora antes' }).click()
+      await page.getByRole('button', { name: 'Guardar preferencia' }).click()
+      await page.getByText('Preferencia guardada').waitFor()
+      const pref = async () =>
+        (await db.from('crm_activity_preferences').where('user_id', user.id).first())
+          ?.remind_minutes ?? null
+      assert.equal(await until(pref, 60), 60)
+
+      const item = page.locator(`[data-activity-id="${ids[0]}"]`)
+      await item.getByRole('button', { name: 'Cancelar actividad' }).click()
+      const dialog = page.getByRole('dialog', { name: 'Cancelar actividad periódica' })
+      await dialog.getByText('¿Cancelar solo esta o también las siguientes?').waitFor()
+      await screenshot(page, 'activities-series-cancel')
+      await dialog.getByRole('button', { name: 'Esta y las siguientes (detener la serie)' }).click()
+      await page.getByText('Se cancelaron 2 actividades y se detuvo la serie').waitFor()
+      const active = async () =>
+        Boolean((await db.from('crm_activity_recurrences').where('id', recurrence).first()).active)
+      assert.isFalse(await until(active, false))
+      const statuses = await db.from('crm_activities').whereIn('id', ids).select('status')
+      assert.deepEqual(
+        statuses.map((r) => r.status),
+        ['cancelled', 'cancelled']
+      )
+      await page.locator(`[data-activity-id="${ids[1]}"]`).waitFor({ state: 'detached' })
     } finally {
       await context.close()
     }
