@@ -4,6 +4,7 @@ import db from '@adonisjs/lucid/services/db'
 import ICAL from 'ical.js'
 import { dbTimestamp, toDate } from '#app/support/dates'
 import { insertContact } from '../helpers.js'
+import { createUser, crud } from '#tests/helpers/world'
 import { activitiesUser, insertActivityRow, world } from '../activities_helpers.js'
 import { runRecurrences } from '../../activities/recurrences.js'
 
@@ -339,6 +340,48 @@ test.group('Activities: edit', (group) => {
     })
     // Zoe has no address: no ATTENDEE line for her.
     assert.lengthOf(attendees, 2)
+  })
+
+  test('a contact the editor cannot see shows as hidden and stays when she edits', async ({
+    client,
+    assert,
+  }) => {
+    const { org, rep } = await world()
+    // Activities of everyone, but only her own contacts.
+    const lead = await createUser(
+      org,
+      {
+        permissions: [...crud('crm.contacts'), ...crud('crm.activities')],
+        scopes: { 'crm.contacts': 'own', 'crm.activities': 'all' },
+      },
+      { fullName: 'Jefa', timezone: 'Europe/Madrid' }
+    )
+    const hiddenContact = await insertContact(org, {
+      first_name: 'Privada',
+      last_name: 'DeRosa',
+      owner_id: rep.id,
+    })
+    const id = await insertActivityRow(org, { assignee_id: rep.id, title: 'Comida' })
+    await db.table('crm_activity_attendees').insert({
+      organization_id: org.id,
+      activity_id: id,
+      user_id: null,
+      contact_id: hiddenContact,
+    })
+    const seen = await client.get(`/crm/activities/${id}`).loginAs(lead)
+    assert.deepEqual(seen.body().attendees, [{ kind: 'contact', id: hiddenContact, name: null }])
+    assert.notInclude(JSON.stringify(seen.body()), 'Privada')
+    const edited = await client
+      .put(`/crm/activities/${id}`)
+      .json({ title: 'Comida de equipo', attendeeContactIds: [hiddenContact], attendeeUserIds: [] })
+      .loginAs(lead)
+      .withCsrfToken()
+    edited.assertStatus(200)
+    const kept = await db.from('crm_activity_attendees').where('activity_id', id)
+    assert.deepEqual(
+      kept.map((r) => r.contact_id),
+      [hiddenContact]
+    )
   })
 
   test('cancel "this and the following": open occurrences cancelled, done kept, series stopped', async ({
