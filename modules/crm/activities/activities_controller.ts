@@ -8,12 +8,24 @@ import { createActivity } from './create_activity.js'
 import { completeActivity } from './complete_activity.js'
 import { moveActivity } from './move_activity.js'
 import { visibleActivity } from './load_activity.js'
-import { stopSeriesIfLastOpen } from './recurrences.js'
+import { stopSeriesIfLastOpen, stopSeriesFrom } from './recurrences.js'
+import { updateActivity } from './update_activity.js'
+import { contactOptions } from './attendees.js'
+import { remindDefault, saveRemindDefault } from './preferences.js'
 import { jsonWrite } from './respond.js'
+import { RuleError } from '#app/support/rule_error'
 import { recordHistory } from '#app/history/record_history'
 import db from '@adonisjs/lucid/services/db'
 import { dbTimestamp } from '#app/support/dates'
-import { activityValidator, completeValidator, listValidator, moveValidator } from './validators.js'
+import {
+  activityValidator,
+  cancelValidator,
+  completeValidator,
+  listValidator,
+  moveValidator,
+  preferencesValidator,
+  updateActivityValidator,
+} from './validators.js'
 import { ACTIVITY_SUBJECT, activityQuery, toActivityDtos } from './rows.js'
 
 /** The reader's language and time zone (periods and colours are days of her zone). */
@@ -35,10 +47,11 @@ export default class ActivitiesController {
       const more = await listActivities(ctx.access, filters, zone)
       return { activities: more.rows, next: more.next }
     }
-    const [page, types, assignees] = await Promise.all([
+    const [page, types, assignees, remind] = await Promise.all([
       listActivities(ctx.access, filters, zone),
       activityTypes(ctx.organization.id, zone.locale),
       assignableOwners(ctx.access, ACTIVITIES, { activeOnly: false }),
+      remindDefault(ctx.access.userId),
     ])
     return ctx.inertia.render('crm/activities/index', {
       activities: page.rows,
@@ -54,6 +67,48 @@ export default class ActivitiesController {
       assignees,
       canCreate: ctx.access.can(`${ACTIVITIES}.create`),
       userId: ctx.access.userId,
+      remindDefault: remind,
+    })
+  }
+
+  /** "Preferencias de actividades" (the default reminder lead time), as JSON. */
+  async preferences(ctx: HttpContext) {
+    ctx.access.authorize(`${ACTIVITIES}.view`)
+    return { remindMinutes: await remindDefault(ctx.access.userId) }
+  }
+
+  async savePreferences(ctx: HttpContext) {
+    ctx.access.authorize(`${ACTIVITIES}.view`)
+    const { remindMinutes } = await ctx.request.validateUsing(preferencesValidator)
+    await saveRemindDefault(ctx.organization.id, ctx.access.userId, remindMinutes)
+    return { remindMinutes, message: ctx.i18n.t('crm.activities.preferences.saved') }
+  }
+
+  /** Contacts to invite: the record's own first, then a search by name (reader's scope). */
+  async contactOptions(ctx: HttpContext) {
+    ctx.access.authorize(`${ACTIVITIES}.view`)
+    const qs = ctx.request.qs()
+    const text = (v: unknown) => (typeof v === 'string' ? v.slice(0, 100) : undefined)
+    const subjectType = text(qs.subjectType)
+    return contactOptions(ctx.access, {
+      subjectType: subjectType && /^crm\.[a-z_]{2,30}$/.test(subjectType) ? subjectType : undefined,
+      subjectId: Number(qs.subjectId) || undefined,
+      q: text(qs.q),
+    })
+  }
+
+  /** Edits an activity (a done one: its outcome only). */
+  async update(ctx: HttpContext) {
+    ctx.access.authorize(`${ACTIVITIES}.edit`)
+    const row = (await visibleActivity(ctx.access, routeId(ctx), 'edit')) ?? notFound()
+    const data = await ctx.request.validateUsing(updateActivityValidator)
+    return jsonWrite(ctx, async () => {
+      // An emptied subject line arrives as nothing: refuse it rather than keep the old one.
+      const title = ctx.request.body().title
+      if (title !== undefined && !String(title ?? '').trim())
+        throw new RuleError('crm.activities.errors.title', {}, 'title')
+      await updateActivity({ ...actor(ctx), row, data })
+      return { ok: true, message: ctx.i18n.t('crm.activities.updated') }
     })
   }
 
@@ -117,11 +172,19 @@ export default class ActivitiesController {
     })
   }
 
-  /** Cancels an open activity (it stays, struck through, in history). */
+  /**
+   * Cancels an open activity (it stays, struck through, in history); with `series=following`
+   * an occurrence of a series also cancels the open ones after it and stops the series.
+   */
   async destroy(ctx: HttpContext) {
     ctx.access.authorize(`${ACTIVITIES}.delete`)
     const row = (await visibleActivity(ctx.access, routeId(ctx), 'delete')) ?? notFound()
+    const { series } = await cancelValidator.validate(ctx.request.qs())
     const { organizationId, actorId } = actor(ctx)
+    if (series === 'following' && row.recurrence_id !== null) {
+      const cancelled = await stopSeriesFrom({ organizationId, actorId, row })
+      return { ok: true, cancelled }
+    }
     await db.transaction(async (trx) => {
       // Only an open one: a done activity stays done.
       const changed = await trx

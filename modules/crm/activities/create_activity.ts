@@ -7,17 +7,18 @@ import { dbTimestamp } from '#app/support/dates'
 import { nextOccurrence, occurrenceKey } from './recurrences.js'
 import { insertActivity } from './insert_activity.js'
 import { subjectVisible } from './subjects.js'
+import { checkAttendees } from './attendees.js'
+import { remindDefault } from './preferences.js'
 import { ACTIVITIES } from './rows.js'
 import type { ActivityData } from './validators.js'
 
 const MINUTE = 60_000
-/** The reminder's lead time when the form says nothing (the profile default, for now fixed). */
-export const DEFAULT_REMIND_MINUTES = 15
 
 /**
  * Plans an activity: on a record the user may see (any CRM record type, resolved through
  * `crmSubject`), for an assignee she may give activities to, with attendees among the
- * organization's users and the contacts she may see. Written with its history (the record's
+ * organization's users and the contacts she may see (others are refused), reminded at her
+ * chosen lead time unless the form says otherwise. Written with its history (the record's
  * timeline says "planned").
  */
 export async function createActivity(params: {
@@ -48,24 +49,16 @@ export async function createActivity(params: {
       if (error instanceof RuleError) throw new RuleError(error.key, {}, 'assigneeId')
       throw error
     })
-    const attendeeUsers = data.attendeeUserIds?.length
-      ? await trx
-          .from('users')
-          .where('organization_id', params.organizationId)
-          .whereIn('id', data.attendeeUserIds)
-          .select('id')
-      : []
-    let attendeeContacts: { id: number }[] = []
-    if (data.attendeeContactIds?.length && access.can('crm.contacts.view')) {
-      const query = trx
-        .from('crm_contacts as c')
-        .whereIn('c.id', data.attendeeContactIds)
-        .select('c.id')
-      await access.scope(query, 'crm.contacts', { table: 'c' })
-      attendeeContacts = await query
-    }
+    const attendees = await checkAttendees(access, trx, {
+      userIds: data.attendeeUserIds,
+      contactIds: data.attendeeContactIds,
+    })
     const allDay = data.allDay ?? false
-    const remind = data.remindMinutes === undefined ? DEFAULT_REMIND_MINUTES : data.remindMinutes
+    // No lead time in the form: the planner's own default ("Preferencias de actividades").
+    const remind =
+      data.remindMinutes === undefined
+        ? await remindDefault(params.actorId, trx)
+        : data.remindMinutes
     const dueAt = data.dueAt as unknown as Date
     const durationMin = data.durationMin ?? Number(type.default_duration_min)
     let recurrenceId: number | null = null
@@ -110,8 +103,8 @@ export async function createActivity(params: {
       durationMin,
       assigneeId,
       remindAt: remind === null ? null : new Date(dueAt.getTime() - remind * MINUTE),
-      attendeeUserIds: attendeeUsers.map((u) => Number(u.id)),
-      attendeeContactIds: attendeeContacts.map((c) => Number(c.id)),
+      attendeeUserIds: attendees.userIds,
+      attendeeContactIds: attendees.contactIds,
     })
   })
 }

@@ -4,6 +4,8 @@ import ical from 'ical-generator'
 import { loadGrants } from '#app/access/scope_resolver'
 import { dbTimestamp, toDate } from '#app/support/dates'
 import { localDay } from './classify.js'
+import { AccessContext } from '#app/access/access_context'
+import { fullName } from '../support/people.js'
 import { ACTIVITIES } from './rows.js'
 
 const MINUTE = 60_000
@@ -92,6 +94,10 @@ export async function feedIcs(
     .orderBy('a.due_at')
     .limit(FEED_MAX)
     .select('a.*', 't.name_es', 't.name_en')
+  const attendees = await feedAttendees(
+    { id: Number(feed.user_id), organizationId },
+    rows.map((r) => Number(r.id))
+  )
   const calendar = ical({
     name: `Cartera — ${feed.full_name}`,
     prodId: { company: 'Cartera', product: 'CRM', language: 'ES' },
@@ -105,6 +111,7 @@ export async function feedIcs(
       stamp: toDate(r.updated_at),
       summary: `${typeName}: ${r.title}`,
       description: r.notes ?? undefined,
+      attendees: attendees.get(Number(r.id)) ?? [],
     }
     if (r.all_day) {
       // The owner's calendar day, as a DATE (written from the UTC parts of this instant).
@@ -116,4 +123,77 @@ export async function feedIcs(
     }
   }
   return calendar.toString()
+}
+
+/**
+ * Each activity's attendees with an e-mail address, as ATTENDEE lines (CN and mailto): users
+ * of the organization, and contacts only when the feed's owner may see them (the feed must not
+ * reveal a contact beyond her scope). Attendees without an address are left out (an ATTENDEE
+ * is a calendar address).
+ */
+async function feedAttendees(
+  owner: { id: number; organizationId: number },
+  activityIds: number[]
+): Promise<Map<number, { name: string; email: string }[]>> {
+  const out = new Map<number, { name: string; email: string }[]>()
+  if (!activityIds.length) return out
+  const rows: Record<string, any>[] = []
+  for (let i = 0; i < activityIds.length; i += 500)
+    rows.push(
+      ...(await db
+        .from('crm_activity_attendees as t')
+        .leftJoin('users as u', 'u.id', 't.user_id')
+        .whereIn('t.activity_id', activityIds.slice(i, i + 500))
+        .orderBy('t.id')
+        .select('t.activity_id', 't.user_id', 't.contact_id', 'u.full_name', 'u.email'))
+    )
+  const contactIds = [
+    ...new Set(rows.filter((r) => r.contact_id !== null).map((r) => Number(r.contact_id))),
+  ]
+  const contacts = new Map<number, { name: string; email: string }>()
+  if (contactIds.length) {
+    const access = await AccessContext.forUser(owner)
+    if (access.can('crm.contacts.view'))
+      for (let i = 0; i < contactIds.length; i += 500) {
+        const query = db
+          .from('crm_contacts as c')
+          .whereIn('c.id', contactIds.slice(i, i + 500))
+          .whereNull('c.deleted_at')
+          .select('c.id', 'c.first_name', 'c.last_name')
+        await access.scope(query, 'crm.contacts', { table: 'c' })
+        const visible = await query
+        if (!visible.length) continue
+        const emails = await db
+          .from('crm_emails')
+          .whereIn(
+            'contact_id',
+            visible.map((c) => Number(c.id))
+          )
+          .orderBy('is_primary', 'desc')
+          .orderBy('position')
+          .orderBy('id')
+          .select('contact_id', 'value')
+        const first = new Map<number, string>()
+        for (const e of emails)
+          if (!first.has(Number(e.contact_id))) first.set(Number(e.contact_id), e.value)
+        for (const c of visible) {
+          const email = first.get(Number(c.id))
+          if (email)
+            contacts.set(Number(c.id), { name: fullName(c.first_name, c.last_name), email })
+        }
+      }
+  }
+  for (const r of rows) {
+    const who =
+      r.user_id !== null
+        ? r.email
+          ? { name: r.full_name ?? r.email, email: r.email }
+          : null
+        : (contacts.get(Number(r.contact_id)) ?? null)
+    if (!who) continue
+    const id = Number(r.activity_id)
+    if (!out.has(id)) out.set(id, [])
+    out.get(id)!.push(who)
+  }
+  return out
 }

@@ -4,6 +4,8 @@ import { DateTime } from 'luxon'
 import { dbTimestamp, toDate } from '#app/support/dates'
 import { crmSubject } from '../catalog.js'
 import { insertActivity } from './insert_activity.js'
+import { recordHistory } from '#app/history/record_history'
+import { ACTIVITY_SUBJECT } from './rows.js'
 
 /** Occurrences are created this long before they are due (they show in "Mis actividades"). */
 export const HORIZON_DAYS = 7
@@ -139,4 +141,58 @@ export async function runRecurrences(now: Date = new Date()): Promise<number> {
     }
   }
   return created
+}
+
+/**
+ * "Esta y las siguientes": cancels the open occurrences of `row`'s series due at or after it
+ * (done ones stay) and stops the series there: it ends just before this occurrence and
+ * creates nothing more. Returns how many occurrences were cancelled.
+ */
+export async function stopSeriesFrom(params: {
+  organizationId: number
+  actorId: number
+  row: Record<string, any>
+}): Promise<number> {
+  const { row } = params
+  const recurrenceId = Number(row.recurrence_id)
+  const from = toDate(row.due_at)
+  return db.transaction(async (trx) => {
+    await trx
+      .from('crm_activity_recurrences')
+      .where({ id: recurrenceId, organization_id: params.organizationId })
+      .update({
+        active: false,
+        until: dbTimestamp(new Date(from.getTime() - 1000)),
+        updated_at: dbTimestamp(),
+      })
+    const open = await trx
+      .from('crm_activities')
+      .where({
+        organization_id: params.organizationId,
+        recurrence_id: recurrenceId,
+        status: 'open',
+      })
+      .where('due_at', '>=', dbTimestamp(from))
+      .select('id')
+    const ids = open.map((r) => Number(r.id))
+    if (!ids.length) return 0
+    await trx
+      .from('crm_activities')
+      .whereIn('id', ids)
+      .where('status', 'open')
+      .update({ status: 'cancelled', updated_at: dbTimestamp() })
+    for (const id of ids)
+      await recordHistory.updated(
+        {
+          organizationId: params.organizationId,
+          actorId: params.actorId,
+          subjectType: ACTIVITY_SUBJECT,
+          subjectId: id,
+        },
+        { status: 'open' },
+        { status: 'cancelled' },
+        trx
+      )
+    return ids.length
+  })
 }

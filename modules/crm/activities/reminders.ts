@@ -1,6 +1,7 @@
 import db from '@adonisjs/lucid/services/db'
 import { notify } from '#app/notifications/notify'
 import { installer } from '#app/registry/services'
+import { DateTime } from 'luxon'
 import { dbTimestamp, toDate } from '#app/support/dates'
 
 /** Reminders sent per run (the schedule runs every minute); an object so tests can shrink it. */
@@ -32,6 +33,12 @@ export async function sendDueReminders(now: Date = new Date()): Promise<number> 
     .orderBy('remind_at')
     .limit(REMINDER_LIMITS.batch)
     .select('id', 'organization_id', 'assignee_id', 'title', 'due_at', 'all_day')
+  const readers = new Map<number, { locale: string; timezone: string }>()
+  for (const r of await db
+    .from('users')
+    .whereIn('id', [...new Set(due.map((d) => Number(d.assignee_id)))])
+    .select('id', 'locale', 'timezone'))
+    readers.set(Number(r.id), { locale: r.locale || 'es', timezone: r.timezone || 'Europe/Madrid' })
   let sent = 0
   for (const row of due) {
     const organizationId = Number(row.organization_id)
@@ -48,8 +55,15 @@ export async function sendDueReminders(now: Date = new Date()): Promise<number> 
           recipients: [Number(row.assignee_id)],
           kind: 'crm.activity_reminder',
           message: {
-            key: 'crm.notifications.activity_reminder_message',
-            params: { title: row.title, at: toDate(row.due_at).toISOString() },
+            key: 'crm.notifications.activity_reminder_when',
+            params: {
+              title: row.title,
+              when: whenText(
+                toDate(row.due_at),
+                Boolean(row.all_day),
+                readers.get(Number(row.assignee_id))
+              ),
+            },
           },
           link: `/crm/activities?focus=${row.id}`,
         },
@@ -59,4 +73,16 @@ export async function sendDueReminders(now: Date = new Date()): Promise<number> 
     })
   }
   return sent
+}
+
+/**
+ * When the activity is due, written for its one recipient (her language and time zone): the
+ * kernel renders messages with plain values, and an ISO string given to an ICU date format
+ * would not render at all (the mail job failed on it).
+ */
+function whenText(due: Date, allDay: boolean, reader?: { locale: string; timezone: string }) {
+  const d = DateTime.fromJSDate(due)
+    .setZone(reader?.timezone ?? 'Europe/Madrid')
+    .setLocale(reader?.locale === 'en' ? 'en-GB' : 'es-ES')
+  return d.toLocaleString(allDay ? DateTime.DATE_SHORT : DateTime.DATETIME_SHORT)
 }

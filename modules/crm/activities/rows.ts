@@ -3,6 +3,7 @@ import type { AccessContext } from '#app/access/access_context'
 import { toDate, toIso } from '#app/support/dates'
 import { dueClass } from './classify.js'
 import { nameSubjects } from './subjects.js'
+import { attendeesOf } from './attendees.js'
 import type { ActivityDto, ActivityStatus } from '../dto/activities.js'
 
 export const ACTIVITIES = 'crm.activities'
@@ -57,6 +58,10 @@ export async function toActivityDtos(
       id: r.subject_id === null ? null : Number(r.subject_id),
     }))
   )
+  const attendees = await attendeesOf(
+    access,
+    rows.map((r) => Number(r.id))
+  )
   const edit = await access.constraint(ACTIVITIES, 'edit')
   const mayEdit = (assignee: number | null) =>
     edit.kind === 'all' ||
@@ -83,6 +88,10 @@ export async function toActivityDtos(
       doneAt: r.done_at ? toIso(r.done_at) : null,
       outcome: r.outcome ?? null,
       remindAt: r.remind_at ? toIso(r.remind_at) : null,
+      remindMinutes: r.remind_at
+        ? Math.round((dueAt.getTime() - toDate(r.remind_at).getTime()) / 60_000)
+        : null,
+      attendees: attendees.get(Number(r.id)) ?? [],
       dueClass: dueClass({ dueAt, allDay, status }, options.timeZone, options.now),
       subject: r.subject_type
         ? (subjects.get(`${r.subject_type}:${Number(r.subject_id)}`) ?? null)

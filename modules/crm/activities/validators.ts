@@ -67,6 +67,57 @@ export const activityValidator = vine.compile(
 
 export type ActivityData = Awaited<ReturnType<typeof activityValidator.validate>>
 
+/** The reminder lead times the forms offer (minutes before; null: none). */
+const remindMinutes = () =>
+  vine.number().withoutDecimals().in([0, 5, 10, 15, 30, 60, 1440]).nullable()
+
+/**
+ * An edit: every field optional (what is absent stays as it is). Attendees, when given, are
+ * the whole new list. `outcome` only for a done activity.
+ */
+export const updateActivityValidator = vine.compile(
+  vine.object({
+    typeId: vine.number().withoutDecimals().positive().optional(),
+    title: vine.string().trim().minLength(1).maxLength(200).optional(),
+    notes: vine.string().trim().maxLength(5000).nullable().optional(),
+    dueAt: vine.string().trim().use(instant()).optional(),
+    allDay: vine.boolean().optional(),
+    durationMin: vine
+      .number()
+      .withoutDecimals()
+      .min(0)
+      .max(24 * 60 * 14)
+      .optional(),
+    assigneeId: vine.number().withoutDecimals().positive().nullable().optional(),
+    attendeeUserIds: vine
+      .array(vine.number().withoutDecimals().positive())
+      .maxLength(50)
+      .optional(),
+    attendeeContactIds: vine
+      .array(vine.number().withoutDecimals().positive())
+      .maxLength(50)
+      .optional(),
+    remindMinutes: remindMinutes().optional(),
+    outcome: vine.string().trim().maxLength(5000).nullable().optional(),
+  })
+)
+
+export type ActivityUpdate = Awaited<ReturnType<typeof updateActivityValidator.validate>>
+
+/** "Preferencias de actividades": the default reminder lead time. */
+export const preferencesValidator = vine.compile(
+  vine.object({
+    remindMinutes: remindMinutes(),
+  })
+)
+
+/** Cancel one occurrence, or this one and the following ones (the series stops). */
+export const cancelValidator = vine.compile(
+  vine.object({
+    series: vine.enum(['one', 'following'] as const).optional(),
+  })
+)
+
 export const completeValidator = vine.compile(
   vine.object({
     outcome: vine.string().trim().maxLength(5000).nullable().optional(),

@@ -30,6 +30,14 @@ export interface ActivitySubjectDto {
   href: string | null
 }
 
+/** Someone taking part besides the assignee: a user, or a contact (named only when visible). */
+export interface ActivityAttendeeDto {
+  kind: 'user' | 'contact'
+  id: number
+  /** Null for a contact out of the reader's scope. */
+  name: string | null
+}
+
 export interface ActivityDto {
   id: number
   typeId: number
@@ -48,6 +56,9 @@ export interface ActivityDto {
   doneAt: string | null
   outcome: string | null
   remindAt: string | null
+  /** The reminder's lead time in minutes before the due time; null: no reminder. */
+  remindMinutes: number | null
+  attendees: ActivityAttendeeDto[]
   /** overdue / today / future (open ones) in the reader's time zone. */
   dueClass: ActivityDueClass
   subject: ActivitySubjectDto | null

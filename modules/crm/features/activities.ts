@@ -76,6 +76,18 @@ const part: ManifestPart = {
       icon: 'check',
       filter: 'crm.activities.timeline.filter',
     },
+    {
+      kind: 'crm.activity_rescheduled',
+      label: 'crm.activities.timeline.rescheduled',
+      icon: 'calendar',
+      filter: 'crm.activities.timeline.filter',
+    },
+    {
+      kind: 'crm.activity_reassigned',
+      label: 'crm.activities.timeline.reassigned',
+      icon: 'user',
+      filter: 'crm.activities.timeline.filter',
+    },
   ],
   notifications: [
     {

@@ -11,6 +11,19 @@ export default function registerActivitiesRoutes(router: HttpRouterService) {
   router.get('/activities', [ActivitiesController, 'index']).as('crm.activities.index')
   router.post('/activities', [ActivitiesController, 'store']).as('crm.activities.store')
   router
+    .get('/activities/preferences', [ActivitiesController, 'preferences'])
+    .as('crm.activities.preferences')
+  router
+    .put('/activities/preferences', [ActivitiesController, 'savePreferences'])
+    .as('crm.activities.preferences_save')
+  router
+    .get('/activities/contact-options', [ActivitiesController, 'contactOptions'])
+    .as('crm.activities.contact_options')
+  router
+    .put('/activities/:id', [ActivitiesController, 'update'])
+    .where('id', id)
+    .as('crm.activities.update')
+  router
     .get('/activities/:id', [ActivitiesController, 'show'])
     .where('id', id)
     .as('crm.activities.show')

@@ -27,7 +27,8 @@ const OUTCOMES = [
  * ~400 activities over the demo's companies, contacts, open leads and open opportunities,
  * assigned to each record's owner (so each demo role sees its own slice through its scope):
  * done ones in the past with an outcome,
- * open ones ahead, some overdue, and a monthly recurring visit. Deterministic with `random`.
+ * open ones ahead, some overdue, and a monthly recurring visit; meetings and visits on a company
+ * invite one of its contacts. Deterministic with `random`.
  */
 export default async function seedActivitiesDemo({ organizationId, random }: DemoSeedParams) {
   await ensureActivityTypes(organizationId)
@@ -47,7 +48,7 @@ export default async function seedActivitiesDemo({ organizationId, random }: Dem
       .where('organization_id', organizationId)
       .whereNotNull('owner_id')
       .orderBy('id')
-      .select('id', 'owner_id'),
+      .select('id', 'owner_id', 'company_id'),
     // Open leads and opportunities too, so their pages show an Actividades panel with data.
     ownedLive('crm_leads', organizationId).whereIn('status', ['new', 'working']),
     ownedLive('crm_opportunities', organizationId).where('status', 'open'),
@@ -119,6 +120,39 @@ export default async function seedActivitiesDemo({ organizationId, random }: Dem
     await insertInBatches(trx, 'crm_activities', rows)
     events.sort((a, b) => a.createdAt.localeCompare(b.createdAt))
     await timeline.recordMany(events, trx)
+    // Meetings and visits on a company invite one of its people (shown on the activity, in the
+    // calendar and the ICS feed).
+    // Only a contact of the same owner: the assignee sees whom she meets.
+    const ownerOf = new Map(companies.map((c) => [Number(c.id), Number(c.owner_id)]))
+    const byCompany = new Map<number, number>()
+    for (const c of contacts)
+      if (
+        c.company_id !== null &&
+        ownerOf.get(Number(c.company_id)) === Number(c.owner_id) &&
+        !byCompany.has(Number(c.company_id))
+      )
+        byCompany.set(Number(c.company_id), Number(c.id))
+    const meetingTypes = types.filter((t) => ['meeting', 'visit'].includes(t.code)).map((t) => t.id)
+    const invited = meetingTypes.length
+      ? await trx
+          .from('crm_activities')
+          .where({ organization_id: organizationId, subject_type: 'crm.company' })
+          .whereIn('type_id', meetingTypes)
+          .orderBy('id')
+          .select('id', 'subject_id')
+      : []
+    await insertInBatches(
+      trx,
+      'crm_activity_attendees',
+      invited
+        .filter((a) => byCompany.has(Number(a.subject_id)))
+        .map((a) => ({
+          organization_id: organizationId,
+          activity_id: Number(a.id),
+          user_id: null,
+          contact_id: byCompany.get(Number(a.subject_id)),
+        }))
+    )
     // A monthly visit to the first company of a rep (its next occurrence comes by schedule).
     const visit = types.find((t) => t.code === 'visit') ?? types[0]
     const account = companies[0]

@@ -13,10 +13,11 @@ import {
   Textarea,
 } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
-import { IconCheck, IconRepeat } from '@tabler/icons-react'
+import { IconCheck, IconPencil, IconRepeat, IconUsers } from '@tabler/icons-react'
 import { ConfirmButton, NavIcon, useCan, useFormat, useT } from '~/ui'
 import { apiJson } from '~/ui/api'
-import type { ActivityDto, ActivityDueClass } from '../../dto/activities'
+import type { ActivityDto, ActivityDueClass, ActivityTypeDto } from '../../dto/activities'
+import { ActivityForm } from './activity_form'
 
 /** Overdue red, today orange, future green: colour and a word (never colour alone). */
 export const DUE_COLORS: Record<ActivityDueClass, string> = {
@@ -46,25 +47,56 @@ export function useDueText() {
   return (a: ActivityDto) => (a.allDay ? f.date(a.dueAt) : f.dateTime(a.dueAt))
 }
 
-/** One activity as a card line: type, title, record, due, assignee, and "mark done". */
+/** What the edit form needs (types, people to assign and invite, the reader). */
+export interface ActivityFormOptions {
+  types: ActivityTypeDto[]
+  assignees: { value: string; label: string }[]
+  userId: number
+}
+
+/** The attendees' names ("Contacto no visible" for a contact beyond the reader's scope). */
+export function useAttendeesText() {
+  const { t } = useT()
+  return (a: ActivityDto) =>
+    a.attendees.map((x) => x.name ?? t('crm.activities.hidden_contact')).join(', ')
+}
+
+/**
+ * One activity as a card line: type, title, record, due, assignee, attendees, and its actions:
+ * mark done, edit, cancel (an occurrence of a series asks whether to stop the series).
+ */
 export function ActivityItem({
   activity,
   onChanged,
   showSubject = true,
+  form,
 }: {
   activity: ActivityDto
   onChanged: () => void
   showSubject?: boolean
+  /** Given: the activity can be edited from here. */
+  form?: ActivityFormOptions
 }) {
   const { t } = useT()
   const due = useDueText()
+  const attendeesText = useAttendeesText()
   const [completing, setCompleting] = useState(false)
+  const [editing, setEditing] = useState(false)
   const can = useCan()
   const a = activity
-  const cancel = async () => {
-    const result = await apiJson('DELETE', `/crm/activities/${a.id}`)
+  const cancel = async (series?: 'one' | 'following') => {
+    const result = await apiJson<{ cancelled?: number }>(
+      'DELETE',
+      `/crm/activities/${a.id}${series ? `?series=${series}` : ''}`
+    )
     if (!result.ok) return
-    notifications.show({ color: 'teal', message: t('crm.activities.cancelled') })
+    notifications.show({
+      color: 'teal',
+      message:
+        series === 'following'
+          ? t('crm.activities.series_cancelled', { count: result.body.cancelled ?? 0 })
+          : t('crm.activities.cancelled'),
+    })
     onChanged()
   }
   return (
@@ -104,32 +136,71 @@ export function ActivityItem({
             <Text size="xs" c="dimmed">
               {a.assigneeName ?? t('crm.activities.unassigned')}
             </Text>
+            {a.attendees.length > 0 && (
+              <Group gap={4} wrap="nowrap" align="flex-start">
+                <IconUsers size={12} aria-hidden style={{ marginTop: 3, flexShrink: 0 }} />
+                <Text size="xs" c="dimmed" data-testid="activity-attendees">
+                  {t('crm.activities.attendees_label', { names: attendeesText(a) })}
+                </Text>
+              </Group>
+            )}
             {a.outcome && <Text size="xs">{a.outcome}</Text>}
           </Stack>
         </Group>
-        {a.status === 'open' && a.editable && (
+        {a.editable && a.status !== 'cancelled' && (
           <Group gap="xs">
-            <Button
-              size="xs"
-              variant="light"
-              leftSection={<IconCheck size={14} />}
-              onClick={() => setCompleting(true)}
-            >
-              {t('crm.activities.mark_done')}
-            </Button>
-            {can('crm.activities.delete') && (
-              <ConfirmButton
+            {a.status === 'open' && (
+              <Button
                 size="xs"
-                variant="subtle"
-                label={t('crm.activities.cancel')}
-                title={t('crm.activities.cancel')}
-                message={a.title}
-                onConfirm={cancel}
-              />
+                variant="light"
+                leftSection={<IconCheck size={14} />}
+                onClick={() => setCompleting(true)}
+              >
+                {t('crm.activities.mark_done')}
+              </Button>
             )}
+            {form && (
+              <Button
+                size="xs"
+                variant="default"
+                leftSection={<IconPencil size={14} />}
+                onClick={() => setEditing(true)}
+                aria-label={`${t('crm.activities.edit')}: ${a.title}`}
+              >
+                {t('crm.activities.edit_short')}
+              </Button>
+            )}
+            {a.status === 'open' &&
+              can('crm.activities.delete') &&
+              (a.recurring ? (
+                <SeriesCancelButton onCancel={cancel} />
+              ) : (
+                <ConfirmButton
+                  size="xs"
+                  variant="subtle"
+                  label={t('crm.activities.cancel')}
+                  title={t('crm.activities.cancel')}
+                  message={a.title}
+                  onConfirm={() => cancel()}
+                />
+              ))}
           </Group>
         )}
       </Group>
+      {editing && form && (
+        <ActivityForm
+          opened
+          activity={a}
+          onClose={() => setEditing(false)}
+          onSaved={() => {
+            setEditing(false)
+            onChanged()
+          }}
+          types={form.types}
+          assignees={form.assignees}
+          userId={form.userId}
+        />
+      )}
       {completing && (
         <CompleteModal
           activity={a}
@@ -141,6 +212,46 @@ export function ActivityItem({
         />
       )}
     </Paper>
+  )
+}
+
+/** Cancel an occurrence of a series: only this one, or this and the following (series stops). */
+export function SeriesCancelButton({
+  onCancel,
+}: {
+  onCancel: (series: 'one' | 'following') => void
+}) {
+  const { t } = useT()
+  const [open, setOpen] = useState(false)
+  const choose = (series: 'one' | 'following') => {
+    setOpen(false)
+    onCancel(series)
+  }
+  return (
+    <>
+      <Button size="xs" variant="subtle" color="red" onClick={() => setOpen(true)}>
+        {t('crm.activities.cancel')}
+      </Button>
+      <Modal
+        opened={open}
+        onClose={() => setOpen(false)}
+        title={t('crm.activities.cancel_series.title')}
+        centered
+      >
+        <Text size="sm">{t('crm.activities.cancel_series.question')}</Text>
+        <Stack gap="xs" mt="lg">
+          <Button color="red" variant="light" onClick={() => choose('one')}>
+            {t('crm.activities.cancel_series.one')}
+          </Button>
+          <Button color="red" onClick={() => choose('following')}>
+            {t('crm.activities.cancel_series.following')}
+          </Button>
+          <Button variant="default" onClick={() => setOpen(false)}>
+            {t('crm.activities.cancel_series.keep')}
+          </Button>
+        </Stack>
+      </Modal>
+    </>
   )
 }
 

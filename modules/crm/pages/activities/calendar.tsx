@@ -4,7 +4,7 @@ import { Group, Paper, Select } from '@mantine/core'
 import { useMediaQuery } from '@mantine/hooks'
 import { notifications } from '@mantine/notifications'
 import FullCalendar from '@fullcalendar/react'
-import type { EventChangeArg, EventInput } from '@fullcalendar/core'
+import type { EventChangeArg, EventClickArg, EventContentArg, EventInput } from '@fullcalendar/core'
 import esLocale from '@fullcalendar/core/locales/es'
 import dayGridPlugin from '@fullcalendar/daygrid'
 import timeGridPlugin from '@fullcalendar/timegrid'
@@ -14,7 +14,7 @@ import { PageHeader, useT } from '~/ui'
 import { apiJson } from '~/ui/api'
 import type { ActivityDto, ActivityTypeDto } from '../../dto/activities'
 import { ActivityForm } from './activity_form'
-import { DUE_COLORS } from './activity_item'
+import { DUE_COLORS, useAttendeesText } from './activity_item'
 import { FeedCard } from './feed_card'
 
 const MINUTE = 60_000
@@ -23,7 +23,8 @@ const TIME = { hour: '2-digit', minute: '2-digit', hour12: false } as const
 /**
  * The calendar (FullCalendar, MIT): month / week / day / agenda, Monday first, 24 h, of the
  * reader or of anyone in her scope ("todo mi equipo"); drag to move, resize to change the
- * duration (a refused change goes back), click a slot to plan an activity there.
+ * duration (a refused change goes back), click a slot to plan an activity there, click an
+ * event to open it in the edit form. Events name their attendees.
  */
 export default function Calendar({
   types,
@@ -43,6 +44,8 @@ export default function Calendar({
   const calendar = useRef<FullCalendar>(null)
   const [whose, setWhose] = useState(String(userId))
   const [slot, setSlot] = useState<{ start: Date; allDay: boolean } | null>(null)
+  const [editing, setEditing] = useState<ActivityDto | null>(null)
+  const attendeesText = useAttendeesText()
   const refetch = () => calendar.current?.getApi().refetchEvents()
   // A phone shows the agenda (a week grid is unreadable at 375 px).
   useEffect(() => {
@@ -70,8 +73,47 @@ export default function Calendar({
       backgroundColor: `var(--mantine-color-${a.typeColor}-6)`,
       borderColor: `var(--mantine-color-${DUE_COLORS[a.dueClass]}-7)`,
       classNames: [`due-${a.dueClass}`, a.status === 'done' ? 'activity-done' : ''],
-      extendedProps: { dueClass: a.dueClass },
+      extendedProps: { dueClass: a.dueClass, attendees: attendeesText(a) },
     }))
+  }
+
+  // An event opens in the form (a read-only one too: the server refuses what she may not do).
+  const open = async (info: EventClickArg) => {
+    info.jsEvent.preventDefault()
+    const result = await apiJson<ActivityDto>('GET', `/crm/activities/${info.event.id}`)
+    if (result.ok) setEditing(result.body as unknown as ActivityDto)
+  }
+
+  /** The event's time and title, and its attendees on a second line. */
+  const content = (arg: EventContentArg) => {
+    const attendees = String(arg.event.extendedProps.attendees ?? '')
+    if (arg.view.type.startsWith('list'))
+      return (
+        <span>
+          {arg.event.title}
+          {attendees && (
+            <span
+              style={{ display: 'block', fontSize: '0.8em', opacity: 0.8 }}
+              data-testid="event-attendees"
+            >
+              {t('crm.activities.attendees_label', { names: attendees })}
+            </span>
+          )}
+        </span>
+      )
+    return (
+      <div className="fc-event-main-frame" style={{ overflow: 'hidden' }}>
+        {arg.timeText && <div className="fc-event-time">{arg.timeText}</div>}
+        <div className="fc-event-title-container">
+          <div className="fc-event-title">{arg.event.title}</div>
+          {attendees && (
+            <div style={{ fontSize: '0.75em', opacity: 0.9 }} data-testid="event-attendees">
+              {t('crm.activities.attendees_label', { names: attendees })}
+            </div>
+          )}
+        </div>
+      </div>
+    )
   }
 
   const change = async (info: EventChangeArg) => {
@@ -142,12 +184,25 @@ export default function Calendar({
           }}
           eventDrop={change}
           eventResize={change}
+          eventClick={open}
+          eventContent={content}
           dateClick={(info: DateClickArg) =>
             canCreate && setSlot({ start: info.date, allDay: info.allDay })
           }
         />
       </Paper>
       <FeedCard feed={feed} />
+      {editing && (
+        <ActivityForm
+          opened
+          activity={editing}
+          onClose={() => setEditing(null)}
+          onSaved={() => (setEditing(null), refetch())}
+          types={types}
+          assignees={users}
+          userId={userId}
+        />
+      )}
       {slot && (
         <ActivityForm
           opened

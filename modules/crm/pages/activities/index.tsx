@@ -1,12 +1,13 @@
 import { useState } from 'react'
 import { Head, router } from '@inertiajs/react'
-import { Button, Group, Select, Stack } from '@mantine/core'
+import { Button, Group, Paper, Select, Stack, Text, Title } from '@mantine/core'
+import { notifications } from '@mantine/notifications'
 import { IconPlus } from '@tabler/icons-react'
 import { EmptyState, PageHeader, useT } from '~/ui'
 import { apiJson } from '~/ui/api'
 import type { ActivityDto, ActivityListFilters, ActivityTypeDto } from '../../dto/activities'
 import { ActivityItem } from './activity_item'
-import { ActivityForm } from './activity_form'
+import { ActivityForm, REMIND_CHOICES, remindValue } from './activity_form'
 
 /**
  * "Mis actividades": open activities by due date (overdue red, today orange, future green, each
@@ -20,6 +21,7 @@ export default function ActivitiesIndex({
   assignees,
   canCreate,
   userId,
+  remindDefault,
 }: {
   activities: ActivityDto[]
   next: string | null
@@ -28,6 +30,7 @@ export default function ActivitiesIndex({
   assignees: { value: string; label: string }[]
   canCreate: boolean
   userId: number
+  remindDefault: number | null
 }) {
   const { t } = useT()
   const [planning, setPlanning] = useState(false)
@@ -123,7 +126,12 @@ export default function ActivitiesIndex({
       ) : (
         <Stack gap="xs" aria-live="polite">
           {rows.map((a) => (
-            <ActivityItem key={a.id} activity={a} onChanged={reload} />
+            <ActivityItem
+              key={a.id}
+              activity={a}
+              onChanged={reload}
+              form={{ types, assignees, userId }}
+            />
           ))}
         </Stack>
       )}
@@ -142,8 +150,70 @@ export default function ActivitiesIndex({
           types={types}
           assignees={assignees}
           userId={userId}
+          remindDefault={remindDefault}
         />
       )}
+      <PreferencesPanel initial={remindDefault} />
     </>
+  )
+}
+
+/**
+ * "Preferencias de actividades": the reminder's default lead time for the activities the user
+ * plans (the form proposes it; each activity may override it).
+ */
+function PreferencesPanel({ initial }: { initial: number | null }) {
+  const { t } = useT()
+  const [value, setValue] = useState(remindValue(initial))
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const save = async () => {
+    setBusy(true)
+    const result = await apiJson<{ message: string }>('PUT', '/crm/activities/preferences', {
+      remindMinutes: value === 'none' ? null : Number(value),
+    })
+    setBusy(false)
+    if (!result.ok) {
+      setError(result.body.errors?.[0]?.message ?? String(result.status))
+      return
+    }
+    setError(null)
+    notifications.show({ color: 'teal', message: result.body.message })
+    router.reload({ only: ['remindDefault'] })
+  }
+  return (
+    <Paper
+      withBorder
+      radius="md"
+      p="md"
+      mt="xl"
+      component="section"
+      aria-labelledby="activity-preferences"
+    >
+      <Title order={5} id="activity-preferences" mb={4}>
+        {t('crm.activities.preferences.title')}
+      </Title>
+      <Text size="xs" c="dimmed" mb="sm">
+        {t('crm.activities.preferences.help')}
+      </Text>
+      <Group align="flex-end" gap="sm" wrap="wrap">
+        <Select
+          label={t('crm.activities.preferences.remind')}
+          data={REMIND_CHOICES.map((v) => ({
+            value: v,
+            label: t(`crm.activities.remind_options.${v}`),
+          }))}
+          value={value}
+          onChange={(v) => setValue(v ?? 'none')}
+          allowDeselect={false}
+          error={error}
+          w={220}
+          data-testid="remind-default"
+        />
+        <Button variant="light" onClick={save} loading={busy}>
+          {t('crm.activities.preferences.save')}
+        </Button>
+      </Group>
+    </Paper>
   )
 }

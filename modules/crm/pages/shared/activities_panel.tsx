@@ -37,7 +37,21 @@ export function ActivitiesPanel({ activities }: { activities: RecordActivitiesDt
       ) : (
         <Stack gap="xs">
           {activities.items.map((a) => (
-            <ActivityItem key={a.id} activity={a} onChanged={reload} showSubject={false} />
+            <ActivityItem
+              key={a.id}
+              activity={a}
+              onChanged={reload}
+              showSubject={false}
+              form={
+                activities.types?.length
+                  ? {
+                      types: activities.types,
+                      assignees: activities.assignees ?? [],
+                      userId: shell.user?.id ?? 0,
+                    }
+                  : undefined
+              }
+            />
           ))}
         </Stack>
       )}
