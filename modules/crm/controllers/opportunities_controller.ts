@@ -9,7 +9,13 @@ import { timelineFilters } from '#app/history/kinds'
 import { readTimeline } from '../support/timeline_reader.js'
 import { pipelineStages, teamOptions } from '../support/opportunities_stages.js'
 import { activitiesForRecord } from '../activities/for_record.js'
-import { LOST_REASONS_LIST, OPPORTUNITY_SOURCES_LIST } from '../features/pipeline.js'
+import {
+  CONTACT_ROLES_LIST,
+  LOST_REASONS_LIST,
+  OPPORTUNITY_SOURCES_LIST,
+} from '../features/pipeline.js'
+import { tagsPanel } from '#app/tags/panel'
+import { opportunityProcess } from '../actions/opportunities/steps.js'
 import {
   OPPORTUNITIES,
   OPPORTUNITY_SUBJECT,
@@ -17,6 +23,7 @@ import {
   visibleOpportunityId,
 } from '../actions/opportunities/load_opportunity.js'
 import { columnCards, loadBoard, type OpportunityFilters } from '../actions/opportunities/board.js'
+import { addStepProgress } from '../actions/opportunities/step_progress.js'
 import { createOpportunity } from '../actions/opportunities/create_opportunity.js'
 import { moveOpportunity, reopenOpportunity } from '../actions/opportunities/move_opportunity.js'
 import { updateOpportunity } from '../actions/opportunities/update_opportunity.js'
@@ -83,7 +90,9 @@ export default class OpportunitiesController {
     const { filters, stage, before } = await this.#filters(ctx)
     const stages = await pipelineStages(ctx.organization.id, filters.teamId ?? null)
     if (!stage || !stages.some((s) => s.id === stage)) notFound()
-    return columnCards(ctx.access, stages, stage, filters, before)
+    const page = await columnCards(ctx.access, stages, stage, filters, before)
+    await addStepProgress(ctx.organization.id, [{ stageId: stage, cards: page.cards }])
+    return page
   }
 
   async store(ctx: HttpContext) {
@@ -106,18 +115,27 @@ export default class OpportunitiesController {
     const organizationId = ctx.organization.id
     const opportunity = (await loadOpportunity(db.connection(), organizationId, id))!
     const locale = ctx.i18n.locale
-    const [stages, history, activities, allowed, lostReasons, sources] = await Promise.all([
-      pipelineStages(organizationId, opportunity.teamId),
-      readTimeline(ctx.access, {
-        subjectType: OPPORTUNITY_SUBJECT,
-        subjectId: id,
-        limit: TIMELINE_PAGE,
-      }),
-      activitiesForRecord(ctx.access, OPPORTUNITY_SUBJECT, id),
-      recordActions(ctx.access, OPPORTUNITIES, opportunity.ownerId),
-      lists.options(organizationId, LOST_REASONS_LIST, locale, [opportunity.lostReason]),
-      lists.labels(organizationId, OPPORTUNITY_SOURCES_LIST, locale),
-    ])
+    const stages = await pipelineStages(organizationId, opportunity.teamId)
+    const [history, activities, allowed, lostReasons, sources, roles, tags, process] =
+      await Promise.all([
+        readTimeline(ctx.access, {
+          subjectType: OPPORTUNITY_SUBJECT,
+          subjectId: id,
+          limit: TIMELINE_PAGE,
+        }),
+        activitiesForRecord(ctx.access, OPPORTUNITY_SUBJECT, id),
+        recordActions(ctx.access, OPPORTUNITIES, opportunity.ownerId),
+        lists.options(organizationId, LOST_REASONS_LIST, locale, [opportunity.lostReason]),
+        lists.labels(organizationId, OPPORTUNITY_SOURCES_LIST, locale),
+        lists.options(
+          organizationId,
+          CONTACT_ROLES_LIST,
+          locale,
+          opportunity.contacts.map((c) => c.role)
+        ),
+        tagsPanel(ctx.access, OPPORTUNITIES, id),
+        opportunityProcess(organizationId, id, opportunity.stageId, stages),
+      ])
     return ctx.inertia.render('crm/opportunities/show', {
       opportunity,
       stages,
@@ -127,6 +145,9 @@ export default class OpportunitiesController {
       allowed,
       lostReasons,
       sources,
+      roles,
+      tags,
+      process,
     })
   }
 
@@ -175,12 +196,18 @@ export default class OpportunitiesController {
 
   async #formOptions(ctx: HttpContext, o: OpportunityDetail | null) {
     const organizationId = ctx.organization.id
-    const [stages, owners, teams, currencyList, sources] = await Promise.all([
+    const [stages, owners, teams, currencyList, sources, roles] = await Promise.all([
       pipelineStages(organizationId, o?.teamId ?? null),
       assignableOwners(ctx.access, OPPORTUNITIES, { action: o ? 'edit' : 'create' }),
       teamOptions(organizationId),
       currencies(organizationId),
       lists.options(organizationId, OPPORTUNITY_SOURCES_LIST, ctx.i18n.locale, [o?.source]),
+      lists.options(
+        organizationId,
+        CONTACT_ROLES_LIST,
+        ctx.i18n.locale,
+        (o?.contacts ?? []).map((c) => c.role)
+      ),
     ])
     return {
       opportunity: o,
@@ -191,6 +218,7 @@ export default class OpportunitiesController {
       currencies: currencyList.map((c) => ({ value: c.code, label: c.code, decimals: c.decimals })),
       sources,
       companies: o?.companyId ? [{ value: String(o.companyId), label: o.companyName ?? '' }] : [],
+      roles,
     }
   }
 

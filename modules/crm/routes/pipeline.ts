@@ -50,4 +50,35 @@ export default function registerPipelineRoutes(router: HttpRouterService) {
     .post('/opportunities/teams/:id/copy', [T, 'copy'])
     .where('id', id)
     .as('crm.opportunities.teams.copy')
+  // Contacts with roles, competitors and the sales process (steps per stage, ticks).
+  const L = () => import('../controllers/opportunity_links_controller.js')
+  const P = () => import('../controllers/opportunity_steps_controller.js')
+  router
+    .get('/opportunities/contact-options', [L, 'contacts'])
+    .as('crm.opportunities.contact_options')
+  router
+    .get('/opportunities/competitor-options', [L, 'competitors'])
+    .as('crm.opportunities.competitor_options')
+  router
+    .put('/opportunities/:id/links', [L, 'update'])
+    .where('id', id)
+    .as('crm.opportunities.links')
+  router
+    .patch('/opportunities/:id/steps/:stepId', [P, 'tick'])
+    .where('id', id)
+    .where('stepId', id)
+    .as('crm.opportunities.steps.tick')
+  router.post('/opportunities/teams/steps', [P, 'store']).as('crm.opportunities.steps.store')
+  router
+    .put('/opportunities/teams/steps/:id', [P, 'update'])
+    .where('id', id)
+    .as('crm.opportunities.steps.update')
+  router
+    .post('/opportunities/teams/steps/:id/move', [P, 'move'])
+    .where('id', id)
+    .as('crm.opportunities.steps.move')
+  router
+    .delete('/opportunities/teams/steps/:id', [P, 'destroy'])
+    .where('id', id)
+    .as('crm.opportunities.steps.destroy')
 }

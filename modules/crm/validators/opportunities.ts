@@ -14,35 +14,41 @@ import {
 const id = () => vine.number().withoutDecimals().positive()
 const date = () => vine.string().regex(/^\d{4}-\d{2}-\d{2}$/)
 
+const contactLinks = () =>
+  vine
+    .array(
+      vine.object({
+        contactId: id(),
+        role: vine
+          .string()
+          .trim()
+          .maxLength(40)
+          .use(listValueRule({ list: CONTACT_ROLES_LIST }))
+          .nullable()
+          .optional(),
+      })
+    )
+    .maxLength(50)
+    .optional()
+
+const competitorLinks = () =>
+  vine
+    .array(
+      vine.object({
+        companyId: id(),
+        strengths: vine.string().trim().maxLength(500).nullable().optional(),
+        weaknesses: vine.string().trim().maxLength(500).nullable().optional(),
+      })
+    )
+    .maxLength(20)
+    .optional()
+
 export const opportunityValidator = vine.compile(
   vine.object({
     name: vine.string().trim().minLength(1).maxLength(200),
     companyId: id().nullable().optional(),
-    contacts: vine
-      .array(
-        vine.object({
-          contactId: id(),
-          role: vine
-            .string()
-            .trim()
-            .maxLength(40)
-            .use(listValueRule({ list: CONTACT_ROLES_LIST }))
-            .nullable()
-            .optional(),
-        })
-      )
-      .maxLength(50)
-      .optional(),
-    competitors: vine
-      .array(
-        vine.object({
-          companyId: id(),
-          strengths: vine.string().trim().maxLength(500).nullable().optional(),
-          weaknesses: vine.string().trim().maxLength(500).nullable().optional(),
-        })
-      )
-      .maxLength(20)
-      .optional(),
+    contacts: contactLinks(),
+    competitors: competitorLinks(),
     amountMinor: vine
       .string()
       .trim()
@@ -119,3 +125,17 @@ export const stageMoveValidator = vine.compile(
 export const teamQueryValidator = vine.compile(
   vine.object({ team: vine.number().withoutDecimals().positive().optional() })
 )
+
+/** The record page's direct edit of an opportunity's contacts or competitors (whole lists). */
+export const linksValidator = vine.compile(
+  vine.object({ contacts: contactLinks(), competitors: competitorLinks() })
+)
+
+/** A process step of a stage (CRM › Equipos). */
+export const stepValidator = vine.compile(
+  vine.object({
+    stageId: id().optional(),
+    name: vine.string().trim().minLength(1).maxLength(120),
+  })
+)
+export const tickValidator = vine.compile(vine.object({ done: vine.boolean() }))
