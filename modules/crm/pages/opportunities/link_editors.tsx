@@ -4,6 +4,7 @@ import {
   Button,
   Group,
   Select,
+  SimpleGrid,
   Stack,
   Text,
   Textarea,
@@ -193,36 +194,32 @@ export function ContactsEditor({
   )
 }
 
-/** Strengths and weaknesses of one competitor. */
+/** Strengths and weaknesses of one competitor (side by side from `sm`, stacked in a modal). */
 export function CompetitorTexts({
   value,
   onChange,
+  stacked = false,
 }: {
   value: CompetitorLink
   onChange: (next: CompetitorLink) => void
+  stacked?: boolean
 }) {
   const { t } = useT()
+  const text = (key: 'strengths' | 'weaknesses') => (
+    <Textarea
+      label={`${t(`crm.opportunities.fields.${key}`)} · ${value.name}`}
+      autosize
+      minRows={stacked ? 2 : 1}
+      maxLength={500}
+      value={value[key]}
+      onChange={(e) => onChange({ ...value, [key]: e.currentTarget.value })}
+    />
+  )
   return (
-    <Group grow align="flex-start" gap="xs" wrap="wrap">
-      <Textarea
-        label={t('crm.opportunities.fields.strengths')}
-        autosize
-        minRows={1}
-        maxLength={500}
-        value={value.strengths}
-        onChange={(e) => onChange({ ...value, strengths: e.currentTarget.value })}
-        style={{ minWidth: 200 }}
-      />
-      <Textarea
-        label={t('crm.opportunities.fields.weaknesses')}
-        autosize
-        minRows={1}
-        maxLength={500}
-        value={value.weaknesses}
-        onChange={(e) => onChange({ ...value, weaknesses: e.currentTarget.value })}
-        style={{ minWidth: 200 }}
-      />
-    </Group>
+    <SimpleGrid cols={stacked ? 1 : { base: 1, sm: 2 }} spacing="xs">
+      {text('strengths')}
+      {text('weaknesses')}
+    </SimpleGrid>
   )
 }
 

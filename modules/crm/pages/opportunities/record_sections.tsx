@@ -284,7 +284,7 @@ export function CompetitorsSection({
               data-autofocus
             />
           )}
-          {editing && <CompetitorTexts value={editing} onChange={setEditing} />}
+          {editing && <CompetitorTexts value={editing} onChange={setEditing} stacked />}
           <Button
             disabled={!editing}
             onClick={async () => {

@@ -16,7 +16,16 @@ const kindsOf = async (id: number) =>
     await db
       .from('timeline_events')
       .where({ subject_type: 'crm.opportunity', subject_id: id })
-      .whereLike('kind', 'crm.opportunity_%')
+      .whereIn(
+        'kind',
+        [
+          'contact_added',
+          'contact_role',
+          'contact_removed',
+          'competitor_added',
+          'competitor_removed',
+        ].map((k) => `crm.opportunity_${k}`)
+      )
       .orderBy('id')
       .select('kind', 'data')
   ).map((r) => {

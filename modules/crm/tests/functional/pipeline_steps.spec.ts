@@ -125,7 +125,7 @@ test.group('Pipeline · sales process steps', (group) => {
     const entries = await db
       .from('timeline_events')
       .where({ subject_type: 'crm.opportunity', subject_id: id })
-      .whereLike('kind', 'crm.opportunity_step%')
+      .whereIn('kind', ['crm.opportunity_step_done', 'crm.opportunity_step_undone'])
       .orderBy('id')
       .select('kind', 'actor_id')
     assert.deepEqual(
