@@ -207,7 +207,8 @@ export function CompetitorTexts({
   const { t } = useT()
   const text = (key: 'strengths' | 'weaknesses') => (
     <Textarea
-      label={`${t(`crm.opportunities.fields.${key}`)} · ${value.name}`}
+      label={t(`crm.opportunities.fields.${key}`)}
+      aria-label={`${t(`crm.opportunities.fields.${key}`)} · ${value.name}`}
       autosize
       minRows={stacked ? 2 : 1}
       maxLength={500}

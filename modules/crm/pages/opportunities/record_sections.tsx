@@ -317,19 +317,28 @@ export function ProcessSection({
 }) {
   const { t } = useT()
   const f = useFormat()
-  const [busy, setBusy] = useState<number | null>(null)
+  // The box shows the click at once (optimistic) until the page's data comes back.
+  const [pending, setPending] = useState<Record<number, boolean>>({})
   if (!process.steps.length && !process.earlier.length) return null
+  const isDone = (s: { id: number; done: boolean }) => pending[s.id] ?? s.done
   const tick = async (stepId: number, done: boolean) => {
-    setBusy(stepId)
+    setPending((p) => ({ ...p, [stepId]: done }))
     const result = await apiJson('PATCH', `/crm/opportunities/${opportunityId}/steps/${stepId}`, {
       done,
     })
-    setBusy(null)
     if (!result.ok)
       notifications.show({ color: 'red', message: t('crm.opportunities.process.tick_failed') })
-    router.reload({ only: ['process', 'timeline'] })
+    router.reload({
+      only: ['process', 'timeline'],
+      onFinish: () =>
+        setPending((p) => {
+          const rest = { ...p }
+          delete rest[stepId]
+          return rest
+        }),
+    })
   }
-  const done = process.steps.filter((s) => s.done).length
+  const done = process.steps.filter(isDone).length
   return (
     <FieldCard
       title={t('crm.opportunities.process.title')}
@@ -356,8 +365,8 @@ export function ProcessSection({
             <Checkbox
               key={s.id}
               label={s.name}
-              checked={s.done}
-              disabled={!canEdit || busy === s.id}
+              checked={isDone(s)}
+              disabled={!canEdit || s.id in pending}
               onChange={(e) => void tick(s.id, e.currentTarget.checked)}
               description={
                 s.done && s.doneAt
