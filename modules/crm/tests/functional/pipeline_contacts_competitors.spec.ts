@@ -119,6 +119,16 @@ test.group('Pipeline · contacts with roles and competitors', (group) => {
     assert.equal(rival.body().field, 'competitors')
     assert.notInclude(rival.text(), 'Oculto')
     assert.lengthOf(await linksOf(id), 0)
+    // The full form says the same under its contacts field.
+    const form = await client
+      .put(`/crm/opportunities/${id}`)
+      .json({ name: 'Con oculto', contacts: [{ contactId: hidden, role: 'decisor' }] })
+      .withCsrfToken()
+      .loginAs(rep)
+      .redirects(0)
+    form.assertStatus(302)
+    form.assertFlashMessage('inputErrorsBag', { contacts: ['No existe o no tienes acceso'] })
+    assert.lengthOf(await linksOf(id), 0)
     // The contact picker never offers the hidden contact either.
     const options = await client.get('/crm/opportunities/contact-options?q=Oculta').loginAs(rep)
     options.assertStatus(200)
