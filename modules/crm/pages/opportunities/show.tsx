@@ -23,12 +23,8 @@ import type { OpportunityDetail } from '../../dto/opportunities'
 import type { RecordActivitiesDto } from '../../dto/activities'
 import type { RecordActions } from '../../dto/shared'
 import type { BoardStage } from './board_parts'
-import {
-  CompetitorsSection,
-  ContactsSection,
-  ProcessSection,
-  type ProcessDto,
-} from './record_sections'
+import { CompetitorsSection, ContactsSection } from './record_sections'
+import { ProcessSection, type ProcessDto } from './process_section'
 
 const STATUS_COLOR = { open: 'blue', won: 'green', lost: 'red' } as const
 
