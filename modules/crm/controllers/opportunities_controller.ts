@@ -2,27 +2,31 @@ import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
 import { actor, notFound, orBack, routeId, translateRule } from '#app/support/http'
 import { RuleError } from '#app/support/rule_error'
-import { assignableOwners, ownerFilterOptions, recordActions } from '#app/access/owners'
+import { assignableOwners, recordActions } from '#app/access/owners'
 import { lists } from '#app/settings/lists'
-import { currencies, defaultCurrency } from '#app/settings/currencies'
+import { currencies } from '#app/settings/currencies'
 import { timelineFilters } from '#app/history/kinds'
 import { readTimeline } from '../support/timeline_reader.js'
 import { pipelineStages, teamOptions } from '../support/opportunities_stages.js'
 import { activitiesForRecord } from '../activities/for_record.js'
-import { LOST_REASONS_LIST, OPPORTUNITY_SOURCES_LIST } from '../features/pipeline.js'
+import {
+  CONTACT_ROLES_LIST,
+  LOST_REASONS_LIST,
+  OPPORTUNITY_SOURCES_LIST,
+} from '../features/pipeline.js'
+import { tagsPanel } from '#app/tags/panel'
+import { opportunityProcess } from '../actions/opportunities/steps.js'
 import {
   OPPORTUNITIES,
   OPPORTUNITY_SUBJECT,
   loadOpportunity,
   visibleOpportunityId,
 } from '../actions/opportunities/load_opportunity.js'
-import { columnCards, loadBoard, type OpportunityFilters } from '../actions/opportunities/board.js'
 import { createOpportunity } from '../actions/opportunities/create_opportunity.js'
 import { moveOpportunity, reopenOpportunity } from '../actions/opportunities/move_opportunity.js'
 import { updateOpportunity } from '../actions/opportunities/update_opportunity.js'
 import type { OpportunityDetail } from '../dto/opportunities.js'
 import {
-  boardFiltersValidator,
   moveValidator,
   opportunityValidator,
   reopenValidator,
@@ -32,60 +36,6 @@ const TIMELINE_PAGE = 20
 
 /** Thin: permission (403) → scope (404) → validate → one action → a DTO for the page. */
 export default class OpportunitiesController {
-  async #filters(ctx: HttpContext) {
-    // A malformed filter in the address bar shows the unfiltered board rather than an error.
-    const [, parsed] = await boardFiltersValidator.tryValidate(ctx.request.qs())
-    const filters: OpportunityFilters = {
-      teamId: parsed?.team ?? null,
-      ownerId: parsed?.owner ?? null,
-      status: parsed?.status ?? null,
-      source: parsed?.source ?? null,
-      priority: parsed?.priority ?? null,
-      closeFrom: parsed?.closeFrom ?? null,
-      closeTo: parsed?.closeTo ?? null,
-      amountMin: parsed?.amountMin ?? null,
-      q: parsed?.q ?? null,
-    }
-    return { filters, stage: parsed?.stage, before: parsed?.before }
-  }
-
-  async board(ctx: HttpContext) {
-    ctx.access.authorize(`${OPPORTUNITIES}.view`)
-    const { filters } = await this.#filters(ctx)
-    const organizationId = ctx.organization.id
-    const locale = ctx.i18n.locale
-    const [board, teams, owners, lostReasons, sources, currency] = await Promise.all([
-      loadBoard(ctx.access, filters),
-      teamOptions(organizationId),
-      ownerFilterOptions(ctx.access, OPPORTUNITIES),
-      lists.options(organizationId, LOST_REASONS_LIST, locale),
-      lists.options(organizationId, OPPORTUNITY_SOURCES_LIST, locale),
-      defaultCurrency(organizationId),
-    ])
-    return ctx.inertia.render('crm/opportunities/board', {
-      ...board,
-      filters,
-      teams,
-      owners,
-      lostReasons,
-      sources,
-      currency: currency.code,
-      can: {
-        create: ctx.access.can(`${OPPORTUNITIES}.create`),
-        edit: ctx.access.can(`${OPPORTUNITIES}.edit`),
-      },
-    })
-  }
-
-  /** The next page of one column (JSON: "Cargar más" and opening a folded stage). */
-  async column(ctx: HttpContext) {
-    ctx.access.authorize(`${OPPORTUNITIES}.view`)
-    const { filters, stage, before } = await this.#filters(ctx)
-    const stages = await pipelineStages(ctx.organization.id, filters.teamId ?? null)
-    if (!stage || !stages.some((s) => s.id === stage)) notFound()
-    return columnCards(ctx.access, stages, stage, filters, before)
-  }
-
   async store(ctx: HttpContext) {
     ctx.access.authorize(`${OPPORTUNITIES}.create`)
     const data = await ctx.request.validateUsing(opportunityValidator, {
@@ -106,18 +56,27 @@ export default class OpportunitiesController {
     const organizationId = ctx.organization.id
     const opportunity = (await loadOpportunity(db.connection(), organizationId, id))!
     const locale = ctx.i18n.locale
-    const [stages, history, activities, allowed, lostReasons, sources] = await Promise.all([
-      pipelineStages(organizationId, opportunity.teamId),
-      readTimeline(ctx.access, {
-        subjectType: OPPORTUNITY_SUBJECT,
-        subjectId: id,
-        limit: TIMELINE_PAGE,
-      }),
-      activitiesForRecord(ctx.access, OPPORTUNITY_SUBJECT, id),
-      recordActions(ctx.access, OPPORTUNITIES, opportunity.ownerId),
-      lists.options(organizationId, LOST_REASONS_LIST, locale, [opportunity.lostReason]),
-      lists.labels(organizationId, OPPORTUNITY_SOURCES_LIST, locale),
-    ])
+    const stages = await pipelineStages(organizationId, opportunity.teamId)
+    const [history, activities, allowed, lostReasons, sources, roles, tags, process] =
+      await Promise.all([
+        readTimeline(ctx.access, {
+          subjectType: OPPORTUNITY_SUBJECT,
+          subjectId: id,
+          limit: TIMELINE_PAGE,
+        }),
+        activitiesForRecord(ctx.access, OPPORTUNITY_SUBJECT, id),
+        recordActions(ctx.access, OPPORTUNITIES, opportunity.ownerId),
+        lists.options(organizationId, LOST_REASONS_LIST, locale, [opportunity.lostReason]),
+        lists.labels(organizationId, OPPORTUNITY_SOURCES_LIST, locale),
+        lists.options(
+          organizationId,
+          CONTACT_ROLES_LIST,
+          locale,
+          opportunity.contacts.map((c) => c.role)
+        ),
+        tagsPanel(ctx.access, OPPORTUNITIES, id),
+        opportunityProcess(organizationId, id, opportunity.stageId, stages),
+      ])
     return ctx.inertia.render('crm/opportunities/show', {
       opportunity,
       stages,
@@ -127,6 +86,9 @@ export default class OpportunitiesController {
       allowed,
       lostReasons,
       sources,
+      roles,
+      tags,
+      process,
     })
   }
 
@@ -175,12 +137,18 @@ export default class OpportunitiesController {
 
   async #formOptions(ctx: HttpContext, o: OpportunityDetail | null) {
     const organizationId = ctx.organization.id
-    const [stages, owners, teams, currencyList, sources] = await Promise.all([
+    const [stages, owners, teams, currencyList, sources, roles] = await Promise.all([
       pipelineStages(organizationId, o?.teamId ?? null),
       assignableOwners(ctx.access, OPPORTUNITIES, { action: o ? 'edit' : 'create' }),
       teamOptions(organizationId),
       currencies(organizationId),
       lists.options(organizationId, OPPORTUNITY_SOURCES_LIST, ctx.i18n.locale, [o?.source]),
+      lists.options(
+        organizationId,
+        CONTACT_ROLES_LIST,
+        ctx.i18n.locale,
+        (o?.contacts ?? []).map((c) => c.role)
+      ),
     ])
     return {
       opportunity: o,
@@ -191,6 +159,7 @@ export default class OpportunitiesController {
       currencies: currencyList.map((c) => ({ value: c.code, label: c.code, decimals: c.decimals })),
       sources,
       companies: o?.companyId ? [{ value: String(o.companyId), label: o.companyName ?? '' }] : [],
+      roles,
     }
   }
 

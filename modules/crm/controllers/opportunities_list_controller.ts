@@ -18,6 +18,7 @@ import {
   visibleOpportunityId,
 } from '../actions/opportunities/load_opportunity.js'
 import { columnCards, loadBoard } from '../actions/opportunities/board.js'
+import { addStepProgress } from '../actions/opportunities/step_progress.js'
 import {
   filteredOpportunities,
   listOpportunities,
@@ -105,7 +106,9 @@ export default class OpportunitiesListController {
     const stage = query.stage
     if (!stage || !stages.some((s) => s.id === stage)) notFound()
     const before = /^\d{1,10}$/.test(query.before ?? '') ? Number(query.before) : null
-    return columnCards(ctx.access, stages, stage, { ...filters, stageId: null }, before)
+    const page = await columnCards(ctx.access, stages, stage, { ...filters, stageId: null }, before)
+    await addStepProgress(ctx.organization.id, [{ stageId: stage, cards: page.cards }])
+    return page
   }
 
   async index(ctx: HttpContext) {

@@ -7,6 +7,7 @@ import {
 } from '../validators/opportunities.js'
 import { pipelineStages, teamOptions } from '../support/opportunities_stages.js'
 import { OPPORTUNITIES } from '../actions/opportunities/load_opportunity.js'
+import { stepsOfStages } from '../actions/opportunities/steps.js'
 import { repRatios } from '../actions/opportunities/rep_ratios.js'
 import {
   addStage,
@@ -29,10 +30,15 @@ export default class OpportunitiesTeamsController {
       pipelineStages(organizationId, teamId),
       repRatios(ctx.access, teamId),
     ])
+    const steps = await stepsOfStages(
+      organizationId,
+      stages.map((s) => s.id)
+    )
     return ctx.inertia.render('crm/opportunities/teams', {
       teams,
       teamId,
       stages,
+      steps,
       // The team shows the default pipeline until it copies it.
       ownPipeline: teamId === null || stages.some((s) => s.teamId === teamId),
       ratios,

@@ -64,6 +64,8 @@ export interface OpportunityCard {
   priority: number
   expectedCloseOn: string | null
   status: OpportunityStatus
+  /** Process steps of its stage ticked / in all (only when the stage has steps). */
+  steps?: { done: number; total: number }
 }
 
 /** A row of the "Oportunidades" section of a company page. */

@@ -104,6 +104,43 @@ const part: ManifestPart = {
       lists: { source: OPPORTUNITY_SOURCES_LIST, lostReason: LOST_REASONS_LIST },
     },
   ],
+  timelineKinds: [
+    {
+      kind: 'crm.opportunity_contact_added',
+      label: 'crm.opportunities.contacts.timeline.added',
+      icon: 'plus',
+    },
+    {
+      kind: 'crm.opportunity_contact_role',
+      label: 'crm.opportunities.contacts.timeline.role',
+      icon: 'edit',
+    },
+    {
+      kind: 'crm.opportunity_contact_removed',
+      label: 'crm.opportunities.contacts.timeline.removed',
+      icon: 'trash',
+    },
+    {
+      kind: 'crm.opportunity_competitor_added',
+      label: 'crm.opportunities.competitors.timeline.added',
+      icon: 'plus',
+    },
+    {
+      kind: 'crm.opportunity_competitor_removed',
+      label: 'crm.opportunities.competitors.timeline.removed',
+      icon: 'trash',
+    },
+    {
+      kind: 'crm.opportunity_step_done',
+      label: 'crm.opportunities.process.timeline.done',
+      icon: 'check',
+    },
+    {
+      kind: 'crm.opportunity_step_undone',
+      label: 'crm.opportunities.process.timeline.undone',
+      icon: 'edit',
+    },
+  ],
   lists: [
     {
       key: CONTACT_ROLES_LIST,

@@ -66,4 +66,35 @@ export default function registerPipelineRoutes(router: HttpRouterService) {
     .delete('/opportunities/:id', [L, 'destroy'])
     .where('id', id)
     .as('crm.opportunities.destroy')
+  // Contacts with roles, competitors and the sales process (steps per stage, ticks).
+  const Links = () => import('../controllers/opportunity_links_controller.js')
+  const P = () => import('../controllers/opportunity_steps_controller.js')
+  router
+    .get('/opportunities/contact-options', [Links, 'contacts'])
+    .as('crm.opportunities.contact_options')
+  router
+    .get('/opportunities/competitor-options', [Links, 'competitors'])
+    .as('crm.opportunities.competitor_options')
+  router
+    .put('/opportunities/:id/links', [Links, 'update'])
+    .where('id', id)
+    .as('crm.opportunities.links')
+  router
+    .patch('/opportunities/:id/steps/:stepId', [P, 'tick'])
+    .where('id', id)
+    .where('stepId', id)
+    .as('crm.opportunities.steps.tick')
+  router.post('/opportunities/teams/steps', [P, 'store']).as('crm.opportunities.steps.store')
+  router
+    .put('/opportunities/teams/steps/:id', [P, 'update'])
+    .where('id', id)
+    .as('crm.opportunities.steps.update')
+  router
+    .post('/opportunities/teams/steps/:id/move', [P, 'move'])
+    .where('id', id)
+    .as('crm.opportunities.steps.move')
+  router
+    .delete('/opportunities/teams/steps/:id', [P, 'destroy'])
+    .where('id', id)
+    .as('crm.opportunities.steps.destroy')
 }

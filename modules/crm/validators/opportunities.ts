@@ -14,35 +14,41 @@ import {
 const id = () => vine.number().withoutDecimals().positive()
 const date = () => vine.string().regex(/^\d{4}-\d{2}-\d{2}$/)
 
+const contactLinks = () =>
+  vine
+    .array(
+      vine.object({
+        contactId: id(),
+        role: vine
+          .string()
+          .trim()
+          .maxLength(40)
+          .use(listValueRule({ list: CONTACT_ROLES_LIST }))
+          .nullable()
+          .optional(),
+      })
+    )
+    .maxLength(50)
+    .optional()
+
+const competitorLinks = () =>
+  vine
+    .array(
+      vine.object({
+        companyId: id(),
+        strengths: vine.string().trim().maxLength(500).nullable().optional(),
+        weaknesses: vine.string().trim().maxLength(500).nullable().optional(),
+      })
+    )
+    .maxLength(20)
+    .optional()
+
 export const opportunityValidator = vine.compile(
   vine.object({
     name: vine.string().trim().minLength(1).maxLength(200),
     companyId: id().nullable().optional(),
-    contacts: vine
-      .array(
-        vine.object({
-          contactId: id(),
-          role: vine
-            .string()
-            .trim()
-            .maxLength(40)
-            .use(listValueRule({ list: CONTACT_ROLES_LIST }))
-            .nullable()
-            .optional(),
-        })
-      )
-      .maxLength(50)
-      .optional(),
-    competitors: vine
-      .array(
-        vine.object({
-          companyId: id(),
-          strengths: vine.string().trim().maxLength(500).nullable().optional(),
-          weaknesses: vine.string().trim().maxLength(500).nullable().optional(),
-        })
-      )
-      .maxLength(20)
-      .optional(),
+    contacts: contactLinks(),
+    competitors: competitorLinks(),
     amountMinor: vine
       .string()
       .trim()
@@ -85,23 +91,6 @@ export const moveValidator = vine.compile(
 
 export const reopenValidator = vine.compile(vine.object({ stageId: id().optional() }))
 
-/** Board and list filters from the address bar (a malformed one is dropped, not an error). */
-export const boardFiltersValidator = vine.compile(
-  vine.object({
-    team: id().optional(),
-    owner: id().optional(),
-    status: vine.enum(['open', 'won', 'lost'] as const).optional(),
-    source: vine.string().trim().maxLength(40).optional(),
-    priority: vine.number().withoutDecimals().range([0, 3]).optional(),
-    closeFrom: date().optional(),
-    closeTo: date().optional(),
-    amountMin: vine.number().withoutDecimals().min(0).optional(),
-    q: vine.string().trim().maxLength(100).optional(),
-    stage: id().optional(),
-    before: id().optional(),
-  })
-)
-
 /** A pipeline stage (CRM › Equipos). */
 export const stageValidator = vine.compile(
   vine.object({
@@ -119,3 +108,17 @@ export const stageMoveValidator = vine.compile(
 export const teamQueryValidator = vine.compile(
   vine.object({ team: vine.number().withoutDecimals().positive().optional() })
 )
+
+/** The record page's direct edit of an opportunity's contacts or competitors (whole lists). */
+export const linksValidator = vine.compile(
+  vine.object({ contacts: contactLinks(), competitors: competitorLinks() })
+)
+
+/** A process step of a stage (CRM › Equipos). */
+export const stepValidator = vine.compile(
+  vine.object({
+    stageId: id().optional(),
+    name: vine.string().trim().minLength(1).maxLength(120),
+  })
+)
+export const tickValidator = vine.compile(vine.object({ done: vine.boolean() }))

@@ -8,6 +8,7 @@ import { normalizeText } from '../../support/normalize.js'
 import { pipelineStages, type Stage } from '../../support/opportunities_stages.js'
 import type { OpportunityCard, OpportunityStatus } from '../../dto/opportunities.js'
 import { OPPORTUNITIES } from './load_opportunity.js'
+import { addStepProgress } from './step_progress.js'
 
 /** Cards per column page ("Cargar más"). */
 export const COLUMN_PAGE = 50
@@ -178,9 +179,7 @@ export async function loadBoard(access: AccessContext, filters: OpportunityFilte
       )
     ),
   ])
-  return {
-    stages,
-    sums,
-    columns: stages.map((s, i) => ({ stageId: s.id, loaded: !s.folded, ...pages[i] })),
-  }
+  const columns = stages.map((s, i) => ({ stageId: s.id, loaded: !s.folded, ...pages[i] }))
+  await addStepProgress(access.organizationId, columns)
+  return { stages, sums, columns }
 }

@@ -17,10 +17,10 @@ import {
   loadOpportunity,
   opportunitySnapshot,
 } from './load_opportunity.js'
+import { assertNewLinks } from './opportunity_links.js'
 import {
   assertTeam,
   assertVisible,
-  contactLinks,
   currencyOf,
   moneyColumns,
   ownerTeam,
@@ -72,10 +72,7 @@ export async function createOpportunity({
   return inTransaction(outer, async (trx) => {
     if (data.companyId)
       await assertVisible(trx, access, 'crm.companies', [data.companyId], 'companyId')
-    const contactIds = contactLinks(data).map((c) => c.contactId)
-    await assertVisible(trx, access, 'crm.contacts', contactIds, 'contacts')
-    const competitorIds = (data.competitors ?? []).map((c) => c.companyId)
-    await assertVisible(trx, access, 'crm.companies', competitorIds, 'competitors')
+    await assertNewLinks(trx, access, null, data)
     const teamId =
       data.teamId === undefined ? defaultTeam : await assertTeam(trx, organizationId, data.teamId)
     const stage = await resolveStage(trx, organizationId, teamId, data.stageId)

@@ -126,8 +126,13 @@ export async function loadOpportunity(
 /**
  * What the audit log and the timeline compare: the company as a reference (named only for a
  * reader who may see it), stage, owner and team by name, the amount as text with its currency.
+ * `links: false` leaves out contacts and competitors (an edit writes their changes one by one,
+ * opportunity_links.ts).
  */
-export function opportunitySnapshot(o: OpportunityRecord): Record<string, unknown> {
+export function opportunitySnapshot(
+  o: OpportunityRecord,
+  { links = true }: { links?: boolean } = {}
+): Record<string, unknown> {
   return {
     name: o.name,
     company: historyRef(o.companyId, o.companyName),
@@ -141,10 +146,14 @@ export function opportunitySnapshot(o: OpportunityRecord): Record<string, unknow
     source: o.source,
     status: o.status,
     lostReason: o.lostReason,
-    contacts: o.contacts.length
-      ? o.contacts.map((c) => (c.role ? `${c.name} (${c.role})` : c.name))
-      : null,
-    competitors: o.competitors.length ? o.competitors.map((c) => c.name) : null,
+    ...(links
+      ? {
+          contacts: o.contacts.length
+            ? o.contacts.map((c) => (c.role ? `${c.name} (${c.role})` : c.name))
+            : null,
+          competitors: o.competitors.length ? o.competitors.map((c) => c.name) : null,
+        }
+      : {}),
     description: o.description,
   }
 }

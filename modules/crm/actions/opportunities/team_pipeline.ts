@@ -6,6 +6,7 @@ import { notFound } from '#app/support/http'
 import { recordsChanged } from '#app/support/cache'
 import { weighted } from '../../support/opportunities_money.js'
 import { OPPORTUNITIES } from './load_opportunity.js'
+import { copySteps, deleteStepRows, stepsOfStages } from './steps.js'
 import {
   findStage,
   insertDefaultStages,
@@ -36,7 +37,7 @@ const columns = (d: StageData) => ({
   is_lost: (d.isLost ?? false) && !d.isWon,
 })
 
-/** Gives a team its own pipeline: a copy of the organization's default stages. */
+/** Gives a team its own pipeline: a copy of the organization's default stages and their steps. */
 export async function copyDefaultPipeline(organizationId: number, teamId: number) {
   const team = await db.from('teams').where({ organization_id: organizationId, id: teamId }).first()
   if (!team) notFound()
@@ -54,6 +55,12 @@ export async function copyDefaultPipeline(organizationId: number, teamId: number
         created_at: now,
         updated_at: now,
       }))
+    )
+    const copies = await pipelineStages(organizationId, teamId, trx)
+    await copySteps(
+      trx,
+      organizationId,
+      base.map((s, i) => ({ from: s.id, to: copies[i].id }))
     )
   })
 }
@@ -170,10 +177,12 @@ export async function deleteStage(organizationId: number, id: number) {
     await stageOrFail(organizationId, id, trx)
     if (await firstIn(trx, organizationId, id))
       throw new RuleError('crm.opportunities.errors.stage_in_use')
-    await trx
-      .from('crm_pipeline_steps')
-      .where({ organization_id: organizationId, stage_id: id })
-      .delete()
+    const steps = await stepsOfStages(organizationId, [id], trx)
+    await deleteStepRows(
+      trx,
+      organizationId,
+      steps.map((p) => p.id)
+    )
     await trx.from('crm_pipeline_stages').where({ organization_id: organizationId, id }).delete()
   })
 }

@@ -17,10 +17,10 @@ import {
   opportunitySnapshot,
   visibleOpportunityId,
 } from './load_opportunity.js'
+import { assertNewLinks, recordLinkChanges } from './opportunity_links.js'
 import {
   assertTeam,
   assertVisible,
-  contactLinks,
   currencyOf,
   moneyColumns,
   plainColumns,
@@ -60,24 +60,7 @@ export async function updateOpportunity(params: UpdateOpportunityParams) {
     })
     if (data.companyId && data.companyId !== before.companyId)
       await assertVisible(trx, access, 'crm.companies', [data.companyId], 'companyId')
-    const known = new Set(before.contacts.map((c) => c.contactId))
-    const added = contactLinks(data).filter((c) => !known.has(c.contactId))
-    await assertVisible(
-      trx,
-      access,
-      'crm.contacts',
-      added.map((c) => c.contactId),
-      'contacts'
-    )
-    // Like contacts: a kept competitor stays; a new one must be a company the user may see.
-    const rivals = new Set(before.competitors.map((c) => c.companyId))
-    await assertVisible(
-      trx,
-      access,
-      'crm.companies',
-      (data.competitors ?? []).map((c) => c.companyId).filter((cid) => !rivals.has(cid)),
-      'competitors'
-    )
+    await assertNewLinks(trx, access, before, data)
     const teamId =
       data.teamId === undefined ? before.teamId : await assertTeam(trx, organizationId, data.teamId)
     const stage = await resolveStage(trx, organizationId, teamId, data.stageId ?? before.stageId)
@@ -120,12 +103,15 @@ export async function updateOpportunity(params: UpdateOpportunityParams) {
       competitors: data.competitors !== undefined,
     })
     const after = (await loadOpportunity(trx, organizationId, id))!
+    const subject = { organizationId, actorId, subjectType: OPPORTUNITY_SUBJECT, subjectId: id }
+    const plain = { links: false }
     await recordHistory.updated(
-      { organizationId, actorId, subjectType: OPPORTUNITY_SUBJECT, subjectId: id },
-      opportunitySnapshot(before),
-      opportunitySnapshot(after),
+      subject,
+      opportunitySnapshot(before, plain),
+      opportunitySnapshot(after, plain),
       trx
     )
+    await recordLinkChanges(trx, subject, before, after)
     await reindexRecords({ resource: OPPORTUNITIES, organizationId, ids: [id], client: trx })
     await recordsChanged(organizationId, OPPORTUNITIES, trx)
     return after

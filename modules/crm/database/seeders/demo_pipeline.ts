@@ -8,6 +8,7 @@ import { convertMinor, rateOn } from '#app/settings/exchange_rates'
 import { normalizeName } from '../../support/normalize.js'
 import { weighted } from '../../support/opportunities_money.js'
 import { defaultStages, toStage, type Stage } from '../../support/opportunities_stages.js'
+import { seedProcessDemo } from './demo_process.js'
 
 const DAY = 86_400_000
 const TOTAL = 150
@@ -155,8 +156,19 @@ export default async function seedPipelineDemo({ organizationId, users, random }
         .where('organization_id', organizationId)
         .where('id', '>', Number(max?.id ?? 0))
         .orderBy('id')
-        .select('id', 'company_id', 'owner_id', 'name')
+        .select('id', 'company_id', 'owner_id', 'name', 'stage_id', 'status')
     ).map((r) => ({ ...r, id: Number(r.id) }))
+    await seedProcessDemo(
+      trx,
+      organizationId,
+      [base, norteStages],
+      ids.map((o) => ({
+        id: o.id,
+        stageId: Number(o.stage_id),
+        ownerId: Number(o.owner_id),
+        status: String(o.status),
+      }))
+    )
 
     // Contacts with roles: up to two people of the opportunity's company.
     const people = await trx

@@ -78,6 +78,17 @@ function Card({
         <Text size="sm">{f.money(card.amountMinor, card.currency)}</Text>
         {card.priority > 0 && <Rating value={card.priority} count={3} readOnly size="xs" />}
       </Group>
+      {card.steps && (
+        <Badge
+          size="xs"
+          variant="light"
+          color={card.steps.done === card.steps.total ? 'green' : 'gray'}
+          data-testid={`steps-${card.id}`}
+          aria-label={t('crm.opportunities.process.progress', card.steps)}
+        >
+          {`${card.steps.done}/${card.steps.total}`}
+        </Badge>
+      )}
       <Group justify="space-between" gap={4} wrap="nowrap">
         <Text size="xs" c="dimmed" truncate>
           {card.ownerName ?? '—'}

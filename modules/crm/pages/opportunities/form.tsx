@@ -15,6 +15,14 @@ import { CompanyPicker } from '../shared/company_picker'
 import type { OpportunityDetail } from '../../dto/opportunities'
 import type { BoardStage } from './board_parts'
 import { fromMinor, toMinor } from './amount_text'
+import {
+  CompetitorsEditor,
+  ContactsEditor,
+  competitorsPayload,
+  contactsPayload,
+  type CompetitorLink,
+  type ContactLink,
+} from './link_editors'
 
 /** A currency of the selector with its decimals (the organization's setting). */
 type CurrencyOption = Option & { decimals: number }
@@ -27,6 +35,7 @@ export default function OpportunityForm({
   currencies,
   sources,
   companies,
+  roles,
 }: {
   opportunity: OpportunityDetail | null
   stages: BoardStage[]
@@ -35,6 +44,7 @@ export default function OpportunityForm({
   currencies: CurrencyOption[]
   sources: Option[]
   companies: Option[]
+  roles: Option[]
 }) {
   const { t, locale } = useT()
   const me = usePage<SharedProps>().props.shell.user
@@ -54,6 +64,17 @@ export default function OpportunityForm({
     teamId: o?.teamId ? String(o.teamId) : '',
     source: o?.source ?? '',
     description: o?.description ?? '',
+    contacts: (o?.contacts ?? []).map((c): ContactLink => ({
+      contactId: String(c.contactId),
+      name: c.name,
+      role: c.role,
+    })),
+    competitors: (o?.competitors ?? []).map((c): CompetitorLink => ({
+      companyId: String(c.companyId),
+      name: c.name,
+      strengths: c.strengths ?? '',
+      weaknesses: c.weaknesses ?? '',
+    })),
   })
   const errors = form.errors as Record<string, string | undefined>
   const field = (name: string) => t(`crm.opportunities.fields.${name}`)
@@ -76,6 +97,8 @@ export default function OpportunityForm({
       ...(o || d.teamId ? { teamId: d.teamId ? Number(d.teamId) : null } : {}),
       source: d.source || null,
       description: d.description || null,
+      contacts: contactsPayload(d.contacts),
+      competitors: competitorsPayload(d.competitors),
     }))
     const options = { preserveScroll: 'errors' as const }
     if (o) form.put(`/crm/opportunities/${o.id}`, options)
@@ -147,7 +170,15 @@ export default function OpportunityForm({
                   label={field('stage')}
                   data={stages.map((s) => ({ value: String(s.id), label: s.name }))}
                   value={form.data.stageId || null}
-                  onChange={(v) => form.setData('stageId', v ?? '')}
+                  onChange={(v) => {
+                    // The probability follows the stage (its default); the rep may still change it.
+                    const stage = stages.find((st) => String(st.id) === v)
+                    form.setData((d) => ({
+                      ...d,
+                      stageId: v ?? '',
+                      probability: stage ? stage.probability : d.probability,
+                    }))
+                  }}
                   error={errors.stageId ?? errors.lostReason}
                 />
               </Grid.Col>
@@ -156,6 +187,7 @@ export default function OpportunityForm({
                   label={field('probability')}
                   min={0}
                   max={100}
+                  placeholder={t('crm.opportunities.probability_default')}
                   value={form.data.probability}
                   onChange={(v) => form.setData('probability', v === '' ? '' : Number(v))}
                   error={errors.probability}
@@ -200,7 +232,29 @@ export default function OpportunityForm({
                   error={errors.source}
                 />
               </Grid.Col>
+              <Grid.Col span={{ base: 12, sm: 6 }}>
+                {/* No campaign source until the marketing module exists: shown, not usable. */}
+                <Select
+                  label={t('crm.opportunities.campaign.label')}
+                  data={[]}
+                  value={null}
+                  disabled
+                  placeholder={t('crm.opportunities.campaign.placeholder')}
+                />
+              </Grid.Col>
             </Grid>
+            <ContactsEditor
+              value={form.data.contacts}
+              onChange={(next) => form.setData('contacts', next)}
+              roles={roles}
+              companyId={form.data.companyId || null}
+              error={errors.contacts}
+            />
+            <CompetitorsEditor
+              value={form.data.competitors}
+              onChange={(next) => form.setData('competitors', next)}
+              error={errors.competitors}
+            />
             <Textarea
               label={field('description')}
               autosize

@@ -1,17 +1,6 @@
 import { useState } from 'react'
 import { Head, Link, router } from '@inertiajs/react'
-import {
-  Anchor,
-  Badge,
-  Button,
-  Group,
-  Modal,
-  Rating,
-  Select,
-  Stack,
-  Table,
-  Text,
-} from '@mantine/core'
+import { Anchor, Badge, Button, Group, Modal, Rating, Select, Stack } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import {
   Detail,
@@ -19,11 +8,13 @@ import {
   RecordColumns,
   RecordHeader,
   RecordHistory,
+  RecordTags,
   TimelineCard,
   useFormat,
   useT,
   type HistoryPage,
   type Option,
+  type TagsPanelProps,
   type TimelineFilterChip,
 } from '~/ui'
 import { apiJson } from '~/ui/api'
@@ -33,6 +24,8 @@ import type { RecordActivitiesDto } from '../../dto/activities'
 import type { RecordActions } from '../../dto/shared'
 import type { BoardStage } from './board_parts'
 import { DeleteOpportunityButton } from './delete_button'
+import { CompetitorsSection, ContactsSection } from './record_sections'
+import { ProcessSection, type ProcessDto } from './process_section'
 
 const STATUS_COLOR = { open: 'blue', won: 'green', lost: 'red' } as const
 
@@ -45,6 +38,9 @@ export default function OpportunityShow({
   allowed,
   lostReasons,
   sources,
+  roles,
+  tags = null,
+  process,
 }: {
   opportunity: OpportunityDetail
   stages: BoardStage[]
@@ -54,6 +50,10 @@ export default function OpportunityShow({
   allowed: RecordActions
   lostReasons: Option[]
   sources: Record<string, string>
+  roles: Option[]
+  /** Null when the user may not see the opportunity's tags. */
+  tags?: TagsPanelProps | null
+  process: ProcessDto
 }) {
   const { t } = useT()
   const f = useFormat()
@@ -184,40 +184,16 @@ export default function OpportunityShow({
               )}
               <Detail label={t('crm.opportunities.fields.description')}>{o.description}</Detail>
             </FieldCard>
-            <FieldCard title={t('crm.opportunities.sections.contacts')} columns={1}>
-              {o.contacts.length === 0 ? (
-                <Text size="sm" c="dimmed">
-                  —
-                </Text>
-              ) : (
-                <Table>
-                  <Table.Tbody>
-                    {o.contacts.map((c) => (
-                      <Table.Tr key={c.contactId}>
-                        <Table.Td>
-                          <Anchor component={Link} href={`/crm/contacts/${c.contactId}`} size="sm">
-                            {c.name}
-                          </Anchor>
-                        </Table.Td>
-                        <Table.Td>{c.role ?? ''}</Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              )}
-            </FieldCard>
-            {o.competitors.length > 0 && (
-              <FieldCard title={t('crm.opportunities.sections.competitors')} columns={1}>
-                {o.competitors.map((c) => (
-                  <Stack key={c.companyId} gap={2}>
-                    <Text fw={600} size="sm">
-                      {c.name}
-                    </Text>
-                    <Text size="xs">{`${t('crm.opportunities.fields.strengths')}: ${c.strengths ?? '—'}`}</Text>
-                    <Text size="xs">{`${t('crm.opportunities.fields.weaknesses')}: ${c.weaknesses ?? '—'}`}</Text>
-                  </Stack>
-                ))}
-              </FieldCard>
+            <ProcessSection
+              opportunityId={o.id}
+              stageName={o.stageName}
+              process={process}
+              canEdit={allowed.edit && o.status === 'open'}
+            />
+            <ContactsSection opportunity={o} roles={roles} canEdit={allowed.edit} />
+            <CompetitorsSection opportunity={o} canEdit={allowed.edit} />
+            {tags && (
+              <RecordTags panel={tags} onChanged={() => router.reload({ only: ['timeline'] })} />
             )}
             <ActivitiesPanel activities={activities} />
           </>

@@ -17,6 +17,7 @@ import {
 import { IconArrowDown, IconArrowUp, IconTrash } from '@tabler/icons-react'
 import { PageHeader, useFormat, useT, type Option } from '~/ui'
 import type { BoardStage } from './board_parts'
+import { ProcessSteps, type StepDto } from './process_steps'
 
 interface Ratio {
   ownerId: number
@@ -107,6 +108,7 @@ export default function SalesTeams({
   teams,
   teamId,
   stages,
+  steps = [],
   ownPipeline,
   ratios,
   canConfigure,
@@ -114,6 +116,7 @@ export default function SalesTeams({
   teams: Option[]
   teamId: number | null
   stages: BoardStage[]
+  steps?: StepDto[]
   ownPipeline: boolean
   ratios: Ratio[]
   canConfigure: boolean
@@ -203,6 +206,7 @@ export default function SalesTeams({
             </form>
           )}
         </Paper>
+        <ProcessSteps stages={stages} steps={steps} editable={editable} />
         <Paper withBorder radius="md" p="md" component="section" aria-label={t('crm.teams.ratios')}>
           <Title order={5} mb="sm">
             {t('crm.teams.ratios')}

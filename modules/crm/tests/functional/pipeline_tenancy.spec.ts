@@ -23,9 +23,14 @@ test.group('Pipeline · competitors stay inside the tenant and the scope', (grou
     const rep = await pipelineUser(org, 'own')
     const colleague = await pipelineUser(org, 'own')
     const s = await stagesByName(org)
-    const mine = await insertCompany(org, { name: 'Rival Propio', owner_id: rep.id })
-    const hidden = await insertCompany(org, { name: 'Rival Ajeno', owner_id: colleague.id })
-    const foreign = await insertCompany(foreignOrg, { name: 'Secreto de Otro Tenant' })
+    const rival = { type: 'competidor' }
+    const mine = await insertCompany(org, { ...rival, name: 'Rival Propio', owner_id: rep.id })
+    const hidden = await insertCompany(org, {
+      ...rival,
+      name: 'Rival Ajeno',
+      owner_id: colleague.id,
+    })
+    const foreign = await insertCompany(foreignOrg, { ...rival, name: 'Secreto de Otro Tenant' })
     const id = await insertOpportunity(org, { stage_id: s['En análisis'].id, owner_id: rep.id })
     const access = await AccessContext.forUser(rep)
     const edit = (companyId: number) =>
