@@ -263,11 +263,11 @@ for (const step of ['preview', 'commit']) {
   const r = runResult[step]
   if (!r) continue
   console.log(
-    `4. lead import ${step}: ${r.rows} lines in ${r.seconds} s = ${r.rowsPerSecond} rows/s (${goal(r.rowsPerSecond >= 5000)} ≥ 5,000); first 10 % ${r.first10RowsPerSecond} rows/s, last 10 % ${r.last10RowsPerSecond} rows/s, last/first time ${r.last10VsFirst10Time}× (${goal(r.last10VsFirst10Time <= 1.3)} ≤ 1.3); by tenth ${r.deciles.join(' ')}; totals ${JSON.stringify(r.totals)}`
+    `4. lead import ${step}: ${r.rows} lines in ${r.seconds} s = ${r.rowsPerSecond} rows/s (${goal(r.rowsPerSecond >= 5000)} ≥ 5,000); first 10 % ${r.first10RowsPerSecond} rows/s, last 10 % ${r.last10RowsPerSecond} rows/s, last/first time ${r.last10VsFirst10Time}× (${goal(r.last10VsFirst10Time <= 1.3)} ≤ 1.3); CPU ${r.cpuMsPer1000} ms/1,000 lines; by tenth ${r.deciles.join(' ')}; totals ${JSON.stringify(r.totals)}`
   )
 }
 const a = runResult.assignment
 console.log(
-  `5. assignment through 20 rules: ${a.leads} leads in ${a.seconds} s = ${a.leadsPerSecond} leads/s (${goal(a.leadsPerSecond >= 2000)} ≥ 2,000); ${a.ownedOfFirst1000} of the first 1,000 got an owner`
+  `5. assignment through 20 rules: ${a.leads} leads in ${a.seconds} s = ${a.leadsPerSecond} leads/s (${goal(a.leadsPerSecond >= 2000)} ≥ 2,000); ${a.ownedOfFirst1000} of the first 1,000 got an owner; CPU ${a.cpuMsPer1000} ms/1,000 leads`
 )
 process.exit(0)

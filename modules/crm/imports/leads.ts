@@ -19,7 +19,7 @@ import {
   PRODUCT_INTERESTS_LIST,
 } from '../support/leads_lists.js'
 import { leadColumns } from '../actions/leads/load_lead.js'
-import { assignLeads } from '../assignment/assign_leads.js'
+import { runAssignment } from '../assignment/assign_leads.js'
 import { indexLeads } from '../search/leads.js'
 import {
   LIVE_FIRST,
@@ -258,8 +258,20 @@ const definition: ImportDefinition = defineImport({
       'name_normalized'
     )
     const unowned = ids.filter((_, i) => !ownerId(ctx, rows[i].owner))
-    if (unowned.length) await assignLeads(ctx.trx, ctx.organizationId, unowned)
-    await indexLeads(ctx.trx, ctx.organizationId, ids)
+    // The rules index the leads they give an owner (runAssignment): the rest are indexed here,
+    // so each new lead's search document is written once.
+    const indexed = new Set(
+      unowned.length
+        ? (await runAssignment(ctx.trx, ctx.organizationId, unowned))
+            .filter((d) => d.userId !== null)
+            .map((d) => d.leadId)
+        : []
+    )
+    await indexLeads(
+      ctx.trx,
+      ctx.organizationId,
+      ids.filter((id) => !indexed.has(id))
+    )
     return ids
   },
 
