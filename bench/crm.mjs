@@ -116,14 +116,21 @@ const defaultOpen = sqlite
   )
   .all(data.org)
   .map((s) => s.id)
-const movers = data.reps.slice(20, 20 + MOVERS).map((id) => ({
-  email: email(id),
-  opportunities: sqlite
-    .prepare(
-      "SELECT id, stage_id FROM crm_opportunities WHERE owner_id = ? AND status = 'open' ORDER BY id LIMIT 500"
-    )
-    .all(id),
-}))
+// From the 21st bench rep on, the first 16 with open opportunities in the default pipeline's
+// stages (at a small BENCH_SCALE some reps have none).
+const movers = data.reps
+  .slice(20)
+  .map((id) => ({
+    email: email(id),
+    opportunities: sqlite
+      .prepare(
+        "SELECT id, stage_id FROM crm_opportunities WHERE owner_id = ? AND status = 'open' ORDER BY id LIMIT 500"
+      )
+      .all(id)
+      .filter((o) => defaultOpen.includes(o.stage_id)),
+  }))
+  .filter((m) => m.opportunities.length)
+  .slice(0, MOVERS)
 
 // ---------------------------------------------------------------------------------------------
 // Server, sessions

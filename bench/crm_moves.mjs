@@ -34,14 +34,19 @@ const defaultOpen = sqlite
 const reps = sqlite
   .prepare("SELECT id, email FROM users WHERE organization_id = ? AND email LIKE 'bench%@bench.cartera.es' AND email NOT LIKE 'jefe%' ORDER BY id")
   .all(org)
-const movers = reps.slice(20, 20 + MOVERS).map((r) => ({
-  email: r.email,
-  opportunities: sqlite
-    .prepare(
-      "SELECT id, stage_id FROM crm_opportunities WHERE owner_id = ? AND status = 'open' ORDER BY id LIMIT 500"
-    )
-    .all(r.id),
-}))
+const movers = reps
+  .slice(20)
+  .map((r) => ({
+    email: r.email,
+    opportunities: sqlite
+      .prepare(
+        "SELECT id, stage_id FROM crm_opportunities WHERE owner_id = ? AND status = 'open' ORDER BY id LIMIT 500"
+      )
+      .all(r.id)
+      .filter((o) => defaultOpen.includes(o.stage_id)),
+  }))
+  .filter((m) => m.opportunities.length)
+  .slice(0, MOVERS)
 sqlite.close()
 
 const port = await freePort()
