@@ -29,6 +29,8 @@ export interface LineResult {
   of?: { kind: 'record' | 'line'; id: number }
   key?: string
   reason?: ImportReason
+  /** Preview of a create or update: what the definition's `notes` said about the line. */
+  note?: ImportReason
   /** Create: every value; update: the fields that change. */
   changes?: FieldChange[]
   values?: ImportValues
@@ -115,7 +117,11 @@ export class Analyser {
     }
   }
 
-  async analyse(rows: FileRow[], client: QueryClientContract): Promise<LineResult[]> {
+  async analyse(
+    rows: FileRow[],
+    client: QueryClientContract,
+    options: { notes?: boolean } = {}
+  ): Promise<LineResult[]> {
     const results: LineResult[] = []
     const pending: { result: LineResult; values: ImportValues; keys: [string, string][] }[] = []
     const checkedRows = rows.map((row) => ({ row, checked: this.#check(row) as Checked }))
@@ -157,6 +163,18 @@ export class Analyser {
           delete r.values
         }
       }
+    if (options.notes && this.def.notes) {
+      const open = pending.filter((p) => ['create', 'update'].includes(p.result.outcome))
+      const notes = open.length
+        ? await this.def.notes(
+            open.map((p) => p.values),
+            { ...this.ctx, client }
+          )
+        : []
+      open.forEach((p, i) => {
+        if (notes[i]) p.result.note = notes[i]!
+      })
+    }
     return results
   }
 

@@ -82,12 +82,15 @@ export async function previewLines(
     reason: r.reason ? translateReason(JSON.parse(r.reason), t) : null,
     changes: (
       (r.changes ? JSON.parse(r.changes) : []) as { field: string; from: unknown; to: unknown }[]
-    ).map((c) => ({
-      field: c.field,
-      label: labels.get(c.field) ?? c.field,
-      from: shown(c.field, c.from),
-      to: shown(c.field, c.to),
-    })),
+    )
+      // A value a definition computes for matching (`_nameKey`) is no field of the record.
+      .filter((c) => !c.field.startsWith('_'))
+      .map((c) => ({
+        field: c.field,
+        label: labels.get(c.field) ?? c.field,
+        from: shown(c.field, c.from),
+        to: shown(c.field, c.to),
+      })),
   }))
   return { lines, next: rows.length > LINES_PAGE ? lines[lines.length - 1].line : null }
 }

@@ -14,7 +14,8 @@ export function lineRow(runId: number, r: LineResult) {
     of_kind: r.of?.kind ?? null,
     of_id: r.of?.id ?? null,
     key: r.key ?? null,
-    reason: r.reason ? JSON.stringify(r.reason) : null,
+    // A rejected line's reason, or the note on a line that creates or updates (never both).
+    reason: r.reason || r.note ? JSON.stringify(r.reason ?? r.note) : null,
     changes:
       r.outcome === 'create' && r.values
         ? JSON.stringify(Object.entries(r.values).map(([field, to]) => ({ field, from: null, to })))
@@ -44,7 +45,7 @@ export async function previewImport(runId: number, options: PreviewOptions = {})
   const totals = emptyTotals()
   let done = 0
   for await (const batch of batchesOf(run)) {
-    const results = await analyser.analyse(batch, db.connection())
+    const results = await analyser.analyse(batch, db.connection(), { notes: store })
     count(totals as unknown as Record<string, number>, results)
     done += batch.length
     // The batch's lines and the progress in one transaction: one disk sync, not one per statement.

@@ -92,6 +92,15 @@ export interface ImportDefinition {
     rows: ImportValues[],
     ctx: ImportContext & { client: QueryClientContract }
   ): Promise<(ImportReason | null)[]>
+  /**
+   * Preview only: a note for each line that would create or update a record (null: none), e.g.
+   * an existing record of another kind the line resembles. Read in batches, in the importer's
+   * `view` scope; the commit does not ask.
+   */
+  notes?(
+    rows: ImportValues[],
+    ctx: ImportContext & { client: QueryClientContract }
+  ): Promise<(ImportReason | null)[]>
   /** Records of the organization whose key `key` is one of `values` (normalized). One indexed column. */
   lookup(
     key: string,

@@ -1,6 +1,7 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { dbTimestamp } from '#app/support/dates'
 import { insertInBatches } from '#app/support/db'
+import { updateRows } from '#app/support/bulk'
 import { historyRef, recordHistoryMany } from '#app/history/record_history'
 import { timeline } from '#app/history/timeline'
 import { indexLeads } from '../search/leads.js'
@@ -11,7 +12,6 @@ import type { Decision, Rule } from './types.js'
 /** Timeline kinds of a lead (declared in features/assignment.ts). */
 export const ASSIGNED_KIND = 'crm.lead_assigned'
 export const QUEUED_KIND = 'crm.lead_queued'
-const CHUNK = 500
 
 /**
  * Runs the organization's assignment rules over new leads that have no owner (created by hand
@@ -68,29 +68,22 @@ async function writeDecisions(
   actorId: number | null
 ) {
   const now = dbTimestamp()
-  // Leads going to the same owner and team: one UPDATE per chunk of them.
-  const groups = new Map<string, number[]>()
-  for (const d of decisions) {
-    if (d.userId === null && owners.get(d.leadId) === null) continue
-    const key = `${d.userId ?? ''}:${d.teamId ?? ''}`
-    const group = groups.get(key)
-    if (group) group.push(d.leadId)
-    else groups.set(key, [d.leadId])
-  }
-  for (const [key, ids] of groups) {
-    const [user, team] = key.split(':')
-    const values: Record<string, unknown> = {
-      owner_id: user === '' ? null : Number(user),
-      updated_at: now,
-    }
-    if (team !== '') values.team_id = Number(team)
-    for (let i = 0; i < ids.length; i += CHUNK)
-      await trx
-        .from('crm_leads')
-        .where('organization_id', organizationId)
-        .whereIn('id', ids.slice(i, i + CHUNK))
-        .update(values)
-  }
+  // The owners (and teams) in a few statements for the whole batch (CASE id WHEN … THEN …).
+  await updateRows(
+    trx,
+    'crm_leads',
+    decisions
+      .filter((d) => !(d.userId === null && owners.get(d.leadId) === null))
+      .map((d) => ({
+        id: d.leadId,
+        values: {
+          owner_id: d.userId,
+          updated_at: now,
+          ...(d.teamId === null ? {} : { team_id: d.teamId }),
+        },
+      })),
+    { organization_id: organizationId }
+  )
   await insertInBatches(
     trx,
     ASSIGNMENTS,

@@ -19,7 +19,7 @@ import {
   PRODUCT_INTERESTS_LIST,
 } from '../support/leads_lists.js'
 import { leadColumns } from '../actions/leads/load_lead.js'
-import { assignLeads } from '../assignment/assign_leads.js'
+import { runAssignment } from '../assignment/assign_leads.js'
 import { indexLeads } from '../search/leads.js'
 import {
   LIVE_FIRST,
@@ -31,6 +31,7 @@ import {
   type OwnerState,
 } from './shared.js'
 import { detachReferences } from '../support/references.js'
+import { fullName } from '../support/people.js'
 
 /*
  * Import of leads: duplicate keys e-mail → phone → NIF → company + person name, each looked up
@@ -176,6 +177,60 @@ const definition: ImportDefinition = defineImport({
 
   title: (v) => titleOf(v),
 
+  // "Coincide con la empresa X / el contacto Y": companies by NIF or name, contacts by e-mail
+  // or phone, one query per key and batch, only records the importer may see.
+  async notes(rows, { organizationId, client, access }) {
+    const keys = rows.map((v) => ({
+      nif: v.nif ?? null,
+      name: v.companyName ? companyNameKey(v.companyName) : null,
+      email: v.email ?? null,
+      phone: v.phone ?? null,
+    }))
+    const wanted = (k: keyof (typeof keys)[number]) => [
+      ...new Set(keys.map((x) => x[k]).filter((x): x is string => Boolean(x))),
+    ]
+    const companies = async (column: 'nif' | 'name_key', values: string[]) => {
+      const found = new Map<string, string>()
+      if (!values.length || !access.can('crm.companies.view')) return found
+      const query = client
+        .from('crm_companies as c')
+        .whereIn(`c.${column}`, paddedIn(values))
+        .orderBy('c.id')
+        .select(`c.${column} as v`, 'c.name')
+      await access.scope(query, 'crm.companies', { table: 'c' })
+      for (const r of await query) if (!found.has(r.v)) found.set(r.v, String(r.name))
+      return found
+    }
+    const contacts = async (table: 'crm_emails' | 'crm_phones', values: string[]) => {
+      const found = new Map<string, string>()
+      if (!values.length || !access.can('crm.contacts.view')) return found
+      const query = client
+        .from(`${table} as ch`)
+        .join('crm_contacts as p', 'p.id', 'ch.contact_id')
+        .where('ch.organization_id', organizationId)
+        .whereIn('ch.value_normalized', paddedIn(values))
+        .orderBy('p.id')
+        .select('ch.value_normalized as v', 'p.first_name', 'p.last_name')
+      await access.scope(query, 'crm.contacts', { table: 'p' })
+      for (const r of await query)
+        if (!found.has(r.v)) found.set(r.v, fullName(r.first_name ?? '', r.last_name))
+      return found
+    }
+    const byNif = await companies('nif', wanted('nif'))
+    const byName = await companies('name_key', wanted('name'))
+    const byEmail = await contacts('crm_emails', wanted('email'))
+    const byPhone = await contacts('crm_phones', wanted('phone'))
+    return keys.map((k) => {
+      const company = (k.nif && byNif.get(k.nif)) || (k.name && byName.get(k.name)) || null
+      const contact = (k.email && byEmail.get(k.email)) || (k.phone && byPhone.get(k.phone)) || null
+      if (company && contact)
+        return { key: 'crm.leads.import.matches_both', values: { company, contact } }
+      if (company) return { key: 'crm.leads.import.matches_company', values: { company } }
+      if (contact) return { key: 'crm.leads.import.matches_contact', values: { contact } }
+      return null
+    })
+  },
+
   async lookup(key, values, { organizationId, client }) {
     const found = new Map<string, KeyMatch>()
     const column = { email: 'email_normalized', phone: 'phone_normalized', nif: 'nif' }[key]
@@ -258,8 +313,20 @@ const definition: ImportDefinition = defineImport({
       'name_normalized'
     )
     const unowned = ids.filter((_, i) => !ownerId(ctx, rows[i].owner))
-    if (unowned.length) await assignLeads(ctx.trx, ctx.organizationId, unowned)
-    await indexLeads(ctx.trx, ctx.organizationId, ids)
+    // The rules index the leads they give an owner (runAssignment): the rest are indexed here,
+    // so each new lead's search document is written once.
+    const indexed = new Set(
+      unowned.length
+        ? (await runAssignment(ctx.trx, ctx.organizationId, unowned))
+            .filter((d) => d.userId !== null)
+            .map((d) => d.leadId)
+        : []
+    )
+    await indexLeads(
+      ctx.trx,
+      ctx.organizationId,
+      ids.filter((id) => !indexed.has(id))
+    )
     return ids
   },
 

@@ -1,14 +1,18 @@
 import db from '@adonisjs/lucid/services/db'
-import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { AccessContext } from '#app/access/access_context'
 import { dbTimestamp } from '#app/support/dates'
-import { inTransaction } from '#app/support/db'
 import { recordsChanged } from '#app/support/cache'
 import { RuleError } from '#app/support/rule_error'
 import { notFound } from '#app/support/http'
 import { recordHistory } from '#app/history/record_history'
 import { weighted } from '../../support/opportunities_money.js'
-import { pipelineStages, stageStatus, type Stage } from '../../support/opportunities_stages.js'
+import {
+  pipelineStages,
+  stageStatus,
+  toStage,
+  type Stage,
+} from '../../support/opportunities_stages.js'
 import { OPPORTUNITIES, OPPORTUNITY_SUBJECT } from './load_opportunity.js'
 
 export interface MoveParams {
@@ -23,43 +27,117 @@ export interface MoveParams {
   trx?: TransactionClientContract
 }
 
+/** What a move reads of the opportunity (scope applied), and how the guarded UPDATE pins it. */
+const READ = [
+  'o.id',
+  'o.team_id',
+  'o.owner_id',
+  'o.stage_id',
+  'o.status',
+  'o.probability',
+  'o.amount_org_minor',
+  'o.lost_reason',
+]
+
 /**
  * Moves an opportunity to another stage of its team's pipeline: one UPDATE (stage, probability
  * from the stage, weighted amount, status and won/lost dates) and one history entry. Out of
  * scope for `edit` is a 404; a stage of another pipeline or a lost stage without reason is a
  * RuleError. Moving out of a won/lost stage reopens it.
+ *
+ * Without a caller's transaction the reads (the row in scope, the stages) come first, outside
+ * the write transaction: SQLite has one writer (and the app one connection to it), so the
+ * write transaction holds just the UPDATE and the history rows. The UPDATE is guarded by every
+ * column read (owner included: the scope was checked on it); when a concurrent write changed
+ * one of them in between, it updates nothing and the move is done again inside the
+ * transaction, as with a caller's transaction.
  */
 export async function moveOpportunity(params: MoveParams) {
-  const { organizationId, access, id } = params
-  return inTransaction(params.trx, async (trx) => {
-    const query = trx
-      .from('crm_opportunities as o')
-      .join('crm_pipeline_stages as s', 's.id', 'o.stage_id')
-      .where('o.id', id)
-      .select(
-        'o.id',
-        'o.team_id',
-        'o.stage_id',
-        'o.status',
-        'o.probability',
-        'o.amount_org_minor',
-        'o.lost_reason',
-        's.name as stage_name'
-      )
-    await access.scope(query, OPPORTUNITIES, { table: 'o', action: 'edit' })
-    const row = await query.first()
-    if (!row) notFound()
-    const teamId = row.team_id === null ? null : Number(row.team_id)
-    const stages = await pipelineStages(organizationId, teamId, trx)
-    const stage = stages.find((s) => s.id === params.stageId)
-    if (!stage) throw new RuleError('crm.opportunities.errors.stage', {}, 'stageId')
-    if (stage.id === Number(row.stage_id)) return { id, stage, changed: false }
-    return applyStage(trx, { ...params, row, stage })
+  if (params.trx) return moveIn(params.trx, params)
+  const found = await readMove(db.connection(), params)
+  if (!found.changed) return found.result
+  const { row, stage } = found
+  checkLostReason(stage, params)
+  return db.transaction(async (trx) => {
+    const guard = (q: any) => {
+      for (const column of READ) {
+        const name = column.slice(2)
+        if (name === 'id') continue
+        if (row[name] === null) q.whereNull(name)
+        else q.where(name, row[name])
+      }
+      return q.whereNull('deleted_at')
+    }
+    const applied = await applyStage(trx, { ...params, row, stage }, guard)
+    return applied ?? moveIn(trx, params)
   })
 }
 
-type Row = Record<string, any>
+async function moveIn(trx: TransactionClientContract, params: MoveParams) {
+  const found = await readMove(trx, params)
+  if (!found.changed) return found.result
+  checkLostReason(found.stage, params)
+  return (await applyStage(trx, { ...params, row: found.row, stage: found.stage }))!
+}
 
+type Row = Record<string, any>
+type Client = QueryClientContract | TransactionClientContract
+
+/** The opportunity in `edit` scope (else 404) and the target stage of its pipeline (else 422). */
+async function readMove(client: Client, params: MoveParams) {
+  const { organizationId, access, id } = params
+  const query = client
+    .from('crm_opportunities as o')
+    .join('crm_pipeline_stages as s', 's.id', 'o.stage_id')
+    .where('o.id', id)
+    .select(...READ, 's.name as stage_name')
+  await access.scope(query, OPPORTUNITIES, { table: 'o', action: 'edit' })
+  const row: Row | null = await query.first()
+  if (!row) notFound()
+  const teamId = row.team_id === null ? null : Number(row.team_id)
+  const stage = await pipelineStage(client, organizationId, teamId, params.stageId)
+  if (!stage) throw new RuleError('crm.opportunities.errors.stage', {}, 'stageId')
+  if (stage.id === Number(row.stage_id))
+    return { changed: false as const, result: { id, stage, changed: false } }
+  return { changed: true as const, row, stage }
+}
+
+/**
+ * Stage `stageId` if it belongs to the pipeline of `teamId` (its own stages, else the
+ * organization's default ones): the team's and the default stages in one read.
+ */
+async function pipelineStage(
+  client: Client,
+  organizationId: number,
+  teamId: number | null,
+  stageId: number
+): Promise<Stage | undefined> {
+  const rows = await client
+    .from('crm_pipeline_stages')
+    .where('organization_id', organizationId)
+    .where((q) => {
+      q.whereNull('team_id')
+      if (teamId !== null) q.orWhere('team_id', teamId)
+    })
+    .select('*')
+  const own = teamId !== null && rows.some((r) => Number(r.team_id) === teamId)
+  const pipeline = rows.filter((r) => (own ? Number(r.team_id) === teamId : r.team_id === null))
+  // No default pipeline yet: the shared helper creates it.
+  if (!pipeline.length)
+    return (await pipelineStages(organizationId, teamId, client)).find((s) => s.id === stageId)
+  const stage = pipeline.find((r) => Number(r.id) === stageId)
+  return stage ? toStage(stage) : undefined
+}
+
+/** Rows an UPDATE changed, as the drivers say it (a number, or one in an array). */
+const affected = (result: unknown) => Number(Array.isArray(result) ? result[0] : result) > 0
+
+function checkLostReason(stage: Stage, params: MoveParams) {
+  if (stageStatus(stage) === 'lost' && !params.lostReason)
+    throw new RuleError('crm.opportunities.errors.lost_reason', {}, 'lostReason')
+}
+
+/** The UPDATE and the history; undefined when `guard` let no row through. */
 async function applyStage(
   trx: TransactionClientContract,
   p: {
@@ -70,12 +148,11 @@ async function applyStage(
     stage: Stage
     lostReason?: string | null
     lostNote?: string | null
-  }
+  },
+  guard: (query: any) => any = (q) => q
 ) {
   const { row, stage } = p
   const status = stageStatus(stage)
-  if (status === 'lost' && !p.lostReason)
-    throw new RuleError('crm.opportunities.errors.lost_reason', {}, 'lostReason')
   const now = dbTimestamp()
   const changes: Record<string, unknown> = {
     stage_id: stage.id,
@@ -91,10 +168,10 @@ async function applyStage(
     changes.lost_reason = status === 'lost' ? p.lostReason : null
     changes.lost_note = status === 'lost' ? (p.lostNote ?? null) : null
   }
-  await trx
-    .from('crm_opportunities')
-    .where({ id: p.id, organization_id: p.organizationId })
-    .update(changes)
+  const updated = await guard(
+    trx.from('crm_opportunities').where({ id: p.id, organization_id: p.organizationId })
+  ).update(changes)
+  if (!affected(updated)) return undefined
   await recordHistory.updated(
     {
       organizationId: p.organizationId,

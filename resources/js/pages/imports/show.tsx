@@ -277,6 +277,11 @@ function Detail({ line, resource }: { line: Line; resource: string }) {
           )}
         </Text>
       )}
+      {line.reason && (
+        <Text size="sm" fs="italic" style={{ overflowWrap: 'anywhere' }} data-testid="import-note">
+          {line.reason}
+        </Text>
+      )}
       {line.changes.map((c) => (
         <Text key={c.field} size="xs" style={{ overflowWrap: 'anywhere' }}>
           <Text span fw={600} size="xs">
