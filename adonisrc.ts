@@ -73,7 +73,7 @@ export default defineConfig({
     { pattern: 'public/**', reloadServer: false },
     { pattern: 'resources/lang/**/*.{json,yaml,yml}', reloadServer: false },
     // Module translations and the Cube data model are read at run time from the build too.
-    { pattern: 'modules/*/lang/*.json', reloadServer: false },
+    { pattern: 'modules/*/lang/**/*.json', reloadServer: false },
     { pattern: 'app/admin/**/lang/*.json', reloadServer: false },
     { pattern: 'cube/schema/**/*.{yml,yaml}', reloadServer: false },
   ],
