@@ -3,6 +3,7 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { DemoSeedParams } from '#app/registry/types'
 import { dbTimestamp } from '#app/support/dates'
 import { normalizeEmail, normalizeName, normalizePhone } from '../../support/normalize.js'
+import { companyNameKey, domainKey } from '../../support/keys.js'
 import { insertInBatches } from '#app/support/db'
 import { timeline, type TimelineEntryInput } from '#app/history/timeline'
 import { generate } from './demo_generate.js'
@@ -39,6 +40,9 @@ export default async function seedCrmDemo({ organizationId, users, random }: Dem
         organization_id: organizationId,
         name: c.name,
         name_normalized: normalizeName(c.name),
+        // The duplicate keys imports and lead matching look up (as companyColumns sets them).
+        name_key: companyNameKey(c.name),
+        website_domain: c.website ? domainKey(c.website) : null,
         legal_name: c.legalName,
         legal_name_normalized: c.legalName ? normalizeName(c.legalName) : null,
         type: c.type,

@@ -119,6 +119,14 @@ test.group('Demo data', (group) => {
         .where('ct.organization_id', first.org.id)
         .select('ct.company_id', 'ct.reports_to_id', 'm.company_id as manager_company')
       assert.lengthOf(companies, 300)
+      // The import's and lead matching's duplicate keys are set like the form sets them.
+      const keyless = await db
+        .from('crm_companies')
+        .where('organization_id', first.org.id)
+        .whereNull('name_key')
+        .count('* as n')
+        .first()
+      assert.equal(Number(keyless.n), 0, 'every demo company has its name key')
       const tagged = await db
         .from('taggings')
         .where('organization_id', first.org.id)
