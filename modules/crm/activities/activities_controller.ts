@@ -182,8 +182,9 @@ export default class ActivitiesController {
     const { series } = await cancelValidator.validate(ctx.request.qs())
     const { organizationId, actorId } = actor(ctx)
     if (series === 'following' && row.recurrence_id !== null) {
-      const cancelled = await stopSeriesFrom({ organizationId, actorId, row })
-      return { ok: true, cancelled }
+      // The series stops only when it is the user's to cancel; else just her occurrences go.
+      const { cancelled, stopped } = await stopSeriesFrom({ access: ctx.access, actorId, row })
+      return { ok: true, cancelled, stopped }
     }
     await db.transaction(async (trx) => {
       // Only an open one: a done activity stays done.

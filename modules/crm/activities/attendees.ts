@@ -4,6 +4,7 @@ import type { AccessContext } from '#app/access/access_context'
 import { RuleError } from '#app/support/rule_error'
 import { fullName } from '../support/people.js'
 import { applySearch } from '../support/search.js'
+import { subjectVisible } from './subjects.js'
 import type { ActivityAttendeeDto } from '../dto/activities.js'
 
 const CONTACTS = 'crm.contacts'
@@ -157,7 +158,8 @@ export async function contactOptions(
       }
   }
   const { subjectType, subjectId } = params
-  if (subjectType && subjectId) {
+  // A record the user may not see suggests nothing (its people would reveal its links).
+  if (subjectType && subjectId && (await subjectVisible(access, subjectType, subjectId))) {
     const companyIds: number[] = []
     const contactIds: number[] = []
     if (subjectType === 'crm.company') companyIds.push(subjectId)

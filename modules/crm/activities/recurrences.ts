@@ -5,7 +5,8 @@ import { dbTimestamp, toDate } from '#app/support/dates'
 import { crmSubject } from '../catalog.js'
 import { insertActivity } from './insert_activity.js'
 import { recordHistory } from '#app/history/record_history'
-import { ACTIVITY_SUBJECT } from './rows.js'
+import { ACTIVITIES, ACTIVITY_SUBJECT } from './rows.js'
+import type { AccessContext } from '#app/access/access_context'
 
 /** Occurrences are created this long before they are due (they show in "Mis actividades"). */
 export const HORIZON_DAYS = 7
@@ -46,16 +47,24 @@ export async function advanceRecurrence(
   const next = nextOccurrence(dueAt, rec.frequency, Number(rec.interval))
   // Claim first: the row lock makes a concurrent run wait here and then find nothing to do
   // (taking the activity's unique key first would deadlock on MariaDB against the FK check).
+  // `rec` was read before this transaction: a series stopped since then must not match.
   const claimed = await trx
     .from('crm_activity_recurrences')
     .where('id', rec.id)
     .where('next_due_at', dbTimestamp(dueAt))
-    .update({
-      next_due_at: dbTimestamp(next),
-      active: !until || next <= until,
-      updated_at: dbTimestamp(),
-    })
+    .where('active', true)
+    .update({ next_due_at: dbTimestamp(next), updated_at: dbTimestamp() })
   if (!Number(claimed)) return null
+  // Its end as it is now (the claimed row is ours until commit), not as it was read.
+  const fresh = await trx
+    .from('crm_activity_recurrences')
+    .where('id', rec.id)
+    .select('until')
+    .first()
+  const end = fresh?.until ? toDate(fresh.until) : null
+  if (end && next > end)
+    await trx.from('crm_activity_recurrences').where('id', rec.id).update({ active: false })
+  if (end && dueAt > end) return null
   const lead = await remindLead(trx, Number(rec.id))
   const created = await insertActivity(trx, {
     organizationId: Number(rec.organization_id),
@@ -145,37 +154,45 @@ export async function runRecurrences(now: Date = new Date()): Promise<number> {
 
 /**
  * "Esta y las siguientes": cancels the open occurrences of `row`'s series due at or after it
- * (done ones stay) and stops the series there: it ends just before this occurrence and
- * creates nothing more. Returns how many occurrences were cancelled.
+ * that the user may cancel (done ones stay). When the series itself is hers to cancel (its
+ * assignee within her delete scope) it also stops there: it ends just before this occurrence
+ * and creates nothing more; otherwise it goes on for its owner. Returns how many occurrences
+ * were cancelled and whether the series stopped.
  */
 export async function stopSeriesFrom(params: {
-  organizationId: number
+  access: AccessContext
   actorId: number
   row: Record<string, any>
-}): Promise<number> {
-  const { row } = params
+}): Promise<{ cancelled: number; stopped: boolean }> {
+  const { row, access } = params
+  const organizationId = access.organizationId
   const recurrenceId = Number(row.recurrence_id)
   const from = toDate(row.due_at)
   return db.transaction(async (trx) => {
-    await trx
+    const series = await trx
       .from('crm_activity_recurrences')
-      .where({ id: recurrenceId, organization_id: params.organizationId })
-      .update({
-        active: false,
-        until: dbTimestamp(new Date(from.getTime() - 1000)),
-        updated_at: dbTimestamp(),
-      })
-    const open = await trx
+      .where({ id: recurrenceId, organization_id: organizationId })
+      .select('assignee_id')
+      .first()
+    const owner = series?.assignee_id === null ? null : Number(series?.assignee_id)
+    const stopped = !!series && (await access.canSee(ACTIVITIES, owner, trx, 'delete'))
+    if (stopped)
+      await trx
+        .from('crm_activity_recurrences')
+        .where({ id: recurrenceId, organization_id: organizationId })
+        .update({
+          active: false,
+          until: dbTimestamp(new Date(from.getTime() - 1000)),
+          updated_at: dbTimestamp(),
+        })
+    const query = trx
       .from('crm_activities')
-      .where({
-        organization_id: params.organizationId,
-        recurrence_id: recurrenceId,
-        status: 'open',
-      })
+      .where({ recurrence_id: recurrenceId, status: 'open' })
       .where('due_at', '>=', dbTimestamp(from))
       .select('id')
-    const ids = open.map((r) => Number(r.id))
-    if (!ids.length) return 0
+    await access.scope(query, ACTIVITIES, { ownerColumn: 'assignee_id', action: 'delete' })
+    const ids = (await query).map((r) => Number(r.id))
+    if (!ids.length) return { cancelled: 0, stopped }
     await trx
       .from('crm_activities')
       .whereIn('id', ids)
@@ -183,16 +200,11 @@ export async function stopSeriesFrom(params: {
       .update({ status: 'cancelled', updated_at: dbTimestamp() })
     for (const id of ids)
       await recordHistory.updated(
-        {
-          organizationId: params.organizationId,
-          actorId: params.actorId,
-          subjectType: ACTIVITY_SUBJECT,
-          subjectId: id,
-        },
+        { organizationId, actorId: params.actorId, subjectType: ACTIVITY_SUBJECT, subjectId: id },
         { status: 'open' },
         { status: 'cancelled' },
         trx
       )
-    return ids.length
+    return { cancelled: ids.length, stopped }
   })
 }

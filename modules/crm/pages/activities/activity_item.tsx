@@ -85,7 +85,7 @@ export function ActivityItem({
   const can = useCan()
   const a = activity
   const cancel = async (series?: 'one' | 'following') => {
-    const result = await apiJson<{ cancelled?: number }>(
+    const result = await apiJson<{ cancelled?: number; stopped?: boolean }>(
       'DELETE',
       `/crm/activities/${a.id}${series ? `?series=${series}` : ''}`
     )
@@ -94,7 +94,12 @@ export function ActivityItem({
       color: 'teal',
       message:
         series === 'following'
-          ? t('crm.activities.series_cancelled', { count: result.body.cancelled ?? 0 })
+          ? t(
+              result.body.stopped === false
+                ? 'crm.activities.series_cancelled_kept'
+                : 'crm.activities.series_cancelled',
+              { count: result.body.cancelled ?? 0 }
+            )
           : t('crm.activities.cancelled'),
     })
     onChanged()
