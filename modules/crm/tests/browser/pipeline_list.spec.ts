@@ -16,7 +16,7 @@ test.group('Browser: opportunities list', (group) => {
   }) => {
     const org = await createOrganization(['crm'])
     const user = await pipelineUser(org, 'own', {
-      email: 'crm-lista@prueba.test',
+      email: 'crm-lista-oportunidades@prueba.test',
       password: 'clave-lista-1',
       fullName: 'Lola Lista',
     } as any)
@@ -42,7 +42,7 @@ test.group('Browser: opportunities list', (group) => {
     })
     const { context, page } = await newPage(browser)
     try {
-      await signIn(page, 'crm-lista@prueba.test', 'clave-lista-1')
+      await signIn(page, 'crm-lista-oportunidades@prueba.test', 'clave-lista-1')
       await page.goto(`${baseUrl()}/crm/opportunities/board`)
       await page.getByTestId('pipeline-board').waitFor()
       // A filter on the board…
