@@ -341,14 +341,15 @@ export default class LeadsController {
   }
 
   /**
-   * Merges the lead `otherId` into this one: both must be in the user's edit scope (the
-   * duplicate goes to the recycle bin, restorable).
+   * Merges the lead `otherId` into this one: this one must be in the user's edit scope and the
+   * duplicate in the delete scope (it goes to the recycle bin), so both permissions are needed.
    */
   async merge(ctx: HttpContext) {
     ctx.access.authorize(`${LEADS}.edit`)
+    ctx.access.authorize(`${LEADS}.delete`)
     const keepId = (await visibleLeadId(ctx.access, routeId(ctx), 'edit')) ?? notFound()
     const { otherId } = await ctx.request.validateUsing(mergeValidator)
-    const other = (await visibleLeadId(ctx.access, otherId, 'edit')) ?? notFound()
+    const other = (await visibleLeadId(ctx.access, otherId, 'delete')) ?? notFound()
     const t = (key: string, values?: Record<string, unknown>) => ctx.i18n.t(key, values)
     const cfLabels = new Map(
       (await customFields(ctx.organization.id, LEADS)).map((c) => [`cf.${c.key}`, c.label])

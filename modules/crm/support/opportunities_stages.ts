@@ -66,7 +66,13 @@ export async function insertDefaultStages(
   )
 }
 
-async function stagesOf(client: Client, organizationId: number, teamId: number | null) {
+async function stagesOf(
+  client: Client,
+  organizationId: number,
+  teamId: number | null,
+  /** A locking read: the latest committed rows (not on SQLite, which serialises writers). */
+  latest = false
+) {
   const query = client
     .from('crm_pipeline_stages')
     .where('organization_id', organizationId)
@@ -75,44 +81,54 @@ async function stagesOf(client: Client, organizationId: number, teamId: number |
     .select('*')
   if (teamId === null) query.whereNull('team_id')
   else query.where('team_id', teamId)
+  if (latest && locks(client)) query.forUpdate()
   return (await query).map(toStage)
 }
+
+const locks = (client: Client) => !['sqlite3', 'better-sqlite3'].includes(client.dialect.name)
 
 /**
  * The organization's default pipeline, created on first use. Two first reads at once both find
  * no stages; each then claims the organization's row in crm_pipeline_defaults (its primary key,
  * migration 0037) and inserts the stages in the same transaction: the second claim waits for the
  * first to commit and fails on the key, so that reader reads the stages the first one made.
- * Inside a caller's transaction the claim is a savepoint, so the failed claim leaves it usable.
+ * When the claim exists (every stage was removed in CRM › Equipos), readers lock the claim row
+ * and re-check the stages with a locking read (the latest committed rows, whatever a caller's
+ * REPEATABLE READ snapshot holds): one puts them back, the others find them. Inside a caller's
+ * transaction the claim is a savepoint, so the failed claim leaves it usable; the stages the
+ * winner made are then read on a fresh connection (the caller's snapshot may predate them).
  */
 export async function defaultStages(organizationId: number, client: Client = db.connection()) {
   const stages = await stagesOf(client, organizationId, null)
   if (stages.length) return stages
   try {
-    await client.transaction(async (trx) => {
-      const claimed = await trx
-        .from('crm_pipeline_defaults')
-        .where('organization_id', organizationId)
-        .select('organization_id')
-        .first()
-      if (claimed) {
-        // Another read made them meanwhile; or someone removed them all (CRM › Equipos): the
-        // claim stays and they come back.
-        if ((await stagesOf(trx, organizationId, null)).length) return
+    return await client.transaction(async (trx) => {
+      const claim = () =>
+        trx
+          .from('crm_pipeline_defaults')
+          .where('organization_id', organizationId)
+          .select('organization_id')
+      // Locked only when it exists: locking a missing row takes a gap lock, and two readers'
+      // inserts into the gap would deadlock (the key already orders them).
+      if (await claim().first()) {
+        if (locks(trx)) await claim().forUpdate().first()
+        // Another read made them meanwhile; or someone removed them all: they come back.
+        const made = await stagesOf(trx, organizationId, null, true)
+        if (made.length) return made
       } else {
         await trx
           .table('crm_pipeline_defaults')
           .insert({ organization_id: organizationId, created_at: dbTimestamp() })
       }
       await insertDefaultStages(trx, organizationId)
+      return stagesOf(trx, organizationId, null)
     })
   } catch (error) {
     // Another first read won the claim: its stages are there now. Anything else is an error.
-    const made = await stagesOf(client, organizationId, null)
+    const made = await stagesOf(db.connection(client.connectionName), organizationId, null)
     if (made.length) return made
     throw error
   }
-  return stagesOf(client, organizationId, null)
 }
 
 /** Whether a team has a pipeline of its own. */

@@ -8,6 +8,7 @@ import { customSnapshot, loadCustomValues, saveCustomValues } from '#app/custom_
 import type { FieldValues } from '#app/custom_fields/types'
 import { trashRecord } from '#app/bin/bin'
 import { RuleError } from '#app/support/rule_error'
+import { notFound } from '#app/support/http'
 import { LEAD_KINDS } from '../../support/leads_lists.js'
 import { LEADS, LEAD_SUBJECT } from './lead_scope.js'
 import { leadColumns, leadSnapshot, loadLead } from './load_lead.js'
@@ -51,9 +52,10 @@ const camel = (column: string) => column.replace(/_([a-z])/g, (_, c: string) => 
 /**
  * Merges a duplicate lead into another (both checked by the caller in the user's edit scope,
  * the other in delete scope too). The kept one's empty fields and custom fields take the
- * other's values; the other's timeline (notes included), activities, documents, tags and
- * assignment history move over (merge_moves.ts); the other goes to the recycle bin
- * (restorable, with its audit log and its "created" entry). Both timelines get a "merged"
+ * other's values; the other's timeline (notes included), activities, repeating series,
+ * documents, tags and assignment history move over (merge_moves.ts); the other goes to the
+ * recycle bin (restorable, with its audit log and its "created" entry). A lead binned since the
+ * caller's check (read under the row locks) is not found. Both timelines get a "merged"
  * entry naming the fields filled (`data.filled`, and `summary` as `describe` words it). Open
  * leads only.
  */
@@ -76,13 +78,14 @@ export async function mergeLeads(params: {
       loadLead(trx, organizationId, keepId),
       loadLead(trx, organizationId, otherId),
     ])
-    const open = (s: string) => s === 'new' || s === 'working'
-    if (!keep || !other || !open(keep.status) || !open(other.status))
-      throw new RuleError('crm.leads.errors.not_new')
     const [keepRow, otherRow] = await Promise.all([
       trx.from('crm_leads').where('id', keepId).first(),
       trx.from('crm_leads').where('id', otherId).first(),
     ])
+    // Read under the row locks: a lead binned since the caller's scope check is not found.
+    if (!keep || !other || keepRow.deleted_at || otherRow.deleted_at) notFound()
+    const open = (s: string) => s === 'new' || s === 'working'
+    if (!open(keep.status) || !open(other.status)) throw new RuleError('crm.leads.errors.not_new')
     const fill: Record<string, unknown> = {}
     const filled: string[] = []
     for (const column of FILLED)

@@ -10,6 +10,7 @@ import { LEADS, LEAD_SUBJECT } from './lead_scope.js'
 export interface MergeMoves {
   timeline: number
   activities: number
+  recurrences: number
   documents: number
   tags: number
   assignments: number
@@ -21,8 +22,9 @@ const count = (result: unknown) =>
 /**
  * Moves what hangs off the duplicate lead to the kept one, in the merge's transaction: its
  * timeline (notes, changes, e-mails… all but its own "created" entry, which stays with it in
- * the bin), its activities, documents, tags (those the kept lead lacks; the rest are dropped)
- * and its assignment history. Its audit log stays: it records what happened to that record.
+ * the bin), its activities and repeating series (later occurrences land on the kept lead), its
+ * documents, tags (those the kept lead lacks; the rest are dropped) and assignment history.
+ * Its audit log stays: it records what happened to that record.
  */
 export async function moveLeadChildren(
   trx: TransactionClientContract,
@@ -42,6 +44,10 @@ export async function moveLeadChildren(
     .from('crm_activities')
     .where({ organization_id: organizationId, subject_type: LEAD_SUBJECT, subject_id: otherId })
     .update({ subject_id: keepId })
+  const recurrences = await trx
+    .from('crm_activity_recurrences')
+    .where({ organization_id: organizationId, subject_type: LEAD_SUBJECT, subject_id: otherId })
+    .update({ subject_id: keepId, updated_at: dbTimestamp() })
   const documents = await relinkDocuments(trx, {
     organizationId,
     from: { resource: LEADS, recordId: otherId },
@@ -72,6 +78,7 @@ export async function moveLeadChildren(
   return {
     timeline: moved,
     activities: count(activities),
+    recurrences: count(recurrences),
     documents,
     tags: added.length,
     assignments: count(assignments),

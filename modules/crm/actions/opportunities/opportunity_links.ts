@@ -5,6 +5,7 @@ import { dbTimestamp } from '#app/support/dates'
 import { notFound } from '#app/support/http'
 import { recordsChanged } from '#app/support/cache'
 import { RuleError } from '#app/support/rule_error'
+import { lockRow } from '#app/support/inline_field'
 import { recordHistory, type HistorySubject } from '#app/history/record_history'
 import {
   OPPORTUNITIES,
@@ -136,6 +137,8 @@ export async function saveOpportunityLinks(params: SaveLinksParams) {
   const { organizationId, actorId, access, id, contacts, competitors } = params
   ;(await visibleOpportunityId(access, id, 'edit', params.trx)) ?? notFound()
   return inTransaction(params.trx, async (trx) => {
+    // Under the row lock: two edits at once each read the lists the other left.
+    await lockRow(trx, 'crm_opportunities', organizationId, id)
     const before = (await loadOpportunity(trx, organizationId, id))!
     const data = { name: before.name, contacts, competitors }
     await assertNewLinks(trx, access, before, data)

@@ -1,10 +1,13 @@
 import db from '@adonisjs/lucid/services/db'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { AccessContext } from '#app/access/access_context'
 import { dbTimestamp } from '#app/support/dates'
 import { notFound } from '#app/support/http'
 import { recordHistory } from '#app/history/record_history'
+import { recordsChanged } from '#app/support/cache'
+import { lockRow } from '#app/support/inline_field'
 import { pipelineStages } from '../../support/opportunities_stages.js'
-import { OPPORTUNITY_SUBJECT, visibleOpportunityId } from './load_opportunity.js'
+import { OPPORTUNITIES, OPPORTUNITY_SUBJECT, visibleOpportunityId } from './load_opportunity.js'
 import { stepOrFail } from './steps.js'
 
 export interface TickStepParams {
@@ -19,7 +22,8 @@ export interface TickStepParams {
 /**
  * Ticks (or unticks) a process step on an opportunity the user may edit (else 404). The step
  * must belong to the opportunity's pipeline (else 404). Who and when are stored; a change
- * writes a timeline entry; ticking a ticked step again changes nothing.
+ * writes a timeline entry, touches the opportunity's updated_at and its cached lists; ticking
+ * a ticked step again (even at the same moment: the unique key decides) changes nothing.
  */
 export async function tickStep(params: TickStepParams) {
   const { organizationId, actorId, access, opportunityId, stepId, done } = params
@@ -33,17 +37,13 @@ export async function tickStep(params: TickStepParams) {
   const stages = await pipelineStages(organizationId, opportunity?.team_id ?? null)
   if (!stages.some((s) => s.id === step.stageId)) notFound()
   await db.transaction(async (trx) => {
+    // The opportunity's row lock serializes ticks and edits of the same opportunity.
+    await lockRow(trx, 'crm_opportunities', organizationId, opportunityId)
     const key = { opportunity_id: opportunityId, step_id: stepId }
-    const existing = await trx.from('crm_opportunity_steps').where(key).first()
-    if (Boolean(existing) === done) return
-    if (done)
-      await trx.table('crm_opportunity_steps').insert({
-        ...key,
-        organization_id: organizationId,
-        done_by: actorId,
-        done_at: dbTimestamp(),
-      })
-    else await trx.from('crm_opportunity_steps').where(key).delete()
+    const changed = done
+      ? await insertTick(trx, { ...key, organization_id: organizationId, done_by: actorId })
+      : count(await trx.from('crm_opportunity_steps').where(key).delete()) > 0
+    if (!changed) return
     await recordHistory.event(
       { organizationId, actorId, subjectType: OPPORTUNITY_SUBJECT, subjectId: opportunityId },
       {
@@ -52,5 +52,34 @@ export async function tickStep(params: TickStepParams) {
       },
       trx
     )
+    await trx
+      .from('crm_opportunities')
+      .where({ id: opportunityId, organization_id: organizationId })
+      .update({ updated_at: dbTimestamp() })
+    await recordsChanged(organizationId, OPPORTUNITIES, trx)
   })
+}
+
+const count = (result: unknown) =>
+  Array.isArray(result) ? Number(result[0] ?? 0) : Number(result ?? 0)
+
+/**
+ * Stores a tick unless the step is ticked already (false then). The unique key decides, even
+ * against a tick at the same moment; the insert runs in a savepoint, so its failure leaves
+ * `trx` usable.
+ */
+async function insertTick(
+  trx: TransactionClientContract,
+  row: { opportunity_id: number; step_id: number; organization_id: number; done_by: number }
+): Promise<boolean> {
+  const key = { opportunity_id: row.opportunity_id, step_id: row.step_id }
+  try {
+    await trx.transaction((sp) =>
+      sp.table('crm_opportunity_steps').insert({ ...row, done_at: dbTimestamp() })
+    )
+    return true
+  } catch (error) {
+    if (await trx.from('crm_opportunity_steps').where(key).first()) return false
+    throw error
+  }
 }

@@ -174,7 +174,7 @@ export default function LeadShow({
           <>
             <DuplicatesAlert
               duplicates={duplicates}
-              canMerge={open && allowed.edit}
+              canMerge={open && allowed.edit && allowed.delete}
               canLink={open && allowed.edit}
               links={links}
               base={base}

@@ -5,24 +5,27 @@ import type Organization from '#models/organization'
 import type User from '#models/user'
 import { createUser, crud } from '#tests/helpers/world'
 import { dbTimestamp } from '#app/support/dates'
+import { insertId } from '#app/support/db'
+import { AccessContext } from '#app/access/access_context'
+import { mergeLeads } from '../../actions/leads/merge_leads.js'
 import { saveField } from '#app/custom_fields/admin'
 import { loadRecordValues, saveManyCustomValues } from '#app/custom_fields/values'
 import { ensureTags } from '#app/tags/tags'
 import { adminWorld } from '#tests/functional/admin/_helpers'
 import { insertLead } from '../leads_helpers.js'
-import { insertActivityRow } from '../activities_helpers.js'
+import { insertActivityRow, typeIds } from '../activities_helpers.js'
 import { insertCompany } from '../helpers.js'
 
 const LEADS = 'crm.leads'
 
-/** A rep who may view and edit leads (no delete), with one scope; companies too. */
-function editor(org: Organization, scope: 'own' | 'all') {
+/** A rep who may view, edit and delete leads (or only `actions`), with one scope; companies too. */
+function editor(
+  org: Organization,
+  scope: 'own' | 'all',
+  actions = ['view', 'edit', 'delete', 'convert']
+) {
   return createUser(org, {
-    permissions: [
-      ...crud(LEADS, ['view', 'edit', 'convert']),
-      ...crud('crm.companies'),
-      ...crud('crm.contacts'),
-    ],
+    permissions: [...crud(LEADS, actions), ...crud('crm.companies'), ...crud('crm.contacts')],
     scopes: { [LEADS]: scope, 'crm.companies': scope, 'crm.contacts': scope },
   })
 }
@@ -35,6 +38,24 @@ function merge(client: any, user: User, keep: number, other: number) {
     .withCsrfToken()
     .withInertia()
     .redirects(0)
+}
+
+/** A repeating series (monthly) on a lead. */
+async function insertSeries(org: Organization, leadId: number, assigneeId: number) {
+  const now = dbTimestamp()
+  return insertId(db.connection() as any, 'crm_activity_recurrences', {
+    organization_id: org.id,
+    type_id: Object.values(await typeIds(org))[0],
+    subject_type: 'crm.lead',
+    subject_id: leadId,
+    title: 'Visita mensual',
+    assignee_id: assigneeId,
+    frequency: 'monthly',
+    interval: 1,
+    next_due_at: now,
+    created_at: now,
+    updated_at: now,
+  })
 }
 
 const timelineOf = (id: number) =>
@@ -95,6 +116,7 @@ test.group('Leads: a merge carries everything', (group) => {
       subject_id: other,
       assignee_id: user.id,
     })
+    const series = await insertSeries(org, other, user.id)
     await db.table('documents').insert({
       organization_id: org.id,
       resource: LEADS,
@@ -173,10 +195,19 @@ test.group('Leads: a merge carries everything', (group) => {
     assert.include(data.summary, 'Duplicada')
     assert.include(data.summary, 'Presupuesto anual')
     assert.include(data.summary, 'Teléfono')
-    assert.deepInclude(data.moved, { activities: 1, documents: 1, tags: 1, assignments: 1 })
+    assert.deepInclude(data.moved, {
+      activities: 1,
+      recurrences: 1,
+      documents: 1,
+      tags: 1,
+      assignments: 1,
+    })
 
     const act = await db.from('crm_activities').where('id', activity).first()
     assert.equal(Number(act.subject_id), keep)
+    // The repeating series moved too: its next occurrences land on the kept lead.
+    const rec = await db.from('crm_activity_recurrences').where('id', series).first()
+    assert.equal(Number(rec.subject_id), keep)
     const doc = await db
       .from('documents')
       .where('stored_key', `test/${org.id}/${other}/dni.pdf`)
@@ -199,7 +230,7 @@ test.group('Leads: a merge carries everything', (group) => {
     assert.lengthOf(await db.from('bin_entries').where({ resource: LEADS, record_id: other }), 1)
   })
 
-  test('both leads must be editable: edit permission suffices, another rep’s lead is 404', async ({
+  test('merging needs edit and delete: without delete 403, another rep’s lead is 404', async ({
     client,
     assert,
   }) => {
@@ -212,9 +243,46 @@ test.group('Leads: a merge carries everything', (group) => {
     ;(await merge(client, user, keep, theirs)).assertStatus(404)
     ;(await merge(client, user, theirs, keep)).assertStatus(404)
     assert.isNull((await db.from('crm_leads').where('id', theirs).first()).deleted_at)
-    // No delete permission needed: the duplicate goes to the bin, restorable.
+    // The duplicate goes to the bin: without the delete permission, no merge (nor its button).
+    const noDelete = await editor(org, 'all', ['view', 'edit', 'convert'])
+    ;(await merge(client, noDelete, keep, mine)).assertStatus(403)
+    assert.isNull((await db.from('crm_leads').where('id', mine).first()).deleted_at)
     ;(await merge(client, user, keep, mine)).assertStatus(302)
     assert.isNotNull((await db.from('crm_leads').where('id', mine).first()).deleted_at)
+  })
+
+  test('a lead binned after the scope check is not merged (read under the row locks)', async ({
+    assert,
+  }) => {
+    const { org } = await adminWorld(['crm'])
+    const user = await editor(org, 'own')
+    const access = await AccessContext.forUser(user)
+    const keep = await insertLead(org, { title: 'Mía' }, { owner_id: user.id })
+    const other = await insertLead(org, { title: 'Mía también' }, { owner_id: user.id })
+    // The controller checked both; then someone bins one before the merge takes its locks.
+    for (const [binned, kept, dup] of [
+      [other, keep, other],
+      [keep, keep, other],
+    ]) {
+      await db.from('crm_leads').where('id', binned).update({ deleted_at: dbTimestamp() })
+      const error = await mergeLeads({
+        organizationId: org.id,
+        actorId: user.id,
+        access,
+        keepId: kept,
+        otherId: dup,
+      }).catch((e) => e)
+      assert.equal(error?.status, 404)
+      await db.from('crm_leads').where('id', binned).update({ deleted_at: null })
+    }
+    assert.lengthOf(await db.from('bin_entries').where({ resource: LEADS, record_id: other }), 0)
+    assert.lengthOf(
+      await db
+        .from('timeline_events')
+        .where({ subject_type: 'crm.lead', kind: 'crm.lead_merged' })
+        .whereIn('subject_id', [keep, other]),
+      0
+    )
   })
 
   test('"Vincular" remembers a visible company; conversion is offered it; hidden ones refused', async ({

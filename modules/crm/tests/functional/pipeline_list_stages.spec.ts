@@ -56,4 +56,34 @@ test.group('Pipeline · default stages under concurrent first reads', (group) =>
     const rows = await db.from('crm_pipeline_stages').where('organization_id', org.id)
     assert.lengthOf(rows, DEFAULT_STAGES.length)
   })
+
+  test('with the claim left and every stage removed, reads at once inside transactions put them back once', async ({
+    assert,
+  }) => {
+    const org = await createOrganization(['crm'])
+    created.push(org.id)
+    await defaultStages(org.id)
+    await db.from('crm_pipeline_stages').where('organization_id', org.id).delete()
+    // Each caller's transaction has read before (its snapshot predates the others' stages).
+    const reads = await Promise.all(
+      [1, 2, 3, 4, 5].map(() =>
+        db.transaction(async (trx) => {
+          await trx.from('crm_pipeline_stages').where('organization_id', org.id).select('id')
+          return defaultStages(org.id, trx)
+        })
+      )
+    )
+    const rows = await db
+      .from('crm_pipeline_stages')
+      .where('organization_id', org.id)
+      .whereNull('team_id')
+      .select('id')
+    assert.lengthOf(rows, DEFAULT_STAGES.length)
+    const ids = rows.map((r) => Number(r.id)).sort((a, b) => a - b)
+    for (const stages of reads)
+      assert.deepEqual(
+        stages.map((s) => s.id).sort((a, b) => a - b),
+        ids
+      )
+  })
 })

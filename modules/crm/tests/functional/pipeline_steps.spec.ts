@@ -1,6 +1,7 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
+import { cachedCount } from '#app/support/cache'
 import { createOrganization, createTeam, createUser } from '#tests/helpers/world'
 import { insertOpportunity, pipelineUser, stagesByName } from '../pipeline_helpers.js'
 
@@ -133,6 +134,51 @@ test.group('Pipeline · sales process steps', (group) => {
       ['crm.opportunity_step_done', 'crm.opportunity_step_done', 'crm.opportunity_step_undone']
     )
     assert.equal(Number(entries[0].actor_id), rep.id)
+  })
+
+  test('a tick the step already has (the key decides) changes nothing; a tick touches the opportunity', async ({
+    client,
+    assert,
+  }) => {
+    const org = await createOrganization(['crm'])
+    const rep = await pipelineUser(org, 'own')
+    const stageId = (await stagesByName(org))['En análisis'].id
+    await db.table('crm_pipeline_steps').insert({
+      organization_id: org.id,
+      stage_id: stageId,
+      name: 'Detectar necesidad',
+      position: 0,
+      created_at: new Date(),
+    })
+    const step = await db.from('crm_pipeline_steps').where({ stage_id: stageId }).first()
+    const id = await insertOpportunity(org, { stage_id: stageId, owner_id: rep.id })
+    await db.from('crm_opportunities').where('id', id).update({ updated_at: '2020-01-01 00:00:00' })
+    const probe = (n: number) =>
+      cachedCount(org.id, 'crm.opportunities', 'tick probe', async () => n)
+    assert.equal(await probe(1), 1)
+    const tick = () =>
+      client
+        .patch(`/crm/opportunities/${id}/steps/${step.id}`)
+        .json({ done: true })
+        .withCsrfToken()
+        .loginAs(rep)
+    ;(await tick()).assertStatus(200)
+    const touched = await db.from('crm_opportunities').where('id', id).first()
+    assert.notEqual(new Date(touched.updated_at).getUTCFullYear(), 2020, 'updated_at touched')
+    assert.equal(await probe(2), 2, 'the cached lists were told')
+    // The second tick hits the unique key (as a simultaneous one would): no error, no entry.
+    ;(await tick()).assertStatus(200)
+    assert.lengthOf(
+      await db.from('crm_opportunity_steps').where({ opportunity_id: id, step_id: step.id }),
+      1
+    )
+    assert.lengthOf(
+      await db
+        .from('timeline_events')
+        .where({ subject_type: 'crm.opportunity', subject_id: id })
+        .where('kind', 'crm.opportunity_step_done'),
+      1
+    )
   })
 
   test("a rep cannot tick another rep's opportunity (404) nor a step of another pipeline", async ({
