@@ -109,7 +109,7 @@ export default class AssignmentController {
     return ctx.inertia.render('crm/assignment/dry_run', { result })
   }
 
-  /** Re-runs the rules on a lead the user may edit (its current owner aside). */
+  /** Re-runs the rules on an open lead the user may edit (its current owner aside). */
   async reassign(ctx: HttpContext) {
     ctx.access.authorize('crm.leads.edit')
     const leadId = routeId(ctx)
@@ -117,6 +117,8 @@ export default class AssignmentController {
       .from('crm_leads')
       .where({ id: leadId, organization_id: ctx.organization.id })
       .whereNull('deleted_at')
+      // A converted or disqualified lead keeps the owner it had when it was closed.
+      .whereIn('status', ['new', 'working'])
       .select('id')
     await ctx.access.scope(query, 'crm.leads', { table: 'crm_leads', action: 'edit' })
     if (!(await query.first())) notFound()

@@ -190,7 +190,9 @@ export default function LeadShow({
             )}
             <AssignmentPanel
               assignment={assignment}
-              reassignUrl={allowed.edit ? `/crm/assignment/leads/${lead.id}/reassign` : undefined}
+              reassignUrl={
+                allowed.edit && open ? `/crm/assignment/leads/${lead.id}/reassign` : undefined
+              }
             />
             <FieldCard title={t('crm.leads.sections.want')}>
               <Detail label={field('source')}>{labelOf(catalog.sources, lead.source)}</Detail>

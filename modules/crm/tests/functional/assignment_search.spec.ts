@@ -51,4 +51,29 @@ test.group('Assignment · search index follows the new owner', (g) => {
     assert.equal(await hits(luis), 1)
     assert.equal(await hits(ana), 0)
   })
+
+  test('a converted or disqualified lead keeps its owner: Reasignar answers 404', async ({
+    client,
+    assert,
+  }) => {
+    const org = await organization()
+    const [ana, luis] = [await leadsUser(org, 'own'), await leadsUser(org, 'own')]
+    const boss = await createUser(org, { isAdmin: true })
+    await insertRule(org, { strategy: 'fixed', fixedUserId: luis.id })
+    for (const status of ['converted', 'disqualified']) {
+      const lead = await insertLead(
+        org,
+        { title: `Cerrada ${status}` },
+        { owner_id: ana.id, status }
+      )
+      const response = await client
+        .post(`/crm/assignment/leads/${lead}/reassign`)
+        .loginAs(boss)
+        .withCsrfToken()
+        .redirects(0)
+      response.assertStatus(404)
+      const row = await db.from('crm_leads').where('id', lead).firstOrFail()
+      assert.equal(Number(row.owner_id), ana.id, status)
+    }
+  })
 })
