@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { Head, Link, router } from '@inertiajs/react'
 import { Anchor, Button, Select, Text, TextInput } from '@mantine/core'
-import { IconFileImport, IconPlus, IconSearch } from '@tabler/icons-react'
+import { IconFileImport, IconPlus } from '@tabler/icons-react'
 import {
   EmailLink,
   EmptyState,
@@ -37,6 +37,7 @@ import {
   useCreatedChips,
   useCustomListColumns,
   useOwnerInline,
+  ListSearch,
 } from '../shared/list_parts'
 import {
   CustomFilterInputs,
@@ -87,14 +88,12 @@ export default function CompaniesIndex({
   useNewRecordShortcut(can('crm.companies.create') ? `${BASE}/create` : null)
   const url = useListUrl(BASE)
   const compact = url.params.density === 'compact'
-  const [q, setQ] = useState(filters.q)
   const [city, setCity] = useState(filters.city)
-  // The boxes follow the URL when filters change elsewhere ("quitar filtros", back button):
-  // adjusted while rendering, when either filter differs from the one last seen.
-  const [seen, setSeen] = useState({ q: filters.q, city: filters.city })
-  if (seen.q !== filters.q || seen.city !== filters.city) {
-    setSeen({ q: filters.q, city: filters.city })
-    setQ(filters.q)
+  // The box follows the URL when the filter changes elsewhere ("quitar filtros", back button):
+  // adjusted while rendering, when it differs from the one last seen.
+  const [seenCity, setSeenCity] = useState(filters.city)
+  if (seenCity !== filters.city) {
+    setSeenCity(filters.city)
     setCity(filters.city)
   }
   const set = (patch: Record<string, string | null>) =>
@@ -249,22 +248,11 @@ export default function CompaniesIndex({
         noun={(n) => t('crm.companies.noun', { count: n })}
         chips={chips}
         search={
-          <form
-            onSubmit={(e) => {
-              e.preventDefault()
-              set({ q })
-            }}
-          >
-            <TextInput
-              aria-label={t('common.search')}
-              placeholder={t('crm.companies.search_placeholder')}
-              leftSection={<IconSearch size={16} />}
-              value={q}
-              onChange={(e) => setQ(e.currentTarget.value)}
-              onBlur={() => q !== filters.q && set({ q })}
-              data-testid="search"
-            />
-          </form>
+          <ListSearch
+            value={filters.q}
+            placeholder={t('crm.companies.search_placeholder')}
+            onSearch={(q) => set({ q })}
+          />
         }
         filters={
           <>

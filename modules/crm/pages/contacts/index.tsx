@@ -1,7 +1,6 @@
-import { useState } from 'react'
 import { Head, Link, router } from '@inertiajs/react'
-import { Anchor, Button, Select, Text, TextInput } from '@mantine/core'
-import { IconFileImport, IconPlus, IconSearch } from '@tabler/icons-react'
+import { Anchor, Button, Select, Text } from '@mantine/core'
+import { IconFileImport, IconPlus } from '@tabler/icons-react'
 import {
   EmailLink,
   EmptyState,
@@ -36,6 +35,7 @@ import {
   useCreatedChips,
   useCustomListColumns,
   useOwnerInline,
+  ListSearch,
 } from '../shared/list_parts'
 import {
   CustomFilterInputs,
@@ -88,14 +88,6 @@ export default function ContactsIndex({
   useNewRecordShortcut(can('crm.contacts.create') ? `${BASE}/create` : null)
   const url = useListUrl(BASE)
   const compact = url.params.density === 'compact'
-  const [q, setQ] = useState(filters.q)
-  // The box follows the URL when the search changes elsewhere ("quitar filtros", back button):
-  // adjusted while rendering, when it differs from the one last seen.
-  const [seenQ, setSeenQ] = useState(filters.q)
-  if (seenQ !== filters.q) {
-    setSeenQ(filters.q)
-    setQ(filters.q)
-  }
   const set = (patch: Record<string, string | null>) =>
     url.apply(Object.fromEntries(Object.entries(patch).map(([k, v]) => [k, v || null])))
   const tagFilterUi = useTagFilter({ value: tagFilter, options: tagOptions, set })
@@ -244,22 +236,11 @@ export default function ContactsIndex({
         noun={(n) => t('crm.contacts.noun', { count: n })}
         chips={chips}
         search={
-          <form
-            onSubmit={(e) => {
-              e.preventDefault()
-              set({ q })
-            }}
-          >
-            <TextInput
-              aria-label={t('common.search')}
-              placeholder={t('crm.contacts.search_placeholder')}
-              leftSection={<IconSearch size={16} />}
-              value={q}
-              onChange={(e) => setQ(e.currentTarget.value)}
-              onBlur={() => q !== filters.q && set({ q })}
-              data-testid="search"
-            />
-          </form>
+          <ListSearch
+            value={filters.q}
+            placeholder={t('crm.contacts.search_placeholder')}
+            onSearch={(q) => set({ q })}
+          />
         }
         filters={
           <>

@@ -1,7 +1,6 @@
-import { useState } from 'react'
 import { Head, Link, router } from '@inertiajs/react'
-import { Anchor, Button, Select, Text, TextInput } from '@mantine/core'
-import { IconFileImport, IconPlus, IconSearch } from '@tabler/icons-react'
+import { Anchor, Button, Select, Text } from '@mantine/core'
+import { IconFileImport, IconPlus } from '@tabler/icons-react'
 import {
   EmailLink,
   EmptyState,
@@ -38,6 +37,7 @@ import {
   useCreatedChips,
   useCustomListColumns,
   useOwnerInline,
+  ListSearch,
 } from '../shared/list_parts'
 import { LeadStatusBadge } from './status_badge'
 import { leadChips } from './lead_chips'
@@ -87,12 +87,6 @@ export default function LeadsIndex({
   const can = useCan()
   useNewRecordShortcut(can('crm.leads.create') ? `${BASE}/create` : null)
   const url = useListUrl(BASE)
-  const [q, setQ] = useState(filters.q)
-  const [seenQ, setSeenQ] = useState(filters.q)
-  if (seenQ !== filters.q) {
-    setSeenQ(filters.q)
-    setQ(filters.q)
-  }
   const set = (patch: Record<string, string | null>) =>
     url.apply(Object.fromEntries(Object.entries(patch).map(([k, v]) => [k, v || null])))
   const tagFilterUi = useTagFilter({ value: tagFilter, options: tagOptions, set })
@@ -239,22 +233,11 @@ export default function LeadsIndex({
         noun={(n) => t('crm.leads.noun', { count: n })}
         chips={chips}
         search={
-          <form
-            onSubmit={(e) => {
-              e.preventDefault()
-              set({ q })
-            }}
-          >
-            <TextInput
-              aria-label={t('common.search')}
-              placeholder={t('crm.leads.search_placeholder')}
-              leftSection={<IconSearch size={16} />}
-              value={q}
-              onChange={(e) => setQ(e.currentTarget.value)}
-              onBlur={() => q !== filters.q && set({ q })}
-              data-testid="search"
-            />
-          </form>
+          <ListSearch
+            value={filters.q}
+            placeholder={t('crm.leads.search_placeholder')}
+            onSearch={(q) => set({ q })}
+          />
         }
         filters={
           <>

@@ -1,7 +1,6 @@
-import { useState } from 'react'
 import { Head, Link } from '@inertiajs/react'
-import { Anchor, Badge, Button, Group, Stack, Text, TextInput } from '@mantine/core'
-import { IconPlus, IconSearch } from '@tabler/icons-react'
+import { Anchor, Badge, Button, Group, Stack, Text } from '@mantine/core'
+import { IconPlus } from '@tabler/icons-react'
 import {
   EmptyState,
   ExportMenu,
@@ -26,6 +25,7 @@ import {
   ViewSwitch,
   type FilterOptions,
 } from './board_filters'
+import { ListSearch } from '../shared/list_parts'
 
 const BASE = '/crm/opportunities/list'
 const RECORD = '/crm/opportunities'
@@ -56,12 +56,6 @@ export default function OpportunitiesList(props: Props) {
   const can = useCan()
   useNewRecordShortcut(can('crm.opportunities.create') ? `${RECORD}/create` : null)
   const url = useListUrl(BASE)
-  const [q, setQ] = useState(filters.q)
-  const [seenQ, setSeenQ] = useState(filters.q)
-  if (seenQ !== filters.q) {
-    setSeenQ(filters.q)
-    setQ(filters.q)
-  }
   const set = (patch: Record<string, string | null>) =>
     url.apply(Object.fromEntries(Object.entries(patch).map(([k, v]) => [k, v || null])))
   const filterUi = useOpportunityFilters({ ...props, set, withStage: true })
@@ -182,22 +176,11 @@ export default function OpportunitiesList(props: Props) {
         noun={(n) => t('crm.list.noun', { count: n })}
         chips={filterUi.chips}
         search={
-          <form
-            onSubmit={(e) => {
-              e.preventDefault()
-              set({ q })
-            }}
-          >
-            <TextInput
-              aria-label={t('common.search')}
-              placeholder={t('crm.list.search_placeholder')}
-              leftSection={<IconSearch size={16} />}
-              value={q}
-              onChange={(e) => setQ(e.currentTarget.value)}
-              onBlur={() => q !== filters.q && set({ q })}
-              data-testid="search"
-            />
-          </form>
+          <ListSearch
+            value={filters.q}
+            placeholder={t('crm.list.search_placeholder')}
+            onSearch={(q) => set({ q })}
+          />
         }
         filters={filterUi.inputs}
         bulk={props.bulk ?? null}

@@ -1,4 +1,6 @@
+import { useState } from 'react'
 import { usePage } from '@inertiajs/react'
+import { IconSearch } from '@tabler/icons-react'
 import { TextInput } from '@mantine/core'
 import {
   useFormat,
@@ -122,4 +124,41 @@ export function useOwnerInline<Row extends Owned>(
         ? [{ value: String(r.ownerId), label: r.ownerName ?? '—' }, ...owners]
         : owners,
   }
+}
+
+/**
+ * A list's search box: searches on Enter or when it loses focus with a changed text, and follows
+ * the URL when the filter changes elsewhere ("quitar filtros", the back button).
+ */
+export function ListSearch(props: {
+  value: string
+  placeholder: string
+  onSearch: (q: string) => void
+}) {
+  const { t } = useT()
+  const [q, setQ] = useState(props.value)
+  // Adjusted while rendering, when the filter differs from the one last seen.
+  const [seen, setSeen] = useState(props.value)
+  if (seen !== props.value) {
+    setSeen(props.value)
+    setQ(props.value)
+  }
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault()
+        props.onSearch(q)
+      }}
+    >
+      <TextInput
+        aria-label={t('common.search')}
+        placeholder={props.placeholder}
+        leftSection={<IconSearch size={16} />}
+        value={q}
+        onChange={(e) => setQ(e.currentTarget.value)}
+        onBlur={() => q !== props.value && props.onSearch(q)}
+        data-testid="search"
+      />
+    </form>
+  )
 }
