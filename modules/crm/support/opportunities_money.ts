@@ -71,3 +71,11 @@ export function moneyText(minor: bigint | string | number, currency: string, dec
   const frac = decimals ? `.${abs.slice(-decimals)}` : ''
   return `${negative ? '-' : ''}${int}${frac} ${currency}`
 }
+
+/**
+ * A SQL SUM of minor units as an exact integer string for the page (drivers give a number, a
+ * string or "123.0" depending on the database; none as a float is ever added up in JS).
+ */
+export function sumMinor(value: unknown): string {
+  return String(value ?? 0).replace(/\.0+$/, '')
+}

@@ -1,3 +1,4 @@
+import { sumMinor } from '../../support/opportunities_money.js'
 import db from '@adonisjs/lucid/services/db'
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
 import type { AccessContext } from '#app/access/access_context'
@@ -109,8 +110,8 @@ export async function columnSums(
       stageId: s.id,
       count: Number(r?.n ?? 0),
       // SUM of a bigint column may come back as a number, a string or a decimal string.
-      totalMinor: String(r?.total ?? 0).replace(/\.0+$/, ''),
-      weightedMinor: String(r?.weighted ?? 0).replace(/\.0+$/, ''),
+      totalMinor: sumMinor(r?.total),
+      weightedMinor: sumMinor(r?.weighted),
     }
   })
 }

@@ -1,3 +1,4 @@
+import { sumMinor } from '../../support/opportunities_money.js'
 import db from '@adonisjs/lucid/services/db'
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
 import type { AccessContext } from '#app/access/access_context'
@@ -75,11 +76,10 @@ export async function opportunityTotals(
     .sum('o.weighted_org_minor as weighted')
     .first()
   // SUM of a bigint column may come back as a number, a string or a decimal string.
-  const minor = (v: unknown) => String(v ?? 0).replace(/\.0+$/, '')
   return {
     count: Number(row?.n ?? 0),
-    totalMinor: minor(row?.total),
-    weightedMinor: minor(row?.weighted),
+    totalMinor: sumMinor(row?.total),
+    weightedMinor: sumMinor(row?.weighted),
   }
 }
 
