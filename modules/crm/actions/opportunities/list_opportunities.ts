@@ -2,7 +2,7 @@ import { sumMinor } from '../../support/opportunities_money.js'
 import db from '@adonisjs/lucid/services/db'
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
 import type { AccessContext } from '#app/access/access_context'
-import { cappedCount, keysetPage } from '#app/support/keyset'
+import { keysetPage, type CappedCount } from '#app/support/keyset'
 import { toIso } from '#app/support/dates'
 import { dateOnly } from '#app/settings/currencies'
 import { tagsOfRecords } from '#app/tags/taggings'
@@ -19,7 +19,6 @@ export type ListFilters = OpportunityFilters & {
   sort?: OpportunitySort
   cursor?: string | null
   before?: string | null
-  count?: 'exact'
 }
 
 /** The filters of a validated query string (`owner=mine` is `userId`; `tag=1,2` the tags). */
@@ -44,7 +43,6 @@ export function listFiltersOf(
     sort: q.sort,
     cursor: q.cursor ?? null,
     before: q.before ?? null,
-    count: q.count,
   }
 }
 
@@ -141,8 +139,9 @@ export function opportunityRows(rows: Record<string, any>[]): OpportunityRow[] {
 
 /**
  * One keyset page of the list (either way) in its sort — name or creation, each read along an
- * (organization, deleted_at, column, id) index of migration 0026 — its position, the capped
- * count and the sums of every matching row.
+ * (organization, deleted_at, column, id) index of migration 0026 — its position, and the count
+ * and sums of every matching row (the sums read every row anyway, so the count is exact and
+ * comes with them: no separate capped count).
  */
 export async function listOpportunities(
   access: AccessContext,
@@ -152,17 +151,15 @@ export async function listOpportunities(
   const { options, sortValue } = keysetFor(filters.sort ?? '-created', 'o')
   const { query } = await filteredOpportunities(access, filters)
   withRowColumns(query)
-  const [page, count, totals] = await Promise.all([
+  const [page, totals] = await Promise.all([
     keysetPage(
       query,
       { ...options, limit: pageSize, cursor: filters.cursor, before: filters.before },
       sortValue
     ),
-    filteredOpportunities(access, filters).then(({ query: q }) =>
-      cappedCount(q, { exact: filters.count === 'exact' })
-    ),
     opportunityTotals(access, filters),
   ])
+  const count: CappedCount = { value: totals.count, capped: false }
   const rows = opportunityRows(page.rows)
   const tags = await tagsOfRecords(
     access.organizationId,
