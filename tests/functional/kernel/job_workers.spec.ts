@@ -173,10 +173,11 @@ test.group('Jobs · separate worker processes', (group) => {
     const server = await startServer()
     await until(async () => (await countOf(probes('web'))) === 1, 20_000, 'the in-process worker')
     assert.equal((await probes('web').first()).pid, server.pid)
-    assert.equal(
-      (await db.from('kernel_job_runs').where('job_id', jobId).first()).status,
-      'completed'
-    )
+    // The probe row is written by the job; its run is marked completed just after it returns.
+    const runStatus = async () =>
+      (await db.from('kernel_job_runs').where('job_id', jobId).first())?.status
+    await until(async () => (await runStatus()) !== 'running', 10_000, 'the run to finish')
+    assert.equal(await runStatus(), 'completed')
 
     // A job still running at shutdown does not hold the server: it stops after a grace period.
     const { jobId: long } = await Probe.dispatch({ tag: 'long', sleepMs: 120_000 })
