@@ -7,6 +7,7 @@ export default defineConfig({
     () => import('@adonisjs/session/commands'),
     () => import('@adonisjs/mail/commands'),
     () => import('@adonisjs/queue/commands'),
+    () => import('#app/registry/module_commands'),
   ],
   providers: [
     () => import('@adonisjs/core/providers/app_provider'),

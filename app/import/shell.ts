@@ -32,7 +32,7 @@ export interface ShellLine {
 }
 
 /** The organization by slug, else the only one; a clear error otherwise. */
-async function organizationFor(slug?: string) {
+export async function organizationFor(slug?: string) {
   if (slug) {
     const org = await db.from('organizations').where('slug', slug).select('id', 'name').first()
     if (!org) throw new ImportFileError('import.shell.unknown_organization', { slug })

@@ -141,3 +141,13 @@ async function contactSummaries(query: any, client: Client): Promise<ContactSumm
     ownerId: r.owner_id === null ? null : Number(r.owner_id),
   }))
 }
+
+export {
+  recordCards,
+  findLeadsByEmail,
+  findCompaniesByDomain,
+  companiesOfContacts,
+  CRM_RECORD_TYPES,
+} from './records.js'
+export type { RecordRef, RecordCard } from './records.js'
+export { insertCompanyRow, insertContactRow } from './fixtures.js'
