@@ -1,7 +1,7 @@
 import { defineModule } from '#app/registry/types'
 import { COMPANY_TYPES_LIST, CRM_LISTS, INDUSTRIES_LIST } from './lists.js'
 import { COMPANY_LIST, CONTACT_LIST } from './list_declarations.js'
-import { withParts } from './features/part.js'
+import { withParts } from '#app/registry/parts'
 import leads from './features/leads.js'
 import pipeline from './features/pipeline.js'
 import activities from './features/activities.js'

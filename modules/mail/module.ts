@@ -1,56 +1,64 @@
 import { defineModule } from '#app/registry/types'
+import { withParts } from '#app/registry/parts'
 
 /*
  * Mail capture: IMAP mailboxes (shared and personal) and archives into one canonical store,
  * linked to CRM records and shown in their history; sending mail from records.
  */
-export default defineModule({
-  name: 'mail',
-  version: '0.1.0',
-  tier: 'basico',
-  dependsOn: ['crm'],
-  resources: [
+export default defineModule(
+  withParts(
     {
-      key: 'mail.mailboxes',
-      actions: ['view', 'configure'],
-      actionLabels: { configure: 'mail.permissions.configure' },
-      demo: { director: ['view', 'configure'], leader: ['view'] },
+      name: 'mail',
+      version: '0.1.0',
+      tier: 'basico',
+      dependsOn: ['crm'],
+      resources: [
+        {
+          key: 'mail.mailboxes',
+          actions: ['view', 'configure'],
+          actionLabels: { configure: 'mail.permissions.configure' },
+          demo: { director: ['view', 'configure'], leader: ['view'] },
+        },
+        {
+          key: 'mail.messages',
+          // edit: move a message to another record, file it in a personal folder.
+          actions: ['view', 'edit', 'send', 'manage'],
+          actionLabels: { send: 'mail.permissions.send', manage: 'mail.permissions.manage' },
+          demo: {
+            director: ['view', 'edit', 'send', 'manage'],
+            leader: ['view', 'edit', 'send', 'manage'],
+            zone: ['view', 'edit', 'send'],
+            rep: ['view', 'edit', 'send'],
+            support: ['view', 'edit', 'send'],
+          },
+          documents: {
+            subjectType: 'mail.message',
+            recordAccess: () => import('./access/message_documents.js'),
+          },
+        },
+      ],
+      subjects: [{ type: 'mail.message', label: 'mail.messages.one' }],
+      timelineKinds: [
+        {
+          kind: 'mail.received',
+          label: 'mail.timeline.received',
+          icon: 'mail',
+          filter: 'mail.timeline.filter',
+        },
+        {
+          kind: 'mail.sent',
+          label: 'mail.timeline.sent',
+          icon: 'send',
+          filter: 'mail.timeline.filter',
+        },
+      ],
+      notifications: [
+        { kind: 'captured', label: 'mail.notifications.captured_kind', defaultEmail: 'digest' },
+      ],
+      demoSeeder: () => import('./database/seeders/demo.js'),
+      root: import.meta.url,
     },
-    {
-      key: 'mail.messages',
-      // edit: move a message to another record, file it in a personal folder.
-      actions: ['view', 'edit', 'send', 'manage'],
-      actionLabels: { send: 'mail.permissions.send', manage: 'mail.permissions.manage' },
-      demo: {
-        director: ['view', 'edit', 'send', 'manage'],
-        leader: ['view', 'edit', 'send', 'manage'],
-        zone: ['view', 'edit', 'send'],
-        rep: ['view', 'edit', 'send'],
-        support: ['view', 'edit', 'send'],
-      },
-      documents: {
-        subjectType: 'mail.message',
-        recordAccess: () => import('./access/message_documents.js'),
-      },
-    },
-  ],
-  subjects: [{ type: 'mail.message', label: 'mail.messages.one' }],
-  timelineKinds: [
-    {
-      kind: 'mail.received',
-      label: 'mail.timeline.received',
-      icon: 'mail',
-      filter: 'mail.timeline.filter',
-    },
-    {
-      kind: 'mail.sent',
-      label: 'mail.timeline.sent',
-      icon: 'send',
-      filter: 'mail.timeline.filter',
-    },
-  ],
-  notifications: [
-    { kind: 'captured', label: 'mail.notifications.captured_kind', defaultEmail: 'digest' },
-  ],
-  root: import.meta.url,
-})
+    // Each feature's manifest entries live beside it (features/*.ts), appended in this order.
+    []
+  )
+)

@@ -148,6 +148,8 @@ export {
   findCompaniesByDomain,
   companiesOfContacts,
   CRM_RECORD_TYPES,
+  contactsWithEmail,
+  openOpportunitiesOf,
 } from './records.js'
 export type { RecordRef, RecordCard } from './records.js'
 export { insertCompanyRow, insertContactRow } from './fixtures.js'

@@ -143,3 +143,54 @@ export async function companiesOfContacts(
     .select('id', 'company_id')
   return new Map(rows.map((r) => [Number(r.id), Number(r.company_id)]))
 }
+
+/** Contacts that have an e-mail address, with their company (demo mail and samples), by id. */
+export async function contactsWithEmail(
+  organizationId: number,
+  limit: number,
+  client: Client = db
+): Promise<
+  {
+    contactId: number
+    companyId: number | null
+    name: string
+    email: string
+    company: string | null
+  }[]
+> {
+  const rows = await client
+    .from('crm_contacts as c')
+    .join('crm_emails as e', 'e.contact_id', 'c.id')
+    .leftJoin('crm_companies as co', 'co.id', 'c.company_id')
+    .where('c.organization_id', organizationId)
+    .whereNull('c.deleted_at')
+    .where('e.is_primary', true)
+    .orderBy('c.id')
+    .limit(limit)
+    .select('c.id', 'c.company_id', 'c.first_name', 'c.last_name', 'e.value', 'co.name as company')
+  return rows.map((r) => ({
+    contactId: Number(r.id),
+    companyId: r.company_id === null ? null : Number(r.company_id),
+    name: fullName(r.first_name, r.last_name),
+    email: String(r.value),
+    company: r.company ?? null,
+  }))
+}
+
+/** Open opportunities of the given companies (id, company, name), newest first. */
+export async function openOpportunitiesOf(
+  organizationId: number,
+  companyIds: number[],
+  client: Client = db
+): Promise<{ id: number; companyId: number; name: string }[]> {
+  if (!companyIds.length) return []
+  const rows = await client
+    .from('crm_opportunities')
+    .where('organization_id', organizationId)
+    .whereIn('company_id', companyIds)
+    .whereNull('deleted_at')
+    .where('status', 'open')
+    .orderBy('id', 'desc')
+    .select('id', 'company_id', 'name')
+  return rows.map((r) => ({ id: Number(r.id), companyId: Number(r.company_id), name: r.name }))
+}

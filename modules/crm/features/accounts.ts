@@ -1,4 +1,4 @@
-import type { ManifestPart } from './part.js'
+import type { ManifestPart } from '#app/registry/parts'
 import { ACCOUNT_LISTS } from '../account_lists.js'
 
 /**

@@ -1,4 +1,4 @@
-import type { ManifestPart } from './part.js'
+import type { ManifestPart } from '#app/registry/parts'
 
 /** What each demo role may do with activities (scoped on the assignee: the role's scope). */
 const DEMO_GRANTS = {

@@ -1,4 +1,4 @@
-import type { ManifestPart } from './part.js'
+import type { ManifestPart } from '#app/registry/parts'
 
 /**
  * Lead assignment rules' manifest entries: who may manage the rules (and run the dry run),

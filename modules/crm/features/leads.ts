@@ -1,5 +1,5 @@
 import type { ListDeclaration } from '#app/registry/types'
-import type { ManifestPart } from './part.js'
+import type { ManifestPart } from '#app/registry/parts'
 import { LEAD_KINDS, LEAD_LISTS, LEAD_SOURCES_LIST } from '../support/leads_lists.js'
 import { INDUSTRIES_LIST } from '../lists.js'
 

@@ -1,5 +1,5 @@
 import type { ListValueDefinition } from '#app/registry/types'
-import type { ManifestPart } from './part.js'
+import type { ManifestPart } from '#app/registry/parts'
 import { OPPORTUNITY_LIST } from '../list_declarations.js'
 
 /** What each demo role may do on opportunities (the same grants as companies; scope is the role's). */

@@ -45,7 +45,9 @@ async function* rawMessages(path: string): AsyncGenerator<Buffer> {
 export async function importArchive(params: {
   organizationId: number
   mailbox: string
-  path: string
+  /** A folder of .eml files, one .eml or an mbox; or `messages`, raw messages in memory. */
+  path?: string
+  messages?: AsyncIterable<Buffer> | Iterable<Buffer>
   onProgress?: (done: number) => void
 }): Promise<ArchiveImportResult> {
   const { id, created } = await archiveMailbox(params.organizationId, params.mailbox)
@@ -68,7 +70,7 @@ export async function importArchive(params: {
     skipped: 'skipped',
     failed: 'failed',
   }
-  for await (const raw of rawMessages(params.path)) {
+  for await (const raw of params.messages ?? rawMessages(params.path ?? '')) {
     const itemKey = createHash('sha256').update(raw).digest('hex')
     const outcome = await ingest(context, { folderId, itemKey }, raw, { notify: false })
     result.offered++

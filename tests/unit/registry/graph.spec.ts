@@ -19,14 +19,15 @@ test.group('Module graph', () => {
   test('an optional dependency orders the graph only when present', ({ assert }) => {
     assert.deepEqual(
       orderModules([
-        { name: 'base', dependsOn: [], optionalDeps: ['mail'] },
-        { name: 'mail', dependsOn: [] },
+        { name: 'base', dependsOn: [], optionalDeps: ['mensajeria'] },
+        { name: 'mensajeria', dependsOn: [] },
       ]),
-      ['mail', 'base']
+      ['mensajeria', 'base']
     )
-    assert.deepEqual(orderModules([{ name: 'base', dependsOn: [], optionalDeps: ['mail'] }]), [
-      'base',
-    ])
+    assert.deepEqual(
+      orderModules([{ name: 'base', dependsOn: [], optionalDeps: ['mensajeria'] }]),
+      ['base']
+    )
   })
 
   test('an unknown dependency fails with a message naming both modules', ({ assert }) => {

@@ -5,6 +5,8 @@ import { BaseSchema } from '@adonisjs/lucid/schema'
  * archive-only mailboxes filled by `node ace mail:import`. Passwords are encrypted with the
  * app key (never stored in clear). The sync lease (holder, until) makes one sync per mailbox
  * run at a time across processes: it is taken by a conditional UPDATE.
+ * No ON DELETE actions in the mail tables (SQL Server refuses multiple cascade paths): removing a
+ * mailbox or a message removes its rows explicitly.
  */
 export default class extends BaseSchema {
   async up() {
@@ -16,7 +18,6 @@ export default class extends BaseSchema {
         .notNullable()
         .references('id')
         .inTable('organizations')
-        .onDelete('CASCADE')
       table.string('name', 60).notNullable()
       table.string('address', 254).nullable()
       table.string('kind', 16).notNullable().defaultTo('shared')
@@ -55,7 +56,6 @@ export default class extends BaseSchema {
         .notNullable()
         .references('id')
         .inTable('mail_mailboxes')
-        .onDelete('CASCADE')
       table.string('path', 255).notNullable()
       table.bigInteger('uid_validity').nullable()
       table.bigInteger('highest_uid').notNullable().defaultTo(0)

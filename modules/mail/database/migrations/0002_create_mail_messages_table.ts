@@ -63,13 +63,7 @@ export default class extends BaseSchema {
     this.schema.createTable('mail_message_links', (table) => {
       table.increments('id')
       table.integer('organization_id').unsigned().notNullable()
-      table
-        .integer('message_id')
-        .unsigned()
-        .notNullable()
-        .references('id')
-        .inTable('mail_messages')
-        .onDelete('CASCADE')
+      table.integer('message_id').unsigned().notNullable().references('id').inTable('mail_messages')
       table.string('record_type', 40).notNullable()
       table.integer('record_id').unsigned().notNullable()
       table.string('reason', 20).notNullable()
@@ -89,13 +83,7 @@ export default class extends BaseSchema {
     this.schema.createTable('mail_attachments', (table) => {
       table.increments('id')
       table.integer('organization_id').unsigned().notNullable()
-      table
-        .integer('message_id')
-        .unsigned()
-        .notNullable()
-        .references('id')
-        .inTable('mail_messages')
-        .onDelete('CASCADE')
+      table.integer('message_id').unsigned().notNullable().references('id').inTable('mail_messages')
       table.integer('position').unsigned().notNullable()
       table.string('filename', 255).notNullable()
       table.string('content_type', 255).notNullable()

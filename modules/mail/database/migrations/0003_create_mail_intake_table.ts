@@ -2,7 +2,7 @@ import { BaseSchema } from '@adonisjs/lucid/schema'
 
 /*
  * The reconciliation ledger and the presence of messages: one row per item a folder offered
- * (IMAP: `<uidvalidity>:<uid>`; an archive: the message's dedupe key) and what became of it —
+ * (IMAP: `<uidvalidity>:<uid>`; an archive: the sha256 of the raw message) and what became of it —
  * stored (with its canonical message: "seen in ventas@, ana@"), skipped by a rule (which) or
  * failed (why). The unique key makes a re-run record nothing twice.
  */
@@ -11,25 +11,12 @@ export default class extends BaseSchema {
     this.schema.createTable('mail_intake', (table) => {
       table.increments('id')
       table.integer('organization_id').unsigned().notNullable()
-      // Removed with its folder (MS SQL refuses a second cascade path through the mailbox).
       table.integer('mailbox_id').unsigned().notNullable()
-      table
-        .integer('folder_id')
-        .unsigned()
-        .notNullable()
-        .references('id')
-        .inTable('mail_folders')
-        .onDelete('CASCADE')
+      table.integer('folder_id').unsigned().notNullable().references('id').inTable('mail_folders')
       table.string('item_key', 255).notNullable()
       table.bigInteger('uid_validity').nullable()
       table.bigInteger('uid').nullable()
-      table
-        .integer('message_id')
-        .unsigned()
-        .nullable()
-        .references('id')
-        .inTable('mail_messages')
-        .onDelete('SET NULL')
+      table.integer('message_id').unsigned().nullable().references('id').inTable('mail_messages')
       table.string('outcome', 10).notNullable()
       table.integer('rule_id').unsigned().nullable()
       table.string('reason', 500).nullable()

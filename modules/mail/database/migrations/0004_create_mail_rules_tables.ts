@@ -9,13 +9,7 @@ export default class extends BaseSchema {
     this.schema.createTable('mail_rules', (table) => {
       table.increments('id')
       table.integer('organization_id').unsigned().notNullable()
-      table
-        .integer('mailbox_id')
-        .unsigned()
-        .nullable()
-        .references('id')
-        .inTable('mail_mailboxes')
-        .onDelete('CASCADE')
+      table.integer('mailbox_id').unsigned().nullable().references('id').inTable('mail_mailboxes')
       table.integer('position').unsigned().notNullable().defaultTo(0)
       table.string('name', 120).notNullable()
       table.boolean('enabled').notNullable().defaultTo(true)
@@ -39,13 +33,7 @@ export default class extends BaseSchema {
     this.schema.createTable('mail_labels', (table) => {
       table.increments('id')
       table.integer('organization_id').unsigned().notNullable()
-      table
-        .integer('user_id')
-        .unsigned()
-        .notNullable()
-        .references('id')
-        .inTable('users')
-        .onDelete('CASCADE')
+      table.integer('user_id').unsigned().notNullable().references('id').inTable('users')
       table.string('name', 80).notNullable()
       table.string('color', 20).nullable()
       table.timestamp('created_at').notNullable()
@@ -53,20 +41,8 @@ export default class extends BaseSchema {
     })
 
     this.schema.createTable('mail_message_labels', (table) => {
-      table
-        .integer('label_id')
-        .unsigned()
-        .notNullable()
-        .references('id')
-        .inTable('mail_labels')
-        .onDelete('CASCADE')
-      table
-        .integer('message_id')
-        .unsigned()
-        .notNullable()
-        .references('id')
-        .inTable('mail_messages')
-        .onDelete('CASCADE')
+      table.integer('label_id').unsigned().notNullable().references('id').inTable('mail_labels')
+      table.integer('message_id').unsigned().notNullable().references('id').inTable('mail_messages')
       table.primary(['label_id', 'message_id'], 'mail_message_labels_pk')
     })
   }

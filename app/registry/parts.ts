@@ -1,8 +1,8 @@
-import type { ModuleDeclaration } from '#app/registry/types'
+import type { ModuleDeclaration } from './types.js'
 
 /**
- * What one CRM feature (leads, pipeline, activities…) adds to the manifest, kept in its own file
- * so features grow without editing one long module.ts. module.ts concatenates the parts.
+ * What one feature of a module (the CRM's leads, pipeline…) adds to the manifest, kept in its own
+ * file so features grow without editing one long module.ts. module.ts concatenates the parts.
  */
 /** The manifest's list-valued entries (resources, navigation, cards, search, schedules…). */
 type ListEntries = {
