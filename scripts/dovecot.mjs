@@ -5,10 +5,10 @@
 // Dovecot runs rootless, as that user.
 import { spawnSync } from 'node:child_process'
 import { accessSync, chmodSync, chownSync, constants, mkdirSync, readFileSync } from 'node:fs'
-import { closeSync, openSync, writeFileSync, rmSync } from 'node:fs'
+import { closeSync, openSync, statSync, writeFileSync, rmSync } from 'node:fs'
 import { createConnection } from 'node:net'
-import { join } from 'node:path'
-import { userInfo } from 'node:os'
+import { basename, dirname, join } from 'node:path'
+import { tmpdir, userInfo } from 'node:os'
 
 /** The Dovecot binary to use, or null with the reason. */
 export function findDovecot(env) {
@@ -29,6 +29,13 @@ function systemUser(name) {
   if (!line) return null
   const [, , uid, gid] = line.split(':')
   return { name, uid: Number(uid), gid: Number(gid) }
+}
+
+function groupName(gid) {
+  const line = readFileSync('/etc/group', 'utf8')
+    .split('\n')
+    .find((l) => l.split(':')[2] === String(gid))
+  return line ? line.split(':')[0] : String(gid)
 }
 
 /** The user owning the mailboxes: vmail as root (created if missing), else ourselves. */
@@ -85,10 +92,23 @@ function config({ dir, mailDir, passwdFile, port, owner }) {
     lines.push(
       `default_internal_user = ${owner.name}`,
       `default_login_user = ${owner.name}`,
+      `default_internal_group = ${groupName(owner.gid)}`,
       'service anvil {\n  chroot =\n}'
     )
   }
   return lines.join('\n') + '\n'
+}
+
+function othersCanEnter(path) {
+  for (let p = path; ; p = dirname(p)) {
+    const stat = statSync(p, { throwIfNoEntry: false })
+    if (stat && !(stat.mode & 0o001)) return false
+    if (p === dirname(p)) return true
+  }
+}
+
+function tmpFolder(wanted) {
+  return join(tmpdir(), `cartera-${basename(wanted)}`)
 }
 
 function alive(pid) {
@@ -119,8 +139,11 @@ function answers(port) {
  * Starts Dovecot with its files in `dir` on `port`. Returns the env for the test process and a
  * stop function, or `{ reason }` when it could not start.
  */
-export async function startDovecot({ binary, dir, port }) {
+export async function startDovecot({ binary, dir: wanted, port }) {
   const owner = mailOwner()
+  // As root, Dovecot's processes run as vmail/dovecot: they must be able to reach the folder.
+  // A checkout they cannot enter (e.g. under /root) gets its Dovecot folder in the temp dir.
+  const dir = owner.rootless || othersCanEnter(dirname(wanted)) ? wanted : tmpFolder(wanted)
   const mailDir = join(dir, 'mail')
   const passwdFile = join(dir, 'passwd')
   const confFile = join(dir, 'dovecot.conf')
