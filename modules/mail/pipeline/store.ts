@@ -127,7 +127,7 @@ export async function storeMessage(params: StoreParams): Promise<StoreResult> {
           message_id: parsed?.messageId?.slice(0, 255) ?? null,
           in_reply_to: parsed?.inReplyTo?.slice(0, 255) ?? null,
           references: parsed?.references.length ? parsed.references.join(' ') : null,
-          subject: parsed?.subject?.slice(0, 500) ?? null,
+          subject: parsed?.subject ?? null,
           subject_normalized: parsed ? normalizeSubject(parsed.subject) || null : null,
           from_address: parsed?.from?.address ?? null,
           from_name: parsed?.from?.name?.slice(0, 255) ?? null,

@@ -28,7 +28,8 @@ export default class extends BaseSchema {
       table.string('message_id', 255).nullable()
       table.string('in_reply_to', 255).nullable()
       table.text('references').nullable()
-      table.string('subject', 500).nullable()
+      // Unbounded: RFC 5322 allows long folded subjects, and they are shown whole.
+      table.text('subject').nullable()
       table.string('subject_normalized', 255).nullable()
       table.string('from_address', 254).nullable()
       table.string('from_name', 255).nullable()
