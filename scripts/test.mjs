@@ -15,6 +15,7 @@ import {
 import { createConnection, createServer } from 'node:net'
 import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
+import { findDovecot, startDovecot } from './dovecot.mjs'
 import { ROOT, checkNode, ensureEnvFile, installDependencies, say } from './lib.mjs'
 
 checkNode()
@@ -102,6 +103,27 @@ try {
   skipped.push(
     `browser: no Chromium at ${chromium} (apt-get install chromium, or set CHROMIUM_PATH)`
   )
+}
+
+// Mail: one Dovecot IMAP server for the run (its own port and folder), stopped at the end.
+// Tests that need it read IMAP_TEST_* (tests/helpers/dovecot.ts) and skip themselves without it.
+if (!args.includes('--prebuild-only')) {
+  const dovecot = findDovecot(env)
+  const started = dovecot.path
+    ? await startDovecot({
+        binary: dovecot.path,
+        dir: join(ROOT, 'tmp', `dovecot-${tag}`),
+        port: await freePort(),
+      })
+    : { reason: dovecot.reason }
+  if (started.env) {
+    Object.assign(env, started.env)
+    cleanups.push(started.stop)
+    process.on('exit', started.kill) // also when the run stops early
+  } else {
+    env.IMAP_TEST_UNAVAILABLE = started.reason
+    skipped.push(`mail IMAP: ${started.reason}`)
+  }
 }
 
 // Redis keys of this run apart from any other run's (CI runs SQLite and MariaDB side by side):
