@@ -52,5 +52,8 @@ export default defineModule({
   notifications: [
     { kind: 'captured', label: 'mail.notifications.captured_kind', defaultEmail: 'digest' },
   ],
+  // Sync polls every minute; IMAP IDLE (push) is a later step.
+  jobs: () => import('./jobs/index.js'),
+  schedules: [{ job: 'mailSyncAll', cron: '* * * * *' }],
   root: import.meta.url,
 })
