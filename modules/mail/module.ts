@@ -55,6 +55,9 @@ export default defineModule(
       notifications: [
         { kind: 'captured', label: 'mail.notifications.captured_kind', defaultEmail: 'digest' },
       ],
+      jobs: () => import('./jobs/index.js'),
+      // Polling every minute (one sync per mailbox at a time, across processes: a lease).
+      schedules: [{ job: 'mailSyncAll', cron: '* * * * *' }],
       demoSeeder: () => import('./database/seeders/demo.js'),
       root: import.meta.url,
     },

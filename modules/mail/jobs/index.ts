@@ -1,0 +1,42 @@
+import { Job } from '@adonisjs/queue'
+import db from '@adonisjs/lucid/services/db'
+import { syncMailbox } from '../sync/sync_mailbox.js'
+
+/**
+ * Syncs one IMAP mailbox. Another sync holding the mailbox's lease (another worker or process)
+ * makes this run a no-op; a failure (stored on the mailbox in plain words) is retried.
+ */
+class MailSync extends Job<{ mailboxId: number }> {
+  static options = { maxRetries: 2 }
+
+  async execute() {
+    await syncMailbox(Number(this.payload.mailboxId))
+  }
+}
+
+/** The enabled IMAP mailboxes (archive-only ones have no server). */
+export async function imapMailboxIds(): Promise<number[]> {
+  const rows = await db
+    .from('mail_mailboxes')
+    .where('enabled', true)
+    .whereNot('kind', 'archive')
+    .whereNotNull('imap_host')
+    .whereNotNull('imap_user')
+    .orderBy('id')
+    .select('id')
+  return rows.map((r) => Number(r.id))
+}
+
+/**
+ * Every minute: one mailSync job per enabled IMAP mailbox (polling; IDLE is a later step). A
+ * mailbox still syncing from the last tick is skipped by its lease, so ticks never pile up work.
+ */
+class MailSyncAll extends Job<Record<string, never>> {
+  static options = { maxRetries: 0 }
+
+  async execute() {
+    for (const mailboxId of await imapMailboxIds()) await MailSync.dispatch({ mailboxId })
+  }
+}
+
+export { MailSync as mailSync, MailSyncAll as mailSyncAll }
