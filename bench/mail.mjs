@@ -7,7 +7,7 @@
 // written straight into the user's Maildir (what a mail server's delivery does), then read back
 // over IMAP by the app's sync engine (bench/mail_run.ts, in-process).
 import { spawnSync } from 'node:child_process'
-import { chownSync, mkdirSync, rmSync, writeFileSync, appendFileSync } from 'node:fs'
+import { chownSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { ROOT, say } from '../scripts/lib.mjs'
@@ -68,7 +68,7 @@ const cleanup = async () => {
 
 /** A user whose Maildir holds the given messages (as delivered: files in cur/). */
 function mailUser(name, messages) {
-  appendFileSync(env.DOVECOT_PASSWD_FILE, `${name}:{PLAIN}secret\n`)
+  writeFileSync(join(env.DOVECOT_USERS_DIR, name), `${name}:{PLAIN}secret\n`, { mode: 0o644 })
   const maildir = join(env.DOVECOT_MAIL_DIR, name, 'Maildir')
   for (const sub of ['cur', 'new', 'tmp']) mkdirSync(join(maildir, sub), { recursive: true })
   let i = 0
