@@ -4,6 +4,7 @@ import env from '#start/env'
 import { defineConfig } from '@adonisjs/lucid'
 import { dataPath } from '#app/support/paths'
 import { reusePreparedStatements } from '#app/support/sqlite_statements'
+import { checkpointInBackground } from '#app/support/sqlite_checkpoints'
 import { APP_ROOT, moduleRegistry } from '#app/registry/main'
 
 /**
@@ -42,6 +43,10 @@ const dbConfig = defineConfig({
           conn.pragma('journal_mode = WAL')
           conn.pragma('foreign_keys = ON')
           conn.pragma('busy_timeout = 5000')
+          // In WAL mode NORMAL syncs at checkpoints, not at every COMMIT: a crash of the machine
+          // (not of the app) may lose the last commits, never the database's consistency.
+          conn.pragma('synchronous = NORMAL')
+          checkpointInBackground(conn, sqliteFile)
           reusePreparedStatements(conn)
           done(null, conn)
         },

@@ -7,7 +7,7 @@ import { timeline } from '#app/history/timeline'
 import { indexLeads } from '../search/leads.js'
 import { decideAll } from './engine.js'
 import { ASSIGNMENTS, MEMBERS, RULES, loadLeads, loadRules, loadState } from './load.js'
-import type { Decision, Rule } from './types.js'
+import type { Decision, LeadFacts, Rule } from './types.js'
 
 /** Timeline kinds of a lead (declared in features/assignment.ts). */
 export const ASSIGNED_KIND = 'crm.lead_assigned'
@@ -59,31 +59,66 @@ export async function runAssignment(
   return decisions
 }
 
+/**
+ * The same run for new leads before they are written (the lead import): `leads[i].id` is the
+ * lead's position, so the caller writes each lead once, with the owner and team decided, then
+ * calls `record` with the ids the rows got to store the decisions, their history and the rule
+ * counters exactly as `assignLeads` would have. Indexing the leads is left to the caller.
+ */
+export async function decideNewLeads(
+  trx: TransactionClientContract,
+  organizationId: number,
+  leads: LeadFacts[]
+): Promise<{ decisions: Decision[]; record: (ids: number[]) => Promise<void> }> {
+  if (!leads.length) return { decisions: [], record: async () => {} }
+  const rules = await loadRules(trx, organizationId, { lock: true })
+  const state = await loadState(trx, organizationId, rules)
+  const before = rules.map((r) => ({
+    pointer: r.pointer,
+    assigned: r.members.map((m) => m.assigned),
+  }))
+  const decisions = decideAll(leads, rules, state)
+  return {
+    decisions,
+    async record(ids) {
+      const written = decisions.map((d) => ({ ...d, leadId: ids[d.leadId] }))
+      const owners = new Map<number, number | null>(ids.map((id) => [id, null]))
+      await writeDecisions(trx, organizationId, written, owners, state.names, null, {
+        ownersWritten: true,
+      })
+      await saveRuleCounters(trx, rules, before)
+    },
+  }
+}
+
 async function writeDecisions(
   trx: TransactionClientContract,
   organizationId: number,
   decisions: Decision[],
   owners: Map<number, number | null>,
   names: Map<number, string>,
-  actorId: number | null
+  actorId: number | null,
+  options: { ownersWritten?: boolean } = {}
 ) {
   const now = dbTimestamp()
-  // The owners (and teams) in a few statements for the whole batch (CASE id WHEN … THEN …).
-  await updateRows(
-    trx,
-    'crm_leads',
-    decisions
-      .filter((d) => !(d.userId === null && owners.get(d.leadId) === null))
-      .map((d) => ({
-        id: d.leadId,
-        values: {
-          owner_id: d.userId,
-          updated_at: now,
-          ...(d.teamId === null ? {} : { team_id: d.teamId }),
-        },
-      })),
-    { organization_id: organizationId }
-  )
+  // The owners (and teams) in a few statements for the whole batch (CASE id WHEN … THEN …),
+  // unless the leads were written with them (decideNewLeads: nothing to index here either).
+  if (!options.ownersWritten)
+    await updateRows(
+      trx,
+      'crm_leads',
+      decisions
+        .filter((d) => !(d.userId === null && owners.get(d.leadId) === null))
+        .map((d) => ({
+          id: d.leadId,
+          values: {
+            owner_id: d.userId,
+            updated_at: now,
+            ...(d.teamId === null ? {} : { team_id: d.teamId }),
+          },
+        })),
+      { organization_id: organizationId }
+    )
   await insertInBatches(
     trx,
     ASSIGNMENTS,
@@ -134,7 +169,7 @@ async function writeDecisions(
     )
   // The search index checks the owner for `own` scopes: a new owner must find the lead, the old
   // one no longer (covers create, import, web form and "Reasignar" alike).
-  if (changed.length)
+  if (changed.length && !options.ownersWritten)
     await indexLeads(
       trx,
       organizationId,

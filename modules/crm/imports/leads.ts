@@ -19,7 +19,7 @@ import {
   PRODUCT_INTERESTS_LIST,
 } from '../support/leads_lists.js'
 import { leadColumns } from '../actions/leads/load_lead.js'
-import { runAssignment } from '../assignment/assign_leads.js'
+import { decideNewLeads } from '../assignment/assign_leads.js'
 import { indexLeads } from '../search/leads.js'
 import {
   LIVE_FIRST,
@@ -36,8 +36,8 @@ import { fullName } from '../support/people.js'
 /*
  * Import of leads: duplicate keys e-mail → phone → NIF → company + person name, each looked up
  * through its own index (crm_leads_org_*_idx). Coded fields take their code or their label in
- * either language. Leads without owner go through the assignment rules (assignLeads) batch by
- * batch, in the import's own transaction.
+ * either language. Leads without owner go through the assignment rules batch by batch, in the
+ * import's own transaction, before they are written (decideNewLeads).
  */
 
 const F = 'crm.leads.fields'
@@ -294,39 +294,45 @@ const definition: ImportDefinition = defineImport({
 
   async create(rows, ctx) {
     const now = dbTimestamp()
-    const ids = await insertRowsIds(
-      ctx.trx,
-      'crm_leads',
-      rows.map((v) => {
-        const { owner, ...fields } = v
-        return {
-          ...leadColumns({ ...(fields as any), title: titleOf(v) }),
-          source: v.source ?? 'importacion',
-          organization_id: ctx.organizationId,
-          status: 'new',
-          owner_id: ownerId(ctx, owner),
-          created_by: ctx.actorId,
-          created_at: now,
-          updated_at: now,
-        }
-      }),
-      'name_normalized'
-    )
-    const unowned = ids.filter((_, i) => !ownerId(ctx, rows[i].owner))
-    // The rules index the leads they give an owner (runAssignment): the rest are indexed here,
-    // so each new lead's search document is written once.
-    const indexed = new Set(
-      unowned.length
-        ? (await runAssignment(ctx.trx, ctx.organizationId, unowned))
-            .filter((d) => d.userId !== null)
-            .map((d) => d.leadId)
-        : []
-    )
-    await indexLeads(
+    const leads: Record<string, any>[] = rows.map((v) => {
+      const { owner, ...fields } = v
+      return {
+        ...leadColumns({ ...(fields as any), title: titleOf(v) }),
+        source: v.source ?? 'importacion',
+        organization_id: ctx.organizationId,
+        status: 'new',
+        owner_id: ownerId(ctx, owner),
+        team_id: null,
+        created_by: ctx.actorId,
+        created_at: now,
+        updated_at: now,
+      }
+    })
+    // Leads without an owner go through the rules first, so each is written once, with the
+    // owner (and team) they chose; the decisions and their history follow with the ids.
+    const unowned = leads.flatMap((lead, i) => (lead.owner_id === null ? [i] : []))
+    const plan = await decideNewLeads(
       ctx.trx,
       ctx.organizationId,
-      ids.filter((id) => !indexed.has(id))
+      unowned.map((i, k) => ({
+        id: k,
+        source: leads[i].source,
+        province: leads[i].province,
+        postalCode: leads[i].postal_code,
+        sector: leads[i].sector,
+        companySize: leads[i].company_size,
+        productInterest: leads[i].product_interest,
+        language: leads[i].language,
+      }))
     )
+    for (const d of plan.decisions) {
+      const lead = leads[unowned[d.leadId]]
+      lead.owner_id = d.userId
+      if (d.teamId !== null) lead.team_id = d.teamId
+    }
+    const ids = await insertRowsIds(ctx.trx, 'crm_leads', leads, 'name_normalized')
+    await plan.record(unowned.map((i) => ids[i]))
+    await indexLeads(ctx.trx, ctx.organizationId, ids)
     return ids
   },
 

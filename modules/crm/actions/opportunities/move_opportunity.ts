@@ -83,23 +83,53 @@ async function moveIn(trx: TransactionClientContract, params: MoveParams) {
 type Row = Record<string, any>
 type Client = QueryClientContract | TransactionClientContract
 
-/** The opportunity in `edit` scope (else 404) and the target stage of its pipeline (else 422). */
+/** The target stage's columns, read with the opportunity (prefixed `t_`). */
+const TARGET = ['id', 'team_id', 'name', 'probability', 'folded', 'is_won', 'is_lost', 'position']
+
+/**
+ * The opportunity in `edit` scope (else 404) and the target stage of its pipeline (else 422),
+ * in one query: the target stage comes joined by id, with whether the opportunity's team has
+ * stages of its own. Only when there is no such stage does the pipeline's list get read
+ * (`pipelineStage`, which also creates a missing default pipeline).
+ */
 async function readMove(client: Client, params: MoveParams) {
   const { organizationId, access, id } = params
   const query = client
     .from('crm_opportunities as o')
     .join('crm_pipeline_stages as s', 's.id', 'o.stage_id')
+    .leftJoin('crm_pipeline_stages as t', (j) =>
+      j.on('t.organization_id', '=', 'o.organization_id').andOnVal('t.id', '=', params.stageId)
+    )
     .where('o.id', id)
-    .select(...READ, 's.name as stage_name')
+    .select(...READ, 's.name as stage_name', ...TARGET.map((c) => `t.${c} as t_${c}`))
+    .select(
+      client.raw(
+        'CASE WHEN EXISTS (SELECT 1 FROM crm_pipeline_stages ps WHERE ps.organization_id = ' +
+          'o.organization_id AND ps.team_id = o.team_id) THEN 1 ELSE 0 END AS own_stages'
+      )
+    )
   await access.scope(query, OPPORTUNITIES, { table: 'o', action: 'edit' })
   const row: Row | null = await query.first()
   if (!row) notFound()
   const teamId = row.team_id === null ? null : Number(row.team_id)
-  const stage = await pipelineStage(client, organizationId, teamId, params.stageId)
+  const stage =
+    row.t_id === null
+      ? await pipelineStage(client, organizationId, teamId, params.stageId)
+      : targetOf(row, teamId)
   if (!stage) throw new RuleError('crm.opportunities.errors.stage', {}, 'stageId')
   if (stage.id === Number(row.stage_id))
     return { changed: false as const, result: { id, stage, changed: false } }
   return { changed: true as const, row, stage }
+}
+
+/**
+ * The joined target stage if it is in the opportunity's pipeline: the team's own stages when
+ * it has any, else the organization's default ones.
+ */
+function targetOf(row: Row, teamId: number | null): Stage | undefined {
+  const target = toStage(Object.fromEntries(TARGET.map((c) => [c, row[`t_${c}`]])))
+  const own = teamId !== null && Number(row.own_stages) === 1
+  return (own ? target.teamId === teamId : target.teamId === null) ? target : undefined
 }
 
 /**
