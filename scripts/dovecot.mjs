@@ -59,7 +59,7 @@ function mailOwner() {
   return { ...owner, rootless: false }
 }
 
-function config({ dir, mailDir, passwdFile, port, owner }) {
+function config({ dir, mailDir, usersDir, port, owner }) {
   const lines = [
     'protocols = imap',
     'listen = 127.0.0.1',
@@ -70,13 +70,18 @@ function config({ dir, mailDir, passwdFile, port, owner }) {
     'ssl = no',
     'disable_plaintext_auth = no',
     'auth_mechanisms = plain login',
+    // Tests of wrong passwords need not wait, nor slow down the user's next login: no failure
+    // delay, and no auth penalty (anvil's penalty socket is not created).
+    'auth_failure_delay = 0',
     `mail_location = maildir:${mailDir}/%u/Maildir`,
     `first_valid_uid = ${owner.uid}`,
     `first_valid_gid = ${owner.gid}`,
     'mail_privileged_group =',
     'passdb {',
     '  driver = passwd-file',
-    `  args = scheme=PLAIN ${passwdFile}`,
+    // One passwd-file per user: a new user's file is read at its first login (a single shared
+    // file is re-read at most once a second, so a user added just now could not log in).
+    `  args = scheme=PLAIN ${usersDir}/%u`,
     '}',
     'userdb {',
     '  driver = static',
@@ -87,13 +92,16 @@ function config({ dir, mailDir, passwdFile, port, owner }) {
     '  inet_listener imaps {\n    port = 0\n  }',
     ...(owner.rootless ? ['  chroot ='] : []),
     '}',
+    'service anvil {',
+    '  unix_listener anvil-auth-penalty {\n    mode = 0\n  }',
+    ...(owner.rootless ? ['  chroot ='] : []),
+    '}',
   ]
   if (owner.rootless) {
     lines.push(
       `default_internal_user = ${owner.name}`,
       `default_login_user = ${owner.name}`,
-      `default_internal_group = ${groupName(owner.gid)}`,
-      'service anvil {\n  chroot =\n}'
+      `default_internal_group = ${groupName(owner.gid)}`
     )
   }
   return lines.join('\n') + '\n'
@@ -145,14 +153,14 @@ export async function startDovecot({ binary, dir: wanted, port }) {
   // A checkout they cannot enter (e.g. under /root) gets its Dovecot folder in the temp dir.
   const dir = owner.rootless || othersCanEnter(dirname(wanted)) ? wanted : tmpFolder(wanted)
   const mailDir = join(dir, 'mail')
-  const passwdFile = join(dir, 'passwd')
+  const usersDir = join(dir, 'users')
   const confFile = join(dir, 'dovecot.conf')
-  for (const d of [dir, mailDir, join(dir, 'run'), join(dir, 'state')])
+  for (const d of [dir, mailDir, usersDir, join(dir, 'run'), join(dir, 'state')])
     mkdirSync(d, { recursive: true })
   chmodSync(dir, 0o755)
   if (!owner.rootless) chownSync(mailDir, owner.uid, owner.gid)
-  writeFileSync(passwdFile, '', { mode: 0o644 })
-  writeFileSync(confFile, config({ dir, mailDir, passwdFile, port, owner }))
+  chmodSync(usersDir, 0o755)
+  writeFileSync(confFile, config({ dir, mailDir, usersDir, port, owner }))
   // The master daemonizes and keeps its stdio: pipes would block spawnSync, so stderr goes to a file.
   const errFile = join(dir, 'start.err')
   const errFd = openSync(errFile, 'w')
@@ -205,7 +213,7 @@ export async function startDovecot({ binary, dir: wanted, port }) {
       IMAP_TEST_PORT: String(port),
       DOVECOT_DIR: dir,
       DOVECOT_MAIL_DIR: mailDir,
-      DOVECOT_PASSWD_FILE: passwdFile,
+      DOVECOT_USERS_DIR: usersDir,
       DOVECOT_MAIL_UID: String(owner.uid),
       DOVECOT_MAIL_GID: String(owner.gid),
     },

@@ -1,4 +1,4 @@
-import { appendFileSync, readdirSync, rmSync } from 'node:fs'
+import { readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { randomBytes } from 'node:crypto'
 import { join } from 'node:path'
 import { ImapFlow } from 'imapflow'
@@ -30,7 +30,7 @@ export interface FolderStatus {
 export function imapTestServer(): ImapTestServer {
   const host = process.env.IMAP_TEST_HOST ?? '127.0.0.1'
   const port = Number(process.env.IMAP_TEST_PORT ?? 0)
-  if (port && process.env.DOVECOT_PASSWD_FILE) return { host, port, available: true }
+  if (port && process.env.DOVECOT_USERS_DIR) return { host, port, available: true }
   const reason =
     process.env.IMAP_TEST_UNAVAILABLE ??
     'no Dovecot for this run (start the tests with node scripts/test.mjs)'
@@ -52,13 +52,15 @@ function requireServer(): ImapTestServer {
 
 let created = 0
 
-/** A fresh user with an empty mailbox (Dovecot re-reads its passwd-file on each login). */
+/** A fresh user with an empty mailbox (its own passwd-file, which Dovecot reads at the first login). */
 export function createImapUser(name = 'user'): ImapAccount {
   requireServer()
   const safe = name.toLowerCase().replace(/[^a-z0-9._-]/g, '')
   const user = `${safe || 'user'}-${process.pid}-${++created}-${randomBytes(3).toString('hex')}`
   const password = randomBytes(9).toString('base64url')
-  appendFileSync(process.env.DOVECOT_PASSWD_FILE!, `${user}:{PLAIN}${password}\n`)
+  writeFileSync(join(process.env.DOVECOT_USERS_DIR!, user), `${user}:{PLAIN}${password}\n`, {
+    mode: 0o644,
+  })
   return { user, password }
 }
 
@@ -94,8 +96,11 @@ export function appendMessages(
 ): Promise<number[]> {
   return withClient(account, async (client) => {
     const uids: number[] = []
-    for (const raw of raws) {
-      const appended = await client.append(folder, raw, flags)
+    for (const [index, raw] of raws.entries()) {
+      const appended = await client.append(folder, raw, flags).catch((error) => {
+        const why = error.responseText ?? error.message
+        throw new Error(`APPEND of message #${index} to ${folder} failed: ${why}`)
+      })
       if (!appended || !appended.uid) throw new Error(`APPEND to ${folder} returned no UID`)
       uids.push(appended.uid)
     }
@@ -118,6 +123,7 @@ export function deleteFolder(account: ImapAccount, path: string): Promise<void> 
 export function folderStatus(account: ImapAccount, path: string): Promise<FolderStatus> {
   return withClient(account, async (client) => {
     const status = await client.status(path, { messages: true, uidValidity: true, uidNext: true })
+    if (!status) throw new Error(`STATUS ${path} failed`)
     return {
       messages: status.messages ?? 0,
       uidValidity: Number(status.uidValidity ?? 0),

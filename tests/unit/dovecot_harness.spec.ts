@@ -1,5 +1,6 @@
 import { test } from '@japa/runner'
 import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import app from '@adonisjs/core/services/app'
 import {
   appendMessages,
@@ -23,6 +24,8 @@ test.group('Dovecot test harness', () => {
     const account = createImapUser('ana')
     const other = createImapUser('ana')
     assert.notEqual(account.user, other.user)
+    const refused = await connect({ ...account, password: 'wrong' }).catch((error) => error)
+    assert.isTrue(refused.authenticationFailed, 'a wrong password is refused as such')
 
     const raws = [corpus('01_texto_plano.eml'), corpus('02_alternativa.eml')]
     const uids = await appendMessages(account, 'INBOX', raws, ['\\Flagged'])
@@ -60,6 +63,31 @@ test.group('Dovecot test harness', () => {
     assert.equal(archive.messages, 1)
     assert.notEqual(await changeUidValidity(account, 'Archivo'), archive.uidValidity)
     await deleteFolder(account, 'Archivo')
+  })
+    .skip(...imapSkip())
+    .timeout(20_000)
+
+  test('Dovecot holds every corpus file, byte for byte', async ({ assert }) => {
+    const account = createImapUser('corpus')
+    const { files } = JSON.parse(corpus('corpus.json').toString('utf8')) as { files: CorpusEntry[] }
+    const raws = files.map((entry) => corpus(entry.file))
+    const uids = await appendMessages(account, 'INBOX', raws)
+    assert.equal((await folderStatus(account, 'INBOX')).messages, files.length)
+    const stored = new Map<number, Buffer>()
+    const client = await connect(account)
+    try {
+      const lock = await client.getMailboxLock('INBOX', { readOnly: true })
+      try {
+        for await (const message of client.fetch(uids.join(','), { source: true }, { uid: true })) {
+          stored.set(message.uid, message.source!)
+        }
+      } finally {
+        lock.release()
+      }
+    } finally {
+      await client.logout()
+    }
+    files.forEach((entry, i) => assert.isTrue(stored.get(uids[i])?.equals(raws[i]), entry.file))
   })
     .skip(...imapSkip())
     .timeout(20_000)
@@ -116,5 +144,25 @@ test.group('Mail corpus', () => {
     } finally {
       await rm(dirname(path), { recursive: true, force: true })
     }
+  })
+})
+
+test.group('Mail archive', () => {
+  test('archive.mbox reads as mboxrd: 8 messages, >From lines unescaped', async ({ assert }) => {
+    // mbox-reader ships no types (the mail module may declare them): loaded untyped here.
+    const { mboxReader } = createRequire(import.meta.url)('mbox-reader')
+    const { Readable } = await import('node:stream')
+    const { simpleParser } = await import('mailparser')
+    const { archive } = JSON.parse(corpus('corpus.json').toString('utf8'))
+    const ids: (string | null)[] = []
+    const lines: Record<string, string> = {}
+    for await (const message of mboxReader(Readable.from([corpus('archive.mbox')]))) {
+      const mail = await simpleParser(message.content)
+      ids.push(mail.messageId ?? null)
+      const expected = archive.unescapedLines[mail.messageId ?? '']
+      if (expected) lines[mail.messageId!] = mail.text!.split('\n').find((l) => l === expected)!
+    }
+    assert.deepEqual(ids, archive.messageIds)
+    assert.deepEqual(lines, archive.unescapedLines)
   })
 })
