@@ -44,10 +44,13 @@ export function failureOf(error: unknown): SyncFailure {
     serverResponseCode?: string
     message?: string
     mailboxMissing?: boolean
+    tlsFailed?: boolean
   }
   if (e?.message === 'imap_not_configured') return 'not_configured'
   if (e?.authenticationFailed || e?.serverResponseCode === 'AUTHENTICATIONFAILED') return 'auth'
   const code = e?.code ?? ''
+  // imapflow: STARTTLS required but not offered, or a failed upgrade.
+  if (e?.tlsFailed) return 'tls'
   if (TLS_CODES.has(code) || /certificate|CERT_|SSL|TLS/i.test(code)) return 'tls'
   if (UNREACHABLE_CODES.has(code)) return 'unreachable'
   if (TIMEOUT_CODES.has(code) || code === 'UPGRADE_TIMEOUT') return 'timeout'

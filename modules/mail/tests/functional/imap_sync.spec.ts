@@ -45,18 +45,6 @@ async function imapMailbox(organizationId: number, name: string, account: ImapAc
   return Number(typeof row === 'object' ? row.id : row)
 }
 
-/**
- * Fresh Dovecot users, ready to log in. Dovecot's passwd-file database looks at its file at
- * most once per second (it compares the file's mtime and size): a user written in the same
- * second as an earlier login stays unknown until the clock moves on, so wait for the next
- * second once after writing them all.
- */
-async function imapUsers(...names: string[]): Promise<ImapAccount[]> {
-  const accounts = names.map((name) => createImapUser(name))
-  await new Promise((resolve) => setTimeout(resolve, 1050 - (Date.now() % 1000)))
-  return accounts
-}
-
 function inbox(result: SyncResult) {
   if (result.busy) throw new Error('the sync was busy')
   return result.folders[0]
@@ -77,7 +65,7 @@ test.group('IMAP sync — Dovecot into the capture pipeline', (group) => {
     assert,
   }) => {
     const org = await createOrganization(['crm', 'mail'])
-    const [account] = await imapUsers('ventas')
+    const account = createImapUser('ventas')
     await appendMessages(account, 'INBOX', five())
     const flagsBefore = await flagsOf(account, 'INBOX')
     const id = await imapMailbox(org.id, 'ventas', account)
@@ -112,7 +100,8 @@ test.group('IMAP sync — Dovecot into the capture pipeline', (group) => {
     assert,
   }) => {
     const org = await createOrganization(['crm', 'mail'])
-    const [ventas, ana] = await imapUsers('ventas', 'ana')
+    const ventas = createImapUser('ventas')
+    const ana = createImapUser('ana')
     const mail = eml({ messageId: 'compartido@cliente-a.es' })
     await appendMessages(ventas, 'INBOX', [mail])
     await appendMessages(ana, 'INBOX', [mail])
@@ -138,7 +127,7 @@ test.group('IMAP sync — Dovecot into the capture pipeline', (group) => {
 
   test('a UIDVALIDITY change re-maps the messages: no duplicate, none lost', async ({ assert }) => {
     const org = await createOrganization(['crm', 'mail'])
-    const [account] = await imapUsers('soporte')
+    const account = createImapUser('soporte')
     // 15 has no Message-ID: it meets itself again by its hash.
     const raws = [corpus('01_texto_plano.eml'), corpus('15_sin_message_id_a.eml'), eml({})]
     await appendMessages(account, 'INBOX', raws)
@@ -163,7 +152,7 @@ test.group('IMAP sync — Dovecot into the capture pipeline', (group) => {
 
   test('two syncs of one mailbox at once: one runs, the other says busy', async ({ assert }) => {
     const org = await createOrganization(['crm', 'mail'])
-    const [account] = await imapUsers('ventas')
+    const account = createImapUser('ventas')
     await appendMessages(account, 'INBOX', five())
     const id = await imapMailbox(org.id, 'ventas', account)
     const results = await Promise.all([syncMailbox(id), syncMailbox(id)])
@@ -177,7 +166,7 @@ test.group('IMAP sync — Dovecot into the capture pipeline', (group) => {
     assert,
   }) => {
     const org = await createOrganization(['crm', 'mail'])
-    const [account] = await imapUsers('ventas')
+    const account = createImapUser('ventas')
     await appendMessages(account, 'INBOX', five())
     const id = await imapMailbox(org.id, 'ventas', { ...account, password: 'incorrecta' })
     await assert.rejects(() => syncMailbox(id))
@@ -191,7 +180,7 @@ test.group('IMAP sync — Dovecot into the capture pipeline', (group) => {
 
   test('re-fetch missing offers exactly the server UIDs the ledger lacks', async ({ assert }) => {
     const org = await createOrganization(['crm', 'mail'])
-    const [account] = await imapUsers('ventas')
+    const account = createImapUser('ventas')
     const uids = await appendMessages(account, 'INBOX', five())
     const id = await imapMailbox(org.id, 'ventas', account)
     await syncMailbox(id)

@@ -52,8 +52,6 @@ test.group('IMAP sync — jobs and schedule', (group) => {
     const ventas = createImapUser('ventas')
     const soporte = createImapUser('soporte')
     const apagado = createImapUser('apagado')
-    // Dovecot reads its passwd-file at most once a second: let the new users become visible.
-    await new Promise((resolve) => setTimeout(resolve, 1050 - (Date.now() % 1000)))
     await appendMessages(ventas, 'INBOX', [eml({ messageId: 'job-1@cliente-a.es' })])
     await appendMessages(soporte, 'INBOX', [
       eml({ messageId: 'job-2@cliente-a.es', subject: 'Incidencia' }),
