@@ -43,8 +43,9 @@ const dbConfig = defineConfig({
           conn.pragma('journal_mode = WAL')
           conn.pragma('foreign_keys = ON')
           conn.pragma('busy_timeout = 5000')
-          // In WAL mode NORMAL syncs at checkpoints, not at every COMMIT: a crash of the machine
-          // (not of the app) may lose the last commits, never the database's consistency.
+          // What better-sqlite3's build already gives a file opened in WAL mode (fsync at
+          // checkpoints, not at every COMMIT), said here so that the connection that first
+          // switches a new file to WAL gets it too.
           conn.pragma('synchronous = NORMAL')
           checkpointInBackground(conn, sqliteFile)
           reusePreparedStatements(conn)
