@@ -4,6 +4,7 @@ import { IconPhotoOff } from '@tabler/icons-react'
 import { useT } from '~/ui'
 import type { MessageBodyDto } from '../../dto/messages'
 import { messageSrcdoc } from './srcdoc'
+import { useInlineImages } from './inline_images'
 
 /**
  * The message's content: its sanitised HTML in an iframe sandboxed with no permissions at all
@@ -13,9 +14,10 @@ export function MessageBody({ body }: { body: MessageBodyDto }) {
   const { t } = useT()
   const [remote, setRemote] = useState(false)
   const origin = typeof window === 'undefined' ? '' : window.location.origin
+  const inline = useInlineImages(body.html, body.inline)
   const srcdoc = useMemo(
-    () => (body.html ? messageSrcdoc(body.html, body.inline, remote, origin) : null),
-    [body.html, body.inline, remote, origin]
+    () => (body.html ? messageSrcdoc(body.html, inline, remote, origin) : null),
+    [body.html, inline, remote, origin]
   )
   if (srcdoc)
     return (

@@ -18,7 +18,10 @@ const STYLE =
   'body{font-family:system-ui,sans-serif;font-size:14px;line-height:1.45;margin:8px;' +
   'overflow-wrap:anywhere;color:#212529}img{max-width:100%;height:auto}table{max-width:100%}'
 
-/** The iframe's srcdoc for sanitised `html`; `origin` is the app's (inline images come from it). */
+/**
+ * The iframe's srcdoc for sanitised `html`. `inline` maps Content-IDs to a data: URL or a path
+ * of the app, made absolute with `origin`.
+ */
 export function messageSrcdoc(
   html: string,
   inline: Record<string, string>,
@@ -27,7 +30,8 @@ export function messageSrcdoc(
 ): string {
   let body = html.replace(/\sdata-cid="([^"]*)"/g, (all, cid: string) => {
     const url = inline[unescapeAttr(cid)]
-    return url ? ` src="${escapeAttr(origin + url)}"` : all
+    if (!url) return all
+    return ` src="${escapeAttr(url.startsWith('data:') ? url : origin + url)}"`
   })
   if (remote) body = body.replace(/\sdata-remote-src="/g, ' src="')
   const images = remote ? `data: ${origin} http: https:` : `data: ${origin}`
