@@ -21,6 +21,7 @@ import {
   IconPlus,
   IconPoint,
   IconRestore,
+  IconSend,
   IconTrash,
 } from '@tabler/icons-react'
 import { Link, router, useForm } from '@inertiajs/react'
@@ -58,6 +59,7 @@ const ICONS = {
   restore: IconRestore,
   paperclip: IconPaperclip,
   mail: IconMail,
+  send: IconSend,
   phone: IconPhone,
   calendar: IconCalendar,
   check: IconCheck,

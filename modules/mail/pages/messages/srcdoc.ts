@@ -37,7 +37,7 @@ export function messageSrcdoc(
   const images = remote ? `data: ${origin} http: https:` : `data: ${origin}`
   const csp = `default-src 'none'; style-src 'unsafe-inline'; img-src ${images}`
   return (
-    '<!doctype html><html><head><meta charset="utf-8">' +
+    '<!doctype html><html><head><meta charset="utf-8"><meta name="referrer" content="no-referrer">' +
     `<meta http-equiv="Content-Security-Policy" content="${escapeAttr(csp)}">` +
     `<style>${STYLE}</style></head><body>${body}</body></html>`
   )

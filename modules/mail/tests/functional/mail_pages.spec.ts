@@ -56,6 +56,14 @@ test.group('Mail pages: mailboxes and message view', (group) => {
     const empty = await client.get('/mail/mailboxes').loginAs(admin).withInertia()
     empty.assertStatus(200)
     assert.deepEqual(empty.inertiaProps.mailboxes, [])
+    assert.deepInclude(empty.inertiaProps.shell.navigation, {
+      module: 'mail',
+      moduleLabel: 'mail.module.label',
+      label: 'mail.nav.mailboxes',
+      href: '/mail/mailboxes',
+      icon: 'mailbox',
+      section: 'settings',
+    })
 
     await importArchive({
       organizationId: org.id,
