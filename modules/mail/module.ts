@@ -52,6 +52,16 @@ export default defineModule(
           filter: 'mail.timeline.filter',
         },
       ],
+      navigation: [
+        {
+          label: 'mail.nav.mailboxes',
+          route: 'mail.mailboxes.index',
+          permission: 'mail.mailboxes.view',
+          icon: 'mailbox',
+          section: 'settings',
+        },
+      ],
+      routes: () => import('./routes.js'),
       notifications: [
         { kind: 'captured', label: 'mail.notifications.captured_kind', defaultEmail: 'digest' },
       ],

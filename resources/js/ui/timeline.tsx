@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import {
   Anchor,
   Button,
@@ -21,6 +21,7 @@ import {
   IconPlus,
   IconPoint,
   IconRestore,
+  IconSend,
   IconTrash,
 } from '@tabler/icons-react'
 import { Link, router, useForm } from '@inertiajs/react'
@@ -28,6 +29,7 @@ import { hasTranslation, useT } from './i18n'
 import { MentionTextarea, NoteText } from './mention_textarea'
 import { useFormat } from './format'
 import { ConfirmButton } from './confirm_button'
+import { onePerDedupeKey, sameSitePath } from './timeline_entries'
 
 /** One entry of the kernel activity history, as the server sends it. */
 export interface TimelineEntry {
@@ -57,6 +59,7 @@ const ICONS = {
   restore: IconRestore,
   paperclip: IconPaperclip,
   mail: IconMail,
+  send: IconSend,
   phone: IconPhone,
   calendar: IconCalendar,
   check: IconCheck,
@@ -163,6 +166,8 @@ export function Timeline({
     return hasTranslation(locale, key) ? t(key, { actor }) : e.kind
   }
 
+  const shown = useMemo(() => onePerDedupeKey(entries), [entries])
+
   const isEmpty = (value: unknown) => value === null || value === '' || value === undefined
   const describeValue = (field: string, value: unknown) => {
     // A record's owner set back to none reads "Sin asignar" (every module's `owner` field).
@@ -218,13 +223,13 @@ export function Timeline({
             </Button>
           )
         ))}
-      {entries.length === 0 ? (
+      {shown.length === 0 ? (
         <Text c="dimmed" size="sm">
           {empty ?? t('timeline.empty')}
         </Text>
       ) : (
         <MTimeline bulletSize={24} lineWidth={2}>
-          {entries.map((e) => (
+          {shown.map((e) => (
             <MTimeline.Item
               key={e.id}
               bullet={
@@ -330,11 +335,21 @@ export function Timeline({
               {e.kind !== 'note' &&
                 e.kind !== 'updated' &&
                 e.kind !== 'import_reverted' &&
-                typeof e.data.summary === 'string' && (
-                  <Text size="xs" c="dimmed">
+                typeof e.data.summary === 'string' &&
+                (sameSitePath(e.data.href) ? (
+                  <Anchor
+                    component={Link}
+                    href={e.data.href}
+                    size="xs"
+                    style={{ overflowWrap: 'anywhere' }}
+                  >
+                    {e.data.summary}
+                  </Anchor>
+                ) : (
+                  <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
                     {e.data.summary}
                   </Text>
-                )}
+                ))}
               <Text size="xs" c="dimmed" mt={2}>
                 {f.dateTime(e.createdAt)}
               </Text>

@@ -1,0 +1,95 @@
+import { useState } from 'react'
+import { Head } from '@inertiajs/react'
+import { Badge, Button, Code, Collapse, Group, Paper, Stack, Text } from '@mantine/core'
+import { IconChevronDown, IconChevronUp } from '@tabler/icons-react'
+import { EmptyState, PageHeader, useFormat, useT } from '~/ui'
+import type { MailboxRowDto } from '../../dto/mailboxes'
+import { HealthBadge } from './health_badge'
+import { FolderTable, LedgerTotals } from './ledger'
+
+function MailboxCard({ mailbox }: { mailbox: MailboxRowDto }) {
+  const { t } = useT()
+  const f = useFormat()
+  const [open, setOpen] = useState(false)
+  return (
+    <Paper withBorder radius="md" p="md" data-testid="mailbox">
+      <Stack gap="sm">
+        <Group justify="space-between" align="flex-start" gap="xs">
+          <Stack gap={2} style={{ minWidth: 0, flex: '1 1 200px' }}>
+            <Group gap="xs" wrap="wrap">
+              <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
+                {mailbox.name}
+              </Text>
+              <Badge variant="outline" color="gray" size="sm">
+                {t(`mail.mailboxes.kinds.${mailbox.kind}`)}
+              </Badge>
+            </Group>
+            <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+              {mailbox.address ?? t('mail.mailboxes.no_address')}
+            </Text>
+            <Text size="xs" c="dimmed">
+              {t('mail.mailboxes.columns.last_sync')}:{' '}
+              {mailbox.lastSyncAt
+                ? f.dateTime(mailbox.lastSyncAt)
+                : t('mail.mailboxes.never_synced')}
+            </Text>
+          </Stack>
+          <HealthBadge mailbox={mailbox} />
+        </Group>
+        {mailbox.lastError && (
+          <Text size="sm" c="red" style={{ overflowWrap: 'anywhere' }}>
+            {t('mail.mailboxes.last_error', { error: mailbox.lastError })}
+          </Text>
+        )}
+        <LedgerTotals counts={mailbox} />
+        {mailbox.folders.length > 0 && (
+          <>
+            <Button
+              variant="subtle"
+              size="compact-sm"
+              w="fit-content"
+              onClick={() => setOpen((o) => !o)}
+              aria-expanded={open}
+              rightSection={open ? <IconChevronUp size={14} /> : <IconChevronDown size={14} />}
+            >
+              {open
+                ? t('mail.mailboxes.hide_folders')
+                : t('mail.mailboxes.folders', { count: mailbox.folders.length })}
+            </Button>
+            <Collapse expanded={open}>
+              <FolderTable folders={mailbox.folders} />
+            </Collapse>
+          </>
+        )}
+      </Stack>
+    </Paper>
+  )
+}
+
+/** Correo › Buzones: each mailbox's ledger and health ("nothing lost, and we can show it"). */
+export default function MailboxesIndex({ mailboxes }: { mailboxes: MailboxRowDto[] }) {
+  const { t } = useT()
+  return (
+    <>
+      <Head title={t('mail.mailboxes.title')} />
+      <PageHeader title={t('mail.mailboxes.title')} subtitle={t('mail.mailboxes.subtitle')} />
+      {mailboxes.length === 0 ? (
+        <EmptyState
+          title={t('mail.mailboxes.empty_title')}
+          description={t('mail.mailboxes.empty_description')}
+          action={
+            <Code block style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+              {t('mail.mailboxes.empty_command')}
+            </Code>
+          }
+        />
+      ) : (
+        <Stack gap="sm">
+          {mailboxes.map((m) => (
+            <MailboxCard key={m.id} mailbox={m} />
+          ))}
+        </Stack>
+      )}
+    </>
+  )
+}
