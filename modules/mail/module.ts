@@ -68,6 +68,7 @@ export default defineModule(
       jobs: () => import('./jobs/index.js'),
       // Polling every minute (one sync per mailbox at a time, across processes: a lease).
       schedules: [{ job: 'mailSyncAll', cron: '* * * * *' }],
+      routes: () => import('./routes.js'),
       demoSeeder: () => import('./database/seeders/demo.js'),
       root: import.meta.url,
     },

@@ -1,8 +1,10 @@
 /*
 | Mail routes. The kernel mounts them under /mail behind auth, access and the module guard.
-| Every name starts with "mail.".
+| Every name starts with "mail." so validation messages are looked up under mail.validator.*.
 */
 import type { HttpRouterService } from '@adonisjs/core/types'
+
+import registerMailboxesAdminRoutes from './routes/mailboxes_admin.js'
 
 const MailboxesController = () => import('./controllers/mailboxes_controller.js')
 const MessagesController = () => import('./controllers/messages_controller.js')
@@ -11,4 +13,6 @@ export default function register(router: HttpRouterService) {
   const id = router.matchers.number()
   router.get('/mailboxes', [MailboxesController, 'index']).as('mail.mailboxes.index')
   router.get('/messages/:id', [MessagesController, 'show']).where('id', id).as('mail.messages.show')
+  // Each feature registers its own routes (routes/*.ts).
+  registerMailboxesAdminRoutes(router)
 }
