@@ -2,6 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
 import { orBack } from '#app/support/http'
 import { toDate } from '#app/support/dates'
+import { recordCards } from '#modules/crm/contracts/index'
 import { composeValidator } from '../validators/compose.js'
 import { MERGE_FIELDS } from '../compose/merge.js'
 import {
@@ -93,6 +94,13 @@ export default class ComposeController {
         'record_id',
         'created_at'
       )
+    const cards = await recordCards(
+      ctx.organization.id,
+      rows.map((r) => ({ type: r.record_type, id: Number(r.record_id) })),
+      ctx.access
+    )
+    const hrefOf = (r: any) =>
+      cards.find((c) => c.type === r.record_type && c.id === Number(r.record_id))?.href ?? null
     const items: OutboxRowDto[] = rows.map((r) => ({
       id: Number(r.id),
       subject: r.subject,
@@ -100,7 +108,7 @@ export default class ComposeController {
       status: r.status,
       attempts: Number(r.attempts),
       error: r.error ?? null,
-      recordHref: `/mail/compose?record=${r.record_type}:${r.record_id}`,
+      recordHref: hrefOf(r),
       createdAt: toDate(r.created_at).toISOString(),
     }))
     return ctx.inertia.render('mail/compose/outbox', { items })
