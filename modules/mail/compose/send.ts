@@ -74,34 +74,42 @@ async function transmit(mailbox: any, envelope: { from: string; to: string[] }, 
 }
 
 /**
- * Delivers one outbox row: builds the message, sends it over SMTP, then stores the same raw
- * message through the capture pipeline as outgoing mail in the mailbox's "Enviados" folder,
- * linked to the record (its thread put there, so replies to the Reply-To token and by
- * References come back to it). A failure marks the row failed with the error and rethrows so
- * the job retries; a row already sent is left alone.
+ * Delivers one outbox row: builds the message, sends it over SMTP, marks it sent, then stores
+ * the same raw message through the capture pipeline as outgoing mail in the mailbox's
+ * "Enviados" folder, linked to the record (its thread put there, so replies to the Reply-To
+ * token and by References come back to it). A failed send marks the row failed with the error
+ * and rethrows so the job retries; a retry after a failed capture only captures (never sends
+ * twice); a row sent and captured is left alone.
  */
 export async function deliverOutbox(outboxId: number): Promise<'sent' | 'skipped'> {
   const outbox = await db.from('mail_outbox').where('id', outboxId).first()
-  if (!outbox || outbox.status === 'sent') return 'skipped'
+  if (!outbox || (outbox.status === 'sent' && outbox.sent_message_id)) return 'skipped'
   const mailbox = await db.from('mail_mailboxes').where('id', outbox.mailbox_id).firstOrFail()
   const user = await db.from('users').where('id', outbox.user_id).firstOrFail()
   const raw = await buildMessage(outbox, mailbox, user)
-  const recipients = [outbox.to_json, outbox.cc_json, outbox.bcc_json].flatMap((json) =>
-    list(json).map((a) => a.address)
-  )
-  try {
-    await transmit(mailbox, { from: mailbox.address, to: recipients }, raw)
-  } catch (error) {
+  if (outbox.status !== 'sent') {
+    const recipients = [outbox.to_json, outbox.cc_json, outbox.bcc_json].flatMap((json) =>
+      list(json).map((a) => a.address)
+    )
+    const attempts = Number(outbox.attempts) + 1
+    try {
+      await transmit(mailbox, { from: mailbox.address, to: recipients }, raw)
+    } catch (error) {
+      await db
+        .from('mail_outbox')
+        .where('id', outboxId)
+        .update({
+          status: 'failed',
+          attempts,
+          error: String((error as Error).message || error).slice(0, 2000),
+          updated_at: dbTimestamp(),
+        })
+      throw error
+    }
     await db
       .from('mail_outbox')
       .where('id', outboxId)
-      .update({
-        status: 'failed',
-        attempts: Number(outbox.attempts) + 1,
-        error: String((error as Error).message || error).slice(0, 2000),
-        updated_at: dbTimestamp(),
-      })
-    throw error
+      .update({ status: 'sent', attempts, error: null, updated_at: dbTimestamp() })
   }
   const context = await mailboxContext(Number(mailbox.id))
   const folderId = await folderOf(context.organizationId, context.mailboxId, SENT_FOLDER)
@@ -115,13 +123,7 @@ export async function deliverOutbox(outboxId: number): Promise<'sent' | 'skipped
   await db
     .from('mail_outbox')
     .where('id', outboxId)
-    .update({
-      status: 'sent',
-      attempts: Number(outbox.attempts) + 1,
-      error: null,
-      sent_message_id: sentMessageId,
-      updated_at: dbTimestamp(),
-    })
+    .update({ sent_message_id: sentMessageId, updated_at: dbTimestamp() })
   return 'sent'
 }
 
