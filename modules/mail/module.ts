@@ -1,5 +1,6 @@
 import { defineModule } from '#app/registry/types'
 import { withParts } from '#app/registry/parts'
+import { part as composePart } from './features/compose.js'
 
 /*
  * Mail capture: IMAP mailboxes (shared and personal) and archives into one canonical store,
@@ -70,9 +71,11 @@ export default defineModule(
       schedules: [{ job: 'mailSyncAll', cron: '* * * * *' }],
       routes: () => import('./routes.js'),
       demoSeeder: () => import('./database/seeders/demo.js'),
+      routes: () => import('./routes.js'),
+      jobs: () => import('./jobs/index.js'),
       root: import.meta.url,
     },
     // Each feature's manifest entries live beside it (features/*.ts), appended in this order.
-    []
+    [composePart]
   )
 )

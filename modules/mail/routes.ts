@@ -5,6 +5,7 @@
 import type { HttpRouterService } from '@adonisjs/core/types'
 
 import registerMailboxesAdminRoutes from './routes/mailboxes_admin.js'
+import registerComposeRoutes from './routes/compose.js'
 
 const MailboxesController = () => import('./controllers/mailboxes_controller.js')
 const MessagesController = () => import('./controllers/messages_controller.js')
@@ -15,4 +16,5 @@ export default function register(router: HttpRouterService) {
   router.get('/messages/:id', [MessagesController, 'show']).where('id', id).as('mail.messages.show')
   // Each feature registers its own routes (routes/*.ts).
   registerMailboxesAdminRoutes(router)
+  registerComposeRoutes(router)
 }

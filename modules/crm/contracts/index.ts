@@ -153,3 +153,5 @@ export {
 } from './records.js'
 export type { RecordRef, RecordCard } from './records.js'
 export { insertCompanyRow, insertContactRow } from './fixtures.js'
+export { composeSourceOf } from './compose.js'
+export type { ComposeSource, ComposePerson } from './compose.js'

@@ -40,3 +40,4 @@ class MailSyncAll extends Job<Record<string, never>> {
 }
 
 export { MailSync as mailSync, MailSyncAll as mailSyncAll }
+export { default as sendOutboxMail } from './send_outbox_mail.js'

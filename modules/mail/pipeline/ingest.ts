@@ -24,6 +24,8 @@ export interface IngestOptions {
   direction?: 'in' | 'out'
   /** Tell the linked records' owners (live capture: yes; an archive of old mail: no). */
   notify?: boolean
+  /** Mail sent from a record: link it there (reason 'sent') and put its thread on it. */
+  link?: { type: string; id: number } | null
 }
 
 /**
@@ -91,6 +93,7 @@ export async function ingest(
         key: dedupeKey(parsed),
         size,
         direction: options.direction ?? 'in',
+        link: options.link ?? null,
       })
       await afterStore(mailbox, result, options)
       return result.outcome === 'known'

@@ -26,6 +26,8 @@ export interface StoreParams {
   key: string
   size: number
   direction: 'in' | 'out'
+  /** Mail sent from a record: linked to it (reason 'sent') and its thread put on it. */
+  link?: { type: string; id: number } | null
 }
 
 const RESOURCE = 'mail.messages'
@@ -177,6 +179,12 @@ export async function storeMessage(params: StoreParams): Promise<StoreResult> {
           document_id: documentId,
         })
       }
+      if (thread && params.link)
+        await trx
+          .from('mail_threads')
+          .where('id', thread.threadId)
+          .whereNull('moved_by')
+          .update({ record_type: params.link.type, record_id: params.link.id })
       const links = thread ? await linksOf(params, thread, participants, trx) : []
       await insertLinks(mailbox.organizationId, messageId, links, trx)
       if (thread)
@@ -245,6 +253,12 @@ async function linksOf(
       if (!links.some((l) => l.type === card.type && l.id === card.id))
         links.unshift({ type: card.type, id: card.id, reason: 'rule', detail: null })
   }
+  const sent = params.link
+  if (sent)
+    return [
+      { type: sent.type, id: sent.id, reason: 'sent', detail: null },
+      ...links.filter((l) => l.type !== sent.type || l.id !== sent.id),
+    ]
   return links
 }
 

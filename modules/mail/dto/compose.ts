@@ -1,0 +1,37 @@
+/** Shapes the compose and templates pages receive (type-only). */
+
+export interface MailTemplateDto {
+  id: number
+  name: string
+  subject: string
+  body: string
+}
+
+export interface ComposePageProps {
+  record: { type: string; id: number; name: string; href: string; key: string }
+  mailboxes: { id: number; name: string; address: string }[]
+  recipients: { name: string; email: string }[]
+  templates: MailTemplateDto[]
+  /** Merge field → value for this record and user (both Spanish names and English aliases). */
+  mergeValues: Record<string, string>
+  fields: { name: string; alias: string }[]
+  draft: {
+    replyToMessageId: number | null
+    mode: 'new' | 'reply' | 'reply_all' | 'forward'
+    to: string[]
+    cc: string[]
+    subject: string
+    body: string
+  }
+}
+
+export interface OutboxRowDto {
+  id: number
+  subject: string
+  to: string[]
+  status: 'queued' | 'sent' | 'failed'
+  attempts: number
+  error: string | null
+  recordHref: string | null
+  createdAt: string
+}

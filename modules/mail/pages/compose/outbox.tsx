@@ -1,0 +1,51 @@
+import { Head, Link } from '@inertiajs/react'
+import { Anchor, Badge, Paper, Stack, Text } from '@mantine/core'
+import { PageHeader, useT } from '~/ui'
+import type { OutboxRowDto } from '../../dto/compose'
+
+const COLORS = { queued: 'gray', sent: 'green', failed: 'red' } as const
+
+/** The user's mail sent from Cartera and how its sending went; a failure shows its error. */
+export default function Outbox({ items }: { items: OutboxRowDto[] }) {
+  const { t } = useT()
+  return (
+    <>
+      <Head title={t('mail.compose.outbox.title')} />
+      <PageHeader title={t('mail.compose.outbox.title')} />
+      {items.length === 0 ? (
+        <Text c="dimmed">{t('mail.compose.outbox.empty')}</Text>
+      ) : (
+        <Stack component="ul" gap="sm" p={0} style={{ listStyle: 'none' }}>
+          {items.map((item) => (
+            <Paper component="li" key={item.id} withBorder p="sm">
+              <Stack gap={4}>
+                {item.recordHref ? (
+                  <Anchor component={Link} href={item.recordHref} fw={600}>
+                    {item.subject}
+                  </Anchor>
+                ) : (
+                  <Text fw={600}>{item.subject}</Text>
+                )}
+                <Text size="sm">
+                  {t('mail.compose.outbox.to')}: {item.to.join(', ')}
+                </Text>
+                <Text size="sm" c="dimmed">
+                  {new Date(item.createdAt).toLocaleString()} · {t('mail.compose.outbox.attempts')}:{' '}
+                  {item.attempts}
+                </Text>
+                <Badge color={COLORS[item.status]} w="fit-content">
+                  {t(`mail.compose.outbox.statuses.${item.status}`)}
+                </Badge>
+                {item.error && (
+                  <Text size="sm" c="red" role="alert">
+                    {t('mail.compose.outbox.error')}: {item.error}
+                  </Text>
+                )}
+              </Stack>
+            </Paper>
+          ))}
+        </Stack>
+      )}
+    </>
+  )
+}

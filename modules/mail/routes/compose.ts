@@ -1,0 +1,22 @@
+import type { HttpRouterService } from '@adonisjs/core/types'
+
+const ComposeController = () => import('../controllers/compose_controller.js')
+const TemplatesController = () => import('../controllers/templates_controller.js')
+
+/** Writing mail from a record, its outbox status, and the templates admin. */
+export default function register(router: HttpRouterService) {
+  const id = router.matchers.number()
+  router.get('/compose', [ComposeController, 'create']).as('mail.compose.create')
+  router.post('/compose', [ComposeController, 'store']).as('mail.compose.store')
+  router.get('/outbox', [ComposeController, 'outbox']).as('mail.compose.outbox')
+  router.get('/templates', [TemplatesController, 'index']).as('mail.templates.index')
+  router.post('/templates', [TemplatesController, 'store']).as('mail.templates.store')
+  router
+    .put('/templates/:id', [TemplatesController, 'update'])
+    .where('id', id)
+    .as('mail.templates.update')
+  router
+    .delete('/templates/:id', [TemplatesController, 'destroy'])
+    .where('id', id)
+    .as('mail.templates.destroy')
+}
