@@ -1,5 +1,6 @@
 import { defineModule } from '#app/registry/types'
 import { withParts } from '#app/registry/parts'
+import triage from './features/triage.js'
 
 /*
  * Mail capture: IMAP mailboxes (shared and personal) and archives into one canonical store,
@@ -55,10 +56,11 @@ export default defineModule(
       notifications: [
         { kind: 'captured', label: 'mail.notifications.captured_kind', defaultEmail: 'digest' },
       ],
+      routes: () => import('./routes.js'),
       demoSeeder: () => import('./database/seeders/demo.js'),
       root: import.meta.url,
     },
     // Each feature's manifest entries live beside it (features/*.ts), appended in this order.
-    []
+    [triage]
   )
 )

@@ -153,3 +153,4 @@ export {
 } from './records.js'
 export type { RecordRef, RecordCard } from './records.js'
 export { insertCompanyRow, insertContactRow } from './fixtures.js'
+export { createContactFromEmail, createLeadFromEmail } from './mail_capture.js'

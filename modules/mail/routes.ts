@@ -1,0 +1,11 @@
+/*
+| Mail routes. The kernel mounts them under /mail behind auth, access and the module guard.
+| Every name starts with "mail.". Each feature registers its own routes (routes/*.ts).
+*/
+import type { HttpRouterService } from '@adonisjs/core/types'
+
+import registerTriageRoutes from './routes/triage.js'
+
+export default function register(router: HttpRouterService) {
+  registerTriageRoutes(router)
+}
