@@ -13,6 +13,7 @@ export default class TriageController {
       users: await userOptions(ctx.organization.id),
       can: {
         manage: ctx.access.can('mail.messages.manage'),
+        edit: ctx.access.can('mail.messages.edit'),
         createContact: ctx.access.can('crm.contacts.create'),
       },
     }

@@ -21,7 +21,7 @@ export interface TriagePage {
   /** Cursor of the next (older) page, or null at the end. */
   nextBefore: number | null
   users: UserOption[]
-  can: { manage: boolean; createContact: boolean }
+  can: { manage: boolean; edit: boolean; createContact: boolean }
 }
 
 /** What the message page's action bar (message_actions.tsx) needs. */
