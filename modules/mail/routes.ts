@@ -5,7 +5,9 @@
 import type { HttpRouterService } from '@adonisjs/core/types'
 
 import registerTriageRoutes from './routes/triage.js'
+import registerRulesRoutes from './routes/rules.js'
 
 export default function register(router: HttpRouterService) {
   registerTriageRoutes(router)
+  registerRulesRoutes(router)
 }

@@ -9,6 +9,13 @@ const part: ManifestPart = {
       permission: 'mail.messages.view',
       icon: 'inbox',
     },
+    {
+      label: 'mail.rules.nav',
+      route: 'mail.rules.index',
+      section: 'settings',
+      permission: 'mail.mailboxes.configure',
+      icon: 'filter',
+    },
   ],
   notifications: [
     {
