@@ -6,8 +6,10 @@ import type { HttpRouterService } from '@adonisjs/core/types'
 
 import registerTriageRoutes from './routes/triage.js'
 import registerRulesRoutes from './routes/rules.js'
+import registerFoldersRoutes from './routes/folders.js'
 
 export default function register(router: HttpRouterService) {
   registerTriageRoutes(router)
   registerRulesRoutes(router)
+  registerFoldersRoutes(router)
 }

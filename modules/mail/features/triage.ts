@@ -10,6 +10,12 @@ const part: ManifestPart = {
       icon: 'inbox',
     },
     {
+      label: 'mail.folders.nav',
+      route: 'mail.folders.index',
+      permission: 'mail.messages.view',
+      icon: 'folder',
+    },
+    {
       label: 'mail.rules.nav',
       route: 'mail.rules.index',
       section: 'settings',

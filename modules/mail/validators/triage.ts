@@ -21,3 +21,9 @@ export const senderContactValidator = vine.compile(
     lastName: vine.string().trim().maxLength(150).optional(),
   })
 )
+
+export const labelValidator = vine.compile(
+  vine.object({ name: vine.string().trim().minLength(1).maxLength(80) })
+)
+
+export const fileValidator = vine.compile(vine.object({ messageId: id(), filed: vine.boolean() }))
