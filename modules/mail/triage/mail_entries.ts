@@ -30,27 +30,21 @@ export async function takeMailEntries(
   const wanted = new Set(messageIds)
   const data = new Map<number, Record<string, unknown>>()
   for (const record of records) {
-    const rows = await trx
-      .from('timeline_events')
-      .where({
-        organization_id: organizationId,
-        subject_type: record.type,
-        subject_id: record.id,
-      })
-      .whereIn('kind', KINDS)
-      .select('id', 'kind', 'data')
-    for (const row of rows) {
-      const payload = row.data ? JSON.parse(row.data) : {}
-      const messageId = Number(payload.messageId)
+    const entries = await timeline.entriesOf(
+      { organizationId, subjectType: record.type, subjectId: record.id, kinds: KINDS },
+      trx
+    )
+    for (const entry of entries) {
+      const messageId = Number(entry.data.messageId)
       if (!wanted.has(messageId)) continue
-      if (!data.has(messageId)) data.set(messageId, payload)
+      if (!data.has(messageId)) data.set(messageId, entry.data)
       await timeline.delete(
         {
           organizationId,
           subjectType: record.type,
           subjectId: record.id,
-          id: Number(row.id),
-          kind: row.kind,
+          id: entry.id,
+          kind: entry.kind,
         },
         trx
       )

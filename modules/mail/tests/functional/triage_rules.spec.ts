@@ -2,7 +2,7 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import { createOrganization, createUser } from '#tests/helpers/world'
-import { insertContactRow } from '#modules/crm/contracts/index'
+import { findLeadsByEmail, insertContactRow, recordCards } from '#modules/crm/contracts/index'
 import { eml, linksOf } from '../mail_helpers.js'
 import { capture, write } from '../triage_helpers.js'
 
@@ -141,10 +141,12 @@ test.group('Triage: capture rules admin', (group) => {
     const tags = await db.from('mail_message_tags').whereIn('message_id', [m1.id, m2.id])
     assert.lengthOf(tags, 2)
     assert.equal(tags[0].tag, 'presupuesto')
-    const leads = await db.from('crm_leads').where('organization_id', org.id)
+    const leads = await findLeadsByEmail(org.id, 'marta@nueva.es')
     assert.lengthOf(leads, 1)
-    assert.deepInclude(leads[0], { email: 'marta@nueva.es', source: 'email', first_name: 'Marta' })
-    assert.include(await linksOf(m1.id), `crm.lead:${leads[0].id}:rule`)
+    const [card] = await recordCards(org.id, [{ type: 'crm.lead', id: leads[0] }])
+    assert.equal(card.name, 'Presupuesto obra')
+    assert.include(await linksOf(m1.id), `crm.lead:${leads[0]}:rule`)
+    assert.lengthOf(await findLeadsByEmail(org.id, 'ana@conocido.es'), 0)
     assert.notInclude((await linksOf(m2.id)).join(), 'crm.lead')
   })
 })
