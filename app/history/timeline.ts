@@ -209,6 +209,32 @@ export const timeline = {
     return Array.isArray(moved) ? Number(moved[0] ?? 0) : Number(moved)
   },
 
+  /**
+   * A subject's entries of the given kinds, oldest first, read in the caller's transaction: for
+   * a module that moves its own entries elsewhere (mail moved to another record).
+   */
+  async entriesOf(
+    params: { organizationId: number; subjectType: string; subjectId: number; kinds: string[] },
+    client?: Client
+  ): Promise<SubjectEntry[]> {
+    const rows = await (client ?? db)
+      .from('timeline_events')
+      .where({
+        organization_id: params.organizationId,
+        subject_type: params.subjectType,
+        subject_id: params.subjectId,
+      })
+      .whereIn('kind', params.kinds.length ? params.kinds : ['-'])
+      .orderBy('id')
+      .select('id', 'kind', 'actor_id', 'data')
+    return rows.map((row) => ({
+      id: Number(row.id),
+      kind: row.kind,
+      actorId: row.actor_id === null ? null : Number(row.actor_id),
+      data: row.data ? JSON.parse(row.data) : {},
+    }))
+  },
+
   /** Removes a subject's history (used when the subject itself is deleted for good). */
   async forget(
     organizationId: number,

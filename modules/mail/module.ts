@@ -1,6 +1,7 @@
 import { defineModule } from '#app/registry/types'
 import { withParts } from '#app/registry/parts'
 import { part as composePart } from './features/compose.js'
+import triage from './features/triage.js'
 
 /*
  * Mail capture: IMAP mailboxes (shared and personal) and archives into one canonical store,
@@ -69,13 +70,10 @@ export default defineModule(
       jobs: () => import('./jobs/index.js'),
       // Polling every minute (one sync per mailbox at a time, across processes: a lease).
       schedules: [{ job: 'mailSyncAll', cron: '* * * * *' }],
-      routes: () => import('./routes.js'),
       demoSeeder: () => import('./database/seeders/demo.js'),
-      routes: () => import('./routes.js'),
-      jobs: () => import('./jobs/index.js'),
       root: import.meta.url,
     },
     // Each feature's manifest entries live beside it (features/*.ts), appended in this order.
-    [composePart]
+    [composePart, triage]
   )
 )

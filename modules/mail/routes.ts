@@ -6,6 +6,9 @@ import type { HttpRouterService } from '@adonisjs/core/types'
 
 import registerMailboxesAdminRoutes from './routes/mailboxes_admin.js'
 import registerComposeRoutes from './routes/compose.js'
+import registerTriageRoutes from './routes/triage.js'
+import registerRulesRoutes from './routes/rules.js'
+import registerFoldersRoutes from './routes/folders.js'
 
 const MailboxesController = () => import('./controllers/mailboxes_controller.js')
 const MessagesController = () => import('./controllers/messages_controller.js')
@@ -17,4 +20,7 @@ export default function register(router: HttpRouterService) {
   // Each feature registers its own routes (routes/*.ts).
   registerMailboxesAdminRoutes(router)
   registerComposeRoutes(router)
+  registerTriageRoutes(router)
+  registerRulesRoutes(router)
+  registerFoldersRoutes(router)
 }

@@ -11,6 +11,7 @@ import { chooseThread } from './thread.js'
 import { chooseLinks, type LinkChoice } from './link.js'
 import { isUniqueViolation, recordIntake } from './intake.js'
 import { writeMailEntries } from './timeline_entries.js'
+import { applyRuleEffects } from './rule_effects.js'
 import type { ParsedMessage } from './parse.js'
 import type { Decision } from '../rules/evaluate.js'
 import type { MailboxContext } from './mailbox_context.js'
@@ -186,6 +187,11 @@ export async function storeMessage(params: StoreParams): Promise<StoreResult> {
           .whereNull('moved_by')
           .update({ record_type: params.link.type, record_id: params.link.id })
       const links = thread ? await linksOf(params, thread, participants, trx) : []
+      const { decision, direction } = params
+      await applyRuleEffects(
+        { organizationId: mailbox.organizationId, messageId, parsed, decision, direction, links },
+        trx
+      )
       await insertLinks(mailbox.organizationId, messageId, links, trx)
       if (thread)
         await trx

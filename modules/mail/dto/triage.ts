@@ -1,0 +1,36 @@
+/** Type-only shapes of the triage inbox, rules admin and personal folders (pages import these). */
+
+export interface TriageMessage {
+  id: number
+  /** Null when the holding mailboxes show metadata only. */
+  subject: string | null
+  snippet: string | null
+  fromAddress: string | null
+  fromName: string | null
+  sentAt: string
+  assignedUserId: number | null
+}
+
+export interface UserOption {
+  value: string
+  label: string
+}
+
+export interface TriagePage {
+  messages: TriageMessage[]
+  /** Cursor of the next (older) page, or null at the end. */
+  nextBefore: number | null
+  users: UserOption[]
+  can: { manage: boolean; edit: boolean; createContact: boolean }
+}
+
+/** What the message page's action bar (message_actions.tsx) needs. */
+export interface MessageActionsProps {
+  messageId: number
+  spam: boolean
+  assignedUserId: number | null
+  canEdit: boolean
+  canAssign: boolean
+  users: UserOption[]
+  labels: { id: number; name: string; filed: boolean }[]
+}

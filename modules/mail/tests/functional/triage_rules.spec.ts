@@ -1,0 +1,152 @@
+import { test } from '@japa/runner'
+import testUtils from '@adonisjs/core/services/test_utils'
+import db from '@adonisjs/lucid/services/db'
+import { createOrganization, createUser } from '#tests/helpers/world'
+import { findLeadsByEmail, insertContactRow, recordCards } from '#modules/crm/contracts/index'
+import { eml, linksOf } from '../mail_helpers.js'
+import { capture, write } from '../triage_helpers.js'
+
+/*
+ * Correo › Reglas (GET/POST/PUT/DELETE /mail/rules, move, blocklist) for
+ * mail.mailboxes.configure, and the two rule actions the pipeline applies here: tag and
+ * create_lead (only for a sender the CRM does not know).
+ */
+const admin = (org: any) =>
+  createUser(org, { permissions: ['mail.mailboxes.view', 'mail.mailboxes.configure'] })
+
+const rule = (extra: Record<string, unknown> = {}) => ({
+  name: 'Facturas',
+  match: 'all',
+  conditions: [{ field: 'subject', op: 'contains', value: 'factura' }],
+  actions: [{ type: 'tag', tag: 'Factura' }],
+  ...extra,
+})
+
+const rules = (organizationId: number) =>
+  db.from('mail_rules').where('organization_id', organizationId).orderBy('position')
+
+test.group('Triage: capture rules admin', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('only mail.mailboxes.configure opens and changes the rules', async ({ client }) => {
+    const org = await createOrganization(['crm', 'mail'])
+    const reader = await createUser(org, { permissions: ['mail.messages.view'] })
+    ;(await client.get('/mail/rules').loginAs(reader)).assertStatus(403)
+    ;(await write(client.post('/mail/rules'), reader, rule())).assertStatus(403)
+    ;(await write(client.post('/mail/blocklist'), reader, { pattern: 'x.es' })).assertStatus(403)
+    const boss = await admin(org)
+    const page = await client.get('/mail/rules').loginAs(boss).withInertia()
+    page.assertStatus(200)
+    page.assertInertiaComponent('mail/rules/index')
+  })
+
+  test('create, validate, edit, reorder and delete rules', async ({ client, assert }) => {
+    const org = await createOrganization(['crm', 'mail'])
+    const boss = await admin(org)
+    const bad = rule({ conditions: [{ field: 'subject', op: 'matches', value: '([a-z' }] })
+    await write(client.post('/mail/rules'), boss, bad)
+    await write(
+      client.post('/mail/rules'),
+      boss,
+      rule({ conditions: [{ field: 'header', op: 'equals', value: 'x' }] })
+    )
+    await write(
+      client.post('/mail/rules'),
+      boss,
+      rule({ actions: [{ type: 'assign', userId: 999999 }] })
+    )
+    await write(
+      client.post('/mail/rules'),
+      boss,
+      rule({ actions: [{ type: 'link', record: 'crm.lead:999999' }] })
+    )
+    assert.lengthOf(await rules(org.id), 0)
+    ;(await write(client.post('/mail/rules'), boss, rule())).assertStatus(302)
+    await write(
+      client.post('/mail/rules'),
+      boss,
+      rule({
+        name: 'Boletines',
+        match: 'any',
+        conditions: [
+          { field: 'header', header: 'List-Id', op: 'contains', value: 'boletin' },
+          { field: 'from', op: 'matches', value: '^news@' },
+        ],
+        actions: [{ type: 'skip' }],
+        stop: true,
+      })
+    )
+    let [first, second] = await rules(org.id)
+    assert.deepEqual([first.name, second.name], ['Facturas', 'Boletines'])
+    assert.deepEqual(JSON.parse(first.actions), [{ type: 'tag', tag: 'factura' }])
+    assert.equal(JSON.parse(second.conditions)[0].header, 'List-Id')
+    await write(client.post(`/mail/rules/${second.id}/move`), boss, { direction: 'up' })
+    ;[first, second] = await rules(org.id)
+    assert.deepEqual([first.name, second.name], ['Boletines', 'Facturas'])
+    await write(
+      client.put(`/mail/rules/${second.id}`),
+      boss,
+      rule({ name: 'Facturas 2', enabled: false })
+    )
+    const [, edited] = await rules(org.id)
+    assert.deepInclude(edited, { name: 'Facturas 2' })
+    assert.isFalse(!!edited.enabled)
+    await write(client.delete(`/mail/rules/${first.id}`), boss)
+    assert.lengthOf(await rules(org.id), 1)
+    const other = await createOrganization(['crm', 'mail'])
+    const stranger = await admin(other)
+    ;(await write(client.delete(`/mail/rules/${edited.id}`), stranger)).assertStatus(404)
+  })
+
+  test('the blocklist: add and remove an address or domain; blocked mail is spam', async ({
+    client,
+    assert,
+  }) => {
+    const org = await createOrganization(['crm', 'mail'])
+    const boss = await admin(org)
+    await write(client.post('/mail/blocklist'), boss, { pattern: 'Spammer.es' })
+    await write(client.post('/mail/blocklist'), boss, { pattern: 'pepe@otro.es' })
+    await write(client.post('/mail/blocklist'), boss, { pattern: 'no vale' })
+    const list = await db.from('mail_blocklist').where('organization_id', org.id).orderBy('pattern')
+    assert.deepEqual(
+      list.map((r) => r.pattern),
+      ['pepe@otro.es', 'spammer.es']
+    )
+    const [m] = await capture(org.id, 'ventas', [eml({ messageId: 'bl@x', from: 'a@spammer.es' })])
+    assert.isTrue(!!m.spam)
+    await write(client.delete(`/mail/blocklist/${list[1].id}`), boss)
+    assert.lengthOf(await db.from('mail_blocklist').where('organization_id', org.id), 1)
+  })
+
+  test('tag and create_lead actions: tags stored; a lead only for an unknown sender, linked', async ({
+    client,
+    assert,
+  }) => {
+    const org = await createOrganization(['crm', 'mail'])
+    await insertContactRow(org.id, { firstName: 'Ana', lastName: 'G', email: 'ana@conocido.es' })
+    const boss = await admin(org)
+    await write(
+      client.post('/mail/rules'),
+      boss,
+      rule({
+        name: 'Presupuestos',
+        conditions: [{ field: 'subject', op: 'contains', value: 'presupuesto' }],
+        actions: [{ type: 'tag', tag: 'Presupuesto' }, { type: 'create_lead' }],
+      })
+    )
+    const [m1, m2] = await capture(org.id, 'ventas', [
+      eml({ messageId: 'cl1@x', from: 'Marta Ruiz <marta@nueva.es>', subject: 'Presupuesto obra' }),
+      eml({ messageId: 'cl2@x', from: 'ana@conocido.es', subject: 'Presupuesto 2' }),
+    ])
+    const tags = await db.from('mail_message_tags').whereIn('message_id', [m1.id, m2.id])
+    assert.lengthOf(tags, 2)
+    assert.equal(tags[0].tag, 'presupuesto')
+    const leads = await findLeadsByEmail(org.id, 'marta@nueva.es')
+    assert.lengthOf(leads, 1)
+    const [card] = await recordCards(org.id, [{ type: 'crm.lead', id: leads[0] }])
+    assert.equal(card.name, 'Presupuesto obra')
+    assert.include(await linksOf(m1.id), `crm.lead:${leads[0]}:rule`)
+    assert.lengthOf(await findLeadsByEmail(org.id, 'ana@conocido.es'), 0)
+    assert.notInclude((await linksOf(m2.id)).join(), 'crm.lead')
+  })
+})
