@@ -2,8 +2,8 @@ import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { trashRecordDocuments } from '#app/documents/bin'
 import { discardStoredFile } from '#app/documents/store_file'
-import { MAIL_KINDS } from '../pipeline/timeline_entries.js'
 import { mailboxRow } from './mailbox_values.js'
+import { takeMailEntries } from '../triage/mail_entries.js'
 
 /** Ids per statement (MS SQL accepts at most 2,100 parameters). */
 const CHUNK = 500
@@ -31,17 +31,9 @@ async function removeOrphans(
       .whereIn('id', chunk)
       .select('id', 'thread_id', 'raw_key')
     const links = await trx.from('mail_message_links').whereIn('message_id', chunk).select('*')
-    for (const link of links)
-      await trx
-        .from('timeline_events')
-        .where({
-          organization_id: organizationId,
-          subject_type: link.record_type,
-          subject_id: link.record_id,
-        })
-        .whereIn('kind', Object.values(MAIL_KINDS))
-        .where('data', 'like', `%"dedupeKey":"mail:${Number(link.message_id)}"%`)
-        .delete()
+    // Their entries on the records' histories go with them.
+    const records = links.map((l) => ({ type: l.record_type, id: Number(l.record_id) }))
+    await takeMailEntries(organizationId, records, chunk, trx)
     for (const id of chunk)
       await trashRecordDocuments({
         organizationId,
