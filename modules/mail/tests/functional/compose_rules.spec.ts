@@ -144,6 +144,12 @@ test.group('Compose: merge fields, failures and access', (group) => {
     assert.deepEqual(draft.to, [w.email])
     assert.deepEqual(draft.cc, ['pedro@cliente-a.es'])
     assert.equal(draft.subject, 'RE: Consulta de precios')
+    const forward = await client
+      .get(`/mail/compose?record=crm.contact:${w.contact}&reply=${original.id}&mode=forward`)
+      .loginAs(w.rep)
+      .withInertia()
+    assert.deepInclude(forward.inertiaProps.draft, { to: [], subject: 'RV: Consulta de precios' })
+    assert.include(forward.inertiaProps.draft.body, '> Hola, ¿nos podéis enviar la tarifa')
     await client
       .post('/mail/compose')
       .json(mailTo(w, { subject: draft.subject, replyToMessageId: original.id }))
