@@ -1,5 +1,6 @@
 import { Job } from '@adonisjs/queue'
 import db from '@adonisjs/lucid/services/db'
+import { installer } from '#app/registry/services'
 import { syncMailbox } from '../sync/sync_mailbox.js'
 
 /**
@@ -14,7 +15,10 @@ class MailSync extends Job<{ mailboxId: number }> {
   }
 }
 
-/** The enabled IMAP mailboxes (archive-only ones have no server). */
+/**
+ * The enabled IMAP mailboxes (archive-only ones have no server) of organizations that have the
+ * mail module enabled.
+ */
 export async function imapMailboxIds(): Promise<number[]> {
   const rows = await db
     .from('mail_mailboxes')
@@ -23,8 +27,16 @@ export async function imapMailboxIds(): Promise<number[]> {
     .whereNotNull('imap_host')
     .whereNotNull('imap_user')
     .orderBy('id')
-    .select('id')
-  return rows.map((r) => Number(r.id))
+    .select('id', 'organization_id')
+  const modules = await installer()
+  const enabled = new Map<number, boolean>()
+  const ids: number[] = []
+  for (const row of rows) {
+    const org = Number(row.organization_id)
+    if (!enabled.has(org)) enabled.set(org, (await modules.enabled(org)).has('mail'))
+    if (enabled.get(org)) ids.push(Number(row.id))
+  }
+  return ids
 }
 
 /**

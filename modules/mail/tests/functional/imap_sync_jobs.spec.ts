@@ -63,10 +63,14 @@ test.group('IMAP sync — jobs and schedule', (group) => {
     await db.from('mail_mailboxes').where('id', disabled).update({ enabled: false })
     // A mailbox without an IMAP server (archive-like) is not synced.
     const noServer = await sharedMailbox(org.id, 'histórico', 'historico@cartera-demo.es')
+    // An organization without the mail module enabled is not synced.
+    const withoutMail = await createOrganization(['crm'])
+    const elsewhere = await imapMailbox(withoutMail.id, 'ventas', apagado)
     const listed = await imapMailboxIds()
     assert.includeMembers(listed, [first, second])
     assert.notInclude(listed, disabled)
     assert.notInclude(listed, noServer)
+    assert.notInclude(listed, elsewhere)
 
     await registerJobs()
     await mailSyncAll.dispatch({})
