@@ -2,6 +2,7 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import { createOrganization, createUser } from '#tests/helpers/world'
+import { insertCompanyRow } from '#modules/crm/contracts/index'
 import { importArchive } from '../../archive/import.js'
 import { openSecret } from '../../support/secrets.js'
 import { eml, emlFolder, storedMessages } from '../mail_helpers.js'
@@ -199,6 +200,7 @@ test.group('Mailboxes admin: create, edit, delete', (group) => {
   }) => {
     const org = await createOrganization(['crm', 'mail'])
     const boss = await admin(org)
+    const company = await insertCompanyRow(org.id, { name: 'Cliente A', website: 'cliente-a.es' })
     const shared = eml({ messageId: 'both@cliente-a.es' })
     const only = eml({ messageId: 'only@cliente-a.es', subject: 'Solo aquí' })
     await importArchive({
@@ -220,5 +222,14 @@ test.group('Mailboxes admin: create, edit, delete', (group) => {
       ['both@cliente-a.es']
     )
     assert.isOk(await mailboxOf(org, 'ana'))
+    // The company's history keeps the mail that stays, and forgets the one removed.
+    const entries = await db
+      .from('timeline_events')
+      .where({ organization_id: org.id, subject_type: 'crm.company', subject_id: company })
+      .where('kind', 'mail.received')
+    assert.deepEqual(
+      entries.map((e) => JSON.parse(e.data).messageId),
+      [left[0].id]
+    )
   })
 })
