@@ -31,6 +31,7 @@ export async function assertIcons(manifest: ModuleManifest, where: string): Prom
     ...(manifest.navigation ?? []).map((n) => n.icon),
     ...(manifest.cards ?? []).map((c) => c.icon),
     ...(manifest.actions ?? []).map((a) => a.icon),
+    ...(manifest.recordActions ?? []).map((a) => a.icon),
     ...(manifest.search ?? []).map((s) => s.icon),
   ]
   for (const icon of named) {

@@ -117,6 +117,17 @@ export class ModuleRegistry {
     )
   }
 
+  /** Record-page actions of every module (mail's "Escribir correo"), in module order. */
+  recordActions(): (NavigationEntry & { subjects: string[] })[] {
+    return this.modules.flatMap(({ manifest }) =>
+      (manifest.recordActions ?? []).map((n) => ({
+        ...n,
+        module: manifest.name,
+        moduleLabel: manifest.label ?? `${manifest.name}.module.label`,
+      }))
+    )
+  }
+
   /** Start-page cards of every module, in module order. */
   cards(): CardEntry[] {
     return this.modules.flatMap(({ manifest }) =>

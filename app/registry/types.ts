@@ -432,6 +432,15 @@ export interface NavigationItem {
   section?: 'settings'
 }
 
+/**
+ * An action another module offers on record pages (mail's "Escribir correo" on a contact): a
+ * button among the record's quick actions, for the listed subject types, opening `route` with
+ * `?record=<subject type>:<id>`.
+ */
+export interface RecordActionItem extends Omit<NavigationItem, 'section'> {
+  subjects: string[]
+}
+
 /** A kind of record the module writes to the audit log and the timeline. */
 export interface SubjectDefinition {
   /** Subject type as recorded, `<module>.<singular>`, e.g. `crm.company`. */
@@ -610,6 +619,8 @@ export interface ModuleManifest {
    * permission it needs and an icon, like a navigation entry.
    */
   actions?: NavigationItem[]
+  /** Buttons among other modules' (or its own) record pages' quick actions (RecordActionItem). */
+  recordActions?: RecordActionItem[]
   /** Cards of the start page (each shown when the module is enabled and the user has `permission`). */
   cards?: HomeCard[]
   /** Search providers of the kernel's search (`GET /search`), one per resource. */

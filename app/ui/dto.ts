@@ -49,6 +49,8 @@ export type Shell = {
   }[]
   /** Quick actions the user may take (command palette): same shape as navigation entries. */
   actions: { module: string; label: string; href: string; icon: string | null }[]
+  /** Buttons other modules add to record pages of these subject types (`?record=<type>:<id>`). */
+  recordActions: { label: string; href: string; icon: string | null; subjects: string[] }[]
   permissions: string[]
   /** The Papelera is in the menu: the user may delete records of a resource that accepts the bin. */
   bin: boolean

@@ -16,6 +16,7 @@ export function emptyShell(): ShellProps {
     organization: null,
     navigation: [],
     actions: [],
+    recordActions: [],
     permissions: [],
     bin: false,
     licence: null,
@@ -77,10 +78,26 @@ export async function shellProps(ctx: HttpContext): Promise<ShellProps> {
     },
     navigation,
     actions: entries(registry.actions()),
+    recordActions: recordActions(registry.recordActions(), entries),
     permissions: ctx.access.isAdmin ? ['*'] : [...ctx.access.grants.permissions],
     bin: binResourcesFor(ctx.access, enabled).length > 0,
     licence: ctx.access.isAdmin ? await licenceNotice(entitlement, ctx.organization) : null,
   }
+}
+
+/** The record-page actions the user may take, with the subject types each applies to. */
+function recordActions(
+  list: (NavigationEntry & { subjects: string[] })[],
+  entries: (list: NavigationEntry[]) => { href: string; label: string; icon: string | null }[]
+): ShellProps['recordActions'] {
+  return list.flatMap((action) =>
+    entries([action]).map((e) => ({
+      label: e.label,
+      href: e.href,
+      icon: e.icon,
+      subjects: action.subjects,
+    }))
+  )
 }
 
 /**

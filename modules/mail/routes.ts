@@ -16,6 +16,14 @@ const MessagesController = () => import('./controllers/messages_controller.js')
 export default function register(router: HttpRouterService) {
   const id = router.matchers.number()
   router.get('/mailboxes', [MailboxesController, 'index']).as('mail.mailboxes.index')
+  router
+    .post('/mailboxes/:id/sync', [MailboxesController, 'sync'])
+    .where('id', id)
+    .as('mail.mailboxes.sync')
+  router
+    .post('/mailboxes/:id/refetch', [MailboxesController, 'refetch'])
+    .where('id', id)
+    .as('mail.mailboxes.refetch')
   router.get('/messages/:id', [MessagesController, 'show']).where('id', id).as('mail.messages.show')
   // Each feature registers its own routes (routes/*.ts).
   registerMailboxesAdminRoutes(router)

@@ -6,14 +6,35 @@ import type { MailboxRowDto } from '../dto/mailboxes.js'
 export async function mailboxList(organizationId: number): Promise<MailboxRowDto[]> {
   const [ledgers, addresses] = await Promise.all([
     mailboxLedgers(organizationId),
-    db.from('mail_mailboxes').where('organization_id', organizationId).select('id', 'address'),
+    db
+      .from('mail_mailboxes')
+      .where('organization_id', organizationId)
+      .select('id', 'address', 'imap_host', 'sync_until'),
   ])
   const addressOf = new Map(addresses.map((r) => [Number(r.id), r.address as string | null]))
+  const rowOf = new Map(addresses.map((r) => [Number(r.id), r]))
+  const progress = await db
+    .from('mail_folders')
+    .where('organization_id', organizationId)
+    .groupBy('mailbox_id')
+    .select('mailbox_id')
+    .sum('progress_total as total')
+    .sum('progress_done as done')
+  const progressOf = new Map(progress.map((r) => [Number(r.mailbox_id), r]))
+  const now = Date.now()
   return ledgers.map((m) => ({
     id: m.id,
     name: m.name,
     kind: m.kind as MailboxRowDto['kind'],
     address: addressOf.get(m.id) ?? null,
+    imap: !!rowOf.get(m.id)?.imap_host,
+    // A sync holds the mailbox's lease: its progress is the folders' done / total.
+    syncing: (() => {
+      const until = rowOf.get(m.id)?.sync_until
+      if (!until || new Date(`${String(until).replace(' ', 'T')}Z`).getTime() < now) return null
+      const p = progressOf.get(m.id)
+      return { done: Number(p?.done ?? 0), total: Number(p?.total ?? 0) }
+    })(),
     lastSyncAt: m.lastSyncAt,
     lastError: m.lastError,
     health: m.health,

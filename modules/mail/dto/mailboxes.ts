@@ -24,6 +24,10 @@ export interface MailboxRowDto extends LedgerCountsDto {
   name: string
   kind: 'shared' | 'personal' | 'archive'
   address: string | null
+  /** An IMAP mailbox (else archive-only): it can be synced now and re-fetched. */
+  imap: boolean
+  /** A sync is running: messages fetched of those to fetch. */
+  syncing: { done: number; total: number } | null
   lastSyncAt: string | null
   lastError: string | null
   health: 'ok' | 'warning' | 'error' | 'never'

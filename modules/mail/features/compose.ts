@@ -10,5 +10,21 @@ export const part: ManifestPart = {
       icon: 'template',
       section: 'settings',
     },
+    {
+      label: 'mail.compose.nav.outbox',
+      route: 'mail.compose.outbox',
+      permission: 'mail.messages.send',
+      icon: 'send',
+    },
+  ],
+  // "Escribir correo" among the quick actions of every CRM record page.
+  recordActions: [
+    {
+      label: 'mail.compose.nav.write',
+      route: 'mail.compose.create',
+      permission: 'mail.messages.send',
+      icon: 'mail-forward',
+      subjects: ['crm.company', 'crm.contact', 'crm.lead', 'crm.opportunity'],
+    },
   ],
 }

@@ -2,6 +2,7 @@ import { Job } from '@adonisjs/queue'
 import db from '@adonisjs/lucid/services/db'
 import { installer } from '#app/registry/services'
 import { syncMailbox } from '../sync/sync_mailbox.js'
+import { refetchMissing } from '../sync/refetch_missing.js'
 
 /**
  * Syncs one IMAP mailbox. Another sync holding the mailbox's lease (another worker or process)
@@ -12,6 +13,15 @@ class MailSync extends Job<{ mailboxId: number }> {
 
   async execute() {
     await syncMailbox(Number(this.payload.mailboxId))
+  }
+}
+
+/** "Pedir los que faltan": offers again every server message the ledger lacks. */
+class MailRefetch extends Job<{ mailboxId: number }> {
+  static options = { maxRetries: 2 }
+
+  async execute() {
+    await refetchMissing(Number(this.payload.mailboxId))
   }
 }
 
@@ -51,5 +61,5 @@ class MailSyncAll extends Job<Record<string, never>> {
   }
 }
 
-export { MailSync as mailSync, MailSyncAll as mailSyncAll }
+export { MailSync as mailSync, MailSyncAll as mailSyncAll, MailRefetch as mailRefetch }
 export { default as sendOutboxMail } from './send_outbox_mail.js'

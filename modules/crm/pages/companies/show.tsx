@@ -221,6 +221,7 @@ export default function CompanyShow({
             email={email}
             onNote={allowed.edit ? () => setNoteSignal((n) => n + 1) : undefined}
             onAttach={documents?.canEdit ? () => openFiles.current?.() : undefined}
+            subject={{ type: 'crm.company', id: company.id }}
           />
         }
       />

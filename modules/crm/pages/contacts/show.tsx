@@ -188,6 +188,7 @@ export default function ContactShow({
             email={email}
             onNote={allowed.edit ? () => setNoteSignal((n) => n + 1) : undefined}
             onAttach={documents?.canEdit ? () => openFiles.current?.() : undefined}
+            subject={{ type: 'crm.contact', id: contact.id }}
           />
         }
       />

@@ -166,6 +166,7 @@ export default function LeadShow({
             email={lead.email}
             onNote={allowed.edit ? () => setNoteSignal((n) => n + 1) : undefined}
             onAttach={documents?.canEdit ? () => openFiles.current?.() : undefined}
+            subject={{ type: 'crm.lead', id: lead.id }}
           />
         }
       />

@@ -6,6 +6,7 @@ import {
   Detail,
   FieldCard,
   RecordColumns,
+  QuickActions,
   RecordHeader,
   RecordHistory,
   RecordTags,
@@ -106,6 +107,7 @@ export default function OpportunityShow({
           },
           { label: t('crm.opportunities.fields.owner'), value: o.ownerName },
         ]}
+        quickActions={<QuickActions subject={{ type: 'crm.opportunity', id: o.id }} />}
         actions={
           allowed.edit && (
             <Group gap="xs">

@@ -1,13 +1,20 @@
 import { useState } from 'react'
-import { Head } from '@inertiajs/react'
-import { Badge, Button, Code, Collapse, Group, Paper, Stack, Text } from '@mantine/core'
-import { IconChevronDown, IconChevronUp } from '@tabler/icons-react'
+import { Head, Link, router } from '@inertiajs/react'
+import { Badge, Button, Code, Collapse, Group, Paper, Progress, Stack, Text } from '@mantine/core'
+import {
+  IconChevronDown,
+  IconChevronUp,
+  IconDownload,
+  IconPencil,
+  IconPlus,
+  IconRefresh,
+} from '@tabler/icons-react'
 import { EmptyState, PageHeader, useFormat, useT } from '~/ui'
 import type { MailboxRowDto } from '../../dto/mailboxes'
 import { HealthBadge } from './health_badge'
 import { FolderTable, LedgerTotals } from './ledger'
 
-function MailboxCard({ mailbox }: { mailbox: MailboxRowDto }) {
+function MailboxCard({ mailbox, canConfigure }: { mailbox: MailboxRowDto; canConfigure: boolean }) {
   const { t } = useT()
   const f = useFormat()
   const [open, setOpen] = useState(false)
@@ -41,7 +48,64 @@ function MailboxCard({ mailbox }: { mailbox: MailboxRowDto }) {
             {t('mail.mailboxes.last_error', { error: mailbox.lastError })}
           </Text>
         )}
+        {mailbox.syncing && (
+          <Stack gap={2}>
+            <Text size="xs">
+              {t('mail.mailboxes.syncing', {
+                done: mailbox.syncing.done,
+                total: mailbox.syncing.total,
+              })}
+            </Text>
+            <Progress
+              value={
+                mailbox.syncing.total ? (100 * mailbox.syncing.done) / mailbox.syncing.total : 0
+              }
+              aria-label={t('mail.mailboxes.syncing', {
+                done: mailbox.syncing.done,
+                total: mailbox.syncing.total,
+              })}
+            />
+          </Stack>
+        )}
         <LedgerTotals counts={mailbox} />
+        {canConfigure && (
+          <Group gap="xs" wrap="wrap">
+            {mailbox.imap && (
+              <>
+                <Button
+                  size="xs"
+                  variant="light"
+                  leftSection={<IconRefresh size={14} />}
+                  onClick={() => router.post(`/mail/mailboxes/${mailbox.id}/sync`)}
+                >
+                  {t('mail.mailboxes.sync_now')}
+                </Button>
+                {mailbox.missing > 0 && (
+                  <Button
+                    size="xs"
+                    variant="light"
+                    color="orange"
+                    leftSection={<IconDownload size={14} />}
+                    onClick={() => router.post(`/mail/mailboxes/${mailbox.id}/refetch`)}
+                  >
+                    {t('mail.mailboxes.refetch')}
+                  </Button>
+                )}
+              </>
+            )}
+            {mailbox.kind !== 'archive' && (
+              <Button
+                size="xs"
+                variant="subtle"
+                component={Link}
+                href={`/mail/mailboxes/${mailbox.id}/edit`}
+                leftSection={<IconPencil size={14} />}
+              >
+                {t('mail.mailboxes.edit')}
+              </Button>
+            )}
+          </Group>
+        )}
         {mailbox.folders.length > 0 && (
           <>
             <Button
@@ -67,12 +131,33 @@ function MailboxCard({ mailbox }: { mailbox: MailboxRowDto }) {
 }
 
 /** Correo › Buzones: each mailbox's ledger and health ("nothing lost, and we can show it"). */
-export default function MailboxesIndex({ mailboxes }: { mailboxes: MailboxRowDto[] }) {
+export default function MailboxesIndex({
+  mailboxes,
+  canConfigure,
+}: {
+  mailboxes: MailboxRowDto[]
+  canConfigure: boolean
+}) {
   const { t } = useT()
   return (
     <>
       <Head title={t('mail.mailboxes.title')} />
-      <PageHeader title={t('mail.mailboxes.title')} subtitle={t('mail.mailboxes.subtitle')} />
+      <PageHeader
+        title={t('mail.mailboxes.title')}
+        subtitle={t('mail.mailboxes.subtitle')}
+        actions={
+          canConfigure && (
+            <Button
+              size="xs"
+              component={Link}
+              href="/mail/mailboxes/create"
+              leftSection={<IconPlus size={14} />}
+            >
+              {t('mail.mailboxes.new')}
+            </Button>
+          )
+        }
+      />
       {mailboxes.length === 0 ? (
         <EmptyState
           title={t('mail.mailboxes.empty_title')}
@@ -86,7 +171,7 @@ export default function MailboxesIndex({ mailboxes }: { mailboxes: MailboxRowDto
       ) : (
         <Stack gap="sm">
           {mailboxes.map((m) => (
-            <MailboxCard key={m.id} mailbox={m} />
+            <MailboxCard key={m.id} mailbox={m} canConfigure={canConfigure} />
           ))}
         </Stack>
       )}

@@ -1,14 +1,34 @@
-import { Head } from '@inertiajs/react'
-import { Alert, Badge, Grid, Group, Paper, Stack, Text } from '@mantine/core'
-import { IconAlertTriangle, IconEyeOff, IconFileAlert } from '@tabler/icons-react'
+import { Head, Link } from '@inertiajs/react'
+import { Alert, Badge, Button, Grid, Group, Paper, Stack, Text } from '@mantine/core'
+import {
+  IconAlertTriangle,
+  IconArrowBackUp,
+  IconArrowForwardUp,
+  IconEyeOff,
+  IconFileAlert,
+} from '@tabler/icons-react'
+import type { MessageActionsProps } from '../../dto/triage'
+import { MessageActions } from './message_actions'
 import { PageHeader, useFormat, useT } from '~/ui'
 import type { MessageViewDto } from '../../dto/messages'
 import { MessageBody } from './html_body'
 import { AttachmentList, HeaderLine, LinkList, Section, ThreadList, addressText } from './parts'
 
 /** One captured message: its header, content (as much as the reader may see), records and thread. */
-export default function MessageShow({ message }: { message: MessageViewDto }) {
+export default function MessageShow({
+  message,
+  actions,
+  canSend,
+}: {
+  message: MessageViewDto
+  actions: MessageActionsProps & { canCreateContact: boolean }
+  canSend: boolean
+}) {
   const { t } = useT()
+  // Replies are written from a record the reader sees: the message's first one.
+  const record = message.links[0]
+  const compose = (mode: string) =>
+    `/mail/compose?record=${encodeURIComponent(`${record?.type}:${record?.id}`)}&reply=${message.id}&mode=${mode}`
   const f = useFormat()
   const m = (key: string, values?: Record<string, unknown>) => t(`mail.message.${key}`, values)
   const title = message.subject === null ? m('subject_hidden') : message.subject || m('no_subject')
@@ -31,7 +51,36 @@ export default function MessageShow({ message }: { message: MessageViewDto }) {
             )}
           </Group>
         }
+        actions={
+          canSend &&
+          record &&
+          message.level === 'full' && (
+            <Group gap="xs">
+              <Button
+                size="xs"
+                component={Link}
+                href={compose('reply')}
+                leftSection={<IconArrowBackUp size={14} />}
+              >
+                {t('mail.compose.title_reply')}
+              </Button>
+              <Button size="xs" variant="light" component={Link} href={compose('reply_all')}>
+                {t('mail.compose.title_reply_all')}
+              </Button>
+              <Button
+                size="xs"
+                variant="light"
+                component={Link}
+                href={compose('forward')}
+                leftSection={<IconArrowForwardUp size={14} />}
+              >
+                {t('mail.compose.title_forward')}
+              </Button>
+            </Group>
+          )
+        }
       />
+      <MessageActions {...actions} />
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Stack gap="sm">

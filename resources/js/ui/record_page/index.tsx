@@ -1,7 +1,10 @@
 import type { ReactNode } from 'react'
 import { Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
 import { IconMail, IconNote, IconPaperclip, IconPhone } from '@tabler/icons-react'
+import { Link, usePage } from '@inertiajs/react'
 import { PageHeader, type Crumb } from '../page_header'
+import { NavIcon } from '../icons'
+import type { SharedProps } from '../types'
 import { useT } from '../i18n'
 import { telHref } from '../phone'
 
@@ -59,22 +62,31 @@ export function RecordHeader({
 
 /**
  * Llamar (tel:), Enviar correo (mailto:), Nueva nota, Adjuntar: each shown when it applies.
- * `children` takes a module's further actions (Nueva actividad).
+ * `children` takes a module's further actions (Nueva actividad); `subject` adds the actions
+ * other modules declare for this kind of record (manifest `recordActions`: mail's "Escribir
+ * correo"), each opening its page with `?record=<type>:<id>`.
  */
 export function QuickActions({
   phone,
   email,
   onNote,
   onAttach,
+  subject,
   children,
 }: {
   phone?: string | null
   email?: string | null
   onNote?: () => void
   onAttach?: () => void
+  subject?: { type: string; id: number }
   children?: ReactNode
 }) {
   const { t } = useT()
+  const { shell } = usePage<SharedProps>().props
+  const declared = subject
+    ? (shell?.recordActions ?? []).filter((a) => a.subjects.includes(subject.type))
+    : []
+  if (!phone && !email && !onNote && !onAttach && !declared.length && !children) return null
   return (
     <Group gap="xs" wrap="wrap" aria-label={t('ui.record.quick_actions')} role="group">
       {phone && (
@@ -114,6 +126,18 @@ export function QuickActions({
           {t('ui.record.attach')}
         </Button>
       )}
+      {declared.map((action) => (
+        <Button
+          key={action.href}
+          component={Link}
+          href={`${action.href}?record=${encodeURIComponent(`${subject!.type}:${subject!.id}`)}`}
+          size="xs"
+          variant="light"
+          leftSection={<NavIcon name={action.icon} size={14} />}
+        >
+          {t(action.label)}
+        </Button>
+      ))}
       {children}
     </Group>
   )
