@@ -1,5 +1,6 @@
 import { ImapFlow } from 'imapflow'
 import { openSecret } from '../support/secrets.js'
+import { guardHost } from '../net/host_guard.js'
 
 /** The IMAP settings of a mail_mailboxes row. */
 export interface ImapSettings {
@@ -20,7 +21,7 @@ const CONNECT_TIMEOUT = 20_000
  * verified (Node's default): a certificate error is reported, never ignored. Auto-IDLE is off:
  * the sync polls on a schedule and logs out when done.
  */
-export function imapClient(row: ImapSettings): ImapFlow {
+export function imapClient(row: ImapSettings, servername?: string): ImapFlow {
   if (!row.imap_host || !row.imap_user) throw new Error('imap_not_configured')
   const security = row.imap_security ?? 'tls'
   const client = new ImapFlow({
@@ -34,6 +35,8 @@ export function imapClient(row: ImapSettings): ImapFlow {
     socketTimeout: SOCKET_TIMEOUT,
     connectionTimeout: CONNECT_TIMEOUT,
     greetingTimeout: CONNECT_TIMEOUT,
+    // Connecting to the checked address, the certificate is still checked against the name.
+    ...(servername && { tls: { servername } }),
   })
   // A socket error after connect is also thrown by the command in flight; without a listener
   // the 'error' event would crash the process.
@@ -43,7 +46,10 @@ export function imapClient(row: ImapSettings): ImapFlow {
 
 /** Connects a client for the mailbox row; the caller logs out (see closeClient). */
 export async function connectImap(row: ImapSettings): Promise<ImapFlow> {
-  const client = imapClient(row)
+  if (!row.imap_host) throw new Error('imap_not_configured')
+  // The SSRF guard on every connection: a name that now resolves to a private range is refused.
+  const guarded = await guardHost(row.imap_host)
+  const client = imapClient({ ...row, imap_host: guarded.address }, guarded.servername)
   await client.connect()
   return client
 }
