@@ -4,6 +4,8 @@ export interface TriageMessage {
   id: number
   /** Null when the holding mailboxes show metadata only. */
   subject: string | null
+  /** Could not be parsed: kept as it came (raw) and flagged. */
+  unreadable: boolean
   snippet: string | null
   fromAddress: string | null
   fromName: string | null

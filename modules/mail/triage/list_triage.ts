@@ -25,7 +25,15 @@ export async function listTriage(
     .orderBy('m.sent_at', 'desc')
     .orderBy('m.id', 'desc')
     .limit(PAGE + 1)
-    .select('m.id', 'm.subject', 'm.snippet', 'm.from_address', 'm.from_name', 'm.sent_at')
+    .select(
+      'm.id',
+      'm.subject',
+      'm.snippet',
+      'm.from_address',
+      'm.from_name',
+      'm.sent_at',
+      'm.parse_status'
+    )
     .select('m.assigned_user_id')
   if (!access.can('mail.messages.manage')) {
     const teams = (await teamsOfUser(organizationId, access.userId)).map((t) => t.id)
@@ -67,6 +75,7 @@ export async function listTriage(
       fromName: r.from_name,
       sentAt: toIso(r.sent_at),
       assignedUserId: r.assigned_user_id === null ? null : Number(r.assigned_user_id),
+      unreadable: r.parse_status === 'raw',
     })
   }
   return {

@@ -293,6 +293,7 @@ test.group('Pages seen with an ended session', (group) => {
       bin: false,
       licence: null,
       actions: [],
+      recordActions: [],
     })
   })
 

@@ -44,6 +44,9 @@ const CUSTOMER_FOLLOW = [
   'Genial, adelante entonces.',
 ]
 
+/** Lowercase ASCII for an address's local part (Lucía → lucia). */
+const plain = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
+
 /** An RFC 2047 encoded word when the text is not plain ASCII. */
 function word(text: string): string {
   return /^[\x20-\x7e]*$/.test(text) ? text : `=?UTF-8?B?${Buffer.from(text).toString('base64')}?=`
@@ -159,7 +162,7 @@ export function demoThreads(params: {
     out.push({
       mailbox: 'ventas',
       raw: message({
-        from: [name, `${name.split(' ')[0].toLowerCase()}@nuevaempresa${i}.es`],
+        from: [name, `${plain(name.split(' ')[0])}@nuevaempresa${i}.es`],
         to: ['Ventas Cartera Demo', 'ventas@cartera-demo.es'],
         subject: 'Información sobre vuestros servicios',
         id: `demo-unknown-${i}@nuevaempresa${i}.es`,

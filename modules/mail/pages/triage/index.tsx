@@ -33,9 +33,11 @@ export default function TriageIndex({ messages, nextBefore, users, can }: Triage
                   href={`/mail/messages/${m.id}`}
                   style={{ wordBreak: 'break-word' }}
                 >
-                  {m.subject === null
-                    ? t('mail.triage.hidden_subject')
-                    : m.subject || t('mail.triage.no_subject')}
+                  {m.unreadable
+                    ? t('mail.triage.unreadable')
+                    : m.subject === null
+                      ? t('mail.triage.hidden_subject')
+                      : m.subject || t('mail.triage.no_subject')}
                 </Text>
                 {m.snippet && (
                   <Text size="xs" c="dimmed" lineClamp={2}>
