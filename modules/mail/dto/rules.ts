@@ -1,4 +1,4 @@
-/** A rule's condition (same shape as rules/evaluate.ts reads). */
+/** A rule's condition (rules/evaluate.ts applies it). */
 export interface RuleCondition {
   field: 'from' | 'to' | 'cc' | 'subject' | 'body' | 'header'
   header?: string

@@ -2,23 +2,9 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import db from '@adonisjs/lucid/services/db'
 import type { ParsedMessage } from '../pipeline/parse.js'
 import { domainOf } from '../support/addresses.js'
+import type { RuleAction, RuleCondition } from '../dto/rules.js'
 
-/** A condition of a capture rule. */
-export interface RuleCondition {
-  field: 'from' | 'to' | 'cc' | 'subject' | 'body' | 'header'
-  header?: string
-  op: 'contains' | 'equals' | 'starts_with' | 'ends_with' | 'matches'
-  value: string
-}
-
-/** An action of a capture rule. */
-export type RuleAction =
-  | { type: 'skip' }
-  | { type: 'spam' }
-  | { type: 'assign'; userId: number }
-  | { type: 'link'; recordType: string; recordId: number }
-  | { type: 'tag'; tag: string }
-  | { type: 'create_lead' }
+export type { RuleAction, RuleCondition } from '../dto/rules.js'
 
 export interface CaptureRule {
   id: number
