@@ -9,6 +9,8 @@ import { dbTimestamp } from '#app/support/dates'
 import { insertId } from '#app/support/db'
 import { normalizeEmail, normalizeName } from '../support/normalize.js'
 import { domainKey } from '../support/keys.js'
+import { defaultStages } from '../support/opportunities_stages.js'
+import { ensureActivityTypes } from '../activities/types.js'
 
 type Client = TransactionClientContract | typeof db
 
@@ -70,4 +72,89 @@ export async function insertContactRow(
       is_primary: true,
     })
   return id
+}
+
+/** The organization's default pipeline stages (seeded on first use), id by name. */
+export async function pipelineStageIds(organizationId: number): Promise<Record<string, number>> {
+  const stages = await defaultStages(organizationId)
+  return Object.fromEntries(stages.map((s) => [s.name, s.id]))
+}
+
+/**
+ * An opportunity row in the organization's currency (rate 1): amounts in minor units, the
+ * weighted amount from `probability`. `columns` overrides any column (status, won_at…).
+ */
+export async function insertOpportunityRow(
+  organizationId: number,
+  row: { name: string; stageId: number; ownerId?: number | null; amountMinor: number },
+  columns: Record<string, unknown> = {}
+): Promise<number> {
+  const now = dbTimestamp()
+  const probability = Number(columns.probability ?? 10)
+  const amount = BigInt(row.amountMinor)
+  return insertId(db.connection(), 'crm_opportunities', {
+    organization_id: organizationId,
+    name: row.name,
+    name_normalized: normalizeName(row.name),
+    stage_id: row.stageId,
+    owner_id: row.ownerId ?? null,
+    currency: 'EUR',
+    amount_minor: amount.toString(),
+    amount_org_minor: amount.toString(),
+    exchange_rate: '1',
+    weighted_org_minor: ((amount * BigInt(probability)) / 100n).toString(),
+    probability,
+    status: 'open',
+    stage_entered_at: now,
+    created_at: now,
+    updated_at: now,
+    ...columns,
+  })
+}
+
+/** A lead row (status `new` unless given). */
+export async function insertLeadRow(
+  organizationId: number,
+  row: { title: string; ownerId?: number | null },
+  columns: Record<string, unknown> = {}
+): Promise<number> {
+  const now = dbTimestamp()
+  return insertId(db.connection(), 'crm_leads', {
+    organization_id: organizationId,
+    title: row.title,
+    owner_id: row.ownerId ?? null,
+    status: 'new',
+    created_at: now,
+    updated_at: now,
+    ...columns,
+  })
+}
+
+/** An activity row (a call, open, due now unless given), assigned to `assigneeId`. */
+export async function insertActivityRow(
+  organizationId: number,
+  row: { title: string; assigneeId?: number | null },
+  columns: Record<string, unknown> = {}
+): Promise<number> {
+  await ensureActivityTypes(organizationId)
+  const type = await db
+    .from('crm_activity_types')
+    .where('organization_id', organizationId)
+    .orderBy('position')
+    .select('id')
+    .firstOrFail()
+  const now = dbTimestamp()
+  return insertId(db.connection(), 'crm_activities', {
+    organization_id: organizationId,
+    type_id: type.id,
+    title: row.title,
+    assignee_id: row.assigneeId ?? null,
+    due_at: now,
+    all_day: false,
+    duration_min: 30,
+    status: 'open',
+    created_at: now,
+    updated_at: now,
+    ...columns,
+  })
 }

@@ -5,6 +5,7 @@ import { seedDemo } from '#app/kernel/demo'
 import { forgetAll } from '#app/support/cache'
 import { moduleRegistry } from '#app/registry/main'
 import type User from '#models/user'
+import type { ApiRequest } from '@japa/api-client'
 import { csvCells } from '../accounts_helpers.js'
 import {
   DEMO_ROLES,
@@ -270,7 +271,8 @@ test.group('Scope matrix over the demo data', (group) => {
       const requests = writeAndReadRequests(id, stage)
       for (const [type, method, url, body] of requests) {
         if (!id[type]) continue // e.g. no demo leads on this branch
-        const request = client[method](url).loginAs(s.user)
+        // Typed as a plain request: a union of methods over a `string` URL confuses inference.
+        const request: ApiRequest = client[method](url).loginAs(s.user)
         const response = body ? await request.json(body).withCsrfToken() : await request
         assert.equal(response.status(), 404, `${s.key} ${method.toUpperCase()} ${url}`)
       }

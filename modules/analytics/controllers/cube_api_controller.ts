@@ -1,0 +1,45 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { load, meta, sql } from '../engine/gateway.js'
+import { CubeRequestError } from '../engine/errors.js'
+
+/** Cube's REST API (/analytics/cubejs-api/v1/*) for the signed-in user, in their scope. */
+export default class CubeApiController {
+  /** GET ?query=…&queryType=multi, or POST { query, queryType }. */
+  async load(ctx: HttpContext) {
+    ctx.access.authorize('analytics.view')
+    const input = ctx.request.input('query')
+    return answer(ctx, () =>
+      load(ctx.access, input, {
+        queryType: ctx.request.input('queryType'),
+        cache: ctx.request.input('cache'),
+      })
+    )
+  }
+
+  async meta(ctx: HttpContext) {
+    ctx.access.authorize('analytics.view')
+    return meta()
+  }
+
+  /** Administrators only: the SQL reveals the whole model's tables. */
+  async sql(ctx: HttpContext) {
+    if (!ctx.access.isAdmin)
+      return ctx.response.forbidden({ error: ctx.i18n.t('analytics.errors.forbidden') })
+    return answer(ctx, () => sql(ctx.access, ctx.request.input('query')))
+  }
+}
+
+/** A bad query answers 400 `{ error }` (Cube's shape), translated; a slow one "Continue wait". */
+async function answer(ctx: HttpContext, run: () => Promise<unknown>) {
+  try {
+    return await run()
+  } catch (error) {
+    if (error instanceof CubeRequestError)
+      return ctx.response.badRequest({
+        error: ctx.i18n.t(`analytics.errors.${error.key}`, error.values),
+      })
+    if ((error as Error)?.constructor?.name === 'ContinueWaitError')
+      return { error: 'Continue wait' }
+    throw error
+  }
+}

@@ -1,0 +1,21 @@
+import { defineModule } from '#app/registry/types'
+
+/*
+ * Analytics: the embedded Cube semantic layer. Serves Cube's REST contract (load, meta, sql)
+ * over cube/schema/<module>/ behind the app's session, with the user's organization and record
+ * scope applied to every query (README "Analytics (Cube)").
+ */
+export default defineModule({
+  name: 'analytics',
+  version: '0.1.0',
+  tier: 'profesional',
+  dependsOn: ['crm'],
+  permissions: [
+    {
+      key: 'analytics.view',
+      demo: ['director', 'leader', 'zone', 'rep', 'support'],
+    },
+  ],
+  routes: () => import('./routes.js'),
+  root: import.meta.url,
+})

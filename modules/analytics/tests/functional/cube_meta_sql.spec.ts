@@ -1,0 +1,89 @@
+import { test } from '@japa/runner'
+import testUtils from '@adonisjs/core/services/test_utils'
+import { createUser } from '#tests/helpers/world'
+import { resetCubeEngine } from '../../engine/engine.js'
+import { analyticsWorld } from '../world.js'
+import type User from '#models/user'
+import { CUBE_API, LOAD, multi } from '../client.js'
+
+test.group('Analytics · /meta, /sql and errors', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+  group.each.setup(() => resetCubeEngine())
+
+  test('/meta lists the public views only, with their public members', async ({
+    client,
+    assert,
+  }) => {
+    const { users } = await analyticsWorld()
+    const response = await client.get(`${CUBE_API}/meta`).loginAs(users.rep)
+    response.assertStatus(200)
+    const cubes = response.body().cubes as any[]
+    const names = cubes.map((c) => c.name).sort()
+    assert.includeMembers(names, [
+      'crm_activities_overview',
+      'crm_leads_overview',
+      'crm_overview',
+      'crm_pipeline',
+    ])
+    assert.isTrue(cubes.every((c) => c.type === 'view' && c.public))
+    // Private cubes (opportunities, leads, owners…) never appear: only the four views.
+    assert.lengthOf(names, 4)
+    const pipeline = cubes.find((c) => c.name === 'crm_pipeline')
+    const members = [...pipeline.measures, ...pipeline.dimensions].map((m: any) => m.name)
+    assert.includeMembers(members, ['crm_pipeline.amount_minor', 'crm_pipeline.stage'])
+    assert.notInclude(members, 'crm_pipeline.created_day')
+  })
+
+  test('/sql is for administrators; it shows the scope filter', async ({ client, assert }) => {
+    const { users } = await analyticsWorld()
+    const query = JSON.stringify({ measures: ['crm_pipeline.count'] })
+    const rep = await client.get(`${CUBE_API}/sql`).qs({ query }).loginAs(users.rep)
+    rep.assertStatus(403)
+    assert.equal(rep.body().error, 'Solo los administradores pueden ver el SQL de una consulta.')
+    const admin = await client.get(`${CUBE_API}/sql`).qs({ query }).loginAs(users.admin)
+    admin.assertStatus(200)
+    const [sql, params] = admin.body().sql.sql
+    assert.match(sql, /crm_opportunities/)
+    assert.match(sql, /organization_id/)
+    assert.include(params.map(String), String(users.admin.organizationId))
+  })
+
+  test('an unknown or private member, or a malformed query, is a 400 with a message', async ({
+    client,
+    assert,
+  }) => {
+    const loadAs = (user: User, query: unknown) => client.get(LOAD).qs(multi(query)).loginAs(user)
+    const { org, users } = await analyticsWorld()
+    const unknown = await loadAs(users.rep, { measures: ['crm_pipeline.nope'] })
+    unknown.assertStatus(400)
+    assert.equal(
+      unknown.body().error,
+      'La consulta pide un dato que no existe o no es público: crm_pipeline.nope'
+    )
+    // A private cube's member (it would bypass the view) is unknown to the client.
+    const hidden = await loadAs(users.rep, { measures: ['crm_opportunities.count'] })
+    hidden.assertStatus(400)
+    assert.match(hidden.body().error, /crm_opportunities\.count/)
+    const malformed = await loadAs(users.rep, { measures: 'crm_pipeline.count' })
+    malformed.assertStatus(400)
+    assert.match(malformed.body().error, /^La consulta de analítica no es válida/)
+    const notJson = await client.get(`${CUBE_API}/load`).qs({ query: '{nope' }).loginAs(users.rep)
+    notJson.assertStatus(400)
+    // English for an English-speaking user.
+    const english = await createUser(org, { permissions: ['analytics.view'] }, { locale: 'en' })
+    const inEnglish = await loadAs(english, { measures: ['crm_pipeline.nope'] })
+    inEnglish.assertStatus(400)
+    assert.equal(
+      inEnglish.body().error,
+      'The query asks for a member that does not exist or is not public: crm_pipeline.nope'
+    )
+  })
+
+  test('analytics.view is required', async ({ client }) => {
+    const loadAs = (user: User, query: unknown) => client.get(LOAD).qs(multi(query)).loginAs(user)
+    const { org } = await analyticsWorld()
+    const nobody = await createUser(org, { permissions: ['crm.opportunities.view'] })
+    const response = await loadAs(nobody, { measures: ['crm_pipeline.count'] })
+    response.assertStatus(403)
+  })
+})
