@@ -16,6 +16,14 @@ export default defineModule({
       demo: ['director', 'leader', 'zone', 'rep', 'support'],
     },
   ],
+  navigation: [
+    {
+      label: 'analytics.nav.analytics',
+      route: 'analytics.index',
+      permission: 'analytics.view',
+      icon: 'chart-bar',
+    },
+  ],
   routes: () => import('./routes.js'),
   root: import.meta.url,
 })

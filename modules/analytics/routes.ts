@@ -6,8 +6,10 @@
 import type { HttpRouterService } from '@adonisjs/core/types'
 
 const CubeApiController = () => import('./controllers/cube_api_controller.js')
+const ViewsController = () => import('./controllers/views_controller.js')
 
 export default function register(router: HttpRouterService) {
+  router.get('/', [ViewsController, 'index']).as('analytics.index')
   router.get('/cubejs-api/v1/load', [CubeApiController, 'load']).as('analytics.cube.load')
   router.post('/cubejs-api/v1/load', [CubeApiController, 'load']).as('analytics.cube.load_post')
   router.get('/cubejs-api/v1/meta', [CubeApiController, 'meta']).as('analytics.cube.meta')

@@ -87,3 +87,27 @@ test.group('Analytics · /meta, /sql and errors', (group) => {
     response.assertStatus(403)
   })
 })
+
+test.group('Analytics · page', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('/analytics lists the public views and their members', async ({ client, assert }) => {
+    const { users } = await analyticsWorld()
+    const page = await client.get('/analytics').loginAs(users.rep).withInertia()
+    page.assertStatus(200)
+    page.assertInertiaComponent('analytics/views/index')
+    const views = page.inertiaProps.views as any[]
+    assert.deepEqual(
+      views.map((v) => v.name),
+      ['crm_activities_overview', 'crm_leads_overview', 'crm_overview', 'crm_pipeline']
+    )
+    const pipeline = views.find((v) => v.name === 'crm_pipeline')
+    assert.deepInclude(pipeline.measures, {
+      name: 'crm_pipeline.amount_minor',
+      title: 'Importe',
+      type: 'number',
+      money: true,
+    })
+    assert.equal(pipeline.title, 'Cartera de oportunidades')
+  })
+})
