@@ -2,7 +2,7 @@ import apiQuery from '@cubejs-backend/api-gateway/dist/src/query.js'
 import type { AccessContext } from '#app/access/access_context'
 import { cubeEngine, type CubeEngine } from './engine.js'
 import { queryClassFor } from './dialect.js'
-import { publicMembers, queryMembers, type CubeQuery } from './members.js'
+import { onlyNamedMembers, publicMembers, queryMembers, type CubeQuery } from './members.js'
 import { scopeQuery } from './scope.js'
 import { annotationOf, rowsToMembers } from './results.js'
 import { CubeRequestError } from './errors.js'
@@ -105,6 +105,8 @@ function prepare({ compilers }: CubeEngine, input: unknown) {
     throw new CubeRequestError('not_supported', { kind: 'compareDateRange' })
   const allowed = publicMembers(compilers)
   const queries = list.map((q) => {
+    if (!q || typeof q !== 'object' || !onlyNamedMembers(q))
+      throw new CubeRequestError('bad_query', { message: 'members must be names' })
     const normalized = normalize(q)
     const unknown = queryMembers(normalized).find((m) => !allowed.has(m))
     if (unknown) throw new CubeRequestError('unknown_member', { member: unknown })

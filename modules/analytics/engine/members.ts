@@ -32,8 +32,34 @@ export function queryMembers(query: CubeQuery): string[] {
     }
   }
   walk(query.filters ?? [])
+  // Ordering by a member counts too (Cube would join its cube).
+  const order = query.order
+  if (Array.isArray(order)) for (const [name] of order as [string, string][]) names.add(name)
+  else if (order && typeof order === 'object')
+    for (const name of Object.keys(order)) names.add(name)
   // "cube.time.month" (a granularity) names the member "cube.time".
   return [...names].map((name) => name.split('.').slice(0, 2).join('.'))
+}
+
+/**
+ * Whether every member of the raw query is a plain member name. Cube also accepts member
+ * expressions (objects carrying SQL); the embedded gateway refuses them, as Cube's own REST
+ * API does by default.
+ */
+export function onlyNamedMembers(query: Record<string, unknown>): boolean {
+  const lists = ['measures', 'dimensions', 'segments'].map((k) => query[k] ?? [])
+  if (lists.some((list) => !Array.isArray(list) || list.some((m) => typeof m !== 'string')))
+    return false
+  const named = (filters: unknown): boolean =>
+    Array.isArray(filters) &&
+    filters.every((f) => {
+      if (!f || typeof f !== 'object') return false
+      if ('and' in f) return named(f.and)
+      if ('or' in f) return named(f.or)
+      const member = (f as any).member ?? (f as any).dimension
+      return typeof member === 'string'
+    })
+  return named(query.filters ?? [])
 }
 
 /** Members anyone may ask for: those of public cubes and views (Cube's `isVisible`). */

@@ -67,6 +67,23 @@ test.group('Analytics · /meta, /sql and errors', (group) => {
     const malformed = await loadAs(users.rep, { measures: 'crm_pipeline.count' })
     malformed.assertStatus(400)
     assert.match(malformed.body().error, /^La consulta de analítica no es válida/)
+    // Member expressions (SQL from the client) are refused, as Cube's REST API does.
+    const expression = await loadAs(users.rep, {
+      measures: [{ cubeName: 'crm_pipeline', name: 'x', expression: '1', definition: '1' }],
+    })
+    expression.assertStatus(400)
+    const filterExpression = await loadAs(users.rep, {
+      measures: ['crm_pipeline.count'],
+      filters: [{ operator: 'equals', values: ['1'], member: { sql: '1 = 1' } }],
+    })
+    filterExpression.assertStatus(400)
+    // Ordering by a private cube's member is refused like naming it.
+    const privateOrder = await loadAs(users.rep, {
+      measures: ['crm_pipeline.count'],
+      order: { 'crm_opportunities.amount_minor': 'desc' },
+    })
+    privateOrder.assertStatus(400)
+    assert.match(privateOrder.body().error, /crm_opportunities\.amount_minor/)
     const notJson = await client.get(`${CUBE_API}/load`).qs({ query: '{nope' }).loginAs(users.rep)
     notJson.assertStatus(400)
     // English for an English-speaking user.
