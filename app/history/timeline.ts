@@ -1,7 +1,7 @@
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
-import { dbTimestamp, toIso } from '#app/support/dates'
+import { dbTimestamp, toDate, toIso } from '#app/support/dates'
 import { insertInBatches } from '#app/support/db'
 import { assertTimelineKind, timelineKindLabel } from './kinds.js'
 
@@ -77,11 +77,11 @@ export const timeline = {
   },
 
   /**
-   * Many entries at once, in chunked multi-row inserts, in the given order (a timeline is read
-   * by id). `createdAt` (a database timestamp) backdates an entry (demo data); default now.
+   * Many entries at once, in chunked multi-row inserts, in the given order. `createdAt` (a date
+   * or database timestamp) backdates an entry (demo data, mail dated when sent); default now.
    */
   async recordMany(
-    entries: (TimelineEntryInput & { createdAt?: string })[],
+    entries: (TimelineEntryInput & { createdAt?: string | Date | null })[],
     client: TransactionClientContract
   ): Promise<void> {
     for (const kind of new Set(entries.map((e) => e.kind))) assertTimelineKind(kind)
@@ -96,18 +96,20 @@ export const timeline = {
         kind: e.kind,
         actor_id: e.actorId,
         data: e.data ? JSON.stringify(e.data) : null,
-        created_at: e.createdAt ?? now,
+        created_at: e.createdAt ? dbTimestamp(toDate(e.createdAt)) : now,
       }))
     )
   },
 
   /**
-   * Newest first, keyset-paginated by id. The caller has already checked the subject's scope.
+   * Newest first by date (then id: a mail archived today but sent last year sits at last year),
+   * keyset-paginated: `before` is the id of the last entry shown, whose date and id bound the
+   * next page. The caller has already checked the subject's scope.
    * `related`: entries of other records shown with the subject's (a company's contacts and
    * opportunities): for each record type, its subject type and ids, already limited to those
    * the reader may see (the caller bounds the list: it is sent as parameters). One query per
    * type, each newest first, `LIMIT n+1`, with the same cursor and kinds, on the subject index
-   * (timeline_subject_idx: organization, type, subject id, id), merged here by id: an OR of them
+   * (timeline_subject_time_idx: organization, type, subject id, date, id), merged here: an OR of them
    * in one statement is not planned as a union by
    * MariaDB (it walked every entry of the related type in the organization).
    * `kinds`: only entries of these kinds (a filter chip, `timelineFilterKinds`).
@@ -122,18 +124,22 @@ export const timeline = {
     kinds?: string[]
   }): Promise<{ entries: TimelineEntry[]; nextBefore: number | null }> {
     const limit = Math.min(params.limit ?? 30, 100)
-    const page = (
-      subjectType: string,
-      where: (q: DatabaseQueryBuilderContract) => void,
-      order: 't.id' | 't.id + 0' = 't.id'
-    ) => {
+    const cursor = params.before
+      ? await db
+          .from('timeline_events')
+          .where({ organization_id: params.organizationId, id: params.before })
+          .select('id', 'created_at')
+          .first()
+      : null
+    const page = (subjectType: string, where: (q: DatabaseQueryBuilderContract) => void) => {
       const query = db
         .from('timeline_events as t')
         .leftJoin('users as u', 'u.id', 't.actor_id')
         .where('t.organization_id', params.organizationId)
         .where('t.subject_type', subjectType)
         .where((q) => where(q))
-        .orderByRaw(`${order} desc`)
+        .orderBy('t.created_at', 'desc')
+        .orderBy('t.id', 'desc')
         .limit(limit + 1)
         .select(
           't.id',
@@ -146,25 +152,28 @@ export const timeline = {
           'u.full_name as actor_name'
         )
       if (params.kinds) query.whereIn('t.kind', params.kinds.length ? params.kinds : ['-'])
-      if (params.before) query.where('t.id', '<', params.before)
+      // `<=` on the date alone first: a range on the index; the tie on the same date by id.
+      // A cursor entry gone since (removed for good): below its id, as before dates existed.
+      if (params.before && !cursor) query.where('t.id', '<', params.before)
+      if (cursor)
+        query
+          .where('t.created_at', '<=', cursor.created_at)
+          .where((q) =>
+            q.where('t.created_at', '<', cursor.created_at).orWhere('t.id', '<', cursor.id)
+          )
       return query
     }
     const related = [params.related ?? []].flat().filter((r) => r.ids.length)
     const parts = await Promise.all([
       page(params.subjectType, (q) => q.where('t.subject_id', params.subjectId)),
-      // Ordered by an expression of the id: with a `before` cursor, MariaDB otherwise walks the
-      // primary key backwards (an order index, tens of thousands of rows for one page) instead
-      // of the subject index's ranges (one per related id, id below the cursor) and a small sort.
-      ...related.map((r) =>
-        page(r.subjectType, (q) => q.whereIn('t.subject_id', r.ids), 't.id + 0')
-      ),
+      ...related.map((r) => page(r.subjectType, (q) => q.whereIn('t.subject_id', r.ids))),
     ])
     // Each part holds its newest limit + 1 entries: together, the newest limit + 1 of all.
     const seen = new Set<number>()
     const rows = parts
       .flat()
       .filter((r) => !seen.has(Number(r.id)) && !!seen.add(Number(r.id)))
-      .sort((a, b) => Number(b.id) - Number(a.id))
+      .sort((a, b) => newestFirst(a, b))
       .slice(0, limit + 1)
     const entries = rows.slice(0, limit).map((r): TimelineEntry => {
       const declared = timelineKindLabel(r.kind)
@@ -284,6 +293,15 @@ export const timeline = {
   async delete(ref: EntryRef, client?: Client): Promise<void> {
     await subjectEntry(client ?? db, ref).delete()
   },
+}
+
+/** Timeline order: newest date first, then the highest id (entries written in one second). */
+function newestFirst(
+  a: { id: unknown; created_at: unknown },
+  b: { id: unknown; created_at: unknown }
+) {
+  const byDate = toIso(b.created_at as any).localeCompare(toIso(a.created_at as any))
+  return byDate || Number(b.id) - Number(a.id)
 }
 
 const subjectEntry = (client: Client, ref: EntryRef) =>
