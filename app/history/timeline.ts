@@ -3,7 +3,7 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
 import { dbTimestamp, toDate, toIso } from '#app/support/dates'
 import { insertInBatches } from '#app/support/db'
-import { assertTimelineKind, timelineKindLabel } from './kinds.js'
+import { assertTimelineKind, messageKinds, timelineKindLabel } from './kinds.js'
 
 /** One entry of a record's activity history. */
 export interface TimelineEntryInput {
@@ -57,6 +57,15 @@ type Client = TransactionClientContract | typeof db
  * (type, id) pairs and the payload is small JSON.
  */
 /** Records whose entries a timeline shows with its subject's: one record type and its ids. */
+/** A message entry (a kind declared `message`), for modules that react to mail. */
+export interface MessageEntry {
+  id: number
+  subjectType: string
+  subjectId: number
+  data: Record<string, any>
+  createdAt: Date
+}
+
 export interface RelatedSubjects {
   subjectType: string
   ids: number[]
@@ -241,6 +250,51 @@ export const timeline = {
       kind: row.kind,
       actorId: row.actor_id === null ? null : Number(row.actor_id),
       data: row.data ? JSON.parse(row.data) : {},
+    }))
+  },
+
+  /**
+   * Received messages (kinds declared `message: 'in'`) on records of the given types, dated in
+   * [since, until], with no sent message (`message: 'out'`) on the same record at or after
+   * them: newest first, at most `limit`. For rules that chase unanswered mail.
+   */
+  async unansweredMessages(params: {
+    organizationId: number
+    subjectTypes: string[]
+    since: Date
+    until: Date
+    limit: number
+  }): Promise<MessageEntry[]> {
+    const received = messageKinds('in')
+    const sent = messageKinds('out')
+    if (!received.length) return []
+    const rows = await db
+      .from('timeline_events as t')
+      .where('t.organization_id', params.organizationId)
+      .whereIn('t.kind', received)
+      .whereIn('t.subject_type', params.subjectTypes)
+      .whereBetween('t.created_at', [dbTimestamp(params.since), dbTimestamp(params.until)])
+      .if(sent.length, (q) =>
+        q.whereNotExists((answered) =>
+          answered
+            .from('timeline_events as r')
+            .whereColumn('r.organization_id', 't.organization_id')
+            .whereColumn('r.subject_type', 't.subject_type')
+            .whereColumn('r.subject_id', 't.subject_id')
+            .whereIn('r.kind', sent)
+            .whereColumn('r.created_at', '>=', 't.created_at')
+            .select(db.raw('1'))
+        )
+      )
+      .orderBy('t.id', 'desc')
+      .limit(params.limit)
+      .select('t.id', 't.subject_type', 't.subject_id', 't.data', 't.created_at')
+    return rows.map((r) => ({
+      id: Number(r.id),
+      subjectType: r.subject_type,
+      subjectId: Number(r.subject_id),
+      data: r.data ? JSON.parse(r.data) : {},
+      createdAt: toDate(r.created_at),
     }))
   },
 
