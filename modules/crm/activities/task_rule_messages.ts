@@ -2,6 +2,7 @@ import db from '@adonisjs/lucid/services/db'
 import { timeline, type MessageEntry } from '#app/history/timeline'
 import { toDate } from '#app/support/dates'
 import { CRM_SUBJECTS } from '../catalog.js'
+import type { Candidate } from './task_rule_types.js'
 
 /*
  * Trigger `message_received`: a message from a record's people (a captured e-mail: any timeline
@@ -29,20 +30,11 @@ export interface MessageRule {
   created_at: unknown
 }
 
-export interface MessageCandidate {
-  key: string
-  subjectType: string
-  subjectId: number
-  assigneeId: number
-  title: string
-  dueAt: Date
-}
-
 export async function messageCandidates(
   rule: MessageRule,
   now: Date,
   limit: number
-): Promise<MessageCandidate[]> {
+): Promise<Candidate[]> {
   const org = Number(rule.organization_id)
   const until = new Date(now.getTime() - (rule.hours ?? 4) * HOUR)
   const since = new Date(Math.max(toDate(rule.created_at).getTime(), until.getTime() - WINDOW))

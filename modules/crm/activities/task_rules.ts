@@ -6,6 +6,7 @@ import { dbTimestamp, toDate } from '#app/support/dates'
 import { insertActivity } from './insert_activity.js'
 import { ensureActivityTypes } from './types.js'
 import { messageCandidates } from './task_rule_messages.js'
+import type { Candidate } from './task_rule_types.js'
 
 /*
  * Automatic commercial tasks (crm_task_rules), evaluated by a schedule. Each thing a rule
@@ -51,17 +52,6 @@ interface Rule {
   type_id: number | null
   title: string | null
   created_at: unknown
-}
-
-interface Candidate {
-  key: string
-  subjectType: string
-  subjectId: number
-  assigneeId: number
-  title: string
-  dueAt: Date
-  /** lead_unassigned: the leader is also notified. */
-  notify?: { leadTitle: string }
 }
 
 /** Runs every active rule of every organization where the CRM is enabled; returns what it made. */
