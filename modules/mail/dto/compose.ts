@@ -15,6 +15,8 @@ export interface ComposePageProps {
   /** Merge field → value for this record and user (both Spanish names and English aliases). */
   mergeValues: Record<string, string>
   fields: { name: string; alias: string }[]
+  /** Attachments: at most `files` files and `bytes` bytes in all. */
+  limits: { files: number; bytes: number }
   draft: {
     replyToMessageId: number | null
     mode: 'new' | 'reply' | 'reply_all' | 'forward'

@@ -3,6 +3,7 @@ import { Alert, Grid, Select, Stack, TagsInput, Text, TextInput, Textarea } from
 import { ErrorSummary, FormFooter, PageHeader, useT } from '~/ui'
 import type { ComposePageProps } from '../../dto/compose'
 import { MergePreview } from './merge_preview'
+import { AttachmentsInput } from './attachments_input'
 
 /**
  * Writing a mail from a record: From (a mailbox the user may send from), To and Cc as chips
@@ -21,6 +22,7 @@ export default function ComposeCreate(props: ComposePageProps) {
     body: draft.body,
     replyToMessageId: draft.replyToMessageId,
     template: null as string | null,
+    attachments: [] as File[],
   })
   const d = form.data
   const errors = form.errors as Record<string, string | undefined>
@@ -121,6 +123,12 @@ export default function ComposeCreate(props: ComposePageProps) {
                 error={errors.body}
                 autosize
                 minRows={10}
+              />
+              <AttachmentsInput
+                files={d.attachments}
+                onChange={(files) => form.setData('attachments', files)}
+                limits={props.limits}
+                error={errors.attachments}
               />
             </Stack>
           </Grid.Col>
