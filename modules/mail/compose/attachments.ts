@@ -1,9 +1,10 @@
+import { randomUUID } from 'node:crypto'
 import { stat } from 'node:fs/promises'
 import db from '@adonisjs/lucid/services/db'
 import drive from '@adonisjs/drive/services/main'
 import string from '@adonisjs/core/helpers/string'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import { cleanFileName } from '#app/documents/documents'
+import { cleanFileName, type DocumentRow } from '#app/documents/documents'
 import { detectContentType } from '#app/documents/content_type'
 import { discardStoredFile, putSystemFile } from '#app/documents/store_file'
 import { dbTimestamp } from '#app/support/dates'
@@ -33,22 +34,24 @@ export interface StoredAttachment {
 const sizeLabel = (bytes: number) => string.bytes.format(bytes, { unitSeparator: ' ' })
 
 /**
- * Checks the limits (count, then total size) and copies the files to the drive, streaming, so
- * that the sending job reads them from there (nothing stays in memory between request and job).
- * The caller records them (`recordAttachments`) or discards them (`discardAttachments`).
+ * Checks the limits (count, then total size) and copies the uploaded files and the record's
+ * picked documents to the drive, streaming, so that the sending job reads them from there
+ * (nothing stays in memory between request and job, and a document deleted meanwhile still
+ * goes). The caller records them (`recordAttachments`) or discards them (`discardAttachments`).
  */
 export async function storeAttachments(
   organizationId: number,
-  files: UploadedFile[]
+  files: UploadedFile[],
+  documents: DocumentRow[] = []
 ): Promise<StoredAttachment[]> {
-  if (files.length > MAX_ATTACHMENTS)
+  if (files.length + documents.length > MAX_ATTACHMENTS)
     throw new RuleError(
       'mail.compose.errors.too_many_files',
       { max: MAX_ATTACHMENTS },
       'attachments'
     )
   const sizes = await Promise.all(files.map(async (f) => (await stat(f.tmpPath)).size))
-  const total = sizes.reduce((sum, size) => sum + size, 0)
+  const total = [...sizes, ...documents.map((d) => d.size)].reduce((sum, size) => sum + size, 0)
   if (total > MAX_ATTACHMENT_BYTES)
     throw new RuleError(
       'mail.compose.errors.too_large',
@@ -68,6 +71,17 @@ export async function storeAttachments(
         contentType,
       })
       stored.push({ filename, contentType, ...put })
+    }
+    for (const doc of documents) {
+      const storedKey = `${organizationId}/${new Date().getUTCFullYear()}/${randomUUID()}`
+      await drive.use().copy(doc.storedKey, storedKey)
+      stored.push({
+        filename: doc.name,
+        contentType: doc.contentType,
+        size: doc.size,
+        storedKey,
+        sha256: doc.sha256,
+      })
     }
   } catch (error) {
     await discardAttachments(stored)

@@ -16,6 +16,7 @@ import {
   storeAttachments,
   type UploadedFile,
 } from './attachments.js'
+import { pickRecordDocuments } from './record_documents.js'
 
 export interface ComposeInput {
   record: { type: string; id: number } | null
@@ -28,6 +29,8 @@ export interface ComposeInput {
   replyToMessageId?: number | null
   /** Files of the form (temporary paths), stored on the drive before the mail is queued. */
   attachments?: UploadedFile[]
+  /** Documents of the record to attach too. */
+  documentIds?: number[]
 }
 
 function addresses(values: string[] | undefined, field: string): Address[] {
@@ -76,7 +79,8 @@ export async function queueMail(
         { fields: rendered.unknown.map((f) => `{{${f}}}`).join(', ') },
         field
       )
-  const stored = await storeAttachments(organizationId, input.attachments ?? [])
+  const documents = await pickRecordDocuments(access, card, input.documentIds ?? [])
+  const stored = await storeAttachments(organizationId, input.attachments ?? [], documents)
   const now = dbTimestamp()
   const row = {
     organization_id: organizationId,

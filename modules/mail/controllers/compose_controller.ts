@@ -15,6 +15,7 @@ import {
 import { replyDraft, type ReplyMode } from '../compose/reply.js'
 import { listTemplates } from '../compose/templates.js'
 import { queueMail } from '../compose/queue.js'
+import { recordDocuments } from '../compose/record_documents.js'
 import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from '../compose/attachments.js'
 import type { ComposePageProps, OutboxRowDto } from '../dto/compose.js'
 
@@ -37,11 +38,12 @@ export default class ComposeController {
       ? (askedMode as ReplyMode)
       : 'reply'
     const organizationId = ctx.organization.id
-    const [merge, mailboxes, templates, reply] = await Promise.all([
+    const [merge, mailboxes, templates, reply, documents] = await Promise.all([
       recordMergeData(organizationId, card, userId),
       sendingMailboxes(organizationId, userId),
       listTemplates(organizationId),
       replyId ? replyDraft(ctx.access, replyId, mode) : null,
+      recordDocuments(ctx.access, card),
     ])
     const props: ComposePageProps = {
       record: { ...card, key: `${card.type}:${card.id}` },
@@ -51,6 +53,7 @@ export default class ComposeController {
       mergeValues: merge.values,
       fields: MERGE_FIELDS.map((f) => ({ name: f.name, alias: f.alias })),
       limits: { files: MAX_ATTACHMENTS, bytes: MAX_ATTACHMENT_BYTES },
+      documents,
       draft: reply
         ? { ...reply, mode }
         : {

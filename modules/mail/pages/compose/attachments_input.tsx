@@ -9,6 +9,8 @@ interface Props {
   files: File[]
   onChange: (files: File[]) => void
   limits: { files: number; bytes: number }
+  /** The record's documents picked too: they count against the same limits. */
+  reserved: { size: number }[]
   /** The server's refusal (too many, too large), shown under the list. */
   error?: string
 }
@@ -18,14 +20,14 @@ interface Props {
  * Enter or Space), each listed with its size and a remove button. Limits are checked here first
  * (the server checks them again) and a refused pick leaves the list as it was.
  */
-export function AttachmentsInput({ files, onChange, limits, error }: Props) {
+export function AttachmentsInput({ files, onChange, limits, reserved, error }: Props) {
   const { t, locale } = useT()
   const [refused, setRefused] = useState<string | null>(null)
   const total = files.reduce((sum, f) => sum + f.size, 0)
   const add = (picked: File[]) => {
     const next = [...files, ...picked]
-    const bytes = next.reduce((sum, f) => sum + f.size, 0)
-    if (next.length > limits.files)
+    const bytes = [...next, ...reserved].reduce((sum, f) => sum + f.size, 0)
+    if (next.length + reserved.length > limits.files)
       return setRefused(t('mail.compose.errors.too_many_files', { max: limits.files }))
     if (bytes > limits.bytes)
       return setRefused(

@@ -127,4 +127,59 @@ test.group('Compose: attachments', (group) => {
       attachments: ['Los adjuntos ocupan 21 MB; el límite es 20 MB en total'],
     })
   })
+
+  test('a document already on the record goes as an attachment; one of another record is refused', async ({
+    client,
+    assert,
+  }) => {
+    const w = await composeWorld('doc')
+    const upload = (path: string) =>
+      client
+        .post(path)
+        .loginAs(w.rep)
+        .withCsrfToken()
+        .header('accept', 'application/json')
+        .file('file', PDF, { filename: 'contrato.pdf' })
+    ;(await upload(`/documents/crm.contacts/${w.contact}`)).assertStatus(201)
+    const other = (await upload(`/documents/crm.companies/${w.company}`)).body().document.id
+
+    const page = await client
+      .get(`/mail/compose?record=crm.contact:${w.contact}`)
+      .loginAs(w.rep)
+      .withInertia()
+    const [doc] = page.inertiaProps.documents
+    assert.deepInclude(doc, { name: 'contrato.pdf', size: PDF.length, typeLabel: 'PDF' })
+
+    const send = (documentIds: number[]) =>
+      client
+        .post('/mail/compose')
+        .loginAs(w.rep)
+        .withCsrfToken()
+        .redirects(0)
+        .header('accept', 'application/json')
+        .json({
+          record: `crm.contact:${w.contact}`,
+          mailboxId: w.mailboxId,
+          to: [w.email],
+          subject: 'Contrato',
+          body: 'Adjunto el contrato.',
+          documentIds,
+        })
+    const refused = await send([other])
+    refused.assertStatus(422)
+    assert.deepEqual(refused.body().errors, [
+      { field: 'documentIds', message: 'Elija documentos de este registro que pueda ver' },
+    ])
+    assert.lengthOf(await db.from('mail_outbox').where('organization_id', w.org.id), 0)
+
+    ;(await send([doc.id])).assertStatus(302)
+    await drainQueue()
+    const [received] = await smtpSink.waitFor(w.email)
+    assert.lengthOf(received.attachments, 1)
+    assert.equal(received.attachments[0].filename, 'contrato.pdf')
+    assert.isTrue(received.attachments[0].content.equals(PDF))
+    // The record's document itself stays where it was.
+    const original = await db.from('documents').where('id', doc.id).firstOrFail()
+    assert.isTrue(await drive.use().exists(original.stored_key))
+  })
 })
