@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { ActionIcon, Group, Stack, Text } from '@mantine/core'
+import { ActionIcon, Group, Input, Stack, Text } from '@mantine/core'
 import { Dropzone } from '@mantine/dropzone'
 import { IconFile, IconPaperclip, IconX } from '@tabler/icons-react'
 import { useT } from '~/ui'
@@ -42,9 +42,7 @@ export function AttachmentsInput({ files, onChange, limits, reserved, error }: P
   const shown = refused ?? error
   return (
     <Stack gap={6}>
-      <Text size="sm" fw={500} id="compose-attachments-label">
-        {t('mail.compose.attachments')}
-      </Text>
+      <Input.Label id="compose-attachments-label">{t('mail.compose.attachments')}</Input.Label>
       <Dropzone
         onDrop={add}
         multiple
