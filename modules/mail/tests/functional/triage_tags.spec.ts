@@ -134,4 +134,43 @@ test.group('Triage: tags and visibility', (group) => {
       ['Privado de Luis', 'Para Ana']
     )
   })
+
+  test('the list costs the same few queries for 3 rows or 25 (no check per row)', async ({
+    client,
+    assert,
+  }) => {
+    const org = await createOrganization(['crm', 'mail'])
+    const ana = await mailUser(org, ['view'])
+    const team = await createTeam(org, null, [ana])
+    const mails = (n: number, prefix: string) =>
+      Array.from({ length: n }, (_, i) =>
+        eml({ messageId: `${prefix}${i}@x.es`, from: `p${i}@x.es`, subject: `${prefix} ${i}` })
+      )
+    await capture(org.id, 'ventas', mails(3, 'a'))
+    await db
+      .from('mail_mailboxes')
+      .where({ organization_id: org.id, name: 'ventas' })
+      .update({ kind: 'shared', team_id: team.id })
+    const knex = db.connection().getWriteClient()
+    const count = async () => {
+      let queries = 0
+      const listener = (q: { sql: string }) => {
+        if (/mail_/.test(q.sql)) queries++
+      }
+      knex.on('query', listener)
+      try {
+        const body = (await json(client.get('/mail/triage'), ana)).body()
+        return { queries, rows: body.messages.length }
+      } finally {
+        knex.off('query', listener)
+      }
+    }
+    const few = await count()
+    assert.equal(few.rows, 3)
+    await capture(org.id, 'ventas', mails(30, 'b'))
+    const many = await count()
+    assert.equal(many.rows, 25)
+    assert.isAbove(few.queries, 0)
+    assert.equal(many.queries, few.queries)
+  })
 })
