@@ -9,6 +9,7 @@ import { dbTimestamp } from '#app/support/dates'
 import { insertId } from '#app/support/db'
 import { normalizeEmail, normalizeName } from '../support/normalize.js'
 import { domainKey } from '../support/keys.js'
+import { defaultStages } from '../support/opportunities_stages.js'
 
 type Client = TransactionClientContract | typeof db
 
@@ -70,4 +71,31 @@ export async function insertContactRow(
       is_primary: true,
     })
   return id
+}
+
+/** An open opportunity row in the default pipeline's first stage, 0 EUR. */
+export async function insertOpportunityRow(
+  organizationId: number,
+  row: { name: string; companyId?: number | null; ownerId?: number | null }
+): Promise<number> {
+  const [stage] = await defaultStages(organizationId)
+  const now = dbTimestamp()
+  return insertId(db.connection(), 'crm_opportunities', {
+    organization_id: organizationId,
+    name: row.name,
+    name_normalized: normalizeName(row.name),
+    company_id: row.companyId ?? null,
+    owner_id: row.ownerId ?? null,
+    stage_id: stage.id,
+    currency: 'EUR',
+    amount_minor: '0',
+    amount_org_minor: '0',
+    exchange_rate: '1',
+    weighted_org_minor: '0',
+    probability: stage.probability,
+    status: 'open',
+    stage_entered_at: now,
+    created_at: now,
+    updated_at: now,
+  })
 }

@@ -152,7 +152,7 @@ export {
   openOpportunitiesOf,
 } from './records.js'
 export type { RecordRef, RecordCard } from './records.js'
-export { insertCompanyRow, insertContactRow } from './fixtures.js'
+export { insertCompanyRow, insertContactRow, insertOpportunityRow } from './fixtures.js'
 export { composeSourceOf } from './compose.js'
 export type { ComposeSource, ComposePerson } from './compose.js'
 export { createContactFromEmail, createLeadFromEmail } from './mail_capture.js'
