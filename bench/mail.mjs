@@ -159,6 +159,10 @@ try {
   mailUser('big', bigMessage(BIG_MB))
   say('initial sync over IMAP (in-process)…')
   const out = run([
+    // BENCH_MAIL_CPU_PROF=<dir>: a V8 CPU profile of the sync (node bench/mail_prof.mjs <file>).
+    ...(process.env.BENCH_MAIL_CPU_PROF
+      ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_MAIL_CPU_PROF}`]
+      : []),
     '--expose-gc',
     '--import=@poppinss/ts-exec',
     'bench/mail_run.ts',
