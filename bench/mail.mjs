@@ -176,7 +176,8 @@ try {
   const figures = JSON.parse(out.trim().split('\n').at(-1))
   say(
     `initial sync: ${figures.stored} of ${COUNT} messages (mean ${figures.meanKb} KB) in ` +
-      `${figures.seconds} s = ${figures.perSecond} messages/s (goal ≥ 100)`
+      `${figures.seconds} s = ${figures.perSecond} messages/s (goal ≥ 100), ` +
+      `${figures.cpuMsPerMessage} ms CPU per message`
   )
   say(
     `${BIG_MB} MB attachment: peak RSS +${figures.bigPeakMb} MB over the process before it ` +

@@ -43,3 +43,23 @@ console.log(`total ${(total / 1000).toFixed(0)} ms sampled\n-- by package/folder
 show(places, 25)
 console.log('-- by function')
 show(functions, Number(top))
+
+// Inclusive time of the app's own functions (modules/, app/): what each costs with its callees
+// (synchronous callees only: an await cuts the stack).
+const parent = new Map()
+for (const node of profile.nodes)
+  for (const child of node.children ?? []) parent.set(child, node.id)
+const inclusive = new Map()
+for (const [id, micros] of self) {
+  const seen = new Set()
+  for (let at = id; at !== undefined; at = parent.get(at)) {
+    const { functionName, url, lineNumber } = byId.get(at).callFrame
+    if (!/^file:.*\/(modules|app)\//.test(url) || url.includes('node_modules')) continue
+    const name = `${functionName || '(anonymous)'} ${url.replace(/^.*?\/wt-[^/]+\//, '')}:${lineNumber + 1}`
+    if (seen.has(name)) continue
+    seen.add(name)
+    inclusive.set(name, (inclusive.get(name) ?? 0) + micros)
+  }
+}
+console.log('-- inclusive, app code')
+show(inclusive, Number(top))

@@ -8,8 +8,8 @@ const FETCH_BYTES = 2 * 1024 * 1024
 /** A step of a batch: small messages fetched whole in one FETCH, or one big message. */
 export type FetchStep = { small: number[] } | { big: number }
 
-/** What a UID of a batch brought: its bytes, `big` (to be streamed) or `gone` (expunged). */
-export type Fetched = { uid: number; source: Buffer | 'big' | 'gone' }
+/** What a UID of a batch brought: its bytes, `stream` (for the caller to stream) or `gone`. */
+export type Fetched = { uid: number; source: Buffer | 'stream' | 'gone' }
 
 /** An IMAP sequence set of UIDs, runs compressed (`3:7,9`). */
 export function uidSet(uids: number[]): string {
@@ -71,7 +71,8 @@ async function sources(client: ImapFlow, uids: number[]): Promise<Map<number, Bu
 /**
  * The messages of a batch, in UID order: small ones fetched whole, several per FETCH, the next
  * FETCH already running while the current messages are processed; a big one is only named
- * (`big`), for the caller to stream. A UID the server no longer has comes back `gone`.
+ * (`stream`), for the caller to stream — so is a small one the FETCH left out although the
+ * server listed it (the streamed download asks again). A UID not listed comes back `gone`.
  */
 export async function* fetchBatch(client: ImapFlow, uids: number[]): AsyncGenerator<Fetched> {
   if (!uids.length) return
@@ -89,10 +90,11 @@ export async function* fetchBatch(client: ImapFlow, uids: number[]): AsyncGenera
     const current = next
     next = start(steps[index + 1])
     if ('big' in step) {
-      yield { uid: step.big, source: sizes.has(step.big) ? 'big' : 'gone' }
+      yield { uid: step.big, source: 'stream' }
       continue
     }
     const found = await current!
-    for (const uid of step.small) yield { uid, source: found.get(uid) ?? 'gone' }
+    for (const uid of step.small)
+      yield { uid, source: found.get(uid) ?? (sizes.has(uid) ? 'stream' : 'gone') }
   }
 }

@@ -45,10 +45,10 @@ async function knownUids(folderId: number, uidValidity: number, uids: number[]) 
 }
 
 /**
- * Streams one big message into the pipeline: imapflow's download() FETCHes `BODY.PEEK[]` in
+ * Streams one (big) message into the pipeline: imapflow's download() FETCHes `BODY.PEEK[]` in
  * chunks (never sets \Seen), so it never sits whole in memory.
  */
-async function offerBig(
+async function offerStreamed(
   client: ImapFlow,
   context: MailboxContext,
   target: Target,
@@ -101,7 +101,8 @@ export async function offerInBatches(
     for await (const { uid, source } of fetchBatch(client, wanted)) {
       const target = { folderId: folder.id, uidValidity: folder.uidValidity, uid }
       if (source === 'gone') count('gone')
-      else if (source === 'big') count(await offerBig(client, context, target, folder.notify))
+      else if (source === 'stream')
+        count(await offerStreamed(client, context, target, folder.notify))
       else {
         const intake = {
           folderId: folder.id,

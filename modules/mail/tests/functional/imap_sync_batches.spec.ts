@@ -6,6 +6,7 @@ import db from '@adonisjs/lucid/services/db'
 import { createOrganization } from '#tests/helpers/world'
 import {
   appendMessages,
+  connect,
   createImapUser,
   flagsOf,
   imapSkip,
@@ -13,6 +14,7 @@ import {
 } from '#tests/helpers/dovecot'
 import { sealSecret } from '../../support/secrets.js'
 import { syncMailbox } from '../../sync/sync_mailbox.js'
+import { fetchBatch } from '../../sync/fetch_batch.js'
 import { eml, storedMessages } from '../mail_helpers.js'
 
 const sha = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex')
@@ -111,5 +113,39 @@ test.group('IMAP sync — batches: small mail from memory, big mail streamed', (
 
     const again = await syncMailbox(id)
     assert.deepInclude(again.busy ? {} : again.folders[0], { offered: 0 })
+  }).skip(...imapSkip())
+
+  test('a batch fetch gives each UID its bytes, `stream` for a big one, `gone` for a missing one', async ({
+    assert,
+  }) => {
+    const account = createImapUser('lotes2')
+    const small = eml({ messageId: 'a@cliente-a.es', subject: 'A' })
+    const [a, big, b] = await appendMessages(account, 'INBOX', [
+      small,
+      bigMail(Buffer.alloc(300 * 1024, 1)),
+      eml({ messageId: 'b@cliente-a.es', subject: 'B' }),
+    ])
+    const client = await connect(account)
+    try {
+      const lock = await client.getMailboxLock('INBOX', { readOnly: true })
+      const got = []
+      try {
+        for await (const item of fetchBatch(client, [a, big, b, b + 50])) got.push(item)
+      } finally {
+        lock.release()
+      }
+      assert.deepEqual(
+        got.map((g) => [g.uid, Buffer.isBuffer(g.source) ? 'bytes' : g.source]),
+        [
+          [a, 'bytes'],
+          [big, 'stream'],
+          [b, 'bytes'],
+          [b + 50, 'gone'],
+        ]
+      )
+      assert.equal(String(got[0].source), small)
+    } finally {
+      await client.logout().catch(() => client.close())
+    }
   }).skip(...imapSkip())
 })
