@@ -6,7 +6,7 @@ import { pipeline } from 'node:stream/promises'
 import { dispose, looksLikeMail, parseMessage, scratchDir, type ParsedMessage } from './parse.js'
 import { dedupeKey, rawKey } from './dedupe.js'
 import { decide } from '../rules/evaluate.js'
-import { storeMessage } from './store.js'
+import { directionOf, storeMessage } from './store.js'
 import { SMALL_MESSAGE, type IntakeTarget, type StoreResult } from './types.js'
 import { recordIntake, intakeExists } from './intake.js'
 import { notifyOwners } from './notify_owners.js'
@@ -106,7 +106,7 @@ async function ingestRaw(
   } catch (error) {
     parseError = (error as Error).message.slice(0, 400) || 'parse_error'
   }
-  const direction = options.direction ?? 'in'
+  const direction = directionOf(mailbox, parsed, options.direction)
   if (parsed) {
     const decision = decide(parsed, mailbox.rules, mailbox.blocklist)
     if (decision.skip) {
@@ -127,7 +127,7 @@ async function ingestRaw(
       direction,
       link: options.link ?? null,
     })
-    await afterStore(mailbox, result, options)
+    await afterStore(mailbox, result, { ...options, direction })
     return result.outcome === 'known'
       ? { outcome: 'known' }
       : { outcome: result.outcome, messageId: result.messageId }

@@ -39,12 +39,28 @@ export interface StoreParams {
 
 const RESOURCE = 'mail.messages'
 
+/** An address of the organization's own mailboxes or domains (`address` in basic form). */
+export const isOwnAddress = (mailbox: MailboxContext, address: string) =>
+  mailbox.ownAddresses.has(address) || mailbox.ownDomains.has(domainOf(address))
+
 /** External participants: every address but the organization's own mailboxes and domains. */
 export function externalParticipants(mailbox: MailboxContext, parsed: ParsedMessage): string[] {
   const all = [parsed.from, ...parsed.to, ...parsed.cc].flatMap((a) => (a ? [a.address] : []))
-  return [...new Set(all.map(basicAddress))].filter(
-    (a) => !mailbox.ownAddresses.has(a) && !mailbox.ownDomains.has(domainOf(a))
-  )
+  return [...new Set(all.map(basicAddress))].filter((a) => !isOwnAddress(mailbox, a))
+}
+
+/**
+ * Mail written by the organization (From one of its own addresses: a reply from ventas@ found
+ * in Enviados, or in an archive) is outgoing; the rest is received. Mail sent from Cartera says so.
+ */
+export function directionOf(
+  mailbox: MailboxContext,
+  parsed: ParsedMessage | null,
+  given?: 'in' | 'out'
+): 'in' | 'out' {
+  if (given) return given
+  const from = parsed?.from?.address
+  return from && isOwnAddress(mailbox, basicAddress(from)) ? 'out' : 'in'
 }
 
 function snippetOf(text: string | null): string | null {
