@@ -31,7 +31,7 @@ const args = process.argv.slice(2)
 // the two instead of the sum. Each one's output is printed whole when it ends.
 const splitRun =
   process.env.CARTERA_TEST_SPLIT === '1' &&
-  !args.some((a) => !a.startsWith('-')) &&
+  !args.some((a) => !a.startsWith('-') || a === '--prebuild-only') &&
   existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')
 if (splitRun) {
   const { spawn } = await import('node:child_process')
