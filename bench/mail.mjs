@@ -159,6 +159,10 @@ try {
   mailUser('big', bigMessage(BIG_MB))
   say('initial sync over IMAP (in-process)…')
   const out = run([
+    // BENCH_MAIL_CPU_PROF=<dir>: a V8 CPU profile of the sync (node bench/mail_prof.mjs <file>).
+    ...(process.env.BENCH_MAIL_CPU_PROF
+      ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_MAIL_CPU_PROF}`]
+      : []),
     '--expose-gc',
     '--import=@poppinss/ts-exec',
     'bench/mail_run.ts',
@@ -172,7 +176,8 @@ try {
   const figures = JSON.parse(out.trim().split('\n').at(-1))
   say(
     `initial sync: ${figures.stored} of ${COUNT} messages (mean ${figures.meanKb} KB) in ` +
-      `${figures.seconds} s = ${figures.perSecond} messages/s (goal ≥ 100)`
+      `${figures.seconds} s = ${figures.perSecond} messages/s (goal ≥ 100), ` +
+      `${figures.cpuMsPerMessage} ms CPU per message`
   )
   say(
     `${BIG_MB} MB attachment: peak RSS +${figures.bigPeakMb} MB over the process before it ` +

@@ -53,9 +53,17 @@ const mailbox = async (name: string, user: string) => {
 
 const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10
 
+// SQL statements the sync sends (knex's `query` event, transactions' included).
+let statements = 0
+db.connection()
+  .getWriteClient()
+  .on('query', () => statements++)
 const started = performance.now()
+const cpuBefore = process.cpuUsage()
 await syncMailbox(await mailbox('ventas', 'bench'))
 const seconds = (performance.now() - started) / 1000
+const cpu = process.cpuUsage(cpuBefore)
+const syncStatements = statements
 const stats = await db
   .from('mail_messages')
   .where('organization_id', org.id)
@@ -86,6 +94,11 @@ console.log(
     meanKb: Math.round(Number(stats?.size ?? 0) / 1024),
     seconds: Math.round(seconds * 10) / 10,
     perSecond: Math.round(Number(stats?.n ?? 0) / seconds),
+    // CPU time (user + system) of this process per stored message (Dovecot's not included).
+    cpuMsPerMessage:
+      Math.round(((cpu.user + cpu.system) / 1000 / Math.max(1, Number(stats?.n ?? 0))) * 10) / 10,
+    statementsPerMessage:
+      Math.round((syncStatements / Math.max(1, Number(stats?.n ?? 0))) * 10) / 10,
     rssBeforeBigMb: mb(before),
     bigPeakMb: mb(peak - before),
     bigStoredMb: mb(Number(big?.size ?? 0)),

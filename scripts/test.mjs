@@ -24,6 +24,42 @@ ensureEnvFile()
 
 const requireAll = process.env.CARTERA_REQUIRE_SERVICES === '1'
 const args = process.argv.slice(2)
+
+// CARTERA_TEST_SPLIT=1 (set by .ci/run): the browser suite runs beside the others, in a second
+// run of this script with its own database, ports, files and IMAP server. Both mostly wait (on
+// the database, the browser, child processes), so side by side they take about the longer of
+// the two instead of the sum. Each one's output is printed whole when it ends.
+const splitRun =
+  process.env.CARTERA_TEST_SPLIT === '1' &&
+  !args.some((a) => !a.startsWith('-') || a === '--prebuild-only') &&
+  existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')
+if (splitRun) {
+  const { spawn } = await import('node:child_process')
+  const self = join(ROOT, 'scripts', 'test.mjs')
+  const part = (suites) =>
+    new Promise((resolve) => {
+      const chunks = []
+      const child = spawn('node', [self, ...suites, ...args], {
+        cwd: ROOT,
+        env: { ...process.env, CARTERA_TEST_SPLIT: '0' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      })
+      child.stdout.on('data', (c) => chunks.push(c))
+      child.stderr.on('data', (c) => chunks.push(c))
+      child.on('close', (code) => resolve({ suites, code, output: Buffer.concat(chunks) }))
+    })
+  const started = Date.now()
+  const runs = [part(['unit', 'architecture', 'functional']), part(['browser'])]
+  let failed = false
+  for (const run of runs) {
+    const { suites, code, output } = await run
+    process.stdout.write(output)
+    say(`${suites.join(', ')}: ${code === 0 ? 'passed' : `FAILED (exit ${code})`}`)
+    failed ||= code !== 0
+  }
+  say(`all suites finished in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+  process.exit(failed ? 1 : 0)
+}
 const env = { ...process.env, NODE_ENV: 'test', TZ: 'UTC', CARTERA_TRUST_TEST_LICENCE_KEY: '1' }
 const skipped = []
 const cleanups = []

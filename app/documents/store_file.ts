@@ -29,12 +29,26 @@ export async function putSystemFile(file: Omit<SystemFile, 'recordId'>) {
   const { size } = await stat(file.path)
   const hash = createHash('sha256')
   for await (const chunk of createReadStream(file.path)) hash.update(chunk)
-  const storedKey = `${file.organizationId}/${new Date().getUTCFullYear()}/${randomUUID()}`
+  const storedKey = systemKey(file.organizationId)
   await drive
     .use()
     .putStream(storedKey, createReadStream(file.path), { contentType: file.contentType })
   return { storedKey, size, sha256: hash.digest('hex') }
 }
+
+/** `putSystemFile` for bytes already in memory (a small mail's attachment): one write. */
+export async function putSystemBytes(
+  file: Pick<SystemFile, 'organizationId' | 'contentType'>,
+  bytes: Buffer
+) {
+  const storedKey = systemKey(file.organizationId)
+  await drive.use().put(storedKey, bytes, { contentType: file.contentType })
+  const sha256 = createHash('sha256').update(bytes).digest('hex')
+  return { storedKey, size: bytes.length, sha256 }
+}
+
+const systemKey = (organizationId: number) =>
+  `${organizationId}/${new Date().getUTCFullYear()}/${randomUUID()}`
 
 /** The documents row of a file `putSystemFile` stored; returns its id. */
 export async function fileDocument(

@@ -107,6 +107,19 @@ export function timelineFilterKinds(key: string | undefined | null): string[] | 
   return timelineFilters().find((f) => f.key === key)?.kinds
 }
 
+let moduleMessageKinds: { kind: string; message: 'in' | 'out' }[] = []
+const probeMessageKinds: { kind: string; message: 'in' | 'out' }[] = []
+
+/**
+ * The declared kinds of messages exchanged with a record's people (manifest
+ * `timelineKinds[].message`): `in` received, `out` sent.
+ */
+export function messageKinds(direction: 'in' | 'out'): string[] {
+  return [...moduleMessageKinds, ...probeMessageKinds]
+    .filter((k) => k.message === direction)
+    .map((k) => k.kind)
+}
+
 let moduleKinds: Map<string, TimelineKindLabel> | null = null
 let moduleActions: Map<string, string> | null = null
 const probeKinds = new Map<string, TimelineKindLabel>()
@@ -114,11 +127,14 @@ const probeActions = new Map<string, string>()
 
 /** Called by the registry once the manifests are loaded. */
 export function registerHistoryNames(declared: {
-  kinds: { kind: string; label: string; icon?: string; filter?: string }[]
+  kinds: { kind: string; label: string; icon?: string; filter?: string; message?: 'in' | 'out' }[]
   actions: { action: string; label: string }[]
 }): void {
   moduleFilters = declared.kinds.flatMap((k) =>
     k.filter ? [{ kind: k.kind, filter: k.filter }] : []
+  )
+  moduleMessageKinds = declared.kinds.flatMap((k) =>
+    k.message ? [{ kind: k.kind, message: k.message }] : []
   )
   moduleKinds = new Map(declared.kinds.map((k) => [k.kind, { label: k.label, icon: k.icon }]))
   moduleActions = new Map(declared.actions.map((a) => [a.action, a.label]))
@@ -129,13 +145,20 @@ export function registerHistoryNames(declared: {
  * that forgets them.
  */
 export function registerProbeHistoryNames(probe: {
-  kinds?: { kind: string; label: string; icon?: string }[]
+  kinds?: { kind: string; label: string; icon?: string; message?: 'in' | 'out' }[]
   actions?: { action: string; label: string }[]
 }): () => void {
-  for (const k of probe.kinds ?? []) probeKinds.set(k.kind, { label: k.label, icon: k.icon })
+  for (const k of probe.kinds ?? []) {
+    probeKinds.set(k.kind, { label: k.label, icon: k.icon })
+    if (k.message) probeMessageKinds.push({ kind: k.kind, message: k.message })
+  }
   for (const a of probe.actions ?? []) probeActions.set(a.action, a.label)
   return () => {
-    for (const k of probe.kinds ?? []) probeKinds.delete(k.kind)
+    for (const k of probe.kinds ?? []) {
+      probeKinds.delete(k.kind)
+      const i = probeMessageKinds.findIndex((m) => m.kind === k.kind)
+      if (i >= 0) probeMessageKinds.splice(i, 1)
+    }
     for (const a of probe.actions ?? []) probeActions.delete(a.action)
   }
 }

@@ -1,9 +1,9 @@
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
-import { dbTimestamp, toIso } from '#app/support/dates'
+import { dbTimestamp, toDate, toIso } from '#app/support/dates'
 import { insertInBatches } from '#app/support/db'
-import { assertTimelineKind, timelineKindLabel } from './kinds.js'
+import { assertTimelineKind, messageKinds, timelineKindLabel } from './kinds.js'
 
 /** One entry of a record's activity history. */
 export interface TimelineEntryInput {
@@ -57,6 +57,15 @@ type Client = TransactionClientContract | typeof db
  * (type, id) pairs and the payload is small JSON.
  */
 /** Records whose entries a timeline shows with its subject's: one record type and its ids. */
+/** A message entry (a kind declared `message`), for modules that react to mail. */
+export interface MessageEntry {
+  id: number
+  subjectType: string
+  subjectId: number
+  data: Record<string, any>
+  createdAt: Date
+}
+
 export interface RelatedSubjects {
   subjectType: string
   ids: number[]
@@ -77,11 +86,11 @@ export const timeline = {
   },
 
   /**
-   * Many entries at once, in chunked multi-row inserts, in the given order (a timeline is read
-   * by id). `createdAt` (a database timestamp) backdates an entry (demo data); default now.
+   * Many entries at once, in chunked multi-row inserts, in the given order. `createdAt` (a date
+   * or database timestamp) backdates an entry (demo data, mail dated when sent); default now.
    */
   async recordMany(
-    entries: (TimelineEntryInput & { createdAt?: string })[],
+    entries: (TimelineEntryInput & { createdAt?: string | Date | null })[],
     client: TransactionClientContract
   ): Promise<void> {
     for (const kind of new Set(entries.map((e) => e.kind))) assertTimelineKind(kind)
@@ -96,18 +105,20 @@ export const timeline = {
         kind: e.kind,
         actor_id: e.actorId,
         data: e.data ? JSON.stringify(e.data) : null,
-        created_at: e.createdAt ?? now,
+        created_at: e.createdAt ? dbTimestamp(toDate(e.createdAt)) : now,
       }))
     )
   },
 
   /**
-   * Newest first, keyset-paginated by id. The caller has already checked the subject's scope.
+   * Newest first by date (then id: a mail archived today but sent last year sits at last year),
+   * keyset-paginated: `before` is the id of the last entry shown, whose date and id bound the
+   * next page. The caller has already checked the subject's scope.
    * `related`: entries of other records shown with the subject's (a company's contacts and
    * opportunities): for each record type, its subject type and ids, already limited to those
    * the reader may see (the caller bounds the list: it is sent as parameters). One query per
    * type, each newest first, `LIMIT n+1`, with the same cursor and kinds, on the subject index
-   * (timeline_subject_idx: organization, type, subject id, id), merged here by id: an OR of them
+   * (timeline_subject_time_idx: organization, type, subject id, date, id), merged here: an OR of them
    * in one statement is not planned as a union by
    * MariaDB (it walked every entry of the related type in the organization).
    * `kinds`: only entries of these kinds (a filter chip, `timelineFilterKinds`).
@@ -122,18 +133,22 @@ export const timeline = {
     kinds?: string[]
   }): Promise<{ entries: TimelineEntry[]; nextBefore: number | null }> {
     const limit = Math.min(params.limit ?? 30, 100)
-    const page = (
-      subjectType: string,
-      where: (q: DatabaseQueryBuilderContract) => void,
-      order: 't.id' | 't.id + 0' = 't.id'
-    ) => {
+    const cursor = params.before
+      ? await db
+          .from('timeline_events')
+          .where({ organization_id: params.organizationId, id: params.before })
+          .select('id', 'created_at')
+          .first()
+      : null
+    const page = (subjectType: string, where: (q: DatabaseQueryBuilderContract) => void) => {
       const query = db
         .from('timeline_events as t')
         .leftJoin('users as u', 'u.id', 't.actor_id')
         .where('t.organization_id', params.organizationId)
         .where('t.subject_type', subjectType)
         .where((q) => where(q))
-        .orderByRaw(`${order} desc`)
+        .orderBy('t.created_at', 'desc')
+        .orderBy('t.id', 'desc')
         .limit(limit + 1)
         .select(
           't.id',
@@ -146,25 +161,28 @@ export const timeline = {
           'u.full_name as actor_name'
         )
       if (params.kinds) query.whereIn('t.kind', params.kinds.length ? params.kinds : ['-'])
-      if (params.before) query.where('t.id', '<', params.before)
+      // `<=` on the date alone first: a range on the index; the tie on the same date by id.
+      // A cursor entry gone since (removed for good): below its id, as before dates existed.
+      if (params.before && !cursor) query.where('t.id', '<', params.before)
+      if (cursor)
+        query
+          .where('t.created_at', '<=', cursor.created_at)
+          .where((q) =>
+            q.where('t.created_at', '<', cursor.created_at).orWhere('t.id', '<', cursor.id)
+          )
       return query
     }
     const related = [params.related ?? []].flat().filter((r) => r.ids.length)
     const parts = await Promise.all([
       page(params.subjectType, (q) => q.where('t.subject_id', params.subjectId)),
-      // Ordered by an expression of the id: with a `before` cursor, MariaDB otherwise walks the
-      // primary key backwards (an order index, tens of thousands of rows for one page) instead
-      // of the subject index's ranges (one per related id, id below the cursor) and a small sort.
-      ...related.map((r) =>
-        page(r.subjectType, (q) => q.whereIn('t.subject_id', r.ids), 't.id + 0')
-      ),
+      ...related.map((r) => page(r.subjectType, (q) => q.whereIn('t.subject_id', r.ids))),
     ])
     // Each part holds its newest limit + 1 entries: together, the newest limit + 1 of all.
     const seen = new Set<number>()
     const rows = parts
       .flat()
       .filter((r) => !seen.has(Number(r.id)) && !!seen.add(Number(r.id)))
-      .sort((a, b) => Number(b.id) - Number(a.id))
+      .sort((a, b) => newestFirst(a, b))
       .slice(0, limit + 1)
     const entries = rows.slice(0, limit).map((r): TimelineEntry => {
       const declared = timelineKindLabel(r.kind)
@@ -235,6 +253,51 @@ export const timeline = {
     }))
   },
 
+  /**
+   * Received messages (kinds declared `message: 'in'`) on records of the given types, dated in
+   * [since, until], with no sent message (`message: 'out'`) on the same record at or after
+   * them: newest first, at most `limit`. For rules that chase unanswered mail.
+   */
+  async unansweredMessages(params: {
+    organizationId: number
+    subjectTypes: string[]
+    since: Date
+    until: Date
+    limit: number
+  }): Promise<MessageEntry[]> {
+    const received = messageKinds('in')
+    const sent = messageKinds('out')
+    if (!received.length) return []
+    const rows = await db
+      .from('timeline_events as t')
+      .where('t.organization_id', params.organizationId)
+      .whereIn('t.kind', received)
+      .whereIn('t.subject_type', params.subjectTypes)
+      .whereBetween('t.created_at', [dbTimestamp(params.since), dbTimestamp(params.until)])
+      .if(sent.length, (q) =>
+        q.whereNotExists((answered) =>
+          answered
+            .from('timeline_events as r')
+            .whereColumn('r.organization_id', 't.organization_id')
+            .whereColumn('r.subject_type', 't.subject_type')
+            .whereColumn('r.subject_id', 't.subject_id')
+            .whereIn('r.kind', sent)
+            .whereColumn('r.created_at', '>=', 't.created_at')
+            .select(db.raw('1'))
+        )
+      )
+      .orderBy('t.id', 'desc')
+      .limit(params.limit)
+      .select('t.id', 't.subject_type', 't.subject_id', 't.data', 't.created_at')
+    return rows.map((r) => ({
+      id: Number(r.id),
+      subjectType: r.subject_type,
+      subjectId: Number(r.subject_id),
+      data: r.data ? JSON.parse(r.data) : {},
+      createdAt: toDate(r.created_at),
+    }))
+  },
+
   /** Removes a subject's history (used when the subject itself is deleted for good). */
   async forget(
     organizationId: number,
@@ -284,6 +347,15 @@ export const timeline = {
   async delete(ref: EntryRef, client?: Client): Promise<void> {
     await subjectEntry(client ?? db, ref).delete()
   },
+}
+
+/** Timeline order: newest date first, then the highest id (entries written in one second). */
+function newestFirst(
+  a: { id: unknown; created_at: unknown },
+  b: { id: unknown; created_at: unknown }
+) {
+  const byDate = toIso(b.created_at as any).localeCompare(toIso(a.created_at as any))
+  return byDate || Number(b.id) - Number(a.id)
 }
 
 const subjectEntry = (client: Client, ref: EntryRef) =>

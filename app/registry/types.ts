@@ -482,6 +482,14 @@ export interface TimelineKindDefinition {
    * chip). Without it the kind shows only under "Todo".
    */
   filter?: string
+  /**
+   * The entry is a message exchanged with the record's people: `in` received (a captured
+   * e-mail), `out` sent. Other modules react to it without knowing the writer (the CRM's
+   * automatic tasks: "a message arrived and nobody answered"). Such entries carry
+   * `data.summary` (what to call the message) and `data.dedupeKey` (one message linked to
+   * several records has one key).
+   */
+  message?: 'in' | 'out'
 }
 
 /** An audit action of the module's own; the kernel's (create, update, delete…) need none. */

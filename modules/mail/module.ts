@@ -46,12 +46,14 @@ export default defineModule(
           label: 'mail.timeline.received',
           icon: 'mail',
           filter: 'mail.timeline.filter',
+          message: 'in',
         },
         {
           kind: 'mail.sent',
           label: 'mail.timeline.sent',
           icon: 'send',
           filter: 'mail.timeline.filter',
+          message: 'out',
         },
       ],
       navigation: [

@@ -5,6 +5,8 @@ import { installer } from '#app/registry/services'
 import { dbTimestamp, toDate } from '#app/support/dates'
 import { insertActivity } from './insert_activity.js'
 import { ensureActivityTypes } from './types.js'
+import { messageCandidates } from './task_rule_messages.js'
+import type { Candidate } from './task_rule_types.js'
 
 /*
  * Automatic commercial tasks (crm_task_rules), evaluated by a schedule. Each thing a rule
@@ -17,6 +19,7 @@ export const TRIGGERS = [
   'opportunity_stage_entered',
   'opportunity_idle',
   'lead_unassigned',
+  'message_received',
 ] as const
 export type Trigger = (typeof TRIGGERS)[number]
 
@@ -49,17 +52,6 @@ interface Rule {
   type_id: number | null
   title: string | null
   created_at: unknown
-}
-
-interface Candidate {
-  key: string
-  subjectType: string
-  subjectId: number
-  assigneeId: number
-  title: string
-  dueAt: Date
-  /** lead_unassigned: the leader is also notified. */
-  notify?: { leadTitle: string }
 }
 
 /** Runs every active rule of every organization where the CRM is enabled; returns what it made. */
@@ -151,6 +143,8 @@ async function defaultTaskType(organizationId: number): Promise<number> {
 async function candidatesOf(rule: Rule, now: Date): Promise<Candidate[]> {
   const org = Number(rule.organization_id)
   const title = (fallback: string) => rule.title || fallback
+  if (rule.trigger === 'message_received')
+    return messageCandidates(rule, now, TASK_RULE_LIMITS.batch)
   if (rule.trigger === 'opportunity_stage_entered') {
     if (!rule.stage_id) return []
     // Opportunities that entered the stage since the rule exists (a new rule does not flood).

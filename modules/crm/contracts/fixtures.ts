@@ -81,23 +81,33 @@ export async function pipelineStageIds(organizationId: number): Promise<Record<s
 }
 
 /**
- * An opportunity row in the organization's currency (rate 1): amounts in minor units, the
- * weighted amount from `probability`. `columns` overrides any column (status, won_at…).
+ * An opportunity row in the organization's currency (rate 1), open, in `stageId` (the default
+ * pipeline's first stage when not given) for `amountMinor` (0 when not given); the weighted
+ * amount comes from `probability` (the stage's when not given). `columns` overrides any column.
  */
 export async function insertOpportunityRow(
   organizationId: number,
-  row: { name: string; stageId: number; ownerId?: number | null; amountMinor: number },
+  row: {
+    name: string
+    companyId?: number | null
+    ownerId?: number | null
+    stageId?: number
+    amountMinor?: number
+  },
   columns: Record<string, unknown> = {}
 ): Promise<number> {
+  const stages = await defaultStages(organizationId)
+  const stage = stages.find((s) => s.id === row.stageId) ?? stages[0]
   const now = dbTimestamp()
-  const probability = Number(columns.probability ?? 10)
-  const amount = BigInt(row.amountMinor)
+  const probability = Number(columns.probability ?? stage.probability)
+  const amount = BigInt(row.amountMinor ?? 0)
   return insertId(db.connection(), 'crm_opportunities', {
     organization_id: organizationId,
     name: row.name,
     name_normalized: normalizeName(row.name),
-    stage_id: row.stageId,
+    company_id: row.companyId ?? null,
     owner_id: row.ownerId ?? null,
+    stage_id: stage.id,
     currency: 'EUR',
     amount_minor: amount.toString(),
     amount_org_minor: amount.toString(),

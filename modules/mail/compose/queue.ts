@@ -10,6 +10,13 @@ import { domainOf, normalizeAddress, type Address } from '../support/addresses.j
 import { renderMerge } from './merge.js'
 import { recordMergeData, sendingMailboxes, visibleRecord } from './sources.js'
 import SendOutboxMail from '../jobs/send_outbox_mail.js'
+import {
+  discardAttachments,
+  recordAttachments,
+  storeAttachments,
+  type UploadedFile,
+} from './attachments.js'
+import { pickRecordDocuments } from './record_documents.js'
 
 export interface ComposeInput {
   record: { type: string; id: number } | null
@@ -20,6 +27,10 @@ export interface ComposeInput {
   subject: string
   body: string
   replyToMessageId?: number | null
+  /** Files of the form (temporary paths), stored on the drive before the mail is queued. */
+  attachments?: UploadedFile[]
+  /** Documents of the record to attach too. */
+  documentIds?: number[]
 }
 
 function addresses(values: string[] | undefined, field: string): Address[] {
@@ -36,7 +47,8 @@ function addresses(values: string[] | undefined, field: string): Address[] {
 /**
  * Queues a mail written from a record: the user must see the record (else 404) and the message
  * replied to; merge fields are filled in here, and an unknown one refuses the mail (named, not
- * blanked). The outbox row starts queued; the sending job delivers it.
+ * blanked). Attached files go to the drive first (within the limits); the outbox row, with
+ * them, starts queued; the sending job delivers it.
  */
 export async function queueMail(
   access: AccessContext,
@@ -67,8 +79,10 @@ export async function queueMail(
         { fields: rendered.unknown.map((f) => `{{${f}}}`).join(', ') },
         field
       )
+  const documents = await pickRecordDocuments(access, card, input.documentIds ?? [])
+  const stored = await storeAttachments(organizationId, input.attachments ?? [], documents)
   const now = dbTimestamp()
-  const outboxId = await insertId(db.connection(), 'mail_outbox', {
+  const row = {
     organization_id: organizationId,
     mailbox_id: mailbox.id,
     user_id: userId,
@@ -85,7 +99,18 @@ export async function queueMail(
     attempts: 0,
     created_at: now,
     updated_at: now,
-  })
+  }
+  let outboxId: number
+  try {
+    outboxId = await db.transaction(async (trx) => {
+      const id = await insertId(trx, 'mail_outbox', row)
+      await recordAttachments(trx, organizationId, id, stored)
+      return id
+    })
+  } catch (error) {
+    await discardAttachments(stored)
+    throw error
+  }
   await SendOutboxMail.dispatch({ outboxId, organizationId })
   return { outboxId, recordHref: card.href }
 }

@@ -8,6 +8,7 @@ import { plusAddress, replyTokenOf, type Address } from '../support/addresses.js
 import { folderOf } from '../archive/mailboxes.js'
 import { mailboxContext } from '../pipeline/mailbox_context.js'
 import { ingest } from '../pipeline/ingest.js'
+import { mimeAttachments, releaseAttachments } from './attachments.js'
 
 /** The folder of a mailbox that keeps the mail sent from Cartera. */
 export const SENT_FOLDER = 'Enviados'
@@ -16,7 +17,10 @@ const list = (json: string | null): Address[] => (json ? JSON.parse(json) : [])
 const forHeader = (json: string | null) =>
   list(json).map((a) => (a.name ? { name: a.name, address: a.address } : a.address))
 
-/** The raw RFC 5322 message of an outbox row (From: the mailbox with the user's name). */
+/**
+ * The raw RFC 5322 message of an outbox row (From: the mailbox with the user's name), its
+ * attached files streamed from the drive.
+ */
 export async function buildMessage(outbox: any, mailbox: any, user: any): Promise<Buffer> {
   const token = replyTokenOf(outbox.record_type, Number(outbox.record_id))
   const original = outbox.reply_to_message_id
@@ -43,6 +47,7 @@ export async function buildMessage(outbox: any, mailbox: any, user: any): Promis
     subject: outbox.subject,
     text: outbox.body,
     messageId: `<${outbox.message_id}>`,
+    attachments: await mimeAttachments(Number(outbox.id)),
     date: new Date(),
     ...(parent ? { inReplyTo: parent, references: references.slice(-20).join(' ') } : {}),
   })
@@ -124,6 +129,7 @@ export async function deliverOutbox(outboxId: number): Promise<'sent' | 'skipped
     .from('mail_outbox')
     .where('id', outboxId)
     .update({ sent_message_id: sentMessageId, updated_at: dbTimestamp() })
+  await releaseAttachments(outboxId)
   return 'sent'
 }
 

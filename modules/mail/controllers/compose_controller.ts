@@ -1,6 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
-import { orBack } from '#app/support/http'
+import { flashFieldErrors, translateRule } from '#app/support/http'
+import { RuleError } from '#app/support/rule_error'
 import { toDate } from '#app/support/dates'
 import { recordCards } from '#modules/crm/contracts/index'
 import { composeValidator } from '../validators/compose.js'
@@ -14,6 +15,8 @@ import {
 import { replyDraft, type ReplyMode } from '../compose/reply.js'
 import { listTemplates } from '../compose/templates.js'
 import { queueMail } from '../compose/queue.js'
+import { recordDocuments } from '../compose/record_documents.js'
+import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from '../compose/attachments.js'
 import type { ComposePageProps, OutboxRowDto } from '../dto/compose.js'
 
 const SEND = 'mail.messages.send'
@@ -35,11 +38,12 @@ export default class ComposeController {
       ? (askedMode as ReplyMode)
       : 'reply'
     const organizationId = ctx.organization.id
-    const [merge, mailboxes, templates, reply] = await Promise.all([
+    const [merge, mailboxes, templates, reply, documents] = await Promise.all([
       recordMergeData(organizationId, card, userId),
       sendingMailboxes(organizationId, userId),
       listTemplates(organizationId),
       replyId ? replyDraft(ctx.access, replyId, mode) : null,
+      recordDocuments(ctx.access, card),
     ])
     const props: ComposePageProps = {
       record: { ...card, key: `${card.type}:${card.id}` },
@@ -48,6 +52,8 @@ export default class ComposeController {
       templates,
       mergeValues: merge.values,
       fields: MERGE_FIELDS.map((f) => ({ name: f.name, alias: f.alias })),
+      limits: { files: MAX_ATTACHMENTS, bytes: MAX_ATTACHMENT_BYTES },
+      documents,
       draft: reply
         ? { ...reply, mode }
         : {
@@ -65,14 +71,31 @@ export default class ComposeController {
   async store(ctx: HttpContext) {
     ctx.access.authorize(SEND)
     const data = await ctx.request.validateUsing(composeValidator)
-    return orBack(ctx, async () => {
+    const attachments = ctx.request
+      .files('attachments')
+      .flatMap((f) => (f.tmpPath ? [{ tmpPath: f.tmpPath, clientName: f.clientName }] : []))
+    const queue = async () => {
       const { recordHref } = await queueMail(ctx.access, ctx.auth.getUserOrFail().id, {
         ...data,
         record: parseRecord(data.record),
+        attachments,
       })
       ctx.session.flash('success', ctx.i18n.t('mail.compose.queued'))
       return ctx.response.redirect(recordHref)
-    })
+    }
+    try {
+      return await queue()
+    } catch (error) {
+      if (!(error instanceof RuleError)) throw error
+      const message = translateRule(ctx, error.key, error.values)
+      // An API client gets the refusal as a 422, like a validation error.
+      if (ctx.request.accepts(['html', 'json']) === 'json')
+        return ctx.response.status(422).send({ errors: [{ field: error.field, message }] })
+      // The form goes back to its draft: the compose page needs its query (?record=…).
+      if (error.field) flashFieldErrors(ctx, { [error.field]: message })
+      else ctx.session.flash('error', message)
+      return ctx.response.redirect().withQs().back()
+    }
   }
 
   /** The user's own recent mail and how its sending went (failed ones with the error). */

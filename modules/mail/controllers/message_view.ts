@@ -3,6 +3,7 @@ import type { AccessContext } from '#app/access/access_context'
 import { toIso } from '#app/support/dates'
 import { recordCards } from '#modules/crm/contracts/index'
 import { messageAccess, type ContentLevel } from '../access/visibility.js'
+import { tagsOf } from '../triage/message_tags.js'
 import type {
   AddressDto,
   AttachmentDto,
@@ -131,11 +132,12 @@ export async function messageView(
     .where({ organization_id: access.organizationId, id: messageId })
     .firstOrFail()
   const full = atLeast(level, 'full')
-  const [mailboxes, linked, others, files] = await Promise.all([
+  const [mailboxes, linked, others, files, tags] = await Promise.all([
     seenIn(access.organizationId, messageId),
     links(access, messageId),
     thread(access, messageId, m.thread_id ? Number(m.thread_id) : null),
     full ? attachmentsOf(access.organizationId, messageId) : null,
+    atLeast(level, 'subject') ? tagsOf(access.organizationId, [messageId]) : null,
   ])
   return {
     id: Number(m.id),
@@ -147,6 +149,7 @@ export async function messageView(
     cc: addresses(m.cc_json),
     sentAt: m.sent_at ? toIso(m.sent_at) : null,
     seenIn: mailboxes,
+    tags: tags?.get(messageId) ?? [],
     links: linked,
     thread: others,
     attachments: files?.listed ?? [],

@@ -7,6 +7,14 @@ export interface MailTemplateDto {
   body: string
 }
 
+/** A document of the record the mail is written from, offered as an attachment. */
+export interface RecordDocumentDto {
+  id: number
+  name: string
+  size: number
+  typeLabel: string
+}
+
 export interface ComposePageProps {
   record: { type: string; id: number; name: string; href: string; key: string }
   mailboxes: { id: number; name: string; address: string }[]
@@ -15,6 +23,10 @@ export interface ComposePageProps {
   /** Merge field → value for this record and user (both Spanish names and English aliases). */
   mergeValues: Record<string, string>
   fields: { name: string; alias: string }[]
+  /** Attachments: at most `files` files and `bytes` bytes in all (record documents included). */
+  limits: { files: number; bytes: number }
+  /** The record's documents the user may attach. */
+  documents: RecordDocumentDto[]
   draft: {
     replyToMessageId: number | null
     mode: 'new' | 'reply' | 'reply_all' | 'forward'

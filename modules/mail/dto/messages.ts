@@ -61,6 +61,8 @@ export interface MessageViewDto {
   sentAt: string | null
   /** Names of the mailboxes that captured it ("Visto en: ventas, ana"). */
   seenIn: string[]
+  /** Tags capture rules put on it, as stored (empty below the subject level). */
+  tags: string[]
   links: MessageLinkDto[]
   thread: ThreadItemDto[]
   attachments: AttachmentDto[]

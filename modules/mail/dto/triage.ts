@@ -11,6 +11,8 @@ export interface TriageMessage {
   fromName: string | null
   sentAt: string
   assignedUserId: number | null
+  /** Tags capture rules put on it, as stored (lower case, not translated). */
+  tags: string[]
 }
 
 export interface UserOption {
@@ -23,6 +25,10 @@ export interface TriagePage {
   /** Cursor of the next (older) page, or null at the end. */
   nextBefore: number | null
   users: UserOption[]
+  /** Every tag rules have put on the organization's mail (the filter's choices). */
+  tags: string[]
+  /** The tag the list is filtered by, if any. */
+  tag: string | null
   can: { manage: boolean; edit: boolean; createContact: boolean }
 }
 

@@ -1,20 +1,25 @@
-import { createHash, randomUUID } from 'node:crypto'
+import { randomUUID } from 'node:crypto'
 import { createReadStream, createWriteStream } from 'node:fs'
 import { mkdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { MailParser, type AddressObject, type Headers } from 'mailparser'
 import { normalizeAddress, type Address } from '../support/addresses.js'
 
-/** An attachment streamed to a temporary file (never held whole in memory). */
+/**
+ * An attachment: streamed to a temporary file (`path`), or — for a small message parsed from
+ * memory — its decoded bytes (`content`).
+ */
 export interface ParsedAttachment {
   filename: string
   contentType: string
   size: number
   contentId: string | null
   inline: boolean
-  path: string
+  path: string | null
+  content?: Buffer
 }
 
 /** What capture keeps of a message once mailparser has read it. */
@@ -79,10 +84,14 @@ export async function dispose(dir: string) {
 }
 
 /**
- * Parses a raw message from a file, streaming: attachments go to files in `dir` as they are
- * decoded. Throws when mailparser fails; the caller stores the raw message instead.
+ * Parses a raw message, streaming: from a file, attachments go to files in `dir` as they are
+ * decoded; from a Buffer (a small message, `dir` null), attachments stay in memory. Throws when
+ * mailparser fails; the caller stores the raw message instead.
  */
-export async function parseFile(rawPath: string, dir: string): Promise<ParsedMessage> {
+export async function parseMessage(
+  source: { path: string } | Buffer,
+  dir: string | null
+): Promise<ParsedMessage> {
   const parser = new MailParser({ skipImageLinks: true, skipTextToHtml: true })
   const attachments: ParsedAttachment[] = []
   const writes: Promise<void>[] = []
@@ -96,30 +105,32 @@ export async function parseFile(rawPath: string, dir: string): Promise<ParsedMes
       html = typeof data.html === 'string' ? data.html : null
       return
     }
-    const path = join(dir, `a${attachments.length}`)
-    const hash = createHash('sha1')
-    let size = 0
-    data.content.on('data', (chunk: Buffer) => {
-      size += chunk.length
-      hash.update(chunk)
-    })
     const item: ParsedAttachment = {
       filename: data.filename || `adjunto-${attachments.length + 1}`,
       contentType: data.contentType || 'application/octet-stream',
       size: 0,
       contentId: data.contentId ? data.contentId.replace(/^<|>$/g, '') : null,
       inline: data.contentDisposition === 'inline' || (!!data.contentId && !!data.related),
-      path,
+      path: dir === null ? null : join(dir, `a${attachments.length}`),
     }
     attachments.push(item)
+    const chunks: Buffer[] = []
+    data.content.on('data', (chunk: Buffer) => {
+      item.size += chunk.length
+      if (!item.path) chunks.push(chunk)
+    })
+    const written = item.path
+      ? pipeline(data.content, createWriteStream(item.path))
+      : new Promise<void>((resolve, reject) => data.content.on('end', resolve).on('error', reject))
     writes.push(
-      pipeline(data.content, createWriteStream(path)).then(() => {
-        item.size = size
+      written.then(() => {
+        if (!item.path) item.content = Buffer.concat(chunks)
         data.release?.()
       })
     )
   })
-  await pipeline(createReadStream(rawPath), parser)
+  const input = Buffer.isBuffer(source) ? Readable.from([source]) : createReadStream(source.path)
+  await pipeline(input, parser)
   await Promise.all(writes)
   const flat = new Map<string, string>()
   for (const [key, value] of headers) flat.set(key, headerText(value))

@@ -2,7 +2,12 @@ import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { dbTimestamp } from '#app/support/dates'
 import { insertId } from '#app/support/db'
-import { discardStoredFile, fileDocument, putSystemFile } from '#app/documents/store_file'
+import {
+  discardStoredFile,
+  fileDocument,
+  putSystemBytes,
+  putSystemFile,
+} from '#app/documents/store_file'
 import { recordCards } from '#modules/crm/contracts/index'
 import { basicAddress, domainOf } from '../support/addresses.js'
 import { normalizeSubject } from '../support/subject.js'
@@ -12,7 +17,7 @@ import { chooseLinks, type LinkChoice } from './link.js'
 import { isUniqueViolation, recordIntake } from './intake.js'
 import { writeMailEntries } from './timeline_entries.js'
 import { applyRuleEffects } from './rule_effects.js'
-import type { ParsedMessage } from './parse.js'
+import type { ParsedAttachment, ParsedMessage } from './parse.js'
 import type { Decision } from '../rules/evaluate.js'
 import type { MailboxContext } from './mailbox_context.js'
 import type { IntakeTarget, StoreResult } from './types.js'
@@ -21,7 +26,8 @@ export interface StoreParams {
   mailbox: MailboxContext
   target: IntakeTarget
   parsed: ParsedMessage | null
-  rawPath?: string
+  /** The unreadable message itself (parsed null): stored as an attachment. */
+  raw?: { path: string } | Buffer
   parseError?: string | null
   decision: Decision | null
   key: string
@@ -33,12 +39,28 @@ export interface StoreParams {
 
 const RESOURCE = 'mail.messages'
 
+/** An address of the organization's own mailboxes or domains (`address` in basic form). */
+export const isOwnAddress = (mailbox: MailboxContext, address: string) =>
+  mailbox.ownAddresses.has(address) || mailbox.ownDomains.has(domainOf(address))
+
 /** External participants: every address but the organization's own mailboxes and domains. */
 export function externalParticipants(mailbox: MailboxContext, parsed: ParsedMessage): string[] {
   const all = [parsed.from, ...parsed.to, ...parsed.cc].flatMap((a) => (a ? [a.address] : []))
-  return [...new Set(all.map(basicAddress))].filter(
-    (a) => !mailbox.ownAddresses.has(a) && !mailbox.ownDomains.has(domainOf(a))
-  )
+  return [...new Set(all.map(basicAddress))].filter((a) => !isOwnAddress(mailbox, a))
+}
+
+/**
+ * Mail written by the organization (From one of its own addresses: a reply from ventas@ found
+ * in Enviados, or in an archive) is outgoing; the rest is received. Mail sent from Cartera says so.
+ */
+export function directionOf(
+  mailbox: MailboxContext,
+  parsed: ParsedMessage | null,
+  given?: 'in' | 'out'
+): 'in' | 'out' {
+  if (given) return given
+  const from = parsed?.from?.address
+  return from && isOwnAddress(mailbox, basicAddress(from)) ? 'out' : 'in'
 }
 
 function snippetOf(text: string | null): string | null {
@@ -73,6 +95,13 @@ async function recordPresence(params: StoreParams, messageId: number): Promise<S
 
 class AlreadyStored extends Error {}
 
+/** An attachment to the drive: from memory (a small message) or its scratch file. */
+function putAttachment(organizationId: number, file: ParsedAttachment) {
+  const meta = { organizationId, contentType: file.contentType }
+  if (file.content) return putSystemBytes(meta, file.content)
+  return putSystemFile({ ...meta, resource: RESOURCE, path: file.path!, name: file.filename })
+}
+
 /**
  * Stores a new canonical message with its attachments (documents), thread, links, timeline
  * entries and ledger row in one transaction; a message already stored under the same key only
@@ -83,8 +112,9 @@ export async function storeMessage(params: StoreParams): Promise<StoreResult> {
   const existing = await existingId(mailbox.organizationId, params.key)
   if (existing) return recordPresence(params, existing)
 
-  const files = parsed
-    ? parsed.attachments.map((a) => ({ ...a, inline: a.inline }))
+  const raw = params.raw
+  const files: ParsedAttachment[] = parsed
+    ? parsed.attachments
     : [
         {
           filename: 'mensaje-original.eml',
@@ -92,21 +122,13 @@ export async function storeMessage(params: StoreParams): Promise<StoreResult> {
           size: params.size,
           contentId: null,
           inline: false,
-          path: params.rawPath!,
+          path: Buffer.isBuffer(raw) ? null : raw!.path,
+          content: Buffer.isBuffer(raw) ? raw : undefined,
         },
       ]
   const stored: { storedKey: string; size: number; sha256: string }[] = []
   try {
-    for (const file of files)
-      stored.push(
-        await putSystemFile({
-          organizationId: mailbox.organizationId,
-          resource: RESOURCE,
-          path: file.path,
-          name: file.filename,
-          contentType: file.contentType,
-        })
-      )
+    for (const file of files) stored.push(await putAttachment(mailbox.organizationId, file))
     return await db.transaction(async (trx) => {
       const spam = params.decision?.spam ?? null
       const sentAt = parsed?.date && parsed.date.getTime() < Date.now() ? parsed.date : new Date()
@@ -159,11 +181,12 @@ export async function storeMessage(params: StoreParams): Promise<StoreResult> {
       for (const [position, file] of files.entries()) {
         const documentId = await fileDocument(
           {
-            ...file,
             organizationId: mailbox.organizationId,
             resource: RESOURCE,
             recordId: messageId,
+            path: file.path ?? '',
             name: file.filename,
+            contentType: file.contentType,
           },
           stored[position],
           trx

@@ -1,5 +1,8 @@
 import type { LinkChoice } from './link.js'
 
+/** Messages up to this size are fetched several per FETCH and parsed from memory. */
+export const SMALL_MESSAGE = 256 * 1024
+
 /** Where a message was offered: a folder of a mailbox and the item's key there. */
 export interface IntakeTarget {
   folderId: number

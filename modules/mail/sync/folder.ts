@@ -1,32 +1,9 @@
 import type { ImapFlow } from 'imapflow'
 import db from '@adonisjs/lucid/services/db'
 import { dbTimestamp } from '#app/support/dates'
-import { ingest, type IngestOutcome } from '../pipeline/ingest.js'
-import { intakeExists } from '../pipeline/intake.js'
-import type { MailboxContext } from '../pipeline/mailbox_context.js'
 import type { FolderRow } from './session.js'
 
-/** What offering a folder's messages did, by outcome. */
-export interface OfferCounts {
-  offered: number
-  stored: number
-  duplicate: number
-  known: number
-  skipped: number
-  failed: number
-  /** Listed, then gone from the server before it could be read (expunged meanwhile). */
-  gone: number
-}
-
-export const emptyCounts = (): OfferCounts => ({
-  offered: 0,
-  stored: 0,
-  duplicate: 0,
-  known: 0,
-  skipped: 0,
-  failed: 0,
-  gone: 0,
-})
+export { emptyCounts, offerInBatches, type OfferCounts } from './offer.js'
 
 /** The selected (examined) folder as the server sees it now. */
 export interface ExaminedFolder {
@@ -85,63 +62,4 @@ export async function uidsAfter(client: ImapFlow, after: number): Promise<number
 export async function allUids(client: ImapFlow): Promise<number[]> {
   const found = await client.search({ all: true }, { uid: true })
   return (found || []).sort((a, b) => a - b)
-}
-
-/**
- * Offers one message to the capture pipeline. The body is read with imapflow's download(),
- * which FETCHes `BODY.PEEK[]` in chunks (never sets \Seen) and streams it, so a large message
- * never sits whole in memory. An item already in the ledger is not downloaded at all.
- */
-export async function offerUid(
-  client: ImapFlow,
-  context: MailboxContext,
-  target: { folderId: number; uidValidity: number; uid: number },
-  notify: boolean
-): Promise<IngestOutcome['outcome'] | 'gone'> {
-  const itemKey = `${target.uidValidity}:${target.uid}`
-  if (await intakeExists(target.folderId, itemKey)) return 'known'
-  const { content } = await client.download(String(target.uid), undefined, { uid: true })
-  if (!content) return 'gone'
-  try {
-    const result = await ingest(
-      context,
-      { folderId: target.folderId, itemKey, uid: target.uid, uidValidity: target.uidValidity },
-      content,
-      { notify }
-    )
-    return result.outcome
-  } finally {
-    // A run that found the item known meanwhile leaves the stream unread: stop the download.
-    if (!content.readableEnded) content.destroy()
-  }
-}
-
-/**
- * Offers `uids` in batches; after each batch `onBatch` gets the last UID of the batch (every
- * message of it is in the ledger by then) and the count done.
- */
-export async function offerInBatches(
-  client: ImapFlow,
-  context: MailboxContext,
-  folder: { id: number; uidValidity: number; notify: boolean },
-  uids: number[],
-  batchSize: number,
-  onBatch: (lastUid: number, done: number) => Promise<void>
-): Promise<OfferCounts> {
-  const counts = emptyCounts()
-  for (let start = 0; start < uids.length; start += batchSize) {
-    const batch = uids.slice(start, start + batchSize)
-    for (const uid of batch) {
-      const outcome = await offerUid(
-        client,
-        context,
-        { folderId: folder.id, uidValidity: folder.uidValidity, uid },
-        folder.notify
-      )
-      counts.offered++
-      counts[outcome]++
-    }
-    await onBatch(batch[batch.length - 1], start + batch.length)
-  }
-  return counts
 }

@@ -17,6 +17,7 @@ export const composeValidator = vine.compile(
     subject: vine.string().trim().minLength(1).maxLength(500),
     body: vine.string().maxLength(100_000),
     replyToMessageId: vine.number().withoutDecimals().positive().nullable().optional(),
+    documentIds: vine.array(vine.number().withoutDecimals().positive()).maxLength(10).optional(),
   })
 )
 

@@ -27,3 +27,11 @@ export const labelValidator = vine.compile(
 )
 
 export const fileValidator = vine.compile(vine.object({ messageId: id(), filed: vine.boolean() }))
+
+/** The triage list's query: keyset cursor and tag filter. */
+export const triageQueryValidator = vine.compile(
+  vine.object({
+    before: id().optional(),
+    tag: vine.string().trim().maxLength(60).optional(),
+  })
+)

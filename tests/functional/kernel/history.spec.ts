@@ -194,6 +194,60 @@ test.group('Activity history and audit log', (group) => {
     )
   })
 
+  test('the timeline is ordered by date: an entry backdated after others sits at its date', async ({
+    assert,
+  }) => {
+    const org = await createOrganization()
+    const entry = (subjectType: string, subjectId: number, n: number, createdAt?: string) => ({
+      organizationId: org.id,
+      subjectType,
+      subjectId,
+      kind: 'note',
+      actorId: null,
+      data: { n },
+      createdAt,
+    })
+    // Written in this order (ids ascending); dated otherwise: 2 and 4 are last year's mail
+    // archived today, 3 is a related record's entry dated between them.
+    await db.transaction(async (trx) => {
+      await timeline.recordMany([entry('test.thing', 1, 0, '2026-03-01 10:00:00')], trx)
+      await timeline.recordMany([entry('test.thing', 1, 1)], trx)
+      await timeline.recordMany([entry('test.thing', 1, 2, '2025-06-01 09:00:00')], trx)
+      await timeline.recordMany([entry('test.part', 5, 3, '2025-09-01 12:00:00')], trx)
+      await timeline.recordMany(
+        [entry('test.thing', 1, 4, new Date('2025-06-01T09:00:00Z') as any)],
+        trx
+      )
+    })
+    const seen: number[][] = []
+    let before: number | undefined
+    do {
+      const page = await timeline.list({
+        organizationId: org.id,
+        subjectType: 'test.thing',
+        subjectId: 1,
+        related: { subjectType: 'test.part', ids: [5] },
+        limit: 2,
+        before,
+      })
+      seen.push(page.entries.map((e) => e.data.n as number))
+      before = page.nextBefore ?? undefined
+    } while (before)
+    // Newest date first; 2 and 4 share a date: the higher id first.
+    assert.deepEqual(seen, [[1, 0], [3, 4], [2]])
+    // A cursor entry that no longer exists bounds by id alone.
+    const unknown = await timeline.list({
+      organizationId: org.id,
+      subjectType: 'test.thing',
+      subjectId: 1,
+      before: 999_999_999,
+    })
+    assert.deepEqual(
+      unknown.entries.map((e) => e.data.n),
+      [1, 0, 4, 2]
+    )
+  })
+
   test('deleting a record keeps its audit trail and forgets its timeline', async ({ assert }) => {
     const org = await createOrganization()
     const subject = {

@@ -19,7 +19,14 @@ interface Rule {
 }
 type Option = { value: string; label: string }
 
-const TRIGGERS = ['opportunity_stage_entered', 'opportunity_idle', 'lead_unassigned']
+const TRIGGERS = [
+  'opportunity_stage_entered',
+  'opportunity_idle',
+  'lead_unassigned',
+  'message_received',
+]
+/** Triggers that wait hours (the others days). */
+const BY_HOURS = new Set(['lead_unassigned', 'message_received'])
 
 /** CRM › Tareas automáticas: each rule plans an activity once per case (a unique rule key). */
 export default function TaskRules({
@@ -143,7 +150,7 @@ function RuleModal(props: {
             onChange={(v) => set({ stageId: v ? Number(v) : null })}
           />
         )}
-        {rule.trigger === 'lead_unassigned' ? (
+        {BY_HOURS.has(rule.trigger ?? '') ? (
           <NumberInput
             label={L('hours')}
             value={rule.hours ?? ''}

@@ -3,6 +3,8 @@ import { Alert, Grid, Select, Stack, TagsInput, Text, TextInput, Textarea } from
 import { ErrorSummary, FormFooter, PageHeader, useT } from '~/ui'
 import type { ComposePageProps } from '../../dto/compose'
 import { MergePreview } from './merge_preview'
+import { AttachmentsInput } from './attachments_input'
+import { RecordDocuments } from './record_documents'
 
 /**
  * Writing a mail from a record: From (a mailbox the user may send from), To and Cc as chips
@@ -21,6 +23,8 @@ export default function ComposeCreate(props: ComposePageProps) {
     body: draft.body,
     replyToMessageId: draft.replyToMessageId,
     template: null as string | null,
+    attachments: [] as File[],
+    documentIds: [] as string[],
   })
   const d = form.data
   const errors = form.errors as Record<string, string | undefined>
@@ -58,6 +62,7 @@ export default function ComposeCreate(props: ComposePageProps) {
           form.transform((data) => ({
             ...data,
             mailboxId: Number(data.mailboxId),
+            documentIds: data.documentIds.map(Number),
             template: undefined,
           }))
           form.post('/mail/compose')
@@ -121,6 +126,20 @@ export default function ComposeCreate(props: ComposePageProps) {
                 error={errors.body}
                 autosize
                 minRows={10}
+              />
+              <AttachmentsInput
+                files={d.attachments}
+                onChange={(files) => form.setData('attachments', files)}
+                limits={props.limits}
+                reserved={props.documents.filter((doc) => d.documentIds.includes(String(doc.id)))}
+                error={errors.attachments}
+              />
+              <RecordDocuments
+                recordName={record.name}
+                documents={props.documents}
+                value={d.documentIds}
+                onChange={(ids) => form.setData('documentIds', ids)}
+                error={errors.documentIds}
               />
             </Stack>
           </Grid.Col>

@@ -7,12 +7,14 @@ import type { MessageActionsProps } from '../../dto/triage'
 const LOOKUPS: Record<string, string> = {
   'crm.company': '/crm/companies/lookup',
   'crm.contact': '/crm/contacts/lookup',
+  'crm.lead': '/crm/leads/lookup',
+  'crm.opportunity': '/crm/opportunities/lookup',
 }
 
 const post = (url: string, data: Record<string, unknown>, done?: () => void) =>
   router.post(url, data as any, { preserveScroll: true, onSuccess: done })
 
-/** Link / move a message (or its thread) to a company or contact picked by search. */
+/** Link / move a message (or its thread) to a company, contact, lead or opportunity found by search. */
 function MoveDialog({ messageId, onClose }: { messageId: number; onClose: () => void }) {
   const { t } = useT()
   const [type, setType] = useState<string>('crm.company')
@@ -34,7 +36,7 @@ function MoveDialog({ messageId, onClose }: { messageId: number; onClose: () => 
         <RecordPicker
           key={type}
           label={t('mail.triage.record')}
-          placeholder={t('mail.triage.record_placeholder')}
+          placeholder={t(`mail.triage.record_placeholders.${type}`)}
           searchUrl={LOOKUPS[type]}
           initial={[]}
           value={record}

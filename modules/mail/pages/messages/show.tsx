@@ -9,6 +9,7 @@ import {
 } from '@tabler/icons-react'
 import type { MessageActionsProps } from '../../dto/triage'
 import { MessageActions } from './message_actions'
+import { MessageTags } from './message_tags'
 import { PageHeader, useFormat, useT } from '~/ui'
 import type { MessageViewDto } from '../../dto/messages'
 import { MessageBody } from './html_body'
@@ -80,6 +81,7 @@ export default function MessageShow({
           )
         }
       />
+      <MessageTags tags={message.tags} />
       <MessageActions {...actions} />
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 8 }}>
