@@ -1,7 +1,7 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { ResultSet } from '@cubejs-client/core'
-import { resetCubeEngine } from '../../engine/engine.js'
+import { cubeEngine, resetCubeEngine } from '../../engine/engine.js'
 import { analyticsWorld } from '../world.js'
 import type User from '#models/user'
 import { LOAD, multi, numbersOf } from '../client.js'
@@ -26,6 +26,10 @@ const OFFER = 'Oferta presentada'
 
 /** Responses of /load fed to the real @cubejs-client/core ResultSet (see world.ts for figures). */
 test.group('Analytics · /load through @cubejs-client/core ResultSet', (group) => {
+  // The model compiles once (seconds on a busy machine), outside any test's timeout.
+  group.setup(async () => {
+    await cubeEngine()
+  })
   group.each.setup(() => testUtils.db().withGlobalTransaction())
   group.each.setup(() => resetCubeEngine())
 
@@ -182,6 +186,10 @@ test.group('Analytics · /load through @cubejs-client/core ResultSet', (group) =
 })
 
 test.group('Analytics · cache', (group) => {
+  // The model compiles once (seconds on a busy machine), outside any test's timeout.
+  group.setup(async () => {
+    await cubeEngine()
+  })
   group.each.setup(() => testUtils.db().withGlobalTransaction())
   group.each.setup(() => resetCubeEngine())
 

@@ -1,12 +1,16 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { createUser } from '#tests/helpers/world'
-import { resetCubeEngine } from '../../engine/engine.js'
+import { cubeEngine, resetCubeEngine } from '../../engine/engine.js'
 import { analyticsWorld } from '../world.js'
 import type User from '#models/user'
 import { CUBE_API, LOAD, multi } from '../client.js'
 
 test.group('Analytics · /meta, /sql and errors', (group) => {
+  // The model compiles once (seconds on a busy machine), outside any test's timeout.
+  group.setup(async () => {
+    await cubeEngine()
+  })
   group.each.setup(() => testUtils.db().withGlobalTransaction())
   group.each.setup(() => resetCubeEngine())
 
@@ -106,6 +110,10 @@ test.group('Analytics · /meta, /sql and errors', (group) => {
 })
 
 test.group('Analytics · page', (group) => {
+  // The model compiles once (seconds on a busy machine), outside any test's timeout.
+  group.setup(async () => {
+    await cubeEngine()
+  })
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
   test('/analytics lists the public views and their members', async ({ client, assert }) => {

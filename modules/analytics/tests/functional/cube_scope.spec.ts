@@ -1,6 +1,6 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
-import { resetCubeEngine } from '../../engine/engine.js'
+import { cubeEngine, resetCubeEngine } from '../../engine/engine.js'
 import { analyticsWorld } from '../world.js'
 import type User from '#models/user'
 import { LOAD, multi, numbersOf } from '../client.js'
@@ -17,6 +17,10 @@ const ACTIVITIES = { measures: ['crm_activities_overview.count'] }
  * rep2 through the hierarchy). Another organization's rows never appear.
  */
 test.group('Analytics · record scope in every query', (group) => {
+  // The model compiles once (seconds on a busy machine), outside any test's timeout.
+  group.setup(async () => {
+    await cubeEngine()
+  })
   group.each.setup(() => testUtils.db().withGlobalTransaction())
   group.each.setup(() => resetCubeEngine())
 
