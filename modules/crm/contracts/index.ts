@@ -163,3 +163,4 @@ export {
 export { composeSourceOf } from './compose.js'
 export type { ComposeSource, ComposePerson } from './compose.js'
 export { createContactFromEmail, createLeadFromEmail } from './mail_capture.js'
+export { runAutomaticTasks, insertTaskRuleRow, automaticTasks } from './task_rules.js'

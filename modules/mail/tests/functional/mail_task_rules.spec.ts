@@ -2,9 +2,13 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import { createOrganization, createUser } from '#tests/helpers/world'
-import { dbTimestamp } from '#app/support/dates'
-import { insertCompanyRow, insertContactRow } from '#modules/crm/contracts/index'
-import { runTaskRules } from '#modules/crm/activities/task_rules'
+import {
+  automaticTasks,
+  insertCompanyRow,
+  insertContactRow,
+  insertTaskRuleRow,
+  runAutomaticTasks,
+} from '#modules/crm/contracts/index'
 import { eml, sharedMailbox } from '../mail_helpers.js'
 import { capture } from '../triage_helpers.js'
 
@@ -39,15 +43,11 @@ test.group('Mail: automatic tasks for unanswered mail', (group) => {
     })
     const now = Date.now()
     const date = new Date(now - 5 * HOUR).toUTCString().replace('GMT', '+0000')
-    await db.table('crm_task_rules').insert({
-      organization_id: org.id,
+    await insertTaskRuleRow(org.id, {
       name: 'Correo sin responder',
       trigger: 'message_received',
       hours: 4,
-      active: true,
-      position: 0,
-      created_at: dbTimestamp(new Date(now - 48 * HOUR)),
-      updated_at: dbTimestamp(new Date(now - 48 * HOUR)),
+      createdAt: new Date(now - 48 * HOUR),
     })
     await sharedMailbox(org.id, 'ventas', 'ventas@cartera-demo.es')
     await capture(org.id, 'ventas', [
@@ -76,14 +76,9 @@ test.group('Mail: automatic tasks for unanswered mail', (group) => {
       directions.map((d) => d.direction),
       ['in', 'in', 'out']
     )
-    await runTaskRules(new Date(now))
-    const tasks = await db
-      .from('crm_activities')
-      .where('organization_id', org.id)
-      .whereNotNull('rule_key')
-      .select('subject_type', 'assignee_id', 'title')
+    await runAutomaticTasks(new Date(now))
     assert.deepEqual(
-      tasks.map((t) => [t.subject_type, t.assignee_id, t.title]),
+      (await automaticTasks(org.id)).map((t) => [t.subjectType, t.assigneeId, t.title]),
       [['crm.contact', owner.id, 'Responder: ¿Tenéis stock?']]
     )
   })
