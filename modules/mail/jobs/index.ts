@@ -4,15 +4,25 @@ import { installer } from '#app/registry/services'
 import { syncMailbox } from '../sync/sync_mailbox.js'
 import { refetchMissing } from '../sync/refetch_missing.js'
 
+/** Seconds before a wake-up that found the mailbox busy looks again. */
+const WAKE_AGAIN = '5s'
+
 /**
  * Syncs one IMAP mailbox. Another sync holding the mailbox's lease (another worker or process)
- * makes this run a no-op; a failure (stored on the mailbox in plain words) is retried.
+ * makes this run a no-op; a failure (stored on the mailbox in plain words) is retried. `wake`:
+ * sent by the IDLE watcher on new mail. If another sync holds the mailbox, it may have listed
+ * the folder before that mail came, so the job comes back shortly (at most `wake` times).
  */
-class MailSync extends Job<{ mailboxId: number }> {
+class MailSync extends Job<{ mailboxId: number; wake?: number }> {
   static options = { maxRetries: 2 }
 
   async execute() {
-    await syncMailbox(Number(this.payload.mailboxId))
+    const mailboxId = Number(this.payload.mailboxId)
+    const result = await syncMailbox(mailboxId)
+    const wake = Number(this.payload.wake) || 0
+    if (result.busy && wake > 0) {
+      await MailSync.dispatch({ mailboxId, wake: wake - 1 }).in(WAKE_AGAIN)
+    }
   }
 }
 
@@ -50,8 +60,10 @@ export async function imapMailboxIds(): Promise<number[]> {
 }
 
 /**
- * Every minute: one mailSync job per enabled IMAP mailbox (polling; IDLE is a later step). A
- * mailbox still syncing from the last tick is skipped by its lease, so ticks never pile up work.
+ * Every minute: one mailSync job per enabled IMAP mailbox. This poll is how mail arrives from
+ * servers without IDLE, and the safety net of those with it (a watcher that lost its
+ * connection, MAIL_IDLE=off). A mailbox still syncing from the last tick is skipped by its
+ * lease, so ticks never pile up work.
  */
 class MailSyncAll extends Job<Record<string, never>> {
   static options = { maxRetries: 0 }

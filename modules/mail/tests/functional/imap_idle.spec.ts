@@ -1,0 +1,168 @@
+import { test } from '@japa/runner'
+import db from '@adonisjs/lucid/services/db'
+import { createOrganization } from '#tests/helpers/world'
+import {
+  emptyQueueTables,
+  startServer,
+  startWorker,
+  stopWorkers,
+  until,
+  type WorkerProcess,
+} from '#tests/helpers/workers'
+import {
+  appendMessages,
+  createImapUser,
+  imapSkip,
+  imapTestServer,
+  type ImapAccount,
+} from '#tests/helpers/dovecot'
+import { sealSecret } from '../../support/secrets.js'
+import { watchesMail } from '../../sync/idle_boot.js'
+import { eml, storedMessages } from '../mail_helpers.js'
+
+/*
+ * The IMAP IDLE watcher in the processes that run jobs: `node ace queue:work` and the web
+ * server's own worker (`npm start`). They run as separate processes on the test database, so
+ * no global transaction: the organization and its mail are removed at the end. No schedule
+ * is registered (the minute's poll does not run): only the watcher can set off a sync.
+ */
+
+async function imapMailbox(organizationId: number, account: ImapAccount) {
+  const server = imapTestServer()
+  const [row] = await db
+    .table('mail_mailboxes')
+    .returning('id')
+    .insert({
+      organization_id: organizationId,
+      name: 'ventas',
+      kind: 'shared',
+      privacy: 'full',
+      imap_host: server.host,
+      imap_port: server.port,
+      imap_security: 'none',
+      imap_user: account.user,
+      imap_secret: sealSecret(account.password),
+      created_at: '2026-12-01 00:00:00',
+      updated_at: '2026-12-01 00:00:00',
+    })
+  return Number(typeof row === 'object' ? row.id : row)
+}
+
+async function removeOrganization(organizationId: number) {
+  for (const table of ['mail_intake', 'mail_folders', 'mail_mailboxes', 'module_installations']) {
+    await db.from(table).where('organization_id', organizationId).delete()
+  }
+  const messages = db.from('mail_messages').where('organization_id', organizationId).select('id')
+  await db.from('mail_message_links').whereIn('message_id', messages).delete()
+  await db.from('mail_messages').where('organization_id', organizationId).delete()
+  await db.from('mail_threads').where('organization_id', organizationId).delete()
+  await db.from('organizations').where('id', organizationId).delete()
+}
+
+const mailboxRow = (id: number) => db.from('mail_mailboxes').where('id', id).firstOrFail()
+const storedCount = async (organizationId: number) => (await storedMessages(organizationId)).length
+
+const STARTERS: [string, (env: Record<string, string>) => Promise<WorkerProcess>][] = [
+  ['node ace queue:work', (env) => startWorker(env)],
+  ['npm start (its own worker)', (env) => startServer(env)],
+]
+
+test.group('IMAP IDLE — which processes watch', () => {
+  test('workers watch unless MAIL_IDLE=off; tests, other commands and QUEUE_WORKER=off do not', ({
+    assert,
+  }) => {
+    const web = { idle: true, environment: 'web', mode: 'run' }
+    assert.isTrue(watchesMail(web))
+    assert.isTrue(watchesMail({ ...web, queueWorker: 'on' }))
+    assert.isFalse(watchesMail({ ...web, queueWorker: 'off' }))
+    assert.isFalse(watchesMail({ ...web, idle: false }))
+    assert.isFalse(watchesMail({ ...web, mode: 'test' }))
+    const console = { idle: true, environment: 'console', mode: 'console' }
+    assert.isTrue(watchesMail({ ...console, command: 'queue:work' }))
+    assert.isFalse(watchesMail({ ...console, command: 'queue:work', idle: false }))
+    assert.isFalse(watchesMail({ ...console, command: 'migration:run' }))
+    assert.isFalse(watchesMail({ idle: true, environment: 'test', mode: 'test' }))
+  })
+})
+
+test.group('IMAP IDLE — a watcher in the worker process', (group) => {
+  let organizationId = 0
+  group.each.setup(async () => {
+    await emptyQueueTables()
+    return async () => {
+      await stopWorkers()
+      await emptyQueueTables()
+      if (organizationId) await removeOrganization(organizationId)
+      organizationId = 0
+    }
+  })
+
+  for (const [name, start] of STARTERS) {
+    test(`${name}: new mail is stored within seconds, no sync called`, async ({ assert }) => {
+      const org = await createOrganization(['crm', 'mail'])
+      organizationId = org.id
+      const account = createImapUser('idle')
+      const id = await imapMailbox(org.id, account)
+      const worker = await start({ MAIL_IDLE: 'on' })
+      await until(
+        async () => (await mailboxRow(id)).idle_state === 'idle',
+        20_000,
+        'the watcher idles'
+      )
+      assert.equal(await storedCount(org.id), 0, 'nothing synced before new mail')
+
+      await appendMessages(account, 'INBOX', [eml({ messageId: 'live-1@cliente-a.es' })])
+      const delivered = Date.now()
+      await until(async () => (await storedCount(org.id)) === 1, 15_000, 'the new mail stored')
+      assert.isBelow(Date.now() - delivered, 15_000)
+      // A burst of deliveries: one wake-up after the quiet time, every message stored.
+      await appendMessages(
+        account,
+        'INBOX',
+        [2, 3, 4].map((n) => eml({ messageId: `live-${n}@cliente-a.es` }))
+      )
+      await until(async () => (await storedCount(org.id)) === 4, 15_000, 'the burst stored')
+      // The syncs were the watcher's wake-ups (the web process also registers the minute's
+      // poll, mailSyncAll, whose syncs carry no `wake`).
+      const wakeRuns = async () =>
+        (await db.from('kernel_job_runs').where('name', 'mail.mail_sync')).filter(
+          (r) => JSON.parse(r.payload).wake
+        )
+      await until(
+        async () => (await wakeRuns()).every((r) => !['queued', 'running'].includes(r.status)),
+        15_000,
+        'the wake-ups finished'
+      )
+      const runs = await wakeRuns()
+      assert.isAtLeast(runs.length, 2)
+      assert.deepEqual([...new Set(runs.map((r) => r.status))], ['completed'])
+
+      // A clean stop logs the watcher out and says nobody watches any more.
+      const stopping = Date.now()
+      await worker.stop()
+      assert.isBelow(Date.now() - stopping, 14_000, 'the process stopped without a SIGKILL')
+      assert.isNull((await mailboxRow(id)).idle_state)
+    })
+      .skip(...imapSkip())
+      .timeout(90_000)
+  }
+
+  test('MAIL_IDLE=off: the worker watches nothing, new mail waits for the poll', async ({
+    assert,
+  }) => {
+    const org = await createOrganization(['crm', 'mail'])
+    organizationId = org.id
+    const account = createImapUser('idle-off')
+    const id = await imapMailbox(org.id, account)
+    await startWorker({ MAIL_IDLE: 'off' })
+    // The same worker with MAIL_IDLE=on idles within a second or two (test above).
+    await new Promise((resolve) => setTimeout(resolve, 4000))
+    assert.isNull((await mailboxRow(id)).idle_state)
+    await appendMessages(account, 'INBOX', [eml({ messageId: 'off-1@cliente-a.es' })])
+    await new Promise((resolve) => setTimeout(resolve, 5000))
+    assert.equal(await storedCount(org.id), 0)
+    assert.lengthOf(await db.from('kernel_job_runs'), 0, 'no job was queued')
+  })
+    .skip(...imapSkip())
+    .timeout(60_000)
+})
