@@ -1,6 +1,21 @@
 import db from '@adonisjs/lucid/services/db'
+import { toDate } from '#app/support/dates'
 import { mailboxLedgers } from '../ledger.js'
 import type { MailboxRowDto } from '../dto/mailboxes.js'
+
+/** A watcher confirms its IDLE state every minute: older than this, nobody watches any more. */
+const IDLE_FRESH_MS = 3 * 60_000
+
+function isRealtime(
+  row: { idle_state?: string | null; idle_at?: unknown } | undefined,
+  now: number
+) {
+  return (
+    row?.idle_state === 'idle' &&
+    !!row.idle_at &&
+    now - toDate(row.idle_at).getTime() < IDLE_FRESH_MS
+  )
+}
 
 /** Every mailbox of the organization with its ledger, health and address, by name. */
 export async function mailboxList(organizationId: number): Promise<MailboxRowDto[]> {
@@ -9,7 +24,7 @@ export async function mailboxList(organizationId: number): Promise<MailboxRowDto
     db
       .from('mail_mailboxes')
       .where('organization_id', organizationId)
-      .select('id', 'address', 'imap_host', 'sync_until'),
+      .select('id', 'address', 'imap_host', 'sync_until', 'idle_state', 'idle_at'),
   ])
   const addressOf = new Map(addresses.map((r) => [Number(r.id), r.address as string | null]))
   const rowOf = new Map(addresses.map((r) => [Number(r.id), r]))
@@ -28,6 +43,7 @@ export async function mailboxList(organizationId: number): Promise<MailboxRowDto
     kind: m.kind as MailboxRowDto['kind'],
     address: addressOf.get(m.id) ?? null,
     imap: !!rowOf.get(m.id)?.imap_host,
+    realtime: isRealtime(rowOf.get(m.id), now),
     // A sync holds the mailbox's lease: its progress is the folders' done / total.
     syncing: (() => {
       const until = rowOf.get(m.id)?.sync_until

@@ -18,6 +18,7 @@ import {
 } from '#tests/helpers/dovecot'
 import { sealSecret } from '../../support/secrets.js'
 import { watchesMail } from '../../sync/idle_boot.js'
+import { mailboxList } from '../../controllers/mailbox_list.js'
 import { eml, storedMessages } from '../mail_helpers.js'
 
 /*
@@ -110,6 +111,8 @@ test.group('IMAP IDLE — a watcher in the worker process', (group) => {
         'the watcher idles'
       )
       assert.equal(await storedCount(org.id), 0, 'nothing synced before new mail')
+      // Buzones shows it: "En tiempo real (IDLE)".
+      assert.isTrue((await mailboxList(org.id))[0].realtime)
 
       await appendMessages(account, 'INBOX', [eml({ messageId: 'live-1@cliente-a.es' })])
       const delivered = Date.now()
@@ -142,6 +145,7 @@ test.group('IMAP IDLE — a watcher in the worker process', (group) => {
       await worker.stop()
       assert.isBelow(Date.now() - stopping, 14_000, 'the process stopped without a SIGKILL')
       assert.isNull((await mailboxRow(id)).idle_state)
+      assert.isFalse((await mailboxList(org.id))[0].realtime, '"Sondeo cada minuto" again')
     })
       .skip(...imapSkip())
       .timeout(90_000)
