@@ -1,21 +1,7 @@
 import db from '@adonisjs/lucid/services/db'
-import { toDate } from '#app/support/dates'
+import { watchedInRealTime } from '../sync/idle.js'
 import { mailboxLedgers } from '../ledger.js'
 import type { MailboxRowDto } from '../dto/mailboxes.js'
-
-/** A watcher confirms its IDLE state every minute: older than this, nobody watches any more. */
-const IDLE_FRESH_MS = 3 * 60_000
-
-function isRealtime(
-  row: { idle_state?: string | null; idle_at?: unknown } | undefined,
-  now: number
-) {
-  return (
-    row?.idle_state === 'idle' &&
-    !!row.idle_at &&
-    now - toDate(row.idle_at).getTime() < IDLE_FRESH_MS
-  )
-}
 
 /** Every mailbox of the organization with its ledger, health and address, by name. */
 export async function mailboxList(organizationId: number): Promise<MailboxRowDto[]> {
@@ -43,7 +29,7 @@ export async function mailboxList(organizationId: number): Promise<MailboxRowDto
     kind: m.kind as MailboxRowDto['kind'],
     address: addressOf.get(m.id) ?? null,
     imap: !!rowOf.get(m.id)?.imap_host,
-    realtime: isRealtime(rowOf.get(m.id), now),
+    realtime: watchedInRealTime(rowOf.get(m.id) ?? {}, now),
     // A sync holds the mailbox's lease: its progress is the folders' done / total.
     syncing: (() => {
       const until = rowOf.get(m.id)?.sync_until

@@ -1,8 +1,9 @@
 import type { ImapFlow } from 'imapflow'
 import db from '@adonisjs/lucid/services/db'
 import logger from '@adonisjs/core/services/logger'
-import { dbTimestamp } from '#app/support/dates'
+import { dbTimestamp, toDate } from '#app/support/dates'
 import { closeClient, connectImap } from './connect.js'
+import { describeFailure } from './errors.js'
 import { followedFolders } from './session.js'
 
 /** What a watcher found on the server: IDLE (real time), or none (the minute's poll syncs it). */
@@ -24,6 +25,37 @@ export interface WatcherOptions {
 /** A connection that stayed up this long was healthy: the next failure starts the backoff over. */
 const HEALTHY_MS = 60_000
 
+/** A watcher confirms its state every minute: older than this, nobody watches any more. */
+export const IDLE_FRESH_MS = 3 * 60_000
+/** A mailbox watched in real time is still polled this often, as a safety net. */
+export const WATCHED_POLL_MS = 15 * 60_000
+
+/** The columns of mail_mailboxes that say how the mailbox hears of new mail. */
+export interface ListeningRow {
+  idle_state?: string | null
+  idle_at?: unknown
+  last_sync_at?: unknown
+  folders?: unknown
+}
+
+/** A watcher holds an IDLE connection to the mailbox's server now («En tiempo real»). */
+export function watchedInRealTime(row: ListeningRow, now = Date.now()): boolean {
+  return (
+    row.idle_state === 'idle' &&
+    !!row.idle_at &&
+    now - toDate(row.idle_at).getTime() < IDLE_FRESH_MS
+  )
+}
+
+/**
+ * Whether the minute's poll syncs the mailbox: always, unless a watcher has it in real time and
+ * it follows one folder (a watcher hears only its first), and then once every 15 minutes.
+ */
+export function pollDue(row: ListeningRow, now = Date.now()): boolean {
+  if (!watchedInRealTime(row, now) || followedFolders(row.folders).length > 1) return true
+  return !row.last_sync_at || now - toDate(row.last_sync_at).getTime() >= WATCHED_POLL_MS
+}
+
 /** Records on the mailbox what its watcher found (`null`: nobody watches any more). */
 export async function recordIdleState(mailboxId: number, state: IdleState | null) {
   await db
@@ -44,6 +76,8 @@ export async function recordIdleState(mailboxId: number, state: IdleState | null
 export class IdleWatcher {
   readonly done: Promise<void>
   #stopped = false
+  /** An outage was logged (once); the next connection that idles ends it. */
+  #warned = false
   #client: ImapFlow | null = null
   #debounce: NodeJS.Timeout | undefined
   #sleeping: { timer: NodeJS.Timeout; wake: () => void } | null = null
@@ -83,10 +117,11 @@ export class IdleWatcher {
         if (outcome !== 'closed') return
       } catch (error) {
         if (this.#stopped) return
-        logger.warn(
-          { err: error, mailboxId: this.mailboxId },
-          'mail IDLE watcher: connection failed'
-        )
+        // Once per outage, in plain words: a wrong password would repeat every few minutes.
+        const fields = { mailboxId: this.mailboxId, error: describeFailure(error) }
+        if (this.#warned) logger.debug(fields, 'mail IDLE watcher: still no connection')
+        else logger.warn(fields, 'mail IDLE watcher: no connection')
+        this.#warned = true
       }
       if (this.#stopped) return
       reconnect = true
@@ -117,6 +152,7 @@ export class IdleWatcher {
       })
       client.maxIdleTime = this.#options.maxIdleMs
       await recordIdleState(this.mailboxId, 'idle')
+      this.#warned = false
       heartbeat = setInterval(() => {
         recordIdleState(this.mailboxId, 'idle').catch(() => {})
       }, this.#options.heartbeatMs)

@@ -34,6 +34,11 @@ export class IdleSupervisor {
     return [...this.#watchers.keys()]
   }
 
+  /** The watcher of a mailbox, if it is watched. */
+  watcherOf(mailboxId: number): IdleWatcher | undefined {
+    return this.#watchers.get(mailboxId)?.watcher
+  }
+
   async start() {
     await this.refresh()
     this.#timer = setInterval(() => {

@@ -1,6 +1,9 @@
 import { test } from '@japa/runner'
+import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
+import { dbTimestamp } from '#app/support/dates'
 import { createOrganization } from '#tests/helpers/world'
+import { OrganizationFactory } from '#database/factories/organization_factory'
 import {
   emptyQueueTables,
   startServer,
@@ -18,6 +21,9 @@ import {
 } from '#tests/helpers/dovecot'
 import { sealSecret } from '../../support/secrets.js'
 import { watchesMail } from '../../sync/idle_boot.js'
+import { IdleWatcher, pollDue } from '../../sync/idle.js'
+import { imapMailboxIds, polledMailboxIds } from '../../jobs/index.js'
+import { IdleSupervisor } from '../../sync/idle_supervisor.js'
 import { mailboxList } from '../../controllers/mailbox_list.js'
 import { eml, storedMessages } from '../mail_helpers.js'
 
@@ -28,14 +34,14 @@ import { eml, storedMessages } from '../mail_helpers.js'
  * is registered (the minute's poll does not run): only the watcher can set off a sync.
  */
 
-async function imapMailbox(organizationId: number, account: ImapAccount) {
+async function imapMailbox(organizationId: number, account: ImapAccount, name = 'ventas') {
   const server = imapTestServer()
   const [row] = await db
     .table('mail_mailboxes')
     .returning('id')
     .insert({
       organization_id: organizationId,
-      name: 'ventas',
+      name,
       kind: 'shared',
       privacy: 'full',
       imap_host: server.host,
@@ -68,7 +74,7 @@ const STARTERS: [string, (env: Record<string, string>) => Promise<WorkerProcess>
   ['npm start (its own worker)', (env) => startServer(env)],
 ]
 
-test.group('IMAP IDLE — which processes watch', () => {
+test.group('IMAP IDLE — who watches, what the minute’s poll syncs', () => {
   test('workers watch unless MAIL_IDLE=off; tests, other commands and QUEUE_WORKER=off do not', ({
     assert,
   }) => {
@@ -83,6 +89,38 @@ test.group('IMAP IDLE — which processes watch', () => {
     assert.isFalse(watchesMail({ ...console, command: 'queue:work', idle: false }))
     assert.isFalse(watchesMail({ ...console, command: 'migration:run' }))
     assert.isFalse(watchesMail({ idle: true, environment: 'test', mode: 'test' }))
+  })
+
+  test('the minute’s poll skips a mailbox watched in real time, but not for 15 minutes', async ({
+    assert,
+  }) => {
+    const now = Date.parse('2026-12-02T12:00:00Z')
+    const ago = (minutes: number) => dbTimestamp(new Date(now - minutes * 60_000))
+    const watched = { idle_state: 'idle', idle_at: ago(1), last_sync_at: ago(5), folders: null }
+    assert.isFalse(pollDue(watched, now))
+    assert.isTrue(pollDue({ ...watched, last_sync_at: ago(16) }, now), 'the safety net')
+    assert.isTrue(pollDue({ ...watched, last_sync_at: null }, now))
+    assert.isTrue(pollDue({ ...watched, idle_at: ago(4) }, now), 'no watcher confirmed it lately')
+    assert.isTrue(pollDue({ ...watched, idle_state: 'polling' }, now), 'a server without IDLE')
+    assert.isTrue(pollDue({ ...watched, idle_state: null }, now))
+    assert.isTrue(pollDue({ ...watched, folders: '["INBOX","Enviados"]' }, now), 'folder 2 unheard')
+
+    // The same rule picks the mailboxes mailSyncAll queues.
+    const rollback = await testUtils.db().withGlobalTransaction()
+    try {
+      const org = await createOrganization(['crm', 'mail'])
+      const account = { user: 'nadie', password: 'x' }
+      const quiet = await imapMailbox(org.id, account)
+      const polled = await imapMailbox(org.id, account, 'soporte')
+      const fresh = { idle_state: 'idle', idle_at: dbTimestamp(), last_sync_at: dbTimestamp() }
+      await db.from('mail_mailboxes').where('id', quiet).update(fresh)
+      const due = await polledMailboxIds()
+      assert.include(due, polled)
+      assert.notInclude(due, quiet)
+      assert.isTrue((await imapMailboxIds()).includes(quiet), 'still an IMAP mailbox')
+    } finally {
+      await rollback()
+    }
   })
 })
 
@@ -166,6 +204,92 @@ test.group('IMAP IDLE — a watcher in the worker process', (group) => {
     await new Promise((resolve) => setTimeout(resolve, 5000))
     assert.equal(await storedCount(org.id), 0)
     assert.lengthOf(await db.from('kernel_job_runs'), 0, 'no job was queued')
+  })
+    .skip(...imapSkip())
+    .timeout(60_000)
+})
+
+test.group('IMAP IDLE — watcher and supervisor in this process', (group) => {
+  let organizationId = 0
+  const running: { stop(): Promise<void> }[] = []
+  group.each.setup(() => async () => {
+    await Promise.all(running.splice(0).map((r) => r.stop()))
+    if (organizationId) await removeOrganization(organizationId)
+    organizationId = 0
+  })
+
+  test('a watcher that cannot log in retries; once it can, it idles and syncs what came meanwhile', async ({
+    assert,
+  }) => {
+    const org = await OrganizationFactory.create()
+    organizationId = org.id
+    const account = createImapUser('idle-retry')
+    const id = await imapMailbox(org.id, account)
+    await db
+      .from('mail_mailboxes')
+      .where('id', id)
+      .update({ imap_secret: sealSecret('not-the-password') })
+    const wakes: number[] = []
+    const watcher = new IdleWatcher(id, {
+      onNewMail: async (mailboxId) => void wakes.push(mailboxId),
+      debounceMs: 100,
+      backoffMs: { first: 200, max: 500 },
+    })
+    running.push(watcher)
+    await new Promise((resolve) => setTimeout(resolve, 1500))
+    assert.isNull((await mailboxRow(id)).idle_state, 'not connected with a wrong password')
+    assert.deepEqual(wakes, [])
+
+    await db
+      .from('mail_mailboxes')
+      .where('id', id)
+      .update({ imap_secret: sealSecret(account.password) })
+    await until(async () => (await mailboxRow(id)).idle_state === 'idle', 20_000, 'idling')
+    // Mail may have come while it was not connected: one sync after (re)connecting.
+    await until(async () => wakes.length === 1, 5000, 'the wake-up after connecting')
+    await appendMessages(account, 'INBOX', [eml({ messageId: 'retry-1@cliente-a.es' })])
+    await until(async () => wakes.length === 2, 10_000, 'the wake-up on new mail')
+    assert.deepEqual(wakes, [id, id])
+
+    await watcher.stop()
+    assert.isNull((await mailboxRow(id)).idle_state)
+  })
+    .skip(...imapSkip())
+    .timeout(60_000)
+
+  test('the supervisor follows the mailbox list and restarts a watcher whose settings change', async ({
+    assert,
+  }) => {
+    const org = await OrganizationFactory.create()
+    organizationId = org.id
+    const id = await imapMailbox(org.id, createImapUser('idle-list'))
+    let ids = [id]
+    const supervisor = new IdleSupervisor({
+      mailboxIds: async () => ids,
+      onNewMail: async () => {},
+      refreshMs: 3_600_000,
+    })
+    running.push(supervisor)
+    await supervisor.start()
+    assert.deepEqual(supervisor.watching, [id])
+    await until(async () => (await mailboxRow(id)).idle_state === 'idle', 20_000, 'idling')
+    const first = supervisor.watcherOf(id)
+
+    // A sync's bookkeeping changes nothing the connection depends on…
+    await db.from('mail_mailboxes').where('id', id).update({ last_sync_at: '2026-12-02 10:00:00' })
+    await supervisor.refresh()
+    assert.strictEqual(supervisor.watcherOf(id), first)
+    // …a new host, user, password or folder list starts the watcher again.
+    await db.from('mail_mailboxes').where('id', id).update({ folders: '["INBOX"]' })
+    await supervisor.refresh()
+    assert.notStrictEqual(supervisor.watcherOf(id), first)
+    await until(async () => (await mailboxRow(id)).idle_state === 'idle', 20_000, 'idling again')
+
+    // Gone from the list (disabled, removed, module off): stopped, nobody watches.
+    ids = []
+    await supervisor.refresh()
+    assert.deepEqual(supervisor.watching, [])
+    assert.isNull((await mailboxRow(id)).idle_state)
   })
     .skip(...imapSkip())
     .timeout(60_000)
