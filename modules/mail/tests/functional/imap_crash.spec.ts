@@ -6,17 +6,11 @@ import { createOrganization } from '#tests/helpers/world'
 import { until } from '#tests/helpers/workers'
 import { toDate } from '#app/support/dates'
 import { insertCompanyRow, insertContactRow } from '#modules/crm/contracts/index'
-import {
-  appendMessages,
-  createImapUser,
-  imapSkip,
-  imapTestServer,
-  type ImapAccount,
-} from '#tests/helpers/dovecot'
-import { sealSecret } from '../../support/secrets.js'
+import { appendMessages, createImapUser, imapSkip } from '#tests/helpers/dovecot'
 import { mailboxLedgers } from '../../ledger.js'
 import { syncMailbox } from '../../sync/sync_mailbox.js'
 import { eml, storedMessages } from '../mail_helpers.js'
+import { imapMailbox, removeOrganization } from '../imap_process_helpers.js'
 
 /*
  * Issue 9, "crash-safe and idempotent": a real process syncing a mailbox of 300 messages is
@@ -44,57 +38,6 @@ function mailSyncProcess(args: string[], env: Record<string, string> = {}) {
     child.once('exit', (code, signal) => resolve({ code, signal }))
   )
   return { child, exited, output: () => output }
-}
-
-async function imapMailbox(organizationId: number, account: ImapAccount) {
-  const server = imapTestServer()
-  const [row] = await db
-    .table('mail_mailboxes')
-    .returning('id')
-    .insert({
-      organization_id: organizationId,
-      name: 'ventas',
-      kind: 'shared',
-      privacy: 'full',
-      imap_host: server.host,
-      imap_port: server.port,
-      imap_security: 'none',
-      imap_user: account.user,
-      imap_secret: sealSecret(account.password),
-      created_at: '2026-12-01 00:00:00',
-      updated_at: '2026-12-01 00:00:00',
-    })
-  return Number(typeof row === 'object' ? row.id : row)
-}
-
-/**
- * The organization's mail, so no later worker sees its mailbox. Best effort: its CRM rows
- * (another module's tables) stay, and with them the organization; the run's database is
- * dropped at the end.
- */
-async function removeOrganization(organizationId: number) {
-  const messages = db.from('mail_messages').where('organization_id', organizationId).select('id')
-  await db.from('mail_message_links').whereIn('message_id', messages).delete()
-  for (const table of [
-    'mail_intake',
-    'mail_folders',
-    'mail_mailboxes',
-    'mail_messages',
-    'mail_threads',
-    'timeline_events',
-    'module_installations',
-  ]) {
-    await db
-      .from(table)
-      .where('organization_id', organizationId)
-      .delete()
-      .catch(() => {})
-  }
-  await db
-    .from('organizations')
-    .where('id', organizationId)
-    .delete()
-    .catch(() => {})
 }
 
 const storedCount = async (organizationId: number) => (await storedMessages(organizationId)).length

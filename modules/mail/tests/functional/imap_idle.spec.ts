@@ -12,20 +12,15 @@ import {
   until,
   type WorkerProcess,
 } from '#tests/helpers/workers'
-import {
-  appendMessages,
-  createImapUser,
-  imapSkip,
-  imapTestServer,
-  type ImapAccount,
-} from '#tests/helpers/dovecot'
-import { sealSecret } from '../../support/secrets.js'
+import { appendMessages, createImapUser, imapSkip } from '#tests/helpers/dovecot'
 import { watchesMail } from '../../sync/idle_boot.js'
 import { IdleWatcher, pollDue } from '../../sync/idle.js'
 import { imapMailboxIds, polledMailboxIds } from '../../jobs/index.js'
 import { IdleSupervisor } from '../../sync/idle_supervisor.js'
 import { mailboxList } from '../../controllers/mailbox_list.js'
+import { sealSecret } from '../../support/secrets.js'
 import { eml, storedMessages } from '../mail_helpers.js'
+import { deliverToMaildir, imapMailbox, removeOrganization } from '../imap_process_helpers.js'
 
 /*
  * The IMAP IDLE watcher in the processes that run jobs: `node ace queue:work` and the web
@@ -33,38 +28,6 @@ import { eml, storedMessages } from '../mail_helpers.js'
  * no global transaction: the organization and its mail are removed at the end. No schedule
  * is registered (the minute's poll does not run): only the watcher can set off a sync.
  */
-
-async function imapMailbox(organizationId: number, account: ImapAccount, name = 'ventas') {
-  const server = imapTestServer()
-  const [row] = await db
-    .table('mail_mailboxes')
-    .returning('id')
-    .insert({
-      organization_id: organizationId,
-      name,
-      kind: 'shared',
-      privacy: 'full',
-      imap_host: server.host,
-      imap_port: server.port,
-      imap_security: 'none',
-      imap_user: account.user,
-      imap_secret: sealSecret(account.password),
-      created_at: '2026-12-01 00:00:00',
-      updated_at: '2026-12-01 00:00:00',
-    })
-  return Number(typeof row === 'object' ? row.id : row)
-}
-
-async function removeOrganization(organizationId: number) {
-  for (const table of ['mail_intake', 'mail_folders', 'mail_mailboxes', 'module_installations']) {
-    await db.from(table).where('organization_id', organizationId).delete()
-  }
-  const messages = db.from('mail_messages').where('organization_id', organizationId).select('id')
-  await db.from('mail_message_links').whereIn('message_id', messages).delete()
-  await db.from('mail_messages').where('organization_id', organizationId).delete()
-  await db.from('mail_threads').where('organization_id', organizationId).delete()
-  await db.from('organizations').where('id', organizationId).delete()
-}
 
 const mailboxRow = (id: number) => db.from('mail_mailboxes').where('id', id).firstOrFail()
 const storedCount = async (organizationId: number) => (await storedMessages(organizationId)).length
@@ -152,30 +115,35 @@ test.group('IMAP IDLE — a watcher in the worker process', (group) => {
       // Buzones shows it: "En tiempo real (IDLE)".
       assert.isTrue((await mailboxList(org.id))[0].realtime)
 
-      await appendMessages(account, 'INBOX', [eml({ messageId: 'live-1@cliente-a.es' })])
-      const delivered = Date.now()
-      await until(async () => (await storedCount(org.id)) === 1, 15_000, 'the new mail stored')
-      assert.isBelow(Date.now() - delivered, 15_000)
-      // A burst of deliveries: one wake-up after the quiet time, every message stored.
-      await appendMessages(
-        account,
-        'INBOX',
-        [2, 3, 4].map((n) => eml({ messageId: `live-${n}@cliente-a.es` }))
-      )
-      await until(async () => (await storedCount(org.id)) === 4, 15_000, 'the burst stored')
-      // The syncs were the watcher's wake-ups (the web process also registers the minute's
+      // The syncs are the watcher's wake-ups (the web process also registers the minute's
       // poll, mailSyncAll, whose syncs carry no `wake`).
       const wakeRuns = async () =>
         (await db.from('kernel_job_runs').where('name', 'mail.mail_sync')).filter(
           (r) => JSON.parse(r.payload).wake
         )
-      await until(
-        async () => (await wakeRuns()).every((r) => !['queued', 'running'].includes(r.status)),
-        15_000,
-        'the wake-ups finished'
-      )
+      const wokenUp = (count: number, what: string) =>
+        until(
+          async () => {
+            const runs = await wakeRuns()
+            return runs.length >= count && runs.every((r) => r.status === 'completed')
+          },
+          15_000,
+          what
+        )
+
+      await appendMessages(account, 'INBOX', [eml({ messageId: 'live-1@cliente-a.es' })])
+      const delivered = Date.now()
+      await until(async () => (await storedCount(org.id)) === 1, 15_000, 'the new mail stored')
+      assert.isBelow(Date.now() - delivered, 15_000)
+      await wokenUp(1, 'a wake-up sync')
+      // A burst delivered into the Maildir (as the mail server's local delivery does): one
+      // wake-up after the quiet time, every message stored.
+      for (const n of [2, 3, 4]) {
+        deliverToMaildir(account, eml({ messageId: `live-${n}@cliente-a.es` }))
+      }
+      await until(async () => (await storedCount(org.id)) === 4, 15_000, 'the burst stored')
+      await wokenUp(2, 'a second wake-up sync')
       const runs = await wakeRuns()
-      assert.isAtLeast(runs.length, 2)
       assert.deepEqual([...new Set(runs.map((r) => r.status))], ['completed'])
 
       // A clean stop logs the watcher out and says nobody watches any more.
@@ -249,7 +217,10 @@ test.group('IMAP IDLE — watcher and supervisor in this process', (group) => {
     await until(async () => wakes.length === 1, 5000, 'the wake-up after connecting')
     await appendMessages(account, 'INBOX', [eml({ messageId: 'retry-1@cliente-a.es' })])
     await until(async () => wakes.length === 2, 10_000, 'the wake-up on new mail')
-    assert.deepEqual(wakes, [id, id])
+    // Delivered the way a mail server's local delivery does: a file into the Maildir.
+    deliverToMaildir(account, eml({ messageId: 'retry-2@cliente-a.es' }))
+    await until(async () => wakes.length === 3, 10_000, 'the wake-up on Maildir delivery')
+    assert.deepEqual(wakes, [id, id, id])
 
     await watcher.stop()
     assert.isNull((await mailboxRow(id)).idle_state)
