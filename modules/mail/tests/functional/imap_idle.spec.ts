@@ -228,6 +228,30 @@ test.group('IMAP IDLE — watcher and supervisor in this process', (group) => {
     .skip(...imapSkip())
     .timeout(60_000)
 
+  test('the SSRF guard: a watcher never connects to a private address unless allowed', async ({
+    assert,
+  }) => {
+    const org = await OrganizationFactory.create()
+    organizationId = org.id
+    const id = await imapMailbox(org.id, createImapUser('idle-ssrf'))
+    const allowed = process.env.MAIL_ALLOW_PRIVATE_HOSTS
+    process.env.MAIL_ALLOW_PRIVATE_HOSTS = 'false'
+    try {
+      const watcher = new IdleWatcher(id, {
+        onNewMail: async () => {},
+        backoffMs: { first: 200, max: 500 },
+      })
+      running.push(watcher)
+      await new Promise((resolve) => setTimeout(resolve, 1500))
+      assert.isNull((await mailboxRow(id)).idle_state, 'refused: the test Dovecot is on 127.0.0.1')
+    } finally {
+      process.env.MAIL_ALLOW_PRIVATE_HOSTS = allowed
+    }
+    await until(async () => (await mailboxRow(id)).idle_state === 'idle', 20_000, 'allowed again')
+  })
+    .skip(...imapSkip())
+    .timeout(60_000)
+
   test('the supervisor follows the mailbox list and restarts a watcher whose settings change', async ({
     assert,
   }) => {
