@@ -70,7 +70,11 @@ export default defineModule(
         { kind: 'captured', label: 'mail.notifications.captured_kind', defaultEmail: 'digest' },
       ],
       jobs: () => import('./jobs/index.js'),
-      // Polling every minute (one sync per mailbox at a time, across processes: a lease).
+      // Runs once at boot in every process: where jobs run, it starts the IMAP IDLE watcher
+      // (new mail → a mailSync job within seconds; MAIL_IDLE=off to poll only).
+      listeners: () => import('./sync/idle_boot.js'),
+      // Polling every minute (one sync per mailbox at a time, across processes: a lease); the
+      // only way in for servers without IDLE, the safety net for the others.
       schedules: [{ job: 'mailSyncAll', cron: '* * * * *' }],
       demoSeeder: () => import('./database/seeders/demo.js'),
       root: import.meta.url,

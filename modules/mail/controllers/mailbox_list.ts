@@ -1,4 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
+import { watchedInRealTime } from '../sync/idle.js'
 import { mailboxLedgers } from '../ledger.js'
 import type { MailboxRowDto } from '../dto/mailboxes.js'
 
@@ -9,7 +10,7 @@ export async function mailboxList(organizationId: number): Promise<MailboxRowDto
     db
       .from('mail_mailboxes')
       .where('organization_id', organizationId)
-      .select('id', 'address', 'imap_host', 'sync_until'),
+      .select('id', 'address', 'imap_host', 'sync_until', 'idle_state', 'idle_at'),
   ])
   const addressOf = new Map(addresses.map((r) => [Number(r.id), r.address as string | null]))
   const rowOf = new Map(addresses.map((r) => [Number(r.id), r]))
@@ -28,6 +29,7 @@ export async function mailboxList(organizationId: number): Promise<MailboxRowDto
     kind: m.kind as MailboxRowDto['kind'],
     address: addressOf.get(m.id) ?? null,
     imap: !!rowOf.get(m.id)?.imap_host,
+    realtime: watchedInRealTime(rowOf.get(m.id) ?? {}, now),
     // A sync holds the mailbox's lease: its progress is the folders' done / total.
     syncing: (() => {
       const until = rowOf.get(m.id)?.sync_until

@@ -26,6 +26,8 @@ export interface MailboxRowDto extends LedgerCountsDto {
   address: string | null
   /** An IMAP mailbox (else archive-only): it can be synced now and re-fetched. */
   imap: boolean
+  /** An IMAP IDLE watcher holds a connection: new mail is synced within seconds (else polled). */
+  realtime: boolean
   /** A sync is running: messages fetched of those to fetch. */
   syncing: { done: number; total: number } | null
   lastSyncAt: string | null

@@ -2,9 +2,14 @@ import { randomUUID } from 'node:crypto'
 import { hostname } from 'node:os'
 import db from '@adonisjs/lucid/services/db'
 import { dbTimestamp } from '#app/support/dates'
+import { mailConfig } from '../config.js'
 
-/** How long a sync may hold a mailbox without renewing (it renews after each batch). */
-export const LEASE_MS = 5 * 60 * 1000
+/**
+ * How long a sync may hold a mailbox without renewing (it renews after each batch): 5 minutes
+ * unless MAIL_SYNC_LEASE_SECONDS says otherwise. A holder killed mid-sync (kill -9, power cut)
+ * never gives its lease back: the next sync takes the mailbox once this much time has passed.
+ */
+export const leaseMs = () => mailConfig.syncLeaseMs
 
 /** Rows an UPDATE changed, as each driver reports it. */
 const changed = (result: unknown): number => Number(Array.isArray(result) ? result[0] : result) || 0
@@ -26,7 +31,7 @@ export async function takeLease(mailboxId: number, holder: string): Promise<bool
     .where((q) => q.whereNull('sync_until').orWhere('sync_until', '<', dbTimestamp(now)))
     .update({
       sync_holder: holder,
-      sync_until: dbTimestamp(new Date(now.getTime() + LEASE_MS)),
+      sync_until: dbTimestamp(new Date(now.getTime() + leaseMs())),
     })
   return changed(result) === 1
 }
@@ -36,7 +41,7 @@ export async function renewLease(mailboxId: number, holder: string): Promise<boo
   const result = await db
     .from('mail_mailboxes')
     .where({ id: mailboxId, sync_holder: holder })
-    .update({ sync_until: dbTimestamp(new Date(Date.now() + LEASE_MS)) })
+    .update({ sync_until: dbTimestamp(new Date(Date.now() + leaseMs())) })
   return changed(result) === 1
 }
 

@@ -12,6 +12,7 @@ import {
 import { EmptyState, PageHeader, useFormat, useT } from '~/ui'
 import type { MailboxRowDto } from '../../dto/mailboxes'
 import { HealthBadge } from './health_badge'
+import { ListeningBadge } from './listening_badge'
 import { FolderTable, LedgerTotals } from './ledger'
 
 function MailboxCard({ mailbox, canConfigure }: { mailbox: MailboxRowDto; canConfigure: boolean }) {
@@ -30,6 +31,7 @@ function MailboxCard({ mailbox, canConfigure }: { mailbox: MailboxRowDto; canCon
               <Badge variant="outline" color="gray" size="sm">
                 {t(`mail.mailboxes.kinds.${mailbox.kind}`)}
               </Badge>
+              <ListeningBadge mailbox={mailbox} />
             </Group>
             <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
               {mailbox.address ?? t('mail.mailboxes.no_address')}
