@@ -156,3 +156,5 @@ export { insertCompanyRow, insertContactRow, insertOpportunityRow } from './fixt
 export { composeSourceOf } from './compose.js'
 export type { ComposeSource, ComposePerson } from './compose.js'
 export { createContactFromEmail, createLeadFromEmail } from './mail_capture.js'
+export { attainmentOfQuota, quotaPeriodMonths } from './quotas.js'
+export type { AttainmentDto, QuotaKind, QuotaPeriod, CumulativeMonth } from './quotas.js'
