@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { Head, router } from '@inertiajs/react'
-import { Badge, Button, Group, Progress, Select, Stack, Text, Tooltip } from '@mantine/core'
+import { Button, Group, Progress, Select, Stack, Text, Tooltip } from '@mantine/core'
 import { IconPlus } from '@tabler/icons-react'
 import { DataTable, EmptyState, PageHeader, useFormat, useT, type Column } from '~/ui'
 import type { QuotaDto, QuotaPeriod, QuotasPageProps } from '../../dto/quotas'
@@ -38,14 +38,14 @@ export default function Quotas(props: QuotasPageProps) {
       key: 'target',
       header: L('target_of'),
       render: (q) => (
-        <Group gap="xs" wrap="nowrap">
-          <Badge variant="light" size="sm">
-            {L(`kinds.${q.kind}`)}
-          </Badge>
+        <Stack gap={0}>
           <Text size="sm" fw={500}>
             {q.targetLabel}
           </Text>
-        </Group>
+          <Text size="xs" c="dimmed">
+            {L(`kinds.${q.kind}`)}
+          </Text>
+        </Stack>
       ),
     },
     { key: 'quota', header: L('target'), render: (q) => f.money(q.attainment.targetMinor) },
