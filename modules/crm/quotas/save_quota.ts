@@ -5,6 +5,7 @@ import { lists } from '#app/settings/lists'
 import { dbTimestamp } from '#app/support/dates'
 import { RuleError } from '#app/support/rule_error'
 import { insertId } from '#app/support/db'
+import { isUniqueViolation } from '../activities/insert_activity.js'
 import { ZONES_LIST } from '../account_lists.js'
 import { QUOTA_KINDS } from './kinds.js'
 import type { QuotaKind } from '../dto/quotas.js'
@@ -88,15 +89,21 @@ export async function saveQuota(
     ...Object.fromEntries(MONTH_COLUMNS.map((c, i) => [c, input.months[i]])),
     updated_at: now,
   }
-  if (params.id) {
-    await db.from('crm_quotas').where({ organization_id: org, id: params.id }).update(values)
-    return params.id
+  try {
+    if (params.id) {
+      await db.from('crm_quotas').where({ organization_id: org, id: params.id }).update(values)
+      return params.id
+    }
+    return await insertId(db.connection() as any, 'crm_quotas', {
+      organization_id: org,
+      currency: params.currency,
+      created_by: access.userId,
+      created_at: now,
+      ...values,
+    })
+  } catch (error) {
+    // Two managers saving the same target at once: the unique index decides.
+    if (isUniqueViolation(error)) throw new RuleError('crm.quotas.errors.duplicate', {}, 'target')
+    throw error
   }
-  return insertId(db.connection() as any, 'crm_quotas', {
-    organization_id: org,
-    currency: params.currency,
-    created_by: access.userId,
-    created_at: now,
-    ...values,
-  })
 }
