@@ -51,23 +51,25 @@ export async function listQuotas(
       : r.kind === 'team'
         ? (r.team_name ?? '')
         : ((r.kind === 'zone' ? zones : families)[r.target_code] ?? r.target_code)
-  const quotas: QuotaDto[] = []
-  for (const r of rows) {
-    const target = quotaTarget(r)
-    quotas.push({
-      id: Number(r.id),
-      kind: r.kind,
-      userId: target.userId,
-      teamId: target.teamId,
-      targetCode: r.target_code,
-      targetLabel: label(r),
-      year: target.year,
-      currency: r.currency,
-      amountMinor: String(r.amount_minor),
-      months: target.months.map(String),
-      attainment: await quotaAttainment(target, params),
+  // Two aggregate queries per quota (won by month, open pipeline), run side by side.
+  const quotas: QuotaDto[] = await Promise.all(
+    rows.map(async (r) => {
+      const target = quotaTarget(r)
+      return {
+        id: Number(r.id),
+        kind: r.kind,
+        userId: target.userId,
+        teamId: target.teamId,
+        targetCode: r.target_code,
+        targetLabel: label(r),
+        year: target.year,
+        currency: r.currency,
+        amountMinor: String(r.amount_minor),
+        months: target.months.map(String),
+        attainment: await quotaAttainment(target, params),
+      }
     })
-  }
+  )
   return quotas.sort(
     (a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.targetLabel.localeCompare(b.targetLabel)
   )
