@@ -13,6 +13,9 @@ import { fullName } from '../support/people.js'
 import type { CompanySummary, ContactSummary } from './types.js'
 
 export type { CompanySummary, ContactSummary } from './types.js'
+// Sales quotas' attainment (the one computation; the analytics module reads it).
+export { attainmentOfQuota, quotaPeriodMonths } from './quotas.js'
+export type { AttainmentDto, QuotaKind, QuotaPeriod, CumulativeMonth } from './quotas.js'
 
 type Client = TransactionClientContract | typeof db
 
@@ -156,5 +159,3 @@ export { insertCompanyRow, insertContactRow, insertOpportunityRow } from './fixt
 export { composeSourceOf } from './compose.js'
 export type { ComposeSource, ComposePerson } from './compose.js'
 export { createContactFromEmail, createLeadFromEmail } from './mail_capture.js'
-export { attainmentOfQuota, quotaPeriodMonths } from './quotas.js'
-export type { AttainmentDto, QuotaKind, QuotaPeriod, CumulativeMonth } from './quotas.js'
