@@ -7,6 +7,7 @@ import pipeline from './features/pipeline.js'
 import activities from './features/activities.js'
 import accounts from './features/accounts.js'
 import assignment from './features/assignment.js'
+import quotas from './features/quotas.js'
 
 /** What each demo role may do on companies and contacts (its scope is the role's). */
 const DEMO_GRANTS = {
@@ -200,6 +201,6 @@ export default defineModule(
       root: import.meta.url,
     },
     // Each feature's manifest entries live beside it (features/*.ts), appended in this order.
-    [leads, pipeline, activities, accounts, assignment]
+    [leads, pipeline, activities, accounts, assignment, quotas]
   )
 )

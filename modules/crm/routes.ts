@@ -9,6 +9,7 @@ import registerPipelineRoutes from './routes/pipeline.js'
 import registerActivitiesRoutes from './routes/activities.js'
 import registerAccountsRoutes from './routes/accounts.js'
 import registerAssignmentRoutes from './routes/assignment.js'
+import registerQuotasRoutes from './routes/quotas.js'
 
 const CompaniesController = () => import('./controllers/companies_controller.js')
 const ContactsController = () => import('./controllers/contacts_controller.js')
@@ -132,4 +133,5 @@ export default function register(router: HttpRouterService) {
   registerActivitiesRoutes(router)
   registerAccountsRoutes(router)
   registerAssignmentRoutes(router)
+  registerQuotasRoutes(router)
 }

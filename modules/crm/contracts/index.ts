@@ -13,6 +13,9 @@ import { fullName } from '../support/people.js'
 import type { CompanySummary, ContactSummary } from './types.js'
 
 export type { CompanySummary, ContactSummary } from './types.js'
+// Sales quotas' attainment (the one computation; the analytics module reads it).
+export { attainmentOfQuota, quotaPeriodMonths } from './quotas.js'
+export type { AttainmentDto, QuotaKind, QuotaPeriod, CumulativeMonth } from './quotas.js'
 
 type Client = TransactionClientContract | typeof db
 

@@ -1,4 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { PRODUCT_FAMILIES_LIST } from '../quotas/lists.js'
 import db from '@adonisjs/lucid/services/db'
 import { actor, notFound, orBack, routeId, translateRule } from '#app/support/http'
 import { RuleError } from '#app/support/rule_error'
@@ -57,7 +58,7 @@ export default class OpportunitiesController {
     const opportunity = (await loadOpportunity(db.connection(), organizationId, id))!
     const locale = ctx.i18n.locale
     const stages = await pipelineStages(organizationId, opportunity.teamId)
-    const [history, activities, allowed, lostReasons, sources, roles, tags, process] =
+    const [history, activities, allowed, lostReasons, sources, roles, tags, process, families] =
       await Promise.all([
         readTimeline(ctx.access, {
           subjectType: OPPORTUNITY_SUBJECT,
@@ -76,6 +77,7 @@ export default class OpportunitiesController {
         ),
         tagsPanel(ctx.access, OPPORTUNITIES, id),
         opportunityProcess(organizationId, id, opportunity.stageId, stages),
+        lists.labels(organizationId, PRODUCT_FAMILIES_LIST, locale),
       ])
     return ctx.inertia.render('crm/opportunities/show', {
       opportunity,
@@ -89,6 +91,7 @@ export default class OpportunitiesController {
       roles,
       tags,
       process,
+      families,
     })
   }
 
@@ -137,7 +140,7 @@ export default class OpportunitiesController {
 
   async #formOptions(ctx: HttpContext, o: OpportunityDetail | null) {
     const organizationId = ctx.organization.id
-    const [stages, owners, teams, currencyList, sources, roles] = await Promise.all([
+    const [stages, owners, teams, currencyList, sources, roles, families] = await Promise.all([
       pipelineStages(organizationId, o?.teamId ?? null),
       assignableOwners(ctx.access, OPPORTUNITIES, { action: o ? 'edit' : 'create' }),
       teamOptions(organizationId),
@@ -149,6 +152,7 @@ export default class OpportunitiesController {
         ctx.i18n.locale,
         (o?.contacts ?? []).map((c) => c.role)
       ),
+      lists.options(organizationId, PRODUCT_FAMILIES_LIST, ctx.i18n.locale, [o?.productFamily]),
     ])
     return {
       opportunity: o,
@@ -158,6 +162,7 @@ export default class OpportunitiesController {
       // The form turns the typed amount into minor units with the currency's decimals.
       currencies: currencyList.map((c) => ({ value: c.code, label: c.code, decimals: c.decimals })),
       sources,
+      families,
       companies: o?.companyId ? [{ value: String(o.companyId), label: o.companyName ?? '' }] : [],
       roles,
     }

@@ -36,6 +36,8 @@ export interface OpportunityDetail {
   expectedCloseOn: string | null
   priority: number
   source: string | null
+  /** Product family (list crm.product_families): the target of family sales quotas. */
+  productFamily: string | null
   campaignId: number | null
   lostReason: string | null
   lostNote: string | null

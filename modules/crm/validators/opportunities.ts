@@ -1,4 +1,5 @@
 import vine from '@vinejs/vine'
+import { PRODUCT_FAMILIES_LIST } from '../quotas/lists.js'
 import { listValueRule } from '#app/settings/lists'
 import {
   CONTACT_ROLES_LIST,
@@ -65,6 +66,12 @@ export const opportunityValidator = vine.compile(
       .string()
       .trim()
       .use(listValueRule({ list: OPPORTUNITY_SOURCES_LIST }))
+      .nullable()
+      .optional(),
+    productFamily: vine
+      .string()
+      .trim()
+      .use(listValueRule({ list: PRODUCT_FAMILIES_LIST }))
       .nullable()
       .optional(),
     lostReason: vine

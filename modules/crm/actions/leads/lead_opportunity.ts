@@ -4,11 +4,14 @@ import { RuleError } from '#app/support/rule_error'
 import type { LeadDetail } from '../../dto/leads.js'
 import { createOpportunity } from '../opportunities/create_opportunity.js'
 import { OPPORTUNITIES } from '../opportunities/load_opportunity.js'
+import { lists } from '#app/settings/lists'
+import { PRODUCT_FAMILIES_LIST } from '../../quotas/lists.js'
 
 /**
  * The opportunity a converted lead becomes (pipeline's createOpportunity, in the conversion's
  * transaction): named after what the lead wants, for its customer, owned by the lead's owner,
- * in the lead's team, with its source and description and a link back (`lead_id`: the
+ * in the lead's team, with its source, description, product family (the lead's product of
+ * interest when the families list has that code) and a link back (`lead_id`: the
  * opportunity's timeline reads the lead's entries through it). Needs `crm.opportunities.create`.
  */
 export async function createLeadOpportunity(params: {
@@ -23,6 +26,12 @@ export async function createLeadOpportunity(params: {
 }): Promise<number> {
   const { access, lead } = params
   if (!access.can(`${OPPORTUNITIES}.create`)) throw new RuleError('crm.leads.errors.opportunity')
+  const interest = lead.productInterest
+  const family =
+    interest &&
+    (await lists.has(params.organizationId, PRODUCT_FAMILIES_LIST, interest, { active: true }))
+      ? interest
+      : null
   const opportunity = await createOpportunity({
     organizationId: params.organizationId,
     actorId: params.actorId,
@@ -35,6 +44,7 @@ export async function createLeadOpportunity(params: {
       ownerId: lead.ownerId ?? undefined,
       teamId: lead.teamId ?? undefined,
       source: lead.source,
+      productFamily: family,
       description: lead.description,
       leadId: lead.id,
     },

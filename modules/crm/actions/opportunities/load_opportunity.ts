@@ -98,6 +98,7 @@ export async function loadOpportunity(
     expectedCloseOn: row.expected_close_on ? dateOnly(row.expected_close_on) : null,
     priority: Number(row.priority),
     source: str(row.source),
+    productFamily: str(row.product_family),
     campaignId: num(row.campaign_id),
     lostReason: str(row.lost_reason),
     lostNote: str(row.lost_note),
@@ -144,6 +145,7 @@ export function opportunitySnapshot(
     owner: o.ownerName,
     team: o.teamName,
     source: o.source,
+    productFamily: o.productFamily,
     status: o.status,
     lostReason: o.lostReason,
     ...(links

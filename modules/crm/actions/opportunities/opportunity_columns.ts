@@ -30,6 +30,8 @@ export interface OpportunityInput {
   expectedCloseOn?: string | null
   priority?: number | null
   source?: string | null
+  /** Code of the list crm.product_families. */
+  productFamily?: string | null
   campaignId?: number | null
   leadId?: number | null
   lostReason?: string | null
@@ -137,6 +139,7 @@ export function plainColumns(data: OpportunityInput) {
     expected_close_on: data.expectedCloseOn ?? null,
     priority: Math.max(0, Math.min(3, data.priority ?? 0)),
     source: data.source ?? null,
+    product_family: data.productFamily ?? null,
     campaign_id: data.campaignId ?? null,
     description: data.description ?? null,
   }

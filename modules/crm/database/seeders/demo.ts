@@ -15,6 +15,7 @@ import seedAssignmentDemo from '../../assignment/demo.js'
 import seedPipelineDemo from './demo_pipeline.js'
 import seedActivitiesDemo from './demo_activities.js'
 import seedAccountsDemo from './demo_accounts.js'
+import seedQuotasDemo from './demo_quotas.js'
 
 const DAY = 86_400_000
 
@@ -229,6 +230,7 @@ export default async function seedCrmDemo({ organizationId, users, random }: Dem
   await seedPipelineDemo(params)
   await seedActivitiesDemo(params)
   await seedAccountsDemo(params)
+  await seedQuotasDemo(params)
 }
 
 /**

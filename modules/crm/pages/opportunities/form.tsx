@@ -34,6 +34,7 @@ export default function OpportunityForm({
   teams,
   currencies,
   sources,
+  families,
   companies,
   roles,
 }: {
@@ -43,6 +44,7 @@ export default function OpportunityForm({
   teams: Option[]
   currencies: CurrencyOption[]
   sources: Option[]
+  families: Option[]
   companies: Option[]
   roles: Option[]
 }) {
@@ -63,6 +65,7 @@ export default function OpportunityForm({
     ownerId: o?.ownerId ? String(o.ownerId) : me ? String(me.id) : '',
     teamId: o?.teamId ? String(o.teamId) : '',
     source: o?.source ?? '',
+    productFamily: o?.productFamily ?? '',
     description: o?.description ?? '',
     contacts: (o?.contacts ?? []).map((c): ContactLink => ({
       contactId: String(c.contactId),
@@ -96,6 +99,7 @@ export default function OpportunityForm({
       ownerId: d.ownerId ? Number(d.ownerId) : null,
       ...(o || d.teamId ? { teamId: d.teamId ? Number(d.teamId) : null } : {}),
       source: d.source || null,
+      productFamily: d.productFamily || null,
       description: d.description || null,
       contacts: contactsPayload(d.contacts),
       competitors: competitorsPayload(d.competitors),
@@ -230,6 +234,16 @@ export default function OpportunityForm({
                   onChange={(v) => form.setData('source', v ?? '')}
                   clearable
                   error={errors.source}
+                />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, sm: 6 }}>
+                <Select
+                  label={field('productFamily')}
+                  data={families}
+                  value={form.data.productFamily || null}
+                  onChange={(v) => form.setData('productFamily', v ?? '')}
+                  clearable
+                  error={errors.productFamily}
                 />
               </Grid.Col>
               <Grid.Col span={{ base: 12, sm: 6 }}>

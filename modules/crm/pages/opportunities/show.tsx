@@ -39,6 +39,7 @@ export default function OpportunityShow({
   allowed,
   lostReasons,
   sources,
+  families,
   roles,
   tags = null,
   process,
@@ -51,6 +52,7 @@ export default function OpportunityShow({
   allowed: RecordActions
   lostReasons: Option[]
   sources: Record<string, string>
+  families: Record<string, string>
   roles: Option[]
   /** Null when the user may not see the opportunity's tags. */
   tags?: TagsPanelProps | null
@@ -172,6 +174,9 @@ export default function OpportunityShow({
               <Detail label={t('crm.opportunities.fields.team')}>{o.teamName}</Detail>
               <Detail label={t('crm.opportunities.fields.source')}>
                 {o.source ? (sources[o.source] ?? o.source) : null}
+              </Detail>
+              <Detail label={t('crm.opportunities.fields.productFamily')}>
+                {o.productFamily ? (families[o.productFamily] ?? o.productFamily) : null}
               </Detail>
               {o.status === 'lost' && (
                 <Detail label={t('crm.opportunities.fields.lostReason')}>
