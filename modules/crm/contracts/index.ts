@@ -165,5 +165,9 @@ export {
 } from './fixtures.js'
 export { composeSourceOf } from './compose.js'
 export type { ComposeSource, ComposePerson } from './compose.js'
-export { createContactFromEmail, createLeadFromEmail } from './mail_capture.js'
+export {
+  createContactForSender,
+  createContactFromEmail,
+  createLeadFromEmail,
+} from './mail_capture.js'
 export { runAutomaticTasks, insertTaskRuleRow, automaticTasks } from './task_rules.js'

@@ -14,6 +14,19 @@ import { leadColumns, leadSnapshot, loadLead } from '../actions/leads/load_lead.
 import { LEAD_SUBJECT } from '../actions/leads/lead_scope.js'
 import { assignLeads } from '../assignment/assign_leads.js'
 import { indexLeads } from '../search/leads.js'
+import { afterCommit } from '#app/support/cache'
+import { replaceChannels } from '../support/channels.js'
+import { contactColumns } from '../actions/contacts/contact_columns.js'
+import { consentTimes } from '../actions/contacts/contact_consent.js'
+import { followPosition } from '../actions/contacts/contact_positions.js'
+import {
+  CONTACT_SUBJECT,
+  contactSnapshot,
+  contactSummary,
+  loadContact,
+} from '../actions/contacts/load_contact.js'
+import { indexContacts } from '../search/sync.js'
+import ContactCreated from '../events/contact_created.js'
 
 /** Creates a contact with this e-mail as its primary address for the user (owner: the user). */
 export async function createContactFromEmail(params: {
@@ -65,6 +78,57 @@ export async function createLeadFromEmail(
     { organizationId, actorId: null, subjectType: LEAD_SUBJECT, subjectId: id },
     leadSnapshot(lead),
     trx
+  )
+  return id
+}
+
+/**
+ * A new contact for an unknown sender (a capture rule), with the e-mail as its primary address:
+ * at `companyId` (the company the sender's domain names) and owned by `ownerId` (the mailbox's
+ * owner) when given. Written in the caller's transaction, with its history and search entry.
+ */
+export async function createContactForSender(
+  organizationId: number,
+  sender: { email: string; name: string | null },
+  options: { companyId: number | null; ownerId: number | null },
+  trx: TransactionClientContract
+): Promise<number> {
+  const email = sender.email.toLowerCase().slice(0, 254)
+  const [first, ...rest] = (sender.name ?? '').trim().split(/\s+/).filter(Boolean)
+  const data = await contactValidator.validate(
+    {
+      firstName: (first ?? email.split('@')[0]).slice(0, 100),
+      lastName: rest.join(' ').slice(0, 150) || undefined,
+      emails: [{ address: email, primary: true }],
+      ...(options.companyId && { companyId: options.companyId }),
+    },
+    { meta: { organizationId } }
+  )
+  const now = dbTimestamp()
+  const id = await insertId(trx, 'crm_contacts', {
+    ...contactColumns(data),
+    ...consentTimes(data, null),
+    organization_id: organizationId,
+    owner_id: options.ownerId,
+    created_by: null,
+    created_at: now,
+    updated_at: now,
+  })
+  await replaceChannels(trx, organizationId, { contactId: id }, { emails: data.emails ?? [] })
+  await followPosition(trx, organizationId, id, null, {
+    companyId: data.companyId ?? null,
+    position: null,
+    department: null,
+  })
+  const record = (await loadContact(trx, organizationId, id))!
+  await indexContacts(trx, organizationId, [id])
+  await recordHistory.created(
+    { organizationId, actorId: null, subjectType: CONTACT_SUBJECT, subjectId: id },
+    contactSnapshot(record),
+    trx
+  )
+  await afterCommit(trx, () =>
+    ContactCreated.dispatch(organizationId, null, contactSummary(record))
   )
   return id
 }

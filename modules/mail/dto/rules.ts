@@ -14,6 +14,7 @@ export type RuleAction =
   | { type: 'link'; recordType: string; recordId: number }
   | { type: 'tag'; tag: string }
   | { type: 'create_lead' }
+  | { type: 'create_contact' }
 
 /** A capture rule as the admin page lists and edits it. */
 export interface MailRuleRow {

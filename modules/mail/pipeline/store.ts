@@ -212,7 +212,15 @@ export async function storeMessage(params: StoreParams): Promise<StoreResult> {
       const links = thread ? await linksOf(params, thread, participants, trx) : []
       const { decision, direction } = params
       await applyRuleEffects(
-        { organizationId: mailbox.organizationId, messageId, parsed, decision, direction, links },
+        {
+          organizationId: mailbox.organizationId,
+          messageId,
+          parsed,
+          decision,
+          direction,
+          links,
+          ownerUserId: mailbox.ownerUserId,
+        },
         trx
       )
       await insertLinks(mailbox.organizationId, messageId, links, trx)

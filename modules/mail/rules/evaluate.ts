@@ -23,6 +23,7 @@ export interface Decision {
   links: { type: string; id: number; ruleId: number }[]
   tags: string[]
   createLead: boolean
+  createContact: boolean
   ruleIds: number[]
 }
 
@@ -123,6 +124,7 @@ export function decide(
     links: [],
     tags: [],
     createLead: false,
+    createContact: false,
     ruleIds: [],
   }
   const from = parsed.from?.address ?? ''
@@ -148,6 +150,7 @@ export function decide(
         })
       if (action.type === 'tag' && action.tag) decision.tags.push(action.tag)
       if (action.type === 'create_lead') decision.createLead = true
+      if (action.type === 'create_contact') decision.createContact = true
     }
     if (rule.stop || decision.skip) break
   }

@@ -25,7 +25,15 @@ const condition = vine.object({
 })
 
 const action = vine.object({
-  type: vine.enum(['skip', 'spam', 'assign', 'link', 'tag', 'create_lead'] as const),
+  type: vine.enum([
+    'skip',
+    'spam',
+    'assign',
+    'link',
+    'tag',
+    'create_lead',
+    'create_contact',
+  ] as const),
   userId: vine.number().withoutDecimals().positive().optional().requiredWhen('type', '=', 'assign'),
   record: vine.string().trim().maxLength(60).optional().requiredWhen('type', '=', 'link'),
   tag: vine.string().trim().maxLength(60).optional().requiredWhen('type', '=', 'tag'),

@@ -6,7 +6,7 @@ import type { MailRuleRow, MailRulesPage } from '../../dto/rules'
 
 const FIELDS = ['from', 'to', 'cc', 'subject', 'body', 'header']
 const OPS = ['contains', 'equals', 'starts_with', 'ends_with', 'matches']
-const ACTIONS = ['skip', 'spam', 'assign', 'link', 'tag', 'create_lead']
+const ACTIONS = ['skip', 'spam', 'assign', 'link', 'tag', 'create_lead', 'create_contact']
 
 type FormAction = { type: string; userId?: number; record?: string; tag?: string }
 

@@ -2,7 +2,14 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import { createOrganization, createUser } from '#tests/helpers/world'
-import { findLeadsByEmail, insertContactRow, recordCards } from '#modules/crm/contracts/index'
+import {
+  findByEmail,
+  findContactSummary,
+  findLeadsByEmail,
+  insertCompanyRow,
+  insertContactRow,
+  recordCards,
+} from '#modules/crm/contracts/index'
 import { eml, linksOf } from '../mail_helpers.js'
 import { capture, write } from '../triage_helpers.js'
 
@@ -148,5 +155,46 @@ test.group('Triage: capture rules admin', (group) => {
     assert.include(await linksOf(m1.id), `crm.lead:${leads[0]}:rule`)
     assert.lengthOf(await findLeadsByEmail(org.id, 'ana@conocido.es'), 0)
     assert.notInclude((await linksOf(m2.id)).join(), 'crm.lead')
+  })
+
+  test('create_contact action: a contact for an unknown sender, at the company of its domain, linked', async ({
+    client,
+    assert,
+  }) => {
+    const org = await createOrganization(['crm', 'mail'])
+    const company = await insertCompanyRow(org.id, { name: 'Nueva S.L.', website: 'nueva.es' })
+    await insertContactRow(org.id, { firstName: 'Ana', lastName: 'G', email: 'ana@conocido.es' })
+    const boss = await admin(org)
+    ;(
+      await write(
+        client.post('/mail/rules'),
+        boss,
+        rule({
+          name: 'Contactos nuevos',
+          conditions: [{ field: 'subject', op: 'contains', value: 'pedido' }],
+          actions: [{ type: 'create_contact' }],
+        })
+      )
+    ).assertStatus(302)
+    const [m1, m2] = await capture(org.id, 'ventas', [
+      eml({ messageId: 'cc1@x', from: 'Marta Ruiz <marta@nueva.es>', subject: 'Pedido 1' }),
+      eml({ messageId: 'cc2@x', from: 'ana@conocido.es', subject: 'Pedido 2' }),
+    ])
+    const found = await findByEmail(org.id, 'marta@nueva.es')
+    assert.lengthOf(found.contactIds, 1)
+    const contact = await findContactSummary(org.id, found.contactIds[0])
+    assert.deepInclude(contact, { name: 'Marta Ruiz', companyId: company, email: 'marta@nueva.es' })
+    assert.include(await linksOf(m1.id), `crm.contact:${contact!.id}:rule`)
+    const history = await db
+      .from('timeline_events')
+      .where({ organization_id: org.id, subject_type: 'crm.contact', subject_id: contact!.id })
+      .select('kind')
+    assert.sameMembers(
+      history.map((h) => h.kind),
+      ['created', 'mail.received']
+    )
+    // A known sender gets nothing new.
+    assert.lengthOf((await findByEmail(org.id, 'ana@conocido.es')).contactIds, 1)
+    assert.notInclude((await linksOf(m2.id)).join(), ':rule')
   })
 })
