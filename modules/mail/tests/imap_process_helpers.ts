@@ -10,8 +10,16 @@ import { sealSecret } from '../support/secrets.js'
  * work on the test database: no global transaction, so what a test made is removed by hand.
  */
 
-/** An IMAP mailbox on the run's Dovecot, in clear text (the test server has no TLS). */
-export async function imapMailbox(organizationId: number, account: ImapAccount, name = 'ventas') {
+/**
+ * An IMAP mailbox on the run's Dovecot, in clear text (the test server has no TLS); `columns`
+ * adds or overrides columns (an address, say). Used by every IMAP test.
+ */
+export async function imapMailbox(
+  organizationId: number,
+  account: ImapAccount,
+  name = 'ventas',
+  columns: Record<string, unknown> = {}
+) {
   const server = imapTestServer()
   const [row] = await db
     .table('mail_mailboxes')
@@ -28,6 +36,7 @@ export async function imapMailbox(organizationId: number, account: ImapAccount, 
       imap_secret: sealSecret(account.password),
       created_at: '2026-12-01 00:00:00',
       updated_at: '2026-12-01 00:00:00',
+      ...columns,
     })
   return Number(typeof row === 'object' ? row.id : row)
 }

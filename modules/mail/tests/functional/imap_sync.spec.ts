@@ -10,40 +10,21 @@ import {
   createImapUser,
   flagsOf,
   imapSkip,
-  imapTestServer,
   type ImapAccount,
 } from '#tests/helpers/dovecot'
-import { sealSecret } from '../../support/secrets.js'
 import { syncMailbox, type SyncResult } from '../../sync/sync_mailbox.js'
 import { refetchMissing } from '../../sync/refetch_missing.js'
 import { mailboxLedgers } from '../../ledger.js'
 import { eml, storedMessages } from '../mail_helpers.js'
+import { imapMailbox as imapTestMailbox } from '../imap_process_helpers.js'
 
 const corpus = (name: string) =>
   readFileSync(app.makePath('modules/mail/tests/fixtures/corpus', name))
 
 /** An IMAP mailbox row for a Dovecot test user (clear-text IMAP on the run's server). */
-async function imapMailbox(organizationId: number, name: string, account: ImapAccount) {
-  const server = imapTestServer()
-  const [row] = await db
-    .table('mail_mailboxes')
-    .returning('id')
-    .insert({
-      organization_id: organizationId,
-      name,
-      address: `${name}@cartera-demo.es`,
-      kind: 'shared',
-      privacy: 'full',
-      imap_host: server.host,
-      imap_port: server.port,
-      imap_security: 'none',
-      imap_user: account.user,
-      imap_secret: sealSecret(account.password),
-      created_at: '2026-12-01 00:00:00',
-      updated_at: '2026-12-01 00:00:00',
-    })
-  return Number(typeof row === 'object' ? row.id : row)
-}
+/** A shared IMAP mailbox with an address (its domain is the organization's own). */
+const imapMailbox = (organizationId: number, name: string, account: ImapAccount) =>
+  imapTestMailbox(organizationId, account, name, { address: `${name}@cartera-demo.es` })
 
 function inbox(result: SyncResult) {
   if (result.busy) throw new Error('the sync was busy')

@@ -4,18 +4,11 @@ import drive from '@adonisjs/drive/services/main'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import { createOrganization } from '#tests/helpers/world'
-import {
-  appendMessages,
-  connect,
-  createImapUser,
-  flagsOf,
-  imapSkip,
-  imapTestServer,
-} from '#tests/helpers/dovecot'
-import { sealSecret } from '../../support/secrets.js'
+import { appendMessages, connect, createImapUser, flagsOf, imapSkip } from '#tests/helpers/dovecot'
 import { syncMailbox } from '../../sync/sync_mailbox.js'
 import { fetchBatch } from '../../sync/fetch_batch.js'
 import { eml, storedMessages } from '../mail_helpers.js'
+import { imapMailbox } from '../imap_process_helpers.js'
 
 const sha = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex')
 
@@ -68,25 +61,7 @@ test.group('IMAP sync — batches: small mail from memory, big mail streamed', (
       eml({ messageId: 'tres@cliente-a.es', subject: 'Tres' }),
     ])
     const flagsBefore = await flagsOf(account, 'INBOX')
-    const server = imapTestServer()
-    const [row] = await db
-      .table('mail_mailboxes')
-      .returning('id')
-      .insert({
-        organization_id: org.id,
-        name: 'lotes',
-        address: 'lotes@cartera-demo.es',
-        kind: 'shared',
-        privacy: 'full',
-        imap_host: server.host,
-        imap_port: server.port,
-        imap_security: 'none',
-        imap_user: account.user,
-        imap_secret: sealSecret(account.password),
-        created_at: '2026-12-01 00:00:00',
-        updated_at: '2026-12-01 00:00:00',
-      })
-    const id = Number(typeof row === 'object' ? row.id : row)
+    const id = await imapMailbox(org.id, account, 'lotes', { address: 'lotes@cartera-demo.es' })
 
     const result = await syncMailbox(id, { batchSize: 4 })
     assert.isFalse(result.busy)

@@ -4,37 +4,13 @@ import db from '@adonisjs/lucid/services/db'
 import { createOrganization } from '#tests/helpers/world'
 import { drainQueue } from '#tests/helpers/queue'
 import { registerJobs } from '#app/jobs/registry'
-import {
-  appendMessages,
-  createImapUser,
-  imapSkip,
-  imapTestServer,
-  type ImapAccount,
-} from '#tests/helpers/dovecot'
-import { sealSecret } from '../../support/secrets.js'
+import { appendMessages, createImapUser, imapSkip, type ImapAccount } from '#tests/helpers/dovecot'
 import { imapMailboxIds, mailSyncAll } from '../../jobs/index.js'
+import { imapMailbox as imapTestMailbox } from '../imap_process_helpers.js'
 import { eml, sharedMailbox, storedMessages } from '../mail_helpers.js'
 
-async function imapMailbox(organizationId: number, name: string, account: ImapAccount) {
-  const server = imapTestServer()
-  const [row] = await db
-    .table('mail_mailboxes')
-    .returning('id')
-    .insert({
-      organization_id: organizationId,
-      name,
-      kind: 'shared',
-      privacy: 'full',
-      imap_host: server.host,
-      imap_port: server.port,
-      imap_security: 'none',
-      imap_user: account.user,
-      imap_secret: sealSecret(account.password),
-      created_at: '2026-12-01 00:00:00',
-      updated_at: '2026-12-01 00:00:00',
-    })
-  return Number(typeof row === 'object' ? row.id : row)
-}
+const imapMailbox = (organizationId: number, name: string, account: ImapAccount) =>
+  imapTestMailbox(organizationId, account, name)
 
 test.group('IMAP sync — jobs and schedule', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())

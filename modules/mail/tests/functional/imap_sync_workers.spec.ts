@@ -3,44 +3,17 @@ import db from '@adonisjs/lucid/services/db'
 import { OrganizationFactory } from '#database/factories/organization_factory'
 import { registerJobs } from '#app/jobs/registry'
 import { emptyQueueTables, startWorker, stopWorkers, until } from '#tests/helpers/workers'
-import {
-  appendMessages,
-  createImapUser,
-  imapSkip,
-  imapTestServer,
-  type ImapAccount,
-} from '#tests/helpers/dovecot'
-import { sealSecret } from '../../support/secrets.js'
+import { appendMessages, createImapUser, imapSkip } from '#tests/helpers/dovecot'
 import { mailSync } from '../../jobs/index.js'
 import { mailboxLedgers } from '../../ledger.js'
 import { eml, storedMessages } from '../mail_helpers.js'
+import { imapMailbox } from '../imap_process_helpers.js'
 
 /*
  * Two separate worker processes (`node ace queue:work`) syncing one mailbox at once, as two
  * Cartera instances would. No global transaction (the workers could not see its rows): the
  * organization and its mail are removed at the end.
  */
-
-async function imapMailbox(organizationId: number, account: ImapAccount) {
-  const server = imapTestServer()
-  const [row] = await db
-    .table('mail_mailboxes')
-    .returning('id')
-    .insert({
-      organization_id: organizationId,
-      name: 'ventas',
-      kind: 'shared',
-      privacy: 'full',
-      imap_host: server.host,
-      imap_port: server.port,
-      imap_security: 'none',
-      imap_user: account.user,
-      imap_secret: sealSecret(account.password),
-      created_at: '2026-12-01 00:00:00',
-      updated_at: '2026-12-01 00:00:00',
-    })
-  return Number(typeof row === 'object' ? row.id : row)
-}
 
 /** The organization's mail (messages and threads carry no foreign key) and the organization. */
 async function removeOrganization(organizationId: number) {
