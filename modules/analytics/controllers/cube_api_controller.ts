@@ -12,13 +12,14 @@ export default class CubeApiController {
       load(ctx.access, input, {
         queryType: ctx.request.input('queryType'),
         cache: ctx.request.input('cache'),
+        i18n: ctx.i18n,
       })
     )
   }
 
   async meta(ctx: HttpContext) {
     ctx.access.authorize('analytics.view')
-    return meta()
+    return meta(ctx.i18n)
   }
 
   /** Administrators only: the SQL reveals the whole model's tables. */

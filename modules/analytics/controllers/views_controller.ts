@@ -13,7 +13,7 @@ const member = (m: any): AnalyticsMember => ({
 export default class ViewsController {
   async index(ctx: HttpContext) {
     ctx.access.authorize('analytics.view')
-    const { cubes } = await meta()
+    const { cubes } = await meta(ctx.i18n)
     const props: AnalyticsViewsPage = {
       apiUrl: '/analytics/cubejs-api/v1',
       views: cubes

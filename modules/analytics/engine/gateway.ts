@@ -6,6 +6,8 @@ import { onlyNamedMembers, publicMembers, queryMembers, type CubeQuery } from '.
 import { scopeQuery } from './scope.js'
 import { annotationOf, rowsToMembers } from './results.js'
 import { CubeRequestError } from './errors.js'
+import { localizedCubes } from './titles.js'
+import type { I18n } from '@adonisjs/i18n'
 
 /*
  * The app's thin Cube gateway: Cube's REST contract (load, meta, sql) over Cube's own compiler,
@@ -20,6 +22,8 @@ export interface LoadOptions {
   queryType?: string
   /** Cube's cache modes: stale-if-slow (default), stale-while-revalidate, must-revalidate, no-cache. */
   cache?: string
+  /** The user's language, for titles in annotations (titles.ts). */
+  i18n?: I18n
 }
 
 /** GET/POST /load. */
@@ -44,7 +48,7 @@ export async function load(access: AccessContext, input: unknown, options: LoadO
         query: scoped,
         data: rowsToMembers(response.data, generated.aliasNameToMember, scoped),
         lastRefreshTime: response.lastRefreshTime?.toISOString(),
-        annotation: annotationOf(engine.compilers, scoped),
+        annotation: annotationOf(localizedCubes(engine.compilers, options.i18n), scoped),
         dataSource: 'default',
         dbType: engine.dbType,
         external: false,
@@ -76,10 +80,10 @@ export async function sql(access: AccessContext, input: unknown) {
   return { sql: { ...generated, dataSource: 'default', external: false } }
 }
 
-/** GET /meta: public cubes and views with their public members only. */
-export async function meta() {
+/** GET /meta: public cubes and views with their public members only, titled in the user's language. */
+export async function meta(i18n?: I18n) {
   const { compilers } = await cubeEngine()
-  const cubes = (compilers.metaTransformer.cubes as any[])
+  const cubes = (localizedCubes(compilers, i18n) as any[])
     .filter(({ config }) => config.isVisible)
     .map(({ config }) => ({
       ...config,

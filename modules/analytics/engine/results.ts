@@ -1,12 +1,14 @@
 import { prepareAnnotation } from '@cubejs-backend/api-gateway/dist/src/helpers/prepare-annotation.js'
-import type { CubeCompilers } from './schema.js'
 import type { CubeQuery } from './members.js'
 
 type Row = Record<string, unknown>
 
-/** Cube's `annotation` of a result (titles, types, formats), as Cube's gateway builds it. */
-export function annotationOf(compilers: CubeCompilers, query: CubeQuery) {
-  return prepareAnnotation(compilers.metaTransformer.cubes as any, query as any)
+/**
+ * Cube's `annotation` of a result (titles, types, formats), as Cube's gateway builds it from
+ * the meta config (titles.ts localizedCubes: in the user's language).
+ */
+export function annotationOf(cubes: { config: any }[], query: CubeQuery) {
+  return prepareAnnotation(cubes as any, query as any)
 }
 
 /**
