@@ -16,5 +16,39 @@ export function cubeDbType(lucidDialect: string): CubeDbType {
 
 /** Cube's query class for a database type (SqliteQuery, MysqlQuery, MssqlQuery). */
 export function queryClassFor(dbType: CubeDbType) {
-  return schemaCompiler.queryClass(dbType, undefined)
+  const base = schemaCompiler.queryClass(dbType, undefined)
+  if (dbType !== 'sqlite') return base
+  sqliteQuery ??= sqliteWithTextTimes(base)
+  return sqliteQuery
+}
+
+let sqliteQuery: any
+
+/**
+ * SQLite keeps times as text ("2026-01-01 10:00:00", dates as "2026-01-01") and Cube's
+ * SqliteQuery compares them raw with its parameters cast to "2026-01-01T00:00:00.000": a
+ * space sorts before "T", so every row of a range's first day fell out of it. Date filters
+ * cast the column the same way as the parameter.
+ */
+function sqliteWithTextTimes(base: any) {
+  return class SqliteTextTimesQuery extends base {
+    timeRangeFilter(column: string, from: string, to: string) {
+      return super.timeRangeFilter(this.timeStampCast(column), from, to)
+    }
+    timeNotInRangeFilter(column: string, from: string, to: string) {
+      return super.timeNotInRangeFilter(this.timeStampCast(column), from, to)
+    }
+    beforeDateFilter(column: string, param: string) {
+      return super.beforeDateFilter(this.timeStampCast(column), param)
+    }
+    beforeOrOnDateFilter(column: string, param: string) {
+      return super.beforeOrOnDateFilter(this.timeStampCast(column), param)
+    }
+    afterDateFilter(column: string, param: string) {
+      return super.afterDateFilter(this.timeStampCast(column), param)
+    }
+    afterOrOnDateFilter(column: string, param: string) {
+      return super.afterOrOnDateFilter(this.timeStampCast(column), param)
+    }
+  }
 }

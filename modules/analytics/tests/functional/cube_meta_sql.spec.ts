@@ -28,10 +28,11 @@ test.group('Analytics · /meta, /sql and errors', (group) => {
       'crm_leads_overview',
       'crm_overview',
       'crm_pipeline',
+      'crm_quota_attainment',
     ])
     assert.isTrue(cubes.every((c) => c.type === 'view' && c.public))
-    // Private cubes (opportunities, leads, owners…) never appear: only the four views.
-    assert.lengthOf(names, 4)
+    // Private cubes (opportunities, leads, owners…) never appear: only the five views.
+    assert.lengthOf(names, 5)
     const pipeline = cubes.find((c) => c.name === 'crm_pipeline')
     const members = [...pipeline.measures, ...pipeline.dimensions].map((m: any) => m.name)
     assert.includeMembers(members, ['crm_pipeline.amount_minor', 'crm_pipeline.stage'])
@@ -124,7 +125,13 @@ test.group('Analytics · page', (group) => {
     const views = page.inertiaProps.views as any[]
     assert.deepEqual(
       views.map((v) => v.name),
-      ['crm_activities_overview', 'crm_leads_overview', 'crm_overview', 'crm_pipeline']
+      [
+        'crm_activities_overview',
+        'crm_leads_overview',
+        'crm_overview',
+        'crm_pipeline',
+        'crm_quota_attainment',
+      ]
     )
     const pipeline = views.find((v) => v.name === 'crm_pipeline')
     assert.deepInclude(pipeline.measures, {

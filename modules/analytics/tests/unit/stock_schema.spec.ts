@@ -42,7 +42,13 @@ test.group('Analytics · cube/schema under a stock Cube compiler', () => {
     const views = cubes.filter((c) => c.type === 'view')
     assert.includeMembers(
       views.map((v) => v.name),
-      ['crm_pipeline', 'crm_leads_overview', 'crm_activities_overview', 'crm_overview']
+      [
+        'crm_pipeline',
+        'crm_leads_overview',
+        'crm_activities_overview',
+        'crm_overview',
+        'crm_quota_attainment',
+      ]
     )
     for (const cube of cubes)
       assert.equal(cube.public, cube.type === 'view', `${cube.name}: cubes private, views public`)
