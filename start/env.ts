@@ -84,6 +84,12 @@ export default await Env.create(new URL('../', import.meta.url), {
   /** Live updates across instances: memory (one instance, default) or redis. */
   TRANSMIT_TRANSPORT: Env.schema.enum.optional(['memory', 'redis'] as const),
 
+  /** Stock-Cube mode: a Cube server's REST API (…/cubejs-api/v1) and its CUBEJS_API_SECRET. */
+  CUBE_API_URL: Env.schema.string.optional(),
+  CUBE_API_SECRET: Env.schema.string.optional(),
+  /** Analytics rollups (pre-aggregations, MySQL/MariaDB only): on (default) or off. */
+  ANALYTICS_ROLLUPS: Env.schema.enum.optional(['on', 'off'] as const),
+
   /** npm packages that provide extra Cartera modules, comma separated. */
   CARTERA_MODULE_PACKAGES: Env.schema.string.optional(),
 })

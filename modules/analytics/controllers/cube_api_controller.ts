@@ -1,12 +1,14 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { load, meta, sql } from '../engine/gateway.js'
 import { CubeRequestError } from '../engine/errors.js'
+import { cubeProxy, proxyToCube } from '../engine/proxy.js'
 
 /** Cube's REST API (/analytics/cubejs-api/v1/*) for the signed-in user, in their scope. */
 export default class CubeApiController {
   /** GET ?query=…&queryType=multi, or POST { query, queryType }. */
   async load(ctx: HttpContext) {
     ctx.access.authorize('analytics.view')
+    if (cubeProxy()) return proxy(ctx, 'load')
     const input = ctx.request.input('query')
     return answer(ctx, () =>
       load(ctx.access, input, {
@@ -19,6 +21,7 @@ export default class CubeApiController {
 
   async meta(ctx: HttpContext) {
     ctx.access.authorize('analytics.view')
+    if (cubeProxy()) return proxy(ctx, 'meta')
     return meta(ctx.i18n)
   }
 
@@ -26,6 +29,7 @@ export default class CubeApiController {
   async sql(ctx: HttpContext) {
     if (!ctx.access.isAdmin)
       return ctx.response.forbidden({ error: ctx.i18n.t('analytics.errors.forbidden') })
+    if (cubeProxy()) return proxy(ctx, 'sql')
     return answer(ctx, () => sql(ctx.access, ctx.request.input('query')))
   }
 }
@@ -43,4 +47,15 @@ async function answer(ctx: HttpContext, run: () => Promise<unknown>) {
       return { error: 'Continue wait' }
     throw error
   }
+}
+
+/** Stock-Cube mode (CUBE_API_URL): the request goes to that server with the user's context. */
+async function proxy(ctx: HttpContext, endpoint: string) {
+  const { status, body } = await proxyToCube(cubeProxy()!, ctx.access, {
+    endpoint,
+    method: ctx.request.method(),
+    query: ctx.request.parsedUrl.query ?? '',
+    body: ctx.request.method() === 'GET' ? undefined : ctx.request.body(),
+  })
+  return ctx.response.status(status).send(body)
 }
