@@ -25,5 +25,7 @@ export default defineModule({
     },
   ],
   routes: () => import('./routes.js'),
+  jobs: () => import('./jobs/index.js'),
+  schedules: [{ job: 'refreshRollups', cron: '*/10 * * * *' }],
   root: import.meta.url,
 })

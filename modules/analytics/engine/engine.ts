@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import db from '@adonisjs/lucid/services/db'
 import logger from '@adonisjs/core/services/logger'
+import env from '#start/env'
 import queryOrchestrator from '@cubejs-backend/query-orchestrator'
 import { moduleRegistry, APP_ROOT } from '#app/registry/main'
 import { compileSchema, schemaFiles, type CubeCompilers } from './schema.js'
@@ -13,6 +14,8 @@ export interface CubeEngine {
   dbType: CubeDbType
   driver: LucidCubeDriver
   orchestrator: InstanceType<typeof queryOrchestrator.QueryOrchestrator>
+  /** The database rollups are built in (`<database>_rollups`), or null: no rollups. */
+  rollupsSchema: string | null
 }
 
 let engine: Promise<CubeEngine> | undefined
@@ -44,6 +47,25 @@ export async function resetCubeEngine(options: { model?: boolean } = {}): Promis
   if (built) engine = Promise.resolve({ ...built, orchestrator: newOrchestrator(built.driver) })
 }
 
+let rollupsOverride: boolean | undefined
+
+/** Tests (and the bench) turn rollups on or off (undefined: ANALYTICS_ROLLUPS); rebuilds the engine. */
+export async function setRollups(on: boolean | undefined): Promise<void> {
+  rollupsOverride = on
+  await resetCubeEngine({ model: true })
+}
+
+/**
+ * Where rollups live: MySQL/MariaDB only (SQLite has no second schema to build them in; its
+ * queries always read the source), unless ANALYTICS_ROLLUPS=off.
+ */
+function rollupsSchemaOf(connectionName: string, dbType: CubeDbType): string | null {
+  const on = rollupsOverride ?? env.get('ANALYTICS_ROLLUPS') !== 'off'
+  if (dbType !== 'mysql' || !on) return null
+  const database = (db.manager.get(connectionName)?.config as any)?.connection?.database
+  return database ? `${database}_rollups` : null
+}
+
 async function build(): Promise<CubeEngine> {
   const registry = await moduleRegistry()
   const schemaRoot = join(APP_ROOT, 'cube', 'schema')
@@ -53,16 +75,24 @@ async function build(): Promise<CubeEngine> {
     .map((folder) => join(APP_ROOT, folder).slice(schemaRoot.length + 1))
   const compilers = await compileSchema(schemaRoot, await schemaFiles(schemaRoot, folders))
   const connection = db.connection()
-  const driver = new LucidCubeDriver(connection.connectionName)
+  const dbType = cubeDbType(connection.dialect.name)
+  const rollupsSchema = rollupsSchemaOf(connection.connectionName, dbType)
+  const driver = new LucidCubeDriver(connection.connectionName, Boolean(rollupsSchema))
   return {
     compilers,
-    dbType: cubeDbType(connection.dialect.name),
+    dbType,
     driver,
     orchestrator: newOrchestrator(driver),
+    rollupsSchema,
   }
 }
 
-function newOrchestrator(driver: LucidCubeDriver) {
+/**
+ * Cube's query orchestrator. The gateway's never builds a rollup (`externalRefresh`: it reads
+ * the latest built version, and a query whose rollup is not built yet falls back to the
+ * source); the refresh job's (`builder`) builds them.
+ */
+export function newOrchestrator(driver: LucidCubeDriver, builder = false) {
   return new queryOrchestrator.QueryOrchestrator(
     'cartera_analytics',
     async () => driver as any,
@@ -73,7 +103,10 @@ function newOrchestrator(driver: LucidCubeDriver) {
       continueWaitTimeout: 30,
       // One database connection (SQLite) or a small pool: a few queries at a time.
       queryCacheOptions: { queueOptions: async () => ({ concurrency: 2 }) },
-      preAggregationsOptions: { queueOptions: async () => ({ concurrency: 1 }) },
+      preAggregationsOptions: {
+        queueOptions: async () => ({ concurrency: 1 }),
+        externalRefresh: !builder,
+      },
     } as any
   )
 }

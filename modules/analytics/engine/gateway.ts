@@ -33,17 +33,7 @@ export async function load(access: AccessContext, input: unknown, options: LoadO
   const results = await Promise.all(
     queries.map(async (query) => {
       const scoped = await rewrite(engine, query, access)
-      const generated = buildSql(engine, scoped)
-      const response = await engine.orchestrator.fetchQuery({
-        ...generated,
-        query: generated.sql[0],
-        values: generated.sql[1],
-        dataSource: 'default',
-        external: false,
-        persistent: false,
-        continueWait: true,
-        cacheMode: options.cache,
-      } as any)
+      const { generated, response } = await run(engine, scoped, options.cache)
       return {
         query: scoped,
         data: rowsToMembers(response.data, generated.aliasNameToMember, scoped),
@@ -53,7 +43,7 @@ export async function load(access: AccessContext, input: unknown, options: LoadO
         dbType: engine.dbType,
         external: false,
         slowQuery: false,
-        usedPreAggregations: {},
+        usedPreAggregations: response.usedPreAggregations ?? {},
         total: null,
       }
     })
@@ -68,6 +58,33 @@ export async function load(access: AccessContext, input: unknown, options: LoadO
   if (queryType !== 'regularQuery')
     throw new CubeRequestError('not_supported', { kind: `${queryType} (queryType=multi)` })
   return results[0]
+}
+
+/**
+ * Runs a query through the orchestrator's cache: from a rollup when one serves it and has been
+ * built (rollups.ts), else from the source tables.
+ */
+async function run(engine: CubeEngine, query: CubeQuery, cacheMode?: string) {
+  const fetch = (generated: ReturnType<typeof buildSql>) =>
+    engine.orchestrator.fetchQuery({
+      ...generated,
+      query: generated.sql[0],
+      values: generated.sql[1],
+      dataSource: 'default',
+      external: false,
+      persistent: false,
+      continueWait: true,
+      cacheMode,
+    } as any) as Promise<any>
+  const generated = buildSql(engine, query)
+  if (!generated.preAggregations.length) return { generated, response: await fetch(generated) }
+  try {
+    return { generated, response: await fetch(generated) }
+  } catch (error) {
+    if (!/No pre-aggregation partitions were built yet/.test((error as Error).message)) throw error
+    const source = buildSql(engine, query, { rollups: false })
+    return { generated: source, response: await fetch(source) }
+  }
 }
 
 /** GET/POST /sql (administrators): the SQL Cube generates for the user's query. */
@@ -132,20 +149,36 @@ async function rewrite(engine: CubeEngine, query: CubeQuery, access: AccessConte
   return normalize(await scopeQuery(engine.compilers, query, access))
 }
 
-/** Cube's query class for the database (legacy JS planner: the Rust one is not installed). */
-function buildSql({ compilers, dbType }: CubeEngine, query: CubeQuery) {
+/** A pre-aggregation id no rollup has: Cube then matches none and reads the source. */
+const NO_ROLLUP = 'none.none'
+
+/**
+ * Cube's query class for the database (legacy JS planner: the Rust one is not installed).
+ * With rollups (MySQL/MariaDB), a query a rollup serves reads the rollup's table in
+ * `<database>_rollups`; `preAggregationId` picks one rollup (the refresh job's queries).
+ */
+export function buildSql(
+  { compilers, dbType, rollupsSchema }: CubeEngine,
+  query: CubeQuery,
+  options: { rollups?: boolean; preAggregationId?: string } = {}
+) {
   const QueryClass = queryClassFor(dbType)
+  const rollups = Boolean(rollupsSchema) && options.rollups !== false
   try {
     const adapterQuery = apiQuery.remapToQueryAdapterFormat(query as any)
     const generator = new QueryClass(compilers as any, {
       ...adapterQuery,
       useNativeSqlPlanner: false,
+      // Part of the key Cube caches generated SQL by: without it, the source variant of a
+      // query would get the rollup variant's SQL back.
+      preAggregationsSchema: rollups ? rollupsSchema! : undefined,
+      preAggregationId: rollups ? options.preAggregationId : NO_ROLLUP,
     }) as any
     return compilers.compiler.withQuery(generator, () => ({
       sql: generator.buildSqlAndParams() as [string, unknown[]],
       aliasNameToMember: generator.aliasNameToMember as Record<string, string>,
       cacheKeyQueries: generator.cacheKeyQueries(),
-      preAggregations: generator.preAggregations.preAggregationsDescription(),
+      preAggregations: generator.preAggregations.preAggregationsDescription() as any[],
       order: generator.order,
     }))
   } catch (error) {

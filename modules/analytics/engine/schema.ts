@@ -42,6 +42,9 @@ export async function schemaFiles(schemaRoot: string, folders?: string[]): Promi
  * Throws Cube's CompileError (with every problem listed) when the model is invalid.
  */
 export async function compileSchema(schemaRoot: string, files: SchemaFile[]) {
+  // Rollups go to the source database (there is no Cube Store in-process); a stock Cube
+  // server keeps Cube's default, Cube Store.
+  process.env.CUBEJS_EXTERNAL_DEFAULT ??= 'false'
   const repository = { localPath: () => schemaRoot, dataSchemaFiles: async () => files }
   const compilers = schemaCompiler.prepareCompiler(repository, {
     nativeInstance: nativeStub as any,
