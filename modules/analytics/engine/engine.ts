@@ -106,6 +106,9 @@ export function newOrchestrator(driver: LucidCubeDriver, builder = false) {
       preAggregationsOptions: {
         queueOptions: async () => ({ concurrency: 1 }),
         externalRefresh: !builder,
+        // The rollups' table list is cached (Cube's default: an hour); another process (a
+        // queue worker) may build a new version and drop the old one: look again each minute.
+        preAggregationsSchemaCacheExpire: 60,
       },
     } as any
   )

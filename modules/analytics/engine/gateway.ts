@@ -81,10 +81,22 @@ async function run(engine: CubeEngine, query: CubeQuery, cacheMode?: string) {
   try {
     return { generated, response: await fetch(generated) }
   } catch (error) {
-    if (!/No pre-aggregation partitions were built yet/.test((error as Error).message)) throw error
+    if (!rollupMissing(engine, error)) throw error
     const source = buildSql(engine, query, { rollups: false })
     return { generated: source, response: await fetch(source) }
   }
+}
+
+/**
+ * A rollup not built yet, or a version another process dropped after building a newer one
+ * while this one's table list was cached (up to a minute): the source answers instead.
+ */
+function rollupMissing({ rollupsSchema }: CubeEngine, error: unknown): boolean {
+  const message = (error as Error)?.message ?? ''
+  if (/No pre-aggregation partitions were built yet/.test(message)) return true
+  return (
+    Boolean(rollupsSchema) && message.includes(`${rollupsSchema}.`) && /doesn't exist/.test(message)
+  )
 }
 
 /** GET/POST /sql (administrators): the SQL Cube generates for the user's query. */
