@@ -189,7 +189,7 @@ function report(counts, runs) {
       )
       for (const [name, q] of Object.entries(m.queries))
         console.log(
-          `    ${name.padEnd(24)} ${String(q.rows).padStart(3)} rows${q.rollup ? ', rollup' : ''}: cold p50 ${q.cold.p50} / p95 ${q.cold.p95} ms; warm p50 ${q.warm.p50} / p95 ${q.warm.p95} ms`
+          `    ${name.padEnd(24)} ${String(q.rows).padStart(3)} rows${q.rollup ? ', rollup' : ''}: cold p50 ${q.cold.p50} / p95 ${q.cold.p95} ms; warm p50 ${q.warm.p50} / p95 ${q.warm.p95} ms (${q.warmStatements} SQL statements per warm request)`
         )
     }
   }
