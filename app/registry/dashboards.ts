@@ -40,6 +40,7 @@ export function widgetMembers(widget: DashboardCubeWidget): string[] {
           widget.drill.id,
           widget.drill.title,
           ...(widget.drill.columns ?? []),
+          ...(widget.drill.measures ?? []),
           ...(widget.drill.filters ?? []).map((f) => f.member),
         ]
       : []),

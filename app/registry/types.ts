@@ -642,8 +642,10 @@ export interface DashboardDrill {
   id: string
   /** Its name member (the link's text). */
   title: string
-  /** Further members shown as columns (dimensions or measures, e.g. the amount). */
+  /** Further dimensions shown as columns (owner, stage…). */
   columns?: string[]
+  /** Measures shown per record (an ungrouped query gives each row's own value: its amount). */
+  measures?: string[]
   /** Extra filters (the measure's own condition, e.g. status = won). */
   filters?: DashboardFilter[]
   href: string
@@ -742,6 +744,8 @@ export interface DashboardDefinition {
   permission: string
   /** Tabler icon name. */
   icon?: string
+  /** A rep's own dashboard: every widget's rep filter is the signed-in user (no rep picker). */
+  mine?: boolean
   /** Which of the page's filters it offers (default all three). */
   filters?: ('period' | 'team' | 'rep')[]
   /** Members listing the team and rep pickers' options (`<view>.team_id` + `<view>.team_name`…). */

@@ -171,3 +171,10 @@ export {
   createLeadFromEmail,
 } from './mail_capture.js'
 export { runAutomaticTasks, insertTaskRuleRow, automaticTasks } from './task_rules.js'
+export {
+  visibleQuotaAttainments,
+  insertUserQuotaRow,
+  opportunityTotalsInScope,
+  type QuotaAttainmentQuery,
+  type QuotaDto,
+} from './dashboards.js'
