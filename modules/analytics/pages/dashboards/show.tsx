@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react'
 import { Head } from '@inertiajs/react'
-import { Grid, Stack, Tabs, Text } from '@mantine/core'
+import { Grid, SimpleGrid, Stack, Tabs, Text } from '@mantine/core'
 import cube from '@cubejs-client/core'
 import { CubeProvider } from '@cubejs-client/react'
 import { NavIcon, PageHeader, useT } from '~/ui'
@@ -11,7 +11,7 @@ import { FiltersBar } from './filters_bar'
 import { ChartWidget, FiguresWidget, KpiTile, TableWidget, type OpenDrill } from './widgets'
 import { DrillDrawer } from './drill'
 
-const SPAN = { sm: { base: 12, xs: 6, md: 3 }, md: { base: 12, md: 6 }, lg: { base: 12 } }
+const SPAN = { sm: { base: 12, xs: 6, md: 3 }, md: { base: 12, lg: 6 }, lg: { base: 12 } }
 
 /** One module-declared dashboard: filters, KPI tiles, charts, tables, and drill-down. */
 export default function DashboardShow(page: DashboardPage) {
@@ -27,6 +27,8 @@ export default function DashboardShow(page: DashboardPage) {
   )
   const [drill, setDrill] = useState<{ widget: CubeWidgetDto; pick: DrillPick; caption: string }>()
   const onDrill: OpenDrill = (widget, pick, caption) => setDrill({ widget, pick, caption })
+  const tiles = page.widgets.filter((w) => w.kind === 'kpi')
+  const rest = page.widgets.filter((w) => w.kind !== 'kpi')
   const render = (w: WidgetDto) => {
     if (w.kind === 'figures') return <FiguresWidget widget={w} />
     if (w.kind === 'kpi') return <KpiTile widget={w} filters={page.filters} onDrill={onDrill} />
@@ -69,8 +71,15 @@ export default function DashboardShow(page: DashboardPage) {
         <Text size="xs" c="dimmed">
           {t('analytics.dash.period_note', { from: page.filters.from, to: page.filters.to })}
         </Text>
+        {tiles.length > 0 && (
+          <SimpleGrid cols={{ base: 1, xs: 2, md: 4, lg: 5 }} spacing="md">
+            {tiles.map((w) => (
+              <div key={w.key}>{render(w)}</div>
+            ))}
+          </SimpleGrid>
+        )}
         <Grid gap="md">
-          {page.widgets.map((w) => (
+          {rest.map((w) => (
             <Grid.Col key={w.key} span={SPAN[w.size]}>
               {render(w)}
             </Grid.Col>

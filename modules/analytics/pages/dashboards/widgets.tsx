@@ -20,8 +20,6 @@ import {
   BarChart,
   CartesianGrid,
   Cell,
-  Funnel,
-  FunnelChart,
   LabelList,
   Legend,
   Line,
@@ -71,7 +69,7 @@ function Frame({
   return (
     <Paper withBorder radius="md" p="md" h="100%" data-testid={`widget-${widget.key}`}>
       <Stack gap="xs" h="100%">
-        <Group justify="space-between" wrap="nowrap" align="flex-start">
+        <Group justify="space-between" wrap="wrap" gap="xs" align="flex-start">
           <Title order={3} size="h5">
             {widget.title}
           </Title>
@@ -292,6 +290,8 @@ function PlainChart({
           dataKey={measures[0]}
           nameKey="x"
           outerRadius="80%"
+          stroke="none"
+          isAnimationActive={false}
           onClick={(_: unknown, i: number) => drill(i)}
         >
           {data.map((_, i) => (
@@ -303,22 +303,25 @@ function PlainChart({
       </PieChart>
     )
   else if (widget.kind === 'funnel')
+    // A funnel as horizontal bars, stage by stage in pipeline order: readable at any width.
     chart = (
-      <FunnelChart>
+      <BarChart data={data} layout="vertical" onClick={click}>
+        <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+        <XAxis type="number" tick={{ fontSize: 12 }} />
+        <YAxis type="category" dataKey="x" width={110} tick={{ fontSize: 12 }} />
         {tooltip}
-        <Funnel
-          data={data}
-          dataKey={measures[0]}
-          nameKey="x"
-          isAnimationActive={false}
-          onClick={(_: unknown, i: number) => drill(i)}
-        >
+        <Bar dataKey={measures[0]} cursor="pointer">
           {data.map((_, i) => (
-            <Cell key={i} fill={COLORS[i % COLORS.length]} cursor="pointer" />
+            <Cell key={i} fill={COLORS[i % COLORS.length]} />
           ))}
-          <LabelList position="right" fill="#333" stroke="none" dataKey="x" />
-        </Funnel>
-      </FunnelChart>
+          <LabelList
+            dataKey={measures[0]}
+            position="insideRight"
+            fill="#fff"
+            formatter={(v: any) => figure(v, fmt(measures[0]))}
+          />
+        </Bar>
+      </BarChart>
     )
   else if (widget.kind === 'line')
     chart = (
