@@ -252,7 +252,8 @@ function PlainChart({
     const d = data[Number(index)]
     if (d && widget.drill) onDrill(widget, d.pick as DrillPick, `${widget.title}: ${d.x}`)
   }
-  const empty = !rows.length
+  // Cube fills every bucket of a date range: all-empty buckets are no data.
+  const empty = !rows.some((r) => measures.some((m) => Number(r[m] ?? 0) !== 0))
   const state = <State isLoading={isLoading} error={error} empty={empty} height={240} />
   const records = widget.drill ? () => onDrill(widget, null, widget.title) : undefined
   if (isLoading || error || empty)
@@ -273,6 +274,7 @@ function PlainChart({
       <YAxis
         tick={{ fontSize: 12 }}
         width={80}
+        allowDecimals={fmt(measures[0]) !== 'number'}
         tickFormatter={(v) => compact(v, fmt(measures[0]), locale)}
       />
       {tooltip}
@@ -352,7 +354,12 @@ function PlainChart({
     )
   return (
     <Frame widget={widget} onRecords={records}>
-      <div style={{ width: '100%', height: 260 }} data-testid="chart">
+      <div
+        style={{ width: '100%', height: 260 }}
+        data-testid="chart"
+        role="img"
+        aria-label={widget.title}
+      >
         <ResponsiveContainer width="100%" height="100%">
           {chart as any}
         </ResponsiveContainer>
@@ -404,7 +411,7 @@ function YoyChart({
   }))
   const isLoading = current.isLoading || previous.isLoading
   const error = current.error || previous.error
-  const empty = !current.rows.length && !previous.rows.length
+  const empty = !now.some(Boolean) && !before.some(Boolean)
   const records = widget.drill ? () => onDrill(widget, null, widget.title) : undefined
   const fmt = formatOf(widget.format, m)
   return (
@@ -412,7 +419,12 @@ function YoyChart({
       {isLoading || error || empty ? (
         <State isLoading={isLoading} error={error} empty={empty} height={240} />
       ) : (
-        <div style={{ width: '100%', height: 260 }} data-testid="chart">
+        <div
+          style={{ width: '100%', height: 260 }}
+          data-testid="chart"
+          role="img"
+          aria-label={widget.title}
+        >
           <ResponsiveContainer width="100%" height="100%">
             <LineChart
               data={data}

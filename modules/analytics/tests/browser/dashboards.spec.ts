@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core'
 import { createUser } from '#tests/helpers/world'
 import { baseUrl, launchBrowser, newPage, screenshot, signIn } from '#tests/helpers/browser'
 import { analyticsWorld } from '../world.js'
+import { insertUserQuotaRow } from '#modules/crm/contracts/index'
 
 const RESOURCES = ['crm.opportunities', 'crm.leads', 'crm.activities', 'crm.companies']
 
@@ -73,6 +74,48 @@ test.group('Browser: dashboards', (group) => {
           (await drill.getByRole('link').getAttribute('href')) ?? '',
           /^\/crm\/opportunities\/\d+$/
         )
+      } finally {
+        await context.close()
+      }
+    }
+  })
+
+  test("Personal shows the rep's quota attainment; Equipo its tables", async ({ assert }) => {
+    const { org, users } = await analyticsWorld()
+    await insertUserQuotaRow(org.id, {
+      userId: users.rep.id,
+      year: Number(new Date().toISOString().slice(0, 4)),
+      months: Array(12).fill(100_000),
+    })
+    await createUser(
+      org,
+      {
+        permissions: [
+          'analytics.view',
+          'crm.dashboards.team',
+          'crm.dashboards.personal',
+          'crm.quotas.view',
+          ...RESOURCES.map((r) => `${r}.view`),
+        ],
+        scopes: { ...Object.fromEntries(RESOURCES.map((r) => [r, 'all'])), 'crm.quotas': 'all' },
+      },
+      { email: 'equipo-paneles@prueba.test', password: 'clave-paneles-2' } as any
+    )
+    for (const width of [1280, 375]) {
+      const { context, page } = await newPage(browser, width)
+      try {
+        await signIn(page, 'equipo-paneles@prueba.test', 'clave-paneles-2')
+        await page.goto(`${baseUrl()}/analytics/dashboards/crm/team`)
+        const reps = page.getByTestId('widget-rep_quotas')
+        await reps.getByText('Rafa Comercial').waitFor()
+        await page.getByTestId('widget-pipeline_by_team').getByTestId('chart').waitFor()
+        await page.waitForTimeout(300)
+        await shoot(page, `dashboard-team-${width}`)
+        await page.goto(`${baseUrl()}/analytics/dashboards/crm/personal`)
+        await page.getByTestId('widget-won_yoy').waitFor()
+        assert.equal(await page.getByLabel('Comercial').count(), 0)
+        await page.waitForTimeout(300)
+        await shoot(page, `dashboard-personal-${width}`)
       } finally {
         await context.close()
       }
