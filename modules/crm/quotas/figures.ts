@@ -15,7 +15,9 @@ import type { QuotaKind, QuotaPeriod } from '../dto/quotas.js'
 export function quotaPeriodOf(from: string, to: string) {
   const year = Number(to.slice(0, 4))
   const month = Number(to.slice(5, 7))
-  const first = from.slice(0, 4) === to.slice(0, 4) ? Number(from.slice(5, 7)) : 1
+  // A period starting the year before counts from January (the quota's year).
+  if (from.slice(0, 4) !== to.slice(0, 4)) return { year, month, period: 'ytd' as QuotaPeriod }
+  const first = Number(from.slice(5, 7))
   let period: QuotaPeriod = 'ytd'
   if (first === month) period = 'month'
   else if (month - first === 2 && first % 3 === 1) period = 'quarter'

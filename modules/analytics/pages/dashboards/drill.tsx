@@ -29,7 +29,7 @@ export function DrillDrawer({
   const titles = (resultSet?.annotation() ?? { dimensions: {}, measures: {} }) as any
   const title = (member: string) =>
     titles.dimensions?.[member]?.shortTitle ?? titles.measures?.[member]?.shortTitle ?? member
-  const rows: Row[] = (resultSet?.tablePivot() as Row[] | undefined) ?? []
+  const rows: Row[] = (resultSet?.rawData() as Row[] | undefined) ?? []
   const columns: Column<Row>[] = drill
     ? [
         {

@@ -93,7 +93,7 @@ function Frame({
 /** Loading, error and empty states of a Cube query. */
 function useWidgetData(query: unknown) {
   const { resultSet, isLoading, error } = useCubeQuery(query as any)
-  const rows = (resultSet?.tablePivot() as Row[] | undefined) ?? []
+  const rows = (resultSet?.rawData() as Row[] | undefined) ?? []
   return { resultSet, rows, isLoading: isLoading || (!resultSet && !error), error }
 }
 
@@ -125,10 +125,10 @@ export function KpiTile({
   const [main, second] = widget.query.measures ?? []
   const row = rows[0] ?? {}
   const titleOf = (m: string) => (resultSet?.annotation().measures as any)?.[m]?.shortTitle ?? ''
-  const value = figure(
-    row[main] ?? (main.endsWith('count') ? 0 : null),
-    formatOf(widget.format, main)
-  )
+  // Sums and counts over no rows are 0; a ratio or an average of nothing is «—».
+  const mainFormat = formatOf(widget.format, main)
+  const fallback = mainFormat === 'money' || mainFormat === 'number' ? 0 : null
+  const value = figure(row[main] ?? fallback, mainFormat)
   const body =
     isLoading || error ? (
       <State isLoading={isLoading} error={error} height={40} />
