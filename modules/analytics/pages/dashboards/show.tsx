@@ -72,7 +72,7 @@ export default function DashboardShow(page: DashboardPage) {
           {t('analytics.dash.period_note', { from: page.filters.from, to: page.filters.to })}
         </Text>
         {tiles.length > 0 && (
-          <SimpleGrid cols={{ base: 1, xs: 2, md: 4, lg: 5 }} spacing="md">
+          <SimpleGrid cols={{ base: 1, xs: 2, md: 3, lg: 4, xl: 5 }} spacing="md">
             {tiles.map((w) => (
               <div key={w.key}>{render(w)}</div>
             ))}

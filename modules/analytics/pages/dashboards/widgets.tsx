@@ -134,7 +134,13 @@ export function KpiTile({
       <State isLoading={isLoading} error={error} height={40} />
     ) : (
       <Stack gap={2}>
-        <Text fz={26} fw={700} lh={1.2} data-testid="kpi-value">
+        <Text
+          fz={24}
+          fw={700}
+          lh={1.2}
+          data-testid="kpi-value"
+          style={{ overflowWrap: 'anywhere' }}
+        >
           {value}
         </Text>
         {second && (
@@ -270,7 +276,11 @@ function PlainChart({
   const axis = (
     <>
       <CartesianGrid strokeDasharray="3 3" />
-      <XAxis dataKey="x" tick={{ fontSize: 12 }} />
+      <XAxis
+        dataKey="x"
+        tick={{ fontSize: 12 }}
+        {...(time?.granularity ? {} : { interval: 0, angle: -20, textAnchor: 'end', height: 56 })}
+      />
       <YAxis
         tick={{ fontSize: 12 }}
         width={80}
@@ -312,7 +322,7 @@ function PlainChart({
         <XAxis type="number" tick={{ fontSize: 12 }} />
         <YAxis type="category" dataKey="x" width={110} tick={{ fontSize: 12 }} />
         {tooltip}
-        <Bar dataKey={measures[0]} cursor="pointer">
+        <Bar isAnimationActive={false} dataKey={measures[0]} cursor="pointer">
           {data.map((_, i) => (
             <Cell key={i} fill={COLORS[i % COLORS.length]} />
           ))}
@@ -330,7 +340,14 @@ function PlainChart({
       <LineChart data={data} onClick={click}>
         {axis}
         {measures.map((m, i) => (
-          <Line key={m} dataKey={m} stroke={COLORS[i]} strokeWidth={2} dot />
+          <Line
+            isAnimationActive={false}
+            key={m}
+            dataKey={m}
+            stroke={COLORS[i]}
+            strokeWidth={2}
+            dot
+          />
         ))}
       </LineChart>
     )
@@ -339,7 +356,14 @@ function PlainChart({
       <AreaChart data={data} onClick={click}>
         {axis}
         {measures.map((m, i) => (
-          <Area key={m} dataKey={m} stroke={COLORS[i]} fill={COLORS[i]} fillOpacity={0.25} />
+          <Area
+            isAnimationActive={false}
+            key={m}
+            dataKey={m}
+            stroke={COLORS[i]}
+            fill={COLORS[i]}
+            fillOpacity={0.25}
+          />
         ))}
       </AreaChart>
     )
@@ -348,7 +372,7 @@ function PlainChart({
       <BarChart data={data} onClick={click}>
         {axis}
         {measures.map((m, i) => (
-          <Bar key={m} dataKey={m} fill={COLORS[i]} cursor="pointer" />
+          <Bar isAnimationActive={false} key={m} dataKey={m} fill={COLORS[i]} cursor="pointer" />
         ))}
       </BarChart>
     )
@@ -448,8 +472,19 @@ function YoyChart({
               />
               <Tooltip formatter={(value: any, name: any) => [figure(value, fmt), String(name)]} />
               <Legend />
-              <Line dataKey={thisLabel} stroke={COLORS[0]} strokeWidth={2} />
-              <Line dataKey={lastLabel} stroke="#868e96" strokeDasharray="5 4" strokeWidth={2} />
+              <Line
+                isAnimationActive={false}
+                dataKey={thisLabel}
+                stroke={COLORS[0]}
+                strokeWidth={2}
+              />
+              <Line
+                isAnimationActive={false}
+                dataKey={lastLabel}
+                stroke="#868e96"
+                strokeDasharray="5 4"
+                strokeWidth={2}
+              />
             </LineChart>
           </ResponsiveContainer>
         </div>
