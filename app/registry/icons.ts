@@ -33,6 +33,7 @@ export async function assertIcons(manifest: ModuleManifest, where: string): Prom
     ...(manifest.actions ?? []).map((a) => a.icon),
     ...(manifest.recordActions ?? []).map((a) => a.icon),
     ...(manifest.search ?? []).map((s) => s.icon),
+    ...(manifest.dashboards ?? []).map((d) => d.icon),
   ]
   for (const icon of named) {
     if (icon !== undefined && !known.has(icon)) {

@@ -11,6 +11,7 @@ import {
 import { ModuleGraphError } from './graph.js'
 import { withFolderDefaults, withNameDefaults } from './defaults.js'
 import { assertIcons } from './icons.js'
+import { assertDashboards } from './dashboards.js'
 
 export interface LoaderOptions {
   /** Directory holding one folder per built-in module (`<app>/modules`). */
@@ -77,6 +78,7 @@ export async function loadModules(options: LoaderOptions): Promise<LoadedModule[
       packageSubdir: await subdirInPackage(dir, packageName),
     })
   }
+  await assertDashboards(loaded, appRoot)
   return loaded
 }
 

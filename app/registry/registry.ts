@@ -3,6 +3,7 @@ import { orderModules, transitiveDependencies, dependents } from './graph.js'
 import { packageRootName } from './loader.js'
 import { actionLabel, withNameDefaults } from './defaults.js'
 import type {
+  DashboardDefinition,
   HomeCard,
   ListDefinition,
   LoadedModule,
@@ -132,6 +133,13 @@ export class ModuleRegistry {
   cards(): CardEntry[] {
     return this.modules.flatMap(({ manifest }) =>
       (manifest.cards ?? []).map((c) => ({ ...c, module: manifest.name }))
+    )
+  }
+
+  /** Dashboards of every module, in module order (the analytics module renders them). */
+  dashboards(): (DashboardDefinition & { module: string })[] {
+    return this.modules.flatMap(({ manifest }) =>
+      (manifest.dashboards ?? []).map((d) => ({ ...d, module: manifest.name }))
     )
   }
 

@@ -605,6 +605,154 @@ export interface NotificationDefinition {
   defaultEmail: NotificationEmail
 }
 
+/** How a dashboard figure is shown: money in minor units, a count, a 0–1 ratio as %, days. */
+export type DashboardFormat = 'money' | 'number' | 'percent' | 'days'
+
+/** A filter of a dashboard query, in Cube's REST shape (members of public views). */
+export interface DashboardFilter {
+  member: string
+  operator: string
+  values?: string[]
+}
+
+/** A Cube query over public views (`<view>.<member>`), as @cubejs-client/core sends it. */
+export interface DashboardQuery {
+  measures?: string[]
+  dimensions?: string[]
+  /** At most one: the time dimension the period filter and `granularity` apply to. */
+  timeDimension?: { dimension: string; granularity?: 'day' | 'week' | 'month' | 'quarter' | 'year' }
+  filters?: DashboardFilter[]
+  order?: Record<string, 'asc' | 'desc'>
+  limit?: number
+}
+
+/**
+ * Which period a widget's time dimension is limited to: the page's period filter (default), a
+ * fixed one (this month, year to date, the filter's year) or none (figures as of now).
+ */
+export type DashboardPeriod = 'filter' | 'month' | 'ytd' | 'year' | 'none'
+
+/**
+ * The records behind a figure (drill-down): an ungrouped query on the widget's view in the
+ * user's scope, with the widget's filters, the period and the clicked value. `href` is the
+ * record page with `:id` replaced by the row's `id` member.
+ */
+export interface DashboardDrill {
+  /** The record's id member, e.g. `crm_pipeline.id`. */
+  id: string
+  /** Its name member (the link's text). */
+  title: string
+  /** Further dimensions shown as columns (owner, stage…). */
+  columns?: string[]
+  /** Measures shown per record (an ungrouped query gives each row's own value: its amount). */
+  measures?: string[]
+  /** Extra filters (the measure's own condition, e.g. status = won). */
+  filters?: DashboardFilter[]
+  href: string
+  /** Formats of the columns that need one (money, percent…). */
+  formats?: Record<string, DashboardFormat>
+}
+
+interface DashboardWidgetBase {
+  /** Local key, a-z, 0-9 and _, unique in the dashboard. */
+  key: string
+  /** i18n key of the title. */
+  label: string
+  /** i18n key of a one-line help text. */
+  description?: string
+  /** Width on wide screens: `sm` one of four (KPI tiles), `md` one of two, `lg` the full row. */
+  size?: 'sm' | 'md' | 'lg'
+}
+
+/** A widget drawn from one Cube query over the module's public views. */
+export interface DashboardCubeWidget extends DashboardWidgetBase {
+  /**
+   * `kpi`: a tile with the query's first measure (a second one, if any, as a sub-figure); charts
+   * plot the measures over the first dimension (or the time dimension); `table` lists rows.
+   */
+  kind: 'kpi' | 'bar' | 'line' | 'area' | 'funnel' | 'pie' | 'table'
+  query: DashboardQuery
+  /** Format of each measure (default `number`); one format applies to every measure. */
+  format?: DashboardFormat | Record<string, DashboardFormat>
+  period?: DashboardPeriod
+  /**
+   * The members the page's team and rep filters apply to (left out: that filter does not apply,
+   * e.g. activities have no team).
+   */
+  teamMember?: string
+  repMember?: string
+  /**
+   * `cumulative`: a running total over the time dimension; `yoy`: the filter's year against the
+   * year before, by month (the query's time dimension at month granularity).
+   */
+  series?: 'plain' | 'cumulative' | 'yoy'
+  drill?: DashboardDrill
+}
+
+/** What a figures provider gets: who asks, the period and the page's filters. */
+export interface DashboardFiguresParams<Access = RequestAccess> {
+  access: Access
+  /** First and last day (YYYY-MM-DD) of the page's period. */
+  from: string
+  to: string
+  teamId: number | null
+  repId: number | null
+  locale: string
+  t: (key: string, params?: Record<string, unknown>) => string
+}
+
+/** One row of a figures widget: a label and its figures (money in minor units, as strings). */
+export interface DashboardFiguresRow {
+  label: string
+  href?: string | null
+  values: Record<string, string | number | null>
+}
+
+/** A figures widget's data: its columns (translated, with formats) and rows. */
+export interface DashboardFiguresData {
+  columns: { key: string; label: string; format: DashboardFormat }[]
+  rows: DashboardFiguresRow[]
+}
+
+/**
+ * A widget whose figures the module computes itself on the server (e.g. quota attainment from
+ * the CRM's quotas), through a lazy provider, in the user's scope.
+ */
+export interface DashboardFiguresWidget extends DashboardWidgetBase {
+  kind: 'figures'
+  provider: () => Promise<{ default: DashboardFiguresProvider }>
+}
+
+export interface DashboardFiguresProvider<Access = any> {
+  load(params: DashboardFiguresParams<Access>): Promise<DashboardFiguresData>
+}
+
+export type DashboardWidget = DashboardCubeWidget | DashboardFiguresWidget
+
+/**
+ * A management dashboard the module declares and the analytics module renders
+ * (`/analytics/dashboards/<module>/<key>`): KPI tiles, charts and tables over the module's
+ * public Cube views, with period, team and rep filters and drill-down to the records.
+ */
+export interface DashboardDefinition {
+  /** Local key, a-z, 0-9 and _ (the dashboard's id is `<module>.<key>`). */
+  key: string
+  /** i18n key of the title; `description` of the one-line subtitle. */
+  label: string
+  description?: string
+  /** Permission needed to open it (one of the module's own). */
+  permission: string
+  /** Tabler icon name. */
+  icon?: string
+  /** A rep's own dashboard: every widget's rep filter is the signed-in user (no rep picker). */
+  mine?: boolean
+  /** Which of the page's filters it offers (default all three). */
+  filters?: ('period' | 'team' | 'rep')[]
+  /** Members listing the team and rep pickers' options (`<view>.team_id` + `<view>.team_name`…). */
+  pickers?: { team?: { id: string; name: string }; rep?: { id: string; name: string } }
+  widgets: DashboardWidget[]
+}
+
 /**
  * A module's manifest after loading: what it declares with the defaults from its name filled
  * in (app/registry/loader.ts). A module declares a `ModuleDeclaration` (`defineModule`).
@@ -631,6 +779,8 @@ export interface ModuleManifest {
   recordActions?: RecordActionItem[]
   /** Cards of the start page (each shown when the module is enabled and the user has `permission`). */
   cards?: HomeCard[]
+  /** Management dashboards over the module's Cube views (README "Dashboards"; app/registry/dashboards.ts). */
+  dashboards?: DashboardDefinition[]
   /** Search providers of the kernel's search (`GET /search`), one per resource. */
   search?: SearchDefinition[]
   /** Record types the module audits, so the audit log can name them and their fields. */

@@ -23,6 +23,12 @@ export default defineModule({
       permission: 'analytics.view',
       icon: 'chart-bar',
     },
+    {
+      label: 'analytics.dash.nav',
+      route: 'analytics.dashboards.index',
+      permission: 'analytics.view',
+      icon: 'layout-dashboard',
+    },
   ],
   routes: () => import('./routes.js'),
   jobs: () => import('./jobs/index.js'),

@@ -8,6 +8,7 @@ import activities from './features/activities.js'
 import accounts from './features/accounts.js'
 import assignment from './features/assignment.js'
 import quotas from './features/quotas.js'
+import dashboards from './dashboards.js'
 
 /** What each demo role may do on companies and contacts (its scope is the role's). */
 const DEMO_GRANTS = {
@@ -201,6 +202,6 @@ export default defineModule(
       root: import.meta.url,
     },
     // Each feature's manifest entries live beside it (features/*.ts), appended in this order.
-    [leads, pipeline, activities, accounts, assignment, quotas]
+    [leads, pipeline, activities, accounts, assignment, quotas, dashboards]
   )
 )

@@ -185,6 +185,7 @@ export function buildSql(
       // query would get the rollup variant's SQL back.
       preAggregationsSchema: rollups ? rollupsSchema! : undefined,
       preAggregationId: rollups ? options.preAggregationId : NO_ROLLUP,
+      allowUngroupedWithoutPrimaryKey: true,
     }) as any
     return compilers.compiler.withQuery(generator, () => ({
       sql: generator.buildSqlAndParams() as [string, unknown[]],

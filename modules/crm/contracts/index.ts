@@ -172,3 +172,10 @@ export {
 } from './mail_capture.js'
 export { runAutomaticTasks, insertTaskRuleRow, automaticTasks } from './task_rules.js'
 export { insertQuotaRow } from './quota_fixtures.js'
+export {
+  visibleQuotaAttainments,
+  insertUserQuotaRow,
+  opportunityTotalsInScope,
+  type QuotaAttainmentQuery,
+  type QuotaDto,
+} from './dashboards.js'

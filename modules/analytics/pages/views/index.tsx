@@ -1,5 +1,5 @@
-import { Head } from '@inertiajs/react'
-import { Badge, Code, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
+import { Head, Link } from '@inertiajs/react'
+import { Badge, Button, Code, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
 import { EmptyState, PageHeader, useT } from '~/ui'
 import type { AnalyticsMember, AnalyticsViewsPage } from '../../dto/views'
 
@@ -31,7 +31,15 @@ export default function AnalyticsViews(props: AnalyticsViewsPage) {
   return (
     <>
       <Head title={t('analytics.views.title')} />
-      <PageHeader title={t('analytics.views.title')} subtitle={t('analytics.views.subtitle')} />
+      <PageHeader
+        title={t('analytics.views.title')}
+        subtitle={t('analytics.views.subtitle')}
+        actions={
+          <Button component={Link} href="/analytics/dashboards" variant="light">
+            {t('analytics.dash.open')}
+          </Button>
+        }
+      />
       <Stack gap="lg">
         <Text size="sm" c="dimmed">
           {t('analytics.views.api')} <Code>{props.apiUrl}</Code>

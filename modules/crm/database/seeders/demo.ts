@@ -16,6 +16,7 @@ import seedPipelineDemo from './demo_pipeline.js'
 import seedActivitiesDemo from './demo_activities.js'
 import seedAccountsDemo from './demo_accounts.js'
 import seedQuotasDemo from './demo_quotas.js'
+import seedDashboardsDemo from './demo_dashboards.js'
 
 const DAY = 86_400_000
 
@@ -231,6 +232,7 @@ export default async function seedCrmDemo({ organizationId, users, random }: Dem
   await seedActivitiesDemo(params)
   await seedAccountsDemo(params)
   await seedQuotasDemo(params)
+  await seedDashboardsDemo(params)
 }
 
 /**

@@ -1,0 +1,4 @@
+import { quotaFigures } from './figures.js'
+
+/** Equipo: each team's quota against what it won. */
+export default quotaFigures(['team'])
