@@ -15,6 +15,7 @@ export default defineModule({
       key: 'analytics.view',
       demo: ['director', 'leader', 'zone', 'rep', 'support'],
     },
+    { key: 'analytics.reports.manage', demo: ['director'] },
   ],
   navigation: [
     {
@@ -23,7 +24,14 @@ export default defineModule({
       permission: 'analytics.view',
       icon: 'chart-bar',
     },
+    {
+      label: 'analytics.nav.reports',
+      route: 'analytics.reports.index',
+      permission: 'analytics.view',
+      icon: 'table',
+    },
   ],
+  demoSeeder: () => import('./database/seeders/demo.js'),
   routes: () => import('./routes.js'),
   root: import.meta.url,
 })

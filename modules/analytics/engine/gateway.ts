@@ -136,6 +136,7 @@ function buildSql({ compilers, dbType }: CubeEngine, query: CubeQuery) {
     const generator = new QueryClass(compilers as any, {
       ...adapterQuery,
       useNativeSqlPlanner: false,
+      allowUngroupedWithoutPrimaryKey: true,
     }) as any
     return compilers.compiler.withQuery(generator, () => ({
       sql: generator.buildSqlAndParams() as [string, unknown[]],
