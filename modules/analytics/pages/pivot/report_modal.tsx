@@ -64,7 +64,7 @@ export function ReportModal(props: {
             value={name}
             onChange={(e) => setName(e.currentTarget.value)}
             error={errors.name && <span role="alert">{errors.name}</span>}
-            required
+            withAsterisk
             maxLength={120}
             data-autofocus
           />

@@ -67,7 +67,7 @@ export default function ReportsPage({ reports, roles }: ReportsPageProps) {
                     )}
                   </Table.Td>
                   <Table.Td>
-                    <Group gap={6} wrap="nowrap">
+                    <Group gap={6} wrap="wrap">
                       <Text size="sm">{report.ownerName}</Text>
                       <Badge size="xs" variant="light" color={report.mine ? 'blue' : 'gray'}>
                         {report.mine ? L('mine') : L('shared')}
