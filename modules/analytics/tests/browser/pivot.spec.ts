@@ -79,6 +79,26 @@ test.group('Browser: pivot tables and reports', (group) => {
       await page.getByRole('heading', { name: 'Cartera por comercial' }).waitFor()
       await page.getByRole('table').getByText('10.500,00').first().waitFor()
       await shot(page, 'report-1280')
+
+      // A link reproduces a pivot: by owner and creation month, drawn as bars.
+      const state = {
+        view: 'crm_pipeline',
+        measures: ['crm_pipeline.amount_minor'],
+        rows: ['crm_pipeline.owner_name'],
+        columns: [],
+        time: {
+          dimension: 'crm_pipeline.created_at',
+          granularity: 'month',
+          axis: 'columns',
+          dateRange: ['2026-01-01', '2026-03-31'],
+        },
+        filters: [],
+        chart: 'bar',
+      }
+      await page.goto(`${baseUrl()}/analytics/pivot?q=${encodeURIComponent(JSON.stringify(state))}`)
+      await page.getByRole('columnheader', { name: /feb 2026/i }).waitFor()
+      await page.locator('.recharts-bar-rectangle').first().waitFor()
+      await shot(page, 'pivot-chart-1280')
     } catch (error) {
       await shot(page, 'failure')
       throw error
