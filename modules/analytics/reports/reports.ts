@@ -48,6 +48,12 @@ async function toDtos(access: AccessContext, rows: any[]): Promise<ReportDto[]> 
   const shares = ids.length
     ? await db.from('analytics_report_roles').whereIn('report_id', ids).select('*')
     : []
+  // Shares with a role deleted since (no constraint on the kernel's table) are not shown.
+  const roles = new Set(
+    await organizationRoleIds(access.organizationId, [
+      ...new Set(shares.map((s) => Number(s.role_id))),
+    ])
+  )
   const manager = access.can(REPORTS_MANAGE)
   return rows.map((r) => {
     const mine = Number(r.owner_id) === access.userId
@@ -61,7 +67,7 @@ async function toDtos(access: AccessContext, rows: any[]): Promise<ReportDto[]> 
       ownerId: Number(r.owner_id),
       ownerName: r.owner_name,
       roleIds: shares
-        .filter((s) => Number(s.report_id) === Number(r.id))
+        .filter((s) => Number(s.report_id) === Number(r.id) && roles.has(Number(s.role_id)))
         .map((s) => Number(s.role_id))
         .sort((a, b) => a - b),
       mine,
