@@ -15,6 +15,7 @@ export default defineModule({
       key: 'analytics.view',
       demo: ['director', 'leader', 'zone', 'rep', 'support'],
     },
+    { key: 'analytics.reports.manage', demo: ['director'] },
   ],
   navigation: [
     {
@@ -29,7 +30,14 @@ export default defineModule({
       permission: 'analytics.view',
       icon: 'layout-dashboard',
     },
+    {
+      label: 'analytics.nav.reports',
+      route: 'analytics.reports.index',
+      permission: 'analytics.view',
+      icon: 'table',
+    },
   ],
+  demoSeeder: () => import('./database/seeders/demo.js'),
   routes: () => import('./routes.js'),
   jobs: () => import('./jobs/index.js'),
   schedules: [{ job: 'refreshRollups', cron: '*/10 * * * *' }],
