@@ -15,6 +15,7 @@ export default defineModule({
       key: 'analytics.view',
       demo: ['director', 'leader', 'zone', 'rep', 'support'],
     },
+    { key: 'analytics.alerts.manage', demo: ['director'] },
   ],
   navigation: [
     {
@@ -24,6 +25,12 @@ export default defineModule({
       icon: 'chart-bar',
     },
   ],
+  notifications: [
+    { kind: 'alert', label: 'analytics.alerts.notification', defaultEmail: 'digest' },
+  ],
+  jobs: () => import('./jobs/index.js'),
+  schedules: [{ job: 'alertRules', cron: '7 * * * *' }],
+  demoSeeder: () => import('./database/seeders/demo.js'),
   routes: () => import('./routes.js'),
   root: import.meta.url,
 })

@@ -171,3 +171,4 @@ export {
   createLeadFromEmail,
 } from './mail_capture.js'
 export { runAutomaticTasks, insertTaskRuleRow, automaticTasks } from './task_rules.js'
+export * from './alerts.js'
