@@ -24,6 +24,19 @@ export default defineModule({
       permission: 'analytics.view',
       icon: 'chart-bar',
     },
+    {
+      label: 'analytics.alerts.nav.alerts',
+      route: 'analytics.alerts.index',
+      permission: 'analytics.view',
+      icon: 'bell',
+    },
+    {
+      label: 'analytics.alerts.nav.rules',
+      route: 'analytics.alerts.rules',
+      permission: 'analytics.alerts.manage',
+      icon: 'bell-cog',
+      section: 'settings',
+    },
   ],
   notifications: [
     { kind: 'alert', label: 'analytics.alerts.notification', defaultEmail: 'digest' },

@@ -4,6 +4,7 @@
 | apiUrl there.
 */
 import type { HttpRouterService } from '@adonisjs/core/types'
+import registerAlerts from './alerts/routes.js'
 
 const CubeApiController = () => import('./controllers/cube_api_controller.js')
 const ViewsController = () => import('./controllers/views_controller.js')
@@ -15,4 +16,5 @@ export default function register(router: HttpRouterService) {
   router.get('/cubejs-api/v1/meta', [CubeApiController, 'meta']).as('analytics.cube.meta')
   router.get('/cubejs-api/v1/sql', [CubeApiController, 'sql']).as('analytics.cube.sql')
   router.post('/cubejs-api/v1/sql', [CubeApiController, 'sql']).as('analytics.cube.sql_post')
+  registerAlerts(router)
 }

@@ -43,7 +43,7 @@ export default class AlertRulesController {
 
   async store(ctx: HttpContext) {
     ctx.access.authorize(MANAGE)
-    const data = await ctx.request.validateUsing(ruleValidator)
+    const data = await ruleValidator.validate(ctx.request.body())
     return jsonWrite(ctx, async () => {
       const rule = await checkedRule(ctx.organization.id, data, ctx.i18n.locale)
       const id = await createRule(ctx.organization.id, rule, ctx.access.userId)
@@ -55,7 +55,7 @@ export default class AlertRulesController {
     ctx.access.authorize(MANAGE)
     const id = routeId(ctx)
     if (!(await findRule(ctx.organization.id, id))) notFound()
-    const data = await ctx.request.validateUsing(ruleValidator)
+    const data = await ruleValidator.validate(ctx.request.body())
     return jsonWrite(ctx, async () => {
       await updateRule(
         ctx.organization.id,

@@ -5,13 +5,24 @@ import { activityTypeOptions } from '#modules/crm/contracts/index'
 import { ALERT_KINDS, KIND_PARAMS, type AlertKind } from './kinds.js'
 import type { AlertRuleInput } from '../dto/alerts.js'
 
-/** A rule as the form sends it (allow-list; the organization and the author come from the session). */
+/**
+ * A rule as the form sends it (allow-list; the organization and the author come from the
+ * session). Validated against the body alone: `validateUsing` would put the route's params
+ * under `params`, the rule's thresholds.
+ */
 export const ruleValidator = vine.compile(
   vine.object({
     name: vine.string().trim().minLength(1).maxLength(120),
     kind: vine.enum(ALERT_KINDS),
     enabled: vine.boolean().optional(),
-    params: vine.record(vine.any()).optional(),
+    params: vine
+      .object({
+        percent: vine.any().optional(),
+        day: vine.any().optional(),
+        count: vine.any().optional(),
+        days: vine.any().optional(),
+      })
+      .optional(),
     roleIds: vine.array(vine.number().withoutDecimals().positive()).maxLength(50).optional(),
     createTask: vine.boolean().optional(),
     taskType: vine.string().trim().maxLength(40).nullable().optional(),

@@ -38,10 +38,16 @@ export interface AlertRuleDto {
 
 export type AlertRuleInput = Omit<AlertRuleDto, 'id'>
 
+/** A role a rule may notify. */
+export interface RoleOption {
+  id: number
+  name: string
+}
+
 export interface AlertRulesPageProps {
   rules: AlertRuleDto[]
   kinds: { kind: AlertKind; params: AlertParamSpec[] }[]
-  roles: { id: number; name: string }[]
+  roles: RoleOption[]
   taskTypes: { code: string; name: string }[]
 }
 

@@ -2,6 +2,7 @@ import { Head } from '@inertiajs/react'
 import { Badge, Code, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
 import { EmptyState, PageHeader, useT } from '~/ui'
 import type { AnalyticsMember, AnalyticsViewsPage } from '../../dto/views'
+import { AlertBanner } from '../shared/alert_banner'
 
 function Members({ label, members }: { label: string; members: AnalyticsMember[] }) {
   const { t } = useT()
@@ -32,6 +33,7 @@ export default function AnalyticsViews(props: AnalyticsViewsPage) {
     <>
       <Head title={t('analytics.views.title')} />
       <PageHeader title={t('analytics.views.title')} subtitle={t('analytics.views.subtitle')} />
+      <AlertBanner />
       <Stack gap="lg">
         <Text size="sm" c="dimmed">
           {t('analytics.views.api')} <Code>{props.apiUrl}</Code>
