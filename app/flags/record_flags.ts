@@ -9,6 +9,7 @@ import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { dbTimestamp } from '#app/support/dates'
 import { isUniqueViolation } from '#app/support/db'
+import type { RecordFlag } from '#app/ui/record_shapes'
 
 type Client = QueryClientContract | TransactionClientContract
 
@@ -30,13 +31,8 @@ export interface NewRecordFlag {
   link?: string | null
 }
 
-/** What a record page receives per flag. */
-export interface RecordFlagDto {
-  kind: string
-  labelKey: string
-  params: FlagParams
-  link: string | null
-}
+/** What a record page receives per flag (RecordHeader's `flags`). */
+export type RecordFlagDto = RecordFlag
 
 /** Raises a flag; a flag with the same source key already there is left as it is. */
 export async function raiseFlag(flag: NewRecordFlag, client: Client = db.connection()) {

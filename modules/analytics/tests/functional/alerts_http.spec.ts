@@ -185,6 +185,35 @@ test.group('Analytics · alerts over HTTP', (group) => {
     ;(await client.get(ACTIVE).loginAs(nobody)).assertStatus(403)
   })
 
+  test("a quiet company's page shows the alert's badge while it is open", async ({
+    client,
+    assert,
+  }) => {
+    const { org, users, companies } = await alertsWorld()
+    await rule(org, { kind: 'quiet_account', params: { days: 30 } })
+    await evaluateAlerts(NOW, { organizationId: org.id })
+    const page = await client
+      .get(`/crm/companies/${companies.quiet}`)
+      .loginAs(users.rep)
+      .withInertia()
+    page.assertStatus(200)
+    assert.deepEqual((page.inertiaProps as any).flags, [
+      {
+        kind: 'analytics.alert',
+        labelKey: 'analytics.alerts.flags.quiet_account',
+        params: { name: 'Quieta SA', days: 30, opportunities: 1, last: '2026-02-01' },
+        link: '/analytics/alerts',
+      },
+    ])
+    const calm = await client
+      .get(`/crm/companies/${companies.fresh}`)
+      .loginAs(users.rep)
+      .withInertia()
+    assert.deepEqual((calm.inertiaProps as any).flags, [])
+    // Out of scope stays out of scope: rep2 does not see rep's company, badge or not.
+    ;(await client.get(`/crm/companies/${companies.quiet}`).loginAs(users.rep2)).assertStatus(404)
+  })
+
   test('the demo seeder writes one rule of each kind, notifying the sales management', async ({
     assert,
   }) => {
