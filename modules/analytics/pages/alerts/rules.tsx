@@ -197,7 +197,7 @@ function RuleModal(props: {
         }}
       >
         <Stack gap="sm">
-          {error && !error.field && (
+          {error && (
             <Text role="alert" c="red.7" size="sm">
               {error.message}
             </Text>
@@ -213,6 +213,7 @@ function RuleModal(props: {
           />
           <Select
             label={L('kind')}
+            data-testid="rule-kind"
             data={props.kinds.map((k) => ({
               value: k.kind,
               label: t(`analytics.alerts.kinds.${k.kind}`),
@@ -232,6 +233,7 @@ function RuleModal(props: {
               value={rule.params[p.key] ?? ''}
               min={p.min}
               max={p.max}
+              clampBehavior="none"
               allowDecimal={false}
               onChange={(v) =>
                 set({ params: { ...rule.params, [p.key]: v === '' ? undefined : Number(v) } })
