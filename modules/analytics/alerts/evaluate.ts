@@ -105,6 +105,18 @@ export async function evaluateRule(
   return { opened, resolved }
 }
 
+/** Resolves every open alert of a rule (it was disabled): their badges go at once. */
+export async function resolveRuleAlerts(organizationId: number, ruleId: number) {
+  const open = await db
+    .from('analytics_alerts')
+    .where({ organization_id: organizationId, rule_id: ruleId, status: 'open' })
+    .select('id')
+  return resolve(
+    organizationId,
+    open.map((a) => Number(a.id))
+  )
+}
+
 async function resolve(organizationId: number, ids: number[]): Promise<number> {
   if (!ids.length) return 0
   const at = dbTimestamp()

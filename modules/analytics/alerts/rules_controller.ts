@@ -8,7 +8,7 @@ import { activityTypeOptions } from '#modules/crm/contracts/index'
 import { ALERT_KINDS, KIND_PARAMS } from './kinds.js'
 import { createRule, deleteRule, findRule, listRules, setRuleEnabled, updateRule } from './rules.js'
 import { checkedRule, ruleValidator } from './validators.js'
-import { flagKey } from './evaluate.js'
+import { flagKey, resolveRuleAlerts } from './evaluate.js'
 import type { AlertRulesPageProps } from '../dto/alerts.js'
 
 const MANAGE = 'analytics.alerts.manage'
@@ -57,11 +57,10 @@ export default class AlertRulesController {
     if (!(await findRule(ctx.organization.id, id))) notFound()
     const data = await ruleValidator.validate(ctx.request.body())
     return jsonWrite(ctx, async () => {
-      await updateRule(
-        ctx.organization.id,
-        id,
-        await checkedRule(ctx.organization.id, data, ctx.i18n.locale)
-      )
+      const rule = await checkedRule(ctx.organization.id, data, ctx.i18n.locale)
+      await updateRule(ctx.organization.id, id, rule)
+      // A disabled rule raises nothing: what it raised is over.
+      if (!rule.enabled) await resolveRuleAlerts(ctx.organization.id, id)
       return { id }
     })
   }
@@ -71,6 +70,8 @@ export default class AlertRulesController {
     const rule = await findRule(ctx.organization.id, routeId(ctx))
     if (!rule) notFound()
     await setRuleEnabled(ctx.organization.id, rule.id, !rule.enabled)
+    // Disabled: what it raised is over (alerts resolved, badges removed).
+    if (rule.enabled) await resolveRuleAlerts(ctx.organization.id, rule.id)
     return { id: rule.id, enabled: !rule.enabled }
   }
 

@@ -214,6 +214,36 @@ test.group('Analytics · alerts over HTTP', (group) => {
     ;(await client.get(`/crm/companies/${companies.quiet}`).loginAs(users.rep2)).assertStatus(404)
   })
 
+  test('disabling a rule resolves its open alerts and removes their badges', async ({
+    client,
+    assert,
+  }) => {
+    const { org, users, companies } = await alertsWorld()
+    const quiet = await rule(org, { kind: 'quiet_account', params: { days: 30 } })
+    await rule(org, { kind: 'overdue_activities', params: { count: 1 } })
+    await evaluateAlerts(NOW, { organizationId: org.id })
+    ;(
+      await client.post(`${RULES}/${quiet}/toggle`).withCsrfToken().loginAs(users.boss)
+    ).assertBodyContains({ enabled: false })
+    const open = await db
+      .from('analytics_alerts')
+      .where({ organization_id: org.id, status: 'open' })
+      .select('rule_id')
+    assert.isTrue(open.length === 2 && open.every((a) => Number(a.rule_id) !== quiet))
+    const flags = await db.from('record_flags').where('organization_id', org.id).count('* as n')
+    assert.equal(Number(flags[0].n), 0)
+    const active = (await client.get(ACTIVE).loginAs(users.rep)).body().alerts
+    assert.deepEqual(
+      active.map((a: any) => a.kind),
+      ['overdue_activities']
+    )
+    const page = await client
+      .get(`/crm/companies/${companies.quiet}`)
+      .loginAs(users.rep)
+      .withInertia()
+    assert.deepEqual((page.inertiaProps as any).flags, [])
+  })
+
   test('the demo seeder writes one rule of each kind, notifying the sales management', async ({
     assert,
   }) => {
