@@ -130,7 +130,55 @@ async function resolve(organizationId: number, ids: number[]): Promise<number> {
   return Number(Array.isArray(changed) ? changed[0] : changed)
 }
 
-/** The alert, its flag, its notification and its task; null when another run made it first. */
+/*
+ * The subject failed again in a generation whose alert was resolved (it cleared and came back
+ * the same day): that alert is open again and badges its record again, without a second
+ * notification or task (one per generation). Null when it is open already (another run).
+ */
+async function reopen(
+  trx: TransactionClientContract,
+  organizationId: number,
+  rule: AlertRuleDto,
+  c: Candidate
+): Promise<number | null> {
+  const row = await trx
+    .from('analytics_alerts')
+    .where({
+      rule_id: rule.id,
+      subject_type: c.subjectType,
+      subject_id: c.subjectId,
+      generation: c.generation,
+    })
+    .select('id')
+    .first()
+  if (!row) return null
+  const at = dbTimestamp()
+  const changed = await trx
+    .from('analytics_alerts')
+    .where({ id: row.id, status: 'resolved' })
+    .update({ status: 'open', resolved_at: null, params: JSON.stringify(c.params), updated_at: at })
+  if (!Number(Array.isArray(changed) ? changed[0] : changed)) return null
+  if (c.flag) await raiseFlag(flagOf(organizationId, Number(row.id), rule, c), trx)
+  return Number(row.id)
+}
+
+function flagOf(organizationId: number, id: number, rule: AlertRuleDto, c: Candidate) {
+  return {
+    organizationId,
+    resource: c.flag!.resource,
+    recordId: c.flag!.recordId,
+    kind: 'analytics.alert',
+    sourceKey: flagKey(id),
+    labelKey: `analytics.alerts.flags.${rule.kind}`,
+    params: c.params,
+    link: '/analytics/alerts',
+  }
+}
+
+/**
+ * The alert, its flag, its notification and its task; null when another run made it first.
+ * An alert of this generation that was resolved opens again instead (`reopen`).
+ */
 async function openAlert(
   trx: TransactionClientContract,
   organizationId: number,
@@ -156,24 +204,11 @@ async function openAlert(
       updated_at: at,
     })
   } catch (error) {
-    if (isUniqueViolation(error)) return null
-    throw error
+    if (!isUniqueViolation(error)) throw error
+    return reopen(trx, organizationId, rule, c)
   }
   const message = { key: `analytics.alerts.messages.${rule.kind}`, params: c.params }
-  if (c.flag)
-    await raiseFlag(
-      {
-        organizationId,
-        resource: c.flag.resource,
-        recordId: c.flag.recordId,
-        kind: 'analytics.alert',
-        sourceKey: flagKey(id),
-        labelKey: `analytics.alerts.flags.${rule.kind}`,
-        params: c.params,
-        link: '/analytics/alerts',
-      },
-      trx
-    )
+  if (c.flag) await raiseFlag(flagOf(organizationId, id, rule, c), trx)
   await notify(
     {
       organizationId,

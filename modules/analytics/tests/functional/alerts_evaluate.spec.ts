@@ -117,6 +117,19 @@ test.group('Analytics · alerts: evaluation of each rule kind', (group) => {
       resolved: 1,
     })
     assert.lengthOf(await keyedTasks(org.id, `analytics.alert:${ruleId}:`), 1)
+
+    // Back to 2 the same day: the day's alert opens again, with no second notice or task.
+    await updateRule(org.id, ruleId, { ...saved, params: { count: 2 } })
+    assert.deepEqual(await evaluateAlerts(NOW, { organizationId: org.id }), {
+      opened: 1,
+      resolved: 0,
+    })
+    assert.deepEqual(
+      (await alertRows(org.id)).map((a) => a.status),
+      ['open']
+    )
+    assert.lengthOf(await alertNotifications(org.id), 2)
+    assert.lengthOf(await keyedTasks(org.id, `analytics.alert:${ruleId}:`), 1)
   })
 
   test('quiet_account alerts companies with open opportunities and no activity for N days; flags them', async ({
