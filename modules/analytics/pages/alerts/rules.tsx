@@ -98,7 +98,12 @@ export default function AlertRules({ rules, kinds, roles, taskTypes }: AlertRule
       header: L('actions'),
       render: (r) => (
         <Group gap="xs" wrap="nowrap" onClick={(e) => e.stopPropagation()}>
-          <Button size="xs" variant="light" onClick={() => setEditing(r)}>
+          <Button
+            size="xs"
+            variant="light"
+            aria-label={`${L('edit')}: ${r.name}`}
+            onClick={() => setEditing(r)}
+          >
             {L('edit')}
           </Button>
           <ConfirmButton
