@@ -99,3 +99,16 @@ export async function insertManyIds(
   }
   return ids
 }
+
+/** Whether an error is a unique-index violation, on every supported database. */
+export function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; errno?: number; number?: number; message?: string }
+  return (
+    e?.code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    e?.code === 'ER_DUP_ENTRY' ||
+    e?.errno === 1062 ||
+    e?.number === 2627 ||
+    e?.number === 2601 ||
+    /UNIQUE constraint failed/i.test(e?.message ?? '')
+  )
+}

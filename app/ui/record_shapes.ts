@@ -54,3 +54,14 @@ export interface TagChip {
   name: string
   color: string
 }
+
+/**
+ * A badge another part of the app raised on a record (kernel record flags, app/flags): its
+ * text is the i18n key with its params, in the reader's language; `link` opens what it is about.
+ */
+export interface RecordFlag {
+  kind: string
+  labelKey: string
+  params: Record<string, string | number | null>
+  link: string | null
+}

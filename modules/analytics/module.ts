@@ -16,6 +16,7 @@ export default defineModule({
       demo: ['director', 'leader', 'zone', 'rep', 'support'],
     },
     { key: 'analytics.reports.manage', demo: ['director'] },
+    { key: 'analytics.alerts.manage', demo: ['director'] },
   ],
   navigation: [
     {
@@ -36,10 +37,29 @@ export default defineModule({
       permission: 'analytics.view',
       icon: 'table',
     },
+    {
+      label: 'analytics.alerts.nav.alerts',
+      route: 'analytics.alerts.index',
+      permission: 'analytics.view',
+      icon: 'bell',
+    },
+    {
+      label: 'analytics.alerts.nav.rules',
+      route: 'analytics.alerts.rules',
+      permission: 'analytics.alerts.manage',
+      icon: 'bell-cog',
+      section: 'settings',
+    },
+  ],
+  notifications: [
+    { kind: 'alert', label: 'analytics.alerts.notification', defaultEmail: 'digest' },
   ],
   demoSeeder: () => import('./database/seeders/demo.js'),
   routes: () => import('./routes.js'),
   jobs: () => import('./jobs/index.js'),
-  schedules: [{ job: 'refreshRollups', cron: '*/10 * * * *' }],
+  schedules: [
+    { job: 'refreshRollups', cron: '*/10 * * * *' },
+    { job: 'alertRules', cron: '7 * * * *' },
+  ],
   root: import.meta.url,
 })

@@ -6,6 +6,7 @@
 import type { HttpRouterService } from '@adonisjs/core/types'
 import dashboardRoutes from './dashboards/routes.js'
 import pivotRoutes from './pivot/routes.js'
+import registerAlerts from './alerts/routes.js'
 
 const CubeApiController = () => import('./controllers/cube_api_controller.js')
 const ViewsController = () => import('./controllers/views_controller.js')
@@ -19,4 +20,5 @@ export default function register(router: HttpRouterService) {
   router.post('/cubejs-api/v1/sql', [CubeApiController, 'sql']).as('analytics.cube.sql_post')
   dashboardRoutes(router)
   pivotRoutes(router)
+  registerAlerts(router)
 }

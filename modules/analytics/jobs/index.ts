@@ -1,16 +1,6 @@
 /*
-| The analytics module's background jobs, by key (the manifest's `jobs`).
+| The analytics module's background jobs, by key (the manifest's `jobs`): each feature exports
+| its job classes from its own file and this one re-exports them.
 */
-import { Job } from '@adonisjs/queue'
-import { refreshRollups } from '../engine/rollups.js'
-
-/** Every ten minutes: build or refresh the rollups (MySQL/MariaDB; nothing on SQLite). */
-class RefreshRollups extends Job<Record<string, never>> {
-  static options = { maxRetries: 1 }
-
-  async execute() {
-    await refreshRollups()
-  }
-}
-
-export { RefreshRollups as refreshRollups }
+export * from './alerts.js'
+export * from './rollups.js'

@@ -1,6 +1,6 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { dbTimestamp } from '#app/support/dates'
-import { insertId } from '#app/support/db'
+import { insertId, isUniqueViolation } from '#app/support/db'
 import { recordHistory } from '#app/history/record_history'
 import { ACTIVITY_SUBJECT } from './rows.js'
 
@@ -26,18 +26,7 @@ export interface NewActivity {
   attendeeContactIds?: number[]
 }
 
-/** Whether an error is a unique-index violation, on every supported database. */
-export function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; errno?: number; number?: number; message?: string }
-  return (
-    e?.code === 'SQLITE_CONSTRAINT_UNIQUE' ||
-    e?.code === 'ER_DUP_ENTRY' ||
-    e?.errno === 1062 ||
-    e?.number === 2627 ||
-    e?.number === 2601 ||
-    /UNIQUE constraint failed/i.test(e?.message ?? '')
-  )
-}
+export { isUniqueViolation }
 
 /**
  * Writes an activity, its attendees and its history: an audit entry for the activity and a

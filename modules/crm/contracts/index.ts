@@ -179,3 +179,4 @@ export {
   type QuotaAttainmentQuery,
   type QuotaDto,
 } from './dashboards.js'
+export * from './alerts.js'

@@ -1,4 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { recordFlags } from '#app/flags/record_flags'
 import type { CompanyListFilters } from '../dto/companies.js'
 import { catalogLabels, catalogProps } from '../catalog.js'
 import { companyValidator, listCompaniesValidator } from '../validators/companies.js'
@@ -152,6 +153,7 @@ export default class CompaniesController {
       timelineFilters: timelineFilters().map(({ key, label }) => ({ key, label })),
       tags: await tagsPanel(ctx.access, COMPANIES, id),
       opportunities: await companyOpportunities(ctx.access, id),
+      flags: await recordFlags(ctx.organization.id, 'crm.company', id),
     })
   }
 

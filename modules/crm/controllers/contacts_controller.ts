@@ -1,4 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { recordFlags } from '#app/flags/record_flags'
 import type { ContactListFilters } from '../dto/contacts.js'
 import { contactValidator, listContactsValidator } from '../validators/contacts.js'
 import { contactCatalog } from '../actions/contacts/contact_catalog.js'
@@ -119,6 +120,7 @@ export default class ContactsController {
       timelineFilters: timelineFilters().map(({ key, label }) => ({ key, label })),
       tags: await tagsPanel(ctx.access, CONTACTS, id),
       positions: await positionsOf(ctx.access, id),
+      flags: await recordFlags(ctx.organization.id, 'crm.contact', id),
       contactCatalog: await contactCatalog(
         ctx.organization.id,
         ctx.i18n.locale,

@@ -1,4 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { recordFlags } from '#app/flags/record_flags'
 import { PRODUCT_FAMILIES_LIST } from '../quotas/lists.js'
 import db from '@adonisjs/lucid/services/db'
 import { actor, notFound, orBack, routeId, translateRule } from '#app/support/http'
@@ -92,6 +93,7 @@ export default class OpportunitiesController {
       tags,
       process,
       families,
+      flags: await recordFlags(organizationId, 'crm.opportunity', id),
     })
   }
 

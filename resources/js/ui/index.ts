@@ -91,7 +91,9 @@ export {
   FieldCard,
   TimelineCard,
   type RecordFact,
+  RecordFlags,
 } from './record_page'
+export type { RecordFlag } from '../../../app/ui/record_shapes.js'
 export type { TimelineFilterChip } from './record_history'
 export {
   RecordTags,

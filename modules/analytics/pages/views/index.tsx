@@ -2,6 +2,7 @@ import { Head, Link } from '@inertiajs/react'
 import { Badge, Button, Code, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
 import { EmptyState, PageHeader, useT } from '~/ui'
 import type { AnalyticsMember, AnalyticsViewsPage } from '../../dto/views'
+import { AlertBanner } from '../shared/alert_banner'
 
 function Members({ label, members }: { label: string; members: AnalyticsMember[] }) {
   const { t } = useT()
@@ -40,6 +41,7 @@ export default function AnalyticsViews(props: AnalyticsViewsPage) {
           </Button>
         }
       />
+      <AlertBanner />
       <Stack gap="lg">
         <Text size="sm" c="dimmed">
           {t('analytics.views.api')} <Code>{props.apiUrl}</Code>

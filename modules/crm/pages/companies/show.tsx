@@ -30,6 +30,7 @@ import {
   type TimelineFilterChip,
   RecordTags,
   type TagsPanelProps,
+  type RecordFlag,
 } from '~/ui'
 import { TypeBadge } from '../shared/type_badge'
 import type {
@@ -76,6 +77,7 @@ export default function CompanyShow({
   editFields = [],
   timelineFilters = [],
   tags = null,
+  flags = [],
   subsidiaries = [],
   formerContacts = [],
   opportunities = null,
@@ -97,6 +99,8 @@ export default function CompanyShow({
   timelineFilters?: TimelineFilterChip[]
   /** Null when the user may not see the company's tags. */
   tags?: TagsPanelProps | null
+  /** Badges other modules raised on the record (kernel record flags: alerts). */
+  flags?: RecordFlag[]
   subsidiaries?: Subsidiary[]
   formerContacts?: FormerContact[]
   /** Its opportunities in the reader's scope; null without access to opportunities. */
@@ -174,6 +178,7 @@ export default function CompanyShow({
     <>
       <Head title={company.name} />
       <RecordHeader
+        flags={flags}
         title={company.name}
         crumbs={[
           { label: t('crm.companies.title'), href: '/crm/companies' },

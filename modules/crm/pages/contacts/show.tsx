@@ -26,6 +26,7 @@ import {
   type TimelineFilterChip,
   RecordTags,
   type TagsPanelProps,
+  type RecordFlag,
 } from '~/ui'
 import { crmHistoryValueLabel } from '../shared/history_labels'
 import {
@@ -76,6 +77,7 @@ export default function ContactShow({
   editFields = [],
   timelineFilters = [],
   tags = null,
+  flags = [],
   positions = [],
   contactCatalog,
   activities = null,
@@ -95,6 +97,8 @@ export default function ContactShow({
   timelineFilters?: TimelineFilterChip[]
   /** Null when the user may not see the contact's tags. */
   tags?: TagsPanelProps | null
+  /** Badges other modules raised on the record (kernel record flags: alerts). */
+  flags?: RecordFlag[]
   positions?: ContactPosition[]
   contactCatalog: ContactCatalog
   activities?: RecordActivitiesDto | null
@@ -136,6 +140,7 @@ export default function ContactShow({
     <>
       <Head title={contact.fullName} />
       <RecordHeader
+        flags={flags}
         title={contact.fullName}
         crumbs={[
           { label: t('crm.contacts.title'), href: '/crm/contacts' },

@@ -17,6 +17,7 @@ import {
   type Option,
   type TagsPanelProps,
   type TimelineFilterChip,
+  type RecordFlag,
 } from '~/ui'
 import { apiJson } from '~/ui/api'
 import { ActivitiesPanel } from '../shared/activities_panel'
@@ -42,6 +43,7 @@ export default function OpportunityShow({
   families,
   roles,
   tags = null,
+  flags = [],
   process,
 }: {
   opportunity: OpportunityDetail
@@ -56,6 +58,8 @@ export default function OpportunityShow({
   roles: Option[]
   /** Null when the user may not see the opportunity's tags. */
   tags?: TagsPanelProps | null
+  /** Badges other modules raised on the record (kernel record flags: alerts). */
+  flags?: RecordFlag[]
   process: ProcessDto
 }) {
   const { t } = useT()
@@ -85,6 +89,7 @@ export default function OpportunityShow({
     <>
       <Head title={o.name} />
       <RecordHeader
+        flags={flags}
         title={o.name}
         crumbs={[
           { label: t('crm.opportunities.title'), href: '/crm/opportunities/board' },

@@ -1,12 +1,19 @@
 import type { ReactNode } from 'react'
-import { Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
-import { IconMail, IconNote, IconPaperclip, IconPhone } from '@tabler/icons-react'
+import { Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
+import {
+  IconAlertTriangle,
+  IconMail,
+  IconNote,
+  IconPaperclip,
+  IconPhone,
+} from '@tabler/icons-react'
 import { Link, usePage } from '@inertiajs/react'
 import { PageHeader, type Crumb } from '../page_header'
 import { NavIcon } from '../icons'
 import type { SharedProps } from '../types'
 import { useT } from '../i18n'
 import { telHref } from '../phone'
+import type { RecordFlag } from '../../../../app/ui/record_shapes.js'
 
 /*
  * One layout for every record page: a header with the key facts and quick actions, the fields
@@ -20,9 +27,44 @@ export interface RecordFact {
   value: ReactNode
 }
 
+/** Badges other parts of the app raised on the record (an alert), each opening what it is about. */
+export function RecordFlags({ flags }: { flags: RecordFlag[] }) {
+  const { t } = useT()
+  if (!flags.length) return null
+  return (
+    <Group gap={6} wrap="wrap" role="list" aria-label={t('ui.record.flags')}>
+      {flags.map((flag, i) => {
+        const label = t(flag.labelKey, flag.params)
+        const badge = (
+          <Badge
+            color="orange"
+            variant="light"
+            leftSection={<IconAlertTriangle size={12} aria-hidden />}
+            style={{ textTransform: 'none', cursor: flag.link ? 'pointer' : undefined }}
+          >
+            {label}
+          </Badge>
+        )
+        return (
+          <span role="listitem" key={`${flag.kind}:${i}`} data-testid="record-flag">
+            {flag.link ? (
+              <Link href={flag.link} aria-label={label}>
+                {badge}
+              </Link>
+            ) : (
+              badge
+            )}
+          </span>
+        )
+      })}
+    </Group>
+  )
+}
+
 export function RecordHeader({
   title,
   badges,
+  flags,
   facts = [],
   crumbs,
   actions,
@@ -31,6 +73,8 @@ export function RecordHeader({
   title: ReactNode
   /** Next to the facts: the record's type badge, its state… */
   badges?: ReactNode
+  /** Record flags (kernel `recordFlags`): alerts and the like about this record. */
+  flags?: RecordFlag[]
   facts?: RecordFact[]
   crumbs?: Crumb[]
   /** The page's own actions (Editar, Eliminar). */
@@ -44,6 +88,7 @@ export function RecordHeader({
       <PageHeader title={title} crumbs={crumbs} actions={actions} />
       <Group gap="lg" mt={-8} wrap="wrap" align="flex-end">
         {badges}
+        {flags && <RecordFlags flags={flags} />}
         {shown.map((f) => (
           <div key={f.label} style={{ minWidth: 0 }}>
             <Text size="xs" c="dimmed" tt="uppercase" fw={600}>

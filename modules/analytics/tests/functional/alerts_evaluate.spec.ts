@@ -1,0 +1,249 @@
+import { test } from '@japa/runner'
+import db from '@adonisjs/lucid/services/db'
+import testUtils from '@adonisjs/core/services/test_utils'
+import { insertActivityRow, insertOpportunityRow, keyedTasks } from '#modules/crm/contracts/index'
+import { recordFlags } from '#app/flags/record_flags'
+import { installer } from '#app/registry/services'
+import { createOrganization, createUser } from '#tests/helpers/world'
+import { evaluateAlerts } from '../../alerts/evaluate.js'
+import { updateRule, findRule } from '../../alerts/rules.js'
+import { NOW, alertNotifications, alertRows, alertsWorld, roleOf, rule } from '../alerts_world.js'
+
+const DAY = 86_400_000
+const VERY_LATE = { due_at: '2020-01-01 09:00:00', created_at: '2019-12-01 09:00:00' }
+
+/** Figures: see alerts_world.ts. */
+test.group('Analytics · alerts: evaluation of each rule kind', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('quota_under alerts the rep under the threshold after day D, once', async ({ assert }) => {
+    const { org, users } = await alertsWorld()
+    const ruleId = await rule(org, {
+      kind: 'quota_under',
+      params: { percent: 50, day: 15 },
+      roleIds: [await roleOf(users.manager)],
+    })
+    assert.deepEqual(await evaluateAlerts(NOW, { organizationId: org.id }), {
+      opened: 1,
+      resolved: 0,
+    })
+    const [alert, ...rest] = await alertRows(org.id)
+    assert.lengthOf(rest, 0)
+    assert.equal(Number(alert.rule_id), ruleId)
+    assert.equal(alert.subject_type, 'user')
+    assert.equal(Number(alert.subject_id), users.rep.id)
+    assert.equal(alert.generation, '2026-03')
+    assert.equal(Number(alert.owner_id), users.rep.id)
+    assert.deepInclude(JSON.parse(alert.params), {
+      name: 'Rafa Comercial',
+      pct: 30,
+      percent: 50,
+      actualMinor: '30000',
+      targetMinor: '100000',
+    })
+    const notes = await alertNotifications(org.id)
+    assert.deepEqual(
+      notes.map((n) => [n.userId, n.key, n.params.pct]),
+      [[users.manager.id, 'analytics.alerts.messages.quota_under', 30]]
+    )
+    // Evaluated again: nothing new, nothing resolved, no second notice.
+    assert.deepEqual(await evaluateAlerts(NOW, { organizationId: org.id }), {
+      opened: 0,
+      resolved: 0,
+    })
+    assert.lengthOf(await alertNotifications(org.id), 1)
+
+    // rep wins 300 € more (60.0 %): the alert is resolved.
+    await insertOpportunityRow(
+      org.id,
+      { name: 'Remontada', ownerId: users.rep.id, amountMinor: 30_000 },
+      { status: 'won', won_at: '2026-03-19 12:00:00' }
+    )
+    assert.deepEqual(await evaluateAlerts(NOW, { organizationId: org.id }), {
+      opened: 0,
+      resolved: 1,
+    })
+    assert.equal((await alertRows(org.id))[0].status, 'resolved')
+  })
+
+  test("quota_under reads day D in the organization's time zone, not UTC", async ({ assert }) => {
+    const { org } = await alertsWorld()
+    await rule(org, { kind: 'quota_under', params: { percent: 50, day: 15 } })
+    // 14 March 23:30 UTC is already 15 March (00:30) in Madrid.
+    const lateOn14th = new Date('2026-03-14T23:30:00Z')
+    await db.from('organizations').where('id', org.id).update({ timezone: 'UTC' })
+    assert.equal((await evaluateAlerts(lateOn14th, { organizationId: org.id })).opened, 0)
+    await db.from('organizations').where('id', org.id).update({ timezone: 'Europe/Madrid' })
+    assert.equal((await evaluateAlerts(lateOn14th, { organizationId: org.id })).opened, 1)
+  })
+
+  test('overdue_activities alerts a user with more than N open overdue activities', async ({
+    assert,
+  }) => {
+    const { org, users } = await alertsWorld()
+    const ruleId = await rule(org, {
+      kind: 'overdue_activities',
+      params: { count: 2 },
+      roleIds: [await roleOf(users.manager), await roleOf(users.boss)],
+      createTask: true,
+      taskType: 'task',
+      taskDueDays: 1,
+    })
+    await evaluateAlerts(NOW, { organizationId: org.id })
+    const alerts = await alertRows(org.id)
+    // rep: 3 overdue (the done one and April's do not count); rep2: 2, not more than 2.
+    assert.deepEqual(
+      alerts.map((a) => [a.subject_type, Number(a.subject_id), a.generation]),
+      [['user', users.rep.id, '2026-03-20']]
+    )
+    assert.deepInclude(JSON.parse(alerts[0].params), { count: 3, threshold: 2 })
+    const notes = await alertNotifications(org.id)
+    assert.sameMembers(
+      notes.map((n) => n.userId),
+      [users.manager.id, users.boss.id]
+    )
+    assert.isTrue(notes.every((n) => n.link === '/crm/activities'))
+    const tasks = await keyedTasks(org.id, `analytics.alert:${ruleId}:`)
+    assert.deepEqual(
+      tasks.map((t) => [t.assigneeId, t.title, t.dueAt.toISOString()]),
+      [[users.rep.id, 'Regla: Rafa Comercial', new Date(NOW.getTime() + DAY).toISOString()]]
+    )
+
+    // The threshold rises to 3: no longer "more than 3" — resolved; the task stays (once).
+    const saved = (await findRule(org.id, ruleId))!
+    await updateRule(org.id, ruleId, { ...saved, params: { count: 3 } })
+    assert.deepEqual(await evaluateAlerts(NOW, { organizationId: org.id }), {
+      opened: 0,
+      resolved: 1,
+    })
+    assert.lengthOf(await keyedTasks(org.id, `analytics.alert:${ruleId}:`), 1)
+
+    // Back to 2 the same day: the day's alert opens again, with no second notice or task.
+    await updateRule(org.id, ruleId, { ...saved, params: { count: 2 } })
+    assert.deepEqual(await evaluateAlerts(NOW, { organizationId: org.id }), {
+      opened: 1,
+      resolved: 0,
+    })
+    assert.deepEqual(
+      (await alertRows(org.id)).map((a) => a.status),
+      ['open']
+    )
+    assert.lengthOf(await alertNotifications(org.id), 2)
+    assert.lengthOf(await keyedTasks(org.id, `analytics.alert:${ruleId}:`), 1)
+  })
+
+  test('quiet_account alerts companies with open opportunities and no activity for N days; flags them', async ({
+    assert,
+  }) => {
+    const { org, users, companies } = await alertsWorld()
+    const ruleId = await rule(org, {
+      kind: 'quiet_account',
+      params: { days: 30 },
+      roleIds: [await roleOf(users.manager)],
+      createTask: true,
+      taskType: 'call',
+      taskDueDays: 2,
+    })
+    assert.deepEqual(await evaluateAlerts(NOW, { organizationId: org.id }), {
+      opened: 2,
+      resolved: 0,
+    })
+    const alerts = await alertRows(org.id)
+    assert.deepEqual(
+      alerts.map((a) => [Number(a.subject_id), Number(a.owner_id), JSON.parse(a.params)]),
+      [
+        [
+          companies.quiet,
+          users.rep.id,
+          { name: 'Quieta SA', days: 30, opportunities: 1, last: '2026-02-01' },
+        ],
+        [
+          companies.forgotten,
+          users.rep2.id,
+          { name: 'Olvidada SL', days: 30, opportunities: 2, last: null },
+        ],
+      ]
+    )
+    const notes = await alertNotifications(org.id)
+    assert.deepEqual(
+      notes.map((n) => n.link),
+      [`/crm/companies/${companies.quiet}`, `/crm/companies/${companies.forgotten}`]
+    )
+    const flags = await recordFlags(org.id, 'crm.company', companies.quiet)
+    assert.deepEqual(flags, [
+      {
+        kind: 'analytics.alert',
+        labelKey: 'analytics.alerts.flags.quiet_account',
+        params: { name: 'Quieta SA', days: 30, opportunities: 1, last: '2026-02-01' },
+        link: '/analytics/alerts',
+      },
+    ])
+    assert.lengthOf(await recordFlags(org.id, 'crm.company', companies.active), 0)
+    const tasks = await keyedTasks(org.id, `analytics.alert:${ruleId}:`)
+    assert.deepEqual(
+      tasks.map((t) => [t.subjectType, t.subjectId, t.assigneeId]),
+      [
+        ['crm.company', companies.quiet, users.rep.id],
+        ['crm.company', companies.forgotten, users.rep2.id],
+      ]
+    )
+    assert.deepEqual(
+      tasks.map((t) => t.typeCode),
+      ['call', 'call']
+    )
+
+    // Someone calls Quieta SA yesterday: its alert is resolved and its badge goes; the other stays.
+    await insertActivityRow(
+      org.id,
+      { title: 'Llamada', assigneeId: users.rep.id },
+      {
+        subject_type: 'crm.company',
+        subject_id: companies.quiet,
+        created_at: '2026-03-19 10:00:00',
+        due_at: '2026-03-19 10:00:00',
+        status: 'done',
+        done_at: '2026-03-19 10:00:00',
+      }
+    )
+    assert.deepEqual(await evaluateAlerts(NOW, { organizationId: org.id }), {
+      opened: 0,
+      resolved: 1,
+    })
+    assert.deepEqual(
+      (await alertRows(org.id)).map((a) => a.status),
+      ['resolved', 'open']
+    )
+    assert.lengthOf(await recordFlags(org.id, 'crm.company', companies.quiet), 0)
+    assert.lengthOf(await recordFlags(org.id, 'crm.company', companies.forgotten), 1)
+    // Still quiet the next day: the same alert stays open (no new generation, no new notice).
+    const tomorrow = new Date(NOW.getTime() + DAY)
+    assert.deepEqual(await evaluateAlerts(tomorrow, { organizationId: org.id }), {
+      opened: 0,
+      resolved: 0,
+    })
+    assert.lengthOf(await alertNotifications(org.id), 2)
+  })
+
+  test('a disabled rule raises nothing; an organization without analytics is skipped', async ({
+    assert,
+  }) => {
+    const { org } = await alertsWorld()
+    const ruleId = await rule(org, { kind: 'overdue_activities', params: { count: 0 } })
+    await db.from('analytics_alert_rules').where('id', ruleId).update({ enabled: false })
+    assert.deepEqual(await evaluateAlerts(NOW, { organizationId: org.id }), {
+      opened: 0,
+      resolved: 0,
+    })
+
+    const crmOnly = await createOrganization(['crm'])
+    const late = await createUser(crmOnly, {}, { fullName: 'Sin Analítica' })
+    await insertActivityRow(crmOnly.id, { title: 'Vencida', assigneeId: late.id }, VERY_LATE)
+    await rule(crmOnly, { kind: 'overdue_activities', params: { count: 0 } })
+    assert.deepEqual(await evaluateAlerts(NOW, { organizationId: crmOnly.id }), {
+      opened: 0,
+      resolved: 0,
+    })
+    await (await installer()).install(crmOnly.id, 'analytics', null)
+    assert.equal((await evaluateAlerts(NOW, { organizationId: crmOnly.id })).opened, 1)
+  })
+})
