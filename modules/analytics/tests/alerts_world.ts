@@ -6,7 +6,7 @@ import {
   insertActivityRow,
   insertCompanyRow,
   insertOpportunityRow,
-  insertUserQuotaRow,
+  insertQuotaRow,
 } from '#modules/crm/contracts/index'
 import { createRule } from '../alerts/rules.js'
 import type { AlertRuleInput } from '../dto/alerts.js'
@@ -70,8 +70,8 @@ export async function alertsWorld() {
     { fullName: 'Berta Directora' }
   )
 
-  await insertUserQuotaRow(org.id, rep.id, 2026, Array(12).fill(100_000))
-  await insertUserQuotaRow(org.id, rep2.id, 2026, Array(12).fill(100_000))
+  await insertQuotaRow(org.id, { kind: 'user', userId: rep.id }, 2026, Array(12).fill(100_000))
+  await insertQuotaRow(org.id, { kind: 'user', userId: rep2.id }, 2026, Array(12).fill(100_000))
   const won = (owner: User, amount: number, at: string) =>
     insertOpportunityRow(
       org.id,

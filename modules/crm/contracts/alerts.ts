@@ -239,29 +239,3 @@ export async function keyedTasks(organizationId: number, keyPrefix: string) {
     dueAt: toDate(r.due_at),
   }))
 }
-
-/** Test and demo fixture: a user's quota for `year`, twelve monthly targets in minor units. */
-export async function insertUserQuotaRow(
-  organizationId: number,
-  userId: number,
-  year: number,
-  months: number[]
-): Promise<number> {
-  const now = dbTimestamp()
-  const [row] = await db
-    .table('crm_quotas')
-    .returning('id')
-    .insert({
-      organization_id: organizationId,
-      kind: 'user',
-      user_id: userId,
-      target_key: `user:${userId}`,
-      year,
-      currency: 'EUR',
-      amount_minor: months.reduce((s, m) => s + m, 0),
-      ...Object.fromEntries(months.map((m, i) => [`m${String(i + 1).padStart(2, '0')}_minor`, m])),
-      created_at: now,
-      updated_at: now,
-    })
-  return Number(typeof row === 'object' ? row.id : row)
-}

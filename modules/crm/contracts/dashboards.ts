@@ -1,7 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
 import type { AccessContext } from '#app/access/access_context'
-import { dbTimestamp } from '#app/support/dates'
-import { insertId } from '#app/support/db'
 import { listQuotas } from '../quotas/list_quotas.js'
 import type { QuotaDto, QuotaKind, QuotaPeriod } from '../dto/quotas.js'
 
@@ -37,34 +35,6 @@ export async function visibleQuotaAttainments(
 }
 
 export type { QuotaDto } from '../dto/quotas.js'
-
-/**
- * A user's quota row for a year (`months`: twelve monthly targets in minor units), for the
- * tests of modules that read attainment (analytics). Never used by request handling.
- */
-export async function insertUserQuotaRow(
-  organizationId: number,
-  row: { userId: number; year: number; months: number[]; currency?: string }
-): Promise<number> {
-  const now = dbTimestamp()
-  const months = Object.fromEntries(
-    row.months.map((m, i) => [`m${String(i + 1).padStart(2, '0')}_minor`, m])
-  )
-  return insertId(db.connection(), 'crm_quotas', {
-    organization_id: organizationId,
-    kind: 'user',
-    user_id: row.userId,
-    team_id: null,
-    target_code: null,
-    target_key: `user:${row.userId}`,
-    year: row.year,
-    currency: row.currency ?? 'EUR',
-    amount_minor: row.months.reduce((s, m) => s + m, 0),
-    ...months,
-    created_at: now,
-    updated_at: now,
-  })
-}
 
 /**
  * What the opportunities list shows the user (their record scope, as the lists apply it):

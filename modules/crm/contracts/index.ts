@@ -174,7 +174,6 @@ export { runAutomaticTasks, insertTaskRuleRow, automaticTasks } from './task_rul
 export { insertQuotaRow } from './quota_fixtures.js'
 export {
   visibleQuotaAttainments,
-  insertUserQuotaRow,
   opportunityTotalsInScope,
   type QuotaAttainmentQuery,
   type QuotaDto,

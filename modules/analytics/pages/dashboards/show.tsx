@@ -10,6 +10,7 @@ import type { DrillPick } from './query'
 import { FiltersBar } from './filters_bar'
 import { ChartWidget, FiguresWidget, KpiTile, TableWidget, type OpenDrill } from './widgets'
 import { DrillDrawer } from './drill'
+import { AlertBanner } from '../shared/alert_banner'
 
 const SPAN = { sm: { base: 12, xs: 6, md: 3 }, md: { base: 12, lg: 6 }, lg: { base: 12 } }
 
@@ -48,6 +49,7 @@ export default function DashboardShow(page: DashboardPage) {
           { label: page.dashboard.title },
         ]}
       />
+      <AlertBanner />
       <Stack gap="md">
         {page.others.length > 1 && (
           <Tabs

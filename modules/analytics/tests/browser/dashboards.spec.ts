@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core'
 import { createUser } from '#tests/helpers/world'
 import { baseUrl, launchBrowser, newPage, screenshot, signIn } from '#tests/helpers/browser'
 import { analyticsWorld } from '../world.js'
-import { insertUserQuotaRow } from '#modules/crm/contracts/index'
+import { insertQuotaRow } from '#modules/crm/contracts/index'
 
 const RESOURCES = ['crm.opportunities', 'crm.leads', 'crm.activities', 'crm.companies']
 
@@ -82,11 +82,12 @@ test.group('Browser: dashboards', (group) => {
 
   test("Personal shows the rep's quota attainment; Equipo its tables", async ({ assert }) => {
     const { org, users } = await analyticsWorld()
-    await insertUserQuotaRow(org.id, {
-      userId: users.rep.id,
-      year: Number(new Date().toISOString().slice(0, 4)),
-      months: Array(12).fill(100_000),
-    })
+    await insertQuotaRow(
+      org.id,
+      { kind: 'user', userId: users.rep.id },
+      Number(new Date().toISOString().slice(0, 4)),
+      Array(12).fill(100_000)
+    )
     await createUser(
       org,
       {

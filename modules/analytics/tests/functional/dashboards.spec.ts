@@ -5,7 +5,7 @@ import type User from '#models/user'
 import { AccessContext } from '#app/access/access_context'
 import {
   insertOpportunityRow,
-  insertUserQuotaRow,
+  insertQuotaRow,
   opportunityTotalsInScope,
   pipelineStageIds,
 } from '#modules/crm/contracts/index'
@@ -217,11 +217,12 @@ test.group('Analytics · module-declared dashboards', (group) => {
     assert,
   }) => {
     const { users, org } = await world()
-    await insertUserQuotaRow(org.id, {
-      userId: users.rep.id,
-      year: 2026,
-      months: Array(12).fill(100_000),
-    })
+    await insertQuotaRow(
+      org.id,
+      { kind: 'user', userId: users.rep.id },
+      2026,
+      Array(12).fill(100_000)
+    )
     // The first quarter: target 3000 €, won 2000 € (20 Feb), last year's quarter 500 €.
     const p = await page(client, users.rep, 'personal', {
       period: 'custom',
