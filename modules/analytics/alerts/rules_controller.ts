@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { notFound, routeId, translateRule } from '#app/support/http'
 import { RuleError } from '#app/support/rule_error'
-import { organizationRoles } from '#app/access/role_members'
+import { organizationRoles } from '#app/access/roles'
 import { clearFlags } from '#app/flags/record_flags'
 import db from '@adonisjs/lucid/services/db'
 import { activityTypeOptions } from '#modules/crm/contracts/index'

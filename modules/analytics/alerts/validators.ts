@@ -1,5 +1,5 @@
 import vine from '@vinejs/vine'
-import { organizationRoles } from '#app/access/role_members'
+import { organizationRoleIds } from '#app/access/roles'
 import { RuleError } from '#app/support/rule_error'
 import { activityTypeOptions } from '#modules/crm/contracts/index'
 import { ALERT_KINDS, KIND_PARAMS, type AlertKind } from './kinds.js'
@@ -58,8 +58,8 @@ export async function checkedRule(
   }
   const roleIds = [...new Set(data.roleIds ?? [])]
   if (roleIds.length) {
-    const own = new Set((await organizationRoles(organizationId)).map((r) => r.id))
-    if (!roleIds.every((id) => own.has(id)))
+    const own = await organizationRoleIds(organizationId, roleIds)
+    if (own.length !== roleIds.length)
       throw new RuleError('analytics.alerts.errors.roles', {}, 'roleIds')
   }
   const createTask = data.createTask ?? false

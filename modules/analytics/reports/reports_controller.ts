@@ -2,7 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { roleOptions } from '#app/access/roles'
 import { notFound, routeId } from '#app/support/http'
 import { ForbiddenException } from '#exceptions/forbidden_exception'
-import { jsonWrite } from './respond.js'
+import { jsonWrite } from '#app/support/json_write'
 import type { ReportsPageProps } from '../dto/pivot.js'
 import {
   REPORTS_MANAGE,

@@ -7,7 +7,7 @@ import { RuleError } from '#app/support/rule_error'
 import { ACTIVITIES } from './rows.js'
 import { activityTypes } from './types.js'
 import { typeValidator } from './validators.js'
-import { jsonWrite } from './respond.js'
+import { jsonWrite } from '#app/support/json_write'
 
 type TypeData = Awaited<ReturnType<typeof typeValidator.validate>>
 

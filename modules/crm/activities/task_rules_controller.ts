@@ -6,7 +6,7 @@ import { dbTimestamp } from '#app/support/dates'
 import { RuleError } from '#app/support/rule_error'
 import { ACTIVITIES } from './rows.js'
 import { activityTypes } from './types.js'
-import { jsonWrite } from './respond.js'
+import { jsonWrite } from '#app/support/json_write'
 import { TRIGGERS } from './task_rules.js'
 
 const ruleValidator = vine.compile(

@@ -34,7 +34,6 @@ export default class extends BaseSchema {
         .notNullable()
         .references('id')
         .inTable('analytics_reports')
-        .onDelete('CASCADE')
       // A kernel role's id, without a constraint (roles are the kernel's private table).
       table.integer('role_id').unsigned().notNullable()
       table.primary(['report_id', 'role_id'])

@@ -1,4 +1,4 @@
-import { organizationRoles } from '#app/access/role_members'
+import { roleIdsNamed } from '#app/access/roles'
 import type { DemoSeedParams } from '#app/registry/types'
 import { createRule } from '../../alerts/rules.js'
 import seedReportsDemo from '../../reports/demo.js'
@@ -10,9 +10,7 @@ import seedReportsDemo from '../../reports/demo.js'
 export default async function seedAnalyticsDemo(params: DemoSeedParams) {
   await seedReportsDemo(params)
   const { organizationId, users } = params
-  const roleIds = (await organizationRoles(organizationId))
-    .filter((r) => ['Dirección comercial', 'Jefe de equipo'].includes(r.name))
-    .map((r) => r.id)
+  const roleIds = await roleIdsNamed(organizationId, ['Dirección comercial', 'Jefe de equipo'])
   const base = { enabled: true, roleIds, taskType: null, taskDueDays: null, createTask: false }
   await createRule(
     organizationId,

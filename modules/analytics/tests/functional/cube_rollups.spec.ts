@@ -2,6 +2,7 @@ import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import { cubeEngine, setRollups } from '../../engine/engine.js'
 import { refreshRollups } from '../../engine/rollups.js'
+import { removeOrganizations } from '#tests/helpers/cleanup'
 import { analyticsWorld } from '../world.js'
 import { LOAD, multi } from '../client.js'
 
@@ -11,6 +12,9 @@ import { LOAD, multi } from '../client.js'
  * DATABASE / CREATE TABLE … AS SELECT), which MySQL commits. On SQLite rollups are off.
  */
 test.group('Analytics · rollups (pre-aggregations)', (group) => {
+  // Committed rows (no global transaction): the organizations go when the group ends.
+  const orgs: number[] = []
+  group.teardown(() => removeOrganizations(orgs))
   group.setup(async () => {
     await setRollups(true)
     await cubeEngine()
@@ -25,7 +29,8 @@ test.group('Analytics · rollups (pre-aggregations)', (group) => {
     client,
     assert,
   }) => {
-    const { users } = await analyticsWorld()
+    const { users, org, other } = await analyticsWorld()
+    orgs.push(org.id, other.id)
     const { rollupsSchema } = await cubeEngine()
     const queries = [
       {

@@ -2,7 +2,7 @@ import db from '@adonisjs/lucid/services/db'
 import type { DemoSeedParams } from '#app/registry/types'
 import { dbTimestamp } from '#app/support/dates'
 import { insertInBatches } from '#app/support/db'
-import { normalizeName } from '../../support/normalize.js'
+import { wonOpportunityRow } from './demo_won.js'
 
 /** At least this many won opportunities in each of the last thirteen months. */
 const PER_MONTH = 3
@@ -64,28 +64,19 @@ export default async function seedDashboardsDemo({
       const created = new Date(won.getTime() - (20 + Math.floor(random() * 40)) * 86_400_000)
       const amount = String(Math.round(5_000 + random() * 45_000) * 100)
       const name = `Pedido ${won.toISOString().slice(0, 7)} · ${company.name}`.slice(0, 200)
-      rows.push({
-        organization_id: organizationId,
-        name,
-        name_normalized: normalizeName(name),
-        company_id: company.id,
-        stage_id: wonStage(teamId),
-        team_id: teamId,
-        owner_id: ownerId,
-        amount_minor: amount,
-        currency: 'EUR',
-        amount_org_minor: amount,
-        exchange_rate: '1',
-        weighted_org_minor: amount,
-        probability: 100,
-        expected_close_on: won.toISOString().slice(0, 10),
-        status: 'won',
-        won_at: dbTimestamp(won),
-        stage_entered_at: dbTimestamp(won),
-        created_by: ownerId,
-        created_at: dbTimestamp(created),
-        updated_at: dbTimestamp(won),
-      })
+      rows.push(
+        wonOpportunityRow({
+          organizationId,
+          name,
+          companyId: company.id,
+          stageId: wonStage(teamId),
+          teamId,
+          ownerId,
+          amountMinor: amount,
+          won,
+          created,
+        })
+      )
     }
   }
   await insertInBatches(db.connection(), 'crm_opportunities', rows)

@@ -3,7 +3,7 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { DemoSeedParams } from '#app/registry/types'
 import { dbTimestamp } from '#app/support/dates'
 import { insertInBatches } from '#app/support/db'
-import { normalizeName } from '../../support/normalize.js'
+import { wonOpportunityRow } from './demo_won.js'
 import { MONTH_COLUMNS } from '../../quotas/list_quotas.js'
 
 const FAMILIES = ['crm', 'erp', 'tpv', 'web', 'soporte']
@@ -136,29 +136,20 @@ async function lastYearWins(
       const created = new Date(won.getTime() - 30 * 86_400_000)
       const amount = BigInt(Math.round(8_000 + random() * 32_000) * 100).toString()
       const name = `Renovación ${year} · ${company.name}`.slice(0, 200)
-      rows.push({
-        organization_id: organizationId,
-        name,
-        name_normalized: normalizeName(name),
-        company_id: company.id,
-        stage_id: wonStage(teamId),
-        team_id: teamId,
-        owner_id: ownerId,
-        amount_minor: amount,
-        currency: 'EUR',
-        amount_org_minor: amount,
-        exchange_rate: '1',
-        weighted_org_minor: amount,
-        probability: 100,
-        expected_close_on: won.toISOString().slice(0, 10),
-        status: 'won',
-        won_at: dbTimestamp(won),
-        product_family: FAMILIES[Math.floor(random() * FAMILIES.length)],
-        stage_entered_at: dbTimestamp(won),
-        created_by: ownerId,
-        created_at: dbTimestamp(created),
-        updated_at: dbTimestamp(won),
-      })
+      rows.push(
+        wonOpportunityRow({
+          organizationId,
+          name,
+          companyId: company.id,
+          stageId: wonStage(teamId),
+          teamId,
+          ownerId,
+          amountMinor: amount,
+          won,
+          created,
+          productFamily: FAMILIES[Math.floor(random() * FAMILIES.length)],
+        })
+      )
     }
   }
   await insertInBatches(trx, 'crm_opportunities', rows)
