@@ -1,6 +1,6 @@
 import { Head, Link } from '@inertiajs/react'
 import { Anchor, Badge, Paper, Stack, Text } from '@mantine/core'
-import { PageHeader, useT } from '~/ui'
+import { PageHeader, useFormat, useT } from '~/ui'
 import type { OutboxRowDto } from '../../dto/compose'
 
 const COLORS = { queued: 'gray', retrying: 'orange', sent: 'green', failed: 'red' } as const
@@ -8,6 +8,7 @@ const COLORS = { queued: 'gray', retrying: 'orange', sent: 'green', failed: 'red
 /** The user's mail sent from Cartera and how its sending went; a failure shows its error. */
 export default function Outbox({ items }: { items: OutboxRowDto[] }) {
   const { t } = useT()
+  const f = useFormat()
   return (
     <>
       <Head title={t('mail.compose.outbox.title')} />
@@ -30,7 +31,7 @@ export default function Outbox({ items }: { items: OutboxRowDto[] }) {
                   {t('mail.compose.outbox.to')}: {item.to.join(', ')}
                 </Text>
                 <Text size="sm" c="dimmed">
-                  {new Date(item.createdAt).toLocaleString()} · {t('mail.compose.outbox.attempts')}:{' '}
+                  {f.dateTime(item.createdAt)} · {t('mail.compose.outbox.attempts')}:{' '}
                   {item.attempts}
                 </Text>
                 <Badge
