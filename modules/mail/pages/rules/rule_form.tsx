@@ -175,7 +175,7 @@ export function RuleForm(props: {
               {d.actions.map((a, i) => (
                 <Group key={i} gap="xs" align="flex-end" wrap="wrap">
                   <Select
-                    w={260}
+                    w={a.type === 'link' ? 200 : 260}
                     label={t('mail.rules.action')}
                     allowDeselect={false}
                     value={a.type}
@@ -199,7 +199,7 @@ export function RuleForm(props: {
                   {a.type === 'link' && (
                     <>
                       <Select
-                        w={160}
+                        w={140}
                         label={t('mail.rules.record_type')}
                         allowDeselect={false}
                         data={RECORD_TYPES.map((k) => ({
@@ -213,7 +213,7 @@ export function RuleForm(props: {
                       />
                       <RecordPicker
                         key={a.recordType ?? RECORD_TYPES[0]}
-                        w={240}
+                        style={{ flex: 1, minWidth: 200 }}
                         label={t('mail.rules.record')}
                         placeholder={t(
                           `mail.triage.record_placeholders.${a.recordType ?? RECORD_TYPES[0]}`
