@@ -137,6 +137,7 @@ export function MessageActions(props: MessageActionsProps & { canCreateContact?:
           size="xs"
           w={200}
           label={t('mail.triage.assignee')}
+          placeholder={t('mail.triage.nobody')}
           data={props.users}
           value={props.assignedUserId === null ? null : String(props.assignedUserId)}
           onChange={(v) => v && post(`/mail/messages/${id}/assign`, { userId: Number(v) })}

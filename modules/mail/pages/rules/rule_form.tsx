@@ -175,7 +175,7 @@ export function RuleForm(props: {
               {d.actions.map((a, i) => (
                 <Group key={i} gap="xs" align="flex-end" wrap="wrap">
                   <Select
-                    w={a.type === 'link' ? 200 : 260}
+                    w={a.type === 'link' ? 180 : 260}
                     label={t('mail.rules.action')}
                     allowDeselect={false}
                     value={a.type}
@@ -199,7 +199,7 @@ export function RuleForm(props: {
                   {a.type === 'link' && (
                     <>
                       <Select
-                        w={140}
+                        w={130}
                         label={t('mail.rules.record_type')}
                         allowDeselect={false}
                         data={RECORD_TYPES.map((k) => ({
@@ -213,7 +213,7 @@ export function RuleForm(props: {
                       />
                       <RecordPicker
                         key={a.recordType ?? RECORD_TYPES[0]}
-                        style={{ flex: 1, minWidth: 200 }}
+                        style={{ flex: 1, minWidth: 160 }}
                         label={t('mail.rules.record')}
                         placeholder={t(
                           `mail.triage.record_placeholders.${a.recordType ?? RECORD_TYPES[0]}`
