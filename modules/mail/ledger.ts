@@ -22,6 +22,8 @@ export interface MailboxLedger extends LedgerCounts {
   kind: string
   lastSyncAt: string | null
   lastError: string | null
+  /** The kind of the last sync failure (auth, tls, unreachable…), for the reader's language. */
+  lastErrorCode: string | null
   folders: FolderLedger[]
   /** ok: nothing missing or failed · warning: failures (kept raw) · error: missing mail or a sync error. */
   health: 'ok' | 'warning' | 'error' | 'never'
@@ -41,7 +43,7 @@ export async function mailboxLedgers(
     .where('organization_id', organizationId)
     .if(mailboxIds, (q) => q.whereIn('id', mailboxIds!))
     .orderBy('name')
-    .select('id', 'name', 'kind', 'last_sync_at', 'last_error')
+    .select('id', 'name', 'kind', 'last_sync_at', 'last_error', 'last_error_code')
   const folders = await db
     .from('mail_folders')
     .where('organization_id', organizationId)
@@ -116,6 +118,7 @@ export async function mailboxLedgers(
       kind: m.kind,
       lastSyncAt: m.last_sync_at ? toIso(m.last_sync_at) : null,
       lastError: m.last_error,
+      lastErrorCode: m.last_error_code ?? null,
       folders: own,
       ...totals,
       health,

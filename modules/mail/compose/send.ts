@@ -9,6 +9,7 @@ import { folderOf } from '../archive/mailboxes.js'
 import { mailboxContext } from '../pipeline/mailbox_context.js'
 import { ingest } from '../pipeline/ingest.js'
 import { mimeAttachments, releaseAttachments } from './attachments.js'
+import { connectionProblem } from '../net/connection_errors.js'
 
 /** The folder of a mailbox that keeps the mail sent from Cartera. */
 export const SENT_FOLDER = 'Enviados'
@@ -55,6 +56,25 @@ export async function buildMessage(outbox: any, mailbox: any, user: any): Promis
   return composer.compile().build()
 }
 
+/**
+ * The sending job failed for good (its last attempt, or an error before any SMTP attempt):
+ * a row not sent yet says "failed", keeping the error of its last attempt.
+ */
+export async function outboxFailed(outboxId: number, error: unknown) {
+  await db
+    .from('mail_outbox')
+    .where('id', outboxId)
+    .whereNot('status', 'sent')
+    .update({
+      status: 'failed',
+      error: db.raw('COALESCE(error, ?)', [
+        String((error as Error)?.message || error).slice(0, 2000),
+      ]),
+      error_code: db.raw('COALESCE(error_code, ?)', ['unknown']),
+      updated_at: dbTimestamp(),
+    })
+}
+
 /** Sends through the mailbox's own SMTP server, or the app's mailer when it has none. */
 async function transmit(mailbox: any, envelope: { from: string; to: string[] }, raw: Buffer) {
   if (!mailbox.smtp_host) {
@@ -78,15 +98,34 @@ async function transmit(mailbox: any, envelope: { from: string; to: string[] }, 
   }
 }
 
+/** Attempts of the sending job (the first and its retries). */
+export const SEND_ATTEMPTS = 4
+
+/** Which attempt of the sending job this is, of how many (the last failure is final). */
+export interface SendAttempt {
+  attempt: number
+  maxAttempts: number
+}
+
+/** The code «Probar envío» would give this failure (auth_failed, certificate.expired…). */
+function errorCode(error: unknown): string {
+  const problem = connectionProblem(error)
+  return problem.detail ? `${problem.code}.${problem.detail}` : problem.code
+}
+
 /**
  * Delivers one outbox row: builds the message, sends it over SMTP, marks it sent, then stores
  * the same raw message through the capture pipeline as outgoing mail in the mailbox's
  * "Enviados" folder, linked to the record (its thread put there, so replies to the Reply-To
- * token and by References come back to it). A failed send marks the row failed with the error
- * and rethrows so the job retries; a retry after a failed capture only captures (never sends
+ * token and by References come back to it). A failed send records the error (and its code)
+ * and rethrows so the job retries: the row says "retrying" while attempts are left and
+ * "failed" after the last one; a retry after a failed capture only captures (never sends
  * twice); a row sent and captured is left alone.
  */
-export async function deliverOutbox(outboxId: number): Promise<'sent' | 'skipped'> {
+export async function deliverOutbox(
+  outboxId: number,
+  { attempt, maxAttempts }: SendAttempt = { attempt: 1, maxAttempts: 1 }
+): Promise<'sent' | 'skipped'> {
   const outbox = await db.from('mail_outbox').where('id', outboxId).first()
   if (!outbox || (outbox.status === 'sent' && outbox.sent_message_id)) return 'skipped'
   const mailbox = await db.from('mail_mailboxes').where('id', outbox.mailbox_id).firstOrFail()
@@ -96,7 +135,7 @@ export async function deliverOutbox(outboxId: number): Promise<'sent' | 'skipped
     const recipients = [outbox.to_json, outbox.cc_json, outbox.bcc_json].flatMap((json) =>
       list(json).map((a) => a.address)
     )
-    const attempts = Number(outbox.attempts) + 1
+    const attempts = Math.max(Number(outbox.attempts) + 1, attempt)
     try {
       await transmit(mailbox, { from: mailbox.address, to: recipients }, raw)
     } catch (error) {
@@ -104,17 +143,21 @@ export async function deliverOutbox(outboxId: number): Promise<'sent' | 'skipped
         .from('mail_outbox')
         .where('id', outboxId)
         .update({
-          status: 'failed',
+          status: attempt < maxAttempts ? 'retrying' : 'failed',
           attempts,
           error: String((error as Error).message || error).slice(0, 2000),
+          error_code: errorCode(error),
           updated_at: dbTimestamp(),
         })
       throw error
     }
-    await db
-      .from('mail_outbox')
-      .where('id', outboxId)
-      .update({ status: 'sent', attempts, error: null, updated_at: dbTimestamp() })
+    await db.from('mail_outbox').where('id', outboxId).update({
+      status: 'sent',
+      attempts,
+      error: null,
+      error_code: null,
+      updated_at: dbTimestamp(),
+    })
   }
   const context = await mailboxContext(Number(mailbox.id))
   const folderId = await folderOf(context.organizationId, context.mailboxId, SENT_FOLDER)

@@ -15,11 +15,27 @@ import {
 import { replyDraft, type ReplyMode } from '../compose/reply.js'
 import { listTemplates } from '../compose/templates.js'
 import { queueMail } from '../compose/queue.js'
+import { SEND_ATTEMPTS } from '../compose/send.js'
 import { recordDocuments } from '../compose/record_documents.js'
 import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from '../compose/attachments.js'
 import type { ComposePageProps, OutboxRowDto } from '../dto/compose.js'
 
 const SEND = 'mail.messages.send'
+
+/**
+ * Why a send failed, in the reader's language (the words of «Probar envío») followed by the
+ * server's own message; an unknown failure is the server's message alone.
+ */
+function sendError(ctx: HttpContext, code: string | null, error: string | null) {
+  if (!error) return null
+  if (!code || code === 'unknown') return error
+  const [main, detail] = code.split('.')
+  const key =
+    main === 'certificate' && detail
+      ? `mail.mailboxes_admin.test.certificate.${detail}`
+      : `mail.mailboxes_admin.test.codes.${main}`
+  return `${ctx.i18n.t(key, { message: error })} (${error})`
+}
 const MODES = ['reply', 'reply_all', 'forward'] as const
 
 /**
@@ -113,6 +129,7 @@ export default class ComposeController {
         'status',
         'attempts',
         'error',
+        'error_code',
         'record_type',
         'record_id',
         'created_at'
@@ -130,7 +147,8 @@ export default class ComposeController {
       to: JSON.parse(r.to_json).map((a: { address: string }) => a.address),
       status: r.status,
       attempts: Number(r.attempts),
-      error: r.error ?? null,
+      maxAttempts: SEND_ATTEMPTS,
+      error: sendError(ctx, r.error_code, r.error),
       recordHref: hrefOf(r),
       createdAt: toDate(r.created_at).toISOString(),
     }))

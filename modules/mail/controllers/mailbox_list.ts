@@ -1,10 +1,26 @@
 import db from '@adonisjs/lucid/services/db'
 import { watchedInRealTime } from '../sync/idle.js'
 import { mailboxLedgers } from '../ledger.js'
+import { failureDetail } from '../sync/errors.js'
 import type { MailboxRowDto } from '../dto/mailboxes.js'
 
-/** Every mailbox of the organization with its ledger, health and address, by name. */
-export async function mailboxList(organizationId: number): Promise<MailboxRowDto[]> {
+type Translate = (key: string, params?: Record<string, unknown>) => string
+
+/** The last sync error in the reader's language (the stored Spanish words without a code). */
+function lastErrorIn(
+  m: { lastError: string | null; lastErrorCode: string | null },
+  t: Translate | undefined
+) {
+  if (!m.lastError || !m.lastErrorCode || !t) return m.lastError
+  const detail = failureDetail(m.lastErrorCode, m.lastError)
+  return t(`mail.mailboxes.sync_errors.${m.lastErrorCode}`, { detail: detail ?? '' }).trim()
+}
+
+/**
+ * Every mailbox of the organization with its ledger, health and address, by name; `t` puts
+ * the last sync error in the reader's language.
+ */
+export async function mailboxList(organizationId: number, t?: Translate): Promise<MailboxRowDto[]> {
   const [ledgers, addresses] = await Promise.all([
     mailboxLedgers(organizationId),
     db
@@ -38,7 +54,7 @@ export async function mailboxList(organizationId: number): Promise<MailboxRowDto
       return { done: Number(p?.done ?? 0), total: Number(p?.total ?? 0) }
     })(),
     lastSyncAt: m.lastSyncAt,
-    lastError: m.lastError,
+    lastError: lastErrorIn(m, t),
     health: m.health,
     onServer: m.onServer,
     stored: m.stored,

@@ -9,7 +9,7 @@ export default class MailboxesController {
   async index(ctx: HttpContext) {
     ctx.access.authorize('mail.mailboxes.view')
     return ctx.inertia.render('mail/mailboxes/index', {
-      mailboxes: await mailboxList(ctx.organization.id),
+      mailboxes: await mailboxList(ctx.organization.id, (key, params) => ctx.i18n.t(key, params)),
       canConfigure: ctx.access.can('mail.mailboxes.configure'),
     })
   }

@@ -41,8 +41,11 @@ export interface OutboxRowDto {
   id: number
   subject: string
   to: string[]
-  status: 'queued' | 'sent' | 'failed'
+  /** `retrying`: an attempt failed and the job will try again (of `maxAttempts`). */
+  status: 'queued' | 'retrying' | 'sent' | 'failed'
   attempts: number
+  maxAttempts: number
+  /** Why the last attempt failed, in the reader's language, with the server's own words. */
   error: string | null
   recordHref: string | null
   createdAt: string

@@ -6,12 +6,12 @@ export interface RuleCondition {
   value: string
 }
 
-/** A rule's action as stored. */
+/** A rule's action as stored (the page also gets a linked record's name, `recordLabel`). */
 export type RuleAction =
   | { type: 'skip' }
   | { type: 'spam' }
   | { type: 'assign'; userId: number }
-  | { type: 'link'; recordType: string; recordId: number }
+  | { type: 'link'; recordType: string; recordId: number; recordLabel?: string | null }
   | { type: 'tag'; tag: string }
   | { type: 'create_lead' }
   | { type: 'create_contact' }

@@ -1,15 +1,18 @@
 import { Job, exponentialBackoff } from '@adonisjs/queue'
-import { deliverOutbox } from '../compose/send.js'
+import { deliverOutbox, outboxFailed, SEND_ATTEMPTS } from '../compose/send.js'
+
+const RETRIES = SEND_ATTEMPTS - 1
 
 /**
  * Sends one mail of the outbox (written from a record). A failed attempt leaves the row
- * "failed" with the SMTP error (shown to the user) and is retried with backoff: about 1 min,
- * 5 min, 25 min; a later success turns it "sent".
+ * "retrying" with the SMTP error (shown to the user: «Reintentando (1/4)») and is retried with
+ * backoff: about 1 min, 5 min, 25 min; a later success turns it "sent", the fourth failure
+ * "failed".
  */
 export default class SendOutboxMail extends Job<{ outboxId: number; organizationId: number }> {
   static options = {
     name: 'mail.send_outbox_mail',
-    maxRetries: 3,
+    maxRetries: RETRIES,
     retry: {
       backoff: exponentialBackoff({
         baseDelay: '1m',
@@ -21,6 +24,13 @@ export default class SendOutboxMail extends Job<{ outboxId: number; organization
   }
 
   async execute() {
-    await deliverOutbox(this.payload.outboxId)
+    await deliverOutbox(this.payload.outboxId, {
+      attempt: this.context.attempt,
+      maxAttempts: RETRIES + 1,
+    })
+  }
+
+  async failed(error: Error) {
+    await outboxFailed(this.payload.outboxId, error)
   }
 }

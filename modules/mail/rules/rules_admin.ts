@@ -20,14 +20,28 @@ const toRow = (r: any): MailRuleRow => ({
   stop: !!r.stop,
 })
 
-/** The organization's capture rules in evaluation order. */
+/**
+ * The organization's capture rules in evaluation order, each "link" action with the name of
+ * its record (null when the record is gone), for the form's record picker.
+ */
 export async function listMailRules(organizationId: number): Promise<MailRuleRow[]> {
   const rows = await db
     .from('mail_rules')
     .where('organization_id', organizationId)
     .orderBy('position')
     .orderBy('id')
-  return rows.map(toRow)
+  const rules = rows.map(toRow)
+  const refs = rules.flatMap((r) =>
+    r.actions.flatMap((a) => (a.type === 'link' ? [{ type: a.recordType, id: a.recordId }] : []))
+  )
+  if (!refs.length) return rules
+  const cards = await recordCards(organizationId, refs)
+  for (const rule of rules)
+    for (const action of rule.actions)
+      if (action.type === 'link')
+        action.recordLabel =
+          cards.find((c) => c.type === action.recordType && c.id === action.recordId)?.name ?? null
+  return rules
 }
 
 export async function findMailRule(organizationId: number, id: number): Promise<MailRuleRow> {

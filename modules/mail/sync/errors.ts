@@ -69,3 +69,17 @@ export function describeFailure(error: unknown, folder?: string): string {
   const detail = String((error as Error)?.message ?? error).slice(0, 300)
   return `${words}: ${detail}`
 }
+
+/**
+ * What `last_error` adds to the plain words of its kind (the server's message of "other", the
+ * folder of "folder"), so a page can say the words in the reader's language and keep it.
+ */
+export function failureDetail(kind: string | null, lastError: string | null): string | null {
+  if (!kind || !lastError || !(kind in WORDS)) return null
+  const words = WORDS[kind as SyncFailure]
+  if (kind === 'other' && lastError.startsWith(`${words}: `))
+    return lastError.slice(words.length + 2)
+  if (kind === 'folder' && lastError.startsWith(`${words} (`))
+    return lastError.slice(words.length + 2, -1)
+  return null
+}

@@ -4,7 +4,7 @@ import { dbTimestamp } from '#app/support/dates'
 import { mailboxContext, type MailboxContext } from '../pipeline/mailbox_context.js'
 import { folderOf } from '../archive/mailboxes.js'
 import { closeClient, connectImap } from './connect.js'
-import { describeFailure } from './errors.js'
+import { describeFailure, failureOf } from './errors.js'
 import { newHolder, releaseLease, renewLease, takeLease } from './lease.js'
 
 /** A followed folder's row: the sync cursor. */
@@ -76,17 +76,25 @@ export async function withSyncSession<T>(
     }
     const result = await work({ mailboxId, client, context, folders, keepLease })
     const now = dbTimestamp()
-    await db
-      .from('mail_mailboxes')
-      .where('id', mailboxId)
-      .update({ last_sync_at: now, last_error: null, last_error_at: null, updated_at: now })
+    await db.from('mail_mailboxes').where('id', mailboxId).update({
+      last_sync_at: now,
+      last_error: null,
+      last_error_code: null,
+      last_error_at: null,
+      updated_at: now,
+    })
     return { busy: false, result }
   } catch (error) {
     const now = dbTimestamp()
     await db
       .from('mail_mailboxes')
       .where('id', mailboxId)
-      .update({ last_error: describeFailure(error), last_error_at: now, updated_at: now })
+      .update({
+        last_error: describeFailure(error),
+        last_error_code: failureOf(error),
+        last_error_at: now,
+        updated_at: now,
+      })
       .catch(() => {})
     throw error
   } finally {

@@ -1,13 +1,14 @@
 import { Head, Link } from '@inertiajs/react'
 import { Anchor, Badge, Paper, Stack, Text } from '@mantine/core'
-import { PageHeader, useT } from '~/ui'
+import { PageHeader, useFormat, useT } from '~/ui'
 import type { OutboxRowDto } from '../../dto/compose'
 
-const COLORS = { queued: 'gray', sent: 'green', failed: 'red' } as const
+const COLORS = { queued: 'gray', retrying: 'orange', sent: 'green', failed: 'red' } as const
 
 /** The user's mail sent from Cartera and how its sending went; a failure shows its error. */
 export default function Outbox({ items }: { items: OutboxRowDto[] }) {
   const { t } = useT()
+  const f = useFormat()
   return (
     <>
       <Head title={t('mail.compose.outbox.title')} />
@@ -30,15 +31,34 @@ export default function Outbox({ items }: { items: OutboxRowDto[] }) {
                   {t('mail.compose.outbox.to')}: {item.to.join(', ')}
                 </Text>
                 <Text size="sm" c="dimmed">
-                  {new Date(item.createdAt).toLocaleString()} · {t('mail.compose.outbox.attempts')}:{' '}
+                  {f.dateTime(item.createdAt)} · {t('mail.compose.outbox.attempts')}:{' '}
                   {item.attempts}
                 </Text>
-                <Badge color={COLORS[item.status]} w="fit-content">
-                  {t(`mail.compose.outbox.statuses.${item.status}`)}
+                <Badge
+                  color={COLORS[item.status]}
+                  w="fit-content"
+                  maw="100%"
+                  style={{ textTransform: 'none' }}
+                  data-testid="outbox-status"
+                >
+                  {t(`mail.compose.outbox.statuses.${item.status}`, {
+                    attempt: item.attempts,
+                    max: item.maxAttempts,
+                  })}
                 </Badge>
                 {item.error && (
-                  <Text size="sm" c="red" role="alert">
-                    {t('mail.compose.outbox.error')}: {item.error}
+                  <Text
+                    size="sm"
+                    c={item.status === 'retrying' ? 'orange.8' : 'red'}
+                    role={item.status === 'failed' ? 'alert' : undefined}
+                    style={{ overflowWrap: 'anywhere' }}
+                  >
+                    {t(
+                      item.status === 'retrying'
+                        ? 'mail.compose.outbox.retry_error'
+                        : 'mail.compose.outbox.error_label',
+                      { error: item.error }
+                    )}
                   </Text>
                 )}
               </Stack>

@@ -6,17 +6,16 @@ const COLORS = { ok: 'green', warning: 'orange', error: 'red', never: 'gray' } a
 
 /**
  * A mailbox's health: green "Al día", orange "Con fallos" (kept raw), red "Faltan mensajes" or
- * the sync error, grey "Sin sincronizar". The tooltip says what it means.
+ * "Error al sincronizar" (the card says which error), grey "Sin sincronizar". The tooltip says
+ * what it means.
  */
 export function HealthBadge({ mailbox }: { mailbox: MailboxRowDto }) {
   const { t } = useT()
   const { health } = mailbox
-  const label =
-    health === 'error' && !mailbox.missing && mailbox.lastError
-      ? mailbox.lastError
-      : t(`mail.mailboxes.health.${health}`)
+  // An error with nothing missing is the last sync's failure: the card says which, below.
+  const state = health === 'error' && !mailbox.missing && mailbox.lastError ? 'sync_error' : health
   return (
-    <Tooltip label={t(`mail.mailboxes.health_help.${health}`)} multiline maw={280} withArrow>
+    <Tooltip label={t(`mail.mailboxes.health_help.${state}`)} multiline maw={280} withArrow>
       <Badge
         color={COLORS[health]}
         variant="light"
@@ -25,7 +24,7 @@ export function HealthBadge({ mailbox }: { mailbox: MailboxRowDto }) {
         data-testid="mailbox-health"
         data-health={health}
       >
-        {label}
+        {t(`mail.mailboxes.health.${state}`)}
       </Badge>
     </Tooltip>
   )

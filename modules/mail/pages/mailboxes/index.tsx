@@ -1,5 +1,5 @@
-import { useState } from 'react'
-import { Head, Link, router } from '@inertiajs/react'
+import { useEffect, useState } from 'react'
+import { Head, Link, router, usePoll } from '@inertiajs/react'
 import { Badge, Button, Code, Collapse, Group, Paper, Progress, Stack, Text } from '@mantine/core'
 import {
   IconChevronDown,
@@ -141,6 +141,15 @@ export default function MailboxesIndex({
   canConfigure: boolean
 }) {
   const { t } = useT()
+  // While a mailbox syncs, its progress bar and counts move: the list is asked again every few
+  // seconds, and no more once every sync is over.
+  const syncing = mailboxes.some((m) => m.syncing)
+  const { start, stop } = usePoll(3000, { only: ['mailboxes'] }, { autoStart: false })
+  useEffect(() => {
+    if (syncing) start()
+    else stop()
+    return stop
+  }, [syncing, start, stop])
   return (
     <>
       <Head title={t('mail.mailboxes.title')} />

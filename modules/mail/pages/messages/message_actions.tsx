@@ -3,13 +3,9 @@ import { router } from '@inertiajs/react'
 import { Button, Checkbox, Group, Modal, Select, Stack, TextInput } from '@mantine/core'
 import { RecordPicker, useT } from '~/ui'
 import type { MessageActionsProps } from '../../dto/triage'
+import { RECORD_LOOKUPS } from '../record_lookups'
 
-const LOOKUPS: Record<string, string> = {
-  'crm.company': '/crm/companies/lookup',
-  'crm.contact': '/crm/contacts/lookup',
-  'crm.lead': '/crm/leads/lookup',
-  'crm.opportunity': '/crm/opportunities/lookup',
-}
+const LOOKUPS = RECORD_LOOKUPS
 
 const post = (url: string, data: Record<string, unknown>, done?: () => void) =>
   router.post(url, data as any, { preserveScroll: true, onSuccess: done })
@@ -141,6 +137,7 @@ export function MessageActions(props: MessageActionsProps & { canCreateContact?:
           size="xs"
           w={200}
           label={t('mail.triage.assignee')}
+          placeholder={t('mail.triage.nobody')}
           data={props.users}
           value={props.assignedUserId === null ? null : String(props.assignedUserId)}
           onChange={(v) => v && post(`/mail/messages/${id}/assign`, { userId: Number(v) })}

@@ -78,7 +78,13 @@ export default function MailRules(props: MailRulesPage) {
                           )
                           .join(r.match === 'any' ? ' ∨ ' : ' ∧ ')}
                         {' → '}
-                        {r.actions.map((a) => t(`mail.rules.action_types.${a.type}`)).join(', ')}
+                        {r.actions
+                          .map((a) =>
+                            a.type === 'link' && a.recordLabel
+                              ? `${t('mail.rules.action_types.link')}: ${a.recordLabel}`
+                              : t(`mail.rules.action_types.${a.type}`)
+                          )
+                          .join(', ')}
                       </Text>
                     </Stack>
                   </Group>

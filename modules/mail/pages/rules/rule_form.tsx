@@ -1,14 +1,27 @@
 import { useForm } from '@inertiajs/react'
 import { ActionIcon, Button, Checkbox, Group, Modal, Select, Stack, TextInput } from '@mantine/core'
 import { IconTrash } from '@tabler/icons-react'
-import { useT } from '~/ui'
+import { RecordPicker, useT } from '~/ui'
 import type { MailRuleRow, MailRulesPage } from '../../dto/rules'
+import { RECORD_LOOKUPS } from '../record_lookups'
 
 const FIELDS = ['from', 'to', 'cc', 'subject', 'body', 'header']
 const OPS = ['contains', 'equals', 'starts_with', 'ends_with', 'matches']
 const ACTIONS = ['skip', 'spam', 'assign', 'link', 'tag', 'create_lead', 'create_contact']
 
-type FormAction = { type: string; userId?: number; record?: string; tag?: string }
+type FormAction = {
+  type: string
+  userId?: number
+  /** A "link" action's record as the server takes it: `crm.company:12`. */
+  record?: string
+  /** The record type chosen for the picker, and the chosen record's name. */
+  recordType?: string
+  recordLabel?: string | null
+  tag?: string
+}
+
+const RECORD_TYPES = Object.keys(RECORD_LOOKUPS)
+const recordIdOf = (a: FormAction) => (a.record ? (a.record.split(':')[1] ?? null) : null)
 
 const toForm = (rule: MailRuleRow | null) => ({
   name: rule?.name ?? '',
@@ -18,7 +31,14 @@ const toForm = (rule: MailRuleRow | null) => ({
   stop: rule?.stop ?? false,
   conditions: rule?.conditions ?? [{ field: 'from', op: 'contains', value: '' }],
   actions: (rule?.actions ?? [{ type: 'tag', tag: '' }]).map((a): FormAction =>
-    a.type === 'link' ? { type: 'link', record: `${a.recordType}:${a.recordId}` } : { ...a }
+    a.type === 'link'
+      ? {
+          type: 'link',
+          recordType: a.recordType,
+          record: `${a.recordType}:${a.recordId}`,
+          recordLabel: a.recordLabel,
+        }
+      : { ...a }
   ),
 })
 
@@ -155,7 +175,7 @@ export function RuleForm(props: {
               {d.actions.map((a, i) => (
                 <Group key={i} gap="xs" align="flex-end" wrap="wrap">
                   <Select
-                    w={260}
+                    w={a.type === 'link' ? 180 : 260}
                     label={t('mail.rules.action')}
                     allowDeselect={false}
                     value={a.type}
@@ -177,13 +197,42 @@ export function RuleForm(props: {
                     />
                   )}
                   {a.type === 'link' && (
-                    <TextInput
-                      w={200}
-                      label={t('mail.rules.record')}
-                      value={a.record ?? ''}
-                      error={err(`actions.${i}.record`)}
-                      onChange={(e) => setAction(i, { record: e.currentTarget.value })}
-                    />
+                    <>
+                      <Select
+                        w={130}
+                        label={t('mail.rules.record_type')}
+                        allowDeselect={false}
+                        data={RECORD_TYPES.map((k) => ({
+                          value: k,
+                          label: t(`mail.triage.types.${k}`),
+                        }))}
+                        value={a.recordType ?? RECORD_TYPES[0]}
+                        onChange={(v) =>
+                          setAction(i, { recordType: v ?? RECORD_TYPES[0], record: '' })
+                        }
+                      />
+                      <RecordPicker
+                        key={a.recordType ?? RECORD_TYPES[0]}
+                        style={{ flex: 1, minWidth: 160 }}
+                        label={t('mail.rules.record')}
+                        placeholder={t(
+                          `mail.triage.record_placeholders.${a.recordType ?? RECORD_TYPES[0]}`
+                        )}
+                        searchUrl={RECORD_LOOKUPS[a.recordType ?? RECORD_TYPES[0]]}
+                        initial={
+                          recordIdOf(a)
+                            ? [{ value: recordIdOf(a)!, label: a.recordLabel ?? '' }]
+                            : []
+                        }
+                        value={recordIdOf(a)}
+                        error={err(`actions.${i}.record`)}
+                        onChange={(v) =>
+                          setAction(i, {
+                            record: v ? `${a.recordType ?? RECORD_TYPES[0]}:${v}` : '',
+                          })
+                        }
+                      />
+                    </>
                   )}
                   {a.type === 'tag' && (
                     <TextInput

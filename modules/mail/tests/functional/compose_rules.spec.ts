@@ -48,21 +48,50 @@ test.group('Compose: merge fields, failures and access', (group) => {
     assert.lengthOf(await db.from('mail_outbox').where('organization_id', w.org.id), 0)
   })
 
-  test('SMTP unreachable: the outbox row is failed with the error, shown on the outbox page', async ({
+  test('SMTP unreachable: "retrying (n/4)" with the error while tries are left, then failed', async ({
     client,
     assert,
   }) => {
     const w = await composeWorld('down', await closedPort())
     await client.post('/mail/compose').json(mailTo(w)).loginAs(w.rep).withCsrfToken().redirects(0)
-    await drainQueue()
-    const row = await db.from('mail_outbox').where('organization_id', w.org.id).firstOrFail()
-    assert.equal(row.status, 'failed')
-    assert.equal(row.attempts, 1)
-    assert.match(row.error, /ECONNREFUSED|connect/i)
+    const outbox = () => db.from('mail_outbox').where('organization_id', w.org.id).firstOrFail()
+    const job = async () => {
+      const row = await outbox()
+      return db
+        .from('queue_jobs')
+        .whereRaw(`data like ?`, [`%"outboxId":${row.id}%`])
+        .firstOrFail()
+    }
+    const unreachable =
+      'El servidor no responde en ese puerto: revisa el servidor, el puerto y el cortafuegos.'
+    for (let attempt = 1; attempt <= 4; attempt++) {
+      await drainQueue()
+      const row = await outbox()
+      assert.equal(row.attempts, attempt)
+      assert.match(row.error, /ECONNREFUSED|connect/i)
+      assert.equal(row.error_code, 'unreachable')
+      const page = await client.get('/mail/outbox').loginAs(w.rep).withInertia()
+      page.assertStatus(200)
+      const [item] = page.inertiaProps.items
+      assert.deepInclude(item, { attempts: attempt, maxAttempts: 4 })
+      assert.equal(item.error, `${unreachable} (${row.error})`)
+      if (attempt < 4) {
+        // Tries are left: the mail is not given up yet.
+        assert.equal(row.status, 'retrying')
+        assert.equal(item.status, 'retrying')
+        const queued = await job()
+        assert.equal(queued.status, 'delayed')
+        // The backoff has passed.
+        await db
+          .from('queue_jobs')
+          .where('id', queued.id)
+          .update({ execute_at: Date.now() - 1 })
+      } else {
+        assert.equal(row.status, 'failed')
+        assert.equal(item.status, 'failed')
+      }
+    }
     assert.lengthOf(await db.from('mail_messages').where('organization_id', w.org.id), 0)
-    const page = await client.get('/mail/outbox').loginAs(w.rep).withInertia()
-    page.assertStatus(200)
-    assert.deepInclude(page.inertiaProps.items[0], { status: 'failed', error: row.error })
   })
 
   test('a mailbox without SMTP host sends through the app mailer', async ({ client, assert }) => {

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import app from '@adonisjs/core/services/app'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
-import { createOrganization } from '#tests/helpers/world'
+import { createOrganization, createUser } from '#tests/helpers/world'
 import {
   appendMessages,
   changeUidValidity,
@@ -145,6 +145,7 @@ test.group('IMAP sync — Dovecot into the capture pipeline', (group) => {
 
   test('a wrong password stores nothing and leaves plain words as the last error', async ({
     assert,
+    client,
   }) => {
     const org = await createOrganization(['crm', 'mail'])
     const account = createImapUser('ventas')
@@ -155,8 +156,18 @@ test.group('IMAP sync — Dovecot into the capture pipeline', (group) => {
     const mailbox = await db.from('mail_mailboxes').where('id', id).firstOrFail()
     assert.include(mailbox.last_error, 'autenticación')
     assert.isNull(mailbox.sync_holder, 'the lease was given back after the failure')
+    assert.equal(mailbox.last_error_code, 'auth')
     const [ledger] = await mailboxLedgers(org.id, [id])
     assert.equal(ledger.health, 'never')
+    // The mailbox list says it in each reader's language.
+    for (const [locale, words] of [
+      ['es', 'Fallo de autenticación: el servidor rechazó el usuario o la contraseña.'],
+      ['en', 'Authentication failed: the server refused the user name or the password.'],
+    ]) {
+      const reader = await createUser(org, { permissions: ['mail.mailboxes.view'] }, { locale })
+      const page = await client.get('/mail/mailboxes').loginAs(reader).withInertia()
+      assert.equal(page.inertiaProps.mailboxes[0].lastError, words)
+    }
   }).skip(...imapSkip())
 
   test('re-fetch missing offers exactly the server UIDs the ledger lacks', async ({ assert }) => {

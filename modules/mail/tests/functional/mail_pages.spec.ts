@@ -1,6 +1,7 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
+import { dbTimestamp } from '#app/support/dates'
 import type Organization from '#models/organization'
 import { createOrganization, createUser, crud } from '#tests/helpers/world'
 import { insertCompanyRow, insertContactRow } from '#modules/crm/contracts/index'
@@ -92,6 +93,32 @@ test.group('Mail pages: mailboxes and message view', (group) => {
     assert.isString(mailbox.lastSyncAt)
     assert.lengthOf(mailbox.folders, 1)
     assert.deepInclude(mailbox.folders[0], { onServer: 3, stored: 2, failed: 1, missing: 0 })
+
+    assert.isNull(mailbox.syncing, 'no sync running')
+
+    // A sync holding the mailbox (its lease) shows its progress: the folders' done / total.
+    await db
+      .from('mail_mailboxes')
+      .where('organization_id', org.id)
+      .update({
+        sync_holder: 'otro-proceso',
+        sync_until: dbTimestamp(new Date(Date.now() + 10 * 60_000)),
+      })
+    await db
+      .from('mail_folders')
+      .where('organization_id', org.id)
+      .update({ progress_total: 400, progress_done: 150 })
+    const syncing = await client.get('/mail/mailboxes').loginAs(admin).withInertia()
+    assert.deepEqual(syncing.inertiaProps.mailboxes[0].syncing, { done: 150, total: 400 })
+    // The page asks for the list alone again while it syncs (a partial reload).
+    const partial = await client
+      .get('/mail/mailboxes')
+      .loginAs(admin)
+      .withInertia()
+      .withInertiaPartialReload('mail/mailboxes/index', ['mailboxes'])
+    partial.assertStatus(200)
+    assert.notProperty(partial.inertiaProps, 'canConfigure')
+    assert.deepEqual(partial.inertiaProps.mailboxes[0].syncing, { done: 150, total: 400 })
 
     const rep = await reader(org)
     const refused = await client.get('/mail/mailboxes').loginAs(rep).withInertia()

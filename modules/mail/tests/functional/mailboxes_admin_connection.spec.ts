@@ -193,7 +193,22 @@ test.group('Mailboxes admin: connection tests and the SSRF guard', (group) => {
       ...server,
       password: 'no-es-esta',
     })
-    assert.deepInclude(wrong.body(), { ok: false, code: 'auth_failed' })
+    assert.deepInclude(wrong.body(), {
+      ok: false,
+      code: 'auth_failed',
+      message: 'La contraseña o el usuario no son correctos.',
+    })
+    // TLS asked of a clear-text server: a TLS error in plain words, no silent fallback.
+    const tls = await write(client.post('/mail/mailboxes/test'), boss, {
+      ...server,
+      security: 'tls',
+      password: account.password,
+    })
+    assert.deepInclude(tls.body(), {
+      ok: false,
+      code: 'tls_error',
+      message: 'No se ha podido establecer la conexión cifrada: revisa la seguridad y el puerto.',
+    })
     const saved = await write(client.post('/mail/mailboxes'), boss, {
       name: 'dovecot',
       kind: 'shared',

@@ -5,6 +5,7 @@ import { AccessContext } from '#app/access/access_context'
 import { createOrganization } from '#tests/helpers/world'
 import { eml } from '../mail_helpers.js'
 import { capture, mailUser, write } from '../triage_helpers.js'
+import { insertContactRow } from '#modules/crm/contracts/index'
 import { messageActionsProps } from '../../triage/message_actions_props.js'
 
 const json = (request: any, user: any) => request.loginAs(user).header('accept', 'application/json')
@@ -107,5 +108,9 @@ test.group('Triage: personal folders', (group) => {
     const props = await messageActionsProps(access, m1.id)
     assert.deepInclude(props, { messageId: m1.id, canEdit: true, canAssign: true, spam: false })
     assert.deepEqual(props.labels, [{ id: label.id, name: 'A', filed: true }])
+    // «Crear contacto» while the sender is unknown, not once a contact has that address.
+    assert.isTrue(props.canCreateContact)
+    await insertContactRow(org.id, { firstName: 'A', lastName: 'X', email: 'a@x.es' })
+    assert.isFalse((await messageActionsProps(access, m1.id)).canCreateContact)
   })
 })

@@ -125,6 +125,42 @@ test.group('Triage: capture rules admin', (group) => {
     assert.lengthOf(await db.from('mail_blocklist').where('organization_id', org.id), 1)
   })
 
+  test('link and assign actions: the page names the linked record; captured mail follows both', async ({
+    client,
+    assert,
+  }) => {
+    const org = await createOrganization(['crm', 'mail'])
+    const boss = await admin(org)
+    const ana = await createUser(org, { permissions: ['mail.messages.view'] })
+    const company = await insertCompanyRow(org.id, { name: 'Proveedor Uno' })
+    await write(
+      client.post('/mail/rules'),
+      boss,
+      rule({
+        name: 'Proveedor',
+        conditions: [{ field: 'from', op: 'ends_with', value: '@proveedor.es' }],
+        actions: [
+          { type: 'link', record: `crm.company:${company}` },
+          { type: 'assign', userId: ana.id },
+        ],
+      })
+    ).then((r: any) => r.assertStatus(302))
+    // The form's record picker shows the record by its name, not a typed reference.
+    const page = await client.get('/mail/rules').loginAs(boss).withInertia()
+    assert.deepEqual(page.inertiaProps.rules[0].actions, [
+      { type: 'link', recordType: 'crm.company', recordId: company, recordLabel: 'Proveedor Uno' },
+      { type: 'assign', userId: ana.id },
+    ])
+    const [m1, m2] = await capture(org.id, 'ventas', [
+      eml({ messageId: 'pr1@x', from: 'pedidos@proveedor.es', subject: 'Albarán' }),
+      eml({ messageId: 'pr2@x', from: 'otro@otra.es', subject: 'Hola' }),
+    ])
+    assert.include(await linksOf(m1.id), `crm.company:${company}:rule`)
+    assert.equal(Number(m1.assigned_user_id), ana.id)
+    assert.deepEqual(await linksOf(m2.id), [])
+    assert.isNull(m2.assigned_user_id)
+  })
+
   test('tag and create_lead actions: tags stored; a lead only for an unknown sender, linked', async ({
     client,
     assert,

@@ -2,6 +2,7 @@ import { test } from '@japa/runner'
 import { normalizeSubject } from '../../support/subject.js'
 import { basicAddress, plusAddress, recordFromPlus, replyTokenOf } from '../../support/addresses.js'
 import { messageIds } from '../../pipeline/parse.js'
+import { describeFailure, failureDetail, failureOf } from '../../sync/errors.js'
 
 test.group('Mail support: subjects, reply tokens, message ids', () => {
   test('reply and forward prefixes in several languages are stripped', ({ assert }) => {
@@ -33,5 +34,17 @@ test.group('Mail support: subjects, reply tokens, message ids', () => {
     assert.deepEqual(messageIds(['<a@b>', '<c@d>']), ['a@b', 'c@d'])
     assert.deepEqual(messageIds('a@b'), ['a@b'])
     assert.deepEqual(messageIds(''), [])
+  })
+
+  test('a sync failure keeps its detail apart from its words, for any language', ({ assert }) => {
+    const other = new Error('BAD Something odd happened')
+    assert.equal(failureOf(other), 'other')
+    assert.equal(failureDetail('other', describeFailure(other)), 'BAD Something odd happened')
+    const folder = Object.assign(new Error('no folder'), { mailboxMissing: true })
+    assert.equal(failureDetail('folder', describeFailure(folder, 'Enviados')), 'Enviados')
+    const auth = Object.assign(new Error('x'), { authenticationFailed: true })
+    assert.equal(failureOf(auth), 'auth')
+    assert.isNull(failureDetail('auth', describeFailure(auth)))
+    assert.isNull(failureDetail(null, 'texto'))
   })
 })

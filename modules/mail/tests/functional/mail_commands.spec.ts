@@ -1,0 +1,106 @@
+import { test } from '@japa/runner'
+import testUtils from '@adonisjs/core/services/test_utils'
+import ace from '@adonisjs/core/services/ace'
+import { createOrganization } from '#tests/helpers/world'
+import MailImport from '../../commands/mail_import.js'
+import MailStatus from '../../commands/mail_status.js'
+import { eml, emlFolder } from '../mail_helpers.js'
+
+async function run(command: typeof MailImport | typeof MailStatus, args: string[]) {
+  const instance = await ace.create(command, args)
+  await instance.exec()
+  const logs = instance.logger.getLogs().map((l) => l.message)
+  instance.logger.flushLogs()
+  return { instance, logs }
+}
+
+/*
+ * Issue 9, "archives and status from the shell": `node ace mail:import` says when it creates
+ * an archive-only mailbox and stores nothing the second time; `node ace mail:status --json`
+ * prints exactly the documented shape.
+ */
+test.group('mail:import and mail:status', (group) => {
+  group.setup(() => {
+    ace.ui.switchMode('raw')
+    return () => ace.ui.switchMode('normal')
+  })
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('import creates the archive mailbox and says so; again, nothing new; status --json', async ({
+    assert,
+  }) => {
+    const org = await createOrganization(['crm', 'mail'])
+    const path = await emlFolder([
+      eml({ messageId: 'c1@cliente-a.es' }),
+      eml({ messageId: 'c2@cliente-a.es', subject: 'Pedido 7' }),
+      eml({ messageId: 'c1@cliente-a.es' }),
+      Buffer.from([0, 1, 2, 255, 254, 10, 13, 0]) as any,
+    ])
+    const slug = `--organization=${org.slug}`
+    const first = await run(MailImport, [path, '--mailbox', 'histórico', slug])
+    first.instance.assertSucceeded()
+    assert.include(first.logs.join('\n'), 'Created the archive-only mailbox "histórico"')
+    assert.include(
+      first.logs.join('\n'),
+      '4 messages read: 2 stored, 0 already stored elsewhere, 1 already imported, ' +
+        '0 skipped by a rule, 1 unreadable (kept raw)'
+    )
+    const again = await run(MailImport, [path, '--mailbox', 'histórico', slug])
+    again.instance.assertSucceeded()
+    assert.notInclude(again.logs.join('\n'), 'Created')
+    assert.include(again.logs.join('\n'), '4 messages read: 0 stored')
+
+    const status = await run(MailStatus, ['--json', slug])
+    status.instance.assertSucceeded()
+    assert.lengthOf(status.logs, 1)
+    const out = JSON.parse(status.logs[0])
+    assert.deepEqual(Object.keys(out), ['mailboxes'])
+    const [mailbox] = out.mailboxes
+    assert.deepEqual(Object.keys(mailbox), [
+      'name',
+      'onServer',
+      'stored',
+      'skipped',
+      'failed',
+      'missing',
+      'lastSyncAt',
+      'folders',
+    ])
+    // An archive's "on server": the distinct messages offered to it (3: two mails and the junk).
+    assert.deepInclude(mailbox, {
+      name: 'histórico',
+      onServer: 3,
+      stored: 2,
+      skipped: 0,
+      failed: 1,
+      missing: 0,
+    })
+    assert.match(mailbox.lastSyncAt, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/)
+    assert.lengthOf(mailbox.folders, 1)
+    assert.deepEqual(Object.keys(mailbox.folders[0]), [
+      'name',
+      'onServer',
+      'stored',
+      'skipped',
+      'failed',
+      'missing',
+      'lastSyncAt',
+    ])
+    assert.deepInclude(mailbox.folders[0], { onServer: 3, stored: 2, failed: 1, missing: 0 })
+
+    const text = await run(MailStatus, [slug])
+    assert.match(text.logs[0], /^histórico \(archive\): on server 3 · stored 2 · skipped 0/)
+  })
+
+  test('an unknown path is said in plain words and the command fails', async ({ assert }) => {
+    const org = await createOrganization(['crm', 'mail'])
+    const missing = await run(MailImport, [
+      '/no/such/folder',
+      '--mailbox',
+      'x',
+      `--organization=${org.slug}`,
+    ])
+    missing.instance.assertFailed()
+    assert.include(missing.logs.join('\n'), 'No such file or folder: /no/such/folder')
+  })
+})
