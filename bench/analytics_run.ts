@@ -36,6 +36,7 @@ const { refreshRollups } = await import('#modules/analytics/engine/rollups')
 
 const rss = () => Math.round(process.memoryUsage().rss / 1024 / 1024)
 const YEAR = ['2026-01-01', '2026-12-31']
+const YESTERDAY = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10)
 
 /** The Gerencia dashboard's queries (KPIs, funnel, monthly charts). */
 const QUERIES: Record<string, object> = {
@@ -47,7 +48,7 @@ const QUERIES: Record<string, object> = {
   },
   open_pipeline_by_stage: {
     measures: ['crm_pipeline.open_weighted_minor', 'crm_pipeline.open_count'],
-    dimensions: ['crm_pipeline.stage', 'crm_pipeline.stage_position'],
+    dimensions: ['crm_pipeline.stage_step', 'crm_pipeline.stage_position'],
     filters: [{ member: 'crm_pipeline.status', operator: 'equals', values: ['open'] }],
   },
   leads_by_month_source: {
@@ -57,11 +58,15 @@ const QUERIES: Record<string, object> = {
       { dimension: 'crm_leads_overview.created_at', granularity: 'month', dateRange: YEAR },
     ],
   },
-  activities_done_overdue: {
-    measures: [
-      'crm_activities_overview.done_count',
-      'crm_activities_overview.open_count',
-      'crm_activities_overview.overdue_count',
+  activities_done: {
+    measures: ['crm_activities_overview.done_count'],
+    timeDimensions: [{ dimension: 'crm_activities_overview.done_at', dateRange: YEAR }],
+  },
+  // Overdue as the dashboards count it: open and due before today (the daily rollup serves it).
+  activities_overdue: {
+    measures: ['crm_activities_overview.open_count'],
+    timeDimensions: [
+      { dimension: 'crm_activities_overview.due_at', dateRange: ['2000-01-01', YESTERDAY] },
     ],
   },
   win_rate: {

@@ -11,7 +11,10 @@ const yaml = require('js-yaml')
 
 const SCHEMA = path.join(__dirname, 'schema')
 
-/** view name → the scope resource of its root cube (or null), read from the model files. */
+/**
+ * view name → { resource, leader } of its root cube: the scope resource (or null) and the
+ * dimension naming the rows the user leads (meta.scope_leader, or null), from the model files.
+ */
 function viewScopes(dir = SCHEMA) {
   const files = []
   const walk = (d) => {
@@ -27,7 +30,11 @@ function viewScopes(dir = SCHEMA) {
   for (const file of files)
     for (const view of file.views ?? []) {
       const root = String(view.cubes?.[0]?.join_path ?? '').split('.')[0]
-      views.set(view.name, cubes.get(root)?.meta?.scope_resource ?? null)
+      const meta = cubes.get(root)?.meta
+      views.set(view.name, {
+        resource: meta?.scope_resource ?? null,
+        leader: meta?.scope_leader ?? null,
+      })
     }
   return views
 }
@@ -68,13 +75,19 @@ function queryRewrite(query, { securityContext }) {
       operator: 'equals',
       values: [String(context.organizationId)],
     })
-    const resource = VIEWS.get(view)
+    const { resource, leader } = VIEWS.get(view)
     if (!resource) continue
     const owners = context.owners?.[resource]
     if (owners === null) continue
     // No grant (undefined) or nobody in scope: no owner id is negative, so no row matches.
     const ids = Array.isArray(owners) && owners.length ? owners.map(String) : ['-1']
-    filters.push({ member: `${view}.owner_id`, operator: 'equals', values: ids })
+    const byOwner = { member: `${view}.owner_id`, operator: 'equals', values: ids }
+    // Rows the user leads (team quotas to their leader), with the permission (owners is a list).
+    const led =
+      leader && Array.isArray(owners) && owners.length && Number.isInteger(context.userId)
+        ? { member: `${view}.${leader}`, operator: 'equals', values: [String(context.userId)] }
+        : null
+    filters.push(led ? { or: [byOwner, led] } : byOwner)
   }
   return { ...query, filters }
 }

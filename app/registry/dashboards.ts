@@ -18,7 +18,7 @@ import type {
 const KEY = /^[a-z0-9_]{1,40}$/
 const CUBE_KINDS = ['kpi', 'bar', 'line', 'area', 'funnel', 'pie', 'table']
 const FORMATS = ['money', 'number', 'percent', 'days']
-const PERIODS = ['filter', 'month', 'ytd', 'year', 'none']
+const PERIODS = ['filter', 'month', 'ytd', 'year', 'past', 'none']
 
 const fail = (where: string, why: string): never => {
   throw new ModuleGraphError(`Invalid dashboard in ${where}: ${why}`, 'E_MODULE_INVALID')
@@ -34,6 +34,7 @@ export function widgetMembers(widget: DashboardCubeWidget): string[] {
     ...(q.filters ?? []).map((f) => f.member),
     ...Object.keys(q.order ?? {}),
     ...(widget.teamMember ? [widget.teamMember] : []),
+    ...(widget.teamDimensions ?? []),
     ...(widget.repMember ? [widget.repMember] : []),
     ...(widget.drill
       ? [

@@ -628,9 +628,10 @@ export interface DashboardQuery {
 
 /**
  * Which period a widget's time dimension is limited to: the page's period filter (default), a
- * fixed one (this month, year to date, the filter's year) or none (figures as of now).
+ * fixed one (this month, year to date, the filter's year), `past` (every day before today:
+ * overdue by due date, which a daily rollup can serve) or none (figures as of now).
  */
-export type DashboardPeriod = 'filter' | 'month' | 'ytd' | 'year' | 'none'
+export type DashboardPeriod = 'filter' | 'month' | 'ytd' | 'year' | 'past' | 'none'
 
 /**
  * The records behind a figure (drill-down): an ungrouped query on the widget's view in the
@@ -677,10 +678,15 @@ export interface DashboardCubeWidget extends DashboardWidgetBase {
   period?: DashboardPeriod
   /**
    * The members the page's team and rep filters apply to (left out: that filter does not apply,
-   * e.g. activities have no team).
+   * e.g. a view without a team).
    */
   teamMember?: string
   repMember?: string
+  /**
+   * Dimensions that replace the query's when the team filter is set: e.g. a funnel groups by
+   * the step every pipeline shares, and by the team's own stages once a team is chosen.
+   */
+  teamDimensions?: string[]
   /**
    * `cumulative`: a running total over the time dimension; `yoy`: the filter's year against the
    * year before, by month (the query's time dimension at month granularity).

@@ -45,7 +45,8 @@ const leads = (...filters: DashboardFilter[]): DashboardDrill => ({
 /** Team and rep filters of the pipeline and leads views. */
 const onPipeline = { teamMember: P('team_id'), repMember: P('owner_id') }
 const onLeads = { teamMember: L('team_id'), repMember: L('owner_id') }
-const onActivities = { repMember: A('owner_id') }
+/** Activities: the assignee and the assignee's team (cube/schema/crm/activities.yml). */
+const onActivities = { teamMember: A('team_id'), repMember: A('owner_id') }
 
 const label = (key: string) => `crm.dashboards.widgets.${key}`
 
@@ -131,14 +132,24 @@ const ACTIVITIES_DONE = w({
   query: { measures: [A('done_count')], timeDimension: { dimension: A('done_at') } },
   ...onActivities,
 })
+/** Overdue: open and due before today (by due day, so the activities' daily rollup serves it). */
+const OVERDUE = { measures: [A('open_count')], timeDimension: { dimension: A('due_at') } }
 const ACTIVITIES_OVERDUE = w({
   key: 'activities_overdue',
   kind: 'kpi',
   size: 'sm',
-  query: { measures: [A('overdue_count')] },
-  period: 'none',
+  query: OVERDUE,
+  period: 'past',
   ...onActivities,
 })
+
+/*
+ * Stages by step: every team may have its own pipeline, so across teams a row is a step (the
+ * stage's position, named after the default pipeline) and, once a team is chosen, one of that
+ * team's stages (its opportunities sit in its pipeline). In pipeline order.
+ */
+const STEPS = [P('stage_step'), P('stage_position')]
+const TEAM_STAGES = [P('stage'), P('stage_position')]
 
 const FUNNEL = w({
   key: 'funnel',
@@ -146,13 +157,14 @@ const FUNNEL = w({
   size: 'md',
   query: {
     measures: [P('open_count'), P('open_weighted_minor')],
-    dimensions: [P('stage'), P('stage_position')],
+    dimensions: STEPS,
     filters: [status(P, 'open')],
     order: { [P('stage_position')]: 'asc' },
   },
   format: { [P('open_count')]: 'number', [P('open_weighted_minor')]: 'money' },
   period: 'none',
   ...onPipeline,
+  teamDimensions: TEAM_STAGES,
   drill: opportunities(status(P, 'open')),
 })
 const WON_MONTHLY = w({
@@ -215,7 +227,7 @@ const BY_STAGE = w({
   size: 'lg',
   query: {
     measures: [P('count'), P('amount_minor'), P('weighted_minor'), P('won_amount_minor')],
-    dimensions: [P('stage'), P('stage_position')],
+    dimensions: STEPS,
     timeDimension: { dimension: P('created_at') },
     order: { [P('stage_position')]: 'asc' },
   },
@@ -226,6 +238,7 @@ const BY_STAGE = w({
     [P('won_amount_minor')]: 'money',
   },
   ...onPipeline,
+  teamDimensions: TEAM_STAGES,
   drill: opportunities(),
 })
 
@@ -294,16 +307,29 @@ const team: DashboardDefinition = {
       drill: opportunities(status(P, 'open')),
     }),
     w({
+      key: 'overdue_by_team',
+      kind: 'bar',
+      size: 'md',
+      query: {
+        ...OVERDUE,
+        dimensions: [A('team_name')],
+        order: { [A('open_count')]: 'desc' },
+        limit: 20,
+      },
+      period: 'past',
+      ...onActivities,
+    }),
+    w({
       key: 'overdue_by_rep',
       kind: 'bar',
       size: 'md',
       query: {
-        measures: [A('overdue_count')],
+        ...OVERDUE,
         dimensions: [A('owner_name')],
-        order: { [A('overdue_count')]: 'desc' },
+        order: { [A('open_count')]: 'desc' },
         limit: 20,
       },
-      period: 'none',
+      period: 'past',
       ...onActivities,
     }),
     breakdown('won_by_team', P('team_name')),

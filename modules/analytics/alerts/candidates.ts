@@ -7,7 +7,8 @@ import db from '@adonisjs/lucid/services/db'
 import {
   overdueActivityCounts,
   quietAccounts,
-  userQuotaAttainments,
+  quotaAttainments,
+  type QuotaAttainmentRow,
 } from '#modules/crm/contracts/index'
 import type { AlertRuleDto } from '../dto/alerts.js'
 
@@ -29,6 +30,8 @@ export interface Candidate {
   /** Message params (`analytics.alerts.messages.<kind>`). */
   params: Record<string, string | number | null>
   link: string | null
+  /** Who is notified beside the rule's recipients (a team quota's leader). */
+  recipients?: number[]
   /** The record that shows a badge while the alert is open. */
   flag?: { resource: string; recordId: number }
   task?: {
@@ -36,6 +39,35 @@ export interface Candidate {
     subjectId: number | null
     assigneeId: number | null
     title: string
+  }
+}
+
+/*
+ * A quota under its threshold. A rep's alert is about the rep (theirs, task to them); a team's
+ * about the team, owned by and notified to its leader (task to them); a zone's or a family's
+ * about the quota, with no owner (managers see it) and notified to the rule's recipients only.
+ */
+function quotaCandidate(q: QuotaAttainmentRow, generation: string, percent: number): Candidate {
+  const assignee = q.kind === 'user' ? q.userId : q.kind === 'team' ? q.leaderId : null
+  const subject = q.kind === 'user' ? q.userId : q.kind === 'team' ? q.teamId : q.quotaId
+  return {
+    subjectType: q.kind,
+    subjectId: subject ?? q.quotaId,
+    generation,
+    ownerId: assignee,
+    params: {
+      name: q.label,
+      pct: q.attainmentPct,
+      percent,
+      month: generation,
+      actualMinor: q.actualMinor,
+      targetMinor: q.targetMinor,
+    },
+    link: '/crm/quotas',
+    recipients: assignee && q.kind === 'team' ? [assignee] : [],
+    task: assignee
+      ? { subjectType: null, subjectId: null, assigneeId: assignee, title: q.label }
+      : undefined,
   }
 }
 
@@ -58,36 +90,12 @@ export async function candidatesOf(
   const p = rule.params
   if (rule.kind === 'quota_under') {
     if (today.day < (p.day ?? 1)) return []
-    const quotas = await userQuotaAttainments(organizationId, today.year, today.month, today.date)
+    const quotas = await quotaAttainments(organizationId, today.year, today.month, today.date)
     const under = quotas.filter(
       (q) => q.attainmentPct !== null && q.attainmentPct < (p.percent ?? 0)
     )
-    const names = await userNames(
-      organizationId,
-      under.map((q) => q.userId)
-    )
     const generation = today.date.slice(0, 7)
-    return under.map((q) => ({
-      subjectType: 'user',
-      subjectId: q.userId,
-      generation,
-      ownerId: q.userId,
-      params: {
-        name: names.get(q.userId) ?? '',
-        pct: q.attainmentPct,
-        percent: p.percent ?? 0,
-        month: generation,
-        actualMinor: q.actualMinor,
-        targetMinor: q.targetMinor,
-      },
-      link: '/crm/quotas',
-      task: {
-        subjectType: null,
-        subjectId: null,
-        assigneeId: q.userId,
-        title: names.get(q.userId) ?? '',
-      },
-    }))
+    return under.map((q) => quotaCandidate(q, generation, p.percent ?? 0))
   }
   if (rule.kind === 'overdue_activities') {
     const counts = (await overdueActivityCounts(organizationId, now)).filter(

@@ -18,6 +18,7 @@ import { insertId, isUniqueViolation } from '#app/support/db'
 import { dayIn } from '#app/users/absences'
 import { createKeyedTask } from '#modules/crm/contracts/index'
 import { ruleDto } from './rules.js'
+import { alertMessageKey } from './kinds.js'
 import { candidatesOf, type Candidate, type LocalDay } from './candidates.js'
 import type { AlertRuleDto } from '../dto/alerts.js'
 
@@ -97,9 +98,8 @@ export async function evaluateRule(
   let opened = 0
   for (const c of candidates) {
     if (stillOpen.has(subject(c.subjectType, c.subjectId))) continue
-    const id = await db.transaction((trx) =>
-      openAlert(trx, organizationId, rule, c, recipients, now)
-    )
+    const everyone = [...new Set([...recipients, ...(c.recipients ?? [])])]
+    const id = await db.transaction((trx) => openAlert(trx, organizationId, rule, c, everyone, now))
     if (id) opened++
   }
   return { opened, resolved }
@@ -207,7 +207,7 @@ async function openAlert(
     if (!isUniqueViolation(error)) throw error
     return reopen(trx, organizationId, rule, c)
   }
-  const message = { key: `analytics.alerts.messages.${rule.kind}`, params: c.params }
+  const message = { key: alertMessageKey(rule.kind, c.subjectType), params: c.params }
   if (c.flag) await raiseFlag(flagOf(organizationId, id, rule, c), trx)
   await notify(
     {

@@ -7,7 +7,7 @@
 import db from '@adonisjs/lucid/services/db'
 import type { AccessContext } from '#app/access/access_context'
 import { toIso } from '#app/support/dates'
-import { ALERT_KINDS, type AlertKind } from './kinds.js'
+import { ALERT_KINDS, alertMessageKey, type AlertKind } from './kinds.js'
 import type { AlertDto, AlertStatus } from '../dto/alerts.js'
 
 const RESOURCE_OF: Record<AlertKind, string> = {
@@ -71,7 +71,7 @@ export async function visibleAlerts(
     status: r.status,
     subjectType: String(r.subject_type),
     subjectId: Number(r.subject_id),
-    messageKey: `analytics.alerts.messages.${r.kind}`,
+    messageKey: alertMessageKey(r.kind, String(r.subject_type)),
     params: JSON.parse(r.params || '{}'),
     link: r.link ?? null,
     createdAt: toIso(r.created_at),

@@ -2,6 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { load, meta, sql } from '../engine/gateway.js'
 import { CubeRequestError } from '../engine/errors.js'
 import { cubeProxy, proxyToCube } from '../engine/proxy.js'
+import { localizeAnswer } from '../engine/titles.js'
 
 /** Cube's REST API (/analytics/cubejs-api/v1/*) for the signed-in user, in their scope. */
 export default class CubeApiController {
@@ -49,7 +50,10 @@ async function answer(ctx: HttpContext, run: () => Promise<unknown>) {
   }
 }
 
-/** Stock-Cube mode (CUBE_API_URL): the request goes to that server with the user's context. */
+/**
+ * Stock-Cube mode (CUBE_API_URL): the request goes to that server with the user's context; its
+ * titles come back in the user's language, as the embedded gateway gives them.
+ */
 async function proxy(ctx: HttpContext, endpoint: string) {
   const { status, body } = await proxyToCube(cubeProxy()!, ctx.access, {
     endpoint,
@@ -57,5 +61,6 @@ async function proxy(ctx: HttpContext, endpoint: string) {
     query: ctx.request.parsedUrl.query ?? '',
     body: ctx.request.method() === 'GET' ? undefined : ctx.request.body(),
   })
-  return ctx.response.status(status).send(body)
+  const localized = status === 200 ? localizeAnswer(endpoint, body, ctx.i18n) : body
+  return ctx.response.status(status).send(localized)
 }

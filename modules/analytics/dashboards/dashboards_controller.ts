@@ -88,6 +88,7 @@ async function widgetDto(
     period: w.period ?? 'filter',
     teamMember: w.teamMember ?? null,
     repMember: w.repMember ?? null,
+    teamDimensions: w.teamDimensions ?? null,
     series: w.series ?? 'plain',
     drill: w.drill ?? null,
   }
@@ -117,7 +118,7 @@ export default class DashboardsController {
     const offered = (found.filters ?? ['period', 'team', 'rep']).filter(
       (f) => !(found.mine && f === 'rep')
     )
-    const filters = readFilters(ctx.request.qs())
+    const filters = readFilters(ctx.request.qs(), new Date(), ctx.organization.timezone)
     if (!offered.includes('team')) filters.teamId = null
     filters.repId = found.mine ? ctx.access.userId : offered.includes('rep') ? filters.repId : null
     const [teams, reps, widgets] = await Promise.all([

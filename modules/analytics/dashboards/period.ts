@@ -1,3 +1,4 @@
+import { dayIn } from '#app/users/absences'
 import type { DashboardFiltersDto, PeriodPreset } from '../dto/dashboards.js'
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/
@@ -25,9 +26,15 @@ const id = (value: unknown) => {
 /**
  * The page's filters from the query string: `period` (month, quarter, year — the default — or
  * custom with `from` and `to`), `team` and `rep` ids. Bad values fall back to the default.
+ * "Today" (this month, year to date, the presets) is the organization's date in its time zone,
+ * as the alerts read it: at 00:30 on 1 January in Madrid the year is already the new one.
  */
-export function readFilters(input: Record<string, unknown>, now = new Date()): DashboardFiltersDto {
-  const today = now.toISOString().slice(0, 10)
+export function readFilters(
+  input: Record<string, unknown>,
+  now = new Date(),
+  timeZone = 'UTC'
+): DashboardFiltersDto {
+  const today = dayIn(now, timeZone || 'UTC')
   const asked = String(input.period ?? 'year')
   const from = String(input.from ?? '')
   const to = String(input.to ?? '')

@@ -47,9 +47,11 @@ export interface CubeWidgetDto extends WidgetBase {
   kind: 'kpi' | 'bar' | 'line' | 'area' | 'funnel' | 'pie' | 'table'
   query: DashboardQueryDto
   format?: DashboardFormat | Record<string, DashboardFormat>
-  period: 'filter' | 'month' | 'ytd' | 'year' | 'none'
+  period: 'filter' | 'month' | 'ytd' | 'year' | 'past' | 'none'
   teamMember: string | null
   repMember: string | null
+  /** Dimensions used instead of the query's when a team is chosen (null: the same). */
+  teamDimensions: string[] | null
   series: 'plain' | 'cumulative' | 'yoy'
   drill: DashboardDrillDto | null
 }

@@ -12,7 +12,8 @@ export interface SecurityContext {
  * The query rewrite: every cube the query reaches gets the constraint the scope resolver gives
  * the CRM lists. `organization_id` is always the user's organization; a cube whose meta names a
  * `scope_resource` (e.g. crm.opportunities) is limited to owners in the user's scope for `view`
- * on that resource (`own`, `team`, `hierarchy`, `all`, nothing). Cube ANDs top-level filters.
+ * on that resource (`own`, `team`, `hierarchy`, `all`, nothing) — or, with `meta.scope_leader`,
+ * led by the user (a team quota's leader). Cube ANDs top-level filters.
  */
 export async function scopeQuery(
   compilers: CubeCompilers,
@@ -56,7 +57,16 @@ async function ownerFilter(
   if (constraint.kind === 'all') return null
   // Nothing in scope: no owner id is negative, so no row matches.
   const owners = constraint.kind === 'owners' ? constraint.ownerIds.map(String) : []
-  return equals(`${name}.owner_id`, owners.length ? owners : ['-1'])
+  const byOwner = equals(`${name}.owner_id`, owners.length ? owners : ['-1'])
+  // A cube may also show the rows the user leads (meta.scope_leader: team quotas to their
+  // team's leader), as long as the user holds the permission at all.
+  const leader: string | undefined = cube.meta?.scope_leader
+  if (!leader || constraint.kind === 'none') return byOwner
+  if (!cube.dimensions?.[leader])
+    throw new Error(
+      `Analytics: cube ${name} names scope_leader ${leader} but has no such dimension`
+    )
+  return { or: [byOwner, equals(`${name}.${leader}`, [String(access.userId)])] }
 }
 
 const equals = (member: string, values: string[]): CubeFilter => ({

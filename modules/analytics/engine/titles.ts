@@ -32,9 +32,11 @@ export function localizedCubes(compilers: CubeCompilers, i18n?: I18n): MetaCube[
   return localized
 }
 
+const titleIn = (i18n: I18n) => (name: string, fallback: string) =>
+  i18n.hasMessage(titleKey(name)) ? i18n.t(titleKey(name)) : fallback
+
 function localize({ config }: MetaCube, i18n: I18n): MetaCube {
-  const title = (name: string, fallback: string) =>
-    i18n.hasMessage(titleKey(name)) ? i18n.t(titleKey(name)) : fallback
+  const title = titleIn(i18n)
   const viewTitle = title(config.name, config.title)
   const member = (m: any) => {
     const shortTitle = title(m.name, m.shortTitle)
@@ -49,4 +51,43 @@ function localize({ config }: MetaCube, i18n: I18n): MetaCube {
       segments: (config.segments ?? []).map(member),
     },
   }
+}
+
+/**
+ * Stock-Cube mode: a Cube server's answer with the same titles as the embedded gateway's. A
+ * `/meta` answer (`{ cubes }`) gets its views' and members' titles; a `/load` answer (one
+ * result or `{ results }`) its annotations' (what the client names series with). Anything
+ * else (errors, /sql) comes back as it was.
+ */
+export function localizeAnswer(endpoint: string, body: any, i18n: I18n): unknown {
+  if (!body || typeof body !== 'object') return body
+  if (endpoint === 'meta' && Array.isArray(body.cubes))
+    return { ...body, cubes: body.cubes.map((c: any) => localize({ config: c }, i18n).config) }
+  if (endpoint !== 'load') return body
+  if (Array.isArray(body.results))
+    return { ...body, results: body.results.map((r: any) => localizeResult(r, i18n)) }
+  return localizeResult(body, i18n)
+}
+
+const KINDS = ['measures', 'dimensions', 'segments', 'timeDimensions'] as const
+
+function localizeResult(result: any, i18n: I18n) {
+  const annotation = result?.annotation
+  if (!annotation || typeof annotation !== 'object') return result
+  const title = titleIn(i18n)
+  const out: Record<string, unknown> = { ...annotation }
+  for (const kind of KINDS) {
+    if (!annotation[kind] || typeof annotation[kind] !== 'object') continue
+    out[kind] = Object.fromEntries(
+      Object.entries(annotation[kind] as Record<string, any>).map(([key, m]) => {
+        // "view.member" or, for a time dimension, "view.member.granularity".
+        const [view, member] = key.split('.')
+        const shortTitle = title(`${view}.${member}`, m?.shortTitle)
+        const viewTitle = title(view, '')
+        const localized = viewTitle ? `${viewTitle} ${shortTitle}` : m?.title
+        return [key, { ...m, shortTitle, title: localized }]
+      })
+    )
+  }
+  return { ...result, annotation: out }
 }

@@ -31,21 +31,67 @@ export async function userQuotaAttainments(
   month: number,
   today: string
 ): Promise<QuotaSubject[]> {
+  const quotas = await quotaAttainments(organizationId, year, month, today, ['user'])
+  return quotas
+    .filter((q) => q.userId !== null)
+    .map((q) => ({
+      quotaId: q.quotaId,
+      userId: q.userId!,
+      targetMinor: q.targetMinor,
+      actualMinor: q.actualMinor,
+      attainmentPct: q.attainmentPct,
+    }))
+}
+
+/** A monthly quota of any kind (rep, team, zone, family) and how much of it is won. */
+export interface QuotaAttainmentRow {
+  quotaId: number
+  kind: 'user' | 'team' | 'zone' | 'family'
+  userId: number | null
+  teamId: number | null
+  /** The team's leader (team quotas), else null. */
+  leaderId: number | null
+  /** The rep's or team's name, or the zone's or family's code. */
+  label: string
+  targetMinor: string
+  actualMinor: string
+  attainmentPct: number | null
+}
+
+/**
+ * The quotas of `year` of the given kinds with their attainment in `month` (won by the month's
+ * end): the quotas page's computation, organization-wide. `today` is the caller's local date.
+ */
+export async function quotaAttainments(
+  organizationId: number,
+  year: number,
+  month: number,
+  today: string,
+  kinds: QuotaAttainmentRow['kind'][] = ['user', 'team', 'zone', 'family']
+): Promise<QuotaAttainmentRow[]> {
   const rows = await db
-    .from('crm_quotas')
-    .where({ organization_id: organizationId, year, kind: 'user' })
-    .whereNotNull('user_id')
-    .orderBy('id')
-  const out: QuotaSubject[] = []
+    .from('crm_quotas as q')
+    .leftJoin('users as u', 'u.id', 'q.user_id')
+    .leftJoin('teams as t', 't.id', 'q.team_id')
+    .where({ 'q.organization_id': organizationId, 'q.year': year })
+    .whereIn('q.kind', kinds)
+    .orderBy('q.id')
+    .select('q.*', 'u.full_name as user_name', 't.name as team_name', 't.leader_id')
+  const out: QuotaAttainmentRow[] = []
   for (const row of rows) {
     const a = await quotaAttainment(quotaTarget(row), {
       period: 'month',
       month,
       today: new Date(`${today}T00:00:00Z`),
     })
+    const id = (value: unknown) => (value === null || value === undefined ? null : Number(value))
     out.push({
       quotaId: Number(row.id),
-      userId: Number(row.user_id),
+      kind: row.kind,
+      userId: id(row.user_id),
+      teamId: id(row.team_id),
+      leaderId: row.kind === 'team' ? id(row.leader_id) : null,
+      label: String(row.user_name ?? row.team_name ?? row.target_code ?? ''),
       targetMinor: a.targetMinor,
       actualMinor: a.actualMinor,
       attainmentPct: a.attainmentPct,

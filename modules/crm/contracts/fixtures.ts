@@ -74,6 +74,33 @@ export async function insertContactRow(
   return id
 }
 
+/**
+ * A team's own pipeline: its stages in the order given (positions 0, 1, …), id by name. The
+ * organization's default pipeline is seeded first, as the CRM does on first use.
+ */
+export async function insertTeamStages(
+  organizationId: number,
+  teamId: number,
+  stages: { name: string; probability?: number; isWon?: boolean; isLost?: boolean }[]
+): Promise<Record<string, number>> {
+  await defaultStages(organizationId)
+  const now = dbTimestamp()
+  const out: Record<string, number> = {}
+  for (const [position, s] of stages.entries())
+    out[s.name] = await insertId(db.connection(), 'crm_pipeline_stages', {
+      organization_id: organizationId,
+      team_id: teamId,
+      name: s.name,
+      probability: s.probability ?? 0,
+      is_won: s.isWon ?? false,
+      is_lost: s.isLost ?? false,
+      position,
+      created_at: now,
+      updated_at: now,
+    })
+  return out
+}
+
 /** The organization's default pipeline stages (seeded on first use), id by name. */
 export async function pipelineStageIds(organizationId: number): Promise<Record<string, number>> {
   const stages = await defaultStages(organizationId)

@@ -162,6 +162,7 @@ export {
   insertLeadRow,
   insertActivityRow,
   pipelineStageIds,
+  insertTeamStages,
 } from './fixtures.js'
 export { composeSourceOf } from './compose.js'
 export type { ComposeSource, ComposePerson } from './compose.js'

@@ -29,6 +29,16 @@ export function lastDayOf(year: number, month: number) {
   return `${year}-${pad(month)}-${pad(new Date(Date.UTC(year, month, 0)).getUTCDate())}`
 }
 
+/** The first day a `past` range starts at (before any record of the product). */
+const PAST = '2000-01-01'
+
+/** The day before a YYYY-MM-DD date. */
+export function dayBefore(date: string) {
+  const d = new Date(`${date}T00:00:00Z`)
+  d.setUTCDate(d.getUTCDate() - 1)
+  return d.toISOString().slice(0, 10)
+}
+
 /** The date range a widget's period rule gives (null: no limit). `yearOffset` shifts it (YoY). */
 export function widgetRange(
   widget: Pick<CubeWidgetDto, 'period'>,
@@ -42,6 +52,8 @@ export function widgetRange(
   switch (widget.period) {
     case 'none':
       return null
+    case 'past':
+      return [PAST, dayBefore(today)]
     case 'month':
       return [shift(`${year}-${pad(month)}-01`), shift(lastDayOf(year, month))]
     case 'ytd':
@@ -68,6 +80,15 @@ export function scopeFilters(
   return out
 }
 
+/** The dimensions a widget groups by under the page's filters (its team ones with a team). */
+export function widgetDimensions(
+  widget: Pick<CubeWidgetDto, 'query' | 'teamDimensions' | 'teamMember'>,
+  filters: Pick<DashboardFiltersDto, 'teamId'>
+): string[] {
+  const team = Boolean(widget.teamMember && filters.teamId && widget.teamDimensions?.length)
+  return (team ? widget.teamDimensions : widget.query.dimensions) ?? []
+}
+
 /** The widget's Cube query for the page's filters (`yearOffset` -1: the same months last year). */
 export function widgetQuery(
   widget: CubeWidgetDto,
@@ -75,11 +96,12 @@ export function widgetQuery(
   yearOffset = 0
 ): CubeQueryJson {
   const q = widget.query
+  const dimensions = widgetDimensions(widget, filters)
   const range = widgetRange(widget, filters, yearOffset)
   const time = q.timeDimension
   return {
     measures: q.measures,
-    ...(q.dimensions?.length ? { dimensions: q.dimensions } : {}),
+    ...(dimensions.length ? { dimensions } : {}),
     ...(time && (range || time.granularity)
       ? {
           timeDimensions: [

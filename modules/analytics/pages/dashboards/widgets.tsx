@@ -42,6 +42,7 @@ import {
   formatOf,
   lastDayOf,
   runningTotals,
+  widgetDimensions,
   widgetQuery,
   widgetRange,
   type DrillPick,
@@ -222,7 +223,7 @@ function PlainChart({
   const { rows, resultSet, isLoading, error } = useWidgetData(query)
   const measures = widget.query.measures ?? []
   const time = widget.query.timeDimension
-  const dimension = widget.query.dimensions?.[0]
+  const dimension = widgetDimensions(widget, filters)[0]
   const titles = (resultSet?.annotation().measures ?? {}) as any
   const name = (m: string) => titles[m]?.shortTitle ?? m
   const fmt = (m: string) => formatOf(widget.format, m)
@@ -509,7 +510,7 @@ export function TableWidget({
   const { t } = useT()
   const figure = useFigure()
   const { rows, resultSet, isLoading, error } = useWidgetData(widgetQuery(widget, filters))
-  const dimension = widget.query.dimensions?.[0]
+  const dimension = widgetDimensions(widget, filters)[0]
   const measures = widget.query.measures ?? []
   const ann = (resultSet?.annotation() ?? {}) as any
   const title = (m: string) => ann.measures?.[m]?.shortTitle ?? ann.dimensions?.[m]?.shortTitle ?? m

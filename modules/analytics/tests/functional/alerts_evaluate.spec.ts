@@ -1,10 +1,17 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import testUtils from '@adonisjs/core/services/test_utils'
-import { insertActivityRow, insertOpportunityRow, keyedTasks } from '#modules/crm/contracts/index'
+import {
+  insertActivityRow,
+  insertOpportunityRow,
+  insertQuotaRow,
+  keyedTasks,
+} from '#modules/crm/contracts/index'
+import { AccessContext } from '#app/access/access_context'
 import { recordFlags } from '#app/flags/record_flags'
 import { installer } from '#app/registry/services'
-import { createOrganization, createUser } from '#tests/helpers/world'
+import { createOrganization, createTeam, createUser } from '#tests/helpers/world'
+import { visibleAlerts } from '../../alerts/visible.js'
 import { evaluateAlerts } from '../../alerts/evaluate.js'
 import { updateRule, findRule } from '../../alerts/rules.js'
 import { NOW, alertNotifications, alertRows, alertsWorld, roleOf, rule } from '../alerts_world.js'
@@ -64,6 +71,62 @@ test.group('Analytics · alerts: evaluation of each rule kind', (group) => {
       resolved: 1,
     })
     assert.equal((await alertRows(org.id))[0].status, 'resolved')
+  })
+
+  test('quota_under covers team (its leader is told), zone and family quotas (the rule roles)', async ({
+    assert,
+  }) => {
+    const { org, users } = await alertsWorld()
+    // Nothing won by team, zone or family in March 2026: each is at 0 % of its 1 000 €.
+    const sur = await createTeam(org, users.rep2, [users.rep], 'Sur')
+    const month = Array(12).fill(100_000)
+    await insertQuotaRow(org.id, { kind: 'team', teamId: sur.id }, 2026, month)
+    const zone = await insertQuotaRow(org.id, { kind: 'zone', code: 'Norte' }, 2026, month)
+    const family = await insertQuotaRow(org.id, { kind: 'family', code: 'software' }, 2026, month)
+    await rule(org, {
+      kind: 'quota_under',
+      params: { percent: 50, day: 15 },
+      roleIds: [await roleOf(users.manager)],
+      createTask: true,
+      taskType: 'task',
+      taskDueDays: 1,
+    })
+    assert.equal((await evaluateAlerts(NOW, { organizationId: org.id })).opened, 4)
+    const alerts = await alertRows(org.id)
+    assert.sameDeepMembers(
+      alerts.map((a) => [a.subject_type, Number(a.subject_id), a.owner_id && Number(a.owner_id)]),
+      [
+        ['user', users.rep.id, users.rep.id],
+        ['team', sur.id, users.rep2.id],
+        ['zone', zone, null],
+        ['family', family, null],
+      ]
+    )
+    const team = JSON.parse(alerts.find((a) => a.subject_type === 'team')!.params)
+    assert.deepInclude(team, { name: 'Sur', pct: 0, targetMinor: '100000', actualMinor: '0' })
+    // The rule's role (manager) hears of all four; the team's leader (rep2) of the team's.
+    const notes = await alertNotifications(org.id)
+    assert.sameDeepMembers(
+      notes.map((n) => [n.userId, n.key, n.params.name]),
+      [
+        [users.manager.id, 'analytics.alerts.messages.quota_under', 'Rafa Comercial'],
+        [users.manager.id, 'analytics.alerts.messages.quota_under_team', 'Sur'],
+        [users.rep2.id, 'analytics.alerts.messages.quota_under_team', 'Sur'],
+        [users.manager.id, 'analytics.alerts.messages.quota_under_zone', 'Norte'],
+        [users.manager.id, 'analytics.alerts.messages.quota_under_family', 'software'],
+      ]
+    )
+    // Tasks: to the rep and to the team's leader; a zone or family has nobody to give one to.
+    assert.sameMembers(
+      (await keyedTasks(org.id, 'analytics.alert:')).map((t) => t.assigneeId),
+      [users.rep.id, users.rep2.id]
+    )
+    // The leader sees the team's alert (theirs), not the zone's or family's.
+    const seen = await visibleAlerts(await AccessContext.forUser(users.rep2), 'open')
+    assert.deepEqual(
+      seen.map((a) => [a.subjectType, a.messageKey]),
+      [['team', 'analytics.alerts.messages.quota_under_team']]
+    )
   })
 
   test("quota_under reads day D in the organization's time zone, not UTC", async ({ assert }) => {

@@ -15,6 +15,44 @@ interface Seen {
   body: string
 }
 
+const member = (name: string, shortTitle: string) => ({
+  name,
+  title: `Cartera de oportunidades ${shortTitle}`,
+  shortTitle,
+  type: 'number',
+})
+
+/** What a stock Cube answers from the yml: Spanish titles. */
+const TITLED = {
+  meta: {
+    cubes: [
+      {
+        name: 'crm_pipeline',
+        title: 'Cartera de oportunidades',
+        measures: [member('crm_pipeline.amount_minor', 'Importe')],
+        dimensions: [member('crm_pipeline.stage', 'Etapa')],
+        segments: [],
+      },
+    ],
+  },
+  load: {
+    queryType: 'regularQuery',
+    results: [
+      {
+        data: [],
+        annotation: {
+          measures: { 'crm_pipeline.amount_minor': member('crm_pipeline.amount_minor', 'Importe') },
+          dimensions: { 'crm_pipeline.stage': member('crm_pipeline.stage', 'Etapa') },
+          segments: {},
+          timeDimensions: {
+            'crm_pipeline.closed_at.month': member('crm_pipeline.closed_at', 'Cierre'),
+          },
+        },
+      },
+    ],
+  },
+}
+
 /** A tiny HTTP server standing in for a stock Cube: records each request, answers JSON. */
 async function standInCube() {
   const seen: Seen[] = []
@@ -29,7 +67,10 @@ async function standInCube() {
     })
     const status = req.url!.includes('bad') ? 400 : 200
     res.writeHead(status, { 'Content-Type': 'application/json' })
-    res.end(JSON.stringify(status === 200 ? { fromCube: req.url } : { error: 'Cube says no' }))
+    const answer = req.url!.includes('titled')
+      ? TITLED[req.url!.includes('/meta') ? 'meta' : 'load']
+      : { fromCube: req.url }
+    res.end(JSON.stringify(status === 200 ? answer : { error: 'Cube says no' }))
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as { port: number }
@@ -103,6 +144,42 @@ test.group('Analytics · stock-Cube mode (CUBE_API_URL): the proxy', (group) => 
       const bad = await client.get(LOAD).qs({ query: '"bad"' }).loginAs(users.rep)
       bad.assertStatus(400)
       assert.deepEqual(bad.body(), { error: 'Cube says no' })
+    } finally {
+      cube.server.close()
+    }
+  })
+
+  test('/meta and /load titles come back in the user language, as embedded', async ({
+    client,
+    assert,
+  }) => {
+    const cube = await standInCube()
+    try {
+      setCubeProxy({ url: `${cube.url}/titled`, secret: SECRET })
+      const { users } = await analyticsWorld()
+      await users.rep.merge({ locale: 'en' }).save()
+      const meta = await client.get(`${CUBE_API}/meta`).loginAs(users.rep)
+      meta.assertStatus(200)
+      const [pipeline] = meta.body().cubes
+      assert.equal(pipeline.title, 'Opportunity pipeline')
+      assert.deepInclude(pipeline.measures[0], {
+        name: 'crm_pipeline.amount_minor',
+        shortTitle: 'Amount',
+        title: 'Opportunity pipeline Amount',
+      })
+      assert.equal(pipeline.dimensions[0].shortTitle, 'Stage')
+
+      const query = { measures: ['crm_pipeline.amount_minor'] }
+      const load = await client.get(LOAD).qs(multi(query)).loginAs(users.rep)
+      load.assertStatus(200)
+      const annotation = load.body().results[0].annotation
+      assert.equal(annotation.measures['crm_pipeline.amount_minor'].shortTitle, 'Amount')
+      assert.equal(annotation.dimensions['crm_pipeline.stage'].title, 'Opportunity pipeline Stage')
+      assert.equal(annotation.timeDimensions['crm_pipeline.closed_at.month'].shortTitle, 'Closed')
+
+      // A Spanish user keeps the yml's titles.
+      const es = await client.get(`${CUBE_API}/meta`).loginAs(users.rep2)
+      assert.equal(es.body().cubes[0].measures[0].shortTitle, 'Importe')
     } finally {
       cube.server.close()
     }

@@ -1,6 +1,8 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
+import db from '@adonisjs/lucid/services/db'
 import type User from '#models/user'
+import { createTeam } from '#tests/helpers/world'
 import { insertOpportunityRow, insertQuotaRow } from '#modules/crm/contracts/index'
 import { cubeEngine, resetCubeEngine } from '../../engine/engine.js'
 import { analyticsWorld } from '../world.js'
@@ -20,9 +22,27 @@ const months = (targets: Record<number, number>) =>
  *            software 3000, 1500, gap 1500, 50 %.
  * March:     rep 0 target, 800 won (no attainment); software 500, 800, gap −300, 160 %.
  */
+/** The quotas page's permission at a scope (Cube follows its rule: crm.quotas). */
+async function grantQuotas(user: User, scope: string) {
+  const { role_id: roleId } = await db.from('user_roles').where('user_id', user.id).firstOrFail()
+  await db.table('role_permissions').insert({ role_id: roleId, permission: 'crm.quotas.view' })
+  await db.table('role_scopes').insert({ role_id: roleId, resource: 'crm.quotas', scope })
+}
+
 async function quotaWorld() {
   const world = await analyticsWorld()
   const { org, users } = world
+  for (const [user, scope] of [
+    [users.rep, 'own'],
+    [users.rep2, 'own'],
+    [users.manager, 'hierarchy'],
+    [users.outsider, 'own'],
+    [users.stranger, 'all'],
+  ] as const)
+    await grantQuotas(user, scope)
+  // Team Sur, led by rep2 (rep is a member), with a February target of 2000 €.
+  const sur = await createTeam(org, users.rep2, [users.rep], 'Equipo Sur')
+  await insertQuotaRow(org.id, { kind: 'team', teamId: sur.id }, 2026, months({ 2: 2000 }))
   const won = (who: User, euros: number, at: string) =>
     insertOpportunityRow(
       org.id,
@@ -102,6 +122,7 @@ test.group('Analytics · quotas in Cube (crm_quota_attainment)', (group) => {
       .loginAs(users.admin)
     feb.assertStatus(200)
     assert.deepEqual(bySubject(feb.body()), {
+      'Equipo Sur': [2000, 0, 2000, 0],
       'Rafa Comercial': [5000, 2000, 3000, 0.4],
       'Rita Comercial': [1000, 1500, -500, 1.5],
       'software': [3000, 1500, 1500, 0.5],
@@ -111,6 +132,7 @@ test.group('Analytics · quotas in Cube (crm_quota_attainment)', (group) => {
       .qs(multi(monthQuery(3)))
       .loginAs(users.admin)
     assert.deepEqual(bySubject(march.body()), {
+      'Equipo Sur': [0, 0, 0, null],
       'Rafa Comercial': [0, 800, -800, null],
       'Rita Comercial': [0, 0, 0, null],
       'software': [500, 800, -300, 1.6],
@@ -160,9 +182,11 @@ test.group('Analytics · quotas in Cube (crm_quota_attainment)', (group) => {
       response.assertStatus(200)
       return Object.keys(bySubject(response.body())).sort()
     }
+    // The quotas page's rule (crm.quotas): own quota; a team's quota to the team's leader only
+    // (rep2 leads Sur, rep is a member); family and zone quotas need scope `all`.
     assert.deepEqual(await subjects(users.rep), ['Rafa Comercial'])
-    assert.deepEqual(await subjects(users.rep2), ['Rita Comercial'])
-    // Hierarchy: both reports' quotas; family quotas cross owners and need scope `all`.
+    assert.deepEqual(await subjects(users.rep2), ['Equipo Sur', 'Rita Comercial'])
+    // Hierarchy: both reports' quotas, not the team (the manager does not lead it).
     assert.deepEqual(await subjects(users.manager), ['Rafa Comercial', 'Rita Comercial'])
     assert.deepEqual(await subjects(users.outsider), [])
     assert.deepEqual(await subjects(users.stranger), ['Otra Empresa'])

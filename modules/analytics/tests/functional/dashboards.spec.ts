@@ -6,9 +6,11 @@ import { AccessContext } from '#app/access/access_context'
 import {
   insertOpportunityRow,
   insertQuotaRow,
+  insertTeamStages,
   opportunityTotalsInScope,
   pipelineStageIds,
 } from '#modules/crm/contracts/index'
+import { createTeam } from '#tests/helpers/world'
 import { cubeEngine, resetCubeEngine } from '../../engine/engine.js'
 import { analyticsWorld } from '../world.js'
 import { LOAD, multi } from '../client.js'
@@ -89,8 +91,13 @@ test.group('Analytics · module-declared dashboards', (group) => {
   const cubeWidget = (p: DashboardPage, key: string) =>
     p.widgets.find((w) => w.key === key) as CubeWidgetDto
 
+  // Cache bypassed: SQLite reuses the ids of rolled-back rows, so another test's cached answer
+  // (same query, same ids, within Cube's 10-second refresh key) could come back.
   async function rows(client: any, user: User, query: unknown) {
-    const response = await client.get(LOAD).qs(multi(query)).loginAs(user)
+    const response = await client
+      .get(LOAD)
+      .qs(multi(query, { cache: 'no-cache' }))
+      .loginAs(user)
     response.assertStatus(200)
     return response.body().results[0].data as Record<string, string | null>[]
   }
@@ -159,7 +166,7 @@ test.group('Analytics · module-declared dashboards', (group) => {
     assert.equal((await kpi(client, m, cubeWidget(p, 'won_ytd'))).won_amount_minor, 200_000)
     // Activities: rep's one done (20 Jan) and one overdue.
     assert.equal((await kpi(client, m, cubeWidget(p, 'activities_done'))).done_count, 1)
-    assert.equal((await kpi(client, m, cubeWidget(p, 'activities_overdue'))).overdue_count, 1)
+    assert.equal((await kpi(client, m, cubeWidget(p, 'activities_overdue'))).open_count, 1)
     // Leads were created now: rep 2 (one converted), rep2 1 → 3 new leads, 1/3 converted.
     const today = new Date().toISOString().slice(0, 10)
     const now = { ...FILTERS, from: today, to: today }
@@ -169,10 +176,10 @@ test.group('Analytics · module-declared dashboards', (group) => {
     assert.closeTo(conversion.conversion_rate, 1 / 3, 1e-4)
     assert.equal(conversion.converted_count, 1)
 
-    // The funnel by stage (open): En análisis 2 (rep 1000 €, rep2 3000 €), Oferta 1.
+    // The funnel by step (open): En análisis 2 (rep 1000 €, rep2 3000 €), Oferta 1.
     const funnel = await rows(client, m, widgetQuery(cubeWidget(p, 'funnel'), FILTERS))
     assert.deepEqual(
-      funnel.map((r) => [r['crm_pipeline.stage'], Number(r['crm_pipeline.open_count'])]),
+      funnel.map((r) => [r['crm_pipeline.stage_step'], Number(r['crm_pipeline.open_count'])]),
       [
         ['En análisis', 2],
         ['Oferta presentada', 1],
@@ -182,6 +189,111 @@ test.group('Analytics · module-declared dashboards', (group) => {
     assert.sameMembers(
       p.reps.map((r) => r.label),
       ['Rafa Comercial', 'Rita Comercial']
+    )
+  })
+
+  test("the funnel: one row per step across pipelines, the team's own stages with a team", async ({
+    client,
+    assert,
+  }) => {
+    const { org, users } = await world()
+    // Team Norte (rep2) has its own pipeline, where «En análisis» is the second stage.
+    const team = await createTeam(org, users.manager, [users.rep2], 'Norte')
+    const own = await insertTeamStages(org.id, team.id, [
+      { name: 'Primer contacto', probability: 5 },
+      { name: 'En análisis', probability: 20 },
+      { name: 'Oferta presentada', probability: 50 },
+    ])
+    for (const [stage, euros] of [
+      ['Primer contacto', 600],
+      ['En análisis', 900],
+    ] as const)
+      await insertOpportunityRow(
+        org.id,
+        {
+          name: `Norte ${euros}`,
+          stageId: own[stage],
+          ownerId: users.rep2.id,
+          amountMinor: euros * 100,
+        },
+        { team_id: team.id, stage_id: own[stage] }
+      )
+    const p = await page(client, users.manager, 'management')
+    const funnel = cubeWidget(p, 'funnel')
+    const open = async (filters: DashboardFiltersDto, label: string) =>
+      (await rows(client, users.manager, widgetQuery(funnel, filters))).map((r) => [
+        r[label],
+        Number(r['crm_pipeline.stage_position']),
+        Number(r['crm_pipeline.open_count']),
+      ])
+    // Every team: step 0 is the default's «En análisis» (rep 1000 €, rep2 3000 €, Norte's
+    // «Primer contacto» 600 €), step 1 «Oferta presentada» (rep 4000 €, Norte's «En análisis»).
+    // By stage name, «En análisis» would show twice.
+    assert.deepEqual(await open(FILTERS, 'crm_pipeline.stage_step'), [
+      ['En análisis', 0, 3],
+      ['Oferta presentada', 1, 2],
+    ])
+    // Team Norte: its own stages, in its order.
+    assert.deepEqual(await open({ ...FILTERS, teamId: team.id }, 'crm_pipeline.stage'), [
+      ['Primer contacto', 0, 1],
+      ['En análisis', 1, 1],
+    ])
+    // The stage table groups the same way.
+    const byStage = await rows(
+      client,
+      users.manager,
+      widgetQuery(cubeWidget(p, 'by_stage'), FILTERS)
+    )
+    assert.sameMembers(
+      byStage.map((r) => r['crm_pipeline.stage_step']),
+      ['En análisis', 'Oferta presentada']
+    )
+  })
+
+  test('Equipo: overdue activities by the assignee team, and the team filter', async ({
+    client,
+    assert,
+  }) => {
+    const { org, users } = await world()
+    // world.ts: rep has one overdue activity, rep2 one due in 2099. Norte: rep (member);
+    // Sur: led by rep2. The manager (hierarchy) sees both.
+    const norte = await createTeam(org, null, [users.rep], 'Norte')
+    const sur = await createTeam(org, users.rep2, [], 'Sur')
+    const p = await page(client, users.manager, 'team')
+    const byTeam = await rows(
+      client,
+      users.manager,
+      widgetQuery(cubeWidget(p, 'overdue_by_team'), FILTERS)
+    )
+    assert.deepEqual(
+      byTeam.map((r) => [
+        r['crm_activities_overview.team_name'],
+        Number(r['crm_activities_overview.open_count']),
+      ]),
+      // Sur's only open activity is due in 2099: not overdue, no row.
+      [['Norte', 1]]
+    )
+    const overdue = cubeWidget(p, 'activities_overdue')
+    assert.equal(overdue.teamMember, 'crm_activities_overview.team_id')
+    const inTeam = async (teamId: number) =>
+      (await kpi(client, users.manager, overdue, { ...FILTERS, teamId })).open_count
+    assert.equal(await inTeam(norte.id), 1)
+    assert.equal(await inTeam(sur.id), 0)
+    // Open activities by team (the leader counts as the team's): Norte 1, Sur 1.
+    const open = await rows(client, users.manager, {
+      measures: ['crm_activities_overview.open_count'],
+      dimensions: ['crm_activities_overview.team_name'],
+      order: { 'crm_activities_overview.team_name': 'asc' },
+    })
+    assert.deepEqual(
+      open.map((r) => [
+        r['crm_activities_overview.team_name'],
+        Number(r['crm_activities_overview.open_count']),
+      ]),
+      [
+        ['Norte', 1],
+        ['Sur', 1],
+      ]
     )
   })
 

@@ -5,7 +5,7 @@ import { forgetAll } from '#app/support/cache'
 import { moduleRegistry } from '#app/registry/main'
 import { AccessContext } from '#app/access/access_context'
 import User from '#models/user'
-import { opportunityTotalsInScope } from '#modules/crm/contracts/index'
+import { opportunityTotalsInScope, visibleQuotaAttainments } from '#modules/crm/contracts/index'
 import { cubeEngine, resetCubeEngine } from '../../engine/engine.js'
 import { LOAD, multi } from '../client.js'
 import type { CubeWidgetDto, DashboardPage } from '../../dto/dashboards.js'
@@ -81,5 +81,56 @@ test.group('Analytics · dashboards over the demo data', (group) => {
     }
     // The demo data has won opportunities in the last twelve months (something to see).
     assert.isTrue(sawWins)
+  })
+
+  test('each demo role sees in Cube the quotas the quotas page shows it', async ({
+    client,
+    assert,
+  }) => {
+    const year = new Date().getUTCFullYear()
+    const kinds = new Set<string>()
+    for (const [email] of DEMO) {
+      const user = await User.findByOrFail('email', email)
+      const response = await client
+        .get(LOAD)
+        .qs(
+          multi(
+            {
+              measures: ['crm_quota_attainment.quotas'],
+              dimensions: ['crm_quota_attainment.quota_id', 'crm_quota_attainment.kind'],
+              filters: [
+                { member: 'crm_quota_attainment.year', operator: 'equals', values: [String(year)] },
+              ],
+            },
+            { cache: 'no-cache' }
+          )
+        )
+        .loginAs(user)
+      response.assertStatus(200)
+      const rows = response.body().results[0].data as Record<string, string>[]
+      const inCube = rows
+        .map((r) => Number(r['crm_quota_attainment.quota_id']))
+        .sort((a, b) => a - b)
+      const access = await AccessContext.forUser(user)
+      const onPage = access.can('crm.quotas.view')
+        ? (
+            await visibleQuotaAttainments(access, {
+              year,
+              period: 'year',
+              month: 12,
+              kinds: ['user', 'team', 'zone', 'family'],
+              locale: 'es',
+            })
+          )
+            .map((q) => q.id)
+            .sort((a, b) => a - b)
+        : []
+      assert.deepEqual(inCube, onPage, email)
+      for (const r of rows) kinds.add(`${email}:${r['crm_quota_attainment.kind']}`)
+    }
+    // Team leaders see their team's quota; zone and family quotas need scope `all`.
+    assert.isTrue(kinds.has('jefe.norte@demo.cartera.es:team'))
+    assert.isFalse(kinds.has('jefe.norte@demo.cartera.es:zone'))
+    assert.isTrue(kinds.has('gerente@demo.cartera.es:zone'))
   })
 })

@@ -30,6 +30,7 @@ const widget = (extra: Partial<CubeWidgetDto> = {}): CubeWidgetDto => ({
   period: 'filter',
   teamMember: 'crm_pipeline.team_id',
   repMember: 'crm_pipeline.owner_id',
+  teamDimensions: null,
   series: 'plain',
   drill: {
     id: 'crm_pipeline.id',
@@ -119,5 +120,34 @@ test.group('Dashboards · queries from a widget and the page filters', () => {
       readFilters({ period: 'custom', from: '2026-03-09', to: '2026-03-02' }, now).period,
       'year'
     )
+  })
+
+  test('`past`: every day before today (overdue by due date)', ({ assert }) => {
+    assert.deepEqual(widgetRange({ period: 'past' }, { ...FILTERS, today: '2026-03-01' }), [
+      '2000-01-01',
+      '2026-02-28',
+    ])
+  })
+
+  test("today, this month and the year are the organization's, in its time zone", ({ assert }) => {
+    // 23:30 UTC on 31 December is already 1 January in Madrid (UTC+1), not in New York.
+    const now = new Date('2026-12-31T23:30:00Z')
+    assert.include(readFilters({}, now, 'Europe/Madrid'), {
+      today: '2027-01-01',
+      from: '2027-01-01',
+      to: '2027-12-31',
+    })
+    assert.include(readFilters({ period: 'month' }, now, 'Europe/Madrid'), {
+      from: '2027-01-01',
+      to: '2027-01-31',
+    })
+    assert.include(
+      readFilters({ period: 'month' }, new Date('2027-01-01T02:00:00Z'), 'America/New_York'),
+      {
+        today: '2026-12-31',
+        from: '2026-12-01',
+      }
+    )
+    assert.include(readFilters({}, now), { today: '2026-12-31' })
   })
 })

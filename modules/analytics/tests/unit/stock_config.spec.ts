@@ -8,10 +8,37 @@ const config = require('../../../../cube/cube.js')
 
 test.group('Analytics · cube/cube.js (stock-Cube mode)', () => {
   test('views map to the scope resource of their root cube', ({ assert }) => {
-    const views: Map<string, string | null> = config._viewScopes()
-    assert.equal(views.get('crm_pipeline'), 'crm.opportunities')
-    assert.equal(views.get('crm_leads_overview'), 'crm.leads')
-    assert.equal(views.get('crm_quota_attainment'), 'crm.opportunities')
+    const views: Map<string, { resource: string | null; leader: string | null }> =
+      config._viewScopes()
+    assert.deepEqual(views.get('crm_pipeline'), { resource: 'crm.opportunities', leader: null })
+    assert.equal(views.get('crm_leads_overview')?.resource, 'crm.leads')
+    // Quotas: the quotas page's rule (crm.quotas), and team quotas to their leader.
+    assert.deepEqual(views.get('crm_quota_attainment'), {
+      resource: 'crm.quotas',
+      leader: 'leader_id',
+    })
+  })
+
+  test('queryRewrite: quotas of the owners in scope or of the teams the user leads', ({
+    assert,
+  }) => {
+    const query = { measures: ['crm_quota_attainment.target_minor'] }
+    const rewrite = (owners: Record<string, number[] | null>) =>
+      config.queryRewrite(query, { securityContext: { organizationId: 7, userId: 3, owners } })
+        .filters
+    assert.deepEqual(rewrite({ 'crm.quotas': [3, 4] })[1], {
+      or: [
+        { member: 'crm_quota_attainment.owner_id', operator: 'equals', values: ['3', '4'] },
+        { member: 'crm_quota_attainment.leader_id', operator: 'equals', values: ['3'] },
+      ],
+    })
+    // Scope `all`: every quota (zone and family too); no permission: none, led or not.
+    assert.lengthOf(rewrite({ 'crm.quotas': null }), 1)
+    assert.deepEqual(rewrite({})[1], {
+      member: 'crm_quota_attainment.owner_id',
+      operator: 'equals',
+      values: ['-1'],
+    })
   })
 
   test('queryRewrite adds the organization and owner filters of the token', ({ assert }) => {
