@@ -38,7 +38,7 @@ import { freePort, run, waitFor } from './lib.mjs'
 import { generate } from './crm_data.mjs'
 import { FACTS } from './crm_rows.mjs'
 import { writeLeadFile } from './crm_file.mjs'
-import { cannon, moveRuns, signIn } from './crm_http.mjs'
+import { cannon, MOVE_LOAD, moveRuns, signIn } from './crm_http.mjs'
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 1)
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8)
@@ -263,7 +263,7 @@ for (const [k, runs, goalMs] of [
       `${k} -c ${i ? CONNECTIONS : 1}: ${line(x)} (${goal(x.p95 <= goalMs)} p95 ≤ ${goalMs})`
     )
 console.log(
-  `3. stage move -c ${MOVERS} (one rep each): ${line(move)} (${goal(move.p95 <= 50)} p95 ≤ 50); ${moved} opportunities moved`
+  `3. stage move -c ${MOVERS} (${MOVE_LOAD(MOVERS)}): ${line(move)} (${goal(move.p95 <= 50)} p95 ≤ 50); ${moved} opportunities moved`
 )
 if (runResult.importError) console.log(`4. lead import FAILED: ${runResult.importError}`)
 for (const step of ['preview', 'commit']) {

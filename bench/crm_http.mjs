@@ -76,9 +76,15 @@ export async function cannon(options) {
   }
 }
 
+/** What `moveRuns` measures, as the bench prints it. */
+export const MOVE_LOAD = (movers) =>
+  `closed loop: ${movers} clients at once (one rep each, own connection), each sending its next move as soon as the last one answered, no think time`
+
 /**
- * Moves by `movers.length` users at once, one connection each: every request moves the user's
- * next opportunity to the next open stage of `openStages` (so none is a no-op).
+ * Moves by `movers.length` users at once, one connection each, in a closed loop (a client sends
+ * its next request as soon as the previous one is answered; no think time, so the server always
+ * has `movers.length` moves in flight): every request moves the user's next opportunity to the
+ * next open stage of `openStages` (so none is a no-op).
  */
 export function moveRuns(base, movers, sessions, openStages, duration) {
   let clientNo = 0

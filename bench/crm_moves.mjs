@@ -2,16 +2,19 @@
 //   node bench/crm_moves.mjs tmp/bench-crm-<pid>
 // Copies its bench.sqlite3, starts the production build (build/: run `npm run bench:crm` or
 // `node ace build` first) and has 16 reps move their own opportunities at once, as part 3 of
-// bench:crm does, for BENCH_DURATION seconds (10); prints p50 / p95 / p99 and the server's CPU
-// time per move (user + system, steadier than latency on a busy machine). BENCH_PROFILE=<dir>
-// runs the server under `node --cpu-prof` and leaves its profile there.
+// bench:crm does (a closed loop: 16 clients, each sending its next move as soon as the last one
+// is answered, no think time), for BENCH_DURATION seconds (10); prints p50 / p95 / p99, the
+// server's CPU time per move (user + system, steadier than latency on a busy machine) and the
+// load average. BENCH_PROFILE=<dir> runs the server under `node --cpu-prof` and leaves its
+// profile there.
 import { spawn } from 'node:child_process'
 import { copyFileSync, readFileSync, rmSync, mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { loadavg } from 'node:os'
 import Database from 'better-sqlite3'
 import { ROOT, say } from '../scripts/lib.mjs'
 import { freePort, waitFor } from './lib.mjs'
-import { moveRuns, signIn } from './crm_http.mjs'
+import { MOVE_LOAD, moveRuns, signIn } from './crm_http.mjs'
 
 const kept = resolve(process.argv[2] ?? '')
 const DURATION = Number(process.env.BENCH_DURATION ?? 10)
@@ -23,7 +26,9 @@ copyFileSync(join(kept, 'bench.sqlite3'), sqlitePath)
 process.on('exit', () => rmSync(dir, { recursive: true, force: true }))
 
 const sqlite = new Database(sqlitePath)
-const org = sqlite.prepare("SELECT organization_id AS o FROM users WHERE email = 'admin@demo.cartera.es'").get().o
+const org = sqlite
+  .prepare("SELECT organization_id AS o FROM users WHERE email = 'admin@demo.cartera.es'")
+  .get().o
 const defaultOpen = sqlite
   .prepare(
     'SELECT id FROM crm_pipeline_stages WHERE organization_id = ? AND team_id IS NULL AND is_won = 0 AND is_lost = 0 ORDER BY position'
@@ -32,7 +37,9 @@ const defaultOpen = sqlite
   .map((s) => s.id)
 // The same movers as bench:crm: bench reps 21–36 (ids in the order crm_data.mjs made them).
 const reps = sqlite
-  .prepare("SELECT id, email FROM users WHERE organization_id = ? AND email LIKE 'bench%@bench.cartera.es' AND email NOT LIKE 'jefe%' ORDER BY id")
+  .prepare(
+    "SELECT id, email FROM users WHERE organization_id = ? AND email LIKE 'bench%@bench.cartera.es' AND email NOT LIKE 'jefe%' ORDER BY id"
+  )
   .all(org)
 const movers = reps
   .slice(20)
@@ -53,7 +60,11 @@ const port = await freePort()
 const profile = process.env.BENCH_PROFILE
 const app = spawn(
   'node',
-  [...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []), ...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean), join(process.env.BENCH_BUILD ?? 'build', 'bin', 'server.js')],
+  [
+    ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []),
+    ...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean),
+    join(process.env.BENCH_BUILD ?? 'build', 'bin', 'server.js'),
+  ],
   {
     cwd: ROOT,
     env: {
@@ -87,11 +98,14 @@ const cpu = () => {
   const f = readFileSync(`/proc/${app.pid}/stat`, 'utf8').split(') ')[1].split(' ')
   return (Number(f[11]) + Number(f[12])) * 10 // clock ticks of 10 ms
 }
+say(`stage moves, ${MOVE_LOAD(movers.length)}, for ${DURATION} s`)
 const before = cpu()
 const x = await moveRuns(base, movers, sessions, defaultOpen, DURATION)
 const used = cpu() - before
 console.log(
-  `stage move -c ${MOVERS}: p50 ${x.p50.toFixed(1)} ms, p95 ${x.p95.toFixed(1)} ms, p99 ${x.p99.toFixed(1)} ms, ${x.rps} req/s, ${x.requests} moves, ${x.errors} errors; server CPU ${(used / x.requests).toFixed(2)} ms/move`
+  `stage move -c ${MOVERS}: p50 ${x.p50.toFixed(1)} ms, p95 ${x.p95.toFixed(1)} ms, p99 ${x.p99.toFixed(1)} ms, ${x.rps} req/s, ${x.requests} moves, ${x.errors} errors; server CPU ${(used / x.requests).toFixed(2)} ms/move; load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`
 )
 app.kill('SIGTERM')
 await new Promise((r) => (app.exitCode === null ? app.once('exit', r) : r()))

@@ -22,9 +22,9 @@ async function accessWithWriteBetween(user: any, meanwhile: () => Promise<unknow
     await scope(query, resource, options)
     if (!pending) return
     pending = false
-    const first = query.first.bind(query)
-    query.first = async () => {
-      const found = await first()
+    const exec = query.exec.bind(query)
+    query.exec = async () => {
+      const found = await exec()
       await meanwhile()
       return found
     }
