@@ -9,7 +9,7 @@
 // process doing it, with its V8 heap at that moment. SQLite by default (a throw-away file under tmp/); DB_CONNECTION=mysql
 // uses a throw-away database on DB_HOST (127.0.0.1:3306, root, no password by default).
 import { spawnSync } from 'node:child_process'
-import { createWriteStream, mkdirSync, rmSync } from 'node:fs'
+import { copyFileSync, createWriteStream, mkdirSync, rmSync } from 'node:fs'
 import { once } from 'node:events'
 import { join } from 'node:path'
 import knex from 'knex'
@@ -21,7 +21,11 @@ const IMPORT_ENV = { MALLOC_ARENA_MAX: '2' }
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000)
 const EXISTING = Number(process.env.BENCH_EXISTING ?? 200_000)
 const CONNECTION = process.env.DB_CONNECTION ?? 'sqlite'
-const tmpDir = join(ROOT, 'tmp', `bench-import-${process.pid}`)
+// BENCH_KEEP=1 (SQLite) keeps the directory, with a copy of the seeded database and the file, so
+// BENCH_REUSE=<that directory> can time the import again without seeding.
+const KEEP = process.env.BENCH_KEEP === '1' && CONNECTION === 'sqlite'
+const REUSE = CONNECTION === 'sqlite' ? process.env.BENCH_REUSE : undefined
+const tmpDir = REUSE ?? join(ROOT, 'tmp', `bench-import-${process.pid}`)
 mkdirSync(tmpDir, { recursive: true })
 
 const env = {
@@ -58,6 +62,10 @@ if (CONNECTION === 'mysql') {
 }
 
 async function cleanup() {
+  if (KEEP || REUSE) {
+    if (KEEP) say(`kept ${tmpDir} (BENCH_REUSE=${tmpDir} times the import again)`)
+    return
+  }
   rmSync(tmpDir, { recursive: true, force: true })
   if (CONNECTION === 'mysql') {
     const admin = knex({ client: 'mysql2', connection: mysql })
@@ -103,8 +111,21 @@ const newCompany = (i) => ({
   phone: `+3493${String(1_000_000 + i).slice(-7)}`,
 })
 
+const file = join(tmpDir, 'empresas.csv')
+const seededCopy = join(tmpDir, 'seeded.sqlite3')
+
 try {
   say(`bench:import on ${CONNECTION}: ${EXISTING} existing companies, ${ROWS} lines`)
+  if (REUSE) {
+    for (const suffix of ['-wal', '-shm']) rmSync(env.SQLITE_PATH + suffix, { force: true })
+    copyFileSync(seededCopy, env.SQLITE_PATH)
+  } else await seed()
+  await measure()
+} finally {
+  await cleanup()
+}
+
+async function seed() {
   run(['ace', 'migration:run', '--force'])
   run([
     'ace',
@@ -171,7 +192,6 @@ try {
   say(`seeded ${EXISTING} companies in ${((Date.now() - seeded) / 1000).toFixed(1)} s`)
 
   // The file: 95 % new companies, 5 % duplicates spread over the five keys × (existing | earlier line).
-  const file = join(tmpDir, 'empresas.csv')
   const out = createWriteStream(file)
   const write = async (line) => {
     if (!out.write(line)) await once(out, 'drain')
@@ -205,6 +225,19 @@ try {
   }
   out.end()
   await once(out, 'finish')
+  if (KEEP) {
+    const seeded = knex({
+      client: 'better-sqlite3',
+      connection: { filename: env.SQLITE_PATH },
+      useNullAsDefault: true,
+    })
+    await seeded.raw('pragma wal_checkpoint(TRUNCATE)')
+    await seeded.destroy()
+    copyFileSync(env.SQLITE_PATH, seededCopy)
+  }
+}
+
+async function measure() {
 
   const profile = process.env.BENCH_PROFILE
     ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
@@ -239,6 +272,4 @@ try {
       `companies after: ${result.companiesAfter}`
   )
   console.log(JSON.stringify({ connection: CONNECTION, existing: EXISTING, ...result }))
-} finally {
-  await cleanup()
 }

@@ -13,8 +13,15 @@ export function searchText(...parts: (string | null | undefined)[]): string {
     .join(' ')
 }
 
+const ASCII = /^\p{ASCII}*$/u
+const ASCII_BREAK = /[^a-z0-9]+/
+
 /** The folded words of `text` ("Ferretería López, S.L." → ferreteria, lopez, s, l). */
 export function words(text: string): string[] {
+  // Plain ASCII (most names, e-mails, NIFs, phones, domains) has nothing to fold: the same
+  // words without Unicode normalization and its regular expressions (an import indexes every
+  // new record's text).
+  if (ASCII.test(text)) return text.toLowerCase().split(ASCII_BREAK).filter(Boolean)
   return text
     .normalize('NFD')
     .replace(/\p{M}/gu, '')

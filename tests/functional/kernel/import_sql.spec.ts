@@ -16,6 +16,8 @@ test.group('Import: bulk inserts', (group) => {
       table.string('code', 40).notNullable()
       table.string('label', 40).nullable()
       table.integer('weight').notNullable().defaultTo(7)
+      table.boolean('flag').nullable()
+      table.timestamp('seen_at').nullable()
     })
     return async () => {
       await db.connection().schema.dropTableIfExists(TABLE)
@@ -98,6 +100,44 @@ test.group('Import: bulk inserts', (group) => {
     assert.deepEqual(after[5], { code: 'u5', label: null })
     assert.deepEqual(after[6], { code: 'c0', label: 'n0' })
     assert.deepEqual(after[899], { code: 'c893', label: 'n893' })
+  })
+
+  test('inside a transaction: values bound as the builder binds them, statements reported', async ({
+    assert,
+  }) => {
+    const seen = new Date('2026-03-04T05:06:07.000Z')
+    const rows = (prefix: string) =>
+      [true, false, null].map((flag, i) => ({
+        code: `${prefix}${i}`,
+        label: null,
+        weight: i,
+        flag,
+        seen_at: i === 1 ? null : seen,
+      }))
+    await insertRows(db.connection(), TABLE, rows('out'))
+    const knex = db.connection().getWriteClient()
+    const sent: string[] = []
+    const listener = (q: { sql: string }) => sent.push(q.sql)
+    knex.on('query', listener)
+    try {
+      await db.transaction((trx) => insertRows(trx, TABLE, rows('in')))
+    } finally {
+      knex.off('query', listener)
+    }
+    assert.lengthOf(
+      sent.filter((sql) => /^insert into [`"]import_sql_probe/i.test(sql)),
+      1
+    )
+    const stored = await db.from(TABLE).orderBy('id').select('code', 'flag', 'seen_at')
+    const by = (prefix: string) =>
+      stored
+        .filter((r) => r.code.startsWith(prefix))
+        .map((r) => [r.flag, r.seen_at === null ? null : String(r.seen_at)])
+    assert.deepEqual(by('in'), by('out'))
+    assert.deepEqual(
+      by('in').map(([flag]) => (flag === null ? null : Boolean(Number(flag)))),
+      [true, false, null]
+    )
   })
 
   test('a failed statement inside the transaction lands nothing', async ({ assert }) => {

@@ -3,7 +3,7 @@ import db from '@adonisjs/lucid/services/db'
 import { DatabaseSearchIndex } from '#app/search/database_index'
 import { isSqlite } from '#app/support/db'
 import { ftsMatch, ftsStatement, searchTags } from '#app/search/fts'
-import { rankHits, searchTerms } from '#app/search/text'
+import { rankHits, searchTerms, searchText, words } from '#app/search/text'
 import type { SearchDocument } from '#app/search/search_index'
 import { createOrganization } from '#tests/helpers/world'
 import type Organization from '#models/organization'
@@ -45,6 +45,27 @@ test.group('Search index: scope tokens, MATCH form and ranking', () => {
  * The database index itself, on the test database (SQLite FTS5 after migration 0040, or
  * MariaDB FULLTEXT). Writes commit (FULLTEXT sees committed rows only) and are removed after.
  */
+test.group('Search index: folded words', () => {
+  test('plain ASCII and accented text split and fold the same way', ({ assert }) => {
+    assert.deepEqual(words('ACME_Iberia-2000, S.L. (info@acme.es) +34 912'), [
+      'acme',
+      'iberia',
+      '2000',
+      's',
+      'l',
+      'info',
+      'acme',
+      'es',
+      '34',
+      '912',
+    ])
+    assert.deepEqual(words('Ferretería López, S.L.'), ['ferreteria', 'lopez', 's', 'l'])
+    assert.deepEqual(words('Ñandú 3º'), ['nandu', '3º'])
+    assert.equal(searchText('Café Olé', null, 'B-12.345.678'), 'cafe ole b 12 345 678')
+    assert.deepEqual(words(' \t--- '), [])
+  })
+})
+
 test.group('Search index: queries on the database', (group) => {
   const index = new DatabaseSearchIndex()
   let one: Organization

@@ -14,6 +14,10 @@ test.group('Normalized values', () => {
     )
     assert.equal(normalizeName('Muñoz Ibáñez, Àngels'), 'munoz ibanez, angels')
     assert.equal(normalizeName('x'.repeat(300)).length, 200)
+    // Plain ASCII (no marks to fold) and text with marks give the same form.
+    assert.equal(normalizeName(' ACME\tIberia\n  S.L. '), 'acme iberia s.l.')
+    assert.equal(normalizeName('Café  Olé'), normalizeName('Cafe\u0301 Ole\u0301'))
+    assert.equal(normalizeName('Cafe Ole'), normalizeName('Café  Olé'))
   })
 
   test('phones compare equal however they were typed', ({ assert }) => {
