@@ -9,6 +9,8 @@
  * dropping the least recently used first: an import's bulk statements cannot pile up hundreds
  * of megabytes, and the short statements of the pages stay.
  */
+import { hasBoundLimit, wrapLimit } from './sqlite_limit.js'
+
 interface Preparer {
   prepare(sql: string): unknown
 }
@@ -24,7 +26,7 @@ export function reusePreparedStatements(
   const prepare = connection.prepare.bind(connection)
   const statements = new Map<string, unknown>()
   let text = 0
-  connection.prepare = (sql: string) => {
+  const prepareOnce = (sql: string): unknown => {
     let statement = statements.get(sql)
     if (statement !== undefined) {
       // Most recently used last, so the oldest is dropped first.
@@ -33,6 +35,8 @@ export function reusePreparedStatements(
       return statement
     }
     statement = prepare(sql)
+    // A bound LIMIT runs written in (sqlite_limit.ts): the statement is never reused otherwise.
+    if (hasBoundLimit(sql)) statement = wrapLimit(sql, statement as any, prepareOnce)
     // One larger than the whole budget runs without being kept.
     if (sql.length > textBudget) return statement
     // Generated SQL (IN lists and multi-row inserts of varying length) is unbounded.
@@ -45,4 +49,5 @@ export function reusePreparedStatements(
     text += sql.length
     return statement
   }
+  connection.prepare = prepareOnce
 }
