@@ -130,13 +130,16 @@ export async function deliverOutbox(
   if (!outbox || (outbox.status === 'sent' && outbox.sent_message_id)) return 'skipped'
   const mailbox = await db.from('mail_mailboxes').where('id', outbox.mailbox_id).firstOrFail()
   const user = await db.from('users').where('id', outbox.user_id).firstOrFail()
-  const raw = await buildMessage(outbox, mailbox, user)
-  if (outbox.status !== 'sent') {
+  let raw: Buffer
+  if (outbox.status === 'sent') raw = await buildMessage(outbox, mailbox, user)
+  else {
     const recipients = [outbox.to_json, outbox.cc_json, outbox.bcc_json].flatMap((json) =>
       list(json).map((a) => a.address)
     )
     const attempts = Math.max(Number(outbox.attempts) + 1, attempt)
+    // Building counts as the attempt too: an attached file the drive lost fails it the same way.
     try {
+      raw = await buildMessage(outbox, mailbox, user)
       await transmit(mailbox, { from: mailbox.address, to: recipients }, raw)
     } catch (error) {
       await db

@@ -182,4 +182,31 @@ test.group('Compose: attachments', (group) => {
     const original = await db.from('documents').where('id', doc.id).firstOrFail()
     assert.isTrue(await drive.use().exists(original.stored_key))
   })
+
+  test('an attached file the drive lost: «retrying» with the error, failed after the last attempt', async ({
+    client,
+    assert,
+  }) => {
+    const w = await composeWorld('lost')
+    ;(await composePost(client, w).file('attachments[]', PDF, { filename: 'a.pdf' })).assertStatus(
+      302
+    )
+    const outbox = await db.from('mail_outbox').where('organization_id', w.org.id).firstOrFail()
+    const [file] = await db.from('mail_outbox_attachments').where('outbox_id', outbox.id)
+    await drive.use().delete(file.stored_key)
+    for (let attempt = 1; attempt <= 4; attempt++) {
+      await drainQueue()
+      const row = await db.from('mail_outbox').where('id', outbox.id).firstOrFail()
+      assert.equal(row.status, attempt < 4 ? 'retrying' : 'failed')
+      assert.equal(row.attempts, attempt)
+      assert.isNotNull(row.error)
+      if (attempt < 4)
+        await db
+          .from('queue_jobs')
+          .whereRaw('data like ?', [`%"outboxId":${outbox.id}%`])
+          .where('status', 'delayed')
+          .update({ execute_at: Date.now() - 1 })
+    }
+    assert.lengthOf(smtpSink.to(w.email), 0, 'nothing sent without its attachment')
+  })
 })
