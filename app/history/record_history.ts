@@ -189,7 +189,9 @@ export async function recordHistoryMany(
   const timelineRows: Record<string, unknown>[] = []
   const forget: number[] = []
   for (const item of items) {
-    const changes = diff(item.before, item.after)
+    // A summarized create or delete writes one audit row and no field list: no diff to make
+    // (an import's batch would compare every value of every new record for nothing).
+    const changes = item.summary && item.action !== 'update' ? [] : diff(item.before, item.after)
     const audited = changesForAudit(changes)
     const rows = audited.length && !item.summary ? audited : item.action === 'update' ? [] : [null]
     for (const c of rows) {

@@ -4,7 +4,7 @@ import searchConfig from '#config/search'
 import { moduleRegistry } from '#app/registry/main'
 import type { SearchProvider } from '#app/registry/types'
 import { memoByKey } from '#app/support/memo'
-import type { SearchIndex } from './search_index.js'
+import type { SearchDocument, SearchIndex } from './search_index.js'
 
 let current: SearchIndex | undefined
 
@@ -50,6 +50,23 @@ export async function reindexRecords(params: {
     { organizationId, resource: params.resource, recordIds: ids, documents },
     client
   )
+}
+
+/**
+ * Writes documents the caller built from values it holds (an import's new records, just
+ * inserted), instead of reading the records back: the same `replace` as `reindexRecords`, and
+ * nothing when the resource feeds no index.
+ */
+export async function indexDocuments(params: {
+  resource: string
+  organizationId: number
+  documents: SearchDocument[]
+  client: QueryClientContract
+}): Promise<void> {
+  const { organizationId, resource, documents, client } = params
+  if (!documents.length || !(await indexedProvider(resource))) return
+  const recordIds = documents.map((d) => d.recordId)
+  await searchIndex().replace({ organizationId, resource, recordIds, documents }, client)
 }
 
 /**

@@ -21,7 +21,8 @@ import {
   writeIndustries,
   type ClassificationState,
 } from './company_fields.js'
-import { indexCompanies, indexContacts } from '../search/sync.js'
+import { indexCompanies, indexContacts, indexNewCompanies } from '../search/sync.js'
+import type { CompanyDocumentRow } from '../search/documents.js'
 import {
   LIVE_FIRST,
   channelRows,
@@ -296,40 +297,50 @@ const definition: ImportDefinition = defineImport({
   async create(rows, ctx) {
     await crmRecordsChanged(ctx.organizationId, ctx.trx)
     const now = dbTimestamp()
-    const ids = await insertRowsIds(
-      ctx.trx,
-      'crm_companies',
-      rows.map((v) => ({
-        type: 'cliente',
-        legal_name: null,
-        legal_name_normalized: null,
-        nif: null,
-        industry: null,
-        website: null,
-        website_domain: null,
-        description: null,
-        zone: null,
-        status: null,
-        size: null,
-        strengths: null,
-        weaknesses: null,
-        ...columns(v),
-        organization_id: ctx.organizationId,
-        owner_id: ownerId(ctx, v.owner) ?? ctx.actorId,
-        created_by: ctx.actorId,
-        created_at: now,
-        updated_at: now,
-      })),
-      'name_normalized'
-    )
+    const companies = rows.map((v) => ({
+      type: 'cliente',
+      legal_name: null,
+      legal_name_normalized: null,
+      nif: null,
+      industry: null,
+      website: null,
+      website_domain: null,
+      description: null,
+      zone: null,
+      status: null,
+      size: null,
+      strengths: null,
+      weaknesses: null,
+      ...columns(v),
+      organization_id: ctx.organizationId,
+      owner_id: ownerId(ctx, v.owner) ?? ctx.actorId,
+      created_by: ctx.actorId,
+      created_at: now,
+      updated_at: now,
+    }))
+    const ids = await insertRowsIds(ctx.trx, 'crm_companies', companies, 'name_normalized')
     const phones: Record<string, unknown>[] = []
     const emails: Record<string, unknown>[] = []
     const addresses: Record<string, unknown>[] = []
-    rows.forEach((v, i) => {
+    const documents = rows.map((v, i) => {
       const channels = channelRows(ctx.organizationId, 'company_id', ids[i], v)
       if (channels.phone) phones.push(channels.phone)
       if (channels.email) emails.push(channels.email)
       if (ADDRESS.some((f) => v[f])) addresses.push(addressRow(ctx.organizationId, ids[i], v))
+      const c: Record<string, unknown> = companies[i]
+      const row: CompanyDocumentRow = {
+        id: ids[i],
+        name: c.name as string,
+        legal_name: c.legal_name as string | null,
+        nif: c.nif as string | null,
+        website_domain: c.website_domain as string | null,
+        owner_id: c.owner_id as number | null,
+      }
+      return {
+        row,
+        phones: channels.phone ? [channels.phone.value_normalized] : [],
+        emails: channels.email ? [channels.email.value] : [],
+      }
     })
     await insertRows(ctx.trx, 'crm_phones', phones)
     await insertRows(ctx.trx, 'crm_emails', emails)
@@ -339,7 +350,8 @@ const definition: ImportDefinition = defineImport({
       ctx.organizationId,
       rows.map((values, i) => ({ id: ids[i], values }))
     )
-    await indexCompanies(ctx.trx, ctx.organizationId, ids)
+    // Indexed from the values just written: nothing to read back.
+    await indexNewCompanies(ctx.trx, ctx.organizationId, documents)
     return ids
   },
 

@@ -20,7 +20,7 @@ import {
 } from '../support/leads_lists.js'
 import { leadColumns } from '../actions/leads/load_lead.js'
 import { decideNewLeads } from '../assignment/assign_leads.js'
-import { indexLeads } from '../search/leads.js'
+import { indexLeads, indexNewLeads, type LeadDocumentRow } from '../search/leads.js'
 import {
   LIVE_FIRST,
   checkCommon,
@@ -332,7 +332,12 @@ const definition: ImportDefinition = defineImport({
     }
     const ids = await insertRowsIds(ctx.trx, 'crm_leads', leads, 'name_normalized')
     await plan.record(unowned.map((i) => ids[i]))
-    await indexLeads(ctx.trx, ctx.organizationId, ids)
+    // Indexed from the rows just written: nothing to read back.
+    await indexNewLeads(
+      ctx.trx,
+      ctx.organizationId,
+      leads.map((lead, i) => ({ ...(lead as Omit<LeadDocumentRow, 'id'>), id: ids[i] }))
+    )
     return ids
   },
 

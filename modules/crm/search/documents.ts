@@ -66,7 +66,7 @@ async function channels(client: QueryClientContract, parent: Parent, ids: number
 }
 
 /** "+34961234567" → 34961234567 and 961234567 (typed with or without the country code). */
-function phoneKeys(normalized: string): string[] {
+export function phoneKeys(normalized: string): string[] {
   const digits = normalized.replace(/\D/g, '')
   return digits.startsWith('34') && digits.length === 11 ? [digits, digits.slice(2)] : [digits]
 }
@@ -76,6 +76,42 @@ function nifKeys(nif: string | null): string[] {
   if (!nif) return []
   const digits = nif.replace(/\D/g, '')
   return digits && digits !== nif ? [nif, digits] : [nif]
+}
+
+/** A company row as its document needs it (stored columns). */
+export interface CompanyDocumentRow {
+  id: number
+  name: string
+  legal_name: string | null
+  nif: string | null
+  website_domain: string | null
+  owner_id: number | null
+}
+
+/**
+ * A company's document from its row and its channels: phones in their search forms
+ * (`phoneKeys`), e-mails primary first. Shared by the read below and by writers that hold the
+ * values already (an import's new companies).
+ */
+export function companyDocument(
+  r: CompanyDocumentRow,
+  ch: { phones: string[]; emails: string[] } | undefined
+): SearchDocument {
+  return {
+    recordId: Number(r.id),
+    ownerId: r.owner_id === null ? null : Number(r.owner_id),
+    title: r.name,
+    subtitle: [r.legal_name, r.nif].filter(Boolean).join(' · ') || null,
+    text: [
+      r.legal_name,
+      ...nifKeys(r.nif),
+      r.website_domain,
+      ...(ch?.phones ?? []),
+      ...(ch?.emails ?? []),
+    ]
+      .filter(Boolean)
+      .join(' '),
+  }
 }
 
 /** Companies: name, legal name, NIF, phones, e-mails, web domain. */
@@ -96,24 +132,7 @@ export async function companyDocuments(params: IndexDocumentsParams): Promise<Se
     'company_id',
     rows.map((r) => Number(r.id))
   )
-  return rows.map((r) => {
-    const ch = more.get(Number(r.id))
-    return {
-      recordId: Number(r.id),
-      ownerId: r.owner_id === null ? null : Number(r.owner_id),
-      title: r.name,
-      subtitle: [r.legal_name, r.nif].filter(Boolean).join(' · ') || null,
-      text: [
-        r.legal_name,
-        ...nifKeys(r.nif),
-        r.website_domain,
-        ...(ch?.phones ?? []),
-        ...(ch?.emails ?? []),
-      ]
-        .filter(Boolean)
-        .join(' '),
-    }
-  })
+  return rows.map((r) => companyDocument(r as CompanyDocumentRow, more.get(Number(r.id))))
 }
 
 /** Contacts: name, e-mails, phones, position and the name of their company. */

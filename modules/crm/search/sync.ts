@@ -1,7 +1,8 @@
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
-import { reindexRecords } from '#app/search/indexer'
+import { indexDocuments, reindexRecords } from '#app/search/indexer'
 import { COMPANIES } from '../actions/companies/load_company.js'
 import { CONTACTS } from '../actions/contacts/load_contact.js'
+import { companyDocument, phoneKeys, type CompanyDocumentRow } from './documents.js'
 
 /*
  * The CRM's writes keep the kernel's search index current through these, inside their own
@@ -31,6 +32,25 @@ export async function indexCompanies(
     for (const c of rows) contacts.push(Number(c.id))
   }
   await indexContacts(client, organizationId, contacts)
+}
+
+/**
+ * Indexes companies just created from the values written (the rows and their phones, as stored
+ * normalized, and e-mails): the documents `indexCompanies` would read back, without reading.
+ */
+export async function indexNewCompanies(
+  client: QueryClientContract,
+  organizationId: number,
+  companies: { row: CompanyDocumentRow; phones: string[]; emails: string[] }[]
+) {
+  await indexDocuments({
+    resource: COMPANIES,
+    organizationId,
+    client,
+    documents: companies.map((c) =>
+      companyDocument(c.row, { phones: c.phones.flatMap(phoneKeys), emails: c.emails })
+    ),
+  })
 }
 
 export async function indexContacts(

@@ -35,6 +35,8 @@ export function domainKey(value: string): string | null {
   return /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(host) ? host.slice(0, 255) : null
 }
 
+const ASCII = /^\p{ASCII}*$/u
+
 /** Spanish legal forms, written without dots or spaces, that a company name may end with. */
 const LEGAL_FORMS = new Set([
   'sl',
@@ -57,9 +59,13 @@ const LEGAL_FORMS = new Set([
  * "Construcciones Pérez, S.L.U." = "CONSTRUCCIONES PEREZ SLU" = "construcciones perez".
  */
 export function companyNameKey(value: string): string | null {
-  const words = normalizeText(value)
-    .replace(/[.·]/g, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+  const text = normalizeText(value)
+  // Folded plain ASCII (most names) is lower case already: letters and digits are [a-z0-9].
+  const words = (
+    ASCII.test(text)
+      ? text.replace(/\./g, '').replace(/[^a-z0-9]+/g, ' ')
+      : text.replace(/[.·]/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ')
+  )
     .trim()
     .split(' ')
     .filter(Boolean)

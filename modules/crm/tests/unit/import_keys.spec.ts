@@ -52,5 +52,9 @@ test.group('Import duplicate keys', () => {
     ]
     for (const v of forms) assert.equal(companyNameKey(v), 'construcciones perez', v)
     assert.equal(companyNameKey('S.A.'), 'sa')
+    // Plain ASCII and text with letters beyond it split on the same characters.
+    assert.equal(companyNameKey('ACME_Iberia-2000 (Norte), S.L.'), 'acme iberia 2000 norte')
+    assert.equal(companyNameKey('Açme_Iberia-2000 (Norte)·S.L.'), 'acme iberia 2000 norte')
+    assert.equal(companyNameKey('Ñandú·Sur S.A.'), 'nandusur')
   })
 })
