@@ -88,9 +88,15 @@ function checkCsrf(ctx: HttpContext, options: ShieldConfig['csrf']) {
   const token = tokenFromRequest(ctx, options)
   if (!token) throw new errors.E_BAD_CSRF_TOKEN()
   // Inertia and fetch send back the very token of the XSRF-TOKEN cookie, checked just above
-  // against this secret: the same text is not hashed again.
-  if (heldValid && token === held) return
+  // against this secret: the same text is not hashed again (compared in constant time).
+  if (heldValid && sameText(token, held)) return
   if (!verifyToken(secret, token)) throw new errors.E_BAD_CSRF_TOKEN()
+}
+
+function sameText(a: string, b: string): boolean {
+  const x = Buffer.from(a)
+  const y = Buffer.from(b)
+  return x.length === y.length && timingSafeEqual(x, y)
 }
 
 /** A token of `secret` for this request, and in the XSRF-TOKEN cookie of its response. */

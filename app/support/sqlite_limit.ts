@@ -9,8 +9,8 @@
  *
  * Here a statement ending in knex's `limit ?` (or `limit ? offset ?`) runs as the same text
  * with that limit written in (`limit 1`): the limit is an integer checked here (anything else
- * runs as before, bound), each limit value has its own prepared statement (a few in practice:
- * 1, page sizes), and the other bindings, the offset included, stay bound.
+ * runs as before, bound), each of the first few limit values has its own prepared statement (1,
+ * page sizes; later ones run bound), and the other bindings, the offset included, stay bound.
  */
 
 /** knex's SQLite limit, last in the statement, with or without an offset after it. */
@@ -56,9 +56,12 @@ export function wrapLimit(
     if (bindings.length !== placeholders || !Number.isSafeInteger(limit)) return [original, params]
     let inlined = byLimit.get(limit)
     if (inlined === undefined) {
+      // The few limits a statement runs with (1, a page size) are kept at hand; past those
+      // (a limit taken from a request, say) the statement runs bound, so varying limits never
+      // crowd the shared statement cache.
+      if (byLimit.size >= KEPT_LIMITS) return [original, params]
       inlined = prepare(sql.replace(BOUND_LIMIT, ` limit ${limit}$1`)) as Statement
-      // The few limits a statement runs with (1, a page size) are kept at hand.
-      if (byLimit.size < KEPT_LIMITS) byLimit.set(limit, inlined)
+      byLimit.set(limit, inlined)
     }
     if (safe !== undefined) inlined.safeIntegers(safe)
     return [inlined, [bindings.toSpliced(at, 1)]]

@@ -31,7 +31,7 @@ export default class MailRulesController {
       .orderBy('name')
       .select('id', 'name')
     const props: MailRulesPage = {
-      rules: await listMailRules(organizationId),
+      rules: await listMailRules(organizationId, ctx.access),
       blocklist: await listBlocklist(organizationId),
       mailboxes: mailboxes.map((m) => ({ value: String(m.id), label: m.name })),
       users: await userOptions(organizationId),
@@ -52,7 +52,7 @@ export default class MailRulesController {
     ctx.access.authorize(CONFIGURE)
     const data = await ctx.request.validateUsing(mailRuleValidator)
     return orBack(ctx, async () => {
-      await saveMailRule(ctx.organization.id, data, id)
+      await saveMailRule(ctx.organization.id, data, ctx.access, id)
       ctx.session.flash('success', ctx.i18n.t('mail.rules.saved'))
       return ctx.response.redirect().toRoute('mail.rules.index')
     })

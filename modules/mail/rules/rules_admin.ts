@@ -8,6 +8,7 @@ import type { MailRuleData } from '../validators/rules.js'
 import type { RuleAction, RuleCondition } from './evaluate.js'
 import { parseRecordRef } from '../triage/record_ref.js'
 import type { MailRuleRow } from '../dto/rules.js'
+import type { AccessContext } from '#app/access/access_context'
 
 const toRow = (r: any): MailRuleRow => ({
   id: Number(r.id),
@@ -22,9 +23,13 @@ const toRow = (r: any): MailRuleRow => ({
 
 /**
  * The organization's capture rules in evaluation order, each "link" action with the name of
- * its record (null when the record is gone), for the form's record picker.
+ * its record (null when the record is gone or outside the reader's scope), for the form's
+ * record picker.
  */
-export async function listMailRules(organizationId: number): Promise<MailRuleRow[]> {
+export async function listMailRules(
+  organizationId: number,
+  access: AccessContext
+): Promise<MailRuleRow[]> {
   const rows = await db
     .from('mail_rules')
     .where('organization_id', organizationId)
@@ -35,7 +40,7 @@ export async function listMailRules(organizationId: number): Promise<MailRuleRow
     r.actions.flatMap((a) => (a.type === 'link' ? [{ type: a.recordType, id: a.recordId }] : []))
   )
   if (!refs.length) return rules
-  const cards = await recordCards(organizationId, refs)
+  const cards = await recordCards(organizationId, refs, access)
   for (const rule of rules)
     for (const action of rule.actions)
       if (action.type === 'link')
@@ -50,8 +55,15 @@ export async function findMailRule(organizationId: number, id: number): Promise<
   return toRow(row)
 }
 
-/** The stored actions: users of the organization, records that exist (`crm.lead:4`). */
-async function checkedActions(organizationId: number, data: MailRuleData): Promise<RuleAction[]> {
+/**
+ * The stored actions: users of the organization, records that exist and the editor may see
+ * (`crm.lead:4`).
+ */
+async function checkedActions(
+  organizationId: number,
+  data: MailRuleData,
+  access: AccessContext
+): Promise<RuleAction[]> {
   const out: RuleAction[] = []
   for (const [i, a] of data.actions.entries()) {
     if (a.type === 'assign') {
@@ -63,7 +75,7 @@ async function checkedActions(organizationId: number, data: MailRuleData): Promi
       out.push({ type: 'assign', userId: a.userId! })
     } else if (a.type === 'link') {
       const ref = parseRecordRef(a.record ?? '')
-      const [card] = ref ? await recordCards(organizationId, [ref]) : []
+      const [card] = ref ? await recordCards(organizationId, [ref], access) : []
       if (!card) throw new RuleError('mail.rules.errors.record', {}, `actions.${i}.record`)
       out.push({ type: 'link', recordType: card.type, recordId: card.id })
     } else if (a.type === 'tag') out.push({ type: 'tag', tag: a.tag!.toLowerCase() })
@@ -73,7 +85,12 @@ async function checkedActions(organizationId: number, data: MailRuleData): Promi
 }
 
 /** Creates (at the end of the order) or updates a rule. */
-export async function saveMailRule(organizationId: number, data: MailRuleData, id?: number) {
+export async function saveMailRule(
+  organizationId: number,
+  data: MailRuleData,
+  access: AccessContext,
+  id?: number
+) {
   if (data.mailboxId) {
     const mailbox = await db
       .from('mail_mailboxes')
@@ -93,7 +110,7 @@ export async function saveMailRule(organizationId: number, data: MailRuleData, i
     enabled: data.enabled ?? true,
     match: data.match,
     conditions: JSON.stringify(conditions),
-    actions: JSON.stringify(await checkedActions(organizationId, data)),
+    actions: JSON.stringify(await checkedActions(organizationId, data, access)),
     stop: data.stop ?? false,
     updated_at: dbTimestamp(),
   }

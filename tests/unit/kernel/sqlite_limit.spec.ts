@@ -67,4 +67,14 @@ test.group('SQLite: a bound LIMIT is written in', () => {
     assert.deepEqual(sqlite.prepare('select count(*) as n from t').get(), { n: 6 })
     assert.include(prepared, 'insert into t select x + 10, label from t order by x limit 2')
   })
+  test('past the first four limit values a statement runs bound (no new texts)', ({ assert }) => {
+    const { sqlite, prepared } = connection()
+    const page = sqlite.prepare('select x from t order by x limit ?')
+    for (const n of [1, 2, 3, 4]) assert.lengthOf(page.all([n]), n)
+    prepared.length = 0
+    assert.deepEqual(page.all([1]), [{ x: 1 }])
+    assert.lengthOf(page.all([0]), 0)
+    assert.lengthOf(page.all([5]), 4)
+    assert.deepEqual(prepared, [])
+  })
 })

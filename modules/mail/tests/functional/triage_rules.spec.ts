@@ -19,7 +19,10 @@ import { capture, write } from '../triage_helpers.js'
  * create_lead (only for a sender the CRM does not know).
  */
 const admin = (org: any) =>
-  createUser(org, { permissions: ['mail.mailboxes.view', 'mail.mailboxes.configure'] })
+  createUser(org, {
+    permissions: ['mail.mailboxes.view', 'mail.mailboxes.configure', 'crm.companies.view'],
+    scopes: { 'crm.companies': 'all' },
+  })
 
 const rule = (extra: Record<string, unknown> = {}) => ({
   name: 'Facturas',
@@ -159,6 +162,44 @@ test.group('Triage: capture rules admin', (group) => {
     assert.equal(Number(m1.assigned_user_id), ana.id)
     assert.deepEqual(await linksOf(m2.id), [])
     assert.isNull(m2.assigned_user_id)
+  })
+
+  test('link action: only a record the editor may see; the page does not name hidden ones', async ({
+    client,
+    assert,
+  }) => {
+    const org = await createOrganization(['crm', 'mail'])
+    const other = await createUser(org, { permissions: ['crm.companies.view'] })
+    const editor = await createUser(org, {
+      permissions: ['mail.mailboxes.view', 'mail.mailboxes.configure', 'crm.companies.view'],
+      scopes: { 'crm.companies': 'own' },
+    })
+    const hidden = await insertCompanyRow(org.id, { name: 'Oculta SL', ownerId: other.id })
+    const own = await insertCompanyRow(org.id, { name: 'Propia SL', ownerId: editor.id })
+    const refused = await write(
+      client.post('/mail/rules'),
+      editor,
+      rule({ actions: [{ type: 'link', record: `crm.company:${hidden}` }] })
+    )
+    refused.assertStatus(302)
+    assert.lengthOf(await rules(org.id), 0)
+    await write(
+      client.post('/mail/rules'),
+      editor,
+      rule({ actions: [{ type: 'link', record: `crm.company:${own}` }] })
+    ).then((r: any) => r.assertStatus(302))
+    assert.lengthOf(await rules(org.id), 1)
+    // A rule another editor linked to the hidden company: listed without the company's name.
+    await db
+      .from('mail_rules')
+      .where('organization_id', org.id)
+      .update({
+        actions: JSON.stringify([{ type: 'link', recordType: 'crm.company', recordId: hidden }]),
+      })
+    const page = await client.get('/mail/rules').loginAs(editor).withInertia()
+    assert.deepEqual(page.inertiaProps.rules[0].actions, [
+      { type: 'link', recordType: 'crm.company', recordId: hidden, recordLabel: null },
+    ])
   })
 
   test('tag and create_lead actions: tags stored; a lead only for an unknown sender, linked', async ({
