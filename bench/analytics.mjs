@@ -4,8 +4,8 @@
 // set into it (bench/crm_data.mjs, the data of `npm run bench:crm`; BENCH_SCALE multiplies it:
 // 0.2 on a shared machine). Copies it into a throw-away MariaDB/MySQL database (the tables the
 // analytics read; BENCH_MYSQL=off skips this part). Then bench/analytics_run.ts, in-process,
-// runs the Gerencia dashboard's queries (won amount by month, open weighted pipeline by stage,
-// leads by month and source, activities done/overdue, win rate, average cycle) through the
+// runs the Gerencia dashboard's queries (won amount by month, open weighted pipeline by step,
+// leads by month and source, activities done, overdue activities, win rate, average cycle) through the
 // embedded Cube gateway as an administrator (scope all), cold (cache bypassed) and warm
 // (Cube's cache): on SQLite, on MariaDB reading the source tables, and on MariaDB with rollups
 // (built first by the refresh). It prints p50/p95 per mode and per query, and the process RSS
@@ -175,7 +175,7 @@ function report(counts, runs) {
     `\nCartera analytics bench — Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${new Date().toISOString()}`
   )
   console.log(
-    `scale ${SCALE}: ${counts.opportunities} opportunities, ${counts.activities} activities, ${counts.leads} leads; 6 Gerencia queries as an administrator`
+    `scale ${SCALE}: ${counts.opportunities} opportunities, ${counts.activities} activities, ${counts.leads} leads; 7 Gerencia queries as an administrator`
   )
   for (const [db, r] of Object.entries(runs)) {
     console.log(

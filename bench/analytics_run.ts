@@ -79,6 +79,21 @@ const QUERIES: Record<string, object> = {
   },
 }
 
+/*
+ * One answer as the client gets it: Cube's queue answers "Continue wait" when a query outlasts
+ * its wait (a cold query on a large table, a rollup being built) and the client asks again;
+ * the time measured covers the retries.
+ */
+async function answer(query: object, options: { cache?: string } = {}): Promise<any> {
+  for (;;) {
+    try {
+      return await load(access, query, options)
+    } catch (error) {
+      if ((error as Error)?.constructor?.name !== 'ContinueWaitError') throw error
+    }
+  }
+}
+
 function percentiles(times: number[]) {
   const sorted = [...times].sort((a, b) => a - b)
   const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]
@@ -118,12 +133,12 @@ for (const mode of modes) {
     let rows = 0
     for (let i = 0; i < COLD; i++) {
       const t = performance.now()
-      const answer: any = await load(access, query, { cache: 'no-cache' })
+      const got = await answer(query, { cache: 'no-cache' })
       cold.push(performance.now() - t)
-      used = Object.keys(answer.usedPreAggregations ?? {})
-      rows = answer.data.length
+      used = Object.keys(got.usedPreAggregations ?? {})
+      rows = got.data.length
     }
-    await load(access, query) // fills the cache
+    await answer(query) // fills the cache
     // SQL statements reaching the database during the warm runs (refresh keys, rollup lists).
     let statements = 0
     const driver = engine.driver as any
@@ -135,7 +150,7 @@ for (const mode of modes) {
     const warm: number[] = []
     for (let i = 0; i < WARM; i++) {
       const t = performance.now()
-      await load(access, query)
+      await answer(query)
       warm.push(performance.now() - t)
     }
     driver.query = query0

@@ -3,6 +3,7 @@ export { AppLayout, useFlashNotifications, switchLocale } from './app_layout'
 export { GuestLayout, guestLayout } from './guest_layout'
 export { PageHeader, type Crumb } from './page_header'
 export { EmptyState } from './empty_state'
+export { DateField, DATE_FIELD_FORMAT } from './date_field'
 export { DataTable, type Column } from './data_table'
 export { KeysetPager, type CappedCount } from './keyset_pager'
 export {

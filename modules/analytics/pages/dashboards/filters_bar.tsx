@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { router } from '@inertiajs/react'
-import { Button, Group, Select, TextInput } from '@mantine/core'
-import { useT } from '~/ui'
+import { Button, Group, Select } from '@mantine/core'
+import { DateField, useT } from '~/ui'
 import type { DashboardPage, PeriodPreset } from '../../dto/dashboards'
 
 const PRESETS: PeriodPreset[] = ['month', 'quarter', 'year', 'custom']
@@ -47,18 +47,16 @@ export function FiltersBar({ page }: { page: DashboardPage }) {
       )}
       {offers('period') && custom && (
         <>
-          <TextInput
-            type="date"
+          <DateField
             label={t('analytics.dash.filters.from')}
-            value={from}
-            onChange={(e) => setFrom(e.currentTarget.value)}
+            value={from || null}
+            onChange={(value) => setFrom(value ?? '')}
             w={160}
           />
-          <TextInput
-            type="date"
+          <DateField
             label={t('analytics.dash.filters.to')}
-            value={to}
-            onChange={(e) => setTo(e.currentTarget.value)}
+            value={to || null}
+            onChange={(value) => setTo(value ?? '')}
             w={160}
           />
           <Button

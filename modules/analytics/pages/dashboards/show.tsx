@@ -3,7 +3,7 @@ import { Head } from '@inertiajs/react'
 import { Grid, SimpleGrid, Stack, Tabs, Text } from '@mantine/core'
 import cube from '@cubejs-client/core'
 import { CubeProvider } from '@cubejs-client/react'
-import { NavIcon, PageHeader, useT } from '~/ui'
+import { NavIcon, PageHeader, formatDate, useT } from '~/ui'
 import { xsrfToken } from '~/ui/api'
 import type { CubeWidgetDto, DashboardPage, WidgetDto } from '../../dto/dashboards'
 import type { DrillPick } from './query'
@@ -16,7 +16,9 @@ const SPAN = { sm: { base: 12, xs: 6, md: 3 }, md: { base: 12, lg: 6 }, lg: { ba
 
 /** One module-declared dashboard: filters, KPI tiles, charts, tables, and drill-down. */
 export default function DashboardShow(page: DashboardPage) {
-  const { t } = useT()
+  const { t, locale } = useT()
+  // The period's days as the app writes dates (dd/mm/aaaa); they are calendar days, not instants.
+  const day = (date: string) => formatDate(date, locale, 'UTC')
   const api = useMemo(
     () =>
       cube('', {
@@ -71,7 +73,10 @@ export default function DashboardShow(page: DashboardPage) {
         )}
         <FiltersBar page={page} />
         <Text size="xs" c="dimmed">
-          {t('analytics.dash.period_note', { from: page.filters.from, to: page.filters.to })}
+          {t('analytics.dash.period_note', {
+            from: day(page.filters.from),
+            to: day(page.filters.to),
+          })}
         </Text>
         {tiles.length > 0 && (
           <SimpleGrid cols={{ base: 1, xs: 2, md: 3, lg: 4, xl: 5 }} spacing="md">

@@ -320,7 +320,12 @@ function PlainChart({
     chart = (
       <BarChart data={data} layout="vertical" onClick={click}>
         <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-        <XAxis type="number" tick={{ fontSize: 12 }} />
+        <XAxis
+          type="number"
+          tick={{ fontSize: 12 }}
+          allowDecimals={fmt(measures[0]) !== 'number'}
+          tickFormatter={(v) => compact(v, fmt(measures[0]), locale)}
+        />
         <YAxis type="category" dataKey="x" width={110} tick={{ fontSize: 12 }} />
         {tooltip}
         <Bar isAnimationActive={false} dataKey={measures[0]} cursor="pointer">

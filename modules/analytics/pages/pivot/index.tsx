@@ -15,10 +15,9 @@ import {
   Stack,
   TagsInput,
   Text,
-  TextInput,
 } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
-import { EmptyState, PageHeader, useT } from '~/ui'
+import { DateField, EmptyState, PageHeader, useT } from '~/ui'
 import { apiJson, downloadPost } from '~/ui/api'
 import type {
   PivotGranularity,
@@ -263,18 +262,16 @@ export default function PivotPage(props: PivotPageProps) {
                   disabled={!time?.granularity}
                   allowDeselect={false}
                 />
-                <TextInput
-                  type="date"
+                <DateField
                   label={P('from')}
-                  value={time?.dateRange?.[0] ?? ''}
-                  onChange={(e) => setRange(0, e.currentTarget.value)}
+                  value={time?.dateRange?.[0] ?? null}
+                  onChange={(value) => setRange(0, value ?? '')}
                   disabled={!time}
                 />
-                <TextInput
-                  type="date"
+                <DateField
                   label={P('to')}
-                  value={time?.dateRange?.[1] ?? ''}
-                  onChange={(e) => setRange(1, e.currentTarget.value)}
+                  value={time?.dateRange?.[1] ?? null}
+                  onChange={(value) => setRange(1, value ?? '')}
                   disabled={!time}
                 />
               </SimpleGrid>

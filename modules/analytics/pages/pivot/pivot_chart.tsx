@@ -74,7 +74,17 @@ export function PivotChart({ grid, type }: { grid: PivotGrid; type: 'bar' | 'lin
         <Chart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="x" tick={{ fontSize: 12 }} />
-          <YAxis tick={{ fontSize: 12 }} width={72} />
+          <YAxis
+            tick={{ fontSize: 12 }}
+            width={72}
+            // Short figures in the user's language (4 mil, 1,2 M), as the dashboards draw them.
+            tickFormatter={(v: number) =>
+              new Intl.NumberFormat(locale, {
+                notation: 'compact',
+                maximumFractionDigits: 1,
+              }).format(v)
+            }
+          />
           <Tooltip
             formatter={(value: any, _name: any, item: any) => {
               const s = series.find((x) => x.key === item.dataKey)

@@ -56,6 +56,9 @@ test.group('Browser: dashboards', (group) => {
           .getByTestId('kpi-value')
           .filter({ hasText: /2\.000,00/ })
           .waitFor()
+        // The period in the app's date format (dd/mm/aaaa), this year by default.
+        const year = new Date().getUTCFullYear()
+        await page.getByText(`Periodo: del 01/01/${year} al 31/12/${year}`).waitFor()
         await page.getByTestId('widget-funnel').getByTestId('chart').waitFor()
         await page
           .getByTestId('widget-won_monthly')

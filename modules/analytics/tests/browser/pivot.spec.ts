@@ -98,6 +98,9 @@ test.group('Browser: pivot tables and reports', (group) => {
       await page.goto(`${baseUrl()}/analytics/pivot?q=${encodeURIComponent(JSON.stringify(state))}`)
       await page.getByRole('columnheader', { name: /feb 2026/i }).waitFor()
       await page.locator('.recharts-bar-rectangle').first().waitFor()
+      // The date range as the app writes dates (dd/mm/aaaa), not the browser's format.
+      assert.equal((await page.getByLabel('Desde').innerText()).trim(), '01/01/2026')
+      assert.equal((await page.getByLabel('Hasta').innerText()).trim(), '31/03/2026')
       await shot(page, 'pivot-chart-1280')
     } catch (error) {
       await shot(page, 'failure')
