@@ -16,15 +16,26 @@ export function searchText(...parts: (string | null | undefined)[]): string {
 const ASCII = /^\p{ASCII}*$/u
 const ASCII_BREAK = /[^a-z0-9]+/
 
+/** Whether `text` is plain ASCII (nothing to fold; letters are [A-Za-z]). */
+export function isAscii(text: string): boolean {
+  return ASCII.test(text)
+}
+
+/**
+ * `text` with accents and other combining marks removed (ñ → n); plain ASCII, which has none,
+ * comes back as it is without Unicode normalization (imports run this per cell).
+ */
+export function foldMarks(text: string): string {
+  return ASCII.test(text) ? text : text.normalize('NFD').replace(/\p{M}/gu, '')
+}
+
 /** The folded words of `text` ("Ferretería López, S.L." → ferreteria, lopez, s, l). */
 export function words(text: string): string[] {
   // Plain ASCII (most names, e-mails, NIFs, phones, domains) has nothing to fold: the same
   // words without Unicode normalization and its regular expressions (an import indexes every
   // new record's text).
   if (ASCII.test(text)) return text.toLowerCase().split(ASCII_BREAK).filter(Boolean)
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
+  return foldMarks(text)
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean)

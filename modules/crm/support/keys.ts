@@ -1,3 +1,4 @@
+import { isAscii } from '#app/search/text'
 import { isValidNif } from './nif.js'
 import { normalizeEmail, normalizeNif, normalizeText, toE164 } from './normalize.js'
 
@@ -35,8 +36,6 @@ export function domainKey(value: string): string | null {
   return /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(host) ? host.slice(0, 255) : null
 }
 
-const ASCII = /^\p{ASCII}*$/u
-
 /** Spanish legal forms, written without dots or spaces, that a company name may end with. */
 const LEGAL_FORMS = new Set([
   'sl',
@@ -62,7 +61,7 @@ export function companyNameKey(value: string): string | null {
   const text = normalizeText(value)
   // Folded plain ASCII (most names) is lower case already: letters and digits are [a-z0-9].
   const words = (
-    ASCII.test(text)
+    isAscii(text)
       ? text.replace(/\./g, '').replace(/[^a-z0-9]+/g, ' ')
       : text.replace(/[.·]/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ')
   )

@@ -1,15 +1,13 @@
+import { foldMarks } from '#app/search/text'
+
 /*
  * Normalized forms stored next to what the user typed: they drive search, sorting and (later)
  * duplicate detection, so they must be computed the same way everywhere.
  */
 
-const ASCII = /^\p{ASCII}*$/u
-
 /** Lowercase, accents and other combining marks removed (ñ → n), spaces collapsed. */
 export function normalizeText(value: string): string {
-  // Plain ASCII has no marks to remove: no Unicode normalization (imports run this per cell).
-  const folded = ASCII.test(value) ? value : value.normalize('NFD').replace(/\p{M}/gu, '')
-  return folded.toLowerCase().replace(/\s+/g, ' ').trim()
+  return foldMarks(value).toLowerCase().replace(/\s+/g, ' ').trim()
 }
 
 /** Normalized name, cut to the column's length. */

@@ -41,10 +41,6 @@ test.group('Search index: scope tokens, MATCH form and ranking', () => {
   })
 })
 
-/*
- * The database index itself, on the test database (SQLite FTS5 after migration 0040, or
- * MariaDB FULLTEXT). Writes commit (FULLTEXT sees committed rows only) and are removed after.
- */
 test.group('Search index: folded words', () => {
   test('plain ASCII and accented text split and fold the same way', ({ assert }) => {
     assert.deepEqual(words('ACME_Iberia-2000, S.L. (info@acme.es) +34 912'), [
@@ -66,6 +62,10 @@ test.group('Search index: folded words', () => {
   })
 })
 
+/*
+ * The database index itself, on the test database (SQLite FTS5 after migration 0040, or
+ * MariaDB FULLTEXT). Writes commit (FULLTEXT sees committed rows only) and are removed after.
+ */
 test.group('Search index: queries on the database', (group) => {
   const index = new DatabaseSearchIndex()
   let one: Organization
