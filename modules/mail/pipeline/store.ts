@@ -18,6 +18,7 @@ import { isUniqueViolation, recordIntake } from './intake.js'
 import { writeMailEntries } from './timeline_entries.js'
 import { applyRuleEffects } from './rule_effects.js'
 import type { ParsedAttachment, ParsedMessage } from './parse.js'
+import { failureReason, type ParseFailure } from './parse_failure.js'
 import type { Decision } from '../rules/evaluate.js'
 import type { MailboxContext } from './mailbox_context.js'
 import type { IntakeTarget, StoreResult } from './types.js'
@@ -28,7 +29,8 @@ export interface StoreParams {
   parsed: ParsedMessage | null
   /** The unreadable message itself (parsed null): stored as an attachment. */
   raw?: { path: string } | Buffer
-  parseError?: string | null
+  /** Why `parsed` is null: a code the page translates, with mailparser's words. */
+  parseError?: ParseFailure | null
   decision: Decision | null
   key: string
   size: number
@@ -84,7 +86,7 @@ async function recordPresence(params: StoreParams, messageId: number): Promise<S
     await recordIntake(params.mailbox, params.target, {
       outcome: params.parsed ? 'stored' : 'failed',
       messageId,
-      reason: params.parsed ? null : (params.parseError ?? 'parse_error'),
+      reason: params.parsed ? null : failureReason(params.parseError),
     })
     return { ...base, outcome: 'duplicate' }
   } catch (error) {
@@ -166,7 +168,8 @@ export async function storeMessage(params: StoreParams): Promise<StoreResult> {
           size: params.size,
           attachment_count: parsed ? files.filter((f) => !f.inline).length : 0,
           parse_status: parsed ? 'ok' : 'raw',
-          parse_error: parsed ? null : (params.parseError ?? 'parse_error'),
+          parse_error: parsed ? null : (params.parseError?.detail ?? null),
+          parse_error_code: parsed ? null : (params.parseError?.code ?? 'malformed'),
           spam: !!spam,
           spam_reason: spam?.slice(0, 255) ?? null,
           direction: params.direction,
@@ -241,7 +244,7 @@ export async function storeMessage(params: StoreParams): Promise<StoreResult> {
         {
           outcome: parsed ? 'stored' : 'failed',
           messageId,
-          reason: parsed ? null : (params.parseError ?? 'parse_error'),
+          reason: parsed ? null : failureReason(params.parseError),
         },
         trx
       )
