@@ -41,6 +41,9 @@ export interface StoreParams {
 
 const RESOURCE = 'mail.messages'
 
+/** The drive folder of captured attachments (swept of orphans by the mailSweepFiles job). */
+export const CAPTURE_AREA = 'mail'
+
 /** An address of the organization's own mailboxes or domains (`address` in basic form). */
 export const isOwnAddress = (mailbox: MailboxContext, address: string) =>
   mailbox.ownAddresses.has(address) || mailbox.ownDomains.has(domainOf(address))
@@ -100,8 +103,12 @@ class AlreadyStored extends Error {}
 /** An attachment to the drive: from memory (a small message) or its scratch file. */
 function putAttachment(organizationId: number, file: ParsedAttachment) {
   const meta = { organizationId, contentType: file.contentType }
-  if (file.content) return putSystemBytes(meta, file.content)
-  return putSystemFile({ ...meta, resource: RESOURCE, path: file.path!, name: file.filename })
+  // Under the capture area: files a killed sync stored without their rows get swept from there.
+  if (file.content) return putSystemBytes(meta, file.content, CAPTURE_AREA)
+  return putSystemFile(
+    { ...meta, resource: RESOURCE, path: file.path!, name: file.filename },
+    CAPTURE_AREA
+  )
 }
 
 /**
