@@ -23,13 +23,14 @@ export interface SystemFile {
  * it inside the caller's transaction. Used by background capture (mail attachments): the type
  * allow-list and quota of user uploads do not apply — what arrived must not be lost — and no
  * timeline entry is written (the capturing record carries it). The caller deletes the stored
- * file (`discardStoredFile`) when its transaction fails.
+ * file (`discardStoredFile`) when its transaction fails; a file stored under an `area` that a kill
+ * left without its row is removed later by `sweepOrphanFiles`.
  */
-export async function putSystemFile(file: Omit<SystemFile, 'recordId'>) {
+export async function putSystemFile(file: Omit<SystemFile, 'recordId'>, area?: string) {
   const { size } = await stat(file.path)
   const hash = createHash('sha256')
   for await (const chunk of createReadStream(file.path)) hash.update(chunk)
-  const storedKey = systemKey(file.organizationId)
+  const storedKey = systemKey(file.organizationId, area)
   await drive
     .use()
     .putStream(storedKey, createReadStream(file.path), { contentType: file.contentType })
@@ -39,16 +40,21 @@ export async function putSystemFile(file: Omit<SystemFile, 'recordId'>) {
 /** `putSystemFile` for bytes already in memory (a small mail's attachment): one write. */
 export async function putSystemBytes(
   file: Pick<SystemFile, 'organizationId' | 'contentType'>,
-  bytes: Buffer
+  bytes: Buffer,
+  area?: string
 ) {
-  const storedKey = systemKey(file.organizationId)
+  const storedKey = systemKey(file.organizationId, area)
   await drive.use().put(storedKey, bytes, { contentType: file.contentType })
   const sha256 = createHash('sha256').update(bytes).digest('hex')
   return { storedKey, size: bytes.length, sha256 }
 }
 
-const systemKey = (organizationId: number) =>
-  `${organizationId}/${new Date().getUTCFullYear()}/${randomUUID()}`
+/**
+ * `<organization>/<year>/<uuid>`; with an `area` (`mail`), under that folder first, so
+ * `sweepOrphanFiles` can clear what a killed capture left there without touching other files.
+ */
+const systemKey = (organizationId: number, area?: string) =>
+  `${area ? `${area}/` : ''}${organizationId}/${new Date().getUTCFullYear()}/${randomUUID()}`
 
 /** The documents row of a file `putSystemFile` stored; returns its id. */
 export async function fileDocument(

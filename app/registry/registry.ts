@@ -12,6 +12,7 @@ import type {
   SearchDefinition,
   NavigationItem,
   PermissionDefinition,
+  RecordActionItem,
   ResourceDefinition,
 } from './types.js'
 
@@ -119,7 +120,7 @@ export class ModuleRegistry {
   }
 
   /** Record-page actions of every module (mail's "Escribir correo"), in module order. */
-  recordActions(): (NavigationEntry & { subjects: string[] })[] {
+  recordActions(): (NavigationEntry & Pick<RecordActionItem, 'subjects' | 'replaces'>)[] {
     return this.modules.flatMap(({ manifest }) =>
       (manifest.recordActions ?? []).map((n) => ({
         ...n,

@@ -439,7 +439,15 @@ export interface NavigationItem {
  */
 export interface RecordActionItem extends Omit<NavigationItem, 'section'> {
   subjects: string[]
+  /**
+   * A built-in quick action this one stands for: `mailto` hides the kernel's «Enviar correo»
+   * (a mailto: link) on those record pages while the action is offered (module enabled, user allowed).
+   */
+  replaces?: RecordActionReplaces
 }
+
+/** Built-in quick actions a module's record action may replace. */
+export type RecordActionReplaces = 'mailto'
 
 /** A kind of record the module writes to the audit log and the timeline. */
 export interface SubjectDefinition {

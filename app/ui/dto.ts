@@ -50,7 +50,14 @@ export type Shell = {
   /** Quick actions the user may take (command palette): same shape as navigation entries. */
   actions: { module: string; label: string; href: string; icon: string | null }[]
   /** Buttons other modules add to record pages of these subject types (`?record=<type>:<id>`). */
-  recordActions: { label: string; href: string; icon: string | null; subjects: string[] }[]
+  recordActions: {
+    label: string
+    href: string
+    icon: string | null
+    subjects: string[]
+    /** A built-in quick action this one hides (`mailto`: the kernel's «Enviar correo»). */
+    replaces: 'mailto' | null
+  }[]
   permissions: string[]
   /** The Papelera is in the menu: the user may delete records of a resource that accepts the bin. */
   bin: boolean

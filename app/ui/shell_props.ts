@@ -7,6 +7,7 @@ import { currencies } from '#app/settings/currencies'
 import { binResourcesFor } from '#app/bin/visible_entries'
 import type { Shell } from '#app/ui/dto'
 import type { NavigationEntry } from '#app/registry/registry'
+import type { RecordActionItem } from '#app/registry/types'
 
 export type ShellProps = Shell
 
@@ -87,7 +88,7 @@ export async function shellProps(ctx: HttpContext): Promise<ShellProps> {
 
 /** The record-page actions the user may take, with the subject types each applies to. */
 function recordActions(
-  list: (NavigationEntry & { subjects: string[] })[],
+  list: (NavigationEntry & Pick<RecordActionItem, 'subjects' | 'replaces'>)[],
   entries: (list: NavigationEntry[]) => { href: string; label: string; icon: string | null }[]
 ): ShellProps['recordActions'] {
   return list.flatMap((action) =>
@@ -96,6 +97,7 @@ function recordActions(
       href: e.href,
       icon: e.icon,
       subjects: action.subjects,
+      replaces: action.replaces ?? null,
     }))
   )
 }

@@ -75,7 +75,11 @@ export default defineModule(
       listeners: () => import('./sync/idle_boot.js'),
       // Polling every minute (one sync per mailbox at a time, across processes: a lease); the
       // only way in for servers without IDLE, the safety net for the others.
-      schedules: [{ job: 'mailSyncAll', cron: '* * * * *' }],
+      schedules: [
+        { job: 'mailSyncAll', cron: '* * * * *' },
+        // Attachment files a killed capture left without their rows (older than a day).
+        { job: 'mailSweepFiles', cron: '17 * * * *' },
+      ],
       demoSeeder: () => import('./database/seeders/demo.js'),
       root: import.meta.url,
     },

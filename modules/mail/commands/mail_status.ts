@@ -1,7 +1,12 @@
 import { BaseCommand, flags } from '@adonisjs/core/ace'
 import type { CommandOptions } from '@adonisjs/core/types/ace'
+import type { LedgerCounts, MailboxLedger } from '../ledger.js'
 
-/** `node ace mail:status [--json] [--organization=<slug>]`: each mailbox's ledger and last sync. */
+/**
+ * `node ace mail:status [--json] [--organization=<slug>] [--locale=es|en]`: each mailbox's ledger
+ * and last sync. The text is in one language throughout: `--locale`, else the organization's
+ * default (else the installation's); `--json` is the documented shape, with no words to translate.
+ */
 export default class MailStatus extends BaseCommand {
   static commandName = 'mail:status'
   static description = "Print each mailbox's reconciliation ledger and last sync"
@@ -13,49 +18,95 @@ export default class MailStatus extends BaseCommand {
   @flags.string({ description: 'Organization slug (default: the only organization)' })
   declare organization?: string
 
+  @flags.string({ description: "Language of the text: es or en (default: the organization's)" })
+  declare locale?: string
+
   async run() {
+    const { default: i18nManager } = await import('@adonisjs/i18n/services/main')
+    const { default: db } = await import('@adonisjs/lucid/services/db')
     const { organizationFor } = await import('#app/import/shell')
+    const { ImportFileError } = await import('#app/import/errors')
     const { mailboxLedgers } = await import('../ledger.js')
+    const { mailboxList } = await import('../controllers/mailbox_list.js')
+    const chosen = this.locale ? i18nManager.getSupportedLocaleFor(this.locale) : null
+    let i18n = i18nManager.locale(chosen ?? i18nManager.defaultLocale)
+    const t = (key: string, values?: Record<string, unknown>) => i18n.t(key, values ?? {})
     try {
+      if (this.locale && !chosen) {
+        throw new ImportFileError('mail.status.unknown_locale', {
+          locale: this.locale,
+          supported: i18nManager.supportedLocales().join(', '),
+        })
+      }
       const org = await organizationFor(this.organization)
-      const ledgers = await mailboxLedgers(Number(org.id))
-      const shape = (l: (typeof ledgers)[number]) => ({
-        name: l.name,
-        onServer: l.onServer,
-        stored: l.stored,
-        skipped: l.skipped,
-        failed: l.failed,
-        missing: l.missing,
-        lastSyncAt: l.lastSyncAt,
-        folders: l.folders.map((f) => ({
-          name: f.path,
-          onServer: f.onServer,
-          stored: f.stored,
-          skipped: f.skipped,
-          failed: f.failed,
-          missing: f.missing,
-          lastSyncAt: f.lastSyncAt,
-        })),
-      })
+      if (!chosen) {
+        const row = await db
+          .from('organizations')
+          .where('id', org.id)
+          .select('default_locale')
+          .first()
+        const own = row?.default_locale && i18nManager.getSupportedLocaleFor(row.default_locale)
+        if (own) i18n = i18nManager.locale(own)
+      }
+      const organizationId = Number(org.id)
       if (this.json) {
+        const ledgers = await mailboxLedgers(organizationId)
         this.logger.log(JSON.stringify({ mailboxes: ledgers.map(shape) }))
         return
       }
-      if (!ledgers.length) this.logger.info('No mailboxes yet')
+      const [ledgers, rows] = await Promise.all([
+        mailboxLedgers(organizationId),
+        // The last sync error in the chosen language (its stored code), not the stored words.
+        mailboxList(organizationId, t),
+      ])
+      const errorOf = new Map(rows.map((r) => [r.id, r.lastError]))
+      if (!ledgers.length) this.logger.info(t('mail.status.none'))
       for (const l of ledgers) {
+        const error = errorOf.get(l.id)
         this.logger.log(
-          `${l.name} (${l.kind}): on server ${l.onServer} · stored ${l.stored} · skipped ` +
-            `${l.skipped} · failed ${l.failed} · missing ${l.missing} · last sync ` +
-            `${l.lastSyncAt ?? 'never'}${l.lastError ? ` · error: ${l.lastError}` : ''}`
+          t('mail.status.mailbox', {
+            name: l.name,
+            kind: t(`mail.mailboxes.kinds.${l.kind}`),
+            ...counts(l),
+            lastSync: l.lastSyncAt ?? t('mail.status.never'),
+          }) + (error ? t('mail.status.error', { error }) : '')
         )
         for (const f of l.folders)
-          this.logger.log(
-            `  ${f.path}: ${f.onServer} / ${f.stored} / ${f.skipped} / ${f.failed} / ${f.missing}`
-          )
+          this.logger.log(`  ${t('mail.status.folder', { path: f.path, ...counts(f) })}`)
       }
     } catch (error) {
-      this.logger.error((error as Error).message)
+      this.logger.error(
+        error instanceof ImportFileError ? t(error.key, error.values) : (error as Error).message
+      )
       this.exitCode = 1
     }
+  }
+}
+
+/** The five numbers of a mailbox or folder ledger. */
+function counts(l: LedgerCounts) {
+  const { onServer, stored, skipped, failed, missing } = l
+  return { onServer, stored, skipped, failed, missing }
+}
+
+/** The documented `--json` shape of one mailbox. */
+function shape(l: MailboxLedger) {
+  return {
+    name: l.name,
+    onServer: l.onServer,
+    stored: l.stored,
+    skipped: l.skipped,
+    failed: l.failed,
+    missing: l.missing,
+    lastSyncAt: l.lastSyncAt,
+    folders: l.folders.map((f) => ({
+      name: f.path,
+      onServer: f.onServer,
+      stored: f.stored,
+      skipped: f.skipped,
+      failed: f.failed,
+      missing: f.missing,
+      lastSyncAt: f.lastSyncAt,
+    })),
   }
 }

@@ -163,6 +163,12 @@ export async function messageView(
         }
       : null,
     spam: m.spam ? { reason: m.spam_reason ?? null } : null,
-    unreadable: m.parse_status === 'raw' ? { error: full ? (m.parse_error ?? null) : null } : null,
+    unreadable:
+      m.parse_status === 'raw'
+        ? {
+            code: m.parse_error_code ?? 'malformed',
+            detail: full ? (m.parse_error ?? null) : null,
+          }
+        : null,
   }
 }

@@ -68,6 +68,9 @@ export interface MessageViewDto {
   attachments: AttachmentDto[]
   body: MessageBodyDto | null
   spam: { reason: string | null } | null
-  /** Set when the message could not be parsed and was kept as it came (raw). */
-  unreadable: { error: string | null } | null
+  /**
+   * Set when the message could not be parsed and was kept as it came (raw): why, as a code
+   * (`mail.message.parse_errors.<code>`), and mailparser's own words (full content level only).
+   */
+  unreadable: { code: 'no_headers' | 'too_complex' | 'malformed'; detail: string | null } | null
 }

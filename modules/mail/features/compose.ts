@@ -25,6 +25,8 @@ export const part: ManifestPart = {
       permission: 'mail.messages.send',
       icon: 'mail-forward',
       subjects: ['crm.company', 'crm.contact', 'crm.lead', 'crm.opportunity'],
+      // Sent from Cartera, stored in the history: the plain mailto: link would bypass that.
+      replaces: 'mailto',
     },
   ],
 }

@@ -4,6 +4,8 @@ import { installer } from '#app/registry/services'
 import { syncMailbox } from '../sync/sync_mailbox.js'
 import { refetchMissing } from '../sync/refetch_missing.js'
 import { pollDue } from '../sync/idle.js'
+import { sweepOrphanFiles } from '#app/documents/sweep'
+import { CAPTURE_AREA } from '../pipeline/store.js'
 
 /** Seconds before a wake-up that found the mailbox busy looks again. */
 const WAKE_AGAIN = '5s'
@@ -89,5 +91,29 @@ class MailSyncAll extends Job<Record<string, never>> {
   }
 }
 
-export { MailSync as mailSync, MailSyncAll as mailSyncAll, MailRefetch as mailRefetch }
+/** Hours after which a captured file no document row names is an orphan (no capture runs that long). */
+export const ORPHAN_HOURS = 24
+
+/**
+ * Hourly: removes captured attachment files a sync or import killed between writing them to
+ * the drive and committing their rows left behind (only files older than ORPHAN_HOURS, so a
+ * capture in progress keeps its files).
+ */
+class MailSweepFiles extends Job<Record<string, never>> {
+  static options = { maxRetries: 0 }
+
+  async execute() {
+    await sweepOrphanFiles({
+      area: CAPTURE_AREA,
+      olderThanMs: ORPHAN_HOURS * 3600_000,
+    })
+  }
+}
+
+export {
+  MailSync as mailSync,
+  MailSyncAll as mailSyncAll,
+  MailRefetch as mailRefetch,
+  MailSweepFiles as mailSweepFiles,
+}
 export { default as sendOutboxMail } from './send_outbox_mail.js'

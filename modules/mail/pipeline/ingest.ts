@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { dispose, looksLikeMail, parseMessage, scratchDir, type ParsedMessage } from './parse.js'
+import { failureReason, parseFailureOf, type ParseFailure } from './parse_failure.js'
 import { dedupeKey, rawKey } from './dedupe.js'
 import { decide } from '../rules/evaluate.js'
 import { directionOf, storeMessage } from './store.js'
@@ -96,15 +97,15 @@ async function ingestRaw(
   options: IngestOptions
 ): Promise<IngestOutcome> {
   let parsed: ParsedMessage | null = null
-  let parseError: string | null = null
+  let parseError: ParseFailure | null = null
   try {
     parsed = await parseMessage(raw.bytes ?? { path: raw.path! }, raw.dir)
     if (!looksLikeMail(parsed)) {
-      parseError = 'no_headers'
+      parseError = { code: 'no_headers', detail: null }
       parsed = null
     }
   } catch (error) {
-    parseError = (error as Error).message.slice(0, 400) || 'parse_error'
+    parseError = parseFailureOf(error)
   }
   const direction = directionOf(mailbox, parsed, options.direction)
   if (parsed) {
@@ -145,7 +146,7 @@ async function ingestRaw(
     direction,
   })
   if (result.outcome === 'known') return { outcome: 'known' }
-  return { outcome: 'failed', messageId: result.messageId, reason: parseError ?? 'parse_error' }
+  return { outcome: 'failed', messageId: result.messageId, reason: failureReason(parseError) }
 }
 
 async function afterStore(mailbox: MailboxContext, result: StoreResult, options: IngestOptions) {

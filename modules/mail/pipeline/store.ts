@@ -18,6 +18,7 @@ import { isUniqueViolation, recordIntake } from './intake.js'
 import { writeMailEntries } from './timeline_entries.js'
 import { applyRuleEffects } from './rule_effects.js'
 import type { ParsedAttachment, ParsedMessage } from './parse.js'
+import { failureReason, type ParseFailure } from './parse_failure.js'
 import type { Decision } from '../rules/evaluate.js'
 import type { MailboxContext } from './mailbox_context.js'
 import type { IntakeTarget, StoreResult } from './types.js'
@@ -28,7 +29,8 @@ export interface StoreParams {
   parsed: ParsedMessage | null
   /** The unreadable message itself (parsed null): stored as an attachment. */
   raw?: { path: string } | Buffer
-  parseError?: string | null
+  /** Why `parsed` is null: a code the page translates, with mailparser's words. */
+  parseError?: ParseFailure | null
   decision: Decision | null
   key: string
   size: number
@@ -38,6 +40,9 @@ export interface StoreParams {
 }
 
 const RESOURCE = 'mail.messages'
+
+/** The drive folder of captured attachments (swept of orphans by the mailSweepFiles job). */
+export const CAPTURE_AREA = 'mail'
 
 /** An address of the organization's own mailboxes or domains (`address` in basic form). */
 export const isOwnAddress = (mailbox: MailboxContext, address: string) =>
@@ -84,7 +89,7 @@ async function recordPresence(params: StoreParams, messageId: number): Promise<S
     await recordIntake(params.mailbox, params.target, {
       outcome: params.parsed ? 'stored' : 'failed',
       messageId,
-      reason: params.parsed ? null : (params.parseError ?? 'parse_error'),
+      reason: params.parsed ? null : failureReason(params.parseError),
     })
     return { ...base, outcome: 'duplicate' }
   } catch (error) {
@@ -98,8 +103,12 @@ class AlreadyStored extends Error {}
 /** An attachment to the drive: from memory (a small message) or its scratch file. */
 function putAttachment(organizationId: number, file: ParsedAttachment) {
   const meta = { organizationId, contentType: file.contentType }
-  if (file.content) return putSystemBytes(meta, file.content)
-  return putSystemFile({ ...meta, resource: RESOURCE, path: file.path!, name: file.filename })
+  // Under the capture area: files a killed sync stored without their rows get swept from there.
+  if (file.content) return putSystemBytes(meta, file.content, CAPTURE_AREA)
+  return putSystemFile(
+    { ...meta, resource: RESOURCE, path: file.path!, name: file.filename },
+    CAPTURE_AREA
+  )
 }
 
 /**
@@ -166,7 +175,8 @@ export async function storeMessage(params: StoreParams): Promise<StoreResult> {
           size: params.size,
           attachment_count: parsed ? files.filter((f) => !f.inline).length : 0,
           parse_status: parsed ? 'ok' : 'raw',
-          parse_error: parsed ? null : (params.parseError ?? 'parse_error'),
+          parse_error: parsed ? null : (params.parseError?.detail ?? null),
+          parse_error_code: parsed ? null : (params.parseError?.code ?? 'malformed'),
           spam: !!spam,
           spam_reason: spam?.slice(0, 255) ?? null,
           direction: params.direction,
@@ -241,7 +251,7 @@ export async function storeMessage(params: StoreParams): Promise<StoreResult> {
         {
           outcome: parsed ? 'stored' : 'failed',
           messageId,
-          reason: parsed ? null : (params.parseError ?? 'parse_error'),
+          reason: parsed ? null : failureReason(params.parseError),
         },
         trx
       )

@@ -94,9 +94,12 @@ export default function MessageShow({
             {message.unreadable && (
               <Alert color="red" icon={<IconFileAlert size={18} />} title={m('unreadable')}>
                 {m('unreadable_help')}
-                {message.unreadable.error && (
+                <Text size="sm" mt={4} data-testid="parse-error">
+                  {m(`parse_errors.${message.unreadable.code}`)}
+                </Text>
+                {message.unreadable.detail && (
                   <Text size="xs" mt={4} style={{ overflowWrap: 'anywhere' }}>
-                    {message.unreadable.error}
+                    {m('parse_error_detail', { detail: message.unreadable.detail })}
                   </Text>
                 )}
               </Alert>

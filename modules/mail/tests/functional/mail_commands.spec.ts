@@ -1,10 +1,11 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import ace from '@adonisjs/core/services/ace'
+import db from '@adonisjs/lucid/services/db'
 import { createOrganization } from '#tests/helpers/world'
 import MailImport from '../../commands/mail_import.js'
 import MailStatus from '../../commands/mail_status.js'
-import { eml, emlFolder } from '../mail_helpers.js'
+import { eml, emlFolder, sharedMailbox } from '../mail_helpers.js'
 
 async function run(command: typeof MailImport | typeof MailStatus, args: string[]) {
   const instance = await ace.create(command, args)
@@ -88,8 +89,57 @@ test.group('mail:import and mail:status', (group) => {
     ])
     assert.deepInclude(mailbox.folders[0], { onServer: 3, stored: 2, failed: 1, missing: 0 })
 
+    // The text speaks the organization's language (es), the folder lines too.
     const text = await run(MailStatus, [slug])
-    assert.match(text.logs[0], /^histórico \(archive\): on server 3 · stored 2 · skipped 0/)
+    assert.match(
+      text.logs[0],
+      new RegExp(
+        '^histórico \\(Archivo\\): en el servidor 3 · guardados 2 · omitidos 0 · fallidos 1 · ' +
+          'faltan 0 · última sincronización \\d{4}-'
+      )
+    )
+    assert.equal(
+      text.logs[1],
+      '  ARCHIVO: en el servidor 3 · guardados 2 · omitidos 0 · fallidos 1 · faltan 0'
+    )
+  })
+
+  test("status text is in one language: the organization's, or --locale, sync errors included", async ({
+    assert,
+  }) => {
+    const org = await createOrganization(['crm', 'mail'])
+    const mailbox = await sharedMailbox(org.id, 'ventas', 'ventas@cartera-demo.es')
+    // Stored in Spanish words with its code, the way a failed sync leaves it.
+    await db.from('mail_mailboxes').where('id', mailbox).update({
+      last_error: 'Fallo de autenticación: el servidor rechazó el usuario o la contraseña.',
+      last_error_code: 'auth',
+    })
+    const slug = `--organization=${org.slug}`
+    const es = await run(MailStatus, [slug])
+    es.instance.assertSucceeded()
+    assert.equal(
+      es.logs[0],
+      'ventas (Compartido): en el servidor 0 · guardados 0 · omitidos 0 · fallidos 0 · faltan 0 · ' +
+        'última sincronización nunca · error: Fallo de autenticación: el servidor rechazó el ' +
+        'usuario o la contraseña.'
+    )
+    const en = await run(MailStatus, [slug, '--locale=en'])
+    en.instance.assertSucceeded()
+    assert.equal(
+      en.logs[0],
+      'ventas (Shared): on server 0 · stored 0 · skipped 0 · failed 0 · missing 0 · last sync ' +
+        'never · error: Authentication failed: the server refused the user name or the password.'
+    )
+    await db.from('organizations').where('id', org.id).update({ default_locale: 'en' })
+    const own = await run(MailStatus, [slug])
+    assert.equal(own.logs[0], en.logs[0])
+
+    const errors = await run(MailStatus, ['--organization=no-existe', '--locale=en'])
+    errors.instance.assertFailed()
+    assert.include(errors.logs[0], 'No organization "no-existe".')
+    const unknown = await run(MailStatus, [slug, '--locale=fr'])
+    unknown.instance.assertFailed()
+    assert.include(unknown.logs[0], 'Idioma «fr» desconocido: use uno de es, en.')
   })
 
   test('an unknown path is said in plain words and the command fails', async ({ assert }) => {

@@ -1,5 +1,6 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
+import i18nManager from '@adonisjs/i18n/services/main'
 import type Organization from '#models/organization'
 import { createOrganization, createUser, crud } from '#tests/helpers/world'
 import { insertContactRow } from '#modules/crm/contracts/index'
@@ -119,9 +120,11 @@ test.group('Mail pages: attachments, thread and flags', (group) => {
     const org = await createOrganization(['crm', 'mail'])
     const owner = await reader(org)
     const triage = await reader(org, ['mail.messages.manage'])
-    const [spam, raw] = await capture(org, owner.id, [
+    const [spam, raw, huge] = await capture(org, owner.id, [
       eml({ messageId: 'sp@cliente-a.es', headers: { 'X-Spam-Flag': 'YES' } }),
       Buffer.from([0, 1, 2, 255, 254, 10, 13, 0, 7]),
+      // A header past mailparser's 1 MB limit: it throws (EMAXLEN, in English).
+      eml({ messageId: 'big@cliente-a.es', headers: { 'X-Relleno': 'a'.repeat(1100 * 1024) } }),
     ])
     const spamPage = await client.get(`/mail/messages/${spam}`).loginAs(triage).withInertia()
     spamPage.assertStatus(200)
@@ -132,10 +135,24 @@ test.group('Mail pages: attachments, thread and flags', (group) => {
 
     const rawPage = await client.get(`/mail/messages/${raw}`).loginAs(triage).withInertia()
     rawPage.assertStatus(200)
-    assert.isNotNull(rawPage.inertiaProps.message.unreadable)
+    // Why, as a code the page translates; no words of mailparser's to show for a headerless file.
+    assert.deepEqual(rawPage.inertiaProps.message.unreadable, { code: 'no_headers', detail: null })
     assert.deepEqual(
       rawPage.inertiaProps.message.attachments.map((a: any) => a.filename),
       ['mensaje-original.eml']
     )
+    const hugePage = await client.get(`/mail/messages/${huge}`).loginAs(triage).withInertia()
+    assert.deepEqual(hugePage.inertiaProps.message.unreadable, {
+      code: 'too_complex',
+      detail: 'Max header size for a MIME node exceeded',
+    })
+    // Each code reads in both languages (the raw reason stays as the detail).
+    for (const code of ['no_headers', 'too_complex', 'malformed']) {
+      const key = `mail.message.parse_errors.${code}`
+      const [es, en] = ['es', 'en'].map((l) => i18nManager.locale(l).t(key))
+      assert.notInclude(es, 'translation missing', `${code} es`)
+      assert.notInclude(en, 'translation missing', `${code} en`)
+      assert.notEqual(es, en, code)
+    }
   })
 })

@@ -109,7 +109,8 @@ export function RecordHeader({
  * Llamar (tel:), Enviar correo (mailto:), Nueva nota, Adjuntar: each shown when it applies.
  * `children` takes a module's further actions (Nueva actividad); `subject` adds the actions
  * other modules declare for this kind of record (manifest `recordActions`: mail's "Escribir
- * correo"), each opening its page with `?record=<type>:<id>`.
+ * correo"), each opening its page with `?record=<type>:<id>`. An action that `replaces: 'mailto'`
+ * hides «Enviar correo» (one way to write, not two).
  */
 export function QuickActions({
   phone,
@@ -131,7 +132,9 @@ export function QuickActions({
   const declared = subject
     ? (shell?.recordActions ?? []).filter((a) => a.subjects.includes(subject.type))
     : []
-  if (!phone && !email && !onNote && !onAttach && !declared.length && !children) return null
+  // A module's compose action (mail's «Escribir correo») stands for the plain mailto: link.
+  const mailto = email && !declared.some((a) => a.replaces === 'mailto') ? email : null
+  if (!phone && !mailto && !onNote && !onAttach && !declared.length && !children) return null
   return (
     <Group gap="xs" wrap="wrap" aria-label={t('ui.record.quick_actions')} role="group">
       {phone && (
@@ -145,10 +148,10 @@ export function QuickActions({
           {t('ui.record.call')}
         </Button>
       )}
-      {email && (
+      {mailto && (
         <Button
           component="a"
-          href={`mailto:${email}`}
+          href={`mailto:${mailto}`}
           size="xs"
           variant="light"
           leftSection={<IconMail size={14} />}
