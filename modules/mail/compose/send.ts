@@ -138,8 +138,10 @@ export async function deliverOutbox(
     )
     const attempts = Math.max(Number(outbox.attempts) + 1, attempt)
     // Building counts as the attempt too: an attached file the drive lost fails it the same way.
+    let built = false
     try {
       raw = await buildMessage(outbox, mailbox, user)
+      built = true
       await transmit(mailbox, { from: mailbox.address, to: recipients }, raw)
     } catch (error) {
       await db
@@ -149,7 +151,7 @@ export async function deliverOutbox(
           status: attempt < maxAttempts ? 'retrying' : 'failed',
           attempts,
           error: String((error as Error).message || error).slice(0, 2000),
-          error_code: errorCode(error),
+          error_code: built ? errorCode(error) : 'build_failed',
           updated_at: dbTimestamp(),
         })
       throw error

@@ -29,6 +29,7 @@ const SEND = 'mail.messages.send'
 function sendError(ctx: HttpContext, code: string | null, error: string | null) {
   if (!error) return null
   if (!code || code === 'unknown') return error
+  if (code === 'build_failed') return `${ctx.i18n.t('mail.compose.outbox.build_failed')} (${error})`
   const [main, detail] = code.split('.')
   const key =
     main === 'certificate' && detail

@@ -200,6 +200,12 @@ test.group('Compose: attachments', (group) => {
       assert.equal(row.status, attempt < 4 ? 'retrying' : 'failed')
       assert.equal(row.attempts, attempt)
       assert.isNotNull(row.error)
+      assert.equal(row.error_code, 'build_failed')
+      const page = await client.get('/mail/outbox').loginAs(w.rep).withInertia()
+      assert.equal(
+        page.inertiaProps.items[0].error,
+        `No se pudo preparar el mensaje: un adjunto ya no está disponible (${row.error})`
+      )
       if (attempt < 4)
         await db
           .from('queue_jobs')
