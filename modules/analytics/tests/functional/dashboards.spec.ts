@@ -4,6 +4,7 @@ import db from '@adonisjs/lucid/services/db'
 import type User from '#models/user'
 import { AccessContext } from '#app/access/access_context'
 import {
+  insertActivityRow,
   insertOpportunityRow,
   insertQuotaRow,
   insertTeamStages,
@@ -142,7 +143,7 @@ test.group('Analytics · module-declared dashboards', (group) => {
   test('Gerencia for the manager: KPI figures by hand', async ({ client, assert }) => {
     const { users } = await world()
     const p = await page(client, users.manager, 'management')
-    assert.deepEqual(p.filters, { ...FILTERS, today: p.filters.today })
+    assert.deepEqual(p.filters, { ...FILTERS, today: p.filters.today, timeZone: 'Europe/Madrid' })
     assert.includeMembers(
       p.widgets.map((w) => w.kind),
       ['kpi', 'funnel', 'bar', 'area', 'line', 'pie', 'table']
@@ -262,6 +263,29 @@ test.group('Analytics · module-declared dashboards', (group) => {
         ['Cancelada/Perdida', 1001, 1, 0],
       ]
     )
+  })
+
+  test("widget queries read days in the organization's time zone (overdue before its today)", async ({
+    client,
+    assert,
+  }) => {
+    const { org, users } = await world()
+    await db.from('organizations').where('id', org.id).update({ timezone: 'Europe/Madrid' })
+    // Due 14 March 23:30 UTC: 15 March 00:30 in Madrid, its "today" — not overdue there yet.
+    await insertActivityRow(
+      org.id,
+      { title: 'Medianoche', assigneeId: users.rep.id },
+      { due_at: '2026-03-14 23:30:00' }
+    )
+    const p = await page(client, users.manager, 'management')
+    assert.equal(p.filters.timeZone, 'Europe/Madrid')
+    const overdue = cubeWidget(p, 'activities_overdue')
+    const madrid = { ...FILTERS, timeZone: 'Europe/Madrid' }
+    assert.equal(widgetQuery(overdue, madrid).timezone, 'Europe/Madrid')
+    // world.ts: the rep's one overdue activity of 2020; in UTC the new one is overdue too.
+    assert.equal((await kpi(client, users.manager, overdue, madrid)).open_count, 1)
+    const utc = { ...FILTERS, timeZone: 'UTC' }
+    assert.equal((await kpi(client, users.manager, overdue, utc)).open_count, 2)
   })
 
   test('Equipo: overdue activities by the assignee team, and the team filter', async ({
