@@ -29,3 +29,14 @@ export async function teamsOfUser(organizationId: number, userId: number): Promi
     currency: String(r.currency),
   }))
 }
+
+/** The ids of the organization's teams that the user leads (ascending). */
+export async function teamsLedBy(organizationId: number, userId: number): Promise<number[]> {
+  const rows = await db
+    .from('teams')
+    .where('organization_id', organizationId)
+    .where('leader_id', userId)
+    .orderBy('id')
+    .select('id')
+  return rows.map((r) => Number(r.id))
+}

@@ -144,12 +144,13 @@ const ACTIVITIES_OVERDUE = w({
 })
 
 /*
- * Stages by step: every team may have its own pipeline, so across teams a row is a step (the
- * stage's position, named after the default pipeline) and, once a team is chosen, one of that
- * team's stages (its opportunities sit in its pipeline). In pipeline order.
+ * Stages by step: every team may have its own pipeline, so across teams a row is a step (an
+ * open stage's rank among its pipeline's open stages, named after the default pipeline; every
+ * won stage is the won step, every lost stage the lost one) and, once a team is chosen, one of
+ * that team's stages (its opportunities sit in its pipeline). In pipeline order.
  */
-const STEPS = [P('stage_step'), P('stage_position')]
-const TEAM_STAGES = [P('stage'), P('stage_position')]
+const STEPS = [P('stage_step'), P('stage_step_position')]
+const TEAM_STAGES = [P('stage'), P('stage_step_position')]
 
 const FUNNEL = w({
   key: 'funnel',
@@ -159,7 +160,7 @@ const FUNNEL = w({
     measures: [P('open_count'), P('open_weighted_minor')],
     dimensions: STEPS,
     filters: [status(P, 'open')],
-    order: { [P('stage_position')]: 'asc' },
+    order: { [P('stage_step_position')]: 'asc' },
   },
   format: { [P('open_count')]: 'number', [P('open_weighted_minor')]: 'money' },
   period: 'none',
@@ -229,7 +230,7 @@ const BY_STAGE = w({
     measures: [P('count'), P('amount_minor'), P('weighted_minor'), P('won_amount_minor')],
     dimensions: STEPS,
     timeDimension: { dimension: P('created_at') },
-    order: { [P('stage_position')]: 'asc' },
+    order: { [P('stage_step_position')]: 'asc' },
   },
   format: {
     [P('count')]: 'number',

@@ -4,6 +4,7 @@
  * for the others (kept open while the condition lasts).
  */
 import db from '@adonisjs/lucid/services/db'
+import { AccessContext } from '#app/access/access_context'
 import {
   overdueActivityCounts,
   quietAccounts,
@@ -42,19 +43,36 @@ export interface Candidate {
   }
 }
 
+/** Which of `ids` may see sales quotas (`crm.quotas.view`): who may hear of a quota alert. */
+export async function quotaViewers(organizationId: number, ids: number[]): Promise<Set<number>> {
+  const out = new Set<number>()
+  for (const id of new Set(ids)) {
+    const access = await AccessContext.forUser({ id, organizationId })
+    if (access.can('crm.quotas.view')) out.add(id)
+  }
+  return out
+}
+
 /*
  * A quota under its threshold. A rep's alert is about the rep (theirs, task to them); a team's
  * about the team, owned by and notified to its leader (task to them); a zone's or a family's
  * about the quota, with no owner (managers see it) and notified to the rule's recipients only.
  */
-function quotaCandidate(q: QuotaAttainmentRow, generation: string, percent: number): Candidate {
-  const assignee = q.kind === 'user' ? q.userId : q.kind === 'team' ? q.leaderId : null
+function quotaCandidate(
+  q: QuotaAttainmentRow,
+  generation: string,
+  percent: number,
+  viewers: Set<number>
+): Candidate {
+  const owner = q.kind === 'user' ? q.userId : q.kind === 'team' ? q.leaderId : null
+  // Told and given a task only if they may see quotas (`crm.quotas.view`), like the quotas page.
+  const assignee = owner !== null && viewers.has(owner) ? owner : null
   const subject = q.kind === 'user' ? q.userId : q.kind === 'team' ? q.teamId : q.quotaId
   return {
     subjectType: q.kind,
     subjectId: subject ?? q.quotaId,
     generation,
-    ownerId: assignee,
+    ownerId: owner,
     params: {
       name: q.label,
       pct: q.attainmentPct,
@@ -95,7 +113,11 @@ export async function candidatesOf(
       (q) => q.attainmentPct !== null && q.attainmentPct < (p.percent ?? 0)
     )
     const generation = today.date.slice(0, 7)
-    return under.map((q) => quotaCandidate(q, generation, p.percent ?? 0))
+    const viewers = await quotaViewers(
+      organizationId,
+      under.flatMap((q) => (q.kind === 'user' ? [q.userId!] : q.leaderId ? [q.leaderId] : []))
+    )
+    return under.map((q) => quotaCandidate(q, generation, p.percent ?? 0, viewers))
   }
   if (rule.kind === 'overdue_activities') {
     const counts = (await overdueActivityCounts(organizationId, now)).filter(

@@ -19,7 +19,7 @@ import { dayIn } from '#app/users/absences'
 import { createKeyedTask } from '#modules/crm/contracts/index'
 import { ruleDto } from './rules.js'
 import { alertMessageKey } from './kinds.js'
-import { candidatesOf, type Candidate, type LocalDay } from './candidates.js'
+import { candidatesOf, quotaViewers, type Candidate, type LocalDay } from './candidates.js'
 import type { AlertRuleDto } from '../dto/alerts.js'
 
 export interface EvaluationResult {
@@ -94,7 +94,11 @@ export async function evaluateRule(
       .filter((a) => !cleared.includes(a))
       .map((a) => subject(a.subject_type, Number(a.subject_id)))
   )
-  const recipients = await usersWithRoles(organizationId, rule.roleIds)
+  let recipients = await usersWithRoles(organizationId, rule.roleIds)
+  if (rule.kind === 'quota_under' && recipients.length) {
+    const viewers = await quotaViewers(organizationId, recipients)
+    recipients = recipients.filter((id) => viewers.has(id))
+  }
   let opened = 0
   for (const c of candidates) {
     if (stillOpen.has(subject(c.subjectType, c.subjectId))) continue

@@ -3,15 +3,20 @@
  * for the others, the alerts whose subject is within their record scope on the CRM resource
  * the kind is about (a rep with scope `own` sees the alerts about themselves and their own
  * companies). The same resolver as every list, by the alert's owner.
+ *
+ * Quota alerts follow the quotas page's rule (`crm.quotas`, as the Cube view does): a rep's by
+ * the rep in the user's quota scope; a team's to its leader (the alert's owner) and to whoever
+ * leads the team now; a zone's or a family's only with scope `all`.
  */
 import db from '@adonisjs/lucid/services/db'
 import type { AccessContext } from '#app/access/access_context'
 import { toIso } from '#app/support/dates'
+import { teamsLedBy } from '#app/access/user_teams'
 import { ALERT_KINDS, alertMessageKey, type AlertKind } from './kinds.js'
 import type { AlertDto, AlertStatus } from '../dto/alerts.js'
 
 const RESOURCE_OF: Record<AlertKind, string> = {
-  quota_under: 'crm.opportunities',
+  quota_under: 'crm.quotas',
   overdue_activities: 'crm.activities',
   quiet_account: 'crm.companies',
 }
@@ -24,14 +29,27 @@ async function scoped(access: AccessContext, query: any) {
   for (const kind of ALERT_KINDS) {
     const c = await access.constraint(RESOURCE_OF[kind])
     if (c.kind === 'all') parts.push({ kind, owners: null })
-    if (c.kind === 'owners' && c.ownerIds.length) parts.push({ kind, owners: c.ownerIds })
+    if (c.kind === 'owners') parts.push({ kind, owners: c.ownerIds })
   }
   if (!parts.length) return query.whereRaw('1 = 0')
+  const led = parts.some((p) => p.kind === 'quota_under' && p.owners)
+    ? await teamsLedBy(access.organizationId, access.userId)
+    : []
   query.where((w: any) => {
     for (const p of parts)
       w.orWhere((k: any) => {
         k.where('r.kind', p.kind)
-        if (p.owners) k.whereIn('a.owner_id', p.owners)
+        if (!p.owners) return
+        if (p.kind !== 'quota_under') return k.whereIn('a.owner_id', p.owners)
+        k.where((q: any) => {
+          q.where((u: any) => u.where('a.subject_type', 'user').whereIn('a.owner_id', p.owners))
+          q.orWhere((t: any) => {
+            t.where('a.subject_type', 'team').where((o: any) => {
+              o.where('a.owner_id', access.userId)
+              if (led.length) o.orWhereIn('a.subject_id', led)
+            })
+          })
+        })
       })
   })
 }

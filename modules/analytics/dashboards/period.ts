@@ -43,5 +43,12 @@ export function readFilters(
     ? 'custom'
     : ((['month', 'quarter', 'year'] as const).find((p) => p === asked) ?? 'year')
   const range = period === 'custom' ? { from, to } : periodRange(period, today)
-  return { period, ...range, today, teamId: id(input.team), repId: id(input.rep) }
+  return {
+    period,
+    ...range,
+    today,
+    timeZone: timeZone || 'UTC',
+    teamId: id(input.team),
+    repId: id(input.rep),
+  }
 }

@@ -72,8 +72,13 @@ export interface DashboardFiltersDto {
   period: PeriodPreset
   from: string
   to: string
-  /** Today (YYYY-MM-DD, UTC) for "this month" and "year to date". */
+  /** Today (YYYY-MM-DD, the organization's date) for "this month" and "year to date". */
   today: string
+  /**
+   * The organization's time zone (IANA): the widget queries carry it, so a date range's days
+   * start and end at its midnight, as "today" does. Absent: UTC.
+   */
+  timeZone?: string
   teamId: number | null
   repId: number | null
 }

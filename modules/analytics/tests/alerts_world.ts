@@ -40,7 +40,7 @@ export async function rule(org: Organization, values: Partial<AlertRuleInput>) {
 }
 
 /**
- * manager ─┬─ rep (own)       manager: hierarchy scope; `boss` manages the rules.
+ * manager ─┬─ rep (own)       manager: hierarchy scope (CRM records and quotas); `boss` manages the rules.
  *          └─ rep2 (own)
  * Quotas 2026 (each month 1 000 €): rep won 300 € in March (30.0 %) and 500 € in February;
  *   rep2 won 600 € in March (60.0 %).
@@ -55,15 +55,20 @@ export async function rule(org: Organization, values: Partial<AlertRuleInput>) {
  */
 export async function alertsWorld() {
   const org = await createOrganization(['crm', 'analytics'])
-  const manager = await analyticsUser(org, 'hierarchy', { fullName: 'Marta Gerente' })
-  const rep = await analyticsUser(org, 'own', {
-    fullName: 'Rafa Comercial',
-    reportsToId: manager.id,
-  })
-  const rep2 = await analyticsUser(org, 'own', {
-    fullName: 'Rita Comercial',
-    reportsToId: manager.id,
-  })
+  const quotas = ['crm.quotas']
+  const manager = await analyticsUser(org, 'hierarchy', { fullName: 'Marta Gerente' }, quotas)
+  const rep = await analyticsUser(
+    org,
+    'own',
+    { fullName: 'Rafa Comercial', reportsToId: manager.id },
+    quotas
+  )
+  const rep2 = await analyticsUser(
+    org,
+    'own',
+    { fullName: 'Rita Comercial', reportsToId: manager.id },
+    quotas
+  )
   const boss = await createUser(
     org,
     { permissions: ['analytics.view', 'analytics.alerts.manage'] },

@@ -11,13 +11,22 @@ import {
 
 const RESOURCES = ['crm.opportunities', 'crm.leads', 'crm.activities', 'crm.companies']
 
-/** A user who may query analytics and view the CRM's records at one scope. */
-export function analyticsUser(org: Organization, scope: Scope, attributes: Partial<User> = {}) {
+/**
+ * A user who may query analytics and view the CRM's records at one scope (and the `extra`
+ * resources' too, e.g. `crm.quotas`).
+ */
+export function analyticsUser(
+  org: Organization,
+  scope: Scope,
+  attributes: Partial<User> = {},
+  extra: string[] = []
+) {
+  const resources = [...RESOURCES, ...extra]
   return createUser(
     org,
     {
-      permissions: ['analytics.view', ...RESOURCES.map((r) => `${r}.view`)],
-      scopes: Object.fromEntries(RESOURCES.map((r) => [r, scope])),
+      permissions: ['analytics.view', ...resources.map((r) => `${r}.view`)],
+      scopes: Object.fromEntries(resources.map((r) => [r, scope])),
     },
     attributes
   )

@@ -20,6 +20,8 @@ export interface CubeQueryJson {
   order?: Record<string, 'asc' | 'desc'>
   limit?: number
   ungrouped?: boolean
+  /** The time zone date ranges and granularities are read in (Cube's `timezone`). */
+  timezone?: string
 }
 
 const pad = (n: number) => String(n).padStart(2, '0')
@@ -116,6 +118,7 @@ export function widgetQuery(
     filters: [...(q.filters ?? []), ...scopeFilters(widget, filters)],
     ...(q.order ? { order: q.order } : {}),
     ...(q.limit ? { limit: q.limit } : {}),
+    ...(filters.timeZone ? { timezone: filters.timeZone } : {}),
   }
 }
 
@@ -156,6 +159,7 @@ export function drillQuery(
     order: { [drill.title]: 'asc' },
     limit,
     ungrouped: true,
+    ...(base.timezone ? { timezone: base.timezone } : {}),
   }
 }
 

@@ -129,6 +129,70 @@ test.group('Analytics · alerts: evaluation of each rule kind', (group) => {
     )
   })
 
+  test('quota alerts follow the crm.quotas rule: members, reps without quotas access and leaders', async ({
+    assert,
+  }) => {
+    const { org, users } = await alertsWorld()
+    // A team member seeing the team's opportunities, with only their own quota.
+    const member = await createUser(
+      org,
+      {
+        permissions: ['analytics.view', 'crm.opportunities.view', 'crm.quotas.view'],
+        scopes: { 'crm.opportunities': 'team', 'crm.quotas': 'own' },
+      },
+      { fullName: 'Miguel Miembro' }
+    )
+    const sur = await createTeam(org, users.rep2, [users.rep, member], 'Sur')
+    await insertQuotaRow(org.id, { kind: 'team', teamId: sur.id }, 2026, Array(12).fill(100_000))
+    // Sees every opportunity, may not see quotas.
+    const seller = await createUser(
+      org,
+      {
+        permissions: ['analytics.view', 'crm.opportunities.view'],
+        scopes: { 'crm.opportunities': 'all' },
+      },
+      { fullName: 'Sonia Ventas' }
+    )
+    // Leads a team, may not see quotas: neither told nor given a task.
+    const blind = await createUser(
+      org,
+      { permissions: ['analytics.view', 'crm.opportunities.view'] },
+      { fullName: 'Bruno Jefe' }
+    )
+    const norte = await createTeam(org, blind, [], 'Norte')
+    await insertQuotaRow(org.id, { kind: 'team', teamId: norte.id }, 2026, Array(12).fill(100_000))
+    await rule(org, {
+      kind: 'quota_under',
+      params: { percent: 50, day: 15 },
+      roleIds: [await roleOf(seller)],
+      createTask: true,
+      taskType: 'task',
+      taskDueDays: 1,
+    })
+    assert.equal((await evaluateAlerts(NOW, { organizationId: org.id })).opened, 3)
+    const seen = async (who: typeof users.rep) =>
+      (await visibleAlerts(await AccessContext.forUser(who), 'open'))
+        .map((a) => `${a.subjectType}:${a.subjectId}`)
+        .sort()
+    assert.deepEqual(await seen(member), [])
+    assert.deepEqual(await seen(seller), [])
+    assert.deepEqual(await seen(blind), [])
+    assert.deepEqual(await seen(users.rep), [`user:${users.rep.id}`])
+    assert.deepEqual(await seen(users.rep2), [`team:${sur.id}`])
+    assert.deepEqual(await seen(users.manager), [`user:${users.rep.id}`])
+    assert.lengthOf(await seen(users.boss), 3)
+    // The seller's role is the rule's, but quotas are hidden from them; the blind leader is told
+    // nothing and gets no task; rep2 leads Sur and may see quotas.
+    assert.sameDeepMembers(
+      (await alertNotifications(org.id)).map((n) => [n.userId, n.params.name]),
+      [[users.rep2.id, 'Sur']]
+    )
+    assert.sameMembers(
+      (await keyedTasks(org.id, 'analytics.alert:')).map((t) => t.assigneeId),
+      [users.rep.id, users.rep2.id]
+    )
+  })
+
   test("quota_under reads day D in the organization's time zone, not UTC", async ({ assert }) => {
     const { org } = await alertsWorld()
     await rule(org, { kind: 'quota_under', params: { percent: 50, day: 15 } })

@@ -202,7 +202,7 @@ test.group('Analytics · cache', (group) => {
     const count = async (cache?: string) => {
       const request = client
         .get(LOAD)
-        .qs(multi(query, cache ? { cache } : {}))
+        .qs(multi(query, { cache: cache ?? 'stale-if-slow' }))
         .loginAs(users.admin)
       return numbersOf((await request).body())['crm_pipeline.count']
     }

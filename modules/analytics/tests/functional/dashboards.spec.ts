@@ -4,6 +4,7 @@ import db from '@adonisjs/lucid/services/db'
 import type User from '#models/user'
 import { AccessContext } from '#app/access/access_context'
 import {
+  insertActivityRow,
   insertOpportunityRow,
   insertQuotaRow,
   insertTeamStages,
@@ -142,7 +143,7 @@ test.group('Analytics · module-declared dashboards', (group) => {
   test('Gerencia for the manager: KPI figures by hand', async ({ client, assert }) => {
     const { users } = await world()
     const p = await page(client, users.manager, 'management')
-    assert.deepEqual(p.filters, { ...FILTERS, today: p.filters.today })
+    assert.deepEqual(p.filters, { ...FILTERS, today: p.filters.today, timeZone: 'Europe/Madrid' })
     assert.includeMembers(
       p.widgets.map((w) => w.kind),
       ['kpi', 'funnel', 'bar', 'area', 'line', 'pie', 'table']
@@ -197,18 +198,17 @@ test.group('Analytics · module-declared dashboards', (group) => {
     assert,
   }) => {
     const { org, users } = await world()
-    // Team Norte (rep2) has its own pipeline, where «En análisis» is the second stage.
+    // Team Norte (rep2) has its own pipeline, where «En análisis» is the second stage; it has
+    // two open stages (the default three), then its won and lost stages.
     const team = await createTeam(org, users.manager, [users.rep2], 'Norte')
     const own = await insertTeamStages(org.id, team.id, [
       { name: 'Primer contacto', probability: 5 },
       { name: 'En análisis', probability: 20 },
-      { name: 'Oferta presentada', probability: 50 },
+      { name: 'Conseguida', probability: 100, isWon: true },
+      { name: 'Descartada', probability: 0, isLost: true },
     ])
-    for (const [stage, euros] of [
-      ['Primer contacto', 600],
-      ['En análisis', 900],
-    ] as const)
-      await insertOpportunityRow(
+    const norte = (stage: keyof typeof own, euros: number, extra: Record<string, unknown> = {}) =>
+      insertOpportunityRow(
         org.id,
         {
           name: `Norte ${euros}`,
@@ -216,14 +216,18 @@ test.group('Analytics · module-declared dashboards', (group) => {
           ownerId: users.rep2.id,
           amountMinor: euros * 100,
         },
-        { team_id: team.id, stage_id: own[stage] }
+        { team_id: team.id, stage_id: own[stage], created_at: '2026-03-02 10:00:00', ...extra }
       )
+    await norte('Primer contacto', 600)
+    await norte('En análisis', 900)
+    await norte('Conseguida', 800, { status: 'won', won_at: '2026-03-10 10:00:00' })
+    await norte('Descartada', 300, { status: 'lost', lost_at: '2026-03-11 10:00:00' })
     const p = await page(client, users.manager, 'management')
     const funnel = cubeWidget(p, 'funnel')
     const open = async (filters: DashboardFiltersDto, label: string) =>
       (await rows(client, users.manager, widgetQuery(funnel, filters))).map((r) => [
         r[label],
-        Number(r['crm_pipeline.stage_position']),
+        Number(r['crm_pipeline.stage_step_position']),
         Number(r['crm_pipeline.open_count']),
       ])
     // Every team: step 0 is the default's «En análisis» (rep 1000 €, rep2 3000 €, Norte's
@@ -238,16 +242,50 @@ test.group('Analytics · module-declared dashboards', (group) => {
       ['Primer contacto', 0, 1],
       ['En análisis', 1, 1],
     ])
-    // The stage table groups the same way.
+    // The stage table groups the same way; Norte's won and lost stages are the won and lost
+    // steps (named after the default's), not its third open step «En negociación».
     const byStage = await rows(
       client,
       users.manager,
       widgetQuery(cubeWidget(p, 'by_stage'), FILTERS)
     )
-    assert.sameMembers(
-      byStage.map((r) => r['crm_pipeline.stage_step']),
-      ['En análisis', 'Oferta presentada']
+    assert.deepEqual(
+      byStage.map((r) => [
+        r['crm_pipeline.stage_step'],
+        Number(r['crm_pipeline.stage_step_position']),
+        Number(r['crm_pipeline.count']),
+        Number(r['crm_pipeline.won_amount_minor']),
+      ]),
+      [
+        ['En análisis', 0, 4, 0],
+        ['Oferta presentada', 1, 3, 200_000],
+        ['Ganada', 1000, 1, 80_000],
+        ['Cancelada/Perdida', 1001, 1, 0],
+      ]
     )
+  })
+
+  test("widget queries read days in the organization's time zone (overdue before its today)", async ({
+    client,
+    assert,
+  }) => {
+    const { org, users } = await world()
+    await db.from('organizations').where('id', org.id).update({ timezone: 'Europe/Madrid' })
+    // Due 14 March 23:30 UTC: 15 March 00:30 in Madrid, its "today" — not overdue there yet.
+    await insertActivityRow(
+      org.id,
+      { title: 'Medianoche', assigneeId: users.rep.id },
+      { due_at: '2026-03-14 23:30:00' }
+    )
+    const p = await page(client, users.manager, 'management')
+    assert.equal(p.filters.timeZone, 'Europe/Madrid')
+    const overdue = cubeWidget(p, 'activities_overdue')
+    const madrid = { ...FILTERS, timeZone: 'Europe/Madrid' }
+    assert.equal(widgetQuery(overdue, madrid).timezone, 'Europe/Madrid')
+    // world.ts: the rep's one overdue activity of 2020; in UTC the new one is overdue too.
+    assert.equal((await kpi(client, users.manager, overdue, madrid)).open_count, 1)
+    const utc = { ...FILTERS, timeZone: 'UTC' }
+    assert.equal((await kpi(client, users.manager, overdue, utc)).open_count, 2)
   })
 
   test('Equipo: overdue activities by the assignee team, and the team filter', async ({

@@ -101,6 +101,7 @@ test.group('Dashboards · queries from a widget and the page filters', () => {
       from: '2026-01-01',
       to: '2026-12-31',
       today: '2026-08-14',
+      timeZone: 'UTC',
       teamId: null,
       repId: null,
     })
