@@ -48,7 +48,7 @@ const QUERIES: Record<string, object> = {
   },
   open_pipeline_by_stage: {
     measures: ['crm_pipeline.open_weighted_minor', 'crm_pipeline.open_count'],
-    dimensions: ['crm_pipeline.stage_step', 'crm_pipeline.stage_position'],
+    dimensions: ['crm_pipeline.stage_step', 'crm_pipeline.stage_step_position'],
     filters: [{ member: 'crm_pipeline.status', operator: 'equals', values: ['open'] }],
   },
   leads_by_month_source: {

@@ -108,7 +108,20 @@ export async function candidatesOf(
   const p = rule.params
   if (rule.kind === 'quota_under') {
     if (today.day < (p.day ?? 1)) return []
-    const quotas = await quotaAttainments(organizationId, today.year, today.month, today.date)
+    // Zone and family names in the organization's language (the alert's text is written once).
+    const org = await db
+      .from('organizations')
+      .where('id', organizationId)
+      .select('default_locale')
+      .first()
+    const quotas = await quotaAttainments(
+      organizationId,
+      today.year,
+      today.month,
+      today.date,
+      undefined,
+      org?.default_locale ?? 'es'
+    )
     const under = quotas.filter(
       (q) => q.attainmentPct !== null && q.attainmentPct < (p.percent ?? 0)
     )

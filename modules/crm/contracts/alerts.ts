@@ -8,6 +8,9 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { dbTimestamp, toDate } from '#app/support/dates'
 import { quotaAttainment } from '../quotas/attainment.js'
 import { quotaTarget } from '../quotas/list_quotas.js'
+import { lists } from '#app/settings/lists'
+import { ZONES_LIST } from '../account_lists.js'
+import { PRODUCT_FAMILIES_LIST } from '../quotas/lists.js'
 import { insertActivity } from '../activities/insert_activity.js'
 import { activityTypes, ensureActivityTypes } from '../activities/types.js'
 
@@ -67,7 +70,8 @@ export async function quotaAttainments(
   year: number,
   month: number,
   today: string,
-  kinds: QuotaAttainmentRow['kind'][] = ['user', 'team', 'zone', 'family']
+  kinds: QuotaAttainmentRow['kind'][] = ['user', 'team', 'zone', 'family'],
+  locale = 'es'
 ): Promise<QuotaAttainmentRow[]> {
   const rows = await db
     .from('crm_quotas as q')
@@ -77,6 +81,15 @@ export async function quotaAttainments(
     .whereIn('q.kind', kinds)
     .orderBy('q.id')
     .select('q.*', 'u.full_name as user_name', 't.name as team_name', 't.leader_id')
+  // Zones and product families are named by their list's label, as on the quotas page.
+  const [zones, families] = await Promise.all([
+    lists.labels(organizationId, ZONES_LIST, locale),
+    lists.labels(organizationId, PRODUCT_FAMILIES_LIST, locale),
+  ])
+  const codeLabel = (row: any) =>
+    row.target_code === null || row.target_code === undefined
+      ? null
+      : ((row.kind === 'zone' ? zones : families)[row.target_code] ?? row.target_code)
   const out: QuotaAttainmentRow[] = []
   for (const row of rows) {
     const a = await quotaAttainment(quotaTarget(row), {
@@ -91,7 +104,7 @@ export async function quotaAttainments(
       userId: id(row.user_id),
       teamId: id(row.team_id),
       leaderId: row.kind === 'team' ? id(row.leader_id) : null,
-      label: String(row.user_name ?? row.team_name ?? row.target_code ?? ''),
+      label: String(row.user_name ?? row.team_name ?? codeLabel(row) ?? ''),
       targetMinor: a.targetMinor,
       actualMinor: a.actualMinor,
       attainmentPct: a.attainmentPct,

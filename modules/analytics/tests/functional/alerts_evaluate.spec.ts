@@ -81,8 +81,8 @@ test.group('Analytics · alerts: evaluation of each rule kind', (group) => {
     const sur = await createTeam(org, users.rep2, [users.rep], 'Sur')
     const month = Array(12).fill(100_000)
     await insertQuotaRow(org.id, { kind: 'team', teamId: sur.id }, 2026, month)
-    const zone = await insertQuotaRow(org.id, { kind: 'zone', code: 'Norte' }, 2026, month)
-    const family = await insertQuotaRow(org.id, { kind: 'family', code: 'software' }, 2026, month)
+    const zone = await insertQuotaRow(org.id, { kind: 'zone', code: 'levante' }, 2026, month)
+    const family = await insertQuotaRow(org.id, { kind: 'family', code: 'web' }, 2026, month)
     await rule(org, {
       kind: 'quota_under',
       params: { percent: 50, day: 15 },
@@ -112,8 +112,9 @@ test.group('Analytics · alerts: evaluation of each rule kind', (group) => {
         [users.manager.id, 'analytics.alerts.messages.quota_under', 'Rafa Comercial'],
         [users.manager.id, 'analytics.alerts.messages.quota_under_team', 'Sur'],
         [users.rep2.id, 'analytics.alerts.messages.quota_under_team', 'Sur'],
-        [users.manager.id, 'analytics.alerts.messages.quota_under_zone', 'Norte'],
-        [users.manager.id, 'analytics.alerts.messages.quota_under_family', 'software'],
+        // Zones and families by their list's label in the organization's language.
+        [users.manager.id, 'analytics.alerts.messages.quota_under_zone', 'Levante'],
+        [users.manager.id, 'analytics.alerts.messages.quota_under_family', 'Web y tienda online'],
       ]
     )
     // Tasks: to the rep and to the team's leader; a zone or family has nobody to give one to.
