@@ -1,6 +1,61 @@
 // HTTP side of `npm run bench:crm`: signed-in sessions and autocannon runs that keep every
 // response's latency (autocannon's own summary has p97.5, not the p95 the issue's goals use).
 import autocannon from 'autocannon'
+import { spawn } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { ROOT } from '../scripts/lib.mjs'
+import { freePort, waitFor } from './lib.mjs'
+
+/**
+ * The production build (`BENCH_BUILD`, default build/) serving a kept bench SQLite database on a
+ * free port, as `npm start` would (no queue worker); `BENCH_PROFILE=<dir>` writes a CPU profile
+ * of it and `BENCH_NODE_ARGS` adds node flags. Resolves once /health answers to its base URL,
+ * the child process and a reader of its CPU time;
+ * the server stops when this process exits.
+ */
+export async function startServer(sqlitePath, dir) {
+  const port = await freePort()
+  const profile = process.env.BENCH_PROFILE
+  const app = spawn(
+    'node',
+    [
+      ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []),
+      ...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean),
+      join(process.env.BENCH_BUILD ?? 'build', 'bin', 'server.js'),
+    ],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        ENV_PATH: ROOT,
+        TZ: 'UTC',
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        DB_CONNECTION: 'sqlite',
+        SQLITE_PATH: sqlitePath,
+        DATA_DIR: dir,
+        LOG_LEVEL: 'error',
+        SESSION_DRIVER: 'cookie',
+        LIMITER_STORE: 'memory',
+        MAIL_MAILER: 'preview',
+        QUEUE_WORKER: 'off',
+        CARTERA_MODULE_PACKAGES: '',
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    }
+  )
+  process.on('exit', () => app.exitCode === null && app.kill('SIGTERM'))
+  const base = `http://127.0.0.1:${port}`
+  await waitFor(`${base}/health`, app)
+  /** The server's CPU time so far (user + system), in ms (clock ticks of 10 ms). */
+  const cpuMs = () => {
+    const f = readFileSync(`/proc/${app.pid}/stat`, 'utf8').split(') ')[1].split(' ')
+    return (Number(f[11]) + Number(f[12])) * 10
+  }
+  return { base, app, cpuMs }
+}
 
 /** A signed-in session on `base`: its cookies, the headers of an Inertia visit and of a JSON write. */
 export async function signIn(base, email, password) {

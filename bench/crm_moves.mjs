@@ -7,14 +7,12 @@
 // server's CPU time per move (user + system, steadier than latency on a busy machine) and the
 // load average. BENCH_PROFILE=<dir> runs the server under `node --cpu-prof` and leaves its
 // profile there.
-import { spawn } from 'node:child_process'
-import { copyFileSync, readFileSync, rmSync, mkdirSync } from 'node:fs'
+import { copyFileSync, rmSync, mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { loadavg } from 'node:os'
 import Database from 'better-sqlite3'
 import { ROOT, say } from '../scripts/lib.mjs'
-import { freePort, waitFor } from './lib.mjs'
-import { MOVE_LOAD, moveRuns, signIn } from './crm_http.mjs'
+import { MOVE_LOAD, moveRuns, signIn, startServer } from './crm_http.mjs'
 
 const kept = resolve(process.argv[2] ?? '')
 const DURATION = Number(process.env.BENCH_DURATION ?? 10)
@@ -56,48 +54,11 @@ const movers = reps
   .slice(0, MOVERS)
 sqlite.close()
 
-const port = await freePort()
-const profile = process.env.BENCH_PROFILE
-const app = spawn(
-  'node',
-  [
-    ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []),
-    ...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean),
-    join(process.env.BENCH_BUILD ?? 'build', 'bin', 'server.js'),
-  ],
-  {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      ENV_PATH: ROOT,
-      TZ: 'UTC',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      DB_CONNECTION: 'sqlite',
-      SQLITE_PATH: sqlitePath,
-      DATA_DIR: dir,
-      LOG_LEVEL: 'error',
-      SESSION_DRIVER: 'cookie',
-      LIMITER_STORE: 'memory',
-      MAIL_MAILER: 'preview',
-      QUEUE_WORKER: 'off',
-      CARTERA_MODULE_PACKAGES: '',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  }
-)
-process.on('exit', () => app.exitCode === null && app.kill('SIGTERM'))
-const base = `http://127.0.0.1:${port}`
-await waitFor(`${base}/health`, app)
+const { base, app, cpuMs: cpu } = await startServer(sqlitePath, dir)
 const sessions = []
 for (const m of movers) sessions.push(await signIn(base, m.email, 'cartera-demo'))
 // A short warm-up (JIT, statement cache), then the measured run.
 await moveRuns(base, movers, sessions, defaultOpen, 2)
-const cpu = () => {
-  const f = readFileSync(`/proc/${app.pid}/stat`, 'utf8').split(') ')[1].split(' ')
-  return (Number(f[11]) + Number(f[12])) * 10 // clock ticks of 10 ms
-}
 say(`stage moves, ${MOVE_LOAD(movers.length)}, for ${DURATION} s`)
 const before = cpu()
 const x = await moveRuns(base, movers, sessions, defaultOpen, DURATION)

@@ -6,14 +6,12 @@
 // companies list, each with 4 connections in a closed loop (no think time) for BENCH_DURATION
 // seconds (6) after a 2-second warm-up; prints requests, errors, the server's CPU time per
 // request (user + system; steadier than latency on a busy machine) and the load average.
-import { spawn } from 'node:child_process'
-import { copyFileSync, readFileSync, rmSync, mkdirSync } from 'node:fs'
+import { copyFileSync, rmSync, mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { loadavg } from 'node:os'
 import Database from 'better-sqlite3'
 import { ROOT } from '../scripts/lib.mjs'
-import { freePort, waitFor } from './lib.mjs'
-import { cannon, signIn } from './crm_http.mjs'
+import { cannon, signIn, startServer } from './crm_http.mjs'
 
 const kept = resolve(process.argv[2] ?? '')
 const DURATION = Number(process.env.BENCH_DURATION ?? 6)
@@ -36,36 +34,8 @@ const opportunity = first('crm_opportunities')
 const company = first('crm_companies')
 sqlite.close()
 
-const port = await freePort()
-const app = spawn('node', [join(process.env.BENCH_BUILD ?? 'build', 'bin', 'server.js')], {
-  cwd: ROOT,
-  env: {
-    ...process.env,
-    NODE_ENV: 'production',
-    ENV_PATH: ROOT,
-    TZ: 'UTC',
-    HOST: '127.0.0.1',
-    PORT: String(port),
-    DB_CONNECTION: 'sqlite',
-    SQLITE_PATH: sqlitePath,
-    DATA_DIR: dir,
-    LOG_LEVEL: 'error',
-    SESSION_DRIVER: 'cookie',
-    LIMITER_STORE: 'memory',
-    MAIL_MAILER: 'preview',
-    QUEUE_WORKER: 'off',
-    CARTERA_MODULE_PACKAGES: '',
-  },
-  stdio: ['ignore', 'ignore', 'inherit'],
-})
-process.on('exit', () => app.exitCode === null && app.kill('SIGTERM'))
-const base = `http://127.0.0.1:${port}`
-await waitFor(`${base}/health`, app)
+const { base, app, cpuMs: cpu } = await startServer(sqlitePath, dir)
 const session = await signIn(base, rep.email, 'cartera-demo')
-const cpu = () => {
-  const f = readFileSync(`/proc/${app.pid}/stat`, 'utf8').split(') ')[1].split(' ')
-  return (Number(f[11]) + Number(f[12])) * 10 // clock ticks of 10 ms
-}
 const paths = [
   opportunity && `/crm/opportunities/${opportunity}`,
   opportunity && `/crm/opportunities/${opportunity}/timeline`,
