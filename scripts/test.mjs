@@ -25,10 +25,18 @@ ensureEnvFile()
 const requireAll = process.env.CARTERA_REQUIRE_SERVICES === '1'
 const args = process.argv.slice(2)
 
-// CARTERA_TEST_SPLIT=1 (set by .ci/run): the browser suite runs beside the others, in a second
-// run of this script with its own database, ports, files and IMAP server. Both mostly wait (on
-// the database, the browser, child processes), so side by side they take about the longer of
-// the two instead of the sum. Each one's output is printed whole when it ends.
+// CARTERA_TEST_SPLIT=1 (set by .ci/run): the suites run in three runs of this script side by
+// side, each with its own database, ports, files and IMAP server: the browser suite; the
+// functional specs that mostly sit waiting (SLOW_SPECS: child processes booting and crashing,
+// two workers racing, IMAP IDLE); and everything else. All three mostly wait (on the database,
+// the browser, child processes), so side by side they take about the longest of the three
+// instead of the sum. Each one's output is printed whole when it ends.
+const SLOW_SPECS = [
+  'tests/functional/kernel/job_workers.spec.ts',
+  'modules/analytics/tests/functional/alerts_concurrency.spec.ts',
+  'modules/mail/tests/functional/imap_crash.spec.ts',
+  'modules/mail/tests/functional/imap_idle.spec.ts',
+]
 const splitRun =
   process.env.CARTERA_TEST_SPLIT === '1' &&
   !args.some((a) => !a.startsWith('-') || a === '--prebuild-only') &&
@@ -36,25 +44,36 @@ const splitRun =
 if (splitRun) {
   const { spawn } = await import('node:child_process')
   const self = join(ROOT, 'scripts', 'test.mjs')
-  const part = (suites) =>
+  const missing = SLOW_SPECS.filter((file) => !existsSync(join(ROOT, file)))
+  if (missing.length) {
+    say(`SLOW_SPECS in scripts/test.mjs names files that do not exist: ${missing.join(', ')}`)
+    process.exit(1)
+  }
+  const part = (label, suites, extraEnv = {}) =>
     new Promise((resolve) => {
       const chunks = []
       const child = spawn('node', [self, ...suites, ...args], {
         cwd: ROOT,
-        env: { ...process.env, CARTERA_TEST_SPLIT: '0' },
+        env: { ...process.env, ...extraEnv, CARTERA_TEST_SPLIT: '0' },
         stdio: ['ignore', 'pipe', 'pipe'],
       })
       child.stdout.on('data', (c) => chunks.push(c))
       child.stderr.on('data', (c) => chunks.push(c))
-      child.on('close', (code) => resolve({ suites, code, output: Buffer.concat(chunks) }))
+      child.on('close', (code) => resolve({ label, code, output: Buffer.concat(chunks) }))
     })
   const started = Date.now()
-  const runs = [part(['unit', 'architecture', 'functional']), part(['browser'])]
+  const runs = [
+    part('unit, architecture, functional', ['unit', 'architecture', 'functional'], {
+      CARTERA_TEST_EXCLUDE: SLOW_SPECS.join(','),
+    }),
+    part('browser', ['browser']),
+    part('functional (slow specs)', ['functional', ...SLOW_SPECS.map((f) => `--files=${f}`)]),
+  ]
   let failed = false
   for (const run of runs) {
-    const { suites, code, output } = await run
+    const { label, code, output } = await run
     process.stdout.write(output)
-    say(`${suites.join(', ')}: ${code === 0 ? 'passed' : `FAILED (exit ${code})`}`)
+    say(`${label}: ${code === 0 ? 'passed' : `FAILED (exit ${code})`}`)
     failed ||= code !== 0
   }
   say(`all suites finished in ${((Date.now() - started) / 1000).toFixed(1)} s`)

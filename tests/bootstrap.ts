@@ -56,6 +56,17 @@ async function migrateTestDatabase() {
   return () => run('migration:reset')
 }
 
+/**
+ * Files every suite leaves out: Japa's own defaults, plus CARTERA_TEST_EXCLUDE (comma-separated
+ * paths), which a split run of scripts/test.mjs sets to run its slow specs in a process apart.
+ */
+export const exclude: Config['exclude'] = [
+  'node_modules/**',
+  '.git/**',
+  'coverage/**',
+  ...(process.env.CARTERA_TEST_EXCLUDE ?? '').split(',').filter(Boolean),
+]
+
 export const runnerHooks: Required<Pick<Config, 'setup' | 'teardown'>> = {
   setup: [migrateTestDatabase],
   teardown: [],
