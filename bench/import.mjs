@@ -7,7 +7,8 @@
 // rows/s of the preview and of the commit (overall, first 10 %, last 10 %), the CPU time per
 // 1,000 lines (user + system, steadier than rows/s on a busy machine) and the peak RSS of the
 // process doing it, with its V8 heap at that moment. SQLite by default (a throw-away file under tmp/); DB_CONNECTION=mysql
-// uses a throw-away database on DB_HOST (127.0.0.1:3306, root, no password by default).
+// uses a throw-away database on DB_HOST (127.0.0.1:3306, root, no password by default), where
+// BENCH_SQL_TIMES=1 also prints the commit's time waiting on statements, by statement and table.
 import { spawnSync } from 'node:child_process'
 import { copyFileSync, createWriteStream, mkdirSync, rmSync } from 'node:fs'
 import { once } from 'node:events'
@@ -251,7 +252,12 @@ async function measure() {
       file,
       'bench',
     ],
-    { maxBuffer: 64 * 1024 * 1024, env: { ...env, ...IMPORT_ENV } }
+    {
+      maxBuffer: 64 * 1024 * 1024,
+      env: { ...env, ...IMPORT_ENV },
+      // BENCH_SQL_TIMES=1: the statement times (bench/import_run.ts) go straight to the terminal.
+      stdio: ['ignore', 'pipe', 'inherit'],
+    }
   )
   const result = JSON.parse(output.trim().split('\n').pop())
   const goal = (ok) => (ok ? 'ok' : 'MISSED')

@@ -69,6 +69,39 @@ function cpuPer1000(usage: NodeJS.CpuUsage, rows: number) {
   return Math.round((usage.user + usage.system) / 1000 / (rows / 1000))
 }
 
+/**
+ * BENCH_SQL_TIMES=1 on MySQL/MariaDB: time from sending each statement to its answer, summed by
+ * statement kind and table ("insert crm_phones"), printed (stderr) for the commit. Wraps the
+ * driver's `query`, which knex and the bulk writer both call.
+ */
+const sqlTimes = new Map<string, { n: number; ms: number }>()
+if (process.env.BENCH_SQL_TIMES === '1' && process.env.DB_CONNECTION === 'mysql') {
+  const { default: mysql2 } = await import('mysql2')
+  const proto = (mysql2 as any).Connection.prototype
+  const query = proto.query
+  proto.query = function (this: unknown, ...args: any[]) {
+    const first = args[0]
+    const sql: string = typeof first === 'string' ? first : (first?.sql ?? '')
+    const words = sql
+      .replace(/[`"]/g, '')
+      .match(/^\s*(\w+)(?:\s+([\w.]+)\s+set\b|.*?\b(?:into|from)\s+([\w.]+))?/is)
+    const kind = words ? `${words[1].toLowerCase()} ${words[2] ?? words[3] ?? ''}`.trim() : '?'
+    const at = args.findLastIndex((a: unknown) => typeof a === 'function')
+    if (at >= 0) {
+      const done = args[at]
+      const started = performance.now()
+      args[at] = function (this: unknown, ...result: unknown[]) {
+        const entry = sqlTimes.get(kind) ?? { n: 0, ms: 0 }
+        entry.n++
+        entry.ms += performance.now() - started
+        sqlTimes.set(kind, entry)
+        return done.apply(this, result)
+      }
+    }
+    return query.apply(this, args)
+  }
+}
+
 await app.start(async () => {
   const { default: db } = await import('@adonisjs/lucid/services/db')
   const { startImport } = await import('#app/import/start')
@@ -104,11 +137,18 @@ await app.start(async () => {
   const previewRates = rates(marks, preview.rows, started)
   const previewCpu = cpuPer1000(process.cpuUsage(cpu), preview.rows)
   marks = []
+  sqlTimes.clear()
   started = performance.now()
   cpu = process.cpuUsage()
   const totals = await commitImport(run.id, {
     onProgress: ({ done }) => marks.push({ done, at: performance.now() }),
   })
+  if (sqlTimes.size) {
+    const total = [...sqlTimes.values()].reduce((t, e) => t + e.ms, 0)
+    process.stderr.write(`commit: ${(total / 1000).toFixed(2)} s waiting on statements\n`)
+    for (const [kind, e] of [...sqlTimes].sort((a, b) => b[1].ms - a[1].ms))
+      process.stderr.write(`  ${(e.ms / 1000).toFixed(2)} s  ${e.n}×  ${kind}\n`)
+  }
   const commitRates = rates(marks, preview.rows, started)
   const commitCpu = cpuPer1000(process.cpuUsage(cpu), preview.rows)
   clearInterval(sampler)

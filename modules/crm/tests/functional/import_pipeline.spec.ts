@@ -277,6 +277,50 @@ test.group('Import pipeline: preview, commit, rollback', (group) => {
     assert.notInclude((await doc('crm.companies', b)).body, '913333333')
   })
 
+  test('across batches the commit does as the preview said: a record or line matched again is a duplicate', async ({
+    assert,
+  }) => {
+    const org = await createOrganization(['crm'])
+    const admin = await createUser(org, { isAdmin: true })
+    const acme = await existing(org, { name: 'Acme S.L.', nif: 'B12345674' })
+    // Batches of two lines: each later match sits in another batch than the line it repeats
+    // (on a database server the next batch is analysed while the one before is written).
+    const path = await file(
+      'batches.csv',
+      [
+        'Nombre;NIF;Correo',
+        'Acme Renombrada;B12345674;',
+        'Nueva S.L.;;hola@nueva.es',
+        'Acme Otra Vez;b-1234567-4;',
+        'Nueva Repetida;;HOLA@NUEVA.ES',
+        'Tercera S.L.;;t@tercera.es',
+      ].join('\n')
+    )
+    const started = await run(org, admin, path)
+    const { totals } = await previewImport(started.id)
+    assert.deepEqual(totals, { created: 2, updated: 1, duplicates: 2, rejected: 0 })
+    assert.deepEqual(await commitImport(started.id, { batchSize: 2 }), totals)
+    const companies = await db
+      .from('crm_companies')
+      .where('organization_id', org.id)
+      .orderBy('id')
+      .select('id', 'name')
+    assert.deepEqual(
+      companies.map((c) => c.name),
+      ['Acme Renombrada', 'Nueva S.L.', 'Tercera S.L.']
+    )
+    assert.equal(companies[0].id, acme)
+    const items = await db.from('import_items').where('run_id', started.id).orderBy('line')
+    assert.deepEqual(
+      items.map((i) => [i.line, i.action]),
+      [
+        [2, 'update'],
+        [3, 'create'],
+        [6, 'create'],
+      ]
+    )
+  })
+
   test('a failed batch lands nothing and the commit resumes after the last batch that landed', async ({
     assert,
   }) => {
