@@ -7,7 +7,6 @@ import { emptyTotals, loadRun, updateRun, type Totals } from './runs.js'
 import { ImportFileError } from './errors.js'
 import { trimHeap } from './memory.js'
 import { insertRows } from './sql.js'
-import { dialectOf } from '#app/support/bulk'
 
 export interface CommitOptions {
   /** Called after each batch lands: lines done so far and in all. */
@@ -38,33 +37,12 @@ export async function commitImport(runId: number, options: CommitOptions = {}) {
   await updateRun(runId, { status: 'committing', error: null, ...(resuming ? {} : { totals }) })
   let done = resuming ? run.rowsDone : 0
   const total = run.rowsTotal
-  // On a database server the next batch is read and analysed on another pooled connection while
-  // this one's transaction writes: the lookups and the checking of lines (CPU here) overlap the
-  // server's work instead of waiting for it. The analyser keeps every earlier line's keys and
-  // matched records in memory, so the next batch sees this one's lines as the preview did;
-  // SQLite has one connection, so there each batch is analysed inside its own transaction.
-  const overlap = dialectOf(db.connection()) !== 'sqlite'
-  const batches = batchesOf(run, options.batchSize)[Symbol.asyncIterator]()
-  const nextBatch = async () => {
-    for (;;) {
-      const { value: batch, done: end } = await batches.next()
-      if (end) return null
-      const fresh = batch.filter((r) => r.line > run.committedLine)
-      if (fresh.length < batch.length) analyser.remember(batch.filter((r) => !fresh.includes(r)))
-      if (!fresh.length) continue
-      return { fresh, results: overlap ? await analyser.analyse(fresh, db.connection()) : null }
-    }
-  }
-  let next = nextBatch()
-  for (;;) {
-    const item = await next
-    if (!item) break
-    const { fresh } = item
-    next = overlap ? nextBatch() : Promise.resolve(null)
-    // A failed batch ends the commit: the batch being analysed meanwhile is dropped.
-    next.catch(() => {})
+  for await (const batch of batchesOf(run, options.batchSize)) {
+    const fresh = batch.filter((r) => r.line > run.committedLine)
+    if (fresh.length < batch.length) analyser.remember(batch.filter((r) => !fresh.includes(r)))
+    if (!fresh.length) continue
     const landed = await db.transaction(async (trx) => {
-      const results = item.results ?? (await analyser.analyse(fresh, trx))
+      const results = await analyser.analyse(fresh, trx)
       const wctx = { ...ctx, trx, runId, state: analyser.state }
       const creates = results.filter((r) => r.outcome === 'create')
       const updates = results.filter((r) => r.outcome === 'update')
@@ -137,7 +115,6 @@ export async function commitImport(runId: number, options: CommitOptions = {}) {
     trimHeap()
     options.onLines?.(landed)
     options.onProgress?.({ done, total, totals })
-    if (!overlap) next = nextBatch()
   }
   await updateRun(runId, { status: 'committed', committed_at: dbTimestamp(), rows_done: done })
   return totals
