@@ -110,6 +110,7 @@ export async function commitImport(runId: number, options: CommitOptions = {}) {
         { committed_line: fresh[fresh.length - 1].line, rows_done: done, totals },
         trx
       )
+      await def.batchWritten?.(wctx)
       return results
     })
     trimHeap()

@@ -6,8 +6,18 @@ import { historyRef, recordHistoryMany } from '#app/history/record_history'
 import { timeline } from '#app/history/timeline'
 import { indexLeads } from '../search/leads.js'
 import { decideAll } from './engine.js'
-import { ASSIGNMENTS, MEMBERS, RULES, loadLeads, loadRules, loadState } from './load.js'
+import {
+  ASSIGNMENTS,
+  MEMBERS,
+  RULES,
+  loadLeads,
+  loadRules,
+  loadState,
+  type OpenCounts,
+} from './load.js'
 import type { Decision, LeadFacts, Rule } from './types.js'
+
+export { OpenCounts } from './load.js'
 
 /** Timeline kinds of a lead (declared in features/assignment.ts). */
 export const ASSIGNED_KIND = 'crm.lead_assigned'
@@ -64,15 +74,17 @@ export async function runAssignment(
  * lead's position, so the caller writes each lead once, with the owner and team decided, then
  * calls `record` with the ids the rows got to store the decisions, their history and the rule
  * counters exactly as `assignLeads` would have. Indexing the leads is left to the caller.
+ * `kept`: open-lead counts carried over from the import's previous batch (load.ts).
  */
 export async function decideNewLeads(
   trx: TransactionClientContract,
   organizationId: number,
-  leads: LeadFacts[]
+  leads: LeadFacts[],
+  kept?: OpenCounts
 ): Promise<{ decisions: Decision[]; record: (ids: number[]) => Promise<void> }> {
   if (!leads.length) return { decisions: [], record: async () => {} }
   const rules = await loadRules(trx, organizationId, { lock: true })
-  const state = await loadState(trx, organizationId, rules)
+  const state = await loadState(trx, organizationId, rules, new Date(), kept)
   const before = rules.map((r) => ({
     pointer: r.pointer,
     assigned: r.members.map((m) => m.assigned),
