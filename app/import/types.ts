@@ -133,6 +133,12 @@ export interface ImportDefinition {
    */
   update(rows: { id: number; values: ImportValues }[], ctx: WriteContext): Promise<void>
   /**
+   * Optional: lines per batch of a commit (default `BATCH`, app/import/context.ts), for a
+   * resource whose batches carry a larger fixed cost (the lead import runs the assignment rules
+   * per batch).
+   */
+  commitBatch?: number
+  /**
    * Optional: called last in each batch's transaction of a commit, after every write of the
    * batch (state the definition carries from one batch to the next can be sealed here).
    */

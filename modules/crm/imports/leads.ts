@@ -172,6 +172,10 @@ const definition: ImportDefinition = defineImport({
 
   validate,
 
+  // Each batch reads the assignment rules and their state, and stores their counters: in
+  // batches of 1,000 the commit took about 5 % less CPU per line than in 500 (bench:crm).
+  commitBatch: 1000,
+
   missingOnCreate: (v) => (titleOf(v).length >= 2 ? null : reason('name_required').reason),
 
   // The company + person key is how lines are matched, never a field that changes.
