@@ -37,7 +37,7 @@ export async function commitImport(runId: number, options: CommitOptions = {}) {
   await updateRun(runId, { status: 'committing', error: null, ...(resuming ? {} : { totals }) })
   let done = resuming ? run.rowsDone : 0
   const total = run.rowsTotal
-  for await (const batch of batchesOf(run, options.batchSize)) {
+  for await (const batch of batchesOf(run, options.batchSize ?? def.commitBatch)) {
     const fresh = batch.filter((r) => r.line > run.committedLine)
     if (fresh.length < batch.length) analyser.remember(batch.filter((r) => !fresh.includes(r)))
     if (!fresh.length) continue
@@ -110,6 +110,7 @@ export async function commitImport(runId: number, options: CommitOptions = {}) {
         { committed_line: fresh[fresh.length - 1].line, rows_done: done, totals },
         trx
       )
+      await def.batchWritten?.(wctx)
       return results
     })
     trimHeap()

@@ -132,6 +132,17 @@ export interface ImportDefinition {
    * empties a field — a rollback gives back an empty before-value this way).
    */
   update(rows: { id: number; values: ImportValues }[], ctx: WriteContext): Promise<void>
+  /**
+   * Optional: lines per batch of a commit (default `BATCH`, app/import/context.ts), for a
+   * resource whose batches carry a larger fixed cost (the lead import runs the assignment rules
+   * per batch).
+   */
+  commitBatch?: number
+  /**
+   * Optional: called last in each batch's transaction of a commit, after every write of the
+   * batch (state the definition carries from one batch to the next can be sealed here).
+   */
+  batchWritten?(ctx: WriteContext): Promise<void>
   /** Removes records an import created (rollback). Returns the ids that were still there. */
   remove(ids: number[], ctx: WriteContext): Promise<number[]>
 }

@@ -112,3 +112,18 @@ export function isUniqueViolation(error: unknown): boolean {
     /UNIQUE constraint failed/i.test(e?.message ?? '')
   )
 }
+
+/**
+ * A mark of everything written to the database so far (SQLite: the rows this connection
+ * changed, and the version other connections' commits move), or null where there is none.
+ * Two equal marks read on one connection mean nothing was written in between, by anyone, so
+ * a figure read and kept up to date by the caller (an import's open-lead counts from one batch
+ * to the next) still holds. Read inside a transaction, after its last write.
+ */
+export async function writeMark(client: Client): Promise<string | null> {
+  if (!isSqlite(client)) return null
+  const [row] = await client.rawQuery(
+    'select total_changes() as c, data_version as v from pragma_data_version'
+  )
+  return row ? `${row.c}:${row.v}` : null
+}

@@ -6,8 +6,18 @@ import { historyRef, recordHistoryMany } from '#app/history/record_history'
 import { timeline } from '#app/history/timeline'
 import { indexLeads } from '../search/leads.js'
 import { decideAll } from './engine.js'
-import { ASSIGNMENTS, MEMBERS, RULES, loadLeads, loadRules, loadState } from './load.js'
+import {
+  ASSIGNMENTS,
+  MEMBERS,
+  RULES,
+  loadLeads,
+  loadRules,
+  loadState,
+  type OpenCounts,
+} from './load.js'
 import type { Decision, LeadFacts, Rule } from './types.js'
+
+export { OpenCounts } from './load.js'
 
 /** Timeline kinds of a lead (declared in features/assignment.ts). */
 export const ASSIGNED_KIND = 'crm.lead_assigned'
@@ -64,15 +74,17 @@ export async function runAssignment(
  * lead's position, so the caller writes each lead once, with the owner and team decided, then
  * calls `record` with the ids the rows got to store the decisions, their history and the rule
  * counters exactly as `assignLeads` would have. Indexing the leads is left to the caller.
+ * `kept`: open-lead counts carried over from the import's previous batch (load.ts).
  */
 export async function decideNewLeads(
   trx: TransactionClientContract,
   organizationId: number,
-  leads: LeadFacts[]
+  leads: LeadFacts[],
+  kept?: OpenCounts
 ): Promise<{ decisions: Decision[]; record: (ids: number[]) => Promise<void> }> {
   if (!leads.length) return { decisions: [], record: async () => {} }
   const rules = await loadRules(trx, organizationId, { lock: true })
-  const state = await loadState(trx, organizationId, rules)
+  const state = await loadState(trx, organizationId, rules, new Date(), kept)
   const before = rules.map((r) => ({
     pointer: r.pointer,
     assigned: r.members.map((m) => m.assigned),
@@ -177,20 +189,40 @@ async function writeDecisions(
     )
 }
 
-/** Stores the round-robin pointers and weighted counts the run moved. */
+/**
+ * Stores the round-robin pointers and weighted counts the run moved: the pointers in one
+ * statement, the members' counts in one per 300 (a batch moves dozens, one statement each was
+ * most of an import batch's statements).
+ */
 async function saveRuleCounters(
   trx: TransactionClientContract,
   rules: Rule[],
   before: { pointer: number; assigned: number[] }[]
 ) {
-  for (const [i, rule] of rules.entries()) {
-    if (rule.pointer !== before[i].pointer)
-      await trx.from(RULES).where('id', rule.id).update({ rr_pointer: rule.pointer })
-    for (const [k, m] of rule.members.entries())
-      if (m.assigned !== before[i].assigned[k])
-        await trx
-          .from(MEMBERS)
-          .where({ rule_id: rule.id, user_id: m.userId })
-          .update({ assigned_count: m.assigned })
+  await updateRows(
+    trx,
+    RULES,
+    rules
+      .filter((rule, i) => rule.pointer !== before[i].pointer)
+      .map((rule) => ({ id: rule.id, values: { rr_pointer: rule.pointer } }))
+  )
+  const moved = rules.flatMap((rule, i) =>
+    rule.members
+      .filter((m, k) => m.assigned !== before[i].assigned[k])
+      .map((m) => ({ ruleId: rule.id, userId: m.userId, assigned: m.assigned }))
+  )
+  for (let i = 0; i < moved.length; i += 300) {
+    const slice = moved.slice(i, i + 300)
+    const whens = slice.map(() => 'when rule_id = ? and user_id = ? then ?').join(' ')
+    await trx
+      .from(MEMBERS)
+      .whereIn('rule_id', [...new Set(slice.map((m) => m.ruleId))])
+      .whereIn('user_id', [...new Set(slice.map((m) => m.userId))])
+      .update({
+        assigned_count: trx.raw(
+          `case ${whens} else assigned_count end`,
+          slice.flatMap((m) => [m.ruleId, m.userId, m.assigned])
+        ),
+      })
   }
 }

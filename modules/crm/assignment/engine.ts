@@ -35,6 +35,20 @@ export function fold(value: string): string {
     .trim()
 }
 
+/**
+ * `fold` of a lead's value, remembered: a batch compares the same few codes and provinces
+ * against every rule, lead after lead (bounded: free text would only refill it).
+ */
+const foldedValues = new Map<string, string>()
+function folded(value: string): string {
+  let result = foldedValues.get(value)
+  if (result === undefined) {
+    if (foldedValues.size >= 2000) foldedValues.clear()
+    foldedValues.set(value, (result = fold(value)))
+  }
+  return result
+}
+
 /** A postcode as 5 digits ("8001" → "08001"), or null when it is not one. */
 export function postcode(value: string | null | undefined): string | null {
   const digits = String(value ?? '').replace(/\s/g, '')
@@ -80,10 +94,10 @@ export function matches(m: Matcher, lead: LeadFacts): boolean {
   for (const [set, field] of m.lists) {
     if (!set.size) continue
     const value = lead[field]
-    if (value === null || value === undefined || !set.has(fold(String(value)))) return false
+    if (value === null || value === undefined || !set.has(folded(String(value)))) return false
   }
   if (!m.provinces.size && !m.postcodes.length) return true
-  const inProvince = lead.province !== null && m.provinces.has(fold(lead.province))
+  const inProvince = lead.province !== null && m.provinces.has(folded(lead.province))
   return inProvince || inRanges(m.postcodes, postcode(lead.postalCode))
 }
 
@@ -95,7 +109,7 @@ function inTerritory(member: RuleMember, lead: LeadFacts): boolean {
   let provinces = foldedTerritories.get(member)
   if (!provinces) foldedTerritories.set(member, (provinces = setOf(t.provinces)))
   return (
-    (lead.province !== null && provinces.has(fold(lead.province))) ||
+    (lead.province !== null && provinces.has(folded(lead.province))) ||
     inRanges(t.postcodes, postcode(lead.postalCode))
   )
 }

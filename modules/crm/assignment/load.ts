@@ -1,6 +1,6 @@
 import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { awayUserIds } from '#app/users/absences'
-import { isSqlite } from '#app/support/db'
+import { isSqlite, writeMark } from '#app/support/db'
 import {
   EMPTY_CONDITIONS,
   STRATEGIES,
@@ -125,12 +125,66 @@ export async function fallbackUserId(client: Client, organizationId: number) {
   return row?.fallback_user_id ? Number(row.fallback_user_id) : null
 }
 
+/**
+ * Open-lead counts carried from one batch of an import to the next: counting them reads every
+ * open lead of everyone the rules may pick (tens of milliseconds with 100,000 of them), once
+ * per batch. The counts of a batch are kept, moved by the batch's own decisions (`decide`
+ * updates them) and by the leads it wrote with an owner of their own (`added`), and reused by
+ * the next batch only if nothing at all was written in between (`seal` at the end of the
+ * batch, in its transaction; see `writeMark`): otherwise, or after a change the counts do not
+ * follow (`forget`), they are counted again. Where the database gives no mark (MySQL), always.
+ */
+export class OpenCounts {
+  #open: Map<number, number> | null = null
+  #people = new Set<number>()
+  #mark: string | null = null
+  /** Whether the counts were checked (or read) in this batch. */
+  #checked = false
+
+  /** The counts of `people`: the kept ones when still exact, else `count()`'s. */
+  async of(
+    client: Client,
+    people: number[],
+    count: () => Promise<Map<number, number>>
+  ): Promise<Map<number, number>> {
+    const mark = this.#mark
+    this.#mark = null
+    this.#checked = true
+    const same = people.length === this.#people.size && people.every((id) => this.#people.has(id))
+    if (this.#open && mark !== null && same && (await writeMark(client)) === mark) return this.#open
+    this.#open = await count()
+    this.#people = new Set(people)
+    return this.#open
+  }
+
+  /** A lead written open (new) with this owner outside the rules' decisions. */
+  added(ownerId: number | null) {
+    if (this.#open && ownerId !== null && this.#people.has(ownerId))
+      this.#open.set(ownerId, (this.#open.get(ownerId) ?? 0) + 1)
+  }
+
+  /** A change the counts do not follow (an owner changed by an update): count again. */
+  forget() {
+    this.#open = null
+    this.#mark = null
+  }
+
+  /** The batch's writes are done: the counts hold until anything else is written. */
+  async seal(client: Client) {
+    // Unchecked in this batch (it assigned nothing): what was written before it is unknown.
+    if (!this.#checked) this.forget()
+    this.#checked = false
+    this.#mark = this.#open ? await writeMark(client) : null
+  }
+}
+
 /** Everyone a run may pick, with who is away, deactivated, their names and open leads. */
 export async function loadState(
   client: Client,
   organizationId: number,
   rules: Rule[],
-  at: Date = new Date()
+  at: Date = new Date(),
+  kept?: OpenCounts
 ): Promise<EngineState & { names: Map<number, string> }> {
   const fallback = await fallbackUserId(client, organizationId)
   const ids = new Set<number>()
@@ -151,8 +205,9 @@ export async function loadState(
   const inactive = new Set(
     people.filter((id) => !known.has(id) || !users.find((u) => Number(u.id) === id)!.is_active)
   )
-  const open = new Map<number, number>()
-  if (people.length) {
+  const count = async () => {
+    const open = new Map<number, number>()
+    if (!people.length) return open
     const counts = await client
       .from('crm_leads')
       .where('organization_id', organizationId)
@@ -163,11 +218,12 @@ export async function loadState(
       .select('owner_id')
       .count('* as n')
     for (const c of counts) open.set(Number(c.owner_id), Number(c.n))
+    return open
   }
   return {
     away: await awayUserIds(organizationId, at, client),
     inactive,
-    open,
+    open: kept ? await kept.of(client, people, count) : await count(),
     fallbackUserId: fallback,
     names: new Map(users.map((u) => [Number(u.id), String(u.full_name)])),
   }

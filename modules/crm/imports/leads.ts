@@ -19,7 +19,7 @@ import {
   PRODUCT_INTERESTS_LIST,
 } from '../support/leads_lists.js'
 import { leadColumns } from '../actions/leads/load_lead.js'
-import { decideNewLeads } from '../assignment/assign_leads.js'
+import { OpenCounts, decideNewLeads } from '../assignment/assign_leads.js'
 import { indexLeads, indexNewLeads, type LeadDocumentRow } from '../search/leads.js'
 import {
   LIVE_FIRST,
@@ -47,6 +47,8 @@ const NAME_KEY = '_nameKey'
 interface State extends OwnerState {
   codes: Record<string, Map<string, string>>
   provinces: Map<string, string>
+  /** The assignment's open-lead counts, from one batch of the commit to the next. */
+  openCounts: OpenCounts
 }
 
 const CODED: Record<string, string> = {
@@ -165,10 +167,14 @@ const definition: ImportDefinition = defineImport({
     for (const list of Object.values(CODED))
       codes[list] = await codeLookup(ctx.organizationId, list)
     const provinces = new Map(PROVINCE_NAMES.map((p) => [normalizeText(p), p]))
-    return { ...owners, codes, provinces } satisfies State
+    return { ...owners, codes, provinces, openCounts: new OpenCounts() } satisfies State
   },
 
   validate,
+
+  // Each batch reads the assignment rules and their state, and stores their counters: in
+  // batches of 1,000 the commit took about 5 % less CPU per line than in 500 (bench:crm).
+  commitBatch: 1000,
 
   missingOnCreate: (v) => (titleOf(v).length >= 2 ? null : reason('name_required').reason),
 
@@ -311,6 +317,7 @@ const definition: ImportDefinition = defineImport({
     // Leads without an owner go through the rules first, so each is written once, with the
     // owner (and team) they chose; the decisions and their history follow with the ids.
     const unowned = leads.flatMap((lead, i) => (lead.owner_id === null ? [i] : []))
+    const openCounts = (ctx.state as State | undefined)?.openCounts
     const plan = await decideNewLeads(
       ctx.trx,
       ctx.organizationId,
@@ -323,8 +330,11 @@ const definition: ImportDefinition = defineImport({
         companySize: leads[i].company_size,
         productInterest: leads[i].product_interest,
         language: leads[i].language,
-      }))
+      })),
+      openCounts
     )
+    // Leads the file gave an owner are open leads of that owner too.
+    for (const lead of leads) if (lead.owner_id !== null) openCounts?.added(lead.owner_id)
     for (const d of plan.decisions) {
       const lead = leads[unowned[d.leadId]]
       lead.owner_id = d.userId
@@ -343,6 +353,9 @@ const definition: ImportDefinition = defineImport({
 
   async update(rows, ctx) {
     const { trx, organizationId } = ctx
+    // A new owner moves open-lead counts the assignment keeps between batches.
+    if (rows.some((r) => 'owner' in r.values))
+      (ctx.state as State | undefined)?.openCounts?.forget()
     const before = await definition.snapshot(
       rows.map((r) => r.id),
       { organizationId, client: trx }
@@ -365,6 +378,10 @@ const definition: ImportDefinition = defineImport({
       organizationId,
       rows.map((r) => r.id)
     )
+  },
+
+  async batchWritten(ctx) {
+    await (ctx.state as State | undefined)?.openCounts?.seal(ctx.trx)
   },
 
   async remove(ids, { trx, organizationId }) {
