@@ -1,7 +1,7 @@
 import db from '@adonisjs/lucid/services/db'
 import { dbTimestamp } from '#app/support/dates'
 import { recordHistoryMany, type BatchChange } from '#app/history/record_history'
-import { analyserFor, batchesOf } from './context.js'
+import { analyserFor, batchLines, batchesOf } from './context.js'
 import { count, type LineResult } from './engine.js'
 import { emptyTotals, loadRun, updateRun, type Totals } from './runs.js'
 import { ImportFileError } from './errors.js'
@@ -37,7 +37,9 @@ export async function commitImport(runId: number, options: CommitOptions = {}) {
   await updateRun(runId, { status: 'committing', error: null, ...(resuming ? {} : { totals }) })
   let done = resuming ? run.rowsDone : 0
   const total = run.rowsTotal
-  for await (const batch of batchesOf(run, options.batchSize ?? def.commitBatch)) {
+  // A definition's own batch size where it is larger than the connection's (batchLines).
+  const size = options.batchSize ?? Math.max(def.commitBatch ?? 0, batchLines())
+  for await (const batch of batchesOf(run, size)) {
     const fresh = batch.filter((r) => r.line > run.committedLine)
     if (fresh.length < batch.length) analyser.remember(batch.filter((r) => !fresh.includes(r)))
     if (!fresh.length) continue
