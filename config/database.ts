@@ -38,7 +38,11 @@ const dbConfig = defineConfig({
       seeders,
       schemaGeneration,
       debug,
+      // One connection (knex's default for SQLite, said here): SQLite has one writer, and
+      // `writeMark` (app/support/db.ts) compares marks that mean something on one connection.
       pool: {
+        min: 1,
+        max: 1,
         afterCreate: (conn: any, done: (err: Error | null, conn: any) => void) => {
           conn.pragma('journal_mode = WAL')
           conn.pragma('foreign_keys = ON')

@@ -66,8 +66,10 @@ if (splitRun) {
     part('unit, architecture, functional', ['unit', 'architecture', 'functional'], {
       CARTERA_TEST_EXCLUDE: SLOW_SPECS.join(','),
     }),
-    part('browser', ['browser']),
-    part('functional (slow specs)', ['functional', ...SLOW_SPECS.map((f) => `--files=${f}`)]),
+    part('browser', ['browser'], { CARTERA_TEST_EXCLUDE: '' }),
+    part('functional (slow specs)', ['functional', ...SLOW_SPECS.map((f) => `--files=${f}`)], {
+      CARTERA_TEST_EXCLUDE: '',
+    }),
   ]
   let failed = false
   for (const run of runs) {

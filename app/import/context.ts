@@ -17,9 +17,13 @@ import { dialectOf } from '#app/support/bulk'
 export const BATCH = 500
 export const SERVER_BATCH = 2000
 
-/** Lines per batch on the app's connection: SQLite's batches or a database server's. */
+/**
+ * Lines per batch on the app's connection: MySQL/MariaDB's larger batches, else SQLite's (MS SQL
+ * too: a batch's key lookups, padded to a power of two and scoped, stay under its 2,100
+ * parameters per statement).
+ */
 export function batchLines() {
-  return dialectOf(db.connection()) === 'sqlite' ? BATCH : SERVER_BATCH
+  return dialectOf(db.connection()) === 'mysql' ? SERVER_BATCH : BATCH
 }
 
 /** Who imports (the run's user, with their grants), in which organization and language. */

@@ -134,7 +134,7 @@ export interface ImportDefinition {
   update(rows: { id: number; values: ImportValues }[], ctx: WriteContext): Promise<void>
   /**
    * Optional: lines per batch of a commit where larger than the default (`batchLines()`,
-   * app/import/context.ts: 500 on SQLite, 2,000 on a database server), for a
+   * app/import/context.ts: 2,000 on MySQL/MariaDB, else 500), for a
    * resource whose batches carry a larger fixed cost (the lead import runs the assignment rules
    * per batch).
    */

@@ -283,8 +283,7 @@ test.group('Import pipeline: preview, commit, rollback', (group) => {
     const org = await createOrganization(['crm'])
     const admin = await createUser(org, { isAdmin: true })
     const acme = await existing(org, { name: 'Acme S.L.', nif: 'B12345674' })
-    // Batches of two lines: each later match sits in another batch than the line it repeats
-    // (on a database server the next batch is analysed while the one before is written).
+    // Batches of two lines: each later match sits in another batch than the line it repeats.
     const path = await file(
       'batches.csv',
       [
