@@ -190,9 +190,8 @@ async function writeDecisions(
 }
 
 /**
- * Stores the round-robin pointers and weighted counts the run moved: the pointers in one
- * statement, the members' counts in one per 300 (a batch moves dozens, one statement each was
- * most of an import batch's statements).
+ * Stores the round-robin pointers and weighted counts the run moved, each in one statement
+ * (`updateRows`: a batch moves dozens; one statement each was most of an import batch's).
  */
 async function saveRuleCounters(
   trx: TransactionClientContract,
@@ -206,23 +205,13 @@ async function saveRuleCounters(
       .filter((rule, i) => rule.pointer !== before[i].pointer)
       .map((rule) => ({ id: rule.id, values: { rr_pointer: rule.pointer } }))
   )
-  const moved = rules.flatMap((rule, i) =>
-    rule.members
-      .filter((m, k) => m.assigned !== before[i].assigned[k])
-      .map((m) => ({ ruleId: rule.id, userId: m.userId, assigned: m.assigned }))
+  await updateRows(
+    trx,
+    MEMBERS,
+    rules.flatMap((rule, i) =>
+      rule.members
+        .filter((m, k) => m.assigned !== before[i].assigned[k])
+        .map((m) => ({ id: m.rowId!, values: { assigned_count: m.assigned } }))
+    )
   )
-  for (let i = 0; i < moved.length; i += 300) {
-    const slice = moved.slice(i, i + 300)
-    const whens = slice.map(() => 'when rule_id = ? and user_id = ? then ?').join(' ')
-    await trx
-      .from(MEMBERS)
-      .whereIn('rule_id', [...new Set(slice.map((m) => m.ruleId))])
-      .whereIn('user_id', [...new Set(slice.map((m) => m.userId))])
-      .update({
-        assigned_count: trx.raw(
-          `case ${whens} else assigned_count end`,
-          slice.flatMap((m) => [m.ruleId, m.userId, m.assigned])
-        ),
-      })
-  }
 }

@@ -93,7 +93,7 @@ export async function loadRules(
     )
     .orderBy('position')
     .orderBy('id')
-    .select('rule_id', 'user_id', 'weight', 'capacity', 'territory', 'assigned_count')
+    .select('id', 'rule_id', 'user_id', 'weight', 'capacity', 'territory', 'assigned_count')
   return rows.map((r) => ({
     id: Number(r.id),
     name: r.name,
@@ -107,6 +107,7 @@ export async function loadRules(
     members: members
       .filter((m) => Number(m.rule_id) === Number(r.id))
       .map((m) => ({
+        rowId: Number(m.id),
         userId: Number(m.user_id),
         weight: Math.max(1, Number(m.weight ?? 1)),
         capacity: m.capacity === null ? null : Number(m.capacity),

@@ -33,6 +33,8 @@ export interface Territory {
 }
 
 export interface RuleMember {
+  /** The member's row (crm_assignment_rule_members.id) when read from the database. */
+  rowId?: number
   userId: number
   weight: number
   /** Most open leads (new or working) the user may hold; null = no limit. */
