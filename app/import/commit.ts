@@ -3,6 +3,7 @@ import { dbTimestamp } from '#app/support/dates'
 import { recordHistoryMany, type BatchChange } from '#app/history/record_history'
 import { analyserFor, batchLines, batchesOf } from './context.js'
 import { count, type LineResult } from './engine.js'
+import type { FileRow } from './read.js'
 import { emptyTotals, loadRun, updateRun, type Totals } from './runs.js'
 import { ImportFileError } from './errors.js'
 import { trimHeap } from './memory.js'
@@ -59,91 +60,133 @@ export async function commitImport(runId: number, options: CommitOptions = {}) {
       return { fresh, results: overlap ? await analyser.analyse(fresh, db.connection()) : null }
     }
   }
+  // Where the definition allows it, on MySQL/MariaDB two batches are written at once, each in
+  // its own transaction on its own connection, so the server works on both cores: a batch
+  // writes its records and their history, waits for the batch before it to land, then writes
+  // its before-images and the run's progress and commits. Lines still land in file order, so
+  // a resume starts after the last batch that landed. Under READ COMMITTED InnoDB takes no gap
+  // locks, and two batches never touch the same records (a record or key matched again in a
+  // later batch is a duplicate), so neither waits on a lock of the other; the progress row is
+  // locked by a batch only after the one before it has committed.
+  // (Not inside a transaction the caller holds, such as tests' global one: there every
+  // transaction is a savepoint on one connection.)
+  const depth = overlap && def.concurrentBatches && !db.connection().isTransaction ? 2 : 1
   let next = nextBatch()
-  for (;;) {
-    const item = await next
-    if (!item) break
-    const { fresh } = item
-    next = overlap ? nextBatch() : Promise.resolve(null)
-    // A failed batch ends the commit: the batch analysed meanwhile is dropped.
-    next.catch(() => {})
-    const landed = await db.transaction(async (trx) => {
-      const results = item.results ?? (await analyser.analyse(fresh, trx))
-      const wctx = { ...ctx, trx, runId, state: analyser.state }
-      const creates = results.filter((r) => r.outcome === 'create')
-      const updates = results.filter((r) => r.outcome === 'update')
-      const ids = creates.length
-        ? await def.create(
-            creates.map((r) => r.values!),
-            wctx
+  let previous: Promise<unknown> = Promise.resolve()
+  const writing: Promise<unknown>[] = []
+  let failure: unknown = null
+  const write = (
+    item: { fresh: FileRow[]; results: LineResult[] | null },
+    turn: Promise<unknown>
+  ) =>
+    db
+      .transaction(
+        async (trx) => {
+          const { fresh } = item
+          const results = item.results ?? (await analyser.analyse(fresh, trx))
+          const wctx = { ...ctx, trx, runId, state: analyser.state }
+          const creates = results.filter((r) => r.outcome === 'create')
+          const updates = results.filter((r) => r.outcome === 'update')
+          const ids = creates.length
+            ? await def.create(
+                creates.map((r) => r.values!),
+                wctx
+              )
+            : []
+          if (updates.length)
+            await def.update(
+              updates.map((r) => ({ id: r.recordId!, values: r.values! })),
+              wctx
+            )
+          const history: BatchChange[] = [
+            ...creates.map((r, i) => ({
+              subjectId: ids[i],
+              action: 'create' as const,
+              before: {},
+              after: r.values!,
+              kind: 'created',
+              data: { title: def.title(r.values!), import: runId },
+              summary: true,
+            })),
+          ]
+          const shown = (values: Record<string, string | null>) =>
+            def.shown ? def.shown(values, trx) : Promise.resolve(values)
+          for (const r of updates)
+            history.push({
+              subjectId: r.recordId!,
+              action: 'update',
+              before: await shown(fieldMap(r, 'from')),
+              after: await shown(fieldMap(r, 'to')),
+              kind: 'updated',
+              data: { import: runId },
+            })
+          await recordHistoryMany(
+            trx,
+            {
+              organizationId: ctx.organizationId,
+              actorId: ctx.actorId,
+              subjectType: def.subjectType,
+            },
+            history
           )
-        : []
-      if (updates.length)
-        await def.update(
-          updates.map((r) => ({ id: r.recordId!, values: r.values! })),
-          wctx
-        )
-      const items = [
-        ...creates.map((r, i) => ({
-          run_id: runId,
-          line: r.line,
-          action: 'create',
-          subject_id: ids[i],
-          before: null,
-          after: JSON.stringify(r.values),
-        })),
-        ...updates.map((r) => ({
-          run_id: runId,
-          line: r.line,
-          action: 'update',
-          subject_id: r.recordId!,
-          before: JSON.stringify(fieldMap(r, 'from')),
-          after: JSON.stringify(fieldMap(r, 'to')),
-        })),
-      ]
-      await insertRows(trx, 'import_items', items)
-      const history: BatchChange[] = [
-        ...creates.map((r, i) => ({
-          subjectId: ids[i],
-          action: 'create' as const,
-          before: {},
-          after: r.values!,
-          kind: 'created',
-          data: { title: def.title(r.values!), import: runId },
-          summary: true,
-        })),
-      ]
-      const shown = (values: Record<string, string | null>) =>
-        def.shown ? def.shown(values, trx) : Promise.resolve(values)
-      for (const r of updates)
-        history.push({
-          subjectId: r.recordId!,
-          action: 'update',
-          before: await shown(fieldMap(r, 'from')),
-          after: await shown(fieldMap(r, 'to')),
-          kind: 'updated',
-          data: { import: runId },
-        })
-      await recordHistoryMany(
-        trx,
-        { organizationId: ctx.organizationId, actorId: ctx.actorId, subjectType: def.subjectType },
-        history
+          // The batch before this one has landed (or this one fails with it).
+          await turn
+          // What a rollback needs: created ids, and updated fields' values before and after.
+          await insertRows(trx, 'import_items', [
+            ...creates.map((r, i) => ({
+              run_id: runId,
+              line: r.line,
+              action: 'create',
+              subject_id: ids[i],
+              before: null,
+              after: null,
+            })),
+            ...updates.map((r) => ({
+              run_id: runId,
+              line: r.line,
+              action: 'update',
+              subject_id: r.recordId!,
+              before: JSON.stringify(fieldMap(r, 'from')),
+              after: JSON.stringify(fieldMap(r, 'to')),
+            })),
+          ])
+          count(totals as unknown as Record<string, number>, results)
+          done += fresh.length
+          await updateRun(
+            runId,
+            { committed_line: fresh[fresh.length - 1].line, rows_done: done, totals },
+            trx
+          )
+          await def.batchWritten?.(wctx)
+          return results
+        },
+        depth > 1 ? { isolationLevel: 'read committed' } : undefined
       )
-      count(totals as unknown as Record<string, number>, results)
-      done += fresh.length
-      await updateRun(
-        runId,
-        { committed_line: fresh[fresh.length - 1].line, rows_done: done, totals },
-        trx
-      )
-      await def.batchWritten?.(wctx)
-      return results
-    })
-    trimHeap()
-    options.onLines?.(landed)
-    options.onProgress?.({ done, total, totals })
-    if (!overlap) next = nextBatch()
+      .then((landed) => {
+        trimHeap()
+        options.onLines?.(landed)
+        options.onProgress?.({ done, total, totals })
+      })
+  try {
+    for (;;) {
+      const item = await next
+      if (!item || failure) break
+      next = overlap ? nextBatch() : Promise.resolve(null)
+      // A failed batch ends the commit: the batch analysed meanwhile is dropped.
+      next.catch(() => {})
+      previous = write(item, previous)
+      previous.catch((error) => (failure ??= error))
+      writing.push(previous)
+      if (writing.length >= depth) await writing.shift()
+      if (!overlap) next = nextBatch()
+    }
+    await Promise.all(writing)
+  } catch (error) {
+    // The batch written beside a failed one rolls back with it; wait for it to end.
+    await Promise.allSettled(writing)
+    throw error
   }
+  if (failure) throw failure
   await updateRun(runId, { status: 'committed', committed_at: dbTimestamp(), rows_done: done })
   return totals
 }

@@ -36,14 +36,25 @@ export async function insertRowsIds(
     return result.map((r: any) => Number(typeof r === 'object' ? r.id : r))
   }
   const chunks = await insertRows(client, table, rows)
+  // Each statement's ids are consecutive; statements of two transactions writing at once
+  // (an import's concurrent batches) may interleave, so each is worked out on its own.
   const first = (c: InsertedChunk) =>
     dialect === 'sqlite' ? c.reportedId - c.count + 1 : c.reportedId
-  const low = first(chunks[0])
-  const high = first(chunks[chunks.length - 1]) + chunks[chunks.length - 1].count - 1
-  const found =
-    high - low + 1 === rows.length
-      ? await client.from(table).whereBetween('id', [low, high]).orderBy('id').select('id', check)
-      : []
+  const expected = chunks.flatMap((c) => Array.from({ length: c.count }, (_, k) => first(c) + k))
+  const found: Record<string, unknown>[] = []
+  for (let i = 0; i < expected.length; i += 1000) {
+    const low = expected[i]
+    const high = expected[Math.min(expected.length, i + 1000) - 1]
+    found.push(
+      ...(high - low + 1 === Math.min(1000, expected.length - i)
+        ? await client.from(table).whereBetween('id', [low, high]).orderBy('id').select('id', check)
+        : await client
+            .from(table)
+            .whereIn('id', expected.slice(i, i + 1000))
+            .orderBy('id')
+            .select('id', check))
+    )
+  }
   if (found.length === rows.length && found.every((r, k) => r[check] === rows[k][check]))
     return found.map((r) => Number(r.id))
   // The newest rows holding each value (as many as the batch has), oldest first.

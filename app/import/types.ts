@@ -140,6 +140,13 @@ export interface ImportDefinition {
    */
   commitBatch?: number
   /**
+   * Optional: on MySQL/MariaDB a commit may write two batches at once, each in its own
+   * transaction (app/import/commit.ts). Only for a definition whose batches do not depend on
+   * the writes of the batch before (the lead import's assignment counts each batch's open
+   * leads, so it does not say this).
+   */
+  concurrentBatches?: boolean
+  /**
    * Optional: called last in each batch's transaction of a commit, after every write of the
    * batch (state the definition carries from one batch to the next can be sealed here).
    */

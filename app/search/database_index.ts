@@ -26,7 +26,9 @@ export class DatabaseSearchIndex implements SearchIndex {
   ): Promise<void> {
     const { organizationId, resource, recordIds, documents } = params
     if (!recordIds.length) return
-    for (let i = 0; i < recordIds.length; i += 500) {
+    // Nothing to delete for records just created (and no range locks taken on the index for
+    // them, which would block another transaction inserting next to them).
+    for (let i = 0; !params.fresh && i < recordIds.length; i += 500) {
       await client
         .from(TABLE)
         .where('organization_id', organizationId)

@@ -54,8 +54,8 @@ export async function reindexRecords(params: {
 
 /**
  * Writes documents the caller built from values it holds (an import's new records, just
- * inserted), instead of reading the records back: the same `replace` as `reindexRecords`, and
- * nothing when the resource feeds no index.
+ * inserted in the caller's transaction, so none has a document to replace), instead of
+ * reading the records back: nothing when the resource feeds no index.
  */
 export async function indexDocuments(params: {
   resource: string
@@ -66,7 +66,10 @@ export async function indexDocuments(params: {
   const { organizationId, resource, documents, client } = params
   if (!documents.length || !(await indexedProvider(resource))) return
   const recordIds = documents.map((d) => d.recordId)
-  await searchIndex().replace({ organizationId, resource, recordIds, documents }, client)
+  await searchIndex().replace(
+    { organizationId, resource, recordIds, documents, fresh: true },
+    client
+  )
 }
 
 /**

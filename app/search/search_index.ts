@@ -42,6 +42,8 @@ export interface SearchIndex {
       resource: string
       recordIds: number[]
       documents: SearchDocument[]
+      /** The records were created in the caller's transaction: none has a document yet. */
+      fresh?: boolean
     },
     client: QueryClientContract
   ): Promise<void>

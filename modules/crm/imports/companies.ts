@@ -142,6 +142,7 @@ function addressRow(organizationId: number, companyId: number, v: ImportValues) 
 
 const definition: ImportDefinition = defineImport({
   subjectType: 'crm.company',
+  concurrentBatches: true,
   fields: [
     {
       key: 'name',

@@ -117,6 +117,7 @@ async function companiesByName(
 
 const definition: ImportDefinition = defineImport({
   subjectType: 'crm.contact',
+  concurrentBatches: true,
   fields: [
     { key: 'firstName', label: `${F}.firstName`, aliases: ['nombre', 'first name', 'name'] },
     {
