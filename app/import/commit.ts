@@ -70,7 +70,15 @@ export async function commitImport(runId: number, options: CommitOptions = {}) {
   // locked by a batch only after the one before it has committed.
   // (Not inside a transaction the caller holds, such as tests' global one: there every
   // transaction is a savepoint on one connection.)
-  const depth = overlap && def.concurrentBatches && !db.connection().isTransaction ? 2 : 1
+  // (Nor where the server logs statements for replication: it writes nothing under READ
+  // COMMITTED with binlog_format STATEMENT.)
+  const depth =
+    overlap &&
+    def.concurrentBatches &&
+    !db.connection().isTransaction &&
+    (await readCommittedWrites())
+      ? 2
+      : 1
   let next = nextBatch()
   let previous: Promise<unknown> = Promise.resolve()
   const writing: Promise<unknown>[] = []
@@ -189,4 +197,10 @@ export async function commitImport(runId: number, options: CommitOptions = {}) {
   if (failure) throw failure
   await updateRun(runId, { status: 'committed', committed_at: dbTimestamp(), rows_done: done })
   return totals
+}
+
+/** Whether MySQL/MariaDB accepts writes under READ COMMITTED (not with statement binlogs). */
+async function readCommittedWrites(): Promise<boolean> {
+  const [rows] = await db.rawQuery('select @@log_bin as log_bin, @@binlog_format as format')
+  return !(Number(rows[0].log_bin) === 1 && String(rows[0].format).toUpperCase() === 'STATEMENT')
 }
