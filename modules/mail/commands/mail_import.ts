@@ -20,30 +20,39 @@ export default class MailImport extends BaseCommand {
   @flags.string({ description: 'Organization slug (default: the only organization)' })
   declare organization?: string
 
+  @flags.string({ description: "Language of the text: es or en (default: the organization's)" })
+  declare locale?: string
+
   async run() {
-    if (!this.mailbox) {
-      this.logger.error('--mailbox <name> is required')
-      this.exitCode = 1
-      return
-    }
-    const { organizationFor } = await import('#app/import/shell')
-    const { importArchive } = await import('../archive/import.js')
+    const { commandLanguage } = await import('../support/command_language.js')
+    const language = commandLanguage(this.locale)
+    const { t } = language
     try {
+      language.check()
+      if (!this.mailbox) {
+        this.logger.error(t('mail.commands.mailbox_required'))
+        this.exitCode = 1
+        return
+      }
+      const { organizationFor } = await import('#app/import/shell')
+      const { importArchive } = await import('../archive/import.js')
       const org = await organizationFor(this.organization)
+      await language.organization(Number(org.id))
       const result = await importArchive({
         organizationId: Number(org.id),
         mailbox: this.mailbox,
         path: this.path,
       })
-      if (result.created) this.logger.info(`Created the archive-only mailbox "${result.mailbox}"`)
-      this.logger.success(
-        `${result.offered} messages read: ${result.stored} stored, ${result.duplicates} already ` +
-          `stored elsewhere, ${result.known} already imported, ${result.skipped} skipped by a ` +
-          `rule, ${result.failed} unreadable (kept raw)`
-      )
+      if (result.created)
+        this.logger.info(t('mail.commands.archive_created', { mailbox: result.mailbox }))
+      this.logger.success(t('mail.commands.archive_summary', { ...result }))
     } catch (error) {
-      const e = error as { code?: string; message: string }
-      this.logger.error(e.code === 'ENOENT' ? `No such file or folder: ${this.path}` : e.message)
+      const e = error as { code?: string }
+      this.logger.error(
+        e.code === 'ENOENT'
+          ? t('mail.commands.no_file', { path: this.path })
+          : language.message(error)
+      )
       this.exitCode = 1
     }
   }

@@ -22,32 +22,16 @@ export default class MailStatus extends BaseCommand {
   declare locale?: string
 
   async run() {
-    const { default: i18nManager } = await import('@adonisjs/i18n/services/main')
-    const { default: db } = await import('@adonisjs/lucid/services/db')
+    const { commandLanguage } = await import('../support/command_language.js')
     const { organizationFor } = await import('#app/import/shell')
-    const { ImportFileError } = await import('#app/import/errors')
     const { mailboxLedgers } = await import('../ledger.js')
     const { mailboxList } = await import('../controllers/mailbox_list.js')
-    const chosen = this.locale ? i18nManager.getSupportedLocaleFor(this.locale) : null
-    let i18n = i18nManager.locale(chosen ?? i18nManager.defaultLocale)
-    const t = (key: string, values?: Record<string, unknown>) => i18n.t(key, values ?? {})
+    const language = commandLanguage(this.locale)
+    const { t } = language
     try {
-      if (this.locale && !chosen) {
-        throw new ImportFileError('mail.status.unknown_locale', {
-          locale: this.locale,
-          supported: i18nManager.supportedLocales().join(', '),
-        })
-      }
+      language.check()
       const org = await organizationFor(this.organization)
-      if (!chosen) {
-        const row = await db
-          .from('organizations')
-          .where('id', org.id)
-          .select('default_locale')
-          .first()
-        const own = row?.default_locale && i18nManager.getSupportedLocaleFor(row.default_locale)
-        if (own) i18n = i18nManager.locale(own)
-      }
+      await language.organization(Number(org.id))
       const organizationId = Number(org.id)
       if (this.json) {
         const ledgers = await mailboxLedgers(organizationId)
@@ -75,9 +59,7 @@ export default class MailStatus extends BaseCommand {
           this.logger.log(`  ${t('mail.status.folder', { path: f.path, ...counts(f) })}`)
       }
     } catch (error) {
-      this.logger.error(
-        error instanceof ImportFileError ? t(error.key, error.values) : (error as Error).message
-      )
+      this.logger.error(language.message(error))
       this.exitCode = 1
     }
   }

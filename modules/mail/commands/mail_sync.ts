@@ -20,12 +20,20 @@ export default class MailSyncCommand extends BaseCommand {
   @flags.number({ description: 'Messages per batch: the cursor moves after each (default 100)' })
   declare batchSize?: number
 
+  @flags.string({ description: "Language of the text: es or en (default: the organization's)" })
+  declare locale?: string
+
   async run() {
-    const db = (await import('@adonisjs/lucid/services/db')).default
-    const { organizationFor } = await import('#app/import/shell')
-    const { syncMailbox } = await import('../sync/sync_mailbox.js')
+    const { commandLanguage } = await import('../support/command_language.js')
+    const language = commandLanguage(this.locale)
+    const { t } = language
     try {
+      language.check()
+      const db = (await import('@adonisjs/lucid/services/db')).default
+      const { organizationFor } = await import('#app/import/shell')
+      const { syncMailbox } = await import('../sync/sync_mailbox.js')
       const org = await organizationFor(this.organization)
+      await language.organization(Number(org.id))
       const query = db
         .from('mail_mailboxes')
         .where('organization_id', org.id)
@@ -36,7 +44,9 @@ export default class MailSyncCommand extends BaseCommand {
       const mailboxes = await query
       if (!mailboxes.length) {
         this.logger.error(
-          this.mailbox ? `No IMAP mailbox named "${this.mailbox}"` : 'No IMAP mailboxes yet'
+          this.mailbox
+            ? t('mail.commands.no_imap_mailbox', { name: this.mailbox })
+            : t('mail.commands.no_imap_mailboxes')
         )
         this.exitCode = 1
         return
@@ -44,19 +54,15 @@ export default class MailSyncCommand extends BaseCommand {
       for (const mailbox of mailboxes) {
         const result = await syncMailbox(Number(mailbox.id), { batchSize: this.batchSize })
         if (result.busy) {
-          this.logger.warning(`${mailbox.name}: busy — another sync holds this mailbox`)
+          this.logger.warning(t('mail.commands.busy', { name: mailbox.name }))
           this.exitCode = 2
           continue
         }
         for (const f of result.folders)
-          this.logger.success(
-            `${mailbox.name} ${f.path}: ${f.onServer} on server · ${f.offered} new offered: ` +
-              `${f.stored} stored, ${f.duplicate} already stored elsewhere, ${f.known} already ` +
-              `in the ledger, ${f.skipped} skipped by a rule, ${f.failed} unreadable (kept raw)`
-          )
+          this.logger.success(t('mail.commands.synced', { ...f, name: mailbox.name }))
       }
     } catch (error) {
-      this.logger.error((error as Error).message)
+      this.logger.error(language.message(error))
       this.exitCode = 1
     }
   }

@@ -5,9 +5,13 @@ import db from '@adonisjs/lucid/services/db'
 import { createOrganization } from '#tests/helpers/world'
 import MailImport from '../../commands/mail_import.js'
 import MailStatus from '../../commands/mail_status.js'
+import MailSync from '../../commands/mail_sync.js'
 import { eml, emlFolder, sharedMailbox } from '../mail_helpers.js'
 
-async function run(command: typeof MailImport | typeof MailStatus, args: string[]) {
+async function run(
+  command: typeof MailImport | typeof MailStatus | typeof MailSync,
+  args: string[]
+) {
   const instance = await ace.create(command, args)
   await instance.exec()
   const logs = instance.logger.getLogs().map((l) => l.message)
@@ -40,17 +44,18 @@ test.group('mail:import and mail:status', (group) => {
     const slug = `--organization=${org.slug}`
     const first = await run(MailImport, [path, '--mailbox', 'histórico', slug])
     first.instance.assertSucceeded()
-    assert.include(first.logs.join('\n'), 'Created the archive-only mailbox "histórico"')
+    // In the organization's language (es)…
+    assert.include(first.logs.join('\n'), 'Se ha creado el buzón de solo archivo «histórico».')
     assert.include(
       first.logs.join('\n'),
-      '4 messages read: 2 stored, 0 already stored elsewhere, 1 already imported, ' +
-        '0 skipped by a rule, 1 unreadable (kept raw)'
+      '4 mensajes leídos: 2 guardados, 0 ya guardados en otro buzón, 1 ya importados, ' +
+        '0 omitidos por una regla, 1 ilegibles (guardados en bruto).'
     )
-    const again = await run(MailImport, [path, '--mailbox', 'histórico', slug])
+    // …or the one chosen.
+    const again = await run(MailImport, [path, '--mailbox', 'histórico', slug, '--locale=en'])
     again.instance.assertSucceeded()
     assert.notInclude(again.logs.join('\n'), 'Created')
-    assert.include(again.logs.join('\n'), '4 messages read: 0 stored')
-
+    assert.include(again.logs.join('\n'), '4 messages read: 0 stored, ')
     const status = await run(MailStatus, ['--json', slug])
     status.instance.assertSucceeded()
     assert.lengthOf(status.logs, 1)
@@ -142,15 +147,37 @@ test.group('mail:import and mail:status', (group) => {
     assert.include(unknown.logs[0], 'Idioma «fr» desconocido: use uno de es, en.')
   })
 
-  test('an unknown path is said in plain words and the command fails', async ({ assert }) => {
+  test('an unknown path, a missing mailbox or language is said in plain words and the command fails', async ({
+    assert,
+  }) => {
     const org = await createOrganization(['crm', 'mail'])
-    const missing = await run(MailImport, [
+    const slug = `--organization=${org.slug}`
+    const missing = await run(MailImport, ['/no/such/folder', '--mailbox', 'x', slug])
+    missing.instance.assertFailed()
+    assert.include(missing.logs.join('\n'), 'No existe el archivo o la carpeta: /no/such/folder')
+    const english = await run(MailImport, [
       '/no/such/folder',
       '--mailbox',
       'x',
-      `--organization=${org.slug}`,
+      slug,
+      '--locale=en',
     ])
-    missing.instance.assertFailed()
-    assert.include(missing.logs.join('\n'), 'No such file or folder: /no/such/folder')
+    assert.include(english.logs.join('\n'), 'No such file or folder: /no/such/folder')
+    const noMailbox = await run(MailImport, ['/no/such/folder', slug, '--locale=en'])
+    noMailbox.instance.assertFailed()
+    assert.include(noMailbox.logs.join('\n'), '--mailbox <name> is required')
+    const language = await run(MailImport, ['/tmp', '--mailbox', 'x', slug, '--locale=fr'])
+    language.instance.assertFailed()
+    assert.include(language.logs.join('\n'), 'Idioma «fr» desconocido: use uno de es, en.')
+
+    const sync = await run(MailSync, ['nada', slug])
+    sync.instance.assertFailed()
+    assert.include(sync.logs.join('\n'), 'No hay ningún buzón IMAP llamado «nada».')
+    const syncEn = await run(MailSync, [slug, '--locale=en'])
+    syncEn.instance.assertFailed()
+    assert.include(syncEn.logs.join('\n'), 'No IMAP mailboxes yet.')
+    const unknownOrg = await run(MailSync, ['--organization=no-existe', '--locale=en'])
+    unknownOrg.instance.assertFailed()
+    assert.include(unknownOrg.logs.join('\n'), 'No organization "no-existe".')
   })
 })
