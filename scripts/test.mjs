@@ -28,7 +28,7 @@ const args = process.argv.slice(2)
 // CARTERA_TEST_SPLIT=1 (set by .ci/run): the suites run in three runs of this script side by
 // side, each with its own database, ports, files and IMAP server: the browser suite; the
 // functional specs that mostly sit waiting (SLOW_SPECS: child processes booting and crashing,
-// two workers racing, IMAP IDLE); and everything else. All three mostly wait (on the database,
+// two workers racing, IMAP IDLE and sync workers); and everything else. All three mostly wait (on the database,
 // the browser, child processes), so side by side they take about the longest of the three
 // instead of the sum. Each one's output is printed whole when it ends.
 const SLOW_SPECS = [
@@ -36,6 +36,8 @@ const SLOW_SPECS = [
   'modules/analytics/tests/functional/alerts_concurrency.spec.ts',
   'modules/mail/tests/functional/imap_crash.spec.ts',
   'modules/mail/tests/functional/imap_idle.spec.ts',
+  'modules/crm/tests/functional/activities_task_rules.spec.ts',
+  'modules/mail/tests/functional/imap_sync_workers.spec.ts',
 ]
 const splitRun =
   process.env.CARTERA_TEST_SPLIT === '1' &&
