@@ -17,6 +17,11 @@ export interface CommitOptions {
   onLines?: (lines: LineResult[]) => void
   /** Lines per batch (tests use small ones). */
   batchSize?: number
+  /**
+   * How long a batch written beside another (MySQL/MariaDB) waits for it before giving way
+   * (5 s; tests use less).
+   */
+  turnWaitMs?: number
 }
 
 const fieldMap = (r: LineResult, side: 'from' | 'to') =>
@@ -64,17 +69,21 @@ export async function commitImport(runId: number, options: CommitOptions = {}) {
   // its own transaction on its own connection, so the server works on both cores: a batch
   // writes its records and their history, waits for the batch before it to land, then writes
   // its before-images and the run's progress and commits. Lines still land in file order, so
-  // a resume starts after the last batch that landed. Under READ COMMITTED InnoDB takes no gap
-  // locks, and two batches never touch the same records (a record or key matched again in a
-  // later batch is a duplicate), so neither waits on a lock of the other; the progress row is
-  // locked by a batch only after the one before it has committed. (bench:import on MariaDB,
-  // quiet machine: commit 4,978–6,027 rows/s over eight runs, against 3,600–4,430 one batch at
-  // a time; the server then keeps about one core busy instead of 60 % of one.)
+  // a resume starts after the last batch that landed. Two batches never change the same
+  // records (a record or key matched again in a later batch is a duplicate), READ COMMITTED
+  // spares most gap locks, and the progress row is locked by a batch only after the one before
+  // it has committed. They can still meet on a shared key (the same new tag in both, a unique
+  // key rewritten next to the other's): then the earlier one waits on the later, which waits
+  // for it, and the database sees no deadlock. So the later one gives way after a while
+  // (`withinTurn`): it rolls back, is written again once the earlier has landed, and the rest
+  // of the commit goes one batch at a time. (bench:import on MariaDB, quiet machine: commit
+  // 4,978–6,027 rows/s over eight runs, against 3,600–4,430 one batch at a time; the server
+  // then keeps about one core busy instead of 60 % of one.)
   // (Not inside a transaction the caller holds, such as tests' global one: there every
   // transaction is a savepoint on one connection.)
   // (Nor where the server logs statements for replication: it writes nothing under READ
   // COMMITTED with binlog_format STATEMENT.)
-  const depth =
+  let depth =
     overlap &&
     def.concurrentBatches &&
     !db.connection().isTransaction &&
@@ -85,10 +94,8 @@ export async function commitImport(runId: number, options: CommitOptions = {}) {
   let previous: Promise<unknown> = Promise.resolve()
   const writing: Promise<unknown>[] = []
   let failure: unknown = null
-  const write = (
-    item: { fresh: FileRow[]; results: LineResult[] | null },
-    turn: Promise<unknown>
-  ) =>
+  type Item = { fresh: FileRow[]; results: LineResult[] | null }
+  const attempt = (item: Item, turn: Promise<unknown>, beside: boolean) =>
     db
       .transaction(
         async (trx) => {
@@ -139,8 +146,11 @@ export async function commitImport(runId: number, options: CommitOptions = {}) {
             },
             history
           )
-          // The batch before this one has landed (or this one fails with it).
-          await turn
+          // The batch before this one has landed (or this one fails with it). Written beside
+          // it, this one gives way when the wait is long: the batch before may be waiting on a
+          // lock this one holds (a new tag both create, a key rewritten next to the other's),
+          // which the database cannot see as a deadlock.
+          await (beside ? withinTurn(turn, options.turnWaitMs ?? TURN_WAIT_MS) : turn)
           // What a rollback needs: created ids, and updated fields' values before and after.
           await insertRows(trx, 'import_items', [
             ...creates.map((r, i) => ({
@@ -170,13 +180,25 @@ export async function commitImport(runId: number, options: CommitOptions = {}) {
           await def.batchWritten?.(wctx)
           return results
         },
-        depth > 1 ? { isolationLevel: 'read committed' } : undefined
+        beside ? { isolationLevel: 'read committed' } : undefined
       )
       .then((landed) => {
         trimHeap()
         options.onLines?.(landed)
         options.onProgress?.({ done, total, totals })
       })
+  // A batch that gave way rolled back: it is written again once the one before has landed,
+  // and the rest of the commit goes one batch at a time.
+  const write = async (item: Item, turn: Promise<unknown>) => {
+    try {
+      return await attempt(item, turn, depth > 1)
+    } catch (error) {
+      if (!(error instanceof GaveWay)) throw error
+      depth = 1
+      await turn
+      return attempt(item, Promise.resolve(), false)
+    }
+  }
   try {
     for (;;) {
       const item = await next
@@ -184,6 +206,9 @@ export async function commitImport(runId: number, options: CommitOptions = {}) {
       next = overlap ? nextBatch() : Promise.resolve(null)
       // A failed batch ends the commit: the batch analysed meanwhile is dropped.
       next.catch(() => {})
+      // At most `depth` batches in flight (it drops to 1 once a batch gave way).
+      while (writing.length >= depth) await writing.shift()
+      if (failure) break
       previous = write(item, previous)
       previous.catch((error) => (failure ??= error))
       writing.push(previous)
@@ -199,6 +224,26 @@ export async function commitImport(runId: number, options: CommitOptions = {}) {
   if (failure) throw failure
   await updateRun(runId, { status: 'committed', committed_at: dbTimestamp(), rows_done: done })
   return totals
+}
+
+/** How long a batch written beside another waits for it to land before giving way. */
+const TURN_WAIT_MS = 5000
+
+class GaveWay extends Error {}
+
+/** `turn`, or a GaveWay failure when it takes longer than `ms`. */
+async function withinTurn(turn: Promise<unknown>, ms: number) {
+  let timer: NodeJS.Timeout | undefined
+  try {
+    await Promise.race([
+      turn,
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new GaveWay('gave way')), ms)
+      }),
+    ])
+  } finally {
+    clearTimeout(timer)
+  }
 }
 
 /** Whether MySQL/MariaDB accepts writes under READ COMMITTED (not with statement binlogs). */

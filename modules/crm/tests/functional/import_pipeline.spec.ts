@@ -1,6 +1,7 @@
 import { test } from '@japa/runner'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
+import { setTimeout as sleep } from 'node:timers/promises'
 import { join } from 'node:path'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
@@ -532,6 +533,19 @@ test.group('Import pipeline: preview, commit, rollback', (group) => {
   })
 })
 
+/** Waits until a tag is written, committed or not (a dirty read sees another's insert). */
+async function uncommittedTag(organizationId: number, name: string) {
+  for (;;) {
+    const seen = await db.transaction(
+      (t) =>
+        t.from('org_tags').where('organization_id', organizationId).where('name', name).first(),
+      { isolationLevel: 'read uncommitted' }
+    )
+    if (seen) return
+    await sleep(20)
+  }
+}
+
 /*
  * Outside a global transaction: on MySQL/MariaDB a commit writes two batches at once, each on
  * its own connection (app/import/commit.ts), which a test's single transaction would hide.
@@ -615,5 +629,72 @@ test.group('Import commit: batches written at once', (group) => {
       items.map((i) => Number(i.subject_id)),
       names.map((n) => byName.get(n))
     )
+  })
+
+  test('a batch waiting on a lock of the batch beside it: that one gives way and lands after it', async ({
+    assert,
+  }) => {
+    const org = await createOrganization(['crm'])
+    created.push(org.id)
+    const admin = await createUser(org, { isAdmin: true })
+    // The second and third batches both create the new tag «nueva»: the third, written first,
+    // holds its key while it waits for the second, which waits on that key.
+    const names = ['Uno', 'Dos', 'Tres', 'Cuatro', 'Cinco', 'Seis']
+    const tags = ['', '', 'nueva', '', 'nueva', '']
+    const lines = names.map((n, i) => `${n};${tags[i]}`)
+    const path = await file('tags.csv', ['Nombre;Etiquetas', ...lines].join('\n'))
+    const started = await run(org, admin, path)
+    await previewImport(started.id)
+    const concurrent = dialectOf(db.connection()) === 'mysql'
+    const create = companiesImport.create
+    let calls = 0
+    let thirdCreated = () => {}
+    const third = new Promise<void>((resolve) => (thirdCreated = resolve))
+    companiesImport.create = async (rows, ctx) => {
+      const call = ++calls
+      // The second batch goes on once the third has written its records and its new tag.
+      if (call === 2 && concurrent) {
+        await third
+        await uncommittedTag(org.id, 'nueva')
+      }
+      const ids = await create(rows, ctx)
+      if (call === 3) thirdCreated()
+      return ids
+    }
+    try {
+      await commitImport(started.id, { batchSize: 2, turnWaitMs: 1500 })
+    } finally {
+      companiesImport.create = create
+    }
+    // The third batch was written twice where batches are written at once.
+    assert.equal(calls, concurrent ? 4 : 3)
+    const companies = await db
+      .from('crm_companies')
+      .where('organization_id', org.id)
+      .orderBy('id')
+      .select('id', 'name')
+    assert.deepEqual(
+      companies.map((c) => c.name),
+      names
+    )
+    const tag = await db.from('org_tags').where('organization_id', org.id).select('id', 'name')
+    assert.deepEqual(
+      tag.map((t) => t.name),
+      ['nueva']
+    )
+    const tagged = await db
+      .from('taggings')
+      .where('tag_id', tag[0].id)
+      .where('resource', 'crm.companies')
+      .orderBy('record_id')
+      .select('record_id')
+    assert.deepEqual(
+      tagged.map((t) => Number(t.record_id)),
+      [companies[2].id, companies[4].id].map(Number)
+    )
+    const after = (await loadRun(started.id))!
+    assert.equal(after.status, 'committed')
+    assert.equal(after.committedLine, 7)
+    assert.deepEqual(after.totals, { created: 6, updated: 0, duplicates: 0, rejected: 0 })
   })
 })
