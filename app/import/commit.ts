@@ -77,8 +77,8 @@ export async function commitImport(runId: number, options: CommitOptions = {}) {
   // for it, and the database sees no deadlock. So the later one gives way after a while
   // (`withinTurn`): it rolls back, is written again once the earlier has landed, and the rest
   // of the commit goes one batch at a time. (bench:import on MariaDB, quiet machine: commit
-  // 4,978–6,027 rows/s over eight runs, against 3,600–4,430 one batch at a time; the server
-  // then keeps about one core busy instead of 60 % of one.)
+  // 4,209–6,027 rows/s over fifteen runs, median 5,056, against 3,600–4,430 one batch at a
+  // time; the server then keeps about one core busy instead of 60 % of one.)
   // (Not inside a transaction the caller holds, such as tests' global one: there every
   // transaction is a savepoint on one connection.)
   // (Nor where the server logs statements for replication: it writes nothing under READ
