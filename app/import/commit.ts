@@ -188,12 +188,16 @@ export async function commitImport(runId: number, options: CommitOptions = {}) {
         options.onProgress?.({ done, total, totals })
       })
   // A batch that gave way rolled back: it is written again once the one before has landed,
-  // and the rest of the commit goes one batch at a time.
+  // and the rest of the commit goes one batch at a time. So is one written beside another that
+  // the database chose as a deadlock's victim or whose lock wait timed out.
   const write = async (item: Item, turn: Promise<unknown>) => {
+    const beside = depth > 1
     try {
-      return await attempt(item, turn, depth > 1)
+      return await attempt(item, turn, beside)
     } catch (error) {
-      if (!(error instanceof GaveWay)) throw error
+      const code = (error as { code?: string }).code
+      const locked = code === 'ER_LOCK_DEADLOCK' || code === 'ER_LOCK_WAIT_TIMEOUT'
+      if (!(error instanceof GaveWay) && !(beside && locked)) throw error
       depth = 1
       await turn
       return attempt(item, Promise.resolve(), false)
